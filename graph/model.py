@@ -1,0 +1,239 @@
+"""The data model shared by every layer: documents, tasks, agencies, relations, evidence.
+
+Loaders produce these objects; stores persist them; queries read the networkx graph
+built from them.  Nothing here imports another layer.
+
+Graph schema (the networkx ``MultiDiGraph`` built by :mod:`graph.store`):
+
+Nodes carry ``kind`` plus the fields of their dataclass:
+
+* ``kind="document"``: ``type``, ``number_symbol``, ``date`` (ISO or None), ``issuer``,
+  ``jurisdiction`` ("central" or a province name), ``title``, ``in_corpus`` (bool: the
+  file itself was ingested), ``path`` (for corpus documents), ``flags`` (list such as
+  "draft", "unnumbered", "ambiguous", "named").
+* ``kind="task"``: ``text``, ``section``, ``document`` (id), ``lead`` / ``cooperating``
+  (lists of agency names), ``deadline`` (dict: text, start, end, recurring, kind),
+  ``approval_level``, ``start`` / ``end`` offsets, ``inferred`` (bool).
+* ``kind="agency"``: ``name``, ``jurisdiction``, ``group`` (bool), ``parent`` (id or None).
+
+Edges are keyed by their relation value (``G[u][v][relation]``) and carry ``relation`` and
+``evidence`` (a list of :class:`Evidence` dicts); ``assigns_to`` edges also carry ``role``
+("lead" or "cooperating").
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import asdict, dataclass, field
+
+__all__ = [
+    "Relation",
+    "Role",
+    "Evidence",
+    "Mention",
+    "DocRef",
+    "Document",
+    "Reference",
+    "Deadline",
+    "Task",
+    "Agency",
+    "Extraction",
+    "CENTRAL",
+    "POLICY_RELATIONS",
+]
+
+#: The jurisdiction value of national (central) documents and bodies.
+CENTRAL = "central"
+
+
+class Relation(str, enum.Enum):
+    """Edge labels.  The first six are the semantic relations of the mission; the
+    structural ``part_of`` links a task to its document and a unit to its parent agency."""
+
+    IMPLEMENTS = "implements"
+    REPLACES = "replaces"
+    AMENDS = "amends"
+    BASED_ON = "based_on"
+    CITES = "cites"
+    ASSIGNS_TO = "assigns_to"
+    PART_OF = "part_of"
+
+    def __str__(self) -> str:  # pragma: no cover - trivial
+        return self.value
+
+
+#: Relations a document holds to another document (one per referenced document).
+POLICY_RELATIONS = (
+    Relation.IMPLEMENTS,
+    Relation.REPLACES,
+    Relation.AMENDS,
+    Relation.BASED_ON,
+    Relation.CITES,
+)
+
+
+class Role(str, enum.Enum):
+    LEAD = "lead"
+    COOPERATING = "cooperating"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a fact was read: the source file, the sentence, and offsets of the matched
+    span in the file's normalized text (``text[start:end]``)."""
+
+    path: str
+    sentence: str
+    start: int
+    end: int
+    document: str | None = None  # id of the document the file holds
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One textual occurrence of a reference."""
+
+    text: str
+    start: int
+    end: int
+    sentence: str = ""
+    sentence_start: int = 0
+    date: str | None = None  # the date written at this mention, if any
+    issuer: str | None = None  # the issuer written at this mention, if any
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class DocRef:
+    """The identifying fields of a document, whether ingested or only mentioned."""
+
+    id: str
+    type: str  # type code: NQ, KL, CTr, KH, QĐ, CT, NĐ, TT, CV, Luật ...
+    number_symbol: str | None  # canonical: 29-NQ/TW, 35/2022/NĐ-CP, 843/SKHĐT-KTN
+    date: str | None  # YYYY-MM-DD
+    issuer: str | None  # display name: "Bộ Chính trị", "UBND tỉnh Hà Tĩnh"
+    jurisdiction: str  # "central" or province display name
+    title: str | None = None
+    flags: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "number_symbol": self.number_symbol,
+            "date": self.date,
+            "issuer": self.issuer,
+            "jurisdiction": self.jurisdiction,
+            "title": self.title,
+            "flags": list(self.flags),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A document read from a file: its own identity plus provenance."""
+
+    ref: DocRef
+    path: str
+    sha256: str
+    text: str  # normalized text; all offsets point into it
+
+    @property
+    def id(self) -> str:
+        return self.ref.id
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A distinct document referenced by the citing document, with its relation and
+    every mention."""
+
+    target: DocRef
+    relation: Relation
+    mentions: tuple[Mention, ...]
+    evidence: Evidence  # the mention that decided the relation
+
+    def to_dict(self) -> dict:
+        d = self.target.to_dict()
+        d["relation"] = self.relation.value
+        d["mentions"] = [m.to_dict() for m in self.mentions]
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A normalized deadline.  ``kind`` is one of: date, interval, recurring, ongoing,
+    on_request, target, unknown."""
+
+    text: str
+    start: str | None = None
+    end: str | None = None
+    recurring: str | None = None  # an RRULE such as FREQ=MONTHLY;BYMONTHDAY=19
+    kind: str = "unknown"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    id: str
+    name: str
+    jurisdiction: str
+    group: bool = False
+    parent: str | None = None  # id of the parent agency
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    id: str
+    text: str
+    document: str  # id of the document the task belongs to
+    section: str  # e.g. "II.3.b"
+    start: int
+    end: int
+    lead: tuple[str, ...] = ()  # agency ids
+    cooperating: tuple[str, ...] = ()  # agency ids
+    deadline: Deadline | None = None
+    approval_level: str | None = None
+    inferred: bool = False  # lead agency inferred (the issuing body)
+    links: tuple[Reference, ...] = ()  # the task's own document links
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "document": self.document,
+            "section": self.section,
+            "start": self.start,
+            "end": self.end,
+            "lead": list(self.lead),
+            "cooperating": list(self.cooperating),
+            "deadline": self.deadline.to_dict() if self.deadline else None,
+            "approval_level": self.approval_level,
+            "inferred": self.inferred,
+            "links": [r.to_dict() for r in self.links],
+        }
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Everything read from one file."""
+
+    document: Document
+    references: list[Reference] = field(default_factory=list)
+    #: edges stated by the text between two other documents, e.g. "Chương trình 26-CTr/TU
+    #: ... về thực hiện Nghị quyết 29-NQ/TW" gives (26-CTr/TU, implements, 29-NQ/TW)
+    chain_edges: list[tuple[str, Relation, str, Evidence]] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    agencies: list[Agency] = field(default_factory=list)
+    #: mentions that could not be resolved to one document (short forms, dateless)
+    unresolved: list[Mention] = field(default_factory=list)
