@@ -1,0 +1,1 @@
+"""Shared test support: Bolt server, browser, synthetic corpora."""
