@@ -1,0 +1,182 @@
+"""The citing document's own identity, read from its header (Decree 30/2020/NĐ-CP layout):
+
+    ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    TỈNH HÀ TĨNH             Độc lập - Tự do - Hạnh phúc
+    Số: 154/KH-UBND          Hà Tĩnh, ngày 05 tháng 5 năm 2023
+                 KẾ HOẠCH
+    Triển khai Chương trình hành động số 26-CTr/TU ...
+
+Documents without a header (a draft, a news article) fall back on the issuing phrase
+("Ủy ban nhân dân tỉnh ban hành ...") and the province the text names most often.
+"""
+
+from __future__ import annotations
+
+import collections
+import hashlib
+from dataclasses import dataclass
+
+import regex
+
+from graph.model import CENTRAL, DocRef
+
+from .identity import Symbol, issuer_display, issuer_level, iso_date, make_id, parse_symbol
+from .patterns import patterns
+from .rules import alternation, match_key, provinces
+
+__all__ = ["Header", "read_header"]
+
+_HEAD_CHARS = 4000
+_NUMBER_LINE = regex.compile(
+    r"^[ \t]*Số[ \t]*:?[ \t]*(?P<num>\d{0,5})[ \t]*(?P<tail>[-/][^\n]{1,40}?)[ \t]*$",
+    regex.MULTILINE | regex.V1,
+)
+_PLACE_DATE = regex.compile(
+    r"""^[ \t]*(?P<place>\p{Lu}[\p{L} .]{1,40}?)[ \t]*,[ \t]*ngày[ \t]+(?P<d>\d{1,2}|[.…]+)
+        [ \t]+tháng[ \t]+(?P<m>\d{1,2}|[.…]+)[ \t]+năm[ \t]+(?P<y>\d{4})""",
+    regex.MULTILINE | regex.VERBOSE | regex.V1,
+)
+_DRAFT = regex.compile(r"D[ỰỤ]\s+TH[ẢẠ]O", regex.I | regex.V1)
+_NATIONAL_MOTTO = regex.compile(r"CỘNG\s+H[ÒOÀ]A\s+XÃ\s+HỘI", regex.V1)
+# "Ủy ban nhân dân tỉnh ban hành", "Ban Quản lý Khu kinh tế Hải Phòng (Ban Quản lý) xây dựng"
+_ISSUING = regex.compile(
+    r"(?P<issuer>(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân\s+(?:tỉnh|thành\s+phố)|UBND\s+(?:tỉnh|thành\s+phố)"
+    r"|Ban\s+Quản\s+lý\s+Khu\s+kinh\s+tế[\p{L} ]{0,20}?|Tỉnh\s+ủy|Thành\s+ủy|Ban\s+Thường\s+vụ\s+\p{Lu}\p{L}+\s+ủy)"
+    r"\s*(?:\([^)]{0,30}\)\s*)?(?:ban\s+hành|xây\s+dựng)",
+    regex.V1,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    ref: DocRef
+    symbol: Symbol | None
+    province: str | None  # the document's own province (None for central documents)
+    title_span: tuple[int, int]
+
+
+def _type_line(head: str):
+    p = patterns()
+    words = alternation([w for w, c in p.type_words.items() if c != "generic"])
+    line = regex.compile(rf"^[ \t]*(?P<word>{words})[ \t]*$", regex.MULTILINE | regex.V1 | regex.I)
+    for m in line.finditer(head):
+        if m.group("word").isupper():
+            return m
+    return None
+
+
+def _title_after(text: str, pos: int) -> tuple[str, int, int]:
+    """The first paragraph after ``pos``: lines up to a blank line."""
+    m = regex.compile(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*", regex.V1).search(text, pos)
+    if not m:
+        return "", pos, pos
+    para = m.group(0)
+    # a title is short; the preamble sentence after it is not part of it
+    first_lines = []
+    for ln in para.split("\n"):
+        if first_lines and regex.match(r"\s*(Căn cứ|Thực hiện|Triển khai thực hiện)\b", ln) and len(" ".join(first_lines)) > 20:
+            break
+        first_lines.append(ln.strip())
+    title = " ".join(first_lines)
+    return title, m.start(), m.start() + len("\n".join(first_lines))
+
+
+def read_header(text: str, *, path: str = "") -> Header:
+    """Identity of the document in ``text`` (normalized text)."""
+    p = patterns()
+    prov = provinces()
+    head = text[:_HEAD_CHARS]
+    motto = _NATIONAL_MOTTO.search(head)
+    issuer_block = head[: motto.start()] if motto else ""
+    flags: list[str] = []
+    if _DRAFT.search(head[:600]):
+        flags.append("draft")
+
+    symbol: Symbol | None = None
+    number_blank = False
+    m = _NUMBER_LINE.search(head)
+    if m:
+        num = m.group("num")
+        symbol = parse_symbol(num or "0", m.group("tail"), after_type_word=True)
+        number_blank = not num
+    province = prov.find(issuer_block) if issuer_block.strip() else None
+    date = None
+    year = None
+    pd = _PLACE_DATE.search(head)
+    if pd:
+        y = pd.group("y")
+        year = int(y)
+        if pd.group("d").isdigit() and pd.group("m").isdigit():
+            date = iso_date(pd.group("d"), pd.group("m"), y)
+        if not province:
+            province = prov.canonical(pd.group("place").strip())
+    issuing = _ISSUING.search(text[:_HEAD_CHARS * 2])
+    issuer_text = " ".join(issuing.group("issuer").split()) if issuing else None
+    if not province and issuing:
+        province = prov.find(issuer_text)
+    if not province:
+        # the province the text names most often (a draft or an article has no header)
+        counts = collections.Counter(
+            prov.canonical(x.group(0)) for x in prov.pattern.finditer(text[:200_000])
+        )
+        if counts:
+            province = counts.most_common(1)[0][0]
+
+    level = symbol.level if symbol else None
+    if level not in ("central", "local"):
+        level = issuer_level(issuer_block.strip().title()) if issuer_block.strip() else None
+    if level is None and issuer_text:
+        level = issuer_level(issuer_text)
+    jurisdiction = CENTRAL if level == "central" else (province or "unknown")
+
+    tl = _type_line(head)
+    if tl:
+        doc_type = p.type_of_word(tl.group("word"))
+        title, t0, t1 = _title_after(text, tl.end())
+        title = f"{tl.group('word').strip()} {title}".strip()
+    else:
+        doc_type = None
+        first = regex.search(r"\S[^\n]*", text)
+        title = first.group(0).strip() if first else ""
+        t0, t1 = (first.start(), first.end()) if first else (0, 0)
+        if first and not symbol:
+            # an untitled, unnumbered text: its first line names it (a headline)
+            pass
+    if symbol and symbol.code and (not doc_type or doc_type in ("generic",)):
+        doc_type = symbol.code
+    elif symbol and symbol.code and doc_type == "CTr" and symbol.code != "CTr":
+        doc_type = symbol.code
+    if not doc_type:
+        doc_type = symbol.type if symbol and not number_blank else "VB"
+    if symbol and symbol.code and doc_type != symbol.code and symbol.code != "CTr":
+        doc_type = symbol.code
+
+    issuer = issuer_display(symbol if symbol and symbol.issuer else None, None, province)
+    if not issuer and issuer_text:
+        issuer = issuer_display(None, issuer_text, province)
+    if not issuer and issuer_block.strip():
+        issuer = " ".join(issuer_block.split()).title()
+
+    number_symbol = None
+    if symbol and not number_blank:
+        number_symbol = symbol.canonical
+        key = number_symbol
+        if year is None and symbol.year:
+            year = symbol.year
+    else:
+        flags.append("unnumbered")
+        digest = hashlib.sha1(match_key(title or text[:500]).encode("utf-8")).hexdigest()[:8]
+        code = symbol.issuer if symbol and symbol.issuer else "x"
+        key = f"{doc_type}-{code}-unnumbered-{digest}"
+    doc_id = make_id(jurisdiction, key, year)
+    ref = DocRef(
+        id=doc_id,
+        type=doc_type,
+        number_symbol=number_symbol,
+        date=date,
+        issuer=issuer,
+        jurisdiction=jurisdiction,
+        title=title or None,
+        flags=tuple(flags),
+    )
+    return Header(ref=ref, symbol=symbol, province=province if jurisdiction != CENTRAL else province, title_span=(t0, t1))

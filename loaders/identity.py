@@ -1,0 +1,196 @@
+"""From the raw pieces of a citation to a canonical identity.
+
+``parse_symbol`` reads a number-symbol as written ("06/NQ-TU", "13 KH/TW", "2783/QĐ- UBND")
+into its parts; ``canonical_symbol`` writes it back in the official form (Party:
+``number-TYPE/ISSUER``; State: ``number[/year]/TYPE-ISSUER``; letters: ``number/ISSUER-UNIT``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+import regex
+
+from graph.ids import doc_id
+from graph.model import CENTRAL
+
+from .patterns import patterns
+from .rules import provinces
+
+__all__ = ["Symbol", "parse_symbol", "iso_date", "issuer_level", "issuer_display", "make_id"]
+
+_TOKEN_SPLIT = regex.compile(r"[ \t\u00a0]*([-/])[ \t\u00a0]*|[ \t\u00a0]+")
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+_QH = regex.compile(r"(UBTVQH|QH)(\d{1,2})", regex.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Symbol:
+    number: int
+    year: int | None  # normative documents carry their year in the symbol
+    code: str | None  # canonical type code, None for letters and laws
+    issuer: str | None  # canonical issuer code (TW, TU, UBND, QH14, SKHĐT ...)
+    units: tuple[str, ...]  # drafting-unit codes after the issuer (KTN, CN, KT1)
+    party: bool
+    level: str  # "central" | "local" | "unknown"
+
+    @property
+    def canonical(self) -> str:
+        num = f"{self.number:02d}"
+        if self.party and self.code:
+            return f"{num}-{self.code}/{self.issuer}" + "".join(f"-{u}" for u in self.units)
+        parts = [num]
+        if self.year:
+            parts.append(str(self.year))
+        tail = [x for x in (self.code, self.issuer, *self.units) if x]
+        return "/".join(parts) + "/" + "-".join(tail)
+
+    @property
+    def type(self) -> str:
+        if self.code:
+            return self.code
+        if self.issuer and _QH.fullmatch(self.issuer):
+            return "Luật"
+        return "CV"
+
+
+def _issuer(token: str) -> tuple[str, dict] | None:
+    p = patterns()
+    hit = p.issuers.get(token.casefold())
+    if hit:
+        return hit
+    m = _QH.fullmatch(token)
+    if m:
+        canon = m.group(1).upper() + m.group(2)
+        return canon, p.tables["issuers"][m.group(1).upper()]
+    return None
+
+
+def parse_symbol(number: str, tail: str, *, after_type_word: bool = False) -> Symbol | None:
+    """Parse the symbol that follows a number.
+
+    Args:
+        number: the digits ("06").
+        tail: the rest as written ("/NQ-TU", " KH/TW", "/2022/NĐ-CP").
+        after_type_word: a type word or "số" stood before it, so an unknown code is accepted
+            as a letter's issuer.
+
+    Returns:
+        The parsed symbol, or None when the text is not a document symbol.
+
+    Examples:
+        >>> parse_symbol("06", "/NQ-TU").canonical
+        '06-NQ/TU'
+        >>> parse_symbol("13", " KH/TW").canonical
+        '13-KH/TW'
+        >>> parse_symbol("843", "/SKHĐT-KTN").canonical
+        '843/SKHĐT-KTN'
+        >>> parse_symbol("35", "/2022/NĐ-CP").canonical
+        '35/2022/NĐ-CP'
+        >>> parse_symbol("26", "-CTR/TU").canonical
+        '26-CTr/TU'
+        >>> parse_symbol("2021", "-2025") is None
+        True
+    """
+    p = patterns()
+    tokens = [t for t in _TOKEN_SPLIT.split(tail.strip()) if t and t not in "-/"]
+    if not tokens or all(t.isdigit() for t in tokens):
+        return None
+    year = None
+    if _YEAR.fullmatch(tokens[0]):
+        year = int(tokens[0])
+        tokens = tokens[1:]
+        if not tokens:
+            return None
+    code = p.code_canon.get(tokens[0].casefold())
+    rest = tokens[1:] if code else tokens
+    issuer = level = None
+    party = False
+    units: list[str] = []
+    if rest:
+        hit = _issuer(rest[0])
+        if hit:
+            issuer, spec = hit
+            level = spec.get("level", "unknown")
+            party = bool(spec.get("party"))
+        elif code or after_type_word:
+            issuer = rest[0].upper()
+            level = "unknown"
+        else:
+            return None
+        units = [u.upper() for u in rest[1:]]
+    elif not code:
+        return None
+    if code and not rest:
+        return None  # "12/KH" alone is not a symbol
+    if code == "Luật":
+        code = None
+    if year and party:
+        party = False  # Party documents never carry a year
+    return Symbol(
+        number=int(number),
+        year=year,
+        code=code,
+        issuer=issuer,
+        units=tuple(units),
+        party=party,
+        level=level or "unknown",
+    )
+
+
+def iso_date(day: str | int, month: str | int, year: str | int) -> str | None:
+    """ISO date, or None when the parts do not make a real date."""
+    try:
+        return _dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def issuer_level(issuer_text: str | None) -> str | None:
+    """"central" or "local" from an issuer phrase ("Bộ Chính trị", "Tỉnh ủy"), else None."""
+    if not issuer_text:
+        return None
+    p = patterns()
+    text = issuer_text.casefold()
+    for phrase in sorted(p.issuer_phrase_level, key=len, reverse=True):
+        if text.startswith(phrase):
+            return p.issuer_phrase_level[phrase]
+    return None
+
+
+def issuer_display(symbol: Symbol | None, issuer_text: str | None, province: str | None) -> str | None:
+    """A readable issuer: the text's own words completed with the province, or the
+    table's name for the symbol's issuer code."""
+    prov = provinces()
+    if issuer_text:
+        text = " ".join(issuer_text.split())
+        if province and issuer_level(text) == "local" and not prov.find(text):
+            low = text.casefold()
+            if low.endswith((" tỉnh", " thành phố")) or low in ("tỉnh ủy", "tỉnh uỷ", "thành ủy", "thành uỷ"):
+                return f"{text} {province}"
+            return f"{text} {province}" if not low.startswith(("sở", "ban quản lý")) else text
+        return text
+    if symbol and symbol.issuer:
+        spec = patterns().tables["issuers"].get(symbol.issuer) or patterns().tables["issuers"].get(
+            _QH.sub(r"\1", symbol.issuer)
+        )
+        if spec:
+            kind = prov.kind_of(province) if province else "tỉnh"
+            committee = "Thành ủy" if kind == "thành phố" else "Tỉnh ủy"
+            name = spec["name"].format(
+                province=province or "", province_kind=kind, party_committee=committee
+            )
+            return " ".join(name.split())
+    return None
+
+
+def make_id(jurisdiction: str, key: str, year: int | None) -> str:
+    return doc_id(jurisdiction, key, year)
+
+
+def central_or(level: str | None, province: str | None) -> str:
+    """Jurisdiction from a level: central, else the province (or "unknown")."""
+    if level == "central":
+        return CENTRAL
+    return province or "unknown"

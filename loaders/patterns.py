@@ -1,0 +1,169 @@
+"""Regex fragments for references, assembled from the rule tables (loaders/tables/).
+
+Each fragment is verbose, with named groups, and commented with a real example.  Longer
+alternatives come first so that "Chương trình hành động" wins over "Chương trình".
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from .rules import alternation, load_table, provinces, tone_tolerant
+
+__all__ = ["Patterns", "patterns"]
+
+_FLAGS = regex.VERBOSE | regex.IGNORECASE | regex.V1
+
+# Horizontal whitespace only: a symbol never spans a line break ("29-\nNQ/TW" does not occur
+# in practice, while "... số 13\n" followed by a new line starting "KH" would be a false join).
+_H = r"[ \t\u00a0]"
+
+
+class Patterns:
+    """Compiled patterns, built once from the tables."""
+
+    def __init__(self) -> None:
+        refs = load_table("references")
+        self.tables = refs
+        type_words = refs["type_words"]
+        codes = refs["type_codes"]
+        issuers = refs["issuers"]
+        self.type_words = type_words
+        self.code_canon = {k.casefold(): v for k, v in codes.items()}
+        self.issuers = {}
+        for key, spec in issuers.items():
+            canon = spec.get("canonical", key)
+            self.issuers[key.casefold()] = (canon, issuers[canon] if canon in issuers else spec)
+        self.type_names = refs["type_names"]
+        self.cues = {rel: list(words) for rel, words in refs["relation_cues"].items()}
+
+        type_word_re = alternation(type_words)
+        self._type_word_lookup = {w.casefold(): c for w, c in type_words.items()}
+        code_alt = "|".join(regex.escape(c) for c in sorted(codes, key=len, reverse=True))
+
+        # 154/KH-UBND, 29-NQ/TW, 06/NQ-TU, 03/NQ/TU, 35/2022/NĐ-CP, 843/SKHĐT-KTN,
+        # 13 KH/TW (space instead of dash), 29- NQ/TW, 656 /KH-BQL, 2783/QĐ- UBND, 47/2019/QH14
+        self.symbol = regex.compile(
+            rf"""
+            (?<![\p{{L}}\d/.,-])               # not inside a longer token or a date
+            (?P<num>\d{{1,5}})
+            (?P<tail>
+                (?:
+                    {_H}*[-/]{_H}*               # the usual separator, stray spaces allowed
+                  | {_H}+(?=(?:{code_alt}){_H}*[-/])   # "13 KH/TW": a space before a type code
+                )
+                [\p{{L}}\d&]+
+                (?:{_H}*[-/]{_H}*(?!\d{{1,2}}[/.-]\d)[\p{{L}}\d&]+){{0,3}}
+            )
+            (?![\p{{L}}\d])
+            """,
+            _FLAGS,
+        )
+        # What may stand just before a symbol: "Nghị quyết số", "Kế hoạch (số", "Văn bản số",
+        # "Chương trình hành động số", "Nghị Quyết Số:"; anchored at the symbol.
+        self.before_symbol = regex.compile(
+            rf"""
+            (?P<word>{type_word_re})
+            {_H}*(?:\(\s*)?
+            (?:(?P<so>số|sô)\s*:?\s*)?
+            (?:\(\s*)?
+            \s*$
+            """,
+            _FLAGS,
+        )
+        self.so_before = regex.compile(r"(?:số|sô)\s*:?\s*$", _FLAGS)
+        self.header_so = regex.compile(r"(?:^|\n)[ \t]*Số\s*:?[ \t]*$", regex.V1)
+        # After a symbol: ", ngày 17/11/2022", "ngày 05 tháng 5 năm 2023", "ngày 18/08/2022".
+        self.date_after = regex.compile(
+            rf"""
+            \s*,?\s*(?:ngày|ngay)\s*
+            (?:
+                (?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})\s*[/.-]\s*(?P<y>\d{{4}})
+              | (?P<d2>\d{{1,2}})\s+tháng\s+(?P<m2>\d{{1,2}})\s*,?\s+năm\s+(?P<y2>\d{{4}})
+            )
+            """,
+            _FLAGS,
+        )
+        phrases = refs["issuer_phrases"]
+        self.issuer_phrase_level = {p.strip().casefold(): lvl for p, lvl in phrases.items()}
+        head = alternation([p.strip() for p in phrases])
+        prov = "|".join(tone_tolerant(n) for n in provinces().names)
+        # "của Ban Chấp hành Trung ương Đảng khóa XIII", "của UBND tỉnh Thanh Hóa",
+        # "của Ban Thường vụ Thành ủy", "của Thủ tướng Chính phủ", "của Bộ Công Thương"
+        self.issuer_after = regex.compile(
+            rf"""
+            \s*(?:của|do)\s+
+            (?P<issuer>
+                {head}
+                (?:{_H}+(?:
+                    {tone_tolerant("Tỉnh ủy")}|{tone_tolerant("Thành ủy")}|tỉnh|thành\ phố
+                  | Đảng\ bộ|Đảng|Trung\ ương|nhân\ dân|Chính\ phủ|Khu\ kinh\ tế|kinh\ tế|(?:{prov})
+                  | và(?={_H}+\p{{Lu}})(?!{_H}+{type_word_re})
+                  | (?!{type_word_re})\p{{Lu}}[\p{{L}}]*
+                ))*
+            )
+            """,
+            _FLAGS ^ regex.IGNORECASE,
+        )
+        self.term_after = regex.compile(
+            r"\s*\(?\s*kh(?:óa|oá)\s+(?P<term>[IVXLC]+)\b\s*\)?", _FLAGS
+        )
+        # Short forms "Nghị quyết 29", "Chương trình 26", "Kế hoạch số 13": a type word and a
+        # bare number with no symbol after it.
+        self.short_form = regex.compile(
+            rf"""
+            (?P<word>{type_word_re})
+            {_H}+(?:số{_H}+)?
+            (?P<num>\d{{1,4}})
+            (?!\d|{_H}*[-/]|{_H}+(?:năm|tháng|ngày)\b|[.,]\d)
+            """,
+            _FLAGS,
+        )
+        aliases = alternation(refs["alias"]["openers"])
+        # "(sau đây gọi tắt là Nghị quyết số 08-NQ/TU)", "(sau đây gọi là Kế hoạch 13)"
+        self.alias = regex.compile(
+            rf"\(\s*{aliases}\s*:?\s*(?P<alias>[^()\n]{{1,80}}?)\s*\)", _FLAGS
+        )
+        laws = load_table("laws")
+        self.law_names = laws["names"]
+        self.competence_laws = set(laws.get("competence", []))
+        law_alt = alternation(self.law_names)
+        # "Luật Đất đai", "Luật Quy hoạch đô thị và nông thôn ngày 26 tháng 11 năm 2024",
+        # "Bộ luật Lao động năm 2019"; not "Luật số 47/2019/QH14" (a symbol) nor "Luật sư".
+        self.named_law = regex.compile(
+            rf"""
+            (?P<name>
+                {law_alt}
+              | (?:Bộ\ luật|Luật)\ (?!số\b)\p{{Lu}}\p{{Ll}}*
+                (?:{_H}+(?!(?:số|ngày|năm|của|về|và|đã|được|theo|tại|có|trong|này|hiện|sửa|để|nhằm|thì|là|các|với|cho|đối)\b)\p{{Ll}}+){{0,5}}
+            )
+            (?![\p{{L}}])
+            (?:
+                {_H}*(?:năm{_H}+)?(?P<year>(?:19|20)\d\d)(?!\d|/)
+            )?
+            """,
+            regex.VERBOSE | regex.V1,
+        )
+        self.cue_res = {
+            rel: regex.compile(alternation(words), _FLAGS) for rel, words in self.cues.items()
+        }
+        pre = refs["preamble"]
+        self.section_start = regex.compile(pre["section_start"], regex.MULTILINE | regex.V1)
+        self.decision_marker = regex.compile(pre["decision_marker"], regex.MULTILINE | regex.V1)
+
+    def type_of_word(self, word: str) -> str:
+        key = " ".join(word.split()).casefold()
+        if key in self._type_word_lookup:
+            return self._type_word_lookup[key]
+        # tone-placement variants: compare through the regex alternatives
+        for w, code in self.type_words.items():
+            if regex.fullmatch(tone_tolerant(w), word, regex.I):
+                return code
+        return "generic"
+
+
+@functools.cache
+def patterns() -> Patterns:
+    return Patterns()

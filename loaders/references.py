@@ -1,0 +1,536 @@
+"""Reference extraction: every document a text cites, its identity and its relation.
+
+Three passes, in the manner of eyecite:
+
+1. *find*: symbols ("29-NQ/TW"), named laws ("Luật Đất đai") and short forms
+   ("Nghị quyết 29"), each with the type word before it and the date, issuer and term
+   after it;
+2. *resolve*: a forward pass groups mentions into distinct documents; alias clauses
+   ("(sau đây gọi là Nghị quyết 29)") and earlier full citations resolve short and dateless
+   forms, and a match counts only when exactly one candidate is left;
+3. *relate*: the relation of the citing document to each reference, from the cue words of
+   its title and preamble (DOMAIN.md §4), plus the chain edges the text states between two
+   other documents ("Chương trình 26-CTr/TU ... về thực hiện Nghị quyết 29-NQ/TW").
+
+Hand-written because no maintained library reads Vietnamese citations (DOMAIN.md §7).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+import regex
+
+from graph.model import CENTRAL, DocRef, Evidence, Mention, Reference, Relation
+
+from .header import Header
+from .identity import Symbol, central_or, issuer_display, issuer_level, iso_date, make_id, parse_symbol
+from .patterns import patterns
+from .rules import match_key, provinces
+
+__all__ = ["RawMention", "find_mentions", "extract_references", "preamble_end", "sentence_bounds"]
+
+_PRIORITY = {
+    Relation.REPLACES: 5,
+    Relation.AMENDS: 4,
+    Relation.IMPLEMENTS: 3,
+    Relation.BASED_ON: 2,
+    Relation.CITES: 1,
+}
+_SENT_END = regex.compile(r"(?<=[.;:!?])\s+(?=[\p{Lu}\d\-–(])|\n", regex.V1)
+
+
+@dataclass(slots=True)
+class RawMention:
+    """A citation as found in the text, before resolution."""
+
+    kind: str  # "symbol" | "law" | "short"
+    start: int
+    end: int  # end of the citation proper (type word .. symbol/date)
+    type_word: str | None
+    type: str
+    symbol: Symbol | None = None
+    number: int | None = None  # short forms
+    name: str | None = None  # named laws
+    date: str | None = None
+    year: int | None = None
+    issuer_text: str | None = None
+    term: str | None = None
+    tail_end: int = 0  # end of date/issuer/term
+    header: bool = False  # the document's own "Số: ..." line
+    key: tuple | None = None  # resolved (jurisdiction, key, year)
+    alias: str | None = None
+
+
+@dataclass(slots=True)
+class _Doc:
+    jurisdiction: str
+    key: str  # number-symbol or law name
+    year: int | None
+    type: str
+    number_symbol: str | None
+    mentions: list[RawMention] = field(default_factory=list)
+    flags: set[str] = field(default_factory=set)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line, or clause ended by ';') around ``text[start:end]``."""
+    lo = max(0, start - 600)
+    s = lo
+    for m in _SENT_END.finditer(text, lo, start):
+        s = m.end()
+    m = _SENT_END.search(text, end, min(len(text), end + 800))
+    e = m.start() if m else min(len(text), end + 800)
+    return s, e
+
+
+def preamble_end(text: str) -> int:
+    """Offset where the preamble ends: the first numbered section ("I.", "1.", "Điều 1.")
+    or a decision marker ("QUYẾT ĐỊNH:").  A text with neither (an article) has no preamble
+    beyond its first line."""
+    p = patterns()
+    candidates = []
+    m = p.section_start.search(text)
+    if m:
+        candidates.append(m.start())
+    m = p.decision_marker.search(text)
+    if m:
+        candidates.append(m.start())
+    if candidates:
+        return min(candidates)
+    first = regex.search(r"\S[^\n]*", text)
+    return first.end() if first else 0
+
+
+def _after(text: str, end: int, mention: RawMention) -> None:
+    """Read the date, issuer and term written after a citation."""
+    p = patterns()
+    pos = end
+    # a parenthesized form closes after the date: "Nghị quyết (số 07-NQ/TU ngày 25/7/2019)"
+    m = p.date_after.match(text, pos)
+    if m:
+        if m.group("d"):
+            mention.date = iso_date(m.group("d"), m.group("m"), m.group("y"))
+            mention.year = int(m.group("y"))
+        else:
+            mention.date = iso_date(m.group("d2"), m.group("m2"), m.group("y2"))
+            mention.year = int(m.group("y2"))
+        pos = m.end()
+        mention.end = pos
+    close = regex.match(r"\s*\)", text[pos:pos + 3])
+    if close and "(" in text[mention.start:mention.end]:
+        pos += close.end()
+    m = p.issuer_after.match(text, pos)
+    if m:
+        mention.issuer_text = " ".join(m.group("issuer").split())
+        pos = m.end()
+    m = p.term_after.match(text, pos)
+    if m:
+        mention.term = m.group("term").upper()
+        pos = m.end()
+    mention.tail_end = pos
+
+
+def find_mentions(text: str) -> list[RawMention]:
+    """All citations in ``text``, in order, not yet resolved.
+
+    Examples:
+        >>> [m.symbol.canonical for m in find_mentions("theo Nghị quyết số 29- NQ/TW, ngày 17/11/2022")]
+        ['29-NQ/TW']
+        >>> m = find_mentions("Nghị quyết (số 07-NQ/TU ngày 25/7/2019)")[0]
+        >>> m.symbol.canonical, m.date
+        ('07-NQ/TU', '2019-07-25')
+    """
+    p = patterns()
+    out: list[RawMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in p.symbol.finditer(text):
+        window_start = max(0, m.start() - 60)
+        before = text[window_start:m.start()]
+        bw = p.before_symbol.search(before)
+        header = bool(p.header_so.search(text[max(0, m.start() - 12):m.start()]))
+        so = bool(p.so_before.search(before))
+        sym = parse_symbol(m.group("num"), m.group("tail"), after_type_word=bool(bw) or so)
+        if sym is None:
+            continue
+        type_word = bw.group("word") if bw else None
+        word_type = p.type_of_word(type_word) if type_word else "generic"
+        if sym.code:
+            dtype = sym.code
+        elif word_type not in ("generic",) and (sym.issuer and sym.issuer.startswith(("QH", "UBTVQH")) or word_type in ("Luật", "PL", "HP")):
+            dtype = word_type
+        elif sym.issuer and sym.issuer.startswith(("QH", "UBTVQH")):
+            dtype = word_type if word_type != "generic" else "Luật"
+        else:
+            dtype = "CV"
+        start = window_start + bw.start() if bw else m.start()
+        rm = RawMention(
+            kind="symbol",
+            start=start,
+            end=m.end(),
+            type_word=type_word,
+            type=dtype,
+            symbol=sym,
+            header=header,
+        )
+        _after(text, m.end(), rm)
+        if sym.year and not rm.year:
+            rm.year = sym.year
+        out.append(rm)
+        taken.append((rm.start, rm.tail_end or rm.end))
+    starts = [s for s, _ in taken]
+
+    def overlaps(s: int, e: int) -> bool:
+        i = bisect.bisect_right(starts, e) - 1
+        while i >= 0 and taken[i][1] > s - 1:
+            if taken[i][0] < e and taken[i][1] > s:
+                return True
+            i -= 1
+        return False
+
+    taken.sort()
+    starts = [s for s, _ in taken]
+    for m in p.named_law.finditer(text):
+        if overlaps(m.start(), m.end()):
+            continue
+        name = " ".join(m.group("name").split())
+        canon = next((n for n in p.law_names if match_key(n) == match_key(name)), name)
+        rm = RawMention(kind="law", start=m.start(), end=m.end(), type_word="Luật", type="Luật", name=canon)
+        if m.group("year"):
+            rm.year = int(m.group("year"))
+        _after(text, m.end(), rm)
+        if rm.date and not m.group("year"):
+            rm.year = int(rm.date[:4])
+        out.append(rm)
+    for m in p.short_form.finditer(text):
+        if overlaps(m.start(), m.end()):
+            continue
+        word_type = p.type_of_word(m.group("word"))
+        if word_type in ("generic", "Luật"):
+            continue
+        out.append(
+            RawMention(
+                kind="short",
+                start=m.start(),
+                end=m.end(),
+                type_word=m.group("word"),
+                type=word_type,
+                number=int(m.group("num")),
+                tail_end=m.end(),
+            )
+        )
+    out.sort(key=lambda r: r.start)
+    return out
+
+
+def _jurisdiction(rm: RawMention, province: str | None) -> str:
+    level = issuer_level(rm.issuer_text)
+    if rm.kind == "law":
+        return CENTRAL
+    sym = rm.symbol
+    if sym and sym.level == "central":
+        return CENTRAL
+    if sym and sym.level == "local":
+        named = provinces().find(rm.issuer_text) if rm.issuer_text else None
+        return named or province or "unknown"
+    # unknown issuer code (a letter from an unlisted unit): decide by the issuer phrase
+    if level == "central":
+        return CENTRAL
+    named = provinces().find(rm.issuer_text) if rm.issuer_text else None
+    return named or province or "unknown"
+
+
+def _same_day_month(a: str, b: str) -> bool:
+    return a[5:] == b[5:]
+
+
+def _resolve(mentions: list[RawMention], header: Header) -> tuple[dict[tuple, _Doc], list[RawMention]]:
+    """Group mentions into distinct documents (forward pass)."""
+    p = patterns()
+    province = header.province
+    own = header.ref.number_symbol
+    docs: dict[tuple, _Doc] = {}
+    by_symbol: dict[tuple[str, str], list[tuple]] = {}
+    unresolved: list[RawMention] = []
+    aliases: dict[str, tuple] = {}
+    pending_dateless: list[tuple[RawMention, tuple[str, str]]] = []
+
+    def add(key: tuple, rm: RawMention, dtype: str, ns: str | None) -> None:
+        doc = docs.get(key)
+        if doc is None:
+            doc = docs[key] = _Doc(jurisdiction=key[0], key=key[1], year=key[2], type=dtype, number_symbol=ns)
+            by_symbol.setdefault((key[0], key[1]), []).append(key)
+        doc.mentions.append(rm)
+        rm.key = key
+
+    symbol_mentions = [m for m in mentions if m.kind == "symbol"]
+    # first the dated (and normative) mentions: they fix which documents exist
+    for rm in symbol_mentions:
+        ns = rm.symbol.canonical
+        if rm.header or (own and ns == own and not rm.date) or (own and ns == own and rm.date == header.ref.date):
+            rm.header = True
+            continue
+        jur = _jurisdiction(rm, province)
+        year = rm.symbol.year or rm.year
+        if year is None:
+            pending_dateless.append((rm, (jur, ns)))
+            continue
+        # the same symbol with the same day and month but another year is one document
+        # cited with a wrong year (DOMAIN.md §2): keep it on the first node, flag the conflict
+        existing = by_symbol.get((jur, ns), [])
+        target = None
+        for key in existing:
+            d = docs[key]
+            first_date = next((m.date for m in d.mentions if m.date), None)
+            if key[2] == year or (first_date and rm.date and _same_day_month(first_date, rm.date)):
+                target = key
+                break
+        add(target or (jur, ns, year), rm, rm.type, ns)
+    for rm, (jur, ns) in pending_dateless:
+        keys = by_symbol.get((jur, ns), [])
+        if len(keys) == 1:
+            add(keys[0], rm, rm.type, ns)
+        elif not keys:
+            add((jur, ns, None), rm, rm.type, ns)
+        else:
+            unresolved.append(rm)  # several documents share this symbol: never guess
+    for rm in mentions:
+        if rm.kind == "law":
+            key = (CENTRAL, rm.name, rm.year)
+            if rm.year is None:
+                known = [k for k in docs if k[0] == CENTRAL and k[1] == rm.name]
+                if len(known) == 1:
+                    key = known[0]
+            add(key, rm, "Luật", None)
+    # alias clauses bind to the citation just before them
+    ordered = sorted((m for m in mentions if m.key), key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    text_aliases = []
+    for rm in ordered:
+        pass
+    for rm in mentions:
+        if rm.kind != "short":
+            continue
+    return docs, unresolved
+
+
+def _bind_aliases(text: str, mentions: list[RawMention], docs: dict) -> dict[str, tuple]:
+    """Alias clause -> document key: "(sau đây gọi là Nghị quyết 29)" after a citation."""
+    p = patterns()
+    keyed = [m for m in mentions if m.key]
+    starts = [m.start for m in keyed]
+    aliases: dict[str, tuple] = {}
+    for am in p.alias.finditer(text):
+        i = bisect.bisect_left(starts, am.start()) - 1
+        if i < 0:
+            continue
+        target = keyed[i]
+        if am.start() - (target.tail_end or target.end) > 600:
+            continue
+        alias = am.group("alias").strip()
+        sf = p.short_form.match(alias)
+        if sf or p.symbol.search(alias):
+            aliases[match_key(alias)] = target.key
+            target.alias = alias
+    return aliases
+
+
+def _resolve_short_forms(text: str, mentions: list[RawMention], docs: dict, aliases: dict, unresolved: list) -> None:
+    p = patterns()
+    for rm in mentions:
+        if rm.kind != "short":
+            continue
+        # an alias clause itself is not a mention of its own
+        seg = text[rm.start:rm.end]
+        key = aliases.get(match_key(seg))
+        if key is None:
+            # "Nghị quyết số 29" -> the alias "Nghị quyết 29"
+            key = aliases.get(match_key(regex.sub(r"\s+số\s+", " ", seg)))
+        if key is None:
+            # an earlier full citation of the same type and number, exactly one
+            cands = {
+                k
+                for k, d in docs.items()
+                if d.number_symbol
+                and d.type == rm.type
+                and regex.match(rf"0*{rm.number}\D", d.number_symbol)
+                and any(m.start < rm.start for m in d.mentions if m.kind == "symbol")
+            }
+            if len(cands) == 1:
+                key = cands.pop()
+            elif len(cands) > 1:
+                unresolved.append(rm)
+                continue
+            else:
+                continue  # a plain "Kế hoạch 5 năm", not a citation
+        docs[key].mentions.append(rm)
+        rm.key = key
+
+
+def _cue_before(text: str, lo: int, hi: int) -> tuple[Relation | None, int]:
+    """The last relation cue in ``text[lo:hi]`` and its position."""
+    p = patterns()
+    best: tuple[Relation | None, int] = (None, -1)
+    for rel, cre in p.cue_res.items():
+        for m in cre.finditer(text, lo, hi):
+            if m.start() > best[1] or (m.start() == best[1] and _PRIORITY[Relation(rel)] > _PRIORITY.get(best[0], 0)):
+                best = (Relation(rel), m.start())
+    return best
+
+
+_SELF = regex.compile(
+    r"(?:Quyết\s+định|Kế\s+hoạch|Chương\s+trình|Nghị\s+quyết|Chỉ\s+thị|Văn\s+bản|Quy\s+định|Quy\s+chế)\s+này",
+    regex.I | regex.V1,
+)
+
+
+def _relations(text: str, mentions: list[RawMention], pre_end: int):
+    """Relation of the citing document per document key, the mention that decided it, and
+    the chain edges between other documents."""
+    p = patterns()
+    rel_of: dict[tuple, tuple[Relation, RawMention]] = {}
+    chains: list[tuple[tuple, Relation, tuple, RawMention]] = []
+    keyed = sorted((m for m in mentions if m.key), key=lambda m: m.start)
+    prev_in_clause: RawMention | None = None
+    para_cue: Relation | None = None
+    para_start = -1
+    clause_start = -1
+    for rm in keyed:
+        rel = Relation.CITES
+        if rm.start < pre_end:
+            ps = text.rfind("\n", 0, rm.start) + 1
+            cs = max(ps, text.rfind(";", 0, rm.start) + 1)
+            if ps != para_start:
+                para_start = ps
+                lead = regex.match(r"\W*(\p{L}+(?:\s+\p{L}+){0,3})", text[ps:ps + 60])
+                para_cue = None
+                if lead:
+                    c, pos = _cue_before(text, ps, ps + lead.end())
+                    para_cue = c if pos >= 0 and pos - ps < 12 else None
+                prev_in_clause = None
+            if cs != clause_start:
+                clause_start = cs
+                prev_in_clause = None if cs > ps else prev_in_clause
+            lo = max(cs, (prev_in_clause.tail_end or prev_in_clause.end) if prev_in_clause else cs)
+            cue, pos = _cue_before(text, lo, rm.start)
+            if cue is None:
+                cue_any, _ = _cue_before(text, cs, rm.start)
+                cue = cue_any or para_cue
+            if cue is not None:
+                rel = cue
+            # a chain stated by the text: "A ... về thực hiện B" -> A implements B
+            if prev_in_clause is not None and pos >= 0 and cue is Relation.IMPLEMENTS and prev_in_clause.key != rm.key:
+                if rm.kind != "short" or True:
+                    chains.append((prev_in_clause.key, Relation.IMPLEMENTS, rm.key, rm))
+            prev_in_clause = rm
+        else:
+            s, e = sentence_bounds(text, rm.start, rm.end)
+            sentence = text[s:e]
+            if _SELF.search(sentence):
+                cue, pos = _cue_before(text, s, e)
+                if cue in (Relation.REPLACES, Relation.AMENDS):
+                    rel = cue
+        cur = rel_of.get(rm.key)
+        if cur is None or _PRIORITY[rel] > _PRIORITY[cur[0]]:
+            rel_of[rm.key] = (rel, rm)
+    return rel_of, chains
+
+
+def _evidence(text: str, path: str, doc_id: str, rm: RawMention) -> Evidence:
+    s, e = sentence_bounds(text, rm.start, rm.end)
+    return Evidence(path=path, sentence=text[s:e].strip(), start=rm.start, end=rm.end, document=doc_id)
+
+
+def _issuer_for(doc: _Doc, province: str | None) -> str | None:
+    texts = [m.issuer_text for m in doc.mentions if m.issuer_text]
+    sym = next((m.symbol for m in doc.mentions if m.symbol), None)
+    prov = None if doc.jurisdiction == CENTRAL else doc.jurisdiction
+    if texts:
+        return issuer_display(sym, texts[0], prov)
+    return issuer_display(sym, None, prov) if sym else None
+
+
+def extract_references(text: str, header: Header, *, path: str = ""):
+    """References of the document whose normalized text is ``text``.
+
+    Returns:
+        (references, chain_edges, unresolved, conflicts_in_text) where chain_edges are
+        ``(source DocRef, Relation, target DocRef, Evidence)``.
+    """
+    mentions = find_mentions(text)
+    docs, unresolved = _resolve(mentions, header)
+    aliases = _bind_aliases(text, mentions, docs)
+    _resolve_short_forms(text, mentions, docs, aliases, unresolved)
+    pre_end = preamble_end(text)
+    rel_of, chains = _relations(text, mentions, pre_end)
+    own_id = header.ref.id
+    refs: dict[tuple, Reference] = {}
+    docrefs: dict[tuple, DocRef] = {}
+    for key, doc in docs.items():
+        jur, k, year = key
+        if not doc.mentions:
+            continue
+        dated = [m for m in doc.mentions if m.date]
+        date = dated[0].date if dated else None
+        flags = ["named"] if doc.number_symbol is None else []
+        if year is None:
+            flags.append("dateless")
+        dtype = doc.type
+        # the symbol's type code outranks the noun; a noun gives the type of a letter
+        words = [m for m in doc.mentions if m.kind == "symbol"]
+        if words and dtype == "CV":
+            wt = [patterns().type_of_word(m.type_word) for m in words if m.type_word]
+            wt = [t for t in wt if t not in ("generic", "CV")]
+            if wt:
+                dtype = "CV"  # a letter stays a letter whatever noun precedes it
+        terms = [m.term for m in doc.mentions if m.term]
+        dr = DocRef(
+            id=make_id(jur, k, year),
+            type=dtype,
+            number_symbol=doc.number_symbol,
+            date=date,
+            issuer=_issuer_for(doc, header.province),
+            jurisdiction=jur,
+            title=doc.key if doc.number_symbol is None else None,
+            flags=tuple(flags + ([f"term:{terms[0]}"] if terms else [])),
+        )
+        docrefs[key] = dr
+    for key, dr in docrefs.items():
+        if dr.id == own_id:
+            continue
+        doc = docs[key]
+        rel, decider = rel_of.get(key, (Relation.CITES, doc.mentions[0]))
+        mentions_out = []
+        for m in sorted(doc.mentions, key=lambda m: m.start):
+            s, e = sentence_bounds(text, m.start, m.end)
+            mentions_out.append(
+                Mention(
+                    text=text[m.start:m.end],
+                    start=m.start,
+                    end=m.end,
+                    sentence=text[s:e].strip(),
+                    sentence_start=s,
+                    date=m.date,
+                    issuer=m.issuer_text,
+                )
+            )
+        refs[key] = Reference(
+            target=dr,
+            relation=rel,
+            mentions=tuple(mentions_out),
+            evidence=_evidence(text, path, own_id, decider),
+        )
+    chain_out = []
+    seen = set()
+    for a, rel, b, rm in chains:
+        if a not in docrefs or b not in docrefs or (a, b) in seen:
+            continue
+        seen.add((a, b))
+        chain_out.append((docrefs[a], rel, docrefs[b], _evidence(text, path, own_id, rm)))
+    unresolved_out = [
+        Mention(text=text[m.start:m.end], start=m.start, end=m.end,
+                sentence=text[slice(*sentence_bounds(text, m.start, m.end))].strip())
+        for m in unresolved
+    ]
+    return list(refs.values()), chain_out, unresolved_out
