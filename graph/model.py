@@ -120,6 +120,7 @@ class DocRef:
     jurisdiction: str  # "central" or province display name
     title: str | None = None
     flags: tuple[str, ...] = ()
+    type_name: str | None = None  # "Kế hoạch", "Nghị quyết": the type as documents write it
 
     def to_dict(self) -> dict:
         return {
@@ -131,6 +132,7 @@ class DocRef:
             "jurisdiction": self.jurisdiction,
             "title": self.title,
             "flags": list(self.flags),
+            "type_name": self.type_name,
         }
 
 
