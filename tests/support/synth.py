@@ -1,0 +1,307 @@
+"""A synthetic, layered corpus graph in the schema of :mod:`graph.model`, for tests and
+benchmarks of the stores, the RDF export and the query engines.
+
+The layers follow the domain (DOMAIN.md section 3): central Party resolutions (NQ/TW) and
+central plans (KH/TW), Government resolutions (NQ-CP), Prime Minister decisions (QĐ-TTg),
+laws and decrees; per province a Party program (CTr/TU) or resolution (NQ/TU) implementing a
+central resolution, UBND plans (KH-UBND) implementing those or a Government resolution, and
+department/board plans (KH-BQL, KH-SKHĐT) implementing the UBND plans.  Plans have tasks
+(``part_of`` their plan) assigned to agencies (``assigns_to``, lead or cooperating); units
+are ``part_of`` their parent agency.  Documents also carry based_on, cites, replaces and
+amends edges, some cited documents are outside the corpus or have no known year, and a few
+noisy ``implements`` edges (as a mis-extraction would give) may close cycles.
+
+Every edge carries Vietnamese evidence.  The result depends only on the arguments.
+
+>>> G = make_graph(200, seed=1)
+>>> sum(1 for _, k in G.nodes(data="kind") if k == "document")
+200
+"""
+
+from __future__ import annotations
+
+import random
+
+import networkx as nx
+
+from graph.ids import agency_id, doc_id, slug, task_id
+
+__all__ = ["make_graph", "PROVINCES"]
+
+PROVINCES = (
+    "Hà Tĩnh", "Hải Phòng", "Quảng Bình", "Nghệ An", "Thanh Hóa", "Đà Nẵng", "Bắc Ninh",
+    "Cần Thơ", "Lâm Đồng", "Quảng Ninh", "Đắk Lắk", "Thừa Thiên Huế",
+)
+
+_DEPARTMENTS = (
+    "Sở Công Thương", "Sở Kế hoạch và Đầu tư", "Sở Tài chính", "Sở Nội vụ",
+    "Sở Giáo dục và Đào tạo", "Sở Tài nguyên và Môi trường", "Sở Xây dựng",
+    "Sở Khoa học và Công nghệ", "Sở Lao động - Thương binh và Xã hội",
+    "Ban Quản lý Khu kinh tế", "Sở Thông tin và Truyền thông", "Công an tỉnh",
+)
+_UNITS = ("Phòng Quản lý đầu tư", "Văn phòng", "Phòng Kế hoạch - Tổng hợp", "Thanh tra")
+_MINISTRIES = ("Bộ Công Thương", "Bộ Kế hoạch và Đầu tư", "Bộ Tài chính", "Bộ Nội vụ")
+
+_TOPICS = (
+    "công nghiệp hóa, hiện đại hóa đất nước đến năm 2030, tầm nhìn đến năm 2045",
+    "phát triển kinh tế biển bền vững",
+    "chuyển đổi số quốc gia",
+    "phát triển các khu kinh tế, khu công nghiệp",
+    "nâng cao chất lượng nguồn nhân lực",
+    "cải cách hành chính giai đoạn 2021 - 2025",
+    "phát triển khoa học, công nghệ và đổi mới sáng tạo",
+    "kế hoạch phát triển kinh tế - xã hội năm 2023",
+)
+_LAWS = ("Luật Đất đai", "Luật Đầu tư", "Luật Ngân sách nhà nước", "Luật Quy hoạch")
+_DEADLINES = (
+    {"text": "Quý II/2023", "start": "2023-04-01", "end": "2023-06-30", "recurring": None, "kind": "interval"},
+    {"text": "Tháng 12/2023", "start": "2023-12-01", "end": "2023-12-31", "recurring": None, "kind": "interval"},
+    {"text": "Nhiệm vụ thường xuyên", "start": None, "end": None, "recurring": None, "kind": "ongoing"},
+    {"text": "trước ngày 19 hàng tháng", "start": None, "end": None,
+     "recurring": "FREQ=MONTHLY;BYMONTHDAY=19", "kind": "recurring"},
+    {"text": "Theo YC của Sở KH&ĐT", "start": None, "end": None, "recurring": None, "kind": "on_request"},
+    {"text": "Năm 2024", "start": "2024-01-01", "end": "2024-12-31", "recurring": None, "kind": "interval"},
+)
+_TASK_TEXTS = (
+    "Rà soát, sửa đổi, bổ sung các cơ chế, chính sách thu hút đầu tư",
+    "Xây dựng Đề án phát triển nguồn nhân lực chất lượng cao",
+    "Tham mưu UBND tỉnh ban hành Quy định quản lý cụm công nghiệp",
+    "Đẩy mạnh chuyển đổi số trong hoạt động quản lý nhà nước",
+    "Tổ chức tuyên truyền, quán triệt nội dung Nghị quyết",
+    "Báo cáo kết quả thực hiện định kỳ",
+)
+
+_CUES = {
+    "implements": "Thực hiện {t}, {s} ban hành {k} như sau",
+    "based_on": "Căn cứ {t};",
+    "cites": "theo quy định tại {t}",
+    "replaces": "{k} này thay thế {t}",
+    "amends": "sửa đổi, bổ sung một số điều của {t}",
+    "assigns_to": "{a} chủ trì, phối hợp với các sở, ban, ngành tổ chức thực hiện",
+    "part_of": "{k}",
+}
+
+
+class _Builder:
+    def __init__(self, seed: int):
+        self.rng = random.Random(seed)
+        self.G = nx.MultiDiGraph()
+        self.numbers: dict[tuple[str, str, int], int] = {}
+        self.documents: set[str] = set()
+
+    def number(self, jurisdiction: str, series: str, year: int) -> int:
+        key = (jurisdiction, series, year)
+        self.numbers[key] = self.numbers.get(key, self.rng.randint(0, 40)) + self.rng.randint(1, 9)
+        return self.numbers[key]
+
+    def document(self, jurisdiction: str, code: str, symbol: str, year: int | None, issuer: str,
+                 title: str, in_corpus: bool = True, flags: list[str] | None = None,
+                 key: str | None = None) -> str:
+        node = doc_id(jurisdiction, key or symbol, year)
+        date = None
+        if year:
+            date = f"{year}-{self.rng.randint(1, 12):02d}-{self.rng.randint(1, 28):02d}"
+        path = f"corpus/{slug(node)}.txt" if in_corpus else None
+        self.documents.add(node)
+        self.G.add_node(
+            node, kind="document", type=code, number_symbol=symbol if not key else None,
+            date=date, issuer=issuer, jurisdiction=jurisdiction, title=title,
+            in_corpus=in_corpus, path=path, flags=list(flags or ()),
+        )
+        return node
+
+    def evidence(self, source: str, relation: str, target: str, agency: str | None = None) -> list[dict]:
+        attrs = self.G.nodes[source]
+        doc = None if attrs["kind"] == "agency" else attrs.get("document", source)
+        dattrs = self.G.nodes[doc] if doc else {"path": "gazetteer/agencies.txt", "type": "", "issuer": ""}
+        label = self.G.nodes[target].get("number_symbol") or self.G.nodes[target].get("name") or target
+        sentence = _CUES[relation].format(
+            t=f"{self.G.nodes[target].get('type', '')} số {label}".strip(),
+            s=dattrs.get("issuer") or "", k=dattrs.get("type") or "", a=agency or label,
+        )
+        items = []
+        for _ in range(self.rng.choice((1, 1, 1, 2))):
+            start = self.rng.randint(0, 40_000)
+            items.append({
+                "path": dattrs.get("path") or f"corpus/{slug(doc or source)}.txt",
+                "sentence": sentence,
+                "start": start,
+                "end": start + len(sentence),
+                "document": doc,
+            })
+        return items
+
+    def edge(self, u: str, v: str, relation: str, **extra) -> None:
+        if u == v or self.G.has_edge(u, v, key=relation):
+            return
+        name = self.G.nodes[v].get("name") if relation == "assigns_to" else None
+        self.G.add_edge(u, v, key=relation, relation=relation,
+                        evidence=self.evidence(u, relation, v, name), **extra)
+
+    def agency(self, jurisdiction: str, name: str, parent: str | None = None, group: bool = False) -> str:
+        node = agency_id(jurisdiction, name)
+        if node not in self.G:
+            self.G.add_node(node, kind="agency", name=name, jurisdiction=jurisdiction,
+                            group=group, parent=parent)
+            if parent:
+                self.edge(node, parent, "part_of")
+        return node
+
+
+def _central(b: _Builder, n: int) -> dict[str, list[str]]:
+    rng = b.rng
+    pools: dict[str, list[str]] = {"party": [], "gov": [], "law": [], "decree": [], "plan_tw": []}
+    for i in range(n):
+        year = rng.randint(2016, 2024)
+        topic = rng.choice(_TOPICS)
+        roll = rng.random()
+        if roll < 0.3 or not pools["party"]:
+            num = b.number("central", "NQ/TW", year)
+            node = b.document("central", "NQ", f"{num}-NQ/TW", year,
+                              rng.choice(("Bộ Chính trị", "Ban Chấp hành Trung ương")),
+                              f"Nghị quyết về {topic}", in_corpus=rng.random() < 0.3)
+            pools["party"].append(node)
+        elif roll < 0.4:
+            num = b.number("central", "KH/TW", year)
+            node = b.document("central", "KH", f"{num}-KH/TW", year, "Bộ Chính trị",
+                              f"Kế hoạch thực hiện Nghị quyết về {topic}")
+            b.edge(node, rng.choice(pools["party"]), "implements")
+            pools["plan_tw"].append(node)
+        elif roll < 0.65:
+            num = b.number("central", "NQ-CP", year)
+            code, series = rng.choice((("NQ", "NQ-CP"), ("QĐ", "QĐ-TTg")))
+            issuer = "Chính phủ" if series == "NQ-CP" else "Thủ tướng Chính phủ"
+            node = b.document("central", code, f"{num}/{series}", year, issuer,
+                              f"Chương trình hành động của Chính phủ về {topic}")
+            if rng.random() < 0.8:
+                b.edge(node, rng.choice(pools["party"]), "implements")
+            pools["gov"].append(node)
+        elif roll < 0.75:
+            name = rng.choice(_LAWS)
+            unknown = rng.random() < 0.2
+            node = b.document("central", "Luật", name, None if unknown else year, "Quốc hội",
+                              name, in_corpus=False, flags=["named"], key=name)
+            pools["law"].append(node)
+        else:
+            num = b.number("central", "NĐ-CP", year)
+            node = b.document("central", "NĐ", f"{num}/{year}/NĐ-CP", year, "Chính phủ",
+                              f"Nghị định quy định chi tiết về {topic}", in_corpus=rng.random() < 0.5)
+            if pools["law"]:
+                b.edge(node, rng.choice(pools["law"]), "based_on")
+            if pools["decree"] and rng.random() < 0.2:
+                b.edge(node, rng.choice(pools["decree"]), "amends")
+            pools["decree"].append(node)
+        if i and rng.random() < 0.3:
+            b.edge(node, rng.choice(list(b.G.nodes)), "cites")
+    return pools
+
+
+def _agencies(b: _Builder, province: str) -> list[str]:
+    rng = b.rng
+    nodes = [b.agency(province, name) for name in rng.sample(_DEPARTMENTS, 8)]
+    for unit in rng.sample(_UNITS, 2):
+        parent = rng.choice(nodes)
+        name = f"{unit} {b.G.nodes[parent]['name']}"
+        nodes.append(b.agency(province, name, parent=parent))
+    nodes.append(b.agency(province, "các sở, ban, ngành, địa phương", group=True))
+    return nodes
+
+
+def _tasks(b: _Builder, plan: str, agencies: list[str], central: list[str]) -> None:
+    rng = b.rng
+    for n in range(1, rng.randint(0, 6) + 1):
+        node = task_id(plan, n)
+        lead = rng.choice(agencies)
+        cooperating = [a for a in rng.sample(agencies, rng.randint(0, 3)) if a != lead]
+        start = rng.randint(500, 30_000)
+        text = rng.choice(_TASK_TEXTS)
+        b.G.add_node(
+            node, kind="task", text=text, section=f"II.{n}", document=plan,
+            lead=[lead], cooperating=cooperating,
+            deadline=dict(rng.choice(_DEADLINES)) if rng.random() < 0.8 else None,
+            approval_level=rng.choice((None, "UBND tỉnh", "Lãnh đạo Ban")),
+            start=start, end=start + len(text), inferred=rng.random() < 0.1,
+        )
+        b.edge(node, plan, "part_of")
+        b.edge(node, lead, "assigns_to", role="lead")
+        for a in cooperating:
+            b.edge(node, a, "assigns_to", role="cooperating")
+        if central and rng.random() < 0.05:
+            b.edge(node, rng.choice(central), "implements")
+
+
+def make_graph(n_documents: int, seed: int) -> nx.MultiDiGraph:
+    """A layered synthetic corpus graph with exactly ``n_documents`` document nodes.
+
+    Args:
+        n_documents: number of document nodes (at least 10).
+        seed: random seed; the same arguments give the same graph.
+
+    Returns:
+        A ``MultiDiGraph`` in the schema of :mod:`graph.model`.
+    """
+    if n_documents < 10:
+        raise ValueError("make_graph needs at least 10 documents")
+    b = _Builder(seed)
+    rng = b.rng
+    pools = _central(b, max(6, n_documents // 8))
+    central_docs = [n for n in b.G if b.G.nodes[n]["kind"] == "document"]
+    n_provinces = max(1, min(len(PROVINCES), n_documents // 40))
+    provinces = list(PROVINCES[:n_provinces])
+    agencies = {p: _agencies(b, p) for p in provinces}
+    plans: dict[str, list[str]] = {p: [] for p in provinces}
+    programs: dict[str, list[str]] = {p: [] for p in provinces}
+    while len(b.documents) < n_documents:
+        province = rng.choice(provinces)
+        year = rng.randint(2018, 2025)
+        topic = rng.choice(_TOPICS)
+        roll = rng.random()
+        if roll < 0.2 or not programs[province]:
+            code = rng.choice(("CTr", "NQ"))
+            num = b.number(province, f"{code}/TU", year)
+            flags = ["conflict:date"] if rng.random() < 0.03 else []
+            node = b.document(province, code, f"{num}-{code}/TU", year, f"Tỉnh ủy {province}",
+                              f"Chương trình hành động thực hiện Nghị quyết về {topic}",
+                              in_corpus=rng.random() < 0.6, flags=flags)
+            b.edge(node, rng.choice(pools["party"]), "implements")
+            if pools["plan_tw"] and rng.random() < 0.3:
+                b.edge(node, rng.choice(pools["plan_tw"]), "implements")
+            programs[province].append(node)
+        elif roll < 0.7:
+            num = b.number(province, "KH-UBND", year)
+            blank = rng.random() < 0.02
+            symbol = "/KH-UBND" if blank else f"{num}/KH-UBND"
+            node = b.document(province, "KH", symbol, year, f"UBND tỉnh {province}",
+                              f"Kế hoạch triển khai {topic}", flags=["unnumbered"] if blank else [])
+            upstream = programs[province] + (pools["gov"] if rng.random() < 0.4 else [])
+            for target in rng.sample(upstream, min(len(upstream), rng.choice((1, 1, 2)))):
+                b.edge(node, target, "implements")
+            if rng.random() < 0.5 and (pools["law"] or pools["decree"]):
+                b.edge(node, rng.choice(pools["law"] + pools["decree"]), "based_on")
+            if plans[province] and rng.random() < 0.1:
+                b.edge(node, rng.choice(plans[province]), "replaces")
+            plans[province].append(node)
+            _tasks(b, node, agencies[province], central_docs)
+        elif roll < 0.9 and plans[province]:
+            issuer_code, issuer = rng.choice((("BQL", "Ban Quản lý Khu kinh tế"), ("SKHĐT", "Sở Kế hoạch và Đầu tư")))
+            num = b.number(province, f"KH-{issuer_code}", year)
+            node = b.document(province, "KH", f"{num}/KH-{issuer_code}", year, issuer,
+                              f"Kế hoạch thực hiện {topic}")
+            b.edge(node, rng.choice(plans[province]), "implements")
+            _tasks(b, node, agencies[province], central_docs)
+        else:
+            num = b.number(province, "QĐ-UBND", year)
+            node = b.document(province, "QĐ", f"{num}/{year}/QĐ-UBND", year, f"UBND tỉnh {province}",
+                              f"Quyết định ban hành Quy định về {topic}", in_corpus=rng.random() < 0.5)
+            if pools["law"]:
+                b.edge(node, rng.choice(pools["law"]), "based_on")
+            earlier = [n for n in plans[province] if b.G.nodes[n]["type"] == "QĐ"]
+            if earlier and rng.random() < 0.3:
+                b.edge(node, rng.choice(earlier), rng.choice(("amends", "replaces")))
+            plans[province].append(node)
+        if rng.random() < 0.4:
+            b.edge(node, rng.choice(central_docs), "cites")
+        upstream = [v for _, v, r in b.G.out_edges(node, data="relation") if r == "implements"]
+        if upstream and rng.random() < 0.01:  # an edge read backwards: closes a cycle
+            b.edge(rng.choice(upstream), node, "implements")
+    return b.G
