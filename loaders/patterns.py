@@ -78,6 +78,7 @@ class Patterns:
         # After a symbol: ", ngày 17/11/2022", "ngày 05 tháng 5 năm 2023", "ngày 18/08/2022".
         self.date_after = regex.compile(
             rf"""
+            (?:{_H}+(?:tỉnh|thành\ phố|TP))?      # "21/CTr-UBND tỉnh ngày 19/01/2022"
             \s*,?\s*(?:ngày|ngay)\s*
             (?:
                 (?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})\s*[/.-]\s*(?P<y>\d{{4}})

@@ -61,6 +61,7 @@ class RawMention:
     header: bool = False  # the document's own "Số: ..." line
     key: tuple | None = None  # resolved (jurisdiction, key, year)
     alias: str | None = None
+    alias_def: bool = False  # inside "(sau đây gọi là ...)": defines an alias
 
 
 @dataclass(slots=True)
@@ -125,6 +126,13 @@ def _after(text: str, end: int, mention: RawMention) -> None:
     if m:
         mention.issuer_text = " ".join(m.group("issuer").split())
         pos = m.end()
+        if mention.date is None:  # "565/UBND-KT1 của UBND tỉnh ngày 13/02/2023"
+            m = p.date_after.match(text, pos)
+            if m:
+                d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (
+                    m.group("d2"), m.group("m2"), m.group("y2"))
+                mention.date, mention.year = iso_date(d, mo, y), int(y)
+                pos = m.end()
     m = p.term_after.match(text, pos)
     if m:
         mention.term = m.group("term").upper()
@@ -322,17 +330,34 @@ def _bind_aliases(text: str, mentions: list[RawMention], docs: dict) -> dict[str
     starts = [m.start for m in keyed]
     aliases: dict[str, tuple] = {}
     for am in p.alias.finditer(text):
-        i = bisect.bisect_left(starts, am.start()) - 1
-        if i < 0:
-            continue
-        target = keyed[i]
-        if am.start() - (target.tail_end or target.end) > 600:
-            continue
         alias = am.group("alias").strip()
         sf = p.short_form.match(alias)
-        if sf or p.symbol.search(alias):
-            aliases[match_key(alias)] = target.key
-            target.alias = alias
+        if not (sf or p.symbol.search(alias)):
+            continue  # "(sau đây gọi tắt là địa phương)" names agencies, not a document
+        want_type = p.type_of_word(sf.group("word")) if sf else None
+        want_num = int(sf.group("num")) if sf else None
+        # the nearest citation before the clause of the alias's type (and number):
+        # "Kế hoạch số 13 KH/TW ... thực hiện Nghị quyết số 29-NQ/TW (sau đây gọi là
+        # Kế hoạch 13)" names the plan, not the resolution cited just before
+        i = bisect.bisect_left(starts, am.start()) - 1
+        target = None
+        while i >= 0 and am.start() - (keyed[i].tail_end or keyed[i].end) <= 600:
+            cand = keyed[i]
+            if cand.kind != "short" and (
+                want_type is None
+                or (cand.type == want_type and (want_num is None or (cand.symbol and cand.symbol.number == want_num)))
+            ):
+                target = cand
+                break
+            i -= 1
+        if target is None:
+            continue
+        aliases[match_key(alias)] = target.key
+        target.alias = alias
+        # the short form inside the clause is a definition, not a mention of its own
+        for m in mentions:
+            if am.start() <= m.start < am.end():
+                m.alias_def = True
     return aliases
 
 
@@ -385,17 +410,32 @@ _SELF = regex.compile(
 )
 
 
+_CHAIN_GAP = 25  # at most this many characters between a chain cue and the cited document
+
+
 def _relations(text: str, mentions: list[RawMention], pre_end: int):
     """Relation of the citing document per document key, the mention that decided it, and
-    the chain edges between other documents."""
-    p = patterns()
+    the chain edges between other documents.
+
+    In the title and preamble, clause by clause (a clause ends at ";" or a line break):
+
+    * the first citation of a clause takes the last cue before it in the clause, else the
+      cue that opens its paragraph ("Thực hiện A; B; C"), else ``cites``;
+    * a later citation B after citation A: a cue right before B ("A ... về thực hiện B")
+      states the chain edge A implements B, and B itself is only cited by the document;
+      a cue far from B means B is cited for something else; no cue at all means B is
+      coordinated with the clause's first citation ("A, B và C") and shares its relation.
+
+    Outside the preamble a mention is ``cites``, unless its sentence names the document
+    itself ("Quyết định này ... thay thế ...") with a replaces or amends cue.
+    """
     rel_of: dict[tuple, tuple[Relation, RawMention]] = {}
     chains: list[tuple[tuple, Relation, tuple, RawMention]] = []
-    keyed = sorted((m for m in mentions if m.key), key=lambda m: m.start)
-    prev_in_clause: RawMention | None = None
+    keyed = sorted((m for m in mentions if m.key and not m.alias_def), key=lambda m: m.start)
+    prev: RawMention | None = None
+    head_rel = Relation.CITES
     para_cue: Relation | None = None
-    para_start = -1
-    clause_start = -1
+    para_start = clause_start = -1
     for rm in keyed:
         rel = Relation.CITES
         if rm.start < pre_end:
@@ -408,33 +448,45 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
                 if lead:
                     c, pos = _cue_before(text, ps, ps + lead.end())
                     para_cue = c if pos >= 0 and pos - ps < 12 else None
-                prev_in_clause = None
             if cs != clause_start:
-                clause_start = cs
-                prev_in_clause = None if cs > ps else prev_in_clause
-            lo = max(cs, (prev_in_clause.tail_end or prev_in_clause.end) if prev_in_clause else cs)
-            cue, pos = _cue_before(text, lo, rm.start)
-            if cue is None:
-                cue_any, _ = _cue_before(text, cs, rm.start)
-                cue = cue_any or para_cue
-            if cue is not None:
-                rel = cue
-            # a chain stated by the text: "A ... về thực hiện B" -> A implements B
-            if prev_in_clause is not None and pos >= 0 and cue is Relation.IMPLEMENTS and prev_in_clause.key != rm.key:
-                if rm.kind != "short" or True:
-                    chains.append((prev_in_clause.key, Relation.IMPLEMENTS, rm.key, rm))
-            prev_in_clause = rm
+                clause_start, prev = cs, None
+            if prev is None:
+                cue, _ = _cue_before(text, cs, rm.start)
+                rel = head_rel = cue or para_cue or Relation.CITES
+            else:
+                lo = prev.tail_end or prev.end
+                cue, pos = _cue_before(text, lo, rm.start)
+                if cue is None:
+                    rel = head_rel
+                elif cue is Relation.IMPLEMENTS and _gap_to(text, pos, rm.start) <= _CHAIN_GAP:
+                    if prev.key != rm.key:
+                        chains.append((prev.key, Relation.IMPLEMENTS, rm.key, rm))
+                    rel = Relation.CITES
+                elif _gap_to(text, pos, rm.start) <= _CHAIN_GAP:
+                    rel = cue
+                else:
+                    rel = Relation.CITES
+            prev = rm
         else:
             s, e = sentence_bounds(text, rm.start, rm.end)
-            sentence = text[s:e]
-            if _SELF.search(sentence):
-                cue, pos = _cue_before(text, s, e)
+            if _SELF.search(text, s, e):
+                cue, _ = _cue_before(text, s, e)
                 if cue in (Relation.REPLACES, Relation.AMENDS):
                     rel = cue
         cur = rel_of.get(rm.key)
         if cur is None or _PRIORITY[rel] > _PRIORITY[cur[0]]:
             rel_of[rm.key] = (rel, rm)
     return rel_of, chains
+
+
+def _gap_to(text: str, cue_pos: int, start: int) -> int:
+    """Characters between the end of the cue word at ``cue_pos`` and ``start``."""
+    p = patterns()
+    for cre in p.cue_res.values():
+        m = cre.match(text, cue_pos)
+        if m:
+            return start - m.end()
+    return start - cue_pos
 
 
 def _evidence(text: str, path: str, doc_id: str, rm: RawMention) -> Evidence:

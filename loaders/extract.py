@@ -1,0 +1,95 @@
+"""One file in, one :class:`graph.model.Extraction` out: read, normalize, identify the
+document, extract its references and chain edges (and its tasks, see loaders.tasks)."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+from pathlib import Path
+
+from graph.model import DocRef, Document, Extraction
+
+from .header import read_header
+from .patterns import patterns
+from .references import extract_references
+
+__all__ = ["extract_text", "extract_file", "file_sha256", "iter_corpus"]
+
+
+def _named(ref: DocRef) -> DocRef:
+    """Fill the type's display name from the table."""
+    if ref.type_name:
+        return ref
+    name = patterns().type_names.get(ref.type) or patterns().type_names.get("VB")
+    return dataclasses.replace(ref, type_name=name)
+
+
+def extract_text(text: str, *, path: str = "", sha256: str = "") -> Extraction:
+    """Extract everything from an already normalized text.
+
+    Args:
+        text: the normalized text (all offsets point into it).
+        path: the source file, recorded in every piece of evidence.
+        sha256: the content hash of the source file.
+
+    Returns:
+        The :class:`Extraction` of the document.
+    """
+    header = read_header(text, path=path)
+    own = _named(header.ref)
+    refs, chains, unresolved = extract_references(text, header, path=path)
+    refs = [dataclasses.replace(r, target=_named(r.target)) for r in refs]
+    chains = [(_named(a), rel, _named(b), ev) for a, rel, b, ev in chains]
+    doc = Document(ref=own, path=path, sha256=sha256 or hashlib.sha256(text.encode()).hexdigest(), text=text)
+    ex = Extraction(document=doc, references=refs, unresolved=unresolved)
+    ex.chain_edges = [(a.id, rel, b.id, ev) for a, rel, b, ev in chains]
+    _add_tasks(ex, header)
+    return ex
+
+
+def _add_tasks(ex: Extraction, header) -> None:
+    """Tasks, agencies and the tasks' own document links (loaders.tasks)."""
+    try:
+        from .tasks import extract_tasks
+    except ImportError:  # the task extractor is optional at this layer's import time
+        return
+    from .task_links import attach_task_links
+
+    tasks, agencies = extract_tasks(ex.document.text, ex.document.ref, issuer_agency=None)
+    ex.tasks, ex.agencies = attach_task_links(ex, tasks), agencies
+
+
+def file_sha256(path: str | os.PathLike) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def extract_file(path: str | os.PathLike) -> Extraction:
+    """Read and extract one file.
+
+    Raises:
+        graph.errors.LoadError: the file cannot be read (the message names it and why).
+    """
+    from .readers import read_document
+
+    text = read_document(path)
+    return extract_text(text, path=str(path), sha256=file_sha256(path))
+
+
+def iter_corpus(paths) -> list[Path]:
+    """Files under the given paths (directories are walked, sorted; hidden files skipped)."""
+    out: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                # every visible file: an unsupported one gets its one-line error at build time
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
+                    out.append(f)
+        else:
+            out.append(p)
+    return out
