@@ -1,0 +1,452 @@
+"""Agency names: a gazetteer read from ``tables/agencies.toml`` plus general patterns.
+
+NER tools miss Vietnamese agency names ("Sở Kế hoạch và Đầu tư" is not tagged by
+underthesea, see DOMAIN.md §4), so names are found with a table of canonical names and
+their aliases, walked as a token trie, and with a fallback pattern for "Sở X" / "Phòng X" /
+"Các <noun> X" names the table does not list.
+
+Matching works on a *match key*: the text lower-cased, with old and new tone placement
+folded ("Uỷ"/"Ủy", "hoà"/"hòa"), look-alike letters and dashes mapped, and every
+whitespace character a plain space.  The key has the same length as the text, so offsets
+found in the key are offsets in the text.
+
+>>> resolve_agency("Sở KH&ĐT", "Hà Tĩnh").name
+'Sở Kế hoạch và Đầu tư'
+>>> resolve_agency("Uỷ ban nhân dân tỉnh", "Hà Tĩnh").id
+'ha-tinh:agency:uy-ban-nhan-dan-tinh'
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import tomllib
+from dataclasses import dataclass, field
+
+import regex
+
+from graph.ids import agency_id, slug
+from graph.model import Agency
+
+__all__ = [
+    "match_key",
+    "resolve_agency",
+    "find_agencies",
+    "compose_agencies",
+    "unit_code",
+    "AgencyEntry",
+]
+
+# --------------------------------------------------------------------------- match key
+
+# Old placement (tone on the second vowel) -> new placement (tone on the first); both
+# sides are two characters, so the key keeps the text's length.
+_TONE_PAIRS = {}
+for _base, _toned_first, _toned_second in (
+    ("oa", "òóỏõọ", "àáảãạ"),
+    ("oe", "òóỏõọ", "èéẻẽẹ"),
+    ("uy", "ùúủũụ", "ỳýỷỹỵ"),
+):
+    for _f, _s in zip(_toned_first, _toned_second):
+        _TONE_PAIRS[_base[0] + _s] = _f + _base[1]
+_TONE_RE = regex.compile("|".join(sorted(_TONE_PAIRS)))
+
+# One character to one character: look-alike Đ, dashes, odd spaces.
+_CHAR_MAP = str.maketrans(
+    {
+        "\u00d0": "đ",  # Ð (Icelandic eth)
+        "\u0189": "đ",  # Ɖ (African D)
+        "\u00f0": "đ",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u2019": "'",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\t": " ",
+        "\n": " ",
+        "\r": " ",
+        "\f": " ",
+        "\v": " ",
+    }
+)
+
+
+def match_key(text: str) -> str:
+    """Fold ``text`` for matching, keeping its length (so offsets carry over).
+
+    Args:
+        text: NFC text.
+
+    Returns:
+        The folded text: lower case, one tone placement, look-alikes mapped.
+
+    Examples:
+        >>> match_key("Uỷ ban nhân dân tỉnh Hà Tĩnh")
+        'ủy ban nhân dân tỉnh hà tĩnh'
+        >>> match_key("hoà") == match_key("hòa")
+        True
+    """
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer (İ): keep it
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    low = low.translate(_CHAR_MAP)
+    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group()], low)
+
+
+# Tokens: words, or single punctuation marks ("&", "-", ",", "'").  Whitespace separates.
+_TOKEN = regex.compile(r"\s*(?:(\w+)|([^\w\s]))")
+
+
+def _tokens(key: str) -> tuple[str, ...]:
+    return tuple(m.group(1) or m.group(2) for m in _TOKEN.finditer(key) if m.group(1) or m.group(2))
+
+
+# ------------------------------------------------------------------------------ table
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyEntry:
+    """One row of the agency table: canonical name, kind and parent name."""
+
+    name: str
+    kind: str  # "agency", "unit" or "group"
+    parent: str | None = None
+    code: str | None = None
+
+    @property
+    def group(self) -> bool:
+        return self.kind == "group"
+
+
+@dataclass(slots=True)
+class _Trie:
+    children: dict[str, "_Trie"] = field(default_factory=dict)
+    entry: AgencyEntry | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Gazetteer:
+    by_key: dict[tuple[str, ...], AgencyEntry]
+    by_name: dict[str, AgencyEntry]
+    trie: _Trie
+    starts: regex.Pattern  # first tokens of every alias and pattern head
+    heads: frozenset[tuple[str, ...]]
+    group_nouns: frozenset[tuple[str, ...]]
+    stop_words: frozenset[str]
+    province_words: tuple[tuple[str, ...], ...]
+    compose: tuple[tuple[frozenset[str], str], ...]
+
+
+def _load() -> dict:
+    text = importlib.resources.files("loaders.tables").joinpath("agencies.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+@functools.cache
+def _gazetteer() -> _Gazetteer:
+    table = _load()
+    by_key: dict[tuple[str, ...], AgencyEntry] = {}
+    by_name: dict[str, AgencyEntry] = {}
+    trie = _Trie()
+    for kind in ("agency", "unit", "group"):
+        for row in table.get(kind, []):
+            entry = AgencyEntry(row["name"], kind, row.get("parent"), row.get("code"))
+            by_name[row["name"]] = entry
+            for alias in [row["name"], *row.get("aliases", [])]:
+                key = _tokens(match_key(alias))
+                if key in by_key and by_key[key] != entry:
+                    raise ValueError(f"agencies.toml: alias {alias!r} names two agencies")
+                by_key[key] = entry
+                node = trie
+                for tok in key:
+                    node = node.children.setdefault(tok, _Trie())
+                node.entry = entry
+    pattern = table.get("pattern", {})
+    heads = frozenset(_tokens(match_key(h)) for h in pattern.get("heads", []))
+    nouns = frozenset(_tokens(match_key(n)) for n in pattern.get("group_nouns", []))
+    first = {k[0] for k in by_key} | {h[0] for h in heads} | {"các"}
+    starts = regex.compile(
+        r"(?<!\w)(?:" + "|".join(regex.escape(t) for t in sorted(first, key=len, reverse=True)) + r")(?!\w)"
+    )
+    compose = tuple(
+        (frozenset(row["parts"]), row["result"]) for row in table.get("compose", [])
+    )
+    return _Gazetteer(
+        by_key=by_key,
+        by_name=by_name,
+        trie=trie,
+        starts=starts,
+        heads=heads,
+        group_nouns=nouns,
+        stop_words=frozenset(match_key(w) for w in pattern.get("stop_words", [])),
+        province_words=tuple(_tokens(match_key(w)) for w in pattern.get("province_words", [])),
+        compose=compose,
+    )
+
+
+# -------------------------------------------------------------------------- resolution
+
+
+def _display(name: str) -> str:
+    name = " ".join(name.split()).strip(" ,;:.-")
+    return name[:1].upper() + name[1:] if name else name
+
+
+def _strip_jurisdiction(key: tuple[str, ...], jurisdiction: str) -> list[tuple[str, ...]]:
+    """Keys to try when a name ends with its own province: "... Hải Phòng", "... tỉnh Hà Tĩnh"."""
+    gaz = _gazetteer()
+    jur = _tokens(match_key(jurisdiction))
+    if not jur or len(key) <= len(jur) or key[-len(jur):] != jur:
+        return []
+    base = key[: -len(jur)]
+    out = []
+    for word in gaz.province_words:
+        if len(base) > len(word) and base[-len(word):] == word:
+            out.append(base)
+            out.append(base[: -len(word)] + ("tỉnh",))
+            out.append(base[: -len(word)])
+    out += [base + ("tỉnh",), base]
+    return out
+
+
+def _entry_for(key: tuple[str, ...], jurisdiction: str) -> AgencyEntry | None:
+    gaz = _gazetteer()
+    if key in gaz.by_key:
+        return gaz.by_key[key]
+    for alt in _strip_jurisdiction(key, jurisdiction):
+        if alt in gaz.by_key:
+            return gaz.by_key[alt]
+    return None
+
+
+def _is_group_name(key: tuple[str, ...]) -> bool:
+    gaz = _gazetteer()
+    if not key or key[0] != "các":
+        return False
+    return any(key[1 : 1 + len(n)] == n for n in gaz.group_nouns)
+
+
+def resolve_agency(name: str, jurisdiction: str, *, parent: str | None = None) -> Agency:
+    """The canonical agency a name denotes in a jurisdiction.
+
+    Args:
+        name: the name as written ("Sở KH&ĐT", "UBND tỉnh", "Phòng QL TNMT").
+        jurisdiction: the province of the document that names it ("Hà Tĩnh").
+        parent: name of the body a unit belongs to, for units the table does not place.
+
+    Returns:
+        An :class:`~graph.model.Agency` with the canonical name, the id from
+        :func:`graph.ids.agency_id`, ``group`` for collective addressees and ``parent`` (an
+        agency id) for units inside a board.  A name the table does not know keeps its
+        written form (whitespace folded, first letter capitalised).
+
+    Examples:
+        >>> a = resolve_agency("Phòng QL TNMT", "Hà Tĩnh")
+        >>> a.name, a.parent
+        ('Phòng Quản lý tài nguyên và môi trường', 'ha-tinh:agency:ban-quan-ly-khu-kinh-te-tinh')
+        >>> resolve_agency("các sở, ngành và địa phương", "Hà Tĩnh").group
+        True
+    """
+    key = _tokens(match_key(name))
+    entry = _entry_for(key, jurisdiction)
+    if entry is not None:
+        parent_name = parent if parent is not None and entry.kind != "agency" else entry.parent
+        if parent_name is not None:
+            parent_name = resolve_agency(parent_name, jurisdiction).name
+        parent_id = agency_id(jurisdiction, parent_name) if parent_name else None
+        if parent_id == agency_id(jurisdiction, entry.name):
+            parent_id = None
+        return Agency(agency_id(jurisdiction, entry.name), entry.name, jurisdiction, entry.group, parent_id)
+    display = _display(name)
+    group = _is_group_name(key)
+    parent_id = None
+    if parent is not None and key and key[0] in ("phòng", "văn", "trung", "các", "lãnh"):
+        parent_id = agency_id(jurisdiction, resolve_agency(parent, jurisdiction).name)
+    return Agency(agency_id(jurisdiction, display), display, jurisdiction, group, parent_id)
+
+
+def unit_code(agency: Agency) -> str:
+    """Short code of a unit for section paths ("VP", "KHTH"); the table's ``code`` or
+    the initials of the name after its head word.
+
+    >>> unit_code(resolve_agency("VĂN PHÒNG", "Hà Tĩnh"))
+    'VP'
+    >>> unit_code(resolve_agency("Phòng Thanh tra pháp chế", "Hà Tĩnh"))
+    'TTPC'
+    """
+    entry = _gazetteer().by_name.get(agency.name)
+    if entry is not None and entry.code:
+        return entry.code
+    words = [w for w in regex.findall(r"\w+", agency.name)]
+    if len(words) > 1 and match_key(words[0]) in ("phòng", "ban", "sở", "trung"):
+        words = words[1:] if match_key(words[0]) != "trung" else words[2:]
+    return "".join(w[0].upper() for w in words if match_key(w) not in ("và", "các")) or slug(agency.name)
+
+
+def compose_agencies(agencies: list[Agency], jurisdiction: str) -> list[Agency]:
+    """Replace a set of agencies named together by the compound group the table defines.
+
+    >>> names = [resolve_agency(n, "Hà Tĩnh") for n in ("các sở", "UBND huyện, thị xã, thành phố")]
+    >>> [a.name for a in compose_agencies(names, "Hà Tĩnh")]
+    ['Các sở, ban, ngành, địa phương']
+    """
+    out = list(dict.fromkeys(agencies))
+    names = {a.name for a in out}
+    for parts, result in _gazetteer().compose:
+        if parts <= names:
+            first = min(i for i, a in enumerate(out) if a.name in parts)
+            out = [a for a in out if a.name not in parts]
+            out.insert(first, resolve_agency(result, jurisdiction))
+            names = {a.name for a in out}
+    return list(dict.fromkeys(out))
+
+
+# ------------------------------------------------------------------------------ finding
+
+
+def _walk(key: str, pos: int, trie: _Trie) -> tuple[AgencyEntry, int] | None:
+    """Longest alias starting at ``pos`` in ``key``: (entry, end offset)."""
+    node = trie
+    best = None
+    while True:
+        m = _TOKEN.match(key, pos)
+        if m is None:
+            break
+        tok = m.group(1) or m.group(2)
+        child = node.children.get(tok)
+        if child is None:
+            break
+        node = child
+        pos = m.end()
+        if node.entry is not None:
+            best = (node.entry, pos)
+    return best
+
+
+def _pattern_name(text: str, key: str, pos: int, *, groups: bool) -> int | None:
+    """End offset of a name matched by the general patterns at ``pos``, or None."""
+    gaz = _gazetteer()
+    toks: list[tuple[str, int, int]] = []  # (key token, start, end)
+    p = pos
+    while len(toks) < 14:
+        m = _TOKEN.match(key, p)
+        if m is None or not (m.group(1) or m.group(2)):
+            break
+        toks.append((m.group(1) or m.group(2), m.end() - len(m.group(1) or m.group(2)), m.end()))
+        p = m.end()
+    words = [t for t, _, _ in toks]
+    head_len = 0
+    for head in gaz.heads:
+        if tuple(words[: len(head)]) == head and len(head) > head_len:
+            head_len = len(head)
+    group = False
+    if head_len:
+        start = toks[0][1]
+        if not text[start].isupper() or len(toks) <= head_len:
+            return None
+        nxt = toks[head_len][1]
+        if not text[nxt].isupper():
+            return None
+    elif groups and words and words[0] == "các":
+        for noun in gaz.group_nouns:
+            if tuple(words[1 : 1 + len(noun)]) == noun:
+                head_len = max(head_len, 1 + len(noun))
+        if not head_len:
+            return None
+        group = True
+    else:
+        return None
+    end_i = head_len - 1
+    i = head_len
+    while i < len(toks):
+        word, s, e = toks[i]
+        if not word[0].isalnum():
+            if word == "-" and i + 1 < len(toks) and text[toks[i + 1][1]].isupper() and not group:
+                i += 1
+                continue
+            break
+        if word == "và" and not group:
+            # "Sở Kế hoạch và Đầu tư": "và" inside a name joins two capitalised words
+            if i + 1 < len(toks) and text[toks[i + 1][1]].isupper():
+                i += 1
+                continue
+            break
+        if word in gaz.stop_words and not text[s].isupper():
+            break
+        end_i = i
+        i += 1
+        if i - head_len >= 8:
+            break
+    if end_i < head_len - 1 + (0 if group else 1):
+        return None
+    return toks[end_i][2]
+
+
+def _qualifier_end(key: str, pos: int, jur: tuple[str, ...]) -> int:
+    """Extend a match over a trailing "(tỉnh) <jurisdiction>": "UBND tỉnh Hà Tĩnh"."""
+    if not jur:
+        return pos
+    for lead in ((), *_gazetteer().province_words):
+        p = pos
+        ok = True
+        for tok in (*lead, *jur):
+            m = _TOKEN.match(key, p)
+            if m is None or (m.group(1) or m.group(2)) != tok:
+                ok = False
+                break
+            p = m.end()
+        if ok:
+            return p
+    return pos
+
+
+def find_agencies(
+    text: str, jurisdiction: str, *, groups: bool = False, parent: str | None = None
+) -> list[tuple[Agency, int, int]]:
+    """Agencies named in ``text``, left to right, longest match first.
+
+    Args:
+        text: NFC text (any length; the scan is linear in it).
+        jurisdiction: the province of the document.
+        groups: also accept unlisted collective addressees "Các <noun> ..." (used by the
+            task extractor in addressee positions; off for running text, where "các doanh
+            nghiệp" is usually not an addressee).
+        parent: the body units belong to when the table does not place them (the issuer).
+
+    Returns:
+        ``(agency, start, end)`` triples with ``text[start:end]`` the name as written.
+
+    Examples:
+        >>> [(a.name, s, e) for a, s, e in find_agencies("Giao Sở KH&ĐT chủ trì", "Hà Tĩnh")]
+        [('Sở Kế hoạch và Đầu tư', 5, 13)]
+    """
+    gaz = _gazetteer()
+    key = match_key(text)
+    jur = _tokens(match_key(jurisdiction))
+    out: list[tuple[Agency, int, int]] = []
+    pos = 0
+    while True:
+        m = gaz.starts.search(key, pos)
+        if m is None:
+            break
+        start = m.start()
+        hit = _walk(key, start, gaz.trie)
+        end = _pattern_name(text, key, start, groups=groups)
+        if hit is not None:
+            hit = (hit[0], _qualifier_end(key, hit[1], jur))
+        if hit is not None and (end is None or hit[1] >= end):
+            agency = resolve_agency(text[start : hit[1]], jurisdiction, parent=parent)
+            out.append((agency, start, hit[1]))
+            pos = hit[1]
+        elif end is not None:
+            agency = resolve_agency(text[start:end], jurisdiction, parent=parent)
+            out.append((agency, start, end))
+            pos = end
+        else:
+            pos = m.end()
+    return out

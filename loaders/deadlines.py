@@ -1,0 +1,222 @@
+"""Deadline phrases normalized to an interval, a recurrence or a kind, with the raw text.
+
+The phrases live in ``tables/deadlines.toml`` (regex + what to produce); this module only
+compiles them, computes a few derived values (quarter months, last day of a month) and
+fills the templates.
+
+>>> parse_deadline("Quý II/2023")
+Deadline(text='Quý II/2023', start='2023-04-01', end='2023-06-30', recurring=None, kind='interval')
+>>> parse_deadline("trước ngày 19 hàng tháng").recurring
+'FREQ=MONTHLY;BYMONTHDAY=19'
+>>> parse_deadline("khi trời yên biển lặng").kind
+'unknown'
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import importlib.resources
+import tomllib
+from dataclasses import dataclass
+
+import regex
+
+from graph.model import Deadline
+
+__all__ = ["parse_deadline", "find_deadlines", "DeadlineRule"]
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_FINEST = ("DAILY", "WEEKLY", "MONTHLY", "MONTHLY;INTERVAL=3", "MONTHLY;INTERVAL=6", "YEARLY")
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineRule:
+    """One compiled row of ``deadlines.toml``."""
+
+    id: str
+    pattern: regex.Pattern
+    kind: str
+    start: str | None = None
+    end: str | None = None
+    recurring: str | None = None
+    prose: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    clean: tuple[tuple[regex.Pattern, str], ...]
+    units: dict[str, str]
+    rules: tuple[DeadlineRule, ...]
+    any_rule: regex.Pattern  # every rule as one alternation, for a linear scan
+
+
+@functools.cache
+def _table() -> _Table:
+    raw = tomllib.loads(
+        importlib.resources.files("loaders.tables").joinpath("deadlines.toml").read_text("utf-8")
+    )
+    rules = tuple(
+        DeadlineRule(
+            id=r["id"],
+            pattern=regex.compile(r["pattern"], regex.I | regex.V1),
+            kind=r["kind"],
+            start=r.get("start"),
+            end=r.get("end"),
+            recurring=r.get("recurring"),
+            prose=r.get("prose", False),
+        )
+        for r in raw["rule"]
+    )
+    # One alternation with a named group per rule: regex tries the branches in table
+    # order at each position, which is the priority the table promises.
+    any_rule = regex.compile(
+        "|".join(f"(?P<r{i}>{_ungroup(r['pattern'], i)})" for i, r in enumerate(raw["rule"])),
+        regex.I | regex.V1,
+    )
+    return _Table(
+        clean=tuple((regex.compile(c["pattern"], regex.I), c["replace"]) for c in raw.get("clean", [])),
+        units={" ".join(k.split()): v for k, v in raw.get("units", {}).items()},
+        rules=rules,
+        any_rule=any_rule,
+    )
+
+
+def _ungroup(pattern: str, i: int) -> str:
+    """Rename the named groups of rule ``i`` so the rules can share one regex."""
+    return regex.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<r{i}_{m.group(1)}>", pattern)
+
+
+def _values(groups: dict[str, str | None], reference_year: int | None, units: dict[str, str]) -> dict:
+    """Named groups plus derived values for the templates; missing ones are left out."""
+    v: dict[str, object] = {}
+    for name in ("year", "year1", "year2", "month", "day"):
+        if groups.get(name):
+            v[name] = int(groups[name])
+    if "year" not in v and reference_year is not None:
+        v["year"] = reference_year
+    if groups.get("quarter"):
+        q = groups["quarter"].lower()
+        quarter = _ROMAN.get(q) or int(q)
+        v.update(quarter=quarter, q_first=3 * quarter - 2, q_last=3 * quarter)
+        v["month_for_end"] = 3 * quarter
+    if groups.get("half"):
+        first = 1 if groups["half"].lower() == "đầu" else 7
+        v.update(h_first=first, h_last=first + 5, month_for_end=first + 5)
+    if "month" in v and "month_for_end" not in v:
+        v["month_for_end"] = v["month"]
+    if "year" in v and "month_for_end" in v and 1 <= int(v["month_for_end"]) <= 12:
+        v["last_day"] = calendar.monthrange(int(v["year"]), int(v["month_for_end"]))[1]
+    if groups.get("units"):
+        found = []
+        for part in regex.split(r"\s*(?:,|\bvà\b|\bhoặc\b)\s*", groups["units"].lower()):
+            part = regex.sub(r"^(?:hằng|hàng)\s+", "", " ".join(part.split()))
+            if part in units:
+                found.append(units[part])
+        if found:
+            v["freq"] = min(found, key=lambda f: _FINEST.index(f) if f in _FINEST else len(_FINEST))
+    return v
+
+
+def _fill(template: str | None, values: dict) -> str | None:
+    return template.format(**values) if template else None
+
+
+def _produce(rule: DeadlineRule, groups: dict, reference_year: int | None, text: str) -> Deadline | None:
+    values = _values(groups, reference_year, _table().units)
+    try:
+        start = _fill(rule.start, values)
+        end = _fill(rule.end, values)
+        recurring = _fill(rule.recurring, values)
+    except (KeyError, ValueError):
+        return None  # the phrase lacks a value the rule needs (a quarter with no year)
+    return Deadline(text=text, start=start, end=end, recurring=recurring, kind=rule.kind)
+
+
+def _clean(text: str) -> str:
+    for pattern, repl in _table().clean:
+        text = pattern.sub(repl, text)
+    return text.strip()
+
+
+def _matches(text: str, reference_year: int | None, *, prose_only: bool):
+    """Non-overlapping rule matches, left to right: (deadline, rule, start, end)."""
+    table = _table()
+    pos = 0
+    while True:
+        m = table.any_rule.search(text, pos)
+        if m is None:
+            return
+        i = int(m.lastgroup[1:]) if m.lastgroup and "_" not in m.lastgroup else _rule_index(m)
+        rule = table.rules[i]
+        prefix = f"r{i}_"
+        groups = {k[len(prefix):]: val for k, val in m.groupdict().items() if k.startswith(prefix)}
+        found = None
+        if rule.prose or not prose_only:
+            found = _produce(rule, groups, reference_year, m.group())
+        if found is not None:
+            yield found, rule, m.start(), m.end()
+            pos = m.end()
+        else:
+            pos = m.start() + 1
+
+
+def _rule_index(m: regex.Match) -> int:
+    for name, val in m.groupdict().items():
+        if val is not None and "_" not in name:
+            return int(name[1:])
+    raise AssertionError("a match without a rule group")  # pragma: no cover
+
+
+def parse_deadline(text: str, *, reference_year: int | None = None) -> Deadline:
+    """Normalize a deadline phrase (a table cell, a "Thời gian thực hiện:" value).
+
+    The first phrase found decides the kind and interval; a later recurrence adds its
+    RRULE ("Quý I/2023; báo cáo hàng tháng"), a later interval fills a missing one.
+
+    Args:
+        text: the phrase as written.
+        reference_year: the year of the document, for phrases without one ("Quý II").
+
+    Returns:
+        A :class:`~graph.model.Deadline` with the raw text; ``kind="unknown"`` (and no
+        dates) when no rule matches.
+
+    Examples:
+        >>> d = parse_deadline("hằng năm, từ năm 2023 đến năm 2025")
+        >>> d.kind, d.start, d.end, d.recurring
+        ('recurring', '2023-01-01', '2025-12-31', 'FREQ=YEARLY')
+        >>> parse_deadline("Theo YC của Sở KH&ĐT, UBND tỉnh").kind
+        'on_request'
+    """
+    raw = " ".join(text.split())
+    cleaned = _clean(text)
+    found = [d for d, _, _, _ in _matches(cleaned, reference_year, prose_only=False)]
+    if not found:
+        return Deadline(text=raw, kind="unknown")
+    first = found[0]
+    start, end, recurring = first.start, first.end, first.recurring
+    for other in found[1:]:
+        if recurring is None and other.recurring is not None:
+            recurring = other.recurring
+        if start is None and end is None and other.kind in ("date", "interval"):
+            start, end = other.start, other.end
+    return Deadline(text=raw, start=start, end=end, recurring=recurring, kind=first.kind)
+
+
+def find_deadlines(text: str, *, reference_year: int | None = None) -> list[tuple[Deadline, int, int]]:
+    """Deadline phrases with their own cue ("trước ngày ...", "định kỳ ...") in running
+    text, with offsets into ``text``.
+
+    Only rules marked ``prose = true`` fire, so "Kế hoạch ... năm 2023" in a task's text
+    is not read as its deadline.
+
+    Examples:
+        >>> [(d.recurring, s, e) for d, s, e in find_deadlines("Định kỳ, trước ngày 19 hàng tháng, báo cáo")]
+        [('FREQ=MONTHLY;BYMONTHDAY=19', 9, 33)]
+    """
+    out = []
+    for d, _, s, e in _matches(text, reference_year, prose_only=True):
+        raw = " ".join(text[s:e].split())
+        out.append((Deadline(text=raw, start=d.start, end=d.end, recurring=d.recurring, kind=d.kind), s, e))
+    return out
