@@ -38,6 +38,8 @@ __all__ = [
     "fold_lookalikes",
     "clean_spaces",
     "strip_markup",
+    "detect_legacy_encoding",
+    "has_unicode_letters",
     "legacy_font_encoding",
     "LegacyFont",
     "STEPS",
@@ -226,19 +228,7 @@ def repair_legacy_encoding(text: str, encoding: str | None = None) -> str:
     if encoding is not None:
         return _convert(text, encoding)
     spans = _legacy_lines(text)
-    if not spans:
-        return text
-    sample: list[str] = []
-    size = 0
-    for start, end in spans:
-        if size >= _tables().sample_chars:
-            break
-        sample.append(text[start:end])
-        size += end - start
-    # Detection is viparse's: it scores each legacy charmap's output against a Vietnamese
-    # character model and declines on weak or non-Vietnamese evidence, which a marker count
-    # alone cannot do ("© 2023 Công ty" must stay as it is).
-    detected = viparse.detect_text_encoding("\n".join(sample))
+    detected = _detect(text, spans)
     if detected is None:
         return text
     pieces: list[str] = []
@@ -249,6 +239,47 @@ def repair_legacy_encoding(text: str, encoding: str | None = None) -> str:
         position = end
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def _detect(text: str, spans: list[tuple[int, int]]) -> str | None:
+    """viparse's verdict on a bounded sample of the candidate lines."""
+    if not spans:
+        return None
+    sample: list[str] = []
+    size = 0
+    for start, end in spans:
+        if size >= _tables().sample_chars:
+            break
+        sample.append(text[start:end])
+        size += end - start
+    # Detection is viparse's: it scores each legacy charmap's output against a Vietnamese
+    # character model and declines on weak or non-Vietnamese evidence, which a marker count
+    # alone cannot do ("© 2023 Công ty" must stay as it is).
+    return viparse.detect_text_encoding("\n".join(sample))
+
+
+def has_unicode_letters(text: str) -> bool:
+    """Whether ``text`` holds a letter only Unicode Vietnamese has (ă đ ơ ư ạ .. ỹ).
+
+    Legacy text read as Latin-1 never does, so such text is not converted.
+
+    Examples:
+        >>> has_unicode_letters("Tôi là"), has_unicode_letters("Nghị")
+        (False, True)
+    """
+    return _tables().unicode_only.search(text) is not None
+
+
+def detect_legacy_encoding(text: str) -> str | None:
+    """The legacy encoding of ``text``'s legacy-looking lines, or None.
+
+    None means already Unicode, too little legacy text to judge, or not Vietnamese.
+
+    Examples:
+        >>> detect_legacy_encoding("Nghị quyết số 29-NQ/TW") is None
+        True
+    """
+    return _detect(text, _legacy_lines(text))
 
 
 # --------------------------------------------------------------------------- step 2
