@@ -1,0 +1,738 @@
+"""The interactive lineage viewer: one self-contained, offline HTML file drawn with pyvis.
+
+Legal staff open the file in a browser to answer "which central resolution does this
+provincial task serve, and through which documents?".  The page shows:
+
+* documents coloured by level (central Party, central State, provincial Party, provincial
+  State, other), tasks and agencies with their own shapes; documents that are only
+  mentioned (not in the corpus) are drawn lighter with a dashed border;
+* edges coloured by relation, labelled in Vietnamese and English, with the evidence
+  sentence, source file and offsets in the tooltip and the side panel;
+* a legend, a search box (number-symbol or part of an agency name), one checkbox per
+  relation kind, a hierarchical layout (central documents on top) or a force layout that
+  stabilizes and then stops;
+* a click on a node highlights its lineage (nodes reachable over ``implements`` /
+  ``part_of`` edges, up and down) and lists its fields, lineage paths, relations and
+  evidence in the side panel.
+
+pyvis (and jinja2, which it brings) is imported lazily, inside :func:`render_viewer`, so
+importing this module costs nothing.  vis-network's script and style are inlined from the
+pyvis package: the page makes no network request.
+
+Example:
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("vn:29-NQ/TW:2022", kind="document", type="NQ",
+    ...            number_symbol="29-NQ/TW", jurisdiction="central", in_corpus=False)
+    >>> out = render_viewer(G, tmp_path / "graph.html")   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import re
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph.errors import AmbiguousReference, NotFound, PolicyKGError
+from graph.ids import split_doc_id
+from graph.model import CENTRAL, Relation
+
+__all__ = [
+    "ViewerError",
+    "LevelStyle",
+    "RelationStyle",
+    "LEVELS",
+    "RELATIONS",
+    "LINEAGE_RELATIONS",
+    "LAYOUTS",
+    "document_level",
+    "neighbourhood",
+    "render_viewer",
+]
+
+#: Relations that make up a lineage (same set as queries.lineage).
+LINEAGE_RELATIONS = (Relation.IMPLEMENTS.value, Relation.PART_OF.value)
+
+#: Layouts the page can start with; both can be switched in the page.
+LAYOUTS = ("hierarchical", "physics")
+
+
+class ViewerError(PolicyKGError):
+    """The viewer cannot be drawn with the given arguments."""
+
+
+# --------------------------------------------------------------------------- styles
+
+
+@dataclass(frozen=True, slots=True)
+class LevelStyle:
+    """How one level of document is drawn and named in the legend."""
+
+    key: str
+    vi: str
+    en: str
+    color: str  # fill of documents in the corpus
+    light: str  # fill of documents only mentioned
+    font: str  # label colour on ``color``
+    rank: int  # minimal row in the hierarchical layout (0 = top)
+
+
+@dataclass(frozen=True, slots=True)
+class RelationStyle:
+    """How one relation is drawn and named."""
+
+    key: str
+    vi: str
+    en: str
+    color: str
+    width: float
+    dashes: bool
+
+
+#: Document levels, top of the hierarchy first.
+LEVELS: tuple[LevelStyle, ...] = (
+    LevelStyle("central_party", "Đảng – Trung ương", "central Party", "#b71c1c", "#f6d5d5", "#ffffff", 0),
+    LevelStyle("central_state", "Nhà nước – Trung ương", "central State", "#e65100", "#fde3cc", "#ffffff", 1),
+    LevelStyle("provincial_party", "Đảng – địa phương", "provincial Party", "#6a1b9a", "#ead7f3", "#ffffff", 2),
+    LevelStyle("provincial_state", "Nhà nước – địa phương", "provincial State", "#1565c0", "#d6e6f8", "#ffffff", 3),
+    LevelStyle("other", "Khác", "other", "#546e7a", "#e3e9ec", "#ffffff", 3),
+)
+_LEVEL = {lv.key: lv for lv in LEVELS}
+
+#: Node kinds: (Vietnamese, English, vis shape, fill, border, label colour).
+KINDS: dict[str, tuple[str, str, str, str, str, str]] = {
+    "document": ("Văn bản", "document", "box", "", "", ""),
+    "task": ("Nhiệm vụ", "task", "ellipse", "#e8f5e9", "#2e7d32", "#1b5e20"),
+    "agency": ("Cơ quan", "agency", "diamond", "#00838f", "#005662", "#004d40"),
+}
+
+#: Relations in legend order.
+RELATIONS: tuple[RelationStyle, ...] = (
+    RelationStyle(Relation.IMPLEMENTS.value, "thực hiện", "implements", "#c62828", 2.5, False),
+    RelationStyle(Relation.BASED_ON.value, "căn cứ", "based on", "#1e88e5", 1.5, False),
+    RelationStyle(Relation.REPLACES.value, "thay thế", "replaces", "#8e24aa", 2.0, False),
+    RelationStyle(Relation.AMENDS.value, "sửa đổi, bổ sung", "amends", "#f57c00", 2.0, False),
+    RelationStyle(Relation.CITES.value, "dẫn chiếu", "cites", "#78909c", 1.0, True),
+    RelationStyle(Relation.ASSIGNS_TO.value, "giao", "assigns to", "#2e7d32", 1.5, False),
+    RelationStyle(Relation.PART_OF.value, "thuộc", "part of", "#9e9e9e", 1.0, False),
+)
+_RELATION = {r.key: r for r in RELATIONS}
+_OTHER_RELATION = RelationStyle("other", "quan hệ khác", "other relation", "#bdbdbd", 1.0, True)
+
+_ROLES = {"lead": ("chủ trì", "lead"), "cooperating": ("phối hợp", "cooperating")}
+
+#: Type codes shown with their names.
+_TYPE_NAMES = {
+    "NQ": "Nghị quyết", "KL": "Kết luận", "CT": "Chỉ thị", "CTr": "Chương trình",
+    "KH": "Kế hoạch", "QĐ": "Quyết định", "QyĐ": "Quy định", "QC": "Quy chế",
+    "NĐ": "Nghị định", "TT": "Thông tư", "HD": "Hướng dẫn", "TB": "Thông báo",
+    "BC": "Báo cáo", "ĐA": "Đề án", "DA": "Dự án", "PA": "Phương án", "CV": "Công văn",
+    "TTr": "Tờ trình", "Luật": "Luật", "PL": "Pháp lệnh",
+}
+
+_FLAG_NAMES = {
+    "draft": "dự thảo / draft", "unnumbered": "chưa có số / unnumbered",
+    "ambiguous": "chưa xác định duy nhất / ambiguous", "named": "gọi theo tên / named",
+    "conflict": "mâu thuẫn / conflict",
+}
+
+# Party issuers: the suffix after the last "/" of a Party symbol (29-NQ/TW, 26-CTr/TU).
+_PARTY_SUFFIXES = frozenset(
+    "TW TU HU ĐU ĐUK BCSĐ ĐĐ BTV VPTW VPTU BTGTW BTCTW UBKTTW BCĐTW QU".split()
+)
+_PARTY_ISSUER_WORDS = (
+    "bộ chính trị", "ban chấp hành", "ban bí thư", "trung ương đảng", "tỉnh ủy", "tỉnh uỷ",
+    "thành ủy", "thành uỷ", "huyện ủy", "huyện uỷ", "đảng ủy", "đảng uỷ", "ban thường vụ",
+    "ban cán sự đảng", "đảng đoàn", "đại hội đảng",
+)
+_STATE_ISSUER_WORDS = (
+    "quốc hội", "chính phủ", "thủ tướng", "chủ tịch nước", "bộ ", "ủy ban nhân dân",
+    "uỷ ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd", "sở ", "ban quản lý",
+)
+_STATE_TYPES = frozenset({"NĐ", "TT", "Luật", "PL"})
+# number/TYPE-ISSUER or number/year/TYPE-ISSUER (154/KH-UBND, 35/2022/NĐ-CP, /CTr-KKT)
+_STATE_SYMBOL = re.compile(r"/[^/\s-]+-[^/\s]+$")
+
+
+def document_level(attrs: Mapping[str, Any]) -> str:
+    """Level key of a document node: central or provincial, Party or State, or other.
+
+    Party or State is read from the symbol (``29-NQ/TW`` is Party, ``154/KH-UBND`` State),
+    then from the issuer's name, then from the type code; a document with no jurisdiction
+    or no clue is "other".
+
+    Args:
+        attrs: the node's attributes (``jurisdiction``, ``number_symbol``, ``issuer``,
+            ``type``).
+
+    Returns:
+        One of the keys of :data:`LEVELS`.
+
+    Examples:
+        >>> document_level({"jurisdiction": "central", "number_symbol": "29-NQ/TW"})
+        'central_party'
+        >>> document_level({"jurisdiction": "Hà Tĩnh", "number_symbol": "154/KH-UBND"})
+        'provincial_state'
+        >>> document_level({"jurisdiction": "central", "type": "Luật"})
+        'central_state'
+        >>> document_level({"jurisdiction": None, "number_symbol": "29-NQ/TW"})
+        'other'
+    """
+    jurisdiction = attrs.get("jurisdiction")
+    if not jurisdiction:
+        return "other"
+    side = _party_or_state(attrs)
+    if side is None:
+        return "other"
+    scope = "central" if jurisdiction == CENTRAL else "provincial"
+    return f"{scope}_{side}"
+
+
+def _party_or_state(attrs: Mapping[str, Any]) -> str | None:
+    symbol = (attrs.get("number_symbol") or "").strip()
+    if symbol:
+        suffix = symbol.rsplit("/", 1)[-1] if "/" in symbol else ""
+        if "-" in symbol.split("/", 1)[0] and suffix in _PARTY_SUFFIXES:
+            return "party"
+        if _STATE_SYMBOL.search(symbol):
+            return "state"
+    issuer = (attrs.get("issuer") or "").lower()
+    if issuer:
+        if any(word in issuer for word in _PARTY_ISSUER_WORDS):
+            return "party"
+        if any(word in issuer + " " for word in _STATE_ISSUER_WORDS):
+            return "state"
+    if attrs.get("type") in _STATE_TYPES:
+        return "state"
+    return None
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def neighbourhood(G: nx.MultiDiGraph, focus: str, depth: int | None) -> set[str]:
+    """Nodes within ``depth`` hops of ``focus``, following edges in both directions.
+
+    Args:
+        G: the graph.
+        focus: a node id of ``G``.
+        depth: the number of hops; None for the whole weakly connected component.
+
+    Returns:
+        The node ids, ``focus`` included.
+
+    Examples:
+        >>> G = nx.MultiDiGraph([("a", "b"), ("c", "b"), ("c", "d")])
+        >>> sorted(neighbourhood(G, "a", 1)), sorted(neighbourhood(G, "a", 2))
+        (['a', 'b'], ['a', 'b', 'c'])
+    """
+    seen = {focus: 0}
+    queue = deque([focus])
+    while queue:
+        node = queue.popleft()
+        hops = seen[node]
+        if depth is not None and hops >= depth:
+            continue
+        for other in (*G.successors(node), *G.predecessors(node)):
+            if other not in seen:
+                seen[other] = hops + 1
+                queue.append(other)
+    return set(seen)
+
+
+def _resolve_focus(G: nx.MultiDiGraph, focus: str) -> str:
+    """A node id, or the one document whose number-symbol is ``focus``."""
+    if focus in G:
+        return focus
+    wanted = focus.replace(" ", "").casefold()
+    hits = [
+        n
+        for n, a in G.nodes(data=True)
+        if (a.get("number_symbol") or "").replace(" ", "").casefold() == wanted
+    ]
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        raise AmbiguousReference(focus, sorted(hits))
+    raise NotFound(f"{focus}: no such node or number-symbol in the graph")
+
+
+# --------------------------------------------------------------------------- text
+
+
+def _date_vi(iso: Any) -> str:
+    """``2022-11-17`` -> ``17/11/2022``; other values unchanged."""
+    if not isinstance(iso, str):
+        return ""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso)
+    return f"{m[3]}/{m[2]}/{m[1]}" if m else iso
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _as_list(value: Any) -> list:
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return list(value)
+    return [value]
+
+
+def _agency_name(G: nx.MultiDiGraph, ref: Any) -> str:
+    """Display name of an agency given by id or by name."""
+    ref = str(ref)
+    if ref in G and G.nodes[ref].get("name"):
+        return str(G.nodes[ref]["name"])
+    return ref
+
+
+def _node_label(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any]) -> str:
+    kind = attrs.get("kind")
+    if kind == "task":
+        section = attrs.get("section") or node.rpartition("#")[2]
+        return f"Nhiệm vụ {section}"
+    if kind == "agency":
+        return str(attrs.get("name") or node)
+    symbol = attrs.get("number_symbol")
+    if symbol:
+        return str(symbol)
+    if attrs.get("title"):
+        return _short(attrs["title"], 40)
+    if kind == "document" and node.count(":") >= 2:
+        return split_doc_id(node)[1] or node
+    return node
+
+
+def _deadline_text(deadline: Any) -> str:
+    if not deadline:
+        return ""
+    if not isinstance(deadline, Mapping):
+        return str(deadline)
+    parts = [str(deadline.get("text") or "")]
+    start, end = deadline.get("start"), deadline.get("end")
+    if start or end:
+        span = " – ".join(_date_vi(d) for d in (start, end) if d)
+        parts.append(f"({span})")
+    if deadline.get("recurring"):
+        parts.append(f"[{deadline['recurring']}]")
+    if deadline.get("kind") and deadline.get("kind") != "unknown":
+        parts.append(f"· {deadline['kind']}")
+    return " ".join(p for p in parts if p)
+
+
+def _node_fields(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The (label, value) rows shown in the tooltip and the side panel."""
+    kind = attrs.get("kind")
+    rows: list[tuple[str, str]] = []
+
+    def add(label: str, value: Any) -> None:
+        if value not in (None, "", [], ()):
+            rows.append((label, str(value)))
+
+    if kind == "document":
+        code = attrs.get("type")
+        level = _LEVEL[document_level(attrs)]
+        add("Loại / Type", f"{_TYPE_NAMES.get(code, code)} ({code})" if code in _TYPE_NAMES else code)
+        add("Số, ký hiệu / Number", attrs.get("number_symbol"))
+        add("Ngày / Date", _date_vi(attrs.get("date")))
+        add("Cơ quan ban hành / Issuer", attrs.get("issuer"))
+        jurisdiction = attrs.get("jurisdiction")
+        add("Phạm vi / Jurisdiction", "Trung ương / central" if jurisdiction == CENTRAL else jurisdiction)
+        add("Cấp / Level", f"{level.vi} / {level.en}")
+        add("Trích yếu / Title", attrs.get("title"))
+        flags = [_FLAG_NAMES.get(f, f) for f in _as_list(attrs.get("flags"))]
+        add("Cờ / Flags", ", ".join(flags))
+        if attrs.get("in_corpus"):
+            add("Trong kho / In corpus", f"có / yes — {attrs.get('path') or ''}".rstrip(" —"))
+        else:
+            add("Trong kho / In corpus", "không, chỉ được nhắc đến / no, only mentioned")
+    elif kind == "task":
+        document = attrs.get("document")
+        if document:
+            doc_attrs = G.nodes[document] if document in G else {}
+            add("Văn bản / Document", _node_label(G, document, doc_attrs) if doc_attrs else document)
+        add("Mục / Section", attrs.get("section"))
+        add("Nội dung / Text", attrs.get("text"))
+        add("Thời hạn / Deadline", _deadline_text(attrs.get("deadline")))
+        add("Chủ trì / Lead", "; ".join(_agency_name(G, a) for a in _as_list(attrs.get("lead"))))
+        add(
+            "Phối hợp / Cooperating",
+            "; ".join(_agency_name(G, a) for a in _as_list(attrs.get("cooperating"))),
+        )
+        add("Cấp trình / Approval level", attrs.get("approval_level"))
+        if attrs.get("inferred"):
+            add("Ghi chú / Note", "chủ trì suy ra từ cơ quan ban hành / lead inferred")
+        if attrs.get("start") is not None and attrs.get("end") is not None:
+            add("Vị trí / Offsets", f"{attrs['start']}–{attrs['end']}")
+    elif kind == "agency":
+        add("Tên / Name", attrs.get("name"))
+        jurisdiction = attrs.get("jurisdiction")
+        add("Phạm vi / Jurisdiction", "Trung ương / central" if jurisdiction == CENTRAL else jurisdiction)
+        if attrs.get("group"):
+            add("Nhóm / Group", "nhóm cơ quan / a group of agencies")
+        if attrs.get("parent"):
+            add("Trực thuộc / Parent", _agency_name(G, attrs["parent"]))
+    add("Mã / Id", node)
+    return rows
+
+
+def _node_tooltip(kind: str, label: str, rows: list[tuple[str, str]]) -> str:
+    kind_vi, kind_en = KINDS.get(kind, ("Nút", "node"))[:2]
+    lines = [f"{kind_vi} / {kind_en}: {label}"]
+    lines += [f"{name}: {_short(value, 280)}" for name, value in rows if not name.startswith("Mã")]
+    return "\n".join(lines)
+
+
+def _evidence_list(value: Any) -> list[dict[str, Any]]:
+    out = []
+    for ev in _as_list(value):
+        if hasattr(ev, "to_dict"):
+            ev = ev.to_dict()
+        if isinstance(ev, Mapping):
+            out.append({k: ev.get(k) for k in ("path", "sentence", "start", "end", "document")})
+    return out
+
+
+def _edge_names(relation: str, role: Any) -> tuple[str, str]:
+    style = _RELATION.get(relation, _OTHER_RELATION)
+    vi, en = style.vi, style.en
+    if relation == Relation.ASSIGNS_TO.value and role in _ROLES:
+        vi = f"{vi} ({_ROLES[role][0]})"
+        en = f"{en} ({_ROLES[role][1]})"
+    return vi, en
+
+
+def _edge_tooltip(vi: str, en: str, src: str, dst: str, evidence: list[dict[str, Any]]) -> str:
+    lines = [f"{vi} / {en}", f"{src} → {dst}"]
+    if evidence:
+        lines.append("Bằng chứng / Evidence:")
+        for ev in evidence[:3]:
+            lines.append(f"“{_short(ev.get('sentence') or '', 260)}”")
+            lines.append(f"  — {ev.get('path') or '?'} [{ev.get('start')}–{ev.get('end')}]")
+        if len(evidence) > 3:
+            lines.append(f"(+{len(evidence) - 3} nữa / more)")
+    else:
+        lines.append("(không có bằng chứng / no evidence recorded)")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- layout
+
+
+def _ranks(G: nx.MultiDiGraph, levels: Mapping[str, str]) -> dict[str, int]:
+    """Row of every node in the hierarchical layout (0 = top).
+
+    A document sits at least at its level's rank and below everything it implements;
+    tasks sit below their documents; agencies form the bottom rows, units below parents.
+    Cycles are collapsed so that they cannot loop.
+    """
+    lineage = nx.DiGraph()
+    agencies = []
+    for node, attrs in G.nodes(data=True):
+        if attrs.get("kind") == "agency":
+            agencies.append(node)
+        else:
+            lineage.add_node(node)
+    for u, v, key in G.edges(keys=True):
+        if key in LINEAGE_RELATIONS and u in lineage and v in lineage:
+            lineage.add_edge(u, v)
+
+    def base(node: str) -> int:
+        attrs = G.nodes[node]
+        if attrs.get("kind") == "document":
+            return _LEVEL[levels[node]].rank
+        if attrs.get("kind") == "task":
+            return 4
+        return 3
+
+    rank: dict[str, int] = {}
+    condensed = nx.condensation(lineage)
+    members = condensed.graph["mapping"]
+    by_component: dict[int, list[str]] = {}
+    for node, comp in members.items():
+        by_component.setdefault(comp, []).append(node)
+    comp_rank: dict[int, int] = {}
+    for comp in reversed(list(nx.topological_sort(condensed))):
+        r = max(base(n) for n in by_component[comp])
+        for up in condensed.successors(comp):
+            r = max(r, comp_rank[up] + 1)
+        comp_rank[comp] = r
+        for n in by_component[comp]:
+            rank[n] = r
+
+    bottom = max(rank.values(), default=0) + 1
+    tree = nx.DiGraph()
+    tree.add_nodes_from(agencies)
+    for u, v, key in G.edges(keys=True):
+        if key == Relation.PART_OF.value and u in tree and v in tree:
+            tree.add_edge(u, v)
+    condensed = nx.condensation(tree)
+    members = condensed.graph["mapping"]
+    comp_depth: dict[int, int] = {}
+    for comp in reversed(list(nx.topological_sort(condensed))):
+        comp_depth[comp] = max((comp_depth[p] + 1 for p in condensed.successors(comp)), default=0)
+    for node in agencies:
+        rank[node] = bottom + min(comp_depth[members[node]], 3)
+    return rank
+
+
+def _options(layout: str, n_nodes: int, n_edges: int) -> dict[str, Any]:
+    large = n_nodes > 1500 or n_edges > 3000
+    hierarchical = {
+        "enabled": True,
+        "direction": "UD",
+        "sortMethod": "directed",
+        "levelSeparation": 150,
+        "nodeSpacing": 170,
+        "treeSpacing": 200,
+        "blockShifting": not large,
+        "edgeMinimization": not large,
+        "parentCentralization": not large,
+        "shakeTowards": "roots",
+    }
+    physics = {
+        "enabled": True,
+        "solver": "forceAtlas2Based",
+        "forceAtlas2Based": {
+            "gravitationalConstant": -60,
+            "centralGravity": 0.008,
+            "springLength": 120,
+            "springConstant": 0.06,
+            "avoidOverlap": 0.4,
+        },
+        "stabilization": {"enabled": True, "iterations": 250 if large else 400, "updateInterval": 25, "fit": True},
+        "minVelocity": 1.0,
+    }
+    return {
+        "autoResize": True,
+        "layout": {"hierarchical": hierarchical if layout == "hierarchical" else {"enabled": False},
+                   "improvedLayout": not large, "randomSeed": 7},
+        "physics": physics if layout == "physics" else {"enabled": False},
+        "interaction": {
+            "hover": not large,
+            "tooltipDelay": 200,
+            "hideEdgesOnDrag": large,
+            "hideEdgesOnZoom": large,
+            "multiselect": False,
+            "navigationButtons": False,
+            "keyboard": {"enabled": True, "bindToWindow": False},
+        },
+        "nodes": {
+            "font": {"face": "DejaVu Sans, Noto Sans, Arial, sans-serif", "size": 14, "multi": False},
+            "widthConstraint": {"maximum": 210},
+            "margin": 8,
+            "borderWidth": 1.5,
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
+            "smooth": False if large else {"enabled": True, "type": "dynamic"},
+            "font": {"face": "DejaVu Sans, Arial, sans-serif", "size": 11, "align": "middle",
+                     "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "selectionWidth": 2,
+            "hoverWidth": 1,
+        },
+    }
+
+
+# --------------------------------------------------------------------------- render
+
+
+def _node_record(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any], level_key: str | None,
+                 rank: int) -> dict[str, Any]:
+    kind = attrs.get("kind") or "document"
+    label = _node_label(G, node, attrs)
+    rows = _node_fields(G, node, attrs)
+    record: dict[str, Any] = {
+        "kind": kind,
+        "level": rank,
+        "title": _node_tooltip(kind, label, rows),
+        "info": rows,
+        "symbol": attrs.get("number_symbol") or "",
+        "name": attrs.get("name") or "",
+        "search_text": " ".join(
+            str(attrs.get(k) or "") for k in ("title", "issuer", "text", "jurisdiction")
+        ),
+        "date": attrs.get("date") or "",
+    }
+    if kind == "document":
+        style = _LEVEL[level_key or "other"]
+        date = _date_vi(attrs.get("date"))
+        text = f"{label}\n{date}" if date and attrs.get("number_symbol") else label
+        record["category"] = style.key
+        record["in_corpus"] = bool(attrs.get("in_corpus"))
+        if record["in_corpus"]:
+            record["color"] = {"background": style.color, "border": style.color,
+                               "highlight": {"background": style.color, "border": "#111111"},
+                               "hover": {"background": style.color, "border": "#111111"}}
+            record["font"] = {"color": style.font}
+        else:
+            record["color"] = {"background": style.light, "border": style.color,
+                               "highlight": {"background": style.light, "border": "#111111"},
+                               "hover": {"background": style.light, "border": "#111111"}}
+            record["font"] = {"color": style.color}
+            record["shapeProperties"] = {"borderDashes": [5, 4]}
+            record["borderWidth"] = 2
+        return {"label": text, "shape": "box", **record}
+    _vi, _en, shape, fill, border, font = KINDS.get(kind, KINDS["agency"])
+    record["category"] = kind
+    record["color"] = {"background": fill, "border": border,
+                       "highlight": {"background": fill, "border": "#111111"},
+                       "hover": {"background": fill, "border": "#111111"}}
+    record["font"] = {"color": font}
+    if shape == "diamond":
+        record["size"] = 12
+    return {"label": label, "shape": shape, **record}
+
+
+def render_viewer(
+    G: nx.MultiDiGraph,
+    path: str | Path,
+    *,
+    focus: str | None = None,
+    depth: int | None = None,
+    title: str = "policykg",
+    layout: str = "hierarchical",
+) -> Path:
+    """Write the graph (or the neighbourhood of one node) as one offline HTML page.
+
+    Args:
+        G: the policy graph (schema in :mod:`graph.model`).
+        path: the HTML file to write; parent folders are created.
+        focus: a node id, or a number-symbol naming exactly one document: draw only
+            the nodes within ``depth`` hops of it (edges followed both ways), and open
+            the page with it selected.
+        depth: hops around ``focus``; None draws its whole connected component.
+        title: the page title and heading.
+        layout: "hierarchical" (central documents on top, the default) or "physics"
+            (force layout that stabilizes, then stops); the page can switch.
+
+    Returns:
+        The path written.
+
+    Raises:
+        NotFound: ``focus`` names no node.
+        AmbiguousReference: ``focus`` is a number-symbol shared by several documents.
+        ViewerError: bad ``depth`` or ``layout``, or the file cannot be written.
+
+    Examples:
+        >>> render_viewer(G, "out/lineage.html", focus="29-NQ/TW", depth=3)  # doctest: +SKIP
+        PosixPath('out/lineage.html')
+    """
+    if layout not in LAYOUTS:
+        raise ViewerError(f"{layout}: unknown layout (expected one of {', '.join(LAYOUTS)})")
+    if depth is not None and (isinstance(depth, bool) or not isinstance(depth, int) or depth < 0):
+        raise ViewerError(f"{depth!r}: depth must be a non-negative integer")
+    if depth is not None and focus is None:
+        raise ViewerError(f"depth {depth}: a depth needs a focus node")
+
+    focus_id = None
+    if focus is not None:
+        focus_id = _resolve_focus(G, focus)
+        G = G.subgraph(neighbourhood(G, focus_id, depth))
+
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader  # pyvis's dependency
+    from pyvis.network import Network
+
+    levels = {n: document_level(a) for n, a in G.nodes(data=True) if a.get("kind", "document") == "document"}
+    ranks = _ranks(G, levels)
+
+    net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
+    for node, attrs in G.nodes(data=True):
+        record = _node_record(G, node, attrs, levels.get(node), ranks.get(node, 0))
+        net.add_node(node, **record)
+
+    # add_edge checks endpoints with a list scan; the nodes are known to exist, so the
+    # edge records are built as pyvis builds them (pyvis.edge.Edge) and appended.
+    from pyvis.edge import Edge
+
+    edge_labels = G.number_of_edges() <= 300
+    relation_counts: dict[str, int] = {}
+    pair_count: dict[tuple[str, str], int] = {}
+    for u, v, key, attrs in G.edges(keys=True, data=True):
+        relation = str(attrs.get("relation") or key)
+        relation_counts[relation] = relation_counts.get(relation, 0) + 1
+        style = _RELATION.get(relation, _OTHER_RELATION)
+        role = attrs.get("role")
+        vi, en = _edge_names(relation, role)
+        evidence = _evidence_list(attrs.get("evidence"))
+        src = _node_label(G, u, G.nodes[u])
+        dst = _node_label(G, v, G.nodes[v])
+        pair = (min(u, v), max(u, v))
+        nth = pair_count.get(pair, 0)
+        pair_count[pair] = nth + 1
+        record: dict[str, Any] = {
+            "id": f"{u}\u2192{key}\u2192{v}",
+            "relation": relation,
+            "role": role,
+            "rel_label": vi,
+            "rel_en": en,
+            "title": _edge_tooltip(vi, en, src, dst, evidence),
+            "evidence": evidence,
+            "color": {"color": style.color, "highlight": "#111111", "hover": style.color},
+            "width": style.width,
+            "dashes": style.dashes or (relation == Relation.ASSIGNS_TO.value and role == "cooperating"),
+        }
+        if edge_labels:
+            record["label"] = vi
+        if nth:  # parallel edges of a multigraph bend apart
+            record["smooth"] = {"enabled": True, "type": "curvedCW" if nth % 2 else "curvedCCW",
+                                "roundness": 0.15 + 0.1 * (nth // 2)}
+        net.edges.append(Edge(u, v, directed=True, **record).options)
+
+    options = _options(layout, len(net.nodes), len(net.edges))
+    net.options = options
+    nodes, edges, _heading, _height, _width, options_json = net.get_network_data()
+
+    relations = [
+        {"key": r.key, "vi": r.vi, "en": r.en, "color": r.color, "dashes": r.dashes,
+         "count": relation_counts.get(r.key, 0)}
+        for r in RELATIONS
+    ]
+    relations += [
+        {"key": k, "vi": k, "en": k, "color": _OTHER_RELATION.color, "dashes": True, "count": c}
+        for k, c in sorted(relation_counts.items()) if k not in _RELATION
+    ]
+    meta = {
+        "title": title,
+        "focus": focus_id,
+        "depth": depth,
+        "layout": layout,
+        "lineage": list(LINEAGE_RELATIONS),
+        "relations": relations,
+        "levels": [{"key": lv.key, "vi": lv.vi, "en": lv.en, "color": lv.color, "light": lv.light,
+                    "count": sum(1 for k in levels.values() if k == lv.key)} for lv in LEVELS],
+        "kinds": {k: {"vi": v[0], "en": v[1], "shape": v[2], "fill": v[3], "border": v[4]}
+                  for k, v in KINDS.items()},
+        "hierarchical": options["layout"]["hierarchical"] if layout == "hierarchical"
+        else _options("hierarchical", len(nodes), len(edges))["layout"]["hierarchical"],
+        "physics": _options("physics", len(nodes), len(edges))["physics"],
+        "edge_labels": edge_labels,
+        "counts": {"nodes": len(nodes), "edges": len(edges)},
+    }
+
+    template_dir = importlib.resources.files("viz").joinpath("templates")
+    pyvis_dir = importlib.resources.files("pyvis").joinpath("templates")
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader(str(template_dir)), FileSystemLoader(str(pyvis_dir))]),
+        autoescape=True,
+    )
+    html = env.get_template("viewer.html").render(
+        title=title, nodes=nodes, edges=edges, options=json.loads(options_json), meta=meta
+    )
+    out = Path(path)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        raise ViewerError(f"{out}: cannot write the viewer ({exc.strerror or exc})") from exc
+    return out
