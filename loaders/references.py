@@ -302,7 +302,16 @@ def _resolve(mentions: list[RawMention], header: Header) -> tuple[dict[tuple, _D
         elif not keys:
             add((jur, ns, None), rm, rm.type, ns)
         else:
-            unresolved.append(rm)  # several documents share this symbol: never guess
+            # several documents share this symbol: accept only the one cited, dated, in the
+            # same passage just before (a single candidate left); otherwise never guess
+            near = [
+                k for k in keys
+                if any(0 <= rm.start - m.end <= 500 and m.date for m in docs[k].mentions)
+            ]
+            if len(near) == 1:
+                add(near[0], rm, rm.type, ns)
+            else:
+                unresolved.append(rm)
     for rm in mentions:
         if rm.kind == "law":
             key = (CENTRAL, rm.name, rm.year)

@@ -1,0 +1,432 @@
+"""The ``policykg`` command: a thin click layer over the library.
+
+Every command parses its options, calls one library function and formats the result;
+``--json`` prints machine-readable output; library errors become one ``Error:`` line.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from graph.errors import AmbiguousReference, NotFound, PolicyKGError
+from graph.store import Store, default_store_path
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+# -- shared options and output --------------------------------------------------------
+
+def store_option(f):
+    """``--store``: the store file (default $POLICYKG_STORE or ./policykg.db)."""
+    return click.option(
+        "--store",
+        "store_path",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help="Store file (default: $POLICYKG_STORE, else ./policykg.db).",
+    )(f)
+
+
+def json_option(f):
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(f)
+
+
+def emit_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def handle_errors(f):
+    """Library errors -> one plain line; ambiguous references exit 2 listing candidates."""
+
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        try:
+            return f(*args, **kwargs)
+        except AmbiguousReference as exc:
+            click.echo(f"Error: {exc.ref!r} matches several documents; use one of these ids:", err=True)
+            for c in exc.candidates:
+                click.echo(f"  {c}", err=True)
+            sys.exit(2)
+        except PolicyKGError as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper
+
+
+def open_store(store_path: str | None, *, must_exist: bool = True) -> Store:
+    path = default_store_path(store_path)
+    if must_exist and not path.exists():
+        raise click.ClickException(f"{path}: no store here yet; run `policykg build PATH` first (or pass --store)")
+    return Store(path)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(package_name="policykg")
+def cli():
+    """Trace the lineage of Vietnamese policy directives.
+
+    policykg reads resolutions, programs, plans and decisions (.txt, .docx, .pdf, .html),
+    builds a knowledge graph of documents, tasks and agencies with evidence, and answers:
+    which central resolution does this plan or task serve, through which documents?
+
+    \b
+    Example:
+        policykg build data/corpus
+        policykg trace 154/KH-UBND
+        policykg cite 154/KH-UBND
+        policykg check
+    """
+
+
+# -- build / extract ------------------------------------------------------------------
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@store_option
+@json_option
+@handle_errors
+def build(paths, store_path, as_json):
+    """Read documents into the store (one file; re-runs skip unchanged files).
+
+    A file that cannot be read gets one error line; the batch goes on; the exit status
+    is 1 when any file failed.
+
+    \b
+    Example:
+        policykg build data/corpus
+        policykg build plans/*.docx --store hatinh.db
+    """
+    from loaders.extract import iter_corpus
+    from policykg.pipeline import build_corpus
+
+    store = open_store(store_path, must_exist=False)
+    files = iter_corpus(paths)
+    errors: list[tuple[str, str]] = []
+    with click.progressbar(
+        length=len(files), label="Reading documents", file=sys.stderr,
+        show_pos=True, item_show_func=lambda p: Path(p).name if p else "",
+    ) as bar:
+        report = build_corpus(
+            paths,
+            store,
+            progress=lambda p: bar.update(1, p),
+            on_error=lambda p, r: errors.append((p, r)),
+        )
+    for p, reason in errors:
+        click.echo(f"Error: {p}: {reason}", err=True)
+    if as_json:
+        emit_json(report.to_dict() | {"store": str(store.path)})
+    else:
+        click.echo(
+            f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
+            f"{len(report.failed)} failed"
+        )
+        click.echo(
+            f"Store {store.path}: {report.documents} documents, {report.references} references, "
+            f"{report.tasks} tasks, {report.agencies} agencies, {report.edges} edges, {report.conflicts} conflicts"
+        )
+    store.close()
+    if report.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("file", type=click.Path())
+@json_option
+@handle_errors
+def extract(file, as_json):
+    """Extract one file's identity, references and tasks (no store needed).
+
+    \b
+    Example:
+        policykg extract data/corpus/002_05e3fa0bd3f85029.txt --json
+    """
+    from loaders.extract import extract_file
+
+    ex = extract_file(file)
+    doc = ex.document.ref.to_dict()
+    refs = [r.to_dict() for r in ex.references]
+    data = {
+        "document": doc,
+        "references": refs,
+        "chain_edges": [
+            {"source": a, "relation": str(rel), "target": b, "evidence": ev.to_dict()} for a, rel, b, ev in ex.chain_edges
+        ],
+        "tasks": [t.to_dict() for t in ex.tasks],
+        "unresolved": [m.to_dict() | {"sentence": m.sentence} for m in ex.unresolved],
+    }
+    if as_json:
+        emit_json(data)
+        return
+    click.echo(f"{doc['id']}  {doc['type']} {doc['number_symbol'] or '(unnumbered)'}  {doc['date'] or ''}  {doc['issuer'] or ''}")
+    for r in refs:
+        click.echo(f"  {r['relation']:<10} {r['number_symbol'] or r['title']:<22} {r['date'] or '':<10} {r['jurisdiction']}")
+    for a, rel, b, _ in ex.chain_edges:
+        click.echo(f"  chain: {a} {rel} {b}")
+    if ex.tasks:
+        click.echo(f"  {len(ex.tasks)} tasks")
+
+
+# -- lineage --------------------------------------------------------------------------
+
+def _resolve(g, ref: str) -> str:
+    from queries.lineage import resolve_ref
+
+    try:
+        return resolve_ref(g, ref)
+    except NotFound:
+        # a spelling the user typed ("06/NQ-TU", "13 KH/TW"): canonicalize and retry
+        from loaders.references import find_mentions
+
+        ms = [m for m in find_mentions(ref) if m.symbol]
+        if ms:
+            return resolve_ref(g, ms[0].symbol.canonical)
+        raise
+
+
+@cli.command()
+@click.argument("ref")
+@store_option
+@json_option
+@click.option("--no-fallback", is_flag=True, help="Follow implements links only, not the based_on fallback.")
+@handle_errors
+def trace(ref, store_path, as_json, no_fallback):
+    """Every implements-path from REF up to the central resolution(s) it serves.
+
+    REF is a canonical id, a number-symbol (when unique), a task id or an ingested file.
+
+    \b
+    Example:
+        policykg trace 154/KH-UBND
+        policykg trace ha-tinh:154/KH-UBND:2023 --json
+    """
+    from queries.lineage import node_summary, trace as do_trace
+
+    with open_store(store_path) as store:
+        g = store.graph()
+        node = _resolve(g, ref)
+        res = do_trace(g, node, based_on_fallback=not no_fallback)
+        if as_json:
+            ids = {node, *(n for p in res.paths for n in p), *res.roots, *res.highest}
+            emit_json(
+                {
+                    "ref": node,
+                    "paths": res.paths,
+                    "roots": res.roots,
+                    "highest": res.highest,
+                    "reached_central": res.reached_central,
+                    "via_based_on": [list(x) for x in res.via_based_on],
+                    "nodes": {n: node_summary(g, n) for n in sorted(ids)},
+                }
+            )
+            return
+        _print_trace(g, node, res)
+
+
+def _label(g, n: str) -> str:
+    d = g.nodes[n]
+    if d.get("kind") == "task":
+        return f"task {d.get('section') or ''} ({n})"
+    return d.get("number_symbol") or d.get("name") or d.get("title") or n
+
+
+def _print_trace(g, node, res) -> None:
+    from queries.lineage import cite_line
+
+    click.echo(cite_line(g, node))
+    if not res.paths:
+        click.echo("  implements nothing in the store: no lineage to trace")
+        return
+    fallback = set(res.via_based_on)
+    for p in res.paths:
+        hops = [_label(g, p[0])]
+        for a, b in zip(p, p[1:]):
+            arrow = "-(căn cứ)->" if (a, b) in fallback else "->"
+            hops.append(f"{arrow} {_label(g, b)}")
+        click.echo("  " + " ".join(hops))
+    if res.roots:
+        click.echo("Central roots: " + ", ".join(_label(g, r) for r in res.roots))
+    if res.highest:
+        prefix = "Also reaches (not central): " if res.roots else "No central document in the store; highest reached: "
+        click.echo(prefix + ", ".join(_label(g, r) for r in res.highest))
+    if res.via_based_on:
+        click.echo("(marked căn cứ: lineage carried by a based_on link, the document implements nothing)")
+
+
+@cli.command()
+@click.argument("ref")
+@store_option
+@json_option
+@handle_errors
+def cite(ref, store_path, as_json):
+    """Citation chain(s) from REF to its roots, one hop a line, as documents cite them.
+
+    \b
+    Example:
+        policykg cite 154/KH-UBND
+    """
+    from queries.lineage import citation_chain, trace as do_trace
+
+    with open_store(store_path) as store:
+        g = store.graph()
+        node = _resolve(g, ref)
+        res = do_trace(g, node)
+        chains = [citation_chain(g, p) for p in res.paths] or [citation_chain(g, [node])]
+        if as_json:
+            emit_json({"ref": node, "chains": chains})
+            return
+        verbs = {"implements": "thực hiện", "part_of": "thuộc", "based_on": "căn cứ"}
+        for i, chain in enumerate(chains, 1):
+            if len(chains) > 1:
+                click.echo(f"Chuỗi {i}:")
+            for depth, hop in enumerate(chain):
+                lead = "  " * depth + ("↳ " + verbs.get(chain[depth - 1].get("relation"), "") + " " if depth else "")
+                click.echo(f"{lead}{hop['cite']}")
+
+
+@cli.command()
+@click.argument("ref")
+@store_option
+@json_option
+@handle_errors
+def impact(ref, store_path, as_json):
+    """Everything downstream of REF: documents and tasks that carry it out.
+
+    \b
+    Example:
+        policykg impact 29-NQ/TW
+    """
+    from queries.lineage import cite_line, downstream_impact, node_summary
+
+    with open_store(store_path) as store:
+        g = store.graph()
+        node = _resolve(g, ref)
+        res = downstream_impact(g, node)
+        if as_json:
+            emit_json(res | {"nodes": {n: node_summary(g, n) for n in res["documents"] + res["tasks"]}})
+            return
+        click.echo(cite_line(g, node))
+        click.echo(f"{len(res['documents'])} documents and {len(res['tasks'])} tasks downstream")
+        for n in res["documents"]:
+            click.echo(f"  {cite_line(g, n)}")
+        for n in res["tasks"][:50]:
+            click.echo(f"  {cite_line(g, n)}")
+        if len(res["tasks"]) > 50:
+            click.echo(f"  … {len(res['tasks']) - 50} more tasks (use --json)")
+
+
+@cli.command()
+@store_option
+@json_option
+@handle_errors
+def check(store_path, as_json):
+    """Conflicts between citations: different dates, symbols or issuers for one document,
+    implausible numbers, ambiguous dateless mentions. Both sentences are shown.
+
+    \b
+    Example:
+        policykg check
+        policykg check --json
+    """
+    from queries.conflicts import find_conflicts
+
+    with open_store(store_path) as store:
+        conflicts = find_conflicts(store.graph(), store.mentions(), store.unresolved())
+        if as_json:
+            emit_json({"conflicts": [c.to_dict() for c in conflicts]})
+            return
+        if not conflicts:
+            click.echo("No conflicts.")
+        for c in conflicts:
+            click.echo(f"[{c.kind}] {c.detail}")
+            for ev in c.evidence:
+                click.echo(f"    {Path(ev['file']).name}:{ev['start']}: {ev['sentence'][:200]}")
+        click.echo(f"{len(conflicts)} conflicts")
+
+
+# -- viewer and demo ------------------------------------------------------------------
+
+@cli.command()
+@store_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="policykg-viewer.html", show_default=True)
+@click.option("--focus", default=None, help="Draw only the neighbourhood of this document or task.")
+@click.option("--depth", type=int, default=None, help="Hops around --focus (default: all).")
+@handle_errors
+def view(store_path, output, focus, depth):
+    """Write the interactive graph viewer (one self-contained HTML file).
+
+    \b
+    Example:
+        policykg view -o lineage.html
+        policykg view --focus 29-NQ/TW --depth 3
+    """
+    from viz.viewer import render_viewer
+
+    with open_store(store_path) as store:
+        g = store.graph()
+        node = _resolve(g, focus) if focus else None
+        path = render_viewer(g, output, focus=node, depth=depth)
+    click.echo(f"Viewer written to {path}")
+
+
+@cli.command()
+@click.option("--corpus", type=click.Path(file_okay=False), default=None, help="Default: data/corpus.")
+@store_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="policykg-viewer.html", show_default=True)
+@handle_errors
+def demo(corpus, store_path, output):
+    """Build the store from the sample corpus, print a lineage summary, write the viewer.
+
+    \b
+    Example:
+        policykg demo
+    """
+    from policykg.pipeline import build_corpus, find_default_corpus
+    from queries.conflicts import find_conflicts
+    from queries.lineage import cite_line, trace as do_trace
+    from viz.viewer import render_viewer
+
+    corpus = Path(corpus) if corpus else find_default_corpus()
+    if corpus is None:
+        raise click.ClickException("no data/corpus folder here; pass --corpus DIR")
+    store = open_store(store_path, must_exist=False)
+    errors: list[tuple[str, str]] = []
+    from loaders.extract import iter_corpus
+
+    with click.progressbar(length=len(iter_corpus([corpus])), label="Reading documents", file=sys.stderr) as bar:
+        report = build_corpus([corpus], store, progress=lambda p: bar.update(1), on_error=lambda p, r: errors.append((p, r)))
+    for p, reason in errors:
+        click.echo(f"Error: {p}: {reason}", err=True)
+    g = store.graph()
+    click.echo(
+        f"Store {store.path}: {report.documents} documents, {report.references} references, "
+        f"{report.tasks} tasks, {report.agencies} agencies, {report.conflicts} conflicts\n"
+    )
+    click.echo("Lineage of each document in the corpus:")
+    for f in store.files():
+        node = f["doc_id"]
+        res = do_trace(g, node)
+        click.echo(f"• {cite_line(g, node)}")
+        if res.roots:
+            click.echo("    serves " + "; ".join(cite_line(g, r) for r in res.roots))
+        elif res.paths:
+            click.echo("    no central document in the corpus; highest: " + "; ".join(cite_line(g, r) for r in res.highest))
+        else:
+            click.echo("    implements nothing")
+    n_conf = len(find_conflicts(g, store.mentions(), store.unresolved()))
+    path = render_viewer(g, output)
+    click.echo(f"\n{n_conf} citation conflicts (policykg check). Viewer: {path}")
+    store.close()
+
+
+def main() -> None:
+    cli(prog_name="policykg")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,154 @@
+"""Conflicts between citations: flagged, never fixed (DOMAIN.md §2).
+
+* ``date``: one document cited with different dates;
+* ``year``: one symbol cited with the same day and month but different years (a year slip
+  or two documents: 21/CTr-UBND 19/01/2022 vs 19/01/2023);
+* ``symbol``: the same number and date with different symbols (1804/QĐ-TTg vs 1804/TTg-CN);
+* ``issuer``: one document attributed to different organs;
+* ``implausible``: a Party number that looks like a year (2021-CTr/TU);
+* ``ambiguous``: a dateless mention that matches several documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from graph.ids import split_doc_id
+
+__all__ = ["Conflict", "find_conflicts"]
+
+# Organs that are one body under different names ("Tỉnh ủy" is the BCH Đảng bộ tỉnh).
+_ORGANS = (
+    # a standing board's documents are commonly attributed to its committee: one family
+    ("ban thường vụ", "committee"),
+    ("btv", "committee"),
+    ("ban chấp hành trung ương", "central-committee"),
+    ("bch trung ương", "central-committee"),
+    ("bộ chính trị", "politburo"),
+    ("ban bí thư", "secretariat"),
+    ("ban chấp hành đảng bộ", "committee"),
+    ("bch đảng bộ", "committee"),
+    ("tỉnh ủy", "committee"),
+    ("tỉnh uỷ", "committee"),
+    ("thành ủy", "committee"),
+    ("thành uỷ", "committee"),
+    ("hội đồng nhân dân", "council"),
+    ("hđnd", "council"),
+    ("ủy ban nhân dân", "people-committee"),
+    ("uỷ ban nhân dân", "people-committee"),
+    ("ubnd", "people-committee"),
+    ("thủ tướng", "prime-minister"),
+    ("chính phủ", "government"),
+)
+
+
+def _organ(issuer: str | None) -> str | None:
+    if not issuer:
+        return None
+    low = issuer.casefold()
+    for phrase, organ in _ORGANS:
+        if low.startswith(phrase):
+            return organ
+    return None
+
+
+@dataclass
+class Conflict:
+    kind: str
+    subject: str  # a node id, or a symbol for cross-node conflicts
+    detail: str
+    evidence: list[dict] = field(default_factory=list)  # {file, sentence, start, end, value}
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "subject": self.subject, "detail": self.detail, "evidence": self.evidence}
+
+
+def _ev(m: dict, value) -> dict:
+    return {"file": m["file"], "sentence": m["sentence"], "start": m["start"], "end": m["end"], "value": value}
+
+
+def find_conflicts(g: nx.MultiDiGraph, mentions: list[dict], unresolved: list[dict] = ()) -> list[Conflict]:
+    """All conflicts among the stored mentions (see the module docstring)."""
+    out: list[Conflict] = []
+    by_node: dict[str, list[dict]] = defaultdict(list)
+    for m in mentions:
+        by_node[m["node_id"]].append(m)
+    own_dates = {n: d.get("date") for n, d in g.nodes(data=True) if d.get("in_corpus")}
+    for nid, ms in sorted(by_node.items()):
+        dated = [m for m in ms if m["date"]]
+        dates = sorted({m["date"] for m in dated})
+        if nid in own_dates and own_dates[nid] and dated:
+            dates = sorted(set(dates) | {own_dates[nid]})
+        if len(dates) > 1:
+            firsts = []
+            for d in dates:
+                m = next((m for m in dated if m["date"] == d), None)
+                if m:
+                    firsts.append(_ev(m, d))
+            sym = g.nodes[nid].get("number_symbol") if nid in g else nid
+            same_dm = len({d[5:] for d in dates}) == 1
+            out.append(Conflict("year" if same_dm else "date", nid, f"{sym} cited with dates {', '.join(dates)}", firsts))
+        organs = {}
+        for m in ms:
+            o = _organ(m["issuer"])
+            if o and o not in organs:
+                organs[o] = m
+        if len(organs) > 1:
+            sym = g.nodes[nid].get("number_symbol") if nid in g else nid
+            out.append(Conflict("issuer", nid, f"{sym} attributed to " + " / ".join(m["issuer"] for m in organs.values()),
+                                [_ev(m, m["issuer"]) for m in organs.values()]))
+    # the same symbol under two years with the same day and month (two nodes)
+    by_sym: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for nid in by_node:
+        jur, key, year = split_doc_id(nid)
+        if year != "?":
+            by_sym[(jur, key)].append(nid)
+    for (jur, key), nids in sorted(by_sym.items()):
+        if len(nids) < 2:
+            continue
+        dated = {n: next((m for m in by_node[n] if m["date"]), None) for n in nids}
+        groups = defaultdict(list)
+        for n, m in dated.items():
+            if m:
+                groups[m["date"][5:]].append((n, m))
+        for dm, items in groups.items():
+            if len(items) > 1:
+                out.append(Conflict("year", key, f"{key} cited on the same day and month in different years",
+                                    [_ev(m, m["date"]) for _, m in items]))
+    # the same number and date under different symbols
+    by_num_date: dict[tuple, list[tuple[str, dict]]] = defaultdict(list)
+    for nid, ms in by_node.items():
+        jur, key, _ = split_doc_id(nid)
+        num = re.match(r"0*(\d+)", key)
+        for m in ms:
+            if m["date"] and num:
+                by_num_date[(num.group(1), m["date"])].append((key, m))
+                break
+    for (num, date), items in sorted(by_num_date.items()):
+        keys = sorted({k for k, _ in items})
+        if len(keys) > 1:
+            seen, evs = set(), []
+            for k, m in items:
+                if k not in seen:
+                    seen.add(k)
+                    evs.append(_ev(m, k))
+            out.append(Conflict("symbol", " / ".join(keys), f"number {num} dated {date} under symbols {', '.join(keys)}", evs))
+    for n, d in g.nodes(data=True):
+        ns = d.get("number_symbol") or ""
+        m = re.match(r"^(\d+)-", ns)
+        if m and (int(m.group(1)) >= 1900):
+            ms = by_node.get(n, [])
+            out.append(Conflict("implausible", n, f"{ns}: a Party number that looks like a year",
+                                [_ev(x, ns) for x in ms[:1]]))
+        if "ambiguous" in (d.get("flags") or []):
+            ms = by_node.get(n, [])
+            out.append(Conflict("ambiguous", n, f"{ns or n}: dateless mention matches {', '.join(d.get('candidates', []))}",
+                                [_ev(x, None) for x in ms[:3]]))
+    for u in unresolved:
+        out.append(Conflict("ambiguous", u["text"], f"{u['text']!r} could not be resolved to one document",
+                            [{"file": u["file"], "sentence": u["sentence"], "start": u["start"], "end": u["end"], "value": None}]))
+    return out

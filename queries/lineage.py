@@ -1,0 +1,292 @@
+"""Lineage queries: which central resolution a document or task serves, through which
+documents; what flows downstream of a resolution.  Pure functions on the graph built by
+:mod:`graph.store` (schema in :mod:`graph.model`).
+
+The core semantics, reproduced exactly by the SPARQL and Cypher versions in queries/:
+
+* LINEAGE edges are ``implements`` and ``part_of`` (a task is part of its document);
+* ``trace_tops(G, x)``: the nodes reached from x over one or more LINEAGE edges that have no
+  outgoing LINEAGE edge;
+* ``impact(G, x)``: the nodes from which x is reached over one or more LINEAGE edges.
+
+:func:`trace` adds what a lawyer needs: every path, central roots apart from the highest
+non-central documents, and the ``based_on`` fallback for plans that state their purpose
+only in their "Căn cứ" list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from graph.errors import AmbiguousReference, NotFound
+from graph.model import CENTRAL
+
+__all__ = [
+    "LINEAGE",
+    "trace_tops",
+    "impact",
+    "trace",
+    "TraceResult",
+    "resolve_ref",
+    "is_policy_document",
+    "node_summary",
+    "cite_line",
+    "citation_chain",
+    "downstream_impact",
+]
+
+LINEAGE = frozenset({"implements", "part_of"})
+#: Types that never carry lineage through a "Căn cứ" link: laws, decrees, circulars and
+#: letters grant competence or report; they are not policies a plan carries out.
+_NOT_POLICY_TYPES = frozenset({"Luật", "PL", "HP", "NĐ", "TT", "TTLT", "CV", "BC", "TTr", "TB", "VB"})
+_PARTY_FORM = re.compile(r"^\d+-[^/]+/")
+_MAX_PATHS = 500
+
+
+def _lineage_succ(g: nx.MultiDiGraph, n: str):
+    for _, v, k in g.out_edges(n, keys=True):
+        if k in LINEAGE:
+            yield v
+
+
+def _lineage_pred(g: nx.MultiDiGraph, n: str):
+    for u, _, k in g.in_edges(n, keys=True):
+        if k in LINEAGE:
+            yield u
+
+
+def trace_tops(g: nx.MultiDiGraph, x: str) -> set[str]:
+    """Tops of the LINEAGE chains above ``x``.
+
+    Examples:
+        >>> g = nx.MultiDiGraph()
+        >>> g.add_edge("plan", "program", key="implements")
+        >>> g.add_edge("program", "resolution", key="implements")
+        >>> sorted(trace_tops(g, "plan")), sorted(trace_tops(g, "resolution"))
+        (['resolution'], [])
+    """
+    seen: set[str] = set()
+    stack = list(_lineage_succ(g, x))
+    tops: set[str] = set()
+    while stack:
+        n = stack.pop()
+        if n in seen:
+            continue
+        seen.add(n)
+        succ = list(_lineage_succ(g, n))
+        if not succ:
+            tops.add(n)
+        stack.extend(succ)
+    return tops
+
+
+def impact(g: nx.MultiDiGraph, x: str) -> set[str]:
+    """Everything downstream of ``x``: documents and tasks that carry it out, directly or
+    through others.
+
+    Examples:
+        >>> g = nx.MultiDiGraph()
+        >>> g.add_edge("plan", "program", key="implements")
+        >>> g.add_edge("task", "plan", key="part_of")
+        >>> sorted(impact(g, "program"))
+        ['plan', 'task']
+    """
+    seen: set[str] = set()
+    stack = list(_lineage_pred(g, x))
+    while stack:
+        n = stack.pop()
+        if n in seen:
+            continue
+        seen.add(n)
+        stack.extend(_lineage_pred(g, n))
+    seen.discard(x)
+    return seen
+
+
+def is_policy_document(attrs: dict) -> bool:
+    """A document whose "Căn cứ" mention carries lineage: Party documents, Government
+    resolutions and programs, Prime Minister's decisions (which approve strategies and
+    programs), and local plans, programs and resolutions; not laws, decrees or letters."""
+    if attrs.get("kind") != "document":
+        return False
+    t = attrs.get("type")
+    if t in _NOT_POLICY_TYPES or "named" in (attrs.get("flags") or []):
+        return False
+    ns = attrs.get("number_symbol") or ""
+    if t == "QĐ":
+        return ns.endswith("-TTg")
+    return True
+
+
+@dataclass
+class TraceResult:
+    ref: str
+    paths: list[list[str]] = field(default_factory=list)
+    roots: list[str] = field(default_factory=list)  # central documents at the top
+    highest: list[str] = field(default_factory=list)  # non-central tops
+    via_based_on: list[tuple[str, str]] = field(default_factory=list)  # fallback hops
+    truncated: bool = False
+
+    @property
+    def reached_central(self) -> bool:
+        return bool(self.roots)
+
+
+def trace(g: nx.MultiDiGraph, x: str, *, based_on_fallback: bool = True) -> TraceResult:
+    """Every lineage path from ``x`` up to the roots.
+
+    A document that implements nothing continues, when ``based_on_fallback`` is set, through
+    its ``based_on`` links to policy documents (:func:`is_policy_document`); such hops are
+    listed in ``via_based_on``.
+
+    Raises:
+        NotFound: ``x`` is not in the graph.
+    """
+    if x not in g:
+        raise NotFound(f"{x}: not in the graph")
+    res = TraceResult(ref=x)
+    tops: list[str] = []
+
+    def up(n: str) -> list[tuple[str, str]]:
+        nxt = [(v, "lineage") for v in _lineage_succ(g, n)]
+        if not nxt and based_on_fallback and g.nodes[n].get("kind") == "document":
+            nxt = [
+                (v, "based_on")
+                for _, v, k in g.out_edges(n, keys=True)
+                if k == "based_on" and is_policy_document(g.nodes[v])
+            ]
+        return sorted(set(nxt))
+
+    stack: list[list[str]] = [[x]]
+    while stack:
+        path = stack.pop()
+        n = path[-1]
+        nxt = [(v, how) for v, how in up(n) if v not in path]
+        if not nxt:
+            if len(path) > 1:
+                if len(res.paths) >= _MAX_PATHS:
+                    res.truncated = True
+                    break
+                res.paths.append(path)
+                if n not in tops:
+                    tops.append(n)
+            continue
+        for v, how in reversed(nxt):
+            if how == "based_on" and (n, v) not in res.via_based_on:
+                res.via_based_on.append((n, v))
+            stack.append(path + [v])
+    res.paths.sort(key=lambda p: (len(p), p))
+    res.roots = sorted(t for t in tops if g.nodes[t].get("jurisdiction") == CENTRAL)
+    res.highest = sorted(t for t in tops if g.nodes[t].get("jurisdiction") != CENTRAL)
+    if not res.paths:
+        res.highest = [x]
+    return res
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", "", s).casefold()
+
+
+def resolve_ref(g: nx.MultiDiGraph, ref: str) -> str:
+    """A node id from what a user types: an id, a number-symbol (unique), or the path of
+    an ingested file.
+
+    Raises:
+        NotFound: nothing matches.
+        AmbiguousReference: several documents share the number-symbol.
+    """
+    if ref in g:
+        return ref
+    want = _norm(ref)
+    by_symbol = [n for n, d in g.nodes(data=True) if d.get("number_symbol") and _norm(d["number_symbol"]) == want]
+    if len(by_symbol) == 1:
+        return by_symbol[0]
+    if len(by_symbol) > 1:
+        raise AmbiguousReference(ref, sorted(by_symbol))
+    by_path = [n for n, d in g.nodes(data=True) if d.get("path") and (d["path"] == ref or d["path"].endswith("/" + ref.lstrip("./")))]
+    if len(by_path) == 1:
+        return by_path[0]
+    if len(by_path) > 1:
+        raise AmbiguousReference(ref, sorted(by_path))
+    by_title = [n for n, d in g.nodes(data=True) if d.get("kind") == "document" and not d.get("number_symbol") and d.get("title") and _norm(d["title"]) == want]
+    if len(by_title) == 1:
+        return by_title[0]
+    raise NotFound(f"{ref}: no document, task or file of that name in the store")
+
+
+def node_summary(g: nx.MultiDiGraph, n: str) -> dict:
+    d = g.nodes[n]
+    keys = ("kind", "type", "number_symbol", "date", "issuer", "jurisdiction", "title", "flags", "in_corpus", "path")
+    out = {k: d.get(k) for k in keys if k in d}
+    if d.get("kind") == "task":
+        out.update({k: d.get(k) for k in ("text", "section", "document", "lead", "cooperating", "deadline")})
+    if d.get("kind") == "agency":
+        out.update({k: d.get(k) for k in ("name", "jurisdiction", "group", "parent")})
+    return out
+
+
+def _vn_date(iso: str | None) -> str | None:
+    if not iso:
+        return None
+    y, m, d = iso.split("-")
+    return f"{d}/{int(m)}/{y}"
+
+
+def cite_line(g: nx.MultiDiGraph, n: str) -> str:
+    """The node as documents cite it: "Kế hoạch số 154/KH-UBND ngày 05/5/2023 của UBND
+    tỉnh Hà Tĩnh"."""
+    d = g.nodes[n]
+    kind = d.get("kind")
+    if kind == "task":
+        return f"Nhiệm vụ {d.get('section') or ''} của {cite_line(g, d['document'])}: {_short(d.get('text', ''))}"
+    if kind == "agency":
+        return d.get("name") or n
+    name = d.get("type_name") or d.get("type") or "Văn bản"
+    parts = []
+    if d.get("number_symbol"):
+        parts.append(f"{name} số {d['number_symbol']}")
+    else:
+        parts.append(d.get("title") or name)
+    if d.get("date"):
+        parts.append(f"ngày {_vn_date(d['date'])}")
+    if d.get("issuer"):
+        parts.append(f"của {d['issuer']}")
+    line = " ".join(parts)
+    if "draft" in (d.get("flags") or []):
+        line += " (dự thảo)"
+    return line
+
+
+def _short(text: str, n: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def citation_chain(g: nx.MultiDiGraph, path: list[str]) -> list[dict]:
+    """One hop a line along a trace path: the citing line, the relation to the next node
+    and its evidence."""
+    out = []
+    for a, b in zip(path, path[1:] + [None]):
+        hop = {"id": a, "cite": cite_line(g, a)}
+        if b is not None:
+            keys = [k for k in g[a][b]] if g.has_edge(a, b) else []
+            rel = next((k for k in ("implements", "part_of", "based_on") if k in keys), keys[0] if keys else None)
+            hop["relation"] = rel
+            if rel:
+                ev = g.edges[a, b, rel]["evidence"][0]
+                hop["evidence"] = ev
+        out.append(hop)
+    return out
+
+
+def downstream_impact(g: nx.MultiDiGraph, x: str) -> dict:
+    """What flows from ``x``: the documents and tasks downstream, by kind."""
+    if x not in g:
+        raise NotFound(f"{x}: not in the graph")
+    nodes = impact(g, x)
+    docs = sorted(n for n in nodes if g.nodes[n].get("kind") == "document")
+    tasks = sorted(n for n in nodes if g.nodes[n].get("kind") == "task")
+    return {"ref": x, "documents": docs, "tasks": tasks}
