@@ -447,36 +447,38 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
     para_start = clause_start = -1
     for rm in keyed:
         rel = Relation.CITES
-        if rm.start < pre_end:
-            ps = text.rfind("\n", 0, rm.start) + 1
-            cs = max(ps, text.rfind(";", 0, rm.start) + 1)
-            if ps != para_start:
-                para_start = ps
-                lead = regex.match(r"\W*(\p{L}+(?:\s+\p{L}+){0,3})", text[ps:ps + 60])
-                para_cue = None
-                if lead:
-                    c, pos = _cue_before(text, ps, ps + lead.end())
-                    para_cue = c if pos >= 0 and pos - ps < 12 else None
-            if cs != clause_start:
-                clause_start, prev = cs, None
-            if prev is None:
-                cue, _ = _cue_before(text, cs, rm.start)
-                rel = head_rel = cue or para_cue or Relation.CITES
-            else:
-                lo = prev.tail_end or prev.end
-                cue, pos = _cue_before(text, lo, rm.start)
-                if cue is None:
-                    rel = head_rel
-                elif cue is Relation.IMPLEMENTS and _gap_to(text, pos, rm.start) <= _CHAIN_GAP:
-                    if prev.key != rm.key:
-                        chains.append((prev.key, Relation.IMPLEMENTS, rm.key, rm))
-                    rel = Relation.CITES
-                elif _gap_to(text, pos, rm.start) <= _CHAIN_GAP:
-                    rel = cue
-                else:
-                    rel = Relation.CITES
-            prev = rm
+        # clause logic everywhere: chains are stated in bodies too ("Kế hoạch 440/KH-UBND
+        # ... thực hiện Nghị quyết 55/NQ-HĐND"); relations only count in the preamble
+        ps = text.rfind("\n", 0, rm.start) + 1
+        cs = max(ps, text.rfind(";", 0, rm.start) + 1)
+        if ps != para_start:
+            para_start = ps
+            lead = regex.match(r"\W*(\p{L}+(?:\s+\p{L}+){0,3})", text[ps:ps + 60])
+            para_cue = None
+            if lead:
+                c, pos = _cue_before(text, ps, ps + lead.end())
+                para_cue = c if pos >= 0 and pos - ps < 12 else None
+        if cs != clause_start:
+            clause_start, prev = cs, None
+        if prev is None:
+            cue, _ = _cue_before(text, cs, rm.start)
+            rel = head_rel = cue or para_cue or Relation.CITES
         else:
+            lo = prev.tail_end or prev.end
+            cue, pos = _cue_before(text, lo, rm.start)
+            if cue is None:
+                rel = head_rel
+            elif cue is Relation.IMPLEMENTS and _gap_to(text, pos, rm.start) <= _CHAIN_GAP:
+                if prev.key != rm.key:
+                    chains.append((prev.key, Relation.IMPLEMENTS, rm.key, rm))
+                rel = Relation.CITES
+            elif _gap_to(text, pos, rm.start) <= _CHAIN_GAP:
+                rel = cue
+            else:
+                rel = Relation.CITES
+        prev = rm
+        if rm.start >= pre_end:
+            rel = Relation.CITES
             s, e = sentence_bounds(text, rm.start, rm.end)
             if _SELF.search(text, s, e):
                 cue, _ = _cue_before(text, s, e)

@@ -104,3 +104,19 @@ def test_document_identity_against_gold(stem):
         assert ref.type == gold["type"]
     for flag in ("draft", "unnumbered"):
         assert (flag in ref.flags) == (flag in gold["flags"]), flag
+
+
+def test_chain_edges_against_gold():
+    """Edges the text states between two other documents ("A ... về thực hiện B")."""
+    found = expected = hit = 0
+    for path in sorted(GOLD.glob("*.json")):
+        gold = json.loads(path.read_text("utf-8"))
+        ex = extract_file(CORPUS / gold["file"])
+        sym = {r.target.id: r.target.number_symbol for r in ex.references}
+        ours = {(sym.get(a, a), str(rel), sym.get(b, b)) for a, rel, b, _ in ex.chain_edges}
+        want = {tuple(e) for e in gold["chain_edges"]}
+        found += len(ours)
+        expected += len(want)
+        hit += len(ours & want)
+    assert hit / found >= 0.97, (hit, found)
+    assert hit / expected >= 0.9, (hit, expected)
