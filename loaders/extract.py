@@ -13,6 +13,8 @@ from graph.model import DocRef, Document, Extraction
 from .header import read_header
 from .patterns import patterns
 from .references import extract_references
+from .task_links import attach_task_links
+from .tasks import extract_tasks
 
 __all__ = ["extract_text", "extract_file", "file_sha256", "iter_corpus"]
 
@@ -49,14 +51,8 @@ def extract_text(text: str, *, path: str = "", sha256: str = "") -> Extraction:
 
 
 def _add_tasks(ex: Extraction, header) -> None:
-    """Tasks, agencies and the tasks' own document links (loaders.tasks)."""
-    try:
-        from .tasks import extract_tasks
-    except ImportError:  # the task extractor is optional at this layer's import time
-        return
-    from .task_links import attach_task_links
-
-    tasks, agencies = extract_tasks(ex.document.text, ex.document.ref, issuer_agency=None)
+    """Tasks, agencies and the tasks' own document links."""
+    tasks, agencies = extract_tasks(ex.document.text, ex.document.ref, issuer_agency=header.ref.issuer)
     ex.tasks, ex.agencies = attach_task_links(ex, tasks), agencies
 
 

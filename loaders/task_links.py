@@ -1,0 +1,60 @@
+"""A task's own links to documents: the references whose mentions fall inside its text.
+
+"Thực hiện hiệu quả Nghị định số 35/2022/NĐ-CP" inside a task makes the *task* implement
+the decree (not the whole plan); "theo Kế hoạch số 440/KH-UBND" makes it cite the plan;
+"(Thay thế Quyết định số 31/2014/QĐ-UBND)" describes a document still to be drafted,
+recorded as a ``replaces`` link on the task (the planned document is the task's output).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+
+import regex
+
+from graph.model import Evidence, Extraction, Reference, Relation, Task
+
+from .patterns import patterns
+from .references import sentence_bounds
+
+__all__ = ["attach_task_links"]
+
+_CUE_WINDOW = 40  # a cue this close before the mention decides the task's relation
+
+
+def _task_relation(text: str, start: int) -> Relation:
+    p = patterns()
+    lo = max(0, start - _CUE_WINDOW)
+    window = text[lo:start]
+    best, best_pos = Relation.CITES, -1
+    for rel in (Relation.IMPLEMENTS, Relation.REPLACES, Relation.AMENDS):
+        for m in p.cue_res[rel.value].finditer(window):
+            if m.start() > best_pos:
+                best, best_pos = rel, m.start()
+    return best
+
+
+def attach_task_links(ex: Extraction, tasks: list[Task]) -> list[Task]:
+    """Tasks with ``links`` filled from the extraction's references (by offsets)."""
+    text = ex.document.text
+    spans = sorted(
+        (m.start, m.end, ref) for ref in ex.references for m in ref.mentions
+    )
+    starts = [s for s, _, _ in spans]
+    out = []
+    for task in tasks:
+        i = bisect.bisect_left(starts, task.start)
+        links: dict[str, Reference] = {}
+        while i < len(spans) and spans[i][0] < task.end:
+            s, e, ref = spans[i]
+            i += 1
+            rel = _task_relation(text, s)
+            cur = links.get(ref.target.id)
+            if cur is not None and cur.relation is not Relation.CITES:
+                continue
+            ss, se = sentence_bounds(text, s, e)
+            ev = Evidence(path=ex.document.path, sentence=text[ss:se].strip(), start=s, end=e, document=ex.document.id)
+            links[ref.target.id] = Reference(target=ref.target, relation=rel, mentions=(), evidence=ev)
+        out.append(dataclasses.replace(task, links=tuple(links.values())) if links else task)
+    return out
