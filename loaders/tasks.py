@@ -1,0 +1,711 @@
+"""Tasks of a policy document: the assignable units of work, with lead and cooperating
+agencies, deadline, approval level, section path and offsets.
+
+Layouts read (DOMAIN.md §4, rules in ``tables/tasks.toml``):
+
+* prose items under Roman / numbered / lettered / dashed headings, where a heading that
+  names an agency ("c) Sở Công Thương chủ trì, phối hợp với ...:") passes its lead and
+  cooperating agencies to the dashed items below it;
+* "Giao X chủ trì ..." and "X: Chủ trì ..." items, in "TỔ CHỨC THỰC HIỆN" sections too;
+* labelled blocks ("Đơn vị chủ trì: ...", "Thời gian thực hiện: ...") after a task;
+* appendix tables, as TAB-joined lines (a .docx table read by ``loaders.readers``), with a
+  unit header row above its rows;
+* narrative lists with no agency (a news interview): the issuer's tasks, ``inferred``.
+
+The scan is one pass over the lines; agency look-ups run on each item's own text.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import tomllib
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from graph.ids import task_id
+from graph.model import Agency, Deadline, DocRef, Task
+from loaders.agencies import compose_agencies, find_agencies, match_key, resolve_agency, unit_code
+from loaders.deadlines import find_deadlines, parse_deadline
+
+__all__ = ["extract_tasks", "Paragraph", "split_paragraphs"]
+
+_TERMINAL = ".;:!?…"
+
+
+# --------------------------------------------------------------------------- the table
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    junk: regex.Pattern
+    roman: regex.Pattern
+    number: regex.Pattern
+    letter: regex.Pattern
+    dash: regex.Pattern
+    end: regex.Pattern
+    appendix: regex.Pattern
+    labels: dict[str, regex.Pattern]
+    label_any: regex.Pattern
+    skip_sections: regex.Pattern
+    task_sections: regex.Pattern
+    implementation: regex.Pattern
+    lead_cue: regex.Pattern
+    coop_cue: regex.Pattern
+    head_words: regex.Pattern
+    head_clauses: tuple[regex.Pattern, ...]
+    joiners: regex.Pattern
+    non_task: regex.Pattern
+    narrative_start: regex.Pattern
+    narrative_not_start: regex.Pattern
+    narrative_end: regex.Pattern
+    columns: tuple[tuple[str, regex.Pattern], ...]
+
+
+def _any(patterns: list[str], *, anchor: str = "") -> regex.Pattern:
+    return regex.compile(anchor + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", regex.I | regex.V1)
+
+
+@functools.cache
+def _rules() -> _Rules:
+    raw = tomllib.loads(
+        importlib.resources.files("loaders.tables").joinpath("tasks.toml").read_text("utf-8")
+    )
+    mk, roles, narrative = raw["markers"], raw["roles"], raw["narrative"]
+    junk = mk["junk"]
+    labels = {k: regex.compile(v, regex.I | regex.V1) for k, v in raw["labels"].items()}
+    column_order = ("number", "lead", "cooperating", "approval", "deadline", "notes", "content")
+    return _Rules(
+        junk=regex.compile(junk),
+        roman=regex.compile(junk + mk["roman"]),  # case-sensitive: upper-case numerals only
+        number=regex.compile(junk + mk["number"]),
+        letter=regex.compile(junk + mk["letter"]),
+        dash=regex.compile(junk + mk["dash"]),
+        end=regex.compile(mk["end"], regex.I),
+        appendix=regex.compile(mk["appendix"], regex.I),
+        labels=labels,
+        label_any=_any(list(raw["labels"].values())),
+        skip_sections=_any(raw["sections"]["skip"]),
+        task_sections=_any(raw["sections"]["tasks"]),
+        implementation=_any(raw["sections"]["implementation"]),
+        lead_cue=_any([roles["lead_cue"]]),
+        coop_cue=_any([roles["cooperating_cue"]]),
+        head_words=_any(roles["head_words"], anchor=r"\s*"),
+        head_clauses=tuple(regex.compile(r"\s*" + p, regex.I | regex.V1) for p in roles["head_clauses"]),
+        joiners=regex.compile(r"(?:[\s,;:&]|" + "|".join(f"(?:{j})(?!\\w)" for j in roles["joiners"]) + r")*",
+                              regex.I | regex.V1),
+        non_task=_any(roles["non_task"]),
+        narrative_start=_any(narrative["start"]),
+        narrative_not_start=_any(narrative["not_start"]),
+        narrative_end=_any(narrative["end"]),
+        columns=tuple((name, _any(raw["columns"][name], anchor="^")) for name in column_order),
+    )
+
+
+# ------------------------------------------------------------------------ paragraphs
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of the text: ``text[start:end]`` with the lines a page break split
+    joined back; ``kind`` is roman, number, letter, dash, label, table, plain."""
+
+    start: int
+    end: int
+    kind: str
+    label: str = ""
+    body: int = 0  # offset where the text after the marker starts
+    gap: int = 0  # newlines between this paragraph and the previous one
+
+
+def _lines(text: str):
+    """(start, end) of each non-empty line, stripped, with the newlines before it."""
+    pos = 0
+    newlines = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        stop = n if nl == -1 else nl
+        s, e = pos, stop
+        while s < e and text[s] in " \t\u00a0\ufeff":
+            s += 1
+        while e > s and text[e - 1] in " \t\r\u00a0":
+            e -= 1
+        if s < e:
+            raw = text[pos:stop].strip("\n\r ")
+            yield s, e, newlines, raw.count("\t") >= 2 or "\t" in text[s:e]
+            newlines = 0
+        if nl == -1:
+            break
+        newlines += 1
+        pos = nl + 1
+
+
+def _classify(text: str, s: int, e: int) -> tuple[str, str, int]:
+    r = _rules()
+    line = text[s:e]
+    for kind in ("roman", "number", "letter", "dash"):
+        m = getattr(r, kind).match(line)
+        if m:
+            return kind, m.group("label"), s + m.end()
+    m = r.junk.match(line)
+    body = s + (m.end() if m else 0)
+    if r.label_any.match(text, body, e):
+        return "label", "", body
+    return "plain", "", body
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Paragraphs of ``text`` with their markers.
+
+    A line continues the previous paragraph when that one does not end a sentence and
+    the line has no marker and starts in lower case, or follows a page break (3 or more
+    line breaks): "... có khu" / "" / "" / "Lãng 1) ...".
+
+    Examples:
+        >>> [p.kind for p in split_paragraphs("II. NHIỆM VỤ\\n1. Quy hoạch\\na) Sở Xây dựng:\\n- Rà soát quy\\n\\nhoạch.")]
+        ['roman', 'number', 'letter', 'dash']
+    """
+    out: list[Paragraph] = []
+    for s, e, gap, tabbed in _lines(text):
+        if tabbed:
+            out.append(Paragraph(s, e, "table", body=s, gap=gap))
+            continue
+        kind, label, body = _classify(text, s, e)
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and kind == "plain"
+            and prev.kind not in ("table", "label")
+            and text[prev.end - 1] not in _TERMINAL
+            and (text[body].islower() or gap >= 3)
+        ):
+            out[-1] = replace(prev, end=e)
+            continue
+        out.append(Paragraph(s, e, kind, label, body, gap))
+    return out
+
+
+# --------------------------------------------------------------------------- roles
+
+
+@dataclass(slots=True)
+class _Ctx:
+    text: str
+    jurisdiction: str
+    issuer: str | None
+    reference_year: int | None
+    agencies: dict[str, Agency] = field(default_factory=dict)
+
+    def keep(self, agencies: list[Agency]) -> tuple[str, ...]:
+        for a in agencies:
+            self.agencies.setdefault(a.id, a)
+            if a.parent and a.parent not in self.agencies:
+                parent = _parent_agency(a, self.jurisdiction, self.issuer)
+                if parent is not None:
+                    self.agencies.setdefault(parent.id, parent)
+        return tuple(dict.fromkeys(a.id for a in agencies))
+
+
+def _parent_agency(unit: Agency, jurisdiction: str, issuer: str | None) -> Agency | None:
+    if issuer:
+        a = resolve_agency(issuer, jurisdiction)
+        if a.id == unit.parent:
+            return a
+    from loaders.agencies import _gazetteer  # the table names the parent of table units
+
+    for entry in _gazetteer().by_name.values():
+        if entry.kind == "agency":
+            a = resolve_agency(entry.name, jurisdiction)
+            if a.id == unit.parent:
+                return a
+    return None
+
+
+def _found(ctx: _Ctx, start: int, end: int) -> list[tuple[Agency, int, int]]:
+    """Agencies in ``text[start:end]`` with absolute offsets."""
+    seg = ctx.text[start:end]
+    return [(a, start + s, start + e) for a, s, e in find_agencies(seg, ctx.jurisdiction, groups=True, parent=ctx.issuer)]
+
+
+def _run(ctx: _Ctx, found: list[tuple[Agency, int, int]], pos: int, limit: int) -> tuple[list[Agency], int]:
+    """The list of agencies starting at ``pos`` (joined by commas, "và", ...): (agencies, end)."""
+    r = _rules()
+    run: list[Agency] = []
+    i = 0
+    while i < len(found) and found[i][1] < pos:
+        i += 1
+    while i < len(found):
+        a, s, e = found[i]
+        gap = r.joiners.match(ctx.text, pos, s)
+        if gap is None or gap.end() != s:
+            break
+        run.append(a)
+        pos = e
+        i += 1
+    if run:
+        tail = r.joiners.match(ctx.text, pos, limit)
+        # keep trailing "liên quan" etc. inside the run, but not the space before a verb
+        pos = pos if tail is None else max(pos, tail.end())
+    return run, pos
+
+
+def _lead_run(ctx: _Ctx, found, start: int, end: int) -> tuple[list[Agency], int]:
+    """Addressees an item opens with, after "Giao", titles or an opening clause."""
+    r = _rules()
+    candidates = [start]
+    for clause in r.head_clauses:
+        m = clause.match(ctx.text, start, end)
+        if m:
+            candidates.append(m.end())
+    for pos in candidates:
+        while True:
+            m = r.head_words.match(ctx.text, pos, end)
+            if m is None or m.end() == pos or not regex.match(r"\W|$", ctx.text[m.end() : m.end() + 1]):
+                break
+            pos = m.end()
+        run, run_end = _run(ctx, found, pos, end)
+        if run:
+            return run, run_end
+    return [], start
+
+
+def _cooperating(ctx: _Ctx, found, start: int, end: int) -> list[Agency]:
+    r = _rules()
+    out: list[Agency] = []
+    for m in r.coop_cue.finditer(ctx.text, start, end):
+        run, _ = _run(ctx, found, m.end(), end)
+        out += run
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Roles:
+    lead: tuple[Agency, ...] = ()
+    cooperating: tuple[Agency, ...] = ()
+
+
+def _roles(ctx: _Ctx, start: int, end: int, *, heading: bool = False) -> _Roles:
+    """Lead and cooperating agencies an item names itself."""
+    found = _found(ctx, start, end)
+    lead, lead_end = _lead_run(ctx, found, start, end)
+    coop = [a for a in _cooperating(ctx, found, start, end) if a not in lead]
+    if heading and not _rules().lead_cue.search(ctx.text, start, end) and not coop:
+        # "i) Các doanh nghiệp, hộ sản xuất công nghiệp, tiểu thủ công nghiệp": a heading
+        # that only names its addressees, not all of them known: the name as written
+        head_end = end
+        colon = ctx.text.find(":", start, end)
+        if colon != -1:
+            head_end = colon
+        # "(sau đây gọi tắt là địa phương)" after the addressees defines them, adds none
+        rest = regex.sub(r"\([^()]*\)", "", ctx.text[lead_end:head_end]).strip(" ,.;:")
+        if lead and rest and head_end - start <= 160 and not lead_end > head_end:
+            name = ctx.text[start:head_end].strip(" ,.;:")
+            lead = [resolve_agency(name, ctx.jurisdiction)]
+    lead = compose_agencies(lead, ctx.jurisdiction)
+    coop = compose_agencies(coop, ctx.jurisdiction)
+    return _Roles(tuple(lead), tuple(a for a in coop if a not in lead))
+
+
+def _label_agencies(ctx: _Ctx, start: int, end: int) -> list[Agency]:
+    """Agencies listed after "Đơn vị chủ trì:": known names, then the other comma pieces."""
+    found = _found(ctx, start, end)
+    out: list[tuple[int, Agency]] = [(s, a) for a, s, _ in found]
+    covered = [(s, e) for _, s, e in found]
+    for m in regex.finditer(r"[^,;]+", ctx.text[start:end]):
+        s, e = start + m.start(), start + m.end()
+        piece = ctx.text[s:e].strip(" .\n")
+        if not piece or any(cs < e and s < ce for cs, ce in covered):
+            continue
+        out.append((s, resolve_agency(piece, ctx.jurisdiction, parent=ctx.issuer)))
+    return compose_agencies([a for _, a in sorted(out, key=lambda t: t[0])], ctx.jurisdiction)
+
+
+# ---------------------------------------------------------------------------- tasks
+
+
+@dataclass(slots=True)
+class _Draft:
+    start: int
+    end: int
+    section: str
+    roles: _Roles
+    inferred: bool = False
+    deadline: Deadline | None = None
+    approval: str | None = None
+    labelled: bool = False  # a "Thời gian thực hiện:" line set the deadline
+
+
+@dataclass(slots=True)
+class _Heading:
+    level: float  # 1 number, 2 letter, 2.5 plain addressee line, 3 dash
+    path: str
+    roles: _Roles
+    dashes: int = 0
+    plains: int = 0
+
+
+def _sub_level(kind: str) -> int:
+    return {"number": 1, "letter": 2, "dash": 3, "plain": 4, "label": 5, "table": 6}.get(kind, 0)
+
+
+def _is_heading(paras: list[Paragraph], i: int, text: str) -> bool:
+    """An item followed by deeper items (or, ending without a full stop, by a plain
+    paragraph) only groups them."""
+    p = paras[i]
+    nxt = paras[i + 1] if i + 1 < len(paras) else None
+    if nxt is None or nxt.kind in ("roman", "label", "table"):
+        return False
+    level, nlevel = _sub_level(p.kind), _sub_level(nxt.kind)
+    if p.kind == "plain":
+        return nxt.kind == "dash" and text[p.end - 1] == ":"
+    if nlevel <= level:
+        return False
+    if nxt.kind == "plain":
+        return text[p.end - 1] not in ".;" or text[p.end - 1] == ":"
+    return True
+
+
+def _path(*parts: str) -> str:
+    return ".".join(x for x in parts if x)
+
+
+class _Builder:
+    def __init__(self, ctx: _Ctx):
+        self.ctx = ctx
+        self.drafts: list[_Draft] = []
+
+    def add(self, start: int, end: int, section: str, roles: _Roles, *, inferred_ok: bool = True) -> _Draft:
+        text = self.ctx.text
+        while end > start and text[end - 1] in " \n\t":
+            end -= 1
+        inferred = False
+        if not roles.lead and self.ctx.issuer and inferred_ok:
+            roles = _Roles((resolve_agency(self.ctx.issuer, self.ctx.jurisdiction),), roles.cooperating)
+            inferred = True
+        deadline = None
+        found = find_deadlines(text[start:end], reference_year=self.ctx.reference_year)
+        if found:
+            deadline = found[0][0]
+        d = _Draft(start, end, section, roles, inferred, deadline)
+        self.drafts.append(d)
+        return d
+
+
+def _cut_inline_label(text: str, start: int, end: int) -> int:
+    """End of the task text before an inline "Đơn vị chủ trì:" label."""
+    m = regex.search(r"(?<=[.;]\s*)" + _rules().label_any.pattern, text[start:end], regex.I | regex.V1)
+    return start + m.start() if m else end
+
+
+def _apply_labels(ctx: _Ctx, draft: _Draft, start: int, end: int) -> None:
+    """Read "Đơn vị chủ trì: X. Thời gian thực hiện: Y." labels in text[start:end]."""
+    r = _rules()
+    text = ctx.text
+    hits = []
+    for name, pat in r.labels.items():
+        for m in pat.finditer(text, start, end):
+            hits.append((m.start(), m.end(), name))
+    hits.sort()
+    for i, (s, e, name) in enumerate(hits):
+        value_end = hits[i + 1][0] if i + 1 < len(hits) else end
+        vs, ve = e, value_end
+        while vs < ve and text[vs] in " \t":
+            vs += 1
+        while ve > vs and text[ve - 1] in " \n\t.;":
+            ve -= 1
+        if vs >= ve:
+            continue
+        if name == "lead":
+            lead = _label_agencies(ctx, vs, ve)
+            draft.roles = _Roles(tuple(lead), tuple(a for a in draft.roles.cooperating if a not in lead))
+            draft.inferred = False
+        elif name == "cooperating":
+            coop = _label_agencies(ctx, vs, ve)
+            draft.roles = _Roles(draft.roles.lead, tuple(dict.fromkeys(draft.roles.cooperating + tuple(coop))))
+        elif name == "deadline":
+            draft.deadline = parse_deadline(text[vs:ve], reference_year=ctx.reference_year)
+            draft.labelled = True
+
+
+def _section_kind(ctx: _Ctx, p: Paragraph) -> str:
+    r = _rules()
+    title = ctx.text[p.body : p.end]
+    if r.skip_sections.search(title):
+        return "skip"
+    if r.implementation.search(title):
+        return "implementation"
+    if r.task_sections.search(title):
+        return "tasks"
+    return "skip"
+
+
+def _prose(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> bool:
+    """Tasks in Roman-numbered task sections.  Returns whether any such section exists."""
+    r = _rules()
+    text = ctx.text
+    mode = None  # None before the first Roman section; "skip" | "tasks" | "implementation"
+    seen = False
+    roman = ""
+    stack: list[_Heading] = []
+    last: _Draft | None = None  # the task a plain paragraph or label continues
+    for i, p in enumerate(paras):
+        if p.kind == "table":
+            last = None
+            continue
+        line = text[p.body : p.end]
+        if r.end.match(line) or r.appendix.match(line):
+            mode, last, stack = None, None, []
+            continue
+        if p.kind == "roman":
+            roman = p.label
+            mode = _section_kind(ctx, p)
+            seen = seen or mode != "skip"
+            stack, last = [], None
+            continue
+        if mode not in ("tasks", "implementation"):
+            continue
+        if p.kind == "label":
+            if last is not None:
+                _apply_labels(ctx, last, p.body, p.end)
+            continue
+        level = _sub_level(p.kind)
+        if p.kind == "plain":
+            if last is not None and not _is_heading(paras, i, text):
+                last.end = _cut_inline_label(text, last.start, p.end)
+                _apply_labels(ctx, last, last.end, p.end)
+                continue
+            parent = stack[-1] if stack else None
+        else:
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            parent = stack[-1] if stack else None
+        base = parent.path if parent else roman
+        if p.kind == "number":
+            path = _path(roman, p.label)
+        elif p.kind == "letter":
+            num = next((h.path for h in reversed(stack) if h.level == 1), roman)
+            path = _path(num, p.label)
+        elif p.kind == "dash":
+            holder = parent
+            if holder is None:
+                holder = _Heading(0, roman, _Roles())
+                stack.append(holder)
+            holder.dashes += 1
+            path = _path(holder.path, f"-{holder.dashes}")
+        else:  # plain paragraph under a heading (or directly under the Roman title)
+            holder = parent
+            if holder is None:
+                holder = _Heading(0, roman, _Roles())
+                stack.append(holder)
+            holder.plains += 1
+            path = holder.path if holder.plains == 1 else _path(holder.path, f"-{holder.plains}")
+        heading = _is_heading(paras, i, text)
+        roles = _roles(ctx, p.body, _cut_inline_label(text, p.body, p.end), heading=heading)
+        inherited = next((h.roles for h in reversed(stack) if h.roles.lead), _Roles())
+        if heading:
+            own = roles if roles.lead else _Roles(inherited.lead, tuple(dict.fromkeys(inherited.cooperating + roles.cooperating)))
+            lvl = 2.5 if p.kind == "plain" else level
+            while stack and stack[-1].level >= lvl:
+                stack.pop()
+            stack.append(_Heading(lvl, path if p.kind != "plain" else base, own))
+            last = None
+            continue
+        if p.kind == "plain" and text[p.end - 1] == ":" :
+            last = None  # an introducing sentence: "Triển khai ... các nhóm nhiệm vụ chủ yếu:"
+            continue
+        if not roles.lead:
+            roles = _Roles(inherited.lead, tuple(dict.fromkeys(inherited.cooperating + roles.cooperating)))
+        if not roles.lead and r.non_task.match(line):
+            last = None
+            continue
+        end = _cut_inline_label(text, p.body, p.end)
+        last = b.add(p.body, end, path, roles)
+        _apply_labels(ctx, last, end, p.end)
+    return seen
+
+
+def _narrative(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> None:
+    """Tasks listed as plain paragraphs after "... nhiệm vụ ... sau:" (seed 004)."""
+    r = _rules()
+    text = ctx.text
+    active = False
+    n = 0
+    for p in paras:
+        line = text[p.body : p.end]
+        if r.narrative_end.match(line):
+            active = False
+            continue
+        if text[p.end - 1] == ":" and r.narrative_start.search(line) and not r.narrative_not_start.search(line):
+            active = True
+            continue
+        if not active or p.kind in ("roman", "table", "label"):
+            continue
+        if text[p.end - 1] not in ".!…" and not line.endswith("./."):
+            continue  # captions and headings of a web page
+        n += 1
+        roles = _roles(ctx, p.body, p.end)
+        d = b.add(p.body, p.end, f"-{n}", _Roles((), roles.cooperating))
+        d.inferred = True
+
+
+def _cells(text: str, p: Paragraph) -> list[tuple[int, int]]:
+    """(start, end) of each TAB-separated cell of a table line, stripped."""
+    out = []
+    pos = p.start
+    line_end = text.find("\n", p.start)
+    line_end = len(text) if line_end == -1 else line_end
+    # a row may start with empty cells: back up to the line start
+    pos = text.rfind("\n", 0, p.start) + 1
+    for part in text[pos:line_end].split("\t"):
+        s, e = pos, pos + len(part)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out.append((s, e))
+        pos += len(part) + 1
+    return out
+
+
+def _tables(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> None:
+    """Rows of TAB-joined tables under a header row that names the columns."""
+    r = _rules()
+    text = ctx.text
+    columns: dict[str, int] | None = None
+    unit: Agency | None = None
+    code = ""
+    row: dict | None = None
+
+    def flush() -> None:
+        nonlocal row
+        if row is None:
+            return
+        cells = row["cells"]
+
+        def cell(name: str) -> tuple[int, int] | None:
+            idx = columns.get(name) if columns else None
+            if idx is None or idx >= len(cells) or cells[idx][0] >= cells[idx][1]:
+                return None
+            return cells[idx]
+
+        content = cell("content")
+        if content is None:
+            row = None
+            return
+        roles = _roles(ctx, *content)
+        lead_cell = cell("lead")
+        if lead_cell:
+            lead = tuple(_label_agencies(ctx, *lead_cell))
+        elif unit is not None:
+            lead = (unit,)
+        else:
+            lead = roles.lead
+        coop_cell = cell("cooperating")
+        coop = roles.cooperating + (tuple(_label_agencies(ctx, *coop_cell)) if coop_cell else ())
+        section = _path("PL", code, row["number"])
+        d = b.add(content[0], content[1], section, _Roles(lead, tuple(a for a in dict.fromkeys(coop) if a not in lead)))
+        extra = row["extra"]
+        dl = cell("deadline")
+        if dl:
+            d.deadline = parse_deadline(" ".join([text[dl[0] : dl[1]], *extra.get("deadline", [])]),
+                                        reference_year=ctx.reference_year)
+        ap = cell("approval")
+        if ap:
+            d.approval = " ".join(" ".join([text[ap[0] : ap[1]], *extra.get("approval", [])]).split())
+        row = None
+
+    for p in paras:
+        if p.kind != "table":
+            flush()  # prose after a table ends it
+            columns = None
+            continue
+        cells = _cells(text, p)
+        values = [text[s:e] for s, e in cells]
+        found = {}
+        for idx, v in enumerate(values):
+            for name, pat in r.columns:
+                if name not in found and pat.search(match_key(v)):
+                    found[name] = idx
+                    break
+        if "content" in found and ("number" in found or "deadline" in found):
+            flush()
+            columns, unit, code = found, None, ""
+            continue
+        if columns is None:
+            continue
+        first = values[0].strip() if values else ""
+        filled = [v for v in values if v.strip()]
+        if regex.fullmatch(r"\d{1,3}\.?", first):
+            flush()
+            row = {"number": first.rstrip("."), "cells": cells, "extra": {}}
+        elif first and len(filled) == 1:
+            flush()
+            unit = resolve_agency(first, ctx.jurisdiction, parent=ctx.issuer)
+            code = unit_code(unit)
+        elif not first and row is not None:
+            # a row broken over lines: its cells continue the row above
+            for name in ("deadline", "approval"):
+                idx = columns.get(name)
+                if idx is not None and idx < len(values) and values[idx].strip():
+                    row["extra"].setdefault(name, []).append(values[idx].strip())
+    flush()
+
+
+def extract_tasks(
+    text: str, document: DocRef, *, issuer_agency: str | None = None
+) -> tuple[list[Task], list[Agency]]:
+    """Tasks of a document and the agencies they name.
+
+    Args:
+        text: the normalized document text; every offset points into it.
+        document: the document's identity; its ``jurisdiction`` scopes agency ids and its
+            date gives the year of deadlines written without one.
+        issuer_agency: the issuing body's name, the lead of tasks that name none
+            ("Ban Quản lý Khu kinh tế tỉnh"); such tasks are marked ``inferred``.
+
+    Returns:
+        ``(tasks, agencies)``: tasks in document order with ids
+        ``graph.ids.task_id(document.id, n)``, ``text[task.start:task.end] == task.text``,
+        lead/cooperating as agency ids; each agency once (units' parents included).
+
+    Examples:
+        >>> from graph.model import DocRef
+        >>> doc = DocRef(id="ha-tinh:1/KH-UBND:2023", type="KH", number_symbol="1/KH-UBND",
+        ...              date="2023-01-05", issuer="UBND tỉnh Hà Tĩnh", jurisdiction="Hà Tĩnh")
+        >>> tasks, agencies = extract_tasks("II. NHIỆM VỤ\\n1. Giao Sở Y tế chủ trì rà soát.", doc)
+        >>> tasks[0].section, tasks[0].lead, tasks[0].text
+        ('II.1', ('ha-tinh:agency:so-y-te',), 'Giao Sở Y tế chủ trì rà soát.')
+    """
+    year = None
+    if document.date and document.date[:4].isdigit():
+        year = int(document.date[:4])
+    ctx = _Ctx(text, document.jurisdiction, issuer_agency, year)
+    paras = split_paragraphs(text)
+    b = _Builder(ctx)
+    structured = _prose(ctx, paras, b)
+    _tables(ctx, paras, b)
+    if not structured and not b.drafts:
+        _narrative(ctx, paras, b)
+    b.drafts.sort(key=lambda d: d.start)
+    tasks: list[Task] = []
+    for n, d in enumerate(b.drafts, 1):
+        lead = ctx.keep(list(d.roles.lead))
+        coop = ctx.keep(list(d.roles.cooperating))
+        tasks.append(
+            Task(
+                id=task_id(document.id, n),
+                text=text[d.start : d.end],
+                document=document.id,
+                section=d.section,
+                start=d.start,
+                end=d.end,
+                lead=lead,
+                cooperating=tuple(c for c in coop if c not in lead),
+                deadline=d.deadline,
+                approval_level=d.approval,
+                inferred=d.inferred,
+            )
+        )
+    return tasks, list(ctx.agencies.values())
