@@ -87,6 +87,7 @@ class _Tables:
     markers: re.Pattern[str]
     unicode_only: re.Pattern[str]
     sample_chars: int
+    min_line_chars: int
     fonts: tuple[LegacyFont, ...]
     fold: dict[str, str]
     fold_re: re.Pattern[str]
@@ -122,6 +123,7 @@ def _tables() -> _Tables:
             _char_class(ch for spec in legacy["unicode_only"] for ch in _code_points(spec))
         ),
         sample_chars=int(legacy["sample_chars"]),
+        min_line_chars=int(legacy["min_line_chars"]),
         fonts=tuple(LegacyFont(**row) for row in legacy["fonts"]),
         fold=fold,
         fold_re=re.compile(_char_class(fold)),
@@ -207,8 +209,8 @@ def repair_legacy_encoding(text: str, encoding: str | None = None) -> str:
 
     Only lines that hold a legacy marker character and no Unicode-only Vietnamese letter are
     candidates; viparse detects the encoding on (a sample of) those lines, and only they are
-    converted, so correct Unicode text is never touched and a Unicode document with one
-    pasted TCVN3 paragraph is repaired line by line.
+    converted, so correct Unicode text is never touched. In a text that also has Unicode
+    lines (a pasted TCVN3 paragraph), each candidate line must be detected on its own.
 
     Args:
         text: decoded text; legacy letters appear as Latin-1 characters ("NghÞ quyÕt").
@@ -231,6 +233,17 @@ def repair_legacy_encoding(text: str, encoding: str | None = None) -> str:
     detected = _detect(text, spans)
     if detected is None:
         return text
+    tables = _tables()
+    if tables.unicode_only.search(text) is not None:
+        # A Unicode text with legacy lines pasted in: a candidate line may just as well be
+        # Unicode without a Unicode-only letter ("Tôi là ©"), so each line must convince
+        # viparse on its own; lines too short for that are left alone.
+        spans = [
+            (start, end)
+            for start, end in spans
+            if end - start >= tables.min_line_chars
+            and viparse.detect_text_encoding(text[start:end]) == detected
+        ]
     pieces: list[str] = []
     position = 0
     for start, end in spans:
@@ -360,8 +373,8 @@ def clean_spaces(text: str) -> str:
 # bullet, a footnote mark "(*)" or "2 * 3" is left alone.
 # Hand-written: a Markdown library would render the whole text (lists, headings, escapes)
 # and move every offset; only the emphasis marks themselves are to go.
-_OPEN = r"""[\w(\["“'‘]"""
-_CLOSE = r"""[\w)\]"”'’.,:;!?…%]"""
+_OPEN = r"""(?:[^\W_]|[(\["“'‘])"""
+_CLOSE = r"""(?:[^\W_]|[)\]"”'’.,:;!?…%])"""
 # Each pattern starts with its literal delimiter and checks the character before it with a
 # lookbehind placed after it ("\*\*(?<![*\w]\*\*)"): the same match as a leading
 # lookbehind, but re can then skip to each "*" instead of trying every position (10x).
