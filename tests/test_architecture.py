@@ -1,0 +1,42 @@
+"""Layer rules (STYLE.md): graph imports no other layer; loaders -> graph; queries -> graph;
+viz -> graph, queries; only policykg/cli.py imports click; rdflib, neo4j and pyvis each in
+their own modules only."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LAYERS = {"graph", "loaders", "queries", "viz", "policykg"}
+ALLOWED = {
+    "graph": {"graph"},
+    "loaders": {"loaders", "graph"},
+    "queries": {"queries", "graph"},
+    "viz": {"viz", "graph", "queries"},
+    "policykg": LAYERS,
+}
+OWNERS = {"click": {"policykg/cli.py"}, "pyvis": {"viz/viewer.py"}}
+
+
+def _imports(path: Path):
+    tree = ast.parse(path.read_text("utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                yield a.name.split(".")[0]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            yield node.module.split(".")[0]
+
+
+def test_layers_import_only_what_they_may():
+    bad = []
+    for layer in LAYERS:
+        for f in (ROOT / layer).rglob("*.py"):
+            for mod in _imports(f):
+                if mod in LAYERS and mod not in ALLOWED[layer]:
+                    bad.append(f"{f.relative_to(ROOT)} imports {mod}")
+                owners = OWNERS.get(mod)
+                if owners and str(f.relative_to(ROOT)) not in owners:
+                    bad.append(f"{f.relative_to(ROOT)} imports {mod}")
+    assert not bad, bad
