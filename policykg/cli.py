@@ -349,6 +349,88 @@ def check(store_path, as_json):
         click.echo(f"{len(conflicts)} conflicts")
 
 
+
+# -- tasks and agencies ---------------------------------------------------------------
+
+@cli.command()
+@store_option
+@click.option("--agency", default=None, help='Agency name, any spelling ("Sở KH&ĐT").')
+@click.option("--role", type=click.Choice(["lead", "cooperating"]), default=None, help="With --agency.")
+@click.option("--jurisdiction", default=None, help='Province name, or "central".')
+@click.option("--serves", default=None, help="Only tasks downstream of this document (e.g. 29-NQ/TW).")
+@click.option("--due-before", default=None, help="ISO date: tasks due before it.")
+@json_option
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
+@handle_errors
+def tasks(store_path, agency, role, jurisdiction, serves, due_before, as_json, as_csv):
+    """Tasks with their agencies, deadlines and documents.
+
+    \b
+    Example:
+        policykg tasks --serves 29-NQ/TW --json
+        policykg tasks --agency "Sở Công Thương"
+        policykg tasks --jurisdiction "Hải Phòng" --due-before 2024-01-01 --csv
+    """
+    import csv as _csv
+
+    from queries.tasks import list_tasks
+
+    with open_store(store_path) as store:
+        g = store.graph()
+        node = _resolve(g, serves) if serves else None
+        name = _canonical_agency(agency, jurisdiction) if agency else None
+        rows = list_tasks(g, agency=name, jurisdiction=jurisdiction, serves=node, due_before=due_before, role=role)
+        if as_json:
+            emit_json({"tasks": rows})
+            return
+        if as_csv:
+            w = _csv.writer(sys.stdout)
+            w.writerow(["id", "document", "section", "lead", "cooperating", "deadline", "deadline_start", "deadline_end", "text"])
+            for r in rows:
+                dl = r["deadline"] or {}
+                w.writerow([r["id"], r["document_symbol"] or r["document"], r["section"], "; ".join(r["lead"]),
+                            "; ".join(r["cooperating"]), dl.get("text"), dl.get("start"), dl.get("end"), r["text"]])
+            return
+        for r in rows:
+            dl = (r["deadline"] or {}).get("text") or "—"
+            click.echo(f"{r['document_symbol'] or r['document']} {r['section']}  [{', '.join(r['lead']) or '?'}]  hạn: {dl}")
+            click.echo(f"    {' '.join((r['text'] or '').split())[:160]}")
+            if r["cooperating"]:
+                click.echo(f"    phối hợp: {', '.join(r['cooperating'])}")
+        click.echo(f"{len(rows)} tasks")
+
+
+def _canonical_agency(name: str, jurisdiction: str | None) -> str:
+    """The gazetteer's canonical name for a spelling ("Sở KH&ĐT" -> "Sở Kế hoạch và Đầu tư")."""
+    from loaders.agencies import resolve_agency
+
+    return resolve_agency(name, jurisdiction or "central").name
+
+
+@cli.command()
+@store_option
+@click.option("--jurisdiction", default=None, help='Province name, or "central".')
+@json_option
+@handle_errors
+def agencies(store_path, jurisdiction, as_json):
+    """Agencies with their task counts, as lead and as cooperating.
+
+    \b
+    Example:
+        policykg agencies --jurisdiction "Hà Tĩnh"
+    """
+    from queries.tasks import agency_stats
+
+    with open_store(store_path) as store:
+        rows = agency_stats(store.graph(), jurisdiction=jurisdiction)
+        if as_json:
+            emit_json({"agencies": rows})
+            return
+        for r in rows:
+            kind = " (nhóm)" if r["group"] else ""
+            click.echo(f"{r['lead']:4} chủ trì {r['cooperating']:4} phối hợp  {r['name']}{kind} — {r['jurisdiction']}")
+        click.echo(f"{len(rows)} agencies")
+
 # -- viewer and demo ------------------------------------------------------------------
 
 @cli.command()

@@ -1,0 +1,106 @@
+"""Task queries: who must do what, by when, serving which resolution."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import networkx as nx
+
+from graph.ids import slug
+
+from .lineage import impact
+
+__all__ = ["list_tasks", "agency_stats", "task_row"]
+
+
+def _agency_names(g: nx.MultiDiGraph, ids) -> list[str]:
+    return [g.nodes[a].get("name", a) if a in g else a for a in ids or []]
+
+
+def task_row(g: nx.MultiDiGraph, t: str) -> dict:
+    """A task as the JSON contract shows it."""
+    d = g.nodes[t]
+    dl = d.get("deadline") or {}
+    return {
+        "id": t,
+        "text": d.get("text"),
+        "lead": _agency_names(g, d.get("lead")),
+        "cooperating": _agency_names(g, d.get("cooperating")),
+        "deadline": {k: dl.get(k) for k in ("text", "start", "end", "recurring")} | {"kind": dl.get("kind")} if dl else None,
+        "document": d.get("document"),
+        "document_symbol": g.nodes[d["document"]].get("number_symbol") if d.get("document") in g else None,
+        "section": d.get("section"),
+        "approval_level": d.get("approval_level"),
+        "inferred": d.get("inferred", False),
+        "jurisdiction": g.nodes[d["document"]].get("jurisdiction") if d.get("document") in g else None,
+    }
+
+
+def list_tasks(
+    g: nx.MultiDiGraph,
+    *,
+    agency: str | None = None,
+    jurisdiction: str | None = None,
+    serves: str | None = None,
+    due_before: str | None = None,
+    role: str | None = None,
+) -> list[dict]:
+    """Tasks, filtered.
+
+    Args:
+        agency: canonical agency name (matched without tones/case), lead or cooperating.
+        jurisdiction: province name or "central".
+        serves: a node id: only tasks downstream of it (see :func:`queries.lineage.impact`).
+        due_before: ISO date: tasks whose deadline ends before it.
+        role: "lead" or "cooperating" with ``agency``.
+    """
+    pool = impact(g, serves) if serves else {n for n, d in g.nodes(data=True) if d.get("kind") == "task"}
+    want = slug(agency) if agency else None
+    rows = []
+    for t in sorted(pool):
+        d = g.nodes[t]
+        if d.get("kind") != "task":
+            continue
+        row = task_row(g, t)
+        if jurisdiction and slug(row["jurisdiction"] or "") != slug(jurisdiction):
+            continue
+        if want:
+            names = (row["lead"] if role != "cooperating" else []) + (row["cooperating"] if role != "lead" else [])
+            if not any(slug(n) == want for n in names):
+                continue
+        if due_before:
+            end = (row["deadline"] or {}).get("end")
+            if not end or end >= due_before:
+                continue
+        rows.append(row)
+    rows.sort(key=lambda r: (r["document"] or "", _section_key(r["id"])))
+    return rows
+
+
+def _section_key(task_id: str) -> int:
+    try:
+        return int(task_id.rsplit("-", 1)[1])
+    except (IndexError, ValueError):
+        return 0
+
+
+def agency_stats(g: nx.MultiDiGraph, *, jurisdiction: str | None = None) -> list[dict]:
+    """Agencies with their task counts, as lead and as cooperating."""
+    lead: Counter = Counter()
+    coop: Counter = Counter()
+    for u, v, k, data in g.edges(keys=True, data=True):
+        if k == "assigns_to":
+            (lead if data.get("role") == "lead" else coop)[v] += 1
+    rows = []
+    for n, d in g.nodes(data=True):
+        if d.get("kind") != "agency":
+            continue
+        if jurisdiction and slug(d.get("jurisdiction") or "") != slug(jurisdiction):
+            continue
+        rows.append({
+            "id": n, "name": d.get("name"), "jurisdiction": d.get("jurisdiction"),
+            "group": bool(d.get("group")), "parent": d.get("parent"),
+            "lead": lead[n], "cooperating": coop[n],
+        })
+    rows.sort(key=lambda r: (-(r["lead"] + r["cooperating"]), r["jurisdiction"] or "", r["name"] or ""))
+    return rows
