@@ -60,6 +60,8 @@ class _Rules:
     narrative_start: regex.Pattern
     narrative_not_start: regex.Pattern
     narrative_end: regex.Pattern
+    narrative_topic: regex.Pattern
+    narrative_period: regex.Pattern
     columns: tuple[tuple[str, regex.Pattern], ...]
 
 
@@ -99,6 +101,8 @@ def _rules() -> _Rules:
         narrative_start=_any(narrative["start"]),
         narrative_not_start=_any(narrative["not_start"]),
         narrative_end=_any(narrative["end"]),
+        narrative_topic=_any([narrative["topic"]]),
+        narrative_period=_any([narrative["period"]]),
         columns=tuple((name, _any(raw["columns"][name], anchor="^")) for name in column_order),
     )
 
@@ -472,7 +476,7 @@ def _prose(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> bool:
             continue
         level = _sub_level(p.kind)
         if p.kind == "plain":
-            if last is not None and not _is_heading(paras, i, text):
+            if last is not None and mode != "implementation" and not _is_heading(paras, i, text):
                 last.end = _cut_inline_label(text, last.start, p.end)
                 _apply_labels(ctx, last, last.end, p.end)
                 continue
@@ -500,7 +504,11 @@ def _prose(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> bool:
                 holder = _Heading(0, roman, _Roles())
                 stack.append(holder)
             holder.plains += 1
-            path = holder.path if holder.plains == 1 else _path(holder.path, f"-{holder.plains}")
+            nxt = paras[i + 1].kind if i + 1 < len(paras) else ""
+            if holder.level == 1 and holder.plains == 1 and nxt != "plain":
+                path = holder.path  # a numbered heading whose body is one paragraph: 003 II.4
+            else:
+                path = _path(holder.path, f"p{holder.plains}")
         heading = _is_heading(paras, i, text)
         roles = _roles(ctx, p.body, _cut_inline_label(text, p.body, p.end), heading=heading)
         inherited = next((h.roles for h in reversed(stack) if h.roles.lead), _Roles())
@@ -531,6 +539,7 @@ def _narrative(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> None:
     r = _rules()
     text = ctx.text
     active = False
+    period: Deadline | None = None
     n = 0
     for p in paras:
         line = text[p.body : p.end]
@@ -539,15 +548,23 @@ def _narrative(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> None:
             continue
         if text[p.end - 1] == ":" and r.narrative_start.search(line) and not r.narrative_not_start.search(line):
             active = True
+            years = list(r.narrative_period.finditer(line))
+            period = parse_deadline(years[-1].group(), reference_year=ctx.reference_year) if years else None
             continue
         if not active or p.kind in ("roman", "table", "label"):
             continue
         if text[p.end - 1] not in ".!…" and not line.endswith("./."):
             continue  # captions and headings of a web page
         n += 1
-        roles = _roles(ctx, p.body, p.end)
-        d = b.add(p.body, p.end, f"-{n}", _Roles((), roles.cooperating))
+        start = p.body
+        topic = r.narrative_topic.match(text, start, p.end)
+        if topic is not None:
+            start = topic.end()
+        roles = _roles(ctx, start, p.end)
+        d = b.add(start, p.end, f"p{n}", _Roles((), roles.cooperating))
         d.inferred = True
+        if d.deadline is None:
+            d.deadline = period
 
 
 def _cells(text: str, p: Paragraph) -> list[tuple[int, int]]:
@@ -567,6 +584,17 @@ def _cells(text: str, p: Paragraph) -> list[tuple[int, int]]:
         out.append((s, e))
         pos += len(part) + 1
     return out
+
+
+def _spell_out(ctx: _Ctx, value: str) -> str:
+    """An approval cell with agency names in canonical form: "UBND tỉnh" -> "Ủy ban nhân dân tỉnh"."""
+    value = " ".join(value.split())
+    out, pos = [], 0
+    for a, s, e in find_agencies(value, ctx.jurisdiction):
+        out += [value[pos:s], a.name]
+        pos = e
+    out.append(value[pos:])
+    return "".join(out)
 
 
 def _tables(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> None:
@@ -611,9 +639,16 @@ def _tables(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> None:
         if dl:
             d.deadline = parse_deadline(" ".join([text[dl[0] : dl[1]], *extra.get("deadline", [])]),
                                         reference_year=ctx.reference_year)
+        notes = cell("notes")
+        if notes and d.deadline is not None and d.deadline.kind == "recurring":
+            # "Báo cáo hàng quý" + Ghi chú "... hàng quý trước ngày 15 của tháng tiếp theo"
+            refined = [x for x, _, _ in find_deadlines(text[notes[0] : notes[1]], reference_year=ctx.reference_year)
+                       if x.recurring]
+            if refined:
+                d.deadline = replace(d.deadline, recurring=refined[0].recurring)
         ap = cell("approval")
         if ap:
-            d.approval = " ".join(" ".join([text[ap[0] : ap[1]], *extra.get("approval", [])]).split())
+            d.approval = _spell_out(ctx, " ".join([text[ap[0] : ap[1]], *extra.get("approval", [])]))
         row = None
 
     for p in paras:
