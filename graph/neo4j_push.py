@@ -1,0 +1,812 @@
+"""Push the policy graph to a Bolt server (Neo4j 5, or FalkorDB in the tests).
+
+The networkx ``MultiDiGraph`` of :mod:`graph.model` becomes a property graph:
+
+* nodes get one label per kind (``Document``, ``Task``, ``Agency``); a document also gets its
+  type code as a second label (``:NQ``, ``:KH``, ``:`Luật```) when the code is a plain word,
+  and always keeps it as the ``type`` property;
+* edges become ``IMPLEMENTS``, ``REPLACES``, ``AMENDS``, ``BASED_ON``, ``CITES``,
+  ``ASSIGNS_TO`` (with ``role``) and ``PART_OF``;
+* property values are what both servers store: scalars and homogeneous lists.  Evidence
+  (a list of maps in networkx; Neo4j refuses maps as property values) becomes parallel
+  lists ``evidence_path``, ``evidence_sentence``, ``evidence_start``, ``evidence_end``,
+  ``evidence_document``; the task deadline dict becomes ``deadline_text``,
+  ``deadline_start``... ; anything else that is not a scalar or a list of one scalar type
+  is stored as a JSON string.
+
+Every node and relationship carries ``content_hash``, a digest of its labels and properties.
+A push reads the hashes on the server, sends only new or changed rows (batched
+``UNWIND $rows AS r MERGE ...``), and deletes the nodes and relationships that are no
+longer in the graph, so pushing the same graph twice changes nothing the second time.
+
+All statements are auto-commit queries: FalkorDB runs an explicit transaction (``BEGIN``)
+on its default graph whatever database the session names, so managed transactions would
+write to the wrong graph there.
+
+The ``neo4j`` driver is imported here only, and lazily.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+import socket
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from graph.errors import StoreError
+from graph.model import Relation
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
+    from neo4j import Driver, Session
+
+__all__ = [
+    "PushStats",
+    "FLAVOR_NEO4J",
+    "FLAVOR_FALKORDB",
+    "NODE_LABELS",
+    "REL_TYPES",
+    "connect",
+    "detect_flavor",
+    "ensure_schema",
+    "push_graph",
+    "push_graph_row_by_row",
+    "server_counts",
+    "node_properties",
+    "edge_properties",
+]
+
+FLAVOR_NEO4J = "neo4j"
+FLAVOR_FALKORDB = "falkordb"
+
+#: Node kind -> label.
+NODE_LABELS: dict[str, str] = {"document": "Document", "task": "Task", "agency": "Agency"}
+#: Relation value -> relationship type.
+REL_TYPES: dict[str, str] = {r.value: r.value.upper() for r in Relation}
+
+#: Property holding the content digest of a node or relationship.
+HASH_PROPERTY = "content_hash"
+#: Fields of an evidence dict, stored as parallel list properties ``evidence_<field>``.
+EVIDENCE_FIELDS = ("path", "sentence", "start", "end", "document")
+#: A document type code used as a label only when it is one plain word (letters, digits).
+_LABEL_WORD = re.compile(r"^[^\W\d_]\w*$")
+_PLAIN_SCHEMES = {"bolt", "neo4j"}
+_SCHEMES = _PLAIN_SCHEMES | {f"{s}+{t}" for s in _PLAIN_SCHEMES for t in ("s", "ssc")}
+_DEFAULT_PORT = 7687
+#: Upper bound on the parameters of one statement, per server.  FalkorDB 4.16's Bolt
+#: listener crashes (SIGSEGV) on a request message above about 4 KB (measured: a 4,057-byte
+#: string parameter kills it); Neo4j has no such limit.
+MAX_STATEMENT_BYTES: dict[str, int | None] = {FLAVOR_NEO4J: None, FLAVOR_FALKORDB: 3000}
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class PushStats:
+    """What one push changed on the server, and what it cost.
+
+    Attributes:
+        nodes_created, nodes_updated, nodes_deleted: node rows written or removed.
+        rels_created, rels_updated, rels_deleted: relationship rows written or removed.
+        statements: Cypher statements sent (schema, reads and writes).
+        seconds: wall-clock time of the push, connection included.
+    """
+
+    nodes_created: int = 0
+    nodes_updated: int = 0
+    nodes_deleted: int = 0
+    rels_created: int = 0
+    rels_updated: int = 0
+    rels_deleted: int = 0
+    statements: int = 0
+    seconds: float = 0.0
+
+    @property
+    def rows_written(self) -> int:
+        """Node and relationship rows created, updated or deleted."""
+        return (
+            self.nodes_created + self.nodes_updated + self.nodes_deleted
+            + self.rels_created + self.rels_updated + self.rels_deleted
+        )
+
+
+# ---------------------------------------------------------------------------------------
+# Connection
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]
+
+
+def _check_uri(uri: str) -> tuple[str, str, int]:
+    try:
+        parts = urlsplit(uri)
+        port = parts.port
+    except ValueError as exc:
+        raise StoreError(f"{uri}: not a Bolt URI ({_first_line(exc)})") from exc
+    if parts.scheme not in _SCHEMES or not parts.hostname:
+        raise StoreError(
+            f"{uri}: not a Bolt URI (expected bolt://host:port or neo4j://host:port)"
+        )
+    return parts.scheme, parts.hostname, port or _DEFAULT_PORT
+
+
+def _reach(uri: str, host: str, port: int, timeout: float) -> None:
+    """Open and close one TCP connection to the Bolt port.
+
+    It fails fast on an unreachable server (the driver would retry for a minute), and it
+    absorbs a FalkorDB fault: after an authenticated Bolt client disconnects, the next
+    connection FalkorDB accepts is never answered; a bare connect-and-close takes that
+    slot, so the driver's own connection is served.
+    """
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            pass
+    except OSError as exc:
+        reason = exc.strerror or _first_line(exc)
+        raise StoreError(f"{uri}: cannot reach the server ({reason})") from exc
+
+
+def connect(uri: str, user: str, password: str, database: str | None = None, *,
+            timeout: float = 10.0) -> "Driver":
+    """Open a driver and check that the server answers a query as ``user``.
+
+    Args:
+        uri: ``bolt://host:port`` or ``neo4j://host:port`` (``+s``/``+ssc`` for TLS).
+        user, password: credentials.
+        database: the database (Neo4j) or graph (FalkorDB) to check; None = default.
+        timeout: seconds to wait for the TCP connection and the Bolt handshake.
+
+    Returns:
+        An open ``neo4j.Driver``; the caller closes it.
+
+    Raises:
+        StoreError: one line naming the URI: not a Bolt URI, server unreachable, no Bolt
+            server on that port, or credentials refused.
+    """
+    scheme, host, port = _check_uri(uri)
+    if scheme in _PLAIN_SCHEMES:
+        _reach(uri, host, port, timeout)
+    from neo4j import GraphDatabase
+    from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
+
+    try:
+        driver = GraphDatabase.driver(
+            uri,
+            auth=(user, password),
+            connection_timeout=timeout,
+            connection_acquisition_timeout=timeout,
+        )
+    except (ValueError, ConfigurationError) as exc:
+        raise StoreError(f"{uri}: not a Bolt URI ({_first_line(exc)})") from exc
+    try:
+        with driver.session(database=database) as session:
+            session.run("RETURN 1 AS one").consume()
+    except AuthError as exc:
+        driver.close()
+        raise StoreError(f"{uri}: authentication failed for user {user!r}") from exc
+    except ServiceUnavailable as exc:
+        driver.close()
+        raise StoreError(f"{uri}: no Bolt server answered ({_first_line(exc)})") from exc
+    except Neo4jError as exc:
+        # FalkorDB reports a wrong password as a generic error on the first query.
+        driver.close()
+        raise StoreError(
+            f"{uri}: the server refused a query for user {user!r} (wrong password?): "
+            f"{exc.code or _first_line(exc)}"
+        ) from exc
+    except Exception as exc:  # the driver raises OSError and DriverError subclasses too
+        driver.close()
+        raise StoreError(f"{uri}: connection failed ({_first_line(exc)})") from exc
+    return driver
+
+
+def _run(session: "Session", query: str, **params: Any) -> list[dict]:
+    return [record.data() for record in session.run(query, params)]
+
+
+def detect_flavor(driver: "Driver", database: str | None = None) -> str:
+    """Which server this is: :data:`FLAVOR_NEO4J` or :data:`FLAVOR_FALKORDB`.
+
+    The Bolt agent does not tell (FalkorDB announces itself as ``Neo4j/5.13.0``), so ask
+    ``CALL dbms.components()``, which Neo4j answers and FalkorDB lacks; FalkorDB is then
+    confirmed by ``CALL dbms.procedures()``, which Neo4j 5 removed.
+
+    Raises:
+        StoreError: neither procedure answers.
+    """
+    from neo4j.exceptions import Neo4jError
+
+    try:
+        with driver.session(database=database) as session:
+            rows = _run(session, "CALL dbms.components() YIELD name RETURN name")
+        if any("neo4j" in str(row["name"]).lower() for row in rows):
+            return FLAVOR_NEO4J
+    except Neo4jError:
+        pass
+    try:
+        with driver.session(database=database) as session:
+            names = {row["name"] for row in _run(session, "CALL dbms.procedures()")}
+    except Neo4jError as exc:
+        raise StoreError(f"unknown Bolt server: {_first_line(exc)}") from exc
+    if "db.indexes" in names:
+        return FLAVOR_FALKORDB
+    raise StoreError("unknown Bolt server: neither dbms.components nor db.indexes")
+
+
+def ensure_schema(session: "Session", flavor: str) -> int:
+    """Make ``id`` unique (Neo4j) or indexed (FalkorDB) for every node label.
+
+    Neo4j 5: ``CREATE CONSTRAINT ... IF NOT EXISTS ... REQUIRE n.id IS UNIQUE``.
+    FalkorDB has neither constraints nor ``IF NOT EXISTS`` and fails on a second
+    ``CREATE INDEX``, so the indexes present are read from ``CALL db.indexes()`` first.
+
+    Args:
+        session: an open session on the target database.
+        flavor: :data:`FLAVOR_NEO4J` or :data:`FLAVOR_FALKORDB`.
+
+    Returns:
+        The number of statements run.
+    """
+    statements = 0
+    if flavor == FLAVOR_NEO4J:
+        for label in NODE_LABELS.values():
+            session.run(
+                f"CREATE CONSTRAINT policykg_{label.lower()}_id IF NOT EXISTS "
+                f"FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+            ).consume()
+            statements += 1
+        return statements
+    if flavor != FLAVOR_FALKORDB:
+        raise StoreError(f"unknown server flavor {flavor!r}")
+    present = {
+        row["label"]
+        for row in _run(session, "CALL db.indexes()")
+        if row.get("entitytype", "NODE") == "NODE" and "id" in (row.get("properties") or [])
+    }
+    statements += 1
+    for label in NODE_LABELS.values():
+        if label not in present:
+            session.run(f"CREATE INDEX FOR (n:{label}) ON (n.id)").consume()
+            statements += 1
+    return statements
+
+
+# ---------------------------------------------------------------------------------------
+# Graph -> rows
+
+
+def _is_scalar(value: Any) -> bool:
+    return isinstance(value, (str, bool, int, float))
+
+
+def _store_value(value: Any) -> Any:
+    """A value both servers accept as a property: scalar, homogeneous list, else JSON."""
+    if _is_scalar(value):
+        return value
+    if isinstance(value, (list, tuple)):
+        kinds = {type(v) for v in value}
+        if len(kinds) == 1 and _is_scalar(value[0]):
+            return list(value)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _flatten(data: dict, skip: Iterable[str] = ()) -> dict[str, Any]:
+    props: dict[str, Any] = {}
+    skipped = set(skip)
+    for key, value in data.items():
+        if key in skipped or value is None:
+            continue
+        if isinstance(value, dict):
+            for sub, subvalue in value.items():
+                if subvalue is not None:
+                    props[f"{key}_{sub}"] = _store_value(subvalue)
+        elif isinstance(value, (list, tuple)) and not value:
+            continue  # both servers differ on empty lists; absent means empty
+        else:
+            props[key] = _store_value(value)
+    return props
+
+
+def _digest(labels: Iterable[str], props: dict[str, Any]) -> str:
+    payload = json.dumps([sorted(labels), props], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]
+
+
+def _type_label(data: dict) -> str | None:
+    code = data.get("type")
+    if data.get("kind") == "document" and isinstance(code, str) and _LABEL_WORD.match(code):
+        if code not in NODE_LABELS.values():
+            return code
+    return None
+
+
+def node_properties(node_id: str, data: dict) -> dict[str, Any]:
+    """The properties stored for one node (without the content hash).
+
+    >>> node_properties("vn:29-NQ/TW:2022", {"kind": "document", "type": "NQ",
+    ...                 "flags": [], "deadline": None})
+    {'id': 'vn:29-NQ/TW:2022', 'kind': 'document', 'type': 'NQ'}
+    """
+    props = {"id": node_id}
+    props.update(_flatten(data, skip=("id",)))
+    return props
+
+
+def edge_properties(data: dict) -> dict[str, Any]:
+    """The properties stored for one edge (without the content hash): ``relation``,
+    ``role``, other attributes, and evidence as parallel lists.
+
+    >>> edge_properties({"relation": "implements", "evidence": [{"path": "a.txt",
+    ...     "sentence": "Thực hiện Nghị quyết", "start": 3, "end": 9, "document": None}]})
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'relation': 'implements', 'evidence_path': ['a.txt'], 'evidence_sentence':
+     ['Thực hiện Nghị quyết'], 'evidence_start': [3], 'evidence_end': [9],
+     'evidence_document': ['']}
+    """
+    props = _flatten(data, skip=("evidence",))
+    evidence = data.get("evidence") or []
+    if evidence:
+        for field_name in EVIDENCE_FIELDS:
+            values = []
+            for item in evidence:
+                value = item.get(field_name) if isinstance(item, dict) else getattr(
+                    item, field_name, None
+                )
+                if field_name in ("start", "end"):
+                    values.append(int(value) if value is not None else -1)
+                else:
+                    values.append("" if value is None else str(value))
+            props[f"evidence_{field_name}"] = values
+    return props
+
+
+@dataclass(frozen=True, slots=True)
+class _NodeRow:
+    id: str
+    label: str  # kind label
+    extra: str | None  # document type label
+    props: dict
+    hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class _RelRow:
+    source: str
+    target: str
+    type: str
+    source_label: str
+    target_label: str
+    props: dict
+    hash: str
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return self.source, self.type, self.target
+
+
+def _node_rows(G: "nx.MultiDiGraph") -> dict[str, _NodeRow]:
+    rows: dict[str, _NodeRow] = {}
+    for node_id, data in G.nodes(data=True):
+        kind = data.get("kind")
+        if kind not in NODE_LABELS:
+            raise StoreError(f"node {node_id!r}: kind {kind!r} is not one of {sorted(NODE_LABELS)}")
+        label, extra = NODE_LABELS[kind], _type_label(data)
+        props = node_properties(str(node_id), data)
+        labels = [label] + ([extra] if extra else [])
+        props[HASH_PROPERTY] = _digest(labels, props)
+        rows[str(node_id)] = _NodeRow(str(node_id), label, extra, props, props[HASH_PROPERTY])
+    return rows
+
+
+def _rel_rows(G: "nx.MultiDiGraph", nodes: dict[str, _NodeRow]) -> dict[tuple, _RelRow]:
+    merged: dict[tuple[str, str, str], dict] = {}
+    for u, v, key, data in G.edges(keys=True, data=True):
+        relation = str(data.get("relation", key))
+        if relation not in REL_TYPES:
+            raise StoreError(f"edge {u!r} -> {v!r}: relation {relation!r} is unknown")
+        ident = (str(u), REL_TYPES[relation], str(v))
+        if ident in merged:  # the same relation twice between two nodes: one relationship
+            previous = merged[ident]
+            previous["evidence"] = list(previous.get("evidence") or []) + list(
+                data.get("evidence") or []
+            )
+        else:
+            merged[ident] = dict(data, relation=relation)
+    rows: dict[tuple, _RelRow] = {}
+    for (u, rel_type, v), data in merged.items():
+        props = edge_properties(data)
+        props[HASH_PROPERTY] = _digest([rel_type], props)
+        rows[(u, rel_type, v)] = _RelRow(
+            u, v, rel_type, nodes[u].label, nodes[v].label, props, props[HASH_PROPERTY]
+        )
+    return rows
+
+
+# ---------------------------------------------------------------------------------------
+# Cypher
+
+
+def _quote_label(label: str) -> str:
+    return "`" + label.replace("`", "``") + "`"
+
+
+def _node_merge(label: str, extra: str | None, head: str) -> str:
+    set_extra = f" SET n:{_quote_label(extra)}" if extra else ""
+    return f"{head} MERGE (n:{label} {{id: r.id}}) SET n = r.props{set_extra}"
+
+
+def _rel_merge(rel_type: str, source_label: str, target_label: str, head: str) -> str:
+    return (
+        f"{head} MATCH (a:{source_label} {{id: r.source}}) "
+        f"MATCH (b:{target_label} {{id: r.target}}) "
+        f"MERGE (a)-[e:{rel_type}]->(b) SET e = r.props"
+    )
+
+
+def _node_locate(label: str, head: str) -> str:
+    return f"{head} MATCH (n:{label} {{id: r.id}})"
+
+
+def _rel_locate(rel_type: str, source_label: str, target_label: str, head: str) -> str:
+    return (
+        f"{head} MATCH (:{source_label} {{id: r.source}})-[n:{rel_type}]->"
+        f"(:{target_label} {{id: r.target}})"
+    )
+
+
+def _node_delete(label: str, head: str) -> str:
+    return f"{head} MATCH (n:{label} {{id: r.id}}) DETACH DELETE n"
+
+
+def _rel_delete(rel_type: str, source_label: str, target_label: str, head: str) -> str:
+    return (
+        f"{head} MATCH (a:{source_label} {{id: r.source}})-[e:{rel_type}]->"
+        f"(b:{target_label} {{id: r.target}}) DELETE e"
+    )
+
+
+def _label_remove(label: str, extra: str, head: str) -> str:
+    return f"{head} MATCH (n:{label} {{id: r.id}}) REMOVE n:{_quote_label(extra)}"
+
+
+_UNWIND = "UNWIND $rows AS r"
+_ONE_ROW = "WITH $row AS r"
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+@dataclass(frozen=True, slots=True)
+class _Op:
+    """One kind of write: ``query(head)`` is the statement for rows bound to ``r`` by
+    ``head``; ``locate(head)`` matches the written node or relationship as ``n`` (needed
+    only for rows that carry ``props`` and may have to be sent in pieces)."""
+
+    query: Callable[[str], str]
+    locate: Callable[[str], str] | None = None
+
+
+def _size(value: Any) -> int:
+    """Bytes a value takes on the wire, roughly (its compact JSON in UTF-8)."""
+    return len(json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+               .encode("utf-8"))
+
+
+def _split_text(text: str, budget: int) -> list[str]:
+    """Pieces of ``text``, each at most ``budget`` bytes in UTF-8."""
+    pieces, current, used = [], [], 0
+    for char in text:
+        width = len(char.encode("utf-8"))
+        if used + width > budget and current:
+            pieces.append("".join(current))
+            current, used = [], 0
+        current.append(char)
+        used += width
+    pieces.append("".join(current))
+    return pieces
+
+
+class _Writer:
+    """Sends rows in batches (``UNWIND $rows``) or one per statement (``WITH $row``).
+
+    ``max_bytes`` bounds the parameters of one statement (None: no bound).  FalkorDB's
+    Bolt listener crashes on a request message above about 4 KB, so there batches are cut
+    by size as well as by count, and a row larger than the bound is written in pieces: the
+    small properties first, then each large string or list appended in parts
+    (``SET n.p = n.p + $part``), the content hash last, so that an interrupted row is
+    rewritten by the next push.
+    """
+
+    def __init__(self, session: "Session", batch_size: int, row_by_row: bool,
+                 max_bytes: int | None, total: int, progress: Progress | None):
+        self.session = session
+        self.batch_size = max(1, batch_size)
+        self.row_by_row = row_by_row
+        self.max_bytes = max_bytes
+        self.total = total
+        self.done = 0
+        self.progress = progress
+        self.statements = 0
+
+    def _run(self, query: str, **params: Any) -> None:
+        self.session.run(query, params).consume()
+        self.statements += 1
+
+    def write(self, op: _Op, rows: list[dict]) -> None:
+        batch: list[dict] = []
+        used = 0
+        for row in rows:
+            size = _size(row) if self.max_bytes is not None else 0
+            if self.max_bytes is not None and size > self.max_bytes:
+                self._write_pieces(op, row)
+                self._advance(1)
+                continue
+            if self.row_by_row:
+                self._run(op.query(_ONE_ROW), row=row)
+                self._advance(1)
+                continue
+            if batch and (len(batch) >= self.batch_size
+                          or (self.max_bytes is not None and used + size > self.max_bytes)):
+                self._flush(op, batch)
+                batch, used = [], 0
+            batch.append(row)
+            used += size
+        if batch:
+            self._flush(op, batch)
+
+    def _flush(self, op: _Op, batch: list[dict]) -> None:
+        self._run(op.query(_UNWIND), rows=batch)
+        self._advance(len(batch))
+
+    def _write_pieces(self, op: _Op, row: dict) -> None:
+        assert self.max_bytes is not None
+        if op.locate is None or "props" not in row:
+            raise StoreError(f"row too large for the server: {str(row)[:80]}")
+        budget = self.max_bytes // 2
+        keys = {k: v for k, v in row.items() if k != "props"}
+        props = dict(row["props"])
+        digest = props.pop(HASH_PROPERTY, None)
+        core: dict[str, Any] = {}
+        large: list[tuple[str, Any]] = []
+        used = _size(keys)
+        for name, value in props.items():
+            size = _size({name: value})
+            if used + size <= budget:
+                core[name] = value
+                used += size
+            else:
+                large.append((name, value))
+        self._run(op.query(_ONE_ROW), row=dict(keys, props=core))
+        locate = op.locate(_ONE_ROW)
+        for name, value in large:
+            prop = f"n.{_quote_label(name)}"
+            if isinstance(value, str):
+                for n, piece in enumerate(_split_text(value, budget)):
+                    rhs = "$v" if n == 0 else f"{prop} + $v"
+                    self._run(f"{locate} SET {prop} = {rhs}", row=keys, v=piece)
+                continue
+            self._run(f"{locate} SET {prop} = $v", row=keys, v=[])
+            part: list = []
+            for item in value:
+                if part and _size(part + [item]) > budget:
+                    self._run(f"{locate} SET {prop} = {prop} + $v", row=keys, v=part)
+                    part = []
+                if isinstance(item, str) and _size(item) > budget:
+                    if part:
+                        self._run(f"{locate} SET {prop} = {prop} + $v", row=keys, v=part)
+                        part = []
+                    pieces = _split_text(item, budget)
+                    self._run(f"{locate} SET {prop} = {prop} + $v", row=keys, v=[pieces[0]])
+                    for piece in pieces[1:]:
+                        self._run(
+                            f"{locate} SET {prop} = {prop}[0..size({prop}) - 1] "
+                            f"+ [last({prop}) + $v]", row=keys, v=piece,
+                        )
+                    continue
+                part.append(item)
+            if part:
+                self._run(f"{locate} SET {prop} = {prop} + $v", row=keys, v=part)
+        if digest is not None:
+            self._run(f"{locate} SET n.{HASH_PROPERTY} = $v", row=keys, v=digest)
+
+    def _advance(self, n: int) -> None:
+        self.done += n
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+
+def _existing_nodes(session: "Session") -> dict[str, tuple[str, list[str], str]]:
+    """id -> (kind label, labels, hash) of the nodes an earlier push wrote."""
+    found: dict[str, tuple[str, list[str], str]] = {}
+    for label in NODE_LABELS.values():
+        rows = _run(
+            session,
+            f"MATCH (n:{label}) WHERE n.{HASH_PROPERTY} IS NOT NULL "
+            f"RETURN n.id AS id, labels(n) AS labels, n.{HASH_PROPERTY} AS hash",
+        )
+        for row in rows:
+            found[row["id"]] = (label, list(row["labels"]), row["hash"])
+    return found
+
+
+def _existing_rels(session: "Session") -> dict[tuple[str, str, str], str]:
+    rows = _run(
+        session,
+        f"MATCH (a)-[e]->(b) WHERE e.{HASH_PROPERTY} IS NOT NULL "
+        f"RETURN a.id AS source, type(e) AS type, b.id AS target, e.{HASH_PROPERTY} AS hash",
+    )
+    return {(row["source"], row["type"], row["target"]): row["hash"] for row in rows}
+
+
+def _group(rows: Iterable, key: Callable) -> dict:
+    groups: dict = defaultdict(list)
+    for row in rows:
+        groups[key(row)].append(row)
+    return dict(sorted(groups.items(), key=lambda item: tuple(str(k) for k in item[0])))
+
+
+def _push(G: "nx.MultiDiGraph", uri: str, user: str, password: str, database: str | None,
+          *, batch_size: int, progress: Progress | None, incremental: bool,
+          row_by_row: bool) -> PushStats:
+    started = time.perf_counter()
+    nodes = _node_rows(G)
+    rels = _rel_rows(G, nodes)
+    driver = connect(uri, user, password, database)
+    try:
+        flavor = detect_flavor(driver, database)
+        statements = 2 if flavor == FLAVOR_FALKORDB else 1  # detection queries
+        with driver.session(database=database) as session:
+            statements += ensure_schema(session, flavor)
+            old_nodes = _existing_nodes(session)
+            old_rels = _existing_rels(session)
+            statements += len(NODE_LABELS) + 1
+
+            # A node whose kind changed is deleted and created again; so are its edges.
+            gone_nodes = [i for i, (label, _, _) in old_nodes.items()
+                          if i not in nodes or nodes[i].label != label]
+            recreated = {i for i in gone_nodes if i in nodes}
+            new_nodes = [r for r in nodes.values() if r.id not in old_nodes or r.id in recreated]
+            changed_nodes = [
+                r for r in nodes.values()
+                if r.id in old_nodes and r.id not in recreated
+                and (not incremental or old_nodes[r.id][2] != r.hash)
+            ]
+            stale_labels = [
+                (r, extra) for r in changed_nodes
+                for extra in old_nodes[r.id][1] if extra not in (r.label, r.extra)
+            ]
+            live_old_rels = {
+                k: h for k, h in old_rels.items()
+                if k[0] in old_nodes and k[2] in old_nodes
+                and k[0] not in gone_nodes and k[2] not in gone_nodes
+            }
+            gone_set = set(gone_nodes)
+            gone_rels = [k for k in live_old_rels if k not in rels]
+            new_rels = [r for k, r in rels.items() if k not in live_old_rels]
+            changed_rels = [
+                r for k, r in rels.items()
+                if k in live_old_rels and (not incremental or live_old_rels[k] != r.hash)
+            ]
+            total = (len(gone_rels) + len(gone_set) + len(new_nodes) + len(changed_nodes)
+                     + len(stale_labels) + len(new_rels) + len(changed_rels))
+            writer = _Writer(session, batch_size, row_by_row, MAX_STATEMENT_BYTES[flavor],
+                             total, progress)
+            if progress is not None:
+                progress(0, total)
+
+            for (rel_type, sl, tl), group in _group(
+                gone_rels, lambda k: (k[1], old_nodes[k[0]][0], old_nodes[k[2]][0])
+            ).items():
+                op = _Op(functools.partial(_rel_delete, rel_type, sl, tl))
+                writer.write(op, [{"source": k[0], "target": k[2]} for k in group])
+            for (label,), group in _group(gone_nodes, lambda i: (old_nodes[i][0],)).items():
+                writer.write(_Op(functools.partial(_node_delete, label)),
+                             [{"id": i} for i in group])
+            for (label, extra), group in _group(
+                new_nodes + changed_nodes, lambda r: (r.label, r.extra or "")
+            ).items():
+                op = _Op(functools.partial(_node_merge, label, extra or None),
+                         functools.partial(_node_locate, label))
+                writer.write(op, [{"id": r.id, "props": r.props} for r in group])
+            for (label, extra), group in _group(
+                stale_labels, lambda item: (item[0].label, item[1])
+            ).items():
+                writer.write(_Op(functools.partial(_label_remove, label, extra)),
+                             [{"id": item[0].id} for item in group])
+            for (rel_type, sl, tl), group in _group(
+                new_rels + changed_rels, lambda r: (r.type, r.source_label, r.target_label)
+            ).items():
+                op = _Op(functools.partial(_rel_merge, rel_type, sl, tl),
+                         functools.partial(_rel_locate, rel_type, sl, tl))
+                writer.write(op, [{"source": r.source, "target": r.target, "props": r.props}
+                                  for r in group])
+    finally:
+        driver.close()
+    return PushStats(
+        nodes_created=len(new_nodes),
+        nodes_updated=len(changed_nodes),
+        nodes_deleted=len(gone_set - recreated),
+        rels_created=len(new_rels),
+        rels_updated=len(changed_rels),
+        rels_deleted=len(gone_rels),
+        statements=statements + writer.statements,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def push_graph(G: "nx.MultiDiGraph", uri: str, user: str, password: str,
+               database: str | None = None, *, batch_size: int = 500,
+               progress: Progress | None = None, incremental: bool = True) -> PushStats:
+    """Mirror ``G`` on a Bolt server with batched ``UNWIND`` + ``MERGE`` statements.
+
+    Args:
+        G: the policy graph (schema in :mod:`graph.model`).
+        uri, user, password: the server (see :func:`connect`).
+        database: Neo4j database or FalkorDB graph; None = the server's default.
+        batch_size: rows per statement.
+        progress: called as ``progress(rows_done, rows_total)`` after each statement.
+        incremental: send only rows whose content hash differs from the server's; when
+            False every row is written again.  Either way, nodes and relationships an
+            earlier push wrote that are no longer in ``G`` are deleted.
+
+    Returns:
+        The :class:`PushStats` of this push.
+
+    Raises:
+        StoreError: the server cannot be reached or refuses the credentials, or a node
+            or edge does not follow the graph schema.
+    """
+    return _push(G, uri, user, password, database, batch_size=batch_size,
+                 progress=progress, incremental=incremental, row_by_row=False)
+
+
+def push_graph_row_by_row(G: "nx.MultiDiGraph", uri: str, user: str, password: str,
+                          database: str | None = None, *, progress: Progress | None = None,
+                          incremental: bool = False) -> PushStats:
+    """Like :func:`push_graph`, but one statement per row: the baseline for the benchmark.
+
+    Same arguments as :func:`push_graph` (no ``batch_size``); ``incremental`` defaults
+    to False so that every row is sent.
+    """
+    return _push(G, uri, user, password, database, batch_size=1, progress=progress,
+                 incremental=incremental, row_by_row=True)
+
+
+def server_counts(uri: str, user: str, password: str,
+                  database: str | None = None) -> dict[str, Any]:
+    """Nodes by label and relationships by type on the server.
+
+    Returns:
+        ``{"nodes": {label: n}, "relationships": {type: n}, "total_nodes": n,
+        "total_relationships": n}``; a node with two labels counts under both, once in
+        the total.
+
+    Raises:
+        StoreError: as :func:`connect`.
+    """
+    driver = connect(uri, user, password, database)
+    try:
+        with driver.session(database=database) as session:
+            labels = _run(session, "MATCH (n) UNWIND labels(n) AS label "
+                                   "RETURN label, count(*) AS n")
+            types = _run(session, "MATCH ()-[e]->() RETURN type(e) AS type, count(*) AS n")
+            total_nodes = _run(session, "MATCH (n) RETURN count(n) AS n")[0]["n"]
+    finally:
+        driver.close()
+    return {
+        "nodes": {row["label"]: row["n"] for row in sorted(labels, key=lambda r: r["label"])},
+        "relationships": {row["type"]: row["n"] for row in sorted(types, key=lambda r: r["type"])},
+        "total_nodes": total_nodes,
+        "total_relationships": sum(row["n"] for row in types),
+    }

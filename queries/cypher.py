@@ -1,0 +1,95 @@
+"""Lineage and task queries in Cypher, for a graph pushed by :mod:`graph.neo4j_push`.
+
+Each query lives in its own ``.cypher`` file in this package and runs unchanged on Neo4j 5
+and FalkorDB (variable-length patterns, no ``shortestPath``).  The results equal the
+networkx functions of :mod:`queries.lineage` (``trace_tops``, ``impact``).
+
+Every function takes an open ``neo4j`` session, or a driver (a session is then opened on
+``database``).  The ``neo4j`` package is never imported here: callers hand in its objects.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from typing import Any
+
+__all__ = ["load_query", "trace_tops_cypher", "impact_cypher", "tasks_by_agency_cypher"]
+
+
+@functools.cache
+def load_query(name: str) -> str:
+    """The text of ``queries/<name>.cypher`` with its ``//`` comment lines removed.
+
+    >>> "IMPLEMENTS|PART_OF" in load_query("trace")
+    True
+    """
+    text = resources.files("queries").joinpath(f"{name}.cypher").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.lstrip().startswith("//")]
+    return "\n".join(lines).strip()
+
+
+@contextmanager
+def _session(session_or_driver: Any, database: str | None) -> Iterator[Any]:
+    if hasattr(session_or_driver, "run"):  # a Session (or a Transaction)
+        yield session_or_driver
+        return
+    with session_or_driver.session(database=database) as session:
+        yield session
+
+
+def _rows(session_or_driver: Any, name: str, database: str | None,
+          **params: Any) -> list[dict]:
+    with _session(session_or_driver, database) as session:
+        return [record.data() for record in session.run(load_query(name), params)]
+
+
+def trace_tops_cypher(session_or_driver: Any, node_id: str, *,
+                      database: str | None = None) -> set[str]:
+    """Tops of the LINEAGE chains above ``node_id`` (see :func:`queries.lineage.trace_tops`).
+
+    Args:
+        session_or_driver: an open ``neo4j.Session`` or a ``neo4j.Driver``.
+        node_id: canonical id of a document, task or agency.
+        database: the database (Neo4j) or graph (FalkorDB) when a driver is given.
+
+    Returns:
+        Ids of the nodes reached over one or more ``IMPLEMENTS``/``PART_OF``
+        relationships that have no outgoing one; empty for an unknown id.
+    """
+    return {row["id"] for row in _rows(session_or_driver, "trace", database, id=node_id)}
+
+
+def impact_cypher(session_or_driver: Any, node_id: str, *,
+                  database: str | None = None) -> set[str]:
+    """Everything downstream of ``node_id`` (see :func:`queries.lineage.impact`).
+
+    Args:
+        session_or_driver: an open ``neo4j.Session`` or a ``neo4j.Driver``.
+        node_id: canonical id of a document or task.
+        database: the database (Neo4j) or graph (FalkorDB) when a driver is given.
+
+    Returns:
+        Ids of the nodes from which ``node_id`` is reached over one or more
+        ``IMPLEMENTS``/``PART_OF`` relationships, ``node_id`` itself excluded.
+    """
+    return {row["id"] for row in _rows(session_or_driver, "impact", database, id=node_id)}
+
+
+def tasks_by_agency_cypher(session_or_driver: Any, agency_name: str, *,
+                           database: str | None = None) -> list[dict]:
+    """The tasks assigned to an agency.
+
+    Args:
+        session_or_driver: an open ``neo4j.Session`` or a ``neo4j.Driver``.
+        agency_name: the agency's name (case ignored) or its canonical id.
+        database: the database (Neo4j) or graph (FalkorDB) when a driver is given.
+
+    Returns:
+        One dict per (task, agency) assignment, ordered by document then task, with keys
+        ``task``, ``text``, ``role`` ("lead" or "cooperating"), ``agency``,
+        ``agency_name``, ``document`` and ``deadline`` (the raw deadline text or None).
+    """
+    return _rows(session_or_driver, "tasks_by_agency", database, agency=agency_name)
