@@ -287,9 +287,10 @@ def _read_docx(name: str, data: bytes) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise LoadError(name, f"not a .docx file ({type(exc).__name__})") from exc
+        # No [Content_Types].xml (KeyError), no main document part, or another Office type.
+        raise LoadError(name, "not a .docx file (zip archive without a Word document)") from exc
     except Exception as exc:  # lxml raises its own syntax errors on a damaged part
-        raise LoadError(name, f"damaged .docx file ({type(exc).__name__})") from exc
+        raise LoadError(name, "damaged .docx file (unreadable XML)") from exc
     fonts = _DocxFonts(document)
     return "\n".join(_docx_blocks(document.element.body, fonts))
 
@@ -311,10 +312,12 @@ def _read_pdf(name: str, data: bytes) -> str:
     except Exception as exc:
         # pdfminer raises a dozen unrelated types (PSEOF, PDFSyntaxError, KeyError,
         # TypeError...) on damaged files; all of them mean the same thing here.
-        cause = exc.__cause__ or exc
-        if "Password" in type(cause).__name__ or "Password" in type(exc).__name__:
+        # pdfplumber wraps them in PdfminerException(original).
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if "Password" in type(cause).__name__:
             raise LoadError(name, "encrypted PDF (password required)") from exc
-        raise LoadError(name, f"corrupt PDF ({type(cause).__name__})") from exc
+        detail = (str(cause).strip().splitlines() or [type(cause).__name__])[0][:80]
+        raise LoadError(name, f"corrupt PDF ({detail})") from exc
     if not any(page.strip() for page in pages):
         raise LoadError(name, "no text layer (scanned PDF?)")
     return "\n".join(pages)
