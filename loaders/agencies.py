@@ -252,6 +252,11 @@ def resolve_agency(name: str, jurisdiction: str, *, parent: str | None = None) -
         >>> resolve_agency("các sở, ngành và địa phương", "Hà Tĩnh").group
         True
     """
+    return _resolve(name, jurisdiction, parent)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
     key = _tokens(match_key(name))
     entry = _entry_for(key, jurisdiction)
     if entry is not None:
@@ -387,6 +392,13 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool) -> int | None:
     return toks[end_i][2]
 
 
+def _continues(text: str, key: str, pos: int) -> bool:
+    """Whether a capitalised word follows ``pos``: a pattern name may run longer than the
+    table's ("Ban Quản lý Khu kinh tế Hải Phòng")."""
+    m = _TOKEN.match(key, pos)
+    return m is not None and m.group(1) is not None and text[m.start(1)].isupper()
+
+
 def _qualifier_end(key: str, pos: int, jur: tuple[str, ...]) -> int:
     """Extend a match over a trailing "(tỉnh) <jurisdiction>": "UBND tỉnh Hà Tĩnh"."""
     if not jur:
@@ -436,7 +448,9 @@ def find_agencies(
             break
         start = m.start()
         hit = _walk(key, start, gaz.trie)
-        end = _pattern_name(text, key, start, groups=groups)
+        end = None
+        if hit is None or _continues(text, key, hit[1]):
+            end = _pattern_name(text, key, start, groups=groups)
         if hit is not None:
             hit = (hit[0], _qualifier_end(key, hit[1], jur))
         if hit is not None and (end is None or hit[1] >= end):

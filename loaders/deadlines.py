@@ -27,6 +27,8 @@ from graph.model import Deadline
 __all__ = ["parse_deadline", "find_deadlines", "DeadlineRule"]
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_UNIT_SPLIT = regex.compile(r"\s*(?:,|\bvà\b|\bhoặc\b)\s*")
+_CADENCE_WORD = regex.compile(r"^(?:hằng|hàng)\s+")
 _FINEST = ("DAILY", "WEEKLY", "MONTHLY", "MONTHLY;INTERVAL=3", "MONTHLY;INTERVAL=6", "YEARLY")
 
 
@@ -49,6 +51,7 @@ class _Table:
     units: dict[str, str]
     rules: tuple[DeadlineRule, ...]
     any_rule: regex.Pattern  # every rule as one alternation, for a linear scan
+    group_names: tuple[tuple[tuple[str, str], ...], ...]  # per rule: (name in any_rule, name)
 
 
 @functools.cache
@@ -79,6 +82,10 @@ def _table() -> _Table:
         units={" ".join(k.split()): v for k, v in raw.get("units", {}).items()},
         rules=rules,
         any_rule=any_rule,
+        group_names=tuple(
+            tuple((f"r{i}_{g}", g) for g in regex.compile(r["pattern"]).groupindex)
+            for i, r in enumerate(raw["rule"])
+        ),
     )
 
 
@@ -109,8 +116,8 @@ def _values(groups: dict[str, str | None], reference_year: int | None, units: di
         v["last_day"] = calendar.monthrange(int(v["year"]), int(v["month_for_end"]))[1]
     if groups.get("units"):
         found = []
-        for part in regex.split(r"\s*(?:,|\bvà\b|\bhoặc\b)\s*", groups["units"].lower()):
-            part = regex.sub(r"^(?:hằng|hàng)\s+", "", " ".join(part.split()))
+        for part in _UNIT_SPLIT.split(groups["units"].lower()):
+            part = _CADENCE_WORD.sub("", " ".join(part.split()))
             if part in units:
                 found.append(units[part])
         if found:
@@ -149,8 +156,7 @@ def _matches(text: str, reference_year: int | None, *, prose_only: bool):
             return
         i = int(m.lastgroup[1:]) if m.lastgroup and "_" not in m.lastgroup else _rule_index(m)
         rule = table.rules[i]
-        prefix = f"r{i}_"
-        groups = {k[len(prefix):]: val for k, val in m.groupdict().items() if k.startswith(prefix)}
+        groups = {name: m.group(full) for full, name in table.group_names[i]}
         found = None
         if rule.prose or not prose_only:
             found = _produce(rule, groups, reference_year, m.group())
@@ -162,9 +168,9 @@ def _matches(text: str, reference_year: int | None, *, prose_only: bool):
 
 
 def _rule_index(m: regex.Match) -> int:
-    for name, val in m.groupdict().items():
-        if val is not None and "_" not in name:
-            return int(name[1:])
+    for i in range(len(_table().rules)):
+        if m.group(f"r{i}") is not None:
+            return i
     raise AssertionError("a match without a rule group")  # pragma: no cover
 
 

@@ -1,0 +1,141 @@
+"""Agency names (agencies.toml): aliases, groups, units, patterns, offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.ids import agency_id
+from loaders.agencies import compose_agencies, find_agencies, match_key, resolve_agency, unit_code
+
+HT = "Hà Tĩnh"
+
+# (written, canonical name, group)
+ALIASES = [
+    ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư", False),
+    ("Sở KH & ĐT", "Sở Kế hoạch và Đầu tư", False),
+    ("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư", False),
+    ("SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "Sở Kế hoạch và Đầu tư", False),
+    ("UBND tỉnh", "Ủy ban nhân dân tỉnh", False),
+    ("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh", False),
+    ("Uỷ ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh", False),  # old tone placement
+    ("UBND tỉnh Hà Tĩnh", "Ủy ban nhân dân tỉnh", False),  # own province dropped
+    ("HĐND tỉnh", "Hội đồng nhân dân tỉnh", False),
+    ("Ban Quản lý KKT", "Ban Quản lý Khu kinh tế tỉnh", False),
+    ("Ban Quản lý Khu kinh tế tỉnh", "Ban Quản lý Khu kinh tế tỉnh", False),
+    ("Ban Quản lý khu kinh tế tỉnh", "Ban Quản lý Khu kinh tế tỉnh", False),
+    ("Sở Công thương", "Sở Công Thương", False),
+    ("Sở LĐ, TB-XH", "Sở Lao động - Thương binh và Xã hội", False),
+    ("Sở LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội", False),
+    ("Sở Văn hoá - Thể thao và Du lịch", "Sở Văn hóa - Thể thao và Du lịch", False),  # hoá/hóa
+    ("Sở Giao thông và Vận tải", "Sở Giao thông vận tải", False),
+    ("Đài PT-TH tỉnh", "Đài Phát thanh và Truyền hình tỉnh", False),
+    ("Công an tỉnh", "Công an tỉnh", False),
+    ("Cục Thuế tỉnh", "Cục Thuế tỉnh", False),
+    ("KBNN tỉnh", "Kho bạc Nhà nước tỉnh", False),
+    ("Ngân hàng Nhà nước - Chi nhánh tỉnh Hà Tĩnh", "Ngân hàng Nhà nước chi nhánh tỉnh", False),
+    ("Ủy ban MTTQ tỉnh", "Ủy ban Mặt trận Tổ quốc tỉnh", False),
+    ("Tỉnh uỷ", "Tỉnh ủy", False),
+    ("Các sở, ban, ngành, địa phương", "Các sở, ban, ngành, địa phương", True),
+    ("các sở, ngành và địa phương", "Các sở, ban, ngành, địa phương", True),
+    ("các sở ngành, địa phương", "Các sở, ban, ngành, địa phương", True),
+    ("các sở, ban, ngành liên quan", "Các sở, ban, ngành", True),
+    ("UBND các huyện, thành phố, thị xã", "UBND các huyện, thành phố, thị xã", True),
+    ("UBND các huyện, thị xã, thành phố", "UBND các huyện, thành phố, thị xã", True),
+    ("đơn vị có liên quan", "Các đơn vị liên quan", True),
+    ("chính quyền các địa phương", "Chính quyền địa phương", True),
+    ("Sở Ngoại vụ", "Sở Ngoại vụ", False),
+    ("Sở  Tư   pháp", "Sở Tư pháp", False),  # whitespace folded
+    ("Phòng Tài chính - Kế hoạch", "Phòng Tài chính - Kế hoạch", False),  # not listed: as written
+    ("các công ty kinh doanh hạ tầng", "Các công ty kinh doanh hạ tầng", True),  # "Các <noun> ..." group
+]
+
+
+@pytest.mark.parametrize(("written", "name", "group"), ALIASES, ids=[a[0] for a in ALIASES])
+def test_resolve(written: str, name: str, group: bool) -> None:
+    a = resolve_agency(written, HT)
+    assert (a.name, a.group, a.jurisdiction) == (name, group, HT)
+    assert a.id == agency_id(HT, name)
+
+
+def test_one_node_per_jurisdiction() -> None:
+    ht, hp = resolve_agency("Sở Công Thương", HT), resolve_agency("Sở Công Thương", "Hải Phòng")
+    assert ht.name == hp.name and ht.id != hp.id
+    assert resolve_agency("Ban Quản lý Khu kinh tế Hải Phòng", "Hải Phòng").id == \
+        resolve_agency("Ban Quản lý KKT", "Hải Phòng").id
+    # "Báo Hà Tĩnh" is a newspaper's name, not a qualifier to drop
+    assert resolve_agency("Báo Hà Tĩnh", HT).name == "Báo Hà Tĩnh"
+
+
+UNITS = [
+    ("Phòng Quản lý đầu tư", "Phòng Quản lý đầu tư", "QLDT"),
+    ("Phòng QL TNMT", "Phòng Quản lý tài nguyên và môi trường", "TNMT"),
+    ("PHÒNG QUẢN LÝ QUY HOẠCH XÂY DỰNG", "Phòng Quản lý quy hoạch và xây dựng", "QHXD"),
+    ("VĂN PHÒNG", "Văn phòng Ban Quản lý", "VP"),
+    ("Văn phòng Ban", "Văn phòng Ban Quản lý", "VP"),
+    ("TRUNG TÂM XTĐT VÀ CƯDV KHU KINH TẾ TỈNH", "Trung tâm Xúc tiến đầu tư và Cung ứng dịch vụ Khu kinh tế tỉnh", "TTXT"),
+]
+
+
+@pytest.mark.parametrize(("written", "name", "code"), UNITS, ids=[u[0] for u in UNITS])
+def test_units_hang_under_their_board(written: str, name: str, code: str) -> None:
+    a = resolve_agency(written, HT)
+    assert a.name == name
+    assert a.parent == agency_id(HT, "Ban Quản lý Khu kinh tế tỉnh")
+    assert unit_code(a) == code
+
+
+def test_unit_code_from_initials() -> None:
+    assert unit_code(resolve_agency("Phòng Thanh tra pháp chế", HT)) == "TTPC"
+
+
+def test_unit_parent_given_by_caller() -> None:
+    a = resolve_agency("Phòng Thanh tra pháp chế", HT, parent="Sở Y tế")
+    assert a.parent == agency_id(HT, "Sở Y tế")
+
+
+FIND = [
+    ("Giao Sở KH&ĐT chủ trì", [("Sở Kế hoạch và Đầu tư", "Sở KH&ĐT")]),
+    ("b) Sở Thông tin và Truyền thông: Chủ trì, phối hợp với các sở, ban, ngành liên quan",
+     [("Sở Thông tin và Truyền thông", "Sở Thông tin và Truyền thông"), ("Các sở, ban, ngành", "các sở, ban, ngành liên quan")]),
+    ("Đài Phát thanh và Truyền hình tỉnh, Báo Hà Tĩnh và các cơ quan thông tin đại chúng",
+     [("Đài Phát thanh và Truyền hình tỉnh", "Đài Phát thanh và Truyền hình tỉnh"), ("Báo Hà Tĩnh", "Báo Hà Tĩnh"),
+      ("Các cơ quan thông tin đại chúng", "các cơ quan thông tin đại chúng")]),
+    ("Sở Ngoại vụ chủ trì", [("Sở Ngoại vụ", "Sở Ngoại vụ")]),  # pattern: not in the table
+    ("Sở Tài chính cho ý kiến", [("Sở Tài chính", "Sở Tài chính")]),
+    ("trình Uỷ ban nhân dân tỉnh Hà Tĩnh phê duyệt", [("Ủy ban nhân dân tỉnh", "Uỷ ban nhân dân tỉnh Hà Tĩnh")]),
+    ("Sở Lao động - Thương binh và Xã hội chủ trì", [("Sở Lao động - Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội")]),
+    ("hỗ trợ các doanh nghiệp", []),  # groups by pattern only when asked
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIND, ids=[f[0][:40] for f in FIND])
+def test_find_agencies(text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_agencies(text, HT)
+    assert [(a.name, text[s:e]) for a, s, e in found] == expected
+
+
+def test_find_groups_on_request() -> None:
+    found = find_agencies("các công ty kinh doanh hạ tầng khu công nghiệp theo chức năng", HT, groups=True)
+    assert [(a.name, a.group) for a, _, _ in found] == [("Các công ty kinh doanh hạ tầng khu công nghiệp", True)]
+
+
+def test_compose_named_together() -> None:
+    parts = [resolve_agency(n, HT) for n in ("các sở", "UBND huyện, thị xã, thành phố")]
+    assert [a.name for a in compose_agencies(parts, HT)] == ["Các sở, ban, ngành, địa phương"]
+
+
+def test_match_key_keeps_length_and_folds_tones() -> None:
+    for s in ("Uỷ ban", "hoà bình", "Ð", "İstanbul thuỷ"):
+        assert len(match_key(s)) == len(s)
+    assert match_key("Uỷ ban hoà") == match_key("Ủy ban hòa")
+    assert match_key("Ðà") == match_key("Đà")
+
+
+def test_find_is_linear() -> None:
+    import time
+
+    text = "Sở Công Thương chủ trì, phối hợp với các sở, ban, ngành, địa phương. " * 20000
+    t0 = time.perf_counter()
+    found = find_agencies(text, HT)
+    assert time.perf_counter() - t0 < 20
+    assert len(found) == 40000

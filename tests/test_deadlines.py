@@ -1,0 +1,95 @@
+"""Deadline phrases (deadlines.toml): one row per syntactic variant."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.model import Deadline
+from loaders.deadlines import find_deadlines, parse_deadline
+
+Q = "FREQ=MONTHLY;INTERVAL=3"
+
+# (text, reference_year, expected (start, end, recurring, kind))
+ROWS = [
+    ("Quý II/2023", None, ("2023-04-01", "2023-06-30", None, "interval")),
+    ("quý 2 năm 2023", None, ("2023-04-01", "2023-06-30", None, "interval")),
+    ("Quý IV/2023", None, ("2023-10-01", "2023-12-31", None, "interval")),
+    ("Quý I/2023", None, ("2023-01-01", "2023-03-31", None, "interval")),
+    ("Quý IV", 2023, ("2023-10-01", "2023-12-31", None, "interval")),
+    ("Quý IV", None, (None, None, None, "unknown")),
+    ("Tháng 12/2023", None, ("2023-12-01", "2023-12-31", None, "interval")),
+    ("tháng 2 năm 2024", None, ("2024-02-01", "2024-02-29", None, "interval")),
+    ("Năm 2023", None, ("2023-01-01", "2023-12-31", None, "interval")),
+    ("6 tháng đầu năm 2023", None, ("2023-01-01", "2023-06-30", None, "interval")),
+    ("6 tháng cuối năm", 2023, ("2023-07-01", "2023-12-31", None, "interval")),
+    ("giai đoạn 2023-2025", None, ("2023-01-01", "2025-12-31", None, "interval")),
+    ("trước ngày 30/6/2023", None, ("2023-06-30", "2023-06-30", None, "date")),
+    ("trước ngày 15 tháng 11", 2023, ("2023-11-15", "2023-11-15", None, "date")),
+    ("trước ngày 19 hàng tháng", None, (None, None, "FREQ=MONTHLY;BYMONTHDAY=19", "recurring")),
+    ("hằng năm, từ năm 2023 đến năm 2025", None, ("2023-01-01", "2025-12-31", "FREQ=YEARLY", "recurring")),
+    ("hàng năm từ 2023 - 2025", None, ("2023-01-01", "2025-12-31", "FREQ=YEARLY", "recurring")),
+    ("hàng quý trước ngày 15 của tháng tiếp theo", None,
+     (None, None, "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=15", "recurring")),
+    ("Báo cáo hàng quý", None, (None, None, Q, "recurring")),
+    ("Hàng quý", None, (None, None, Q, "recurring")),
+    ("Báo cáo hàng tuần", None, (None, None, "FREQ=WEEKLY", "recurring")),
+    ("định kỳ tháng, quý, năm", None, (None, None, "FREQ=MONTHLY", "recurring")),
+    ("định kỳ hàng tuần, tháng, quý, 6 tháng và cả năm", None, (None, None, "FREQ=WEEKLY", "recurring")),
+    ("trước ngày 15 tháng 11 định kỳ hàng năm", None,
+     (None, None, "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=15", "recurring")),
+    ("trước ngày trước ngày 30 tháng 12 hàng năm", None,
+     (None, None, "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=30", "recurring")),
+    ("Nhiệm vụ thường xuyên", None, (None, None, None, "ongoing")),
+    ("Theo YC của Sở KH&ĐT, UBND tỉnh", None, (None, None, None, "on_request")),
+    ("khi có yêu cầu", None, (None, None, None, "on_request")),
+    ("đến năm 2030", None, (None, "2030-12-31", None, "target")),
+    ("Quý I/2023; báo cáo hàng tháng", None, ("2023-01-01", "2023-03-31", "FREQ=MONTHLY", "interval")),
+    ("Nhiệm vụ thường xuyên; Báo cáo hàng tuần Nhiệt điện II", None, (None, None, "FREQ=WEEKLY", "ongoing")),
+    ("sau khi dự án được phê duyệt", None, (None, None, None, "unknown")),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), ROWS, ids=[r[0] + (f"@{r[1]}" if r[1] else "") for r in ROWS])
+def test_parse_deadline(text: str, year: int | None, expected: tuple) -> None:
+    d = parse_deadline(text, reference_year=year)
+    assert isinstance(d, Deadline)
+    assert (d.start, d.end, d.recurring, d.kind) == expected
+    assert d.text == " ".join(text.split())  # the raw phrase is kept
+
+
+def test_unknown_keeps_text() -> None:
+    d = parse_deadline("  khi điều kiện cho phép ")
+    assert d == Deadline(text="khi điều kiện cho phép", kind="unknown")
+
+
+# Running text: only phrases with their own cue are deadlines.
+PROSE = [
+    ("Định kỳ, trước ngày 19 hàng tháng, báo cáo Trưởng ban", "trước ngày 19 hàng tháng", "FREQ=MONTHLY;BYMONTHDAY=19"),
+    ("gửi Sở Kế hoạch và Đầu tư trước ngày 15 tháng 11 định kỳ hàng năm hoặc đột xuất",
+     "trước ngày 15 tháng 11 định kỳ hàng năm", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=15"),
+    ("định kỳ tháng, quý, năm báo cáo tiến độ", "định kỳ tháng, quý, năm", "FREQ=MONTHLY"),
+    ("Thực hiện Quyết định số 1363/QĐ-TTg ngày 08/11/2022 đến năm 2030", None, None),
+    ("Xây dựng kế hoạch sử dụng đất 05 năm 2021-2025 và giai đoạn 2026-2030", None, None),
+    ("Tham mưu xây dựng Chương trình xúc tiến đầu tư hàng năm", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "rrule"), PROSE, ids=[r[0][:40] for r in PROSE])
+def test_find_deadlines_in_prose(text: str, phrase: str | None, rrule: str | None) -> None:
+    found = find_deadlines(text, reference_year=2023)
+    if phrase is None:
+        assert found == []
+        return
+    d, s, e = found[0]
+    assert text[s:e] == phrase and d.text == phrase and d.recurring == rrule
+
+
+def test_linear_on_long_noise() -> None:
+    """No catastrophic backtracking: a long run of near-misses stays fast."""
+    import time
+
+    text = ("trước ngày trước hàng quý định kỳ tháng, " * 20000) + "Quý II/2023"
+    t0 = time.perf_counter()
+    d = parse_deadline(text)
+    assert time.perf_counter() - t0 < 5
+    assert d.kind in ("recurring", "interval")
