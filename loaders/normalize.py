@@ -393,6 +393,10 @@ _TABLE_RULE = re.compile(r"[ \t]*\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*")
 _CELL_PIPE = re.compile(r"(?<!\\)\|")
 
 
+def _inner(match: re.Match[str]) -> str:
+    return match.group(1)
+
+
 def _table_row(match: re.Match[str]) -> str:
     cells = _CELL_PIPE.split(match.group(1))
     return "\t".join(cell.strip(" ").replace("\\|", "|") for cell in cells)
@@ -426,6 +430,33 @@ def _strip_table_pipes(text: str) -> str:
     return "".join(pieces)
 
 
+def _sub_at(
+    text: str, trigger: str, pattern: re.Pattern[str], replacement: Callable[[re.Match[str]], str]
+) -> str:
+    """``pattern.sub(replacement, text)``, trying only where ``trigger`` occurs.
+
+    Hand-written because re tries a pattern that opens with a lookbehind at every position
+    even after a literal; ``str.find`` jumps between the rare triggers at memory speed.
+    A lookbehind in ``pattern`` still sees the text before the trigger.
+    """
+    found = text.find(trigger)
+    if found == -1:
+        return text
+    pieces: list[str] = []
+    position = 0
+    while found != -1:
+        match = pattern.match(text, found)
+        if match is None:
+            found = text.find(trigger, found + 1)
+            continue
+        pieces.append(text[position:found])
+        pieces.append(replacement(match))
+        position = match.end()
+        found = text.find(trigger, position)
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
 def strip_markup(text: str) -> str:
     """Remove markup copied from web pages: emphasis, stray tags, table pipes.
 
@@ -441,15 +472,13 @@ def strip_markup(text: str) -> str:
         >>> strip_markup("| TT | Nội dung |\\n|---|---|\\n| 1 | Rà soát |")
         'TT\\tNội dung\\n1\\tRà soát'
     """
-    if "*" in text:
-        text = _STRONG.sub(r"\1", text)
-        text = _EMPHASIS.sub(r"\1", text)
-    if "__" in text:
-        text = _UNDERSCORE_STRONG.sub(r"\1", text)
+    text = _sub_at(text, "**", _STRONG, _inner)
+    text = _sub_at(text, "*", _EMPHASIS, _inner)
+    text = _sub_at(text, "__", _UNDERSCORE_STRONG, _inner)
     if "<" in text:
         tables = _tables()
-        text = tables.break_tags_re.sub("\n", text)
-        text = tables.tags_re.sub("", text)
+        text = _sub_at(text, "<", tables.break_tags_re, lambda _match: "\n")
+        text = _sub_at(text, "<", tables.tags_re, lambda _match: "")
     return _strip_table_pipes(text)
 
 
