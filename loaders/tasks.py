@@ -653,6 +653,13 @@ def _tables(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> None:
 
     for p in paras:
         if p.kind != "table":
+            line = text[p.body : p.end].strip()
+            if columns is not None and p.kind == "plain" and line.isupper() and len(line) <= 120:
+                # a unit row whose cells Word merged into one: no TAB left on the line
+                flush()
+                unit = resolve_agency(line, ctx.jurisdiction, parent=ctx.issuer)
+                code = unit_code(unit)
+                continue
             flush()  # prose after a table ends it
             columns = None
             continue

@@ -1,0 +1,225 @@
+"""Task layouts (tasks.toml): one row per shape, a .docx table read by the reader, seeds."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from graph.ids import agency_id, task_id
+from graph.model import DocRef
+from loaders.readers import read_document
+from loaders.tasks import extract_tasks, split_paragraphs
+
+HT = "Hà Tĩnh"
+DOC = DocRef(id="ha-tinh:154/KH-UBND:2023", type="KH", number_symbol="154/KH-UBND", date="2023-05-05",
+             issuer="UBND tỉnh Hà Tĩnh", jurisdiction=HT)
+BOARD = "Ban Quản lý Khu kinh tế tỉnh"
+CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
+
+
+def _rows(text: str, issuer: str | None = None, doc: DocRef = DOC):
+    tasks, agencies = extract_tasks(text, doc, issuer_agency=issuer)
+    names = {a.id: a.name for a in agencies}
+    for t in tasks:
+        assert text[t.start : t.end] == t.text
+    return [(t.section, t.text, [names[x] for x in t.lead], [names[x] for x in t.cooperating], t.inferred)
+            for t in tasks]
+
+
+SKS = "Các sở, ban, ngành, địa phương"
+# (id, text, issuer, expected rows: (section, start of the task text, lead, cooperating, inferred))
+SHAPES = [
+    ("letter-colon-chu-tri",
+     "II. NHIỆM VỤ, GIẢI PHÁP\n1. Tuyên truyền\nb) Sở Thông tin và Truyền thông: Chủ trì, phối hợp với các sở, ban, ngành liên quan hướng dẫn báo chí.",
+     None, [("II.1.b", "Sở Thông tin và Truyền thông: C", ["Sở Thông tin và Truyền thông"], ["Các sở, ban, ngành"], False)]),
+    ("letter-chu-tri-no-comma",
+     "II. NHIỆM VỤ\n2. Quy hoạch\nc) Sở Công Thương chủ trì phối hợp với các sở, ngành, địa phương rà soát quy hoạch.",
+     None, [("II.2.c", "Sở Công Thương chủ trì phối hợp", ["Sở Công Thương"], [SKS], False)]),
+    ("heading-with-dashes-inherits",
+     "II. NHIỆM VỤ\n3. Cơ chế\na) Sở Công Thương chủ trì phối hợp với các sở, ban, ngành, địa phương và đơn vị có liên quan:\n"
+     "- Tham mưu UBND tỉnh ban hành Nghị quyết.\n- Phối hợp với Cục Thuế tỉnh thu tiền.",
+     None, [("II.3.a.-1", "Tham mưu UBND tỉnh ban hành Ng", ["Sở Công Thương"], [SKS, "Các đơn vị liên quan"], False),
+            ("II.3.a.-2", "Phối hợp với Cục Thuế tỉnh thu", ["Sở Công Thương"], [SKS, "Các đơn vị liên quan", "Cục Thuế tỉnh"], False)]),
+    ("group-heading-colon",
+     "II. NHIỆM VỤ\n1. Đổi mới:\na) Các sở, ban, ngành, UBND các huyện, thành phố, thị xã (sau đây gọi tắt là địa phương):\n- Khẩn trương ban hành kế hoạch.",
+     None, [("II.1.a.-1", "Khẩn trương ban hành kế hoạch.", [SKS], [], False)]),
+    ("heading-names-addressees-only",
+     "II. NHIỆM VỤ\n4. Phát triển\ni) Các doanh nghiệp, hộ sản xuất công nghiệp\n- Đẩy mạnh chuyển đổi số.",
+     None, [("II.4.i.-1", "Đẩy mạnh chuyển đổi số.", ["Các doanh nghiệp, hộ sản xuất công nghiệp"], [], False)]),
+    ("giao-x-chu-tri",
+     "III. TỔ CHỨC THỰC HIỆN\n3. Giao Sở Công Thương chủ trì, phối hợp với các sở, ngành, địa phương tổng hợp báo cáo.",
+     None, [("III.3", "Giao Sở Công Thương chủ trì, p", ["Sở Công Thương"], [SKS], False)]),
+    ("heads-of-agencies",
+     "III. TỔ CHỨC THỰC HIỆN\n2. Giám đốc các sở; thủ trưởng các ban, ngành cấp tỉnh; chủ tịch UBND huyện, thị xã, thành phố tập trung chỉ đạo.",
+     None, [("III.2", "Giám đốc các sở; thủ trưởng cá", [SKS], [], False)]),
+    ("de-nghi-two-addressees",
+     "III. TỔ CHỨC THỰC HIỆN\n4. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh và các đoàn thể chính trị - xã hội tỉnh tăng cường giám sát.",
+     None, [("III.4", "Đề nghị Ủy ban Mặt trận Tổ quốc", ["Ủy ban Mặt trận Tổ quốc tỉnh", "Các đoàn thể chính trị - xã hội tỉnh"], [], False)]),
+    ("implementation-non-task",
+     "III. TỔ CHỨC THỰC HIỆN\n3. Kinh phí thực hiện Kế hoạch từ ngân sách tỉnh.\n4. Sở Tài chính có trách nhiệm bố trí kinh phí.",
+     None, [("III.4", "Sở Tài chính có trách nhiệm bố", ["Sở Tài chính"], [], False)]),
+    ("implementation-closing-paragraph",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Sở Kế hoạch và Đầu tư chủ trì theo dõi.\nTrong quá trình triển khai thực hiện, nếu có vướng mắc phát sinh, các đơn vị, địa phương kịp thời báo cáo.",
+     None, [("III.1", "Sở Kế hoạch và Đầu tư chủ trì ", ["Sở Kế hoạch và Đầu tư"], [], False),
+            ("III.p1", "Trong quá trình triển khai thự", ["Các cơ quan, địa phương liên quan"], [], False)]),
+    ("unlettered-agency-line",
+     "II. NHIỆM VỤ\n7. Khuyến khích các thành phần kinh tế:\nSở Kế hoạch và Đầu tư chủ trì, phối hợp các sở, ban, ngành, địa phương:\n- Tham mưu sắp xếp doanh nghiệp.",
+     None, [("II.7.-1", "Tham mưu sắp xếp doanh nghiệp.", ["Sở Kế hoạch và Đầu tư"], [SKS], False)]),
+    ("labelled-block",
+     "II. NỘI DUNG KẾ HOẠCH\n1. Giải pháp\n- Tổ chức các lớp tập huấn.\nĐơn vị chủ trì: Văn phòng Ban Quản lý.\n"
+     "Đơn vị phối hợp: Phòng Quản lý đầu tư.\nThời gian thực hiện: hằng năm, từ năm 2023 đến năm 2025.",
+     BOARD, [("II.1.-1", "Tổ chức các lớp tập huấn.", ["Văn phòng Ban Quản lý"], ["Phòng Quản lý đầu tư"], False)]),
+    ("inline-label",
+     "II. NỘI DUNG KẾ HOẠCH\n2. Quy hoạch.\n- Hoàn thiện thủ tục phê duyệt. Đơn vị chủ trì: Phòng Quản lý đầu tư.",
+     BOARD, [("II.2.-1", "Hoàn thiện thủ tục phê duyệt.", ["Phòng Quản lý đầu tư"], [], False)]),
+    ("label-two-units",
+     "II. NỘI DUNG KẾ HOẠCH\n1. Giải pháp\n- Nâng cao suất đầu tư.\nĐơn vị chủ trì: Các doanh nghiệp hạ tầng, Phòng Quản lý đầu tư.",
+     BOARD, [("II.1.-1", "Nâng cao suất đầu tư.", ["Các doanh nghiệp hạ tầng", "Phòng Quản lý đầu tư"], [], False)]),
+    ("numbered-heading-one-paragraph",
+     "II. NỘI DUNG KẾ HOẠCH\n4. Đẩy mạnh cải cách hành chính\n\nĐẩy mạnh chuyển đổi số.\n\nĐơn vị chủ trì: Văn phòng, các phòng chuyên môn, đơn vị sự nghiệp.",
+     BOARD, [("II.4", "Đẩy mạnh chuyển đổi số.", ["Văn phòng Ban Quản lý", "Các phòng chuyên môn", "Các đơn vị sự nghiệp"], [], False)]),
+    ("no-agency-inferred-issuer",
+     "I. NHỮNG NHIỆM VỤ CHỦ YẾU\n1. Cải cách hành chính\n- Tham mưu UBND tỉnh ban hành Quy chế.",
+     BOARD, [("I.1.-1", "Tham mưu UBND tỉnh ban hành Qu", [BOARD], [], True)]),
+    ("purposes-are-not-tasks",
+     "I. MỤC ĐÍCH, YÊU CẦU\n1. Các sở, ban, ngành triển khai thực hiện.\nII. NHIỆM VỤ\n1. Sở Y tế chủ trì rà soát.",
+     None, [("II.1", "Sở Y tế chủ trì rà soát.", ["Sở Y tế"], [], False)]),
+    ("continuation-after-dash",
+     "II. NHIỆM VỤ\n1. Phát triển\na) Các sở, ban, ngành, địa phương:\n- Tập trung chỉ đạo chuyển đổi số.\nĐẩy mạnh ứng dụng nền tảng số.",
+     None, [("II.1.a.-1", "Tập trung chỉ đạo chuyển đổi s", [SKS], [], False)]),
+    ("page-break-inside-item",
+     "II. NHIỆM VỤ\n1. Hạ tầng\n- Hoàn thiện khu công nghiệp Sao Mai (Tiên\n\n\n\nLãng 1), khu công nghiệp Cái Tráp.\n- Xây dựng khu công nghệ thông tin.",
+     BOARD, [("II.1.-1", "Hoàn thiện khu công nghiệp Sao", [BOARD], [], True),
+             ("II.1.-2", "Xây dựng khu công nghệ thông t", [BOARD], [], True)]),
+    ("signature-ends-body",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì kiểm tra.\nNơi nhận:\n- Thường trực Tỉnh ủy;\n- Lưu: VT.",
+     None, [("III.1", "Sở Nội vụ chủ trì kiểm tra.", ["Sở Nội vụ"], [], False)]),
+    ("narrative-list",
+     "PV: Năm 2024 ông sẽ làm gì?\nTrưởng ban: Kết quả năm 2023 đạt được nhiều mặt, cụ thể:\nThu hút 5 dự án.\n"
+     "Một số nhiệm vụ trọng tâm mà Ban Quản lý sẽ triển khai trong năm 2024 đó là:\n"
+     "Công tác quy hoạch: Tổ chức thực hiện đồ án điều chỉnh quy hoạch.\nẢnh: Toàn cảnh hội nghị\n"
+     "Phối hợp với các sở, ngành tổ chức xúc tiến đầu tư.\nPV: Xin cảm ơn ông!\nMột nội dung khác.",
+     BOARD, [("p1", "Tổ chức thực hiện đồ án điều c", [BOARD], [], True),
+             ("p2", "Phối hợp với các sở, ngành tổ ", [BOARD], ["Các sở, ban, ngành"], True)]),
+]
+
+
+@pytest.mark.parametrize(("text", "issuer", "expected"), [s[1:] for s in SHAPES], ids=[s[0] for s in SHAPES])
+def test_shapes(text: str, issuer: str | None, expected: list) -> None:
+    got = _rows(text, issuer)
+    # the task text is compared by its start (the rows give its first words)
+    assert [(s, t[: len(e[1])], *rest) for (s, t, *rest), e in zip(got, expected)] == expected
+    assert len(got) == len(expected)
+
+
+APPENDIX = (
+    "Phụ lục\nKHUNG NHIỆM VỤ\n\n"
+    "TT\tNội dung công việc/nhiệm vụ\tThời gian hoàn thành\tCấp trình\tGhi chú\n"
+    "VĂN PHÒNG\t\t\t\t\n"
+    "1\tChủ trì tham mưu Quy chế sáng kiến\tQuý II/2023\tUBND tỉnh\t\n"
+    "2\tChủ trì theo dõi cải cách hành chính\tBáo cáo hàng quý\tLãnh đạo Ban\tBáo cáo hàng quý trước ngày 15 của tháng tiếp theo\n"
+    "PHÒNG KẾ HOẠCH TỔNG HỢP\t\t\t\t\n"
+    "1\tChủ trì, phối hợp với Phòng QL TNMT rà soát giá thuê đất\tTheo YC của Sở KH&ĐT, UBND tỉnh\tUBND tỉnh; Lãnh đạo\t\n"
+    "\t\t\tBan theo yêu cầu\t\n"
+)
+
+
+def _check_appendix(text: str) -> None:
+    tasks, agencies = extract_tasks(text, DOC, issuer_agency=BOARD)
+    names = {a.id: a.name for a in agencies}
+    got = [(t.section, t.text, [names[x] for x in t.lead], [names[x] for x in t.cooperating],
+            t.deadline.kind, t.deadline.recurring, t.approval_level) for t in tasks]
+    assert got == [
+        ("PL.VP.1", "Chủ trì tham mưu Quy chế sáng kiến", ["Văn phòng Ban Quản lý"], [], "interval", None,
+         "Ủy ban nhân dân tỉnh"),
+        ("PL.VP.2", "Chủ trì theo dõi cải cách hành chính", ["Văn phòng Ban Quản lý"], [], "recurring",
+         "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=15", "Lãnh đạo Ban"),
+        ("PL.KHTH.1", "Chủ trì, phối hợp với Phòng QL TNMT rà soát giá thuê đất", ["Phòng Kế hoạch tổng hợp"],
+         ["Phòng Quản lý tài nguyên và môi trường"], "on_request", None, "Ủy ban nhân dân tỉnh; Lãnh đạo Ban theo yêu cầu"),
+    ]
+    assert tasks[0].deadline.start == "2023-04-01" and tasks[0].deadline.end == "2023-06-30"
+    # units hang under the board, which is returned too
+    board = agency_id(HT, BOARD)
+    assert board in names and all(a.parent == board for a in agencies if a.name.startswith(("Văn phòng", "Phòng")))
+
+
+def test_appendix_table_as_tab_lines() -> None:
+    _check_appendix(APPENDIX)
+
+
+def test_appendix_table_from_docx(tmp_path: Path) -> None:
+    """A real .docx table, read by loaders.readers (rows become TAB-joined lines)."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Phụ lục")
+    document.add_paragraph("KHUNG NHIỆM VỤ")
+    rows = [line.split("\t") for line in APPENDIX.split("\n")[3:] if line]
+    table = document.add_table(rows=0, cols=5)
+    for cells in rows:
+        row = table.add_row().cells
+        for i, value in enumerate(cells[:5]):
+            row[i].text = value
+    # a unit row whose cells Word merged into one
+    merged = table.add_row().cells
+    merged[0].merge(merged[4]).text = "PHÒNG QUẢN LÝ ĐẦU TƯ"
+    last = table.add_row().cells
+    for i, value in enumerate(["1", "Rà soát các dự án chậm tiến độ", "Báo cáo hàng tuần", "Lãnh đạo Ban", ""]):
+        last[i].text = value
+    path = tmp_path / "phu-luc.docx"
+    document.save(path)
+    text = read_document(path)
+    tasks, agencies = extract_tasks(text, DOC, issuer_agency=BOARD)
+    assert [t.section for t in tasks] == ["PL.VP.1", "PL.VP.2", "PL.KHTH.1", "PL.QLDT.1"]
+    names = {a.id: a.name for a in agencies}
+    assert [names[t.lead[0]] for t in tasks][-1] == "Phòng Quản lý đầu tư"
+    assert tasks[-1].deadline.recurring == "FREQ=WEEKLY"
+    assert tasks[2].approval_level == "Ủy ban nhân dân tỉnh; Lãnh đạo Ban theo yêu cầu"
+    for t in tasks:
+        assert text[t.start : t.end] == t.text
+
+
+def test_ids_offsets_and_agencies_once() -> None:
+    text = read_document(next(CORPUS.glob("001_*.txt")))
+    tasks, agencies = extract_tasks(text, DOC, issuer_agency="Ủy ban nhân dân tỉnh")
+    assert [t.id for t in tasks] == [task_id(DOC.id, n) for n in range(1, len(tasks) + 1)]
+    assert [t.start for t in tasks] == sorted(t.start for t in tasks)
+    ids = [a.id for a in agencies]
+    assert len(ids) == len(set(ids))
+    used = {x for t in tasks for x in t.lead + t.cooperating}
+    assert used <= set(ids)
+    assert all(a.jurisdiction == HT for a in agencies)
+    assert all(not t.links for t in tasks)
+
+
+def test_jurisdiction_scopes_agency_ids() -> None:
+    text = "II. NHIỆM VỤ\n1. Sở Công Thương chủ trì rà soát."
+    hp = DocRef(id="hai-phong:1/KH-UBND:2023", type="KH", number_symbol="1/KH-UBND", date="2023-01-01",
+                issuer="UBND thành phố Hải Phòng", jurisdiction="Hải Phòng")
+    (t1,), _ = extract_tasks(text, DOC)
+    (t2,), _ = extract_tasks(text, hp)
+    assert t1.lead == (agency_id(HT, "Sở Công Thương"),) and t2.lead == (agency_id("Hải Phòng", "Sở Công Thương"),)
+
+
+def test_split_paragraphs_joins_page_breaks() -> None:
+    text = "- Tăng cường kỷ luật trong các cơ quan hành\n\nchính nhà nước.\n- Tiếp"
+    paras = split_paragraphs(text)
+    assert [(p.kind, text[p.body : p.end]) for p in paras] == [
+        ("dash", "Tăng cường kỷ luật trong các cơ quan hành\n\nchính nhà nước."), ("dash", "Tiếp")]
+
+
+def test_scales_linearly() -> None:
+    """Ten times the text takes about ten times as long (no quadratic step)."""
+    base = read_document(next(CORPUS.glob("002_*.txt")))
+
+    def timed(copies: int) -> float:
+        text = "\n".join([base] * copies)
+        t0 = time.perf_counter()
+        tasks, _ = extract_tasks(text, DOC)
+        assert len(tasks) >= 70 * copies
+        return time.perf_counter() - t0
+
+    small, large = timed(2), timed(20)
+    assert large < 25 * small + 1.0
