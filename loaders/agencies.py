@@ -135,6 +135,7 @@ class _Gazetteer:
     by_name: dict[str, AgencyEntry]
     trie: _Trie
     starts: regex.Pattern  # first tokens of every alias and pattern head
+    head_first: frozenset[str]  # first tokens of the pattern heads
     heads: frozenset[tuple[str, ...]]
     group_nouns: frozenset[tuple[str, ...]]
     stop_words: frozenset[str]
@@ -181,6 +182,7 @@ def _gazetteer() -> _Gazetteer:
         by_name=by_name,
         trie=trie,
         starts=starts,
+        head_first=frozenset(h[0] for h in heads),
         heads=heads,
         group_nouns=nouns,
         stop_words=frozenset(match_key(w) for w in pattern.get("stop_words", [])),
@@ -449,7 +451,8 @@ def find_agencies(
         start = m.start()
         hit = _walk(key, start, gaz.trie)
         end = None
-        if hit is None or _continues(text, key, hit[1]):
+        first = m.group()
+        if (first in gaz.head_first or (groups and first == "các")) and (hit is None or _continues(text, key, hit[1])):
             end = _pattern_name(text, key, start, groups=groups)
         if hit is not None:
             hit = (hit[0], _qualifier_end(key, hit[1], jur))

@@ -32,6 +32,10 @@ from loaders.deadlines import find_deadlines, parse_deadline
 __all__ = ["extract_tasks", "Paragraph", "split_paragraphs"]
 
 _TERMINAL = ".;:!?…"
+_PIECES = regex.compile(r"[^,;]+")
+_NON_WORD = regex.compile(r"\W|$")
+_PARENS = regex.compile(r"\([^()]*\)")
+_ROW_NUMBER = regex.compile(r"\d{1,3}\.?")
 
 
 # --------------------------------------------------------------------------- the table
@@ -48,6 +52,7 @@ class _Rules:
     appendix: regex.Pattern
     labels: dict[str, regex.Pattern]
     label_any: regex.Pattern
+    inline_label: regex.Pattern  # a label inside a task's paragraph, after a sentence end
     skip_sections: regex.Pattern
     task_sections: regex.Pattern
     implementation: regex.Pattern
@@ -88,6 +93,7 @@ def _rules() -> _Rules:
         appendix=regex.compile(mk["appendix"], regex.I),
         labels=labels,
         label_any=_any(list(raw["labels"].values())),
+        inline_label=regex.compile(r"(?<=[.;]\s*)" + _any(list(raw["labels"].values())).pattern, regex.I | regex.V1),
         skip_sections=_any(raw["sections"]["skip"]),
         task_sections=_any(raw["sections"]["tasks"]),
         implementation=_any(raw["sections"]["implementation"]),
@@ -266,7 +272,7 @@ def _lead_run(ctx: _Ctx, found, start: int, end: int) -> tuple[list[Agency], int
     for pos in candidates:
         while True:
             m = r.head_words.match(ctx.text, pos, end)
-            if m is None or m.end() == pos or not regex.match(r"\W|$", ctx.text[m.end() : m.end() + 1]):
+            if m is None or m.end() == pos or not _NON_WORD.match(ctx.text[m.end() : m.end() + 1]):
                 break
             pos = m.end()
         run, run_end = _run(ctx, found, pos, end)
@@ -303,7 +309,7 @@ def _roles(ctx: _Ctx, start: int, end: int, *, heading: bool = False) -> _Roles:
         if colon != -1:
             head_end = colon
         # "(sau đây gọi tắt là địa phương)" after the addressees defines them, adds none
-        rest = regex.sub(r"\([^()]*\)", "", ctx.text[lead_end:head_end]).strip(" ,.;:")
+        rest = _PARENS.sub("", ctx.text[lead_end:head_end]).strip(" ,.;:")
         if lead and rest and head_end - start <= 160 and not lead_end > head_end:
             name = ctx.text[start:head_end].strip(" ,.;:")
             lead = [resolve_agency(name, ctx.jurisdiction)]
@@ -317,7 +323,7 @@ def _label_agencies(ctx: _Ctx, start: int, end: int) -> list[Agency]:
     found = _found(ctx, start, end)
     out: list[tuple[int, Agency]] = [(s, a) for a, s, _ in found]
     covered = [(s, e) for _, s, e in found]
-    for m in regex.finditer(r"[^,;]+", ctx.text[start:end]):
+    for m in _PIECES.finditer(ctx.text[start:end]):
         s, e = start + m.start(), start + m.end()
         piece = ctx.text[s:e].strip(" .\n")
         if not piece or any(cs < e and s < ce for cs, ce in covered):
@@ -399,8 +405,8 @@ class _Builder:
 
 def _cut_inline_label(text: str, start: int, end: int) -> int:
     """End of the task text before an inline "Đơn vị chủ trì:" label."""
-    m = regex.search(r"(?<=[.;]\s*)" + _rules().label_any.pattern, text[start:end], regex.I | regex.V1)
-    return start + m.start() if m else end
+    m = _rules().inline_label.search(text, start, end)
+    return m.start() if m else end
 
 
 def _apply_labels(ctx: _Ctx, draft: _Draft, start: int, end: int) -> None:
@@ -679,7 +685,7 @@ def _tables(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> None:
             continue
         first = values[0].strip() if values else ""
         filled = [v for v in values if v.strip()]
-        if regex.fullmatch(r"\d{1,3}\.?", first):
+        if _ROW_NUMBER.fullmatch(first):
             flush()
             row = {"number": first.rstrip("."), "cells": cells, "extra": {}}
         elif first and len(filled) == 1:
