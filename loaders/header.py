@@ -156,6 +156,15 @@ def read_header(text: str, *, path: str = "") -> Header:
         issuer = issuer_display(None, issuer_text, province)
     if not issuer and issuer_block.strip():
         issuer = " ".join(issuer_block.split()).title()
+    if not issuer and title:
+        # an article or a note without header: the first agency its headline names
+        from .agencies import find_agencies
+
+        named = [a for a, _, _ in find_agencies(title, province or "central") if not a.group]
+        if named:
+            issuer = named[0].name
+            if province and issuer.endswith((" tỉnh", " thành phố")):
+                issuer = f"{issuer} {province}"
 
     number_symbol = None
     if symbol and not number_blank:

@@ -66,7 +66,7 @@ class Patterns:
         self.before_symbol = regex.compile(
             rf"""
             (?P<word>{type_word_re})
-            {_H}*(?:\(\s*)?
+            \s*(?:\(\s*)?                    # "Kế hoạch\n\nsố 13-KH/TW": joined over lines
             (?:(?P<so>số|sô)\s*:?\s*)?
             (?:\(\s*)?
             \s*$

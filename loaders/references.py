@@ -419,6 +419,7 @@ _SELF = regex.compile(
 )
 
 
+_CHAIN_CUES = (Relation.IMPLEMENTS, Relation.AMENDS, Relation.REPLACES)
 _CHAIN_GAP = 25  # at most this many characters between a chain cue and the cited document
 
 
@@ -468,9 +469,11 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
             cue, pos = _cue_before(text, lo, rm.start)
             if cue is None:
                 rel = head_rel
-            elif cue is Relation.IMPLEMENTS and _gap_to(text, pos, rm.start) <= _CHAIN_GAP:
+            elif cue in _CHAIN_CUES and _gap_to(text, pos, rm.start) <= _CHAIN_GAP:
+                # "A ... về thực hiện B", "Luật 47/2019/QH14 sửa đổi, bổ sung ... Luật B":
+                # the edge is A's; the citing document only mentions B
                 if prev.key != rm.key:
-                    chains.append((prev.key, Relation.IMPLEMENTS, rm.key, rm))
+                    chains.append((prev.key, cue, rm.key, rm))
                 rel = Relation.CITES
             elif _gap_to(text, pos, rm.start) <= _CHAIN_GAP:
                 rel = cue

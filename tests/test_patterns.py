@@ -1,0 +1,172 @@
+"""Every syntactic variant of a reference, one row each (DOMAIN.md §1, §4; the seeds).
+
+Rows are (id, preamble, body, expected references).  The text is wrapped in a Hà Tĩnh
+plan (tests/factories.py), so "UBND tỉnh" and "Tỉnh ủy" mean Hà Tĩnh.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factories import hatinh_plan, ref
+from loaders.extract import extract_text
+from loaders.identity import parse_symbol
+
+CENTRAL = "central"
+HT = "Hà Tĩnh"
+
+ROWS = [
+    # id, preamble, body, expected
+    ("party-with-so", "Thực hiện Nghị quyết số 29-NQ/TW ngày 17/11/2022 của Ban Chấp hành Trung ương Đảng.", "",
+     [ref("29-NQ/TW", "NQ", "2022-11-17", CENTRAL, "implements")]),
+    ("party-no-so-comma-date", "Thực hiện Nghị quyết 29-NQ/TW, ngày 17/11/2022 của BCH Trung ương.", "",
+     [ref("29-NQ/TW", "NQ", "2022-11-17", CENTRAL, "implements")]),
+    ("party-written-state-form", "Thực hiện Nghị quyết số 06/NQ-TU ngày 07/4/2022 của Ban Thường vụ Tỉnh ủy.", "",
+     [ref("06-NQ/TU", "NQ", "2022-04-07", HT, "implements")]),
+    ("party-double-slash", "Triển khai Nghị quyết số 03/NQ/TU ngày 26/10/2021 của Tỉnh ủy.", "",
+     [ref("03-NQ/TU", "NQ", "2021-10-26", HT, "implements")]),
+    ("space-instead-of-dash", "Thực hiện Kế hoạch số 13 KH/TW ngày 28/11/2022 của Bộ Chính trị.", "",
+     [ref("13-KH/TW", "KH", "2022-11-28", CENTRAL, "implements")]),
+    ("stray-space-after-dash", "", "- Tiếp tục thực hiện Chỉ thị số 10- CT/TU, ngày 15/6/2021 của Ban Thường vụ Tỉnh ủy.",
+     [ref("10-CT/TU", "CT", "2021-06-15", HT, "cites")]),
+    ("stray-space-before-slash", "Thực hiện Kế hoạch số 656 /KH-BQL ngày 22/02/2023.", "",
+     [ref("656/KH-BQL", "KH", "2023-02-22", HT, "implements")]),
+    ("stray-space-in-state-symbol", "", "- Theo Quyết định số 2783/QĐ- UBND ngày 26/8/2020 của UBND tỉnh.",
+     [ref("2783/QĐ-UBND", "QĐ", "2020-08-26", HT, "cites")]),
+    ("case-slip-in-code", "", "- Sửa đổi Quyết định số 12/2019/qđ-UBND của UBND tỉnh.",
+     [ref("12/2019/QĐ-UBND", "QĐ", None, HT, "cites")]),
+    ("caps-title-ctr", "KẾ HOẠCH TRIỂN KHAI CHƯƠNG TRÌNH HÀNH ĐỘNG SỐ 26-CTR/TU NGÀY 07/02/2023 CỦA BCH ĐẢNG BỘ TỈNH", "",
+     [ref("26-CTr/TU", "CTr", "2023-02-07", HT, "implements")]),
+    ("date-in-words", "Thực hiện Kế hoạch số 154/KH-UBND ngày 05 tháng 5 năm 2023 của UBND tỉnh.", "",
+     [ref("154/KH-UBND", "KH", "2023-05-05", HT, "implements")]),
+    ("date-zero-padded", "Căn cứ Quyết định số 1681/QĐ-UBND ngày 18/08/2022 của UBND tỉnh.", "",
+     [ref("1681/QĐ-UBND", "QĐ", "2022-08-18", HT, "based_on")]),
+    ("normative-decree", "Căn cứ Nghị định số 35/2022/NĐ-CP ngày 28/5/2022 của Chính phủ.", "",
+     [ref("35/2022/NĐ-CP", "NĐ", "2022-05-28", CENTRAL, "based_on")]),
+    ("normative-pm-directive-with-year", "", "- Theo Chỉ thị số 26/2016/CT-TTg ngày 05/9/2016 của Thủ tướng Chính phủ.",
+     [ref("26/2016/CT-TTg", "CT", "2016-09-05", CENTRAL, "cites")]),
+    ("national-assembly-law-number", "Căn cứ Luật số 47/2019/QH14 ngày 22/11/2019.", "",
+     [ref("47/2019/QH14", "Luật", "2019-11-22", CENTRAL, "based_on")]),
+    ("national-assembly-resolution", "Căn cứ Nghị quyết số 43/2022/QH15 ngày 11/01/2022 của Quốc hội.", "",
+     [ref("43/2022/QH15", "NQ", "2022-01-11", CENTRAL, "based_on")]),
+    ("letter-department", "Trên cơ sở đề nghị của Sở Kế hoạch và Đầu tư tại Văn bản số 843/SKHĐT-KTN ngày 31/3/2023.", "",
+     [ref("843/SKHĐT-KTN", "CV", "2023-03-31", HT, "based_on")]),
+    ("letter-prime-minister", "", "- Theo Văn bản số 1804/TTg-CN ngày 18/12/2020 của Thủ tướng Chính phủ.",
+     [ref("1804/TTg-CN", "CV", "2020-12-18", CENTRAL, "cites")]),
+    ("letter-date-after-issuer", "", "- Theo Văn bản số 565/UBND-KT1 của UBND tỉnh ngày 13/02/2023.",
+     [ref("565/UBND-KT1", "CV", "2023-02-13", HT, "cites")]),
+    ("generic-noun-type-code-wins", "", "- Thực hiện Văn bản số 440/KH-UBND ngày 17/11/2022 của UBND tỉnh.",
+     [ref("440/KH-UBND", "KH", "2022-11-17", HT, "cites")]),
+    ("submission", "", "- Theo Tờ trình số 112/TTr-SNV ngày 01/6/2024 của Sở Nội vụ.",
+     [ref("112/TTr-SNV", "TTr", "2024-06-01", HT, "cites")]),
+    ("parenthesized", "", "Tỉnh đã ban hành Nghị quyết (số 07-NQ/TU ngày 25/7/2019) về phát triển khu kinh tế.",
+     [ref("07-NQ/TU", "NQ", "2019-07-25", HT, "cites")]),
+    ("other-province-named", "", "- Học tập Kế hoạch số 278/KH-UBND ngày 06/12/2022 của UBND thành phố Hải Phòng.",
+     [ref("278/KH-UBND", "KH", "2022-12-06", "Hải Phòng", "cites")]),
+    ("named-law-no-number", "Căn cứ Luật Đất đai năm 2024.", "",
+     [ref("Luật Đất đai", "Luật", None, CENTRAL, "based_on")]),
+    ("named-law-with-date", "", "- Thực hiện Luật Quy hoạch đô thị và nông thôn ngày 26 tháng 11 năm 2024.",
+     [ref("Luật Quy hoạch đô thị và nông thôn", "Luật", "2024-11-26", CENTRAL, "cites")]),
+    ("tone-placement-cue", "Cụ thể hoá Kết luận số 57-KL/TU ngày 07/10/2022 của Ban Thường vụ Tỉnh uỷ.", "",
+     [ref("57-KL/TU", "KL", "2022-10-07", HT, "implements")]),
+    ("term-after-issuer", "Thực hiện Nghị quyết số 08-NQ/TU ngày 18/5/2018 của Ban Chấp hành Đảng bộ tỉnh (khóa XVIII).", "",
+     [ref("08-NQ/TU", "NQ", "2018-05-18", HT, "implements")]),
+    ("chain-cited-target", "Thực hiện Chương trình số 26-CTr/TU ngày 07/02/2023 của Tỉnh ủy về thực hiện Nghị quyết số 29-NQ/TW ngày 17/11/2022.", "",
+     [ref("26-CTr/TU", "CTr", "2023-02-07", HT, "implements"), ref("29-NQ/TW", "NQ", "2022-11-17", CENTRAL, "cites")]),
+    ("coordinated-implements", "Thực hiện Nghị quyết số 13-NQ/TU ngày 12/12/2022 của Tỉnh ủy, Nghị quyết số 95/NQ-HĐND ngày 16/12/2022 của HĐND tỉnh.", "",
+     [ref("13-NQ/TU", "NQ", "2022-12-12", HT, "implements"), ref("95/NQ-HĐND", "NQ", "2022-12-16", HT, "implements")]),
+    ("enumeration-inherits-paragraph-cue", "Thực hiện Nghị quyết số 06-NQ/TU ngày 07/4/2022 của Tỉnh ủy; Kế hoạch số 278/KH-UBND ngày 06/12/2022 của UBND tỉnh;", "",
+     [ref("06-NQ/TU", "NQ", "2022-04-07", HT, "implements"), ref("278/KH-UBND", "KH", "2022-12-06", HT, "implements")]),
+    ("task-level-mention-is-cites", "", "- Thực hiện hiệu quả Nghị định số 35/2022/NĐ-CP ngày 28/5/2022 của Chính phủ.",
+     [ref("35/2022/NĐ-CP", "NĐ", "2022-05-28", CENTRAL, "cites")]),
+    ("task-replacement-is-cites", "", "- Tham mưu Quy chế phối hợp (Thay thế Quyết định số 31/2014/QĐ-UBND ngày 21/7/2014 của UBND tỉnh).",
+     [ref("31/2014/QĐ-UBND", "QĐ", "2014-07-21", HT, "cites")]),
+    ("document-itself-replaces", "", "Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 1234/QĐ-UBND ngày 02/4/2020 của UBND tỉnh.",
+     [ref("1234/QĐ-UBND", "QĐ", "2020-04-02", HT, "replaces")]),
+    ("document-itself-amends", "Sửa đổi, bổ sung một số điều của Quyết định số 15/2018/QĐ-UBND ngày 11/5/2018 của UBND tỉnh.", "",
+     [ref("15/2018/QĐ-UBND", "QĐ", "2018-05-11", HT, "amends")]),
+    ("line-broken-citation", "Thực hiện Kế hoạch\n\nsố 13-KH/TW ngày 28/11/2022 của Bộ Chính trị.", "",
+     [ref("13-KH/TW", "KH", "2022-11-28", CENTRAL, "implements")]),
+]
+
+
+def _ours(text: str) -> list[dict]:
+    ex = extract_text(text)
+    return sorted(
+        (
+            ref(r.target.number_symbol or r.target.title, r.target.type, r.target.date, r.target.jurisdiction, r.relation.value)
+            for r in ex.references
+        ),
+        key=lambda d: d["key"],
+    )
+
+
+@pytest.mark.parametrize("preamble, body, expected", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
+def test_reference_variant(preamble, body, expected):
+    assert _ours(hatinh_plan(preamble, body)) == sorted(expected, key=lambda d: d["key"])
+
+
+# n_mentions counts the full citation, the alias clause and the later short form
+ALIAS_ROWS = [
+    ("alias-short-form", "Thực hiện Nghị quyết số 29-NQ/TW ngày 17/11/2022 của BCH Trung ương (sau đây gọi là Nghị quyết 29).",
+     "- Quán triệt Nghị quyết 29 đến cán bộ.", "29-NQ/TW", 3),
+    ("alias-tat", "Thực hiện Kết luận số 57-KL/TU ngày 07/10/2022 của Tỉnh ủy (sau đây gọi tắt là Kết luận số 57-KL/TU).",
+     "- Triển khai Kết luận số 57-KL/TU.", "57-KL/TU", 3),
+    ("alias-binds-by-type-not-nearest", "Thực hiện Kế hoạch số 13-KH/TW ngày 28/11/2022 của Bộ Chính trị thực hiện Nghị quyết số 29-NQ/TW (sau đây gọi là Kế hoạch 13).",
+     "- Thực hiện Kế hoạch 13.", "13-KH/TW", 3),
+    ("short-form-earlier-citation", "Thực hiện Chương trình số 26-CTr/TU ngày 07/02/2023 của Tỉnh ủy.",
+     "- Thực hiện Chương trình 26.", "26-CTr/TU", 2),
+]
+
+
+@pytest.mark.parametrize("preamble, body, key, n_mentions", [r[1:] for r in ALIAS_ROWS], ids=[r[0] for r in ALIAS_ROWS])
+def test_alias_and_short_forms_resolve(preamble, body, key, n_mentions):
+    ex = extract_text(hatinh_plan(preamble, body))
+    r = next(r for r in ex.references if r.target.number_symbol == key)
+    assert len(r.mentions) == n_mentions
+
+
+def test_dateless_mention_with_two_candidates_is_not_merged():
+    text = hatinh_plan(
+        "",
+        "- Theo Nghị quyết số 08-NQ/TU ngày 18/5/2018 của Tỉnh ủy.\n" + "x " * 400
+        + "\n- Theo Nghị quyết số 08-NQ/TU ngày 22/11/2021 của Tỉnh ủy.\n" + "y " * 400
+        + "\n- Tiếp tục Nghị quyết số 08-NQ/TU.",
+    )
+    ex = extract_text(text)
+    assert sorted(r.target.id for r in ex.references) == ["ha-tinh:08-NQ/TU:2018", "ha-tinh:08-NQ/TU:2021"]
+    assert [m.text for m in ex.unresolved] == ["Nghị quyết số 08-NQ/TU"]
+
+
+def test_chain_edges_between_other_documents():
+    ex = extract_text(hatinh_plan(
+        "Thực hiện Chương trình số 26-CTr/TU ngày 07/02/2023 của Tỉnh ủy về thực hiện Nghị quyết số 29-NQ/TW ngày 17/11/2022.",
+        "- Căn cứ Luật số 47/2019/QH14 sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ.",
+    ))
+    edges = {(a, str(r), b) for a, r, b, _ in ex.chain_edges}
+    assert ("ha-tinh:26-CTr/TU:2023", "implements", "vn:29-NQ/TW:2022") in edges
+    assert ("vn:47/2019/QH14:2019", "amends", "vn:Luật Tổ chức Chính phủ:?") in edges
+
+
+SYMBOL_ROWS = [
+    ("06", "/NQ-TU", "06-NQ/TU"),
+    ("6", "-NQ/TU", "06-NQ/TU"),
+    ("13", " KH/TW", "13-KH/TW"),
+    ("29", "- NQ/TW", "29-NQ/TW"),
+    ("26", "-CTR/TU", "26-CTr/TU"),
+    ("35", "/2022/NĐ-CP", "35/2022/NĐ-CP"),
+    ("843", "/SKHĐT-KTN", "843/SKHĐT-KTN"),
+    ("47", "/2019/QH14", "47/2019/QH14"),
+    ("11", "-NQ/BTV", "11-NQ/BTV"),
+    ("05", "-CT/TƯ", "05-CT/TW"),
+]
+
+
+@pytest.mark.parametrize("number, tail, canonical", SYMBOL_ROWS, ids=[r[2] + "<" + r[0] + r[1] for r in SYMBOL_ROWS])
+def test_symbol_canonical_form(number, tail, canonical):
+    assert parse_symbol(number, tail).canonical == canonical
+
+
+@pytest.mark.parametrize("number, tail", [("2021", "-2025"), ("12", "/2023"), ("13", " triệu"), ("3", "/KH")])
+def test_not_a_symbol(number, tail):
+    assert parse_symbol(number, tail) is None
