@@ -239,3 +239,6 @@ class Extraction:
     agencies: list[Agency] = field(default_factory=list)
     #: mentions that could not be resolved to one document (short forms, dateless)
     unresolved: list[Mention] = field(default_factory=list)
+    #: documents a task will produce ("Tham mưu Quy chế ... (Thay thế Quyết định số ...)"):
+    #: flagged "planned", part_of their task, with a replaces edge in ``chain_edges``
+    planned: list[DocRef] = field(default_factory=list)

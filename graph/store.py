@@ -176,6 +176,8 @@ class Store:
             edges.append((path, doc.id, t.id, ref.relation.value, None, ev.sentence, ev.start, ev.end, doc.id))
             for m in ref.mentions:
                 mentions.append((path, t.id, m.text, m.start, m.end, m.date, m.issuer, m.sentence))
+        for planned in ex.planned:
+            nodes.append((path, planned.id, "document", 1, json.dumps(planned.to_dict(), ensure_ascii=False)))
         for src, rel, dst, ev in ex.chain_edges:
             edges.append((path, src, dst, Relation(rel).value, None, ev.sentence, ev.start, ev.end, doc.id))
         for ag in ex.agencies:

@@ -73,6 +73,7 @@ class Patterns:
             """,
             _FLAGS,
         )
+        self.before_symbol_words = regex.compile(type_word_re, _FLAGS)
         self.so_before = regex.compile(r"(?:số|sô)\s*:?\s*$", _FLAGS)
         self.header_so = regex.compile(r"(?:^|\n)[ \t]*Số\s*:?[ \t]*$", regex.V1)
         # After a symbol: ", ngày 17/11/2022", "ngày 05 tháng 5 năm 2023", "ngày 18/08/2022".

@@ -2,8 +2,9 @@
 
 "Thực hiện hiệu quả Nghị định số 35/2022/NĐ-CP" inside a task makes the *task* implement
 the decree (not the whole plan); "theo Kế hoạch số 440/KH-UBND" makes it cite the plan;
-"(Thay thế Quyết định số 31/2014/QĐ-UBND)" describes a document still to be drafted,
-recorded as a ``replaces`` link on the task (the planned document is the task's output).
+"(Thay thế Quyết định số 31/2014/QĐ-UBND)" describes a document still to be drafted: it
+becomes a planned-document node (flag "planned", ``part_of`` the task) that ``replaces`` the
+old one, while the task itself cites the old document.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import dataclasses
 
 import regex
 
-from graph.model import Evidence, Extraction, Reference, Relation, Task
+from graph.ids import slug
+from graph.model import DocRef, Evidence, Extraction, Reference, Relation, Task
 
 from .patterns import patterns
 from .references import sentence_bounds
@@ -35,8 +37,31 @@ def _task_relation(text: str, start: int) -> Relation:
     return best
 
 
+def _planned(ex: Extraction, task: Task, mention_start: int) -> DocRef:
+    """The document the task will produce: its type is the first type word of the task."""
+    p = patterns()
+    text = ex.document.text
+    head = text[task.start:mention_start]
+    words = [m for m in p.before_symbol_words.finditer(head)]
+    dtype = p.type_of_word(words[0].group(0)) if words else "VB"
+    title = " ".join(head.split()).rstrip(" (*<i>,")
+    doc = ex.document.ref
+    return DocRef(
+        id=f"{task.id}#planned-{slug(title)[:40] or 'document'}",
+        type=dtype if dtype != "generic" else "VB",
+        number_symbol=None,
+        date=None,
+        issuer=doc.issuer,
+        jurisdiction=doc.jurisdiction,
+        title=title,
+        flags=("planned",),
+        type_name=p.type_names.get(dtype),
+    )
+
+
 def attach_task_links(ex: Extraction, tasks: list[Task]) -> list[Task]:
-    """Tasks with ``links`` filled from the extraction's references (by offsets)."""
+    """Tasks with ``links`` filled from the extraction's references (by offsets); planned
+    documents and their ``replaces`` edges go into ``ex.planned`` / ``ex.chain_edges``."""
     text = ex.document.text
     spans = sorted(
         (m.start, m.end, ref) for ref in ex.references for m in ref.mentions
@@ -50,11 +75,18 @@ def attach_task_links(ex: Extraction, tasks: list[Task]) -> list[Task]:
             s, e, ref = spans[i]
             i += 1
             rel = _task_relation(text, s)
+            ss, se = sentence_bounds(text, s, e)
+            ev = Evidence(path=ex.document.path, sentence=text[ss:se].strip(), start=s, end=e, document=ex.document.id)
+            if rel in (Relation.REPLACES, Relation.AMENDS):
+                planned = _planned(ex, task, s)
+                if planned.id not in {d.id for d in ex.planned}:
+                    ex.planned.append(planned)
+                    ex.chain_edges.append((planned.id, Relation.PART_OF, task.id, ev))
+                ex.chain_edges.append((planned.id, rel, ref.target.id, ev))
+                rel = Relation.CITES
             cur = links.get(ref.target.id)
             if cur is not None and cur.relation is not Relation.CITES:
                 continue
-            ss, se = sentence_bounds(text, s, e)
-            ev = Evidence(path=ex.document.path, sentence=text[ss:se].strip(), start=s, end=e, document=ex.document.id)
             links[ref.target.id] = Reference(target=ref.target, relation=rel, mentions=(), evidence=ev)
         out.append(dataclasses.replace(task, links=tuple(links.values())) if links else task)
     return out
