@@ -27,17 +27,21 @@ from .rules import alternation, match_key, provinces
 __all__ = ["Header", "read_header"]
 
 _HEAD_CHARS = 4000
+# "Số: 154/KH-UBND", "Số 15-CTr/TU", "Số: /CTr-KKT" (blank number), and the two-column
+# layout flattened into one line: "Số: 154/KH-UBND      Hà Tĩnh, ngày 05 tháng 5 năm 2023"
 _NUMBER_LINE = regex.compile(
-    r"^[ \t]*Số[ \t]*:?[ \t]*(?P<num>\d{0,5})[ \t]*(?P<tail>[-/][^\n]{1,40}?)[ \t]*$",
-    regex.MULTILINE | regex.V1,
+    r"""^[ \t]*Số[ \t]*:?[ \t]*(?P<num>\d{0,5})[ \t]*
+        (?P<tail>[-/][ \t]*[\p{L}\d&]+(?:[ \t]*[-/][ \t]*[\p{L}\d&]+){0,4})""",
+    regex.MULTILINE | regex.VERBOSE | regex.V1,
 )
 _PLACE_DATE = regex.compile(
-    r"""^[ \t]*(?P<place>\p{Lu}[\p{L} .]{1,40}?)[ \t]*,[ \t]*ngày[ \t]+(?P<d>\d{1,2}|[.…]+)
-        [ \t]+tháng[ \t]+(?P<m>\d{1,2}|[.…]+)[ \t]+năm[ \t]+(?P<y>\d{4})""",
+    r"""(?:^|[ \t]{2,}|\t)[ \t]*(?P<place>\p{Lu}[\p{L} .]{1,40}?)[ \t]*,[ \t]*ngày[ \t]*(?P<d>\d{1,2}|[.…]*)
+        [ \t]*tháng[ \t]*(?P<m>\d{1,2}|[.…]*)[ \t]*năm[ \t]+(?P<y>\d{4})""",
     regex.MULTILINE | regex.VERBOSE | regex.V1,
 )
 _DRAFT = regex.compile(r"D[ỰỤ]\s+TH[ẢẠ]O", regex.I | regex.V1)
-_NATIONAL_MOTTO = regex.compile(r"CỘNG\s+H[ÒOÀ]A\s+XÃ\s+HỘI", regex.V1)
+# the right-hand column: the State's motto, or the Party's name on Party documents
+_NATIONAL_MOTTO = regex.compile(r"CỘNG\s+H[ÒOÀ]A\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", regex.V1)
 # "Ủy ban nhân dân tỉnh ban hành", "Ban Quản lý Khu kinh tế Hải Phòng (Ban Quản lý) xây dựng"
 _ISSUING = regex.compile(
     r"(?P<issuer>(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân\s+(?:tỉnh|thành\s+phố)|UBND\s+(?:tỉnh|thành\s+phố)"
@@ -152,6 +156,13 @@ def read_header(text: str, *, path: str = "") -> Header:
         doc_type = symbol.code
 
     issuer = issuer_display(symbol if symbol and symbol.issuer else None, None, province)
+    if jurisdiction == CENTRAL and issuer_block.strip():
+        # "BAN CHẤP HÀNH TRUNG ƯƠNG", "BỘ CHÍNH TRỊ": the block names the central organ
+        block = " ".join(issuer_block.split()).casefold()
+        for phrase in sorted(p.issuer_phrase_level, key=len, reverse=True):
+            if p.issuer_phrase_level[phrase] == "central" and block.startswith(phrase) and len(phrase) > 4:
+                issuer = next(k.strip() for k in p.tables["issuer_phrases"] if k.strip().casefold() == phrase)
+                break
     if not issuer and issuer_text:
         issuer = issuer_display(None, issuer_text, province)
     if not issuer and issuer_block.strip():

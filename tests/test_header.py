@@ -1,0 +1,62 @@
+"""The citing document's own identity, one row per header layout."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.header import read_header
+
+ROWS = [
+    ("state-plan",
+     "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Số: 154/KH-UBND\nHà Tĩnh, ngày 05 tháng 5 năm 2023\nKẾ HOẠCH\nTriển khai Chương trình hành động số 26-CTr/TU\n",
+     dict(id="ha-tinh:154/KH-UBND:2023", type="KH", number_symbol="154/KH-UBND", date="2023-05-05",
+          jurisdiction="Hà Tĩnh", issuer="UBND tỉnh Hà Tĩnh", flags=())),
+    ("two-columns-flattened",
+     "ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH NGHỆ AN          Độc lập - Tự do - Hạnh phúc\n"
+     "Số: 12/KH-UBND          Nghệ An, ngày 3 tháng 1 năm 2024\nKẾ HOẠCH\nThực hiện Nghị quyết số 29-NQ/TW\n",
+     dict(id="nghe-an:12/KH-UBND:2024", type="KH", number_symbol="12/KH-UBND", date="2024-01-03",
+          jurisdiction="Nghệ An", flags=())),
+    ("party-province",
+     "TỈNH ỦY HÀ TĨNH\t\tĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 26-CTr/TU\t\tHà Tĩnh, ngày 07 tháng 02 năm 2023\n"
+     "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 29-NQ/TW\n",
+     dict(id="ha-tinh:26-CTr/TU:2023", type="CTr", number_symbol="26-CTr/TU", date="2023-02-07",
+          jurisdiction="Hà Tĩnh", issuer="Tỉnh ủy Hà Tĩnh", flags=())),
+    ("party-central",
+     "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 29-NQ/TW\nHà Nội, ngày 17 tháng 11 năm 2022\n"
+     "NGHỊ QUYẾT\nHỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII\n",
+     dict(id="vn:29-NQ/TW:2022", type="NQ", number_symbol="29-NQ/TW", date="2022-11-17",
+          jurisdiction="central", issuer="Ban Chấp hành Trung ương", flags=())),
+    ("government-resolution",
+     "CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 88/NQ-CP\nHà Nội, ngày 22 tháng 7 năm 2022\nNGHỊ QUYẾT\n"
+     "Ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số 10-NQ/TW\n",
+     dict(id="vn:88/NQ-CP:2022", type="NQ", number_symbol="88/NQ-CP", date="2022-07-22",
+          jurisdiction="central", issuer="Chính phủ", flags=())),
+    ("decision-normative",
+     "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG BÌNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 15/2018/QĐ-UBND\n"
+     "Quảng Bình, ngày 11 tháng 5 năm 2018\nQUYẾT ĐỊNH\nBan hành Quy chế phối hợp\n",
+     dict(id="quang-binh:15/2018/QĐ-UBND:2018", type="QĐ", number_symbol="15/2018/QĐ-UBND", date="2018-05-11",
+          jurisdiction="Quảng Bình", flags=())),
+    ("draft-blank-number-and-day",
+     "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nDỰ THẢO\nSố:      /KH-UBND\n"
+     "Hà Tĩnh, ngày      tháng     năm 2024\nKẾ HOẠCH\nThực hiện Kết luận số 57-KL/TU\n",
+     dict(type="KH", number_symbol=None, date=None, jurisdiction="Hà Tĩnh", flags=("draft", "unnumbered"))),
+    ("no-header-article",
+     "Ban Quản lý KKT Quảng Bình tổ chức triển khai nhiệm vụ năm 2024\nPV: Thưa ông, ...\n",
+     dict(number_symbol=None, date=None, jurisdiction="Quảng Bình", flags=("unnumbered",))),
+]
+
+
+@pytest.mark.parametrize("text, expected", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
+def test_header(text, expected):
+    ref = read_header(text).ref
+    for key, value in expected.items():
+        assert getattr(ref, key) == value, key
+
+
+def test_unnumbered_identity_is_stable_and_distinct():
+    a = "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nCỘNG HÒA XÃ HỘI\nSố: /KH-UBND\nHà Tĩnh, ngày 1 tháng 2 năm 2024\nKẾ HOẠCH\nPhát triển công nghiệp\n"
+    b = a.replace("Phát triển công nghiệp", "Phát triển du lịch")
+    assert read_header(a).ref.id == read_header(a + "\nthân văn bản khác").ref.id
+    assert read_header(a).ref.id != read_header(b).ref.id
+    assert read_header(a).ref.id.endswith(":2024")
