@@ -139,20 +139,41 @@ def _check_uri(uri: str) -> tuple[str, str, int]:
     return parts.scheme, parts.hostname, port or _DEFAULT_PORT
 
 
-def _reach(uri: str, host: str, port: int, timeout: float) -> None:
-    """Open and close one TCP connection to the Bolt port.
+#: Bolt preamble and one version proposal (5.0-5.4); any Bolt server answers 4 bytes.
+_BOLT_PROBE = bytes.fromhex("6060B017") + bytes.fromhex("00040405") + bytes(12)
+
+
+def _reach(uri: str, host: str, port: int, timeout: float, attempts: int = 5) -> None:
+    """Check that a Bolt server answers a handshake on ``host:port``, then hang up.
 
     It fails fast on an unreachable server (the driver would retry for a minute), and it
-    absorbs a FalkorDB fault: after an authenticated Bolt client disconnects, the next
-    connection FalkorDB accepts is never answered; a bare connect-and-close takes that
-    slot, so the driver's own connection is served.
+    steps over a FalkorDB fault: after an authenticated Bolt client disconnects, the next
+    connection FalkorDB accepts is never answered.  A probe that gets no answer within a
+    second has taken that slot, so the next probe (and the driver after it) is served.
+    A probe that only shakes hands leaves no such fault behind.
+
+    Raises:
+        StoreError: connection refused or unreachable, or no probe answered.
     """
-    try:
-        with socket.create_connection((host, port), timeout=timeout):
-            pass
-    except OSError as exc:
-        reason = exc.strerror or _first_line(exc)
-        raise StoreError(f"{uri}: cannot reach the server ({reason})") from exc
+    reason = "no answer to the Bolt handshake"
+    for _ in range(attempts):
+        try:
+            sock = socket.create_connection((host, port), timeout=timeout)
+        except OSError as exc:
+            reason = exc.strerror or _first_line(exc)
+            raise StoreError(f"{uri}: cannot reach the server ({reason})") from exc
+        with sock:
+            try:
+                sock.settimeout(min(1.0, timeout))
+                sock.sendall(_BOLT_PROBE)
+                if len(sock.recv(4)) == 4:
+                    return
+                reason = "the server closed the connection during the Bolt handshake"
+            except TimeoutError:
+                continue
+            except OSError as exc:
+                reason = exc.strerror or _first_line(exc)
+    raise StoreError(f"{uri}: no Bolt server answered ({reason})")
 
 
 def connect(uri: str, user: str, password: str, database: str | None = None, *,
@@ -173,6 +194,23 @@ def connect(uri: str, user: str, password: str, database: str | None = None, *,
             server on that port, or credentials refused.
     """
     scheme, host, port = _check_uri(uri)
+    try:  # a short first wait: a dropped connection is retried rather than waited for
+        return _open_driver(uri, scheme, host, port, user, password, database,
+                            min(timeout, 2.0))
+    except _Unanswered:
+        # FalkorDB dropped the driver's first connection (see _reach): once more.
+        try:
+            return _open_driver(uri, scheme, host, port, user, password, database, timeout)
+        except _Unanswered as exc:
+            raise StoreError(str(exc)) from exc.__cause__
+
+
+class _Unanswered(StoreError):
+    """The driver's connection got no answer although a handshake probe did."""
+
+
+def _open_driver(uri: str, scheme: str, host: str, port: int, user: str, password: str,
+                 database: str | None, timeout: float) -> "Driver":
     if scheme in _PLAIN_SCHEMES:
         _reach(uri, host, port, timeout)
     from neo4j import GraphDatabase
@@ -195,7 +233,7 @@ def connect(uri: str, user: str, password: str, database: str | None = None, *,
         raise StoreError(f"{uri}: authentication failed for user {user!r}") from exc
     except ServiceUnavailable as exc:
         driver.close()
-        raise StoreError(f"{uri}: no Bolt server answered ({_first_line(exc)})") from exc
+        raise _Unanswered(f"{uri}: no Bolt server answered ({_first_line(exc)})") from exc
     except Neo4jError as exc:
         # FalkorDB reports a wrong password as a generic error on the first query.
         driver.close()
@@ -693,6 +731,9 @@ def _push(G: "nx.MultiDiGraph", uri: str, user: str, password: str, database: st
             }
             gone_set = set(gone_nodes)
             gone_rels = [k for k in live_old_rels if k not in rels]
+            # relationships that go with their deleted nodes (DETACH DELETE)
+            dropped_rels = [k for k in old_rels if k not in live_old_rels and k not in rels
+                            and k[0] in old_nodes and k[2] in old_nodes]
             new_rels = [r for k, r in rels.items() if k not in live_old_rels]
             changed_rels = [
                 r for k, r in rels.items()
@@ -739,7 +780,7 @@ def _push(G: "nx.MultiDiGraph", uri: str, user: str, password: str, database: st
         nodes_deleted=len(gone_set - recreated),
         rels_created=len(new_rels),
         rels_updated=len(changed_rels),
-        rels_deleted=len(gone_rels),
+        rels_deleted=len(gone_rels) + len(dropped_rels),
         statements=statements + writer.statements,
         seconds=time.perf_counter() - started,
     )
