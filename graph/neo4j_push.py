@@ -53,6 +53,7 @@ __all__ = [
     "FLAVOR_FALKORDB",
     "NODE_LABELS",
     "REL_TYPES",
+    "MAX_STATEMENT_BYTES",
     "connect",
     "detect_flavor",
     "ensure_schema",
