@@ -58,6 +58,17 @@ def handle_errors(f):
     return wrapper
 
 
+def neo4j_options(f):
+    """--uri/--user/--password/--database, from NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD,
+    NEO4J_DATABASE by default."""
+    f = click.option("--database", envvar="NEO4J_DATABASE", default=None, help="Database (env NEO4J_DATABASE).")(f)
+    f = click.option("--password", envvar="NEO4J_PASSWORD", default="", help="Password (env NEO4J_PASSWORD).")(f)
+    f = click.option("--user", envvar="NEO4J_USER", default="neo4j", show_default=True, help="User (env NEO4J_USER).")(f)
+    f = click.option("--uri", envvar="NEO4J_URI", default="bolt://localhost:7687", show_default=True,
+                     help="Bolt URI (env NEO4J_URI).")(f)
+    return f
+
+
 def open_store(store_path: str | None, *, must_exist: bool = True) -> Store:
     path = default_store_path(store_path)
     if must_exist and not path.exists():
@@ -194,19 +205,26 @@ def _resolve(g, ref: str) -> str:
 @store_option
 @json_option
 @click.option("--no-fallback", is_flag=True, help="Follow implements links only, not the based_on fallback.")
+@click.option("--neo4j", "on_server", is_flag=True, help="Ask the Neo4j server (see `push`) instead of the store.")
+@neo4j_options
 @handle_errors
-def trace(ref, store_path, as_json, no_fallback):
+def trace(ref, store_path, as_json, no_fallback, on_server, uri, user, password, database):
     """Every implements-path from REF up to the central resolution(s) it serves.
 
     REF is a canonical id, a number-symbol (when unique), a task id or an ingested file.
+    With --neo4j the tops of the implements chains come from the server, by Cypher.
 
     \b
     Example:
         policykg trace 154/KH-UBND
         policykg trace ha-tinh:154/KH-UBND:2023 --json
+        policykg trace vn:29-NQ/TW:2022 --neo4j --uri bolt://localhost:7687
     """
     from queries.lineage import node_summary, trace as do_trace
 
+    if on_server:
+        _trace_on_server(ref, as_json, uri, user, password, database)
+        return
     with open_store(store_path) as store:
         g = store.graph()
         node = _resolve(g, ref)
@@ -226,6 +244,36 @@ def trace(ref, store_path, as_json, no_fallback):
             )
             return
         _print_trace(g, node, res)
+
+
+def _trace_on_server(ref, as_json, uri, user, password, database) -> None:
+    from graph.neo4j_push import connect
+    from queries.cypher import node_summaries_cypher, trace_tops_cypher
+
+    driver = connect(uri, user, password, database)
+    try:
+        with driver.session(database=database) as session:
+            nodes = node_summaries_cypher(session, [ref])
+            if ref not in nodes:
+                raise NotFound(f"{ref}: no node with this id on {uri} (pass a canonical id, see `policykg trace --json`)")
+            tops = trace_tops_cypher(session, ref)
+            nodes |= node_summaries_cypher(session, tops)
+    finally:
+        driver.close()
+    roots = sorted(t for t in tops if nodes.get(t, {}).get("jurisdiction") == "central")
+    highest = sorted(t for t in tops if t not in roots)
+    if as_json:
+        emit_json({"ref": ref, "roots": roots, "highest": highest, "nodes": nodes, "server": uri})
+        return
+    label = lambda n: nodes.get(n, {}).get("number_symbol") or nodes.get(n, {}).get("title") or n
+    click.echo(f"{label(ref)} ({uri})")
+    if roots:
+        click.echo("Central roots: " + ", ".join(label(r) for r in roots))
+    if highest:
+        click.echo(("Also reaches (not central): " if roots else "No central document reached; highest: ")
+                   + ", ".join(label(r) for r in highest))
+    if not tops:
+        click.echo("  implements nothing on the server")
 
 
 def _label(g, n: str) -> str:
@@ -430,6 +478,52 @@ def agencies(store_path, jurisdiction, as_json):
             kind = " (nhóm)" if r["group"] else ""
             click.echo(f"{r['lead']:4} chủ trì {r['cooperating']:4} phối hợp  {r['name']}{kind} — {r['jurisdiction']}")
         click.echo(f"{len(rows)} agencies")
+
+# -- other engines and formats --------------------------------------------------------
+
+@cli.command()
+@store_option
+@neo4j_options
+@click.option("--batch-size", default=500, show_default=True, help="Rows per UNWIND statement.")
+@click.option("--full", is_flag=True, help="Rewrite every row instead of only what changed.")
+@json_option
+@handle_errors
+def push(store_path, uri, user, password, database, batch_size, full, as_json):
+    """Push the graph to Neo4j 5 (or any Bolt server speaking its Cypher), incrementally.
+
+    Pushing twice leaves the same counts; a second push sends only what changed.
+
+    \b
+    Example:
+        NEO4J_PASSWORD=secret policykg push --uri bolt://localhost:7687
+        policykg push --uri neo4j+s://xxxx.databases.neo4j.io --user neo4j --password ...
+    """
+    from graph.neo4j_push import push_graph
+
+    with open_store(store_path) as store:
+        g = store.graph()
+    with click.progressbar(length=1, label=f"Pushing to {uri}", file=sys.stderr) as bar:
+        def progress(done, total):
+            bar.length = max(total, 1)
+            bar.update(done - bar.pos)
+
+        stats = push_graph(g, uri, user, password, database, batch_size=batch_size, progress=progress,
+                           incremental=not full)
+    data = {
+        "nodes_created": stats.nodes_created, "nodes_updated": stats.nodes_updated,
+        "nodes_deleted": stats.nodes_deleted, "rels_created": stats.rels_created,
+        "rels_updated": stats.rels_updated, "rels_deleted": stats.rels_deleted,
+        "statements": stats.statements, "seconds": round(stats.seconds, 3),
+    }
+    if as_json:
+        emit_json(data)
+        return
+    click.echo(
+        f"Nodes: {stats.nodes_created} created, {stats.nodes_updated} updated, {stats.nodes_deleted} deleted; "
+        f"relationships: {stats.rels_created} created, {stats.rels_updated} updated, {stats.rels_deleted} deleted "
+        f"({stats.statements} statements, {stats.seconds:.1f} s)"
+    )
+
 
 # -- viewer and demo ------------------------------------------------------------------
 

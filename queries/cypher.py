@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from importlib import resources
 from typing import Any
 
-__all__ = ["load_query", "trace_tops_cypher", "impact_cypher", "tasks_by_agency_cypher"]
+__all__ = ["load_query", "trace_tops_cypher", "impact_cypher", "tasks_by_agency_cypher", "node_summaries_cypher"]
 
 
 @functools.cache
@@ -93,3 +93,9 @@ def tasks_by_agency_cypher(session_or_driver: Any, agency_name: str, *,
         ``agency_name``, ``document`` and ``deadline`` (the raw deadline text or None).
     """
     return _rows(session_or_driver, "tasks_by_agency", database, agency=agency_name)
+
+
+def node_summaries_cypher(session_or_driver: Any, ids, *, database: str | None = None) -> dict[str, dict]:
+    """Display fields (type, number_symbol, date, issuer, jurisdiction, ...) of nodes by id."""
+    rows = _rows(session_or_driver, "nodes", database, ids=sorted(ids))
+    return {r["id"]: {k: v for k, v in r.items() if k != "id" and v not in (None, "")} for r in rows}

@@ -1,0 +1,90 @@
+"""`policykg push` and `policykg trace --neo4j` against the real Bolt test server."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph.neo4j_push import connect, server_counts
+from graph.store import Store
+from policykg.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "data" / "corpus"
+DB = "policykg_test"  # FalkorDB serves one graph for every database name: empty it first
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("store") / "kg.db"
+    result = CliRunner().invoke(cli, ["build", str(CORPUS), "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture
+def server(bolt_server):
+    drv = connect(bolt_server.uri, bolt_server.user, bolt_server.password, DB)
+    try:
+        with drv.session(database=DB) as s:
+            s.run("MATCH (n) DETACH DELETE n").consume()
+    finally:
+        drv.close()
+    return bolt_server
+
+
+def _args(server):
+    return ["--uri", server.uri, "--user", server.user, "--password", server.password, "--database", DB]
+
+
+def test_push_twice_keeps_the_counts_of_the_embedded_graph(store, server):
+    first = CliRunner().invoke(cli, ["push", "--store", str(store), "--json", *_args(server)])
+    assert first.exit_code == 0, first.output
+    with Store(store) as s:
+        g = s.graph()
+    counts = server_counts(server.uri, server.user, server.password, DB)
+    assert counts["total_nodes"] == g.number_of_nodes()
+    assert counts["total_relationships"] == g.number_of_edges()
+    second = CliRunner().invoke(cli, ["push", "--store", str(store), "--json", *_args(server)])
+    assert second.exit_code == 0, second.output
+    stats = json.loads(second.output[second.output.index("{"):])
+    assert stats["nodes_created"] == stats["nodes_updated"] == stats["rels_created"] == 0
+    assert server_counts(server.uri, server.user, server.password, DB) == counts
+
+
+def test_trace_on_the_server_reaches_29(store, server):
+    CliRunner().invoke(cli, ["push", "--store", str(store), *_args(server)])
+    result = CliRunner().invoke(cli, ["trace", "ha-tinh:154/KH-UBND:2023", "--neo4j", "--json", *_args(server)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["roots"] == ["vn:29-NQ/TW:2022"]
+    text = CliRunner().invoke(cli, ["trace", "hai-phong:656/KH-BQL:2023", "--neo4j", *_args(server)]).output
+    assert "No central document reached" in text and "06-NQ/TU" in text
+
+
+def test_push_to_a_closed_port_is_one_plain_error(store):
+    result = CliRunner().invoke(cli, ["push", "--store", str(store), "--uri", "bolt://127.0.0.1:1", "--password", "x"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1].startswith("Error: ")
+    assert "Traceback" not in result.output
+
+
+def test_quotes_and_backslashes_round_trip(server):
+    import networkx as nx
+
+    from graph.neo4j_push import push_graph
+
+    g = nx.MultiDiGraph()
+    text = "Trung tâm XTĐT&CU'DV KKT, đường dẫn C:\\hồ sơ\\b, \"trích dẫn\""
+    g.add_node("ha-tinh:agency:x", kind="agency", name=text, jurisdiction="Hà Tĩnh")
+    push_graph(g, server.uri, server.user, server.password, DB)
+    drv = connect(server.uri, server.user, server.password, DB)
+    try:
+        with drv.session(database=DB) as s:
+            got = s.run("MATCH (a:Agency) RETURN a.name AS name").single()["name"]
+    finally:
+        drv.close()
+    assert got == text
