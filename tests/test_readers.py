@@ -496,3 +496,37 @@ def test_truncated_pdf(tmp_path: Path, dejavu: Path) -> None:
 def test_accepts_str_and_pathlike(tmp_path: Path) -> None:
     path = write(tmp_path, "a.txt", "Kế hoạch")
     assert read_document(str(path)) == read_document(path) == "Kế hoạch"
+
+
+def test_docx_runs_inside_hyperlinks_insertions_and_content_controls(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Căn cứ ")
+    paragraph._p.append(
+        parse_xml(
+            f'<w:hyperlink {nsdecls("w")}><w:r><w:t>Nghị quyết 29-NQ/TW</w:t></w:r></w:hyperlink>'
+        )
+    )
+    paragraph._p.append(
+        parse_xml(f'<w:ins {nsdecls("w")} w:id="1" w:author="a"><w:r><w:t>, mới</w:t></w:r></w:ins>')
+    )
+    paragraph._p.append(
+        parse_xml(
+            f'<w:del {nsdecls("w")} w:id="2" w:author="a">'
+            f"<w:r><w:delText> (đã xóa)</w:delText></w:r></w:del>"
+        )
+    )
+    body = document.element.body
+    body.insert(
+        len(body) - 1,  # before w:sectPr
+        parse_xml(
+            f'<w:sdt {nsdecls("w")}><w:sdtContent>'
+            f"<w:p><w:r><w:t>Trong khối nội dung</w:t></w:r></w:p>"
+            f"</w:sdtContent></w:sdt>"
+        ),
+    )
+    path = tmp_path / "inline.docx"
+    document.save(path)
+    assert read_raw(path) == "Căn cứ Nghị quyết 29-NQ/TW, mới\nTrong khối nội dung"
