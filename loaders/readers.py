@@ -149,7 +149,12 @@ def _read_text(name: str, data: bytes) -> str:
 
 class _DocxFonts:
     """Resolves the font of a run the way Word does: run, character style, paragraph
-    style (with their base styles), document defaults; the first that names one wins."""
+    style (with their base styles), document defaults; the first that names one wins.
+
+    Hand-written because python-docx's ``run.font.name`` reads only the run's own
+    ``w:ascii`` font, while TCVN3 documents usually set ``.VnTime`` in a style and Word
+    draws the legacy letters (0x80..0xFF) with the ``w:hAnsi`` font.
+    """
 
     def __init__(self, document: Any):
         from docx.oxml.ns import qn
@@ -330,7 +335,12 @@ _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML collapses ASCII whitespace onl
 
 
 class _HtmlText:
-    """Lines of an HTML tree: blocks start lines, table rows are TAB-joined lines."""
+    """Lines of an HTML tree: blocks start lines, table rows are TAB-joined lines.
+
+    Hand-written over BeautifulSoup's tree because ``get_text(separator)`` puts the same
+    separator between every string, so it cannot keep inline markup inside one line while
+    breaking lines at blocks and joining table cells with a TAB.
+    """
 
     def __init__(self) -> None:
         html = _table()["html"]
