@@ -1,0 +1,185 @@
+"""SPARQL over the RDF export (:mod:`graph.rdf`): any query, plus the lineage queries
+``trace.rq`` and ``impact.rq`` shipped beside this module.
+
+The lineage queries reproduce :func:`queries.lineage.trace_tops` and
+:func:`queries.lineage.impact` exactly (a test compares them on every node of a synthetic
+corpus).  Each runs once per node with the node bound through ``initBindings``; the parsed
+query is cached, so a call costs only its evaluation.
+
+rdflib is imported lazily, inside the functions, so importing this module stays cheap.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from graph.errors import NotFound, PolicyKGError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib import Graph
+
+__all__ = ["SparqlError", "run_sparql", "trace_tops_sparql", "impact_sparql", "load_query"]
+
+
+class SparqlError(PolicyKGError):
+    """A SPARQL query cannot be parsed or evaluated.  One line, naming the query."""
+
+
+def load_query(name: str) -> str:
+    """Text of a query shipped in this package, e.g. ``load_query("trace")`` for trace.rq.
+
+    Raises:
+        NotFound: no such query file.
+    """
+    try:
+        return resources.files("queries").joinpath(f"{name}.rq").read_text("utf-8")
+    except FileNotFoundError as exc:
+        raise NotFound(f"queries/{name}.rq: no such query") from exc
+
+
+def _prefixes() -> dict:
+    from graph.rdf import _PREFIXES
+
+    return dict(_PREFIXES, rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+
+
+@functools.cache
+def _prepared(name: str):
+    from rdflib.plugins.sparql import prepareQuery
+
+    return prepareQuery(load_query(name), initNs=_prefixes())
+
+
+def _graph(source: Graph | str | Path) -> Graph:
+    from rdflib import Graph
+
+    from graph.rdf import load_rdf
+
+    return source if isinstance(source, Graph) else load_rdf(source)
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _term(rdf: Graph, value: Any):
+    from rdflib import Literal
+    from rdflib.term import Node
+
+    from graph.rdf import PKG, node_iri
+
+    if isinstance(value, Node):
+        return value
+    if isinstance(value, str) and (node_iri(value), PKG.canonicalId, None) in rdf:
+        return node_iri(value)
+    return Literal(value)
+
+
+_NATIVE = {"integer", "int", "long", "decimal", "double", "float", "boolean"}
+
+
+def _value(term: Any) -> Any:
+    from rdflib import Literal, URIRef
+
+    from graph.rdf import iri_to_id
+
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        node = iri_to_id(term)
+        return node if node is not None else str(term)
+    if isinstance(term, Literal):
+        datatype = str(term.datatype or "")
+        if datatype.rpartition("#")[2] in _NATIVE:
+            return term.toPython()
+        return str(term)
+    return str(term)  # blank node
+
+
+def run_sparql(
+    rdf_graph_or_path: Graph | str | Path,
+    query_text: str,
+    bindings: dict[str, Any] | None = None,
+) -> list[dict]:
+    """Run a SPARQL query on an RDF graph or an exported file.
+
+    The prefixes ``eli``, ``pkg``, ``pkgid``, ``doctype``, ``jur``, ``skos``, ``rdfs``,
+    ``rdf`` and ``xsd`` are predeclared.
+
+    Args:
+        rdf_graph_or_path: an ``rdflib.Graph`` or the path of a .ttl, .jsonld or .nt file.
+        query_text: a SELECT, ASK, CONSTRUCT or DESCRIBE query.
+        bindings: initial bindings, variable name (without ``?``) to value.  rdflib terms
+            are used as they are; a string that is the canonical id of a node of the graph
+            binds that node's IRI; any other value becomes a literal.
+
+    Returns:
+        SELECT: one dict per row, variable name to value.  ASK: ``[{"ask": bool}]``.
+        CONSTRUCT/DESCRIBE: one ``{"subject", "predicate", "object"}`` dict per triple.
+        Node IRIs come back as canonical ids, other IRIs as strings, numbers and booleans
+        as Python values, other literals (text, dates) as strings, unbound variables as None.
+
+    Raises:
+        SparqlError: the query cannot be parsed or evaluated.
+        graph.rdf.RDFError: the file cannot be read.
+
+    Examples:
+        >>> from rdflib import Graph
+        >>> run_sparql(Graph(), "ASK { ?s ?p ?o }")
+        [{'ask': False}]
+    """
+    rdf = _graph(rdf_graph_or_path)
+    init = {name.lstrip("?$"): _term(rdf, value) for name, value in (bindings or {}).items()}
+    try:
+        result = rdf.query(query_text, initNs=_prefixes(), initBindings=init)
+        if result.type == "ASK":
+            return [{"ask": bool(result.askAnswer)}]
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            return [
+                {"subject": _value(s), "predicate": _value(p), "object": _value(o)}
+                for s, p, o in result.graph
+            ]
+        names = [str(v) for v in result.vars]
+        return [{n: _value(row[i]) for i, n in enumerate(names)} for row in result]
+    except PolicyKGError:
+        raise
+    except Exception as exc:  # pyparsing and rdflib raise many unrelated types
+        raise SparqlError(f"query: {_first_line(exc)}") from exc
+
+
+def _lineage(name: str, rdf: Graph, node_id: str, variable: str, out: str) -> set[str]:
+    from graph.rdf import PKG, iri_to_id, node_iri
+
+    iri = node_iri(node_id)
+    if (iri, PKG.canonicalId, None) not in rdf:
+        raise NotFound(f"{node_id}: not in the RDF graph")
+    rows = rdf.query(_prepared(name), initBindings={variable: iri})
+    found = {iri_to_id(row[out]) for row in rows}
+    found.discard(None)
+    return found
+
+
+def trace_tops_sparql(rdf_graph: Graph, node_id: str) -> set[str]:
+    """``trace_tops`` by SPARQL (queries/trace.rq): canonical ids of the nodes reached from
+    ``node_id`` over one or more LINEAGE edges (implements, part_of) that have no outgoing
+    LINEAGE edge.
+
+    Raises:
+        NotFound: ``node_id`` is not a node of the RDF graph.
+    """
+    return _lineage("trace", rdf_graph, node_id, "start", "top")
+
+
+def impact_sparql(rdf_graph: Graph, node_id: str) -> set[str]:
+    """``impact`` by SPARQL (queries/impact.rq): canonical ids of the nodes from which
+    ``node_id`` is reached over one or more LINEAGE edges, ``node_id`` itself excluded
+    (as :func:`queries.lineage.impact` does when it lies on a cycle).
+
+    Raises:
+        NotFound: ``node_id`` is not a node of the RDF graph.
+    """
+    return _lineage("impact", rdf_graph, node_id, "target", "node")
