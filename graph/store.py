@@ -19,7 +19,7 @@ import datetime as _dt
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -27,7 +27,7 @@ import networkx as nx
 
 from .errors import StoreError
 from .ids import split_doc_id
-from .model import Agency, DocRef, Extraction, Relation, Role, Task
+from .model import Extraction, Relation, Role, Task
 
 __all__ = ["Store", "GraphStore", "default_store_path", "STORE_ENV", "DEFAULT_STORE"]
 

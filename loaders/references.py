@@ -25,7 +25,7 @@ import regex
 from graph.model import CENTRAL, DocRef, Evidence, Mention, Reference, Relation
 
 from .header import Header
-from .identity import Symbol, central_or, issuer_display, issuer_level, iso_date, make_id, parse_symbol
+from .identity import Symbol, issuer_display, issuer_level, iso_date, make_id, parse_symbol
 from .patterns import patterns
 from .rules import match_key, provinces
 
@@ -255,13 +255,11 @@ def _same_day_month(a: str, b: str) -> bool:
 
 def _resolve(mentions: list[RawMention], header: Header) -> tuple[dict[tuple, _Doc], list[RawMention]]:
     """Group mentions into distinct documents (forward pass)."""
-    p = patterns()
     province = header.province
     own = header.ref.number_symbol
     docs: dict[tuple, _Doc] = {}
     by_symbol: dict[tuple[str, str], list[tuple]] = {}
     unresolved: list[RawMention] = []
-    aliases: dict[str, tuple] = {}
     pending_dateless: list[tuple[RawMention, tuple[str, str]]] = []
 
     def add(key: tuple, rm: RawMention, dtype: str, ns: str | None) -> None:
@@ -320,15 +318,6 @@ def _resolve(mentions: list[RawMention], header: Header) -> tuple[dict[tuple, _D
                 if len(known) == 1:
                     key = known[0]
             add(key, rm, "Luật", None)
-    # alias clauses bind to the citation just before them
-    ordered = sorted((m for m in mentions if m.key), key=lambda m: m.start)
-    starts = [m.start for m in ordered]
-    text_aliases = []
-    for rm in ordered:
-        pass
-    for rm in mentions:
-        if rm.kind != "short":
-            continue
     return docs, unresolved
 
 
@@ -371,7 +360,6 @@ def _bind_aliases(text: str, mentions: list[RawMention], docs: dict) -> dict[str
 
 
 def _resolve_short_forms(text: str, mentions: list[RawMention], docs: dict, aliases: dict, unresolved: list) -> None:
-    p = patterns()
     for rm in mentions:
         if rm.kind != "short":
             continue

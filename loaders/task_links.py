@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-import regex
 
 from graph.ids import slug
 from graph.model import DocRef, Evidence, Extraction, Reference, Relation, Task

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.errors import LoadError, PolicyKGError
+from graph.errors import LoadError
 from graph.store import Store
 from loaders.extract import extract_file, file_sha256, iter_corpus
 

@@ -386,13 +386,6 @@ def _node_fields(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any]) -> lis
     return rows
 
 
-def _node_tooltip(kind: str, label: str, rows: list[tuple[str, str]]) -> str:
-    kind_vi, kind_en = KINDS.get(kind, ("Nút", "node"))[:2]
-    lines = [f"{kind_vi} / {kind_en}: {label}"]
-    lines += [f"{name}: {_short(value, 280)}" for name, value in rows if not name.startswith("Mã")]
-    return "\n".join(lines)
-
-
 def _evidence_list(value: Any) -> list[dict[str, Any]]:
     out = []
     for ev in _as_list(value):
@@ -410,20 +403,6 @@ def _edge_names(relation: str, role: Any) -> tuple[str, str]:
         vi = f"{vi} ({_ROLES[role][0]})"
         en = f"{en} ({_ROLES[role][1]})"
     return vi, en
-
-
-def _edge_tooltip(vi: str, en: str, src: str, dst: str, evidence: list[dict[str, Any]]) -> str:
-    lines = [f"{vi} / {en}", f"{src} → {dst}"]
-    if evidence:
-        lines.append("Bằng chứng / Evidence:")
-        for ev in evidence[:3]:
-            lines.append(f"“{_short(ev.get('sentence') or '', 260)}”")
-            lines.append(f"  — {ev.get('path') or '?'} [{ev.get('start')}–{ev.get('end')}]")
-        if len(evidence) > 3:
-            lines.append(f"(+{len(evidence) - 3} nữa / more)")
-    else:
-        lines.append("(không có bằng chứng / no evidence recorded)")
-    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------- layout
@@ -486,14 +465,29 @@ def _ranks(G: nx.MultiDiGraph, levels: Mapping[str, str]) -> dict[str, int]:
     return rank
 
 
+def _is_large(n_nodes: int, n_edges: int) -> bool:
+    """Past this size the page trades curves, hover and layout polish for speed."""
+    return n_nodes > 1500 or n_edges > 3000
+
+
+def _smooth(layout: str, large: bool) -> dict[str, Any] | bool:
+    # No "dynamic" curves: their hidden support nodes break a later switch to the
+    # hierarchical layout ("levels have to be defined for all nodes").
+    if large:
+        return False
+    if layout == "hierarchical":
+        return {"enabled": True, "type": "cubicBezier", "forceDirection": "vertical", "roundness": 0.4}
+    return {"enabled": True, "type": "continuous", "roundness": 0.5}
+
+
 def _options(layout: str, n_nodes: int, n_edges: int) -> dict[str, Any]:
-    large = n_nodes > 1500 or n_edges > 3000
+    large = _is_large(n_nodes, n_edges)
     hierarchical = {
         "enabled": True,
         "direction": "UD",
         "sortMethod": "directed",
         "levelSeparation": 150,
-        "nodeSpacing": 170,
+        "nodeSpacing": 110 if large else 170,
         "treeSpacing": 200,
         "blockShifting": not large,
         "edgeMinimization": not large,
@@ -535,7 +529,7 @@ def _options(layout: str, n_nodes: int, n_edges: int) -> dict[str, Any]:
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
-            "smooth": False if large else {"enabled": True, "type": "dynamic"},
+            "smooth": _smooth(layout, large),
             "font": {"face": "DejaVu Sans, Arial, sans-serif", "size": 11, "align": "middle",
                      "strokeWidth": 3, "strokeColor": "#ffffff"},
             "selectionWidth": 2,
@@ -547,15 +541,27 @@ def _options(layout: str, n_nodes: int, n_edges: int) -> dict[str, Any]:
 # --------------------------------------------------------------------------- render
 
 
+_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
+                   ord("'"): "\\u0027", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def _json_for_script(value: Any) -> Any:
+    """JSON safe inside a <script> element, Vietnamese kept as UTF-8 (a third of the size
+    of ``\\uXXXX`` escapes); the characters that could close the script are escaped."""
+    from markupsafe import Markup  # jinja2's dependency
+
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.translate(_SCRIPT_ESCAPES))
+
+
 def _node_record(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any], level_key: str | None,
-                 rank: int) -> dict[str, Any]:
+                 rank: int, large: bool) -> dict[str, Any]:
     kind = attrs.get("kind") or "document"
     label = _node_label(G, node, attrs)
     rows = _node_fields(G, node, attrs)
     record: dict[str, Any] = {
         "kind": kind,
         "level": rank,
-        "title": _node_tooltip(kind, label, rows),
         "info": rows,
         "symbol": attrs.get("number_symbol") or "",
         "name": attrs.get("name") or "",
@@ -580,7 +586,9 @@ def _node_record(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any], level_
                                "highlight": {"background": style.light, "border": "#111111"},
                                "hover": {"background": style.light, "border": "#111111"}}
             record["font"] = {"color": style.color}
-            record["shapeProperties"] = {"borderDashes": [5, 4]}
+            # Dashed borders cost seconds per frame in Chromium's software canvas once a
+            # large graph is zoomed out; there the light fill alone marks "mentioned".
+            record["shapeProperties"] = {"borderDashes": False if large else [5, 4]}
             record["borderWidth"] = 2
         return {"label": text, "shape": "box", **record}
     _vi, _en, shape, fill, border, font = KINDS.get(kind, KINDS["agency"])
@@ -646,9 +654,10 @@ def render_viewer(
     levels = {n: document_level(a) for n, a in G.nodes(data=True) if a.get("kind", "document") == "document"}
     ranks = _ranks(G, levels)
 
+    large = _is_large(G.number_of_nodes(), G.number_of_edges())
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
     for node, attrs in G.nodes(data=True):
-        record = _node_record(G, node, attrs, levels.get(node), ranks.get(node, 0))
+        record = _node_record(G, node, attrs, levels.get(node), ranks.get(node, 0), large)
         net.add_node(node, **record)
 
     # add_edge checks endpoints with a list scan; the nodes are known to exist, so the
@@ -665,8 +674,6 @@ def render_viewer(
         role = attrs.get("role")
         vi, en = _edge_names(relation, role)
         evidence = _evidence_list(attrs.get("evidence"))
-        src = _node_label(G, u, G.nodes[u])
-        dst = _node_label(G, v, G.nodes[v])
         pair = (min(u, v), max(u, v))
         nth = pair_count.get(pair, 0)
         pair_count[pair] = nth + 1
@@ -676,7 +683,6 @@ def render_viewer(
             "role": role,
             "rel_label": vi,
             "rel_en": en,
-            "title": _edge_tooltip(vi, en, src, dst, evidence),
             "evidence": evidence,
             "color": {"color": style.color, "highlight": "#111111", "hover": style.color},
             "width": style.width,
@@ -716,6 +722,7 @@ def render_viewer(
         "hierarchical": options["layout"]["hierarchical"] if layout == "hierarchical"
         else _options("hierarchical", len(nodes), len(edges))["layout"]["hierarchical"],
         "physics": _options("physics", len(nodes), len(edges))["physics"],
+        "smooth": {mode: _smooth(mode, _is_large(len(nodes), len(edges))) for mode in LAYOUTS},
         "edge_labels": edge_labels,
         "counts": {"nodes": len(nodes), "edges": len(edges)},
     }
@@ -726,6 +733,7 @@ def render_viewer(
         loader=ChoiceLoader([FileSystemLoader(str(template_dir)), FileSystemLoader(str(pyvis_dir))]),
         autoescape=True,
     )
+    env.filters["json_utf8"] = _json_for_script
     html = env.get_template("viewer.html").render(
         title=title, nodes=nodes, edges=edges, options=json.loads(options_json), meta=meta
     )
