@@ -113,7 +113,8 @@ def test_chain_edges_against_gold():
         gold = json.loads(path.read_text("utf-8"))
         ex = extract_file(CORPUS / gold["file"])
         sym = {r.target.id: r.target.number_symbol for r in ex.references}
-        ours = {(sym.get(a, a), str(rel), sym.get(b, b)) for a, rel, b, _ in ex.chain_edges}
+        # edges between documents (a planned document's edges hang on a task: "#" ids)
+        ours = {(sym.get(a, a), str(rel), sym.get(b, b)) for a, rel, b, _ in ex.chain_edges if "#" not in a + b}
         want = {tuple(e) for e in gold["chain_edges"]}
         found += len(ours)
         expected += len(want)
