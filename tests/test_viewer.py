@@ -373,7 +373,7 @@ def test_focus_errors(tmp_path: Path) -> None:
     assert issubclass(ViewerError, PolicyKGError)
     # a number-symbol naming one document is accepted as the focus
     out = render_viewer(G, tmp_path / "b.html", focus="26-CTr/TU", depth=1)
-    assert '"focus": "ha-tinh:26-CTr/TU:2023"' in out.read_text(encoding="utf-8")
+    assert '"focus":"ha-tinh:26-CTr/TU:2023"' in out.read_text(encoding="utf-8")
 
 
 # ---------------------------------------------------------------- browser fixtures
@@ -412,13 +412,8 @@ def open_viewer(browser, site):
 def _click_node(page, node_id: str) -> None:
     """Click a node where it is drawn, as a user would."""
     page.evaluate("id => network.focus(id, {scale: 1.0})", node_id)
-    pos = page.evaluate(
-        "id => { const p = network.canvasToDOM(network.getPositions([id])[id]);"
-        " const r = document.getElementById('mynetwork').getBoundingClientRect();"
-        " return {x: r.left + p.x, y: r.top + p.y}; }",
-        node_id,
-    )
-    page.mouse.click(pos["x"], pos["y"])
+    pos = page.evaluate("id => network.canvasToDOM(network.getPositions([id])[id])", node_id)
+    page.locator("#mynetwork canvas").click(position={"x": pos["x"], "y": pos["y"]})
 
 
 # ---------------------------------------------------------------- browser tests

@@ -470,6 +470,12 @@ def _is_large(n_nodes: int, n_edges: int) -> bool:
     return n_nodes > 1500 or n_edges > 3000
 
 
+def _no_dashes(n_nodes: int, n_edges: int) -> bool:
+    """Dashes (edges and borders) cost seconds per frame in a software canvas once a
+    graph of this size is zoomed out to fit; colours alone carry the meaning there."""
+    return n_nodes > 600 or n_edges > 1200
+
+
 def _smooth(layout: str, large: bool) -> dict[str, Any] | bool:
     # No "dynamic" curves: their hidden support nodes break a later switch to the
     # hierarchical layout ("levels have to be defined for all nodes").
@@ -502,9 +508,9 @@ def _options(layout: str, n_nodes: int, n_edges: int) -> dict[str, Any]:
             "centralGravity": 0.008,
             "springLength": 120,
             "springConstant": 0.06,
-            "avoidOverlap": 0.4,
+            "avoidOverlap": 0 if large else 0.4,
         },
-        "stabilization": {"enabled": True, "iterations": 250 if large else 400, "updateInterval": 25, "fit": True},
+        "stabilization": {"enabled": True, "iterations": 60 if large else 400, "updateInterval": 25, "fit": True},
         "minVelocity": 1.0,
     }
     return {
@@ -530,7 +536,7 @@ def _options(layout: str, n_nodes: int, n_edges: int) -> dict[str, Any]:
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
             "smooth": _smooth(layout, large),
-            "font": {"face": "DejaVu Sans, Arial, sans-serif", "size": 11, "align": "middle",
+            "font": {"face": "DejaVu Sans, Arial, sans-serif", "size": 11, "align": "horizontal",
                      "strokeWidth": 3, "strokeColor": "#ffffff"},
             "selectionWidth": 2,
             "hoverWidth": 1,
@@ -555,7 +561,7 @@ def _json_for_script(value: Any) -> Any:
 
 
 def _node_record(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any], level_key: str | None,
-                 rank: int, large: bool) -> dict[str, Any]:
+                 rank: int, dashed_off: bool) -> dict[str, Any]:
     kind = attrs.get("kind") or "document"
     label = _node_label(G, node, attrs)
     rows = _node_fields(G, node, attrs)
@@ -586,9 +592,8 @@ def _node_record(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any], level_
                                "highlight": {"background": style.light, "border": "#111111"},
                                "hover": {"background": style.light, "border": "#111111"}}
             record["font"] = {"color": style.color}
-            # Dashed borders cost seconds per frame in Chromium's software canvas once a
-            # large graph is zoomed out; there the light fill alone marks "mentioned".
-            record["shapeProperties"] = {"borderDashes": False if large else [5, 4]}
+            # no dashes on big graphs (see _no_dashes): the light fill alone says "mentioned"
+            record["shapeProperties"] = {"borderDashes": False if dashed_off else [5, 4]}
             record["borderWidth"] = 2
         return {"label": text, "shape": "box", **record}
     _vi, _en, shape, fill, border, font = KINDS.get(kind, KINDS["agency"])
@@ -655,9 +660,10 @@ def render_viewer(
     ranks = _ranks(G, levels)
 
     large = _is_large(G.number_of_nodes(), G.number_of_edges())
+    dashed_off = _no_dashes(G.number_of_nodes(), G.number_of_edges())
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
     for node, attrs in G.nodes(data=True):
-        record = _node_record(G, node, attrs, levels.get(node), ranks.get(node, 0), large)
+        record = _node_record(G, node, attrs, levels.get(node), ranks.get(node, 0), dashed_off)
         net.add_node(node, **record)
 
     # add_edge checks endpoints with a list scan; the nodes are known to exist, so the
@@ -684,9 +690,11 @@ def render_viewer(
             "rel_label": vi,
             "rel_en": en,
             "evidence": evidence,
-            "color": {"color": style.color, "highlight": "#111111", "hover": style.color},
+            "color": {"color": style.color, "highlight": style.color, "hover": style.color},
             "width": style.width,
-            "dashes": style.dashes or (relation == Relation.ASSIGNS_TO.value and role == "cooperating"),
+            # dashed lines, like dashed borders, are too slow to draw zoomed out on big graphs
+            "dashes": not dashed_off and (
+                style.dashes or (relation == Relation.ASSIGNS_TO.value and role == "cooperating")),
         }
         if edge_labels:
             record["label"] = vi
