@@ -481,6 +481,81 @@ def agencies(store_path, jurisdiction, as_json):
 
 # -- other engines and formats --------------------------------------------------------
 
+_FORMATS = ("ttl", "jsonld", "nt", "graphml", "gexf", "csv")
+
+
+@cli.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(_FORMATS), default="ttl", show_default=True,
+              help="ttl/jsonld/nt: RDF with ELI; graphml/gexf: for Gephi; csv: neo4j-admin import files.")
+@click.option("-o", "--output", required=True, type=click.Path(), help="Output file (a folder for csv).")
+@handle_errors
+def export(store_path, fmt, output):
+    """Export the graph: RDF (ELI + the policykg vocabulary), GraphML, GEXF or bulk CSV.
+
+    \b
+    Example:
+        policykg export --format ttl -o policykg.ttl
+        policykg export --format graphml -o policykg.graphml
+        policykg export --format csv -o import/
+    """
+    with open_store(store_path) as store:
+        g = store.graph()
+    if fmt in ("ttl", "jsonld", "nt"):
+        from graph.rdf import export_rdf
+
+        n = export_rdf(g, output, fmt)
+        click.echo(f"{n} triples written to {output}")
+    elif fmt == "csv":
+        from graph.formats import export_neo4j_csv
+
+        files = export_neo4j_csv(g, output)
+        click.echo(f"{len(files)} files written to {output}: " + ", ".join(f.name for f in files))
+    else:
+        from graph import formats
+
+        (formats.export_graphml if fmt == "graphml" else formats.export_gexf)(g, output)
+        click.echo(f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges written to {output}")
+
+
+@cli.command()
+@click.argument("query_file", type=click.Path(exists=True, dir_okay=False))
+@store_option
+@click.option("--rdf", "rdf_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Run on this exported RDF file instead of the store's graph.")
+@click.option("--bind", multiple=True, metavar="VAR=ID", help="Bind ?VAR to the node with this canonical id.")
+@json_option
+@handle_errors
+def sparql(query_file, store_path, rdf_file, bind, as_json):
+    """Run a SPARQL query on the graph as RDF (queries/trace.rq and impact.rq are examples).
+
+    \b
+    Example:
+        policykg sparql queries/trace.rq --bind start=ha-tinh:154/KH-UBND:2023
+        policykg sparql my.rq --rdf policykg.ttl --json
+    """
+    from graph.rdf import node_iri, to_rdf
+    from queries.sparql import run_sparql
+
+    if rdf_file:
+        source = rdf_file
+    else:
+        with open_store(store_path) as store:
+            source = to_rdf(store.graph())
+    bindings = {}
+    for b in bind:
+        var, _, value = b.partition("=")
+        if not value:
+            raise click.BadParameter(f"{b!r}: write VAR=ID", param_hint="--bind")
+        bindings[var.lstrip("?")] = node_iri(value)
+    rows = run_sparql(source, Path(query_file).read_text("utf-8"), bindings or None)
+    if as_json:
+        emit_json({"rows": rows})
+        return
+    for r in rows:
+        click.echo("\t".join(f"{k}={v}" for k, v in r.items()))
+    click.echo(f"{len(rows)} rows")
+
 @cli.command()
 @store_option
 @neo4j_options

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from importlib import resources
 from typing import Any
 
-__all__ = ["load_query", "trace_tops_cypher", "impact_cypher", "tasks_by_agency_cypher", "node_summaries_cypher"]
+__all__ = ["load_query", "trace_tops_cypher", "impact_cypher", "tasks_by_agency_cypher", "node_summaries_cypher", "label_for_id"]
 
 
 @functools.cache
@@ -40,10 +40,27 @@ def _session(session_or_driver: Any, database: str | None) -> Iterator[Any]:
         yield session
 
 
+def label_for_id(node_id: str) -> str:
+    """The node label a canonical id belongs to (graph.ids): tasks carry "#task-",
+    agencies ":agency:", everything else is a document.
+
+    >>> label_for_id("ha-tinh:154/KH-UBND:2023#task-3"), label_for_id("vn:29-NQ/TW:2022")
+    ('Task', 'Document')
+    """
+    if "#task-" in node_id and "#planned" not in node_id:
+        return "Task"
+    if ":agency:" in node_id:
+        return "Agency"
+    return "Document"
+
+
 def _rows(session_or_driver: Any, name: str, database: str | None,
           **params: Any) -> list[dict]:
+    query = load_query(name)
+    if "__LABEL__" in query:
+        query = query.replace("__LABEL__", label_for_id(params["id"]))
     with _session(session_or_driver, database) as session:
-        return [record.data() for record in session.run(load_query(name), params)]
+        return [record.data() for record in session.run(query, params)]
 
 
 def trace_tops_cypher(session_or_driver: Any, node_id: str, *,
