@@ -19,12 +19,10 @@ pyvis (and jinja2, which it brings) is imported lazily, inside :func:`render_vie
 importing this module costs nothing.  vis-network's script and style are inlined from the
 pyvis package: the page makes no network request.
 
-Example:
-    >>> import networkx as nx
-    >>> G = nx.MultiDiGraph()
-    >>> G.add_node("vn:29-NQ/TW:2022", kind="document", type="NQ",
-    ...            number_symbol="29-NQ/TW", jurisdiction="central", in_corpus=False)
-    >>> out = render_viewer(G, tmp_path / "graph.html")   # doctest: +SKIP
+Example::
+
+    G = Store("corpus.sqlite").graph()
+    render_viewer(G, "lineage.html", focus="ha-tinh:154/KH-UBND:2023", depth=3)
 """
 
 from __future__ import annotations
@@ -598,6 +596,8 @@ def _node_record(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any], level_
         return {"label": text, "shape": "box", **record}
     _vi, _en, shape, fill, border, font = KINDS.get(kind, KINDS["agency"])
     record["category"] = kind
+    if kind == "task" and attrs.get("document") in G:  # "Nhiệm vụ II.1" alone is ambiguous in lists
+        record["context"] = _node_label(G, attrs["document"], G.nodes[attrs["document"]])
     record["color"] = {"background": fill, "border": border,
                        "highlight": {"background": fill, "border": "#111111"},
                        "hover": {"background": fill, "border": "#111111"}}
@@ -637,9 +637,10 @@ def render_viewer(
         AmbiguousReference: ``focus`` is a number-symbol shared by several documents.
         ViewerError: bad ``depth`` or ``layout``, or the file cannot be written.
 
-    Examples:
-        >>> render_viewer(G, "out/lineage.html", focus="29-NQ/TW", depth=3)  # doctest: +SKIP
-        PosixPath('out/lineage.html')
+    Example::
+
+        render_viewer(G, "out/lineage.html", focus="26-CTr/TU", depth=3)
+        # -> PosixPath('out/lineage.html')
     """
     if layout not in LAYOUTS:
         raise ViewerError(f"{layout}: unknown layout (expected one of {', '.join(LAYOUTS)})")
