@@ -459,7 +459,7 @@ def to_rdf(G: nx.MultiDiGraph) -> Graph:
         >>> len(to_rdf(G)) > 0
         True
     """
-    rdf = Graph(store="SimpleMemory")  # no named graphs needed; faster adds than "Memory"
+    rdf = Graph()  # rdflib's default context-aware store: pyshacl and Dataset need one
     _bind(rdf)
     for node, attrs in G.nodes(data=True):
         writer = _NODE_WRITERS.get(attrs.get("kind"))

@@ -26,7 +26,7 @@ import networkx as nx
 
 from graph.ids import agency_id, doc_id, slug, task_id
 
-__all__ = ["make_graph", "PROVINCES"]
+__all__ = ["make_graph", "make_seed_graph", "PROVINCES"]
 
 PROVINCES = (
     "Hà Tĩnh", "Hải Phòng", "Quảng Bình", "Nghệ An", "Thanh Hóa", "Đà Nẵng", "Bắc Ninh",
@@ -305,3 +305,150 @@ def make_graph(n_documents: int, seed: int) -> nx.MultiDiGraph:
         if upstream and rng.random() < 0.01:  # an edge read backwards: closes a cycle
             b.edge(rng.choice(upstream), node, "implements")
     return b.G
+
+
+def _ev(path: str, sentence: str, start: int, document: str | None) -> list[dict]:
+    return [{"path": path, "sentence": sentence, "start": start, "end": start + len(sentence),
+             "document": document}]
+
+
+def make_seed_graph() -> nx.MultiDiGraph:
+    """A small hand-built graph after the seed corpus (data/corpus): 16 documents, 4 tasks,
+    5 agencies and every relation, with Vietnamese evidence.
+
+    The chains are the seeds' own: 154/KH-UBND -> 26-CTr/TU -> 29-NQ/TW and
+    26-CTr/TU -> 13-KH/TW -> 29-NQ/TW (seed 002); 417/KH-UBND -> 88/NQ-CP -> 10-NQ/TW
+    (seed 001); 656/KH-BQL -> 06-NQ/TU and 278/KH-UBND (seed 003); the unnumbered
+    /CTr-KKT program (seed 000) with a task that will replace a 2007 decision.
+    """
+    G = nx.MultiDiGraph()
+    p000, p001, p002, p003 = (
+        "data/corpus/000_2bca9a76c7755c14.txt", "data/corpus/001_e1c2111bd6da1846.txt",
+        "data/corpus/002_05e3fa0bd3f85029.txt", "data/corpus/003_9afe1a64f5930027.txt",
+    )
+
+    def doc(node, type_, symbol, date, issuer, jurisdiction, title=None, in_corpus=False,
+            path=None, flags=()):
+        G.add_node(node, kind="document", type=type_, number_symbol=symbol, date=date,
+                   issuer=issuer, jurisdiction=jurisdiction, title=title, in_corpus=in_corpus,
+                   path=path, flags=list(flags))
+
+    doc("vn:29-NQ/TW:2022", "NQ", "29-NQ/TW", "2022-11-17", "Ban Chấp hành Trung ương", "central",
+        "Nghị quyết về tiếp tục đẩy mạnh công nghiệp hóa, hiện đại hóa đất nước đến năm 2030, "
+        "tầm nhìn đến năm 2045")
+    doc("vn:13-KH/TW:2023", "KH", "13-KH/TW", "2023-01-19", "Bộ Chính trị", "central")
+    doc("ha-tinh:26-CTr/TU:2023", "CTr", "26-CTr/TU", "2023-02-10", "Tỉnh ủy Hà Tĩnh", "Hà Tĩnh",
+        "Chương trình hành động thực hiện Nghị quyết số 29-NQ/TW")
+    doc("ha-tinh:154/KH-UBND:2023", "KH", "154/KH-UBND", "2023-05-05", "UBND tỉnh Hà Tĩnh",
+        "Hà Tĩnh", "Kế hoạch triển khai thực hiện Chương trình hành động số 26-CTr/TU",
+        in_corpus=True, path=p002)
+    doc("vn:35/2022/NĐ-CP:2022", "NĐ", "35/2022/NĐ-CP", "2022-05-28", "Chính phủ", "central",
+        "Nghị định quy định về quản lý khu công nghiệp và khu kinh tế")
+    doc("vn:Luật Đất đai:2024", "Luật", None, None, "Quốc hội", "central", "Luật Đất đai",
+        flags=["named"])
+    doc("vn:10-NQ/TW:2022", "NQ", "10-NQ/TW", "2022-02-10", "Bộ Chính trị", "central")
+    doc("vn:88/NQ-CP:2022", "NQ", "88/NQ-CP", "2022-07-25", "Chính phủ", "central")
+    doc("ha-tinh:417/KH-UBND:2022", "KH", "417/KH-UBND", None, "UBND tỉnh Hà Tĩnh", "Hà Tĩnh",
+        in_corpus=True, path=p001, flags=["draft"])
+    doc("ha-tinh:/CTr-KKT:2023", "CTr", "/CTr-KKT", "2023-02-20", "Ban Quản lý Khu kinh tế tỉnh",
+        "Hà Tĩnh", "Chương trình công tác năm 2023", in_corpus=True, path=p000, flags=["unnumbered"])
+    doc("ha-tinh:16/2007/QĐ-UBND:2007", "QĐ", "16/2007/QĐ-UBND", "2007-04-02", "UBND tỉnh Hà Tĩnh",
+        "Hà Tĩnh")
+    doc("ha-tinh:15/2018/QĐ-UBND:2018", "QĐ", "15/2018/QĐ-UBND", "2023-02-30", "UBND tỉnh Hà Tĩnh",
+        "Hà Tĩnh", flags=["conflict:date"])
+    doc("hai-phong:06-NQ/TU:2022", "NQ", "06-NQ/TU", "2022-03-24", "Thành ủy Hải Phòng", "Hải Phòng")
+    doc("hai-phong:278/KH-UBND:2022", "KH", "278/KH-UBND", "2022-10-12", "UBND thành phố Hải Phòng",
+        "Hải Phòng")
+    doc("hai-phong:656/KH-BQL:2023", "KH", "656/KH-BQL", "2023-02-22",
+        "Ban Quản lý Khu kinh tế Hải Phòng", "Hải Phòng", in_corpus=True, path=p003)
+    doc("vn:26/2016/CT-TTg:?", "CT", "26/2016/CT-TTg", None, "Thủ tướng Chính phủ", "central",
+        flags=["ambiguous"])
+
+    def agency(node, name, jurisdiction, group=False, parent=None):
+        G.add_node(node, kind="agency", name=name, jurisdiction=jurisdiction, group=group, parent=parent)
+
+    agency("ha-tinh:agency:so-cong-thuong", "Sở Công Thương", "Hà Tĩnh")
+    agency("ha-tinh:agency:so-ke-hoach-va-dau-tu", "Sở Kế hoạch và Đầu tư", "Hà Tĩnh")
+    agency("ha-tinh:agency:cac-so-ban-nganh-dia-phuong", "các sở, ban, ngành, địa phương", "Hà Tĩnh",
+           group=True)
+    agency("hai-phong:agency:ban-quan-ly-khu-kinh-te-hai-phong", "Ban Quản lý Khu kinh tế Hải Phòng",
+           "Hải Phòng")
+    agency("hai-phong:agency:phong-quan-ly-dau-tu", "Phòng Quản lý đầu tư", "Hải Phòng",
+           parent="hai-phong:agency:ban-quan-ly-khu-kinh-te-hai-phong")
+
+    def task(node, text, document, section, start, lead, cooperating=(), deadline=None,
+             approval_level=None, inferred=False):
+        G.add_node(node, kind="task", text=text, document=document, section=section, start=start,
+                   end=start + len(text), lead=[lead], cooperating=list(cooperating),
+                   deadline=deadline, approval_level=approval_level, inferred=inferred)
+
+    t1, t2 = "ha-tinh:154/KH-UBND:2023#task-1", "ha-tinh:154/KH-UBND:2023#task-2"
+    t3, t4 = "hai-phong:656/KH-BQL:2023#task-1", "ha-tinh:/CTr-KKT:2023#task-3"
+    task(t1, "Rà soát, hoàn thiện cơ chế, chính sách phát triển công nghiệp hỗ trợ",
+         "ha-tinh:154/KH-UBND:2023", "II.1.a", 5120, "ha-tinh:agency:so-cong-thuong",
+         ["ha-tinh:agency:so-ke-hoach-va-dau-tu", "ha-tinh:agency:cac-so-ban-nganh-dia-phuong"],
+         {"text": "Quý II/2023", "start": "2023-04-01", "end": "2023-06-30", "recurring": None,
+          "kind": "interval"})
+    task(t2, "Báo cáo kết quả thực hiện về Sở Kế hoạch và Đầu tư",
+         "ha-tinh:154/KH-UBND:2023", "III.2", 9010, "ha-tinh:agency:cac-so-ban-nganh-dia-phuong",
+         deadline={"text": "trước ngày 19 hàng tháng", "start": None, "end": None,
+                   "recurring": "FREQ=MONTHLY;BYMONTHDAY=19", "kind": "recurring"})
+    task(t3, "Tổ chức xúc tiến đầu tư vào Khu kinh tế Đình Vũ - Cát Hải",
+         "hai-phong:656/KH-BQL:2023", "II.2", 3300, "hai-phong:agency:phong-quan-ly-dau-tu",
+         deadline={"text": "Nhiệm vụ thường xuyên", "start": None, "end": None, "recurring": None,
+                   "kind": "ongoing"})
+    task(t4, "Xây dựng Quy định quản lý Khu kinh tế Vũng Áng (thay thế Quyết định số 16/2007/QĐ-UBND)",
+         "ha-tinh:/CTr-KKT:2023", "PL.3", 14200, "ha-tinh:agency:so-cong-thuong",
+         approval_level="UBND tỉnh", inferred=True)
+
+    def edge(u, v, relation, ev, **extra):
+        G.add_edge(u, v, key=relation, relation=relation, evidence=ev, **extra)
+
+    s154 = "Triển khai thực hiện Chương trình hành động số 26-CTr/TU ngày 10/02/2023 của Tỉnh ủy"
+    edge("ha-tinh:154/KH-UBND:2023", "ha-tinh:26-CTr/TU:2023", "implements",
+         _ev(p002, s154, 410, "ha-tinh:154/KH-UBND:2023") + _ev(p002, s154, 88, "ha-tinh:154/KH-UBND:2023"))
+    s26 = ("Chương trình hành động số 26-CTr/TU của Tỉnh ủy thực hiện Nghị quyết số 29-NQ/TW, "
+           "ngày 17/11/2022 (sau đây gọi là Nghị quyết 29)")
+    edge("ha-tinh:26-CTr/TU:2023", "vn:29-NQ/TW:2022", "implements", _ev(p002, s26, 520, "ha-tinh:154/KH-UBND:2023"))
+    s13 = "Kế hoạch số 13-KH/TW ngày 19/01/2023 của Bộ Chính trị thực hiện Nghị quyết 29"
+    edge("ha-tinh:26-CTr/TU:2023", "vn:13-KH/TW:2023", "implements", _ev(p002, s13, 640, "ha-tinh:154/KH-UBND:2023"))
+    edge("vn:13-KH/TW:2023", "vn:29-NQ/TW:2022", "implements", _ev(p002, s13, 640, "ha-tinh:154/KH-UBND:2023"))
+    edge("ha-tinh:154/KH-UBND:2023", "vn:35/2022/NĐ-CP:2022", "based_on",
+         _ev(p002, "Căn cứ Nghị định số 35/2022/NĐ-CP ngày 28/5/2022 của Chính phủ;", 300, "ha-tinh:154/KH-UBND:2023"))
+    edge("ha-tinh:154/KH-UBND:2023", "vn:Luật Đất đai:2024", "cites",
+         _ev(p002, "theo quy định của Luật Đất đai năm 2024", 7000, "ha-tinh:154/KH-UBND:2023"))
+    edge("vn:88/NQ-CP:2022", "vn:10-NQ/TW:2022", "implements",
+         _ev(p001, "Nghị quyết số 88/NQ-CP của Chính phủ thực hiện Nghị quyết số 10-NQ/TW", 700, "ha-tinh:417/KH-UBND:2022"))
+    edge("ha-tinh:417/KH-UBND:2022", "vn:88/NQ-CP:2022", "implements",
+         _ev(p001, "Thực hiện Nghị quyết số 88/NQ-CP ngày 25/7/2022 của Chính phủ", 650, "ha-tinh:417/KH-UBND:2022"))
+    edge("ha-tinh:417/KH-UBND:2022", "vn:26/2016/CT-TTg:?", "cites",
+         _ev(p001, "Chỉ thị số 26/2016/CT-TTg của Thủ tướng Chính phủ", 1200, "ha-tinh:417/KH-UBND:2022"))
+    edge("ha-tinh:/CTr-KKT:2023", "ha-tinh:15/2018/QĐ-UBND:2018", "amends",
+         _ev(p000, "sửa đổi, bổ sung một số điều của Quyết định số 15/2018/QĐ-UBND", 2100, "ha-tinh:/CTr-KKT:2023"))
+    edge(t4, "ha-tinh:16/2007/QĐ-UBND:2007", "replaces",
+         _ev(p000, "(thay thế Quyết định số 16/2007/QĐ-UBND)", 14290, "ha-tinh:/CTr-KKT:2023"))
+    edge("hai-phong:656/KH-BQL:2023", "hai-phong:06-NQ/TU:2022", "implements",
+         _ev(p003, "Thực hiện Nghị quyết số 06-NQ/TU ngày 24/3/2022 của Ban Thường vụ Thành ủy", 150, "hai-phong:656/KH-BQL:2023"))
+    edge("hai-phong:656/KH-BQL:2023", "hai-phong:278/KH-UBND:2022", "implements",
+         _ev(p003, "Kế hoạch số 278/KH-UBND ngày 12/10/2022 của UBND thành phố", 260, "hai-phong:656/KH-BQL:2023"))
+    edge("hai-phong:278/KH-UBND:2022", "hai-phong:06-NQ/TU:2022", "implements",
+         _ev(p003, "Kế hoạch số 278/KH-UBND thực hiện Nghị quyết số 06/NQ-TU", 260, "hai-phong:656/KH-BQL:2023"))
+    for t, d, start in ((t1, "ha-tinh:154/KH-UBND:2023", 5100), (t2, "ha-tinh:154/KH-UBND:2023", 9000),
+                        (t3, "hai-phong:656/KH-BQL:2023", 3290), (t4, "ha-tinh:/CTr-KKT:2023", 14190)):
+        path = G.nodes[d]["path"]
+        edge(t, d, "part_of", _ev(path, G.nodes[t]["text"], start, d))
+    sct = "Sở Công Thương chủ trì, phối hợp với Sở Kế hoạch và Đầu tư, các sở, ban, ngành, địa phương"
+    edge(t1, "ha-tinh:agency:so-cong-thuong", "assigns_to", _ev(p002, sct, 5000, "ha-tinh:154/KH-UBND:2023"), role="lead")
+    edge(t1, "ha-tinh:agency:so-ke-hoach-va-dau-tu", "assigns_to", _ev(p002, sct, 5000, "ha-tinh:154/KH-UBND:2023"),
+         role="cooperating")
+    edge(t1, "ha-tinh:agency:cac-so-ban-nganh-dia-phuong", "assigns_to",
+         _ev(p002, sct, 5000, "ha-tinh:154/KH-UBND:2023"), role="cooperating")
+    edge(t2, "ha-tinh:agency:cac-so-ban-nganh-dia-phuong", "assigns_to",
+         _ev(p002, "Các sở, ban, ngành, địa phương báo cáo kết quả", 8990, "ha-tinh:154/KH-UBND:2023"), role="lead")
+    edge(t3, "hai-phong:agency:phong-quan-ly-dau-tu", "assigns_to",
+         _ev(p003, "Đơn vị chủ trì: Phòng Quản lý đầu tư.", 3400, "hai-phong:656/KH-BQL:2023"), role="lead")
+    edge(t4, "ha-tinh:agency:so-cong-thuong", "assigns_to",
+         _ev(p000, "Sở Công Thương", 14150, "ha-tinh:/CTr-KKT:2023"), role="lead")
+    edge("hai-phong:agency:phong-quan-ly-dau-tu", "hai-phong:agency:ban-quan-ly-khu-kinh-te-hai-phong", "part_of",
+         _ev(p003, "Phòng Quản lý đầu tư thuộc Ban Quản lý Khu kinh tế Hải Phòng", 40, None))
+    return G
