@@ -97,6 +97,7 @@ class Patterns:
         self.issuer_after = regex.compile(
             rf"""
             \s*(?:của|do)\s+
+            (?:Hội\ nghị\ (?:lần\ thứ\ \p{{L}}+|Trung\ ương\ \d+)\s+)?   # "Hội nghị lần thứ năm Ban Chấp hành ..."
             (?P<issuer>
                 {head}
                 (?:{_H}+(?:
@@ -154,6 +155,7 @@ class Patterns:
         pre = refs["preamble"]
         self.section_start = regex.compile(pre["section_start"], regex.MULTILINE | regex.V1)
         self.decision_marker = regex.compile(pre["decision_marker"], regex.MULTILINE | regex.V1)
+        self.article_start = regex.compile(pre["article_start"], regex.MULTILINE | regex.V1)
 
     def type_of_word(self, word: str) -> str:
         key = " ".join(word.split()).casefold()

@@ -430,6 +430,7 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
     rel_of: dict[tuple, tuple[Relation, RawMention]] = {}
     chains: list[tuple[tuple, Relation, tuple, RawMention]] = []
     keyed = sorted((m for m in mentions if m.key and not m.alias_def), key=lambda m: m.start)
+    articles = [m.start() for m in patterns().article_start.finditer(text)]
     prev: RawMention | None = None
     head_rel = Relation.CITES
     para_cue: Relation | None = None
@@ -471,14 +472,26 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
         if rm.start >= pre_end:
             rel = Relation.CITES
             s, e = sentence_bounds(text, rm.start, rm.end)
-            if _SELF.search(text, s, e):
-                cue, _ = _cue_before(text, s, e)
-                if cue in (Relation.REPLACES, Relation.AMENDS):
+            cue, cue_pos = _cue_before(text, s, e)
+            if cue in (Relation.REPLACES, Relation.AMENDS):
+                # the document itself does it: "Quyết định này ... thay thế ...", or an
+                # article's sentence that opens with the cue ("Điều 2. ... Bãi bỏ ...")
+                opens = not text[s:cue_pos].strip(" -–•*\t") or _ARTICLE_HEAD.fullmatch(text[s:cue_pos])
+                if _SELF.search(text, s, e) or (opens and _in_article(articles, rm.start)):
                     rel = cue
         cur = rel_of.get(rm.key)
         if cur is None or _PRIORITY[rel] > _PRIORITY[cur[0]]:
             rel_of[rm.key] = (rel, rm)
     return rel_of, chains
+
+
+_ARTICLE_HEAD = regex.compile(r"\s*Điều\s+\d+\s*[.:]\s*", regex.V1)
+
+
+def _in_article(articles: list[int], pos: int) -> bool:
+    """Whether ``pos`` lies in an article ("Điều 2. ...") of the document: after the
+    first article start (articles run to the end of the decision)."""
+    return bool(articles) and articles[0] <= pos
 
 
 def _gap_to(text: str, cue_pos: int, start: int) -> int:

@@ -85,6 +85,12 @@ ROWS = [
      [ref("1234/QĐ-UBND", "QĐ", "2020-04-02", HT, "replaces")]),
     ("document-itself-amends", "Sửa đổi, bổ sung một số điều của Quyết định số 15/2018/QĐ-UBND ngày 11/5/2018 của UBND tỉnh.", "",
      [ref("15/2018/QĐ-UBND", "QĐ", "2018-05-11", HT, "amends")]),
+    ("article-opens-with-repeal", "", "Điều 2. Nghị quyết này có hiệu lực kể từ ngày ký. Bãi bỏ Nghị quyết số 35/NQ-CP ngày 16/5/2016 của Chính phủ.",
+     [ref("35/NQ-CP", "NQ", "2016-05-16", CENTRAL, "replaces")]),
+    ("task-line-opening-with-repeal-is-cites", "", "- Bãi bỏ Quyết định số 12/QĐ-UBND ngày 02/01/2020 của UBND tỉnh.",
+     [ref("12/QĐ-UBND", "QĐ", "2020-01-02", HT, "cites")]),
+    ("issuer-after-plenum", "Thực hiện Nghị quyết số 10-NQ/TW ngày 03 tháng 6 năm 2017 của Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XII.", "",
+     [ref("10-NQ/TW", "NQ", "2017-06-03", CENTRAL, "implements")]),
     ("line-broken-citation", "Thực hiện Kế hoạch\n\nsố 13-KH/TW ngày 28/11/2022 của Bộ Chính trị.", "",
      [ref("13-KH/TW", "KH", "2022-11-28", CENTRAL, "implements")]),
 ]
