@@ -87,6 +87,11 @@ def build_corpus(
                 report.failed.append((path, reason))
                 if on_error:
                     on_error(path, reason)
+            except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+                reason = f"could not be extracted ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})"
+                report.failed.append((path, reason))
+                if on_error:
+                    on_error(path, reason)
             if progress:
                 progress(path)
     g = store.graph()
