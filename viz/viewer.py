@@ -117,7 +117,7 @@ RELATIONS: tuple[RelationStyle, ...] = (
     RelationStyle(Relation.BASED_ON.value, "căn cứ", "based on", "#1e88e5", 1.5, False),
     RelationStyle(Relation.REPLACES.value, "thay thế", "replaces", "#8e24aa", 2.0, False),
     RelationStyle(Relation.AMENDS.value, "sửa đổi, bổ sung", "amends", "#f57c00", 2.0, False),
-    RelationStyle(Relation.CITES.value, "dẫn chiếu", "cites", "#78909c", 1.0, True),
+    RelationStyle(Relation.CITES.value, "dẫn chiếu", "cites", "#b0bec5", 0.8, True),
     RelationStyle(Relation.ASSIGNS_TO.value, "giao", "assigns to", "#2e7d32", 1.5, False),
     RelationStyle(Relation.PART_OF.value, "thuộc", "part of", "#9e9e9e", 1.0, False),
 )
@@ -328,6 +328,14 @@ def _deadline_text(deadline: Any) -> str:
     return " ".join(p for p in parts if p)
 
 
+def _doc_text(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any], n_tasks: int) -> str:
+    """A document's box: number-symbol, date, and how many tasks it sets."""
+    label = _node_label(G, node, attrs)
+    date = _date_vi(attrs.get("date"))
+    text = f"{label}\n{date}" if date and attrs.get("number_symbol") else label
+    return f"{text}\n{n_tasks} nhiệm vụ" if n_tasks else text
+
+
 def _node_fields(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any]) -> list[tuple[str, str]]:
     """The (label, value) rows shown in the tooltip and the side panel."""
     kind = attrs.get("kind")
@@ -406,61 +414,282 @@ def _edge_names(relation: str, role: Any) -> tuple[str, str]:
 # --------------------------------------------------------------------------- layout
 
 
-def _ranks(G: nx.MultiDiGraph, levels: Mapping[str, str]) -> dict[str, int]:
-    """Row of every node in the hierarchical layout (0 = top).
+#: Cell sizes of the page layout, in canvas pixels at zoom 1: documents in the lineage
+#: forest, documents only cited, tasks and agencies.
+_CELL = {"lineage": (190, 108), "cited": (152, 56), "task": (156, 62), "agency": (176, 84)}
+_BAND_GAP = 110  # between the bands (lineage, cited, tasks, agencies)
+_HEADER = 46  # room for a band or block heading
 
-    A document sits at least at its level's rank and below everything it implements;
-    tasks sit below their documents; agencies form the bottom rows, units below parents.
-    Cycles are collapsed so that they cannot loop.
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Where every node is drawn in the "hierarchical" view, and the headings of its bands."""
+
+    positions: dict[str, tuple[int, int]]
+    rows: dict[str, int]  # row of the node, top first (vis's ``level``)
+    lineage_level: dict[str, int]  # implements-depth of documents in the lineage forest
+    headings: list[dict[str, Any]]
+    detail: frozenset[str]  # tasks, agencies and documents planned by a task
+
+
+def _is_detail(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any]) -> bool:
+    """Tasks, agencies and documents a task plans are hidden until asked for."""
+    if (attrs.get("kind") or "document") != "document":
+        return True
+    return any(
+        key == Relation.PART_OF.value and G.nodes[v].get("kind") == "task"
+        for _, v, key in G.out_edges(node, keys=True)
+    )
+
+
+def _lineage_depths(L: nx.DiGraph) -> dict[str, int]:
+    """Longest implements-path from each document up to a top (0 = implements nothing).
+
+    Documents on a cycle share one depth.
+
+    Examples:
+        >>> L = nx.DiGraph([("kh154", "ctr26"), ("ctr26", "nq29"), ("ctr26", "kh13"), ("kh13", "nq29")])
+        >>> sorted(_lineage_depths(L).items())
+        [('ctr26', 2), ('kh13', 1), ('kh154', 3), ('nq29', 0)]
     """
-    lineage = nx.DiGraph()
-    agencies = []
-    for node, attrs in G.nodes(data=True):
-        if attrs.get("kind") == "agency":
-            agencies.append(node)
+    condensed = nx.condensation(L)
+    depth: dict[int, int] = {}
+    for comp in reversed(list(nx.topological_sort(condensed))):
+        depth[comp] = max((depth[up] + 1 for up in condensed.successors(comp)), default=0)
+    mapping = condensed.graph["mapping"]
+    return {n: depth[mapping[n]] for n in L}
+
+
+def _order_levels(L: nx.DiGraph, by_level: dict[int, list[str]], key: Any) -> None:
+    """Order each level in place so that documents sit under what they implement."""
+    if not by_level:
+        return
+    top, bottom = min(by_level), max(by_level)
+    for nodes_ in by_level.values():
+        nodes_.sort(key=key)
+
+    def place() -> dict[str, float]:
+        return {n: (i + 0.5) / len(ns) for ns in by_level.values() for i, n in enumerate(ns)}
+
+    for sweep in (range(top + 1, bottom + 1), range(bottom - 1, top - 1, -1), range(top + 1, bottom + 1)):
+        for lv in sweep:
+            if lv not in by_level:
+                continue
+            where = place()
+            def bary(n: str) -> float:
+                near = [where[m] for m in (*L.successors(n), *L.predecessors(n)) if m in where and m != n]
+                return sum(near) / len(near) if near else where[n]
+            by_level[lv].sort(key=lambda n: (bary(n), key(n)))
+
+
+def _shelves(widths: list[int], max_width: int) -> list[list[int]]:
+    """Indexes of items packed left to right into rows no wider than ``max_width``."""
+    rows: list[list[int]] = []
+    used = max_width + 1
+    for i, w in enumerate(widths):
+        if rows and used + w <= max_width:
+            rows[-1].append(i)
+            used += w
         else:
-            lineage.add_node(node)
+            rows.append([i])
+            used = w
+    return rows
+
+
+def _box_width(text: str, font: int, maximum: int) -> int:
+    """Rough drawn width of a box label (DejaVu Sans: about 0.62 em a character)."""
+    longest = max((len(line) for line in text.split("\n")), default=0)
+    return int(min(maximum, longest * font * 0.62)) + 20
+
+
+def _flow(items: list[str], widths: Mapping[str, int], max_width: int) -> list[list[str]]:
+    """``items`` in rows, left to right, each row no wider than ``max_width``."""
+    out: list[list[str]] = []
+    used = max_width + 1
+    for n in items:
+        if out and used + widths[n] <= max_width:
+            out[-1].append(n)
+            used += widths[n]
+        else:
+            out.append([n])
+            used = widths[n]
+    return out
+
+
+def _grid(items: list[str], cell: tuple[int, int], left: int, top: int, first_row: int, ncols: int,
+          positions: dict[str, tuple[int, int]], rows: dict[str, int]) -> int:
+    """Place ``items`` row by row, ``ncols`` to a row; return the number of rows."""
+    w, h = cell
+    for i, n in enumerate(items):
+        positions[n] = (left + (i % ncols) * w + w // 2, top + (i // ncols) * h)
+        rows[n] = first_row + i // ncols
+    return -(-len(items) // ncols) if items else 0
+
+
+def _layout(G: nx.MultiDiGraph, levels: Mapping[str, str], tasks: Mapping[str, int]) -> _Layout:
+    """Positions of the page: the lineage of documents on top, then cited documents,
+    tasks by document, agencies.
+
+    Documents linked by ``implements`` (and documents of the corpus) form a forest of small
+    trees: each connected group is laid out by implements-depth (the document implemented
+    on top, those implementing it below), groups are packed side by side into shelves, and
+    a level wider than a shelf wraps.  Documents only cited or used as a basis come next,
+    as a compact grid sorted by level.  The shelf width is the one that lets this document
+    view fill a roughly square canvas at the largest zoom.  Each document's tasks follow as
+    a block, then the agencies; they are hidden until asked for.
+    """
+    label = {n: _node_label(G, n, a) for n, a in G.nodes(data=True)}
+    detail = frozenset(n for n, a in G.nodes(data=True) if _is_detail(G, n, a))
+    docs = [n for n, a in G.nodes(data=True) if (a.get("kind") or "document") == "document" and n not in detail]
+
+    def doc_key(n: str) -> tuple:
+        a = G.nodes[n]
+        return (_LEVEL[levels.get(n, "other")].rank, not a.get("in_corpus"), str(a.get("date") or "9999"),
+                label[n].casefold(), n)
+
+    L = nx.DiGraph()
+    doc_set = set(docs)
     for u, v, key in G.edges(keys=True):
-        if key in LINEAGE_RELATIONS and u in lineage and v in lineage:
-            lineage.add_edge(u, v)
+        if key == Relation.IMPLEMENTS.value and u in doc_set and v in doc_set and u != v:
+            L.add_edge(u, v)
+    for n in docs:
+        if G.nodes[n].get("in_corpus"):
+            L.add_node(n)
+    cited = sorted((n for n in docs if n not in L), key=doc_key)
+    depth = _lineage_depths(L)
+    lw, lh = _CELL["lineage"]
+    cw, ch = _CELL["cited"]
+    gap = 34  # between two boxes of a row
+    width = {n: _box_width(_doc_text(G, n, G.nodes[n], tasks.get(n, 0)), 16, 172) + gap for n in L}
+    width.update({n: _box_width(_doc_text(G, n, G.nodes[n], 0), 13, 140) + gap - 8 for n in cited})
 
-    def base(node: str) -> int:
-        attrs = G.nodes[node]
-        if attrs.get("kind") == "document":
-            return _LEVEL[levels[node]].rank
-        if attrs.get("kind") == "task":
-            return 4
-        return 3
+    trees = []
+    for comp in nx.weakly_connected_components(L):
+        by_level: dict[int, list[str]] = {}
+        for n in comp:
+            by_level.setdefault(depth[n], []).append(n)
+        _order_levels(L, by_level, doc_key)
+        trees.append((by_level, len(comp), min(doc_key(n) for n in comp)))
+    trees.sort(key=lambda t: (-len(t[0]), -t[1], t[2]))  # deepest and largest trees first
 
-    rank: dict[str, int] = {}
-    condensed = nx.condensation(lineage)
-    members = condensed.graph["mapping"]
-    by_component: dict[int, list[str]] = {}
-    for node, comp in members.items():
-        by_component.setdefault(comp, []).append(node)
-    comp_rank: dict[int, int] = {}
-    for comp in reversed(list(nx.topological_sort(condensed))):
-        r = max(base(n) for n in by_component[comp])
-        for up in condensed.successors(comp):
-            r = max(r, comp_rank[up] + 1)
-        comp_rank[comp] = r
-        for n in by_component[comp]:
-            rank[n] = r
+    def documents(max_width: int) -> tuple[dict, dict, list, int, int, int]:
+        positions: dict[str, tuple[int, int]] = {}
+        rows: dict[str, int] = {}
+        headings: list[dict[str, Any]] = []
+        y = row = right = 0
+        # each level of a tree flows into rows no wider than the shelf
+        flows = [{lv: _flow(ns, width, max_width) for lv, ns in t[0].items()} for t in trees]
+        widths = [max(sum(width[n] for n in r) for rs in f.values() for r in rs) for f in flows]
+        if trees:
+            headings.append({"text": "Dòng thực hiện / Lineage (văn bản được thực hiện ở trên / implemented on top)",
+                             "x": 0, "y": y, "band": "lineage"})
+            y += _HEADER
+        for shelf in _shelves([w + gap for w in widths], max_width + gap):
+            depth_rows: dict[int, int] = {}
+            for i in shelf:
+                for lv, rs in flows[i].items():
+                    depth_rows[lv] = max(depth_rows.get(lv, 0), len(rs))
+            level_y: dict[int, tuple[int, int]] = {}
+            acc = 0
+            for lv in sorted(depth_rows):
+                level_y[lv] = (y + acc * lh, row + acc)
+                acc += depth_rows[lv]
+            shelf_width = sum(widths[i] for i in shelf) + gap * (len(shelf) - 1)
+            x0 = max(0, (max_width - shelf_width) // 2)
+            for i in shelf:
+                for lv, rs in flows[i].items():
+                    for k, chunk in enumerate(rs):
+                        left = x0 + (widths[i] - sum(width[n] for n in chunk)) // 2
+                        for n in chunk:
+                            positions[n] = (left + width[n] // 2, level_y[lv][0] + k * lh)
+                            rows[n] = level_y[lv][1] + k
+                            left += width[n]
+                x0 += widths[i] + gap
+            right = max(right, x0 - gap)
+            y += acc * lh
+            row += acc
+        if trees:
+            y += _BAND_GAP - lh // 2
+        if cited:
+            headings.append({"text": f"Chỉ được dẫn chiếu, căn cứ / Only cited ({len(cited)})",
+                             "x": 0, "y": y, "band": "cited"})
+            y += _HEADER
+            flow = _flow(cited, width, max_width)
+            for k, chunk in enumerate(flow):
+                left = 0
+                for n in chunk:
+                    positions[n] = (left + width[n] // 2, y + k * ch)
+                    rows[n] = row + k
+                    left += width[n]
+                right = max(right, left)
+            y += len(flow) * ch + _BAND_GAP - ch // 2
+            row += len(flow)
+        return positions, rows, headings, y, row, right
 
-    bottom = max(rank.values(), default=0) + 1
-    tree = nx.DiGraph()
-    tree.add_nodes_from(agencies)
-    for u, v, key in G.edges(keys=True):
-        if key == Relation.PART_OF.value and u in tree and v in tree:
-            tree.add_edge(u, v)
-    condensed = nx.condensation(tree)
-    members = condensed.graph["mapping"]
-    comp_depth: dict[int, int] = {}
-    for comp in reversed(list(nx.topological_sort(condensed))):
-        comp_depth[comp] = max((comp_depth[p] + 1 for p in condensed.successors(comp)), default=0)
-    for node in agencies:
-        rank[node] = bottom + min(comp_depth[members[node]], 3)
-    return rank
+    # the shelf width that fits the document view best in a square canvas
+    n_cells = sum(width[n] for n in L) * lh + sum(width[n] for n in cited) * ch
+    guess = int((n_cells ** 0.5) * 1.1)
+    candidates = sorted({max(max(width.values(), default=lw), 3 * lw, int(guess * f))
+                         for f in (0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.35, 1.5, 1.7)})
+    best = None
+    for shelf_width in candidates:
+        result = documents(shelf_width)
+        extent = max(result[5], result[3] - _BAND_GAP)
+        if best is None or extent < best[0]:
+            best = (extent, shelf_width, result)
+    assert best is not None
+    _extent, max_width, (positions, rows, headings, y, row, _right) = best
+
+    # -- tasks, one block per document (documents a task plans follow it)
+    tw, th = _CELL["task"]
+    tcols = max(1, min(10, max_width // tw))
+    blocks: dict[str, list[str]] = {}
+    planned: dict[str, list[str]] = {}
+    for n in detail:
+        a = G.nodes[n]
+        if a.get("kind") == "task":
+            blocks.setdefault(str(a.get("document") or ""), []).append(n)
+        elif (a.get("kind") or "document") == "document":
+            for _, v, key in G.out_edges(n, keys=True):
+                if key == Relation.PART_OF.value and G.nodes[v].get("kind") == "task":
+                    planned.setdefault(v, []).append(n)
+                    break
+    block_list = []
+    for doc in sorted(blocks, key=lambda d: doc_key(d) if d in G else (9, True, "", d, d)):
+        tasks = sorted(blocks[doc], key=lambda t: (G.nodes[t].get("start") or 0, t))
+        items = [x for t in tasks for x in (t, *sorted(planned.get(t, ())))]
+        block_list.append((items, min(tcols, len(items)), label.get(doc, doc or "?"), len(tasks)))
+    for shelf in _shelves([b[1] * tw + tw // 2 for b in block_list], max(max_width, tcols * tw) + tw // 2):
+        x0 = tallest = 0
+        for i in shelf:
+            items, ncols, name, n_tasks = block_list[i]
+            headings.append({"text": f"Nhiệm vụ của {name} ({n_tasks})", "x": x0, "y": y,
+                             "band": "tasks", "probe": items[0]})
+            tallest = max(tallest, _grid(items, (tw, th), x0, y + _HEADER, row, ncols, positions, rows))
+            x0 += ncols * tw + tw // 2
+        y += _HEADER + tallest * th + th // 2
+        row += tallest + 1
+    if block_list:
+        y += _BAND_GAP - th // 2
+
+    # -- agencies, grouped by jurisdiction, units after their parents
+    agencies = [n for n in detail if G.nodes[n].get("kind") == "agency"]
+    others = sorted(n for n in detail if n not in positions and G.nodes[n].get("kind") != "agency")
+    if agencies or others:
+        def root(n: str) -> str:
+            seen = {n}
+            while (p := G.nodes[n].get("parent")) and p in G and p not in seen:
+                seen.add(p)
+                n = p
+            return n
+        agencies.sort(key=lambda n: (str(G.nodes[n].get("jurisdiction") or ""), label[root(n)].casefold(),
+                                     root(n) != n, label[n].casefold(), n))
+        aw, ah = _CELL["agency"]
+        items = agencies + others
+        headings.append({"text": f"Cơ quan / Agencies ({len(agencies)})", "x": 0, "y": y,
+                         "band": "agencies", "probe": items[0]})
+        _grid(items, (aw, ah), 0, y + _HEADER, row, max(1, max_width // aw), positions, rows)
+    return _Layout(positions, rows, {n: depth[n] for n in L}, headings, detail)
 
 
 def _is_large(n_nodes: int, n_edges: int) -> bool:
@@ -486,18 +715,6 @@ def _smooth(layout: str, large: bool) -> dict[str, Any] | bool:
 
 def _options(layout: str, n_nodes: int, n_edges: int) -> dict[str, Any]:
     large = _is_large(n_nodes, n_edges)
-    hierarchical = {
-        "enabled": True,
-        "direction": "UD",
-        "sortMethod": "directed",
-        "levelSeparation": 150,
-        "nodeSpacing": 110 if large else 170,
-        "treeSpacing": 200,
-        "blockShifting": not large,
-        "edgeMinimization": not large,
-        "parentCentralization": not large,
-        "shakeTowards": "roots",
-    }
     physics = {
         "enabled": True,
         "solver": "forceAtlas2Based",
@@ -513,8 +730,10 @@ def _options(layout: str, n_nodes: int, n_edges: int) -> dict[str, Any]:
     }
     return {
         "autoResize": True,
-        "layout": {"hierarchical": hierarchical if layout == "hierarchical" else {"enabled": False},
-                   "improvedLayout": not large, "randomSeed": 7},
+        # The hierarchical view is drawn at the positions computed by _layout (vis's own
+        # hierarchical layout makes one level per row, thousands of pixels wide, and keeps
+        # room for hidden nodes); the force layout starts from the same positions.
+        "layout": {"hierarchical": {"enabled": False}, "improvedLayout": False, "randomSeed": 7},
         "physics": physics if layout == "physics" else {"enabled": False},
         "interaction": {
             "hover": not large,
@@ -559,13 +778,20 @@ def _json_for_script(value: Any) -> Any:
 
 
 def _node_record(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any], level_key: str | None,
-                 rank: int, dashed_off: bool) -> dict[str, Any]:
+                 layout: _Layout, dashed_off: bool, show_detail: bool,
+                 task_counts: Mapping[str, int]) -> dict[str, Any]:
     kind = attrs.get("kind") or "document"
     label = _node_label(G, node, attrs)
     rows = _node_fields(G, node, attrs)
+    x, y = layout.positions.get(node, (0, 0))
+    detail = node in layout.detail
     record: dict[str, Any] = {
         "kind": kind,
-        "level": rank,
+        "level": layout.rows.get(node, 0),
+        "x": x,
+        "y": y,
+        "detail": detail,
+        "hidden": detail and not show_detail,
         "info": rows,
         "symbol": attrs.get("number_symbol") or "",
         "name": attrs.get("name") or "",
@@ -576,20 +802,25 @@ def _node_record(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any], level_
     }
     if kind == "document":
         style = _LEVEL[level_key or "other"]
-        date = _date_vi(attrs.get("date"))
-        text = f"{label}\n{date}" if date and attrs.get("number_symbol") else label
+        text = _doc_text(G, node, attrs, task_counts.get(node, 0))
+        if task_counts.get(node):
+            record["tasks"] = task_counts[node]
         record["category"] = style.key
         record["in_corpus"] = bool(attrs.get("in_corpus"))
+        lineage = node in layout.lineage_level
+        record["lineage_level"] = layout.lineage_level.get(node)
+        size = 16 if lineage else 13
+        record["widthConstraint"] = {"maximum": 172 if lineage else 140}
         if record["in_corpus"]:
             record["color"] = {"background": style.color, "border": style.color,
                                "highlight": {"background": style.color, "border": "#111111"},
                                "hover": {"background": style.color, "border": "#111111"}}
-            record["font"] = {"color": style.font}
+            record["font"] = {"color": style.font, "size": size}
         else:
             record["color"] = {"background": style.light, "border": style.color,
                                "highlight": {"background": style.light, "border": "#111111"},
                                "hover": {"background": style.light, "border": "#111111"}}
-            record["font"] = {"color": style.color}
+            record["font"] = {"color": style.color, "size": size}
             # no dashes on big graphs (see _no_dashes): the light fill alone says "mentioned"
             record["shapeProperties"] = {"borderDashes": False if dashed_off else [5, 4]}
             record["borderWidth"] = 2
@@ -598,6 +829,10 @@ def _node_record(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any], level_
     record["category"] = kind
     if kind == "task" and attrs.get("document") in G:  # "Nhiệm vụ II.1" alone is ambiguous in lists
         record["context"] = _node_label(G, attrs["document"], G.nodes[attrs["document"]])
+        record["doc"] = attrs["document"]
+    if kind == "task":  # the document's task list in the side panel
+        record["lead_names"] = "; ".join(_agency_name(G, a) for a in _as_list(attrs.get("lead")))
+        record["deadline_text"] = _deadline_text(attrs.get("deadline"))
     record["color"] = {"background": fill, "border": border,
                        "highlight": {"background": fill, "border": "#111111"},
                        "hover": {"background": fill, "border": "#111111"}}
@@ -615,6 +850,7 @@ def render_viewer(
     depth: int | None = None,
     title: str = "policykg",
     layout: str = "hierarchical",
+    tasks: bool = False,
 ) -> Path:
     """Write the graph (or the neighbourhood of one node) as one offline HTML page.
 
@@ -626,8 +862,10 @@ def render_viewer(
             the page with it selected.
         depth: hops around ``focus``; None draws its whole connected component.
         title: the page title and heading.
-        layout: "hierarchical" (central documents on top, the default) or "physics"
-            (force layout that stabilizes, then stops); the page can switch.
+        layout: "hierarchical" (the lineage of documents top-down, the default) or
+            "physics" (force layout that stabilizes, then stops); the page can switch.
+        tasks: open the page with tasks and agencies shown; by default only documents
+            are drawn and a checkbox (or a document's task list) reveals the rest.
 
     Returns:
         The path written.
@@ -658,13 +896,17 @@ def render_viewer(
     from pyvis.network import Network
 
     levels = {n: document_level(a) for n, a in G.nodes(data=True) if a.get("kind", "document") == "document"}
-    ranks = _ranks(G, levels)
+    task_counts: dict[str, int] = {}
+    for _n, a in G.nodes(data=True):
+        if a.get("kind") == "task" and a.get("document") in G:
+            task_counts[a["document"]] = task_counts.get(a["document"], 0) + 1
+    layout_ = _layout(G, levels, task_counts)
 
     large = _is_large(G.number_of_nodes(), G.number_of_edges())
     dashed_off = _no_dashes(G.number_of_nodes(), G.number_of_edges())
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
     for node, attrs in G.nodes(data=True):
-        record = _node_record(G, node, attrs, levels.get(node), ranks.get(node, 0), dashed_off)
+        record = _node_record(G, node, attrs, levels.get(node), layout_, dashed_off, tasks, task_counts)
         net.add_node(node, **record)
 
     # add_edge checks endpoints with a list scan; the nodes are known to exist, so the
@@ -728,8 +970,9 @@ def render_viewer(
                     "count": sum(1 for k in levels.values() if k == lv.key)} for lv in LEVELS],
         "kinds": {k: {"vi": v[0], "en": v[1], "shape": v[2], "fill": v[3], "border": v[4]}
                   for k, v in KINDS.items()},
-        "hierarchical": options["layout"]["hierarchical"] if layout == "hierarchical"
-        else _options("hierarchical", len(nodes), len(edges))["layout"]["hierarchical"],
+        "headings": layout_.headings,
+        "show_detail": tasks,
+        "detail_count": len(layout_.detail),
         "physics": _options("physics", len(nodes), len(edges))["physics"],
         "smooth": {mode: _smooth(mode, _is_large(len(nodes), len(edges))) for mode in LAYOUTS},
         "edge_labels": edge_labels,
