@@ -428,9 +428,11 @@ def test_page_loads_with_graph_counts(open_viewer) -> None:
         "  netEdges: network.body.data.edges.length, drawn: network.body.nodeIndices.length,"
         "  charset: document.characterSet})"
     )
+    documents = {n for n, a in G.nodes(data=True) if a["kind"] == "document"}
+    # the DataSet holds every node and edge; tasks and agencies are there, marked hidden
     assert counts == {"nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
                       "netNodes": G.number_of_nodes(), "netEdges": G.number_of_edges(),
-                      "drawn": G.number_of_nodes(), "charset": "UTF-8"}
+                      "drawn": len(documents), "charset": "UTF-8"}
     labels = page.evaluate("nodes.get().map(n => n.label)")
     assert "Sở Công Thương" in labels and "Sở Kế hoạch và Đầu tư" in labels
     assert "Nhiệm vụ II.1" in labels and "Nhiệm vụ VĂN PHÒNG.1" in labels
@@ -491,6 +493,7 @@ def test_relation_checkbox_hides_edges(open_viewer) -> None:
 def test_click_task_shows_lineage(open_viewer, tmp_path: Path) -> None:
     page, watch = open_viewer(sample_graph(), "lineage.html")
     task = "ha-tinh:154/KH-UBND:2023#task-2"
+    page.check("#show-detail")  # tasks are hidden until asked for
     _click_node(page, task)
     page.wait_for_selector("#lineage-up")
     assert page.evaluate("policykg.state.selected") == task
@@ -529,6 +532,8 @@ def test_physics_layout_settles_and_stops(open_viewer) -> None:
     page, watch = open_viewer(sample_graph(), "physics.html", layout="physics")
     page.wait_for_function("policykg.timings.stabilized !== undefined", timeout=60_000)
     assert page.evaluate("network.physics.options.enabled") is False
+    page.check("#show-detail")  # tasks join the force layout, which settles again
+    page.wait_for_function("network.physics.options.enabled === false")
     page.select_option("#layout", "hierarchical")
     ys = page.evaluate("(() => { const p = network.getPositions(); return ["
                        "p['vn:29-NQ/TW:2022'].y, p['ha-tinh:26-CTr/TU:2023'].y,"
@@ -574,3 +579,122 @@ def test_province_sized_graph_renders(open_viewer, record_property) -> None:
     page.press("#search", "Enter")
     assert page.evaluate("network.getSelectedNodes()")[0].endswith(":agency:so-cong-thuong")
     assert watch.problems() == []
+
+
+# ---------------------------------------------------------------- the default view: documents
+
+
+def _visible(page) -> dict[str, set[str]]:
+    """Node ids drawn on the canvas, by kind."""
+    drawn = page.evaluate("network.body.nodeIndices.map(id => [id, nodes.get(id).kind])")
+    out: dict[str, set[str]] = {}
+    for node, kind in drawn:
+        out.setdefault(kind, set()).add(node)
+    return out
+
+
+def test_default_shows_documents_and_checkbox_reveals_tasks(open_viewer) -> None:
+    G = sample_graph()
+    page, watch = open_viewer(G, "documents.html")
+    kinds = {n: a["kind"] for n, a in G.nodes(data=True)}
+    assert _visible(page) == {"document": {n for n, k in kinds.items() if k == "document"}}
+    hidden = page.evaluate("nodes.get({filter: n => n.hidden}).map(n => n.id)")
+    assert set(hidden) == {n for n, k in kinds.items() if k != "document"}
+    assert page.is_checked("#show-detail") is False
+    # edges to hidden nodes are not drawn, but stay in the DataSet and are not marked hidden
+    drawn_edges = page.evaluate("network.body.edgeIndices.map(id => edges.get(id).relation)")
+    assert "assigns_to" not in drawn_edges and "implements" in drawn_edges
+    page.check("#show-detail")
+    assert _visible(page) == {k: {n for n, kk in kinds.items() if kk == k} for k in set(kinds.values())}
+    assert page.evaluate("network.body.edgeIndices.length") == G.number_of_edges()
+    page.uncheck("#show-detail")
+    assert set(_visible(page)) == {"document"}
+    assert watch.problems() == []
+
+
+def test_click_document_lists_its_tasks(open_viewer) -> None:
+    page, watch = open_viewer(sample_graph(), "tasks.html")
+    kh154 = "ha-tinh:154/KH-UBND:2023"
+    assert "2 nhiệm vụ" in page.evaluate("id => nodes.get(id).label", kh154)
+    _click_node(page, kh154)
+    page.wait_for_selector("#tasks")
+    assert page.inner_text("#task-count") == "2 nhiệm vụ / tasks"
+    items = page.locator("#tasks li").all_inner_texts()
+    assert len(items) == 2
+    assert "Nhiệm vụ II.1" in items[0] and "Sở Thông tin và Truyền thông" in items[0] and "Quý II/2023" in items[0]
+    assert "Nhiệm vụ II.2" in items[1] and "Chủ trì / Lead: Sở Công Thương" in items[1] and "Năm 2023" in items[1]
+    assert "not in" not in items[1]
+    assert set(_visible(page)) == {"document"}
+    page.click("#show-tasks")  # the button puts this document's tasks (only) on the canvas
+    visible = _visible(page)
+    assert visible.get("task") == {f"{kh154}#task-1", f"{kh154}#task-2"}
+    assert "agency" not in visible
+    # a task link of the list selects the task
+    page.locator("#tasks li a.node").first.click()
+    assert page.evaluate("policykg.state.selected") == f"{kh154}#task-1"
+    assert watch.problems() == []
+
+
+def test_selecting_a_hidden_node_reveals_it(open_viewer) -> None:
+    page, watch = open_viewer(sample_graph(), "reveal.html")
+    page.fill("#search", "Sở Kế hoạch")
+    page.press("#search", "Enter")
+    agency = "ha-tinh:agency:so-ke-hoach-va-dau-tu"
+    assert page.evaluate("network.getSelectedNodes()") == [agency]
+    assert agency in _visible(page)["agency"]
+    assert watch.problems() == []
+
+
+@pytest.fixture(scope="module")
+def seed_graph(tmp_path_factory) -> nx.MultiDiGraph:
+    """The real sample corpus, built as `policykg build data/corpus` builds it."""
+    from graph.store import Store
+    from policykg.pipeline import build_corpus
+
+    corpus = Path(__file__).resolve().parent.parent / "data" / "corpus"
+    store = Store(tmp_path_factory.mktemp("seed") / "seed.db")
+    report = build_corpus([corpus], store)
+    assert report.failed == [] and report.documents > 50
+    G = store.graph()
+    store.close()
+    return G
+
+
+def _doc_by_symbol(G: nx.MultiDiGraph, symbol: str) -> str:
+    hits = [n for n, a in G.nodes(data=True) if a.get("kind") == "document" and a.get("number_symbol") == symbol]
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+def test_seed_corpus_reads_top_down(browser, site, seed_graph) -> None:
+    G = seed_graph
+    root, base = site
+    render_viewer(G, root / "seed.html")
+    page, watch = open_page(browser, f"{base}/seed.html", viewport=(1500, 950))
+    try:
+        page.wait_for_function("window.policykg && policykg.ready === true")
+        nq29, kh13, ctr26, kh154 = (_doc_by_symbol(G, s) for s in ("29-NQ/TW", "13-KH/TW", "26-CTr/TU", "154/KH-UBND"))
+        pos = page.evaluate("ids => { const p = network.getPositions(ids); return ids.map(id => p[id]); }",
+                            [nq29, kh13, ctr26, kh154])
+        y29, y13, y26, y154 = (p["y"] for p in pos)
+        assert y29 < y13 < y154 and y29 < y26 < y154  # 29-NQ/TW -> 26-CTr/TU / 13-KH/TW -> 154/KH-UBND
+        levels = page.evaluate("ids => ids.map(id => nodes.get(id).lineage_level)", [nq29, kh13, ctr26, kh154])
+        assert levels == [0, 1, 1, 2]  # longest implements-path up to a top
+        visible = _visible(page)
+        assert set(visible) == {"document"} and len(visible["document"]) > 50
+        # every document fits the canvas at a zoom where labels stay readable (font 13-16 px)
+        scale = page.evaluate("network.getScale()")
+        assert scale >= 0.6, scale
+        box = page.evaluate("(() => { const c = document.querySelector('#mynetwork canvas').getBoundingClientRect();"
+                            " return [c.width, c.height]; })()")
+        dom = page.evaluate("ids => ids.map(id => network.canvasToDOM(network.getPositions([id])[id]))",
+                            sorted(visible["document"]))
+        assert all(0 <= p["x"] <= box[0] and 0 <= p["y"] <= box[1] for p in dom)
+        # the world is about as wide as it is tall: no level thousands of pixels wide
+        xs = [p["x"] for p in page.evaluate("Object.values(network.getPositions(network.body.nodeIndices))")]
+        assert max(xs) - min(xs) < 1600
+        page.check("#show-detail")
+        assert page.evaluate("network.body.nodeIndices.length") == G.number_of_nodes()
+        assert watch.problems() == []
+    finally:
+        page.close()

@@ -642,7 +642,14 @@ def _layout(G: nx.MultiDiGraph, levels: Mapping[str, str], tasks: Mapping[str, i
 
     # -- tasks, one block per document (documents a task plans follow it)
     tw, th = _CELL["task"]
-    tcols = max(1, min(10, max_width // tw))
+    aw, ah = _CELL["agency"]
+    n_detail = len(detail)
+    # the detail bands may be wider than the documents, which are then centred above them
+    wide = max(max_width, int((n_detail * tw * th) ** 0.5 * 1.2))
+    shift = (wide - max_width) // 2
+    positions = {n: (x + shift, y_) for n, (x, y_) in positions.items()}
+    for h in headings:
+        h["x"] += shift
     blocks: dict[str, list[str]] = {}
     planned: dict[str, list[str]] = {}
     for n in detail:
@@ -658,8 +665,9 @@ def _layout(G: nx.MultiDiGraph, levels: Mapping[str, str], tasks: Mapping[str, i
     for doc in sorted(blocks, key=lambda d: doc_key(d) if d in G else (9, True, "", d, d)):
         tasks = sorted(blocks[doc], key=lambda t: (G.nodes[t].get("start") or 0, t))
         items = [x for t in tasks for x in (t, *sorted(planned.get(t, ())))]
-        block_list.append((items, min(tcols, len(items)), label.get(doc, doc or "?"), len(tasks)))
-    for shelf in _shelves([b[1] * tw + tw // 2 for b in block_list], max(max_width, tcols * tw) + tw // 2):
+        ncols = max(1, min(len(items), 16, wide // tw, int(len(items) ** 0.5 + 0.99)))
+        block_list.append((items, ncols, label.get(doc, doc or "?"), len(tasks)))
+    for shelf in _shelves([b[1] * tw + tw // 2 for b in block_list], wide + tw // 2):
         x0 = tallest = 0
         for i in shelf:
             items, ncols, name, n_tasks = block_list[i]
@@ -684,11 +692,10 @@ def _layout(G: nx.MultiDiGraph, levels: Mapping[str, str], tasks: Mapping[str, i
             return n
         agencies.sort(key=lambda n: (str(G.nodes[n].get("jurisdiction") or ""), label[root(n)].casefold(),
                                      root(n) != n, label[n].casefold(), n))
-        aw, ah = _CELL["agency"]
         items = agencies + others
         headings.append({"text": f"Cơ quan / Agencies ({len(agencies)})", "x": 0, "y": y,
                          "band": "agencies", "probe": items[0]})
-        _grid(items, (aw, ah), 0, y + _HEADER, row, max(1, max_width // aw), positions, rows)
+        _grid(items, (aw, ah), 0, y + _HEADER, row, max(1, wide // aw), positions, rows)
     return _Layout(positions, rows, {n: depth[n] for n in L}, headings, detail)
 
 
