@@ -8,12 +8,16 @@ provincial task serve, and through which documents?".  The page shows:
   mentioned (not in the corpus) are drawn lighter with a dashed border;
 * edges coloured by relation, labelled in Vietnamese and English, with the evidence
   sentence, source file and offsets in the tooltip and the side panel;
+* by default the documents only, top-down by lineage: each group of documents linked by
+  ``implements`` is a small tree (the implemented document on top, 29-NQ/TW above
+  26-CTr/TU and 13-KH/TW above 154/KH-UBND), trees packed side by side, documents only
+  cited in a compact band below (see :func:`_layout`); tasks and agencies are hidden
+  until a checkbox shows them, or a document's task list puts its tasks on the canvas;
 * a legend, a search box (number-symbol or part of an agency name), one checkbox per
-  relation kind, a hierarchical layout (central documents on top) or a force layout that
-  stabilizes and then stops;
+  relation kind, the layout above or a force layout that stabilizes and then stops;
 * a click on a node highlights its lineage (nodes reachable over ``implements`` /
-  ``part_of`` edges, up and down) and lists its fields, lineage paths, relations and
-  evidence in the side panel.
+  ``part_of`` edges, up and down) and lists its fields, lineage paths, tasks (with lead
+  agency and deadline), relations and evidence in the side panel.
 
 pyvis (and jinja2, which it brings) is imported lazily, inside :func:`render_viewer`, so
 importing this module costs nothing.  vis-network's script and style are inlined from the
