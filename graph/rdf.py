@@ -36,6 +36,7 @@ hang below their node's IRI after a ``/`` (which a quoted id never contains).
 
 import functools
 import json
+import hashlib
 import re
 import urllib.parse
 from datetime import date
@@ -170,6 +171,13 @@ class PKG(DefinedNamespace):
     # Agencies
     isGroup: URIRef
     agencyJurisdiction: URIRef
+
+    # Conflicts between citations (queries.conflicts), with their evidence
+    Conflict: URIRef
+    conflictKind: URIRef
+    conflictDetail: URIRef
+    concerns: URIRef
+    citedValue: URIRef
 
     # Links (reified edges) and evidence
     relation: URIRef
@@ -438,11 +446,13 @@ def _bind(rdf: Graph) -> None:
         rdf.bind(prefix, ns, override=True)
 
 
-def to_rdf(G: nx.MultiDiGraph) -> Graph:
+def to_rdf(G: nx.MultiDiGraph, conflicts: list[dict] | None = None) -> Graph:
     """Build the RDF graph of a policy graph.
 
     Args:
         G: the ``MultiDiGraph`` described in :mod:`graph.model`.
+        conflicts: citation conflicts (``queries.conflicts.Conflict.to_dict()``), written as
+            ``pkg:Conflict`` nodes with their evidence.
 
     Returns:
         A new ``rdflib.Graph`` with prefixes ``eli``, ``pkg``, ``pkgid``, ``doctype``,
@@ -471,7 +481,24 @@ def to_rdf(G: nx.MultiDiGraph) -> Graph:
         _add_flags(rdf, iri, attrs)
     for u, v, data in G.edges(data=True):
         _add_edge(rdf, G, u, v, data)
+    for c in conflicts or ():
+        _add_conflict(rdf, G, c)
     return rdf
+
+
+def _add_conflict(rdf: Graph, G: nx.MultiDiGraph, c: dict) -> None:
+    key = "\n".join((c["kind"], str(c["subject"]), c["detail"]))
+    iri = URIRef(f"{ID_BASE}conflict/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}")
+    rdf.add((iri, RDF.type, PKG.Conflict))
+    rdf.add((iri, PKG.conflictKind, Literal(c["kind"])))
+    rdf.add((iri, PKG.conflictDetail, _text(c["detail"])))
+    if c["subject"] in G:
+        rdf.add((iri, PKG.concerns, node_iri(c["subject"])))
+    for n, ev in enumerate(c.get("evidence") or ()):
+        item = {"path": ev.get("file"), "sentence": ev.get("sentence"), "start": ev.get("start"), "end": ev.get("end")}
+        _add_evidence(rdf, iri, n, item, f"conflict {c['subject']}")
+        if ev.get("value") is not None:
+            rdf.add((URIRef(f"{iri}/evidence/{n}"), PKG.citedValue, Literal(str(ev["value"]))))
 
 
 #: A prefixed name's local part we write: letters, digits, "_", "-" and %XX escapes (no
@@ -547,7 +574,7 @@ def _write_jsonld(rdf: Graph, out) -> None:
     json.dump({"@context": dict(_PREFIXES), "@graph": nodes}, out, ensure_ascii=False, indent=1)
 
 
-def export_rdf(G: nx.MultiDiGraph, path: str | Path, format: str = "ttl") -> int:
+def export_rdf(G: nx.MultiDiGraph, path: str | Path, format: str = "ttl", *, conflicts: list[dict] | None = None) -> int:
     """Write the RDF of ``G`` to ``path``.
 
     Turtle and JSON-LD are written by small writers of this module (rdflib's take minutes
@@ -567,7 +594,7 @@ def export_rdf(G: nx.MultiDiGraph, path: str | Path, format: str = "ttl") -> int
     """
     if format not in FORMATS:
         raise RDFError(f"{path}: unknown RDF format {format!r}; expected one of {', '.join(FORMATS)}")
-    rdf = to_rdf(G)
+    rdf = to_rdf(G, conflicts)
     try:
         if format == "nt":
             rdf.serialize(destination=str(path), format="nt", encoding="utf-8")
@@ -647,5 +674,6 @@ def from_rdf_counts(source: Graph | str | Path) -> dict:
     for link in set(rdf.subjects(RDF.type, PKG.Link)):
         for relation in rdf.objects(link, PKG.relation):
             counts["edges"][str(relation)] = counts["edges"].get(str(relation), 0) + 1
-    counts["evidence"] = len(set(rdf.subjects(RDF.type, PKG.Evidence)))
+    links = set(rdf.subjects(RDF.type, PKG.Link))
+    counts["evidence"] = len({e for link in links for e in rdf.objects(link, PKG.evidence)})
     return counts

@@ -262,19 +262,31 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
     key = _tokens(match_key(name))
     entry = _entry_for(key, jurisdiction)
     if entry is not None:
-        parent_name = parent if parent is not None and entry.kind != "agency" else entry.parent
+        # a collective addressee ("Các sở, ban, ngành") belongs to no parent body
+        passed = parent if parent is not None and entry.kind != "agency" and not entry.group else None
+        parent_name = passed if passed is not None else entry.parent
         if parent_name is not None:
             parent_name = resolve_agency(parent_name, jurisdiction).name
         parent_id = agency_id(jurisdiction, parent_name) if parent_name else None
         if parent_id == agency_id(jurisdiction, entry.name):
             parent_id = None
-        return Agency(agency_id(jurisdiction, entry.name), entry.name, jurisdiction, entry.group, parent_id)
+        return Agency(_unit_id(jurisdiction, entry.name, parent_name if parent_id else None),
+                      entry.name, jurisdiction, entry.group, parent_id)
     display = _display(name)
     group = _is_group_name(key)
-    parent_id = None
-    if parent is not None and key and key[0] in ("phòng", "văn", "trung", "các", "lãnh"):
-        parent_id = agency_id(jurisdiction, resolve_agency(parent, jurisdiction).name)
-    return Agency(agency_id(jurisdiction, display), display, jurisdiction, group, parent_id)
+    parent_id = parent_name = None
+    if parent is not None and not group and key and key[0] in ("phòng", "văn", "trung", "lãnh"):
+        parent_name = resolve_agency(parent, jurisdiction).name
+        parent_id = agency_id(jurisdiction, parent_name)
+    return Agency(_unit_id(jurisdiction, display, parent_name), display, jurisdiction, group, parent_id)
+
+
+def _unit_id(jurisdiction: str, name: str, parent_name: str | None) -> str:
+    """A unit is one node per parent body: the "Văn phòng" of the economic-zone board is not
+    the "Văn phòng" of the provincial People's Committee."""
+    if parent_name is None:
+        return agency_id(jurisdiction, name)
+    return agency_id(jurisdiction, f"{parent_name} {name}")
 
 
 def unit_code(agency: Agency) -> str:

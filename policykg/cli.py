@@ -499,12 +499,15 @@ def export(store_path, fmt, output):
         policykg export --format graphml -o policykg.graphml
         policykg export --format csv -o import/
     """
+    from queries.conflicts import find_conflicts
+
     with open_store(store_path) as store:
         g = store.graph()
+        conflicts = [c.to_dict() for c in find_conflicts(g, store.mentions(), store.unresolved())]
     if fmt in ("ttl", "jsonld", "nt"):
         from graph.rdf import export_rdf
 
-        n = export_rdf(g, output, fmt)
+        n = export_rdf(g, output, fmt, conflicts=conflicts)
         click.echo(f"{n} triples written to {output}")
     elif fmt == "csv":
         from graph.formats import export_neo4j_csv

