@@ -284,11 +284,11 @@ def _terms_used(rdf: Graph, ns: str) -> set[str]:
 
 #: A conflict as queries.conflicts reports it (exported as pkg:Conflict).
 CONFLICT = {
-    "kind": "date", "subject": "ha-tinh:08-NQ/TU:2018",
-    "detail": "08-NQ/TU cited with dates 2018-05-18, 2018-07-18",
+    "kind": "date", "subject": "hai-phong:06-NQ/TU:2022",
+    "detail": "06-NQ/TU cited with dates 2022-04-07, 2022-07-04",
     "evidence": [
-        {"file": "001.txt", "sentence": "Nghị quyết số 08-NQ/TU, ngày 18/7/2018", "start": 143, "end": 180, "value": "2018-07-18"},
-        {"file": "001.txt", "sentence": "Nghị quyết số 08-NQ/TU ngày 18/5/2018", "start": 900, "end": 937, "value": "2018-05-18"},
+        {"file": "003.txt", "sentence": "Nghị quyết số 06-NQ/TU ngày 07/4/2022", "start": 88, "end": 125, "value": "2022-04-07"},
+        {"file": "004.txt", "sentence": "Nghị quyết số 06/NQ-TU ngày 07/7/2022", "start": 900, "end": 937, "value": "2022-07-04"},
     ],
 }
 
