@@ -36,15 +36,6 @@ from tests.support.synth import make_graph  # noqa: E402
 DB = "policykg_bench"
 
 
-def _clear(server) -> None:
-    drv = connect(server.uri, server.user, server.password, DB)
-    try:
-        with drv.session(database=DB) as s:
-            s.run("MATCH (n) DETACH DELETE n").consume()
-    finally:
-        drv.close()
-
-
 def _latency(fn, starts) -> tuple[float, float]:
     times = []
     for n in starts:
@@ -67,12 +58,12 @@ def main() -> None:
     rows = g.number_of_nodes() + g.number_of_edges()
     print(f"corpus: {args.documents} documents, {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
     with BoltServer() as server:
-        _clear(server)
+        server.clear(DB)
         s = push_graph(g, server.uri, server.user, server.password, DB, incremental=False)
         print(f"push batched:    {s.seconds:7.1f} s  {rows / s.seconds:8.0f} rows/s  ({s.statements} statements)")
         again = push_graph(g, server.uri, server.user, server.password, DB)
         print(f"push again (incremental, nothing changed): {again.seconds:.1f} s, {again.statements} statements")
-        _clear(server)
+        server.clear(DB)
         r = push_graph_row_by_row(g, server.uri, server.user, server.password, DB)
         print(f"push row by row: {r.seconds:7.1f} s  {rows / r.seconds:8.0f} rows/s  ({r.statements} statements)")
         print(f"batched / row-by-row throughput: {r.seconds / s.seconds:.1f}x")

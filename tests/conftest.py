@@ -1,5 +1,6 @@
 """Session fixtures shared by the test modules.
 
+``seed_store``: a store built once from the sample corpus.
 ``bolt_server``: one real FalkorDB server speaking Bolt on loopback for the whole session
 (tests/support/bolt.py); each test isolates its data by naming its own database (graph).
 """
@@ -8,7 +9,13 @@ from __future__ import annotations
 
 import pytest
 
+from pathlib import Path
+
+from graph.store import Store
+from policykg.pipeline import build_corpus
 from tests.support.bolt import BoltServer
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session")
@@ -18,3 +25,13 @@ def bolt_server(request: pytest.FixtureRequest) -> BoltServer:
     request.addfinalizer(server.stop)
     server.start()
     return server
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory) -> Path:
+    """A store built from the sample corpus in data/corpus (read it, do not write to it)."""
+    path = tmp_path_factory.mktemp("seed") / "kg.db"
+    with Store(path) as store:
+        report = build_corpus([ROOT / "data" / "corpus"], store)
+    assert len(report.added) == 5 and not report.failed
+    return path

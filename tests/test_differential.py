@@ -15,8 +15,6 @@ import pytest
 from graph.neo4j_push import connect, push_graph
 from graph.rdf import export_rdf, load_rdf
 from graph.store import Store
-from loaders.extract import iter_corpus
-from policykg.pipeline import build_corpus
 from queries.cypher import impact_cypher, trace_tops_cypher
 from queries.lineage import impact, trace_tops
 from queries.sparql import impact_sparql, trace_tops_sparql
@@ -27,10 +25,8 @@ DB = "policykg_test"  # FalkorDB serves one graph for every database name: empti
 
 
 @pytest.fixture(scope="module")
-def seed_graph(tmp_path_factory):
-    db = tmp_path_factory.mktemp("diff") / "kg.db"
-    with Store(db) as store:
-        build_corpus(iter_corpus([ROOT / "data" / "corpus"]), store)
+def seed_graph(seed_store):
+    with Store(seed_store) as store:
         return store.graph()
 
 
@@ -41,14 +37,7 @@ def _engines_agree(g, bolt_server, tmp_path, fmt):
     export_rdf(g, rdf_file, fmt)
     rdf = load_rdf(rdf_file)
     sparql = {n: (trace_tops_sparql(rdf, n), impact_sparql(rdf, n)) for n in nodes}
-    # one driver at a time: FalkorDB drops the next connection after a client hangs up,
-    # which connect() absorbs, but a driver held across another client's session is not
-    drv = connect(bolt_server.uri, bolt_server.user, bolt_server.password, DB)
-    try:
-        with drv.session(database=DB) as s:
-            s.run("MATCH (n) DETACH DELETE n").consume()
-    finally:
-        drv.close()
+    bolt_server.clear(DB)
     push_graph(g, bolt_server.uri, bolt_server.user, bolt_server.password, DB)
     drv = connect(bolt_server.uri, bolt_server.user, bolt_server.password, DB)
     try:

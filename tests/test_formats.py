@@ -18,10 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("fmt") / "kg.db"
-    assert CliRunner().invoke(cli, ["build", str(ROOT / "data" / "corpus"), "--store", str(path)]).exit_code == 0
-    return path
+def store(seed_store) -> Path:
+    return seed_store
 
 
 @pytest.fixture(scope="module")

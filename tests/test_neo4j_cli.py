@@ -18,21 +18,13 @@ DB = "policykg_test"  # FalkorDB serves one graph for every database name: empty
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("store") / "kg.db"
-    result = CliRunner().invoke(cli, ["build", str(CORPUS), "--store", str(path)])
-    assert result.exit_code == 0, result.output
-    return path
+def store(seed_store) -> Path:
+    return seed_store
 
 
 @pytest.fixture
 def server(bolt_server):
-    drv = connect(bolt_server.uri, bolt_server.user, bolt_server.password, DB)
-    try:
-        with drv.session(database=DB) as s:
-            s.run("MATCH (n) DETACH DELETE n").consume()
-    finally:
-        drv.close()
+    bolt_server.clear(DB)
     return bolt_server
 
 

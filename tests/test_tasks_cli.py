@@ -16,11 +16,8 @@ CORPUS = ROOT / "data" / "corpus"
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("store") / "kg.db"
-    result = CliRunner().invoke(cli, ["build", str(CORPUS), "--store", str(path)])
-    assert result.exit_code == 0, result.output
-    return path
+def store(seed_store) -> Path:
+    return seed_store
 
 
 def run(*args):

@@ -172,6 +172,20 @@ class BoltServer:
             f"(last error: {last_error!r}); log tail:\n{self.log_tail()}"
         )
 
+    def clear(self, database: str) -> str:
+        """Empty ``database`` (FalkorDB serves one graph for every database name, so tests
+        cannot isolate by name) and return its name.  The driver is closed before
+        returning: FalkorDB mishandles a driver held across another client's session."""
+        from graph.neo4j_push import connect
+
+        drv = connect(self.uri, self.user, self.password, database)
+        try:
+            with drv.session(database=database) as session:
+                session.run("MATCH (n) DETACH DELETE n").consume()
+        finally:
+            drv.close()
+        return database
+
     def stop(self) -> None:
         """Terminate the server (kill it if it lingers) and remove its directory."""
         proc, self.process = self.process, None
