@@ -63,8 +63,8 @@ def trace_tops(g: nx.MultiDiGraph, x: str) -> set[str]:
 
     Examples:
         >>> g = nx.MultiDiGraph()
-        >>> g.add_edge("plan", "program", key="implements")
-        >>> g.add_edge("program", "resolution", key="implements")
+        >>> _ = g.add_edge("plan", "program", key="implements")
+        >>> _ = g.add_edge("program", "resolution", key="implements")
         >>> sorted(trace_tops(g, "plan")), sorted(trace_tops(g, "resolution"))
         (['resolution'], [])
     """
@@ -89,8 +89,8 @@ def impact(g: nx.MultiDiGraph, x: str) -> set[str]:
 
     Examples:
         >>> g = nx.MultiDiGraph()
-        >>> g.add_edge("plan", "program", key="implements")
-        >>> g.add_edge("task", "plan", key="part_of")
+        >>> _ = g.add_edge("plan", "program", key="implements")
+        >>> _ = g.add_edge("task", "plan", key="part_of")
         >>> sorted(impact(g, "program"))
         ['plan', 'task']
     """
@@ -229,10 +229,17 @@ def node_summary(g: nx.MultiDiGraph, n: str) -> dict:
 
 
 def _vn_date(iso: str | None) -> str | None:
+    """Dates as Decree 30/2020/NĐ-CP writes them: a zero before days under 10 and before
+    months 1 and 2 ("05/5/2023", "07/02/2023", "17/11/2022").
+
+    >>> _vn_date("2023-05-05"), _vn_date("2023-02-07"), _vn_date("2022-11-17")
+    ('05/5/2023', '07/02/2023', '17/11/2022')
+    """
     if not iso:
         return None
     y, m, d = iso.split("-")
-    return f"{d}/{int(m)}/{y}"
+    month = m if int(m) < 3 else str(int(m))
+    return f"{d}/{month}/{y}"
 
 
 def cite_line(g: nx.MultiDiGraph, n: str) -> str:
@@ -248,16 +255,21 @@ def cite_line(g: nx.MultiDiGraph, n: str) -> str:
     parts = []
     if d.get("number_symbol"):
         parts.append(f"{name} số {d['number_symbol']}")
+    elif "named" in (d.get("flags") or []):
+        parts.append(d.get("title") or name)  # a law named without number: "Luật Đất đai"
     else:
-        parts.append(d.get("title") or name)
+        # an unnumbered document: its type, then its title as a quotation
+        title = " ".join((d.get("title") or "").split())
+        while title and title.split(" ", 1)[0].isupper() and len(title.split(" ", 1)) > 1:
+            title = title.split(" ", 1)[1]  # drop the upper-case type line ("CHƯƠNG TRÌNH")
+        parts.append(f"{name} “{_short(title, 120)}”" if title else name)
+        if "planned" not in (d.get("flags") or []):
+            parts.append("(chưa có số)" if "draft" not in (d.get("flags") or []) else "(dự thảo, chưa có số)")
     if d.get("date"):
         parts.append(f"ngày {_vn_date(d['date'])}")
     if d.get("issuer"):
         parts.append(f"của {d['issuer']}")
-    line = " ".join(parts)
-    if "draft" in (d.get("flags") or []):
-        line += " (dự thảo)"
-    return line
+    return " ".join(parts)
 
 
 def _short(text: str, n: int = 90) -> str:
