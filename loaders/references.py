@@ -38,7 +38,38 @@ _PRIORITY = {
     Relation.BASED_ON: 2,
     Relation.CITES: 1,
 }
-_SENT_END = regex.compile(r"(?<=[.;:!?])\s+(?=[\p{Lu}\d\-–(])|\n", regex.V1)
+# A sentence ends at . ; : ! ? before an upper-case letter, a digit or a list marker, or at
+# a hard line break.  A line wrapped inside a sentence (PDF text layers, hard-wrapped .txt)
+# is a soft break: the line does not end in punctuation, neither line is blank, and the next
+# line does not open a list item.
+_SENT_END = regex.compile(
+    r"""(?<=[.;:!?])\s+(?=[\p{Lu}\d\-–(])
+      | (?<=[.;:!?][ \t]*)\n
+      | \n(?=[ \t]*(?:\n|[-–•+*]|\(?[a-zđ]\)|\d{1,2}[.)]\s|[IVX]{1,5}\.\s|Điều\s+\d|Căn\s+cứ|Thực\s+hiện|$))
+      | (?<=\n[ \t]*)\n
+      | (?<=\t[^\n]*)\n | \n(?=[^\n]*\t)       # table rows are never joined
+    """,
+    regex.V1 | regex.VERBOSE,
+)
+_SOFT_BREAK = regex.compile(r"(?<![.;:!?][ \t]*|\n[ \t]*|^)\n(?![ \t]*(?:\n|[-–•+*]|\(?[a-zđ]\)|\d{1,2}[.)]\s|[IVX]{1,5}\.\s|Điều\s+\d|Căn\s+cứ|Thực\s+hiện|$))", regex.V1)
+
+
+def paragraph_start(text: str, pos: int, *, max_lines: int = 30) -> int:
+    """Start of the paragraph holding ``pos``: hard-wrapped lines join their paragraph,
+    and ";" continues it ("Thực hiện A;⏎ Kế hoạch B;" is one enumeration)."""
+    ls = text.rfind("\n", 0, pos) + 1
+    for _ in range(max_lines):
+        if ls == 0:
+            break
+        nl = ls - 1
+        prev_line = text[text.rfind("\n", 0, nl) + 1:nl].rstrip()
+        line = text[ls:text.find("\n", ls) if text.find("\n", ls) >= 0 else len(text)]
+        if not prev_line or prev_line[-1] in ".:!?" or "\t" in prev_line or "\t" in line:
+            break  # a full stop, a blank line or a table row ends the paragraph
+        if not _SOFT_BREAK.match(text, nl) and not prev_line.endswith(";"):
+            break
+        ls = text.rfind("\n", 0, nl) + 1
+    return ls
 
 
 @dataclass(slots=True)
@@ -439,7 +470,7 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
         rel = Relation.CITES
         # clause logic everywhere: chains are stated in bodies too ("Kế hoạch 440/KH-UBND
         # ... thực hiện Nghị quyết 55/NQ-HĐND"); relations only count in the preamble
-        ps = text.rfind("\n", 0, rm.start) + 1
+        ps = paragraph_start(text, rm.start)
         cs = max(ps, text.rfind(";", 0, rm.start) + 1)
         if ps != para_start:
             para_start = ps
