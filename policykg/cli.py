@@ -14,7 +14,6 @@ from pathlib import Path
 import click
 
 from graph.errors import AmbiguousReference, NotFound, PolicyKGError
-from graph.store import Store, default_store_path
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -69,7 +68,10 @@ def neo4j_options(f):
     return f
 
 
-def open_store(store_path: str | None, *, must_exist: bool = True) -> Store:
+def open_store(store_path: str | None, *, must_exist: bool = True):
+    """The store (networkx and SQLite load here, not at start-up: `--help` stays fast)."""
+    from graph.store import Store, default_store_path
+
     path = default_store_path(store_path)
     if must_exist and not path.exists():
         raise click.ClickException(f"{path}: no store here yet; run `policykg build PATH` first (or pass --store)")
