@@ -137,6 +137,30 @@ class Provinces:
     def kind_of(self, name: str) -> str:
         return self.kind.get(name, "tỉnh")
 
+    def successor(self, name: str) -> str:
+        """The province ``name`` belongs to since the merger of 1 July 2025 (63 -> 34),
+        from the gazetteer's conversion table: "Quảng Bình" -> "Quảng Trị"."""
+        return self._successors().get(name, name)
+
+    def merged_into(self, name: str) -> set[str]:
+        """Every province (at issue time) that is now part of ``name``, itself included:
+        "Hải Phòng" -> {"Hải Phòng", "Hải Dương"}."""
+        canon = self.canonical(name) or name
+        return {p for p, s in self._successors().items() if s == canon} | {canon}
+
+    @functools.cache
+    def _successors(self) -> dict[str, str]:
+        from vietnamadminunits import convert_address
+
+        out = {}
+        for short in self.names:
+            full = f"{'Thành phố' if self.kind[short] == 'thành phố' else 'Tỉnh'} {short}"
+            try:
+                out[short] = convert_address(full).short_province or short
+            except Exception:  # noqa: BLE001 - a name the converter does not know stays itself
+                out[short] = short
+        return out
+
 
 @functools.cache
 def provinces() -> Provinces:

@@ -406,7 +406,8 @@ def check(store_path, as_json):
 @store_option
 @click.option("--agency", default=None, help='Agency name, any spelling ("Sở KH&ĐT").')
 @click.option("--role", type=click.Choice(["lead", "cooperating"]), default=None, help="With --agency.")
-@click.option("--jurisdiction", default=None, help='Province name, or "central".')
+@click.option("--jurisdiction", default=None,
+              help='Province name (also finds provinces merged into it in 2025), or "central".')
 @click.option("--serves", default=None, help="Only tasks downstream of this document (e.g. 29-NQ/TW).")
 @click.option("--due-before", default=None, help="ISO date: tasks due before it.")
 @json_option
@@ -429,7 +430,7 @@ def tasks(store_path, agency, role, jurisdiction, serves, due_before, as_json, a
         g = store.graph()
         node = _resolve(g, serves) if serves else None
         name = _canonical_agency(agency, jurisdiction) if agency else None
-        rows = list_tasks(g, agency=name, jurisdiction=jurisdiction, serves=node, due_before=due_before, role=role)
+        rows = list_tasks(g, agency=name, jurisdiction=_places(jurisdiction), serves=node, due_before=due_before, role=role)
         if as_json:
             emit_json({"tasks": rows})
             return
@@ -448,6 +449,18 @@ def tasks(store_path, agency, role, jurisdiction, serves, due_before, as_json, a
             if r["cooperating"]:
                 click.echo(f"    phối hợp: {', '.join(r['cooperating'])}")
         click.echo(f"{len(rows)} tasks")
+
+
+def _places(jurisdiction: str | None) -> set[str] | None:
+    """A province and the provinces merged into it on 1 July 2025 ("Quảng Trị" also finds
+    the plans Quảng Bình issued before the merger)."""
+    if not jurisdiction:
+        return None
+    if jurisdiction.casefold() in ("central", "trung ương", "trung uong"):
+        return {"central"}
+    from loaders.rules import provinces
+
+    return provinces().merged_into(jurisdiction)
 
 
 def _canonical_agency(name: str, jurisdiction: str | None) -> str:
@@ -472,7 +485,7 @@ def agencies(store_path, jurisdiction, as_json):
     from queries.tasks import agency_stats
 
     with open_store(store_path) as store:
-        rows = agency_stats(store.graph(), jurisdiction=jurisdiction)
+        rows = agency_stats(store.graph(), jurisdiction=_places(jurisdiction))
         if as_json:
             emit_json({"agencies": rows})
             return

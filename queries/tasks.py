@@ -40,7 +40,7 @@ def list_tasks(
     g: nx.MultiDiGraph,
     *,
     agency: str | None = None,
-    jurisdiction: str | None = None,
+    jurisdiction: str | set[str] | None = None,
     serves: str | None = None,
     due_before: str | None = None,
     role: str | None = None,
@@ -49,20 +49,22 @@ def list_tasks(
 
     Args:
         agency: canonical agency name (matched without tones/case), lead or cooperating.
-        jurisdiction: province name or "central".
+        jurisdiction: province name or "central", or a set of them (a province and those
+            merged into it in 2025).
         serves: a node id: only tasks downstream of it (see :func:`queries.lineage.impact`).
         due_before: ISO date: tasks whose deadline ends before it.
         role: "lead" or "cooperating" with ``agency``.
     """
     pool = impact(g, serves) if serves else {n for n, d in g.nodes(data=True) if d.get("kind") == "task"}
     want = slug(agency) if agency else None
+    places = {slug(j) for j in ([jurisdiction] if isinstance(jurisdiction, str) else jurisdiction or [])}
     rows = []
     for t in sorted(pool):
         d = g.nodes[t]
         if d.get("kind") != "task":
             continue
         row = task_row(g, t)
-        if jurisdiction and slug(row["jurisdiction"] or "") != slug(jurisdiction):
+        if places and slug(row["jurisdiction"] or "") not in places:
             continue
         if want:
             names = (row["lead"] if role != "cooperating" else []) + (row["cooperating"] if role != "lead" else [])
@@ -84,18 +86,19 @@ def _section_key(task_id: str) -> int:
         return 0
 
 
-def agency_stats(g: nx.MultiDiGraph, *, jurisdiction: str | None = None) -> list[dict]:
+def agency_stats(g: nx.MultiDiGraph, *, jurisdiction: str | set[str] | None = None) -> list[dict]:
     """Agencies with their task counts, as lead and as cooperating."""
     lead: Counter = Counter()
     coop: Counter = Counter()
     for u, v, k, data in g.edges(keys=True, data=True):
         if k == "assigns_to":
             (lead if data.get("role") == "lead" else coop)[v] += 1
+    places = {slug(j) for j in ([jurisdiction] if isinstance(jurisdiction, str) else jurisdiction or [])}
     rows = []
     for n, d in g.nodes(data=True):
         if d.get("kind") != "agency":
             continue
-        if jurisdiction and slug(d.get("jurisdiction") or "") != slug(jurisdiction):
+        if places and slug(d.get("jurisdiction") or "") not in places:
             continue
         rows.append({
             "id": n, "name": d.get("name"), "jurisdiction": d.get("jurisdiction"),

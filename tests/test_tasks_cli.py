@@ -105,3 +105,11 @@ def test_tasks_csv(store):
     lines = out.strip().splitlines()
     assert lines[0].startswith("id,document,section,lead")
     assert len(lines) > 5
+
+
+def test_jurisdiction_follows_the_2025_merger(store):
+    """Quảng Bình merged into Quảng Trị on 1 July 2025: asking for Quảng Trị finds the tasks
+    Quảng Bình's board set before; their jurisdiction stays the one at issue time."""
+    rows = json.loads(run("tasks", "--jurisdiction", "Quảng Trị", "--store", store, "--json"))["tasks"]
+    assert rows and {r["jurisdiction"] for r in rows} == {"Quảng Bình"}
+    assert json.loads(run("tasks", "--jurisdiction", "Hà Tĩnh", "--store", store, "--json"))["tasks"]
