@@ -68,6 +68,10 @@ class _Rules:
     narrative_topic: regex.Pattern
     narrative_period: regex.Pattern
     columns: tuple[tuple[str, regex.Pattern], ...]
+    wrap_samples: int
+    wrap_share: float
+    full_line: float
+    not_continuation: regex.Pattern
 
 
 def _any(patterns: list[str], *, anchor: str = "") -> regex.Pattern:
@@ -110,6 +114,10 @@ def _rules() -> _Rules:
         narrative_topic=_any([narrative["topic"]]),
         narrative_period=_any([narrative["period"]]),
         columns=tuple((name, _any(raw["columns"][name], anchor="^")) for name in column_order),
+        wrap_samples=int(raw["wrap"]["min_samples"]),
+        wrap_share=float(raw["wrap"]["min_share"]),
+        full_line=float(raw["wrap"]["full_line"]),
+        not_continuation=regex.compile(raw["wrap"]["not_continuation"], regex.I | regex.V1),
     )
 
 
@@ -166,34 +174,107 @@ def _classify(text: str, s: int, e: int) -> tuple[str, str, int]:
     return "plain", "", body
 
 
+def _open_paren(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` leaves a "(" open: "... khu công nghiệp Sao Mai (Tiên"."""
+    depth = 0
+    for ch in text[start:end]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+    return depth > 0
+
+
+def _starts_lower(text: str, body: int, end: int) -> bool:
+    """A line that can only continue a sentence: lower case, a digit or "(" first
+    ("27/5/2022); 04 dự án ...", "(được Thủ tướng ...)"), but no item number ("1.Giao")."""
+    ch = text[body]
+    if ch.islower():
+        return True
+    if ch.isdigit() or ch == "(":
+        return not _rules().not_continuation.match(text, body, end)
+    return False
+
+
+def _wrap_width(text: str, lines: list[tuple[int, int, int, str]]) -> float | None:
+    """The width (in characters) a wrapped text layer breaks its lines at, or None.
+
+    Measured on the lines a lower-case line continues; a PDF typeset at a fixed width has
+    many, of about one length.  A .txt or an HTML page (one line a paragraph) has few or
+    scattered ones: its lines are never taken as wrapped.
+    """
+    r = _rules()
+    widths = []
+    for (s, e, _, kind), (s2, e2, gap2, kind2) in zip(lines, lines[1:]):
+        if gap2 == 1 and kind2 == "plain" and kind != "table" and text[e - 1] not in _TERMINAL and text[s2].islower():
+            widths.append(e - s)
+    if len(widths) < r.wrap_samples:
+        return None
+    widths.sort()
+    median = widths[len(widths) // 2]
+    near = sum(1 for w in widths if 0.8 * median <= w <= 1.25 * median)
+    return median if near >= r.wrap_share * len(widths) else None
+
+
+def _continues(text: str, prev: Paragraph, kind: str, label: str, body: int, end: int, gap: int,
+               last_line: int, full: float | None) -> bool:
+    """Whether a line (``kind``, text after its marker at ``body``) continues ``prev``."""
+    wrapped = full is not None and last_line >= full  # the line above was wrapped
+    last = text[prev.end - 1]
+    if kind == "dash":
+        # "... phát triển kinh tế" / "- xã hội.": a hyphen a wrapped line starts with
+        return wrapped and last not in _TERMINAL and label in "-–"
+    if kind != "plain":
+        return False
+    if last in _TERMINAL:
+        # "... dự án năm 2023;" / "hướng dẫn, hỗ trợ ...": a sentence goes on after a wrap
+        return wrapped and last in ";:," and text[body].islower()
+    return (
+        _starts_lower(text, body, end)
+        or gap >= 3
+        or _open_paren(text, prev.body, prev.end)
+        or wrapped
+    )
+
+
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Paragraphs of ``text`` with their markers.
 
-    A line continues the previous paragraph when that one does not end a sentence and
-    the line has no marker and starts in lower case, or follows a page break (3 or more
-    line breaks): "... có khu" / "" / "" / "Lãng 1) ...".
+    A line with no marker (no item, label or table row) continues the previous paragraph
+    when that one does not end a sentence and the line
+
+    * starts in lower case, with a digit or "(" (not "1." or "(a)");
+    * follows a page break (3 or more line breaks): "... có khu" / "" / "" / "Lãng 1) ...";
+    * closes a "(" the paragraph left open: "... Sao Mai (Tiên" / "Lãng 1), ...";
+    * follows a wrapped line, one about as long as the document's wrap width
+      (:func:`_wrap_width`; a PDF text layer): "... của Ban" / "Thường vụ Thành ủy.".
+
+    So the paragraphs of a text do not depend on where its lines were wrapped, nor on
+    blank lines between them (HTML paragraphs, page breaks).
 
     Examples:
         >>> [p.kind for p in split_paragraphs("II. NHIỆM VỤ\\n1. Quy hoạch\\na) Sở Xây dựng:\\n- Rà soát quy\\n\\nhoạch.")]
         ['roman', 'number', 'letter', 'dash']
+        >>> len(split_paragraphs("- Rà soát các khu công nghiệp Sao Mai (Tiên\\nLãng 1), Tiên Thanh."))
+        1
     """
-    out: list[Paragraph] = []
+    lines = []
     for s, e, gap, tabbed in _lines(text):
         if tabbed:
-            out.append(Paragraph(s, e, "table", body=s, gap=gap))
-            continue
-        kind, label, body = _classify(text, s, e)
+            lines.append((s, e, gap, "table", "", s))
+        else:
+            lines.append((s, e, gap, *_classify(text, s, e)))
+    width = _wrap_width(text, [(s, e, gap, kind) for s, e, gap, kind, _, _ in lines])
+    full = None if width is None else _rules().full_line * width
+    out: list[Paragraph] = []
+    last_line = 0  # length of the previous physical line
+    for s, e, gap, kind, label, body in lines:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and kind == "plain"
-            and prev.kind not in ("table", "label")
-            and text[prev.end - 1] not in _TERMINAL
-            and (text[body].islower() or gap >= 3)
-        ):
+        if prev is not None and prev.kind != "table" and _continues(text, prev, kind, label, body, e, gap, last_line, full):
             out[-1] = replace(prev, end=e)
-            continue
-        out.append(Paragraph(s, e, kind, label, body, gap))
+        else:
+            out.append(Paragraph(s, e, kind, label, body, gap))
+        last_line = e - s
     return out
 
 
