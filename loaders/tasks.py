@@ -222,8 +222,13 @@ def _continues(text: str, prev: Paragraph, kind: str, label: str, body: int, end
     wrapped = full is not None and last_line >= full  # the line above was wrapped
     last = text[prev.end - 1]
     if kind == "dash":
-        # "... phát triển kinh tế" / "- xã hội.": a hyphen a wrapped line starts with
-        return wrapped and last not in _TERMINAL and label in "-–"
+        # "... phát triển kinh tế" / "- xã hội.": a hyphen a wrapped line starts with (an
+        # item starts in capitals, "- Kiến Thụy" stays one: a heading without a colon may
+        # fill its last line)
+        # "giai đoạn 2021" / "- 2025": a range of years
+        first = text[body]
+        return (wrapped and last not in _TERMINAL and label in "-–"
+                and (first.islower() or (first.isdigit() and last.isdigit())))
     if kind != "plain":
         return False
     if last in _TERMINAL:
@@ -451,6 +456,10 @@ def _is_heading(paras: list[Paragraph], i: int, text: str) -> bool:
     level, nlevel = _sub_level(p.kind), _sub_level(nxt.kind)
     if p.kind == "plain":
         return nxt.kind == "dash" and text[p.end - 1] == ":"
+    if p.kind == "dash" and nxt.kind == "plain":
+        # a dashed item groups plain paragraphs only after a colon; "- Tham mưu ... ban hành"
+        # / "Nghị quyết." is one item whose line was wrapped
+        return text[p.end - 1] == ":"
     if nlevel <= level:
         return False
     if nxt.kind == "plain":
