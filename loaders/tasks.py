@@ -217,9 +217,10 @@ def _wrap_width(text: str, lines: list[tuple[int, int, int, str]]) -> float | No
 
 
 def _continues(text: str, prev: Paragraph, kind: str, label: str, body: int, end: int, gap: int,
-               last_line: int, full: float | None) -> bool:
+               last_line: int, full: tuple[float, float] | None) -> bool:
     """Whether a line (``kind``, text after its marker at ``body``) continues ``prev``."""
-    wrapped = full is not None and last_line >= full  # the line above was wrapped
+    # the line above was wrapped: about as long as the others (a longer one was not)
+    wrapped = full is not None and full[0] <= last_line <= full[1]
     last = text[prev.end - 1]
     if kind == "dash":
         # "... phát triển kinh tế" / "- xã hội.": a hyphen a wrapped line starts with (an
@@ -270,7 +271,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         else:
             lines.append((s, e, gap, *_classify(text, s, e)))
     width = _wrap_width(text, [(s, e, gap, kind) for s, e, gap, kind, _, _ in lines])
-    full = None if width is None else _rules().full_line * width
+    full = None if width is None else (_rules().full_line * width, 1.2 * width)
     out: list[Paragraph] = []
     last_line = 0  # length of the previous physical line
     for s, e, gap, kind, label, body in lines:

@@ -93,6 +93,58 @@ SHAPES = [
      "II. NHIỆM VỤ\n1. Hạ tầng\n- Hoàn thiện khu công nghiệp Sao Mai (Tiên\n\n\n\nLãng 1), khu công nghiệp Cái Tráp.\n- Xây dựng khu công nghệ thông tin.",
      BOARD, [("II.1.-1", "Hoàn thiện khu công nghiệp Sao", [BOARD], [], True),
              ("II.1.-2", "Xây dựng khu công nghệ thông t", [BOARD], [], True)]),
+    # Lines wrapped inside a sentence (a PDF text layer typeset at a fixed width, HTML with
+    # one <p> a line, pages joined by one line break) read as the unwrapped paragraph.
+    ("wrapped-dash-over-three-lines",
+     "II. NHIỆM VỤ\n1. Quản lý nhà nước\na) Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành, địa\nphương:\n"
+     "- Tổ chức các lớp tập huấn nâng cao trình độ chuyên môn cho\ncán bộ, công chức, viên chức của Ban Quản lý Khu kinh tế và\n"
+     "Ủy ban nhân dân các huyện, thành phố, thị xã.\n- Rà soát, đánh giá chất lượng đội ngũ công chức, viên chức.",
+     None, [("II.1.a.-1", "Tổ chức các lớp tập huấn nâng cao trình độ chuyên môn cho\ncán bộ", ["Sở Nội vụ"], [SKS], False),
+            ("II.1.a.-2", "Rà soát, đánh giá chất lượng", ["Sở Nội vụ"], [SKS], False)]),
+    ("wrapped-dash-capital-continues",
+     "II. NHIỆM VỤ\n1. Quản lý nhà nước\n- Tham mưu xây dựng kế hoạch thực hiện Nghị quyết số 06-NQ/TU\n"
+     "của Ban Thường vụ Thành ủy về phát triển các khu công nghiệp\ntrên địa bàn thành phố, định hướng đến năm 2030 của Ban\n"
+     "Thường vụ Thành ủy.\n- Rà soát quy hoạch các khu công nghiệp.",
+     BOARD, [("II.1.-1", "Tham mưu xây dựng kế hoạch", [BOARD], [], True),
+             ("II.1.-2", "Rà soát quy hoạch các khu", [BOARD], [], True)]),
+    ("wrapped-labelled-block",
+     "II. NỘI DUNG KẾ HOẠCH\n2. Quy hoạch\n- Hoàn thiện thủ tục trình Thủ tướng Chính phủ phê duyệt các\n"
+     "khu công nghệ cao, khu công nghiệp mới theo Nghị quyết của Ban\nThường vụ Thành ủy.\n"
+     "Đơn vị chủ trì: Phòng Quản lý đầu tư, Phòng Quản lý quy hoạch\nvà xây dựng.\n"
+     "Thời gian thực hiện: hằng năm, từ năm 2023 đến năm 2025.\n- Xây dựng các khu công nghiệp chuyên ngành.",
+     BOARD, [("II.2.-1", "Hoàn thiện thủ tục trình Thủ tướng", ["Phòng Quản lý đầu tư", "Phòng Quản lý quy hoạch và xây dựng"], [], False),
+             ("II.2.-2", "Xây dựng các khu công nghiệp", [BOARD], [], True)]),
+    ("wrapped-inline-label",
+     "II. NỘI DUNG KẾ HOẠCH\n2. Quy hoạch.\n- Hoàn thiện thủ tục phê duyệt. Đơn vị chủ trì: Phòng\nQuản lý đầu tư.",
+     BOARD, [("II.2.-1", "Hoàn thiện thủ tục phê duyệt.", ["Phòng Quản lý đầu tư"], [], False)]),
+    ("wrapped-letter-item",
+     "II. NHIỆM VỤ\n2. Phát triển công nghiệp\nb) Sở Công Thương chủ trì, phối hợp các sở, ban, ngành, địa\n"
+     "phương triển khai thực hiện hiệu quả Quyết định số 165/QĐ-TTg;\nhoàn thiện Đề án phát triển công nghiệp hỗ trợ trên địa bàn như:\n"
+     "công nghiệp luyện thép; công nghiệp sản xuất ô tô.\nc) Sở Y tế chủ trì rà soát.",
+     None, [("II.2.b", "Sở Công Thương chủ trì, phối hợp", ["Sở Công Thương"], [SKS], False),
+            ("II.2.c", "Sở Y tế chủ trì rà soát.", ["Sở Y tế"], [], False)]),
+    ("wrapped-hyphen-starts-line",
+     "II. NHIỆM VỤ\n1. Chuyển đổi số\n- Tham mưu các giải pháp chuyển đổi số gắn với cải cách hành\n"
+     "chính, phục vụ người dân, doanh nghiệp và thúc đẩy phát triển\nkinh tế, bảo đảm quốc phòng, an ninh, ổn định chính trị, kinh tế\n"
+     "- xã hội của tỉnh; hoàn thành các mục tiêu của kế hoạch trong\ngiai đoạn 2021 - 2025 và định hướng đến năm 2030, giai đoạn 2021\n"
+     "- 2025 theo kế hoạch.\n- Phát triển hạ tầng viễn thông.",
+     BOARD, [("II.1.-1", "Tham mưu các giải pháp chuyển", [BOARD], [], True),
+             ("II.1.-2", "Phát triển hạ tầng viễn thông.", [BOARD], [], True)]),
+    ("page-break-mid-sentence-pdf",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Căn cứ Kế hoạch này, Văn phòng Ban Quản lý, các phòng chuyên\n"
+     "môn xây dựng kế hoạch chi tiết; định kỳ tháng, quý, năm báo cáo\ntiến độ, tình hình thực hiện Kế hoạch của đơn vị gửi về Phòng\n"
+     "Kế hoạch tổng hợp để tổng hợp, báo cáo lãnh đạo Ban.\n2. Giao Phòng Kế hoạch tổng hợp chủ trì theo dõi, đôn đốc việc\n"
+     "thực hiện Kế hoạch này.",
+     BOARD, [("III.1", "Căn cứ Kế hoạch này, Văn phòng", ["Văn phòng Ban Quản lý", "Các phòng chuyên môn"], [], False),
+             ("III.2", "Giao Phòng Kế hoạch tổng hợp", ["Phòng Kế hoạch tổng hợp"], [], False)]),
+    ("page-break-mid-sentence-html",
+     "II. NHIỆM VỤ\n1. Hạ tầng\n- Hoàn thiện khu công nghiệp Sao Mai (Tiên\nLãng 1), khu công nghiệp Cái Tráp.\n- Xây dựng khu công nghệ thông tin.",
+     BOARD, [("II.1.-1", "Hoàn thiện khu công nghiệp Sao", [BOARD], [], True),
+             ("II.1.-2", "Xây dựng khu công nghệ thông t", [BOARD], [], True)]),
+    ("page-break-blank-line-capital",
+     "II. NHIỆM VỤ\n1. Cơ chế\na) Sở Tài chính chủ trì:\n- Tham mưu UBND tỉnh ban hành\n\nNghị quyết về cơ chế hỗ trợ.\n- Bố trí kinh phí.",
+     None, [("II.1.a.-1", "Tham mưu UBND tỉnh ban hành\n\nNghị quyết", ["Sở Tài chính"], [], False),
+            ("II.1.a.-2", "Bố trí kinh phí.", ["Sở Tài chính"], [], False)]),
     ("signature-ends-body",
      "III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì kiểm tra.\nNơi nhận:\n- Thường trực Tỉnh ủy;\n- Lưu: VT.",
      None, [("III.1", "Sở Nội vụ chủ trì kiểm tra.", ["Sở Nội vụ"], [], False)]),
@@ -112,6 +164,31 @@ def test_shapes(text: str, issuer: str | None, expected: list) -> None:
     # the task text is compared by its start (the rows give its first words)
     assert [(s, t[: len(e[1])], *rest) for (s, t, *rest), e in zip(got, expected)] == expected
     assert len(got) == len(expected)
+
+
+def _typeset(text: str, width: int) -> str:
+    """``text`` as a PDF text layer gives it: each line wrapped at ``width`` characters."""
+    import textwrap
+
+    return "\n".join("\n".join(textwrap.wrap(line, width, break_on_hyphens=False)) for line in text.split("\n"))
+
+
+UNWRAPPED = [s for s in SHAPES if not s[0].startswith(("wrapped-", "page-break-"))]
+
+
+@pytest.mark.parametrize("layout", ["pdf-30", "pdf-45", "pdf-60", "html"])
+@pytest.mark.parametrize(("text", "issuer"), [s[1:3] for s in UNWRAPPED], ids=[s[0] for s in UNWRAPPED])
+def test_shapes_do_not_depend_on_line_wrapping(text: str, issuer: str | None, layout: str) -> None:
+    """Wrapped lines (PDF) and lost blank lines (HTML paragraphs) give the same tasks."""
+    if layout == "html":
+        variant = "\n".join(line for line in text.split("\n") if line.strip())
+    else:
+        variant = _typeset(text, int(layout[4:]))
+
+    def flat(rows):
+        return [(s, " ".join(t.split()), *rest) for s, t, *rest in rows]
+
+    assert flat(_rows(variant, issuer)) == flat(_rows(text, issuer))
 
 
 APPENDIX = (
@@ -201,6 +278,40 @@ def test_jurisdiction_scopes_agency_ids() -> None:
     (t1,), _ = extract_tasks(text, DOC)
     (t2,), _ = extract_tasks(text, hp)
     assert t1.lead == (agency_id(HT, "Sở Công Thương"),) and t2.lead == (agency_id("Hải Phòng", "Sở Công Thương"),)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a lower-case line, a digit, a "(" left open, a page break: the sentence goes on
+    ("- Rà soát quy\nhoạch.\n- Tiếp", [("dash", "Rà soát quy\nhoạch."), ("dash", "Tiếp")]),
+    ("- Dự án khu công nghiệp Tiên Thanh (phê duyệt ngày\n27/5/2022).", [("dash", "Dự án khu công nghiệp Tiên Thanh (phê duyệt ngày\n27/5/2022).")]),
+    ("- Khu công nghiệp Sao Mai (Tiên\nLãng 1).", [("dash", "Khu công nghiệp Sao Mai (Tiên\nLãng 1).")]),
+    ("- Khu công nghiệp Sao Mai của\n\n\nTiên Lãng.", [("dash", "Khu công nghiệp Sao Mai của\n\n\nTiên Lãng.")]),
+    # a label whose value wraps
+    ("Đơn vị chủ trì: Phòng Quản lý tài nguyên và môi\ntrường.", [("label", "Đơn vị chủ trì: Phòng Quản lý tài nguyên và môi\ntrường.")]),
+    # no wrap width (a .txt, HTML): a capital after a heading starts a paragraph; item
+    # numbers, labels and table rows always start one
+    ("4. Cải cách hành chính\nĐẩy mạnh chuyển đổi số.", [("number", "Cải cách hành chính"), ("plain", "Đẩy mạnh chuyển đổi số.")]),
+    ("II. NHIỆM VỤ\n1.Giao Sở Y tế chủ trì.", [("roman", "NHIỆM VỤ"), ("plain", "1.Giao Sở Y tế chủ trì.")]),
+    ("- Rà soát quy hoạch của\nĐơn vị chủ trì: Sở Xây dựng.", [("dash", "Rà soát quy hoạch của"), ("label", "Đơn vị chủ trì: Sở Xây dựng.")]),
+    ("- Rà soát quy hoạch của\n1\tNội dung\tQuý II", [("dash", "Rà soát quy hoạch của"), ("table", "1\tNội dung\tQuý II")]),
+])
+def test_split_paragraphs_continuations(text: str, expected: list) -> None:
+    assert [(p.kind, text[p.body : p.end]) for p in split_paragraphs(text)] == expected
+
+
+def test_split_paragraphs_wrap_width() -> None:
+    """Lines as long as the document's wrapped lines were wrapped: a capital continues them."""
+    text = ("- Tổ chức tập huấn nâng cao trình độ chuyên môn cho cán bộ của\n"
+            "các phòng, đơn vị trực thuộc và doanh nghiệp trong khu kinh tế;\n"
+            "hướng dẫn các doanh nghiệp thực hiện đúng chính sách của Nhà\n"
+            "nước về lao động, tiền lương và bảo hiểm xã hội theo quy định\n"
+            "của Ủy ban nhân dân thành phố và Nghị quyết của Ban Thường vụ\n"
+            "Thành ủy.\n"
+            "4. Cải cách hành chính\n"
+            "Đẩy mạnh chuyển đổi số.")
+    paras = split_paragraphs(text)
+    assert [p.kind for p in paras] == ["dash", "number", "plain"]
+    assert text[paras[0].body : paras[0].end].endswith("Ban Thường vụ\nThành ủy.")
 
 
 def test_split_paragraphs_joins_page_breaks() -> None:
