@@ -53,14 +53,7 @@ _SERVER: list[BoltServer] = []
 
 def fresh_db() -> str:
     """The test database, emptied of nodes and relationships."""
-    server = _SERVER[0]
-    drv = connect(server.uri, server.user, server.password, DB)
-    try:
-        with drv.session(database=DB) as session:
-            session.run("MATCH (n) DETACH DELETE n").consume()
-    finally:
-        drv.close()
-    return DB
+    return _SERVER[0].clear(DB)
 
 
 @pytest.fixture(autouse=True)
