@@ -242,3 +242,6 @@ class Extraction:
     #: documents a task will produce ("Tham mưu Quy chế ... (Thay thế Quyết định số ...)"):
     #: flagged "planned", part_of their task, with a replaces edge in ``chain_edges``
     planned: list[DocRef] = field(default_factory=list)
+    #: the layout the extractors read (``loaders.layout.Layout``): the logical blocks, the
+    #: site chrome and its metadata box; not stored
+    layout: object | None = None

@@ -8,9 +8,10 @@ import hashlib
 import os
 from pathlib import Path
 
-from graph.model import DocRef, Document, Extraction
+from graph.model import DocRef, Document, Evidence, Extraction, Mention, Reference, Task
 
 from .header import read_header
+from .layout import Layout, build_layout
 from .patterns import patterns
 from .references import extract_references
 from .task_links import attach_task_links
@@ -30,6 +31,10 @@ def _named(ref: DocRef) -> DocRef:
 def extract_text(text: str, *, path: str = "", sha256: str = "") -> Extraction:
     """Extract everything from an already normalized text.
 
+    The extractors read the logical text of :func:`loaders.layout.build_layout` (site chrome
+    cut off, soft line breaks joined, emphasis removed, tables as rows); every offset in the
+    result is then carried back to ``text``, so evidence points into the file's text.
+
     Args:
         text: the normalized text (all offsets point into it).
         path: the source file, recorded in every piece of evidence.
@@ -38,16 +43,53 @@ def extract_text(text: str, *, path: str = "", sha256: str = "") -> Extraction:
     Returns:
         The :class:`Extraction` of the document.
     """
-    header = read_header(text, path=path)
+    lay = build_layout(text)
+    logical = lay.text
+    header = read_header(logical, path=path, box=lay.chrome.box)
     own = _named(header.ref)
-    refs, chains, unresolved = extract_references(text, header, path=path)
+    refs, chains, unresolved = extract_references(logical, header, path=path)
     refs = [dataclasses.replace(r, target=_named(r.target)) for r in refs]
     chains = [(_named(a), rel, _named(b), ev) for a, rel, b, ev in chains]
-    doc = Document(ref=own, path=path, sha256=sha256 or hashlib.sha256(text.encode()).hexdigest(), text=text)
+    digest = sha256 or hashlib.sha256(text.encode()).hexdigest()
+    doc = Document(ref=own, path=path, sha256=digest, text=logical)
     ex = Extraction(document=doc, references=refs, unresolved=unresolved)
     ex.chain_edges = [(a.id, rel, b.id, ev) for a, rel, b, ev in chains]
     _add_tasks(ex, header)
-    return ex
+    ex.layout = lay
+    return ex if lay.identity else _to_source(ex, lay)
+
+
+def _to_source(ex: Extraction, lay: Layout) -> Extraction:
+    """The extraction with every offset moved from the logical text to the file's text."""
+    span = lay.span_to_source
+    replace = dataclasses.replace
+
+    def ev(e: Evidence) -> Evidence:
+        s, t = span(e.start, e.end)
+        return replace(e, start=s, end=t)
+
+    def mention(m: Mention) -> Mention:
+        s, t = span(m.start, m.end)
+        return replace(m, start=s, end=t, sentence_start=lay.to_source(m.sentence_start))
+
+    def reference(r: Reference) -> Reference:
+        return replace(r, mentions=tuple(mention(m) for m in r.mentions), evidence=ev(r.evidence))
+
+    def task(t: Task) -> Task:
+        s, e = span(t.start, t.end)
+        return replace(t, start=s, end=e, links=tuple(reference(r) for r in t.links))
+
+    out = Extraction(
+        document=replace(ex.document, text=lay.source),
+        references=[reference(r) for r in ex.references],
+        chain_edges=[(a, rel, b, ev(e)) for a, rel, b, e in ex.chain_edges],
+        tasks=[task(t) for t in ex.tasks],
+        agencies=ex.agencies,
+        unresolved=[mention(m) for m in ex.unresolved],
+        planned=ex.planned,
+    )
+    out.layout = lay
+    return out
 
 
 def _add_tasks(ex: Extraction, header) -> None:

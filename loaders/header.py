@@ -15,6 +15,7 @@ from __future__ import annotations
 import collections
 import hashlib
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -22,7 +23,7 @@ from graph.model import CENTRAL, DocRef
 
 from .identity import Symbol, issuer_display, issuer_level, iso_date, make_id, parse_symbol
 from .patterns import patterns
-from .rules import alternation, match_key, provinces
+from .rules import alternation, load_table, match_key, provinces
 
 __all__ = ["Header", "read_header"]
 
@@ -70,23 +71,59 @@ def _type_line(head: str):
 
 
 def _title_after(text: str, pos: int) -> tuple[str, int, int]:
-    """The first paragraph after ``pos``: lines up to a blank line."""
-    m = regex.compile(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*", regex.V1).search(text, pos)
+    """The title after the type line at ``pos``: the lines up to where the preamble begins.
+
+    The title ends at a blank line, at a line that opens the preamble or names the issuing
+    body or its head ("Căn cứ …", "Thực hiện …", "ỦY BAN NHÂN DÂN TỈNH …", "CHỦ TỊCH …"; the
+    table ``[header] title_enders``), at a numbered section, or where an all-capitals title
+    meets a line in ordinary case.  The phrases live in ``loaders/tables/layout.toml``.
+    """
+    m = regex.compile(r"\S[^\n]*", regex.V1).search(text, pos)
     if not m:
         return "", pos, pos
-    para = m.group(0)
-    # a title is short; the preamble sentence after it is not part of it
-    first_lines = []
-    for ln in para.split("\n"):
-        if first_lines and regex.match(r"\s*(Căn cứ|Thực hiện|Triển khai thực hiện)\b", ln) and len(" ".join(first_lines)) > 20:
+    enders, marker = _title_rules()
+    start = m.start()
+    lines: list[str] = []
+    end = start
+    caps = None
+    for ln in regex.finditer(r"[^\n]*", text[start:], regex.V1):
+        s = ln.group(0).strip()
+        if not s:
             break
-        first_lines.append(ln.strip())
-    title = " ".join(first_lines)
-    return title, m.start(), m.start() + len("\n".join(first_lines))
+        if lines:
+            is_caps = s.upper() == s and any(ch.isalpha() for ch in s)
+            if enders.match(s) or marker.match(s) or (caps and not is_caps):
+                break
+        lines.append(s)
+        end = start + ln.end()
+        if caps is None:
+            caps = s.upper() == s
+        if len(lines) >= 6:
+            break
+    title = " ".join(lines)
+    return title, start, end
 
 
-def read_header(text: str, *, path: str = "") -> Header:
-    """Identity of the document in ``text`` (normalized text)."""
+@cache
+def _title_rules() -> tuple[regex.Pattern, regex.Pattern]:
+    t = load_table("layout")
+    enders = alternation(t["header"]["title_enders"])
+    return (
+        regex.compile(rf"(?:{enders})(?!\p{{L}})", regex.V1 | regex.I),
+        regex.compile(r"(?:[IVXLC]{1,6}|\d{1,2}|Điều\s+\d+)\s*[.):]\s", regex.V1),
+    )
+
+
+def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header:
+    """Identity of the document in ``text`` (the logical text of :mod:`loaders.layout`).
+
+    Args:
+        text: the document's logical text.
+        path: the source file (for messages).
+        box: the metadata box of a saved web page (:attr:`loaders.layout.Chrome.box`), a
+            second witness: it fills a number or date the header lacks, and what it says is
+            kept on the document (``Header.box``) so that ``check`` can report a disagreement.
+    """
     p = patterns()
     prov = provinces()
     head = text[:_HEAD_CHARS]

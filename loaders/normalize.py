@@ -10,12 +10,15 @@ The steps, in the order :func:`normalize_text` runs them:
 2. :func:`to_nfc`: NFC, only on the lines that are not NFC already.
 3. :func:`fold_lookalikes`: Ð/Ɖ/ð to Đ/đ, dashes and minus to ``-``.
 4. :func:`clean_spaces`: exotic spaces to `` ``, invisible characters deleted, CR LF to LF.
-5. :func:`strip_markup`: Markdown emphasis, stray inline HTML tags, Markdown table pipes.
+5. :func:`strip_markup`: stray inline HTML tags, Markdown table pipes.
+
+Markdown emphasis stays in this text: the layout stage (:mod:`loaders.layout`) reads it as a
+signal of the block structure and removes it from the logical text, keeping the offsets.
 
 The character tables live in ``loaders/tables/encodings.toml``.
 
 Examples:
-    >>> normalize_text("Nghi\\u0323 quyê\\u0301t **29\\u2011NQ/TW**\\r\\n")
+    >>> normalize_text("Nghi\\u0323 quyê\\u0301t <i>29\\u2011NQ/TW</i>\\r\\n")
     'Nghị quyết 29-NQ/TW\\n'
 """
 
@@ -368,33 +371,12 @@ def clean_spaces(text: str) -> str:
 
 # --------------------------------------------------------------------------- step 5
 
-# Markdown emphasis around words, never across a line. The inner text must start like a
-# word (letter, digit, opening bracket or quote) and end like one, so "** x **", a "* "
-# bullet, a footnote mark "(*)" or "2 * 3" is left alone.
-# Hand-written: a Markdown library would render the whole text (lists, headings, escapes)
-# and move every offset; only the emphasis marks themselves are to go.
-_OPEN = r"""(?:[^\W_]|[(\["“'‘])"""
-_CLOSE = r"""(?:[^\W_]|[)\]"”'’.,:;!?…%])"""
-# Each pattern starts with its literal delimiter and checks the character before it with a
-# lookbehind placed after it ("\*\*(?<![*\w]\*\*)"): the same match as a leading
-# lookbehind, but re can then skip to each "*" instead of trying every position (10x).
-_STRONG = re.compile(
-    rf"\*\*(?<![*\w]\*\*)(?={_OPEN})([^\n]+?)(?<={_CLOSE})\*\*(?![*\w])"
-)
-_UNDERSCORE_STRONG = re.compile(
-    rf"__(?<![_\w]__)(?={_OPEN})([^\n]+?)(?<={_CLOSE})__(?![_\w])"
-)
-_EMPHASIS = re.compile(rf"\*(?<![*\w]\*)(?={_OPEN})([^\n*]+?)(?<={_CLOSE})\*(?![*\w])")
 # A Markdown table row: starts and ends with a pipe ("| 1 | Nội dung |").
 _TABLE_ROW = re.compile(r"[ \t]*\|(.*)\|[ \t]*")
 # A table separator row ("|---|:---:|"), dropped with its line break.
 _TABLE_RULE = re.compile(r"[ \t]*\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*")
 # A cell boundary: a pipe not escaped as "\|".
 _CELL_PIPE = re.compile(r"(?<!\\)\|")
-
-
-def _inner(match: re.Match[str]) -> str:
-    return match.group(1)
 
 
 def _table_row(match: re.Match[str]) -> str:
@@ -458,9 +440,9 @@ def _sub_at(
 
 
 def strip_markup(text: str) -> str:
-    """Remove markup copied from web pages: emphasis, stray tags, table pipes.
+    """Remove markup copied from web pages: stray tags, table pipes (emphasis is left to
+    the layout stage, :mod:`loaders.layout`).
 
-    - ``**x**``, ``__x__``, ``*x*`` around words keep only ``x``;
     - inline tags (``<i>``, ``</b>``, ``<span ...>``; table ``[markup]``) are deleted,
       ``<br>`` becomes a line break;
     - a Markdown table row ``| a | b |`` becomes ``a<TAB>b`` like a .docx table row, and a
@@ -468,13 +450,10 @@ def strip_markup(text: str) -> str:
 
     Examples:
         >>> strip_markup("**Nghị quyết** số <i>29-NQ/TW</i>")
-        'Nghị quyết số 29-NQ/TW'
+        '**Nghị quyết** số 29-NQ/TW'
         >>> strip_markup("| TT | Nội dung |\\n|---|---|\\n| 1 | Rà soát |")
         'TT\\tNội dung\\n1\\tRà soát'
     """
-    text = _sub_at(text, "**", _STRONG, _inner)
-    text = _sub_at(text, "*", _EMPHASIS, _inner)
-    text = _sub_at(text, "__", _UNDERSCORE_STRONG, _inner)
     if "<" in text:
         tables = _tables()
         text = _sub_at(text, "<", tables.break_tags_re, lambda _match: "\n")

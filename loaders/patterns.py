@@ -156,6 +156,9 @@ class Patterns:
         self.section_start = regex.compile(pre["section_start"], regex.MULTILINE | regex.V1)
         self.decision_marker = regex.compile(pre["decision_marker"], regex.MULTILINE | regex.V1)
         self.article_start = regex.compile(pre["article_start"], regex.MULTILINE | regex.V1)
+        self.clause_opener = regex.compile(
+            rf"[ \t]*(?:{alternation(pre['clause_openers'])})(?!\p{{L}})", _FLAGS
+        )
 
     def type_of_word(self, word: str) -> str:
         key = " ".join(word.split()).casefold()

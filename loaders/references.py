@@ -68,6 +68,8 @@ def paragraph_start(text: str, pos: int, *, max_lines: int = 30) -> int:
             break  # a full stop, a blank line or a table row ends the paragraph
         if not _SOFT_BREAK.match(text, nl) and not prev_line.endswith(";"):
             break
+        if patterns().clause_opener.match(line):
+            break  # "Căn cứ …;" / "Xét Tờ trình …": a new clause of the preamble
         ls = text.rfind("\n", 0, nl) + 1
     return ls
 
@@ -481,7 +483,17 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
                 para_cue = c if pos >= 0 and pos - ps < 12 else None
         if cs != clause_start:
             clause_start, prev = cs, None
-        if prev is None:
+        if para_cue is Relation.BASED_ON and rm.start < pre_end:
+            # the whole "Căn cứ …" clause of the preamble is the basis, the laws that amend
+            # the law it names included; a chain ("Luật A sửa đổi, bổ sung Luật B") still
+            # gives its own edge
+            if prev is not None and prev.key != rm.key:
+                lo = prev.tail_end or prev.end
+                cue, pos = _cue_before(text, lo, rm.start)
+                if cue in _CHAIN_CUES and _gap_to(text, pos, rm.start) <= _CHAIN_GAP:
+                    chains.append((prev.key, cue, rm.key, rm))
+            rel = head_rel = Relation.BASED_ON
+        elif prev is None:
             cue, _ = _cue_before(text, cs, rm.start)
             rel = head_rel = cue or para_cue or Relation.CITES
         else:
