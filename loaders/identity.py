@@ -67,6 +67,25 @@ def _issuer(token: str) -> tuple[str, dict] | None:
     return None
 
 
+def _unglue(tokens: list[str]) -> list[str]:
+    """A normative symbol whose dash was lost ("193/2025/NĐCP", "37/2025/TTBNN MT"): split the
+    first token into a known type code and a known issuer, joining the next token when only
+    together they name the issuer (BNN + MT = BNNMT).  Anything else is left as written."""
+    p = patterns()
+    first = tokens[0]
+    if p.code_canon.get(first.casefold()) or _issuer(first):
+        return tokens
+    for n in range(len(first) - 1, 0, -1):
+        code, glued = first[:n], first[n:]
+        if not p.code_canon.get(code.casefold()):
+            continue
+        if _issuer(glued):
+            return [code, glued, *tokens[1:]]
+        if len(tokens) > 1 and _issuer(glued + tokens[1]):
+            return [code, glued + tokens[1], *tokens[2:]]
+    return tokens
+
+
 def parse_symbol(number: str, tail: str, *, after_type_word: bool = False) -> Symbol | None:
     """Parse the symbol that follows a number.
 
@@ -92,6 +111,9 @@ def parse_symbol(number: str, tail: str, *, after_type_word: bool = False) -> Sy
         '26-CTr/TU'
         >>> parse_symbol("2021", "-2025") is None
         True
+        >>> parse_symbol("193", "/2025/NĐCP").canonical
+        '193/2025/NĐ-CP'
+
     """
     p = patterns()
     tokens = [t for t in _TOKEN_SPLIT.split(tail.strip()) if t and t not in "-/"]
@@ -103,6 +125,8 @@ def parse_symbol(number: str, tail: str, *, after_type_word: bool = False) -> Sy
         tokens = tokens[1:]
         if not tokens:
             return None
+    if year:
+        tokens = _unglue(tokens)
     code = p.code_canon.get(tokens[0].casefold())
     rest = tokens[1:] if code else tokens
     issuer = level = None

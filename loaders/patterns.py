@@ -85,6 +85,7 @@ class Patterns:
                 (?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})\s*[/.-]\s*(?P<y>\d{{4}})
               | (?P<d2>\d{{1,2}})\s+tháng\s+(?P<m2>\d{{1,2}})\s*,?\s+năm\s+(?P<y2>\d{{4}})
             )
+            (?!\d)                                # "20/11/20225" is no date
             """,
             _FLAGS,
         )
@@ -138,8 +139,8 @@ class Patterns:
         self.named_law = regex.compile(
             rf"""
             (?P<name>
-                {law_alt}
-              | (?:Bộ\ luật|Luật)\ (?!số\b)\p{{Lu}}\p{{Ll}}*
+                (?i:{law_alt})
+              | (?:Bộ\ luật|Luật)\ (?!(?:số|sửa|Sửa)\b)\p{{Lu}}\p{{Ll}}*
                 (?:{_H}+(?!(?:số|ngày|năm|của|về|và|đã|được|theo|tại|có|trong|này|hiện|sửa|để|nhằm|thì|là|các|với|cho|đối)\b)\p{{Ll}}+){{0,5}}
             )
             (?![\p{{L}}])
@@ -156,6 +157,9 @@ class Patterns:
         self.section_start = regex.compile(pre["section_start"], regex.MULTILINE | regex.V1)
         self.decision_marker = regex.compile(pre["decision_marker"], regex.MULTILINE | regex.V1)
         self.article_start = regex.compile(pre["article_start"], regex.MULTILINE | regex.V1)
+        own = refs["own_act"]
+        self.passive = regex.compile(rf"\b(?:{alternation(own['passive'])})\s*$", _FLAGS)
+        self.passive_cue = regex.compile(alternation(own["passive_cues"]), _FLAGS)
         self.clause_opener = regex.compile(
             rf"[ \t]*(?:{alternation(pre['clause_openers'])})(?!\p{{L}})", _FLAGS
         )

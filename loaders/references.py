@@ -39,15 +39,11 @@ _PRIORITY = {
     Relation.CITES: 1,
 }
 # A sentence ends at . ; : ! ? before an upper-case letter, a digit or a list marker, or at
-# a hard line break.  A line wrapped inside a sentence (PDF text layers, hard-wrapped .txt)
-# is a soft break: the line does not end in punctuation, neither line is blank, and the next
-# line does not open a list item.
+# a line break: the extractors read the layout stage's logical text (loaders/layout.py),
+# where lines wrapped inside a sentence are joined already and every line is a block.
 _SENT_END = regex.compile(
     r"""(?<=[.;:!?])\s+(?=[\p{Lu}\d\-–(])
-      | (?<=[.;:!?][ \t]*)\n
-      | \n(?=[ \t]*(?:\n|[-–•+*]|\(?[a-zđ]\)|\d{1,2}[.)]\s|[IVX]{1,5}\.\s|Điều\s+\d|Căn\s+cứ|Thực\s+hiện|$))
-      | (?<=\n[ \t]*)\n
-      | (?<=\t[^\n]*)\n | \n(?=[^\n]*\t)       # table rows are never joined
+      | \n
     """,
     regex.V1 | regex.VERBOSE,
 )
@@ -233,8 +229,8 @@ def find_mentions(text: str) -> list[RawMention]:
     taken.sort()
     starts = [s for s, _ in taken]
     for m in p.named_law.finditer(text):
-        if overlaps(m.start(), m.end()):
-            continue
+        if overlaps(m.start(), m.end()) or _NUMBERED_AFTER.match(text, m.end()):
+            continue  # "Luật Thủ đô số 39/2024/QH15" is the numbered law, one mention
         name = " ".join(m.group("name").split())
         canon = next((n for n in p.law_names if match_key(n) == match_key(name)), name)
         rm = RawMention(kind="law", start=m.start(), end=m.end(), type_word="Luật", type="Luật", name=canon)
@@ -265,6 +261,10 @@ def find_mentions(text: str) -> list[RawMention]:
     return out
 
 
+# A law's name followed by its number: the symbol mention stands for the law.
+_NUMBERED_AFTER = regex.compile(r"[ \t]*,?[ \t]*(?:số|số hiệu)[ \t]*\d", regex.V1 | regex.I)
+
+
 def _jurisdiction(rm: RawMention, province: str | None) -> str:
     level = issuer_level(rm.issuer_text)
     if rm.kind == "law":
@@ -280,6 +280,17 @@ def _jurisdiction(rm: RawMention, province: str | None) -> str:
         return CENTRAL
     named = provinces().find(rm.issuer_text) if rm.issuer_text else None
     return named or province or "unknown"
+
+
+def _is_own(rm: RawMention, header: Header) -> bool:
+    """A mention of the document's own number-symbol is the document itself ("Ban hành kèm
+    theo Quyết định số 435/QĐ-UBND ngày 04/5/2020" in its appendix) unless its date puts it
+    in another year: numbers restart every year, so 435/QĐ-UBND of 2019 is another decision.
+    A date with the own day and month but another year is the own date mistyped."""
+    own_date = header.ref.date
+    if not rm.date or not own_date:
+        return True
+    return rm.date[:4] == own_date[:4] or _same_day_month(rm.date, own_date)
 
 
 def _same_day_month(a: str, b: str) -> bool:
@@ -307,7 +318,7 @@ def _resolve(mentions: list[RawMention], header: Header) -> tuple[dict[tuple, _D
     # first the dated (and normative) mentions: they fix which documents exist
     for rm in symbol_mentions:
         ns = rm.symbol.canonical
-        if rm.header or (own and ns == own and not rm.date) or (own and ns == own and rm.date == header.ref.date):
+        if rm.header or (own and ns == own and _is_own(rm, header)):
             rm.header = True
             continue
         jur = _jurisdiction(rm, province)
@@ -513,15 +524,7 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
                 rel = Relation.CITES
         prev = rm
         if rm.start >= pre_end:
-            rel = Relation.CITES
-            s, e = sentence_bounds(text, rm.start, rm.end)
-            cue, cue_pos = _cue_before(text, s, e)
-            if cue in (Relation.REPLACES, Relation.AMENDS):
-                # the document itself does it: "Quyết định này ... thay thế ...", or an
-                # article's sentence that opens with the cue ("Điều 2. ... Bãi bỏ ...")
-                opens = not text[s:cue_pos].strip(" -–•*\t") or _ARTICLE_HEAD.fullmatch(text[s:cue_pos])
-                if _SELF.search(text, s, e) or (opens and _in_article(articles, rm.start)):
-                    rel = cue
+            rel = _own_act(text, rm, articles) or Relation.CITES
         cur = rel_of.get(rm.key)
         if cur is None or _PRIORITY[rel] > _PRIORITY[cur[0]]:
             rel_of[rm.key] = (rel, rm)
@@ -529,6 +532,86 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
 
 
 _ARTICLE_HEAD = regex.compile(r"\s*Điều\s+\d+\s*[.:]\s*", regex.V1)
+_OWN_ACTS = (Relation.REPLACES, Relation.AMENDS)
+_ITEM = regex.compile(r"[ \t]*(?:\p{Ll}\)|\d{1,2}(?:\.\d{1,2})*[.)]|[-–•+])\s", regex.V1)
+_SELF_GAP = 12  # at most this many characters between "Quyết định này" and its cue
+
+
+def _cues(text: str, lo: int, hi: int) -> list[tuple[Relation, int, int]]:
+    """The relation cues in ``text[lo:hi]`` in order; at one position the longest wins
+    ("bãi bỏ Điều 12" amends, "bãi bỏ Quyết định" replaces), then the stronger relation."""
+    found: dict[int, tuple[int, int, Relation]] = {}
+    for rel, cre in patterns().cue_res.items():
+        r = Relation(rel)
+        for m in cre.finditer(text, lo, hi):
+            cand = (m.end() - m.start(), _PRIORITY[r], r)
+            if m.start() not in found or cand[:2] > found[m.start()][:2]:
+                found[m.start()] = cand
+    return [(r, s, s + n) for s, (n, _, r) in sorted(found.items())]
+
+
+def _acts_itself(text: str, s: int, cue: tuple[Relation, int, int]) -> bool:
+    """Whether the cue is the document's own act in the sentence starting at ``s``: the
+    sentence (or its article) opens with it ("Điều 2. Bãi bỏ …", "a) Thay thế …"), or the
+    document names itself right before it ("Quyết định này thay thế …")."""
+    _, cs, _ = cue
+    head = text[s:cs]
+    if not head.strip(" -–•*\t") or _ARTICLE_HEAD.fullmatch(head) or _ITEM.fullmatch(head):
+        return True
+    lead = _ARTICLE_HEAD.match(head) or _ITEM.match(head)
+    subject = _SELF.match(head, lead.end() if lead else 0)
+    if subject and not _SELF.search(head, subject.end()) and not patterns().passive.search(head):
+        return True  # "Quyết định này có hiệu lực … và thay thế Quyết định số …"
+    own = None
+    for m in _SELF.finditer(text, s, cs):
+        own = m
+    if own is None or cs - own.end() > _SELF_GAP:
+        return False
+    return not patterns().passive.search(text[own.end():cs])
+
+
+def _own_act(text: str, rm: RawMention, articles: list[int]) -> Relation | None:
+    """The document's own repeal, replacement or amendment of the mentioned document, read in
+    the body (outside the preamble), or None.
+
+    * a cue before the mention that the document itself performs ("Bãi bỏ Quyết định số …",
+      "Quyết định này thay thế Quyết định số …");
+    * in an article, a cue after the mention in the passive ("Quyết định số … được thay thế",
+      "Nghị quyết số … hết hiệu lực kể từ ngày …");
+    * a list item under a lead-in that does it ("Bãi bỏ các Quyết định sau:" / "a) Quyết
+      định số 12/2018/QĐ-UBND …").
+    A cue used as an adjective ("thủ tục hành chính được sửa đổi, bổ sung … theo Quyết định
+    số 3361/QĐ-BCT") does not count.
+    """
+    s, e = sentence_bounds(text, rm.start, rm.end)
+    in_article = _in_article(articles, rm.start)
+    before = [c for c in _cues(text, s, rm.start) if c[0] in _OWN_ACTS]
+    if before and (in_article or _SELF.search(text, s, e)):
+        rel, cs, ce = before[-1]
+        if _acts_itself(text, s, before[-1]) or (in_article and ":" in text[ce:rm.start]):
+            # … or an inline lead-in: "Các Nghị quyết sau đây hết hiệu lực …: số 15/2013/…"
+            return rel
+    if in_article:
+        after = [c for c in _cues(text, rm.end, e) if c[0] in _OWN_ACTS]
+        if after:
+            rel, cs, ce = after[0]
+            if patterns().passive_cue.match(text, cs) or patterns().passive.search(text[max(rm.end, cs - 8):cs]):
+                return rel
+        # a list item: its lead-in line ends with ":" and does it
+        ls = text.rfind("\n", 0, rm.start) + 1
+        if _ITEM.match(text, ls):
+            while ls > 0:
+                ps = text.rfind("\n", 0, ls - 1) + 1
+                line = text[ps:ls - 1]
+                if _ITEM.match(line) and not line.rstrip().endswith(":"):
+                    ls = ps
+                    continue
+                if line.rstrip().endswith(":"):
+                    lead = [c for c in _cues(text, ps, ls - 1) if c[0] in _OWN_ACTS]
+                    if lead:  # "Các Quyết định sau đây hết hiệu lực …:" / "a) Quyết định số …"
+                        return lead[-1][0]
+                break
+    return None
 
 
 def _in_article(articles: list[int], pos: int) -> bool:
