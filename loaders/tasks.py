@@ -72,6 +72,13 @@ class _Rules:
     wrap_share: float
     full_line: float
     not_continuation: regex.Pattern
+    article: regex.Pattern
+    execution: regex.Pattern
+    assign_words: regex.Pattern
+    bearer: regex.Pattern
+    article_not_task: regex.Pattern
+    charters: regex.Pattern
+    plans: regex.Pattern
 
 
 def _any(patterns: list[str], *, anchor: str = "") -> regex.Pattern:
@@ -118,7 +125,20 @@ def _rules() -> _Rules:
         wrap_share=float(raw["wrap"]["min_share"]),
         full_line=float(raw["wrap"]["full_line"]),
         not_continuation=regex.compile(raw["wrap"]["not_continuation"], regex.I | regex.V1),
+        article=regex.compile(raw["articles"]["start"], regex.V1),
+        execution=regex.compile(raw["articles"]["execution"], regex.I | regex.V1),
+        assign_words=_any(raw["articles"]["assign_words"], anchor=r"\s*"),
+        bearer=regex.compile(raw["articles"]["bearer"], regex.I | regex.V1),
+        article_not_task=_any(raw["articles"]["not_task"]),
+        charters=_type_line(raw["articles"]["charters"]),
+        plans=_type_line(raw["articles"]["plans"]),
     )
+
+
+def _type_line(words: list[str]) -> regex.Pattern:
+    """A line that is one of these type words alone, in capitals: "QUY CHẾ", "KẾ HOẠCH"."""
+    alt = "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"[ \t]*(?:{alt})[ \t]*$", regex.V1)
 
 
 # ------------------------------------------------------------------------ paragraphs
@@ -631,6 +651,114 @@ def _prose(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> bool:
     return seen
 
 
+def _attached(ctx: _Ctx, paras: list[Paragraph]) -> list[tuple[int, int, str]]:
+    """Documents issued with this one, after its signature block: ``(start, end, kind)``
+    with kind "charter" (a regulation, charter, list: rules) or "plan" (tasks)."""
+    r = _rules()
+    text = ctx.text
+    out: list[tuple[int, int, str]] = []
+    signed = False
+    for p in paras:
+        line = text[p.body : p.end]
+        if r.end.match(line):
+            signed = True
+            continue
+        if not signed:
+            continue
+        kind = "charter" if r.charters.fullmatch(line) else "plan" if r.plans.fullmatch(line) else None
+        if kind:
+            if out:
+                out[-1] = (out[-1][0], p.start, out[-1][2])
+            out.append((p.start, len(text), kind))
+    return out
+
+
+def _acts(ctx: _Ctx, start: int, end: int) -> tuple[_Roles, bool]:
+    """The roles of an article's item and whether it assigns a duty: it opens with "Giao",
+    "Đề nghị", … before its addressees, or names them and goes on with what they do
+    ("Ủy ban nhân dân Thành phố tổ chức thực hiện …"), not with more names (an article
+    listing who a regulation applies to is no task)."""
+    r = _rules()
+    text = ctx.text
+    roles = _roles(ctx, start, end)
+    if not roles.lead:
+        return roles, False
+    if r.assign_words.match(text, start, end) or r.lead_cue.search(text, start, end):
+        return roles, True
+    found = _found(ctx, start, end)
+    _, run_end = _lead_run(ctx, found, start, end)
+    nxt = regex.match(r"[\s(]*(\p{L}+)", text[run_end:end])
+    return roles, bool(nxt and nxt.group(1)[0].islower() and run_end < end)
+
+
+def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int, int]]:
+    """Tasks in the document's own articles (a decision, a resolution): the items that
+    assign duties, the items under an article that names their bearer ("Điều 5. Trách nhiệm
+    của Sở Tài chính"), and the execution clause as one task with all its addressees.
+    Returns the spans read, which the other layouts leave alone."""
+    r = _rules()
+    text = ctx.text
+    first = next((i for i, p in enumerate(paras) if r.article.match(text, p.start, p.end)), None)
+    if first is None:
+        return []
+    last = next((i for i in range(first, len(paras)) if r.end.match(text, paras[i].body, paras[i].end)), len(paras))
+    article = ""
+    bearer = _Roles()
+    items = 0
+    for p in paras[first:last]:
+        if p.kind == "table":
+            continue
+        start = p.body
+        m = r.article.match(text, p.start, p.end)
+        if m:
+            article, bearer, items = m.group("n"), _Roles(), 0
+            start = m.end()
+            title_end = p.end
+            colon = text.find(":", start, p.end)
+            head = text[start : colon if colon != -1 else p.end]
+            named = r.bearer.match(text, start, p.end)
+            h_roles = _roles(ctx, named.end() if named else start, colon if colon != -1 else p.end, heading=True)
+            short = len(head.split()) <= 14 and text[p.end - 1] not in ".;"
+            if short and h_roles.lead and (named or colon != -1 or _sub_level(p.kind) == 0):
+                found = _found(ctx, named.end() if named else start, title_end)
+                run, run_end = _lead_run(ctx, found, named.end() if named else start, title_end)
+                rest = text[run_end:colon if colon != -1 else p.end].strip(" .:")
+                if named or not rest:
+                    bearer = h_roles  # "Điều 2. Sở Giáo dục và Đào tạo" / "Trách nhiệm của …"
+                    continue
+            if short and colon == -1:
+                continue  # "Điều 3. Tổ chức thực hiện": a heading
+        if p.kind == "label":
+            if b.drafts and b.drafts[-1].start >= paras[first].start:
+                _apply_labels(ctx, b.drafts[-1], p.body, p.end)
+            continue
+        line = text[start : p.end]
+        if r.article_not_task.match(line) or not line.strip():
+            continue
+        section = _path(f"Điều {article}", str(items + 1))
+        if r.execution.search(text, start, p.end):
+            found = _found(ctx, start, p.end)
+            cue = r.execution.search(text, start, p.end)
+            lead = compose_agencies([a for a, s, _ in found if s < cue.start()], ctx.jurisdiction)
+            if lead:
+                items += 1
+                b.add(start, p.end, section, _Roles(tuple(lead)))
+            continue
+        roles, assigns = _acts(ctx, start, p.end)
+        if assigns:
+            items += 1
+            b.add(start, p.end, section, roles)
+        elif bearer.lead and p.kind in ("number", "letter", "dash", "plain") and not m:
+            items += 1
+            own = _Roles(bearer.lead, tuple(dict.fromkeys(bearer.cooperating + roles.cooperating)))
+            b.add(start, p.end, section, own)
+    return [(paras[first].start, paras[last - 1].end if last > first else paras[first].end)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
 def _narrative(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> None:
     """Tasks listed as plain paragraphs after "... nhiệm vụ ... sau:" (seed 004)."""
     r = _rules()
@@ -823,10 +951,14 @@ def extract_tasks(
     ctx = _Ctx(text, document.jurisdiction, issuer_agency, year)
     paras = split_paragraphs(text)
     b = _Builder(ctx)
-    structured = _prose(ctx, paras, b)
-    _tables(ctx, paras, b)
-    if not structured and not b.drafts:
-        _narrative(ctx, paras, b)
+    attached = _attached(ctx, paras)
+    charters = [(s, e) for s, e, kind in attached if kind == "charter"]
+    read = _articles(ctx, [p for p in paras if not _inside(p.start, charters)], b)
+    rest = [p for p in paras if not _inside(p.start, charters) and not _inside(p.start, read)]
+    structured = _prose(ctx, rest, b)
+    _tables(ctx, rest, b)
+    if not structured and not b.drafts and not read:
+        _narrative(ctx, rest, b)
     b.drafts.sort(key=lambda d: d.start)
     tasks: list[Task] = []
     for n, d in enumerate(b.drafts, 1):
