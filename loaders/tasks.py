@@ -568,10 +568,18 @@ def _prose(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> bool:
     text = ctx.text
     mode = None  # None before the first Roman section; "skip" | "tasks" | "implementation"
     seen = False
+    # a document without Roman sections (a directive: "… yêu cầu … thực hiện các nhiệm vụ
+    # sau:" / "1. Thủ trưởng các sở, ban, ngành" / "a) …") has its tasks from its first
+    # numbered item on
+    skip_number = False
+    romans = any(p.kind == "roman" for p in paras)
+    first_number = None if romans else next((i for i, p in enumerate(paras) if p.kind == "number"), None)
     roman = ""
     stack: list[_Heading] = []
     last: _Draft | None = None  # the task a plain paragraph or label continues
     for i, p in enumerate(paras):
+        if i == first_number:
+            mode, seen = "tasks", True
         if p.kind == "table":
             last = None
             continue
@@ -581,11 +589,18 @@ def _prose(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> bool:
             continue
         if p.kind == "roman":
             roman = p.label
+            skip_number = False
             mode = _section_kind(ctx, p)
             seen = seen or mode != "skip"
             stack, last = [], None
             continue
         if mode not in ("tasks", "implementation"):
+            continue
+        if p.kind == "number":
+            # "1. Dự báo tình hình …" inside a task section: analysis, not tasks
+            skip_number = bool(r.skip_sections.search(text, p.body, p.end)) and _is_heading(paras, i, text)
+        if skip_number:
+            last = None
             continue
         if p.kind == "label":
             if last is not None:
@@ -897,6 +912,11 @@ def _tables(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> None:
                     found[name] = idx
                     break
         if "content" in found and ("number" in found or "deadline" in found):
+            if not any(k in found for k in ("lead", "cooperating", "deadline", "approval")):
+                # "STT | Nội dung | Dự toán 2025 | Ước thực hiện": figures, not tasks
+                flush()
+                columns = None
+                continue
             flush()
             columns, unit, code = found, None, ""
             continue
