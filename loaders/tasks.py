@@ -79,6 +79,8 @@ class _Rules:
     article_not_task: regex.Pattern
     charters: regex.Pattern
     plans: regex.Pattern
+    not_task_text: regex.Pattern
+    min_words: int
 
 
 def _any(patterns: list[str], *, anchor: str = "") -> regex.Pattern:
@@ -132,6 +134,8 @@ def _rules() -> _Rules:
         article_not_task=_any(raw["articles"]["not_task"]),
         charters=_type_line(raw["articles"]["charters"]),
         plans=_type_line(raw["articles"]["plans"]),
+        not_task_text=_any(raw["not_task_text"]["patterns"]),
+        min_words=int(raw["not_task_text"]["min_words"]),
     )
 
 
@@ -573,7 +577,8 @@ def _prose(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> bool:
     # numbered item on
     skip_number = False
     romans = any(p.kind == "roman" for p in paras)
-    first_number = None if romans else next((i for i, p in enumerate(paras) if p.kind == "number"), None)
+    signed = next((i for i, p in enumerate(paras) if r.end.match(text, p.body, p.end)), len(paras))
+    first_number = None if romans else next((i for i, p in enumerate(paras[:signed]) if p.kind == "number"), None)
     roman = ""
     stack: list[_Heading] = []
     last: _Draft | None = None  # the task a plain paragraph or label continues
@@ -770,6 +775,14 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
     return [(paras[first].start, paras[last - 1].end if last > first else paras[first].end)]
 
 
+def _task_text(text: str) -> bool:
+    """Whether a found text can be a task: enough words, not a label, heading, form field,
+    caption or closing sentence (``[not_task_text]``)."""
+    r = _rules()
+    s = " ".join(text.split())
+    return len(s.split()) >= r.min_words and not r.not_task_text.match(s)
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
@@ -783,7 +796,7 @@ def _narrative(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> None:
     n = 0
     for p in paras:
         line = text[p.body : p.end]
-        if r.narrative_end.match(line):
+        if r.narrative_end.match(line) or r.end.match(line):
             active = False
             continue
         if text[p.end - 1] == ":" and r.narrative_start.search(line) and not r.narrative_not_start.search(line):
@@ -980,6 +993,7 @@ def extract_tasks(
     if not structured and not b.drafts and not read:
         _narrative(ctx, rest, b)
     b.drafts.sort(key=lambda d: d.start)
+    b.drafts = [d for d in b.drafts if _task_text(text[d.start : d.end])]
     tasks: list[Task] = []
     for n, d in enumerate(b.drafts, 1):
         lead = ctx.keep(list(d.roles.lead))
