@@ -144,6 +144,10 @@ class Document:
     path: str
     sha256: str
     text: str  # normalized text; all offsets point into it
+    #: what a second witness of the source says of the document: a legal-library page's
+    #: metadata box (``number_symbol``, ``date``, ``type``, ``issuer``, ``signer`` and the
+    #: reported ``status``, "Tình trạng"), as the page gives them
+    witness: dict = field(default_factory=dict)
 
     @property
     def id(self) -> str:

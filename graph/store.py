@@ -168,6 +168,9 @@ class Store:
         edges: list[tuple] = []
         mentions: list[tuple] = []
         own = doc.ref.to_dict() | {"in_corpus": True, "path": path}
+        # the source's second witness (a page's metadata box): scalar properties, so every
+        # export (GraphML, Neo4j) keeps them; "Tình trạng" is the reported status
+        own |= {f"reported_{k}": v for k, v in sorted(doc.witness.items())}
         nodes.append((path, doc.id, "document", 1, json.dumps(own, ensure_ascii=False)))
         for ref in ex.references:
             t = ref.target

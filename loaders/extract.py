@@ -51,7 +51,7 @@ def extract_text(text: str, *, path: str = "", sha256: str = "") -> Extraction:
     refs = [dataclasses.replace(r, target=_named(r.target)) for r in refs]
     chains = [(_named(a), rel, _named(b), ev) for a, rel, b, ev in chains]
     digest = sha256 or hashlib.sha256(text.encode()).hexdigest()
-    doc = Document(ref=own, path=path, sha256=digest, text=logical)
+    doc = Document(ref=own, path=path, sha256=digest, text=logical, witness=header.box)
     ex = Extraction(document=doc, references=refs, unresolved=unresolved)
     ex.chain_edges = [(a.id, rel, b.id, ev) for a, rel, b, ev in chains]
     _add_tasks(ex, header)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import collections
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import regex
@@ -58,6 +58,41 @@ class Header:
     symbol: Symbol | None
     province: str | None  # the document's own province (None for central documents)
     title_span: tuple[int, int]
+    #: what a saved web page's metadata box says (:func:`read_box`), or empty
+    box: dict = field(default_factory=dict)
+
+
+def read_box(box: dict | None) -> dict:
+    """The metadata box of a legal-library page in canonical form: ``number_symbol``
+    (canonical), ``date`` (ISO), ``type``, ``issuer``, ``signer``, ``status`` as written;
+    ``number_symbol_at`` and ``date_at`` are the offsets of those values in the file's text.
+
+    Examples:
+        >>> read_box({"number_symbol": ("01814/QĐ-UBND", 631), "date": ("21/11/2025", 766),
+        ...           "status": ("Còn hiệu lực", 895)})
+        {'number_symbol': '1814/QĐ-UBND', 'number_symbol_at': 631, 'date': '2025-11-21', 'date_at': 766, 'status': 'Còn hiệu lực'}
+    """
+    out: dict = {}
+    for name, (value, _pos) in (box or {}).items():
+        value = " ".join(value.split())
+        if not value:
+            continue
+        if name == "number_symbol":
+            m = _BOX_NUMBER.fullmatch(value)
+            sym = parse_symbol(m.group(1), m.group(2), after_type_word=True) if m else None
+            if sym is not None:
+                out[name], out[f"{name}_at"] = sym.canonical, _pos
+        elif name == "date":
+            m = _BOX_DATE.fullmatch(value)
+            if m and (iso := iso_date(m.group(1), m.group(2), m.group(3))):
+                out[name], out[f"{name}_at"] = iso, _pos
+        elif name in ("type", "issuer", "signer", "status"):
+            out[name] = value
+    return out
+
+
+_BOX_NUMBER = regex.compile(r"(\d{1,5})\s*([-/].+)", regex.V1)
+_BOX_DATE = regex.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})", regex.V1)
 
 
 def _type_line(head: str):
@@ -133,6 +168,7 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
     if _DRAFT.search(head[:600]):
         flags.append("draft")
 
+    witness = read_box(box)
     symbol: Symbol | None = None
     number_blank = False
     m = _NUMBER_LINE.search(head)
@@ -140,6 +176,12 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
         num = m.group("num")
         symbol = parse_symbol(num or "0", m.group("tail"), after_type_word=True)
         number_blank = not num
+    if symbol is None and witness.get("number_symbol"):
+        # the header lost its number (a page without the header's cells): the box has it
+        bm = _BOX_NUMBER.fullmatch(witness["number_symbol"])
+        symbol = parse_symbol(bm.group(1), bm.group(2), after_type_word=True) if bm else None
+        if symbol is not None:
+            flags.append("number_from_box")
     province = prov.find(issuer_block) if issuer_block.strip() else None
     date = None
     year = None
@@ -151,6 +193,9 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
             date = iso_date(pd.group("d"), pd.group("m"), y)
         if not province:
             province = prov.canonical(pd.group("place").strip())
+    if date is None and witness.get("date"):
+        date, year = witness["date"], int(witness["date"][:4])
+        flags.append("date_from_box")
     issuing = _ISSUING.search(text[:_HEAD_CHARS * 2])
     issuer_text = " ".join(issuing.group("issuer").split()) if issuing else None
     if not province and issuing:
@@ -236,4 +281,5 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
         title=title or None,
         flags=tuple(flags),
     )
-    return Header(ref=ref, symbol=symbol, province=province if jurisdiction != CENTRAL else province, title_span=(t0, t1))
+    return Header(ref=ref, symbol=symbol, province=province if jurisdiction != CENTRAL else province,
+                  title_span=(t0, t1), box=witness)

@@ -6,7 +6,11 @@
 * ``symbol``: the same number and date with different symbols (1804/QĐ-TTg vs 1804/TTg-CN);
 * ``issuer``: one document attributed to different organs;
 * ``implausible``: a Party number that looks like a year (2021-CTr/TU);
-* ``ambiguous``: a dateless mention that matches several documents.
+* ``ambiguous``: a dateless mention that matches several documents;
+* ``box``: the page's metadata box (a legal-library site's "Số hiệu", "Ngày ban hành") gives
+  another number or date than the document's own header;
+* ``duplicate``: a document read from a file and a yearless node with its number-symbol in
+  its jurisdiction: two nodes that may be one document.
 """
 
 from __future__ import annotations
@@ -69,6 +73,41 @@ class Conflict:
 
 def _ev(m: dict, value) -> dict:
     return {"file": m["file"], "sentence": m["sentence"], "start": m["start"], "end": m["end"], "value": value}
+
+
+def _box_conflicts(g: nx.MultiDiGraph) -> list[Conflict]:
+    """A document whose page's metadata box (the second witness) gives another number or
+    date than its own header."""
+    out = []
+    for n, d in g.nodes(data=True):
+        if not d.get("in_corpus"):
+            continue
+        for field, label in (("number_symbol", "number"), ("date", "date")):
+            box, own = d.get(f"reported_{field}"), d.get(field)
+            if box and own and box != own:
+                at = d.get(f"reported_{field}_at") or 0
+                ev = {"file": d.get("path"), "sentence": f"{label} in the page's metadata box: {box}",
+                      "start": at, "end": at + len(box), "value": box}
+                out.append(Conflict("box", n, f"{d.get('number_symbol') or n}: the header gives {label} {own}, "
+                                              f"the page's metadata box {box}", [ev]))
+    return out
+
+
+def _duplicates(g: nx.MultiDiGraph) -> list[Conflict]:
+    """Nodes that look like one document: a document read from a file and another node with
+    its jurisdiction and number-symbol but no year (a mention that could not be folded)."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for n, d in g.nodes(data=True):
+        if d.get("kind") == "document" and d.get("number_symbol"):
+            jur, key, _ = split_doc_id(n)
+            groups[(jur, key)].append(n)
+    out = []
+    for (jur, key), ids in sorted(groups.items()):
+        if len(ids) < 2 or not any(g.nodes[n].get("in_corpus") for n in ids):
+            continue
+        if any(split_doc_id(n)[2] == "?" for n in ids):
+            out.append(Conflict("duplicate", key, f"{key}: {len(ids)} nodes may be one document: {', '.join(sorted(ids))}"))
+    return out
 
 
 def find_conflicts(g: nx.MultiDiGraph, mentions: list[dict], unresolved: list[dict] = ()) -> list[Conflict]:
@@ -148,6 +187,7 @@ def find_conflicts(g: nx.MultiDiGraph, mentions: list[dict], unresolved: list[di
             ms = by_node.get(n, [])
             out.append(Conflict("ambiguous", n, f"{ns or n}: dateless mention matches {', '.join(d.get('candidates', []))}",
                                 [_ev(x, None) for x in ms[:3]]))
+    out += _box_conflicts(g) + _duplicates(g)
     for u in unresolved:
         out.append(Conflict("ambiguous", u["text"], f"{u['text']!r} could not be resolved to one document",
                             [{"file": u["file"], "sentence": u["sentence"], "start": u["start"], "end": u["end"], "value": None}]))
