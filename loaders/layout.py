@@ -60,6 +60,7 @@ class _Rules:
     headline_before: frozenset[str]
     start_phrases: tuple[str, ...]
     wrapped_share: float
+    pipe_lines: int
     terminal: tuple[str, ...]
     label_words: int
     number_words: frozenset[str]
@@ -85,6 +86,7 @@ def _rules() -> _Rules:
         headline_before=frozenset(_fold(x) for x in t["chrome"]["headline_before"]),
         start_phrases=tuple(_fold(x) for x in t["chrome"]["start_phrases"]),
         wrapped_share=float(t["join"]["wrapped_share"]),
+        pipe_lines=int(t["join"]["pipe_lines"]),
         terminal=tuple(t["join"]["terminal"]),
         label_words=int(t["join"]["label_words"]),
         number_words=frozenset(x.casefold() for x in t["join"]["number_words"]),
@@ -93,7 +95,9 @@ def _rules() -> _Rules:
         numeric_marker=regex.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]", regex.V1),
         dash_marker=regex.compile(r"[-–—+•▪●∙]\s*(?=\S)", regex.V1),
         label=regex.compile(rf"(?:{labels})\s*:", regex.V1 | regex.I),
-        bare_marker=regex.compile(rf"(?:{markers})?\s*$|Điều\s+\d+\s*$", regex.V1),
+        bare_marker=regex.compile(
+            rf"(?:{markers})?\s*$|(?:Điều|Chương|Mục|Phần|CHƯƠNG|MỤC|PHẦN)(?:\s+(?:\d+|[IVXLC]+))?\s*$", regex.V1
+        ),
         block_start=regex.compile("|".join(f"(?:{p})" for p in t["join"]["block_patterns"]), regex.V1),
         type_lines=frozenset(
             " ".join(w.split()).upper() for w, code in load_table("references")["type_words"].items()
@@ -236,7 +240,8 @@ def _is_mark(raw: str, m: regex.Match) -> bool:
     if before == "(" and after == ")":
         return False
     if run[0] == "_":
-        return before.isspace() != after.isspace()
+        # "__Nghị quyết__": a letter on one side, a space or a line end on the other
+        return (before.isspace() and after.isalnum()) or (after.isspace() and before.isalnum())
     if before.isspace() and after.isspace():
         # "** **" is empty emphasis, a "*" ending a line closes one ("năm 2025 *"); a lone
         # "*" between words is a product, at the start of a line a bullet
@@ -364,9 +369,14 @@ def _is_caps(s: str) -> bool:
 
 
 def _wrapped(lines: list[_Line]) -> bool:
-    """Whether the text is wrapped anywhere: many line breaks fall before a lowercase word."""
+    """Whether the text is wrapped anywhere: many line breaks inside sentences fall before a
+    word that cannot start a block (lower case, a number that is no item marker, or inside
+    an emphasis span), or the page has tables flattened into ``|`` cell lines, which only a
+    saved web page has."""
     r = _rules()
-    pairs = lower = 0
+    if sum(1 for ln in lines if ln.kind == "pipe") >= r.pipe_lines:
+        return True
+    pairs = inside = 0
     prev: _Line | None = None
     for ln in lines:
         if ln.kind != "text":
@@ -374,10 +384,11 @@ def _wrapped(lines: list[_Line]) -> bool:
             continue
         if prev is not None and not prev.clean.endswith(r.terminal):
             pairs += 1
-            if _starts_lower(ln.clean) and not r.marker.match(ln.clean):
-                lower += 1
+            n = ln.clean
+            if prev.open_end or (not r.marker.match(n) and (_starts_lower(n) or n[:1].isdigit())):
+                inside += 1
         prev = ln
-    return pairs >= 3 and lower / pairs >= r.wrapped_share
+    return pairs >= 3 and inside / pairs >= r.wrapped_share
 
 
 def _last_word(s: str) -> str:
@@ -495,11 +506,13 @@ class _Writer:
         return tuple(out)
 
 
-def build_layout(text: str) -> Layout:
+def build_layout(text: str, *, wrapped: bool | None = None) -> Layout:
     """The logical blocks of a normalized text (see the module docstring).
 
     Args:
         text: the file's normalized text (:func:`loaders.normalize.normalize_text`).
+        wrapped: whether lines are wrapped anywhere (a saved web page, a PDF text layer) or
+            are whole paragraphs (plain text, .docx); measured on the text when None.
 
     Returns:
         The :class:`Layout`; its ``text`` is ``text`` itself when nothing needed changing.
@@ -513,9 +526,12 @@ def build_layout(text: str) -> Layout:
             state[:] = [0, 0, 0]
     first, last, chrome = _chrome(text, lines)
     body = lines[first:last]
-    wrapped = _wrapped(body)
+    if wrapped is None:
+        wrapped = _wrapped(body)
     w = _Writer(text)
     _emit(body, w, wrapped)
+    if not wrapped and body and body[-1].end < len(text) and w.open:
+        w.newline(body[-1].end)  # the last line's own line break
     logical = w.text()
     if logical == text:
         return Layout(text=text, source=text, blocks=w.blocks(), chrome=chrome, wrapped=wrapped)
@@ -554,7 +570,7 @@ def _emit(lines: list[_Line], w: _Writer, wrapped: bool) -> None:
         if ln.kind in ("blank", "rule"):
             prev, block = None, ""
             if not wrapped:
-                if ln.kind == "blank":
+                if ln.kind == "blank" and w.length:
                     w.blank(ln.start) if w.open else w.sep("\n", ln.start)
                     w.line_start = w.length
                 else:

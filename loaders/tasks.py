@@ -543,8 +543,17 @@ def _apply_labels(ctx: _Ctx, draft: _Draft, start: int, end: int) -> None:
         if vs >= ve:
             continue
         if name == "lead":
-            lead = _label_agencies(ctx, vs, ve)
-            draft.roles = _Roles(tuple(lead), tuple(a for a in draft.roles.cooperating if a not in lead))
+            cue = r.coop_cue.search(text, vs, ve)
+            if cue:
+                # "Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp": the label
+                # holds both roles
+                lead = _label_agencies(ctx, vs, r.lead_cue.search(text, vs, cue.start()).start()
+                                       if r.lead_cue.search(text, vs, cue.start()) else cue.start())
+                coop = _label_agencies(ctx, cue.end(), ve)
+            else:
+                lead, coop = _label_agencies(ctx, vs, ve), []
+            draft.roles = _Roles(tuple(lead), tuple(a for a in dict.fromkeys(draft.roles.cooperating + tuple(coop))
+                                                    if a not in lead))
             draft.inferred = False
         elif name == "cooperating":
             coop = _label_agencies(ctx, vs, ve)

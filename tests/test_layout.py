@@ -1,0 +1,371 @@
+"""The layouts of real documents, each written in the test as plain text, as a saved web page
+(markdown: site chrome, a header flattened into ``|`` cells, lines wrapped anywhere, emphasis
+inside labels and headings), as .docx and as HTML; every format must give the same identity,
+references and tasks.
+
+A case is a small document in a neutral form (a list of blocks); the four writers below lay
+it out as each source does.  Then the layout stage itself: table rows of what it joins,
+keeps apart, removes and maps back.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from loaders.extract import extract_file
+from loaders.layout import build_layout, reading_form
+
+# --------------------------------------------------------------------------- writers
+# Blocks: ("header", issuer, number, place_date), ("type", word), ("title", text),
+# ("p", text), ("h", text) a bold heading, ("i", text) an italic preamble clause,
+# ("label", label, value), ("table", [cells...] rows), ("sign", text).
+
+CHROME_BEFORE = [
+    "|", "Bản dịch này thuộc quyền sở hữu của **", "THƯ VIỆN PHÁP LUẬT**. Mọi hành vi sao chép là vi phạm.",
+    "Đang tải văn bản...", "#", "**Số hiệu:**", "|", "{number}", "|", "**Loại văn bản:**", "|", "{type}",
+    "|", "**Nơi ban hành:**", "|", "{issuer_box}", "|", "**Ngày ban hành:**", "|", "{date_box}", "|",
+    "**Tình trạng:**", "|", "Đã biết", "|", "",
+]
+CHROME_AFTER = [
+    "{type} {number} về việc thử nghiệm", "Văn bản này chưa cập nhật nội dung Tiếng Anh",
+    "## Văn bản liên quan", "Ban hành:", "29/06/2025", "Quyết định 999/QĐ-UBND năm 2024 của tỉnh khác",
+    "**Địa chỉ:**", "|", "17 Nguyễn Gia Thiều, TP.HCM", "|",
+]
+
+
+def _wrap(text: str, width: int = 38) -> list[str]:
+    """Lines broken anywhere between words, as a saved page breaks them."""
+    return textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False) or [""]
+
+
+def write_txt(blocks: list[tuple], path: Path) -> Path:
+    lines = []
+    for b in blocks:
+        kind = b[0]
+        if kind == "header":
+            lines += [b[1], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", b[2], b[3]]
+        elif kind == "label":
+            lines.append(f"{b[1]} {b[2]}")
+        elif kind == "table":
+            lines += ["\t".join(row) for row in b[1]]
+        else:
+            lines.append(b[1])
+    path = path.with_suffix(".txt")
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+def write_md(blocks: list[tuple], path: Path, chrome: dict | None = None) -> Path:
+    out: list[str] = []
+    if chrome:
+        out += [x.format(**chrome) for x in CHROME_BEFORE]
+    for b in blocks:
+        kind = b[0]
+        if kind == "header":
+            issuer = b[1].split()
+            num_word, _, num = b[2].partition(" ")
+            place, _, rest = b[3].partition(" ngày ")
+            out += ["|", "**" + " ".join(issuer[:3]), " ".join(issuer[3:]) + "**", "-------", "|",
+                    "**CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM**", "Độc lập - Tự do - Hạnh phúc", "---------------",
+                    "|", "|", num_word, num, "|", f"*{place} ngày", f"{rest}*", "|", ""]
+        elif kind == "type":
+            out.append(f"**{b[1]}**")
+        elif kind == "title":
+            out += _wrap(b[1], 30)
+        elif kind == "h":
+            words = b[1].split(" ", 1)
+            out += [f"**{words[0]}", f"{words[1]}**"] if len(words) > 1 else [f"**{b[1]}**"]
+        elif kind == "i":
+            lines = _wrap(b[1])
+            lines[0], lines[-1] = "*" + lines[0], lines[-1] + "*"
+            out += lines
+        elif kind == "label":
+            out += [f"*{b[1]} *" + _wrap(b[2])[0], *_wrap(b[2])[1:]]
+        elif kind == "table":
+            for row in b[1]:
+                out.append("|")
+                for cell in row:
+                    out += _wrap(cell, 30)
+                    out.append("|")
+        elif kind == "sign":
+            out += ["|", *b[1].split("\n"), "|"]
+        else:
+            out += _wrap(b[1])
+    if chrome:
+        out += [x.format(**chrome) for x in CHROME_AFTER]
+    path = path.with_suffix(".md")
+    path.write_text("\n".join(out) + "\n", "utf-8")
+    return path
+
+
+def write_docx(blocks: list[tuple], path: Path) -> Path:
+    import docx
+
+    d = docx.Document()
+    for b in blocks:
+        kind = b[0]
+        if kind == "header":
+            t = d.add_table(rows=2, cols=2)
+            t.cell(0, 0).text, t.cell(0, 1).text = b[1], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+            t.cell(1, 0).text, t.cell(1, 1).text = b[2], b[3]
+        elif kind == "table":
+            t = d.add_table(rows=len(b[1]), cols=len(b[1][0]))
+            for i, row in enumerate(b[1]):
+                for j, cell in enumerate(row):
+                    t.cell(i, j).text = cell
+        elif kind == "label":
+            p = d.add_paragraph()
+            p.add_run(b[1]).italic = True
+            p.add_run(" " + b[2])
+        elif kind in ("h", "type"):
+            d.add_paragraph().add_run(b[1]).bold = True
+        else:
+            for line in b[1].split("\n"):
+                d.add_paragraph(line)
+    path = path.with_suffix(".docx")
+    d.save(path)
+    return path
+
+
+def write_html(blocks: list[tuple], path: Path) -> Path:
+    e = html.escape
+    body = []
+    for b in blocks:
+        kind = b[0]
+        if kind == "header":
+            body.append(f"<table><tr><td><b>{e(b[1])}</b></td><td><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b></td></tr>"
+                        f"<tr><td>{e(b[2])}</td><td><i>{e(b[3])}</i></td></tr></table>")
+        elif kind == "table":
+            rows = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in b[1])
+            body.append(f"<table>{rows}</table>")
+        elif kind == "label":
+            body.append(f"<p><i>{e(b[1])}</i> {e(b[2])}</p>")
+        elif kind in ("h", "type"):
+            body.append(f"<p><b>{e(b[1])}</b></p>")
+        else:
+            body += [f"<p>{e(line)}</p>" for line in b[1].split("\n")]
+    path = path.with_suffix(".html")
+    path.write_text("<html><head><meta charset='utf-8'></head><body>" + "\n".join(body) + "</body></html>", "utf-8")
+    return path
+
+
+WRITERS = {"txt": write_txt, "md": write_md, "docx": write_docx, "html": write_html}
+
+# --------------------------------------------------------------------------- cases
+
+HEADER = ("header", "ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "Số: 87/2025/QĐ-UBND", "Bắc Ninh, ngày 20 tháng 11 năm 2025")
+SIGN = ("sign", "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A")
+
+DECISION = [
+    HEADER,
+    ("type", "QUYẾT ĐỊNH"),
+    ("title", "BÃI BỎ QUYẾT ĐỊNH SỐ 636/QĐ-UBND NGÀY 10/3/2020 CỦA UBND TỈNH QUẢNG NAM VỀ VIỆC THỬ NGHIỆM"),
+    ("h", "ỦY BAN NHÂN DÂN TỈNH BẮC NINH"),
+    ("i", "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;"),
+    ("i", "Căn cứ Luật Ngân sách nhà nước số 83/2015/QH13 được sửa đổi, bổ sung bởi Luật số 59/2020/QH14;"),
+    ("i", "Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 12/TTr-STC ngày 01/11/2025."),
+    ("type", "QUYẾT ĐỊNH:"),
+    ("h", "Điều 1. Bãi bỏ Quyết định số 636/QĐ-UBND ngày 10/3/2020 của Ủy ban nhân dân tỉnh Quảng Nam."),
+    ("h", "Điều 2. Tổ chức thực hiện"),
+    ("p", "1. Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ rà soát các văn bản liên quan, hoàn thành trong năm 2025."),
+    ("p", "2. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 15/2024/QĐ-UBND ngày 05/02/2024 của Ủy ban nhân dân tỉnh."),
+    ("h", "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Tài chính, Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành Quyết định này./."),
+    SIGN,
+    ("p", "Ban hành kèm theo Quyết định số 87/2025/QĐ-UBND ngày 20/11/2025"),
+]
+
+PLAN = [
+    ("header", "ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "Số: 144/KH-UBND", "Bắc Ninh, ngày 20 tháng 11 năm 2025"),
+    ("type", "KẾ HOẠCH"),
+    ("title", "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học"),
+    ("p", "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:"),
+    ("h", "I. MỤC ĐÍCH, YÊU CẦU"),
+    ("p", "Nâng cao nhận thức của các cấp, các ngành về chuyển đổi số."),
+    ("h", "II. NHIỆM VỤ CỤ THỂ"),
+    ("h", "1. Sở Khoa học và Công nghệ"),
+    ("p", "- Chủ trì xây dựng cơ sở dữ liệu khoa học và công nghệ của tỉnh."),
+    ("p", "- Phối hợp với Sở Tài chính bố trí kinh phí cho các nhiệm vụ khoa học."),
+    ("h", "2. Triển khai nền tảng số dùng chung"),
+    ("label", "Cơ quan thực hiện:", "Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp và các sở, ban, ngành."),
+    ("label", "Thời gian thực hiện:", "Hoàn thành trong năm 2025."),
+    ("h", "3. Đào tạo nguồn nhân lực số"),
+    ("label", "Đơn vị chủ trì:", "Sở Giáo dục và Đào tạo."),
+    ("label", "Thời gian thực hiện:", "Quý IV/2025."),
+    ("h", "III. PHÂN CÔNG NHIỆM VỤ"),
+    ("table", [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm"],
+               ["1", "Xây dựng đề án phát triển trung tâm dữ liệu tỉnh", "Sở Khoa học và Công nghệ", "Sở Tài chính", "Quý II/2026", "Đề án"],
+               ["2", "Rà soát thủ tục hành chính trên môi trường số", "Văn phòng UBND tỉnh", "Sở Tư pháp", "Tháng 12/2025", "Báo cáo"]]),
+    ("p", "Trên đây là Kế hoạch thực hiện Nghị quyết số 57-NQ/TW của Ủy ban nhân dân tỉnh."),
+    SIGN,
+]
+
+CHARTER = [
+    ("header", "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH", "Số: 165/2025/QĐ-UBND", "Ninh Bình, ngày 27 tháng 11 năm 2025"),
+    ("type", "QUYẾT ĐỊNH"),
+    ("title", "BAN HÀNH QUY CHẾ QUẢN LÝ CHỮ KÝ SỐ TRONG CÁC CƠ QUAN NHÀ NƯỚC TỈNH NINH BÌNH"),
+    ("i", "Căn cứ Luật Giao dịch điện tử số 20/2023/QH15;"),
+    ("h", "Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý chữ ký số."),
+    ("h", "Điều 2. Giám đốc Sở Khoa học và Công nghệ, Thủ trưởng các sở, ban, ngành chịu trách nhiệm thi hành Quyết định này."),
+    SIGN,
+    ("type", "QUY CHẾ"),
+    ("title", "QUẢN LÝ CHỮ KÝ SỐ (Ban hành kèm theo Quyết định số 165/2025/QĐ-UBND)"),
+    ("h", "Điều 1. Phạm vi điều chỉnh"),
+    ("p", "Quy chế này quy định việc quản lý, sử dụng chữ ký số."),
+    ("h", "Điều 2. Trách nhiệm của Sở Khoa học và Công nghệ"),
+    ("p", "1. Chủ trì hướng dẫn các cơ quan sử dụng chữ ký số."),
+    ("p", "2. Giao Sở Nội vụ phối hợp kiểm tra việc sử dụng chữ ký số."),
+]
+
+FORMATS = ["txt", "md", "docx", "html"]
+
+
+def _extract(blocks, fmt, tmp_path, chrome=None):
+    if fmt == "md":
+        return extract_file(write_md(blocks, tmp_path / "doc", chrome))
+    return extract_file(WRITERS[fmt](blocks, tmp_path / "doc"))
+
+
+def _refs(ex) -> dict[str, tuple[str, str]]:
+    return {r.target.number_symbol or r.target.title: (r.relation.value, r.target.jurisdiction) for r in ex.references}
+
+
+def _tasks(ex) -> list[tuple]:
+    names = {a.id: a.name for a in ex.agencies}
+    return [
+        (" ".join(reading_form(t.text).split()[:6]), tuple(names[x] for x in t.lead), tuple(names[x] for x in t.cooperating),
+         t.deadline.kind if t.deadline else None, t.deadline.end if t.deadline else None)
+        for t in ex.tasks
+    ]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_decision_identity_relations_and_tasks(fmt, tmp_path):
+    chrome = {"number": "87/2025/QĐ-UBND", "type": "Quyết định", "issuer_box": "Tỉnh Bắc Ninh", "date_box": "20/11/2025"}
+    ex = _extract(DECISION, fmt, tmp_path, chrome if fmt == "md" else None)
+    doc = ex.document.ref
+    # identity: the wrapped number and date lines, the title ending at the issuing body's line
+    assert (doc.number_symbol, doc.date, doc.issuer, doc.jurisdiction) == (
+        "87/2025/QĐ-UBND", "2025-11-20", "UBND tỉnh Bắc Ninh", "Bắc Ninh")
+    assert reading_form(doc.title).endswith("CỦA UBND TỈNH QUẢNG NAM VỀ VIỆC THỬ NGHIỆM")
+    refs = _refs(ex)
+    # the whole "Căn cứ" preamble is the basis, the amending law included; a proposal is cited
+    assert refs["72/2025/QH15"] == ("based_on", "central")
+    assert refs["59/2020/QH14"] == ("based_on", "central")
+    assert refs["12/TTr-STC"] == ("cites", "Bắc Ninh")
+    # the title and Điều 1 repeal a former province's decision: one node, that province's
+    assert refs["636/QĐ-UBND"] == ("replaces", "Quảng Nam")
+    assert refs["15/2024/QĐ-UBND"] == ("replaces", "Bắc Ninh")
+    # the own number in the appendix line is the document itself; the chrome is not read
+    assert "87/2025/QĐ-UBND" not in refs and "999/QĐ-UBND" not in refs
+    tasks = _tasks(ex)
+    assert [t[:3] for t in tasks] == [
+        ("Giao Sở Tài chính chủ trì,", ("Sở Tài chính",), ("Sở Nội vụ",)),
+        ("Chánh Văn phòng Ủy ban nhân",
+         ("Văn phòng UBND tỉnh", "Sở Tài chính", "Ủy ban nhân dân các xã, phường"), ()),
+    ]
+    assert tasks[0][3:] == ("interval", "2025-12-31")
+
+
+def test_decision_page_chrome_is_a_witness(tmp_path):
+    chrome = {"number": "87/2025/QĐ-UBND", "type": "Quyết định", "issuer_box": "Tỉnh Bắc Ninh", "date_box": "21/11/2025"}
+    ex = _extract(DECISION, "md", tmp_path, chrome)
+    assert ex.document.witness["number_symbol"] == "87/2025/QĐ-UBND"
+    assert ex.document.witness["date"] == "2025-11-21"  # disagrees with the header: check reports it
+    assert ex.document.witness["status"] == "Đã biết"
+    assert ex.document.ref.date == "2025-11-20"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_plan_layouts(fmt, tmp_path):
+    ex = _extract(PLAN, fmt, tmp_path)
+    doc = ex.document.ref
+    assert (doc.number_symbol, doc.date) == ("144/KH-UBND", "2025-11-20")
+    assert _refs(ex)["57-NQ/TW"] == ("implements", "central")
+    assert _tasks(ex) == [
+        # a heading naming the lead, items below it
+        ("Chủ trì xây dựng cơ sở", ("Sở Khoa học và Công nghệ",), (), None, None),
+        ("Phối hợp với Sở Tài chính", ("Sở Khoa học và Công nghệ",), ("Sở Tài chính",), None, None),
+        # a heading with labelled fields: "Cơ quan thực hiện: X chủ trì, phối hợp với Y"
+        ("Triển khai nền tảng số dùng", ("Sở Nội vụ",), ("Sở Tư pháp", "Các sở, ban, ngành"), "interval", "2025-12-31"),
+        ("Đào tạo nguồn nhân lực số", ("Sở Giáo dục và Đào tạo",), (), "interval", "2025-12-31"),
+        # a table: Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Sản phẩm
+        ("Xây dựng đề án phát triển", ("Sở Khoa học và Công nghệ",), ("Sở Tài chính",), "interval", "2026-06-30"),
+        ("Rà soát thủ tục hành chính", ("Văn phòng UBND tỉnh",), ("Sở Tư pháp",), "interval", "2025-12-31"),
+    ]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_charter_articles_are_no_tasks(fmt, tmp_path):
+    ex = _extract(CHARTER, fmt, tmp_path)
+    assert ex.document.ref.number_symbol == "165/2025/QĐ-UBND"
+    tasks = _tasks(ex)
+    assert [t[:2] for t in tasks] == [
+        ("Giám đốc Sở Khoa học và", ("Sở Khoa học và Công nghệ", "Các sở, ban, ngành")),
+    ]
+
+
+# --------------------------------------------------------------------------- the stage
+
+JOIN_ROWS = [
+    # (raw lines, logical text); every row a saved-page shape
+    pytest.param("|\nSố:\n87/2025/QĐ-UBND\n|\n*Bắc Ninh, ngày 20\ntháng 11 năm 2025*\n|\n",
+                 "Số: 87/2025/QĐ-UBND\tBắc Ninh, ngày 20 tháng 11 năm 2025\n", id="header-cells-number-and-date-wrapped"),
+    pytest.param("**IV. NHIỆM\nVỤ CỤ THỂ**\n**1.\nSở Nông nghiệp và Môi trường**\n- Chủ trì rà soát quy\nhoạch.\n- Phối hợp kiểm tra.",
+                 "IV. NHIỆM VỤ CỤ THỂ\n1. Sở Nông nghiệp và Môi trường\n- Chủ trì rà soát quy hoạch.\n- Phối hợp kiểm tra.",
+                 id="bold-heading-across-lines-bare-marker"),
+    pytest.param("*Đơn vị chủ trì: *Sở Khoa học\nvà Công nghệ.\n*Thời gian thực hiện: *Quý IV/2025.",
+                 "Đơn vị chủ trì: Sở Khoa học và Công nghệ.\nThời gian thực hiện: Quý IV/2025.", id="labels-with-emphasis"),
+    pytest.param("**Điều 1. Phạm vi điều chỉnh**\nNghị quyết này quy định một số nội dung chi và mức\nchi đặc thù.",
+                 "Điều 1. Phạm vi điều chỉnh\nNghị quyết này quy định một số nội dung chi và mức chi đặc thù.",
+                 id="bold-article-title-then-body"),
+    pytest.param("**QUYẾT ĐỊNH**\nBAN HÀNH QUY CHẾ QUẢN LÝ, SỬ DỤNG\nCHỨNG THƯ SỐ\n*Căn cứ Luật Tổ chức\nchính quyền địa phương;*",
+                 "QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ QUẢN LÝ, SỬ DỤNG CHỨNG THƯ SỐ\nCăn cứ Luật Tổ chức chính quyền địa phương;",
+                 id="type-line-title-preamble"),
+    pytest.param("Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với các\nsở, ban, ngành triển khai; kinh tế\n- xã hội.",
+                 "Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với các sở, ban, ngành triển khai; kinh tế - xã hội.",
+                 id="wrapped-dash-continues"),
+    pytest.param("theo quy định tại khoản\n2 Điều 9 Luật Thuế giá trị gia tăng ước tính\nvà dự kiến thu.\n2. Chi ngân sách",
+                 "theo quy định tại khoản 2 Điều 9 Luật Thuế giá trị gia tăng ước tính và dự kiến thu.\n2. Chi ngân sách",
+                 id="number-after-a-number-word"),
+    pytest.param("# QUYẾT ĐỊNH\nVỀ VIỆC CÔNG BỐ\nTHỦ TỤC HÀNH CHÍNH",
+                 "QUYẾT ĐỊNH\nVỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH", id="markdown-heading-marks"),
+    pytest.param("Ký tên: ________;\n* Gạch đầu dòng;\n(*) ghi chú 2 * 3", "Ký tên: ________;\n* Gạch đầu dòng;\n(*) ghi chú 2 * 3",
+                 id="stars-and-underscores-that-are-no-emphasis"),
+    pytest.param("(*thay thế Quyết định số 16*)\n**“Đoàn kết, kỷ cương”**;\n__Nghị quyết__ số 29",
+                 "(thay thế Quyết định số 16)\n“Đoàn kết, kỷ cương”;\nNghị quyết số 29", id="emphasis-removed"),
+]
+
+
+@pytest.mark.parametrize(("raw", "logical"), JOIN_ROWS)
+def test_logical_text(raw: str, logical: str) -> None:
+    lay = build_layout(raw, wrapped=True)
+    assert lay.text == logical
+    # every character maps back to the same character of the source
+    for i, ch in enumerate(lay.text):
+        if ch not in " \t\n":
+            assert lay.source[lay.to_source(i)] == ch
+
+
+def test_plain_text_is_unchanged() -> None:
+    text = "KẾ HOẠCH\nTriển khai thực hiện\n\nI. MỤC ĐÍCH\n1. Mục đích\nQuán triệt chủ trương.\n"
+    lay = build_layout(text)
+    assert lay.identity and lay.text is text and not lay.wrapped
+
+
+def test_chrome_is_cut_and_the_box_read() -> None:
+    chrome = {"number": "55/2025/NQ-HĐND", "type": "Nghị quyết", "issuer_box": "Thành phố Hà Nội", "date_box": "26/11/2025"}
+    raw = "\n".join(x.format(**chrome) for x in CHROME_BEFORE) + "\nHỘI ĐỒNG NHÂN DÂN\n" + \
+        "\n".join(["Căn cứ Luật Thủ đô;"] * 4) + "\n" + "\n".join(x.format(**chrome) for x in CHROME_AFTER)
+    lay = build_layout(raw)
+    assert "THƯ VIỆN PHÁP LUẬT" not in lay.text and "Văn bản liên quan" not in lay.text
+    assert "Địa chỉ" not in lay.text and "về việc thử nghiệm" not in lay.text
+    assert lay.text.startswith("HỘI ĐỒNG NHÂN DÂN")
+    assert {k: v for k, (v, _) in lay.chrome.box.items()} == {
+        "number_symbol": "55/2025/NQ-HĐND", "type": "Nghị quyết", "issuer": "Thành phố Hà Nội",
+        "date": "26/11/2025", "status": "Đã biết"}
+    value, at = lay.chrome.box["number_symbol"]
+    assert raw[at:at + len(value)] == value
