@@ -379,8 +379,8 @@ def _wrapped(lines: list[_Line]) -> bool:
     pairs = inside = 0
     prev: _Line | None = None
     for ln in lines:
-        if ln.kind != "text":
-            prev = None
+        if ln.kind != "text" or "\t" in ln.raw:
+            prev = None  # table rows (cells TAB-separated) are never wrapped
             continue
         if prev is not None and not prev.clean.endswith(r.terminal):
             pairs += 1
@@ -403,6 +403,8 @@ def _soft(block: str, prev: _Line, nxt: _Line, wrapped: bool) -> bool:
     """Whether the line break between ``prev`` (ending ``block``) and ``nxt`` is soft."""
     r = _rules()
     p, n = prev.clean, nxt.clean
+    if "\t" in prev.raw or "\t" in nxt.raw:
+        return False  # a table row (a .docx or pipe table read as TAB-separated cells)
     if r.bare_marker.fullmatch(block):
         return True  # "1." / "Sở Nông nghiệp và Môi trường"; "**Điều" / "1.**"
     marker = r.marker.match(n)

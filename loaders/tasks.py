@@ -566,13 +566,14 @@ def _apply_labels(ctx: _Ctx, draft: _Draft, start: int, end: int) -> None:
 def _section_kind(ctx: _Ctx, p: Paragraph) -> str:
     r = _rules()
     title = ctx.text[p.body : p.end]
-    if r.skip_sections.search(title):
-        return "skip"
-    if r.implementation.search(title):
-        return "implementation"
-    if r.task_sections.search(title):
-        return "tasks"
-    return "skip"
+    # the first word that names a kind decides: "III. NỘI DUNG THI ĐUA, PHƯƠNG ÁN TRIỂN KHAI,
+    # TIÊU CHÍ ĐÁNH GIÁ" holds tasks, "I. MỤC ĐÍCH, YÊU CẦU" none
+    found = []
+    for kind, pat in (("skip", r.skip_sections), ("implementation", r.implementation), ("tasks", r.task_sections)):
+        m = pat.search(title)
+        if m:
+            found.append((m.start(), kind))
+    return min(found)[1] if found else "skip"
 
 
 def _prose(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> bool:
@@ -716,6 +717,8 @@ def _acts(ctx: _Ctx, start: int, end: int) -> tuple[_Roles, bool]:
         return roles, True
     found = _found(ctx, start, end)
     _, run_end = _lead_run(ctx, found, start, end)
+    if regex.match(r"\s*:\s*\S", text[run_end:end]):
+        return roles, True  # "Sở Xây dựng: Tổng hợp, phân tích …"
     nxt = regex.match(r"[\s(]*(\p{L}+)", text[run_end:end])
     return roles, bool(nxt and nxt.group(1)[0].islower() and run_end < end)
 

@@ -369,3 +369,44 @@ def test_chrome_is_cut_and_the_box_read() -> None:
         "date": "26/11/2025", "status": "Đã biết"}
     value, at = lay.chrome.box["number_symbol"]
     assert raw[at:at + len(value)] == value
+
+
+# --------------------------------------------------------------------------- check
+
+
+def _check(paths, tmp_path):
+    from graph.store import Store
+    from policykg.pipeline import build_corpus
+    from queries.conflicts import find_conflicts
+
+    with Store(tmp_path / "s.db") as store:
+        build_corpus([str(p) for p in paths], store)
+        g = store.graph()
+        return g, find_conflicts(g, store.mentions(), store.unresolved())
+
+
+def test_check_reports_the_box_disagreeing_with_the_header(tmp_path):
+    chrome = {"number": "87/2025/QĐ-UBND", "type": "Quyết định", "issuer_box": "Tỉnh Bắc Ninh", "date_box": "21/11/2025"}
+    page = write_md(DECISION, tmp_path / "page", chrome)
+    g, conflicts = _check([page], tmp_path)
+    box = [c for c in conflicts if c.kind == "box"]
+    assert [c.subject for c in box] == ["bac-ninh:87/2025/QĐ-UBND:2025"]
+    assert "2025-11-20" in box[0].detail and "2025-11-21" in box[0].detail
+    ev = box[0].evidence[0]
+    assert ev["value"] == "2025-11-21" and ev["file"] == str(page)
+    assert page.read_text("utf-8")[ev["start"]:ev["end"]] == "21/11/2025"  # the box's own cell
+    node = g.nodes["bac-ninh:87/2025/QĐ-UBND:2025"]
+    assert node["reported_status"] == "Đã biết" and node["reported_date"] == "2025-11-21"
+
+
+def test_check_reports_two_nodes_that_may_be_one_document(tmp_path):
+    # a plan whose header lost its date, and a later plan that cites it with its date
+    own = [("header", "ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "Số: 144/KH-UBND", "Bắc Ninh"),
+           ("type", "KẾ HOẠCH"), ("title", "Thực hiện chuyển đổi số"), ("p", "Nội dung.")]
+    later = [("header", "ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "Số: 200/KH-UBND", "Bắc Ninh, ngày 01 tháng 12 năm 2025"),
+             ("type", "KẾ HOẠCH"), ("title", "Tiếp tục thực hiện chuyển đổi số"),
+             ("p", "Thực hiện Kế hoạch số 144/KH-UBND ngày 20/11/2025 của Ủy ban nhân dân tỉnh.")]
+    _, conflicts = _check([write_txt(own, tmp_path / "a"), write_txt(later, tmp_path / "b")], tmp_path)
+    dup = [c for c in conflicts if c.kind == "duplicate"]
+    assert [c.subject for c in dup] == ["144/KH-UBND"]
+    assert "bac-ninh:144/KH-UBND:?" in dup[0].detail and "bac-ninh:144/KH-UBND:2025" in dup[0].detail

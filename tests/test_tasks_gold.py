@@ -11,6 +11,7 @@ agency table).  Printed: precision, cooperating, deadline, inferred and approval
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import pytest
 
 from graph.model import DocRef, Task
 from loaders.agencies import resolve_agency
+from loaders.layout import build_layout
 from loaders.readers import read_document
 from loaders.tasks import extract_tasks
 
@@ -79,7 +81,11 @@ def _run(stem: str):
     jurisdiction = gold["jurisdiction"]
     doc = DocRef(id=f"test:{stem}", type=type_code, number_symbol=None, date=date,
                  issuer=issuer, jurisdiction=jurisdiction)
-    tasks, agencies = extract_tasks(text, doc, issuer_agency=issuer)
+    # the extractor reads the layout stage's logical text (as extract_file does); the task
+    # spans are carried back to the file's text, where the gold offsets point
+    lay = build_layout(text)
+    tasks, agencies = extract_tasks(lay.text, doc, issuer_agency=issuer)
+    tasks = [dataclasses.replace(t, start=s, end=e) for t in tasks for s, e in [lay.span_to_source(t.start, t.end)]]
     return gold, text, tasks, agencies
 
 
