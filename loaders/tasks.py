@@ -724,10 +724,19 @@ def _acts(ctx: _Ctx, start: int, end: int) -> tuple[_Roles, bool]:
 
 
 def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int, int]]:
-    """Tasks in the document's own articles (a decision, a resolution): the items that
-    assign duties, the items under an article that names their bearer ("Điều 5. Trách nhiệm
-    của Sở Tài chính"), and the execution clause as one task with all its addressees.
-    Returns the spans read, which the other layouts leave alone."""
+    """Tasks in the document's own articles (a decision, a resolution).
+
+    * an item that assigns a duty ("Giao Sở Tài chính chủ trì …", "Đề nghị …", "Sở X có
+      trách nhiệm …", "Sở X: Tổng hợp …");
+    * the items under an article or an item that names their bearer ("Điều 5. Trách nhiệm
+      của Sở Tài chính", "Điều 2. Sở Giáo dục và Đào tạo", "1. Giao Ủy ban nhân dân Thành
+      phố:" / "a) Tổ chức thực hiện …");
+    * the execution clause, one task with all its addressees, also when its addressees run
+      over lines ("Chánh Văn phòng UBND tỉnh;" / "Chánh Thanh tra tỉnh; … chịu trách nhiệm
+      thi hành Quyết định này").
+
+    Returns the spans read, which the other layouts leave alone.
+    """
     r = _rules()
     text = ctx.text
     first = next((i for i, p in enumerate(paras) if r.article.match(text, p.start, p.end)), None)
@@ -735,7 +744,9 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
         return []
     last = next((i for i in range(first, len(paras)) if r.end.match(text, paras[i].body, paras[i].end)), len(paras))
     article = ""
-    bearer = _Roles()
+    bearer = _Roles()  # named by the article's title
+    lead_in: tuple[int, _Roles] | None = None  # an assigning item ending with ":" (its level, roles)
+    pending: list[Paragraph] = []  # unmarked lines of addressees ending with ";" or ","
     items = 0
     for p in paras[first:last]:
         if p.kind == "table":
@@ -743,46 +754,59 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
         start = p.body
         m = r.article.match(text, p.start, p.end)
         if m:
-            article, bearer, items = m.group("n"), _Roles(), 0
+            article, bearer, lead_in, pending, items = m.group("n"), _Roles(), None, [], 0
             start = m.end()
-            title_end = p.end
             colon = text.find(":", start, p.end)
-            head = text[start : colon if colon != -1 else p.end]
+            head_end = colon if colon != -1 else p.end
             named = r.bearer.match(text, start, p.end)
-            h_roles = _roles(ctx, named.end() if named else start, colon if colon != -1 else p.end, heading=True)
-            short = len(head.split()) <= 14 and text[p.end - 1] not in ".;"
-            if short and h_roles.lead and (named or colon != -1 or _sub_level(p.kind) == 0):
-                found = _found(ctx, named.end() if named else start, title_end)
-                run, run_end = _lead_run(ctx, found, named.end() if named else start, title_end)
-                rest = text[run_end:colon if colon != -1 else p.end].strip(" .:")
-                if named or not rest:
+            h_start = named.end() if named else start
+            short = len(text[start:head_end].split()) <= 14 and text[p.end - 1] not in ".;"
+            h_roles = _roles(ctx, h_start, head_end, heading=True) if short else _Roles()
+            if h_roles.lead:
+                _, run_end = _lead_run(ctx, _found(ctx, h_start, head_end), h_start, head_end)
+                if named or not text[run_end:head_end].strip(" .:"):
                     bearer = h_roles  # "Điều 2. Sở Giáo dục và Đào tạo" / "Trách nhiệm của …"
                     continue
             if short and colon == -1:
                 continue  # "Điều 3. Tổ chức thực hiện": a heading
+        level = _sub_level(p.kind)
+        if lead_in is not None and not m and level <= lead_in[0]:
+            lead_in = None
         if p.kind == "label":
             if b.drafts and b.drafts[-1].start >= paras[first].start:
                 _apply_labels(ctx, b.drafts[-1], p.body, p.end)
             continue
         line = text[start : p.end]
         if r.article_not_task.match(line) or not line.strip():
+            pending = []
             continue
         section = _path(f"Điều {article}", str(items + 1))
-        if r.execution.search(text, start, p.end):
-            found = _found(ctx, start, p.end)
-            cue = r.execution.search(text, start, p.end)
+        cue = r.execution.search(text, start, p.end)
+        if cue:
+            begin = pending[0].body if pending else start
+            found = _found(ctx, begin, p.end)
             lead = compose_agencies([a for a, s, _ in found if s < cue.start()], ctx.jurisdiction)
             if lead:
                 items += 1
-                b.add(start, p.end, section, _Roles(tuple(lead)))
+                b.add(begin, p.end, section, _Roles(tuple(lead)))
+            pending = []
             continue
         roles, assigns = _acts(ctx, start, p.end)
+        if p.kind == "plain" and not m and text[p.end - 1] in ";," and roles.lead:
+            pending.append(p)  # addressees of an execution clause that goes on below
+            continue
+        pending = []
+        if assigns and text[p.end - 1] == ":":
+            lead_in = (level, roles)  # "1. Giao Ủy ban nhân dân Thành phố:"
+            continue
         if assigns:
             items += 1
             b.add(start, p.end, section, roles)
-        elif bearer.lead and p.kind in ("number", "letter", "dash", "plain") and not m:
+            continue
+        holder = lead_in[1] if lead_in is not None else bearer
+        if holder.lead and p.kind in ("number", "letter", "dash", "plain") and not m:
             items += 1
-            own = _Roles(bearer.lead, tuple(dict.fromkeys(bearer.cooperating + roles.cooperating)))
+            own = _Roles(holder.lead, tuple(dict.fromkeys(holder.cooperating + roles.cooperating)))
             b.add(start, p.end, section, own)
     return [(paras[first].start, paras[last - 1].end if last > first else paras[first].end)]
 

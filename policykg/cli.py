@@ -172,11 +172,16 @@ def extract(file, as_json):
         ],
         "tasks": [t.to_dict() for t in ex.tasks],
         "unresolved": [m.to_dict() | {"sentence": m.sentence} for m in ex.unresolved],
+        "witness": ex.document.witness,
     }
     if as_json:
         emit_json(data)
         return
     click.echo(f"{doc['id']}  {doc['type']} {doc['number_symbol'] or '(unnumbered)'}  {doc['date'] or ''}  {doc['issuer'] or ''}")
+    if ex.document.witness:
+        w = ex.document.witness
+        click.echo(f"  page metadata box: {w.get('number_symbol') or '—'}  {w.get('date') or '—'}  "
+                   f"Tình trạng: {w.get('status') or '—'}")
     for r in refs:
         click.echo(f"  {r['relation']:<10} {r['number_symbol'] or r['title']:<22} {r['date'] or '':<10} {r['jurisdiction']}")
     for a, rel, b, _ in ex.chain_edges:
