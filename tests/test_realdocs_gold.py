@@ -25,30 +25,31 @@ from tests.support.goldscore import (
     score_seeds,
 )
 
-# Floors on the realdocs gold pages, one per metric of the scorer.
+# Floors on the realdocs gold pages, one per metric of the scorer: the values measured on
+# 2026-12-02 (README, Quality) less a margin of about 0.03, so a change that makes real pages
+# worse fails here.
 FLOORS = {
-    # raised to the measured value minus a margin once the gold is complete
-    "number": 0.0,
-    "date": 0.0,
-    "issuer": 0.0,
-    "jurisdiction": 0.0,
-    "type": 0.0,
-    "title": 0.0,
-    "title prefix": 0.0,
-    "identity all": 0.0,
-    "refs precision": 0.0,
-    "refs recall": 0.0,
-    "refs strict precision": 0.0,
-    "refs strict recall": 0.0,
-    "ref relation": 0.0,
-    "ref date": 0.0,
-    "ref jurisdiction": 0.0,
-    "ref type": 0.0,
-    "tasks recall": 0.0,
-    "tasks precision": 0.0,
-    "task lead": 0.0,
-    "task cooperating": 0.0,
-    "task deadline": 0.0,
+    "number": 0.96,
+    "date": 0.96,
+    "issuer": 0.96,
+    "jurisdiction": 0.96,
+    "type": 0.96,
+    "title": 0.93,
+    "title prefix": 0.93,
+    "identity all": 0.93,
+    "refs precision": 0.93,
+    "refs recall": 0.96,
+    "refs strict precision": 0.90,
+    "refs strict recall": 0.93,
+    "ref relation": 0.97,
+    "ref date": 0.98,
+    "ref jurisdiction": 0.97,
+    "ref type": 0.96,
+    "tasks recall": 0.74,
+    "tasks precision": 0.82,
+    "task lead": 0.78,
+    "task cooperating": 0.90,
+    "task deadline": 0.86,
 }
 
 RELATIONS = {"implements", "replaces", "amends", "based_on", "cites"}
