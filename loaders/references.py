@@ -228,9 +228,12 @@ def find_mentions(text: str) -> list[RawMention]:
 
     taken.sort()
     starts = [s for s, _ in taken]
+    symbol_ends = sorted(rm.end for rm in out)
     for m in p.named_law.finditer(text):
         if overlaps(m.start(), m.end()) or _NUMBERED_AFTER.match(text, m.end()):
             continue  # "Luật Thủ đô số 39/2024/QH15" is the numbered law, one mention
+        if _in_title_of_citation(text, m.start(), symbol_ends):
+            continue  # "Nghị định số 45/2020/NĐ-CP … quy định chi tiết một số điều của Luật Giá"
         name = " ".join(m.group("name").split())
         canon = next((n for n in p.law_names if match_key(n) == match_key(name)), name)
         rm = RawMention(kind="law", start=m.start(), end=m.end(), type_word="Luật", type="Luật", name=canon)
@@ -259,6 +262,28 @@ def find_mentions(text: str) -> list[RawMention]:
         )
     out.sort(key=lambda r: r.start)
     return out
+
+
+def _in_title_of_citation(text: str, start: int, symbol_ends: list[int]) -> bool:
+    """Whether a law named at ``start`` is part of the title of a document cited just before
+    it in the same clause ("Nghị định số 45/2020/NĐ-CP của Chính phủ quy định chi tiết một số
+    điều của Luật Giá;"): the law is that document's subject, not a reference of the citing
+    document.  Only after "của" (a law named on its own, "… và Luật Đất đai", stays), and
+    not when the document amends or replaces the law (that is a chain edge)."""
+    i = bisect.bisect_left(symbol_ends, start) - 1
+    if i < 0:
+        return False
+    between = text[symbol_ends[i]:start]
+    if len(between) > 400 or any(ch in between for ch in ";\n") or _SENT_STOP.search(between):
+        return False
+    cues = patterns().cue_res
+    if any(cues[rel].search(between) for rel in ("amends", "replaces")):
+        return False  # "Luật số 47/2019/QH14 sửa đổi, bổ sung … của Luật Tổ chức Chính phủ": a chain
+    return bool(_OF_BEFORE.search(text, max(0, start - 8), start))
+
+
+_SENT_STOP = regex.compile(r"[.!?](?:\s|$)", regex.V1)
+_OF_BEFORE = regex.compile(r"\bcủa\s+$", regex.V1 | regex.I)
 
 
 # A law's name followed by its number: the symbol mention stands for the law.

@@ -11,6 +11,7 @@ import pytest
 from factories import hatinh_plan, ref
 from loaders.extract import extract_text
 from loaders.identity import parse_symbol
+from loaders.normalize import normalize_text
 
 CENTRAL = "central"
 HT = "Hà Tĩnh"
@@ -93,11 +94,58 @@ ROWS = [
      [ref("10-NQ/TW", "NQ", "2017-06-03", CENTRAL, "implements")]),
     ("line-broken-citation", "Thực hiện Kế hoạch\n\nsố 13-KH/TW ngày 28/11/2022 của Bộ Chính trị.", "",
      [ref("13-KH/TW", "KH", "2022-11-28", CENTRAL, "implements")]),
+    # real pages (tests/gold/realdocs)
+    ("named-law-with-its-number-is-one", "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;", "",
+     [ref("72/2025/QH15", "Luật", None, CENTRAL, "based_on")]),
+    ("law-in-the-title-of-a-decree", "Căn cứ Nghị định số 85/2024/NĐ-CP ngày 10/7/2024 của Chính phủ quy định chi tiết một số điều của Luật Giá;", "",
+     [ref("85/2024/NĐ-CP", "NĐ", "2024-07-10", CENTRAL, "based_on")]),
+    ("amending-law-in-a-basis-clause", "Căn cứ Luật Ngân sách nhà nước số 83/2015/QH13 được sửa đổi, bổ sung bởi Luật số 59/2020/QH14;", "",
+     [ref("83/2015/QH13", "Luật", None, CENTRAL, "based_on"), ref("59/2020/QH14", "Luật", None, CENTRAL, "based_on")]),
+    ("proposal-is-cited", "Căn cứ Luật Giá số 16/2023/QH15;\nTheo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 230/TTr-STC ngày 01/11/2025.", "",
+     [ref("16/2023/QH15", "Luật", None, CENTRAL, "based_on"), ref("230/TTr-STC", "TTr", "2025-11-01", HT, "cites")]),
+    ("glued-normative-symbol", "", "- Theo Nghị định số 193/2025/NĐCP ngày 02/7/2025 của Chính phủ.",
+     [ref("193/2025/NĐ-CP", "NĐ", "2025-07-02", CENTRAL, "cites")]),
+    ("cyrillic-look-alikes", "", "- Theo Nghị quyết số 66/NQ-СР ngày 26/3/2025 của Chính phủ.",
+     [ref("66/NQ-CP", "NQ", "2025-03-26", CENTRAL, "cites")]),
+    ("ministry-of-2025", "", "- Theo Quyết định số 4831/QĐ-BNNMT ngày 17/11/2025 của Bộ trưởng Bộ Nông nghiệp và Môi trường.",
+     [ref("4831/QĐ-BNNMT", "QĐ", "2025-11-17", CENTRAL, "cites")]),
+    ("five-digit-year-is-no-date", "", "- Theo Quyết định số 77/QĐ-UBND ngày 20/11/20225 của UBND tỉnh.",
+     [ref("77/QĐ-UBND", "QĐ", None, HT, "cites")]),
+    ("own-number-later-is-the-document", "", "- Ban hành kèm theo Kế hoạch số 100/KH-UBND ngày 05/5/2023 của UBND tỉnh.", []),
+    ("own-number-of-another-year-is-another-document", "", "- Thay cho Kế hoạch số 100/KH-UBND ngày 02/3/2020 của UBND tỉnh.",
+     [ref("100/KH-UBND", "KH", "2020-03-02", HT, "cites")]),
+]
+
+# The document's own acts in a decision's articles, with what the article says (one row each)
+ACT_ROWS = [
+    ("article-opens-with-repeal", "Điều 1. Bãi bỏ Quyết định số 636/QĐ-UBND ngày 10/3/2020 của Ủy ban nhân dân tỉnh Quảng Nam.",
+     ref("636/QĐ-UBND", "QĐ", "2020-03-10", "Quảng Nam", "replaces")),
+    ("self-subject-then-replace", "Điều 2. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 15/2024/QĐ-UBND ngày 05/02/2024 của UBND tỉnh.",
+     ref("15/2024/QĐ-UBND", "QĐ", "2024-02-05", HT, "replaces")),
+    ("passive-no-longer-in-force", "Điều 3. Nghị quyết số 20/2022/NQ-HĐND ngày 12/9/2022 của HĐND tỉnh hết hiệu lực kể từ ngày Quyết định này có hiệu lực.",
+     ref("20/2022/NQ-HĐND", "NQ", "2022-09-12", HT, "replaces")),
+    ("inline-lead-in", "Điều 3. Các Quyết định sau đây hết hiệu lực kể từ ngày Quyết định này có hiệu lực: số 14/2016/QĐ-UBND ngày 06/12/2016 của UBND tỉnh.",
+     ref("14/2016/QĐ-UBND", "QĐ", "2016-12-06", HT, "replaces")),
+    ("list-under-a-lead-in", "Điều 2. Hiệu lực thi hành\n2. Các Quyết định sau đây hết hiệu lực:\na) Quyết định số 12/2018/QĐ-UBND ngày 16/7/2018 của UBND tỉnh;",
+     ref("12/2018/QĐ-UBND", "QĐ", "2018-07-16", HT, "replaces")),
+    ("partial-repeal-amends", "Điều 2. Bãi bỏ Điều 12 của Quy định ban hành kèm theo Quyết định số 20/2023/QĐ-UBND ngày 21/8/2023 của UBND tỉnh.",
+     ref("20/2023/QĐ-UBND", "QĐ", "2023-08-21", HT, "amends")),
+    ("adjective-is-no-act", "Điều 1. Công bố kèm theo Quyết định này Danh mục thủ tục hành chính được sửa đổi, bổ sung theo Quyết định số 3361/QĐ-BCT ngày 18/11/2025 của Bộ trưởng Bộ Công Thương.",
+     ref("3361/QĐ-BCT", "QĐ", "2025-11-18", CENTRAL, "cites")),
 ]
 
 
+@pytest.mark.parametrize("article, expected", [r[1:] for r in ACT_ROWS], ids=[r[0] for r in ACT_ROWS])
+def test_own_act_in_an_article(article, expected):
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 100/QĐ-UBND\n"
+            "Hà Tĩnh, ngày 05 tháng 5 năm 2023\nQUYẾT ĐỊNH\nVề việc thử nghiệm\nCăn cứ Luật Giá số 16/2023/QH15;\n"
+            f"QUYẾT ĐỊNH:\n{article}\n")
+    got = [r for r in _ours(text) if r["key"] != "16/2023/QH15"]
+    assert got == [expected]
+
+
 def _ours(text: str) -> list[dict]:
-    ex = extract_text(text)
+    ex = extract_text(normalize_text(text))  # as read from a file
     return sorted(
         (
             ref(r.target.number_symbol or r.target.title, r.target.type, r.target.date, r.target.jurisdiction, r.relation.value)
