@@ -42,18 +42,18 @@ def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _match(text: str, gold: list[dict], tasks: list[Task]) -> list[tuple[dict, Task | None]]:
-    """One-to-one pairs (gold task, predicted task or None)."""
+def pair_tasks(gold: list[dict], starts: list[str], offsets: list[int], tasks: list, texts: list[str]):
+    """One-to-one pairs (gold task, predicted task or None), in gold order: the first unused
+    task whose text starts with the gold start, else the first whose span holds the gold
+    offset (-1: unknown).  ``starts`` and ``texts`` are folded alike by the caller."""
     used: set[int] = set()
     pairs = []
-    for g in gold:
-        start = g["text_start"]
-        offset = text.find(start)
+    for g, start, offset in zip(gold, starts, offsets):
         best = None
         for i, t in enumerate(tasks):
             if i in used:
                 continue
-            if _fold(t.text).startswith(_fold(start)):
+            if start and texts[i].startswith(start):
                 best = i
                 break
             if offset != -1 and t.start <= offset < t.end and best is None:
@@ -62,6 +62,13 @@ def _match(text: str, gold: list[dict], tasks: list[Task]) -> list[tuple[dict, T
             used.add(best)
         pairs.append((g, tasks[best] if best is not None else None))
     return pairs
+
+
+def _match(text: str, gold: list[dict], tasks: list[Task]) -> list[tuple[dict, Task | None]]:
+    """One-to-one pairs (gold task, predicted task or None)."""
+    starts = [_fold(g["text_start"]) for g in gold]
+    offsets = [text.find(g["text_start"]) for g in gold]
+    return pair_tasks(gold, starts, offsets, tasks, [_fold(t.text) for t in tasks])
 
 
 def _ids(names: list[str], jurisdiction: str) -> set[str]:

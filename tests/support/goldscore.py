@@ -48,6 +48,7 @@ from tests.test_tasks_gold import SEEDS as SEED_TASK_HEADERS
 from tests.test_tasks_gold import _in_spans
 from tests.test_tasks_gold import _match as _match_seed_tasks
 from tests.test_tasks_gold import _run as _run_seed_tasks
+from tests.test_tasks_gold import pair_tasks
 
 ROOT = Path(__file__).resolve().parents[2]
 REALDOCS_GOLD = ROOT / "tests" / "gold" / "realdocs"
@@ -286,11 +287,9 @@ def score_references(gold_refs: list[dict], extraction, tally: Tally) -> dict:
 
 def match_tasks(text: str, gold_tasks: list[dict], tasks) -> list[tuple[dict, object]]:
     """One-to-one pairs (gold task, predicted task or None), in gold order, in the reading
-    form: the seeds' rule (tests/test_tasks_gold.py ``_match``) with both sides folded."""
+    form: the seeds' rule (tests/test_tasks_gold.py ``pair_tasks``) with both sides folded."""
     folded, pos = reading_map(text)
-    task_texts = [reading(t.text) for t in tasks]
-    used: set[int] = set()
-    pairs = []
+    starts, offsets = [], []
     for g in gold_tasks:
         start = reading(g["text_start"])
         at = -1
@@ -298,20 +297,9 @@ def match_tasks(text: str, gold_tasks: list[dict], tasks) -> list[tuple[dict, ob
             at = folded.find(start, at + 1)  # "occurrence": the n-th place the words occur
             if at == -1:
                 break
-        offset = pos[at] if at != -1 else -1
-        best = None
-        for i, t in enumerate(tasks):
-            if i in used:
-                continue
-            if start and task_texts[i].startswith(start):
-                best = i
-                break
-            if offset != -1 and t.start <= offset < t.end and best is None:
-                best = i
-        if best is not None:
-            used.add(best)
-        pairs.append((g, tasks[best] if best is not None else None))
-    return pairs
+        starts.append(start)
+        offsets.append(pos[at] if at != -1 else -1)
+    return pair_tasks(gold_tasks, starts, offsets, tasks, [reading(t.text) for t in tasks])
 
 
 def _agency_ids(names: list[str], jurisdiction: str) -> set[str]:
