@@ -116,12 +116,15 @@ class Block:
     ``kind`` is one of ``row`` (a table row, cells tab-separated), ``item`` (starts with a
     list or heading marker), ``label`` (a labelled field), ``caps`` (all capitals: the type
     line, a title, an uppercase heading) or ``paragraph``.  ``start``/``end`` are offsets
-    into the logical text.
+    into the logical text.  ``path`` is the numbering path of the block's place: the
+    markers of the headings and items it sits under and its own ("II.1.a", "Điều 3.2",
+    dashes as "-n").
     """
 
     kind: str
     start: int
     end: int
+    path: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -500,12 +503,56 @@ class _Writer:
         text = self.text()
         starts = self.starts + ([self.line_start] if self.open else [])
         out = []
+        path = _Path()
         for s in starts:
             e = text.find("\n", s)
             e = len(text) if e == -1 else e
             if e > s:
-                out.append(Block("row" if s in self.rows else _kind(text[s:e]), s, e))
+                kind = "row" if s in self.rows else _kind(text[s:e])
+                out.append(Block(kind, s, e, path.step(text[s:e]) if kind != "row" else path.here()))
         return tuple(out)
+
+
+class _Path:
+    """The numbering path of consecutive blocks: each marker replaces the ones of its level
+    and below ("II." drops "1." and "a)"; "Điều 3." starts a new article)."""
+
+    _LEVELS = (
+        ("part", regex.compile(r"(?:PHẦN|Phần|CHƯƠNG|Chương)\s+([IVXLC]+|\d+)\b", regex.V1)),
+        ("article", regex.compile(r"(Điều\s+\d+)\s*[.:]", regex.V1)),
+        ("roman", regex.compile(r"([IVXLC]{1,6})\s*[.)]\s", regex.V1)),
+        ("number", regex.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)](?!\d)", regex.V1)),
+        ("letter", regex.compile(r"(\p{Ll})\s*\)", regex.V1)),
+        ("dash", regex.compile(r"[-–—+•▪●∙]\s*(?=\S)", regex.V1)),
+    )
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[int, str]] = []
+        self.dashes = 0
+
+    def here(self) -> str:
+        return ".".join(label for _, label in self.stack)
+
+    def step(self, line: str) -> str:
+        for level, (name, pattern) in enumerate(self._LEVELS):
+            m = pattern.match(line)
+            if not m:
+                continue
+            if name == "dash":
+                self.dashes += 1
+                return _join(self.here(), f"-{self.dashes}")
+            if name == "article":
+                level = 2  # articles sit where Roman sections would
+            while self.stack and self.stack[-1][0] >= level:
+                self.stack.pop()
+            self.stack.append((level, m.group(1)))
+            self.dashes = 0
+            return self.here()
+        return self.here()
+
+
+def _join(*parts: str) -> str:
+    return ".".join(p for p in parts if p)
 
 
 def build_layout(text: str, *, wrapped: bool | None = None) -> Layout:

@@ -220,6 +220,19 @@ CHARTER = [
     ("p", "2. Giao Sở Nội vụ phối hợp kiểm tra việc sử dụng chữ ký số."),
 ]
 
+INDICATORS = [
+    ("header", "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU", "Số: 31/KH-UBND", "Lai Châu, ngày 19 tháng 11 năm 2025"),
+    ("type", "KẾ HOẠCH"),
+    ("title", "Phát triển kinh tế số năm 2026"),
+    ("h", "II. CHỈ TIÊU VÀ PHÂN CÔNG THỰC HIỆN"),
+    ("table", [["STT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Cơ quan chủ trì", "Thời gian"],
+               ["1", "Tỷ lệ hồ sơ được giải quyết trực tuyến toàn trình", "%", "80", "Văn phòng UBND tỉnh", "Năm 2026"],
+               ["2", "Tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử", "%", "100", "Thuế tỉnh", "Quý IV/2026"]]),
+    ("h", "III. DỰ TOÁN NGÂN SÁCH"),
+    ("table", [["STT", "Nội dung", "Dự toán 2026", "Ước thực hiện"], ["1", "Chi đầu tư phát triển số", "120", "110"]]),
+    SIGN,
+]
+
 FORMATS = ["txt", "md", "docx", "html"]
 
 
@@ -295,6 +308,15 @@ def test_plan_layouts(fmt, tmp_path):
         # a table: Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Sản phẩm
         ("Xây dựng đề án phát triển", ("Sở Khoa học và Công nghệ",), ("Sở Tài chính",), "interval", "2026-06-30"),
         ("Rà soát thủ tục hành chính", ("Văn phòng UBND tỉnh",), ("Sở Tư pháp",), "interval", "2025-12-31"),
+    ]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_indicator_table_is_tasks_figure_table_is_not(fmt, tmp_path):
+    ex = _extract(INDICATORS, fmt, tmp_path)
+    assert _tasks(ex) == [
+        ("Tỷ lệ hồ sơ được giải", ("Văn phòng UBND tỉnh",), (), "interval", "2026-12-31"),
+        ("Tỷ lệ doanh nghiệp sử dụng", ("Thuế tỉnh",), (), "interval", "2026-12-31"),
     ]
 
 
@@ -410,3 +432,12 @@ def test_check_reports_two_nodes_that_may_be_one_document(tmp_path):
     dup = [c for c in conflicts if c.kind == "duplicate"]
     assert [c.subject for c in dup] == ["144/KH-UBND"]
     assert "bac-ninh:144/KH-UBND:?" in dup[0].detail and "bac-ninh:144/KH-UBND:2025" in dup[0].detail
+
+
+def test_blocks_carry_their_numbering_path() -> None:
+    lay = build_layout("II. NHIỆM VỤ\n1. Sở Tài chính\na) Rà soát.\n- Báo cáo.\n- Tổng hợp.\nb) Kiểm tra.\n"
+                       "2. Sở Nội vụ\nĐiều 3. Tổ chức thực hiện\n1. Giao Sở Y tế.\n")
+    assert [(b.kind, b.path) for b in lay.blocks] == [
+        ("item", "II"), ("item", "II.1"), ("item", "II.1.a"), ("item", "II.1.a.-1"), ("item", "II.1.a.-2"),
+        ("item", "II.1.b"), ("item", "II.2"), ("item", "Điều 3"), ("item", "Điều 3.1"),
+    ]
