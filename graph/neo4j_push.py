@@ -244,6 +244,10 @@ def _open_driver(uri: str, scheme: str, host: str, port: int, user: str, passwor
         ) from exc
     except Exception as exc:  # the driver raises OSError and DriverError subclasses too
         driver.close()
+        if isinstance(exc, OSError) or isinstance(exc.__cause__, OSError):
+            # the connection was dropped during the handshake ("No data"): FalkorDB does
+            # this now and then under load; connect() tries once more
+            raise _Unanswered(f"{uri}: the server dropped the connection ({_first_line(exc)})") from exc
         raise StoreError(f"{uri}: connection failed ({_first_line(exc)})") from exc
     return driver
 
