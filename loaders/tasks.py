@@ -78,6 +78,7 @@ class _Rules:
     bearer: regex.Pattern
     article_not_task: regex.Pattern
     charters: regex.Pattern
+    deadline_line: regex.Pattern
     plans: regex.Pattern
     not_task_text: regex.Pattern
     min_words: int
@@ -133,6 +134,7 @@ def _rules() -> _Rules:
         bearer=regex.compile(raw["articles"]["bearer"], regex.I | regex.V1),
         article_not_task=_any(raw["articles"]["not_task"]),
         charters=_type_line(raw["articles"]["charters"]),
+        deadline_line=regex.compile(r"\s*" + raw["articles"]["deadline_line"], regex.I | regex.V1),
         plans=_type_line(raw["articles"]["plans"]),
         not_task_text=_any(raw["not_task_text"]["patterns"]),
         min_words=int(raw["not_task_text"]["min_words"]),
@@ -745,9 +747,36 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
     last = next((i for i in range(first, len(paras)) if r.end.match(text, paras[i].body, paras[i].end)), len(paras))
     article = ""
     bearer = _Roles()  # named by the article's title
-    lead_in: tuple[int, _Roles] | None = None  # an assigning item ending with ":" (its level, roles)
+    # an assigning item ending with ":" (its level, roles, start, whether a plain paragraph may
+    # still complete it)
+    lead_in: tuple[int, _Roles, int, bool] | None = None
     pending: list[Paragraph] = []  # unmarked lines of addressees ending with ";" or ","
     items = 0
+
+    def add(start: int, end: int, roles: _Roles) -> None:
+        nonlocal items
+        items += 1
+        b.add(start, end, _path(f"Điều {article}", str(items)), roles)
+
+    def regular(p: Paragraph, start: int, m) -> None:
+        """An item that is no execution clause: it assigns, leads in, or falls to a bearer."""
+        nonlocal lead_in
+        roles, assigns = _acts(ctx, start, p.end)
+        if assigns and text[p.end - 1] == ":":
+            lead_in = (_sub_level(p.kind), roles, start, True)  # "1. Giao Ủy ban nhân dân Thành phố:"
+        elif assigns:
+            add(start, p.end, roles)
+        elif lead_in is not None and lead_in[3] and p.kind == "plain":
+            # "1. Sở X chủ trì, phối hợp với Y:" / "Xây dựng quy trình …": one task
+            add(lead_in[2], p.end, lead_in[1])
+            lead_in = (lead_in[0], lead_in[1], lead_in[2], False)
+        else:
+            holder = lead_in[1] if lead_in is not None else bearer
+            if holder.lead and p.kind in ("number", "letter", "dash", "plain") and not m:
+                add(start, p.end, _Roles(holder.lead, tuple(dict.fromkeys(holder.cooperating + roles.cooperating))))
+            if lead_in is not None:
+                lead_in = (lead_in[0], lead_in[1], lead_in[2], False)
+
     for p in paras[first:last]:
         if p.kind == "table":
             continue
@@ -770,44 +799,44 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
             if short and colon == -1:
                 continue  # "Điều 3. Tổ chức thực hiện": a heading
         level = _sub_level(p.kind)
-        if lead_in is not None and not m and level <= lead_in[0]:
+        if lead_in is not None and not m and level <= lead_in[0] and p.kind != "plain":
             lead_in = None
-        if p.kind == "label":
-            if b.drafts and b.drafts[-1].start >= paras[first].start:
-                _apply_labels(ctx, b.drafts[-1], p.body, p.end)
+        if p.kind == "label" or (r.deadline_line.match(text, start, p.end) and b.drafts):
+            # "Thời gian thực hiện: …", "Thời hạn chậm nhất 05 ngày …": the task above's
+            last_task = b.drafts[-1] if b.drafts and b.drafts[-1].start >= paras[first].start else None
+            if last_task is not None:
+                if p.kind == "label":
+                    _apply_labels(ctx, last_task, p.body, p.end)
+                else:
+                    last_task.deadline = parse_deadline(text[start:p.end], reference_year=ctx.reference_year)
             continue
-        line = text[start : p.end]
-        if r.article_not_task.match(line) or not line.strip():
-            pending = []
+        not_task = r.article_not_task.match(text, start, p.end)
+        if not_task:
+            # "Quyết định này có hiệu lực … . Giao Sở …": the sentences after it are read
+            nxt = regex.search(r"[.;]\s+(?=\p{Lu})", text[start:p.end])
+            if nxt is None:
+                pending = []
+                continue
+            start += nxt.end()
+        if not text[start:p.end].strip():
             continue
-        section = _path(f"Điều {article}", str(items + 1))
         cue = r.execution.search(text, start, p.end)
         if cue:
-            begin = pending[0].body if pending else start
+            begin = pending[0][1] if pending else start
             found = _found(ctx, begin, p.end)
             lead = compose_agencies([a for a, s, _ in found if s < cue.start()], ctx.jurisdiction)
             if lead:
-                items += 1
-                b.add(begin, p.end, section, _Roles(tuple(lead)))
+                add(begin, p.end, _Roles(tuple(lead)))
             pending = []
             continue
-        roles, assigns = _acts(ctx, start, p.end)
-        if p.kind == "plain" and not m and text[p.end - 1] in ";," and roles.lead:
-            pending.append(p)  # addressees of an execution clause that goes on below
+        roles, _ = _acts(ctx, start, p.end)
+        if p.kind == "plain" and text[p.end - 1] in ";," and roles.lead:
+            pending.append((p, start, m))  # addressees of an execution clause that goes on below
             continue
+        for q, q_start, q_m in pending:  # no execution clause came: they are items of their own
+            regular(q, q_start, q_m)
         pending = []
-        if assigns and text[p.end - 1] == ":":
-            lead_in = (level, roles)  # "1. Giao Ủy ban nhân dân Thành phố:"
-            continue
-        if assigns:
-            items += 1
-            b.add(start, p.end, section, roles)
-            continue
-        holder = lead_in[1] if lead_in is not None else bearer
-        if holder.lead and p.kind in ("number", "letter", "dash", "plain") and not m:
-            items += 1
-            own = _Roles(holder.lead, tuple(dict.fromkeys(holder.cooperating + roles.cooperating)))
-            b.add(start, p.end, section, own)
+        regular(p, start, m)
     return [(paras[first].start, paras[last - 1].end if last > first else paras[first].end)]
 
 
