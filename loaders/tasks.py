@@ -750,7 +750,7 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
     # an assigning item ending with ":" (its level, roles, start, whether a plain paragraph may
     # still complete it)
     lead_in: tuple[int, _Roles, int, bool] | None = None
-    pending: list[Paragraph] = []  # unmarked lines of addressees ending with ";" or ","
+    pending: list[tuple] = []  # (paragraph, start, article match): addressee lines ending ";" or ","
     items = 0
 
     def add(start: int, end: int, roles: _Roles) -> None:
