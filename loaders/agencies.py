@@ -148,6 +148,18 @@ def _load() -> dict:
     return tomllib.loads(text)
 
 
+def _city_form(key: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The key with its "tỉnh" tokens written "thành phố", or None when it has none."""
+    t = match_key("tỉnh")
+    if t not in key:
+        return None
+    city = _tokens(match_key("thành phố"))
+    out: list[str] = []
+    for tok in key:
+        out.extend(city if tok == t else (tok,))
+    return tuple(out)
+
+
 @functools.cache
 def _gazetteer() -> _Gazetteer:
     table = _load()
@@ -163,6 +175,16 @@ def _gazetteer() -> _Gazetteer:
                 if key in by_key and by_key[key] != entry:
                     raise ValueError(f"agencies.toml: alias {alias!r} names two agencies")
                 by_key[key] = entry
+                # a centrally-run city writes "thành phố" where a province writes "tỉnh"
+                # ("Văn phòng Ủy ban nhân dân thành phố"): the same body, no row of its own
+                city = _city_form(key)
+                if city is not None:
+                    by_key.setdefault(city, entry)
+                    node = trie
+                    for tok in city:
+                        node = node.children.setdefault(tok, _Trie())
+                    if node.entry is None:
+                        node.entry = entry
                 node = trie
                 for tok in key:
                     node = node.children.setdefault(tok, _Trie())

@@ -424,7 +424,10 @@ def _roles(ctx: _Ctx, start: int, end: int, *, heading: bool = False) -> _Roles:
         # "(sau đây gọi tắt là địa phương)" after the addressees defines them, adds none
         rest = _PARENS.sub("", ctx.text[lead_end:head_end]).strip(" ,.;:")
         if lead and rest and head_end - start <= 160 and not lead_end > head_end:
-            name = ctx.text[start:head_end].strip(" ,.;:")
+            name_start = start
+            while (hw := _rules().head_words.match(ctx.text, name_start, head_end)) and hw.end() > name_start:
+                name_start = hw.end()  # "Đề nghị các tổ chức …": the name, not the verb
+            name = ctx.text[name_start:head_end].strip(" ,.;:")
             lead = [resolve_agency(name, ctx.jurisdiction)]
     lead = compose_agencies(lead, ctx.jurisdiction)
     coop = compose_agencies(coop, ctx.jurisdiction)

@@ -47,6 +47,16 @@ ALIASES = [
     ("Sở  Tư   pháp", "Sở Tư pháp", False),  # whitespace folded
     ("Phòng Tài chính - Kế hoạch", "Phòng Tài chính - Kế hoạch", False),  # not listed: as written
     ("các công ty kinh doanh hạ tầng", "Các công ty kinh doanh hạ tầng", True),  # "Các <noun> ..." group
+    # real pages (tests/gold/realdocs): a centrally-run city writes "thành phố" for "tỉnh"
+    ("Văn phòng Ủy ban nhân dân thành phố", "Văn phòng UBND tỉnh", False),
+    ("Trung tâm Phục vụ hành chính công thành phố", "Trung tâm Phục vụ hành chính công tỉnh", False),
+    # the bodies of the two-level local government (2025)
+    ("Thường trực HĐND thành phố", "Thường trực Hội đồng nhân dân tỉnh", False),
+    ("các Ban của Hội đồng nhân dân tỉnh", "Các Ban của Hội đồng nhân dân tỉnh", True),
+    ("Chủ tịch UBND các xã, phường", "Ủy ban nhân dân các xã, phường", True),
+    ("Ủy ban nhân dân các xã, phường, đặc khu", "Ủy ban nhân dân các xã, phường", True),
+    ("các cơ quan, tổ chức, cá nhân có liên quan", "Các tổ chức, cá nhân có liên quan", True),
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam các cấp", "Ủy ban Mặt trận Tổ quốc tỉnh", False),
 ]
 
 
