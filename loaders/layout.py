@@ -96,7 +96,9 @@ def _rules() -> _Rules:
         dash_marker=regex.compile(r"[-–—+•▪●∙]\s*(?=\S)", regex.V1),
         label=regex.compile(rf"(?:{labels})\s*:", regex.V1 | regex.I),
         bare_marker=regex.compile(
-            rf"(?:{markers})?\s*$|(?:Điều|Chương|Mục|Phần|CHƯƠNG|MỤC|PHẦN)(?:\s+(?:\d+|[IVXLC]+))?\s*$", regex.V1
+            r"(?:(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|\p{Ll})\s*[.)]|[-–—+•▪●∙])?\s*$"
+            r"|(?:Điều|Chương|Mục|Phần|CHƯƠNG|MỤC|PHẦN)(?:\s+(?:\d+|[IVXLC]+)\s*[.:]?)?\s*$",
+            regex.V1,
         ),
         block_start=regex.compile("|".join(f"(?:{p})" for p in t["join"]["block_patterns"]), regex.V1),
         type_lines=frozenset(

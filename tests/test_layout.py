@@ -353,6 +353,8 @@ JOIN_ROWS = [
     pytest.param("theo quy định tại khoản\n2 Điều 9 Luật Thuế giá trị gia tăng ước tính\nvà dự kiến thu.\n2. Chi ngân sách",
                  "theo quy định tại khoản 2 Điều 9 Luật Thuế giá trị gia tăng ước tính và dự kiến thu.\n2. Chi ngân sách",
                  id="number-after-a-number-word"),
+    pytest.param("**IV.**\n**PHÂN CÔNG NHIỆM VỤ**\n1. Sở Công Thương:\n- Chủ trì điều phối.",
+                 "IV. PHÂN CÔNG NHIỆM VỤ\n1. Sở Công Thương:\n- Chủ trì điều phối.", id="bare-roman-marker-line"),
     pytest.param("# QUYẾT ĐỊNH\nVỀ VIỆC CÔNG BỐ\nTHỦ TỤC HÀNH CHÍNH",
                  "QUYẾT ĐỊNH\nVỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH", id="markdown-heading-marks"),
     pytest.param("Ký tên: ________;\n* Gạch đầu dòng;\n(*) ghi chú 2 * 3", "Ký tên: ________;\n* Gạch đầu dòng;\n(*) ghi chú 2 * 3",
