@@ -340,6 +340,15 @@ def _resolve(mentions: list[RawMention], header: Header) -> tuple[dict[tuple, _D
         rm.key = key
 
     symbol_mentions = [m for m in mentions if m.kind == "symbol"]
+    # a symbol the text once gives with another province ("… của UBND tỉnh Quảng Nam") is
+    # that province's in its other mentions too ("Quyết định số 636/QĐ-UBND" alone, "của
+    # UBND tỉnh"), unless the text also gives it with its own province: one node
+    named: dict[str, set[str]] = {}
+    for rm in symbol_mentions:
+        if rm.issuer_text and rm.symbol.level != "central":
+            p = provinces().find(rm.issuer_text)
+            if p:
+                named.setdefault(rm.symbol.canonical, set()).add(p)
     # first the dated (and normative) mentions: they fix which documents exist
     for rm in symbol_mentions:
         ns = rm.symbol.canonical
@@ -347,6 +356,9 @@ def _resolve(mentions: list[RawMention], header: Header) -> tuple[dict[tuple, _D
             rm.header = True
             continue
         jur = _jurisdiction(rm, province)
+        others = named.get(ns, set())
+        if jur == province and len(others) == 1 and province not in others:
+            jur = next(iter(others))
         year = rm.symbol.year or rm.year
         if year is None:
             pending_dateless.append((rm, (jur, ns)))

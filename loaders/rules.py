@@ -120,6 +120,11 @@ class Provinces:
         for row in rows:
             full, short = row["province"], row["provinceShort"]
             self.kind[short] = "thành phố" if full.lower().startswith("thành phố") else "tỉnh"
+        #: former name -> new name, for provinces renamed before the merger (tables/provinces.toml)
+        self.renamed: dict[str, str] = {}
+        for former, (kind, new) in load_table("provinces").get("renamed", {}).items():
+            self.kind.setdefault(former, kind)
+            self.renamed[former] = new
         self.names = sorted(self.kind, key=len, reverse=True)
         self._by_key = {match_key(n): n for n in self.names}
         names = "|".join(tone_tolerant(n) for n in self.names)
@@ -154,11 +159,15 @@ class Provinces:
 
         out = {}
         for short in self.names:
+            if short in self.renamed:
+                continue
             full = f"{'Thành phố' if self.kind[short] == 'thành phố' else 'Tỉnh'} {short}"
             try:
                 out[short] = convert_address(full).short_province or short
             except Exception:  # noqa: BLE001 - a name the converter does not know stays itself
                 out[short] = short
+        for former, new in self.renamed.items():
+            out[former] = out.get(new, new)
         return out
 
 
