@@ -527,8 +527,9 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
             lead = regex.match(r"\W*(\p{L}+(?:\s+\p{L}+){0,3})", text[ps:ps + 60])
             para_cue = None
             if lead:
-                c, pos = _cue_before(text, ps, ps + lead.end())
-                para_cue = c if pos >= 0 and pos - ps < 12 else None
+                # the cue the paragraph opens with ("Thực hiện …", "Để tiếp tục thực hiện …")
+                first = [c for c in _cues(text, ps, min(len(text), ps + 60)) if c[1] - ps < 12]
+                para_cue = first[0][0] if first else None
         if cs != clause_start:
             clause_start, prev = cs, None
         if para_cue is Relation.BASED_ON and rm.start < pre_end:
