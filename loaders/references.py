@@ -47,12 +47,12 @@ _SENT_END = regex.compile(
     """,
     regex.V1 | regex.VERBOSE,
 )
-_SOFT_BREAK = regex.compile(r"(?<![.;:!?][ \t]*|\n[ \t]*|^)\n(?![ \t]*(?:\n|[-–•+*]|\(?[a-zđ]\)|\d{1,2}[.)]\s|[IVX]{1,5}\.\s|Điều\s+\d|Căn\s+cứ|Thực\s+hiện|$))", regex.V1)
 
 
 def paragraph_start(text: str, pos: int, *, max_lines: int = 30) -> int:
-    """Start of the paragraph holding ``pos``: hard-wrapped lines join their paragraph,
-    and ";" continues it ("Thực hiện A;⏎ Kế hoạch B;" is one enumeration)."""
+    """Start of the paragraph holding ``pos``: its line in the logical text (the layout stage
+    joined wrapped lines), and ";" continues it ("Thực hiện A;⏎ Kế hoạch B;" is one
+    enumeration) unless the line opens a new clause ("Căn cứ …", "Xét …")."""
     ls = text.rfind("\n", 0, pos) + 1
     for _ in range(max_lines):
         if ls == 0:
@@ -62,8 +62,8 @@ def paragraph_start(text: str, pos: int, *, max_lines: int = 30) -> int:
         line = text[ls:text.find("\n", ls) if text.find("\n", ls) >= 0 else len(text)]
         if not prev_line or prev_line[-1] in ".:!?" or "\t" in prev_line or "\t" in line:
             break  # a full stop, a blank line or a table row ends the paragraph
-        if not _SOFT_BREAK.match(text, nl) and not prev_line.endswith(";"):
-            break
+        if not prev_line.endswith(";"):
+            break  # the layout stage joined the lines wrapped inside a paragraph already
         if patterns().clause_opener.match(line):
             break  # "Căn cứ …;" / "Xét Tờ trình …": a new clause of the preamble
         ls = text.rfind("\n", 0, nl) + 1
