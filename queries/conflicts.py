@@ -75,6 +75,13 @@ def _ev(m: dict, value) -> dict:
     return {"file": m["file"], "sentence": m["sentence"], "start": m["start"], "end": m["end"], "value": value}
 
 
+def _shown(g: nx.MultiDiGraph, nid: str) -> str:
+    """How a conflict names a document: its number-symbol, else its title (a law cited by
+    name), else its id."""
+    d = g.nodes[nid] if nid in g else {}
+    return d.get("number_symbol") or d.get("title") or split_doc_id(nid)[1] or nid
+
+
 def _box_conflicts(g: nx.MultiDiGraph) -> list[Conflict]:
     """A document whose page's metadata box (the second witness) gives another number or
     date than its own header."""
@@ -128,7 +135,7 @@ def find_conflicts(g: nx.MultiDiGraph, mentions: list[dict], unresolved: list[di
                 m = next((m for m in dated if m["date"] == d), None)
                 if m:
                     firsts.append(_ev(m, d))
-            sym = g.nodes[nid].get("number_symbol") if nid in g else nid
+            sym = _shown(g, nid)
             same_dm = len({d[5:] for d in dates}) == 1
             out.append(Conflict("year" if same_dm else "date", nid, f"{sym} cited with dates {', '.join(dates)}", firsts))
         organs = {}
@@ -137,7 +144,7 @@ def find_conflicts(g: nx.MultiDiGraph, mentions: list[dict], unresolved: list[di
             if o and o not in organs:
                 organs[o] = m
         if len(organs) > 1:
-            sym = g.nodes[nid].get("number_symbol") if nid in g else nid
+            sym = _shown(g, nid)
             out.append(Conflict("issuer", nid, f"{sym} attributed to " + " / ".join(m["issuer"] for m in organs.values()),
                                 [_ev(m, m["issuer"]) for m in organs.values()]))
     # the same symbol under two years with the same day and month (two nodes)
