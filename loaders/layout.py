@@ -492,11 +492,15 @@ class _Writer:
             self.sep("\n", at)
             self.line_start = self.length
 
-    def blank(self, at: int) -> None:
-        """An empty line (kept from line-per-paragraph texts)."""
-        self.newline(at)
-        self.sep("\n", at)
-        self.line_start = self.length
+    def verbatim(self, line: "_Line") -> None:
+        """Keep a blank or rule line of a line-per-paragraph text as it is."""
+        if line.kind == "rule":
+            self.newline(line.start)
+            self.run(line.start, line.end)
+        else:
+            self.newline(line.start)
+            self.sep("\n", line.start)
+            self.line_start = self.length
 
     def text(self) -> str:
         return "".join(self.parts)
@@ -580,7 +584,7 @@ def build_layout(text: str, *, wrapped: bool | None = None) -> Layout:
     if wrapped is None:
         wrapped = _wrapped(body)
     w = _Writer(text)
-    _emit(body, w, wrapped)
+    _emit(body, w, wrapped, after_chrome=first > 0)
     if not wrapped and body and body[-1].end < len(text) and w.open:
         w.newline(body[-1].end)  # the last line's own line break
     logical = w.text()
@@ -601,11 +605,12 @@ def _kind(s: str) -> str:
     return "paragraph"
 
 
-def _emit(lines: list[_Line], w: _Writer, wrapped: bool) -> None:
+def _emit(lines: list[_Line], w: _Writer, wrapped: bool, *, after_chrome: bool = False) -> None:
     """Write the blocks of ``lines``: paragraphs joined, tables as rows, one block a line.
 
     A line-per-paragraph text keeps its blank and rule lines as they are (so a plain text
-    with nothing to change comes back unchanged); a wrapped text drops them.
+    with nothing to change comes back unchanged), but for the blank lines between the site
+    chrome and the document; a wrapped text drops them.
     """
     block = ""
     prev: _Line | None = None
@@ -620,13 +625,8 @@ def _emit(lines: list[_Line], w: _Writer, wrapped: bool) -> None:
         i += 1
         if ln.kind in ("blank", "rule"):
             prev, block = None, ""
-            if not wrapped:
-                if ln.kind == "blank" and w.length:
-                    w.blank(ln.start) if w.open else w.sep("\n", ln.start)
-                    w.line_start = w.length
-                else:
-                    w.newline(ln.start)
-                    w.run(ln.start, ln.end)
+            if not wrapped and not (after_chrome and not w.length):
+                w.verbatim(ln)
             continue
         if not ln.keep:
             continue

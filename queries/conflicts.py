@@ -89,10 +89,10 @@ def _box_conflicts(g: nx.MultiDiGraph) -> list[Conflict]:
     for n, d in g.nodes(data=True):
         if not d.get("in_corpus"):
             continue
-        for field, label in (("number_symbol", "number"), ("date", "date")):
-            box, own = d.get(f"reported_{field}"), d.get(field)
+        for prop, label in (("number_symbol", "number"), ("date", "date")):
+            box, own = d.get(f"reported_{prop}"), d.get(prop)
             if box and own and box != own:
-                at = d.get(f"reported_{field}_at") or 0
+                at = d.get(f"reported_{prop}_at") or 0
                 ev = {"file": d.get("path"), "sentence": f"{label} in the page's metadata box: {box}",
                       "start": at, "end": at + len(box), "value": box}
                 out.append(Conflict("box", n, f"{d.get('number_symbol') or n}: the header gives {label} {own}, "
