@@ -175,8 +175,9 @@ class Layout:
         """``[start, end)`` of the logical text as a span of the normalized text."""
         if self.identity:
             return start, end
-        s = self.to_source(start)
-        e = self.to_source(end - 1) + 1 if end > start else s
+        n = len(self.source)
+        s = min(self.to_source(start), n)
+        e = min(self.to_source(end - 1) + 1, n) if end > start else s
         return s, max(s, e)
 
 

@@ -443,3 +443,31 @@ def test_blocks_carry_their_numbering_path() -> None:
         ("item", "II"), ("item", "II.1"), ("item", "II.1.a"), ("item", "II.1.a.-1"), ("item", "II.1.a.-2"),
         ("item", "II.1.b"), ("item", "II.2"), ("item", "Điều 3"), ("item", "Điều 3.1"),
     ]
+
+
+def test_offsets_always_map_into_the_source() -> None:
+    """Random mixtures of the pieces real pages are made of (markers, emphasis, cell pipes,
+    labels, chrome lines): every logical character maps back to the same source character,
+    every span stays inside the source, and extraction offsets stay inside the file's text."""
+    import random
+
+    from loaders.extract import extract_text
+
+    pieces = ["*", "**", "|", "\n", " ", "Số:", "1.", "a)", "- ", "Điều 1.", "QUYẾT ĐỊNH", "ngày 20",
+              "tháng 11 năm 2025", "Sở Tài chính", "chủ trì", "_", "__", "#", "\t", "Căn cứ", ";", ":", ".",
+              "ĐẢNG", "Quyết định số 12/QĐ-UBND", "Nơi nhận:", "Văn bản này chưa cập nhật nội dung Tiếng Anh",
+              "Số hiệu:", "Giao Sở Nội vụ", "chịu trách nhiệm thi hành Quyết định này"]
+    rng = random.Random(7)
+    for n in range(1500):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 80)))
+        lay = build_layout(s)
+        for i, ch in enumerate(lay.text):
+            if ch not in " \t\n":
+                assert s[lay.to_source(i)] == ch, (s, i)
+        for a in range(0, len(lay.text) + 1, 3):
+            x, y = lay.span_to_source(a, min(len(lay.text), a + 5))
+            assert 0 <= x <= y <= len(s), (s, a)
+        if n % 5 == 0:
+            ex = extract_text(s)
+            assert all(0 <= m.start <= m.end <= len(s) for r in ex.references for m in r.mentions), s
+            assert all(0 <= t.start <= t.end <= len(s) for t in ex.tasks), s
