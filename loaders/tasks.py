@@ -571,14 +571,23 @@ def _apply_labels(ctx: _Ctx, draft: _Draft, start: int, end: int) -> None:
 def _section_kind(ctx: _Ctx, p: Paragraph) -> str:
     r = _rules()
     title = ctx.text[p.body : p.end]
-    # the first word that names a kind decides: "III. NỘI DUNG THI ĐUA, PHƯƠNG ÁN TRIỂN KHAI,
-    # TIÊU CHÍ ĐÁNH GIÁ" holds tasks, "I. MỤC ĐÍCH, YÊU CẦU" none
+    # a title of coordinated parts holds tasks when one part opens with a task word:
+    # "III. DỰ BÁO NHỮNG TÁC ĐỘNG … VÀ CÁC GIẢI PHÁP TỔ CHỨC THỰC HIỆN …" does, "I. TÌNH HÌNH
+    # THỰC HIỆN NHIỆM VỤ … VÀ DỰ TOÁN NGÂN SÁCH …" does not
+    parts = [regex.sub(r"^\s*(?:các|những)\s+", "", x, flags=regex.I) for x in _PARTS.split(title)]
+    for kind, pat in (("implementation", r.implementation), ("tasks", r.task_sections)):
+        if any(pat.match(x.strip()) for x in parts):
+            return kind
+    # else the first word that names a kind decides ("I. MỤC ĐÍCH, YÊU CẦU": none)
     found = []
     for kind, pat in (("skip", r.skip_sections), ("implementation", r.implementation), ("tasks", r.task_sections)):
         m = pat.search(title)
         if m:
             found.append((m.start(), kind))
     return min(found)[1] if found else "skip"
+
+
+_PARTS = regex.compile(r"[,;]|\s+(?:và|VÀ)\s+", regex.V1)
 
 
 def _prose(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> bool:
@@ -618,7 +627,7 @@ def _prose(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> bool:
             continue
         if p.kind == "number":
             # "1. Dự báo tình hình …" inside a task section: analysis, not tasks
-            skip_number = bool(r.skip_sections.search(text, p.body, p.end)) and _is_heading(paras, i, text)
+            skip_number = bool(r.skip_sections.search(text[p.body : p.end])) and _is_heading(paras, i, text)
         if skip_number:
             last = None
             continue

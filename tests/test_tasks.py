@@ -334,3 +334,22 @@ def test_scales_linearly() -> None:
 
     small, large = timed(2), timed(20)
     assert large < 25 * small + 1.0
+
+
+SECTION_TITLES = [
+    # (Roman title, whether its items are tasks)
+    ("I. MỤC ĐÍCH, YÊU CẦU", False),
+    ("I. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ KINH TẾ - XÃ HỘI VÀ DỰ TOÁN NGÂN SÁCH NĂM 2025", False),
+    ("III. DỰ BÁO NHỮNG TÁC ĐỘNG ĐẾN CÂN ĐỐI NGÂN SÁCH VÀ CÁC GIẢI PHÁP TỔ CHỨC THỰC HIỆN", True),
+    ("III. NỘI DUNG THI ĐUA, PHƯƠNG ÁN TRIỂN KHAI, TIÊU CHÍ ĐÁNH GIÁ", True),
+    ("II. NHIỆM VỤ VÀ GIẢI PHÁP", True),
+    ("IV. TỔ CHỨC THỰC HIỆN", True),
+]
+
+
+@pytest.mark.parametrize(("title", "tasks"), SECTION_TITLES, ids=[t[0][:40] for t in SECTION_TITLES])
+def test_section_title_decides_whether_its_items_are_tasks(title: str, tasks: bool) -> None:
+    doc = DocRef(id="bac-ninh:1/KH-UBND:2025", type="KH", number_symbol="1/KH-UBND", date="2025-11-20",
+                 issuer="UBND tỉnh Bắc Ninh", jurisdiction="Bắc Ninh")
+    found, _ = extract_tasks(f"{title}\n1. Sở Tài chính chủ trì rà soát các khoản thu ngân sách.\n", doc)
+    assert bool(found) is tasks
