@@ -435,6 +435,8 @@ def _soft(block: str, prev: _Line, nxt: _Line, wrapped: bool) -> bool:
         return False
     if _starts_lower(n):
         return True
+    if p.endswith(":") and not _is_caps(block) and not r.openers.match(n) and not _is_caps(n):
+        return True  # a wrapped page breaks paragraphs with a blank line: "b) Thống kê tỉnh:" / "Phối hợp …"
     if ends:
         return False
     if prev.closes_end or nxt.opens_start:

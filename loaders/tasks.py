@@ -77,6 +77,7 @@ class _Rules:
     assign_words: regex.Pattern
     bearer: regex.Pattern
     article_not_task: regex.Pattern
+    object_list: regex.Pattern
     charters: regex.Pattern
     deadline_line: regex.Pattern
     plans: regex.Pattern
@@ -133,6 +134,8 @@ def _rules() -> _Rules:
         assign_words=_any(raw["articles"]["assign_words"], anchor=r"\s*"),
         bearer=regex.compile(raw["articles"]["bearer"], regex.I | regex.V1),
         article_not_task=_any(raw["articles"]["not_task"]),
+        object_list=regex.compile(r"(?:" + "|".join(raw["articles"]["object_list"]) + r")\s*:\s*$",
+                                  regex.I | regex.V1),
         charters=_type_line(raw["articles"]["charters"]),
         deadline_line=regex.compile(r"\s*" + raw["articles"]["deadline_line"], regex.I | regex.V1),
         plans=_type_line(raw["articles"]["plans"]),
@@ -731,10 +734,16 @@ def _acts(ctx: _Ctx, start: int, end: int) -> tuple[_Roles, bool]:
         return roles, True
     found = _found(ctx, start, end)
     _, run_end = _lead_run(ctx, found, start, end)
-    if regex.match(r"\s*:\s*\S", text[run_end:end]):
-        return roles, True  # "Sở Xây dựng: Tổng hợp, phân tích …"
+    if regex.match(r"\s*:\s*\S", text[run_end:end]) or (":" in text[start:run_end] and text[run_end:end].strip()):
+        return roles, True  # "Sở Xây dựng: Tổng hợp, phân tích …" (the run may take the ":")
     nxt = regex.match(r"[\s(]*(\p{L}+)", text[run_end:end])
     return roles, bool(nxt and nxt.group(1)[0].islower() and run_end < end)
+
+
+def _names_only(ctx: _Ctx, start: int, end: int) -> bool:
+    """The item names its addressees and nothing else ("a) Sở Tài chính:")."""
+    _, run_end = _lead_run(ctx, _found(ctx, start, end), start, end)
+    return run_end > start and not ctx.text[run_end:end].strip(" .:;,")
 
 
 def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int, int]]:
@@ -765,19 +774,31 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
     pending: list[tuple] = []  # (paragraph, start, article match): addressee lines ending ";" or ","
     items = 0
 
-    def add(start: int, end: int, roles: _Roles) -> None:
+    objects: tuple[int, _Draft] | None = None  # a duty whose sub-items are its objects
+
+    def add(start: int, end: int, roles: _Roles) -> _Draft:
         nonlocal items
         items += 1
-        b.add(start, end, _path(f"Điều {article}", str(items)), roles)
+        return b.add(start, end, _path(f"Điều {article}", str(items)), roles)
 
     def regular(p: Paragraph, start: int, m) -> None:
         """An item that is no execution clause: it assigns, leads in, or falls to a bearer."""
         nonlocal lead_in
+        nonlocal objects
         roles, assigns = _acts(ctx, start, p.end)
-        if assigns and text[p.end - 1] == ":":
+        if assigns and r.object_list.search(text, start, p.end):
+            # "Sở Tài chính chịu trách nhiệm cập nhật … đối với:" / "a) Báo cáo giá …": one task
+            objects = (_sub_level(p.kind), add(start, p.end, roles))
+        elif not assigns and roles.lead and text[p.end - 1] == ":" and _names_only(ctx, start, p.end):
+            # "a) Sở Tài chính:" / "Chủ trì tổng hợp …" / "Chủ trì …": each paragraph its task
+            lead_in = (_sub_level(p.kind), roles, start, False)
+        elif assigns and text[p.end - 1] == ":":
             lead_in = (_sub_level(p.kind), roles, start, True)  # "1. Giao Ủy ban nhân dân Thành phố:"
         elif assigns:
             add(start, p.end, roles)
+            if _names_only(ctx, start, text.find(":", start, p.end) + 1 or start):
+                # "a) Sở Tài chính: Chủ trì …" / "Chủ trì …": the plain paragraphs below are its own
+                lead_in = (_sub_level(p.kind), roles, start, False)
         elif lead_in is not None and lead_in[3] and p.kind == "plain":
             # "1. Sở X chủ trì, phối hợp với Y:" / "Xây dựng quy trình …": one task
             add(lead_in[2], p.end, lead_in[1])
@@ -795,7 +816,7 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
         start = p.body
         m = r.article.match(text, p.start, p.end)
         if m:
-            article, bearer, lead_in, pending, items = m.group("n"), _Roles(), None, [], 0
+            article, bearer, lead_in, pending, items, objects = m.group("n"), _Roles(), None, [], 0, None
             start = m.end()
             colon = text.find(":", start, p.end)
             head_end = colon if colon != -1 else p.end
@@ -811,6 +832,11 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
             if short and colon == -1:
                 continue  # "Điều 3. Tổ chức thực hiện": a heading
         level = _sub_level(p.kind)
+        if objects is not None:
+            if not m and level > objects[0] and p.kind != "label":
+                objects[1].end = p.end
+                continue
+            objects = None
         if lead_in is not None and not m and level <= lead_in[0] and p.kind != "plain":
             lead_in = None
         if p.kind == "label" or (r.deadline_line.match(text, start, p.end) and b.drafts):

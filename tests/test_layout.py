@@ -94,7 +94,7 @@ def write_md(blocks: list[tuple], path: Path, chrome: dict | None = None) -> Pat
         elif kind == "sign":
             out += ["|", *b[1].split("\n"), "|"]
         else:
-            out += _wrap(b[1])
+            out += [*_wrap(b[1]), ""]  # a saved page puts a blank line between paragraphs
     if chrome:
         out += [x.format(**chrome) for x in CHROME_AFTER]
     path = path.with_suffix(".md")
@@ -233,6 +233,25 @@ INDICATORS = [
     SIGN,
 ]
 
+DUTIES = [
+    ("header", "ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "Số: 84/2025/QĐ-UBND", "Bắc Ninh, ngày 28 tháng 11 năm 2025"),
+    ("type", "QUYẾT ĐỊNH"),
+    ("title", "QUY ĐỊNH PHÂN CÔNG NHIỆM VỤ QUẢN LÝ NHÀ NƯỚC VỀ GIÁ TRÊN ĐỊA BÀN TỈNH BẮC NINH"),
+    ("i", "Căn cứ Luật Giá số 16/2023/QH15;"),
+    ("type", "QUYẾT ĐỊNH:"),
+    ("h", "Điều 1. Báo cáo giá thị trường"),
+    ("p", "1. Phân công nhiệm vụ tổng hợp, phân tích, dự báo giá thị trường:"),
+    ("p", "a) Sở Tài chính:"),
+    ("p", "Chủ trì tổng hợp, phân tích, dự báo giá thị trường định kỳ của tỉnh."),
+    ("p", "Chủ trì tham mưu Ủy ban nhân dân tỉnh báo cáo giá thị trường đột xuất."),
+    ("p", "b) Sở Xây dựng: Tổng hợp, báo cáo giá vật liệu xây dựng trên địa bàn tỉnh."),
+    ("p", "2. Sở Tài chính chịu trách nhiệm cập nhật dữ liệu vào Cơ sở dữ liệu về giá đối với:"),
+    ("p", "a) Báo cáo giá thị trường của Ủy ban nhân dân tỉnh;"),
+    ("p", "b) Giá tính lệ phí trước bạ do Ủy ban nhân dân tỉnh ban hành."),
+    ("h", "Điều 2. Quyết định này có hiệu lực kể từ ngày 10 tháng 12 năm 2025."),
+    SIGN,
+]
+
 FORMATS = ["txt", "md", "docx", "html"]
 
 
@@ -330,6 +349,22 @@ def test_charter_articles_are_no_tasks(fmt, tmp_path):
     ]
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_articles_that_divide_duties(fmt, tmp_path):
+    ex = _extract(DUTIES, fmt, tmp_path)
+    tasks = _tasks(ex)
+    assert [t[:2] for t in tasks] == [
+        # an item naming only its bearer ("a) Sở Tài chính:"): each paragraph below is a task
+        ("Chủ trì tổng hợp, phân tích,", ("Sở Tài chính",)),
+        ("Chủ trì tham mưu Ủy ban", ("Sở Tài chính",)),
+        # "X: what X does"
+        ("Sở Xây dựng: Tổng hợp, báo", ("Sở Xây dựng",)),
+        # a duty "đối với:" a list: the list is what the duty covers, one task
+        ("Sở Tài chính chịu trách nhiệm", ("Sở Tài chính",)),
+    ]
+    assert "lệ phí trước bạ" in ex.tasks[-1].text
+
+
 # --------------------------------------------------------------------------- the stage
 
 JOIN_ROWS = [
@@ -359,6 +394,9 @@ JOIN_ROWS = [
                  "QUYẾT ĐỊNH\nVỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH", id="markdown-heading-marks"),
     pytest.param("Ký tên: ________;\n* Gạch đầu dòng;\n(*) ghi chú 2 * 3", "Ký tên: ________;\n* Gạch đầu dòng;\n(*) ghi chú 2 * 3",
                  id="stars-and-underscores-that-are-no-emphasis"),
+    pytest.param("b) Thống kê tỉnh Bắc Ninh:\nPhối hợp cung cấp chỉ số giá.\n\nc) Sở Y tế:\n- Chủ trì.",
+                 "b) Thống kê tỉnh Bắc Ninh: Phối hợp cung cấp chỉ số giá.\nc) Sở Y tế:\n- Chủ trì.",
+                 id="label-line-then-its-text-on-a-wrapped-page"),
     pytest.param("(*thay thế Quyết định số 16*)\n**“Đoàn kết, kỷ cương”**;\n__Nghị quyết__ số 29",
                  "(thay thế Quyết định số 16)\n“Đoàn kết, kỷ cương”;\nNghị quyết số 29", id="emphasis-removed"),
 ]
