@@ -140,6 +140,7 @@ class _Gazetteer:
     group_nouns: frozenset[tuple[str, ...]]
     stop_words: frozenset[str]
     province_words: tuple[tuple[str, ...], ...]
+    phrases: frozenset[tuple[str, ...]]
     compose: tuple[tuple[frozenset[str], str], ...]
 
 
@@ -209,6 +210,7 @@ def _gazetteer() -> _Gazetteer:
         group_nouns=nouns,
         stop_words=frozenset(match_key(w) for w in pattern.get("stop_words", [])),
         province_words=tuple(_tokens(match_key(w)) for w in pattern.get("province_words", [])),
+        phrases=frozenset(_tokens(match_key(w)) for w in pattern.get("phrases", [])),
         compose=compose,
     )
 
@@ -404,8 +406,18 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool) -> int | None:
         return None
     end_i = head_len - 1
     i = head_len
+    held = 0  # tokens of fixed phrases, not counted in the name's length
     while i < len(toks):
         word, s, e = toks[i]
+        if word == ",":
+            # "quản lý ngành, lĩnh vực": a fixed phrase holds its commas
+            rest = next((len(ph) - ph.index(",") for ph in gaz.phrases
+                         if "," in ph and tuple(words[i - ph.index(",") : i - ph.index(",") + len(ph)]) == ph), 0)
+            if rest:
+                end_i = i + rest - 1
+                i += rest
+                held += rest
+                continue
         if not word[0].isalnum():
             if word == "-" and i + 1 < len(toks) and text[toks[i + 1][1]].isupper() and not group:
                 i += 1
@@ -421,7 +433,7 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool) -> int | None:
             break
         end_i = i
         i += 1
-        if i - head_len >= 8:
+        if i - head_len - held >= 8:
             break
     if end_i < head_len - 1 + (0 if group else 1):
         return None
@@ -486,7 +498,8 @@ def find_agencies(
         hit = _walk(key, start, gaz.trie)
         end = None
         first = m.group()
-        if (first in gaz.head_first or (groups and first == "các")) and (hit is None or _continues(text, key, hit[1])):
+        if (first in gaz.head_first and (hit is None or _continues(text, key, hit[1]))) or (groups and first == "các"):
+            # a listed group with a qualifier is a narrower group: "Các Sở quản lý ngành"
             end = _pattern_name(text, key, start, groups=groups)
         if hit is not None:
             hit = (hit[0], _qualifier_end(key, hit[1], jur))

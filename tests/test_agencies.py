@@ -124,6 +124,23 @@ def test_find_agencies(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(a.name, text[s:e]) for a, s, e in found] == expected
 
 
+GROUPS = [
+    # a listed group followed by a qualifier is the narrower group the qualifier names
+    ("Các Sở quản lý ngành, lĩnh vực có trách nhiệm kiểm tra", [("Các Sở quản lý ngành, lĩnh vực", True)]),
+    ("Các cơ quan chuyên môn quản lý ngành, lĩnh vực cấp tỉnh; Ủy ban nhân dân các xã, phường chịu",
+     [("Các cơ quan chuyên môn quản lý ngành, lĩnh vực", True), ("Ủy ban nhân dân các xã, phường", True)]),
+    ("Thủ trưởng các cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý của tỉnh",
+     [("Các cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý", True)]),
+    ("Các sở, ban, ngành chủ trì", [("Các sở, ban, ngành", True)]),  # the listed group as it is
+    ("Thống kê tỉnh Hà Tĩnh: Phối hợp cung cấp", [("Thống kê tỉnh", False)]),  # 2025 body
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GROUPS, ids=[g[0][:40] for g in GROUPS])
+def test_find_narrower_groups(text: str, expected: list[tuple[str, bool]]) -> None:
+    assert [(a.name, a.group) for a, _, _ in find_agencies(text, HT, groups=True)] == expected
+
+
 def test_find_groups_on_request() -> None:
     found = find_agencies("các công ty kinh doanh hạ tầng khu công nghiệp theo chức năng", HT, groups=True)
     assert [(a.name, a.group) for a, _, _ in found] == [("Các công ty kinh doanh hạ tầng khu công nghiệp", True)]
