@@ -34,12 +34,13 @@ class Symbol:
     units: tuple[str, ...]  # drafting-unit codes after the issuer (KTN, CN, KT1)
     party: bool
     level: str  # "central" | "local" | "unknown"
+    head: str | None = None  # a type slot written in the Party form that is no known code ("89-TC/TCT")
 
     @property
     def canonical(self) -> str:
         num = f"{self.number:02d}"
-        if self.party and self.code:
-            return f"{num}-{self.code}/{self.issuer}" + "".join(f"-{u}" for u in self.units)
+        if self.party and (self.code or self.head):
+            return f"{num}-{self.code or self.head}/{self.issuer}" + "".join(f"-{u}" for u in self.units)
         parts = [num]
         if self.year:
             parts.append(str(self.year))
@@ -84,6 +85,9 @@ def _unglue(tokens: list[str]) -> list[str]:
         if len(tokens) > 1 and _issuer(glued + tokens[1]):
             return [code, glued + tokens[1], *tokens[2:]]
     return tokens
+
+
+_PARTY_FORM = regex.compile(r"\s*-\s*[^\s/-]+\s*/\s*[^\s/-]", regex.V1)
 
 
 def parse_symbol(number: str, tail: str, *, after_type_word: bool = False) -> Symbol | None:
@@ -132,6 +136,7 @@ def parse_symbol(number: str, tail: str, *, after_type_word: bool = False) -> Sy
     issuer = level = None
     party = False
     units: list[str] = []
+    hit = None
     if rest:
         hit = _issuer(rest[0])
         if hit:
@@ -150,9 +155,21 @@ def parse_symbol(number: str, tail: str, *, after_type_word: bool = False) -> Sy
         return None  # "12/KH" alone is not a symbol
     if code == "Luật":
         code = None
+    head = None
+    if not party and not year and issuer and hit is None and _PARTY_FORM.match(tail):
+        # written "số-TYPE/ISSUER" by an issuer the table does not know (a Party steering
+        # committee, an old state office: "03-QĐ/BCĐ", "89-TC/TCT"): the written form is the
+        # symbol; a known state issuer written so ("123-KH/UBND") is a slip, read as state
+        party = True
+        if not code:
+            if not units:
+                return Symbol(number=int(number), year=None, code=None, issuer=issuer, units=(),
+                              party=False, level=level or "unknown")
+            head, issuer, units = issuer, units[0], units[1:]
     if year and party:
         party = False  # Party documents never carry a year
     return Symbol(
+        head=head,
         number=int(number),
         year=year,
         code=code,

@@ -136,12 +136,21 @@ class Patterns:
         law_alt = alternation(self.law_names)
         # "Luật Đất đai", "Luật Quy hoạch đô thị và nông thôn ngày 26 tháng 11 năm 2024",
         # "Bộ luật Lao động năm 2019"; not "Luật số 47/2019/QH14" (a symbol) nor "Luật sư".
+        one_law = (
+            rf"""(?:(?i:{law_alt})
+              | (?:Bộ\ luật|Luật)\ (?!(?:số|sửa|Sửa)\b)\p{{Lu}}\p{{Ll}}*
+                (?:{_H}+(?!(?:số|ngày|năm|của|về|và|đã|được|theo|tại|có|trong|này|hiện|sửa|để|nhằm|thì|là|các|với|cho|đối)\b)\p{{Ll}}+){{0,5}})"""
+        )
+        amending = laws.get("amending")
+        amending_law = (
+            rf"(?:Bộ\ luật|Luật)\ (?i:{amending}){_H}+{one_law}(?:,{_H}*{one_law})*(?:{_H}+và{_H}+{one_law})?|"
+            if amending else ""
+        )
         self.named_law = regex.compile(
             rf"""
             (?P<name>
-                (?i:{law_alt})
-              | (?:Bộ\ luật|Luật)\ (?!(?:số|sửa|Sửa)\b)\p{{Lu}}\p{{Ll}}*
-                (?:{_H}+(?!(?:số|ngày|năm|của|về|và|đã|được|theo|tại|có|trong|này|hiện|sửa|để|nhằm|thì|là|các|với|cho|đối)\b)\p{{Ll}}+){{0,5}}
+                {amending_law}
+                {one_law}
             )
             (?![\p{{L}}])
             (?:

@@ -229,13 +229,27 @@ def find_mentions(text: str) -> list[RawMention]:
     taken.sort()
     starts = [s for s, _ in taken]
     symbol_ends = sorted(rm.end for rm in out)
+    symbol_starts = [rm.start for rm in out]
+    title_end: int | None = None  # end of the last law read as part of a cited title
     for m in p.named_law.finditer(text):
         if overlaps(m.start(), m.end()) or _NUMBERED_AFTER.match(text, m.end()):
-            continue  # "Luật Thủ đô số 39/2024/QH15" is the numbered law, one mention
-        if _in_title_of_citation(text, m.start(), symbol_ends):
-            continue  # "Nghị định số 45/2020/NĐ-CP … quy định chi tiết một số điều của Luật Giá"
+            # "Luật Thủ đô số 39/2024/QH15" is the numbered law, one mention; the number
+            # carries the name, which a later bare "Luật Thủ đô" names too
+            i = bisect.bisect_left(symbol_starts, m.start())
+            if i < len(out) and out[i].start - m.end() <= 12 and out[i].symbol and out[i].symbol.issuer \
+                    and out[i].symbol.issuer.startswith(("QH", "UBTVQH")):
+                name = " ".join(m.group("name").split())
+                out[i].name = next((n for n in p.law_names if _law_key(n) == _law_key(name)), name)
+            continue
+        if _in_title_of_citation(text, m.start(), symbol_ends) or (
+                title_end is not None and _LIST_GAP.fullmatch(text, title_end, m.start())):
+            # "Nghị định số 45/2020/NĐ-CP … quy định chi tiết một số điều của Luật Giá",
+            # "Luật số 97/2025/QH15 sửa đổi, bổ sung … của Luật A, Luật B và Luật C"
+            title_end = m.end()
+            continue
+        title_end = None
         name = " ".join(m.group("name").split())
-        canon = next((n for n in p.law_names if match_key(n) == match_key(name)), name)
+        canon = next((n for n in p.law_names if _law_key(n) == _law_key(name)), name)
         rm = RawMention(kind="law", start=m.start(), end=m.end(), type_word="Luật", type="Luật", name=canon)
         if m.group("year"):
             rm.year = int(m.group("year"))
@@ -264,24 +278,29 @@ def find_mentions(text: str) -> list[RawMention]:
     return out
 
 
+def _law_key(name: str | None) -> str | None:
+    """A law's name compared without case, tones placement or punctuation ("Luật Thi đua,
+    khen thưởng" = "Luật Thi đua khen thưởng")."""
+    return " ".join(regex.sub(r"[^\w\s]", " ", match_key(name)).split()) if name else None
+
+
 def _in_title_of_citation(text: str, start: int, symbol_ends: list[int]) -> bool:
     """Whether a law named at ``start`` is part of the title of a document cited just before
     it in the same clause ("Nghị định số 45/2020/NĐ-CP của Chính phủ quy định chi tiết một số
     điều của Luật Giá;"): the law is that document's subject, not a reference of the citing
-    document.  Only after "của" (a law named on its own, "… và Luật Đất đai", stays), and
-    not when the document amends or replaces the law (that is a chain edge)."""
+    document; so are the laws an amending law is named by ("Luật số 97/2025/QH15 sửa đổi, bổ
+    sung một số điều của Luật Công đoàn").  Only after "của" (a law named on its own, "… và
+    Luật Đất đai", stays)."""
     i = bisect.bisect_left(symbol_ends, start) - 1
     if i < 0:
         return False
     between = text[symbol_ends[i]:start]
     if len(between) > 400 or any(ch in between for ch in ";\n") or _SENT_STOP.search(between):
         return False
-    cues = patterns().cue_res
-    if any(cues[rel].search(between) for rel in ("amends", "replaces")):
-        return False  # "Luật số 47/2019/QH14 sửa đổi, bổ sung … của Luật Tổ chức Chính phủ": a chain
     return bool(_OF_BEFORE.search(text, max(0, start - 8), start))
 
 
+_LIST_GAP = regex.compile(r"\s*(?:,|và|,\s*và)\s*", regex.V1)
 _SENT_STOP = regex.compile(r"[.!?](?:\s|$)", regex.V1)
 _OF_BEFORE = regex.compile(r"\bcủa\s+$", regex.V1 | regex.I)
 
@@ -394,10 +413,16 @@ def _resolve(mentions: list[RawMention], header: Header) -> tuple[dict[tuple, _D
     for rm in mentions:
         if rm.kind == "law":
             key = (CENTRAL, rm.name, rm.year)
-            if rm.year is None:
-                known = [k for k in docs if k[0] == CENTRAL and k[1] == rm.name]
-                if len(known) == 1:
-                    key = known[0]
+            numbered = {
+                k for k, d in docs.items()
+                if k[0] == CENTRAL and any(_law_key(x.name) == _law_key(rm.name) for x in d.mentions if x.kind == "symbol")
+                and (rm.year is None or k[2] == rm.year)
+            }
+            known = [k for k in docs if k[0] == CENTRAL and _law_key(k[1]) == _law_key(rm.name)] if rm.year is None else []
+            if len(numbered) == 1:
+                key = next(iter(numbered))  # "Luật Giá số 16/2023/QH15" … "Điều 26 Luật Giá"
+            elif len(known) == 1:
+                key = known[0]
             add(key, rm, "Luật", None)
     return docs, unresolved
 
@@ -492,6 +517,14 @@ _CHAIN_CUES = (Relation.IMPLEMENTS, Relation.AMENDS, Relation.REPLACES)
 _CHAIN_GAP = 25  # at most this many characters between a chain cue and the cited document
 
 
+def _chain(text: str, prev: RawMention, cue: Relation, rm: RawMention, lo: int, pos: int) -> tuple:
+    """The chain edge a cue states between the mention before it and the one after: "A sửa
+    đổi B" is A's edge to B; "A được sửa đổi, bổ sung bởi B" is B's edge to A."""
+    if patterns().passive.search(text, lo, pos):
+        return (rm.key, cue, prev.key, rm)
+    return (prev.key, cue, rm.key, rm)
+
+
 def _relations(text: str, mentions: list[RawMention], pre_end: int):
     """Relation of the citing document per document key, the mention that decided it, and
     the chain edges between other documents.
@@ -540,7 +573,7 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
                 lo = prev.tail_end or prev.end
                 cue, pos = _cue_before(text, lo, rm.start)
                 if cue in _CHAIN_CUES and _gap_to(text, pos, rm.start) <= _CHAIN_GAP:
-                    chains.append((prev.key, cue, rm.key, rm))
+                    chains.append(_chain(text, prev, cue, rm, lo, pos))
             rel = head_rel = Relation.BASED_ON
         elif prev is None:
             cue, _ = _cue_before(text, cs, rm.start)
@@ -554,7 +587,7 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
                 # "A ... về thực hiện B", "Luật 47/2019/QH14 sửa đổi, bổ sung ... Luật B":
                 # the edge is A's; the citing document only mentions B
                 if prev.key != rm.key:
-                    chains.append((prev.key, cue, rm.key, rm))
+                    chains.append(_chain(text, prev, cue, rm, lo, pos))
                 rel = Relation.CITES
             elif _gap_to(text, pos, rm.start) <= _CHAIN_GAP:
                 rel = cue

@@ -101,6 +101,15 @@ ROWS = [
      [ref("85/2024/NĐ-CP", "NĐ", "2024-07-10", CENTRAL, "based_on")]),
     ("amending-law-in-a-basis-clause", "Căn cứ Luật Ngân sách nhà nước số 83/2015/QH13 được sửa đổi, bổ sung bởi Luật số 59/2020/QH14;", "",
      [ref("83/2015/QH13", "Luật", None, CENTRAL, "based_on"), ref("59/2020/QH14", "Luật", None, CENTRAL, "based_on")]),
+    ("named-amending-law-is-one-law", "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật ngày 25/6/2025;", "",
+     [ref("Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật", "Luật", "2025-06-25", CENTRAL, "based_on")]),
+    ("laws-an-amending-law-is-named-by", "Căn cứ Luật số 97/2025/QH15 sửa đổi, bổ sung một số điều của Luật Mặt trận Tổ quốc Việt Nam, Luật Công đoàn và Luật Thanh niên;", "",
+     [ref("97/2025/QH15", "Luật", None, CENTRAL, "based_on")]),
+    ("law-named-again-is-the-numbered-law", "Căn cứ Luật Giá số 16/2023/QH15;",
+     "- Thực hiện theo khoản 2 Điều 26 Luật Giá và Luật Thi đua khen thưởng, Luật Thi đua, khen thưởng.",
+     [ref("16/2023/QH15", "Luật", None, CENTRAL, "based_on"), ref("Luật Thi đua, khen thưởng", "Luật", None, CENTRAL, "cites")]),
+    ("written-party-form-of-an-unlisted-issuer", "Căn cứ Quyết định số 03-QĐ/BCĐ ngày 13/8/2025 của Ban Chỉ đạo;", "",
+     [ref("03-QĐ/BCĐ", "QĐ", "2025-08-13", HT, "based_on")]),
     ("proposal-is-cited", "Căn cứ Luật Giá số 16/2023/QH15;\nTheo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 230/TTr-STC ngày 01/11/2025.", "",
      [ref("16/2023/QH15", "Luật", None, CENTRAL, "based_on"), ref("230/TTr-STC", "TTr", "2025-11-01", HT, "cites")]),
     ("glued-normative-symbol", "", "- Theo Nghị định số 193/2025/NĐCP ngày 02/7/2025 của Chính phủ.",
@@ -203,11 +212,15 @@ def test_dateless_mention_with_two_candidates_is_not_merged():
 def test_chain_edges_between_other_documents():
     ex = extract_text(hatinh_plan(
         "Thực hiện Chương trình số 26-CTr/TU ngày 07/02/2023 của Tỉnh ủy về thực hiện Nghị quyết số 29-NQ/TW ngày 17/11/2022.",
-        "- Căn cứ Luật số 47/2019/QH14 sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ.",
+        "- Theo Luật Tổ chức Chính phủ số 76/2015/QH13 được sửa đổi, bổ sung bởi Luật số 47/2019/QH14;"
+        " Luật số 18/2020/QH14 sửa đổi, bổ sung Luật số 72/2015/QH13.",
     ))
     edges = {(a, str(r), b) for a, r, b, _ in ex.chain_edges}
     assert ("ha-tinh:26-CTr/TU:2023", "implements", "vn:29-NQ/TW:2022") in edges
-    assert ("vn:47/2019/QH14:2019", "amends", "vn:Luật Tổ chức Chính phủ:?") in edges
+    # "A được sửa đổi, bổ sung bởi B" is B's edge to A; "B sửa đổi, bổ sung A" too
+    assert ("vn:47/2019/QH14:2019", "amends", "vn:76/2015/QH13:2015") in edges
+    assert ("vn:18/2020/QH14:2020", "amends", "vn:72/2015/QH13:2015") in edges
+    assert ("vn:76/2015/QH13:2015", "amends", "vn:47/2019/QH14:2019") not in edges
 
 
 SYMBOL_ROWS = [
@@ -219,6 +232,8 @@ SYMBOL_ROWS = [
     ("35", "/2022/NĐ-CP", "35/2022/NĐ-CP"),
     ("843", "/SKHĐT-KTN", "843/SKHĐT-KTN"),
     ("47", "/2019/QH14", "47/2019/QH14"),
+    ("03", "-QĐ/BCĐ", "03-QĐ/BCĐ"),  # the Party form as written by an issuer the table does not list
+    ("123", "-KH/UBND", "123/KH-UBND"),  # a listed state issuer written so: a slip, the state form
     ("11", "-NQ/BTV", "11-NQ/BTV"),
     ("05", "-CT/TƯ", "05-CT/TW"),
 ]
