@@ -78,6 +78,8 @@ class _Rules:
     bearer: regex.Pattern
     article_not_task: regex.Pattern
     object_list: regex.Pattern
+    no_task_title: regex.Pattern
+    not_action: regex.Pattern
     charters: regex.Pattern
     deadline_line: regex.Pattern
     plans: regex.Pattern
@@ -134,6 +136,8 @@ def _rules() -> _Rules:
         assign_words=_any(raw["articles"]["assign_words"], anchor=r"\s*"),
         bearer=regex.compile(raw["articles"]["bearer"], regex.I | regex.V1),
         article_not_task=_any(raw["articles"]["not_task"]),
+        no_task_title=_any(raw["articles"]["no_task_titles"], anchor=r"\s*"),
+        not_action=_any(raw["articles"]["not_action"], anchor=r"[\s,]*"),
         object_list=regex.compile(r"(?:" + "|".join(raw["articles"]["object_list"]) + r")\s*:\s*$",
                                   regex.I | regex.V1),
         charters=_type_line(raw["articles"]["charters"]),
@@ -737,6 +741,8 @@ def _acts(ctx: _Ctx, start: int, end: int) -> tuple[_Roles, bool]:
     if regex.match(r"\s*:\s*\S", text[run_end:end]) or (":" in text[start:run_end] and text[run_end:end].strip()):
         return roles, True  # "Sở Xây dựng: Tổng hợp, phân tích …" (the run may take the ":")
     nxt = regex.match(r"[\s(]*(\p{L}+)", text[run_end:end])
+    if r.not_action.match(text[run_end:end]):
+        return roles, False  # "Trung tâm … là tổ chức hành chính …": what it is
     return roles, bool(nxt and nxt.group(1)[0].islower() and run_end < end)
 
 
@@ -775,6 +781,7 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
     items = 0
 
     objects: tuple[int, _Draft] | None = None  # a duty whose sub-items are its objects
+    scope = False  # inside an article on scope, subjects or terms
 
     def add(start: int, end: int, roles: _Roles) -> _Draft:
         nonlocal items
@@ -810,9 +817,13 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
             if lead_in is not None:
                 lead_in = (lead_in[0], lead_in[1], lead_in[2], False)
 
+    depth = 0  # open quotations: the text an article inserts into another document
     for p in paras[first:last]:
-        if p.kind == "table":
-            continue
+        seg = text[p.start : p.end]
+        quoted = depth > 0 or seg.lstrip().startswith(("“", "«"))
+        depth = max(0, depth + seg.count("“") + seg.count("«") - seg.count("”") - seg.count("»"))
+        if p.kind == "table" or quoted:
+            continue  # "Sửa đổi khoản 2 Điều 5 như sau:" / "“2. Sở Tài chính thẩm định …”": content
         start = p.body
         m = r.article.match(text, p.start, p.end)
         if m:
@@ -820,6 +831,9 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
             start = m.end()
             colon = text.find(":", start, p.end)
             head_end = colon if colon != -1 else p.end
+            scope = bool(r.no_task_title.match(text[start:head_end].rstrip(" ."))) and len(text[start:head_end].split()) <= 8
+            if scope:
+                continue  # "Điều 2. Đối tượng áp dụng": who the rules apply to, no duty
             named = r.bearer.match(text, start, p.end)
             h_start = named.end() if named else start
             short = len(text[start:head_end].split()) <= 14 and text[p.end - 1] not in ".;"
@@ -831,6 +845,8 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
                     continue
             if short and colon == -1:
                 continue  # "Điều 3. Tổ chức thực hiện": a heading
+        if scope:
+            continue
         level = _sub_level(p.kind)
         if objects is not None:
             if not m and level > objects[0] and p.kind != "label":
@@ -848,7 +864,8 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
                 else:
                     last_task.deadline = parse_deadline(text[start:p.end], reference_year=ctx.reference_year)
             continue
-        not_task = r.article_not_task.match(text, start, p.end)
+        # (matched on the slice: the table's "^" anchors there, not at a line start)
+        not_task = r.article_not_task.match(text[start:p.end])
         if not_task:
             # "Quyết định này có hiệu lực … . Giao Sở …": the sentences after it are read
             nxt = regex.search(r"[.;]\s+(?=\p{Lu})", text[start:p.end])

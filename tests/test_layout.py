@@ -239,7 +239,9 @@ DUTIES = [
     ("title", "QUY ĐỊNH PHÂN CÔNG NHIỆM VỤ QUẢN LÝ NHÀ NƯỚC VỀ GIÁ TRÊN ĐỊA BÀN TỈNH BẮC NINH"),
     ("i", "Căn cứ Luật Giá số 16/2023/QH15;"),
     ("type", "QUYẾT ĐỊNH:"),
-    ("h", "Điều 1. Báo cáo giá thị trường"),
+    ("h", "Điều 1. Đối tượng áp dụng"),
+    ("p", "Các sở, ban, ngành, Ủy ban nhân dân các xã, phường và các tổ chức, cá nhân có liên quan."),
+    ("h", "Điều 2. Báo cáo giá thị trường"),
     ("p", "1. Phân công nhiệm vụ tổng hợp, phân tích, dự báo giá thị trường:"),
     ("p", "a) Sở Tài chính:"),
     ("p", "Chủ trì tổng hợp, phân tích, dự báo giá thị trường định kỳ của tỉnh."),
@@ -248,7 +250,11 @@ DUTIES = [
     ("p", "2. Sở Tài chính chịu trách nhiệm cập nhật dữ liệu vào Cơ sở dữ liệu về giá đối với:"),
     ("p", "a) Báo cáo giá thị trường của Ủy ban nhân dân tỉnh;"),
     ("p", "b) Giá tính lệ phí trước bạ do Ủy ban nhân dân tỉnh ban hành."),
-    ("h", "Điều 2. Quyết định này có hiệu lực kể từ ngày 10 tháng 12 năm 2025."),
+    ("p", "3. Trung tâm Phục vụ hành chính công tỉnh là tổ chức hành chính thuộc Văn phòng Ủy ban nhân dân tỉnh."),
+    ("p", "4. Sửa đổi, bổ sung khoản 2 Điều 5 của Quy định như sau:"),
+    ("p", "“2. Sở Tài chính thẩm định hồ sơ, tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí."),
+    ("p", "3. Sở Y tế hướng dẫn các cơ sở khám bệnh thực hiện.”"),
+    ("h", "Điều 3. Quyết định này có hiệu lực kể từ ngày 10 tháng 12 năm 2025."),
     SIGN,
 ]
 
@@ -363,6 +369,8 @@ def test_articles_that_divide_duties(fmt, tmp_path):
         ("Sở Tài chính chịu trách nhiệm", ("Sở Tài chính",)),
     ]
     assert "lệ phí trước bạ" in ex.tasks[-1].text
+    # not tasks: the article on who the rules apply to, what a body is, and the text an
+    # article writes into another document (inside quotation marks)
 
 
 # --------------------------------------------------------------------------- the stage
