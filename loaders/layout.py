@@ -60,6 +60,8 @@ class _Rules:
     headline_before: frozenset[str]
     start_phrases: tuple[str, ...]
     wrapped_share: float
+    blank_share: float
+    paragraph_ends: tuple[str, ...]
     pipe_lines: int
     terminal: tuple[str, ...]
     label_words: int
@@ -86,6 +88,8 @@ def _rules() -> _Rules:
         headline_before=frozenset(_fold(x) for x in t["chrome"]["headline_before"]),
         start_phrases=tuple(_fold(x) for x in t["chrome"]["start_phrases"]),
         wrapped_share=float(t["join"]["wrapped_share"]),
+        blank_share=float(t["join"]["blank_share"]),
+        paragraph_ends=tuple(t["join"]["paragraph_ends"]),
         pipe_lines=int(t["join"]["pipe_lines"]),
         terminal=tuple(t["join"]["terminal"]),
         label_words=int(t["join"]["label_words"]),
@@ -397,6 +401,19 @@ def _wrapped(lines: list[_Line]) -> bool:
     return pairs >= 3 and inside / pairs >= r.wrapped_share
 
 
+def _blank_paragraphs(lines: list[_Line]) -> bool:
+    """Whether the text ends its paragraphs with a blank line (a saved web page, a markdown
+    file): then a single line break is a wrap even before a capital ("b) Thống kê tỉnh:" /
+    "Phối hợp …"); a PDF text layer or a line-per-paragraph text has no such blank lines."""
+    r = _rules()
+    ends = blanks = 0
+    for ln, nxt in zip(lines, lines[1:]):
+        if ln.kind == "text" and ln.clean.endswith(r.paragraph_ends):
+            ends += 1
+            blanks += nxt.kind == "blank"
+    return bool(ends) and blanks / ends >= r.blank_share
+
+
 def _last_word(s: str) -> str:
     m = regex.search(r"(\p{L}+(?:\s+\p{L}+)?)\W*$", s, regex.V1)
     if not m:
@@ -405,7 +422,7 @@ def _last_word(s: str) -> str:
     return words[-1]
 
 
-def _soft(block: str, prev: _Line, nxt: _Line, wrapped: bool) -> bool:
+def _soft(block: str, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: bool = False) -> bool:
     """Whether the line break between ``prev`` (ending ``block``) and ``nxt`` is soft."""
     r = _rules()
     p, n = prev.clean, nxt.clean
@@ -435,8 +452,9 @@ def _soft(block: str, prev: _Line, nxt: _Line, wrapped: bool) -> bool:
         return False
     if _starts_lower(n):
         return True
-    if p.endswith(":") and not _is_caps(block) and not r.openers.match(n) and not _is_caps(n):
-        return True  # a wrapped page breaks paragraphs with a blank line: "b) Thống kê tỉnh:" / "Phối hợp …"
+    if (blank_paras and p.endswith(":") and not _is_caps(block) and not r.openers.match(n)
+            and not _is_caps(n)):
+        return True  # a page that ends paragraphs with a blank line: "b) Thống kê tỉnh:" / "Phối hợp …"
     if ends:
         return False
     if prev.closes_end or nxt.opens_start:
@@ -587,7 +605,7 @@ def build_layout(text: str, *, wrapped: bool | None = None) -> Layout:
     if wrapped is None:
         wrapped = _wrapped(body)
     w = _Writer(text)
-    _emit(body, w, wrapped, after_chrome=first > 0)
+    _emit(body, w, wrapped, after_chrome=first > 0, blank_paras=_blank_paragraphs(body))
     if not wrapped and body and body[-1].end < len(text) and w.open:
         w.newline(body[-1].end)  # the last line's own line break
     logical = w.text()
@@ -608,7 +626,8 @@ def _kind(s: str) -> str:
     return "paragraph"
 
 
-def _emit(lines: list[_Line], w: _Writer, wrapped: bool, *, after_chrome: bool = False) -> None:
+def _emit(lines: list[_Line], w: _Writer, wrapped: bool, *, after_chrome: bool = False,
+          blank_paras: bool = False) -> None:
     """Write the blocks of ``lines``: paragraphs joined, tables as rows, one block a line.
 
     A line-per-paragraph text keeps its blank and rule lines as they are (so a plain text
@@ -633,7 +652,7 @@ def _emit(lines: list[_Line], w: _Writer, wrapped: bool, *, after_chrome: bool =
             continue
         if not ln.keep:
             continue
-        if prev is not None and _soft(block, prev, ln, wrapped):
+        if prev is not None and _soft(block, prev, ln, wrapped, blank_paras):
             w.sep(" ", prev.end)
             block = f"{block} {ln.clean}"
         else:

@@ -56,6 +56,8 @@ REALDOCS_PAGES = ROOT.parent / "shared" / "realdocs"
 #: gold written after the extractor was fixed, on pages nobody fixing it had looked at (scored
 #: blind once; see README, Quality)
 HOLDOUT_GOLD = ROOT / "tests" / "gold" / "holdout"
+#: the second blind hold-out (tests/gold/holdout2/README.md: seeded selection, annotated blind)
+HOLDOUT2_GOLD = ROOT / "tests" / "gold" / "holdout2"
 
 IDENTITY = ("number", "date", "issuer", "jurisdiction", "type", "title", "title prefix")
 REFERENCES = (
@@ -468,19 +470,23 @@ def _cell(value: tuple[int, int] | None) -> str:
     return f"{r:.3f} ({value[0]}/{value[1]})"
 
 
-def format_table(seeds: dict, real: dict, *, verbose: bool = False, holdout: dict | None = None) -> str:
+def format_table(seeds: dict, real: dict, *, verbose: bool = False, holdout: dict | None = None,
+                 extra: dict[str, dict] | None = None) -> str:
+    """The metric table (seeds, development pages, then each hold-out set as a column) and
+    the development pages' per-page rows; ``holdout`` is the first hold-out set."""
+    columns = {"seeds": seeds, f"realdocs gold pages ({len(real['pages'])})": real}
+    if holdout is not None:
+        columns[f"hold-out pages ({len(holdout['pages'])})"] = holdout
+    for name, scored in (extra or {}).items():
+        columns[f"{name} ({len(scored['pages'])})"] = scored
     lines = []
     w = max(len(m) for m in METRICS)
-    head = f"{'metric':<{w}} | {'seeds':<20} | {'realdocs gold pages (' + str(len(real['pages'])) + ')':<24}"
-    if holdout is not None:
-        head += f" | hold-out pages ({len(holdout['pages'])})"
-    lines.append(head)
-    lines.append(f"{'-' * w}-+-{'-' * 20}-+-{'-' * 24}" + ("-+-" + "-" * 24 if holdout is not None else ""))
+    widths = [max(24, len(c)) for c in columns]
+    lines.append(" | ".join([f"{'metric':<{w}}", *(f"{c:<{cw}}" for c, cw in zip(columns, widths))]).rstrip())
+    lines.append("-+-".join(["-" * w, *("-" * cw for cw in widths)]))
     for m in METRICS:
-        row = f"{m:<{w}} | {_cell(seeds['metrics'].get(m)):<20} | {_cell(real['metrics'].get(m)):<24}"
-        if holdout is not None:
-            row += f" | {_cell(holdout['metrics'].get(m))}"
-        lines.append(row.rstrip())
+        cells = [f"{_cell(c['metrics'].get(m)):<{cw}}" for c, cw in zip(columns.values(), widths)]
+        lines.append(" | ".join([f"{m:<{w}}", *cells]).rstrip())
     lines.append("")
     lines.append("per page: refs and tasks as gold/predicted/matched; identity = number, date, issuer,"
                  " jurisdiction, type (the title is scored apart)")
@@ -512,11 +518,18 @@ def format_table(seeds: dict, real: dict, *, verbose: bool = False, holdout: dic
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     verbose = "-v" in argv or "--verbose" in argv
-    holdout = score_realdocs(HOLDOUT_GOLD) if "--holdout" in argv else None
-    print(format_table(score_seeds(), score_realdocs(), verbose=verbose, holdout=holdout))
-    if holdout is not None and verbose:
-        print("\nhold-out pages:")
-        print(format_table(score_seeds(), holdout, verbose=True).split("\n\n", 1)[1])
+    seeds = score_seeds()
+    holdout = extra = None
+    if "--holdout" in argv:
+        holdout = score_realdocs(HOLDOUT_GOLD)
+        extra = {"hold-out 2": score_realdocs(HOLDOUT2_GOLD)}
+    print(format_table(seeds, score_realdocs(), verbose=verbose, holdout=holdout, extra=extra))
+    if verbose:
+        sets = {"hold-out pages": holdout, **(extra or {})}
+        for name, scored in sets.items():
+            if scored is not None:
+                print(f"\n{name}:")
+                print(format_table(seeds, scored, verbose=True).split("\n\n", 1)[1])
     return 0
 
 
