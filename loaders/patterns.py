@@ -169,6 +169,13 @@ class Patterns:
         own = refs["own_act"]
         self.passive = regex.compile(rf"\b(?:{alternation(own['passive'])})\s*$", _FLAGS)
         self.passive_cue = regex.compile(alternation(own["passive_cues"]), _FLAGS)
+        self.partial_cue = regex.compile(alternation(own["partial_cues"]), _FLAGS)
+        self.whole_object = regex.compile(
+            rf"""[\s*_]*(?:(?:{alternation(own['whole_object_lead'])})(?!\p{{L}})[\s*_]*)*
+                 (?:(?:{alternation(list(refs['type_words']))})(?!\p{{L}})|số(?!\p{{L}})|\d|:)""",
+            _FLAGS | regex.VERBOSE,
+        )
+        self.articles_end = regex.compile(own["articles_end"], regex.MULTILINE | regex.IGNORECASE | regex.V1)
         self.clause_opener = regex.compile(
             rf"[ \t]*(?:{alternation(pre['clause_openers'])})(?!\p{{L}})", _FLAGS
         )

@@ -520,6 +520,9 @@ _CHAIN_GAP = 25  # at most this many characters between a chain cue and the cite
 def _chain(text: str, prev: RawMention, cue: Relation, rm: RawMention, lo: int, pos: int) -> tuple:
     """The chain edge a cue states between the mention before it and the one after: "A sửa
     đổi B" is A's edge to B; "A được sửa đổi, bổ sung bởi B" is B's edge to A."""
+    m = patterns().partial_cue.match(text, pos) if cue is Relation.REPLACES else None
+    if m:
+        cue = _object_relation(text, (cue, m.start(), m.end()))
     if patterns().passive.search(text, lo, pos):
         return (rm.key, cue, prev.key, rm)
     return (prev.key, cue, rm.key, rm)
@@ -544,7 +547,7 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
     rel_of: dict[tuple, tuple[Relation, RawMention]] = {}
     chains: list[tuple[tuple, Relation, tuple, RawMention]] = []
     keyed = sorted((m for m in mentions if m.key and not m.alias_def), key=lambda m: m.start)
-    articles = [m.start() for m in patterns().article_start.finditer(text)]
+    articles = _articles(text)
     prev: RawMention | None = None
     head_rel = Relation.CITES
     para_cue: Relation | None = None
@@ -595,7 +598,7 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
                 rel = Relation.CITES
         prev = rm
         if rm.start >= pre_end:
-            rel = _own_act(text, rm, articles) or Relation.CITES
+            rel = _own_act(text, rm, articles, keyed) or Relation.CITES
         cur = rel_of.get(rm.key)
         if cur is None or _PRIORITY[rel] > _PRIORITY[cur[0]]:
             rel_of[rm.key] = (rel, rm)
@@ -641,7 +644,42 @@ def _acts_itself(text: str, s: int, cue: tuple[Relation, int, int]) -> bool:
     return not patterns().passive.search(text[own.end():cs])
 
 
-def _own_act(text: str, rm: RawMention, articles: list[int]) -> Relation | None:
+def _articles(text: str) -> tuple[int, int] | None:
+    """Where the document's own articles run: from the first "Điều 1." to its signature
+    block (an appendix after it lists, it does not act), or None."""
+    p = patterns()
+    first = p.article_start.search(text)
+    if first is None:
+        return None
+    end = p.articles_end.search(text, first.end())
+    return first.start(), end.start() if end else len(text)
+
+
+def _in_title(text: str, cue: tuple[Relation, int, int], rm: RawMention, mentions: list[RawMention]) -> bool:
+    """Whether the cue opens the title of another citation right before it ("số 21/2023/
+    QĐ-UBND ngày 23/6/2023 của UBND tỉnh Hải Dương sửa đổi, bổ sung …"): it says what that
+    document does, not what this one does."""
+    for m in mentions:
+        if m is rm or m.start >= cue[1]:
+            continue
+        tail = m.tail_end or m.end
+        if tail <= cue[1] and not text[tail:cue[1]].strip(" \t\n,*_"):
+            return True
+    return False
+
+
+def _object_relation(text: str, cue: tuple[Relation, int, int]) -> Relation:
+    """A repeal or replacement of a part of a document ("Bãi bỏ Điều 12 của …", "bãi bỏ
+    Danh mục … tại phần II ban hành kèm theo …") amends it; of the document, it replaces it."""
+    rel, cs, ce = cue
+    p = patterns()
+    if rel is Relation.REPLACES and p.partial_cue.fullmatch(text, cs, ce) and not p.whole_object.match(text, ce):
+        return Relation.AMENDS
+    return rel
+
+
+def _own_act(text: str, rm: RawMention, articles: tuple[int, int] | None,
+             mentions: list[RawMention] = ()) -> Relation | None:
     """The document's own repeal, replacement or amendment of the mentioned document, read in
     the body (outside the preamble), or None.
 
@@ -656,12 +694,13 @@ def _own_act(text: str, rm: RawMention, articles: list[int]) -> Relation | None:
     """
     s, e = sentence_bounds(text, rm.start, rm.end)
     in_article = _in_article(articles, rm.start)
-    before = [c for c in _cues(text, s, rm.start) if c[0] in _OWN_ACTS]
+    before = [c for c in _cues(text, s, rm.start)
+              if c[0] in _OWN_ACTS and not _in_title(text, c, rm, mentions)]
     if before and (in_article or _SELF.search(text, s, e)):
         rel, cs, ce = before[-1]
         if _acts_itself(text, s, before[-1]) or (in_article and ":" in text[ce:rm.start]):
             # … or an inline lead-in: "Các Nghị quyết sau đây hết hiệu lực …: số 15/2013/…"
-            return rel
+            return _object_relation(text, before[-1])
     if in_article:
         after = [c for c in _cues(text, rm.end, e) if c[0] in _OWN_ACTS]
         if after:
@@ -685,10 +724,10 @@ def _own_act(text: str, rm: RawMention, articles: list[int]) -> Relation | None:
     return None
 
 
-def _in_article(articles: list[int], pos: int) -> bool:
-    """Whether ``pos`` lies in an article ("Điều 2. ...") of the document: after the
-    first article start (articles run to the end of the decision)."""
-    return bool(articles) and articles[0] <= pos
+def _in_article(articles: tuple[int, int] | None, pos: int) -> bool:
+    """Whether ``pos`` lies in the document's own articles ("Điều 2. ..."), between the
+    first article and the signature block (:func:`_articles`)."""
+    return articles is not None and articles[0] <= pos < articles[1]
 
 
 def _gap_to(text: str, cue_pos: int, start: int) -> int:
