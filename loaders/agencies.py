@@ -138,7 +138,7 @@ class _Gazetteer:
     head_first: frozenset[str]  # first tokens of the pattern heads
     heads: frozenset[tuple[str, ...]]
     group_nouns: frozenset[tuple[str, ...]]
-    stop_words: frozenset[str]
+    stop_words: frozenset[tuple[str, ...]]  # one word or a phrase ("báo cáo", not "Công báo")
     province_words: tuple[tuple[str, ...], ...]
     phrases: frozenset[tuple[str, ...]]
     compose: tuple[tuple[frozenset[str], str], ...]
@@ -208,7 +208,7 @@ def _gazetteer() -> _Gazetteer:
         head_first=frozenset(h[0] for h in heads),
         heads=heads,
         group_nouns=nouns,
-        stop_words=frozenset(match_key(w) for w in pattern.get("stop_words", [])),
+        stop_words=frozenset(_tokens(match_key(w)) for w in pattern.get("stop_words", [])),
         province_words=tuple(_tokens(match_key(w)) for w in pattern.get("province_words", [])),
         phrases=frozenset(_tokens(match_key(w)) for w in pattern.get("phrases", [])),
         compose=compose,
@@ -407,6 +407,7 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool) -> int | None:
     end_i = head_len - 1
     i = head_len
     held = 0  # tokens of fixed phrases, not counted in the name's length
+    qualified = False  # the name has reached its "tỉnh" / "thành phố"
     while i < len(toks):
         word, s, e = toks[i]
         if word == ",":
@@ -429,8 +430,13 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool) -> int | None:
                 i += 1
                 continue
             break
-        if word in gaz.stop_words and not text[s].isupper():
-            break
+        if not text[s].isupper() and (qualified or any(tuple(words[i : i + len(w)]) == w for w in gaz.stop_words)):
+            break  # after "tỉnh" only the province's name goes on
+        province = next((w for w in gaz.province_words if tuple(words[i : i + len(w)]) == w), None)
+        if province and not text[s].isupper():
+            # "Trung tâm Phục vụ hành chính công tỉnh": the province word ends the name
+            qualified = True
+            i += len(province) - 1
         end_i = i
         i += 1
         if i - head_len - held >= 8:

@@ -115,6 +115,10 @@ FIND = [
     ("trình Uỷ ban nhân dân tỉnh Hà Tĩnh phê duyệt", [("Ủy ban nhân dân tỉnh", "Uỷ ban nhân dân tỉnh Hà Tĩnh")]),
     ("Sở Lao động - Thương binh và Xã hội chủ trì", [("Sở Lao động - Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội")]),
     ("hỗ trợ các doanh nghiệp", []),  # groups by pattern only when asked
+    # a stop phrase ends a pattern name only as a whole: "báo cáo" is a verb, "Công báo" a noun
+    ("Trung tâm Công báo - Tin học tỉnh công khai thủ tục",
+     [("Trung tâm Công báo - Tin học tỉnh", "Trung tâm Công báo - Tin học tỉnh")]),
+    ("Trung tâm Y tế báo cáo kết quả", [("Trung tâm Y tế", "Trung tâm Y tế")]),
 ]
 
 
