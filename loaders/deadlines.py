@@ -15,6 +15,7 @@ Deadline(text='Quý II/2023', start='2023-04-01', end='2023-06-30', recurring=No
 from __future__ import annotations
 
 import calendar
+import datetime
 import functools
 import importlib.resources
 import tomllib
@@ -49,6 +50,7 @@ class DeadlineRule:
 class _Table:
     clean: tuple[tuple[regex.Pattern, str], ...]
     units: dict[str, str]
+    own_date_anchors: tuple[str, ...]
     rules: tuple[DeadlineRule, ...]
     any_rule: regex.Pattern  # every rule as one alternation, for a linear scan
     group_names: tuple[tuple[tuple[str, str], ...], ...]  # per rule: (name in any_rule, name)
@@ -80,6 +82,7 @@ def _table() -> _Table:
     return _Table(
         clean=tuple((regex.compile(c["pattern"], regex.I), c["replace"]) for c in raw.get("clean", [])),
         units={" ".join(k.split()): v for k, v in raw.get("units", {}).items()},
+        own_date_anchors=tuple(raw.get("relative", {}).get("own_date_anchors", [])),
         rules=rules,
         any_rule=any_rule,
         group_names=tuple(
@@ -94,14 +97,35 @@ def _ungroup(pattern: str, i: int) -> str:
     return regex.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<r{i}_{m.group(1)}>", pattern)
 
 
-def _values(groups: dict[str, str | None], reference_year: int | None, units: dict[str, str]) -> dict:
+def _add_days(start: datetime.date, days: int, *, working: bool) -> datetime.date:
+    """``start`` plus ``days`` days, or working days (Monday to Friday) when ``working``."""
+    if not working:
+        return start + datetime.timedelta(days=days)
+    day = start
+    while days > 0:
+        day += datetime.timedelta(days=1)
+        if day.weekday() < 5:
+            days -= 1
+    return day
+
+
+def _values(groups: dict[str, str | None], reference_year: int | None, units: dict[str, str],
+            reference_date: str | None = None) -> dict:
     """Named groups plus derived values for the templates; missing ones are left out."""
     v: dict[str, object] = {}
     for name in ("year", "year1", "year2", "month", "day"):
         if groups.get(name):
             v[name] = int(groups[name])
+    if reference_year is None and reference_date:
+        reference_year = int(reference_date[:4])
     if "year" not in v and reference_year is not None:
         v["year"] = reference_year
+    if groups.get("days") and reference_date:
+        anchor = " ".join((groups.get("anchor") or "").lower().split())
+        if not anchor or any(a in anchor for a in _table().own_date_anchors):
+            start = datetime.date.fromisoformat(reference_date)
+            due = _add_days(start, int(groups["days"]), working=bool(groups.get("working")))
+            v.update(from_date=start.isoformat(), due_date=due.isoformat())
     if groups.get("quarter"):
         q = groups["quarter"].lower()
         quarter = _ROMAN.get(q) or int(q)
@@ -129,8 +153,9 @@ def _fill(template: str | None, values: dict) -> str | None:
     return template.format(**values) if template else None
 
 
-def _produce(rule: DeadlineRule, groups: dict, reference_year: int | None, text: str) -> Deadline | None:
-    values = _values(groups, reference_year, _table().units)
+def _produce(rule: DeadlineRule, groups: dict, reference_year: int | None, text: str,
+             reference_date: str | None = None) -> Deadline | None:
+    values = _values(groups, reference_year, _table().units, reference_date)
     try:
         start = _fill(rule.start, values)
         end = _fill(rule.end, values)
@@ -146,7 +171,7 @@ def _clean(text: str) -> str:
     return text.strip()
 
 
-def _matches(text: str, reference_year: int | None, *, prose_only: bool):
+def _matches(text: str, reference_year: int | None, *, prose_only: bool, reference_date: str | None = None):
     """Non-overlapping rule matches, left to right: (deadline, rule, start, end)."""
     table = _table()
     pos = 0
@@ -159,7 +184,7 @@ def _matches(text: str, reference_year: int | None, *, prose_only: bool):
         groups = {name: m.group(full) for full, name in table.group_names[i]}
         found = None
         if rule.prose or not prose_only:
-            found = _produce(rule, groups, reference_year, m.group())
+            found = _produce(rule, groups, reference_year, m.group(), reference_date)
         if found is not None:
             yield found, rule, m.start(), m.end()
             pos = m.end()
@@ -174,7 +199,7 @@ def _rule_index(m: regex.Match) -> int:
     raise AssertionError("a match without a rule group")  # pragma: no cover
 
 
-def parse_deadline(text: str, *, reference_year: int | None = None) -> Deadline:
+def parse_deadline(text: str, *, reference_year: int | None = None, reference_date: str | None = None) -> Deadline:
     """Normalize a deadline phrase (a table cell, a "Thời gian thực hiện:" value).
 
     The first phrase found decides the kind and interval; a later recurrence adds its
@@ -183,6 +208,9 @@ def parse_deadline(text: str, *, reference_year: int | None = None) -> Deadline:
     Args:
         text: the phrase as written.
         reference_year: the year of the document, for phrases without one ("Quý II").
+        reference_date: the document's own date (ISO), for phrases counted from it
+            ("trong thời hạn 03 ngày làm việc kể từ ngày ban hành"); its year is the
+            reference year when none is given.
 
     Returns:
         A :class:`~graph.model.Deadline` with the raw text; ``kind="unknown"`` (and no
@@ -194,10 +222,13 @@ def parse_deadline(text: str, *, reference_year: int | None = None) -> Deadline:
         ('recurring', '2023-01-01', '2025-12-31', 'FREQ=YEARLY')
         >>> parse_deadline("Theo YC của Sở KH&ĐT, UBND tỉnh").kind
         'on_request'
+        >>> d = parse_deadline("trong thời hạn 03 ngày làm việc", reference_date="2025-11-21")
+        >>> d.kind, d.start, d.end
+        ('date', '2025-11-21', '2025-11-26')
     """
     raw = " ".join(text.split())
     cleaned = _clean(text)
-    found = [d for d, _, _, _ in _matches(cleaned, reference_year, prose_only=False)]
+    found = [d for d, _, _, _ in _matches(cleaned, reference_year, prose_only=False, reference_date=reference_date)]
     if not found:
         return Deadline(text=raw, kind="unknown")
     first = found[0]
@@ -210,7 +241,8 @@ def parse_deadline(text: str, *, reference_year: int | None = None) -> Deadline:
     return Deadline(text=raw, start=start, end=end, recurring=recurring, kind=first.kind)
 
 
-def find_deadlines(text: str, *, reference_year: int | None = None) -> list[tuple[Deadline, int, int]]:
+def find_deadlines(text: str, *, reference_year: int | None = None,
+                   reference_date: str | None = None) -> list[tuple[Deadline, int, int]]:
     """Deadline phrases with their own cue ("trước ngày ...", "định kỳ ...") in running
     text, with offsets into ``text``.
 
@@ -222,7 +254,7 @@ def find_deadlines(text: str, *, reference_year: int | None = None) -> list[tupl
         [('FREQ=MONTHLY;BYMONTHDAY=19', 9, 33)]
     """
     out = []
-    for d, _, s, e in _matches(text, reference_year, prose_only=True):
+    for d, _, s, e in _matches(text, reference_year, prose_only=True, reference_date=reference_date):
         raw = " ".join(text[s:e].split())
         out.append((Deadline(text=raw, start=d.start, end=d.end, recurring=d.recurring, kind=d.kind), s, e))
     return out

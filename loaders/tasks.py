@@ -326,6 +326,7 @@ class _Ctx:
     jurisdiction: str
     issuer: str | None
     reference_year: int | None
+    reference_date: str | None = None  # the document's own date, for "trong thời hạn 03 ngày"
     agencies: dict[str, Agency] = field(default_factory=dict)
 
     def keep(self, agencies: list[Agency]) -> tuple[str, ...]:
@@ -522,7 +523,7 @@ class _Builder:
             roles = _Roles((resolve_agency(self.ctx.issuer, self.ctx.jurisdiction),), roles.cooperating)
             inferred = True
         deadline = None
-        found = find_deadlines(text[start:end], reference_year=self.ctx.reference_year)
+        found = find_deadlines(text[start:end], reference_year=self.ctx.reference_year, reference_date=self.ctx.reference_date)
         if found:
             deadline = found[0][0]
         d = _Draft(start, end, section, roles, inferred, deadline)
@@ -571,7 +572,7 @@ def _apply_labels(ctx: _Ctx, draft: _Draft, start: int, end: int) -> None:
             coop = _label_agencies(ctx, vs, ve)
             draft.roles = _Roles(draft.roles.lead, tuple(dict.fromkeys(draft.roles.cooperating + tuple(coop))))
         elif name == "deadline":
-            draft.deadline = parse_deadline(text[vs:ve], reference_year=ctx.reference_year)
+            draft.deadline = parse_deadline(text[vs:ve], reference_year=ctx.reference_year, reference_date=ctx.reference_date)
             draft.labelled = True
 
 
@@ -862,7 +863,7 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
                 if p.kind == "label":
                     _apply_labels(ctx, last_task, p.body, p.end)
                 else:
-                    last_task.deadline = parse_deadline(text[start:p.end], reference_year=ctx.reference_year)
+                    last_task.deadline = parse_deadline(text[start:p.end], reference_year=ctx.reference_year, reference_date=ctx.reference_date)
             continue
         # (matched on the slice: the table's "^" anchors there, not at a line start)
         not_task = r.article_not_task.match(text[start:p.end])
@@ -922,7 +923,7 @@ def _narrative(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> None:
         if text[p.end - 1] == ":" and r.narrative_start.search(line) and not r.narrative_not_start.search(line):
             active = True
             years = list(r.narrative_period.finditer(line))
-            period = parse_deadline(years[-1].group(), reference_year=ctx.reference_year) if years else None
+            period = parse_deadline(years[-1].group(), reference_year=ctx.reference_year, reference_date=ctx.reference_date) if years else None
             continue
         if not active or p.kind in ("roman", "table", "label"):
             continue
@@ -1011,11 +1012,11 @@ def _tables(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> None:
         dl = cell("deadline")
         if dl:
             d.deadline = parse_deadline(" ".join([text[dl[0] : dl[1]], *extra.get("deadline", [])]),
-                                        reference_year=ctx.reference_year)
+                                        reference_year=ctx.reference_year, reference_date=ctx.reference_date)
         notes = cell("notes")
         if notes and d.deadline is not None and d.deadline.kind == "recurring":
             # "Báo cáo hàng quý" + Ghi chú "... hàng quý trước ngày 15 của tháng tiếp theo"
-            refined = [x for x, _, _ in find_deadlines(text[notes[0] : notes[1]], reference_year=ctx.reference_year)
+            refined = [x for x, _, _ in find_deadlines(text[notes[0] : notes[1]], reference_year=ctx.reference_year, reference_date=ctx.reference_date)
                        if x.recurring]
             if refined:
                 d.deadline = replace(d.deadline, recurring=refined[0].recurring)
@@ -1101,7 +1102,7 @@ def extract_tasks(
     year = None
     if document.date and document.date[:4].isdigit():
         year = int(document.date[:4])
-    ctx = _Ctx(text, document.jurisdiction, issuer_agency, year)
+    ctx = _Ctx(text, document.jurisdiction, issuer_agency, year, document.date if year else None)
     paras = split_paragraphs(text)
     b = _Builder(ctx)
     attached = _attached(ctx, paras)

@@ -57,6 +57,39 @@ def test_parse_deadline(text: str, year: int | None, expected: tuple) -> None:
     assert d.text == " ".join(text.split())  # the raw phrase is kept
 
 
+# Relative deadlines, counted from the document's own date: (text, document date, expected)
+RELATIVE_ROWS = [
+    # working days skip the weekend: Friday 21/11/2025 + 3 = Wednesday 26/11
+    ("trong thời hạn 03 ngày làm việc", "2025-11-21", ("2025-11-21", "2025-11-26", None, "date")),
+    # Saturday 22/11/2025 + 5 working days = Friday 28/11
+    ("Thời hạn chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định", "2025-11-22",
+     ("2025-11-22", "2025-11-28", None, "date")),
+    ("trong thời hạn 03 ngày làm việc, kể từ ngày Quyết định có hiệu lực thi hành", "2025-11-21",
+     ("2025-11-21", "2025-11-26", None, "date")),
+    # calendar days when the phrase does not say "làm việc"
+    ("trong thời hạn 03 ngày kể từ ngày Quyết định có hiệu lực thi hành", "2025-11-20",
+     ("2025-11-20", "2025-11-23", None, "date")),
+    ("không quá 10 ngày kể từ ngày ký", "2025-12-25", ("2025-12-25", "2026-01-04", None, "date")),
+    # counted from something else: no date
+    ("trong thời hạn 05 ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ", "2025-11-21",
+     (None, None, None, "unknown")),
+    # without the document's date: no date
+    ("trong thời hạn 03 ngày làm việc", None, (None, None, None, "unknown")),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), RELATIVE_ROWS, ids=[f"{r[0]}@{r[1]}" for r in RELATIVE_ROWS])
+def test_relative_deadline(text: str, date: str | None, expected: tuple) -> None:
+    d = parse_deadline(text, reference_date=date)
+    assert (d.start, d.end, d.recurring, d.kind) == expected
+
+
+def test_relative_deadline_in_prose() -> None:
+    text = "Sở Tư pháp trong thời hạn 03 ngày làm việc công khai thủ tục hành chính."
+    found = find_deadlines(text, reference_date="2025-11-19")
+    assert [(d.end, text[s:e]) for d, s, e in found] == [("2025-11-24", "trong thời hạn 03 ngày làm việc")]
+
+
 def test_unknown_keeps_text() -> None:
     d = parse_deadline("  khi điều kiện cho phép ")
     assert d == Deadline(text="khi điều kiện cho phép", kind="unknown")
