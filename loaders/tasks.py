@@ -480,6 +480,9 @@ class _Heading:
     plains: int = 0
 
 
+_ITEM_KINDS = ("number", "letter", "dash")
+
+
 def _sub_level(kind: str) -> int:
     return {"number": 1, "letter": 2, "dash": 3, "plain": 4, "label": 5, "table": 6}.get(kind, 0)
 
@@ -777,7 +780,7 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
     bearer = _Roles()  # named by the article's title
     # an assigning item ending with ":" (its level, roles, start, whether a plain paragraph may
     # still complete it)
-    lead_in: tuple[int, _Roles, int, bool] | None = None
+    leads: list[tuple[int, _Roles, int, bool]] = []  # nested: "b) Chủ trì, phối hợp với Y" / "- …"
     pending: list[tuple] = []  # (paragraph, start, article match): addressee lines ending ";" or ","
     items = 0
 
@@ -791,33 +794,46 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
 
     def regular(p: Paragraph, start: int, m) -> None:
         """An item that is no execution clause: it assigns, leads in, or falls to a bearer."""
-        nonlocal lead_in
         nonlocal objects
+        # the article's own line leads everything in it: "Điều 3. Giao Giám đốc Công an tỉnh
+        # thực hiện các nhiệm vụ sau:" / "a) …"
+        level = 0 if m else _sub_level(p.kind)
         roles, assigns = _acts(ctx, start, p.end)
         if assigns and r.object_list.search(text, start, p.end):
             # "Sở Tài chính chịu trách nhiệm cập nhật … đối với:" / "a) Báo cáo giá …": one task
-            objects = (_sub_level(p.kind), add(start, p.end, roles))
+            objects = (level, add(start, p.end, roles))
         elif not assigns and roles.lead and text[p.end - 1] == ":" and _names_only(ctx, start, p.end):
             # "a) Sở Tài chính:" / "Chủ trì tổng hợp …" / "Chủ trì …": each paragraph its task
-            lead_in = (_sub_level(p.kind), roles, start, False)
+            leads.append((level, roles, start, False))
         elif assigns and text[p.end - 1] == ":":
-            lead_in = (_sub_level(p.kind), roles, start, True)  # "1. Giao Ủy ban nhân dân Thành phố:"
+            leads.append((level, roles, start, True))  # "1. Giao Ủy ban nhân dân Thành phố:"
         elif assigns:
             add(start, p.end, roles)
             if _names_only(ctx, start, text.find(":", start, p.end) + 1 or start):
                 # "a) Sở Tài chính: Chủ trì …" / "Chủ trì …": the plain paragraphs below are its own
-                lead_in = (_sub_level(p.kind), roles, start, False)
-        elif lead_in is not None and lead_in[3] and p.kind == "plain":
+                leads.append((level, roles, start, False))
+        elif leads and leads[-1][3] and p.kind == "plain":
             # "1. Sở X chủ trì, phối hợp với Y:" / "Xây dựng quy trình …": one task
-            add(lead_in[2], p.end, lead_in[1])
-            lead_in = (lead_in[0], lead_in[1], lead_in[2], False)
+            add(leads[-1][2], p.end, leads[-1][1])
+            leads[-1] = (*leads[-1][:3], False)
         else:
-            holder = lead_in[1] if lead_in is not None else bearer
+            holder = leads[-1][1] if leads else bearer
+            merged = _Roles(holder.lead, tuple(dict.fromkeys(holder.cooperating + roles.cooperating)))
+            if (holder.lead or roles.lead) and p.start in groups:
+                # "b) Chủ trì, phối hợp với Sở X" / "- Đồng bộ …": the items below are the
+                # tasks, each with the cooperation the group names; "1. Trách nhiệm của Sở
+                # Tài chính" / "a) …": with the bearer it names
+                leads.append((level, roles if roles.lead else merged, start, False))
+                return
             if holder.lead and p.kind in ("number", "letter", "dash", "plain") and not m:
-                add(start, p.end, _Roles(holder.lead, tuple(dict.fromkeys(holder.cooperating + roles.cooperating))))
-            if lead_in is not None:
-                lead_in = (lead_in[0], lead_in[1], lead_in[2], False)
+                add(start, p.end, merged)
+            if leads:
+                leads[-1] = (*leads[-1][:3], False)
 
+    # items that only group the deeper items below them (no full stop, deeper items next)
+    groups = {p.start for p, nxt in zip(paras[first:last], paras[first + 1 : last])
+              if p.kind in _ITEM_KINDS and nxt.kind in _ITEM_KINDS and text[p.end - 1] not in ".;"
+              and _sub_level(nxt.kind) > _sub_level(p.kind)}
     depth = 0  # open quotations: the text an article inserts into another document
     for p in paras[first:last]:
         seg = text[p.start : p.end]
@@ -828,7 +844,8 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
         start = p.body
         m = r.article.match(text, p.start, p.end)
         if m:
-            article, bearer, lead_in, pending, items, objects = m.group("n"), _Roles(), None, [], 0, None
+            article, bearer, pending, items, objects = m.group("n"), _Roles(), [], 0, None
+            leads.clear()
             start = m.end()
             colon = text.find(":", start, p.end)
             head_end = colon if colon != -1 else p.end
@@ -854,8 +871,8 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
                 objects[1].end = p.end
                 continue
             objects = None
-        if lead_in is not None and not m and level <= lead_in[0] and p.kind != "plain":
-            lead_in = None
+        while leads and not m and level <= leads[-1][0] and p.kind != "plain":
+            leads.pop()
         if p.kind == "label" or (r.deadline_line.match(text, start, p.end) and b.drafts):
             # "Thời gian thực hiện: …", "Thời hạn chậm nhất 05 ngày …": the task above's
             last_task = b.drafts[-1] if b.drafts and b.drafts[-1].start >= paras[first].start else None

@@ -258,6 +258,32 @@ DUTIES = [
     SIGN,
 ]
 
+GROUPED = [
+    ("header", "ỦY BAN NHÂN DÂN TỈNH VĨNH LONG", "Số: 2682/QĐ-UBND", "Vĩnh Long, ngày 20 tháng 11 năm 2025"),
+    ("type", "QUYẾT ĐỊNH"),
+    ("title", "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH NỘI BỘ"),
+    ("i", "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;"),
+    ("type", "QUYẾT ĐỊNH:"),
+    ("h", "Điều 1. Công bố kèm theo Quyết định này Danh mục thủ tục hành chính nội bộ."),
+    ("h", "Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Bãi bỏ thủ tục hành chính có số thứ tự 8, 9 "
+          "tại Quyết định số 1127/QĐ-UBND ngày 06/5/2025 của Chủ tịch Ủy ban nhân dân tỉnh."),
+    # the article's own line leads its items; an item without a full stop groups the items below
+    ("h", "Điều 3. Giao Giám đốc Công an tỉnh thực hiện các nhiệm vụ sau:"),
+    ("p", "a) Cập nhật công khai đầy đủ danh mục thủ tục hành chính trên Cơ sở dữ liệu quốc gia."),
+    ("p", "b) Chủ trì, phối hợp với Giám đốc Sở Khoa học và Công nghệ"),
+    ("p", "- Đồng bộ đầy đủ danh mục và nội dung cụ thể của từng thủ tục hành chính."),
+    ("p", "- Cấu hình quy trình điện tử tiếp nhận, giải quyết thủ tục hành chính, trong thời hạn 03 ngày làm việc."),
+    ("p", "c) Niêm yết công khai đầy đủ danh mục tại Trung tâm Phục vụ hành chính công tỉnh."),
+    # numbered items naming only their bearer group the lettered items below them
+    ("h", "Điều 4. Tổ chức thực hiện"),
+    ("p", "1. Sở Công Thương"),
+    ("p", "a) Chủ trì tổ chức triển khai thực hiện nội dung Quyết định này."),
+    ("p", "b) Tuyên truyền, hướng dẫn, kiểm tra việc thực hiện Quyết định này."),
+    ("p", "2. Ủy ban nhân dân các xã, phường"),
+    ("p", "a) Phối hợp với Sở Công Thương kiểm tra, giám sát việc thực hiện."),
+    SIGN,
+]
+
 FORMATS = ["txt", "md", "docx", "html"]
 
 
@@ -315,6 +341,22 @@ def test_decision_page_chrome_is_a_witness(tmp_path):
     assert ex.document.witness["date"] == "2025-11-21"  # disagrees with the header: check reports it
     assert ex.document.witness["status"] == "Đã biết"
     assert ex.document.ref.date == "2025-11-20"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_article_items_grouped_under_their_bearer(fmt, tmp_path):
+    ex = _extract(GROUPED, fmt, tmp_path)
+    assert _refs(ex)["1127/QĐ-UBND"] == ("amends", "Vĩnh Long")  # a part of it is repealed
+    tasks = _tasks(ex)
+    assert tasks == [
+        ("Cập nhật công khai đầy đủ", ("Công an tỉnh",), (), None, None),
+        ("Đồng bộ đầy đủ danh mục", ("Công an tỉnh",), ("Sở Khoa học và Công nghệ",), None, None),
+        ("Cấu hình quy trình điện tử", ("Công an tỉnh",), ("Sở Khoa học và Công nghệ",), "date", "2025-11-25"),
+        ("Niêm yết công khai đầy đủ", ("Công an tỉnh",), (), None, None),
+        ("Chủ trì tổ chức triển khai", ("Sở Công Thương",), (), None, None),
+        ("Tuyên truyền, hướng dẫn, kiểm tra", ("Sở Công Thương",), (), None, None),
+        ("Phối hợp với Sở Công Thương", ("Ủy ban nhân dân các xã, phường",), ("Sở Công Thương",), None, None),
+    ]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
