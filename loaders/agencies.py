@@ -33,6 +33,7 @@ __all__ = [
     "resolve_agency",
     "find_agencies",
     "compose_agencies",
+    "body_kind",
     "unit_code",
     "AgencyEntry",
 ]
@@ -350,6 +351,23 @@ def compose_agencies(agencies: list[Agency], jurisdiction: str) -> list[Agency]:
 
 
 # ------------------------------------------------------------------------------ finding
+
+
+def body_kind(name: str) -> str | None:
+    """The group a generic body name stands for, or None: a group noun followed by a
+    description in lower case, no proper name ("Sở quản lý ngành, lĩnh vực" is every such
+    department: "Các sở quản lý ngành, lĩnh vực"; "Sở Tài chính" is one body).
+
+    >>> body_kind("Sở quản lý ngành, lĩnh vực"), body_kind("Sở Tài chính")
+    ('Các sở quản lý ngành, lĩnh vực', None)
+    """
+    toks = _tokens(match_key(name))
+    words = name.split()
+    for noun in _gazetteer().group_nouns:
+        n = len(noun)
+        if toks[:n] == noun and len(words) > n and words[n][:1].islower():
+            return f"Các {name[0].lower()}{name[1:]}"
+    return None
 
 
 def _walk(key: str, pos: int, trie: _Trie) -> tuple[AgencyEntry, int] | None:

@@ -26,7 +26,7 @@ import regex
 
 from graph.ids import task_id
 from graph.model import Agency, Deadline, DocRef, Task
-from loaders.agencies import compose_agencies, find_agencies, match_key, resolve_agency, unit_code
+from loaders.agencies import body_kind, compose_agencies, find_agencies, match_key, resolve_agency, unit_code
 from loaders.deadlines import find_deadlines, parse_deadline
 
 __all__ = ["extract_tasks", "Paragraph", "split_paragraphs"]
@@ -59,6 +59,7 @@ class _Rules:
     lead_cue: regex.Pattern
     coop_cue: regex.Pattern
     head_words: regex.Pattern
+    duty_subject: regex.Pattern
     head_clauses: tuple[regex.Pattern, ...]
     joiners: regex.Pattern
     non_task: regex.Pattern
@@ -117,6 +118,7 @@ def _rules() -> _Rules:
         lead_cue=_any([roles["lead_cue"]]),
         coop_cue=_any([roles["cooperating_cue"]]),
         head_words=_any(roles["head_words"], anchor=r"\s*"),
+        duty_subject=regex.compile(r"\s*(?P<name>" + roles["duty_subject"] + ")", regex.I | regex.V1),
         head_clauses=tuple(regex.compile(r"\s*" + p, regex.I | regex.V1) for p in roles["head_clauses"]),
         joiners=regex.compile(r"(?:[\s,;:&]|" + "|".join(f"(?:{j})(?!\\w)" for j in roles["joiners"]) + r")*",
                               regex.I | regex.V1),
@@ -399,6 +401,13 @@ def _lead_run(ctx: _Ctx, found, start: int, end: int) -> tuple[list[Agency], int
         run, run_end = _run(ctx, found, pos, end)
         if run:
             return run, run_end
+    m = r.duty_subject.match(ctx.text, start, end)
+    if m and not any(s < m.end("name") for _, s, _ in found):
+        # "Sở quản lý ngành, lĩnh vực có trách nhiệm …": the subject of the duty, as written;
+        # a kind of body ("Sở" and a description, no proper name) is every body of that kind
+        name = m.group("name").strip(" ,")
+        name = body_kind(name) or name
+        return [resolve_agency(name, ctx.jurisdiction, parent=ctx.issuer)], m.end("name")
     return [], start
 
 

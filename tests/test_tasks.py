@@ -148,6 +148,13 @@ SHAPES = [
     ("signature-ends-body",
      "III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì kiểm tra.\nNơi nhận:\n- Thường trực Tỉnh ủy;\n- Lưu: VT.",
      None, [("III.1", "Sở Nội vụ chủ trì kiểm tra.", ["Sở Nội vụ"], [], False)]),
+    # a body the gazetteer does not list, as the subject of a duty in an article
+    ("article-duty-subject-kind-of-body",
+     "QUYẾT ĐỊNH:\nĐiều 5. Kê khai giá\n1. Sở quản lý ngành, lĩnh vực có trách nhiệm rà soát danh sách tổ chức kê khai giá.",
+     None, [("Điều 5.1", "Sở quản lý ngành, lĩnh vực có", ["Các sở quản lý ngành, lĩnh vực"], [], False)]),
+    ("article-duty-subject-named-body",
+     "QUYẾT ĐỊNH:\nĐiều 5. Quản lý quỹ\n1. Quỹ đầu tư phát triển Thành phố có trách nhiệm hạch toán, theo dõi riêng nguồn vốn.",
+     None, [("Điều 5.1", "Quỹ đầu tư phát triển Thành ph", ["Quỹ đầu tư phát triển Thành phố"], [], False)]),
     ("narrative-list",
      "PV: Năm 2024 ông sẽ làm gì?\nTrưởng ban: Kết quả năm 2023 đạt được nhiều mặt, cụ thể:\nThu hút 5 dự án.\n"
      "Một số nhiệm vụ trọng tâm mà Ban Quản lý sẽ triển khai trong năm 2024 đó là:\n"
