@@ -60,6 +60,7 @@ class _Rules:
     coop_cue: regex.Pattern
     head_words: regex.Pattern
     duty_subject: regex.Pattern
+    relay: regex.Pattern
     head_clauses: tuple[regex.Pattern, ...]
     joiners: regex.Pattern
     non_task: regex.Pattern
@@ -118,6 +119,7 @@ def _rules() -> _Rules:
         lead_cue=_any([roles["lead_cue"]]),
         coop_cue=_any([roles["cooperating_cue"]]),
         head_words=_any(roles["head_words"], anchor=r"\s*"),
+        relay=regex.compile(r"\s*(?:" + roles["relay"] + ")", regex.I | regex.V1),
         duty_subject=regex.compile(r"\s*(?P<name>" + roles["duty_subject"] + ")", regex.I | regex.V1),
         head_clauses=tuple(regex.compile(r"\s*" + p, regex.I | regex.V1) for p in roles["head_clauses"]),
         joiners=regex.compile(r"(?:[\s,;:&]|" + "|".join(f"(?:{j})(?!\\w)" for j in roles["joiners"]) + r")*",
@@ -399,6 +401,12 @@ def _lead_run(ctx: _Ctx, found, start: int, end: int) -> tuple[list[Agency], int
                 break
             pos = m.end()
         run, run_end = _run(ctx, found, pos, end)
+        relay = r.relay.match(ctx.text, run_end, end) if run else None
+        if relay:
+            # "A thống nhất giao B bố trí …": B leads
+            handed, handed_end = _run(ctx, found, relay.end(), end)
+            if handed:
+                return handed, handed_end
         if run:
             return run, run_end
     m = r.duty_subject.match(ctx.text, start, end)

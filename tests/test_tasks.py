@@ -155,6 +155,13 @@ SHAPES = [
     ("article-duty-subject-named-body",
      "QUYẾT ĐỊNH:\nĐiều 5. Quản lý quỹ\n1. Quỹ đầu tư phát triển Thành phố có trách nhiệm hạch toán, theo dõi riêng nguồn vốn.",
      None, [("Điều 5.1", "Quỹ đầu tư phát triển Thành ph", ["Quỹ đầu tư phát triển Thành phố"], [], False)]),
+    # the first body hands the duty to the second: the second leads
+    ("article-relay-thong-nhat-giao",
+     "QUYẾT NGHỊ:\nĐiều 3. Nguồn vốn đầu tư xây dựng hạ tầng\n1. Hội đồng nhân dân tỉnh thống nhất giao Ủy ban nhân dân tỉnh bố trí nguồn vốn đầu tư công.",
+     None, [("Điều 3.1", "Hội đồng nhân dân tỉnh thống nh", ["Ủy ban nhân dân tỉnh"], [], False)]),
+    ("article-relay-uy-quyen-cho",
+     "QUYẾT ĐỊNH:\nĐiều 5. Ủy quyền\n1. UBND tỉnh ủy quyền cho Giám đốc Sở Nội vụ:\na) Quyết định bổ nhiệm Kiểm soát viên tại doanh nghiệp.",
+     None, [("Điều 5.1", "Quyết định bổ nhiệm Kiểm soát", ["Sở Nội vụ"], [], False)]),
     ("narrative-list",
      "PV: Năm 2024 ông sẽ làm gì?\nTrưởng ban: Kết quả năm 2023 đạt được nhiều mặt, cụ thể:\nThu hút 5 dự án.\n"
      "Một số nhiệm vụ trọng tâm mà Ban Quản lý sẽ triển khai trong năm 2024 đó là:\n"
