@@ -107,8 +107,25 @@ class BoltServer:
         text = self._log.read_text(encoding="utf-8", errors="replace").splitlines()
         return "\n".join(text[-lines:]) or "(empty log)"
 
-    def start(self) -> None:
+    def alive(self) -> bool:
+        """Whether the server process is still running."""
+        return self.process is not None and self.process.poll() is None
+
+    def restart(self) -> str:
+        """Start the server again on the same ports after it died; returns the tail of the
+        log it left (why it died), for the test report."""
+        tail = self.log_tail()
+        code = self.process.returncode if self.process is not None else None
+        self.stop()
+        self.start(keep_ports=True)
+        return f"exit code {code}; log tail:\n{tail}"
+
+    def start(self, *, keep_ports: bool = False) -> None:
         """Start the server and wait until a driver session can run ``RETURN 1``.
+
+        Args:
+            keep_ports: reuse the ports picked before (a restart), so that clients keep
+                their URI.
 
         Raises:
             BoltServerError: the process exited or Bolt did not answer in time; the
@@ -117,10 +134,11 @@ class BoltServer:
         server, module = falkordb_binaries()
         self._dir = tempfile.mkdtemp(prefix="policykg-falkordb-")
         self._log = Path(self._dir) / "server.log"
-        self.redis_port = free_port()
-        self.bolt_port = free_port(self.host, BOLT_PORT_RANGE)
-        while self.bolt_port == self.redis_port:
+        if not (keep_ports and self.redis_port and self.bolt_port):
+            self.redis_port = free_port()
             self.bolt_port = free_port(self.host, BOLT_PORT_RANGE)
+            while self.bolt_port == self.redis_port:
+                self.bolt_port = free_port(self.host, BOLT_PORT_RANGE)
         argv = [
             str(server),
             "--port", str(self.redis_port),
