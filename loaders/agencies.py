@@ -448,7 +448,7 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool) -> int | None:
                 i += 1
                 continue
             break
-        if not text[s].isupper() and (qualified or any(tuple(words[i : i + len(w)]) == w for w in gaz.stop_words)):
+        if not text[s].isupper() and (qualified or _stops(words, i, gaz.stop_words)):
             break  # after "tỉnh" only the province's name goes on
         province = next((w for w in gaz.province_words if tuple(words[i : i + len(w)]) == w), None)
         if province and not text[s].isupper():
@@ -462,6 +462,12 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool) -> int | None:
     if end_i < head_len - 1 + (0 if group else 1):
         return None
     return toks[end_i][2]
+
+
+def _stops(words: list[str], i: int, stops: frozenset[tuple[str, ...]]) -> bool:
+    """Whether a stop word or stop phrase starts at ``words[i]``."""
+    return (words[i],) in stops or any(
+        tuple(words[i : i + n]) in stops for n in range(2, min(4, len(words) - i) + 1))
 
 
 def _continues(text: str, key: str, pos: int) -> bool:

@@ -548,6 +548,7 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
     chains: list[tuple[tuple, Relation, tuple, RawMention]] = []
     keyed = sorted((m for m in mentions if m.key and not m.alias_def), key=lambda m: m.start)
     articles = _articles(text)
+    starts = [m.start for m in keyed]
     prev: RawMention | None = None
     head_rel = Relation.CITES
     para_cue: Relation | None = None
@@ -598,7 +599,7 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
                 rel = Relation.CITES
         prev = rm
         if rm.start >= pre_end:
-            rel = _own_act(text, rm, articles, keyed) or Relation.CITES
+            rel = _own_act(text, rm, articles, keyed, starts) or Relation.CITES
         cur = rel_of.get(rm.key)
         if cur is None or _PRIORITY[rel] > _PRIORITY[cur[0]]:
             rel_of[rm.key] = (rel, rm)
@@ -655,15 +656,16 @@ def _articles(text: str) -> tuple[int, int] | None:
     return first.start(), end.start() if end else len(text)
 
 
-def _in_title(text: str, cue: tuple[Relation, int, int], rm: RawMention, mentions: list[RawMention]) -> bool:
-    """Whether the cue opens the title of another citation right before it ("số 21/2023/
-    QĐ-UBND ngày 23/6/2023 của UBND tỉnh Hải Dương sửa đổi, bổ sung …"): it says what that
-    document does, not what this one does."""
-    for m in mentions:
-        if m is rm or m.start >= cue[1]:
-            continue
+def _in_title(text: str, cue: tuple[Relation, int, int], rm: RawMention, mentions: list[RawMention],
+              starts: list[int], lo: int) -> bool:
+    """Whether the cue opens the title of another citation right before it in the sentence
+    starting at ``lo`` ("số 21/2023/QĐ-UBND ngày 23/6/2023 của UBND tỉnh Hải Dương sửa đổi,
+    bổ sung …"): it says what that document does, not what this one does.  ``mentions`` are
+    sorted by start, ``starts`` their starts."""
+    for i in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, cue[1])):
+        m = mentions[i]
         tail = m.tail_end or m.end
-        if tail <= cue[1] and not text[tail:cue[1]].strip(" \t\n,*_"):
+        if m is not rm and tail <= cue[1] and not text[tail:cue[1]].strip(" \t\n,*_"):
             return True
     return False
 
@@ -679,7 +681,7 @@ def _object_relation(text: str, cue: tuple[Relation, int, int]) -> Relation:
 
 
 def _own_act(text: str, rm: RawMention, articles: tuple[int, int] | None,
-             mentions: list[RawMention] = ()) -> Relation | None:
+             mentions: list[RawMention] = (), starts: list[int] = ()) -> Relation | None:
     """The document's own repeal, replacement or amendment of the mentioned document, read in
     the body (outside the preamble), or None.
 
@@ -695,7 +697,7 @@ def _own_act(text: str, rm: RawMention, articles: tuple[int, int] | None,
     s, e = sentence_bounds(text, rm.start, rm.end)
     in_article = _in_article(articles, rm.start)
     before = [c for c in _cues(text, s, rm.start)
-              if c[0] in _OWN_ACTS and not _in_title(text, c, rm, mentions)]
+              if c[0] in _OWN_ACTS and not _in_title(text, c, rm, mentions, starts, s)]
     if before and (in_article or _SELF.search(text, s, e)):
         rel, cs, ce = before[-1]
         if _acts_itself(text, s, before[-1]) or (in_article and ":" in text[ce:rm.start]):
