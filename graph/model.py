@@ -246,6 +246,19 @@ class Extraction:
     #: documents a task will produce ("Tham mưu Quy chế ... (Thay thế Quyết định số ...)"):
     #: flagged "planned", part_of their task, with a replaces edge in ``chain_edges``
     planned: list[DocRef] = field(default_factory=list)
+    #: what each replaces/amends edge does to its target, by (source id, relation, target id):
+    #: ``{"mode": "repeal" | "replace" | "amend", "parts": [...]}`` (loaders.changes)
+    changes: dict[tuple[str, str, str], dict] = field(default_factory=dict)
+    #: when the document takes effect, as it says: ``{"date", "rule", "start", "end"}``
+    effective: dict | None = None
+    #: the period its title states: ``{"from", "until", "text", "start", "end"}``
+    period: dict | None = None
+    #: the state the source's page reports ("Tình trạng": "Hết hiệu lực toàn bộ" ->
+    #: "repealed"), or None when it says nothing
+    reported_state: str | None = None
+    #: dates written in the text that cannot be a date ("ngày 30/02/2023"):
+    #: ``{"text", "start", "end", "sentence"}``
+    bad_dates: list[dict] = field(default_factory=list)
     #: the layout the extractors read (``loaders.layout.Layout``): the logical blocks, the
     #: site chrome and its metadata box; not stored
     layout: object | None = None

@@ -50,9 +50,14 @@ CREATE INDEX IF NOT EXISTS nodes_id ON nodes(id);
 CREATE TABLE IF NOT EXISTS edges (
     file TEXT NOT NULL, src TEXT NOT NULL, dst TEXT NOT NULL, relation TEXT NOT NULL,
     role TEXT, sentence TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    document TEXT
+    document TEXT, detail TEXT
 );
 CREATE INDEX IF NOT EXISTS edges_file ON edges(file);
+CREATE TABLE IF NOT EXISTS findings (
+    file TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL, sentence TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS findings_file ON findings(file);
 CREATE TABLE IF NOT EXISTS mentions (
     file TEXT NOT NULL, node_id TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL,
     "end" INTEGER NOT NULL, date TEXT, issuer TEXT, sentence TEXT NOT NULL
@@ -64,6 +69,14 @@ CREATE TABLE IF NOT EXISTS unresolved (
 );
 CREATE INDEX IF NOT EXISTS unresolved_file ON unresolved(file);
 """
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    """Bring a store written by an earlier policykg up to this schema (columns added since;
+    new tables come from ``CREATE TABLE IF NOT EXISTS``)."""
+    cols = {row[1] for row in db.execute("PRAGMA table_info(edges)")}
+    if "detail" not in cols:
+        db.execute("ALTER TABLE edges ADD COLUMN detail TEXT")
 
 
 def default_store_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -96,6 +109,7 @@ class Store:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.executescript(_SCHEMA)
+            _migrate(self.db)
             row = self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
             if row is None:
                 self.db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
@@ -143,7 +157,7 @@ class Store:
         return row[0] if row else None
 
     def remove_file(self, path: str) -> None:
-        for table in ("nodes", "edges", "mentions", "unresolved"):
+        for table in ("nodes", "edges", "mentions", "unresolved", "findings"):
             self.db.execute(f"DELETE FROM {table} WHERE file=?", (str(path),))
         self.db.execute("DELETE FROM files WHERE path=?", (str(path),))
         self._graph = None
@@ -171,40 +185,51 @@ class Store:
         # the source's second witness (a page's metadata box): scalar properties, so every
         # export (GraphML, Neo4j) keeps them; "Tình trạng" is the reported status
         own |= {f"reported_{k}": v for k, v in sorted(doc.witness.items())}
+        own |= _force_attrs(ex)
         nodes.append((path, doc.id, "document", 1, json.dumps(own, ensure_ascii=False)))
         for ref in ex.references:
             t = ref.target
             nodes.append((path, t.id, "document", 0, json.dumps(t.to_dict(), ensure_ascii=False)))
             ev = ref.evidence
-            edges.append((path, doc.id, t.id, ref.relation.value, None, ev.sentence, ev.start, ev.end, doc.id))
+            edges.append((path, doc.id, t.id, ref.relation.value, None, ev.sentence, ev.start, ev.end, doc.id,
+                          _detail(ex, doc.id, ref.relation.value, t.id)))
             for m in ref.mentions:
                 mentions.append((path, t.id, m.text, m.start, m.end, m.date, m.issuer, m.sentence))
         for planned in ex.planned:
             nodes.append((path, planned.id, "document", 1, json.dumps(planned.to_dict(), ensure_ascii=False)))
         for src, rel, dst, ev in ex.chain_edges:
-            edges.append((path, src, dst, Relation(rel).value, None, ev.sentence, ev.start, ev.end, doc.id))
+            rel = Relation(rel).value
+            edges.append((path, src, dst, rel, None, ev.sentence, ev.start, ev.end, doc.id, _detail(ex, src, rel, dst)))
         for ag in ex.agencies:
             nodes.append((path, ag.id, "agency", 0, json.dumps(ag.to_dict(), ensure_ascii=False)))
             if ag.parent:
-                edges.append((path, ag.id, ag.parent, Relation.PART_OF.value, None, ag.name, 0, 0, doc.id))
+                edges.append((path, ag.id, ag.parent, Relation.PART_OF.value, None, ag.name, 0, 0, doc.id, None))
         for task in ex.tasks:
             nodes.append((path, task.id, "task", 1, json.dumps(_task_attrs(task), ensure_ascii=False)))
             sentence = task.text[:500]
-            edges.append((path, task.id, doc.id, Relation.PART_OF.value, None, sentence, task.start, task.end, doc.id))
+            edges.append((path, task.id, doc.id, Relation.PART_OF.value, None, sentence, task.start, task.end, doc.id, None))
             for role, ids in ((Role.LEAD, task.lead), (Role.COOPERATING, task.cooperating)):
                 for ag in ids:
-                    edges.append((path, task.id, ag, Relation.ASSIGNS_TO.value, role.value, sentence, task.start, task.end, doc.id))
+                    edges.append((path, task.id, ag, Relation.ASSIGNS_TO.value, role.value, sentence, task.start, task.end,
+                                  doc.id, None))
             for link in task.links:
                 t = link.target
                 nodes.append((path, t.id, "document", 0, json.dumps(t.to_dict(), ensure_ascii=False)))
                 ev = link.evidence
-                edges.append((path, task.id, t.id, link.relation.value, None, ev.sentence, ev.start, ev.end, doc.id))
+                edges.append((path, task.id, t.id, link.relation.value, None, ev.sentence, ev.start, ev.end, doc.id,
+                              _detail(ex, task.id, link.relation.value, t.id)))
         self.db.executemany("INSERT INTO nodes VALUES (?,?,?,?,?)", nodes)
-        self.db.executemany("INSERT INTO edges VALUES (?,?,?,?,?,?,?,?,?)", edges)
+        self.db.executemany(
+            'INSERT INTO edges (file, src, dst, relation, role, sentence, start, "end", document, detail) '
+            "VALUES (?,?,?,?,?,?,?,?,?,?)", edges)
         self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?)", mentions)
         self.db.executemany(
             "INSERT INTO unresolved VALUES (?,?,?,?,?)",
             [(path, u.text, u.start, u.end, u.sentence) for u in ex.unresolved],
+        )
+        self.db.executemany(
+            "INSERT INTO findings VALUES (?,?,?,?,?,?)",
+            [(path, "impossible_date", d["text"], d["start"], d["end"], d["sentence"]) for d in ex.bad_dates],
         )
         self._graph = None
         return "updated" if old else "added"
@@ -220,6 +245,12 @@ class Store:
         cur = self.db.execute('SELECT file, text, start, "end", sentence FROM unresolved ORDER BY file, start')
         return [dict(zip(cols, r)) for r in cur]
 
+    def findings(self) -> list[dict]:
+        """What extraction found wrong in the text itself (a date that cannot be a date)."""
+        cols = ("file", "kind", "text", "start", "end", "sentence")
+        cur = self.db.execute('SELECT file, kind, text, start, "end", sentence FROM findings ORDER BY file, start')
+        return [dict(zip(cols, r)) for r in cur]
+
     def counts(self) -> dict[str, int]:
         g = self.graph()
         kinds: dict[str, int] = {}
@@ -232,6 +263,26 @@ class Store:
         if self._graph is None:
             self._graph = _build_graph(self)
         return self._graph
+
+
+def _detail(ex: Extraction, src: str, rel: str, dst: str) -> str | None:
+    d = ex.changes.get((src, rel, dst))
+    return json.dumps(d, ensure_ascii=False) if d else None
+
+
+def _force_attrs(ex: Extraction) -> dict:
+    """What the document says of its own force, as scalar node attributes (so GraphML and
+    Neo4j keep them): when it takes effect, the period its title states, and their spans
+    in the file's text (the evidence)."""
+    out: dict = {"reported_state": ex.reported_state} if ex.reported_state else {}
+    if ex.effective:
+        e = ex.effective
+        out |= {"effective_date": e["date"], "effective_rule": e["rule"], "effective_span": [e["start"], e["end"]]}
+    if ex.period:
+        p = ex.period
+        out |= {"period_from": p["from"], "period_until": p["until"], "period_text": p["text"],
+                "period_span": [p["start"], p["end"]]}
+    return out
 
 
 def _task_attrs(task: Task) -> dict:
@@ -305,9 +356,9 @@ def _build_graph(store: Store) -> nx.MultiDiGraph:
         attrs["kind"] = kind
         g.add_node(nid, **attrs)
     cur = store.db.execute(
-        'SELECT file, src, dst, relation, role, sentence, start, "end", document FROM edges ORDER BY file, start'
+        'SELECT file, src, dst, relation, role, sentence, start, "end", document, detail FROM edges ORDER BY file, start'
     )
-    for file, src, dst, relation, role, sentence, start, end, document in cur:
+    for file, src, dst, relation, role, sentence, start, end, document, detail in cur:
         src, dst = alias.get(src, src), alias.get(dst, dst)
         if src == dst:
             continue
@@ -322,6 +373,8 @@ def _build_graph(store: Store) -> nx.MultiDiGraph:
             data = {"relation": relation, "evidence": [ev]}
             if role:
                 data["role"] = role
+            if detail:
+                data.update(json.loads(detail))  # "mode", "parts" of a replaces/amends edge
             g.add_edge(src, dst, key=key, **data)
     _drop_weaker_document_edges(g)
     return g

@@ -6,10 +6,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import re
 from pathlib import Path
 
-from graph.model import DocRef, Document, Evidence, Extraction, Mention, Reference, Task
+from graph.model import DocRef, Document, Evidence, Extraction, Mention, Reference, Relation, Task
 
+from .changes import change_detail, effective_date, impossible_dates, reported_state, stated_period
 from .header import read_header
 from .layout import Layout, build_layout
 from .patterns import patterns
@@ -55,6 +57,7 @@ def extract_text(text: str, *, path: str = "", sha256: str = "") -> Extraction:
     ex = Extraction(document=doc, references=refs, unresolved=unresolved)
     ex.chain_edges = [(a.id, rel, b.id, ev) for a, rel, b, ev in chains]
     _add_tasks(ex, header)
+    _add_changes(ex, header)
     ex.layout = lay
     return ex if lay.identity else _to_source(ex, lay)
 
@@ -87,9 +90,50 @@ def _to_source(ex: Extraction, lay: Layout) -> Extraction:
         agencies=ex.agencies,
         unresolved=[mention(m) for m in ex.unresolved],
         planned=ex.planned,
+        changes=ex.changes,
+        effective=_spanned(ex.effective, span),
+        period=_spanned(ex.period, span),
+        bad_dates=[_spanned(d, span) for d in ex.bad_dates],
+        reported_state=ex.reported_state,
     )
     out.layout = lay
     return out
+
+
+def _spanned(d: dict | None, span) -> dict | None:
+    if d is None:
+        return None
+    s, e = span(d["start"], d["end"])
+    return d | {"start": s, "end": e}
+
+
+def _add_changes(ex: Extraction, header) -> None:
+    """What the document says of legal force: what each replaces/amends edge does, when the
+    document takes effect, the period its title states, the dates that cannot be dates."""
+    text = ex.document.text
+    edges = [(ex.document.id, r.relation, r.target.id, r.evidence) for r in ex.references]
+    edges += ex.chain_edges
+    for src, rel, dst, ev in edges:
+        rel = Relation(rel)
+        if rel in (Relation.REPLACES, Relation.AMENDS):
+            ex.changes[(src, rel.value, dst)] = change_detail(text, ev.start, ev.end, rel)
+    ex.effective = effective_date(text, ex.document.ref.date)
+    ex.period = stated_period(header.ref.title, header.ref.type, header.title_span[0]) if header.ref.title else None
+    if ex.period and text[ex.period["start"]:ex.period["end"]].casefold() != ex.period["text"].casefold():
+        ex.period = _locate(text, ex.period, header.title_span)
+    ex.bad_dates = impossible_dates(text)
+    ex.reported_state = reported_state(ex.document.witness.get("status"))
+
+
+def _locate(text: str, period: dict, span: tuple[int, int]) -> dict:
+    """The period phrase's offsets in the text (the title was read with its line breaks
+    joined, so offsets into it may not be the text's)."""
+    words = period["text"].split()
+    rx = r"\s+".join(map(re.escape, words))
+    m = re.search(rx, text[span[0]:span[1] + 200], re.IGNORECASE)
+    if m:
+        return period | {"start": span[0] + m.start(), "end": span[0] + m.end()}
+    return period | {"start": span[0], "end": span[1]}
 
 
 def _add_tasks(ex: Extraction, header) -> None:

@@ -180,6 +180,15 @@ class Patterns:
             rf"[ \t]*(?:{alternation(pre['clause_openers'])})(?!\p{{L}})", _FLAGS
         )
 
+        change = refs["change"]
+        self.repeal_cue = regex.compile(alternation(change["repeal_cues"]), _FLAGS)
+        self.replace_cue = regex.compile(alternation(change["replace_cues"]), _FLAGS)
+        self.list_joiner = regex.compile(
+            "|".join(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})" if w[0].isalpha() else regex.escape(w)
+                     for w in change["list_joiners"]), _FLAGS)
+        self.clause_break = regex.compile(change["clause_break"])
+        self.part_ref = regex.compile(change["part"], _FLAGS)
+
     def type_of_word(self, word: str) -> str:
         key = " ".join(word.split()).casefold()
         if key in self._type_word_lookup:

@@ -58,9 +58,20 @@ def _planned(ex: Extraction, task: Task, mention_start: int) -> DocRef:
     )
 
 
+def _coordinated(text: str, prev_end: int, start: int) -> bool:
+    """The mention at ``start`` continues the list of the one ending at ``prev_end``
+    ("thay thế Quyết định số A ngày … và Quyết định số B"): only a date, an issuer and a
+    list joiner lie between them, no clause end."""
+    gap = text[prev_end:start]
+    return len(gap) <= 120 and patterns().list_joiner.search(gap) is not None and not patterns().clause_break.search(gap)
+
+
 def attach_task_links(ex: Extraction, tasks: list[Task]) -> list[Task]:
     """Tasks with ``links`` filled from the extraction's references (by offsets); planned
-    documents and their ``replaces`` edges go into ``ex.planned`` / ``ex.chain_edges``."""
+    documents and their ``replaces`` edges go into ``ex.planned`` / ``ex.chain_edges``.
+
+    A cue governs the list it opens: in "(thay thế Quyết định số A … và Quyết định số B)"
+    both A and B are replaced by the planned document."""
     text = ex.document.text
     spans = sorted(
         (m.start, m.end, ref) for ref in ex.references for m in ref.mentions
@@ -70,10 +81,14 @@ def attach_task_links(ex: Extraction, tasks: list[Task]) -> list[Task]:
     for task in tasks:
         i = bisect.bisect_left(starts, task.start)
         links: dict[str, Reference] = {}
+        prev: tuple[int, Relation] | None = None
         while i < len(spans) and spans[i][0] < task.end:
             s, e, ref = spans[i]
             i += 1
             rel = _task_relation(text, s)
+            if rel is Relation.CITES and prev is not None and _coordinated(text, prev[0], s):
+                rel = prev[1]
+            prev = (e, rel)
             ss, se = sentence_bounds(text, s, e)
             ev = Evidence(path=ex.document.path, sentence=text[ss:se].strip(), start=s, end=e, document=ex.document.id)
             if rel in (Relation.REPLACES, Relation.AMENDS):
