@@ -1,0 +1,347 @@
+"""Is it still in force?  The legal status of every document, on a given day, and the
+warning it passes down to everything that carries it out.
+
+A status is derived, never guessed, from facts every engine holds (networkx here, SPARQL and
+Cypher through :func:`derive_statuses` on the facts their queries return):
+
+* the document's own: its flags (``draft``, ``planned``), its date, the day it takes effect
+  (``effective_date``, from its own "có hiệu lực" clause), the period its title states
+  (``period_until``) and the status a legal-library page reports (``reported_state``);
+* the change edges that point at it: ``replaces`` (mode ``repeal`` or ``replace``) and
+  ``amends`` (mode ``amend``, with the ``parts`` the text names), each with its source
+  document, which takes effect on its own effective date (else its date), and its evidence.
+  A source flagged ``planned`` (a document a task will produce) is a change to come.
+
+States, strongest first: ``repealed`` / ``replaced`` (by which, since when; a chain of
+replacements resolves to the ``latest``), ``expired`` (the stated period has ended),
+``amended`` (by which, which parts), ``to_be_replaced`` / ``to_be_amended`` (a task will
+produce the change; the document is still in force), ``in_force`` (its text is in the store
+and nothing there ends it), ``draft``, ``planned``, ``not_yet_in_force`` (issued or taking
+effect after the day asked about) and ``unknown`` (only cited, nothing known of its force).
+Each status names the facts that set it (``by`` and ``evidence``).
+
+Downstream (KeyCite's warning, run downward): every document and task from which a
+repealed, replaced, amended or expired document is reached over LINEAGE edges
+(:func:`queries.lineage.impact`) carries a flag naming that document and its change.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from graph.errors import PolicyKGError
+
+__all__ = [
+    "STATES",
+    "AT_RISK",
+    "NOT_IN_FORCE",
+    "Change",
+    "Status",
+    "parse_day",
+    "facts_from_graph",
+    "derive_statuses",
+    "risk_flags",
+    "graph_statuses",
+    "StatusReport",
+]
+
+#: Every state, in the order answers list them.
+STATES = (
+    "repealed", "replaced", "expired", "amended", "to_be_replaced", "to_be_amended",
+    "in_force", "not_yet_in_force", "draft", "planned", "unknown",
+)
+#: States no longer in force.
+NOT_IN_FORCE = frozenset({"repealed", "replaced", "expired"})
+#: States whose change everything downstream is warned of.
+AT_RISK = NOT_IN_FORCE | {"amended"}
+#: The state's words in Vietnamese, as a legal library shows them.
+LABELS_VI = {
+    "repealed": "Hết hiệu lực (bị bãi bỏ)",
+    "replaced": "Hết hiệu lực (bị thay thế)",
+    "expired": "Hết hiệu lực (hết thời hạn)",
+    "amended": "Còn hiệu lực, đã được sửa đổi, bổ sung",
+    "to_be_replaced": "Còn hiệu lực, sẽ được thay thế",
+    "to_be_amended": "Còn hiệu lực, sẽ được sửa đổi",
+    "in_force": "Còn hiệu lực",
+    "not_yet_in_force": "Chưa có hiệu lực",
+    "draft": "Dự thảo",
+    "planned": "Văn bản sẽ ban hành",
+    "unknown": "Chưa rõ hiệu lực",
+}
+_CHANGE_RELATIONS = ("replaces", "amends")
+
+
+class DateError(PolicyKGError):
+    """A date option that cannot be read."""
+
+
+def parse_day(value: str | None, *, today: _dt.date | None = None) -> str | None:
+    """A date as users write it, to ISO: "31/12/2025" (dd/mm/yyyy, how Vietnamese users
+    write dates), "31-12-2025", "2025-12-31", "12/2025" and "2025" (the last day of that
+    month or year), "today"/"hôm nay", "tomorrow"/"ngày mai", "yesterday"/"hôm qua".
+
+    >>> parse_day("31/12/2025"), parse_day("2025-12-31"), parse_day("5/5/2023")
+    ('2025-12-31', '2025-12-31', '2023-05-05')
+    >>> parse_day("tomorrow", today=_dt.date(2026, 12, 6)), parse_day("2/2024")
+    ('2026-12-07', '2024-02-29')
+    >>> parse_day("31/02/2025")
+    Traceback (most recent call last):
+    ...
+    queries.status.DateError: '31/02/2025': not a date (write dd/mm/yyyy, e.g. 31/12/2025, or yyyy-mm-dd)
+    """
+    if value is None:
+        return None
+    text = " ".join(value.split()).casefold()
+    base = today or _dt.date.today()
+    words = {"today": 0, "hôm nay": 0, "tomorrow": 1, "ngày mai": 1, "yesterday": -1, "hôm qua": -1}
+    if text in words:
+        return (base + _dt.timedelta(days=words[text])).isoformat()
+    import re
+
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text):
+            return _dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        if m := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text):
+            return _dt.date(int(m[3]), int(m[2]), int(m[1])).isoformat()
+        if m := re.fullmatch(r"(\d{1,2})[/.-](\d{4})", text):
+            month = _dt.date(int(m[2]), int(m[1]), 1)
+            nxt = _dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+            return (nxt - _dt.timedelta(days=1)).isoformat()
+        if m := re.fullmatch(r"(\d{4})", text):
+            return f"{m[1]}-12-31"
+    except ValueError:
+        pass
+    raise DateError(f"{value!r}: not a date (write dd/mm/yyyy, e.g. 31/12/2025, or yyyy-mm-dd)")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change edge pointing at a document."""
+
+    by: str  # the changing document
+    mode: str  # "repeal", "replace" or "amend"
+    date: str | None  # the day it takes effect: the changing document's effective date or date
+    parts: tuple[str, ...] = ()
+    planned: bool = False  # the changing document is still to be made
+    task: str | None = None  # for a planned document: the task that will produce it
+    evidence: dict | None = None
+
+    def to_dict(self) -> dict:
+        return {"by": self.by, "mode": self.mode, "date": self.date, "parts": list(self.parts),
+                "planned": self.planned, "task": self.task, "evidence": self.evidence}
+
+
+@dataclass
+class Status:
+    id: str
+    state: str
+    since: str | None = None  # the day the state began, where known
+    by: list[str] = field(default_factory=list)  # documents that set it
+    parts: list[str] = field(default_factory=list)  # for amended: the parts changed
+    latest: str | None = None  # for replaced: the end of the chain of replacements
+    pending: list[Change] = field(default_factory=list)  # changes planned by tasks
+    changes: list[Change] = field(default_factory=list)  # every change in effect
+    evidence: list[dict] = field(default_factory=list)
+    basis: str = ""  # how the state was set, in words
+
+    @property
+    def in_force(self) -> bool | None:
+        if self.state in NOT_IN_FORCE or self.state in ("draft", "planned", "not_yet_in_force"):
+            return False
+        if self.state == "unknown":
+            return None
+        return True
+
+    def key(self) -> tuple:
+        """What every engine must agree on."""
+        return (self.state, self.since, tuple(self.by), tuple(self.parts), self.latest,
+                tuple(sorted((c.by, c.mode, c.task or "") for c in self.pending)))
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "state": self.state, "label_vi": LABELS_VI[self.state], "in_force": self.in_force,
+            "since": self.since, "by": self.by, "parts": self.parts, "latest": self.latest,
+            "pending": [c.to_dict() for c in self.pending], "changes": [c.to_dict() for c in self.changes],
+            "evidence": self.evidence, "basis": self.basis,
+        }
+
+
+# -- facts --------------------------------------------------------------------------------
+
+_DOC_FACTS = ("flags", "date", "effective_date", "period_until", "period_text", "period_span",
+              "reported_state", "reported_status", "in_corpus", "path")
+
+
+def facts_from_graph(g: nx.MultiDiGraph) -> tuple[dict[str, dict], list[dict]]:
+    """The facts a status is derived from, read off the networkx graph: per document its
+    own (``flags``, ``date``, ``effective_date``, ``period_until`` ...), and one row per change
+    edge (``src``, ``relation``, ``dst``, ``mode``, ``parts``, ``task`` of a planned source,
+    ``evidence``).  The SPARQL and Cypher engines return the same rows."""
+    docs = {
+        n: {k: d.get(k) for k in _DOC_FACTS}
+        for n, d in g.nodes(data=True) if d.get("kind") == "document"
+    }
+    rows = []
+    for u, v, k, d in g.edges(keys=True, data=True):
+        if k not in _CHANGE_RELATIONS or u not in docs or v not in docs:
+            continue
+        task = next((t for _, t, kk in g.out_edges(u, keys=True) if kk == "part_of"), None)
+        ev = (d.get("evidence") or [None])[0]
+        rows.append({"src": u, "relation": k, "dst": v, "mode": d.get("mode"), "parts": list(d.get("parts") or ()),
+                     "task": task, "evidence": ev})
+    return docs, rows
+
+
+def _mode(row: dict) -> str:
+    if row.get("mode"):
+        return row["mode"]
+    return "amend" if row["relation"] == "amends" else "replace"
+
+
+def _day_after(iso: str) -> str:
+    return (_dt.date.fromisoformat(iso) + _dt.timedelta(days=1)).isoformat()
+
+
+def _valid(iso: str | None) -> str | None:
+    try:
+        return _dt.date.fromisoformat(iso).isoformat() if iso else None
+    except (TypeError, ValueError):
+        return None  # a date that cannot be (check reports it); never compared
+
+
+def _takes_effect(doc: dict) -> str | None:
+    return _valid(doc.get("effective_date")) or _valid(doc.get("date"))
+
+
+def derive_statuses(docs: dict[str, dict], rows: Iterable[dict], as_of: str | None = None) -> dict[str, Status]:
+    """The status of every document on ``as_of`` (ISO; default today) from the facts of
+    :func:`facts_from_graph` (or the same facts from another engine)."""
+    day = as_of or _dt.date.today().isoformat()
+    incoming: dict[str, list[Change]] = {}
+    for row in rows:
+        src = docs.get(row["src"], {})
+        planned = "planned" in (src.get("flags") or [])
+        change = Change(by=row["src"], mode=_mode(row), date=_takes_effect(src), parts=tuple(row.get("parts") or ()),
+                        planned=planned, task=row.get("task") if planned else None, evidence=row.get("evidence"))
+        incoming.setdefault(row["dst"], []).append(change)
+    for changes in incoming.values():
+        changes.sort(key=lambda c: (c.date or "9999", c.by, c.mode))
+    out = {n: _status(n, d, incoming.get(n, []), day) for n, d in docs.items()}
+    for st in out.values():
+        if st.state == "replaced":
+            st.latest = _latest(st.id, out)
+    return out
+
+
+def _status(n: str, d: dict, changes: list[Change], day: str) -> Status:
+    flags = d.get("flags") or []
+    if "planned" in flags:
+        return Status(n, "planned", basis="a document a task will produce")
+    if "draft" in flags:
+        return Status(n, "draft", basis="the text is a draft")
+    issued = _valid(d.get("date"))
+    if issued and issued > day:
+        return Status(n, "not_yet_in_force", since=None, basis=f"issued on {issued}, after {day}")
+    effective = _valid(d.get("effective_date"))
+    if effective and effective > day:
+        return Status(n, "not_yet_in_force", basis=f"takes effect on {effective}, after {day}",
+                      evidence=_own_evidence(d, "effective_span", "có hiệu lực"))
+    done = [c for c in changes if not c.planned and (c.date is None or c.date <= day)]
+    pending = [c for c in changes if c.planned]
+    ending = [c for c in done if c.mode in ("repeal", "replace")]
+    if ending:
+        first = ending[0]
+        state = "repealed" if first.mode == "repeal" else "replaced"
+        same = [c for c in ending if c.mode == first.mode]
+        return Status(n, state, since=first.date, by=_ids(same), changes=done, pending=pending,
+                      evidence=[c.evidence for c in same if c.evidence],
+                      basis=f"{'repealed' if state == 'repealed' else 'replaced'} by the document(s) named")
+    until = _valid(d.get("period_until"))
+    amends = [c for c in done if c.mode == "amend"]
+    if until and until < day:
+        return Status(n, "expired", since=_day_after(until), changes=done, pending=pending,
+                      evidence=_own_evidence(d, "period_span", d.get("period_text") or ""),
+                      basis=f"the period its title states ({d.get('period_text')}) ended on {until}")
+    if amends:
+        parts = list(dict.fromkeys(p for c in amends for p in c.parts))
+        return Status(n, "amended", since=amends[0].date, by=_ids(amends), parts=parts, changes=done,
+                      pending=pending, evidence=[c.evidence for c in amends if c.evidence],
+                      basis="amended by the document(s) named")
+    reported = d.get("reported_state")
+    if reported in STATES and reported != "in_force":
+        return Status(n, reported, pending=pending, basis=f"reported by its source page: {d.get('reported_status')}",
+                      evidence=[{"path": d.get("path"), "sentence": f"Tình trạng: {d.get('reported_status')}",
+                                 "start": None, "end": None}])
+    if pending:
+        to_end = [c for c in pending if c.mode in ("repeal", "replace")]
+        state = "to_be_replaced" if to_end else "to_be_amended"
+        chosen = to_end or pending
+        return Status(n, state, by=_ids(chosen), pending=pending, evidence=[c.evidence for c in chosen if c.evidence],
+                      basis="a task will produce the document(s) named")
+    if d.get("in_corpus") or reported == "in_force":
+        basis = "its text is in the store and nothing in the store ends or amends it"
+        if reported == "in_force":
+            basis = f"reported by its source page: {d.get('reported_status')}"
+        return Status(n, "in_force", since=effective or issued, basis=basis)
+    return Status(n, "unknown", basis="only cited: nothing in the store says whether it is in force")
+
+
+def _ids(changes: list[Change]) -> list[str]:
+    return list(dict.fromkeys(c.by for c in changes))
+
+
+def _own_evidence(d: dict, span_key: str, sentence: str) -> list[dict]:
+    span = d.get(span_key) or [None, None]
+    return [{"path": d.get("path"), "sentence": sentence, "start": span[0], "end": span[1]}]
+
+
+def _latest(n: str, statuses: dict[str, Status]) -> str:
+    """The end of the chain of replacements from ``n``: replaced by B, B replaced by C -> C."""
+    seen = {n}
+    cur = n
+    while statuses.get(cur) is not None and statuses[cur].state == "replaced" and statuses[cur].by:
+        nxt = statuses[cur].by[-1]
+        if nxt in seen:
+            break
+        seen.add(nxt)
+        cur = nxt
+    return cur
+
+
+def risk_flags(statuses: dict[str, Status], downstream: Callable[[str], set[str]]) -> dict[str, list[dict]]:
+    """Per node, the warnings it inherits: one per repealed, replaced, amended or expired
+    document upstream of it, from ``downstream(document)`` (the ``impact`` of any engine)."""
+    flags: dict[str, list[dict]] = {}
+    for n in sorted(statuses):
+        st = statuses[n]
+        if st.state not in AT_RISK:
+            continue
+        for x in downstream(n):
+            flags.setdefault(x, []).append({"upstream": n, "state": st.state, "by": st.by, "since": st.since})
+    for items in flags.values():
+        items.sort(key=lambda f: (STATES.index(f["state"]), f["upstream"]))
+    return flags
+
+
+@dataclass
+class StatusReport:
+    as_of: str
+    statuses: dict[str, Status]
+    flags: dict[str, list[dict]]
+
+    def of(self, n: str) -> Status | None:
+        return self.statuses.get(n)
+
+
+def graph_statuses(g: nx.MultiDiGraph, as_of: str | None = None) -> StatusReport:
+    """Statuses and downstream flags of the whole graph on ``as_of`` (default today)."""
+    from queries.lineage import impact
+
+    day = as_of or _dt.date.today().isoformat()
+    docs, rows = facts_from_graph(g)
+    statuses = derive_statuses(docs, rows, day)
+    return StatusReport(day, statuses, risk_flags(statuses, lambda n: impact(g, n)))
