@@ -16,6 +16,7 @@ nothing here decides it.  Patterns are in tables/status.toml and references.toml
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import functools
 
@@ -28,7 +29,7 @@ from .patterns import patterns
 from .references import sentence_bounds
 from .rules import load_table
 
-__all__ = ["change_detail", "effective_date", "stated_period", "reported_state", "impossible_dates"]
+__all__ = ["article_starts", "change_detail", "effective_date", "stated_period", "reported_state", "impossible_dates"]
 
 _FLAGS = regex.IGNORECASE | regex.V1
 
@@ -57,11 +58,14 @@ def _rules() -> _Rules:
     return _Rules()
 
 
-def change_detail(text: str, start: int, end: int, relation: Relation) -> dict:
-    """What the change edge whose mention is ``text[start:end]`` does to its target.
+def change_detail(text: str, start: int, end: int, relation: Relation, articles: list[int] | None = None) -> dict:
+    r"""What the change edge whose mention is ``text[start:end]`` does to its target.
 
     >>> t = "Điều 2. Bãi bỏ Quyết định số 32/2023/QĐ-UBND ngày 01/3/2023."
     >>> change_detail(t, t.index("32/"), t.index(" ngày"), Relation.REPLACES)
+    {'mode': 'repeal'}
+    >>> t = "Điều 2. Bãi bỏ các văn bản sau:\n1. Quyết định số 136/1998/QĐ-UB ngày 09/11/1998."
+    >>> change_detail(t, t.index("136/"), t.index(" ngày"), Relation.REPLACES)
     {'mode': 'repeal'}
     >>> t = "Sửa đổi khoản 2 Điều 5 và Điều 7 của Quyết định số 12/2020/QĐ-UBND."
     >>> change_detail(t, t.index("12/"), len(t) - 1, Relation.AMENDS)
@@ -80,16 +84,37 @@ def change_detail(text: str, start: int, end: int, relation: Relation) -> dict:
             parts = [" ".join(m.group(0).split()) for m in p.part_ref.finditer(text, end, e)]
         return {"mode": "amend", "parts": list(dict.fromkeys(parts))} if parts else {"mode": "amend"}
     best, best_pos = "replace", -1
-    for mode, rx in (("repeal", p.repeal_cue), ("replace", p.replace_cue)):
-        for m in rx.finditer(text, s, start):
-            if m.start() > best_pos:
-                best, best_pos = mode, m.start()
+    # the cue before the mention in its sentence, else in the lead-in of the list it is an
+    # item of ("Điều 2. Bãi bỏ các văn bản sau:" / "3. Quyết định số …"), within its article
+    lo = s
+    for lo in (s, _article_start(text, start, articles)):
+        for mode, rx in (("repeal", p.repeal_cue), ("replace", p.replace_cue)):
+            for m in rx.finditer(text, lo, start):
+                if m.start() > best_pos:
+                    best, best_pos = mode, m.start()
+        if best_pos >= 0:
+            break
     if best_pos < 0:  # the cue after the mention: "Quyết định số X … hết hiệu lực"
         for mode, rx in (("repeal", p.repeal_cue), ("replace", p.replace_cue)):
             m = rx.search(text, end, e)
             if m and (best_pos < 0 or m.start() < best_pos):
                 best, best_pos = mode, m.start()
     return {"mode": best}
+
+
+_LEAD_IN = 4000  # how far back a list's lead-in may be in a text without articles
+
+
+def article_starts(text: str) -> list[int]:
+    """Where each article ("Điều 2.") of ``text`` starts."""
+    return [m.start() for m in patterns().article_start.finditer(text)]
+
+
+def _article_start(text: str, pos: int, starts: list[int] | None) -> int:
+    """Where the article holding ``pos`` starts (in a text without articles, a window)."""
+    starts = article_starts(text) if starts is None else starts
+    i = bisect.bisect_right(starts, pos) - 1
+    return starts[i] if i >= 0 else max(0, pos - _LEAD_IN)
 
 
 def _shift(iso: str, days: int) -> str:

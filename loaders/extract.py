@@ -11,7 +11,7 @@ from pathlib import Path
 
 from graph.model import DocRef, Document, Evidence, Extraction, Mention, Reference, Relation, Task
 
-from .changes import change_detail, effective_date, impossible_dates, reported_state, stated_period
+from .changes import article_starts, change_detail, effective_date, impossible_dates, reported_state, stated_period
 from .header import read_header
 from .layout import Layout, build_layout
 from .patterns import patterns
@@ -113,10 +113,11 @@ def _add_changes(ex: Extraction, header) -> None:
     text = ex.document.text
     edges = [(ex.document.id, r.relation, r.target.id, r.evidence) for r in ex.references]
     edges += ex.chain_edges
+    articles = article_starts(text)
     for src, rel, dst, ev in edges:
         rel = Relation(rel)
         if rel in (Relation.REPLACES, Relation.AMENDS):
-            ex.changes[(src, rel.value, dst)] = change_detail(text, ev.start, ev.end, rel)
+            ex.changes[(src, rel.value, dst)] = change_detail(text, ev.start, ev.end, rel, articles)
     ex.effective = effective_date(text, ex.document.ref.date)
     ex.period = stated_period(header.ref.title, header.ref.type, header.title_span[0]) if header.ref.title else None
     if ex.period and text[ex.period["start"]:ex.period["end"]].casefold() != ex.period["text"].casefold():

@@ -170,6 +170,7 @@ class Patterns:
         self.passive = regex.compile(rf"\b(?:{alternation(own['passive'])})\s*$", _FLAGS)
         self.passive_cue = regex.compile(alternation(own["passive_cues"]), _FLAGS)
         self.partial_cue = regex.compile(alternation(own["partial_cues"]), _FLAGS)
+        self.part_link = regex.compile(rf"(?<!\p{{L}})(?:{alternation(own['part_links'])})[\s*_]*$", _FLAGS)
         self.whole_object = regex.compile(
             rf"""[\s*_]*(?:(?:{alternation(own['whole_object_lead'])})(?!\p{{L}})[\s*_]*)*
                  (?:(?:{alternation(list(refs['type_words']))})(?!\p{{L}})|số(?!\p{{L}})|\d|:)""",

@@ -708,6 +708,8 @@ def _own_act(text: str, rm: RawMention, articles: tuple[int, int] | None,
         if after:
             rel, cs, ce = after[0]
             if patterns().passive_cue.match(text, cs) or patterns().passive.search(text[max(rm.end, cs - 8):cs]):
+                if rel is Relation.REPLACES and patterns().part_link.search(text, max(s, rm.start - 20), rm.start):
+                    return Relation.AMENDS  # "Quy trình … ban hành kèm theo Quyết định số … hết hiệu lực"
                 return rel
         # a list item: its lead-in line ends with ":" and does it
         ls = text.rfind("\n", 0, rm.start) + 1

@@ -57,6 +57,54 @@ def handle_errors(f):
     return wrapper
 
 
+def _day(ctx, param, value):
+    """A date option as users write it (dd/mm/yyyy, yyyy-mm-dd, today, tomorrow) -> ISO."""
+    from queries.status import DateError, parse_day
+
+    try:
+        return parse_day(value)
+    except DateError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def as_of_option(f):
+    """``--as-of DATE``: answer as things stood on that day (default: today)."""
+    return click.option("--as-of", "as_of", default=None, callback=_day, metavar="DATE",
+                        help="Status on this day: dd/mm/yyyy, yyyy-mm-dd, today (default).")(f)
+
+
+def _statuses(g, as_of):
+    from queries.status import graph_statuses
+
+    return graph_statuses(g, as_of)
+
+
+def _status_tag(g, report, n: str) -> str:
+    """A hop's status in brackets: "[Hết hiệu lực (bị bãi bỏ) bởi 2828/QĐ-UBND, từ 05/5/2025]"."""
+    from queries.lineage import vn_date
+
+    st = report.of(n)
+    if st is None:
+        return ""
+    words = st.to_dict()["label_vi"]
+    if st.state in ("to_be_replaced", "to_be_amended"):
+        tasks = dict.fromkeys(c.task for c in st.pending if c.task)
+        words += " theo nhiệm vụ " + ", ".join(
+            f"{g.nodes[t].get('section') or t} của {_label(g, g.nodes[t].get('document'))}" for t in tasks if t in g)
+    elif st.by:
+        words += " bởi " + ", ".join(_label(g, b) for b in st.by)
+    if st.parts:
+        words += " (" + ", ".join(st.parts) + ")"
+    if st.since:
+        words += f", từ {vn_date(st.since)}"
+    if st.latest and st.latest != n and st.latest not in st.by:
+        words += f"; văn bản hiện hành: {_label(g, st.latest)}"
+    warn = report.flags.get(n)
+    if warn:
+        words += f"; ⚠ dựa trên {len(warn)} văn bản không còn nguyên hiệu lực"
+    return f" [{words}]"
+
+
 def neo4j_options(f):
     """--uri/--user/--password/--database, from NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD,
     NEO4J_DATABASE by default."""
@@ -212,10 +260,11 @@ def _resolve(g, ref: str) -> str:
 @store_option
 @json_option
 @click.option("--no-fallback", is_flag=True, help="Follow implements links only, not the based_on fallback.")
+@as_of_option
 @click.option("--neo4j", "on_server", is_flag=True, help="Ask the Neo4j server (see `push`) instead of the store.")
 @neo4j_options
 @handle_errors
-def trace(ref, store_path, as_json, no_fallback, on_server, uri, user, password, database):
+def trace(ref, store_path, as_json, no_fallback, as_of, on_server, uri, user, password, database):
     """Every implements-path from REF up to the central resolution(s) it serves.
 
     REF is a canonical id, a number-symbol (when unique), a task id or an ingested file.
@@ -225,6 +274,7 @@ def trace(ref, store_path, as_json, no_fallback, on_server, uri, user, password,
     Example:
         policykg trace 154/KH-UBND
         policykg trace ha-tinh:154/KH-UBND:2023 --json
+        policykg trace 154/KH-UBND --as-of 31/12/2024
         policykg trace vn:29-NQ/TW:2022 --neo4j --uri bolt://localhost:7687
     """
     from queries.lineage import node_summary, trace as do_trace
@@ -236,21 +286,23 @@ def trace(ref, store_path, as_json, no_fallback, on_server, uri, user, password,
         g = store.graph()
         node = _resolve(g, ref)
         res = do_trace(g, node, based_on_fallback=not no_fallback)
+        report = _statuses(g, as_of)
         if as_json:
             ids = {node, *(n for p in res.paths for n in p), *res.roots, *res.highest}
             emit_json(
                 {
                     "ref": node,
+                    "as_of": report.as_of,
                     "paths": res.paths,
                     "roots": res.roots,
                     "highest": res.highest,
                     "reached_central": res.reached_central,
                     "via_based_on": [list(x) for x in res.via_based_on],
-                    "nodes": {n: node_summary(g, n) for n in sorted(ids)},
+                    "nodes": {n: _with_status(g, report, n) for n in sorted(ids)},
                 }
             )
             return
-        _print_trace(g, node, res)
+        _print_trace(g, node, res, report)
 
 
 def _trace_on_server(ref, as_json, uri, user, password, database) -> None:
@@ -290,10 +342,22 @@ def _label(g, n: str) -> str:
     return d.get("number_symbol") or d.get("name") or d.get("title") or n
 
 
-def _print_trace(g, node, res) -> None:
+def _with_status(g, report, n: str) -> dict:
+    """A node's summary with its status (documents) and the warnings it inherits."""
+    from queries.lineage import node_summary
+
+    out = node_summary(g, n)
+    st = report.of(n)
+    if st is not None:
+        out["status"] = st.to_dict()
+    out["warnings"] = report.flags.get(n, [])
+    return out
+
+
+def _print_trace(g, node, res, report) -> None:
     from queries.lineage import cite_line
 
-    click.echo(cite_line(g, node))
+    click.echo(cite_line(g, node) + _status_tag(g, report, node))
     if not res.paths:
         click.echo("  implements nothing in the store: no lineage to trace")
         return
@@ -311,14 +375,19 @@ def _print_trace(g, node, res) -> None:
         click.echo(prefix + ", ".join(_label(g, r) for r in res.highest))
     if res.via_based_on:
         click.echo("(marked căn cứ: lineage carried by a based_on link, the document implements nothing)")
+    hops = list(dict.fromkeys(n for p in res.paths for n in p[1:] if g.nodes[n].get("kind") == "document"))
+    click.echo(f"Status on {report.as_of}:")
+    for n in hops:
+        click.echo(f"  {_label(g, n)}{_status_tag(g, report, n)}")
 
 
 @cli.command()
 @click.argument("ref")
 @store_option
 @json_option
+@as_of_option
 @handle_errors
-def cite(ref, store_path, as_json):
+def cite(ref, store_path, as_json, as_of):
     """Citation chain(s) from REF to its roots, one hop a line, as documents cite them.
 
     \b
@@ -331,9 +400,14 @@ def cite(ref, store_path, as_json):
         g = store.graph()
         node = _resolve(g, ref)
         res = do_trace(g, node)
+        report = _statuses(g, as_of)
         chains = [citation_chain(g, p) for p in res.paths] or [citation_chain(g, [node])]
+        for chain in chains:
+            for hop in chain:
+                st = report.of(hop["id"])
+                hop["status"] = st.to_dict() if st else None
         if as_json:
-            emit_json({"ref": node, "chains": chains})
+            emit_json({"ref": node, "as_of": report.as_of, "chains": chains})
             return
         verbs = {"implements": "thực hiện", "part_of": "thuộc", "based_on": "căn cứ"}
         for i, chain in enumerate(chains, 1):
@@ -341,15 +415,16 @@ def cite(ref, store_path, as_json):
                 click.echo(f"Chuỗi {i}:")
             for depth, hop in enumerate(chain):
                 lead = "  " * depth + ("↳ " + verbs.get(chain[depth - 1].get("relation"), "") + " " if depth else "")
-                click.echo(f"{lead}{hop['cite']}")
+                click.echo(f"{lead}{hop['cite']}{_status_tag(g, report, hop['id'])}")
 
 
 @cli.command()
 @click.argument("ref")
 @store_option
 @json_option
+@as_of_option
 @handle_errors
-def impact(ref, store_path, as_json):
+def impact(ref, store_path, as_json, as_of):
     """Everything downstream of REF: documents and tasks that carry it out.
 
     \b
@@ -362,13 +437,15 @@ def impact(ref, store_path, as_json):
         g = store.graph()
         node = _resolve(g, ref)
         res = downstream_impact(g, node)
+        report = _statuses(g, as_of)
         if as_json:
-            emit_json(res | {"nodes": {n: node_summary(g, n) for n in res["documents"] + res["tasks"]}})
+            ids = [node] + res["documents"] + res["tasks"]
+            emit_json(res | {"as_of": report.as_of, "nodes": {n: _with_status(g, report, n) for n in ids}})
             return
-        click.echo(cite_line(g, node))
+        click.echo(cite_line(g, node) + _status_tag(g, report, node))
         click.echo(f"{len(res['documents'])} documents and {len(res['tasks'])} tasks downstream")
         for n in res["documents"]:
-            click.echo(f"  {cite_line(g, n)}")
+            click.echo(f"  {cite_line(g, n)}{_status_tag(g, report, n)}")
         for n in res["tasks"][:50]:
             click.echo(f"  {cite_line(g, n)}")
         if len(res["tasks"]) > 50:
@@ -376,24 +453,97 @@ def impact(ref, store_path, as_json):
 
 
 @cli.command()
+@click.argument("ref")
 @store_option
 @json_option
+@as_of_option
 @handle_errors
-def check(store_path, as_json):
-    """Conflicts between citations: different dates, symbols or issuers for one document,
-    implausible numbers, ambiguous dateless mentions. Both sentences are shown.
+def status(ref, store_path, as_json, as_of):
+    """Is REF still in force?  Its status on a day, what set it, and what it passes down.
+
+    A document is repealed, replaced (with the latest of the chain), expired (the period its
+    title states has ended), amended (which parts), to be replaced or amended (by a task's
+    planned document), in force, not yet in force, a draft, planned, or unknown (only cited).
+    Every document and task that carries out a document no longer in force (or amended)
+    inherits a warning; the warnings REF passes down and those it inherits are listed.
+
+    \b
+    Example:
+        policykg status 32/2023/QĐ-UBND
+        policykg status 154/KH-UBND --as-of 01/01/2024 --json
+    """
+    from queries.lineage import cite_line
+
+    with open_store(store_path) as store:
+        g = store.graph()
+        node = _resolve(g, ref)
+        report = _statuses(g, as_of)
+        st = report.of(node)
+        passes = sorted(n for n, items in report.flags.items() if any(f["upstream"] == node for f in items))
+        inherited = report.flags.get(node, [])
+        if as_json:
+            emit_json({
+                "ref": node, "as_of": report.as_of, "status": st.to_dict() if st else None,
+                "inherits": inherited,
+                "passes_down": {"documents": [n for n in passes if g.nodes[n].get("kind") == "document"],
+                                "tasks": [n for n in passes if g.nodes[n].get("kind") == "task"]},
+            })
+            return
+        click.echo(cite_line(g, node))
+        if st is None:
+            click.echo(f"  not a document: no status of its own (on {report.as_of})")
+        else:
+            click.echo(f"  {st.state} on {report.as_of}:{_status_tag(g, report, node)}")
+            click.echo(f"  why: {st.basis}")
+            for ev in st.evidence[:5]:
+                where = f"{Path(ev['path']).name}:{ev['start']}" if ev.get("path") else "?"
+                click.echo(f"    {where}: {' '.join((ev.get('sentence') or '').split())[:200]}")
+            for c in st.pending:
+                task = f" (nhiệm vụ {_label(g, c.task)})" if c.task else ""
+                click.echo(f"  to be {'replaced' if c.mode != 'amend' else 'amended'} by: {cite_line(g, c.by)}{task}")
+        for f in inherited:
+            click.echo(f"  ⚠ rests on {_label(g, f['upstream'])}: {f['state']}"
+                       + (f" by {', '.join(_label(g, b) for b in f['by'])}" if f["by"] else ""))
+        if passes:
+            docs = [n for n in passes if g.nodes[n].get("kind") == "document"]
+            click.echo(f"Passes a warning down to {len(docs)} documents and {len(passes) - len(docs)} tasks:")
+            for n in passes[:50]:
+                click.echo(f"  {cite_line(g, n)}")
+            if len(passes) > 50:
+                click.echo(f"  … {len(passes) - 50} more (use --json)")
+
+
+@cli.command()
+@store_option
+@json_option
+@as_of_option
+@handle_errors
+def check(store_path, as_json, as_of):
+    """Conflicts between citations (different dates, symbols or issuers for one document,
+    implausible numbers, ambiguous dateless mentions, dates after the citing document or
+    that cannot be dates), each with its sentences; then the documents no longer in force
+    and the documents and tasks that rest on them.
 
     \b
     Example:
         policykg check
-        policykg check --json
+        policykg check --as-of 31/12/2025 --json
     """
-    from queries.conflicts import find_conflicts
+    from policykg.pipeline import store_conflicts
 
     with open_store(store_path) as store:
-        conflicts = find_conflicts(store.graph(), store.mentions(), store.unresolved())
+        g = store.graph()
+        conflicts = store_conflicts(store)
+        report = _statuses(g, as_of)
+        changed = {n: st for n, st in report.statuses.items() if st.state in ("repealed", "replaced", "expired", "amended")}
+        resting = {n: report.flags[n] for n in sorted(report.flags)}
         if as_json:
-            emit_json({"conflicts": [c.to_dict() for c in conflicts]})
+            emit_json({
+                "conflicts": [c.to_dict() for c in conflicts],
+                "as_of": report.as_of,
+                "not_in_force": [st.to_dict() for st in changed.values()],
+                "at_risk": [{"id": n, "kind": g.nodes[n].get("kind"), "warnings": w} for n, w in resting.items()],
+            })
             return
         if not conflicts:
             click.echo("No conflicts.")
@@ -402,6 +552,15 @@ def check(store_path, as_json):
             for ev in c.evidence:
                 click.echo(f"    {Path(ev['file']).name}:{ev['start']}: {ev['sentence'][:200]}")
         click.echo(f"{len(conflicts)} conflicts")
+        click.echo(f"\nOn {report.as_of}: {len(changed)} documents repealed, replaced, expired or amended")
+        for n, st in changed.items():
+            click.echo(f"  {_label(g, n)}{_status_tag(g, report, n)}")
+        docs = [n for n in resting if g.nodes[n].get("kind") == "document"]
+        click.echo(f"{len(docs)} documents and {len(resting) - len(docs)} tasks rest on them "
+                   "(policykg status REF, policykg tasks --at-risk)")
+        for n in docs:
+            ups = ", ".join(f"{_label(g, f['upstream'])} ({f['state']})" for f in resting[n])
+            click.echo(f"  {_label(g, n)} ⚠ {ups}")
 
 
 
@@ -414,18 +573,24 @@ def check(store_path, as_json):
 @click.option("--jurisdiction", default=None,
               help='Province name (also finds provinces merged into it in 2025), or "central".')
 @click.option("--serves", default=None, help="Only tasks downstream of this document (e.g. 29-NQ/TW).")
-@click.option("--due-before", default=None, help="ISO date: tasks due before it.")
+@click.option("--due-before", default=None, callback=_day, metavar="DATE",
+              help="Tasks due before this day (dd/mm/yyyy or yyyy-mm-dd).")
+@click.option("--overdue", is_flag=True, help="Tasks whose dated deadline has passed (on --as-of, default today).")
+@click.option("--at-risk", is_flag=True, help="Tasks resting on a document no longer in force or amended.")
+@as_of_option
 @json_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
 @handle_errors
-def tasks(store_path, agency, role, jurisdiction, serves, due_before, as_json, as_csv):
+def tasks(store_path, agency, role, jurisdiction, serves, due_before, overdue, at_risk, as_of, as_json, as_csv):
     """Tasks with their agencies, deadlines and documents.
 
     \b
     Example:
         policykg tasks --serves 29-NQ/TW --json
         policykg tasks --agency "Sở Công Thương"
-        policykg tasks --jurisdiction "Hải Phòng" --due-before 2024-01-01 --csv
+        policykg tasks --jurisdiction "Hải Phòng" --due-before 01/01/2024 --csv
+        policykg tasks --overdue --as-of 30/06/2024
+        policykg tasks --at-risk --json
     """
     import csv as _csv
 
@@ -435,9 +600,11 @@ def tasks(store_path, agency, role, jurisdiction, serves, due_before, as_json, a
         g = store.graph()
         node = _resolve(g, serves) if serves else None
         name = _canonical_agency(agency, jurisdiction) if agency else None
-        rows = list_tasks(g, agency=name, jurisdiction=_places(jurisdiction), serves=node, due_before=due_before, role=role)
+        report = _statuses(g, as_of)
+        rows = list_tasks(g, agency=name, jurisdiction=_places(jurisdiction), serves=node, due_before=due_before,
+                          role=role, flags=report.flags, at_risk=at_risk, overdue_on=report.as_of if overdue else None)
         if as_json:
-            emit_json({"tasks": rows})
+            emit_json({"as_of": report.as_of, "tasks": rows})
             return
         if as_csv:
             w = _csv.writer(sys.stdout)
@@ -453,7 +620,9 @@ def tasks(store_path, agency, role, jurisdiction, serves, due_before, as_json, a
             click.echo(f"    {' '.join((r['text'] or '').split())[:160]}")
             if r["cooperating"]:
                 click.echo(f"    phối hợp: {', '.join(r['cooperating'])}")
-        click.echo(f"{len(rows)} tasks")
+            for f in r.get("warnings") or []:
+                click.echo(f"    ⚠ dựa trên {_label(g, f['upstream'])}: {f['state']}")
+        click.echo(f"{len(rows)} tasks" + (f" (on {report.as_of})" if overdue or at_risk else ""))
 
 
 def _places(jurisdiction: str | None) -> set[str] | None:
@@ -519,11 +688,11 @@ def export(store_path, fmt, output):
         policykg export --format graphml -o policykg.graphml
         policykg export --format csv -o import/
     """
-    from queries.conflicts import find_conflicts
+    from policykg.pipeline import store_conflicts
 
     with open_store(store_path) as store:
         g = store.graph()
-        conflicts = [c.to_dict() for c in find_conflicts(g, store.mentions(), store.unresolved())]
+        conflicts = [c.to_dict() for c in store_conflicts(store)]
     if fmt in ("ttl", "jsonld", "nt"):
         from graph.rdf import export_rdf
 
@@ -660,8 +829,7 @@ def demo(corpus, store_path, output):
     Example:
         policykg demo
     """
-    from policykg.pipeline import build_corpus, find_default_corpus
-    from queries.conflicts import find_conflicts
+    from policykg.pipeline import build_corpus, find_default_corpus, store_conflicts
     from queries.lineage import cite_line, trace as do_trace
     from viz.viewer import render_viewer
 
@@ -692,7 +860,7 @@ def demo(corpus, store_path, output):
             click.echo("    no central document in the corpus; highest: " + "; ".join(cite_line(g, r) for r in res.highest))
         else:
             click.echo("    implements nothing")
-    n_conf = len(find_conflicts(g, store.mentions(), store.unresolved()))
+    n_conf = len(store_conflicts(store))
     path = render_viewer(g, output)
     click.echo(f"\n{n_conf} citation conflicts (policykg check). Viewer: {path}")
     store.close()

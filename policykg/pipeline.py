@@ -14,7 +14,7 @@ from graph.errors import LoadError
 from graph.store import Store
 from loaders.extract import extract_file, file_sha256, iter_corpus
 
-__all__ = ["BuildReport", "build_corpus"]
+__all__ = ["BuildReport", "build_corpus", "store_conflicts"]
 
 
 @dataclass
@@ -64,8 +64,6 @@ def build_corpus(
         progress: called with each file's path once it is done.
         on_error: called with (path, reason) for each failed file.
     """
-    from queries.conflicts import find_conflicts
-
     report = BuildReport()
     files = iter_corpus(paths)
     with store.transaction():
@@ -101,8 +99,16 @@ def build_corpus(
     report.agencies = kinds.count("agency")
     report.references = sum(1 for *_, k in g.edges(keys=True) if k in ("implements", "replaces", "amends", "based_on", "cites"))
     report.edges = g.number_of_edges()
-    report.conflicts = len(find_conflicts(g, store.mentions(), store.unresolved()))
+    report.conflicts = len(store_conflicts(store))
     return report
+
+
+def store_conflicts(store: Store) -> list:
+    """Every conflict the store's facts show (queries.conflicts): citations that disagree,
+    dates that cannot be right."""
+    from queries.conflicts import find_conflicts
+
+    return find_conflicts(store.graph(), store.mentions(), store.unresolved(), store.findings())
 
 
 def corpus_documents(store: Store) -> list[str]:

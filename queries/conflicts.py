@@ -10,7 +10,11 @@
 * ``box``: the page's metadata box (a legal-library site's "Số hiệu", "Ngày ban hành") gives
   another number or date than the document's own header;
 * ``duplicate``: a document read from a file and a yearless node with its number-symbol in
-  its jurisdiction: two nodes that may be one document.
+  its jurisdiction: two nodes that may be one document;
+* ``future_date``: a document cited with a date after the citing document's own date (a
+  document cannot cite one not yet issued: a typing slip, "ngày 04 tháng 8 năm 2028" in 2025);
+* ``impossible_date``: a date written in a text that cannot be a date ("ngày 30/02/2023",
+  "ngày 27 năm 12 năm 2019"); never stored as any document's date.
 """
 
 from __future__ import annotations
@@ -117,8 +121,27 @@ def _duplicates(g: nx.MultiDiGraph) -> list[Conflict]:
     return out
 
 
-def find_conflicts(g: nx.MultiDiGraph, mentions: list[dict], unresolved: list[dict] = ()) -> list[Conflict]:
-    """All conflicts among the stored mentions (see the module docstring)."""
+def _date_findings(g: nx.MultiDiGraph, mentions: list[dict], findings: list[dict]) -> list[Conflict]:
+    out = []
+    own = {d.get("path"): d.get("date") for _, d in g.nodes(data=True) if d.get("in_corpus") and d.get("path")}
+    for m in mentions:
+        citing = own.get(m["file"])
+        if m["date"] and citing and m["date"] > citing:
+            out.append(Conflict("future_date", m["node_id"],
+                                f"{_shown(g, m['node_id'])} cited with date {m['date']}, after the citing "
+                                f"document's own date {citing}", [_ev(m, m["date"])]))
+    for f in findings:
+        if f["kind"] == "impossible_date":
+            out.append(Conflict("impossible_date", f["text"], f"{f['text']!r} is not a date",
+                                [{"file": f["file"], "sentence": f["sentence"], "start": f["start"], "end": f["end"],
+                                  "value": f["text"]}]))
+    return out
+
+
+def find_conflicts(g: nx.MultiDiGraph, mentions: list[dict], unresolved: list[dict] = (),
+                   findings: list[dict] = ()) -> list[Conflict]:
+    """All conflicts among the stored mentions and the extraction's findings (see the
+    module docstring)."""
     out: list[Conflict] = []
     by_node: dict[str, list[dict]] = defaultdict(list)
     for m in mentions:
@@ -194,7 +217,7 @@ def find_conflicts(g: nx.MultiDiGraph, mentions: list[dict], unresolved: list[di
             ms = by_node.get(n, [])
             out.append(Conflict("ambiguous", n, f"{ns or n}: dateless mention matches {', '.join(d.get('candidates', []))}",
                                 [_ev(x, None) for x in ms[:3]]))
-    out += _box_conflicts(g) + _duplicates(g)
+    out += _box_conflicts(g) + _duplicates(g) + _date_findings(g, mentions, findings)
     for u in unresolved:
         out.append(Conflict("ambiguous", u["text"], f"{u['text']!r} could not be resolved to one document",
                             [{"file": u["file"], "sentence": u["sentence"], "start": u["start"], "end": u["end"], "value": None}]))

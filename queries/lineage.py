@@ -36,6 +36,7 @@ __all__ = [
     "cite_line",
     "citation_chain",
     "downstream_impact",
+    "vn_date",
 ]
 
 LINEAGE = frozenset({"implements", "part_of"})
@@ -228,11 +229,11 @@ def node_summary(g: nx.MultiDiGraph, n: str) -> dict:
     return out
 
 
-def _vn_date(iso: str | None) -> str | None:
+def vn_date(iso: str | None) -> str | None:
     """Dates as Decree 30/2020/NĐ-CP writes them: a zero before days under 10 and before
     months 1 and 2 ("05/5/2023", "07/02/2023", "17/11/2022").
 
-    >>> _vn_date("2023-05-05"), _vn_date("2023-02-07"), _vn_date("2022-11-17")
+    >>> vn_date("2023-05-05"), vn_date("2023-02-07"), vn_date("2022-11-17")
     ('05/5/2023', '07/02/2023', '17/11/2022')
     """
     if not iso:
@@ -266,7 +267,7 @@ def cite_line(g: nx.MultiDiGraph, n: str) -> str:
         if "planned" not in (d.get("flags") or []):
             parts.append("(chưa có số)" if "draft" not in (d.get("flags") or []) else "(dự thảo, chưa có số)")
     if d.get("date"):
-        parts.append(f"ngày {_vn_date(d['date'])}")
+        parts.append(f"ngày {vn_date(d['date'])}")
     if d.get("issuer"):
         parts.append(f"của {d['issuer']}")
     return " ".join(parts)

@@ -10,7 +10,7 @@ from graph.ids import slug
 
 from .lineage import impact
 
-__all__ = ["list_tasks", "agency_stats", "task_row"]
+__all__ = ["list_tasks", "agency_stats", "task_row", "is_overdue"]
 
 
 def _agency_names(g: nx.MultiDiGraph, ids) -> list[str]:
@@ -44,6 +44,9 @@ def list_tasks(
     serves: str | None = None,
     due_before: str | None = None,
     role: str | None = None,
+    flags: dict[str, list[dict]] | None = None,
+    at_risk: bool = False,
+    overdue_on: str | None = None,
 ) -> list[dict]:
     """Tasks, filtered.
 
@@ -54,6 +57,12 @@ def list_tasks(
         serves: a node id: only tasks downstream of it (see :func:`queries.lineage.impact`).
         due_before: ISO date: tasks whose deadline ends before it.
         role: "lead" or "cooperating" with ``agency``.
+        flags: the downstream warnings of :func:`queries.status.graph_statuses`; each row
+            then carries its ``warnings`` (the repealed, replaced, amended or expired
+            documents it rests on).
+        at_risk: only tasks with a warning (needs ``flags``).
+        overdue_on: ISO date: only tasks whose deadline ended before it (a dated deadline;
+            nothing says whether the task was done).
     """
     pool = impact(g, serves) if serves else {n for n, d in g.nodes(data=True) if d.get("kind") == "task"}
     want = slug(agency) if agency else None
@@ -74,9 +83,21 @@ def list_tasks(
             end = (row["deadline"] or {}).get("end")
             if not end or end >= due_before:
                 continue
+        if overdue_on and not is_overdue(row, overdue_on):
+            continue
+        if flags is not None:
+            row["warnings"] = flags.get(t, [])
+            if at_risk and not row["warnings"]:
+                continue
         rows.append(row)
     rows.sort(key=lambda r: (r["document"] or "", _section_key(r["id"])))
     return rows
+
+
+def is_overdue(row: dict, day: str) -> bool:
+    """The task's dated deadline ended before ``day`` (recurring and ongoing tasks never are)."""
+    dl = row.get("deadline") or {}
+    return bool(dl.get("end")) and dl.get("kind") in ("date", "interval", "target") and dl["end"] < day
 
 
 def _section_key(task_id: str) -> int:

@@ -145,6 +145,8 @@ ACT_ROWS = [
      ref("14/2016/QĐ-UBND", "QĐ", "2016-12-06", HT, "replaces")),
     ("list-under-a-lead-in", "Điều 2. Hiệu lực thi hành\n2. Các Quyết định sau đây hết hiệu lực:\na) Quyết định số 12/2018/QĐ-UBND ngày 16/7/2018 của UBND tỉnh;",
      ref("12/2018/QĐ-UBND", "QĐ", "2018-07-16", HT, "replaces")),
+    ("passive-part-of-a-document-amends", "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Quy trình nội bộ có số thứ tự 12, 13 Mục I Phụ lục II ban hành kèm theo Quyết định số 1308/QĐ-UBND ngày 18/6/2025 của Chủ tịch UBND tỉnh hết hiệu lực thi hành kể từ ngày Quyết định này có hiệu lực.",
+     ref("1308/QĐ-UBND", "QĐ", "2025-06-18", HT, "amends")),
     ("partial-repeal-amends", "Điều 2. Bãi bỏ Điều 12 của Quy định ban hành kèm theo Quyết định số 20/2023/QĐ-UBND ngày 21/8/2023 của UBND tỉnh.",
      ref("20/2023/QĐ-UBND", "QĐ", "2023-08-21", HT, "amends")),
     # a repeal of a part of the document (its object is no document-type word) amends it
