@@ -74,14 +74,18 @@ def change_detail(text: str, start: int, end: int, relation: Relation, articles:
     p = patterns()
     s, e = sentence_bounds(text, start, end)
     if relation is Relation.AMENDS:
-        before = text[s:start]
+        # the parts between the amending cue and the mention ("Sửa đổi khoản 2 Điều 5 của …
+        # Quyết định số X"), else after a cue that follows it ("Quyết định số X … được sửa
+        # đổi Điều 3 như sau"); a mention with no amending cue in its sentence names none
         cue = None
-        for cue in p.cue_res[Relation.AMENDS.value].finditer(before):
+        for cue in p.cue_res[Relation.AMENDS.value].finditer(text, s, start):
             pass
-        window = before[cue.end():] if cue else before
-        parts = [" ".join(m.group(0).split()) for m in p.part_ref.finditer(window)]
-        if not parts:  # "Quyết định số X … được sửa đổi Điều 3 như sau"
-            parts = [" ".join(m.group(0).split()) for m in p.part_ref.finditer(text, end, e)]
+        if cue is None:
+            cue = p.cue_res[Relation.AMENDS.value].search(text, end, e)
+            window = (cue.end(), e) if cue else (end, end)
+        else:
+            window = (cue.end(), start)
+        parts = [" ".join(m.group(0).split()) for m in p.part_ref.finditer(text, *window)]
         return {"mode": "amend", "parts": list(dict.fromkeys(parts))} if parts else {"mode": "amend"}
     best, best_pos = "replace", -1
     # the cue before the mention in its sentence, else in the lead-in of the list it is an

@@ -111,13 +111,22 @@ def _add_changes(ex: Extraction, header) -> None:
     """What the document says of legal force: what each replaces/amends edge does, when the
     document takes effect, the period its title states, the dates that cannot be dates."""
     text = ex.document.text
-    edges = [(ex.document.id, r.relation, r.target.id, r.evidence) for r in ex.references]
-    edges += ex.chain_edges
     articles = article_starts(text)
-    for src, rel, dst, ev in edges:
+    for src, rel, dst, ev in ex.chain_edges:
         rel = Relation(rel)
         if rel in (Relation.REPLACES, Relation.AMENDS):
             ex.changes[(src, rel.value, dst)] = change_detail(text, ev.start, ev.end, rel, articles)
+    for r in ex.references:
+        if r.relation in (Relation.REPLACES, Relation.AMENDS):
+            # the mode from the mention that decided the relation; the parts an amendment
+            # names from every mention (the title says "sửa đổi Quyết định số …", the
+            # article "Sửa đổi khoản 2 Điều 5 của Quy chế … Quyết định số …")
+            detail = change_detail(text, r.evidence.start, r.evidence.end, r.relation, articles)
+            if r.relation is Relation.AMENDS:
+                parts = [p for m in r.mentions
+                         for p in change_detail(text, m.start, m.end, r.relation, articles).get("parts", ())]
+                detail = {"mode": "amend", "parts": list(dict.fromkeys(parts))} if parts else detail
+            ex.changes[(ex.document.id, r.relation.value, r.target.id)] = detail
     ex.effective = effective_date(text, ex.document.ref.date)
     ex.period = stated_period(header.ref.title, header.ref.type, header.title_span[0]) if header.ref.title else None
     if ex.period and text[ex.period["start"]:ex.period["end"]].casefold() != ex.period["text"].casefold():
