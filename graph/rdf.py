@@ -119,6 +119,15 @@ class ELI(DefinedNamespace):
     ensures_implementation_of: URIRef
     applies: URIRef  # informative conformity, no legal value: parent of pkg:implementsPolicy
 
+    # Legal force (queries.status, written when the graph carries statuses)
+    in_force: URIRef  # -> one of the InForce concepts below
+    first_date_entry_in_force: URIRef
+    date_no_longer_in_force: URIRef
+    repealed_by: URIRef
+    amended_by: URIRef
+    # the values of in_force (concepts of ELI's InForce table; not Python names)
+    _extras = ["InForce-inForce", "InForce-notInForce", "InForce-partiallyInForce"]
+
 
 class PKG(DefinedNamespace):
     """The policykg vocabulary (``https://policykg.org/ns#``), published with Vietnamese and
@@ -179,6 +188,16 @@ class PKG(DefinedNamespace):
     concerns: URIRef
     citedValue: URIRef
 
+    # Legal force: what the documents say of it, and the status derived from it
+    periodStart: URIRef
+    periodEnd: URIRef
+    reportedState: URIRef
+    status: URIRef
+    latestVersion: URIRef
+    atRiskFrom: URIRef
+    changeMode: URIRef
+    changedParts: URIRef
+
     # Links (reified edges) and evidence
     relation: URIRef
     role: URIRef
@@ -186,6 +205,12 @@ class PKG(DefinedNamespace):
     sentence: URIRef
     sourceDocument: URIRef
 
+
+#: ELI's "in force" concepts (the ontology's InForce table), by ``Status.in_force``.
+IN_FORCE = {
+    True: ELI["InForce-inForce"],
+    False: ELI["InForce-notInForce"],
+}
 
 #: Serialization formats accepted by :func:`export_rdf`, with rdflib's plugin names.
 FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}
@@ -363,6 +388,38 @@ def _add_document(rdf: Graph, node: str, iri: URIRef, attrs: dict) -> None:
     rdf.add((iri, PKG.inCorpus, Literal(bool(attrs.get("in_corpus")))))
     if attrs.get("path"):
         rdf.add((iri, PKG.sourcePath, Literal(str(attrs["path"]))))
+    _add_force(rdf, iri, attrs)
+
+
+def _add_date(rdf: Graph, iri: URIRef, prop: URIRef, value: str | None) -> None:
+    literal = _date_literal(value) if value else None
+    if literal is not None:
+        rdf.add((iri, prop, literal))
+
+
+def _add_force(rdf: Graph, iri: URIRef, attrs: dict) -> None:
+    """What the document says of its force, and its status where the graph carries one
+    (``queries.status.annotate``); see data/vocab/README.md, "Legal force"."""
+    _add_date(rdf, iri, ELI.first_date_entry_in_force, attrs.get("effective_date"))
+    _add_date(rdf, iri, PKG.periodStart, attrs.get("period_from"))
+    _add_date(rdf, iri, PKG.periodEnd, attrs.get("period_until"))
+    if attrs.get("reported_state"):
+        rdf.add((iri, PKG.reportedState, Literal(str(attrs["reported_state"]))))
+    _add_risk(rdf, iri, attrs)
+    state = attrs.get("status")
+    if not state:
+        return
+    rdf.add((iri, PKG.status, Literal(str(state))))
+    if attrs.get("in_force") in IN_FORCE:
+        rdf.add((iri, ELI.in_force, IN_FORCE[attrs["in_force"]]))
+    if attrs.get("in_force") is False and state in ("repealed", "replaced", "expired"):
+        _add_date(rdf, iri, ELI.date_no_longer_in_force, attrs.get("status_since"))
+    by = {"repealed": ELI.repealed_by, "replaced": ELI.repealed_by, "amended": ELI.amended_by}.get(state)
+    if by is not None:
+        for other in attrs.get("status_by") or ():
+            rdf.add((iri, by, node_iri(other)))
+    if attrs.get("status_latest"):
+        rdf.add((iri, PKG.latestVersion, node_iri(attrs["status_latest"])))
 
 
 def _add_deadline(rdf: Graph, node: str, iri: URIRef, deadline: dict) -> None:
@@ -395,6 +452,12 @@ def _add_task(rdf: Graph, node: str, iri: URIRef, attrs: dict) -> None:
     rdf.add((iri, PKG.leadInferred, Literal(bool(attrs.get("inferred")))))
     if attrs.get("deadline"):
         _add_deadline(rdf, node, iri, attrs["deadline"])
+    _add_risk(rdf, iri, attrs)
+
+
+def _add_risk(rdf: Graph, iri: URIRef, attrs: dict) -> None:
+    for upstream in attrs.get("at_risk_from") or ():
+        rdf.add((iri, PKG.atRiskFrom, node_iri(upstream)))
 
 
 def _add_agency(rdf: Graph, node: str, iri: URIRef, attrs: dict) -> None:
@@ -435,6 +498,10 @@ def _add_edge(rdf: Graph, G: nx.MultiDiGraph, u: str, v: str, data: dict) -> Non
     rdf.add((link, RDF.predicate, predicate))
     rdf.add((link, RDF.object, o))
     rdf.add((link, PKG.relation, Literal(relation)))
+    if data.get("mode"):
+        rdf.add((link, PKG.changeMode, Literal(str(data["mode"]))))
+    if data.get("parts"):
+        rdf.add((link, PKG.changedParts, _text("; ".join(data["parts"]))))
     if relation == Relation.ASSIGNS_TO.value:
         rdf.add((link, PKG.role, Literal(data["role"])))
     for n, item in enumerate(data.get("evidence") or ()):

@@ -690,9 +690,12 @@ def export(store_path, fmt, output):
     """
     from policykg.pipeline import store_conflicts
 
+    from queries.status import annotate
+
     with open_store(store_path) as store:
         g = store.graph()
         conflicts = [c.to_dict() for c in store_conflicts(store)]
+        annotate(g, _statuses(g, None))  # the legal status on the export day
     if fmt in ("ttl", "jsonld", "nt"):
         from graph.rdf import export_rdf
 
@@ -767,8 +770,11 @@ def push(store_path, uri, user, password, database, batch_size, full, as_json):
     """
     from graph.neo4j_push import push_graph
 
+    from queries.status import annotate
+
     with open_store(store_path) as store:
         g = store.graph()
+        annotate(g, _statuses(g, None))  # the legal status on the push day, as properties
     with click.progressbar(length=1, label=f"Pushing to {uri}", file=sys.stderr) as bar:
         def progress(done, total):
             bar.length = max(total, 1)
@@ -799,9 +805,13 @@ def push(store_path, uri, user, password, database, batch_size, full, as_json):
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="policykg-viewer.html", show_default=True)
 @click.option("--focus", default=None, help="Draw only the neighbourhood of this document or task.")
 @click.option("--depth", type=int, default=None, help="Hops around --focus (default: all).")
+@as_of_option
 @handle_errors
-def view(store_path, output, focus, depth):
+def view(store_path, output, focus, depth, as_of):
     """Write the interactive graph viewer (one self-contained HTML file).
+
+    Documents no longer in force are struck through (dark red border); documents and tasks
+    resting on them, or on an amended document, carry ⚠ and an orange border.
 
     \b
     Example:
@@ -810,9 +820,12 @@ def view(store_path, output, focus, depth):
     """
     from viz.viewer import render_viewer
 
+    from queries.status import annotate
+
     with open_store(store_path) as store:
         g = store.graph()
         node = _resolve(g, focus) if focus else None
+        annotate(g, _statuses(g, as_of))  # struck through: not in force; ⚠: rests on such
         path = render_viewer(g, output, focus=node, depth=depth)
     click.echo(f"Viewer written to {path}")
 
@@ -861,7 +874,9 @@ def demo(corpus, store_path, output):
         else:
             click.echo("    implements nothing")
     n_conf = len(store_conflicts(store))
-    path = render_viewer(g, output)
+    from queries.status import annotate
+
+    path = render_viewer(annotate(g, _statuses(g, None)), output)
     click.echo(f"\n{n_conf} citation conflicts (policykg check). Viewer: {path}")
     store.close()
 

@@ -16,7 +16,8 @@ from contextlib import contextmanager
 from importlib import resources
 from typing import Any
 
-__all__ = ["load_query", "trace_tops_cypher", "impact_cypher", "tasks_by_agency_cypher", "node_summaries_cypher", "label_for_id"]
+__all__ = ["load_query", "trace_tops_cypher", "impact_cypher", "tasks_by_agency_cypher", "node_summaries_cypher",
+           "label_for_id", "status_facts_cypher"]
 
 
 @functools.cache
@@ -116,3 +117,21 @@ def node_summaries_cypher(session_or_driver: Any, ids, *, database: str | None =
     """Display fields (type, number_symbol, date, issuer, jurisdiction, ...) of nodes by id."""
     rows = _rows(session_or_driver, "nodes", database, ids=sorted(ids))
     return {r["id"]: {k: v for k, v in r.items() if k != "id" and v not in (None, "")} for r in rows}
+
+
+def status_facts_cypher(session_or_driver: Any, *, database: str | None = None) -> tuple[dict[str, dict], list[dict]]:
+    """The facts :func:`queries.status.derive_statuses` reads, by Cypher on the pushed graph
+    (queries/status_docs.cypher and status_changes.cypher): the same as
+    :func:`queries.status.facts_from_graph` gives from networkx."""
+    docs = {}
+    for r in _rows(session_or_driver, "status_docs", database):
+        docs[r["doc"]] = {
+            "flags": list(r["flags"] or []), "date": r["date"], "effective_date": r["effective"],
+            "period_until": r["until"], "reported_state": r["reported"], "in_corpus": bool(r["inCorpus"]),
+        }
+    rows = [
+        {"src": r["src"], "relation": r["relation"], "dst": r["dst"], "mode": r["mode"],
+         "parts": list(r["parts"] or []), "task": r["task"]}
+        for r in _rows(session_or_driver, "status_changes", database)
+    ]
+    return docs, rows

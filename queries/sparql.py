@@ -21,7 +21,7 @@ from graph.errors import NotFound, PolicyKGError
 if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Graph
 
-__all__ = ["SparqlError", "run_sparql", "trace_tops_sparql", "impact_sparql", "load_query"]
+__all__ = ["SparqlError", "run_sparql", "trace_tops_sparql", "impact_sparql", "load_query", "status_facts_sparql"]
 
 
 class SparqlError(PolicyKGError):
@@ -183,3 +183,33 @@ def impact_sparql(rdf_graph: Graph, node_id: str) -> set[str]:
         NotFound: ``node_id`` is not a node of the RDF graph.
     """
     return _lineage("impact", rdf_graph, node_id, "target", "node")
+
+
+def status_facts_sparql(rdf_graph: Graph) -> tuple[dict[str, dict], list[dict]]:
+    """The facts :func:`queries.status.derive_statuses` reads, by SPARQL on the RDF export
+    (queries/status_docs.rq, status_flags.rq and status_changes.rq): the same as
+    :func:`queries.status.facts_from_graph` gives from networkx."""
+    from graph.rdf import iri_to_id
+
+    flags: dict[str, list[str]] = {}
+    for row in rdf_graph.query(_prepared("status_flags")):
+        flags.setdefault(iri_to_id(row.doc), []).append(str(row.flag))
+    docs = {}
+    for row in rdf_graph.query(_prepared("status_docs")):
+        node = iri_to_id(row.doc)
+        if node is None:
+            continue
+        docs[node] = {
+            "flags": sorted(flags.get(node, [])),
+            "date": _value(row.date), "effective_date": _value(row.effective),
+            "period_until": _value(row.until), "reported_state": _value(row.reported),
+            "in_corpus": bool(row.inCorpus.toPython()) if row.inCorpus is not None else False,
+        }
+    rows = []
+    for row in rdf_graph.query(_prepared("status_changes")):
+        if iri_to_id(row.src) not in docs or iri_to_id(row.dst) not in docs:
+            continue
+        parts = str(row.parts).split("; ") if row.parts is not None else []
+        rows.append({"src": iri_to_id(row.src), "relation": str(row.relation), "dst": iri_to_id(row.dst),
+                     "mode": _value(row.mode), "parts": parts, "task": iri_to_id(row.task) if row.task else None})
+    return docs, rows

@@ -47,6 +47,8 @@ __all__ = [
     "risk_flags",
     "graph_statuses",
     "StatusReport",
+    "annotate",
+    "STATUS_ATTRS",
 ]
 
 #: Every state, in the order answers list them.
@@ -345,3 +347,24 @@ def graph_statuses(g: nx.MultiDiGraph, as_of: str | None = None) -> StatusReport
     docs, rows = facts_from_graph(g)
     statuses = derive_statuses(docs, rows, day)
     return StatusReport(day, statuses, risk_flags(statuses, lambda n: impact(g, n)))
+
+
+#: The node attributes :func:`annotate` writes (every export carries them).
+STATUS_ATTRS = ("status", "in_force", "status_since", "status_by", "status_latest", "at_risk_from")
+
+
+def annotate(g: nx.MultiDiGraph, report: StatusReport) -> nx.MultiDiGraph:
+    """Write the statuses and warnings of ``report`` onto ``g``'s nodes (in place), as the
+    scalar attributes of :data:`STATUS_ATTRS`, for the exports (RDF, GraphML, Neo4j) and the
+    viewer.  Returns ``g``."""
+    for n, st in report.statuses.items():
+        if n in g:
+            g.nodes[n].update({
+                "status": st.state, "in_force": st.in_force, "status_since": st.since,
+                "status_by": list(st.by), "status_latest": st.latest if st.latest != n else None,
+            })
+    for n, items in report.flags.items():
+        if n in g:
+            g.nodes[n]["at_risk_from"] = [f["upstream"] for f in items]
+    g.graph["status_as_of"] = report.as_of
+    return g

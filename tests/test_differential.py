@@ -1,4 +1,5 @@
-"""Same answers everywhere: trace tops and impact sets of every document and task are
+"""Same answers everywhere: trace tops and impact sets of every document and task, and the
+legal status of every document with the warnings every node inherits (queries.status), are
 identical from networkx (queries.lineage), from SPARQL on the exported and re-parsed RDF
 (queries/*.rq) and from Cypher on the Bolt server (queries/*.cypher).
 
@@ -15,9 +16,10 @@ import pytest
 from graph.neo4j_push import connect, push_graph
 from graph.rdf import export_rdf, load_rdf
 from graph.store import Store
-from queries.cypher import impact_cypher, trace_tops_cypher
+from queries.cypher import impact_cypher, status_facts_cypher, trace_tops_cypher
 from queries.lineage import impact, trace_tops
-from queries.sparql import impact_sparql, trace_tops_sparql
+from queries.sparql import impact_sparql, status_facts_sparql, trace_tops_sparql
+from queries.status import derive_statuses, facts_from_graph, risk_flags
 from tests.support.synth import make_graph
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,8 +45,10 @@ def _engines_agree(g, bolt_server, tmp_path, fmt):
     try:
         with drv.session(database=DB) as s:
             cypher = {n: (trace_tops_cypher(s, n), impact_cypher(s, n)) for n in nodes}
+            cypher_facts = status_facts_cypher(s)
     finally:
         drv.close()
+    _statuses_agree(g, expected, {"sparql": (status_facts_sparql(rdf), sparql), "cypher": (cypher_facts, cypher)})
     bad_sparql = [n for n in nodes if sparql[n] != expected[n]]
     bad_cypher = [n for n in nodes if cypher[n] != expected[n]]
     assert not bad_sparql, bad_sparql[:5]
@@ -53,6 +57,28 @@ def _engines_agree(g, bolt_server, tmp_path, fmt):
     assert sum(1 for n in nodes if expected[n][0]) > len(nodes) // 3
     assert sum(1 for n in nodes if expected[n][1]) > 10
     return len(nodes)
+
+
+AS_OF = ("2023-06-30", "2026-12-06")  # before and after most changes and periods
+
+
+def _statuses_agree(g, expected, engines):
+    """Each engine's facts give every document the same status (state, since, by, parts,
+    latest, pending changes) and every node the same warnings, on two days."""
+    for day in AS_OF:
+        want = derive_statuses(*facts_from_graph(g), day)
+        want_flags = risk_flags(want, lambda n: expected[n][1])
+        for name, ((docs, rows), answers) in engines.items():
+            got = derive_statuses(docs, rows, day)
+            assert set(got) == set(want), (name, sorted(set(got) ^ set(want))[:5])
+            bad = [n for n in want if got[n].key() != want[n].key()]
+            assert not bad, (name, day, [(n, want[n].key(), got[n].key()) for n in bad[:3]])
+            flags = risk_flags(got, lambda n: answers[n][1])
+            assert flags == want_flags, (name, day)
+    # not vacuous: states beyond "unknown" and warnings downstream
+    states = {st.state for st in want.values()}
+    assert {"in_force", "unknown"} <= states and len(states) >= 4, states
+    assert want_flags
 
 
 def test_seed_corpus_same_answers_in_all_three_engines(seed_graph, bolt_server, tmp_path):

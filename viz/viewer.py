@@ -392,8 +392,52 @@ def _node_fields(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any]) -> lis
             add("Nhóm / Group", "nhóm cơ quan / a group of agencies")
         if attrs.get("parent"):
             add("Trực thuộc / Parent", _agency_name(G, attrs["parent"]))
+    if attrs.get("status"):
+        from queries.status import LABELS_VI
+
+        words = LABELS_VI.get(attrs["status"], attrs["status"])
+        by = [_node_label(G, b, G.nodes[b]) for b in _as_list(attrs.get("status_by")) if b in G]
+        if by and attrs["status"] in ("repealed", "replaced", "amended"):
+            words += " — " + ", ".join(by)
+        if attrs.get("status_since"):
+            words += f" (từ {_date_vi(attrs['status_since'])})"
+        add("Hiệu lực / Status", f"{words} [{attrs['status']}]")
+    warn = [_node_label(G, u, G.nodes[u]) for u in _as_list(attrs.get("at_risk_from")) if u in G]
+    if warn:
+        add("Cảnh báo / Warning", "dựa trên văn bản không còn nguyên hiệu lực / rests on: " + ", ".join(warn))
     add("Mã / Id", node)
     return rows
+
+
+#: States drawn struck through: no longer in force.
+_STRUCK = frozenset({"repealed", "replaced", "expired"})
+_STRUCK_BORDER = "#b71c1c"
+_AT_RISK_BORDER = "#ef6c00"
+
+
+def _strike(text: str) -> str:
+    """Text struck through on a canvas (vis draws labels there, CSS cannot reach them):
+    a combining long stroke overlay after every character but spaces."""
+    return "".join(ch if ch.isspace() else ch + "\u0336" for ch in text)
+
+
+def _force_marks(attrs: Mapping[str, Any], label: str, record: dict[str, Any]) -> str:
+    """A document no longer in force is struck through with a dark red border; a document
+    or task resting on one (or on an amended one) gets a warning sign and an orange border."""
+    if attrs.get("status"):
+        record["status"] = attrs["status"]
+    if attrs.get("status") in _STRUCK:
+        first, _, rest = label.partition("\n")
+        label = _strike(first) + ("\n" + rest if rest else "")
+        record["color"] = {**record.get("color", {}), "border": _STRUCK_BORDER}
+        record["borderWidth"] = 3
+    if attrs.get("at_risk_from"):
+        record["at_risk"] = list(attrs["at_risk_from"])
+        label = "⚠ " + label
+        if attrs.get("status") not in _STRUCK:
+            record["color"] = {**record.get("color", {}), "border": _AT_RISK_BORDER}
+            record["borderWidth"] = 3
+    return label
 
 
 def _evidence_list(value: Any) -> list[dict[str, Any]]:
@@ -835,6 +879,7 @@ def _node_record(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any], level_
             # no dashes on big graphs (see _no_dashes): the light fill alone says "mentioned"
             record["shapeProperties"] = {"borderDashes": False if dashed_off else [5, 4]}
             record["borderWidth"] = 2
+        text = _force_marks(attrs, text, record)
         return {"label": text, "shape": "box", **record}
     _vi, _en, shape, fill, border, font = KINDS.get(kind, KINDS["agency"])
     record["category"] = kind
@@ -850,6 +895,7 @@ def _node_record(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any], level_
     record["font"] = {"color": font}
     if shape == "diamond":
         record["size"] = 12
+    label = _force_marks(attrs, label, record)
     return {"label": label, "shape": shape, **record}
 
 

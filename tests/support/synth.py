@@ -304,7 +304,60 @@ def make_graph(n_documents: int, seed: int) -> nx.MultiDiGraph:
         upstream = [v for _, v, r in b.G.out_edges(node, data="relation") if r == "implements"]
         if upstream and rng.random() < 0.01:  # an edge read backwards: closes a cycle
             b.edge(rng.choice(upstream), node, "implements")
+    _legal_force(b, random.Random(seed * 7919 + 1))
     return b.G
+
+
+_PARTS = ("Điều 3", "khoản 2 Điều 5", "điểm a khoản 1 Điều 2", "Phụ lục II", "Mục I")
+
+
+def _legal_force(b: _Builder, rng: random.Random) -> None:
+    """What the documents say of legal force, drawn with a second generator (so the graph
+    above stays as it was): the mode of each change edge and the parts an amendment names,
+    effective dates, the periods titles state, reported statuses, drafts, and a few decisions
+    turned into documents a task will produce (``planned``, ``part_of`` the task) that
+    replace or amend an earlier one."""
+    G = b.G
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if k == "replaces":
+            d["mode"] = rng.choice(("repeal", "replace", "replace"))
+        elif k == "amends":
+            d["mode"] = "amend"
+            if rng.random() < 0.7:
+                d["parts"] = rng.sample(_PARTS, rng.randint(1, 2))
+    docs = sorted(n for n, d in G.nodes(data=True) if d.get("kind") == "document")
+    for n in docs:
+        d = G.nodes[n]
+        if d.get("date") and rng.random() < 0.4:
+            y, m, day = map(int, d["date"].split("-"))
+            d["effective_date"] = f"{y + (m == 12 and rng.random() < 0.5)}-{m:02d}-{day:02d}"
+        title = d.get("title") or ""
+        if "giai đoạn 2021 - 2025" in title:
+            d["period_from"], d["period_until"] = "2021-01-01", "2025-12-31"
+        elif "năm 2023" in title and d.get("type") in ("KH", "CTr"):
+            d["period_from"], d["period_until"] = "2023-01-01", "2023-12-31"
+        elif "đến năm 2030" in title:
+            d["period_until"] = "2030-12-31"
+        if d.get("in_corpus") and rng.random() < 0.03:
+            d["reported_state"] = rng.choice(("repealed", "in_force", "expired"))
+            d["reported_status"] = {"repealed": "Hết hiệu lực toàn bộ", "in_force": "Còn hiệu lực",
+                                    "expired": "Không còn phù hợp"}[d["reported_state"]]
+        if d.get("in_corpus") and rng.random() < 0.01:
+            d["flags"] = sorted(set(d.get("flags") or []) | {"draft"})
+    tasks = sorted(n for n, d in G.nodes(data=True) if d.get("kind") == "task")
+    decisions = [n for n in docs if G.nodes[n].get("type") == "QĐ" and G.in_degree(n) == 0]
+    for n in rng.sample(decisions, min(len(decisions), max(1, len(decisions) // 10))):
+        task = rng.choice(tasks) if tasks else None
+        earlier = [m for m in decisions if m != n and G.nodes[m]["jurisdiction"] == G.nodes[n]["jurisdiction"]]
+        if task is None or not earlier:
+            continue
+        G.nodes[n]["flags"] = sorted(set(G.nodes[n].get("flags") or []) | {"planned"})
+        b.edge(n, task, "part_of")
+        rel = rng.choice(("replaces", "amends"))
+        b.edge(n, rng.choice(earlier), rel)
+        for u, v, k, d in G.out_edges(n, keys=True, data=True):
+            if k in ("replaces", "amends"):
+                d["mode"] = "amend" if k == "amends" else rng.choice(("repeal", "replace"))
 
 
 def _ev(path: str, sentence: str, start: int, document: str | None) -> list[dict]:
