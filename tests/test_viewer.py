@@ -698,3 +698,33 @@ def test_seed_corpus_reads_top_down(browser, site, seed_graph) -> None:
         assert watch.problems() == []
     finally:
         page.close()
+
+
+def test_documents_no_longer_in_force_are_struck_and_descendants_warned(open_viewer) -> None:
+    """A repealed decision is drawn struck through with a dark red border and its status in
+    the side panel; the plan implementing it and the plan's task carry ⚠ and name it."""
+    from queries.status import annotate, graph_statuses
+
+    G = sample_graph()
+    old = _doc(G, doc_id(HT, "32/2023/QĐ-UBND", 2023), type="QĐ", number_symbol="32/2023/QĐ-UBND",
+               date="2023-03-01", issuer="UBND tỉnh Hà Tĩnh", jurisdiction=HT, in_corpus=True,
+               path=CORPUS_FILE)
+    new = _doc(G, doc_id(HT, "2828/QĐ-UBND", 2025), type="QĐ", number_symbol="2828/QĐ-UBND",
+               date="2025-11-20", issuer="UBND tỉnh Hà Tĩnh", jurisdiction=HT, in_corpus=True,
+               path=CORPUS_FILE)
+    _edge(G, new, old, Relation.REPLACES, [_ev("Bãi bỏ Quyết định số 32/2023/QĐ-UBND", 90)], mode="repeal")
+    plan = "ha-tinh:154/KH-UBND:2023"
+    _edge(G, plan, old, Relation.IMPLEMENTS, [_ev("Thực hiện Quyết định số 32/2023/QĐ-UBND", 120)])
+    annotate(G, graph_statuses(G, "2026-01-01"))
+    page, watch = open_viewer(G, "status.html")
+    node = page.evaluate(f"nodes.get({old!r})")
+    assert node["status"] == "repealed" and node["label"].startswith("3\u03362\u0336/")
+    assert node["color"]["border"] == "#b71c1c"
+    info = dict(node["info"])
+    assert "Hết hiệu lực (bị bãi bỏ) — 2828/QĐ-UBND" in info["Hiệu lực / Status"]
+    warned = page.evaluate(f"nodes.get({plan!r})")
+    assert warned["label"].startswith("⚠ ") and warned["at_risk"] == [old]
+    task = page.evaluate("nodes.get('ha-tinh:154/KH-UBND:2023#task-1')")
+    assert old in task["at_risk"] and "32/2023/QĐ-UBND" in dict(task["info"])["Cảnh báo / Warning"]
+    assert page.evaluate(f"nodes.get({new!r})")["status"] == "in_force"
+    assert watch.problems() == []
