@@ -324,7 +324,15 @@ def _trace_on_server(ref, as_json, uri, user, password, database) -> None:
     if as_json:
         emit_json({"ref": ref, "roots": roots, "highest": highest, "nodes": nodes, "server": uri})
         return
-    label = lambda n: nodes.get(n, {}).get("number_symbol") or nodes.get(n, {}).get("title") or n
+    def label(n: str) -> str:
+        d = nodes.get(n, {})
+        text = d.get("number_symbol") or d.get("title") or n
+        if d.get("status"):  # pushed with the status of the push day (see `push`)
+            text += f" [{d['status']}" + (f" since {d['status_since']}" if d.get("status_since") else "") + "]"
+        if d.get("at_risk_from"):
+            text += f" ⚠ rests on {len(d['at_risk_from'])} changed document(s)"
+        return text
+
     click.echo(f"{label(ref)} ({uri})")
     if roots:
         click.echo("Central roots: " + ", ".join(label(r) for r in roots))

@@ -55,6 +55,9 @@ def test_trace_on_the_server_reaches_29(store, server):
     assert data["roots"] == ["vn:29-NQ/TW:2022"]
     text = CliRunner().invoke(cli, ["trace", "hai-phong:656/KH-BQL:2023", "--neo4j", *_args(server)]).output
     assert "No central document reached" in text and "06-NQ/TU" in text
+    # the push carries the status of the push day: each hop shows it
+    assert data["nodes"]["ha-tinh:154/KH-UBND:2023"]["status"] == "in_force"
+    assert "656/KH-BQL [in_force since 2023-02-22]" in text and "06-NQ/TU [unknown]" in text
 
 
 def test_push_to_a_closed_port_is_one_plain_error(store):

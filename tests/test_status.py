@@ -52,6 +52,12 @@ DOCS = {
     "d3565.txt": decision("3565/QĐ-UBND", 12, 8, 2025, "Về việc sửa đổi Quyết định số 3470/QĐ-UBND",
                           "Điều 1. Sửa đổi khoản 2 Điều 5 của Quy chế ban hành kèm theo Quyết định số 3470/QĐ-UBND "
                           "ngày 05/6/2024 của UBND tỉnh Hà Tĩnh."),
+    "plan51.txt": HEAD.format(number="51/KH-UBND", day=1, month=7, year=2024) + """KẾ HOẠCH
+Triển khai Quyết định số 3470/QĐ-UBND ngày 05/6/2024 của UBND tỉnh
+Thực hiện Quyết định số 3470/QĐ-UBND ngày 05/6/2024 của UBND tỉnh, UBND tỉnh ban hành Kế hoạch như sau:
+I. NHIỆM VỤ
+1. Sở Nội vụ chủ trì, phối hợp với các sở, ngành triển khai Quy chế phối hợp; thời gian hoàn thành: Quý IV/2024.
+""",
     # a chain of three replacements: 10 <- 20 <- 30 <- 40
     "d20.txt": decision("20/2021/QĐ-UBND", 3, 3, 2021, "Về việc ban hành Quy định quản lý cụm công nghiệp",
                         "Điều 1. Quyết định này thay thế Quyết định số 10/2019/QĐ-UBND ngày 04/4/2019 của UBND tỉnh Hà Tĩnh."),
@@ -113,6 +119,12 @@ def test_an_amendment_flags_amended_with_its_parts(graph):
     st = graph_statuses(graph, "2026-01-01").of("ha-tinh:3470/QĐ-UBND:2024")
     assert st.state == "amended" and st.by == ["ha-tinh:3565/QĐ-UBND:2025"]
     assert st.parts == ["khoản 2 Điều 5"] and st.in_force is True
+    # what implements the amended decision is warned "amended", naming the amending one
+    report = graph_statuses(graph, "2026-01-01")
+    plan = "ha-tinh:51/KH-UBND:2024"
+    assert graph.has_edge(plan, "ha-tinh:3470/QĐ-UBND:2024", "implements")
+    assert [(f["upstream"], f["state"], f["by"]) for f in report.flags[plan]] == [
+        ("ha-tinh:3470/QĐ-UBND:2024", "amended", ["ha-tinh:3565/QĐ-UBND:2025"])]
 
 
 def test_three_replacements_in_a_chain_resolve_to_the_latest(graph):
@@ -266,7 +278,8 @@ def test_cli_trace_cite_impact_show_status(store_path):
 def test_cli_tasks_at_risk_and_overdue(store_path):
     res = run("tasks", "--at-risk", "--store", str(store_path), "--as-of", "01/01/2026", "--json")
     rows = json.loads(res.output)["tasks"]
-    assert rows and all(r["document"] == PLAN50 and r["warnings"] for r in rows)
+    assert rows and all(r["warnings"] for r in rows)
+    assert {r["document"] for r in rows} == {PLAN50, "ha-tinh:51/KH-UBND:2024"}
     res = run("tasks", "--at-risk", "--store", str(store_path), "--as-of", "01/01/2025", "--json")
     assert json.loads(res.output)["tasks"] == []
     res = run("tasks", "--overdue", "--store", str(store_path), "--as-of", "01/07/2023", "--json")
