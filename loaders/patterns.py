@@ -189,6 +189,7 @@ class Patterns:
                      for w in change["list_joiners"]), _FLAGS)
         self.clause_break = regex.compile(change["clause_break"])
         self.part_ref = regex.compile(change["part"], _FLAGS)
+        self.no_force_types = frozenset(change["no_force_types"])
 
     def type_of_word(self, word: str) -> str:
         key = " ".join(word.split()).casefold()

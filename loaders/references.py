@@ -830,9 +830,12 @@ def extract_references(text: str, header: Header, *, path: str = ""):
         )
     chain_out = []
     seen = set()
+    no_force = patterns().no_force_types
     for a, rel, b, rm in chains:
         if a not in docrefs or b not in docrefs or (a, b) in seen:
             continue
+        if rel in (Relation.REPLACES, Relation.AMENDS) and docrefs[a].type in no_force:
+            continue  # "Tờ trình … đề nghị … bãi bỏ Nghị quyết số …" proposes, it does not repeal
         seen.add((a, b))
         chain_out.append((docrefs[a], rel, docrefs[b], _evidence(text, path, own_id, rm)))
     unresolved_out = [

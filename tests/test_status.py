@@ -315,3 +315,21 @@ def test_check_flags_dates_that_cannot_be_right(tmp_path):
     with Store(db) as store:
         dates = {d.get("date") for _, d in store.graph().nodes(data=True) if d.get("number_symbol") == "08/QĐ-UBND"}
     assert dates == {None}  # never stored as the document's date
+
+
+NO_FORCE_ROWS = [
+    ("proposal", "Xét Tờ trình số 423/TTr-UBND ngày 21 tháng 11 năm 2025 của Ủy ban nhân dân tỉnh về việc "
+     "đề nghị ban hành Nghị quyết bãi bỏ Nghị quyết số 30/2013/NQ-HĐND ngày 06/12/2013 của HĐND tỉnh;"),
+    ("report", "Căn cứ Báo cáo số 12/BC-UBND ngày 02/11/2025 của UBND tỉnh đề xuất thay thế Quyết định số "
+     "15/2020/QĐ-UBND ngày 05/5/2020 của UBND tỉnh;"),
+]
+
+
+@pytest.mark.parametrize("clause", [r[1] for r in NO_FORCE_ROWS], ids=[r[0] for r in NO_FORCE_ROWS])
+def test_a_proposal_or_report_changes_no_documents_force(clause):
+    from loaders.extract import extract_text
+
+    text = (HEAD.format(number="74/2025/NQ-HĐND", day=5, month=12, year=2025).replace("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN")
+            + f"NGHỊ QUYẾT\nVề việc bãi bỏ văn bản\n{clause}\nQUYẾT NGHỊ:\nĐiều 1. Nghị quyết này có hiệu lực từ ngày ký.\n")
+    ex = extract_text(text)
+    assert not [c for c in ex.chain_edges if c[1] in (Relation.REPLACES, Relation.AMENDS)], ex.chain_edges
