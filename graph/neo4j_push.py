@@ -56,6 +56,9 @@ __all__ = [
     "MAX_STATEMENT_BYTES",
     "connect",
     "detect_flavor",
+    "open_session",
+    "server_params",
+    "ServerSession",
     "ensure_schema",
     "push_graph",
     "push_graph_row_by_row",
@@ -390,6 +393,46 @@ def falkordb_escape(value: Any) -> Any:
     return value
 
 
+def server_params(flavor: str, params: dict[str, Any]) -> dict[str, Any]:
+    r"""Every value sent to a Bolt server goes through here, for reads as for writes: Neo4j
+    binds parameters, FalkorDB splices string parameters into quoted literals, so its
+    strings are escaped (:func:`falkordb_escape`).  No query text is ever built from a value.
+
+    >>> server_params(FLAVOR_FALKORDB, {"id": "x'] MATCH (m) DETACH DELETE m //"})
+    {'id': "x\\'] MATCH (m) DETACH DELETE m //"}
+    >>> server_params(FLAVOR_NEO4J, {"id": "x'"})
+    {'id': "x'"}
+    """
+    return falkordb_escape(params) if flavor == FLAVOR_FALKORDB else params
+
+
+class ServerSession:
+    """A Bolt session whose every ``run`` sends its parameters through
+    :func:`server_params` for the server it talks to (see :func:`open_session`)."""
+
+    def __init__(self, session: "Session", flavor: str):
+        self.session = session
+        self.flavor = flavor
+
+    def run(self, query: str, parameters: dict[str, Any] | None = None, **kwargs: Any):
+        return self.session.run(query, server_params(self.flavor, {**(parameters or {}), **kwargs}))
+
+    def close(self) -> None:
+        self.session.close()
+
+    def __enter__(self) -> "ServerSession":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+def open_session(driver: "Driver", database: str | None = None) -> ServerSession:
+    """A session for queries (``queries.cypher``) that escapes what the server needs."""
+    flavor = detect_flavor(driver, database)
+    return ServerSession(driver.session(database=database), flavor)
+
+
 def node_properties(node_id: str, data: dict) -> dict[str, Any]:
     """The properties stored for one node (without the content hash).
 
@@ -603,8 +646,7 @@ class _Writer:
         self.escape_strings = escape_strings
 
     def _run(self, query: str, **params: Any) -> None:
-        if self.escape_strings:
-            params = falkordb_escape(params)
+        params = server_params(FLAVOR_FALKORDB if self.escape_strings else FLAVOR_NEO4J, params)
         self.session.run(query, params).consume()
         self.statements += 1
 

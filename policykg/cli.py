@@ -306,12 +306,12 @@ def trace(ref, store_path, as_json, no_fallback, as_of, on_server, uri, user, pa
 
 
 def _trace_on_server(ref, as_json, uri, user, password, database) -> None:
-    from graph.neo4j_push import connect
+    from graph.neo4j_push import connect, open_session
     from queries.cypher import node_summaries_cypher, trace_tops_cypher
 
     driver = connect(uri, user, password, database)
     try:
-        with driver.session(database=database) as session:
+        with open_session(driver, database) as session:  # every value escaped as the server needs
             nodes = node_summaries_cypher(session, [ref])
             if ref not in nodes:
                 raise NotFound(f"{ref}: no node with this id on {uri} (pass a canonical id, see `policykg trace --json`)")

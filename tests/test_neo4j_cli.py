@@ -83,3 +83,23 @@ def test_quotes_and_backslashes_round_trip(server):
     finally:
         drv.close()
     assert got == text
+
+
+INJECTIONS = [
+    ("detach-delete", "x'] MATCH (m) DETACH DELETE m WITH count(*) AS k MATCH (n) //"),
+    ("create", "x'}) CREATE (:Injected {id: 'pwned'}) WITH 1 AS k MATCH (n {id: 'y"),
+    ("quote", "154/KH-UBND'"),
+    ("backslash", "ha-tinh:154\\KH-UBND:2023"),
+]
+
+
+@pytest.mark.parametrize("ref", [r[1] for r in INJECTIONS], ids=[r[0] for r in INJECTIONS])
+def test_a_ref_is_a_value_never_cypher(store, server, ref):
+    """REF reaches the server as a parameter (escaped for FalkorDB, which splices string
+    parameters into literals): the graph is untouched and the answer is one plain line."""
+    CliRunner().invoke(cli, ["push", "--store", str(store), *_args(server)])
+    before = server_counts(server.uri, server.user, server.password, DB)
+    result = CliRunner().invoke(cli, ["trace", ref, "--neo4j", *_args(server)])
+    assert result.exit_code == 1, result.output
+    assert "no node with this id" in result.output and "Traceback" not in result.output
+    assert server_counts(server.uri, server.user, server.password, DB) == before
