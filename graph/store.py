@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import functools
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -34,6 +36,14 @@ __all__ = ["Store", "GraphStore", "default_store_path", "STORE_ENV", "DEFAULT_ST
 STORE_ENV = "POLICYKG_STORE"
 DEFAULT_STORE = "policykg.db"
 SCHEMA_VERSION = 1
+# SQLite's header field for "which application's file is this" (bytes 68-71): b"pKG1".
+# A file without it is written to only when it holds policykg's own tables (stores made
+# before the marker); any other SQLite file is refused before the first write.
+APPLICATION_ID = 0x704B4731
+# How long a query waits for a build's commit (or checkpoint) before "database is locked".
+BUSY_TIMEOUT_MS = 60_000
+_RECOVER = ("move it aside and rebuild it with `policykg build` on the same folders "
+            "(SQLite's `.recover` can save what is readable)")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -79,9 +89,86 @@ def _migrate(db: sqlite3.Connection) -> None:
         db.execute("ALTER TABLE edges ADD COLUMN detail TEXT")
 
 
+def _open_readonly(path: Path) -> sqlite3.Connection:
+    """A connection that never writes to the file (``mode=ro``); on a store whose folder
+    is read-only too (no -shm can be made), ``immutable=1``: nothing else can write there."""
+    uri = path.resolve().as_uri()
+    try:
+        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+        db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        if os.access(path.parent, os.W_OK) and os.access(path, os.W_OK):
+            raise
+        db = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+
+
+def _check_marker(path: Path) -> None:
+    """Refuse a file that is not a policykg store, before anything writes to it."""
+    with open(path, "rb") as fh:
+        head = fh.read(100)
+    if not head.startswith(b"SQLite format 3\x00"):
+        raise StoreError(f"{path}: not a policykg store (not an SQLite database); nothing was written to it")
+    db = _open_readonly(path)
+    try:
+        app = db.execute("PRAGMA application_id").fetchone()[0]
+        if app == APPLICATION_ID:
+            return
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        legacy = app == 0 and {"meta", "files", "nodes", "edges"} <= tables and db.execute(
+            "SELECT 1 FROM meta WHERE key='schema'").fetchone()
+    finally:
+        db.close()
+    if not legacy:
+        what = "an empty SQLite database" if not tables else "another application's SQLite database"
+        raise StoreError(f"{path}: not a policykg store ({what}); nothing was written to it, pass another --store")
+
+
+def _needs_migration(db: sqlite3.Connection) -> bool:
+    return "detail" not in {row[1] for row in db.execute("PRAGMA table_info(edges)")}
+
+
+def storage_error(path: Path, exc: sqlite3.Error, after: str = "") -> StoreError:
+    """One plain sentence for an SQLite failure: what happened to the store and what to do."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    msg = " ".join(str(exc).split())
+    if name.startswith("SQLITE_FULL"):
+        reason = "the disk is full"
+    elif name.startswith("SQLITE_READONLY") or "readonly" in msg:
+        reason = "the store is read-only (file or folder permissions, or a read-only disk)"
+    elif name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in msg or "not a database" in msg:
+        return StoreError(f"{path}: the store is damaged ({msg}); {_RECOVER}")
+    elif name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        reason = "the store is locked by another process"
+    elif name.startswith("SQLITE_CANTOPEN"):
+        reason = "the store cannot be opened (missing folder or permissions)"
+    elif name.startswith("SQLITE_IOERR"):
+        reason = "the disk could not be read or written"
+    else:
+        reason = "storage error"
+    tail = f"; {after}" if after else ""
+    return StoreError(f"{path}: {reason} ({msg}){tail}")
+
+
 def default_store_path(explicit: str | os.PathLike | None = None) -> Path:
     """``--store``, else ``$POLICYKG_STORE``, else ``policykg.db`` in the working directory."""
     return Path(explicit or os.environ.get(STORE_ENV) or DEFAULT_STORE)
+
+
+def _guarded(method):
+    """SQLite failures of a store method become one :class:`StoreError` naming the store."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise storage_error(self.path, exc) from None
+
+    return wrapper
 
 
 class GraphStore(Protocol):
@@ -100,24 +187,53 @@ class Store:
         0
     """
 
-    def __init__(self, path: str | os.PathLike):
+    def __init__(self, path: str | os.PathLike, *, readonly: bool = False):
+        """Open (or, unless ``readonly``, create) the store at ``path``.
+
+        A file that is not a policykg store is never written to: its marker (SQLite's
+        ``application_id``, or for stores made before the marker, policykg's own tables) is
+        checked on a read-only connection first.  ``readonly`` opens for queries: nothing is
+        written, so a store on a read-only disk or shared by file answers as well.
+
+        Raises:
+            StoreError: the file is missing (``readonly``), foreign, damaged or unwritable.
+        """
         self.path = Path(path)
-        try:
-            if self.path.parent and not self.path.parent.exists():
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.executescript(_SCHEMA)
-            _migrate(self.db)
-            row = self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-            if row is None:
-                self.db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-            elif int(row[0]) != SCHEMA_VERSION:
-                raise StoreError(f"{self.path}: store schema {row[0]}, this policykg reads {SCHEMA_VERSION}")
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a policykg store ({exc})") from None
+        self.readonly = readonly
         self._graph: nx.MultiDiGraph | None = None
+        exists = self.path.exists() and self.path.stat().st_size > 0
+        if readonly and not exists:
+            raise StoreError(f"{self.path}: no store here yet; run `policykg build PATH` first (or pass --store)")
+        try:
+            if exists:
+                _check_marker(self.path)
+            if readonly:
+                self.db = _open_readonly(self.path)
+                if _needs_migration(self.db):
+                    self.db.close()
+                    Store(self.path).close()  # an older policykg's store: upgrade it once
+                    self.db = _open_readonly(self.path)
+            else:
+                if not self.path.parent.exists():
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(self.path, isolation_level=None)
+                self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+                self.db.executescript(_SCHEMA)
+                _migrate(self.db)
+                if self.db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                    self.db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                row = self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+                if row is None:
+                    self.db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+            row = self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+            if row is not None and int(row[0]) != SCHEMA_VERSION:
+                raise StoreError(f"{self.path}: store schema {row[0]}, this policykg reads {SCHEMA_VERSION}")
+        except sqlite3.Error as exc:
+            raise storage_error(self.path, exc) from None
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot open the store ({exc.strerror or exc})") from None
 
     # -- lifecycle -------------------------------------------------------------------
     def close(self) -> None:
@@ -131,37 +247,99 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """All writes inside are committed together or not at all."""
-        self.db.execute("BEGIN IMMEDIATE")
+        """All writes inside are committed together or not at all.
+
+        A storage error (disk full, read-only file, damaged pages, I/O) inside or at the
+        commit ends the whole transaction: it is rolled back (SQLite may already have done
+        so) and a :class:`StoreError` names the store and the reason; the store keeps its
+        previous state exactly.
+        """
+        if self.readonly:
+            raise StoreError(f"{self.path}: opened read-only")
         try:
-            yield
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        else:
-            self.db.execute("COMMIT")
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                raise
+            else:
+                self.db.execute("COMMIT")
+        except (sqlite3.Error, StoreError) as exc:
+            if self.db.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self.db.execute("ROLLBACK")
+            rolled = "the build was rolled back; the store keeps its previous state"
+            if isinstance(exc, StoreError):
+                raise StoreError(f"{exc}; {rolled}") from None
+            raise storage_error(self.path, exc, rolled) from None
         finally:
             self._graph = None
 
+    @contextlib.contextmanager
+    def writer(self, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+        """Hold the store's writer lock: one build at a time.
+
+        Another build of the same store waits here; ``on_wait`` is told who holds the lock
+        (process id and command) before waiting.  The lock is an advisory ``flock`` on a
+        side file ``STORE.lock`` (SQLite's own locks are POSIX locks, which any close of the
+        database file would drop; its busy timeout would turn a long wait into "database is
+        locked").  The kernel drops the lock when the holder dies, even by kill -9.
+        """
+        import fcntl
+
+        lock_path = Path(f"{self.path}.lock")
+        try:
+            fh = open(lock_path, "a+")
+        except OSError as exc:
+            raise StoreError(f"{lock_path}: cannot create the store's lock file ({exc.strerror or exc})") from None
+        with fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                fh.seek(0)
+                holder = fh.read().strip() or "another process"
+                if on_wait:
+                    on_wait(holder)
+                fcntl.flock(fh, fcntl.LOCK_EX)
+            fh.seek(0)
+            fh.truncate()
+            fh.write(f"process {os.getpid()} ({' '.join(os.path.basename(a) if i == 0 else a for i, a in enumerate(sys.argv))[:200]})\n")
+            fh.flush()
+            try:
+                yield
+            finally:
+                fh.seek(0)
+                fh.truncate()
+                fh.flush()
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
     # -- files -----------------------------------------------------------------------
+    @_guarded
     def file_hash(self, path: str) -> str | None:
         row = self.db.execute("SELECT sha256 FROM files WHERE path=?", (str(path),)).fetchone()
         return row[0] if row else None
 
+    @_guarded
     def files(self) -> list[dict]:
         cur = self.db.execute("SELECT path, sha256, doc_id, ingested_at FROM files ORDER BY path")
         return [dict(zip(("path", "sha256", "doc_id", "ingested_at"), r)) for r in cur]
 
+    @_guarded
     def text_of(self, path: str) -> str | None:
         row = self.db.execute("SELECT text FROM files WHERE path=?", (str(path),)).fetchone()
         return row[0] if row else None
 
+    @_guarded
     def remove_file(self, path: str) -> None:
+        """Withdraw every fact of one source file."""
         for table in ("nodes", "edges", "mentions", "unresolved", "findings"):
             self.db.execute(f"DELETE FROM {table} WHERE file=?", (str(path),))
         self.db.execute("DELETE FROM files WHERE path=?", (str(path),))
         self._graph = None
 
+    @_guarded
     def ingest(self, ex: Extraction) -> str:
         """Store one extraction, replacing the facts of the same file.
 
@@ -235,16 +413,19 @@ class Store:
         return "updated" if old else "added"
 
     # -- reading ---------------------------------------------------------------------
+    @_guarded
     def mentions(self) -> list[dict]:
         cols = ("file", "node_id", "text", "start", "end", "date", "issuer", "sentence")
         cur = self.db.execute('SELECT file, node_id, text, start, "end", date, issuer, sentence FROM mentions ORDER BY file, start')
         return [dict(zip(cols, r)) for r in cur]
 
+    @_guarded
     def unresolved(self) -> list[dict]:
         cols = ("file", "text", "start", "end", "sentence")
         cur = self.db.execute('SELECT file, text, start, "end", sentence FROM unresolved ORDER BY file, start')
         return [dict(zip(cols, r)) for r in cur]
 
+    @_guarded
     def findings(self) -> list[dict]:
         """What extraction found wrong in the text itself (a date that cannot be a date)."""
         cols = ("file", "kind", "text", "start", "end", "sentence")
@@ -258,6 +439,7 @@ class Store:
             kinds[k] = kinds.get(k, 0) + 1
         return {"files": len(self.files()), "nodes": g.number_of_nodes(), "edges": g.number_of_edges(), **kinds}
 
+    @_guarded
     def graph(self) -> nx.MultiDiGraph:
         """The merged knowledge graph (cached until the next write)."""
         if self._graph is None:

@@ -123,7 +123,14 @@ def open_store(store_path: str | None, *, must_exist: bool = True):
     path = default_store_path(store_path)
     if must_exist and not path.exists():
         raise click.ClickException(f"{path}: no store here yet; run `policykg build PATH` first (or pass --store)")
-    return Store(path)
+    # queries open read-only: they never write, so a shared or read-only store answers too
+    return Store(path, readonly=must_exist)
+
+
+def _waiting(store_path):
+    def tell(holder: str) -> None:
+        click.echo(f"Waiting: {store_path} is being written by {holder}; this build starts when it ends.", err=True)
+    return tell
 
 
 @click.group(context_settings=CONTEXT)
@@ -165,10 +172,13 @@ def build(paths, store_path, as_json):
     from loaders.extract import iter_corpus
     from policykg.pipeline import build_corpus
 
+    missing = [p for p in paths if not Path(p).exists()]
+    if len(missing) == len(paths):
+        raise click.ClickException(f"{missing[0]}: no such file or folder; nothing was built")
     store = open_store(store_path, must_exist=False)
     files = iter_corpus(paths)
     errors: list[tuple[str, str]] = []
-    with click.progressbar(
+    with store, click.progressbar(
         length=len(files), label="Reading documents", file=sys.stderr,
         show_pos=True, item_show_func=lambda p: Path(p).name if p else "",
     ) as bar:
@@ -177,21 +187,25 @@ def build(paths, store_path, as_json):
             store,
             progress=lambda p: bar.update(1, p),
             on_error=lambda p, r: errors.append((p, r)),
+            on_wait=_waiting(store.path),
         )
     for p, reason in errors:
-        click.echo(f"Error: {p}: {reason}", err=True)
+        withdrawn = " (its earlier facts were withdrawn)" if p in report.withdrawn else ""
+        click.echo(f"Error: {p}: {reason}{withdrawn}", err=True)
     if as_json:
         emit_json(report.to_dict() | {"store": str(store.path)})
     else:
+        for p in report.removed:
+            click.echo(f"Removed {p}: no longer in its folder; its facts left the store")
+        removed = f", {len(report.removed)} removed" if report.removed else ""
         click.echo(
             f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
-            f"{len(report.failed)} failed"
+            f"{len(report.failed)} failed{removed}"
         )
         click.echo(
             f"Store {store.path}: {report.documents} documents, {report.references} references, "
             f"{report.tasks} tasks, {report.agencies} agencies, {report.edges} edges, {report.conflicts} conflicts"
         )
-    store.close()
     if report.failed:
         sys.exit(1)
 
@@ -241,11 +255,13 @@ def extract(file, as_json):
 # -- lineage --------------------------------------------------------------------------
 
 def _resolve(g, ref: str) -> str:
-    from queries.lineage import resolve_ref
+    from queries.lineage import is_exact_id, resolve_ref
 
     try:
         return resolve_ref(g, ref)
     except NotFound:
+        if is_exact_id(ref):
+            raise
         # a spelling the user typed ("06/NQ-TU", "13 KH/TW"): canonicalize and retry
         from loaders.references import find_mentions
 
@@ -862,7 +878,8 @@ def demo(corpus, store_path, output):
     from loaders.extract import iter_corpus
 
     with click.progressbar(length=len(iter_corpus([corpus])), label="Reading documents", file=sys.stderr) as bar:
-        report = build_corpus([corpus], store, progress=lambda p: bar.update(1), on_error=lambda p, r: errors.append((p, r)))
+        report = build_corpus([corpus], store, progress=lambda p: bar.update(1), on_error=lambda p, r: errors.append((p, r)),
+                              on_wait=_waiting(store.path))
     for p, reason in errors:
         click.echo(f"Error: {p}: {reason}", err=True)
     g = store.graph()
