@@ -7,6 +7,7 @@ import dataclasses
 import hashlib
 import os
 import re
+import stat
 from pathlib import Path
 
 from graph.model import DocRef, Document, Evidence, Extraction, Mention, Reference, Relation, Task
@@ -153,8 +154,19 @@ def _add_tasks(ex: Extraction, header) -> None:
 
 
 def file_sha256(path: str | os.PathLike) -> str:
+    """SHA-256 of an input file's bytes, read a chunk at a time.
+
+    The file is opened as the readers open it (:func:`loaders.readers.open_input`), so what
+    they refuse is refused here too, before a byte is read: a named pipe or device never
+    blocks the hash, a file over its size limit is not read through to be hashed.
+
+    Raises:
+        graph.errors.LoadError: the file is refused or cannot be read.
+    """
+    from .readers import open_input
+
     h = hashlib.sha256()
-    with open(path, "rb") as fh:
+    with open_input(path) as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
@@ -173,14 +185,26 @@ def extract_file(path: str | os.PathLike) -> Extraction:
 
 
 def iter_corpus(paths) -> list[Path]:
-    """Files under the given paths (directories are walked, sorted; hidden files skipped)."""
+    """Files under the given paths (directories are walked, sorted; hidden files skipped).
+
+    The walk only looks at each entry's ``stat`` and never opens one. A named pipe, socket
+    or device inside a folder is listed like a file, so the build refuses it with its
+    one-line reason (:func:`loaders.readers.open_input`) instead of skipping it unseen;
+    a symbolic link that leads nowhere is skipped.
+    """
     out: list[Path] = []
     for p in paths:
         p = Path(p)
         if p.is_dir():
             for f in sorted(p.rglob("*")):
+                if any(part.startswith(".") for part in f.relative_to(p).parts):
+                    continue
+                try:
+                    mode = f.stat().st_mode
+                except OSError:
+                    continue
                 # every visible file: an unsupported one gets its one-line error at build time
-                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
+                if not stat.S_ISDIR(mode):
                     out.append(f)
         else:
             out.append(p)

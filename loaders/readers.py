@@ -9,22 +9,33 @@ later by the normalizer), Windows-1258. Tables of a .docx or an HTML page become
 per row, cells joined by a TAB ("1\\tNội dung\\tQuý II/2023\\tUBND tỉnh\\t").
 
 Every failure is a :class:`graph.errors.LoadError` naming the file and a one-line reason.
+
+Inputs are bounded (limits in ``loaders/tables/limits.toml``, :func:`limits`): only regular
+files are opened (a named pipe, socket, device or directory is refused from its ``stat``,
+never opened for reading, so nothing blocks); a file's size, a .docx member's declared and
+actual inflated size and compression ratio, a .docx's paragraphs and XML elements, a PDF's
+pages and every reader's text are each checked before the work they would cost, and the
+reason names the limit ("word/document.xml would be 2.1 GB uncompressed (limit 64 MB)").
+Bytes that are not text (NUL bytes, control characters, nothing a text codec reads) are
+refused as "binary, not text".
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import re
-import tomllib
+import stat
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from functools import cache
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from graph.errors import LoadError
+from loaders.rules import load_table
 from loaders.normalize import (
     detect_legacy_encoding,
     has_unicode_letters,
@@ -33,7 +44,15 @@ from loaders.normalize import (
     repair_legacy_encoding,
 )
 
-__all__ = ["SUPPORTED_SUFFIXES", "read_raw", "read_document", "decode_bytes"]
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "Limits",
+    "limits",
+    "open_input",
+    "read_raw",
+    "read_document",
+    "decode_bytes",
+]
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".docx", ".pdf", ".html", ".htm"})
 
@@ -45,10 +64,75 @@ _PDF_X_TOLERANCE = 1.5
 _PDF_Y_TOLERANCE = 3
 
 
-@cache
 def _table() -> dict[str, Any]:
-    text = resources.files("loaders.tables").joinpath("encodings.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    return load_table("encodings")
+
+
+# --------------------------------------------------------------------------- limits
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Limits:
+    """What one input file may cost to read; the rows of ``loaders/tables/limits.toml``,
+    where each value says why it is what it is."""
+
+    max_chars: int
+    max_bytes: dict[str, int]
+    max_members: int
+    max_member_bytes: int
+    max_total_bytes: int
+    max_ratio: float
+    ratio_grace_bytes: int
+    max_paragraphs: int
+    max_elements: int
+    max_pages: int
+    max_control_share: float
+    min_ascii_share: float
+
+    @classmethod
+    def from_table(cls, table: dict[str, Any]) -> Limits:
+        return cls(
+            max_chars=table["text"]["max_chars"],
+            max_bytes=dict(table["file"]["max_bytes"]),
+            max_members=table["zip"]["max_members"],
+            max_member_bytes=table["zip"]["max_member_bytes"],
+            max_total_bytes=table["zip"]["max_total_bytes"],
+            max_ratio=table["zip"]["max_ratio"],
+            ratio_grace_bytes=table["zip"]["ratio_grace_bytes"],
+            max_paragraphs=table["docx"]["max_paragraphs"],
+            max_elements=table["docx"]["max_elements"],
+            max_pages=table["pdf"]["max_pages"],
+            max_control_share=table["binary"]["max_control_share"],
+            min_ascii_share=table["binary"]["min_ascii_share"],
+        )
+
+
+@cache
+def limits() -> Limits:
+    """The shipped limits (``loaders/tables/limits.toml``), read once.
+
+    Examples:
+        >>> limits().max_bytes[".docx"] >= limits().max_bytes[".txt"] > 0
+        True
+    """
+    return Limits.from_table(load_table("limits"))
+
+
+def _size(count: int | float) -> str:
+    """A byte count in decimal units, as the limits' messages show it.
+
+    Hand-written: five lines, where a dependency (humanize) would be a new install.
+
+    Examples:
+        >>> _size(2 * 1024**3), _size(64_000_000), _size(1_500), _size(12)
+        ('2.1 GB', '64 MB', '1.5 KB', '12 bytes')
+    """
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("KB", 1e3)):
+        if count >= scale:
+            value = count / scale
+            shown = f"{value:.0f}" if value >= 10 else f"{value:.1f}".removesuffix(".0")
+            return f"{shown} {unit}"
+    return f"{int(count)} bytes"
 
 
 # --------------------------------------------------------------------------- bytes
@@ -77,6 +161,20 @@ def _c1_to_cp1252() -> dict[int, str]:
     return mapping
 
 
+# C0 and C1 controls that text does not hold: every one but TAB, LF, VT, FF, CR and SUB
+# (the DOS end-of-file mark old TCVN3 files end with), and DEL.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
+
+
+def _text_or_binary(text: str, name: str) -> str:
+    """``text`` unless control characters make more than the limit's share of it."""
+    _, count = _CONTROLS.subn("", text)
+    share = count / max(len(text), 1)
+    if share > limits().max_control_share:
+        raise LoadError(name, f"binary, not text ({share:.0%} control characters)")
+    return text
+
+
 def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
     """Decode the bytes of a text file (see the module docstring for the order).
 
@@ -92,14 +190,18 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
         The decoded text, not normalized (legacy letters still look like "NghÞ").
 
     Raises:
-        LoadError: empty input, NUL bytes in a non-UTF-16 file, or bytes that are none of
-            the supported encodings.
+        LoadError: empty input; binary, not text: NUL bytes in a non-UTF-16 file, more
+            control characters than ``limits().max_control_share``, or bytes that no
+            supported encoding reads as text.
 
     Examples:
         >>> decode_bytes("Quyết".encode("utf-16"))
         'Quyết'
         >>> decode_bytes(b"Quy\\xea\\xect")  # Windows-1258: e-circumflex + combining acute
         'Quyê\\u0301t'
+        >>> decode_bytes(b"\\x7fELF\\x02\\x01")
+        Traceback (most recent call last):
+        graph.errors.LoadError: <bytes>: binary, not text (50% control characters)
     """
     if not data:
         raise LoadError(name, "empty file")
@@ -108,7 +210,7 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
         mark = bytes.fromhex(bom["mark"])
         if data.startswith(mark):
             try:
-                return data[len(mark) :].decode(bom["codec"])
+                return _text_or_binary(data[len(mark) :].decode(bom["codec"]), name)
             except UnicodeDecodeError as exc:
                 raise LoadError(name, f"invalid {bom['codec']} after its byte-order mark") from exc
     try:
@@ -116,7 +218,7 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
     except UnicodeDecodeError:
         text = None
     if text is not None and "\x00" not in text:
-        return text
+        return _text_or_binary(text, name)
     even, odd = _nul_shares(data)
     for codec, nul_share, other_share in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
         if (
@@ -124,20 +226,25 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
             and other_share <= decode["utf16_max_other_nul_share"]
         ):
             try:
-                return data.decode(codec)
+                return _text_or_binary(data.decode(codec), name)
             except UnicodeDecodeError:
                 break
     if 0 in data:
-        raise LoadError(name, "binary content (NUL bytes), not a text file")
+        raise LoadError(name, "binary, not text (NUL bytes)")
     surface = data.decode(decode["legacy_surface_codec"]).translate(_c1_to_cp1252())
     if detect_legacy_encoding(surface) is not None:
-        return surface
+        return _text_or_binary(surface, name)
+    undecodable = "binary, not text (not UTF-8, UTF-16, TCVN3/VNI or Windows-1258)"
+    # Windows-1258 reads almost any byte; Vietnamese in it is mostly ASCII, junk is not.
+    if len(data.translate(None, _HIGH_BYTES)) / len(data) < limits().min_ascii_share:
+        raise LoadError(name, undecodable)
     try:
-        return data.decode(decode["fallback_codec"])
+        return _text_or_binary(data.decode(decode["fallback_codec"]), name)
     except UnicodeDecodeError as exc:
-        raise LoadError(
-            name, "undecodable bytes (not UTF-8, UTF-16, TCVN3/VNI or Windows-1258)"
-        ) from exc
+        raise LoadError(name, undecodable) from exc
+
+
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
 def _read_text(name: str, data: bytes) -> str:
@@ -282,10 +389,159 @@ def _one_line(lines: Iterator[str]) -> str:
     return " ".join(_LINE_BREAKS.sub(" ", line).strip() for line in lines if line.strip())
 
 
+_CHUNK = 1 << 20  # bytes inflated at a time
+
+
+def _check_inflated(name: str, info: zipfile.ZipInfo, size: int, declared: bool) -> None:
+    """Refuse a member whose inflated ``size`` (declared, or read so far) passes a limit."""
+    lim = limits()
+    member, packed = info.filename, max(info.compress_size, 1)
+    if size > lim.max_member_bytes:
+        if declared:
+            raise LoadError(
+                name,
+                f"{member} would be {_size(size)} uncompressed (limit {_size(lim.max_member_bytes)})",
+            )
+        raise LoadError(
+            name,
+            f"{member} inflates past {_size(lim.max_member_bytes)} "
+            f"(declared {_size(info.file_size)}; limit {_size(lim.max_member_bytes)})",
+        )
+    if size > lim.ratio_grace_bytes and size > lim.max_ratio * packed:
+        verb = "would inflate" if declared else "inflates more than"
+        times = f"{size / packed:,.0f}" if declared else f"{lim.max_ratio:g}"
+        raise LoadError(
+            name,
+            f"{member} {verb} {times} times ({_size(packed)} to {_size(size)}; "
+            f"limit {lim.max_ratio:g} times)",
+        )
+
+
+def _inflate(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """A member's bytes, a chunk at a time, stopped as soon as they pass a limit.
+
+    The declared sizes were checked before; this counts what actually comes out, since a
+    zip's sizes can lie (CPython's zipfile stops at the declared size and then fails the
+    CRC, another reader might not).
+    """
+    done = 0
+    try:
+        with archive.open(info) as member:
+            while chunk := member.read(_CHUNK):
+                done += len(chunk)
+                _check_inflated(name, info, done, declared=False)
+                yield chunk
+    except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required"
+        raise LoadError(name, f"encrypted .docx member ({info.filename})") from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as exc:
+        detail = (str(exc).splitlines() or [type(exc).__name__])[0][:120]
+        if info.filename not in detail:
+            detail = f"{info.filename}: {detail}"
+        raise LoadError(name, f"damaged .docx file ({detail})") from exc
+
+
+class _XmlCensus:
+    """Paragraphs and XML start tags in a package's raw XML, counted as it inflates, so that
+    python-docx never parses (or builds a tree of) more than the limits allow.
+
+    Hand-written on bytes rather than an lxml target parser, which calls back into Python
+    for every element (4.9 s against 0.5 s for 3 million paragraphs). The count errs only
+    upwards: a ``p`` of any namespace prefix is a paragraph, a ``<`` inside a comment or
+    CDATA a start tag. A tag cut by a chunk boundary is carried into the next chunk.
+    """
+
+    # <w:p>, <w:p w:rsidR="…">, <w:p/>, <p xmlns="…">, any prefix (a hostile file may bind
+    # WordprocessingML to another one); not <w:pPr>, <w:proofErr>.
+    _PARAGRAPH = re.compile(rb"<(?:[^\s<>/!?:]+:)?p(?=[\s/>])")
+    # a '<' whose name may go on past the end of the chunk
+    _OPEN_TAG = re.compile(rb"<[^\s<>/]*\Z")
+
+    def __init__(self, name: str):
+        self.name = name
+        self.member = ""
+        self.paragraphs = 0
+        self.elements = 0
+        self.inflated = 0
+        self._carry = b""
+
+    def start(self, member: str) -> None:
+        self.member, self.paragraphs, self._carry = member, 0, b""
+
+    def feed(self, chunk: bytes) -> None:
+        self.inflated += len(chunk)
+        lim = limits()
+        if self.inflated > lim.max_total_bytes:
+            raise LoadError(
+                self.name,
+                f"members inflate to more than {_size(lim.max_total_bytes)} together "
+                f"(limit {_size(lim.max_total_bytes)})",
+            )
+        buffer = self._carry + chunk
+        last = buffer.rfind(b"<")
+        cut = last if last >= 0 and self._OPEN_TAG.match(buffer, last) else len(buffer)
+        self._carry = buffer[cut:]
+        self._count(buffer[:cut])
+
+    def end(self) -> None:
+        self._count(self._carry)
+        self._carry = b""
+
+    def _count(self, part: bytes) -> None:
+        lim = limits()
+        self.paragraphs += len(self._PARAGRAPH.findall(part))
+        self.elements += part.count(b"<") - part.count(b"</") - part.count(b"<!") - part.count(b"<?")
+        if self.paragraphs > lim.max_paragraphs:
+            raise LoadError(
+                self.name,
+                f"{self.member} has more than {lim.max_paragraphs:,} paragraphs "
+                f"(limit {lim.max_paragraphs:,})",
+            )
+        if self.elements > lim.max_elements:
+            raise LoadError(
+                self.name,
+                f"more than {lim.max_elements:,} XML elements, the last in {self.member} "
+                f"(limit {lim.max_elements:,})",
+            )
+
+
+def _check_package(name: str, data: bytes) -> None:
+    """Refuse a .docx whose zip would cost more than the limits to open, before python-docx
+    inflates or parses any of it: the members' count and declared sizes first (nothing is
+    inflated for a zip bomb), then every member streamed once, counting what comes out and
+    the paragraphs and elements of its XML."""
+    lim = limits()
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise LoadError(name, "damaged .docx file (unreadable zip directory)") from exc
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > lim.max_members:
+            raise LoadError(
+                name, f"{len(infos):,} members in the zip archive (limit {lim.max_members:,})"
+            )
+        for info in infos:
+            _check_inflated(name, info, info.file_size, declared=True)
+        total = sum(info.file_size for info in infos)
+        if total > lim.max_total_bytes:
+            raise LoadError(
+                name,
+                f"members would be {_size(total)} uncompressed together "
+                f"(limit {_size(lim.max_total_bytes)})",
+            )
+        census = _XmlCensus(name)
+        for info in infos:
+            census.start(info.filename)
+            for chunk in _inflate(name, archive, info):
+                census.feed(chunk)
+            census.end()
+
+
 def _read_docx(name: str, data: bytes) -> str:
     # python-docx's `Document.paragraphs` skips tables, so the body is walked directly.
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise LoadError(name, "not a .docx file (not a zip archive)")
+    _check_package(name, data)
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -303,17 +559,45 @@ def _read_docx(name: str, data: bytes) -> str:
 # --------------------------------------------------------------------------- .pdf
 
 
+def _declared_pages(pdf: Any) -> int | None:
+    """The page count the PDF's page tree declares (/Count), if it is a number."""
+    from pdfminer.pdftypes import resolve1
+
+    tree = resolve1(pdf.doc.catalog.get("Pages"))
+    count = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
+    return count if isinstance(count, int) else None
+
+
 def _read_pdf(name: str, data: bytes) -> str:
     import pdfplumber
 
+    lim = limits()
     pages: list[str] = []
+    chars = 0
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        # pdfplumber sets up a Page (layout objects included) only for the pages asked for;
+        # one more than the limit tells a document over it.
+        with pdfplumber.open(io.BytesIO(data), pages=range(1, lim.max_pages + 2)) as pdf:
+            declared = _declared_pages(pdf)
+            if declared is not None and declared > lim.max_pages:
+                raise LoadError(name, f"{declared:,} pages (limit {lim.max_pages:,})")
+            if len(pdf.pages) > lim.max_pages:
+                raise LoadError(name, f"more than {lim.max_pages:,} pages (limit {lim.max_pages:,})")
             for page in pdf.pages:
                 text = page.extract_text(
                     x_tolerance=_PDF_X_TOLERANCE, y_tolerance=_PDF_Y_TOLERANCE
                 )
                 pages.append(text or "")
+                chars += len(pages[-1]) + 1
+                if chars > lim.max_chars:
+                    raise LoadError(
+                        name,
+                        f"text passes {lim.max_chars:,} characters by page {page.page_number} "
+                        f"(limit {lim.max_chars:,})",
+                    )
+                page.close()  # drop the page's layout objects once its text is taken
+    except LoadError:
+        raise
     except Exception as exc:
         # pdfminer raises a dozen unrelated types (PSEOF, PDFSyntaxError, KeyError,
         # TypeError...) on damaged files; all of them mean the same thing here.
@@ -416,6 +700,84 @@ _READERS: dict[str, Callable[[str, bytes], str]] = {
 }
 
 
+_NOT_REGULAR = (
+    (stat.S_ISDIR, "is a directory"),
+    (stat.S_ISFIFO, "is a named pipe, not a regular file"),
+    (stat.S_ISSOCK, "is a socket, not a regular file"),
+    (stat.S_ISCHR, "is a character device, not a regular file"),
+    (stat.S_ISBLK, "is a block device, not a regular file"),
+)
+
+
+def _judge(name: str, suffix: str, status: os.stat_result) -> None:
+    """Refuse what is not a regular file, or a file over its suffix's size limit."""
+    if not stat.S_ISREG(status.st_mode):
+        reason = next((r for test, r in _NOT_REGULAR if test(status.st_mode)), None)
+        raise LoadError(name, reason or "is not a regular file")
+    _check_file_size(name, suffix, status.st_size)
+
+
+def _check_file_size(name: str, suffix: str, size: int, more: bool = False) -> None:
+    limit = limits().max_bytes[suffix]
+    if size > limit:
+        shown = f"more than {_size(limit)}" if more else _size(size)
+        raise LoadError(name, f"file is {shown} (limit {_size(limit)} for {suffix} files)")
+
+
+def _suffix(name: str) -> str:
+    suffix = Path(name).suffix.lower()
+    if suffix not in _READERS:
+        supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        shown = suffix or "no suffix"
+        raise LoadError(name, f"unsupported file type ({shown}); supported: {supported}")
+    return suffix
+
+
+def open_input(path: str | os.PathLike[str]) -> BinaryIO:
+    """Open an input file for reading bytes, refusing it before anything is read.
+
+    Refused: an unsupported suffix; anything but a regular file (a directory, named pipe,
+    socket or device), judged by ``os.stat`` before opening and by ``os.fstat`` of what
+    was opened (the path may change in between; the open is non-blocking, so a pipe put
+    there meanwhile cannot block it); a file over its suffix's size limit.
+
+    Args:
+        path: the input file.
+
+    Returns:
+        The open file (binary, unbuffered reads from the start).
+
+    Raises:
+        LoadError: for each refusal above, or when the file cannot be opened.
+    """
+    name = os.fspath(path)
+    suffix = _suffix(name)
+    try:
+        _judge(name, suffix, os.stat(name))
+        flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+        descriptor = os.open(name, flags)
+    except OSError as exc:
+        raise LoadError(name, f"cannot read file ({exc.strerror or type(exc).__name__})") from exc
+    try:
+        _judge(name, suffix, os.fstat(descriptor))
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return os.fdopen(descriptor, "rb")
+
+
+def _read_bytes(name: str, suffix: str) -> bytes:
+    """A file's bytes, at most its size limit (a file that grew past it is refused)."""
+    limit = limits().max_bytes[suffix]
+    with open_input(name) as handle:
+        try:
+            data = handle.read(limit + 1)
+        except OSError as exc:
+            raise LoadError(name, f"cannot read file ({exc.strerror or type(exc).__name__})") from exc
+    _check_file_size(name, suffix, len(data), more=True)
+    return data
+
+
 def read_raw(path: str | os.PathLike[str]) -> str:
     """Decoded but not normalized text of a file.
 
@@ -427,25 +789,19 @@ def read_raw(path: str | os.PathLike[str]) -> str:
         break, .docx runs in TCVN3/VNI fonts already converted.
 
     Raises:
-        LoadError: unsupported suffix, unreadable or empty file, undecodable bytes, a .docx
-            that is not one, a corrupt, encrypted or scanned PDF.
+        LoadError: unsupported suffix, not a regular file, unreadable or empty file, binary
+            content, undecodable bytes, a .docx that is not one, a corrupt, encrypted or
+            scanned PDF, or any limit of :func:`limits` passed (the reason names it).
     """
     name = os.fspath(path)
-    suffix = Path(name).suffix.lower()
-    reader = _READERS.get(suffix)
-    if reader is None:
-        supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
-        shown = suffix or "no suffix"
-        raise LoadError(name, f"unsupported file type ({shown}); supported: {supported}")
-    try:
-        data = Path(name).read_bytes()
-    except IsADirectoryError as exc:
-        raise LoadError(name, "is a directory") from exc
-    except OSError as exc:
-        raise LoadError(name, f"cannot read file ({exc.strerror or type(exc).__name__})") from exc
+    suffix = _suffix(name)
+    data = _read_bytes(name, suffix)
     if not data:
         raise LoadError(name, "empty file")
-    text = reader(name, data)
+    text = _READERS[suffix](name, data)
+    limit = limits().max_chars
+    if len(text) > limit:
+        raise LoadError(name, f"text is {len(text):,} characters (limit {limit:,})")
     if not text.strip():
         raise LoadError(name, "no text in file")
     return text

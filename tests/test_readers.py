@@ -409,13 +409,13 @@ ERROR_ROWS = [
     pytest.param(
         "bad.txt",
         b"Quy\x81\x8d\x9e t",
-        "undecodable bytes (not UTF-8, UTF-16, TCVN3/VNI or Windows-1258)",
+        "binary, not text (not UTF-8, UTF-16, TCVN3/VNI or Windows-1258)",
         id="undecodable",
     ),
     pytest.param(
         "binary.txt",
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
-        "binary content (NUL bytes), not a text file",
+        "binary, not text (NUL bytes)",
         id="binary",
     ),
     pytest.param(
