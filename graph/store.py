@@ -21,7 +21,7 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -78,6 +78,19 @@ CREATE TABLE IF NOT EXISTS unresolved (
     sentence TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS unresolved_file ON unresolved(file);
+-- The merged graph (what Store.graph() builds), written at the end of every build in the
+-- same transaction, so that a query reads only the nodes and edges it needs.
+CREATE TABLE IF NOT EXISTS graph_nodes (
+    id TEXT PRIMARY KEY, kind TEXT NOT NULL, symbol TEXT, path TEXT, title TEXT, attrs TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS graph_nodes_symbol ON graph_nodes(symbol);
+CREATE INDEX IF NOT EXISTS graph_nodes_path ON graph_nodes(path);
+CREATE INDEX IF NOT EXISTS graph_nodes_title ON graph_nodes(title);
+CREATE TABLE IF NOT EXISTS graph_edges (
+    src TEXT NOT NULL, dst TEXT NOT NULL, key TEXT NOT NULL, attrs TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS graph_edges_out ON graph_edges(src, key);
+CREATE INDEX IF NOT EXISTS graph_edges_in ON graph_edges(dst, key);
 """
 
 
@@ -261,12 +274,14 @@ class Store:
             try:
                 yield
             except BaseException:
+                self._graph = None
                 if self.db.in_transaction:
                     self.db.execute("ROLLBACK")
                 raise
             else:
                 self.db.execute("COMMIT")
         except (sqlite3.Error, StoreError) as exc:
+            self._graph = None
             if self.db.in_transaction:
                 with contextlib.suppress(sqlite3.Error):
                     self.db.execute("ROLLBACK")
@@ -274,8 +289,6 @@ class Store:
             if isinstance(exc, StoreError):
                 raise StoreError(f"{exc}; {rolled}") from None
             raise storage_error(self.path, exc, rolled) from None
-        finally:
-            self._graph = None
 
     @contextlib.contextmanager
     def writer(self, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
@@ -412,6 +425,91 @@ class Store:
         self._graph = None
         return "updated" if old else "added"
 
+    # -- the merged graph, indexed ------------------------------------------------------
+    @_guarded
+    def save_merged(self) -> None:
+        """Write the merged graph into ``graph_nodes`` / ``graph_edges`` (call inside the
+        build's transaction, after the last ingest): queries then read only what they need."""
+        g = _build_graph(self)
+        self.write_index(g)
+        self._graph = g
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('merged', ?)", (str(self._fact_version()),))
+
+    @_guarded
+    def write_index(self, g: nx.MultiDiGraph) -> None:
+        """Replace the indexed graph tables with ``g`` (the merged graph; a test may write a
+        generated graph here to hold the indexed reads to the networkx answers)."""
+        self.db.execute("DELETE FROM graph_nodes")
+        self.db.execute("DELETE FROM graph_edges")
+        self.db.executemany(
+            "INSERT INTO graph_nodes VALUES (?,?,?,?,?,?)",
+            ((n, d.get("kind"), lookup_key(d.get("number_symbol")),
+              d.get("path") if d.get("kind") == "document" else None,
+              lookup_key(d.get("title")) if d.get("kind") == "document" and not d.get("number_symbol") else None,
+              json.dumps(d, ensure_ascii=False)) for n, d in g.nodes(data=True)))
+        self.db.executemany(
+            "INSERT INTO graph_edges VALUES (?,?,?,?)",
+            ((u, v, k, json.dumps(d, ensure_ascii=False)) for u, v, k, d in g.edges(keys=True, data=True)))
+
+    def _fact_version(self) -> str:
+        """Changes with every write of facts (SQLite's count of the file's writes is not
+        kept across connections, so the files table's content stands for it)."""
+        import hashlib
+
+        h = hashlib.sha256()
+        for path, sha in self.db.execute("SELECT path, sha256 FROM files ORDER BY path"):
+            h.update(f"{path}\0{sha}\n".encode())
+        return h.hexdigest()[:16]
+
+    @_guarded
+    def has_merged(self) -> bool:
+        """True when the indexed merged graph matches the stored facts (a store written by an
+        earlier policykg has none until its next build; then queries load the whole graph)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='merged'").fetchone()
+        return row is not None and row[0] == str(self._fact_version())
+
+    @_guarded
+    def node_attrs(self, ids: Iterable[str]) -> dict[str, dict]:
+        """The merged attributes of the given nodes (those that exist)."""
+        out: dict[str, dict] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids))):
+            q = f"SELECT id, attrs FROM graph_nodes WHERE id IN ({','.join('?' * len(chunk))})"
+            out.update((n, json.loads(a)) for n, a in self.db.execute(q, chunk))
+        return out
+
+    @_guarded
+    def adjacent(self, ids: Iterable[str], keys: Iterable[str], *, incoming: bool = False) -> list[tuple]:
+        """Edges ``(src, dst, key, attrs)`` leaving (or, ``incoming``, entering) the given
+        nodes, with a relation in ``keys``; read through the index, never the whole table."""
+        keys = list(keys)
+        col = "dst" if incoming else "src"
+        out: list[tuple] = []
+        for chunk in _chunks(list(dict.fromkeys(ids))):
+            q = (f"SELECT src, dst, key, attrs FROM graph_edges WHERE {col} IN ({','.join('?' * len(chunk))}) "
+                 f"AND key IN ({','.join('?' * len(keys))}) ORDER BY rowid")
+            out.extend((u, v, k, json.loads(a)) for u, v, k, a in self.db.execute(q, [*chunk, *keys]))
+        return out
+
+    @_guarded
+    def lookup(self, column: str, value: str) -> list[str]:
+        """Node ids whose ``symbol`` / ``title`` (compared by :func:`lookup_key`) or
+        ``path`` equals ``value``."""
+        if column not in ("symbol", "title", "path"):
+            raise ValueError(column)
+        want = value if column == "path" else lookup_key(value)
+        return [r[0] for r in self.db.execute(f"SELECT id FROM graph_nodes WHERE {column}=? ORDER BY id", (want,))]
+
+    @_guarded
+    def path_suffix(self, suffix: str) -> list[str]:
+        """Document ids whose file path ends with ``/suffix``."""
+        pattern = "%/" + suffix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return [r[0] for r in self.db.execute(
+            "SELECT id FROM graph_nodes WHERE path LIKE ? ESCAPE '\\' ORDER BY id", (pattern,))]
+
+    @_guarded
+    def node_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM graph_nodes ORDER BY id")]
+
     # -- reading ---------------------------------------------------------------------
     @_guarded
     def mentions(self) -> list[dict]:
@@ -445,6 +543,16 @@ class Store:
         if self._graph is None:
             self._graph = _build_graph(self)
         return self._graph
+
+
+def lookup_key(text: str | None) -> str | None:
+    """How a number-symbol or title is compared: without spaces, case-folded."""
+    return "".join(text.split()).casefold() if text else None
+
+
+def _chunks(items: list, size: int = 500) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
 
 
 def _detail(ex: Extraction, src: str, rel: str, dst: str) -> str | None:

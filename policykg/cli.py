@@ -254,21 +254,36 @@ def extract(file, as_json):
 
 # -- lineage --------------------------------------------------------------------------
 
-def _resolve(g, ref: str) -> str:
-    from queries.lineage import is_exact_id, resolve_ref
+def _resolve(where, ref: str) -> str:
+    """REF's node id in a graph or a store's index (queries.local.resolve), trying the
+    spelling a user typed ("06/NQ-TU", "13 KH/TW") canonicalized when it is not found as is."""
+    from queries.local import GraphAdjacency, is_exact_id, resolve
 
+    src = where if hasattr(where, "adjacent") else GraphAdjacency(where)
     try:
-        return resolve_ref(g, ref)
+        return resolve(src, ref)
     except NotFound:
         if is_exact_id(ref):
             raise
-        # a spelling the user typed ("06/NQ-TU", "13 KH/TW"): canonicalize and retry
         from loaders.references import find_mentions
 
         ms = [m for m in find_mentions(ref) if m.symbol]
         if ms:
-            return resolve_ref(g, ms[0].symbol.canonical)
+            return resolve(src, ms[0].symbol.canonical)
         raise
+
+
+def _ref_graph(store, ref: str, *, down: bool = False):
+    """REF's node, and the part of the graph its answer reads (queries.local): read through
+    the store's index, not the whole graph; ``down`` adds what lies downstream.  A store
+    written by an earlier policykg has no index until its next build: then the whole graph."""
+    if not store.has_merged():
+        g = store.graph()
+        return g, _resolve(g, ref)
+    from queries.local import local_graph
+
+    node = _resolve(store, ref)
+    return local_graph(store, [node], down=down), node
 
 
 @cli.command()
@@ -299,8 +314,7 @@ def trace(ref, store_path, as_json, no_fallback, as_of, on_server, uri, user, pa
         _trace_on_server(ref, as_json, uri, user, password, database)
         return
     with open_store(store_path) as store:
-        g = store.graph()
-        node = _resolve(g, ref)
+        g, node = _ref_graph(store, ref)
         res = do_trace(g, node, based_on_fallback=not no_fallback)
         report = _statuses(g, as_of)
         if as_json:
@@ -421,8 +435,7 @@ def cite(ref, store_path, as_json, as_of):
     from queries.lineage import citation_chain, trace as do_trace
 
     with open_store(store_path) as store:
-        g = store.graph()
-        node = _resolve(g, ref)
+        g, node = _ref_graph(store, ref)
         res = do_trace(g, node)
         report = _statuses(g, as_of)
         chains = [citation_chain(g, p) for p in res.paths] or [citation_chain(g, [node])]
@@ -458,8 +471,7 @@ def impact(ref, store_path, as_json, as_of):
     from queries.lineage import cite_line, downstream_impact, node_summary
 
     with open_store(store_path) as store:
-        g = store.graph()
-        node = _resolve(g, ref)
+        g, node = _ref_graph(store, ref, down=True)
         res = downstream_impact(g, node)
         report = _statuses(g, as_of)
         if as_json:
@@ -499,8 +511,7 @@ def status(ref, store_path, as_json, as_of):
     from queries.lineage import cite_line
 
     with open_store(store_path) as store:
-        g = store.graph()
-        node = _resolve(g, ref)
+        g, node = _ref_graph(store, ref, down=True)
         report = _statuses(g, as_of)
         st = report.of(node)
         passes = sorted(n for n, items in report.flags.items() if any(f["upstream"] == node for f in items))
@@ -621,8 +632,7 @@ def tasks(store_path, agency, role, jurisdiction, serves, due_before, overdue, a
     from queries.tasks import list_tasks
 
     with open_store(store_path) as store:
-        g = store.graph()
-        node = _resolve(g, serves) if serves else None
+        g, node = _ref_graph(store, serves, down=True) if serves else (store.graph(), None)
         name = _canonical_agency(agency, jurisdiction) if agency else None
         report = _statuses(g, as_of)
         rows = list_tasks(g, agency=name, jurisdiction=_places(jurisdiction), serves=node, due_before=due_before,
@@ -780,17 +790,26 @@ def sparql(query_file, store_path, rdf_file, bind, as_json):
 @neo4j_options
 @click.option("--batch-size", default=500, show_default=True, help="Rows per UNWIND statement.")
 @click.option("--full", is_flag=True, help="Rewrite every row instead of only what changed.")
+@click.option("--prune", is_flag=True,
+              help="Allow deleting more than 10% (PRUNE_SHARE) of the nodes or relationships on the "
+                   "server; without it such a push stops before writing and says how many.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+              help="Seconds to wait for any answer from the server; a statement that gets none "
+                   "is retried a few times, then the push stops (push again to resume).")
 @json_option
 @handle_errors
-def push(store_path, uri, user, password, database, batch_size, full, as_json):
+def push(store_path, uri, user, password, database, batch_size, full, prune, timeout, as_json):
     """Push the graph to Neo4j 5 (or any Bolt server speaking its Cypher), incrementally.
 
-    Pushing twice leaves the same counts; a second push sends only what changed.
+    Pushing twice leaves the same counts; a second push sends only what changed. A push
+    cut short (server gone, no answer within --timeout after retries) says so in one line;
+    push again to resume.
 
     \b
     Example:
         NEO4J_PASSWORD=secret policykg push --uri bolt://localhost:7687
         policykg push --uri neo4j+s://xxxx.databases.neo4j.io --user neo4j --password ...
+        policykg push --store new.db --prune   # a store that drops many nodes
     """
     from graph.neo4j_push import push_graph
 
@@ -805,7 +824,7 @@ def push(store_path, uri, user, password, database, batch_size, full, as_json):
             bar.update(done - bar.pos)
 
         stats = push_graph(g, uri, user, password, database, batch_size=batch_size, progress=progress,
-                           incremental=not full)
+                           incremental=not full, prune=prune, read_timeout=timeout)
     data = {
         "nodes_created": stats.nodes_created, "nodes_updated": stats.nodes_updated,
         "nodes_deleted": stats.nodes_deleted, "rels_created": stats.rels_created,

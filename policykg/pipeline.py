@@ -137,6 +137,7 @@ def build_corpus(
                 fail(path, f"could not be extracted ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})", stored)
             if progress:
                 progress(path)
+        store.save_merged()  # the indexed merged graph the queries read, in the same transaction
     g = store.graph()
     kinds = [d.get("kind") for _, d in g.nodes(data=True)]
     report.documents = kinds.count("document")

@@ -16,14 +16,15 @@ only in their "Căn cứ" list.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 
 import networkx as nx
 
-from graph.errors import AmbiguousReference, NotFound
+from graph.errors import NotFound
 from graph.model import CENTRAL
+
+from .local import GraphAdjacency, is_exact_id, resolve
 
 __all__ = [
     "LINEAGE",
@@ -32,6 +33,7 @@ __all__ = [
     "trace",
     "TraceResult",
     "resolve_ref",
+    "is_exact_id",
     "is_policy_document",
     "node_summary",
     "cite_line",
@@ -188,73 +190,16 @@ def trace(g: nx.MultiDiGraph, x: str, *, based_on_fallback: bool = True) -> Trac
     return res
 
 
-def _norm(s: str) -> str:
-    return re.sub(r"\s+", "", s).casefold()
-
-
-# What only an id looks like: "jurisdiction:key:year" (year or "?"), a task "…#task-N",
-# an agency "jurisdiction:agency:slug".  Number-symbols have no ":".
-_EXACT_ID = re.compile(r"^[a-z0-9-]+:(?:agency:[a-z0-9-]+|[^:\s]+:(?:\d{4}|\?)(?:#task-\d+)?)$")
-
-
-def is_exact_id(ref: str) -> bool:
-    """True when REF is spelled as a canonical id (then it must match exactly).
-
-    >>> is_exact_id("ha-tinh:154/KH-UBND:2023#task-3"), is_exact_id("154/KH-UBND")
-    (True, False)
-    """
-    return bool(_EXACT_ID.match(ref))
-
-
-def _suggest(g: nx.MultiDiGraph, ref: str, n: int = 5) -> str:
-    """"; closest: …" from the ids sharing the REF's document key, then similar ids."""
-    import difflib
-
-    from graph.ids import split_doc_id
-
-    doc = ref.split("#", 1)[0]
-    jur, key, _ = split_doc_id(doc)
-    same_key = sorted(x for x in g if "#" not in x and split_doc_id(x)[1] == key)
-    if "#" in ref and doc in g:
-        tasks = sorted((x for x in g if x.startswith(doc + "#task-")), key=lambda x: int(x.rsplit("-", 1)[1]))
-        span = f"tasks {tasks[0]} to {tasks[-1]}" if tasks else "no tasks"
-        return f"; the document {doc} has {span}"
-    pool = [x for x in g if "#" not in x or "#" in ref]
-    close = [x for x in difflib.get_close_matches(ref, pool, n=n, cutoff=0.75) if x not in same_key]
-    out = (same_key + close)[:n]
-    return f"; closest: {', '.join(out)}" if out else ""
-
-
 def resolve_ref(g: nx.MultiDiGraph, ref: str) -> str:
-    """A node id from what a user types: an id, a number-symbol (unique), or the path of
-    an ingested file.
+    """A node id from what a user types: an id (exactly), a number-symbol (unique), the title
+    of an unnumbered document, or the path of an ingested file (:func:`queries.local.resolve`,
+    the one resolution for the whole graph and for the store's index).
 
     Raises:
-        NotFound: nothing matches.
+        NotFound: nothing matches (an id not in the store names the closest ids).
         AmbiguousReference: several documents share the number-symbol.
     """
-    if ref in g:
-        return ref
-    if is_exact_id(ref):
-        # an id is exact: one that is not in the store is not found, never another document
-        raise NotFound(f"{ref}: no node with this id in the store{_suggest(g, ref)}")
-    want = _norm(ref)
-    by_symbol = [n for n, d in g.nodes(data=True) if d.get("number_symbol") and _norm(d["number_symbol"]) == want]
-    if len(by_symbol) == 1:
-        return by_symbol[0]
-    if len(by_symbol) > 1:
-        raise AmbiguousReference(ref, sorted(by_symbol))
-    full = os.path.abspath(ref)
-    by_path = [n for n, d in g.nodes(data=True) if d.get("path") and d.get("kind") == "document"
-               and (d["path"] in (ref, full) or d["path"].endswith("/" + ref.lstrip("./")))]
-    if len(by_path) == 1:
-        return by_path[0]
-    if len(by_path) > 1:
-        raise AmbiguousReference(ref, sorted(by_path))
-    by_title = [n for n, d in g.nodes(data=True) if d.get("kind") == "document" and not d.get("number_symbol") and d.get("title") and _norm(d["title"]) == want]
-    if len(by_title) == 1:
-        return by_title[0]
-    raise NotFound(f"{ref}: no document, task or file of that name in the store")
+    return resolve(GraphAdjacency(g), ref)
 
 
 def node_summary(g: nx.MultiDiGraph, n: str) -> dict:

@@ -91,3 +91,55 @@ def test_generated_corpus_same_answers_in_all_three_engines(bolt_server, tmp_pat
     g = make_graph(2000, seed=11)
     n = _engines_agree(g, bolt_server, tmp_path, "nt")
     assert n > 4000
+
+
+# -- the store-backed engine: indexed reads of the merged graph (queries.local) -------------
+
+def _local_agrees(g, db, nodes):
+    """For each node, the small graph queries.local reads from the store's index gives the
+    same trace (paths, tops), impact, status of every hop and warnings as the whole graph."""
+    from queries.lineage import trace
+    from queries.local import local_graph
+    from queries.status import graph_statuses
+    from queries.tasks import list_tasks
+
+    with Store(db) as store:
+        with store.transaction():
+            store.write_index(g)
+        full = {day: graph_statuses(g, day) for day in AS_OF}
+        sizes = []
+        for n in nodes:
+            up = local_graph(store, [n])
+            down = local_graph(store, [n], down=True)
+            sizes.append(down.number_of_nodes())
+            want, got = trace(g, n), trace(up, n)
+            assert (got.paths, got.roots, got.highest, got.via_based_on) == \
+                   (want.paths, want.roots, want.highest, want.via_based_on), n
+            assert impact(down, n) == impact(g, n), n
+            assert list_tasks(down, serves=n, flags=full[AS_OF[0]].flags) == \
+                   list_tasks(g, serves=n, flags=full[AS_OF[0]].flags), n
+            for day in AS_OF:
+                for sub, hops in ((up, {h for p in want.paths for h in p} | {n}), (down, {n} | impact(g, n))):
+                    rep = graph_statuses(sub, day)
+                    for h in hops:
+                        a, b = full[day].of(h), rep.of(h)
+                        assert (a.key() if a else None) == (b.key() if b else None), (n, h, day)
+                        assert full[day].flags.get(h, []) == rep.flags.get(h, []), (n, h, day)
+    return sizes
+
+
+def test_store_index_engine_gives_the_whole_graphs_answers_on_the_seed_corpus(seed_graph, tmp_path):
+    nodes = sorted(n for n, d in seed_graph.nodes(data=True) if d.get("kind") in ("document", "task"))
+    sizes = _local_agrees(seed_graph, tmp_path / "seed-index.db", nodes)
+    assert len(nodes) > 300 and max(sizes) < seed_graph.number_of_nodes()
+
+
+def test_store_index_engine_gives_the_whole_graphs_answers_on_the_generated_corpus(tmp_path):
+    import random
+
+    g = make_graph(2000, seed=11)
+    pool = sorted(n for n, d in g.nodes(data=True) if d.get("kind") in ("document", "task"))
+    nodes = random.Random(3).sample(pool, 250)
+    sizes = _local_agrees(g, tmp_path / "synth-index.db", nodes)
+    # the index reads a neighbourhood, not the graph: most answers touch a small part of it
+    assert sorted(sizes)[len(sizes) // 2] < g.number_of_nodes() // 10
