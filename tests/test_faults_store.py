@@ -170,7 +170,7 @@ def test_a_file_that_turns_into_junk_loses_its_old_facts(tmp_path):
     db = tmp_path / "kg.db"
     build([corpus], db)
     victim = sorted(corpus.iterdir())[0]
-    victim.write_bytes(b"\xff\xfe\x00\x00" * 4)
+    victim.write_bytes(bytes(range(32)) * 40 + b"\x00" * 64)  # binary junk under the old name
     res = run("build", corpus, "--store", db, "--json", cwd=tmp_path)
     assert res.returncode == 1 and "Traceback" not in res.stderr
     report = json.loads(res.stdout)
