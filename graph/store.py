@@ -431,14 +431,14 @@ class Store:
         """Write the merged graph into ``graph_nodes`` / ``graph_edges`` (call inside the
         build's transaction, after the last ingest): queries then read only what they need."""
         g = _build_graph(self)
-        self.write_index(g)
+        self.write_index(g, current=True)
         self._graph = g
-        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('merged', ?)", (str(self._fact_version()),))
 
     @_guarded
-    def write_index(self, g: nx.MultiDiGraph) -> None:
-        """Replace the indexed graph tables with ``g`` (the merged graph; a test may write a
-        generated graph here to hold the indexed reads to the networkx answers)."""
+    def write_index(self, g: nx.MultiDiGraph, *, current: bool = False) -> None:
+        """Replace the indexed graph tables with ``g`` (the merged graph; a test or benchmark
+        may write a generated graph here).  ``current``: mark it as matching the stored facts,
+        so that queries use it."""
         self.db.execute("DELETE FROM graph_nodes")
         self.db.execute("DELETE FROM graph_edges")
         self.db.executemany(
@@ -450,6 +450,8 @@ class Store:
         self.db.executemany(
             "INSERT INTO graph_edges VALUES (?,?,?,?)",
             ((u, v, k, json.dumps(d, ensure_ascii=False)) for u, v, k, d in g.edges(keys=True, data=True)))
+        if current:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('merged', ?)", (self._fact_version(),))
 
     def _fact_version(self) -> str:
         """Changes with every write of facts (SQLite's count of the file's writes is not

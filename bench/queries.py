@@ -1,0 +1,110 @@
+"""Whole-process query latency and memory on large stores: the indexed neighbourhood read
+(queries.local) against loading the whole graph, in one run.
+
+Not a test: run it and read the ratios (absolute figures swing with machine load).
+
+    python bench/queries.py                          # 2,000 and 20,000 generated documents
+    python bench/queries.py --documents 100000 --sample 50
+
+For each size: a store whose index holds a generated graph (tests/support/synth.py); then
+  * in process: loading the whole graph from the store (what every query did before the
+    index) vs reading one REF's neighbourhood (median, p99 over the sample);
+  * as a whole process (`policykg trace|impact|tasks --serves REF`): median, p99 and the
+    peak memory of the query processes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import networkx as nx  # noqa: E402
+
+from graph.store import Store  # noqa: E402
+from queries.local import local_graph  # noqa: E402
+from tests.support.synth import make_graph  # noqa: E402
+
+
+def _whole(store: Store) -> nx.MultiDiGraph:
+    """Every node and edge of the index into networkx: the floor of a whole-graph query."""
+    g = nx.MultiDiGraph()
+    for n, a in store.db.execute("SELECT id, attrs FROM graph_nodes"):
+        g.add_node(n, **json.loads(a))
+    for u, v, k, a in store.db.execute("SELECT src, dst, key, attrs FROM graph_edges"):
+        g.add_edge(u, v, key=k, **json.loads(a))
+    return g
+
+
+def _stats(times: list[float]) -> str:
+    times = sorted(times)
+    p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+    return f"{statistics.median(times) * 1000:.1f} ms / {p99 * 1000:.1f} ms"
+
+
+def run(n_docs: int, sample: int, tmp: Path) -> dict:
+    t0 = time.perf_counter()
+    g = make_graph(n_docs, seed=7)
+    t_make = time.perf_counter() - t0
+    db = tmp / f"kg-{n_docs}.db"
+    t0 = time.perf_counter()
+    with Store(db) as store, store.transaction():
+        store.write_index(g, current=True)
+    t_index = time.perf_counter() - t0
+    rng = random.Random(5)
+    docs = sorted(n for n, d in g.nodes(data=True) if d.get("kind") == "document" and d.get("in_corpus"))
+    refs = rng.sample(docs, min(sample, len(docs)))
+    out = {"documents": n_docs, "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
+           "generate_s": round(t_make, 1), "index_write_s": round(t_index, 1),
+           "store_mb": round(db.stat().st_size / 1e6, 1)}
+    del g
+    with Store(db, readonly=True) as store:
+        t0 = time.perf_counter()
+        _whole(store)
+        out["whole_graph_load_s"] = round(time.perf_counter() - t0, 2)
+        local = []
+        for r in refs:
+            t0 = time.perf_counter()
+            local_graph(store, [r], down=True)
+            local.append(time.perf_counter() - t0)
+        out["neighbourhood_read"] = _stats(local)
+    for cmd in (["trace"], ["impact"], ["tasks", "--serves"]):
+        times = []
+        for r in refs:
+            t0 = time.perf_counter()
+            res = subprocess.run([sys.executable, "-m", "policykg", *cmd, r, "--store", str(db), "--json"],
+                                 capture_output=True, text=True)
+            times.append(time.perf_counter() - t0)
+            if res.returncode != 0:
+                raise SystemExit(f"{cmd} {r}: {res.stderr.strip()}")
+        out[" ".join(cmd)] = _stats(times)
+    out["query_peak_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--documents", type=int, nargs="*", default=[2000, 20000])
+    ap.add_argument("--sample", type=int, default=30, help="REFs per size (whole-process runs).")
+    args = ap.parse_args()
+    print(f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.documents:
+            row = run(n, args.sample, Path(tmp))
+            print(json.dumps(row, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
