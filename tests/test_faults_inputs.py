@@ -13,8 +13,16 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import json
+import os
+import random
 import re
+import shutil
+import socket
 import struct
+import subprocess
+import sys
+import threading
 import tracemalloc
 import zipfile
 from collections.abc import Callable
@@ -25,7 +33,9 @@ import pytest
 
 from graph.errors import LoadError
 from loaders import readers
-from loaders.readers import read_raw
+from loaders.extract import file_sha256, iter_corpus
+from loaders.readers import read_document, read_raw
+from tests.test_readers import cp1258, legacy
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_HEAD = (
@@ -282,6 +292,28 @@ def test_the_inflated_stream_is_cut_at_the_limit_whatever_the_size_declared(
     assert peak < 16_000_000, peak  # a few 1 MB chunks, not the 64 MB
 
 
+CENSUS_ROWS = [
+    # (raw XML, paragraphs, start tags): paragraphs of any prefix, never pPr or proofErr
+    pytest.param(b'<w:body><w:p w:rsidR="1"><w:pPr/><w:r><w:t>a</w:t></w:r></w:p><w:p/></w:body>', 2, 6,
+                 id="w-prefix"),
+    pytest.param(b'<body xmlns="x"><p>a</p><p\n/><proofErr/></body>', 2, 4, id="default-namespace"),
+    pytest.param(b"<?xml version='1.0'?><!-- c --><ns0:p><ns0:p/></ns0:p>", 2, 2, id="other-prefix"),
+]
+
+
+@pytest.mark.parametrize(("xml", "paragraphs", "elements"), CENSUS_ROWS)
+def test_paragraphs_are_counted_wherever_the_chunks_split_the_xml(
+    xml: bytes, paragraphs: int, elements: int
+) -> None:
+    for cut in range(len(xml) + 1):
+        census = readers._XmlCensus("doc.docx")
+        census.start("word/document.xml")
+        for chunk in (xml[:cut], xml[cut:]):
+            census.feed(chunk)
+        census.end()
+        assert (census.paragraphs, census.elements) == (paragraphs, elements), cut
+
+
 # --------------------------------------------------------------------------- .pdf limits
 
 
@@ -389,3 +421,247 @@ def test_docx_text_is_bounded(tmp_path: Path, lower_limits) -> None:
     path = write_docx(tmp_path / "long.docx", numbered_document(100))
     lower_limits(max_chars=1_000)
     assert re.fullmatch(r"text is [\d,]+ characters \(limit 1,000\)", _reason(path))
+
+
+# --------------------------------------------------------------------------- binary, not text
+
+_RANDOM = random.Random(8).randbytes(4096)
+_RANDOM_WITHOUT_NUL = _RANDOM.replace(b"\x00", b"")
+_CP1258_UNDEFINED = b"\x81\x8a\x8d\x8e\x8f\x90\x9a\x9d\x9e"
+_PLAN = "Kế hoạch số 154/KH-UBND ngày 05/5/2023 thực hiện Chương trình số 26-CTr/TU của Tỉnh ủy"
+
+BINARY_ROWS = [
+    # (file name, bytes, reason: exact or a regex)
+    pytest.param("elf.txt", b"\x7fELF\x02\x01", "binary, not text (50% control characters)",
+                 id="6-byte-elf-header"),
+    pytest.param("junk.txt", b"\xde\xad\xbe\xef\xca\xfe",
+                 "binary, not text (not UTF-8, UTF-16, TCVN3/VNI or Windows-1258)",
+                 id="6-byte-high-bytes"),
+    pytest.param("nul.txt", "Kế hoạch\x00\x00 số 154".encode(), "binary, not text (NUL bytes)",
+                 id="text-with-nuls"),
+    pytest.param("png.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary, not text (NUL bytes)",
+                 id="png-signature"),
+    pytest.param("gzip.md", b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", "binary, not text (NUL bytes)",
+                 id="gzip-header-md"),
+    pytest.param("random.txt", _RANDOM, "binary, not text (NUL bytes)", id="random-bytes"),
+    pytest.param("random.md", _RANDOM_WITHOUT_NUL,
+                 "binary, not text (not UTF-8, UTF-16, TCVN3/VNI or Windows-1258)",
+                 id="random-bytes-without-nul"),
+    pytest.param("random-c1.txt", bytes(b for b in _RANDOM_WITHOUT_NUL if b not in _CP1258_UNDEFINED),
+                 r"binary, not text \(1\d% control characters\)", id="random-bytes-windows-1258-reads"),
+    pytest.param("controls.txt", ("\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f " + _PLAN).encode(),
+                 "binary, not text (10% control characters)",
+                 id="utf8-with-controls"),
+    pytest.param("controls16.txt", ("\x01\x02\x03\x04\x05\x06 " + _PLAN).encode("utf-16"),
+                 r"binary, not text \(\d% control characters\)", id="utf16-bom-with-controls"),
+    pytest.param("page.html", b"<html>\x00\x00\x01</html>", "binary, not text (NUL bytes)", id="html-nuls"),
+    pytest.param("page.htm", b"<p>\x01\x02\x03\x04\x05\x06\x07</p>", r"binary, not text \(\d+% control characters\)",
+                 id="htm-controls"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), BINARY_ROWS)
+def test_binary_content_is_not_text(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    got = _reason(path)
+    assert got == reason or re.fullmatch(reason, got), got
+
+
+TEXT_ROWS = [
+    # (bytes, the normalized text they must still read as): no false "binary"
+    pytest.param(legacy(_PLAN, "tcvn3").encode("cp1252"), _PLAN, id="tcvn3"),
+    pytest.param(legacy(_PLAN, "vni").encode("cp1252"), _PLAN, id="vni"),
+    pytest.param(cp1258(_PLAN), _PLAN, id="cp1258"),
+    pytest.param(_PLAN.encode("utf-16-le"), _PLAN, id="utf-16-no-bom"),
+    pytest.param((_PLAN + "\r\n\x1a").encode(), None, id="dos-end-of-file-mark"),
+    pytest.param((_PLAN + "\x0c" + _PLAN).encode(), None, id="form-feed"),
+    pytest.param((_PLAN + "\x01" + _PLAN).encode(), None, id="one-stray-control"),
+]
+
+
+@pytest.mark.parametrize(("data", "expected"), TEXT_ROWS)
+def test_real_text_is_not_taken_for_binary(tmp_path: Path, data: bytes, expected: str | None) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_bytes(data)
+    text = read_document(path)
+    if expected is not None:
+        assert text.strip() == expected
+    else:
+        assert "Kế hoạch số 154/KH-UBND" in text
+
+
+# --------------------------------------------------------------------------- not regular files
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _socket(path: Path) -> None:
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(path))  # the socket file stays after the socket object is gone
+    server.close()
+
+
+def _device(path: Path) -> None:
+    path.symlink_to("/dev/zero")  # endless bytes, were it ever read
+
+
+NOT_REGULAR_ROWS = [
+    # (file name, how to make it, reason)
+    pytest.param("pipe.txt", _fifo, "is a named pipe, not a regular file", id="named-pipe"),
+    pytest.param("sock.md", _socket, "is a socket, not a regular file", id="socket"),
+    pytest.param("zero.docx", _device, "is a character device, not a regular file", id="device"),
+    pytest.param("folder.pdf", Path.mkdir, "is a directory", id="directory"),
+]
+
+
+def _without_blocking(call: Callable[[], object]) -> tuple[object, BaseException | None]:
+    """What ``call`` returned or raised, run in a thread; a call still blocked after 60 s
+    (a read from a pipe nobody writes) fails the test rather than hanging the suite."""
+    outcome: list[tuple[object, BaseException | None]] = []
+
+    def run() -> None:
+        try:
+            outcome.append((call(), None))
+        except BaseException as exc:  # noqa: BLE001 - handed back to the test
+            outcome.append((None, exc))
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(60)
+    assert not worker.is_alive(), "blocked on a file that is not a regular file"
+    return outcome[0]
+
+
+@pytest.mark.parametrize(("name", "make", "reason"), NOT_REGULAR_ROWS)
+@pytest.mark.parametrize("read", [read_raw, read_document, file_sha256], ids=lambda f: f.__name__)
+def test_what_is_not_a_regular_file_is_refused_without_opening_it(
+    tmp_path: Path, name: str, make, reason: str, read
+) -> None:
+    path = tmp_path / name
+    make(path)
+    _, error = _without_blocking(lambda: read(path))
+    assert isinstance(error, LoadError), error
+    assert (error.path, error.reason) == (str(path), reason)
+
+
+def test_a_pipe_swapped_in_after_the_stat_is_judged_on_what_was_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between os.stat and open the path may change; the open does not block on a pipe and
+    the file opened is judged again (os.fstat)."""
+    path = tmp_path / "swapped.txt"
+    path.write_text("Kế hoạch số 154/KH-UBND", "utf-8")
+    real_stat = os.stat
+
+    def stat_then_swap(name, *args, **kwargs):
+        status = real_stat(name, *args, **kwargs)
+        if os.fspath(name) == str(path):
+            path.unlink()
+            os.mkfifo(path)
+        return status
+
+    monkeypatch.setattr(readers.os, "stat", stat_then_swap)
+    _, error = _without_blocking(lambda: read_raw(path))
+    assert isinstance(error, LoadError) and error.reason == "is a named pipe, not a regular file"
+
+
+def test_the_corpus_walk_lists_special_files_for_refusal_and_never_opens_them(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "a.txt").write_text("Kế hoạch", "utf-8")
+    (corpus / "sub" / "b.md").write_text("Kế hoạch", "utf-8")
+    (corpus / ".hidden.txt").write_text("x", "utf-8")
+    (corpus / "dir.txt").mkdir()
+    _fifo(corpus / "pipe.txt")
+    _socket(corpus / "sub" / "sock.txt")
+    _device(corpus / "zero.txt")
+    (corpus / "nowhere.txt").symlink_to(tmp_path / "missing")
+    listed, error = _without_blocking(lambda: iter_corpus([corpus]))
+    assert error is None
+    assert [p.relative_to(corpus).as_posix() for p in listed] == [
+        "a.txt", "pipe.txt", "sub/b.md", "sub/sock.txt", "zero.txt",
+    ]
+
+
+# --------------------------------------------------------------------------- bounded, and the batch goes on
+
+_PEAK = """
+import json, resource, sys
+from graph.errors import LoadError
+from loaders.extract import extract_file
+try:
+    extract_file(sys.argv[1])
+    reason = None
+except LoadError as exc:
+    reason = exc.reason
+print(json.dumps({"reason": reason, "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
+"""
+
+PEAK_ROWS = [
+    # (how to make the file, reason); before the limits: a 2 GB bomb took 4.1 GB and 32 s,
+    # 3 million paragraphs 1.6 GB and 125 s (to read; 2.4 GB with the extraction)
+    pytest.param(
+        lambda p: write_docx(p, spaces_document(400_000_000)),
+        "word/document.xml would be 400 MB uncompressed (limit 64 MB)",
+        id="zip-bomb",
+    ),
+    pytest.param(
+        lambda p: write_docx(p, paragraphs_document(3_000_000)),
+        "word/document.xml would be 102 MB uncompressed (limit 64 MB)",
+        id="3-million-paragraphs",
+    ),
+    pytest.param(
+        lambda p: write_docx(p, numbered_document(150_000)),
+        "word/document.xml has more than 100,000 paragraphs (limit 100,000)",
+        id="150-thousand-paragraphs",
+    ),
+]
+
+
+@pytest.mark.parametrize(("make", "reason"), PEAK_ROWS)
+def test_a_hostile_docx_is_refused_in_bounded_memory(tmp_path: Path, make, reason: str) -> None:
+    """Peak memory of a fresh process that extracts the file (ru_maxrss): the interpreter
+    and the loaders' imports, not the inflated XML. No timing is asserted."""
+    path = tmp_path / "hostile.docx"
+    make(path)
+    child = subprocess.run(
+        [sys.executable, "-c", _PEAK, str(path)], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
+    assert child.returncode == 0, child.stderr
+    result = json.loads(child.stdout)
+    assert result["reason"] == reason
+    assert result["peak"] < 200_000_000, result["peak"]
+
+
+def test_the_build_refuses_each_hostile_file_in_one_line_and_goes_on(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / SEED.name)
+    write_docx(corpus / "bomb.docx", spaces_document(200_000_000))
+    write_docx(corpus / "paragraphs.docx", paragraphs_document(3_000_000))
+    (corpus / "elf.txt").write_bytes(b"\x7fELF\x02\x01")
+    (corpus / "nul.txt").write_bytes("Kế hoạch\x00\x00 số 154".encode())
+    _fifo(corpus / "pipe.txt")
+    outside = tmp_path / "given.txt"
+    _fifo(outside)
+    store = tmp_path / "kg.db"
+    res = subprocess.run(
+        [sys.executable, "-m", "policykg", "build", str(corpus), str(outside), "--store", str(store)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert res.returncode == 1, (res.stdout, res.stderr)
+    assert "Traceback" not in res.stderr, res.stderr
+    errors = sorted(line for line in res.stderr.splitlines() if line.startswith("Error:"))
+    real = corpus.resolve()
+    assert errors == sorted([
+        f"Error: {real / 'bomb.docx'}: word/document.xml would be 200 MB uncompressed (limit 64 MB)",
+        f"Error: {real / 'paragraphs.docx'}: word/document.xml would be 102 MB uncompressed (limit 64 MB)",
+        f"Error: {real / 'elf.txt'}: binary, not text (50% control characters)",
+        f"Error: {real / 'nul.txt'}: binary, not text (NUL bytes)",
+        f"Error: {real / 'pipe.txt'}: is a named pipe, not a regular file",
+        f"Error: {outside.resolve()}: is a named pipe, not a regular file",
+    ])
+    assert res.stdout.startswith("1 added, 0 updated, 0 unchanged, 6 failed"), res.stdout
