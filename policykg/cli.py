@@ -432,7 +432,7 @@ def cite(ref, store_path, as_json, as_of):
     Example:
         policykg cite 154/KH-UBND
     """
-    from queries.lineage import citation_chain, trace as do_trace
+    from queries.lineage import citation_chain, cite_line, trace as do_trace
 
     with open_store(store_path) as store:
         g, node = _ref_graph(store, ref)
@@ -445,6 +445,10 @@ def cite(ref, store_path, as_json, as_of):
                 hop["status"] = st.to_dict() if st else None
         if as_json:
             emit_json({"ref": node, "as_of": report.as_of, "chains": chains})
+            return
+        if not res.paths:
+            click.echo(cite_line(g, node) + _status_tag(g, report, node))
+            click.echo("  implements nothing in the store: no citation chain to print")
             return
         verbs = {"implements": "thực hiện", "part_of": "thuộc", "based_on": "căn cứ"}
         for i, chain in enumerate(chains, 1):
@@ -483,7 +487,7 @@ def impact(ref, store_path, as_json, as_of):
         for n in res["documents"]:
             click.echo(f"  {cite_line(g, n)}{_status_tag(g, report, n)}")
         for n in res["tasks"][:50]:
-            click.echo(f"  {cite_line(g, n)}")
+            click.echo(f"  {' '.join(cite_line(g, n).split())}")
         if len(res["tasks"]) > 50:
             click.echo(f"  … {len(res['tasks']) - 50} more tasks (use --json)")
 
@@ -631,11 +635,14 @@ def tasks(store_path, agency, role, jurisdiction, serves, due_before, overdue, a
 
     from queries.tasks import list_tasks
 
+    if role and not agency:
+        raise click.UsageError("--role needs --agency (lead or cooperating role of which agency?)")
+    places = _places(jurisdiction)
     with open_store(store_path) as store:
         g, node = _ref_graph(store, serves, down=True) if serves else (store.graph(), None)
         name = _canonical_agency(agency, jurisdiction) if agency else None
         report = _statuses(g, as_of)
-        rows = list_tasks(g, agency=name, jurisdiction=_places(jurisdiction), serves=node, due_before=due_before,
+        rows = list_tasks(g, agency=name, jurisdiction=places, serves=node, due_before=due_before,
                           role=role, flags=report.flags, at_risk=at_risk, overdue_on=report.as_of if overdue else None)
         if as_json:
             emit_json({"as_of": report.as_of, "tasks": rows})
@@ -646,7 +653,8 @@ def tasks(store_path, agency, role, jurisdiction, serves, due_before, overdue, a
             for r in rows:
                 dl = r["deadline"] or {}
                 w.writerow([r["id"], r["document_symbol"] or r["document"], r["section"], "; ".join(r["lead"]),
-                            "; ".join(r["cooperating"]), dl.get("text"), dl.get("start"), dl.get("end"), r["text"]])
+                            "; ".join(r["cooperating"]), dl.get("text"), dl.get("start"), dl.get("end"),
+                            " ".join((r["text"] or "").split())])  # one line a task: wraps joined
             return
         for r in rows:
             dl = (r["deadline"] or {}).get("text") or "—"
@@ -666,9 +674,23 @@ def _places(jurisdiction: str | None) -> set[str] | None:
         return None
     if jurisdiction.casefold() in ("central", "trung ương", "trung uong"):
         return {"central"}
+    import difflib
+    import re
+
+    from graph.ids import slug
     from loaders.rules import provinces
 
-    return provinces().merged_into(jurisdiction)
+    table = provinces()
+    name = table.canonical(jurisdiction)
+    if name is None:  # typed without diacritics or with its kind: "Ha Tinh", "tỉnh Hà Tĩnh", "TP Hà Nội"
+        by_slug = {slug(n): n for n in table.names}
+        key = re.sub(r"^(tinh|thanh-pho|tp)-", "", slug(jurisdiction))
+        name = by_slug.get(key)
+        if name is None:
+            close = difflib.get_close_matches(key, list(by_slug), n=3, cutoff=0.6)
+            hint = f"; did you mean {', '.join(by_slug[c] for c in close)}?" if close else ' (a province name or "central")'
+            raise click.BadParameter(f"{jurisdiction!r} is not a province{hint}", param_hint="--jurisdiction")
+    return table.merged_into(name)
 
 
 def _canonical_agency(name: str, jurisdiction: str | None) -> str:
@@ -693,7 +715,8 @@ def agencies(store_path, jurisdiction, as_json):
     from queries.tasks import agency_stats
 
     with open_store(store_path) as store:
-        rows = agency_stats(store.graph(), jurisdiction=_places(jurisdiction))
+        places = _places(jurisdiction)
+        rows = agency_stats(store.graph(), jurisdiction=places)
         if as_json:
             emit_json({"agencies": rows})
             return
@@ -752,7 +775,8 @@ def export(store_path, fmt, output):
 @store_option
 @click.option("--rdf", "rdf_file", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Run on this exported RDF file instead of the store's graph.")
-@click.option("--bind", multiple=True, metavar="VAR=ID", help="Bind ?VAR to the node with this canonical id.")
+@click.option("--bind", multiple=True, metavar="VAR=REF",
+              help="Bind ?VAR to the node REF names (an id, a number-symbol, a file), as every command reads REF.")
 @json_option
 @handle_errors
 def sparql(query_file, store_path, rdf_file, bind, as_json):
@@ -760,24 +784,38 @@ def sparql(query_file, store_path, rdf_file, bind, as_json):
 
     \b
     Example:
-        policykg sparql queries/trace.rq --bind start=ha-tinh:154/KH-UBND:2023
+        policykg sparql queries/trace.rq --bind start=154/KH-UBND
         policykg sparql my.rq --rdf policykg.ttl --json
     """
     from graph.rdf import node_iri, to_rdf
     from queries.sparql import run_sparql
 
-    if rdf_file:
-        source = rdf_file
-    else:
-        with open_store(store_path) as store:
-            source = to_rdf(store.graph())
-    bindings = {}
+    from queries.sparql import query_variables
+
+    text = Path(query_file).read_text("utf-8")
+    names = query_variables(text)
+    pairs = []
     for b in bind:
         var, _, value = b.partition("=")
-        if not value:
-            raise click.BadParameter(f"{b!r}: write VAR=ID", param_hint="--bind")
-        bindings[var.lstrip("?")] = node_iri(value)
-    rows = run_sparql(source, Path(query_file).read_text("utf-8"), bindings or None)
+        var = var.strip().lstrip("?$")
+        if not value or not var:
+            raise click.BadParameter(f"{b!r}: write VAR=REF", param_hint="--bind")
+        if var not in names:
+            raise click.BadParameter(f"?{var} is not a variable of {query_file} (it has: "
+                                     f"{', '.join('?' + n for n in sorted(names)) or 'none'})", param_hint="--bind")
+        pairs.append((var, value))
+    bindings = {}
+    if rdf_file:
+        source = rdf_file
+        for var, value in pairs:  # an exported file has no store to resolve a spelling in: ids as they are
+            bindings[var] = node_iri(value)
+    else:
+        with open_store(store_path) as store:
+            g = store.graph()
+            for var, value in pairs:  # REF as every command reads it: id, number-symbol, file
+                bindings[var] = node_iri(_resolve(g, value))
+            source = to_rdf(g)
+    rows = run_sparql(source, text, bindings or None)
     if as_json:
         emit_json({"rows": rows})
         return

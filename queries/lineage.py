@@ -279,11 +279,17 @@ def citation_chain(g: nx.MultiDiGraph, path: list[str]) -> list[dict]:
     return out
 
 
+def task_order(g: nx.MultiDiGraph, t: str) -> tuple:
+    """Tasks in reading order: by document, then by their number in it (task-2 before task-10)."""
+    doc, _, n = t.partition("#task-")
+    return (g.nodes[t].get("document") or doc, int(n) if n.isdigit() else 0, t)
+
+
 def downstream_impact(g: nx.MultiDiGraph, x: str) -> dict:
     """What flows from ``x``: the documents and tasks downstream, by kind."""
     if x not in g:
         raise NotFound(f"{x}: not in the graph")
     nodes = impact(g, x)
     docs = sorted(n for n in nodes if g.nodes[n].get("kind") == "document")
-    tasks = sorted(n for n in nodes if g.nodes[n].get("kind") == "task")
+    tasks = sorted((n for n in nodes if g.nodes[n].get("kind") == "task"), key=lambda t: task_order(g, t))
     return {"ref": x, "documents": docs, "tasks": tasks}

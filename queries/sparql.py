@@ -12,6 +12,7 @@ rdflib is imported lazily, inside the functions, so importing this module stays 
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,7 @@ from graph.errors import NotFound, PolicyKGError
 if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Graph
 
-__all__ = ["SparqlError", "run_sparql", "trace_tops_sparql", "impact_sparql", "load_query", "status_facts_sparql"]
+__all__ = ["SparqlError", "run_sparql", "query_variables", "trace_tops_sparql", "impact_sparql", "load_query", "status_facts_sparql"]
 
 
 class SparqlError(PolicyKGError):
@@ -98,6 +99,22 @@ def _value(term: Any) -> Any:
             return term.toPython()
         return str(term)
     return str(term)  # blank node
+
+
+_NOT_VARIABLES = re.compile(r'<[^<>"\s]*>|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'
+                            r"'(?:[^'\\\n]|\\.)*'|#[^\n]*")
+_VARIABLE = re.compile(r"[?$]([A-Za-z_0-9\u00B7\u00C0-\uFFFF]+)")
+
+
+def query_variables(query_text: str) -> set[str]:
+    """The variable names a SPARQL query uses (without ``?``/``$``), read past IRIs, strings
+    and comments (rdflib's parsed algebra keeps its variable sets private, so the lexical
+    rule of the SPARQL grammar is applied here).
+
+    >>> sorted(query_variables('SELECT ?a WHERE { ?a <http://x/?q> "?no" . $b ?p 1 } # ?c'))
+    ['a', 'b', 'p']
+    """
+    return set(_VARIABLE.findall(_NOT_VARIABLES.sub(" ", query_text)))
 
 
 def run_sparql(

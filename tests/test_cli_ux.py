@@ -1,0 +1,79 @@
+"""Details a new user meets (issue 10, point 4), one row each: usage errors exit 2 naming the
+option, answers are in a stable reading order, one line per task in text and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from click.testing import CliRunner
+
+from policykg.cli import cli
+
+
+@pytest.fixture(scope="module")
+def runner():
+    return CliRunner()
+
+
+def invoke(runner, seed_store, *args):
+    return runner.invoke(cli, [*args, "--store", str(seed_store)])
+
+
+@pytest.mark.parametrize("args, code, needle", [
+    (["tasks", "--role", "lead"], 2, "--role needs --agency"),
+    (["tasks", "--jurisdiction", "Hà Tĩnhh"], 2, "did you mean Hà Tĩnh"),
+    (["tasks", "--jurisdiction", "Xyzzy Qwerty"], 2, "is not a province"),
+    (["agencies", "--jurisdiction", "Hai Phongg"], 2, "did you mean Hải Phòng"),
+    (["sparql", "queries/trace.rq", "--bind", "strat=154/KH-UBND"], 2, "?strat is not a variable"),
+    (["sparql", "queries/trace.rq", "--bind", "start=987/KH-UBND"], 1, "987/KH-UBND: no document"),
+    (["sparql", "queries/trace.rq", "--bind", "start"], 2, "write VAR=REF"),
+])
+def test_usage_and_reference_errors(runner, seed_store, args, code, needle):
+    res = invoke(runner, seed_store, *args)
+    assert res.exit_code == code, res.output
+    assert needle in res.output
+
+
+@pytest.mark.parametrize("spelling", ["Hà Tĩnh", "Ha Tinh", "ha tinh", "tỉnh Hà Tĩnh", "HÀ TĨNH"])
+def test_a_province_typed_any_way_finds_its_tasks(runner, seed_store, spelling):
+    res = invoke(runner, seed_store, "tasks", "--jurisdiction", spelling, "--json")
+    assert res.exit_code == 0, res.output
+    assert len(__import__("json").loads(res.output)["tasks"]) > 100
+
+
+@pytest.mark.parametrize("ref", ["154/KH-UBND", "ha-tinh:154/KH-UBND:2023"])
+def test_sparql_bind_reads_ref_as_every_command_does(runner, seed_store, ref):
+    res = invoke(runner, seed_store, "sparql", "queries/trace.rq", "--bind", f"start={ref}", "--json")
+    assert res.exit_code == 0, res.output
+    assert {"top": "vn:29-NQ/TW:2022"} in [{"top": r["top"]} for r in __import__("json").loads(res.output)["rows"]]
+
+
+def test_cite_of_a_document_with_no_lineage_says_so(runner, seed_store):
+    res = invoke(runner, seed_store, "cite", "1804/QĐ-TTg")
+    assert res.exit_code == 0
+    assert "implements nothing in the store: no citation chain" in res.output
+
+
+def test_impact_lists_tasks_in_reading_order(runner, seed_store):
+    res = invoke(runner, seed_store, "impact", "29-NQ/TW", "--json")
+    tasks = __import__("json").loads(res.output)["tasks"]
+    numbers = [(t.split("#task-")[0], int(t.split("#task-")[1])) for t in tasks]
+    assert numbers == sorted(numbers) and len(numbers) > 20
+    assert any(a[1] < 10 <= b[1] for a, b in zip(numbers, numbers[1:]))  # task-9 before task-10
+
+
+def test_task_text_is_one_line_in_csv_and_text(runner, seed_store):
+    res = invoke(runner, seed_store, "tasks", "--csv")
+    rows = list(csv.DictReader(io.StringIO(res.output)))
+    assert rows and all("\n" not in r["text"] for r in rows)
+    raw = invoke(runner, seed_store, "tasks", "--json").output
+    assert "\\n" in raw  # the JSON keeps the text as written: the joining is the display's
+
+
+def test_build_of_a_missing_folder_creates_no_store(runner, tmp_path):
+    db = tmp_path / "kg.db"
+    res = runner.invoke(cli, ["build", str(tmp_path / "nowhere"), "--store", str(db)])
+    assert res.exit_code == 1 and "no such file or folder" in res.output
+    assert not db.exists()
