@@ -254,6 +254,21 @@ def test_docx_over_a_limit_is_refused_with_the_limit_named(
     assert got == reason or re.fullmatch(reason, got), got
 
 
+def test_the_member_count_is_judged_before_zipfile_reads_the_directory(
+    tmp_path: Path, lower_limits, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """zipfile builds a ZipInfo per entry on open (600,000 empty members in a 52 MB file:
+    400 MB); the end record's count refuses such a file first."""
+    path = _template_with(tmp_path / "many.docx", members=4)
+    lower_limits(max_members=20)
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the central directory was read")
+
+    monkeypatch.setattr(zipfile, "ZipFile", never)
+    assert _reason(path) == "21 members in the zip archive (limit 20)"
+
+
 STREAM_ROWS = [
     # (limits lowered for the row, reason): what stops the stream of a 200 MB member
     pytest.param(
