@@ -259,30 +259,77 @@ def _is_mark(raw: str, m: regex.Match) -> bool:
     return True
 
 
-def _clean(line: _Line, state: list[int]) -> None:
+def _marks(line: _Line):
+    """The emphasis delimiters of a line, each with the spans it toggles: ``(match, bold,
+    italic)``; a heading's ``#`` marks are skipped."""
+    raw = line.raw
+    stripped = raw.lstrip()
+    m0 = _HASHES.match(stripped)
+    pos = len(raw) - len(stripped) + m0.end() if m0 else 0
+    for m in _MARKS.finditer(raw, pos):
+        if _is_mark(raw, m):
+            run = m.group(0)
+            yield m, run[0] == "_" or len(run) >= 2, run[0] == "*" and len(run) % 2 == 1
+
+
+def _unclosed(lines: list[_Line]) -> set[tuple[int, int, int]]:
+    """The emphasis marks that open a span the page never closes: ``(line index, offset in
+    the line, 0 for bold / 1 for italic)``.
+
+    A span ends at a blank line or a ``|`` line at the latest; a mark still open there opens
+    nothing (a page that left "**" open, a sentence cut out of a bold heading), so it is no
+    signal of the block structure.  Decided on the marks alone, never on how many physical
+    lines the span covers, so where a page wraps its lines does not change it.
+    """
+    out: set[tuple[int, int, int]] = set()
+    open_at: list[tuple[int, int] | None] = [None, None]
+
+    def close_segment() -> None:
+        for kind in (0, 1):
+            if open_at[kind] is not None:
+                out.add((*open_at[kind], kind))
+                open_at[kind] = None
+
+    for i, ln in enumerate(lines):
+        if ln.kind in ("blank", "pipe"):
+            close_segment()
+            continue
+        if ln.kind != "text":
+            continue
+        for m, bold, italic in _marks(ln):
+            for kind, toggles in ((0, bold), (1, italic)):
+                if toggles:
+                    open_at[kind] = (i, m.start()) if open_at[kind] is None else None
+    close_segment()
+    return out
+
+
+def _clean(line: _Line, state: list[int], unclosed: set[tuple[int, int]] = frozenset()) -> None:
     """Fill ``clean`` and ``keep`` (the runs between emphasis marks) and the emphasis flags.
 
-    ``state`` is the emphasis open across lines: ``[bold, italic, lines_open]``.
+    ``state`` is the emphasis open across lines: ``[bold, italic]``; ``unclosed`` the marks
+    of this line (offset, kind) that open a span never closed (:func:`_unclosed`): they are
+    removed from the text but toggle nothing.
     """
     raw = line.raw
     runs: list[tuple[int, int]] = []
-    pos = 0
     stripped = raw.lstrip()
     m0 = _HASHES.match(stripped)
-    if m0:
-        pos = len(raw) - len(stripped) + m0.end()
+    pos = len(raw) - len(stripped) + m0.end() if m0 else 0
     was_open = bool(state[0] or state[1])
     first = True
-    for m in _MARKS.finditer(raw, pos):
-        if not _is_mark(raw, m):
-            continue
+    for m, bold, italic in _marks(line):
         if m.start() > pos:
             runs.append((pos, m.start()))
-        n = len(m.group(0))
-        if m.group(0)[0] == "_" or n >= 2:
+        bold = bold and (m.start(), 0) not in unclosed
+        italic = italic and (m.start(), 1) not in unclosed
+        if bold:
             state[0] ^= 1
-        if m.group(0)[0] == "*" and n % 2 == 1:
+        if italic:
             state[1] ^= 1
+        if not (bold or italic):
+            pos = m.end()
+            continue  # a mark that opens nothing: removed, no signal
         if first and not raw[: m.start()].strip() and not was_open:
             line.opens_start = True
         first = False
@@ -305,12 +352,6 @@ def _clean(line: _Line, state: list[int]) -> None:
     line.keep = keep
     line.full = [(line.start + a, line.start + b) for a, b in runs]
     line.clean = text.strip()
-    if state[0] or state[1]:
-        state[2] += 1
-        if state[2] > 6:  # an emphasis mark the page left open: no signal any more
-            state[0] = state[1] = state[2] = 0
-    else:
-        state[2] = 0
     line.open_end = bool(state[0] or state[1])
 
 
@@ -594,12 +635,15 @@ def build_layout(text: str, *, wrapped: bool | None = None) -> Layout:
         The :class:`Layout`; its ``text`` is ``text`` itself when nothing needed changing.
     """
     lines = _lines(text, 0, len(text))
-    state = [0, 0, 0]
-    for ln in lines:
+    unclosed: dict[int, set[tuple[int, int]]] = {}
+    for i, at, kind in _unclosed(lines):
+        unclosed.setdefault(i, set()).add((at, kind))
+    state = [0, 0]
+    for i, ln in enumerate(lines):
         if ln.kind == "text":
-            _clean(ln, state)
+            _clean(ln, state, unclosed.get(i, frozenset()))
         elif ln.kind in ("blank", "pipe"):
-            state[:] = [0, 0, 0]
+            state[:] = [0, 0]
     first, last, chrome = _chrome(text, lines)
     body = lines[first:last]
     if wrapped is None:
