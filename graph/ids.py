@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["slug", "jurisdiction_slug", "doc_id", "agency_id", "task_id", "split_doc_id"]
+__all__ = ["slug", "fold", "jurisdiction_slug", "doc_id", "agency_id", "task_id", "split_doc_id"]
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -33,6 +33,17 @@ def slug(text: str) -> str:
     text = unicodedata.normalize("NFD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return _NON_ALNUM.sub("-", text.lower()).strip("-")
+
+
+def fold(text: str) -> str:
+    """Text as a search compares it: lower case, tones and marks dropped, đ -> d, so that
+    "ke hoach chuyen doi so" meets "Kế hoạch … chuyển đổi số".
+
+    >>> fold("Kế hoạch Chuyển đổi số, Sở KH&ĐT")
+    'ke hoach chuyen doi so, so kh&dt'
+    """
+    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 def jurisdiction_slug(jurisdiction: str) -> str:

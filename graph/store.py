@@ -28,7 +28,7 @@ from typing import Protocol
 import networkx as nx
 
 from .errors import StoreError
-from .ids import split_doc_id
+from .ids import fold, split_doc_id
 from .model import Extraction, Relation, Role, Task
 
 __all__ = ["Store", "GraphStore", "default_store_path", "STORE_ENV", "DEFAULT_STORE"]
@@ -91,6 +91,12 @@ CREATE TABLE IF NOT EXISTS graph_edges (
 );
 CREATE INDEX IF NOT EXISTS graph_edges_out ON graph_edges(src, key);
 CREATE INDEX IF NOT EXISTS graph_edges_in ON graph_edges(dst, key);
+-- Full-text search over documents (number-symbol, type, title, issuer), tasks (text, lead)
+-- and agencies (name), in folded form (Store.search); SQLite's FTS5, written with the index.
+CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
+    id UNINDEXED, kind UNINDEXED, type UNINDEXED, jurisdiction UNINDEXED, issuer UNINDEXED,
+    year UNINDEXED, symbol, title, body, tokenize = 'unicode61'
+);
 """
 
 
@@ -450,8 +456,73 @@ class Store:
         self.db.executemany(
             "INSERT INTO graph_edges VALUES (?,?,?,?)",
             ((u, v, k, json.dumps(d, ensure_ascii=False)) for u, v, k, d in g.edges(keys=True, data=True)))
+        self.db.execute("DELETE FROM search_fts")
+        self.db.executemany("INSERT INTO search_fts VALUES (?,?,?,?,?,?,?,?,?)", _search_rows(g))
         if current:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('merged', ?)", (self._fact_version(),))
+
+    @_guarded
+    def search(self, text: str, *, kind: str | None = None, type: str | None = None,
+               jurisdictions: set[str] | None = None, issuer: str | None = None, year: int | None = None,
+               limit: int = 20) -> list[dict]:
+        """Documents, tasks and agencies matching every word of ``text`` (with or without
+        diacritics, a number-symbol in any spelling), best first: an exact number-symbol,
+        then SQLite's bm25 rank with the symbol and title weighing more than the body.  The
+        user's text is only ever a list of quoted terms (no FTS5 syntax gets through)."""
+        terms = _fts_terms(text)
+        if not terms:
+            return []
+        where, params = ["search_fts MATCH ?"], [" ".join(terms)]
+        for col, value in (("kind", kind), ("type", type), ("year", str(year) if year else None)):
+            if value:
+                where.append(f"{col} = ?")
+                params.append(value)
+        if jurisdictions:
+            where.append(f"jurisdiction IN ({','.join('?' * len(jurisdictions))})")
+            params.extend(sorted(jurisdictions))
+        if issuer:
+            where.append("issuer LIKE ? ESCAPE '\\'")
+            params.append("%" + fold(issuer).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        exact = "".join(fold(text).split())
+        # a document outranks a task that matches as well (users look for documents first)
+        q = (f"SELECT id, kind, bm25(search_fts, 10.0, 4.0, 1.0) * "
+             f"(CASE kind WHEN 'document' THEN 2.0 WHEN 'agency' THEN 1.5 ELSE 1.0 END) AS rank "
+             f"FROM search_fts WHERE {' AND '.join(where)} "
+             f"ORDER BY (replace(symbol, ' ', '') = ?) DESC, rank LIMIT ?")
+        toned = fold(text) != text.lower()  # the user typed diacritics: "đổi" is not "đối"
+        rows = self.db.execute(q, [*params, exact, limit * 3 if toned else limit]).fetchall()
+        attrs = self.node_attrs(r[0] for r in rows)
+        words = regex_words(fold(text))
+        out = []
+        for i, k, r in rows:
+            view = _search_view(attrs.get(i, {}))
+            shown = view.get("text") or view.get("title") or view["label"] or ""
+            out.append({"id": i, "kind": k, "score": round(-r, 3), **view, "match": highlight(shown, words)})
+        if toned:  # rows with the words as typed, diacritics and all, first (a stable sort keeps the rank)
+            typed = [w.lower() for w in regex_words(text)]
+            out.sort(key=lambda row: not all(w in (row["label"] or "").lower() + " " + (row.get("text") or "").lower()
+                                             for w in typed))
+        return out[:limit]
+
+    @_guarded
+    def documents(self, *, type: str | None = None, jurisdictions: set[str] | None = None,
+                  issuer: str | None = None, year: int | None = None, ingested: bool = False) -> list[dict]:
+        """Every document node, filtered, in id order."""
+        where, params = ["kind = 'document'"], []
+        for col, value in (("type", type), ("year", str(year) if year else None)):
+            if value:
+                where.append(f"{col} = ?")
+                params.append(value)
+        if jurisdictions:
+            where.append(f"jurisdiction IN ({','.join('?' * len(jurisdictions))})")
+            params.extend(sorted(jurisdictions))
+        if issuer:
+            where.append("issuer LIKE ?")
+            params.append("%" + fold(issuer) + "%")
+        ids = [r[0] for r in self.db.execute(f"SELECT id FROM search_fts WHERE {' AND '.join(where)} ORDER BY id", params)]
+        attrs = self.node_attrs(ids)
+        out = [{"id": i, **_search_view(attrs[i])} for i in ids if i in attrs]
+        return [d for d in out if d["ingested"]] if ingested else out
 
     def _fact_version(self) -> str:
         """Changes with every write of facts (SQLite's count of the file's writes is not
@@ -545,6 +616,88 @@ class Store:
         if self._graph is None:
             self._graph = _build_graph(self)
         return self._graph
+
+
+def _year(date: str | None) -> str | None:
+    return date[:4] if date and date[:4].isdigit() else None
+
+
+def _search_rows(g: nx.MultiDiGraph) -> Iterator[tuple]:
+    """One row per document, task and agency: (id, kind, type, jurisdiction, folded issuer,
+    year, folded symbol, folded title, folded body)."""
+    for n, d in g.nodes(data=True):
+        kind = d.get("kind")
+        if kind == "document":
+            symbol = d.get("number_symbol") or ""
+            title = " ".join(x for x in (d.get("type_name"), d.get("title")) if x)
+            body = " ".join(x for x in (d.get("issuer"), d.get("jurisdiction"), os.path.basename(d.get("path") or "")) if x)
+            yield (n, kind, d.get("type"), d.get("jurisdiction"), fold(d.get("issuer") or ""), _year(d.get("date")),
+                   fold(symbol), fold(title), fold(body))
+        elif kind == "task":
+            names = [g.nodes[a].get("name", a) if a in g else a for a in (d.get("lead") or []) + (d.get("cooperating") or [])]
+            doc = g.nodes[d["document"]] if d.get("document") in g else {}
+            yield (n, kind, doc.get("type"), doc.get("jurisdiction"), fold(doc.get("issuer") or ""), _year(doc.get("date")),
+                   "", fold(d.get("section") or ""), fold(" ".join([d.get("text") or "", *names])))
+        elif kind == "agency":
+            yield (n, kind, None, d.get("jurisdiction"), "", None, "", fold(d.get("name") or ""), "")
+
+
+def _fts_terms(text: str) -> list[str]:
+    """The user's words as FTS5 terms: folded, split as the unicode61 tokenizer splits,
+    each quoted (so `OR`, `NEAR`, `*`, `"` are words, never syntax); the last one a prefix."""
+    words = regex_words(fold(text))
+    terms = [f'"{w}"' for w in words]
+    if terms and len(words[-1]) >= 2:
+        terms[-1] += "*"
+    return terms
+
+
+def highlight(text: str, words: list[str], width: int = 70) -> str:
+    """The passage of ``text`` (as written, diacritics kept) around the first of ``words``
+    (folded), the words in [brackets].  fold() keeps an NFC text's length, so offsets in
+    the folded text are offsets in the original."""
+    text = " ".join(text.split())
+    folded = fold(text)
+    if len(folded) != len(text) or not words:
+        return text[:2 * width]
+    import re
+
+    last = len(words) - 1  # the last word is a prefix (as in the query), the others whole words
+    spans = [m.span() for j, w in enumerate(words)
+             for m in re.finditer(rf"(?<![^\W_]){re.escape(w)}" + ("" if j == last else r"(?![^\W_])"), folded)]
+    if not spans:
+        return text[:2 * width]
+    first = min(a for a, _ in spans)
+    lo, hi = max(0, first - width // 2), min(len(text), first + width + width // 2)
+    marks = sorted((a, b) for a, b in spans if a >= lo and b <= hi)
+    out, pos = [], lo
+    for a, b in marks:
+        if a < pos:
+            continue
+        out += [text[pos:a], "[", text[a:b], "]"]
+        pos = b
+    out.append(text[pos:hi])
+    return ("…" if lo else "") + "".join(out) + ("…" if hi < len(text) else "")
+
+
+def regex_words(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"[^\W_]+", text)
+
+
+def _search_view(d: dict) -> dict:
+    """What a search result or a document listing shows of a node."""
+    kind = d.get("kind")
+    if kind == "task":
+        return {"label": " ".join((d.get("text") or "").split())[:160], "document": d.get("document"),
+                "section": d.get("section"), "text": d.get("text")}
+    if kind == "agency":
+        return {"label": d.get("name"), "jurisdiction": d.get("jurisdiction")}
+    return {"label": " ".join(x for x in (d.get("type_name") or d.get("type"), d.get("number_symbol"), d.get("title")) if x),
+            "type": d.get("type"), "number_symbol": d.get("number_symbol"), "date": d.get("date"),
+            "issuer": d.get("issuer"), "jurisdiction": d.get("jurisdiction"), "title": d.get("title"),
+            "ingested": bool(d.get("in_corpus")), "path": d.get("path")}
 
 
 def lookup_key(text: str | None) -> str | None:

@@ -667,6 +667,117 @@ def tasks(store_path, agency, role, jurisdiction, serves, due_before, overdue, a
         click.echo(f"{len(rows)} tasks" + (f" (on {report.as_of})" if overdue or at_risk else ""))
 
 
+def _type_code(value: str | None) -> str | None:
+    """``--type`` as a code ("KH", "qd") or as documents write it ("Kế hoạch", "ke hoach")."""
+    if not value:
+        return None
+    from graph.ids import fold
+    from loaders.rules import load_table
+
+    table = load_table("references")
+    codes = {fold(c): c for c in table["type_names"]}
+    words = {fold(w): c for w, c in table["type_words"].items()} | {fold(n): c for c, n in table["type_names"].items()}
+    code = codes.get(fold(value)) or words.get(" ".join(fold(value).split()))
+    if code is None:
+        raise click.BadParameter(f"{value!r} is not a document type (a code such as KH, NQ, QĐ, CTr, or "
+                                 "a name such as \"Kế hoạch\")", param_hint="--type")
+    return code
+
+
+def _filters(f):
+    """--type, --jurisdiction, --issuer, --year: the document filters of search and documents."""
+    for opt in reversed([
+        click.option("--type", "doc_type", default=None, help='Document type: KH, NQ, QĐ, CTr … or "Kế hoạch".'),
+        click.option("--jurisdiction", default=None, help='Province (with or without diacritics) or "central".'),
+        click.option("--issuer", default=None, help='Part of the issuer\'s name ("UBND tỉnh", "Tỉnh ủy").'),
+        click.option("--year", type=click.IntRange(1945, 2100), default=None, help="Year of issue."),
+    ]):
+        f = opt(f)
+    return f
+
+
+@cli.command()
+@click.argument("text", nargs=-1, required=True)
+@store_option
+@_filters
+@click.option("--kind", type=click.Choice(["document", "task", "agency"]), default=None, help="Only this kind.")
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@json_option
+@handle_errors
+def search(text, store_path, doc_type, jurisdiction, issuer, year, kind, limit, as_json):
+    """Find documents, tasks and agencies by words: number-symbols in any spelling, titles,
+    issuers, task texts, agency names; with or without diacritics; best first.
+
+    \b
+    Example:
+        policykg search ke hoach chuyen doi so
+        policykg search 154 KH UBND
+        policykg search "Sở Công Thương" --kind agency
+        policykg search chuyển đổi số --type KH --jurisdiction "Ha Tinh" --year 2023 --json
+    """
+    words = " ".join(text)
+    places = _places(jurisdiction)
+    code = _type_code(doc_type)
+    with open_store(store_path) as store:
+        _need_index(store)
+        rows = store.search(words, kind=kind, type=code, jurisdictions=places, issuer=issuer, year=year, limit=limit)
+    if as_json:
+        emit_json({"query": words, "results": rows})
+        return
+    for r in rows:
+        click.echo(f"{r['kind']:<8} {r['id']}")
+        click.echo(f"         {r['label']}")
+        if r["match"] and r["kind"] != "agency":
+            click.echo(f"         {r['match']}")
+    click.echo(f"{len(rows)} results" + (" (--limit to see more)" if len(rows) == limit else ""))
+
+
+@cli.command()
+@store_option
+@_filters
+@click.option("--ingested", is_flag=True, help="Only documents read from a file (not those only cited).")
+@json_option
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
+@handle_errors
+def documents(store_path, doc_type, jurisdiction, issuer, year, ingested, as_json, as_csv):
+    """List the documents in the store (read from a file, or only cited), filtered.
+
+    \b
+    Example:
+        policykg documents --ingested
+        policykg documents --type KH --jurisdiction "Hà Tĩnh" --csv
+        policykg documents --issuer "Tỉnh ủy" --year 2023 --json
+    """
+    import csv as _csv
+
+    places = _places(jurisdiction)
+    code = _type_code(doc_type)
+    with open_store(store_path) as store:
+        _need_index(store)
+        rows = store.documents(type=code, jurisdictions=places, issuer=issuer, year=year, ingested=ingested)
+    cols = ["id", "type", "number_symbol", "date", "issuer", "jurisdiction", "title", "ingested", "path"]
+    if as_json:
+        emit_json({"documents": [{k: r.get(k) for k in cols} for r in rows]})
+        return
+    if as_csv:
+        w = _csv.writer(sys.stdout)
+        w.writerow(cols)
+        for r in rows:
+            w.writerow([" ".join(str(r.get(k) if r.get(k) is not None else "").split()) for k in cols])
+        return
+    for r in rows:
+        mark = "" if r["ingested"] else "  (only cited)"
+        click.echo(f"{r['id']}{mark}")
+        click.echo(f"    {' '.join((r['label'] or '').split())[:150]}")
+    click.echo(f"{len(rows)} documents")
+
+
+def _need_index(store) -> None:
+    if not store.has_merged():
+        raise click.ClickException(f"{store.path}: written by an earlier policykg, without the search index; "
+                                   "run `policykg build` on its folders once to add it")
+
+
 def _places(jurisdiction: str | None) -> set[str] | None:
     """A province and the provinces merged into it on 1 July 2025 ("Quảng Trị" also finds
     the plans Quảng Bình issued before the merger)."""
