@@ -86,6 +86,7 @@ class Limits:
     max_paragraphs: int
     max_elements: int
     max_pages: int
+    max_stream_bytes: int
     max_control_share: float
     min_ascii_share: float
 
@@ -102,6 +103,7 @@ class Limits:
             max_paragraphs=table["docx"]["max_paragraphs"],
             max_elements=table["docx"]["max_elements"],
             max_pages=table["pdf"]["max_pages"],
+            max_stream_bytes=table["pdf"]["max_stream_bytes"],
             max_control_share=table["binary"]["max_control_share"],
             min_ascii_share=table["binary"]["min_ascii_share"],
         )
@@ -581,6 +583,106 @@ def _declared_pages(pdf: Any) -> int | None:
     return count if isinstance(count, int) else None
 
 
+def _inflated_within(data: bytes, check: Callable[[int], None]) -> bytes:
+    """``data`` inflated a chunk at a time, ``check(size so far)`` after each chunk.
+
+    Stops at the end of the deflate stream or at damage (pdfminer then recovers what comes
+    before the damage, which has been counted).
+    """
+    inflater = zlib.decompressobj()
+    parts: list[bytes] = []
+    size = 0
+    try:
+        while data and not inflater.eof:
+            part = inflater.decompress(data, _CHUNK)
+            data = inflater.unconsumed_tail
+            size += len(part)
+            check(size)
+            parts.append(part)
+            if not part and not data:
+                break
+    except zlib.error:
+        pass
+    return b"".join(parts)
+
+
+def _check_pdf_streams(name: str, pdf: Any) -> None:
+    """Refuse a PDF whose streams would inflate past the limits, before pdfminer inflates
+    them whole (``zlib.decompress``: a 510 KB file with a 500 MB content stream took 1 GB).
+
+    Judges every stream object stored directly in the file, except images (pdfminer never
+    decodes those to read text), through its filters: Flate and LZW inflated a chunk at a
+    time and stopped at a limit, ASCII85 and ASCIIHex (which shrink) decoded; another
+    filter ends the judgment of that stream. Objects inside object streams cannot be
+    streams (PDF 32000-1, 7.5.7).
+    """
+    from pdfminer.lzw import LZWDecoder
+    from pdfminer.psparser import LIT
+    from pdfminer.pdftypes import (
+        LITERALS_ASCII85_DECODE,
+        LITERALS_ASCIIHEX_DECODE,
+        LITERALS_FLATE_DECODE,
+        LITERALS_LZW_DECODE,
+        PDFStream,
+        ascii85decode,
+        asciihexdecode,
+    )
+
+    lim = limits()
+    document = pdf.doc
+    seen: set[int] = set()
+    for xref in document.xrefs:
+        for objid in xref.get_objids():
+            if objid in seen:
+                continue
+            seen.add(objid)
+            try:
+                if xref.get_pos(objid)[0] is not None:
+                    continue  # in an object stream
+                stream = document.getobj(objid)
+            except Exception:  # noqa: BLE001 - damage is reported when pdfplumber reads it
+                continue
+            if not isinstance(stream, PDFStream) or stream.rawdata is None:
+                continue
+            if stream.get("Subtype") is LIT("Image"):
+                continue
+            packed = max(len(stream.rawdata), 1)
+
+            def check(size: int, objid: int = objid, packed: int = packed) -> None:
+                if size > lim.max_stream_bytes:
+                    raise LoadError(
+                        name,
+                        f"stream object {objid} inflates past {_size(lim.max_stream_bytes)} "
+                        f"(limit {_size(lim.max_stream_bytes)})",
+                    )
+                if size > lim.ratio_grace_bytes and size > lim.max_ratio * packed:
+                    raise LoadError(
+                        name,
+                        f"stream object {objid} inflates more than {lim.max_ratio:g} times "
+                        f"({_size(packed)} to {_size(size)}; limit {lim.max_ratio:g} times)",
+                    )
+
+            data = stream.rawdata
+            if stream.decipher:
+                data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+            for kind, _ in stream.get_filters():
+                if kind in LITERALS_FLATE_DECODE:
+                    data = _inflated_within(data, check)
+                elif kind in LITERALS_LZW_DECODE:
+                    parts, size = [], 0
+                    for part in LZWDecoder(io.BytesIO(data)).run():
+                        size += len(part)
+                        check(size)
+                        parts.append(part)
+                    data = b"".join(parts)
+                elif kind in LITERALS_ASCII85_DECODE:
+                    data = ascii85decode(data)
+                elif kind in LITERALS_ASCIIHEX_DECODE:
+                    data = asciihexdecode(data)
+                else:
+                    break
+
+
 def _read_pdf(name: str, data: bytes) -> str:
     import pdfplumber
 
@@ -596,6 +698,7 @@ def _read_pdf(name: str, data: bytes) -> str:
                 raise LoadError(name, f"{declared:,} pages (limit {lim.max_pages:,})")
             if len(pdf.pages) > lim.max_pages:
                 raise LoadError(name, f"more than {lim.max_pages:,} pages (limit {lim.max_pages:,})")
+            _check_pdf_streams(name, pdf)
             for page in pdf.pages:
                 text = page.extract_text(
                     x_tolerance=_PDF_X_TOLERANCE, y_tolerance=_PDF_Y_TOLERANCE

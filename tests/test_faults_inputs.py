@@ -25,6 +25,7 @@ import sys
 import threading
 import tracemalloc
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -353,6 +354,54 @@ def _pdf_declaring(path: Path, pages: int, declared: int) -> Path:
     return path
 
 
+def _pdf_with_content(path: Path, blanks: int, filters: str = "/FlateDecode") -> Path:
+    """A one-page PDF whose content stream shows one line, then ``blanks`` blanks, deflated
+    (and hex-encoded on top when ``filters`` says so), written object by object."""
+    deflate = zlib.compressobj(9)
+    parts = [deflate.compress(b"BT /F1 12 Tf 72 720 Td (Ke hoach so 154) Tj ET\n")]
+    block = b" " * (1 << 20)
+    for start in range(0, blanks, len(block)):
+        parts.append(deflate.compress(block[: min(len(block), blanks - start)]))
+    stream = b"".join(parts) + deflate.flush()
+    if filters.startswith("/ASCIIHexDecode"):
+        stream = stream.hex().encode() + b">"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(stream)} /Filter [{filters}] >>\nstream\n".encode() + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+    return path
+
+
+def _pdf_with_image(path: Path) -> Path:
+    """Text and a 1,500 x 1,500 RGB image (6.75 MB inflated) on one page."""
+    from fpdf import FPDF
+    from PIL import Image
+
+    image = io.BytesIO()
+    Image.effect_noise((1_500, 1_500), 60).convert("RGB").save(image, "PNG")
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=12)
+    pdf.add_page()
+    pdf.cell(0, 10, "Ke hoach so 154/KH-UBND")
+    pdf.image(io.BytesIO(image.getvalue()), x=10, y=30, w=100)
+    path.write_bytes(bytes(pdf.output()))
+    return path
+
+
 PDF_ROWS = [
     # (how to make the file, limits lowered for the row, reason)
     pytest.param(lambda p: _pdf(p, 3), {"max_pages": 2}, "3 pages (limit 2)", id="pages"),
@@ -368,6 +417,24 @@ PDF_ROWS = [
         "text passes 40 characters by page 2 (limit 40)",
         id="text-by-page",
     ),
+    pytest.param(
+        lambda p: _pdf_with_content(p, 500_000_000),
+        {},
+        r"stream object 4 inflates more than 100 times \([\d.]+ KB to [\d.]+ MB; limit 100 times\)",
+        id="content-stream-bomb",
+    ),
+    pytest.param(
+        lambda p: _pdf_with_content(p, 80_000_000),
+        {"max_ratio": 100_000},
+        "stream object 4 inflates past 64 MB (limit 64 MB)",
+        id="content-stream-size",
+    ),
+    pytest.param(
+        lambda p: _pdf_with_content(p, 3_000_000, filters="/ASCIIHexDecode /FlateDecode"),
+        {"max_stream_bytes": 2_000_000, "max_ratio": 100_000},
+        "stream object 4 inflates past 2 MB (limit 2 MB)",
+        id="bomb-behind-another-filter",
+    ),
 ]
 
 
@@ -377,7 +444,16 @@ def test_pdf_over_a_limit_is_refused_with_the_limit_named(
 ) -> None:
     path = make(tmp_path / "long.pdf")
     lower_limits(**lowered)
-    assert _reason(path) == reason
+    got = _reason(path)
+    assert got == reason or re.fullmatch(reason, got), got
+
+
+def test_pdf_streams_under_the_limits_and_images_read(tmp_path: Path, lower_limits) -> None:
+    """Images are never inflated to read text, so a large one is not judged; a content
+    stream under the limits reads."""
+    lower_limits(max_stream_bytes=2_000_000, max_ratio=1_000)
+    assert read_raw(_pdf_with_image(tmp_path / "image.pdf")) == "Ke hoach so 154/KH-UBND"
+    assert read_raw(_pdf_with_content(tmp_path / "blanks.pdf", 1_000_000)) == "Ke hoach so 154"
 
 
 def test_pdf_under_the_limits_reads_all_its_pages(tmp_path: Path, lower_limits) -> None:
