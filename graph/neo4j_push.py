@@ -23,6 +23,13 @@ All statements are auto-commit queries: FalkorDB runs an explicit transaction (`
 on its default graph whatever database the session names, so managed transactions would
 write to the wrong graph there.
 
+Faults: every read waits at most ``read_timeout`` seconds (see :func:`_tune_connections`); a
+statement or read whose connection fails is sent again on a new connection after the waits
+of :data:`RETRY_DELAYS`, then the push stops with one :class:`~graph.errors.StoreError` line
+saying to push again, which resumes (only what the server lacks is sent).  A push that
+would delete more than :data:`PRUNE_SHARE` of what earlier pushes wrote stops before
+writing anything unless ``prune=True`` (:class:`PruneRefused`).
+
 The ``neo4j`` driver is imported here only, and lazily.
 """
 
@@ -31,11 +38,14 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import logging
 import re
 import socket
 import time
+import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -49,6 +59,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "PushStats",
+    "PruneRefused",
+    "READ_TIMEOUT",
+    "RETRY_DELAYS",
+    "PRUNE_SHARE",
     "FLAVOR_NEO4J",
     "FLAVOR_FALKORDB",
     "NODE_LABELS",
@@ -59,6 +73,7 @@ __all__ = [
     "open_session",
     "server_params",
     "ServerSession",
+    "Records",
     "ensure_schema",
     "push_graph",
     "push_graph_row_by_row",
@@ -88,6 +103,25 @@ _DEFAULT_PORT = 7687
 #: listener crashes (SIGSEGV) on a request message above about 4 KB (measured: a 4,057-byte
 #: string parameter kills it); Neo4j has no such limit.
 MAX_STATEMENT_BYTES: dict[str, int | None] = {FLAVOR_NEO4J: None, FLAVOR_FALKORDB: 3000}
+
+#: Seconds one read from the server may wait for data (each socket read, not a whole
+#: statement: a long answer that keeps coming is fine).  A batch of 500 rows takes Neo4j well
+#: under a second and the largest read, the content hashes of the whole graph, starts
+#: streaming at once; a minute of silence means the server stopped answering.
+READ_TIMEOUT = 60.0
+#: Seconds to wait before each new attempt of a statement or read whose connection failed
+#: (lost, reset, timed out): a restarting server or a dropped route gets about 3.5 s and
+#: three more tries; then the push stops and says to push again, which resumes.
+RETRY_DELAYS: tuple[float, ...] = (0.5, 1.0, 2.0)
+#: The largest share of the remote graph (the nodes, or the relationships, that earlier
+#: pushes wrote) a push deletes without ``prune``.  Rebuilding a corpus after some files
+#: changed deletes a few percent; deleting more is most often the wrong store (an empty or
+#: new one, another corpus, a mistyped ``--store``), and what a push deletes on the server
+#: cannot be got back from it.
+PRUNE_SHARE = 0.10
+#: ``content_hash`` of a node or relationship written in pieces until its last piece is in:
+#: it matches no digest, so the next push rewrites (or deletes) a row a fault cut short.
+PARTIAL_HASH = "partial"
 
 Progress = Callable[[int, int], None]
 
@@ -121,6 +155,34 @@ class PushStats:
         )
 
 
+class PruneRefused(StoreError):
+    """A push would delete more than :data:`PRUNE_SHARE` of the remote graph and ``prune``
+    was not given; nothing was written.
+
+    Attributes:
+        nodes, rels: what the push would delete.
+        remote_nodes, remote_rels: what earlier pushes wrote on the server.
+    """
+
+    def __init__(self, uri: str, nodes: int, remote_nodes: int, rels: int, remote_rels: int):
+        self.nodes, self.remote_nodes = nodes, remote_nodes
+        self.rels, self.remote_rels = rels, remote_rels
+        super().__init__(
+            f"{uri}: this push would delete {nodes} of the {remote_nodes} nodes and {rels} of "
+            f"the {remote_rels} relationships on the server (more than {PRUNE_SHARE:.0%}); "
+            f"nothing was written: check the store, or pass --prune to delete them"
+        )
+
+
+def _prune_needed(deleted: int, remote: int) -> bool:
+    """Whether deleting ``deleted`` of ``remote`` rows is more than :data:`PRUNE_SHARE`.
+
+    >>> _prune_needed(1, 18), _prune_needed(2, 18), _prune_needed(5, 5), _prune_needed(0, 0)
+    (False, True, True, False)
+    """
+    return deleted > PRUNE_SHARE * remote
+
+
 # ---------------------------------------------------------------------------------------
 # Connection
 
@@ -147,28 +209,43 @@ def _check_uri(uri: str) -> tuple[str, str, int]:
 _BOLT_PROBE = bytes.fromhex("6060B017") + bytes.fromhex("00040405") + bytes(12)
 
 
-def _reach(uri: str, host: str, port: int, timeout: float, attempts: int = 5) -> None:
+#: Seconds a handshake probe waits for its answer.  A healthy server answers in
+#: milliseconds; a probe that gets nothing in this time is given up and the next one sent
+#: (see :func:`_reach`), until the connect timeout runs out.
+PROBE_WAIT = 0.25
+
+
+def _reach(uri: str, host: str, port: int, timeout: float) -> None:
     """Check that a Bolt server answers a handshake on ``host:port``, then hang up.
 
     It fails fast on an unreachable server (the driver would retry for a minute), and it
     steps over a FalkorDB fault: after an authenticated Bolt client disconnects, the next
-    connection FalkorDB accepts is never answered.  A probe that gets no answer within a
-    second has taken that slot, so the next probe (and the driver after it) is served.
-    A probe that only shakes hands leaves no such fault behind.
+    connection FalkorDB accepts is never answered (not even when more bytes follow;
+    checked on FalkorDB 4.16).  A probe that gets no answer within :data:`PROBE_WAIT` has
+    taken that slot, so the next probe (and the driver after it) is served.  A probe that
+    only shakes hands leaves no such fault behind.  Probes go on until ``timeout`` seconds
+    have passed (at least two), so a stopped server fails here, not in the driver.
 
     Raises:
         StoreError: connection refused or unreachable, or no probe answered.
     """
     reason = "no answer to the Bolt handshake"
-    for _ in range(attempts):
+    deadline = time.monotonic() + timeout
+    attempts = 0
+    while attempts < 2 or time.monotonic() < deadline:
+        attempts += 1
+        left = max(deadline - time.monotonic(), PROBE_WAIT)
         try:
-            sock = socket.create_connection((host, port), timeout=timeout)
+            sock = socket.create_connection((host, port), timeout=left)
+        except TimeoutError:
+            reason = f"no connection within {timeout:g} s"
+            continue
         except OSError as exc:
             reason = exc.strerror or _first_line(exc)
             raise StoreError(f"{uri}: cannot reach the server ({reason})") from exc
         with sock:
             try:
-                sock.settimeout(min(1.0, timeout))
+                sock.settimeout(min(PROBE_WAIT, left))
                 sock.sendall(_BOLT_PROBE)
                 if len(sock.recv(4)) == 4:
                     return
@@ -181,7 +258,7 @@ def _reach(uri: str, host: str, port: int, timeout: float, attempts: int = 5) ->
 
 
 def connect(uri: str, user: str, password: str, database: str | None = None, *,
-            timeout: float = 10.0) -> "Driver":
+            timeout: float = 10.0, read_timeout: float = READ_TIMEOUT) -> "Driver":
     """Open a driver and check that the server answers a query as ``user``.
 
     Args:
@@ -189,6 +266,8 @@ def connect(uri: str, user: str, password: str, database: str | None = None, *,
         user, password: credentials.
         database: the database (Neo4j) or graph (FalkorDB) to check; None = default.
         timeout: seconds to wait for the TCP connection and the Bolt handshake.
+        read_timeout: seconds any later read may wait for the server (see
+            :func:`_tune_connections`); a read that waits longer fails its connection.
 
     Returns:
         An open ``neo4j.Driver``; the caller closes it.
@@ -200,11 +279,12 @@ def connect(uri: str, user: str, password: str, database: str | None = None, *,
     scheme, host, port = _check_uri(uri)
     try:  # a short first wait: a dropped connection is retried rather than waited for
         return _open_driver(uri, scheme, host, port, user, password, database,
-                            min(timeout, 2.0))
+                            min(timeout, 2.0), read_timeout)
     except _Unanswered:
         # FalkorDB dropped the driver's first connection (see _reach): once more.
         try:
-            return _open_driver(uri, scheme, host, port, user, password, database, timeout)
+            return _open_driver(uri, scheme, host, port, user, password, database, timeout,
+                                read_timeout)
         except _Unanswered as exc:
             raise StoreError(str(exc)) from exc.__cause__
 
@@ -213,8 +293,73 @@ class _Unanswered(StoreError):
     """The driver's connection got no answer although a handshake probe did."""
 
 
+def _tune_connections(driver: "Driver", read_timeout: float) -> None:
+    """Bound every read of every connection ``driver`` opens, and close them without
+    ``GOODBYE``.  Both reach into the driver (its pool's ``opener``; checked on 5.x and
+    6.x); should a driver lack it, a warning says so rather than a push failing.
+
+    Reads: the official driver bounds connecting (``connection_timeout``), the handshake
+    and login (``connection_acquisition_timeout``) and, from 5.28/6.0, writes
+    (``connection_write_timeout``), but it has no setting for reads: it waits for an answer
+    forever unless the server sends the ``connection.recv_timeout_seconds`` hint at login
+    (Neo4j only when configured so, FalkorDB never).  A server that stops answering
+    (SIGSTOP, a frozen VM, a route that drops packets) then hangs a push forever; reproduced
+    with FalkorDB stopped mid-push.  So each new connection gets the per-socket read
+    timeout the driver itself sets for that hint (``BoltSocket.set_read_timeout``; the
+    smaller wins): a read that waits longer fails the connection as the hint would, with
+    ``ServiceUnavailable``, and the push retries or stops (see :class:`_Link`).
+
+    GOODBYE: it is a courtesy (the server closes its side and answers nothing; a client
+    that exits sends none), and FalkorDB 4.16 mishandles it: it frees the client without
+    removing the socket from its event loop, so the next connection it accepts is never
+    answered (15 of 15 sessions left such a dead slot, 0 of 15 without GOODBYE), and now
+    and then it runs a freed client's read handler and dies with SIGSEGV in
+    ``BoltRequestHandler``/``buffer_read`` (the test suite's rare server crash; seen in
+    the server's crash report).  Closing the socket instead takes FalkorDB's
+    client-disconnected path, which cleans up.  Every statement here is auto-commit and
+    consumed before a connection closes, so there is nothing left for the server to end.
+    """
+    pool = getattr(driver, "_pool", None)
+    opener = getattr(pool, "opener", None)
+    if not callable(opener):
+        warnings.warn("this neo4j driver has no hook for a read timeout: a server that "
+                      "stops answering can hang the push", RuntimeWarning, stacklevel=3)
+        return
+
+    def open_tuned(*args: Any, **kwargs: Any) -> Any:
+        connection = opener(*args, **kwargs)
+        sock = getattr(connection, "socket", None)
+        if sock is not None and hasattr(sock, "set_read_timeout"):
+            hinted = sock.get_read_timeout()
+            sock.set_read_timeout(read_timeout if hinted is None else min(hinted, read_timeout))
+        if hasattr(connection, "goodbye"):
+            connection.goodbye = _no_goodbye
+        return connection
+
+    open_tuned.read_timeout = read_timeout  # type: ignore[attr-defined]
+    pool.opener = open_tuned
+
+
+def _read_timeout_of(driver: "Driver") -> float | None:
+    """The read timeout :func:`_tune_connections` gave ``driver`` (None: not tuned)."""
+    return getattr(getattr(getattr(driver, "_pool", None), "opener", None), "read_timeout", None)
+
+
+def _no_goodbye(*args: Any, **kwargs: Any) -> None:
+    """Stands in for the driver's ``goodbye``: nothing is sent (see :func:`_tune_connections`)."""
+
+
+def _quiet_driver_log() -> None:
+    """The driver logs a lost connection at ERROR; with no logging set up Python prints it
+    to stderr beside our one-line error.  A NullHandler on its logger keeps it for whoever
+    configures logging and out of a plain run (the usual arrangement for a library)."""
+    logger = logging.getLogger("neo4j")
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
+
+
 def _open_driver(uri: str, scheme: str, host: str, port: int, user: str, password: str,
-                 database: str | None, timeout: float) -> "Driver":
+                 database: str | None, timeout: float, read_timeout: float) -> "Driver":
     if scheme in _PLAIN_SCHEMES:
         _reach(uri, host, port, timeout)
     from neo4j import GraphDatabase
@@ -229,6 +374,8 @@ def _open_driver(uri: str, scheme: str, host: str, port: int, user: str, passwor
         )
     except (ValueError, ConfigurationError) as exc:
         raise StoreError(f"{uri}: not a Bolt URI ({_first_line(exc)})") from exc
+    _tune_connections(driver, read_timeout)
+    _quiet_driver_log()
     try:
         with driver.session(database=database) as session:
             session.run("RETURN 1 AS one").consume()
@@ -406,19 +553,39 @@ def server_params(flavor: str, params: dict[str, Any]) -> dict[str, Any]:
     return falkordb_escape(params) if flavor == FLAVOR_FALKORDB else params
 
 
+class Records(list):
+    """The records of one query, all read before :meth:`ServerSession.run` returns."""
+
+    def data(self) -> list[dict]:
+        return [record.data() for record in self]
+
+    def single(self) -> Any:
+        return self[0] if len(self) == 1 else None
+
+
 class ServerSession:
     """A Bolt session whose every ``run`` sends its parameters through
-    :func:`server_params` for the server it talks to (see :func:`open_session`)."""
+    :func:`server_params` for the server it talks to (see :func:`open_session`) and reads
+    the whole answer, so that a lost connection or a read timeout is one
+    :class:`StoreError` line naming ``where``, never a driver traceback."""
 
-    def __init__(self, session: "Session", flavor: str):
+    def __init__(self, session: "Session", flavor: str, where: str = "the Bolt server",
+                 read_timeout: float | None = None):
         self.session = session
         self.flavor = flavor
+        self.where = where
+        self.read_timeout = read_timeout
 
-    def run(self, query: str, parameters: dict[str, Any] | None = None, **kwargs: Any):
-        return self.session.run(query, server_params(self.flavor, {**(parameters or {}), **kwargs}))
+    def run(self, query: str, parameters: dict[str, Any] | None = None, **kwargs: Any) -> Records:
+        params = server_params(self.flavor, {**(parameters or {}), **kwargs})
+        with _answers(self.where, self.read_timeout):
+            return Records(self.session.run(query, params))
 
     def close(self) -> None:
-        self.session.close()
+        try:
+            self.session.close()
+        except Exception:  # the connection is gone already; the answer (or error) stands
+            pass
 
     def __enter__(self) -> "ServerSession":
         return self
@@ -427,10 +594,19 @@ class ServerSession:
         self.close()
 
 
-def open_session(driver: "Driver", database: str | None = None) -> ServerSession:
-    """A session for queries (``queries.cypher``) that escapes what the server needs."""
-    flavor = detect_flavor(driver, database)
-    return ServerSession(driver.session(database=database), flavor)
+def open_session(driver: "Driver", database: str | None = None,
+                 where: str = "the Bolt server") -> ServerSession:
+    """A session for queries (``queries.cypher``) that escapes what the server needs.
+
+    Args:
+        driver: from :func:`connect` (its reads are bounded by ``read_timeout``).
+        database: the database (Neo4j) or graph (FalkorDB).
+        where: how errors name the server (its URI).
+    """
+    read_timeout = _read_timeout_of(driver)
+    with _answers(where, read_timeout):
+        flavor = detect_flavor(driver, database)
+    return ServerSession(driver.session(database=database), flavor, where, read_timeout)
 
 
 def node_properties(node_id: str, data: dict) -> dict[str, Any]:
@@ -621,21 +797,151 @@ def _split_text(text: str, budget: int) -> list[str]:
     return pieces
 
 
+def _lost(exc: BaseException) -> bool:
+    """Whether ``exc`` is a failed connection (or a transient server state), worth sending
+    the same statement again on a new connection; a refused statement is not."""
+    from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
+
+    return isinstance(exc, (ServiceUnavailable, SessionExpired, TransientError, OSError))
+
+
+def _timed_out(exc: BaseException | None) -> bool:
+    while exc is not None:
+        if isinstance(exc, TimeoutError):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def _why(uri: str, exc: BaseException, read_timeout: float | None) -> str:
+    """One line: why the server did not answer."""
+    if _timed_out(exc):
+        if read_timeout is None:
+            return "the server stopped answering (a read timed out)"
+        return f"the server stopped answering (nothing within {read_timeout:g} s)"
+    if isinstance(exc, StoreError):  # connect() failed again: its message names the URI
+        return str(exc).removeprefix(f"{uri}: ")
+    return f"the connection to the server was lost ({_first_line(exc)})"
+
+
+def _raise_refused(uri: str, exc: BaseException) -> None:
+    """A statement the server answered with an error: one line with its code."""
+    from neo4j.exceptions import Neo4jError
+
+    if isinstance(exc, Neo4jError):
+        raise StoreError(f"{uri}: the server refused a statement ({exc.code}: "
+                         f"{_first_line(exc)})") from exc
+
+
+@contextmanager
+def _answers(uri: str, read_timeout: float | None = None) -> Iterator[None]:
+    """For reads outside a push (counts, ``trace --neo4j``): a failed connection or a
+    refused statement is one :class:`StoreError` line, never a driver traceback."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except Exception as exc:
+        if _lost(exc):
+            raise StoreError(f"{uri}: {_why(uri, exc, read_timeout)}") from exc
+        _raise_refused(uri, exc)
+        raise
+
+
+class _Link:
+    """A driver and one session on it that come back when the connection fails.
+
+    :meth:`call` runs one unit of work (a statement, a read, a row written in pieces); when
+    its connection fails (lost, reset, no answer within ``read_timeout``), the driver is
+    dropped and the unit sent again on a new connection after each wait of
+    ``retry_delays``.  Every unit must be idempotent: MERGE and SET of whole rows, deletes,
+    reads, and a row in pieces starts with ``SET n = props``.  When no attempt succeeds the
+    push stops with one :class:`StoreError` line saying to push again, which resumes.
+    """
+
+    def __init__(self, uri: str, user: str, password: str, database: str | None, *,
+                 timeout: float, read_timeout: float, retry_delays: Iterable[float]):
+        self.uri, self.user, self.password, self.database = uri, user, password, database
+        self.timeout, self.read_timeout = timeout, read_timeout
+        self.retry_delays = tuple(retry_delays)
+        self.driver: "Driver | None" = None
+        self.session: "Session | None" = None
+        self.done = 0  # rows written, for the error message
+        self.total = 0
+
+    def open(self) -> None:
+        """The first connection: its errors (URI, credentials, unreachable) are final."""
+        self.driver = connect(self.uri, self.user, self.password, self.database,
+                              timeout=self.timeout, read_timeout=self.read_timeout)
+        self.session = self.driver.session(database=self.database)
+
+    def _drop(self) -> None:
+        session, driver, self.session, self.driver = self.session, self.driver, None, None
+        for thing in (session, driver):
+            if thing is not None:
+                try:
+                    thing.close()
+                except Exception:  # a dead connection fails to say goodbye: nothing to keep
+                    pass
+
+    def close(self) -> None:
+        self._drop()
+
+    def call(self, work: Callable[["Session"], Any], what: str) -> Any:
+        """``work(session)``, sent again on a new connection while the connection fails.
+
+        Raises:
+            StoreError: the server refused the statement, or every attempt failed.
+        """
+        attempts = 1 + len(self.retry_delays)
+        first: BaseException | None = None
+        last: BaseException | None = None
+        for n in range(attempts):
+            if n:
+                time.sleep(self.retry_delays[n - 1])
+            try:
+                if self.session is None:
+                    self.open()
+                assert self.session is not None
+                return work(self.session)
+            except StoreError as exc:
+                if self.driver is not None:  # raised by work itself: final
+                    raise
+                last = exc  # reconnecting failed: the server is not back yet
+            except Exception as exc:
+                if not _lost(exc):
+                    _raise_refused(self.uri, exc)
+                    raise
+                last = exc
+                self._drop()
+            first = first or last
+        assert first is not None and last is not None
+        written = f"{self.done} of {self.total} rows written" if self.total else "nothing written"
+        why = _why(self.uri, first, self.read_timeout)
+        then = _why(self.uri, last, self.read_timeout)
+        tries = f"{attempts} attempts" + (f", the last: {then}" if then != why else "")
+        raise StoreError(
+            f"{self.uri}: push stopped while {what} ({written}): {why} ({tries}); run the "
+            f"push again when the server answers: it resumes, sending only what the server lacks"
+        ) from last
+
+
 class _Writer:
     """Sends rows in batches (``UNWIND $rows``) or one per statement (``WITH $row``).
 
     ``max_bytes`` bounds the parameters of one statement (None: no bound).  FalkorDB's
     Bolt listener crashes on a request message above about 4 KB, so there batches are cut
     by size as well as by count, and a row larger than the bound is written in pieces: the
-    small properties first, then each large string or list appended in parts
-    (``SET n.p = n.p + $part``), the content hash last, so that an interrupted row is
-    rewritten by the next push.
+    small properties first with the content hash :data:`PARTIAL_HASH`, then each large
+    string or list appended in parts (``SET n.p = n.p + $part``), the true content hash
+    last, so that an interrupted row is rewritten by the next push.  Each statement, and
+    each row written in pieces as a whole, is one unit of :meth:`_Link.call`.
     """
 
-    def __init__(self, session: "Session", batch_size: int, row_by_row: bool,
-                 max_bytes: int | None, total: int, progress: Progress | None,
-                 escape_strings: bool = False):
-        self.session = session
+    def __init__(self, link: _Link, flavor: str, batch_size: int, row_by_row: bool,
+                 max_bytes: int | None, total: int, progress: Progress | None):
+        self.link = link
+        self.flavor = flavor
         self.batch_size = max(1, batch_size)
         self.row_by_row = row_by_row
         self.max_bytes = max_bytes
@@ -643,12 +949,14 @@ class _Writer:
         self.done = 0
         self.progress = progress
         self.statements = 0
-        self.escape_strings = escape_strings
+        link.total = total
+
+    def _send(self, session: "Session", query: str, **params: Any) -> None:
+        session.run(query, server_params(self.flavor, params)).consume()
+        self.statements += 1
 
     def _run(self, query: str, **params: Any) -> None:
-        params = server_params(FLAVOR_FALKORDB if self.escape_strings else FLAVOR_NEO4J, params)
-        self.session.run(query, params).consume()
-        self.statements += 1
+        self.link.call(lambda session: self._send(session, query, **params), "writing")
 
     def write(self, op: _Op, rows: list[dict]) -> None:
         batch: list[dict] = []
@@ -656,7 +964,8 @@ class _Writer:
         for row in rows:
             size = _size(row) if self.max_bytes is not None else 0
             if self.max_bytes is not None and size > self.max_bytes:
-                self._write_pieces(op, row)
+                self.link.call(lambda session, row=row: self._write_pieces(session, op, row),
+                               "writing")
                 self._advance(1)
                 continue
             if self.row_by_row:
@@ -676,17 +985,18 @@ class _Writer:
         self._run(op.query(_UNWIND), rows=batch)
         self._advance(len(batch))
 
-    def _write_pieces(self, op: _Op, row: dict) -> None:
+    def _write_pieces(self, session: "Session", op: _Op, row: dict) -> None:
         assert self.max_bytes is not None
         if op.locate is None or "props" not in row:
             raise StoreError(f"row too large for the server: {str(row)[:80]}")
+        run = functools.partial(self._send, session)
         budget = self.max_bytes // 2
         keys = {k: v for k, v in row.items() if k != "props"}
         props = dict(row["props"])
         digest = props.pop(HASH_PROPERTY, None)
-        core: dict[str, Any] = {}
+        core: dict[str, Any] = {HASH_PROPERTY: PARTIAL_HASH}
         large: list[tuple[str, Any]] = []
-        used = _size(keys)
+        used = _size(keys) + _size(core)
         for name, value in props.items():
             size = _size({name: value})
             if used + size <= budget:
@@ -694,41 +1004,40 @@ class _Writer:
                 used += size
             else:
                 large.append((name, value))
-        self._run(op.query(_ONE_ROW), row=dict(keys, props=core))
+        run(op.query(_ONE_ROW), row=dict(keys, props=core))
         locate = op.locate(_ONE_ROW)
         for name, value in large:
             prop = f"n.{_quote_label(name)}"
             if isinstance(value, str):
                 for n, piece in enumerate(_split_text(value, budget)):
                     rhs = "$v" if n == 0 else f"{prop} + $v"
-                    self._run(f"{locate} SET {prop} = {rhs}", row=keys, v=piece)
+                    run(f"{locate} SET {prop} = {rhs}", row=keys, v=piece)
                 continue
-            self._run(f"{locate} SET {prop} = $v", row=keys, v=[])
+            run(f"{locate} SET {prop} = $v", row=keys, v=[])
             part: list = []
             for item in value:
                 if part and _size(part + [item]) > budget:
-                    self._run(f"{locate} SET {prop} = {prop} + $v", row=keys, v=part)
+                    run(f"{locate} SET {prop} = {prop} + $v", row=keys, v=part)
                     part = []
                 if isinstance(item, str) and _size(item) > budget:
                     if part:
-                        self._run(f"{locate} SET {prop} = {prop} + $v", row=keys, v=part)
+                        run(f"{locate} SET {prop} = {prop} + $v", row=keys, v=part)
                         part = []
                     pieces = _split_text(item, budget)
-                    self._run(f"{locate} SET {prop} = {prop} + $v", row=keys, v=[pieces[0]])
+                    run(f"{locate} SET {prop} = {prop} + $v", row=keys, v=[pieces[0]])
                     for piece in pieces[1:]:
-                        self._run(
-                            f"{locate} SET {prop} = {prop}[0..size({prop}) - 1] "
-                            f"+ [last({prop}) + $v]", row=keys, v=piece,
-                        )
+                        run(f"{locate} SET {prop} = {prop}[0..size({prop}) - 1] "
+                            f"+ [last({prop}) + $v]", row=keys, v=piece)
                     continue
                 part.append(item)
             if part:
-                self._run(f"{locate} SET {prop} = {prop} + $v", row=keys, v=part)
+                run(f"{locate} SET {prop} = {prop} + $v", row=keys, v=part)
         if digest is not None:
-            self._run(f"{locate} SET n.{HASH_PROPERTY} = $v", row=keys, v=digest)
+            run(f"{locate} SET n.{HASH_PROPERTY} = $v", row=keys, v=digest)
 
     def _advance(self, n: int) -> None:
         self.done += n
+        self.link.done = self.done
         if self.progress is not None:
             self.progress(self.done, self.total)
 
@@ -765,91 +1074,103 @@ def _group(rows: Iterable, key: Callable) -> dict:
 
 def _push(G: "nx.MultiDiGraph", uri: str, user: str, password: str, database: str | None,
           *, batch_size: int, progress: Progress | None, incremental: bool,
-          row_by_row: bool) -> PushStats:
+          row_by_row: bool, prune: bool, timeout: float, read_timeout: float,
+          retry_delays: Iterable[float]) -> PushStats:
     started = time.perf_counter()
     nodes = _node_rows(G)
     rels = _rel_rows(G, nodes)
-    driver = connect(uri, user, password, database)
+    link = _Link(uri, user, password, database, timeout=timeout, read_timeout=read_timeout,
+                 retry_delays=retry_delays)
+    link.open()
     try:
-        flavor = detect_flavor(driver, database)
+        flavor = link.call(lambda _session: detect_flavor(link.driver, database),
+                           "asking which server this is")
         statements = 2 if flavor == FLAVOR_FALKORDB else 1  # detection queries
-        with driver.session(database=database) as session:
-            statements += ensure_schema(session, flavor)
-            old_nodes = _existing_nodes(session)
-            old_rels = _existing_rels(session)
-            statements += len(NODE_LABELS) + 1
+        old_nodes = link.call(_existing_nodes, "reading the graph on the server")
+        old_rels = link.call(_existing_rels, "reading the graph on the server")
+        statements += len(NODE_LABELS) + 1
 
-            # A node whose kind changed is deleted and created again; so are its edges.
-            gone_nodes = [i for i, (label, _, _) in old_nodes.items()
-                          if i not in nodes or nodes[i].label != label]
-            recreated = {i for i in gone_nodes if i in nodes}
-            new_nodes = [r for r in nodes.values() if r.id not in old_nodes or r.id in recreated]
-            changed_nodes = [
-                r for r in nodes.values()
-                if r.id in old_nodes and r.id not in recreated
-                and (not incremental or old_nodes[r.id][2] != r.hash)
-            ]
-            stale_labels = [
-                (r, extra) for r in changed_nodes
-                for extra in old_nodes[r.id][1] if extra not in (r.label, r.extra)
-            ]
-            live_old_rels = {
-                k: h for k, h in old_rels.items()
-                if k[0] in old_nodes and k[2] in old_nodes
-                and k[0] not in gone_nodes and k[2] not in gone_nodes
-            }
-            gone_set = set(gone_nodes)
-            gone_rels = [k for k in live_old_rels if k not in rels]
-            # relationships that go with their deleted nodes (DETACH DELETE)
-            dropped_rels = [k for k in old_rels if k not in live_old_rels and k not in rels
-                            and k[0] in old_nodes and k[2] in old_nodes]
-            new_rels = [r for k, r in rels.items() if k not in live_old_rels]
-            changed_rels = [
-                r for k, r in rels.items()
-                if k in live_old_rels and (not incremental or live_old_rels[k] != r.hash)
-            ]
-            total = (len(gone_rels) + len(gone_set) + len(new_nodes) + len(changed_nodes)
-                     + len(stale_labels) + len(new_rels) + len(changed_rels))
-            writer = _Writer(session, batch_size, row_by_row, MAX_STATEMENT_BYTES[flavor],
-                             total, progress, escape_strings=flavor == FLAVOR_FALKORDB)
-            if progress is not None:
-                progress(0, total)
+        # A node whose kind changed is deleted and created again; so are its edges.
+        gone_nodes = [i for i, (label, _, _) in old_nodes.items()
+                      if i not in nodes or nodes[i].label != label]
+        gone_set = set(gone_nodes)
+        recreated = {i for i in gone_nodes if i in nodes}
+        new_nodes = [r for r in nodes.values() if r.id not in old_nodes or r.id in recreated]
+        changed_nodes = [
+            r for r in nodes.values()
+            if r.id in old_nodes and r.id not in recreated
+            and (not incremental or old_nodes[r.id][2] != r.hash)
+        ]
+        # every kept node, changed or not: a push cut short between writing a node and
+        # removing its old type label leaves the label behind with the new hash
+        stale_labels = [
+            (r, extra) for r in nodes.values() if r.id in old_nodes and r.id not in recreated
+            for extra in old_nodes[r.id][1] if extra not in (r.label, r.extra)
+        ]
+        live_old_rels = {
+            k: h for k, h in old_rels.items()
+            if k[0] in old_nodes and k[2] in old_nodes
+            and k[0] not in gone_set and k[2] not in gone_set
+        }
+        gone_rels = [k for k in live_old_rels if k not in rels]
+        # relationships that go with their deleted nodes (DETACH DELETE)
+        dropped_rels = [k for k in old_rels if k not in live_old_rels and k not in rels
+                        and k[0] in old_nodes and k[2] in old_nodes]
+        new_rels = [r for k, r in rels.items() if k not in live_old_rels]
+        changed_rels = [
+            r for k, r in rels.items()
+            if k in live_old_rels and (not incremental or live_old_rels[k] != r.hash)
+        ]
+        deleting_nodes = len(gone_set - recreated)
+        deleting_rels = len(gone_rels) + len(dropped_rels)
+        if not prune and (_prune_needed(deleting_nodes, len(old_nodes))
+                          or _prune_needed(deleting_rels, len(old_rels))):
+            raise PruneRefused(uri, deleting_nodes, len(old_nodes), deleting_rels, len(old_rels))
 
-            for (rel_type, sl, tl), group in _group(
-                gone_rels, lambda k: (k[1], old_nodes[k[0]][0], old_nodes[k[2]][0])
-            ).items():
-                op = _Op(functools.partial(_rel_delete, rel_type, sl, tl))
-                writer.write(op, [{"source": k[0], "target": k[2]} for k in group])
-            for (label,), group in _group(gone_nodes, lambda i: (old_nodes[i][0],)).items():
-                writer.write(_Op(functools.partial(_node_delete, label)),
-                             [{"id": i} for i in group])
-            for (label, extra), group in _group(
-                new_nodes + changed_nodes, lambda r: (r.label, r.extra or "")
-            ).items():
-                op = _Op(functools.partial(_node_merge, label, extra or None),
-                         functools.partial(_node_locate, label))
-                writer.write(op, [{"id": r.id, "props": r.props} for r in group])
-            for (label, extra), group in _group(
-                stale_labels, lambda item: (item[0].label, item[1])
-            ).items():
-                writer.write(_Op(functools.partial(_label_remove, label, extra)),
-                             [{"id": item[0].id} for item in group])
-            for (rel_type, sl, tl), group in _group(
-                new_rels + changed_rels, lambda r: (r.type, r.source_label, r.target_label)
-            ).items():
-                op = _Op(functools.partial(_rel_merge, rel_type, sl, tl),
-                         functools.partial(_rel_locate, rel_type, sl, tl))
-                writer.write(op, [{"source": r.source, "target": r.target, "props": r.props}
-                                  for r in group])
+        statements += link.call(lambda session: ensure_schema(session, flavor),
+                                "creating the indexes")
+        total = (len(gone_rels) + len(gone_set) + len(new_nodes) + len(changed_nodes)
+                 + len(stale_labels) + len(new_rels) + len(changed_rels))
+        writer = _Writer(link, flavor, batch_size, row_by_row, MAX_STATEMENT_BYTES[flavor],
+                         total, progress)
+        if progress is not None:
+            progress(0, total)
+
+        for (rel_type, sl, tl), group in _group(
+            gone_rels, lambda k: (k[1], old_nodes[k[0]][0], old_nodes[k[2]][0])
+        ).items():
+            op = _Op(functools.partial(_rel_delete, rel_type, sl, tl))
+            writer.write(op, [{"source": k[0], "target": k[2]} for k in group])
+        for (label,), group in _group(gone_nodes, lambda i: (old_nodes[i][0],)).items():
+            writer.write(_Op(functools.partial(_node_delete, label)),
+                         [{"id": i} for i in group])
+        for (label, extra), group in _group(
+            new_nodes + changed_nodes, lambda r: (r.label, r.extra or "")
+        ).items():
+            op = _Op(functools.partial(_node_merge, label, extra or None),
+                     functools.partial(_node_locate, label))
+            writer.write(op, [{"id": r.id, "props": r.props} for r in group])
+        for (label, extra), group in _group(
+            stale_labels, lambda item: (item[0].label, item[1])
+        ).items():
+            writer.write(_Op(functools.partial(_label_remove, label, extra)),
+                         [{"id": item[0].id} for item in group])
+        for (rel_type, sl, tl), group in _group(
+            new_rels + changed_rels, lambda r: (r.type, r.source_label, r.target_label)
+        ).items():
+            op = _Op(functools.partial(_rel_merge, rel_type, sl, tl),
+                     functools.partial(_rel_locate, rel_type, sl, tl))
+            writer.write(op, [{"source": r.source, "target": r.target, "props": r.props}
+                              for r in group])
     finally:
-        driver.close()
+        link.close()
     return PushStats(
         nodes_created=len(new_nodes),
         nodes_updated=len(changed_nodes),
-        nodes_deleted=len(gone_set - recreated),
+        nodes_deleted=deleting_nodes,
         rels_created=len(new_rels),
         rels_updated=len(changed_rels),
-        rels_deleted=len(gone_rels) + len(dropped_rels),
+        rels_deleted=deleting_rels,
         statements=statements + writer.statements,
         seconds=time.perf_counter() - started,
     )
@@ -857,7 +1178,10 @@ def _push(G: "nx.MultiDiGraph", uri: str, user: str, password: str, database: st
 
 def push_graph(G: "nx.MultiDiGraph", uri: str, user: str, password: str,
                database: str | None = None, *, batch_size: int = 500,
-               progress: Progress | None = None, incremental: bool = True) -> PushStats:
+               progress: Progress | None = None, incremental: bool = True,
+               prune: bool = False, timeout: float = 10.0,
+               read_timeout: float = READ_TIMEOUT,
+               retry_delays: Iterable[float] = RETRY_DELAYS) -> PushStats:
     """Mirror ``G`` on a Bolt server with batched ``UNWIND`` + ``MERGE`` statements.
 
     Args:
@@ -869,28 +1193,38 @@ def push_graph(G: "nx.MultiDiGraph", uri: str, user: str, password: str,
         incremental: send only rows whose content hash differs from the server's; when
             False every row is written again.  Either way, nodes and relationships an
             earlier push wrote that are no longer in ``G`` are deleted.
+        prune: allow deleting more than :data:`PRUNE_SHARE` of the nodes or of the
+            relationships earlier pushes wrote (without it such a push writes nothing).
+        timeout: seconds to wait for a connection and its handshake.
+        read_timeout: seconds any read may wait for the server.
+        retry_delays: waits before each new attempt of a statement whose connection
+            failed (:data:`RETRY_DELAYS`); ``()`` tries once.
 
     Returns:
         The :class:`PushStats` of this push.
 
     Raises:
-        StoreError: the server cannot be reached or refuses the credentials, or a node
-            or edge does not follow the graph schema.
+        PruneRefused: the push would delete too much and ``prune`` is False.
+        StoreError: the server cannot be reached, refuses the credentials or a statement,
+            stops answering or goes away mid-push (the message says to push again, which
+            resumes), or a node or edge does not follow the graph schema.
     """
     return _push(G, uri, user, password, database, batch_size=batch_size,
-                 progress=progress, incremental=incremental, row_by_row=False)
+                 progress=progress, incremental=incremental, row_by_row=False, prune=prune,
+                 timeout=timeout, read_timeout=read_timeout, retry_delays=retry_delays)
 
 
 def push_graph_row_by_row(G: "nx.MultiDiGraph", uri: str, user: str, password: str,
                           database: str | None = None, *, progress: Progress | None = None,
-                          incremental: bool = False) -> PushStats:
+                          incremental: bool = False, prune: bool = False) -> PushStats:
     """Like :func:`push_graph`, but one statement per row: the baseline for the benchmark.
 
     Same arguments as :func:`push_graph` (no ``batch_size``); ``incremental`` defaults
     to False so that every row is sent.
     """
     return _push(G, uri, user, password, database, batch_size=1, progress=progress,
-                 incremental=incremental, row_by_row=True)
+                 incremental=incremental, row_by_row=True, prune=prune, timeout=10.0,
+                 read_timeout=READ_TIMEOUT, retry_delays=RETRY_DELAYS)
 
 
 def server_counts(uri: str, user: str, password: str,
@@ -907,7 +1241,7 @@ def server_counts(uri: str, user: str, password: str,
     """
     driver = connect(uri, user, password, database)
     try:
-        with driver.session(database=database) as session:
+        with _answers(uri, _read_timeout_of(driver)), driver.session(database=database) as session:
             labels = _run(session, "MATCH (n) UNWIND labels(n) AS label "
                                    "RETURN label, count(*) AS n")
             types = _run(session, "MATCH ()-[e]->() RETURN type(e) AS type, count(*) AS n")

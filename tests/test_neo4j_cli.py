@@ -103,3 +103,11 @@ def test_a_ref_is_a_value_never_cypher(store, server, ref):
     assert result.exit_code == 1, result.output
     assert "no node with this id" in result.output and "Traceback" not in result.output
     assert server_counts(server.uri, server.user, server.password, DB) == before
+
+
+def test_push_help_states_the_prune_share_and_the_timeout():
+    from graph.neo4j_push import PRUNE_SHARE, READ_TIMEOUT
+
+    text = CliRunner().invoke(cli, ["push", "--help"]).output
+    assert f"more than {PRUNE_SHARE:.0%} (PRUNE_SHARE)" in " ".join(text.split())
+    assert f"[default: {READ_TIMEOUT}" in text

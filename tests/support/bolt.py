@@ -9,16 +9,19 @@ and speaks Bolt, so the official ``neo4j`` driver talks to it as it would to Neo
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import random
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
 import time
 from pathlib import Path
 
-__all__ = ["BoltServer", "BoltServerError", "free_port", "falkordb_binaries"]
+__all__ = ["BoltServer", "BoltServerError", "free_port", "falkordb_binaries", "graph_digest"]
 
 
 class BoltServerError(RuntimeError):
@@ -111,6 +114,14 @@ class BoltServer:
         """Whether the server process is still running."""
         return self.process is not None and self.process.poll() is None
 
+    def signal(self, sig: int) -> None:
+        """Send ``sig`` to the server process (SIGSTOP, SIGCONT, SIGKILL in fault tests);
+        after SIGKILL, wait for it so that :meth:`alive` is False."""
+        assert self.process is not None
+        os.kill(self.process.pid, sig)
+        if sig == signal.SIGKILL:
+            self.process.wait(timeout=30)
+
     def restart(self) -> str:
         """Start the server again on the same ports after it died; returns the tail of the
         log it left (why it died), for the test report."""
@@ -161,7 +172,10 @@ class BoltServer:
             raise
 
     def _wait_ready(self) -> None:
-        from neo4j import GraphDatabase
+        # graph.neo4j_push.connect, not a bare driver: it closes without GOODBYE, which
+        # FalkorDB 4.16 mishandles (see graph.neo4j_push._tune_connections)
+        from graph.errors import StoreError
+        from graph.neo4j_push import connect
 
         deadline = time.monotonic() + self.startup_timeout
         last_error: Exception | None = None
@@ -173,16 +187,10 @@ class BoltServer:
                     f"ready; log tail:\n{self.log_tail()}"
                 )
             try:
-                driver = GraphDatabase.driver(
-                    self.uri, auth=(self.user, self.password), connection_timeout=2
-                )
-                try:  # an auto-commit query: the driver does not retry it
-                    with driver.session(database="ready") as session:
-                        if session.run("RETURN 1 AS one").single()["one"] == 1:
-                            return
-                finally:
-                    driver.close()
-            except Exception as exc:  # not up yet: refused, reset, handshake
+                driver = connect(self.uri, self.user, self.password, "ready", timeout=2)
+                driver.close()
+                return
+            except StoreError as exc:  # not up yet: refused, reset, handshake
                 last_error = exc
             time.sleep(0.1)
         raise BoltServerError(
@@ -217,6 +225,36 @@ class BoltServer:
         if self._dir is not None:
             shutil.rmtree(self._dir, ignore_errors=True)
             self._dir = None
+
+
+def graph_digest(uri: str, user: str, password: str, database: str | None) -> dict:
+    """Counts and a SHA-256 of everything on the server: every node's labels and
+    properties, every relationship's end ids, type and properties, sorted.  Two graphs
+    with equal digests hold the same content whatever order it was written in.
+
+    Returns:
+        ``{"nodes": n, "relationships": n, "digest": hex}``.
+    """
+    from graph.neo4j_push import connect
+
+    driver = connect(uri, user, password, database)
+    try:
+        with driver.session(database=database) as session:
+            nodes = session.run("MATCH (n) RETURN labels(n) AS labels, "
+                                "properties(n) AS props").data()
+            rels = session.run("MATCH (a)-[e]->(b) RETURN a.id AS a, type(e) AS type, "
+                               "b.id AS b, properties(e) AS props").data()
+    finally:
+        driver.close()
+
+    def line(value) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    text = "\n".join(sorted(line([sorted(r["labels"]), r["props"]]) for r in nodes))
+    text += "\n--\n" + "\n".join(sorted(line([r["a"], r["type"], r["b"], r["props"]])
+                                           for r in rels))
+    return {"nodes": len(nodes), "relationships": len(rels),
+            "digest": hashlib.sha256(text.encode("utf-8")).hexdigest()}
 
 
 def _main() -> None:  # pragma: no cover - manual check: python -m tests.support.bolt
