@@ -455,12 +455,15 @@ def _blank_paragraphs(lines: list[_Line]) -> bool:
     return bool(ends) and blanks / ends >= r.blank_share
 
 
-def _last_word(s: str) -> str:
+def _last_words(s: str) -> tuple[str, ...]:
+    """The last word of ``s`` and its last two words, case-folded ("tại Phụ lục" gives
+    ``("lục", "phụ lục")``), for the table's one- and two-word entries ("khoản", "giai
+    đoạn"); empty when ``s`` does not end with a word."""
     m = regex.search(r"(\p{L}+(?:\s+\p{L}+)?)\W*$", s, regex.V1)
     if not m:
-        return ""
+        return ()
     words = m.group(1).casefold().split()
-    return words[-1]
+    return words[-1], " ".join(words)
 
 
 def _soft(block: str, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: bool = False) -> bool:
@@ -483,8 +486,7 @@ def _soft(block: str, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: bool 
     if prev.open_end and not (ends and (marker or not _starts_lower(n))):
         return True  # inside one emphasis span ("**IV. NHIỆM" / "VỤ CỤ THỂ**")
     if marker:
-        word = _last_word(p)
-        if r.numeric_marker.match(n) and not ends and word in r.number_words:
+        if r.numeric_marker.match(n) and not ends and not r.number_words.isdisjoint(_last_words(p)):
             return True  # "theo khoản" / "2 Điều 9"
         if r.dash_marker.match(n) and not ends and not prev.closes_end:
             rest = n[r.dash_marker.match(n).end():]

@@ -255,8 +255,22 @@ def headers(draw) -> list[str]:
     return lines + [word, title]
 
 
+@st.composite
+def numbered_sentences(draw) -> str:
+    """A sentence that ends on a number after a word that takes one, the next sentence
+    after it: "… chi tiết tại Phụ lục 2. Các đơn vị …", "… đến tháng 12. Trong đó …"."""
+    first = draw(st.sampled_from(_corpus_sentences())).rstrip(".;:")
+    word = draw(st.sampled_from(load_table("layout")["join"]["number_words"]))
+    if draw(st.booleans()):
+        word = word.capitalize()
+    second = draw(st.sampled_from(_corpus_sentences()))
+    return f"{first} {word} {draw(st.integers(1, 12))}{draw(st.sampled_from(('.', ')', '.1.')))} {second}"
+
+
 def _body_line(draw) -> str:
-    kind = draw(st.integers(0, 9))
+    kind = draw(st.integers(0, 10))
+    if kind == 10:
+        return draw(markers()) + draw(numbered_sentences())
     if kind <= 2:
         return draw(markers()) + draw(st.sampled_from(_corpus_sentences()))
     if kind == 3:
@@ -378,13 +392,18 @@ def check_offsets(text: str) -> None:
 def _wrap_rules():
     """The rules of loaders/tables/layout.toml that say where a line break is soft."""
     t = load_table("layout")
-    marker = regex.compile("|".join(f"(?:{p})" for p in t["markers"]["patterns"]), regex.V1)
+    patterns = t["markers"]["patterns"]
+    marker = regex.compile("|".join(f"(?:{p})" for p in patterns), regex.V1)
+    numeric = regex.compile(next(p for p in patterns if p.startswith(r"\d")), regex.V1)
+    dash = regex.compile(next(p for p in patterns if p.startswith("[-")), regex.V1)
     openers = "|".join(regex.escape(x) for x in sorted(t["join"]["block_openers"], key=len, reverse=True))
     opener = regex.compile(rf"(?:{openers})(?!\p{{L}})", regex.V1)
     block = regex.compile("|".join(f"(?:{p})" for p in t["join"]["block_patterns"]), regex.V1)
     types = frozenset(" ".join(w.split()).upper() for w, c in load_table("references")["type_words"].items()
                       if c != "generic")
-    return marker, opener, block, tuple(t["join"]["terminal"]), types
+    words = "|".join(regex.escape(w) for w in sorted(t["join"]["number_words"], key=len, reverse=True))
+    number_word = regex.compile(rf"(?<!\p{{L}})(?:{words})[^\p{{L}}\d]*$", regex.V1 | regex.I)
+    return marker, opener, block, tuple(t["join"]["terminal"]), types, numeric, dash, number_word
 
 
 def _is_caps(s: str) -> bool:
@@ -398,7 +417,7 @@ _PLAIN = regex.compile(r"[^\t|*_#\n]*")  # no table cell, emphasis or heading ma
 def paragraph_soft_spots(text: str) -> list[int]:
     """Spaces of a line-per-paragraph text that a line break may replace: inside a line,
     before a word that starts in lower case and is no list marker ("a)", "đ)")."""
-    marker, _, _, _, types = _wrap_rules()
+    marker, _, _, _, types, *_ = _wrap_rules()
     out = []
     for line in regex.finditer(r"[^\n]+", text):
         s = line.group(0)
@@ -417,9 +436,18 @@ def paragraph_soft_spots(text: str) -> list[int]:
 def _soft_piece(prev: str, nxt: str, caps: bool) -> bool:
     """Whether a wrapped text may break between ``prev`` and ``nxt`` (pieces of one
     paragraph whose capitals are ``caps``)."""
-    marker, opener, block, terminal, types = _wrap_rules()
-    if prev.endswith(terminal) or marker.match(nxt) or opener.match(nxt) or block.match(nxt):
+    marker, opener, block, terminal, types, numeric, dash, number_word = _wrap_rules()
+    if prev.endswith(terminal) or opener.match(nxt) or block.match(nxt):
         return False
+    if marker.match(nxt):
+        # a marker continues the sentence only as a number after a word that takes one
+        # ("theo khoản" / "2. …", "giai đoạn" / "2. …") or as a dash before a lower-case
+        # word or a number ("kinh tế" / "- xã hội", "2026" / "- 2028")
+        d = dash.match(nxt)
+        rest = nxt[d.end():] if d else ""
+        if not ((numeric.match(nxt) and number_word.search(prev))
+                or (d and rest[:1].isalpha() and rest[:1].islower()) or (d and rest[:1].isdigit())):
+            return False
     if " ".join(nxt.split()).upper() == " ".join(nxt.split()) and " ".join(nxt.split()) in types:
         return False
     return _is_caps(prev) == caps and _is_caps(nxt) == caps
@@ -568,7 +596,9 @@ def test_soft_wrap_in_a_paragraph_text_changes_nothing(doc, data):
     for p in chosen:
         moved[p] = "\n"
     moved = "".join(moved)
-    assume(build_layout(moved).wrapped == build_layout(text).wrapped)
+    # the rule of a line-per-paragraph text; a text the layout stage measures as wrapped
+    # (either one) is the other test's
+    assume(not build_layout(text).wrapped and not build_layout(moved).wrapped)
     assert_same_facts(facts(text), facts(moved))
 
 
@@ -580,6 +610,14 @@ def test_soft_wrap_in_a_paragraph_text_changes_nothing(doc, data):
 @example(doc="I. **Đẩy mạnh cải cách hành chính;\n" * 3 + "I. Sở Công Thương chủ trì, phối hợp với Sở Công"
          " Thương và các sở, ban, ngành, địa phương tham mưu triển khai thực hiện hiệu quả các nhiệm vụ"
          " được giao.\nI. Số: 656 /KH-BQL\nI. **Đẩy mạnh cải cách hành chính;\n", w1=20, w2=36, blank=False)
+# found: the two-word entries of layout.toml [join] number_words ("phụ lục", "giai đoạn") were
+# compared with the last word alone, so "… phụ lục" / "1. - CVP" stayed apart when wrapped there
+@example(doc="ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1/KH-UBND      Hà Tĩnh,"
+         " ngày 01 tháng 1 năm 2019\nKẾ HOẠCH\nTriển khai thực hiện nhiệm vụ phát triển kinh tế - xã hội năm"
+         " 2023\nI. b) Sở Công Thương chủ trì, phối hợp các sở, ban, ngành, địa phương phụ lục 1. - CVP, các"
+         " Phó CVP UBND tỉnh;\nI. **Đẩy mạnh cải cách hành chính;\nTT\tNội dung công việc/nhiệm vụ\tThời gian"
+         " hoàn thành\tCấp trình\tGhi chú\nI. **Đẩy mạnh cải cách hành chính;\nI. 0 Nghị quyết số 0/NQ/TW của"
+         " Ban Chấp hành Trung ương Đảng\n", w1=20, w2=30, blank=False)
 def test_soft_wraps_at_two_widths_give_the_same_facts(doc, w1, w2, blank):
     text = normalize_text(doc)
     a, b = wrap_text(text, w1, blank), wrap_text(text, w2, blank)
@@ -598,7 +636,7 @@ def test_soft_wrap_in_a_seed_document_changes_nothing(name, data):
     for p in chosen:
         moved[p] = "\n"
     moved = "".join(moved)
-    assume(build_layout(moved).wrapped == build_layout(text).wrapped)
+    assume(not build_layout(moved).wrapped)
     assert_same_facts(facts(text), facts(moved))
 
 
