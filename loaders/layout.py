@@ -704,7 +704,9 @@ def _emit(lines: list[_Line], w: _Writer, wrapped: bool, *, after_chrome: bool =
         else:
             w.newline(ln.start - 1 if ln.start else 0)
             block = ln.clean
-        for a, b in (ln.keep if wrapped else ln.full):
+        # a table row keeps its TABs, empty cells at the ends included ("VĂN PHÒNG\t\t\t"
+        # heads a unit's rows): they are its structure, not spaces around a wrapped line
+        for a, b in (ln.keep if wrapped and "\t" not in ln.raw else ln.full):
             w.run(a, b)
         prev = ln
 

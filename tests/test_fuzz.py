@@ -308,10 +308,63 @@ def documents(draw, *, header: bool | None = None, noise: bool = True) -> str:
 
 
 @st.composite
+def page_parts(draw) -> tuple[str, str]:
+    """A document as a legal-library site saves it (markdown): maybe the site's banner and
+    metadata box, the header flattened into ``|`` cells, bold type line and headings, italic
+    preamble clauses and labels, tables as ``|`` cell lines, a blank line after each
+    paragraph; and apart, maybe the site's matter after the document (its headline on one
+    line, which the site never wraps, then its notices)."""
+    prov = draw(st.sampled_from(PROVINCES))
+    num = f"{draw(st.integers(1, 999))}/{draw(st.sampled_from(('KH-UBND', 'QĐ-UBND', 'KH-BQL')))}"
+    day, month, year = draw(st.integers(1, 28)), draw(st.integers(1, 12)), draw(st.sampled_from((2023, 2025)))
+    out: list[str] = []
+    if draw(st.booleans()):
+        out += ["|", "Bản dịch này thuộc quyền sở hữu của **", "THƯ VIỆN PHÁP LUẬT**. Mọi hành vi sao chép là vi phạm.",
+                "Đang tải văn bản...", "#", "**Số hiệu:**", "|", num, "|", "**Loại văn bản:**", "|", "Kế hoạch",
+                "|", "**Ngày ban hành:**", "|", f"{day:02d}/{month:02d}/{year}", "|", "**Tình trạng:**", "|",
+                draw(st.sampled_from(("Còn hiệu lực", "Đã biết"))), "|", ""]
+    out += ["|", "**ỦY BAN NHÂN DÂN", f"TỈNH {prov.upper()}**", "-------", "|", "**CỘNG HÒA XÃ HỘI",
+            "CHỦ NGHĨA VIỆT NAM**", "Độc lập - Tự do - Hạnh phúc", "|", "|", "Số:", num, "|",
+            f"*{prov}, ngày {day:02d} tháng {month} năm {year}*", "|", ""]
+    out += [f"**{draw(st.sampled_from(('KẾ HOẠCH', 'QUYẾT ĐỊNH', 'CHƯƠNG TRÌNH')))}**",
+            "**Triển khai thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2023**", ""]
+    for _ in range(draw(st.integers(1, 10))):
+        kind = draw(st.integers(0, 6))
+        if kind == 0:
+            out += [f"*{draw(clauses())}*", ""]
+        elif kind == 1:
+            out += [f"**{draw(st.sampled_from(('I. MỤC ĐÍCH, YÊU CẦU', 'II. NHIỆM VỤ VÀ GIẢI PHÁP', 'Điều 1.')))}**", ""]
+        elif kind == 2:
+            out += [f"*{draw(st.sampled_from(('Đơn vị chủ trì:', 'Thời gian thực hiện:')))}* "
+                    f"{draw(st.sampled_from(AGENCIES + DEADLINES))}.", ""]
+        elif kind == 3:
+            for row in draw(st.lists(st.sampled_from(_corpus_rows()), min_size=1, max_size=3)):
+                out.append("|")
+                for cell in row.split("\t"):
+                    out += [cell, "|"]
+            out.append("")
+        elif kind == 4 and draw(st.booleans()):
+            out += [draw(_noise), ""]
+        else:
+            out += [_body_line(draw), ""]
+    tail = ""
+    if draw(st.booleans()):
+        tail = "\n".join([f"Kế hoạch {num} năm {year} triển khai thực hiện nhiệm vụ phát triển kinh tế - xã hội",
+                          "Văn bản này chưa cập nhật nội dung Tiếng Anh", "## Văn bản liên quan", "Ban hành:",
+                          "29/06/2025"]) + "\n"
+    return "\n".join(out) + "\n", tail
+
+
+def pages():
+    return page_parts().map("".join)
+
+
+@st.composite
 def raw_texts(draw) -> str:
     """Anything: a document, random unicode, or pieces of both."""
     return draw(st.one_of(
         documents(),
+        pages(),
         _noise,
         st.lists(st.one_of(_noise, citations(), st.sampled_from(_corpus_lines()), clauses()), max_size=6)
         .map("\n".join),
@@ -412,6 +465,7 @@ def _is_caps(s: str) -> bool:
 
 
 _PLAIN = regex.compile(r"[^\t|*_#\n]*")  # no table cell, emphasis or heading mark
+_WRAPPABLE = regex.compile(r"[^\t|_#\n]*")  # "*" emphasis inside a line may be wrapped around
 
 
 def paragraph_soft_spots(text: str) -> list[int]:
@@ -439,6 +493,10 @@ def _soft_piece(prev: str, nxt: str, caps: bool) -> bool:
     marker, opener, block, terminal, types, numeric, dash, number_word = _wrap_rules()
     if prev.endswith(terminal) or opener.match(nxt) or block.match(nxt):
         return False
+    if prev.endswith("*") or nxt.startswith("*") or prev.count("*") % 2:
+        # a change of emphasis is a signal; where a lone "*" stands on its line decides
+        # whether it is a mark; a break inside a span is the open span's rule, not this one
+        return False
     if marker.match(nxt):
         # a marker continues the sentence only as a number after a word that takes one
         # ("theo khoản" / "2. …", "giai đoạn" / "2. …") or as a dash before a lower-case
@@ -457,7 +515,7 @@ def wrap_paragraph(line: str, width: int, keep: int = 45) -> list[str]:
     """``line`` broken into pieces about ``width`` long, only where a break is soft; the
     first ``keep`` characters stay on the first piece (a paragraph's opening decides
     whether it starts a block: "Căn cứ", "Hà Tĩnh, ngày", "1.")."""
-    if not _PLAIN.fullmatch(line) or len(line) <= keep:
+    if not _WRAPPABLE.fullmatch(line) or len(line) <= keep:
         return [line]
     caps = _is_caps(line)
     words = line.split(" ")
@@ -483,6 +541,11 @@ def wrap_paragraph(line: str, width: int, keep: int = 45) -> list[str]:
     return pieces
 
 
+def wrap_lines(text: str, width: int) -> str:
+    """Every line of ``text`` wrapped at ``width`` in place (a saved page wrapped again)."""
+    return "\n".join("\n".join(wrap_paragraph(line, width)) for line in text.split("\n"))
+
+
 def wrap_text(text: str, width: int, blank: bool) -> str:
     """Every paragraph (line) of ``text`` wrapped at ``width``; paragraphs are separated by
     a blank line when ``blank`` (a saved page), else by a line break (a PDF text layer)."""
@@ -506,6 +569,14 @@ def test_extraction_never_raises_and_offsets_stay_inside(raw):
 def test_offsets_of_a_wrapped_text(doc, width, blank):
     """A wrapped page: offsets go back through the layout stage's joins to the file's text."""
     check_offsets(normalize_text(wrap_text(doc, width, blank)))
+
+
+@fuzz(30)
+@given(page_parts(), st.integers(20, 90))
+def test_offsets_of_a_saved_page(page, width):
+    """A saved page: chrome, ``|`` cells and emphasis between the file's text and the facts."""
+    body, tail = page
+    check_offsets(normalize_text(wrap_lines(body, width) + tail))
 
 
 @fuzz(150)
@@ -626,6 +697,17 @@ def test_soft_wraps_at_two_widths_give_the_same_facts(doc, w1, w2, blank):
     assert_same_facts(facts(a), facts(b))
 
 
+@fuzz(30)
+@given(page_parts(), st.integers(20, 90), st.integers(20, 90))
+def test_a_saved_page_wrapped_at_two_widths_gives_the_same_facts(page, w1, w2):
+    body, tail = page
+    body, tail = normalize_text(body), normalize_text(tail)
+    a, b = wrap_lines(body, w1) + tail, wrap_lines(body, w2) + tail
+    assume(a != b and build_layout(a).wrapped and build_layout(b).wrapped)
+    assert build_layout(a).text == build_layout(b).text
+    assert_same_facts(facts(a), facts(b))
+
+
 @fuzz(15)
 @given(st.sampled_from(sorted(p.name for p in CORPUS.glob("*.txt"))), st.data())
 def test_soft_wrap_in_a_seed_document_changes_nothing(name, data):
@@ -637,6 +719,37 @@ def test_soft_wrap_in_a_seed_document_changes_nothing(name, data):
         moved[p] = "\n"
     moved = "".join(moved)
     assume(not build_layout(moved).wrapped)
+    assert_same_facts(facts(text), facts(moved))
+
+
+@fuzz(40)
+@given(documents())
+@example(doc="PHỤ LỤC\nTT\tNội dung công việc/nhiệm vụ\tThời gian hoàn thành\tCấp trình\tGhi chú\n"
+         "VĂN PHÒNG\t\t\t\t\n1\tChủ trì tham mưu Quy chế công nhận sáng kiến cấp cơ sở\tQuý II/2023\tLãnh đạo Ban\t\n")
+def test_table_rows_are_the_same_in_both_regimes(doc):
+    """A table row (cells TAB-separated) is never wrapped: it is the same line of the
+    logical text whether the text around it is read as wrapped or as one paragraph a line."""
+    text = normalize_text(doc)
+
+    def rows(wrapped: bool) -> list[str]:
+        return [line for line in build_layout(text, wrapped=wrapped).text.split("\n") if "\t" in line]
+
+    assert rows(True) == rows(False)
+
+
+# found: two line breaks before lower-case words (soft in either regime) put seed 000 over
+# the layout stage's measure of a wrapped text, and there its table rows lost their empty
+# end cells ("VĂN PHÒNG\t\t\t\t" heads the unit's rows): 9 appendix tasks lost their unit
+@pytest.mark.parametrize("name, before", [
+    ("000_2bca9a76c7755c14.txt", ("có ý nghĩa quan trọng", "nhằm đảm bảo lộ trình")),
+])
+def test_soft_wraps_that_make_a_seed_wrapped_change_nothing(name, before):
+    text = normalize_text((CORPUS / name).read_text("utf-8"))
+    moved = text
+    for words in before:
+        at = moved.index(" " + words)
+        moved = moved[:at] + "\n" + moved[at + 1:]
+    assert not build_layout(text).wrapped and build_layout(moved).wrapped
     assert_same_facts(facts(text), facts(moved))
 
 
