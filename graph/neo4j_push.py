@@ -806,11 +806,24 @@ def _lost(exc: BaseException) -> bool:
 
 
 def _timed_out(exc: BaseException | None) -> bool:
-    while exc is not None:
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
         if isinstance(exc, TimeoutError):
             return True
+        seen.add(id(exc))
         exc = exc.__cause__ or exc.__context__
     return False
+
+
+def _reason(exc: BaseException) -> str:
+    """A driver error in one line: its first line, and the next when the first only
+    introduces it ("Couldn't connect to …:")."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    if not lines:
+        return type(exc).__name__
+    if lines[0].endswith(":") and len(lines) > 1:
+        return f"{lines[0]} {lines[1]}"
+    return lines[0]
 
 
 def _why(uri: str, exc: BaseException, read_timeout: float | None) -> str:
@@ -821,7 +834,7 @@ def _why(uri: str, exc: BaseException, read_timeout: float | None) -> str:
         return f"the server stopped answering (nothing within {read_timeout:g} s)"
     if isinstance(exc, StoreError):  # connect() failed again: its message names the URI
         return str(exc).removeprefix(f"{uri}: ")
-    return f"the connection to the server was lost ({_first_line(exc)})"
+    return f"the connection to the server was lost ({_reason(exc)})"
 
 
 def _raise_refused(uri: str, exc: BaseException) -> None:
