@@ -101,7 +101,9 @@ def suggest(ids: list[str], ref: str, n: int = 5) -> str:
     task of a known document, that document and the range of its tasks."""
     doc = ref.split("#", 1)[0]
     if "#" in ref and doc in set(ids):
-        tasks = sorted((x for x in ids if x.startswith(doc + "#task-")), key=lambda x: int(x.rsplit("-", 1)[1]))
+        # the document's own tasks ("…#task-7"), not what they plan ("…#task-7#planned-…")
+        tasks = sorted((x for x in ids if re.fullmatch(re.escape(doc) + r"#task-\d+", x)),
+                       key=lambda x: int(x.rsplit("-", 1)[1]))
         span = f"tasks {tasks[0]} to {tasks[-1]}" if tasks else "no tasks"
         return f"; the document {doc} has {span}"
     _, key, _ = split_doc_id(doc)

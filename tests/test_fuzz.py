@@ -860,12 +860,11 @@ def test_an_id_is_exact(seed_graph, data):
         resolve_as_the_cli_does(g, other)
 
 
-# found by test_an_id_is_exact: queries/local.py suggest() sorts a document's task ids by
+# found by test_an_id_is_exact: queries/local.py suggest() sorted a document's task ids by
 # int(id.rsplit("-", 1)[1]), and the node of a document a task plans
 # ("…:2023#task-21#planned-ra-soat-tham-muu-…") ends in a word: a ValueError traceback for
-# `policykg trace "ha-tinh:CTr-KKT-unnumbered-4418b694:2023#task-99999"`.  queries/ is not
-# this test's to fix (reported); strict, so the fix turns this into a failure to remove.
-@pytest.mark.xfail(strict=True, raises=ValueError, reason="queries.local.suggest: ValueError on planned-document ids")
+# `policykg trace "ha-tinh:CTr-KKT-unnumbered-4418b694:2023#task-99999"` (fixed: only the
+# document's own "#task-N" ids are counted).
 def test_a_task_number_past_the_last_is_not_found(seed_graph):
     for doc in sorted({n.split("#")[0] for n in seed_graph if "#task-" in n}):
         with pytest.raises(NotFound):
