@@ -472,17 +472,8 @@ class Store:
         terms = _fts_terms(text)
         if not terms:
             return []
-        where, params = ["search_fts MATCH ?"], [" ".join(terms)]
-        for col, value in (("kind", kind), ("type", type), ("year", str(year) if year else None)):
-            if value:
-                where.append(f"{col} = ?")
-                params.append(value)
-        if jurisdictions:
-            where.append(f"jurisdiction IN ({','.join('?' * len(jurisdictions))})")
-            params.extend(sorted(jurisdictions))
-        if issuer:
-            where.append("issuer LIKE ? ESCAPE '\\'")
-            params.append("%" + fold(issuer).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        where, params = _filters(["search_fts MATCH ?"], [" ".join(terms)], kind=kind, type=type,
+                                 jurisdictions=jurisdictions, issuer=issuer, year=year)
         exact = "".join(fold(text).split())
         # a document outranks a task that matches as well (users look for documents first)
         q = (f"SELECT id, kind, bm25(search_fts, 10.0, 4.0, 1.0) * "
@@ -508,17 +499,8 @@ class Store:
     def documents(self, *, type: str | None = None, jurisdictions: set[str] | None = None,
                   issuer: str | None = None, year: int | None = None, ingested: bool = False) -> list[dict]:
         """Every document node, filtered, in id order."""
-        where, params = ["kind = 'document'"], []
-        for col, value in (("type", type), ("year", str(year) if year else None)):
-            if value:
-                where.append(f"{col} = ?")
-                params.append(value)
-        if jurisdictions:
-            where.append(f"jurisdiction IN ({','.join('?' * len(jurisdictions))})")
-            params.extend(sorted(jurisdictions))
-        if issuer:
-            where.append("issuer LIKE ?")
-            params.append("%" + fold(issuer) + "%")
+        where, params = _filters([], [], kind="document", type=type, jurisdictions=jurisdictions, issuer=issuer,
+                                 year=year)
         ids = [r[0] for r in self.db.execute(f"SELECT id FROM search_fts WHERE {' AND '.join(where)} ORDER BY id", params)]
         attrs = self.node_attrs(ids)
         out = [{"id": i, **_search_view(attrs[i])} for i in ids if i in attrs]
@@ -640,6 +622,22 @@ def _search_rows(g: nx.MultiDiGraph) -> Iterator[tuple]:
                    "", fold(d.get("section") or ""), fold(" ".join([d.get("text") or "", *names])))
         elif kind == "agency":
             yield (n, kind, None, d.get("jurisdiction"), "", None, "", fold(d.get("name") or ""), "")
+
+
+def _filters(where: list[str], params: list, *, kind: str | None, type: str | None,
+             jurisdictions: set[str] | None, issuer: str | None, year: int | None) -> tuple[list[str], list]:
+    """The WHERE terms and parameters of the search filters (values always bound)."""
+    for col, value in (("kind", kind), ("type", type), ("year", str(year) if year else None)):
+        if value:
+            where.append(f"{col} = ?")
+            params.append(value)
+    if jurisdictions:
+        where.append(f"jurisdiction IN ({','.join('?' * len(jurisdictions))})")
+        params.extend(sorted(jurisdictions))
+    if issuer:
+        where.append("issuer LIKE ? ESCAPE '\\'")
+        params.append("%" + fold(issuer).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+    return where, params
 
 
 def _fts_terms(text: str) -> list[str]:
