@@ -310,14 +310,14 @@ def _tune_connections(driver: "Driver", read_timeout: float) -> None:
     ``ServiceUnavailable``, and the push retries or stops (see :class:`_Link`).
 
     GOODBYE: it is a courtesy (the server closes its side and answers nothing; a client
-    that exits sends none), and FalkorDB 4.16 mishandles it: it frees the client without
-    removing the socket from its event loop, so the next connection it accepts is never
-    answered (15 of 15 sessions left such a dead slot, 0 of 15 without GOODBYE), and now
-    and then it runs a freed client's read handler and dies with SIGSEGV in
-    ``BoltRequestHandler``/``buffer_read`` (the test suite's rare server crash; seen in
-    the server's crash report).  Closing the socket instead takes FalkorDB's
-    client-disconnected path, which cleans up.  Every statement here is auto-commit and
-    consumed before a connection closes, so there is nothing left for the server to end.
+    that exits sends none), and FalkorDB 4.16 mishandles it: on GOODBYE it frees the client
+    without taking its socket out of its event loop, so the next connection it accepts is
+    never answered (15 of 15 sessions closed with GOODBYE left such a dead slot, 0 of 15
+    without).  Closing the socket instead takes FalkorDB's client-disconnected path, which
+    cleans up.  Every statement here is auto-commit and consumed before a connection
+    closes, so there is nothing left for the server to end.  (The test server's rare crash,
+    SIGSEGV reading a request in ``BoltReadHandler``/``buffer_read``, fits an event loop
+    calling such a freed client, but stress runs did not tie it to GOODBYE; see README.)
     """
     pool = getattr(driver, "_pool", None)
     opener = getattr(pool, "opener", None)

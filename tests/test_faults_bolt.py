@@ -205,10 +205,9 @@ def test_a_query_session_whose_server_stops_is_one_error(server):
 
 def test_closing_a_connection_leaves_the_next_one_answered(server):
     """FalkorDB 4.16 leaves a dead slot after a client's GOODBYE: the next connection it
-    accepts is never answered, and now and then it runs the freed client and crashes
-    (SIGSEGV in BoltRequestHandler; the suite's rare server death).  Reproduced: 15 of 15
-    sessions closed with GOODBYE left the next handshake unanswered.  Connections from
-    graph.neo4j_push close without it, so every handshake after them is answered."""
+    accepts is never answered.  Reproduced: 15 of 15 sessions closed with GOODBYE left the
+    next handshake unanswered.  Connections from graph.neo4j_push close without it, so
+    every handshake after them is answered."""
     from graph.neo4j_push import _BOLT_PROBE
 
     for _ in range(10):
