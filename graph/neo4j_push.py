@@ -295,8 +295,10 @@ class _Unanswered(StoreError):
 
 def _tune_connections(driver: "Driver", read_timeout: float) -> None:
     """Bound every read of every connection ``driver`` opens, and close them without
-    ``GOODBYE``.  Both reach into the driver (its pool's ``opener``; checked on 5.x and
-    6.x); should a driver lack it, a warning says so rather than a push failing.
+    ``GOODBYE``.  Both reach into the driver (its pool's ``opener``, a connection's
+    ``socket.set_read_timeout`` and ``goodbye``; checked with driver 6.4.1, and the fault
+    tests fail if a driver stops honouring them); should a driver lack the opener, a
+    warning says so rather than a push failing.
 
     Reads: the official driver bounds connecting (``connection_timeout``), the handshake
     and login (``connection_acquisition_timeout``) and, from 5.28/6.0, writes
