@@ -80,29 +80,10 @@ def _statuses(g, as_of):
 
 
 def _status_tag(g, report, n: str) -> str:
-    """A hop's status in brackets: "[Hết hiệu lực (bị bãi bỏ) bởi 2828/QĐ-UBND, từ 05/5/2025]"."""
-    from queries.lineage import vn_date
+    from queries.status import status_words
 
-    st = report.of(n)
-    if st is None:
-        return ""
-    words = st.to_dict()["label_vi"]
-    if st.state in ("to_be_replaced", "to_be_amended"):
-        tasks = dict.fromkeys(c.task for c in st.pending if c.task)
-        words += " theo nhiệm vụ " + ", ".join(
-            f"{g.nodes[t].get('section') or t} của {_label(g, g.nodes[t].get('document'))}" for t in tasks if t in g)
-    elif st.by:
-        words += " bởi " + ", ".join(_label(g, b) for b in st.by)
-    if st.parts:
-        words += " (" + ", ".join(st.parts) + ")"
-    if st.since:
-        words += f", từ {vn_date(st.since)}"
-    if st.latest and st.latest != n and st.latest not in st.by:
-        words += f"; văn bản hiện hành: {_label(g, st.latest)}"
-    warn = report.flags.get(n)
-    if warn:
-        words += f"; ⚠ dựa trên {len(warn)} văn bản không còn nguyên hiệu lực"
-    return f" [{words}]"
+    words = status_words(g, report, n)
+    return f" [{words}]" if words else ""
 
 
 def neo4j_options(f):
@@ -255,35 +236,15 @@ def extract(file, as_json):
 # -- lineage --------------------------------------------------------------------------
 
 def _resolve(where, ref: str) -> str:
-    """REF's node id in a graph or a store's index (queries.local.resolve), trying the
-    spelling a user typed ("06/NQ-TU", "13 KH/TW") canonicalized when it is not found as is."""
-    from queries.local import GraphAdjacency, is_exact_id, resolve
+    from policykg.refs import resolve_spelling
 
-    src = where if hasattr(where, "adjacent") else GraphAdjacency(where)
-    try:
-        return resolve(src, ref)
-    except NotFound:
-        if is_exact_id(ref):
-            raise
-        from loaders.references import find_mentions
-
-        ms = [m for m in find_mentions(ref) if m.symbol]
-        if ms:
-            return resolve(src, ms[0].symbol.canonical)
-        raise
+    return resolve_spelling(where, ref)
 
 
 def _ref_graph(store, ref: str, *, down: bool = False):
-    """REF's node, and the part of the graph its answer reads (queries.local): read through
-    the store's index, not the whole graph; ``down`` adds what lies downstream.  A store
-    written by an earlier policykg has no index until its next build: then the whole graph."""
-    if not store.has_merged():
-        g = store.graph()
-        return g, _resolve(g, ref)
-    from queries.local import local_graph
+    from policykg.refs import ref_graph
 
-    node = _resolve(store, ref)
-    return local_graph(store, [node], down=down), node
+    return ref_graph(store, ref, down=down)
 
 
 @cli.command()
@@ -374,10 +335,9 @@ def _trace_on_server(ref, as_json, uri, user, password, database) -> None:
 
 
 def _label(g, n: str) -> str:
-    d = g.nodes[n]
-    if d.get("kind") == "task":
-        return f"task {d.get('section') or ''} ({n})"
-    return d.get("number_symbol") or d.get("name") or d.get("title") or n
+    from queries.status import hop_label
+
+    return hop_label(g, n)
 
 
 def _with_status(g, report, n: str) -> dict:

@@ -202,3 +202,4 @@ def local_graph(src: Adjacency, seeds: Iterable[str], *, down: bool = False) -> 
         if not g.has_edge(u, v, k):
             g.add_edge(u, v, key=k, **d)
     return g
+

@@ -368,3 +368,39 @@ def annotate(g: nx.MultiDiGraph, report: StatusReport) -> nx.MultiDiGraph:
             g.nodes[n]["at_risk_from"] = [f["upstream"] for f in items]
     g.graph["status_as_of"] = report.as_of
     return g
+
+
+def hop_label(g: nx.MultiDiGraph, n: str) -> str:
+    """A node in a status phrase: its number-symbol (a task: its section and id)."""
+    d = g.nodes[n]
+    if d.get("kind") == "task":
+        return f"task {d.get('section') or ''} ({n})"
+    return d.get("number_symbol") or d.get("name") or d.get("title") or n
+
+
+def status_words(g: nx.MultiDiGraph, report: StatusReport, n: str) -> str:
+    """A document's status as one Vietnamese phrase, what every command prints in brackets
+    after a hop: "Hết hiệu lực (bị bãi bỏ) bởi 2828/QĐ-UBND, từ 05/5/2025"; "" for a node
+    with no status (a task, an agency)."""
+    from queries.lineage import vn_date
+
+    st = report.of(n)
+    if st is None:
+        return ""
+    words = st.to_dict()["label_vi"]
+    if st.state in ("to_be_replaced", "to_be_amended"):
+        tasks = dict.fromkeys(c.task for c in st.pending if c.task)
+        words += " theo nhiệm vụ " + ", ".join(
+            f"{g.nodes[t].get('section') or t} của {hop_label(g, g.nodes[t].get('document'))}" for t in tasks if t in g)
+    elif st.by:
+        words += " bởi " + ", ".join(hop_label(g, b) for b in st.by)
+    if st.parts:
+        words += " (" + ", ".join(st.parts) + ")"
+    if st.since:
+        words += f", từ {vn_date(st.since)}"
+    if st.latest and st.latest != n and st.latest not in st.by:
+        words += f"; văn bản hiện hành: {hop_label(g, st.latest)}"
+    warn = report.flags.get(n)
+    if warn:
+        words += f"; ⚠ dựa trên {len(warn)} văn bản không còn nguyên hiệu lực"
+    return words

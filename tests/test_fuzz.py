@@ -810,7 +810,7 @@ def resolve_as_the_cli_does(g: nx.MultiDiGraph, ref: str) -> str:
     """``policykg``'s REF reading, the one every command uses: an id, a number-symbol, a
     title, a path; then the number-symbol the scanner reads in what the user typed
     ("06/NQ-TU", "13 KH/TW")."""
-    from policykg.cli import _resolve
+    from policykg.refs import resolve_spelling as _resolve
 
     return _resolve(g, ref)
 
