@@ -899,43 +899,22 @@ def _node_record(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any], level_
     return {"label": label, "shape": shape, **record}
 
 
-def render_viewer(
+def viewer_payload(
     G: nx.MultiDiGraph,
-    path: str | Path,
     *,
     focus: str | None = None,
     depth: int | None = None,
     title: str = "policykg",
     layout: str = "hierarchical",
     tasks: bool = False,
-) -> Path:
-    """Write the graph (or the neighbourhood of one node) as one offline HTML page.
+    urls: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """What the viewer page draws: ``{"title", "nodes", "edges", "options", "meta"}``, the
+    node and edge records styled and laid out (arguments as :func:`render_viewer`).
 
-    Args:
-        G: the policy graph (schema in :mod:`graph.model`).
-        path: the HTML file to write; parent folders are created.
-        focus: a node id, or a number-symbol naming exactly one document: draw only
-            the nodes within ``depth`` hops of it (edges followed both ways), and open
-            the page with it selected.
-        depth: hops around ``focus``; None draws its whole connected component.
-        title: the page title and heading.
-        layout: "hierarchical" (the lineage of documents top-down, the default) or
-            "physics" (force layout that stabilizes, then stops); the page can switch.
-        tasks: open the page with tasks and agencies shown; by default only documents
-            are drawn and a checkbox (or a document's task list) reveals the rest.
-
-    Returns:
-        The path written.
-
-    Raises:
-        NotFound: ``focus`` names no node.
-        AmbiguousReference: ``focus`` is a number-symbol shared by several documents.
-        ViewerError: bad ``depth`` or ``layout``, or the file cannot be written.
-
-    Example::
-
-        render_viewer(G, "out/lineage.html", focus="26-CTr/TU", depth=3)
-        # -> PosixPath('out/lineage.html')
+    ``urls`` are the server's endpoints when the page is served (``policykg serve``):
+    ``expand`` (a node's neighbourhood as ``{"nodes", "edges"}`` records, so the page grows
+    one neighbourhood at a time) and ``page`` (a document's page); a file has none.
     """
     if layout not in LAYOUTS:
         raise ViewerError(f"{layout}: unknown layout (expected one of {', '.join(LAYOUTS)})")
@@ -949,7 +928,6 @@ def render_viewer(
         focus_id = _resolve_focus(G, focus)
         G = G.subgraph(neighbourhood(G, focus_id, depth))
 
-    from jinja2 import ChoiceLoader, Environment, FileSystemLoader  # pyvis's dependency
     from pyvis.network import Network
 
     levels = {n: document_level(a) for n, a in G.nodes(data=True) if a.get("kind", "document") == "document"}
@@ -1034,7 +1012,15 @@ def render_viewer(
         "smooth": {mode: _smooth(mode, _is_large(len(nodes), len(edges))) for mode in LAYOUTS},
         "edge_labels": edge_labels,
         "counts": {"nodes": len(nodes), "edges": len(edges)},
+        "urls": dict(urls or {}),
     }
+    return {"title": title, "nodes": nodes, "edges": edges, "options": json.loads(options_json), "meta": meta}
+
+
+
+def viewer_html(payload: Mapping[str, Any]) -> str:
+    """The viewer page for a :func:`viewer_payload`: one HTML document, vis-network inlined."""
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader  # pyvis's dependency
 
     template_dir = importlib.resources.files("viz").joinpath("templates")
     pyvis_dir = importlib.resources.files("pyvis").joinpath("templates")
@@ -1043,9 +1029,48 @@ def render_viewer(
         autoescape=True,
     )
     env.filters["json_utf8"] = _json_for_script
-    html = env.get_template("viewer.html").render(
-        title=title, nodes=nodes, edges=edges, options=json.loads(options_json), meta=meta
-    )
+    return env.get_template("viewer.html").render(**payload)
+
+
+def render_viewer(
+    G: nx.MultiDiGraph,
+    path: str | Path,
+    *,
+    focus: str | None = None,
+    depth: int | None = None,
+    title: str = "policykg",
+    layout: str = "hierarchical",
+    tasks: bool = False,
+) -> Path:
+    """Write the graph (or the neighbourhood of one node) as one offline HTML page.
+
+    Args:
+        G: the policy graph (schema in :mod:`graph.model`).
+        path: the HTML file to write; parent folders are created.
+        focus: a node id, or a number-symbol naming exactly one document: draw only
+            the nodes within ``depth`` hops of it (edges followed both ways), and open
+            the page with it selected.
+        depth: hops around ``focus``; None draws its whole connected component.
+        title: the page title and heading.
+        layout: "hierarchical" (the lineage of documents top-down, the default) or
+            "physics" (force layout that stabilizes, then stops); the page can switch.
+        tasks: open the page with tasks and agencies shown; by default only documents
+            are drawn and a checkbox (or a document's task list) reveals the rest.
+
+    Returns:
+        The path written.
+
+    Raises:
+        NotFound: ``focus`` names no node.
+        AmbiguousReference: ``focus`` is a number-symbol shared by several documents.
+        ViewerError: bad ``depth`` or ``layout``, or the file cannot be written.
+
+    Example::
+
+        render_viewer(G, "out/lineage.html", focus="26-CTr/TU", depth=3)
+        # -> PosixPath('out/lineage.html')
+    """
+    html = viewer_html(viewer_payload(G, focus=focus, depth=depth, title=title, layout=layout, tasks=tasks))
     out = Path(path)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
