@@ -60,6 +60,8 @@ class _Rules:
     headline_before: frozenset[str]
     start_phrases: tuple[str, ...]
     wrapped_share: float
+    wrapped_line_share: float
+    wrapped_min_breaks: int
     blank_share: float
     paragraph_ends: tuple[str, ...]
     pipe_lines: int
@@ -88,6 +90,8 @@ def _rules() -> _Rules:
         headline_before=frozenset(_fold(x) for x in t["chrome"]["headline_before"]),
         start_phrases=tuple(_fold(x) for x in t["chrome"]["start_phrases"]),
         wrapped_share=float(t["join"]["wrapped_share"]),
+        wrapped_line_share=float(t["join"]["wrapped_line_share"]),
+        wrapped_min_breaks=int(t["join"]["wrapped_min_breaks"]),
         blank_share=float(t["join"]["blank_share"]),
         paragraph_ends=tuple(t["join"]["paragraph_ends"]),
         pipe_lines=int(t["join"]["pipe_lines"]),
@@ -419,27 +423,42 @@ def _is_caps(s: str) -> bool:
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
-def _wrapped(lines: list[_Line]) -> bool:
-    """Whether the text is wrapped anywhere: many line breaks inside sentences fall before a
-    word that cannot start a block (lower case, a number that is no item marker, or inside
-    an emphasis span), or the page has tables flattened into ``|`` cell lines, which only a
-    saved web page has."""
+def _wrap_counts(lines: list[_Line]) -> tuple[int, int, int]:
+    """``(text_lines, open, inside)``: the text lines (not table rows, whose cells are
+    TAB-separated and never wrapped), the line breaks between two text lines after a line
+    that does not end its sentence, and those of them that fall inside a sentence (before a
+    word that cannot start a block: lower case, a number that is no item marker; or inside
+    an emphasis span)."""
     r = _rules()
-    if sum(1 for ln in lines if ln.kind == "pipe") >= r.pipe_lines:
-        return True
-    pairs = inside = 0
+    count = pairs = inside = 0
     prev: _Line | None = None
     for ln in lines:
         if ln.kind != "text" or "\t" in ln.raw:
-            prev = None  # table rows (cells TAB-separated) are never wrapped
+            prev = None
             continue
+        count += 1
         if prev is not None and not prev.clean.endswith(r.terminal):
             pairs += 1
             n = ln.clean
             if prev.open_end or (not r.marker.match(n) and (_starts_lower(n) or n[:1].isdigit())):
                 inside += 1
         prev = ln
-    return pairs >= 3 and inside / pairs >= r.wrapped_share
+    return count, pairs, inside
+
+
+def _wrapped(lines: list[_Line]) -> bool:
+    """Whether the text is wrapped anywhere: the page has tables flattened into ``|`` cell
+    lines, which only a saved web page has, or its line breaks inside sentences are many
+    both among the breaks after an unfinished line (``wrapped_share``) and among all its
+    lines (``wrapped_line_share``), at least ``wrapped_min_breaks`` of them.  The second
+    share keeps a line-per-paragraph text, whose lines mostly end their sentences, from
+    turning wrapped over a few stray breaks (3 in seed 003's 81 lines)."""
+    r = _rules()
+    if sum(1 for ln in lines if ln.kind == "pipe") >= r.pipe_lines:
+        return True
+    count, pairs, inside = _wrap_counts(lines)
+    return (inside >= r.wrapped_min_breaks and inside / pairs >= r.wrapped_share
+            and inside / count >= r.wrapped_line_share)
 
 
 def _blank_paragraphs(lines: list[_Line]) -> bool:

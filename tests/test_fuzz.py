@@ -757,6 +757,8 @@ def test_table_rows_are_the_same_in_both_regimes(doc):
 # found: two line breaks before lower-case words (soft in either regime) put seed 000 over
 # the layout stage's measure of a wrapped text, and there its table rows lost their empty
 # end cells ("VĂN PHÒNG\t\t\t\t" heads the unit's rows): 9 appendix tasks lost their unit
+# (since layout.toml [join] wrapped_line_share, two stray breaks no longer make the seed
+# wrapped at all: tests/test_layout.py test_wrapped_measure; the row keeps the same facts)
 @pytest.mark.parametrize("name, before", [
     ("000_2bca9a76c7755c14.txt", ("có ý nghĩa quan trọng", "nhằm đảm bảo lộ trình")),
 ])
@@ -766,7 +768,7 @@ def test_soft_wraps_that_make_a_seed_wrapped_change_nothing(name, before):
     for words in before:
         at = moved.index(" " + words)
         moved = moved[:at] + "\n" + moved[at + 1:]
-    assert not build_layout(text).wrapped and build_layout(moved).wrapped
+    assert not build_layout(text).wrapped and not build_layout(moved).wrapped
     assert_same_facts(facts(text), facts(moved))
 
 

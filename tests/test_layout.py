@@ -559,3 +559,87 @@ def test_offsets_always_map_into_the_source() -> None:
             ex = extract_text(s)
             assert all(0 <= m.start <= m.end <= len(s) for r in ex.references for m in r.mentions), s
             assert all(0 <= t.start <= t.end <= len(s) for t in ex.tasks), s
+
+
+# --------------------------------------------------------------------------- wrapped or not
+# A line-per-paragraph text (plain text, .docx) stays so under a few stray line breaks inside
+# its sentences; a text wrapped at a width (a PDF text layer, a saved page) is wrapped.  The
+# measure's thresholds are [join] wrapped_share / wrapped_line_share / wrapped_min_breaks of
+# layout.toml.
+
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "corpus"
+REALDOCS = Path(__file__).resolve().parent.parent.parent / "shared" / "realdocs"
+
+
+def _seed(prefix: str) -> str:
+    from loaders.normalize import normalize_text
+
+    return normalize_text(next(SEEDS.glob(f"{prefix}_*.txt")).read_text("utf-8"))
+
+
+def _stray_breaks(text: str, n: int) -> str:
+    """``text`` with ``n`` of its spaces before a lower-case word turned into line breaks,
+    one in each of ``n`` long lines spread over the text (a copy-paste, an editor's wrap)."""
+    lines = text.split("\n")
+    long = [i for i, ln in enumerate(lines) if len(ln) > 120 and "\t" not in ln]
+    for i in long[:: max(1, len(long) // n)][:n]:
+        ln = lines[i]
+        at = next(k for k in range(60, len(ln) - 1) if ln[k] == " " and ln[k + 1].islower())
+        lines[i] = ln[:at] + "\n" + ln[at + 1:]
+    return "\n".join(lines)
+
+
+def _typeset(text: str, width: int) -> str:
+    """Every paragraph wrapped at ``width`` characters, table rows kept (a PDF text layer)."""
+    return "\n".join(ln if "\t" in ln else "\n".join(textwrap.wrap(ln, width, break_on_hyphens=False)) or ln
+                     for ln in text.split("\n"))
+
+
+def _without_pipe_lines(text: str) -> str:
+    """A saved page without its lone ``|`` cell lines, so only the breaks decide."""
+    return "\n".join(ln for ln in text.split("\n") if ln.strip().strip("|").strip() or not ln.strip())
+
+
+WRAPPED_ROWS = [
+    # (id, text maker, wrapped): stray breaks in line-per-paragraph seeds
+    pytest.param(lambda: _stray_breaks(_seed("003"), 3), False, id="seed-003-three-stray-breaks"),
+    pytest.param(lambda: _stray_breaks(_seed("003"), 6), False, id="seed-003-six-stray-breaks"),
+    pytest.param(lambda: _stray_breaks(_seed("004"), 3), False, id="seed-004-three-stray-breaks"),
+    pytest.param(lambda: _stray_breaks(_seed("004"), 5), False, id="seed-004-five-stray-breaks"),
+    # two breaks before lower-case words in seed 000, the fuzz test's find
+    pytest.param(lambda: _stray_breaks(_seed("000"), 2), False, id="seed-000-two-stray-breaks"),
+    # the same seeds typeset at a page width: every long paragraph wraps
+    pytest.param(lambda: _typeset(_seed("003"), 100), True, id="seed-003-typeset-100"),
+    pytest.param(lambda: _typeset(_seed("004"), 70), True, id="seed-004-typeset-70"),
+    # real saved pages, their "|" cell lines removed so that the pipes do not decide
+    pytest.param(lambda: _without_pipe_lines(_seed_page("1813348fc14ac2b7")), True, id="page-decision-no-pipes"),
+    pytest.param(lambda: _without_pipe_lines(_seed_page("2e037ff2daea1c76")), True, id="page-tables-no-pipes"),
+    # a short wrapped item: two breaks inside its sentences in seven lines
+    pytest.param(lambda: "II. NHIỆM VỤ\n1. Quản lý nhà nước\na) Sở Nội vụ chủ trì, phối hợp với các sở, địa\nphương:\n"
+                 "- Tổ chức tập huấn cho\ncán bộ, công chức của Ban và\nỦy ban nhân dân các huyện.\n- Rà soát.",
+                 True, id="short-wrapped-item"),
+]
+
+
+def _seed_page(stem: str) -> str:
+    from loaders.normalize import normalize_text
+
+    return normalize_text((REALDOCS / f"{stem}.md").read_text("utf-8"))
+
+
+@pytest.mark.parametrize(("make", "wrapped"), WRAPPED_ROWS)
+def test_wrapped_measure(make, wrapped: bool) -> None:
+    assert build_layout(make()).wrapped is wrapped
+
+
+@pytest.mark.parametrize("prefix, n", [("003", 3), ("004", 5), ("000", 2)])
+def test_stray_breaks_change_no_task(prefix: str, n: int) -> None:
+    """The stray breaks of a line-per-paragraph seed only join back: same tasks, same leads."""
+    from loaders.extract import extract_text
+
+    def facts(text: str) -> list:
+        ex = extract_text(text)
+        return [(t.section, " ".join(t.text.split()), t.lead, t.cooperating, t.deadline) for t in ex.tasks]
+
+    text = _seed(prefix)
+    assert facts(_stray_breaks(text, n)) == facts(text)
