@@ -488,7 +488,9 @@ class Store:
         for i, k, r in rows:
             view = _search_view(attrs.get(i, {}))
             shown = view.get("text") or view.get("title") or view["label"] or ""
-            out.append({"id": i, "kind": k, "score": round(-r, 3), **view, "match": highlight(shown, words)})
+            parts = highlight_parts(shown, words)
+            out.append({"id": i, "kind": k, "score": round(-r, 3), **view,
+                        "match": "".join(f"[{p}]" if hit else p for p, hit in parts), "match_parts": parts})
         if toned:  # rows with the words as typed, diacritics and all, first (a stable sort keeps the rank)
             typed = [w.lower() for w in regex_words(text)]
             out.sort(key=lambda row: not all(w in (row["label"] or "").lower() + " " + (row.get("text") or "").lower()
@@ -650,32 +652,37 @@ def _fts_terms(text: str) -> list[str]:
     return terms
 
 
-def highlight(text: str, words: list[str], width: int = 70) -> str:
+def highlight_parts(text: str, words: list[str], width: int = 70) -> list[tuple[str, bool]]:
     """The passage of ``text`` (as written, diacritics kept) around the first of ``words``
-    (folded), the words in [brackets].  fold() keeps an NFC text's length, so offsets in
-    the folded text are offsets in the original."""
+    (folded), as (piece, is_match) pairs, "…" where it was cut.  fold() keeps an NFC text's
+    length, so offsets in the folded text are offsets in the original."""
     text = " ".join(text.split())
     folded = fold(text)
     if len(folded) != len(text) or not words:
-        return text[:2 * width]
+        return [(text[:2 * width], False)]
     import re
 
     last = len(words) - 1  # the last word is a prefix (as in the query), the others whole words
     spans = [m.span() for j, w in enumerate(words)
              for m in re.finditer(rf"(?<![^\W_]){re.escape(w)}" + ("" if j == last else r"(?![^\W_])"), folded)]
     if not spans:
-        return text[:2 * width]
+        return [(text[:2 * width], False)]
     first = min(a for a, _ in spans)
     lo, hi = max(0, first - width // 2), min(len(text), first + width + width // 2)
     marks = sorted((a, b) for a, b in spans if a >= lo and b <= hi)
-    out, pos = [], lo
+    out, pos = [("…", False)] if lo else [], lo
     for a, b in marks:
         if a < pos:
             continue
-        out += [text[pos:a], "[", text[a:b], "]"]
+        out += [(text[pos:a], False), (text[a:b], True)]
         pos = b
-    out.append(text[pos:hi])
-    return ("…" if lo else "") + "".join(out) + ("…" if hi < len(text) else "")
+    out.append((text[pos:hi] + ("…" if hi < len(text) else ""), False))
+    return [(piece, hit) for piece, hit in out if piece]
+
+
+def highlight(text: str, words: list[str], width: int = 70) -> str:
+    """:func:`highlight_parts` as text, the matched words in [brackets]."""
+    return "".join(f"[{piece}]" if hit else piece for piece, hit in highlight_parts(text, words, width))
 
 
 def regex_words(text: str) -> list[str]:

@@ -629,19 +629,12 @@ def tasks(store_path, agency, role, jurisdiction, serves, due_before, overdue, a
 
 def _type_code(value: str | None) -> str | None:
     """``--type`` as a code ("KH", "qd") or as documents write it ("Kế hoạch", "ke hoach")."""
-    if not value:
-        return None
-    from graph.ids import fold
-    from loaders.rules import load_table
+    from policykg.refs import FilterError, type_code
 
-    table = load_table("references")
-    codes = {fold(c): c for c in table["type_names"]}
-    words = {fold(w): c for w, c in table["type_words"].items()} | {fold(n): c for c, n in table["type_names"].items()}
-    code = codes.get(fold(value)) or words.get(" ".join(fold(value).split()))
-    if code is None:
-        raise click.BadParameter(f"{value!r} is not a document type (a code such as KH, NQ, QĐ, CTr, or "
-                                 "a name such as \"Kế hoạch\")", param_hint="--type")
-    return code
+    try:
+        return type_code(value)
+    except FilterError as exc:
+        raise click.BadParameter(str(exc), param_hint="--type") from None
 
 
 def _filters(f):
@@ -682,7 +675,7 @@ def search(text, store_path, doc_type, jurisdiction, issuer, year, kind, limit, 
         _need_index(store)
         rows = store.search(words, kind=kind, type=code, jurisdictions=places, issuer=issuer, year=year, limit=limit)
     if as_json:
-        emit_json({"query": words, "results": rows})
+        emit_json({"query": words, "results": [{k: v for k, v in r.items() if k != "match_parts"} for r in rows]})
         return
     for r in rows:
         click.echo(f"{r['kind']:<8} {r['id']}")
@@ -739,29 +732,13 @@ def _need_index(store) -> None:
 
 
 def _places(jurisdiction: str | None) -> set[str] | None:
-    """A province and the provinces merged into it on 1 July 2025 ("Quảng Trị" also finds
-    the plans Quảng Bình issued before the merger)."""
-    if not jurisdiction:
-        return None
-    if jurisdiction.casefold() in ("central", "trung ương", "trung uong"):
-        return {"central"}
-    import difflib
-    import re
+    """A province and the provinces merged into it (policykg.refs.places)."""
+    from policykg.refs import FilterError, places
 
-    from graph.ids import slug
-    from loaders.rules import provinces
-
-    table = provinces()
-    name = table.canonical(jurisdiction)
-    if name is None:  # typed without diacritics or with its kind: "Ha Tinh", "tỉnh Hà Tĩnh", "TP Hà Nội"
-        by_slug = {slug(n): n for n in table.names}
-        key = re.sub(r"^(tinh|thanh-pho|tp)-", "", slug(jurisdiction))
-        name = by_slug.get(key)
-        if name is None:
-            close = difflib.get_close_matches(key, list(by_slug), n=3, cutoff=0.6)
-            hint = f"; did you mean {', '.join(by_slug[c] for c in close)}?" if close else ' (a province name or "central")'
-            raise click.BadParameter(f"{jurisdiction!r} is not a province{hint}", param_hint="--jurisdiction")
-    return table.merged_into(name)
+    try:
+        return places(jurisdiction)
+    except FilterError as exc:
+        raise click.BadParameter(str(exc), param_hint="--jurisdiction") from None
 
 
 def _canonical_agency(name: str, jurisdiction: str | None) -> str:

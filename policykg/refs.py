@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.errors import NotFound
+from graph.errors import NotFound, PolicyKGError
 from queries.local import GraphAdjacency, is_exact_id, local_graph, resolve
 
-__all__ = ["resolve_spelling", "ref_graph"]
+__all__ = ["FilterError", "places", "ref_graph", "resolve_spelling", "type_code"]
 
 
 
@@ -48,3 +48,60 @@ def ref_graph(store, ref: str, *, down: bool = False) -> tuple[nx.MultiDiGraph, 
         return g, resolve_spelling(g, ref)
     node = resolve_spelling(store, ref)
     return local_graph(store, [node], down=down), node
+
+
+class FilterError(PolicyKGError):
+    """A filter value that names nothing (an unknown document type or province)."""
+
+
+def type_code(value: str | None) -> str | None:
+    """A document type as a code ("KH", "qd") or as documents write it ("Kế hoạch", "ke
+    hoach") -> its code, from the references table.
+
+    Raises:
+        FilterError: not a document type.
+    """
+    if not value:
+        return None
+    from graph.ids import fold
+    from loaders.rules import load_table
+
+    table = load_table("references")
+    codes = {fold(c): c for c in table["type_names"]}
+    words = {fold(w): c for w, c in table["type_words"].items()} | {fold(n): c for c, n in table["type_names"].items()}
+    code = codes.get(fold(value)) or words.get(" ".join(fold(value).split()))
+    if code is None:
+        raise FilterError(f"{value!r} is not a document type (a code such as KH, NQ, QĐ, CTr, or "
+                          "a name such as \"Kế hoạch\")")
+    return code
+
+
+def places(jurisdiction: str | None) -> set[str] | None:
+    """A province as a user writes it (with or without diacritics or its kind: "Ha Tinh",
+    "tỉnh Hà Tĩnh", "TP Hà Nội") -> it and the provinces merged into it on 1 July 2025
+    ("Quảng Trị" also finds the plans Quảng Bình issued before the merger); "central" too.
+
+    Raises:
+        FilterError: not a province, with the closest names.
+    """
+    if not jurisdiction:
+        return None
+    if jurisdiction.casefold() in ("central", "trung ương", "trung uong"):
+        return {"central"}
+    import difflib
+    import re
+
+    from graph.ids import slug
+    from loaders.rules import provinces
+
+    table = provinces()
+    name = table.canonical(jurisdiction)
+    if name is None:
+        by_slug = {slug(n): n for n in table.names}
+        key = re.sub(r"^(tinh|thanh-pho|tp)-", "", slug(jurisdiction))
+        name = by_slug.get(key)
+        if name is None:
+            close = difflib.get_close_matches(key, list(by_slug), n=3, cutoff=0.6)
+            hint = f"; did you mean {', '.join(by_slug[c] for c in close)}?" if close else ' (a province name or "central")'
+            raise FilterError(f"{jurisdiction!r} is not a province{hint}")
+    return table.merged_into(name)
