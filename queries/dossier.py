@@ -1,0 +1,400 @@
+"""Everything known about one document, in one JSON-ready dict: what the document page of
+``policykg serve`` shows and what ``policykg report`` writes (``viz.report``).
+
+:func:`dossier` reads only what it needs through the store's index (the neighbourhood
+:func:`queries.local.local_graph` reads, the edges touching the document, and the stored
+mentions of the files and documents around it), never the whole graph; ``whole=True`` (and a
+store written before the index existed) computes the same dict on the whole graph, which the
+tests hold the indexed answer to.
+
+:func:`cite_text` is the citation chain as ``policykg cite`` prints it (one implementation for
+the CLI, the dossier and the reports).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable
+
+import networkx as nx
+
+from graph.ids import fold, split_doc_id
+
+from .conflicts import Conflict, find_conflicts
+from .lineage import TraceResult, citation_chain, cite_line, impact, node_summary, task_order, trace
+from .local import local_graph
+from .status import StatusReport, graph_statuses, status_words
+from .tasks import task_row
+
+__all__ = ["dossier", "dossier_from_graph", "cite_text", "touches", "VERBS"]
+
+#: The verb of a citation chain's hop, as documents write it ("↳ thực hiện …").
+VERBS = {"implements": "thực hiện", "part_of": "thuộc", "based_on": "căn cứ"}
+#: Edges of a task that are structure, not a statement about the document.
+_STRUCTURAL = ("part_of", "assigns_to")
+_ALL_RELATIONS = ("implements", "replaces", "amends", "based_on", "cites", "part_of", "assigns_to")
+_MENTION_COLS = ("file", "node_id", "text", "start", "end", "date", "issuer", "sentence")
+
+
+# -- the citation chain as text ----------------------------------------------------------
+
+def _tag(g: nx.MultiDiGraph, report: StatusReport, n: str) -> str:
+    words = status_words(g, report, n)
+    return f" [{words}]" if words else ""
+
+
+def cite_text(g: nx.MultiDiGraph, node: str, report: StatusReport, res: TraceResult | None = None) -> str:
+    """The citation chain(s) from ``node`` to its roots, one hop a line, each with its status
+    in brackets, exactly as ``policykg cite`` prints them (no final newline)::
+
+        Chuỗi 1:
+        Kế hoạch số 154/KH-UBND ngày 05/5/2023 của UBND tỉnh Hà Tĩnh [Còn hiệu lực, từ 05/5/2023]
+          ↳ thực hiện Chương trình số 26-CTr/TU ngày 07/02/2023 của Tỉnh ủy Hà Tĩnh [Chưa rõ hiệu lực]
+
+    "Chuỗi N:" only when there are several chains; a document with no lineage says so.
+
+    Args:
+        g: a graph holding the node's lineage (the whole graph or :func:`local_graph`).
+        node: the document or task.
+        report: the statuses (:func:`queries.status.graph_statuses`) on the day asked about.
+        res: its :func:`queries.lineage.trace`, when already computed.
+    """
+    res = res if res is not None else trace(g, node)
+    if not res.paths:
+        return (cite_line(g, node) + _tag(g, report, node)
+                + "\n  implements nothing in the store: no citation chain to print")
+    chains = [citation_chain(g, p) for p in res.paths]
+    lines = []
+    for i, chain in enumerate(chains, 1):
+        if len(chains) > 1:
+            lines.append(f"Chuỗi {i}:")
+        for depth, hop in enumerate(chain):
+            lead = "  " * depth + ("↳ " + VERBS.get(chain[depth - 1].get("relation"), "") + " " if depth else "")
+            lines.append(f"{lead}{hop['cite']}{_tag(g, report, hop['id'])}")
+    return "\n".join(lines)
+
+
+# -- pieces ------------------------------------------------------------------------------
+
+def _evidence(items: Iterable[dict] | None) -> list[dict]:
+    """Evidence as the dossier shows it: path, sentence, start, end (each quote once)."""
+    out = []
+    for ev in items or ():
+        row = {"path": ev.get("path"), "sentence": ev.get("sentence"), "start": ev.get("start"), "end": ev.get("end")}
+        if row not in out:
+            out.append(row)
+    return out
+
+
+def _edge_evidence(g: nx.MultiDiGraph, a: str, b: str, rel: str | None) -> list[dict]:
+    if rel is None or not g.has_edge(a, b, rel):
+        return []
+    return _evidence(g.edges[a, b, rel].get("evidence"))
+
+
+def _task(g: nx.MultiDiGraph, t: str) -> dict:
+    """A task row of the dossier: section, text on one line, agencies, deadline, evidence."""
+    row = task_row(g, t)
+    d = g.nodes[t]
+    return {
+        "id": t,
+        "section": row["section"],
+        "text": " ".join((row["text"] or "").split()),  # soft line breaks joined
+        "lead": row["lead"],
+        "cooperating": row["cooperating"],
+        "deadline": row["deadline"],
+        "evidence": _edge_evidence(g, t, d.get("document"), "part_of") if d.get("document") else [],
+    }
+
+
+def _deadline_key(row: dict) -> str:
+    dl = row.get("deadline") or {}
+    return dl.get("end") or dl.get("start") or "9999-12-31"
+
+
+def _by_agency(g: nx.MultiDiGraph, tasks: list[str]) -> list[dict]:
+    """Downstream tasks grouped by lead agency (a task with two leads under both; one with
+    none under ``agency`` None, last), agencies by name as Vietnamese sorts without tones,
+    tasks by deadline (undated last), then in reading order."""
+    groups: dict[str | None, list[str]] = {}
+    for t in tasks:
+        for a in g.nodes[t].get("lead") or [None]:
+            groups.setdefault(a, []).append(t)
+
+    def name(a: str | None) -> str | None:
+        if a is None:
+            return None
+        return g.nodes[a].get("name", a) if a in g else a
+
+    out = []
+    for a in sorted(groups, key=lambda a: (a is None, fold(name(a) or ""), name(a) or "", a or "")):
+        rows = []
+        for t in groups[a]:
+            doc = g.nodes[t].get("document")
+            rows.append(_task(g, t) | {"document": doc, "document_cite": cite_line(g, doc) if doc in g else None})
+        rows.sort(key=lambda r: (_deadline_key(r), task_order(g, r["id"])))
+        out.append({"agency": name(a), "agency_id": a, "tasks": rows})
+    return out
+
+
+def _edges(g: nx.MultiDiGraph, node: str) -> list[dict]:
+    """Every edge touching ``node`` but the structure of tasks (a task ``part_of`` its
+    document, ``assigns_to`` its agencies): out first, then in, by relation and other end."""
+    rows = []
+    for direction, edges in (("out", g.out_edges(node, keys=True, data=True)),
+                             ("in", g.in_edges(node, keys=True, data=True))):
+        for u, v, k, d in edges:
+            other = v if direction == "out" else u
+            if k in _STRUCTURAL and g.nodes[u].get("kind") == "task":
+                continue
+            rows.append({"relation": k, "direction": direction, "other": other,
+                         "other_cite": " ".join(cite_line(g, other).split()),
+                         "evidence": _evidence(d.get("evidence"))})
+    rows.sort(key=lambda r: (r["direction"] != "out", _ALL_RELATIONS.index(r["relation"])
+                             if r["relation"] in _ALL_RELATIONS else 99, r["other"]))
+    return rows
+
+
+def _paths(g: nx.MultiDiGraph, node: str) -> list[str]:
+    """The files the document was read from: its own ``path`` and the files whose facts
+    say something of it as their own document (evidence ``document`` is the node)."""
+    paths = {g.nodes[node].get("path")} if g.nodes[node].get("in_corpus") else set()
+    for edges in (g.out_edges(node, data=True), g.in_edges(node, data=True)):
+        for _, _, d in edges:
+            paths |= {ev.get("path") for ev in d.get("evidence") or () if ev.get("document") == node}
+    return sorted(p for p in paths if p)
+
+
+def touches(c: Conflict, node: str, paths: Iterable[str], spans: set[tuple]) -> bool:
+    """A conflict of ``policykg check`` touches the document when it is about it (its
+    subject, or one of the nodes a ``duplicate`` names), when a sentence it quotes is in the
+    document's own file(s) (``paths``), or when it quotes a mention of the document
+    (``spans``: the ``(file, start, end)`` of every stored mention of it)."""
+    if c.subject == node:
+        return True
+    if c.kind == "duplicate" and "may be one document: " in c.detail:
+        if node in c.detail.split("may be one document: ", 1)[1].split(", "):
+            return True
+    paths = set(paths)
+    return any(ev.get("file") in paths or (ev.get("file"), ev.get("start"), ev.get("end")) in spans
+               for ev in c.evidence)
+
+
+# -- the dossier -------------------------------------------------------------------------
+
+def dossier_from_graph(g: nx.MultiDiGraph, node: str, *, as_of: str | None = None,
+                       conflicts: list[Conflict] = (), edges_graph: nx.MultiDiGraph | None = None) -> dict:
+    """The dossier of ``node`` from a graph that holds its neighbourhood (the whole graph,
+    or :func:`local_graph` with ``down=True``) and the conflicts that touch it.
+
+    ``edges_graph`` holds the edges touching the node and their other ends (default ``g``);
+    it is kept apart so that the statuses are derived on ``g`` alone.
+    """
+    h = edges_graph if edges_graph is not None else g
+    report = graph_statuses(g, as_of or _dt.date.today().isoformat())
+    res = trace(g, node)
+    d = g.nodes[node]
+    st = report.of(node)
+
+    chains = []
+    for p in res.paths or [[node]]:
+        hops = []
+        for hop in citation_chain(g, p):
+            i = p.index(hop["id"])
+            nxt = p[i + 1] if i + 1 < len(p) else None
+            rel = hop.get("relation") if nxt else None
+            hops.append({"id": hop["id"], "cite": hop["cite"], "relation": rel,
+                         "status_words": status_words(g, report, hop["id"]),
+                         "evidence": _edge_evidence(g, hop["id"], nxt, rel) if nxt else []})
+        chains.append(hops)
+
+    down = impact(g, node)
+    docs = sorted(n for n in down if g.nodes[n].get("kind") == "document")
+    tasks = sorted((n for n in down if g.nodes[n].get("kind") == "task"), key=lambda t: task_order(g, t))
+    own = sorted((u for u, _, k in g.in_edges(node, keys=True)
+                  if k == "part_of" and g.nodes[u].get("kind") == "task"), key=lambda t: task_order(g, t))
+    return {
+        "id": node,
+        "as_of": report.as_of,
+        "document": node_summary(g, node) | {"type_name": d.get("type_name"), "cite": cite_line(g, node),
+                                             "paths": _paths(h, node)},
+        "status": st.to_dict() if st else None,
+        "status_words": status_words(g, report, node),
+        "chains": chains,
+        "chain_text": cite_text(g, node, report, res),
+        "roots": res.roots,
+        "highest": res.highest,
+        "reached_central": res.reached_central,
+        "edges": _edges(h, node),
+        "tasks": [_task(g, t) for t in own],
+        "downstream": {
+            "documents": [{"id": n, "cite": cite_line(g, n), "status_words": status_words(g, report, n)} for n in docs],
+            "tasks_by_agency": _by_agency(g, tasks),
+        },
+        "conflicts": [c.to_dict() for c in sorted(conflicts, key=lambda c: (c.kind, c.subject, c.detail))],
+    }
+
+
+def dossier(store, node: str, *, as_of: str | None = None, whole: bool = False) -> dict:
+    """Everything known about one document (or task): identity, status, citation chains
+    with evidence, its edges, its tasks, what lies downstream by agency, and the conflicts
+    of ``policykg check`` that touch it (:func:`touches`).
+
+    Read through the store's index: the neighbourhood of :func:`local_graph` (``down``),
+    the edges touching the node, and the mentions, findings and unresolved references the
+    conflicts need (see :func:`_local_conflicts`); never the whole graph.
+
+    Args:
+        store: an open :class:`graph.store.Store`.
+        node: the node id (resolve what a user typed with ``policykg.refs`` first).
+        as_of: ISO day of the statuses (default today).
+        whole: compute on the whole graph (what a store without the index needs; the tests
+            compare both).
+
+    Returns:
+        A JSON-ready dict with the keys ``id``, ``as_of``, ``document``, ``status``,
+        ``status_words``, ``chains``, ``chain_text``, ``roots``, ``highest``,
+        ``reached_central``, ``edges``, ``tasks``, ``downstream``, ``conflicts`` (README,
+        "JSON contract").
+
+    Raises:
+        NotFound: ``node`` is not in the store.
+    """
+    if whole or not store.has_merged():
+        g = store.graph()
+        if node not in g:
+            from graph.errors import NotFound
+
+            raise NotFound(f"{node}: not in the store")
+        paths = _paths(g, node)
+        mentions = store.mentions()
+        spans = {(m["file"], m["start"], m["end"]) for m in mentions if m["node_id"] == node}
+        found = find_conflicts(g, mentions, store.unresolved(), store.findings())
+        conflicts = [c for c in found if touches(c, node, paths, spans)]
+        return dossier_from_graph(g, node, as_of=as_of, conflicts=conflicts)
+    if not store.node_attrs([node]):
+        from graph.errors import NotFound
+
+        raise NotFound(f"{node}: not in the store")
+    g = local_graph(store, [node], down=True)
+    h = _touching_graph(store, g, node)
+    paths = _paths(h, node)
+    conflicts = _local_conflicts(store, node, paths)
+    return dossier_from_graph(g, node, as_of=as_of, conflicts=conflicts, edges_graph=h)
+
+
+def _touching_graph(store, g: nx.MultiDiGraph, node: str) -> nx.MultiDiGraph:
+    """The edges touching ``node`` with their other ends (and, for a task, its document,
+    which its citation names), read through the index."""
+    edges = store.adjacent([node], _ALL_RELATIONS) + store.adjacent([node], _ALL_RELATIONS, incoming=True)
+    ends = {node} | {u for u, *_ in edges} | {v for _, v, *_ in edges}
+    attrs = store.node_attrs(ends)
+    docs = {a.get("document") for a in attrs.values() if a.get("kind") == "task"} - set(attrs) - {None}
+    attrs |= store.node_attrs(docs)
+    h = nx.MultiDiGraph()
+    for n in sorted(attrs):
+        h.add_node(n, **attrs[n])
+    for u, v, k, d in edges:
+        if not h.has_edge(u, v, k):
+            h.add_edge(u, v, key=k, **d)
+    return h
+
+
+# -- conflicts through the index -----------------------------------------------------------
+
+def _select(store, table: str, cols: tuple[str, ...], column: str, values: Iterable[str]) -> list[dict]:
+    """Rows of a fact table whose ``column`` is one of ``values`` (an indexed column),
+    ordered as the store's own readers order them (file, start)."""
+    values = sorted(set(values))
+    sel = ", ".join(f'"{c}"' for c in cols)
+    out = []
+    for i in range(0, len(values), 500):
+        chunk = values[i:i + 500]
+        q = f'SELECT {sel} FROM {table} WHERE "{column}" IN ({",".join("?" * len(chunk))})'
+        out.extend(dict(zip(cols, r)) for r in store.db.execute(q, chunk))
+    out.sort(key=lambda r: (r["file"], r["start"]))
+    return out
+
+
+def _same_key(store, nid: str) -> list[str]:
+    """Nodes with ``nid``'s jurisdiction and key in any year (a range of the id index)."""
+    jur, key, _ = split_doc_id(nid)
+    prefix = f"{jur}:{key}:"
+    rows = store.db.execute("SELECT id FROM graph_nodes WHERE id >= ? AND id < ?", (prefix, prefix + "\U0010ffff"))
+    return [r[0] for r in rows if split_doc_id(r[0])[:2] == (jur, key)]
+
+
+def _same_number(store, num: str, date: str) -> list[str]:
+    """Nodes whose number-symbol starts with the number ``num`` (leading zeros allowed) and
+    whose date is ``date``: the candidates of a ``symbol`` conflict."""
+    out = []
+    for zeros in range(4):
+        prefix = "0" * zeros + num
+        rows = store.db.execute("SELECT id, attrs FROM graph_nodes WHERE symbol >= ? AND symbol < ?",
+                                (prefix, prefix + "\U0010ffff"))
+        for nid, attrs in rows:
+            m = re.match(r"0*(\d+)", split_doc_id(nid)[1])
+            if m and m.group(1) == num and f'"date": "{date}"' in attrs:
+                out.append(nid)
+    return out
+
+
+def _mentions_of(store, nids: set[str]) -> list[dict]:
+    """Every stored mention of the given nodes.  Mentions are indexed by file only: the
+    files that mention a node are those whose document has an edge to it (the evidence's
+    path), or, for a yearless id folded into a dated one, to that one, or its own file."""
+    targets = set(nids)
+    for nid in nids:
+        if split_doc_id(nid)[2] == "?":
+            targets |= set(_same_key(store, nid))
+    files = {a.get("path") for a in store.node_attrs(targets).values() if a.get("in_corpus")}
+    for _, _, _, d in store.adjacent(targets, _ALL_RELATIONS, incoming=True):
+        files |= {ev.get("path") for ev in d.get("evidence") or ()}
+    files.discard(None)
+    return [m for m in _select(store, "mentions", _MENTION_COLS, "file", files) if m["node_id"] in nids]
+
+
+def _local_conflicts(store, node: str, paths: list[str]) -> list[Conflict]:
+    """The conflicts of ``policykg check`` that touch ``node`` (:func:`touches`), from the
+    facts around it only: :func:`find_conflicts` run on every mention of the documents it
+    is about or its files mention (read by file, through the index), the nodes with the
+    same key in another year, the nodes sharing a cited number and date, the documents of
+    the citing files (their own dates), and the findings and unresolved references of its
+    own files.  Each conflict :func:`find_conflicts` forms is a function of the mentions of
+    the nodes it names, so on this subset it comes out as on the whole store, with one
+    limit: a ``symbol`` conflict's other node is found by number and by its date in the
+    graph, so a node whose merged date differs from the date it is first cited with is not
+    found (``policykg check`` still lists it).
+    """
+    own = _select(store, "mentions", _MENTION_COLS, "file", paths)
+    seeds = {node} | {m["node_id"] for m in own}
+    nids = set(seeds)
+    for nid in seeds:
+        nids |= set(_same_key(store, nid))
+    mentions = _mentions_of(store, nids)
+    first: dict[str, dict] = {}
+    for m in mentions:
+        if m["date"] and m["node_id"] not in first:
+            first[m["node_id"]] = m
+    more: set[str] = set()
+    for nid, m in first.items():
+        num = re.match(r"0*(\d+)", split_doc_id(nid)[1])
+        if num:
+            more |= set(_same_number(store, num.group(1), m["date"]))
+    if more - nids:
+        nids |= more
+        mentions = _mentions_of(store, nids)
+    # the graph find_conflicts reads: the nodes named, the citing documents (their dates)
+    citing = {m["file"] for m in mentions}
+    ids = set(nids)
+    for _, _, _, d in store.adjacent(nids, _ALL_RELATIONS, incoming=True):
+        ids |= {ev.get("document") for ev in d.get("evidence") or () if ev.get("path") in citing}
+    attrs = store.node_attrs(ids - {None})
+    g = nx.MultiDiGraph()
+    for n in sorted(attrs):
+        g.add_node(n, **attrs[n])
+    unresolved = _select(store, "unresolved", ("file", "text", "start", "end", "sentence"), "file", paths)
+    findings = _select(store, "findings", ("file", "kind", "text", "start", "end", "sentence"), "file", paths)
+    spans = {(m["file"], m["start"], m["end"]) for m in mentions if m["node_id"] == node}
+    return [c for c in find_conflicts(g, mentions, unresolved, findings) if touches(c, node, paths, spans)]
