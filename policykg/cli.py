@@ -406,17 +406,40 @@ def cite(ref, store_path, as_json, as_of):
         if as_json:
             emit_json({"ref": node, "as_of": report.as_of, "chains": chains})
             return
-        if not res.paths:
-            click.echo(cite_line(g, node) + _status_tag(g, report, node))
-            click.echo("  implements nothing in the store: no citation chain to print")
-            return
-        verbs = {"implements": "thực hiện", "part_of": "thuộc", "based_on": "căn cứ"}
-        for i, chain in enumerate(chains, 1):
-            if len(chains) > 1:
-                click.echo(f"Chuỗi {i}:")
-            for depth, hop in enumerate(chain):
-                lead = "  " * depth + ("↳ " + verbs.get(chain[depth - 1].get("relation"), "") + " " if depth else "")
-                click.echo(f"{lead}{hop['cite']}{_status_tag(g, report, hop['id'])}")
+        from queries.dossier import cite_text
+
+        click.echo(cite_text(g, node, report, res))  # the dossier's chain_text, the reports' chains
+
+
+@cli.command()
+@click.argument("ref")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="Report file: .md (Markdown), .docx (Word) or .html (one self-contained page).")
+@store_option
+@as_of_option
+@handle_errors
+def report(ref, output, store_path, as_of):
+    """Write REF's lineage report, to attach to a memo: .md, .docx or .html by suffix.
+
+    The document's identity and status, each citation chain as `cite` prints it, the
+    evidence quotes with file and offset, the documents and tasks downstream by lead
+    agency with deadlines, and the conflicts of `check` that touch it.
+
+    \b
+    Example:
+        policykg report 154/KH-UBND -o 154-KH-UBND.docx
+        policykg report 29-NQ/TW -o 29-NQ-TW.md --as-of 31/12/2024
+        policykg report ha-tinh:154/KH-UBND:2023 -o report.html --store hatinh.db
+    """
+    from queries.dossier import dossier
+    from viz.report import report_format, write_report
+
+    report_format(output)  # an unknown suffix is an error before any work
+    with open_store(store_path) as store:
+        node = _resolve(store if store.has_merged() else store.graph(), ref)
+        data = dossier(store, node, as_of=as_of)
+        path = write_report(data, output, store=str(store.path))
+    click.echo(f"Report of {data['document']['cite']} written to {path}")
 
 
 @cli.command()
