@@ -564,6 +564,13 @@ class Store:
             "SELECT id FROM graph_nodes WHERE path LIKE ? ESCAPE '\\' ORDER BY id", (pattern,))]
 
     @_guarded
+    def index_counts(self) -> dict[str, int]:
+        """Nodes of each kind and edges in the indexed merged graph (no graph is loaded)."""
+        out = {k or "document": n for k, n in self.db.execute("SELECT kind, count(*) FROM graph_nodes GROUP BY kind")}
+        out["edges"] = self.db.execute("SELECT count(*) FROM graph_edges").fetchone()[0]
+        return out
+
+    @_guarded
     def node_ids(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM graph_nodes ORDER BY id")]
 

@@ -983,6 +983,50 @@ def view(store_path, output, focus, depth, as_of):
 
 
 @cli.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but loopback opens the store to the network.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port (0: any free port; the address is printed).")
+@click.option("--threads", type=click.IntRange(1, 64), default=4, show_default=True, help="Worker threads.")
+@handle_errors
+def serve(store_path, host, port, threads):
+    """Serve the store, read-only, as web pages: search, a page per document (status,
+    citation chains, downstream documents and tasks, evidence), the lineage graph of a
+    document that grows one neighbourhood at a time.  Stop with Ctrl-C.
+
+    \b
+    Example:
+        policykg serve                       # http://127.0.0.1:8765/
+        policykg serve --store hatinh.db --port 9000
+    """
+    import ipaddress
+
+    from policykg.server import serve as run
+
+    with open_store(store_path) as store:  # exists and is a policykg store, or one Error line
+        path = store.path
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host == "localhost"
+    if not loopback:
+        click.echo(f"Warning: listening on {host}: anyone who can reach this machine on port {port} can read "
+                   "the store (policykg has no login); use the default 127.0.0.1 unless that is intended.", err=True)
+
+    def ready(url: str) -> None:
+        click.echo(f"Serving {path} on {url} (read-only; Ctrl-C stops)", err=False)
+        sys.stdout.flush()
+
+    try:
+        run(path, host=host, port=port, threads=threads, ready=ready)
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    except KeyboardInterrupt:
+        click.echo("Stopped.")
+
+
+@cli.command()
 @click.option("--corpus", type=click.Path(file_okay=False), default=None, help="Default: data/corpus.")
 @store_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="policykg-viewer.html", show_default=True)
