@@ -14,6 +14,7 @@ the CLI, the dossier and the reports).
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import re
 from collections.abc import Iterable
 
@@ -303,16 +304,16 @@ def _touching_graph(store, g: nx.MultiDiGraph, node: str) -> nx.MultiDiGraph:
 
 # -- conflicts through the index -----------------------------------------------------------
 
-def _select(store, table: str, cols: tuple[str, ...], column: str, values: Iterable[str]) -> list[dict]:
-    """Rows of a fact table whose ``column`` is one of ``values`` (an indexed column),
-    ordered as the store's own readers order them (file, start)."""
-    values = sorted(set(values))
+def _select(store, table: str, cols: tuple[str, ...], files: Iterable[str], node_ids: Iterable[str] | None = None) -> list[dict]:
+    """Rows of a fact table in the given files (its indexed column), and for mentions only
+    those of ``node_ids``, ordered as the store's own readers order them (file, start)."""
     sel = ", ".join(f'"{c}"' for c in cols)
-    out = []
-    for i in range(0, len(values), 500):
-        chunk = values[i:i + 500]
-        q = f'SELECT {sel} FROM {table} WHERE "{column}" IN ({",".join("?" * len(chunk))})'
-        out.extend(dict(zip(cols, r)) for r in store.db.execute(q, chunk))
+    q = f"SELECT {sel} FROM {table} WHERE file IN (SELECT value FROM json_each(?))"
+    args = [json.dumps(sorted(set(files)))]
+    if node_ids is not None:
+        q += " AND node_id IN (SELECT value FROM json_each(?))"
+        args.append(json.dumps(sorted(set(node_ids))))
+    out = [dict(zip(cols, r)) for r in store.db.execute(q, args)]
     out.sort(key=lambda r: (r["file"], r["start"]))
     return out
 
@@ -331,48 +332,56 @@ def _same_number(store, num: str, date: str) -> list[str]:
     out = []
     for zeros in range(4):
         prefix = "0" * zeros + num
-        rows = store.db.execute("SELECT id, attrs FROM graph_nodes WHERE symbol >= ? AND symbol < ?",
-                                (prefix, prefix + "\U0010ffff"))
-        for nid, attrs in rows:
+        rows = store.db.execute("SELECT id, json_extract(attrs, '$.date') FROM graph_nodes "
+                                "WHERE symbol >= ? AND symbol < ?", (prefix, prefix + "\U0010ffff"))
+        for nid, day in rows:
             m = re.match(r"0*(\d+)", split_doc_id(nid)[1])
-            if m and m.group(1) == num and f'"date": "{date}"' in attrs:
+            if m and m.group(1) == num and day == date:
                 out.append(nid)
     return out
 
 
-def _mentions_of(store, nids: set[str]) -> list[dict]:
-    """Every stored mention of the given nodes.  Mentions are indexed by file only: the
-    files that mention a node are those whose document has an edge to it (the evidence's
-    path), or, for a yearless id folded into a dated one, to that one, or its own file."""
+def _citing_files(store, nids: set[str]) -> set[str]:
+    """The files that may mention the given nodes: those whose document has an edge to one
+    of them (the evidence's path; mentions are indexed by file only), or, for a yearless id
+    folded into a dated one, to that one; and the nodes' own files."""
     targets = set(nids)
     for nid in nids:
         if split_doc_id(nid)[2] == "?":
             targets |= set(_same_key(store, nid))
-    files = {a.get("path") for a in store.node_attrs(targets).values() if a.get("in_corpus")}
-    for _, _, _, d in store.adjacent(targets, _ALL_RELATIONS, incoming=True):
-        files |= {ev.get("path") for ev in d.get("evidence") or ()}
+    arg = json.dumps(sorted(targets))
+    rows = store.db.execute(
+        "SELECT DISTINCT json_extract(e.value, '$.path') FROM graph_edges AS g, json_each(g.attrs, '$.evidence') AS e "
+        "WHERE g.dst IN (SELECT value FROM json_each(?))", (arg,))
+    files = {r[0] for r in rows}
+    files |= {r[0] for r in store.db.execute(
+        "SELECT path FROM graph_nodes WHERE id IN (SELECT value FROM json_each(?)) AND path IS NOT NULL", (arg,))}
     files.discard(None)
-    return [m for m in _select(store, "mentions", _MENTION_COLS, "file", files) if m["node_id"] in nids]
+    return files
 
 
 def _local_conflicts(store, node: str, paths: list[str]) -> list[Conflict]:
     """The conflicts of ``policykg check`` that touch ``node`` (:func:`touches`), from the
     facts around it only: :func:`find_conflicts` run on every mention of the documents it
     is about or its files mention (read by file, through the index), the nodes with the
-    same key in another year, the nodes sharing a cited number and date, the documents of
-    the citing files (their own dates), and the findings and unresolved references of its
-    own files.  Each conflict :func:`find_conflicts` forms is a function of the mentions of
-    the nodes it names, so on this subset it comes out as on the whole store, with one
-    limit: a ``symbol`` conflict's other node is found by number and by its date in the
-    graph, so a node whose merged date differs from the date it is first cited with is not
-    found (``policykg check`` still lists it).
+    same key in another year, the nodes sharing a cited number and date, the own dates of
+    the files that cite it, and the findings and unresolved references of its own files.
+    Each conflict :func:`find_conflicts` forms is a function of the mentions of the nodes it
+    names, so on this subset it comes out as on the whole store, with one limit: a
+    ``symbol`` conflict's other node is found by number and by its date in the graph, so a
+    node whose merged date differs from the date it is first cited with is not found
+    (``policykg check`` still lists it).
+
+    The cost grows with how often the documents it cites are cited: a decision "Căn cứ Luật
+    Quy hoạch" reads every mention of that law (on a generated store of 100,000 documents
+    with 250,000 mentions, see README "Reports").
     """
-    own = _select(store, "mentions", _MENTION_COLS, "file", paths)
+    own = _select(store, "mentions", _MENTION_COLS, paths)
     seeds = {node} | {m["node_id"] for m in own}
     nids = set(seeds)
     for nid in seeds:
         nids |= set(_same_key(store, nid))
-    mentions = _mentions_of(store, nids)
+    mentions = _select(store, "mentions", _MENTION_COLS, _citing_files(store, nids), nids)
     first: dict[str, dict] = {}
     for m in mentions:
         if m["date"] and m["node_id"] not in first:
@@ -384,17 +393,19 @@ def _local_conflicts(store, node: str, paths: list[str]) -> list[Conflict]:
             more |= set(_same_number(store, num.group(1), m["date"]))
     if more - nids:
         nids |= more
-        mentions = _mentions_of(store, nids)
-    # the graph find_conflicts reads: the nodes named, the citing documents (their dates)
-    citing = {m["file"] for m in mentions}
-    ids = set(nids)
-    for _, _, _, d in store.adjacent(nids, _ALL_RELATIONS, incoming=True):
-        ids |= {ev.get("document") for ev in d.get("evidence") or () if ev.get("path") in citing}
-    attrs = store.node_attrs(ids - {None})
+        mentions = _select(store, "mentions", _MENTION_COLS, _citing_files(store, nids), nids)
+    # the graph find_conflicts reads: the nodes it names in full; of the documents whose
+    # files cite the node, the own date (a cited date after it is a conflict)
     g = nx.MultiDiGraph()
+    citing = sorted({m["file"] for m in mentions if m["node_id"] == node})
+    for nid, path, day, in_corpus in store.db.execute(
+            "SELECT id, path, json_extract(attrs, '$.date'), json_extract(attrs, '$.in_corpus') FROM graph_nodes "
+            "WHERE path IN (SELECT value FROM json_each(?))", (json.dumps(citing),)):
+        g.add_node(nid, kind="document", path=path, date=day, in_corpus=bool(in_corpus))
+    attrs = store.node_attrs(nids)
     for n in sorted(attrs):
         g.add_node(n, **attrs[n])
-    unresolved = _select(store, "unresolved", ("file", "text", "start", "end", "sentence"), "file", paths)
-    findings = _select(store, "findings", ("file", "kind", "text", "start", "end", "sentence"), "file", paths)
+    unresolved = _select(store, "unresolved", ("file", "text", "start", "end", "sentence"), paths)
+    findings = _select(store, "findings", ("file", "kind", "text", "start", "end", "sentence"), paths)
     spans = {(m["file"], m["start"], m["end"]) for m in mentions if m["node_id"] == node}
     return [c for c in find_conflicts(g, mentions, unresolved, findings) if touches(c, node, paths, spans)]
