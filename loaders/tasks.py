@@ -62,7 +62,11 @@ class _Rules:
     duty_subject: regex.Pattern
     relay: regex.Pattern
     head_clauses: tuple[regex.Pattern, ...]
+    issuer_openers: tuple[regex.Pattern, ...]
+    new_duty: regex.Pattern
     joiners: regex.Pattern
+    distributive: regex.Pattern
+    distributive_sep: regex.Pattern
     non_task: regex.Pattern
     narrative_start: regex.Pattern
     narrative_not_start: regex.Pattern
@@ -122,9 +126,13 @@ def _rules() -> _Rules:
         relay=regex.compile(r"\s*(?:" + roles["relay"] + ")", regex.I | regex.V1),
         duty_subject=regex.compile(r"\s*(?P<name>" + roles["duty_subject"] + ")", regex.I | regex.V1),
         head_clauses=tuple(regex.compile(r"\s*" + p, regex.I | regex.V1) for p in roles["head_clauses"]),
+        issuer_openers=tuple(regex.compile(r"\s*" + p, regex.I | regex.V1) for p in roles["issuer_openers"]),
+        new_duty=_any(roles["new_duty"], anchor=r"\s*"),
         joiners=regex.compile(r"(?:[\s,;:&]|" + "|".join(f"(?:{j})(?!\\w)" for j in roles["joiners"]) + r")*",
                               regex.I | regex.V1),
         non_task=_any(roles["non_task"]),
+        distributive=regex.compile(roles["distributive"], regex.I | regex.V1),
+        distributive_sep=regex.compile(roles["distributive_sep"], regex.I | regex.V1),
         narrative_start=_any(narrative["start"]),
         narrative_not_start=_any(narrative["not_start"]),
         narrative_end=_any(narrative["end"]),
@@ -359,9 +367,40 @@ def _parent_agency(unit: Agency, jurisdiction: str, issuer: str | None) -> Agenc
 
 
 def _found(ctx: _Ctx, start: int, end: int) -> list[tuple[Agency, int, int]]:
-    """Agencies in ``text[start:end]`` with absolute offsets."""
+    """Agencies in ``text[start:end]`` with absolute offsets; a body noun shared by a
+    list after a colon ("các Sở: Tư pháp, Nội vụ") gives each body of the list."""
     seg = ctx.text[start:end]
-    return [(a, start + s, start + e) for a, s, e in find_agencies(seg, ctx.jurisdiction, groups=True, parent=ctx.issuer)]
+    found = [(a, start + s, start + e) for a, s, e in find_agencies(seg, ctx.jurisdiction, groups=True, parent=ctx.issuer)]
+    if ":" in seg:
+        for m in _rules().distributive.finditer(ctx.text, start, end):
+            listed = _distributed(ctx, m, end)
+            if listed:
+                lo, hi = m.start("noun"), listed[-1][2]
+                found = sorted([f for f in found if f[2] <= lo or f[1] >= hi] + listed, key=lambda f: f[1])
+    return found
+
+
+def _distributed(ctx: _Ctx, m: regex.Match, end: int) -> list[tuple[Agency, int, int]]:
+    """The bodies of a list that shares the body noun ``m`` names before its colon."""
+    r = _rules()
+    text, noun = ctx.text, m.group("noun")
+    out: list[tuple[Agency, int, int]] = []
+    pos = m.end()
+    while pos < end and text[pos].isupper():
+        title = r.head_words.match(text, pos, end)
+        if title is not None and title.end() > pos and _NON_WORD.match(text, title.end()):
+            break  # "…; Chủ tịch Ủy ban nhân dân …": the next addressee, not a body of the list
+        name = f"{noun} {text[pos:end]}"
+        hits = find_agencies(name, ctx.jurisdiction, parent=ctx.issuer)
+        if not hits or hits[0][1] != 0 or hits[0][2] <= len(noun) + 1:
+            break
+        a, _, e = hits[0]
+        out.append((a, pos, pos + e - len(noun) - 1))
+        sep = r.distributive_sep.match(text, out[-1][2], end)
+        if sep is None or sep.end() == out[-1][2]:
+            break
+        pos = sep.end()
+    return out
 
 
 def _run(ctx: _Ctx, found: list[tuple[Agency, int, int]], pos: int, limit: int) -> tuple[list[Agency], int]:
@@ -390,6 +429,11 @@ def _lead_run(ctx: _Ctx, found, start: int, end: int) -> tuple[list[Agency], int
     """Addressees an item opens with, after "Giao", titles or an opening clause."""
     r = _rules()
     candidates = [start]
+    for opener in r.issuer_openers:
+        m = opener.match(ctx.text, start, end)
+        if m:
+            candidates = [m.end()]  # "Chủ tịch UBND tỉnh yêu cầu X …": X, not the issuer
+            break
     for clause in r.head_clauses:
         m = clause.match(ctx.text, start, end)
         if m:
@@ -665,7 +709,8 @@ def _prose(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> bool:
             continue
         level = _sub_level(p.kind)
         if p.kind == "plain":
-            if last is not None and mode != "implementation" and not _is_heading(paras, i, text):
+            if (last is not None and mode != "implementation" and not _is_heading(paras, i, text)
+                    and not r.new_duty.match(text, p.body, p.end)):
                 last.end = _cut_inline_label(text, last.start, p.end)
                 _apply_labels(ctx, last, last.end, p.end)
                 continue

@@ -180,6 +180,49 @@ def test_shapes(text: str, issuer: str | None, expected: list) -> None:
     assert len(got) == len(expected)
 
 
+# One body noun for the bodies listed after its colon ("Giám đốc các Sở: Tư pháp, Nội vụ"),
+# and a closing demand that hands out a duty of its own.  (Kept out of the wrapping variants:
+# the task splitter alone, without the layout stage, reads a capitalised line after a short
+# wrapped one apart, and an addressee list wrapped over lines keeps the roles of its first
+# line only, with or without these shapes; the layout stage joins such lines first.)
+DISTRIBUTIVE = [
+    ("article-execution-distributive-so-list",
+     "QUYẾT ĐỊNH:\nĐiều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các Sở: Dân tộc và Tôn giáo, Nội vụ "
+     "và các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành Quyết định này./.",
+     None, [("Điều 4.1", "Chánh Văn phòng Ủy ban nhân dân", ["Văn phòng UBND tỉnh", "Sở Dân tộc và Tôn giáo", "Sở Nội vụ",
+                                                             "Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"], [], False)]),
+    ("article-execution-distributive-semicolons",
+     "QUYẾT ĐỊNH:\nĐiều 3. Giám đốc các Sở: Văn hóa, Thể thao và Du lịch; Nội vụ; Tài chính; Chủ tịch Ủy ban nhân dân "
+     "các xã, phường chịu trách nhiệm thi hành Quyết định này.",
+     None, [("Điều 3.1", "Giám đốc các Sở: Văn hóa", ["Sở Văn hóa - Thể thao và Du lịch", "Sở Nội vụ", "Sở Tài chính",
+                                                      "Ủy ban nhân dân các xã, phường"], [], False)]),
+    ("giao-distributive-so-list-leads",
+     "III. TỔ CHỨC THỰC HIỆN\n2. Giao các Sở: Tư pháp, Nội vụ chủ trì hướng dẫn thực hiện.",
+     None, [("III.2", "Giao các Sở: Tư pháp, Nội vụ", ["Sở Tư pháp", "Sở Nội vụ"], [], False)]),
+    # a directive's closing demand after its last item: a task of its own, its addressees
+    # lead (not the issuing body that demands, not the item above)
+    ("directive-closing-demand-own-task",
+     "1. Sở Nông nghiệp và Môi trường chủ trì kiểm tra rừng.\n2. Các doanh nghiệp trên địa bàn\n- Thực hiện đầy đủ trách nhiệm chủ rừng.\n"
+     "Yêu cầu Giám đốc các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các xã, phường triển khai thực hiện nghiêm túc Chỉ thị này./.",
+     None, [("1", "Sở Nông nghiệp và Môi trường c", ["Sở Nông nghiệp và Môi trường"], [], False),
+            ("2.-1", "Thực hiện đầy đủ trách nhiệm", ["Các doanh nghiệp"], [], False),
+            ("2", "Yêu cầu Giám đốc các sở, ban,", ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"], [], False)]),
+    ("directive-closing-issuer-demands",
+     "1. Văn phòng UBND tỉnh theo dõi, đôn đốc thực hiện Chỉ thị.\n"
+     "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các xã, phường tổ chức quán triệt "
+     "thực hiện nghiêm túc Chỉ thị này.",
+     None, [("1", "Văn phòng UBND tỉnh theo dõi,", ["Văn phòng UBND tỉnh"], [], False),
+            ("p1", "Chủ tịch UBND tỉnh yêu cầu Thủ", ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"], [], False)]),
+]
+
+
+@pytest.mark.parametrize(("text", "issuer", "expected"), [s[1:] for s in DISTRIBUTIVE], ids=[s[0] for s in DISTRIBUTIVE])
+def test_addressee_lists_and_closing_demands(text: str, issuer: str | None, expected: list) -> None:
+    got = _rows(text, issuer)
+    assert [(s, t[: len(e[1])], *rest) for (s, t, *rest), e in zip(got, expected)] == expected
+    assert len(got) == len(expected)
+
+
 def _typeset(text: str, width: int) -> str:
     """``text`` as a PDF text layer gives it: each line wrapped at ``width`` characters."""
     import textwrap
