@@ -63,6 +63,9 @@ class _Rules:
     relay: regex.Pattern
     head_clauses: tuple[regex.Pattern, ...]
     issuer_openers: tuple[regex.Pattern, ...]
+    condition: regex.Pattern
+    condition_breaks: regex.Pattern
+    condition_reach: int
     new_duty: regex.Pattern
     joiners: regex.Pattern
     distributive: regex.Pattern
@@ -128,6 +131,9 @@ def _rules() -> _Rules:
         head_clauses=tuple(regex.compile(r"\s*" + p, regex.I | regex.V1) for p in roles["head_clauses"]),
         issuer_openers=tuple(regex.compile(r"\s*" + p, regex.I | regex.V1) for p in roles["issuer_openers"]),
         new_duty=_any(roles["new_duty"], anchor=r"\s*"),
+        condition=regex.compile(r"\s*(?:" + "|".join(roles["condition_openers"]) + r")(?!\w)", regex.I | regex.V1),
+        condition_breaks=regex.compile(roles["condition_breaks"], regex.I | regex.V1),
+        condition_reach=int(roles["condition_reach"]),
         joiners=regex.compile(r"(?:[\s,;:&]|" + "|".join(f"(?:{j})(?!\\w)" for j in roles["joiners"]) + r")*",
                               regex.I | regex.V1),
         non_task=_any(roles["non_task"]),
@@ -438,6 +444,15 @@ def _lead_run(ctx: _Ctx, found, start: int, end: int) -> tuple[list[Agency], int
         m = clause.match(ctx.text, start, end)
         if m:
             candidates.append(m.end())
+    cond = r.condition.match(ctx.text, start, end)
+    if cond:
+        # "Trường hợp …: Sở X …", "Định kỳ (…), Ủy ban nhân dân cấp xã …": after each break of
+        # the first sentence
+        stop = min(end, start + r.condition_reach)
+        full = regex.search(r"[;.](?:\s|$)", ctx.text[cond.end() : stop])
+        stop = cond.end() + full.start() if full else stop
+        candidates += [b.end() for b in r.condition_breaks.finditer(ctx.text, cond.end(), stop)
+                       if b.end() > b.start()]
     for pos in candidates:
         while True:
             m = r.head_words.match(ctx.text, pos, end)
@@ -453,13 +468,14 @@ def _lead_run(ctx: _Ctx, found, start: int, end: int) -> tuple[list[Agency], int
                 return handed, handed_end
         if run:
             return run, run_end
-    m = r.duty_subject.match(ctx.text, start, end)
-    if m and not any(s < m.end("name") for _, s, _ in found):
-        # "Sở quản lý ngành, lĩnh vực có trách nhiệm …": the subject of the duty, as written;
-        # a kind of body ("Sở" and a description, no proper name) is every body of that kind
-        name = m.group("name").strip(" ,")
-        name = body_kind(name) or name
-        return [resolve_agency(name, ctx.jurisdiction, parent=ctx.issuer)], m.end("name")
+    for pos in candidates:
+        m = r.duty_subject.match(ctx.text, pos, end)
+        if m and not any(pos <= s < m.end("name") for _, s, _ in found):
+            # "Sở quản lý ngành, lĩnh vực có trách nhiệm …": the subject of the duty, as written;
+            # a kind of body ("Sở" and a description, no proper name) is every body of that kind
+            name = m.group("name").strip(" ,")
+            name = body_kind(name) or name
+            return [resolve_agency(name, ctx.jurisdiction, parent=ctx.issuer)], m.end("name")
     return [], start
 
 
@@ -846,13 +862,29 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
     pending: list[tuple] = []  # (paragraph, start, article match): addressee lines ending ";" or ","
     items = 0
 
+    kind_of = {p.body: p.kind for p in paras[first:last]}
+    lead_deadline: dict[int, Deadline | None] = {}  # a lead-in's own deadline, by its start
     objects: tuple[int, _Draft] | None = None  # a duty whose sub-items are its objects
     scope = False  # inside an article on scope, subjects or terms
+
+    under = [-1, ""]  # (start, kind) of the paragraph the last task came from
 
     def add(start: int, end: int, roles: _Roles) -> _Draft:
         nonlocal items
         items += 1
-        return b.add(start, end, _path(f"Điều {article}", str(items)), roles)
+        d = b.add(start, end, _path(f"Điều {article}", str(items)), roles)
+        under[:] = [d.start, kind_of.get(start, "")]
+        if d.deadline is None and leads and leads[-1][2] < start:
+            # "Định kỳ (trước ngày 30 tháng 6 hằng năm), Ủy ban nhân dân cấp xã có trách
+            # nhiệm:" / "a) Rà soát …": the lead-in's time holds for its items
+            d.deadline = lead_deadline.get(leads[-1][2])
+        return d
+
+    def open_lead(level: int, roles: _Roles, start: int, pending_plain: bool, end: int) -> None:
+        """An item that leads the items below it; its own time holds for them."""
+        leads.append((level, roles, start, pending_plain))
+        found = find_deadlines(text[start:end], reference_year=ctx.reference_year, reference_date=ctx.reference_date)
+        lead_deadline[start] = found[0][0] if found else None
 
     def regular(p: Paragraph, start: int, m) -> None:
         """An item that is no execution clause: it assigns, leads in, or falls to a bearer."""
@@ -866,18 +898,23 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
             objects = (level, add(start, p.end, roles))
         elif not assigns and roles.lead and text[p.end - 1] == ":" and _names_only(ctx, start, p.end):
             # "a) Sở Tài chính:" / "Chủ trì tổng hợp …" / "Chủ trì …": each paragraph its task
-            leads.append((level, roles, start, False))
+            open_lead(level, roles, start, False, p.end)
         elif assigns and text[p.end - 1] == ":":
-            leads.append((level, roles, start, True))  # "1. Giao Ủy ban nhân dân Thành phố:"
+            open_lead(level, roles, start, True, p.end)  # "1. Giao Ủy ban nhân dân Thành phố:"
         elif assigns:
             add(start, p.end, roles)
             if _names_only(ctx, start, text.find(":", start, p.end) + 1 or start):
                 # "a) Sở Tài chính: Chủ trì …" / "Chủ trì …": the plain paragraphs below are its own
-                leads.append((level, roles, start, False))
+                open_lead(level, roles, start, False, p.end)
         elif leads and leads[-1][3] and p.kind == "plain":
             # "1. Sở X chủ trì, phối hợp với Y:" / "Xây dựng quy trình …": one task
             add(leads[-1][2], p.end, leads[-1][1])
             leads[-1] = (*leads[-1][:3], False)
+        elif (p.kind == "plain" and leads and b.drafts and b.drafts[-1].start > leads[-1][2]
+              and under[0] == b.drafts[-1].start and under[1] in _ITEM_KINDS):
+            # "… có trách nhiệm:" / "a) Rà soát, lập danh mục …" / "Các công trình … theo Điểm
+            # này;": a paragraph after a lettered or dashed item under a lead-in goes on with it
+            b.drafts[-1].end = p.end
         else:
             holder = leads[-1][1] if leads else bearer
             merged = _Roles(holder.lead, tuple(dict.fromkeys(holder.cooperating + roles.cooperating)))
@@ -885,7 +922,7 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
                 # "b) Chủ trì, phối hợp với Sở X" / "- Đồng bộ …": the items below are the
                 # tasks, each with the cooperation the group names; "1. Trách nhiệm của Sở
                 # Tài chính" / "a) …": with the bearer it names
-                leads.append((level, roles if roles.lead else merged, start, False))
+                open_lead(level, roles if roles.lead else merged, start, False, p.end)
                 return
             if holder.lead and p.kind in ("number", "letter", "dash", "plain") and not m:
                 add(start, p.end, merged)

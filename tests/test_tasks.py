@@ -181,11 +181,12 @@ def test_shapes(text: str, issuer: str | None, expected: list) -> None:
 
 
 # One body noun for the bodies listed after its colon ("Giám đốc các Sở: Tư pháp, Nội vụ"),
-# and a closing demand that hands out a duty of its own.  (Kept out of the wrapping variants:
+# a closing demand that hands out a duty of its own, items that open with a condition or a
+# time before their addressees.  (Kept out of the wrapping variants:
 # the task splitter alone, without the layout stage, reads a capitalised line after a short
 # wrapped one apart, and an addressee list wrapped over lines keeps the roles of its first
 # line only, with or without these shapes; the layout stage joins such lines first.)
-DISTRIBUTIVE = [
+ARTICLE_SHAPES = [
     ("article-execution-distributive-so-list",
      "QUYẾT ĐỊNH:\nĐiều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các Sở: Dân tộc và Tôn giáo, Nội vụ "
      "và các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành Quyết định này./.",
@@ -213,10 +214,40 @@ DISTRIBUTIVE = [
      "thực hiện nghiêm túc Chỉ thị này.",
      None, [("1", "Văn phòng UBND tỉnh theo dõi,", ["Văn phòng UBND tỉnh"], [], False),
             ("p1", "Chủ tịch UBND tỉnh yêu cầu Thủ", ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"], [], False)]),
+    # an item that opens with a condition, a time or an occasion before its addressees
+    ("article-condition-colon",
+     "QUYẾT ĐỊNH:\nĐiều 3. Bình ổn giá\n4. Trường hợp cần điều chỉnh Danh mục hàng hóa, dịch vụ bình ổn giá: Sở quản lý ngành, "
+     "lĩnh vực đề xuất điều chỉnh Danh mục, báo cáo Ủy ban nhân dân tỉnh.",
+     None, [("Điều 3.1", "Trường hợp cần điều chỉnh Danh", ["Các sở quản lý ngành, lĩnh vực"], [], False)]),
+    ("article-condition-comma-named-body",
+     "QUYẾT ĐỊNH:\nĐiều 4. Xử lý vướng mắc\n4. Trường hợp vướng mắc mà các bên không thống nhất phương án giải quyết, "
+     "Sở Nông nghiệp và Môi trường chủ trì, tổng hợp báo cáo Ủy ban nhân dân tỉnh.",
+     None, [("Điều 4.1", "Trường hợp vướng mắc mà các bê", ["Sở Nông nghiệp và Môi trường"], [], False)]),
+    ("article-condition-thi",
+     "QUYẾT ĐỊNH:\nĐiều 5. Kê khai giá\n3. Trường hợp trong năm phát sinh yêu cầu điều chỉnh Danh sách thì các cơ quan chuyên "
+     "môn quản lý ngành, lĩnh vực rà soát, gửi Sở Tài chính tổng hợp.",
+     None, [("Điều 5.1", "Trường hợp trong năm phát sinh", ["Các cơ quan chuyên môn quản lý ngành, lĩnh vực cấp tỉnh"], [], False)]),
+    ("article-occasion-sau-khi",
+     "QUYẾT NGHỊ:\nĐiều 7. Đề xuất dự án\n3. Sau khi nhận được đề nghị của Ủy ban nhân dân cấp xã, Sở Tài chính tham mưu "
+     "báo cáo Ủy ban nhân dân Thành phố chấp thuận chủ trương.",
+     None, [("Điều 7.1", "Sau khi nhận được đề nghị của", ["Sở Tài chính"], [], False)]),
+    # a lead-in opening with its time: its items inherit lead and time; a paragraph after a
+    # lettered item goes on with that item
+    ("article-periodic-lead-in-items",
+     "QUYẾT NGHỊ:\nĐiều 7. Đề xuất dự án\n1. Định kỳ (trước ngày 30 tháng 6 hằng năm), Ủy ban nhân dân cấp xã có trách nhiệm:\n"
+     "a) Rà soát, lập danh mục các dự án xây dựng hạ tầng trên địa bàn.\nCác công trình trong cùng một dự án thì đề xuất một dự án;\n"
+     "b) Có văn bản đề xuất chủ trương giao chủ đầu tư, gửi Sở Tài chính.",
+     None, [("Điều 7.1", "Rà soát, lập danh mục các dự á", ["Ủy ban nhân dân các xã, phường"], [], False),
+            ("Điều 7.2", "Có văn bản đề xuất chủ trương", ["Ủy ban nhân dân các xã, phường"], [], False)]),
+    # a commune-level council the gazetteer lists as a group
+    ("article-commune-council",
+     "QUYẾT NGHỊ:\nĐiều 8. Tổ chức thực hiện\n2. Giao Thường trực Hội đồng nhân dân tỉnh, Hội đồng nhân dân cấp xã giám sát việc "
+     "thực hiện Nghị quyết.",
+     None, [("Điều 8.1", "Giao Thường trực Hội đồng nhân", ["Thường trực Hội đồng nhân dân tỉnh", "Hội đồng nhân dân các xã, phường"], [], False)]),
 ]
 
 
-@pytest.mark.parametrize(("text", "issuer", "expected"), [s[1:] for s in DISTRIBUTIVE], ids=[s[0] for s in DISTRIBUTIVE])
+@pytest.mark.parametrize(("text", "issuer", "expected"), [s[1:] for s in ARTICLE_SHAPES], ids=[s[0] for s in ARTICLE_SHAPES])
 def test_addressee_lists_and_closing_demands(text: str, issuer: str | None, expected: list) -> None:
     got = _rows(text, issuer)
     assert [(s, t[: len(e[1])], *rest) for (s, t, *rest), e in zip(got, expected)] == expected
