@@ -244,6 +244,10 @@ ARTICLE_SHAPES = [
      "QUYẾT NGHỊ:\nĐiều 8. Tổ chức thực hiện\n2. Giao Thường trực Hội đồng nhân dân tỉnh, Hội đồng nhân dân cấp xã giám sát việc "
      "thực hiện Nghị quyết.",
      None, [("Điều 8.1", "Giao Thường trực Hội đồng nhân", ["Thường trực Hội đồng nhân dân tỉnh", "Hội đồng nhân dân các xã, phường"], [], False)]),
+    # a company addressed by name ([pattern] heads of agencies.toml)
+    ("de-nghi-company-colon",
+     "III. TỔ CHỨC THỰC HIỆN\n12. Đề nghị Công ty Điện lực Hà Tĩnh: Khẩn trương kiểm tra, khắc phục sự cố lưới điện.",
+     None, [("III.12", "Đề nghị Công ty Điện lực Hà Tĩ", ["Công ty Điện lực Hà Tĩnh"], [], False)]),
 ]
 
 
