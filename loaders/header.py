@@ -95,11 +95,15 @@ _BOX_NUMBER = regex.compile(r"(\d{1,5})\s*([-/].+)", regex.V1)
 _BOX_DATE = regex.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})", regex.V1)
 
 
+@cache
+def _type_line_re() -> regex.Pattern:
+    """A line holding only a type word ("KẾ HOẠCH"), compiled once per process."""
+    words = alternation([w for w, c in patterns().type_words.items() if c != "generic"])
+    return regex.compile(rf"^[ \t]*(?P<word>{words})[ \t]*$", regex.MULTILINE | regex.V1 | regex.I)
+
+
 def _type_line(head: str):
-    p = patterns()
-    words = alternation([w for w, c in p.type_words.items() if c != "generic"])
-    line = regex.compile(rf"^[ \t]*(?P<word>{words})[ \t]*$", regex.MULTILINE | regex.V1 | regex.I)
-    for m in line.finditer(head):
+    for m in _type_line_re().finditer(head):
         if m.group("word").isupper():
             return m
     return None

@@ -18,6 +18,7 @@ Hand-written because no maintained library reads Vietnamese citations (DOMAIN.md
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 
 import regex
@@ -47,6 +48,14 @@ _SENT_END = regex.compile(
     """,
     regex.V1 | regex.VERBOSE,
 )
+
+
+# How far an anchored pattern may read after its position (a citation's date, issuer and
+# term; a cue's object).  With the ``regex`` module, ``pattern.match(text, pos)`` without an
+# end position first scans the rest of the text for the pattern's required literal ("khóa"
+# in term_after): one scan per mention, quadratic in a long text.  Every anchored match
+# gets ``pos + _TAIL`` as its end; no real tail comes near it.
+_TAIL = 1000
 
 
 def paragraph_start(text: str, pos: int, *, max_lines: int = 30) -> int:
@@ -105,7 +114,23 @@ class _Doc:
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or line, or clause ended by ';') around ``text[start:end]``."""
+    """The sentence (or line, or clause ended by ';') around ``text[start:end]``.
+
+    The extractors ask for the same spans again and again (a mention's evidence, its
+    sentence, its change detail): the answers for the last text asked about are kept."""
+    memo = _BOUNDS
+    if memo[0] is not text:
+        memo[0], memo[1] = text, {}
+    got = memo[1].get((start, end))
+    if got is None:
+        got = memo[1][(start, end)] = _sentence_bounds(text, start, end)
+    return got
+
+
+_BOUNDS: list = [None, {}]  # [the last text, {(start, end): bounds}]
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(0, start - 600)
     s = lo
     for m in _SENT_END.finditer(text, lo, start):
@@ -138,7 +163,7 @@ def _after(text: str, end: int, mention: RawMention) -> None:
     p = patterns()
     pos = end
     # a parenthesized form closes after the date: "Nghị quyết (số 07-NQ/TU ngày 25/7/2019)"
-    m = p.date_after.match(text, pos)
+    m = p.date_after.match(text, pos, pos + _TAIL)
     if m:
         if m.group("d"):
             mention.date = iso_date(m.group("d"), m.group("m"), m.group("y"))
@@ -148,25 +173,28 @@ def _after(text: str, end: int, mention: RawMention) -> None:
             mention.year = int(m.group("y2"))
         pos = m.end()
         mention.end = pos
-    close = regex.match(r"\s*\)", text[pos:pos + 3])
+    close = _CLOSE.match(text[pos:pos + 3])
     if close and "(" in text[mention.start:mention.end]:
         pos += close.end()
-    m = p.issuer_after.match(text, pos)
+    m = p.issuer_after.match(text, pos, pos + _TAIL)
     if m:
         mention.issuer_text = " ".join(m.group("issuer").split())
         pos = m.end()
         if mention.date is None:  # "565/UBND-KT1 của UBND tỉnh ngày 13/02/2023"
-            m = p.date_after.match(text, pos)
+            m = p.date_after.match(text, pos, pos + _TAIL)
             if m:
                 d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (
                     m.group("d2"), m.group("m2"), m.group("y2"))
                 mention.date, mention.year = iso_date(d, mo, y), int(y)
                 pos = m.end()
-    m = p.term_after.match(text, pos)
+    m = p.term_after.match(text, pos, pos + _TAIL)
     if m:
         mention.term = m.group("term").upper()
         pos = m.end()
     mention.tail_end = pos
+
+
+_CLOSE = regex.compile(r"\s*\)", regex.V1)
 
 
 def find_mentions(text: str) -> list[RawMention]:
@@ -232,14 +260,14 @@ def find_mentions(text: str) -> list[RawMention]:
     symbol_starts = [rm.start for rm in out]
     title_end: int | None = None  # end of the last law read as part of a cited title
     for m in p.named_law.finditer(text):
-        if overlaps(m.start(), m.end()) or _NUMBERED_AFTER.match(text, m.end()):
+        if overlaps(m.start(), m.end()) or _NUMBERED_AFTER.match(text, m.end(), m.end() + _TAIL):
             # "Luật Thủ đô số 39/2024/QH15" is the numbered law, one mention; the number
             # carries the name, which a later bare "Luật Thủ đô" names too
             i = bisect.bisect_left(symbol_starts, m.start())
             if i < len(out) and out[i].start - m.end() <= 12 and out[i].symbol and out[i].symbol.issuer \
                     and out[i].symbol.issuer.startswith(("QH", "UBTVQH")):
                 name = " ".join(m.group("name").split())
-                out[i].name = next((n for n in p.law_names if _law_key(n) == _law_key(name)), name)
+                out[i].name = _law_names().get(_law_key(name), name)
             continue
         if _in_title_of_citation(text, m.start(), symbol_ends) or (
                 title_end is not None and _LIST_GAP.fullmatch(text, title_end, m.start())):
@@ -249,7 +277,7 @@ def find_mentions(text: str) -> list[RawMention]:
             continue
         title_end = None
         name = " ".join(m.group("name").split())
-        canon = next((n for n in p.law_names if _law_key(n) == _law_key(name)), name)
+        canon = _law_names().get(_law_key(name), name)
         rm = RawMention(kind="law", start=m.start(), end=m.end(), type_word="Luật", type="Luật", name=canon)
         if m.group("year"):
             rm.year = int(m.group("year"))
@@ -278,10 +306,23 @@ def find_mentions(text: str) -> list[RawMention]:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _law_key(name: str | None) -> str | None:
     """A law's name compared without case, tones placement or punctuation ("Luật Thi đua,
     khen thưởng" = "Luật Thi đua khen thưởng")."""
-    return " ".join(regex.sub(r"[^\w\s]", " ", match_key(name)).split()) if name else None
+    return " ".join(_PUNCT.sub(" ", match_key(name)).split()) if name else None
+
+
+_PUNCT = regex.compile(r"[^\w\s]")
+
+
+@functools.cache
+def _law_names() -> dict[str, str]:
+    """Law key -> the first name of the table with that key (the canonical spelling)."""
+    out: dict[str, str] = {}
+    for n in patterns().law_names:
+        out.setdefault(_law_key(n), n)
+    return out
 
 
 def _in_title_of_citation(text: str, start: int, symbol_ends: list[int]) -> bool:
@@ -520,7 +561,7 @@ _CHAIN_GAP = 25  # at most this many characters between a chain cue and the cite
 def _chain(text: str, prev: RawMention, cue: Relation, rm: RawMention, lo: int, pos: int) -> tuple:
     """The chain edge a cue states between the mention before it and the one after: "A sửa
     đổi B" is A's edge to B; "A được sửa đổi, bổ sung bởi B" is B's edge to A."""
-    m = patterns().partial_cue.match(text, pos) if cue is Relation.REPLACES else None
+    m = patterns().partial_cue.match(text, pos, pos + _TAIL) if cue is Relation.REPLACES else None
     if m:
         cue = _object_relation(text, (cue, m.start(), m.end()))
     if patterns().passive.search(text, lo, pos):
@@ -675,7 +716,7 @@ def _object_relation(text: str, cue: tuple[Relation, int, int]) -> Relation:
     Danh mục … tại phần II ban hành kèm theo …") amends it; of the document, it replaces it."""
     rel, cs, ce = cue
     p = patterns()
-    if rel is Relation.REPLACES and p.partial_cue.fullmatch(text, cs, ce) and not p.whole_object.match(text, ce):
+    if rel is Relation.REPLACES and p.partial_cue.fullmatch(text, cs, ce) and not p.whole_object.match(text, ce, ce + _TAIL):
         return Relation.AMENDS
     return rel
 
@@ -707,13 +748,13 @@ def _own_act(text: str, rm: RawMention, articles: tuple[int, int] | None,
         after = [c for c in _cues(text, rm.end, e) if c[0] in _OWN_ACTS]
         if after:
             rel, cs, ce = after[0]
-            if patterns().passive_cue.match(text, cs) or patterns().passive.search(text[max(rm.end, cs - 8):cs]):
+            if patterns().passive_cue.match(text, cs, cs + _TAIL) or patterns().passive.search(text[max(rm.end, cs - 8):cs]):
                 if rel is Relation.REPLACES and patterns().part_link.search(text, max(s, rm.start - 20), rm.start):
                     return Relation.AMENDS  # "Quy trình … ban hành kèm theo Quyết định số … hết hiệu lực"
                 return rel
         # a list item: its lead-in line ends with ":" and does it
         ls = text.rfind("\n", 0, rm.start) + 1
-        if _ITEM.match(text, ls):
+        if _ITEM.match(text, ls, ls + _TAIL):
             while ls > 0:
                 ps = text.rfind("\n", 0, ls - 1) + 1
                 line = text[ps:ls - 1]
@@ -738,7 +779,7 @@ def _gap_to(text: str, cue_pos: int, start: int) -> int:
     """Characters between the end of the cue word at ``cue_pos`` and ``start``."""
     p = patterns()
     for cre in p.cue_res.values():
-        m = cre.match(text, cue_pos)
+        m = cre.match(text, cue_pos, cue_pos + _TAIL)
         if m:
             return start - m.end()
     return start - cue_pos
