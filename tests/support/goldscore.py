@@ -58,6 +58,9 @@ REALDOCS_PAGES = ROOT.parent / "shared" / "realdocs"
 HOLDOUT_GOLD = ROOT / "tests" / "gold" / "holdout"
 #: the second blind hold-out (tests/gold/holdout2/README.md: seeded selection, annotated blind)
 HOLDOUT2_GOLD = ROOT / "tests" / "gold" / "holdout2"
+#: the third blind hold-out (tests/gold/holdout3/README.md); scored only with --holdout3, so
+#: that fixing against `--holdout -v` never shows its misses
+HOLDOUT3_GOLD = ROOT / "tests" / "gold" / "holdout3"
 
 IDENTITY = ("number", "date", "issuer", "jurisdiction", "type", "title", "title prefix")
 REFERENCES = (
@@ -523,6 +526,8 @@ def main(argv: list[str] | None = None) -> int:
     if "--holdout" in argv:
         holdout = score_realdocs(HOLDOUT_GOLD)
         extra = {"hold-out 2": score_realdocs(HOLDOUT2_GOLD)}
+    if "--holdout3" in argv:
+        extra = (extra or {}) | {"hold-out 3": score_realdocs(HOLDOUT3_GOLD)}
     print(format_table(seeds, score_realdocs(), verbose=verbose, holdout=holdout, extra=extra))
     if verbose:
         sets = {"hold-out pages": holdout, **(extra or {})}
