@@ -45,9 +45,9 @@ FLOORS = {
     "ref date": 0.97,
     "ref jurisdiction": 0.97,
     "ref type": 0.95,
-    "tasks recall": 0.85,
+    "tasks recall": 0.89,
     "tasks precision": 0.93,
-    "task lead": 0.85,
+    "task lead": 0.87,
     "task cooperating": 0.91,
     "task deadline": 0.91,
 }
