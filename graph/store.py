@@ -464,16 +464,30 @@ class Store:
     @_guarded
     def search(self, text: str, *, kind: str | None = None, type: str | None = None,
                jurisdictions: set[str] | None = None, issuer: str | None = None, year: int | None = None,
-               limit: int = 20) -> list[dict]:
+               limit: int = 20, info: dict | None = None) -> list[dict]:
         """Documents, tasks and agencies matching every word of ``text`` (with or without
         diacritics, a number-symbol in any spelling), best first: an exact number-symbol,
         then SQLite's bm25 rank with the symbol and title weighing more than the body.  The
-        user's text is only ever a list of quoted terms (no FTS5 syntax gets through)."""
+        user's text is only ever a list of quoted terms (no FTS5 syntax gets through).
+
+        A broad query (more than :data:`SEARCH_RANK_CAP` matches) is ranked among the first
+        that many in index order (documents read from files, newest first, then cited ones,
+        agencies, tasks); ``info["capped"]`` says so (None when every match was ranked)."""
         terms = _fts_terms(text)
         if not terms:
             return []
         where, params = _filters(["search_fts MATCH ?"], [" ".join(terms)], kind=kind, type=type,
                                  jurisdictions=jurisdictions, issuer=issuer, year=year)
+        # bm25 reads every matching row's positions: a query matching tens of thousands of rows
+        # ("phat trien") ranks only the first SEARCH_RANK_CAP in index order (newest documents
+        # first); a rowid bound is what FTS5 can use to stop early
+        cut = self.db.execute(f"SELECT rowid FROM search_fts WHERE {' AND '.join(where)} LIMIT 1 OFFSET ?",
+                              [*params, SEARCH_RANK_CAP - 1]).fetchone()
+        if cut is not None:
+            where.append("rowid <= ?")
+            params.append(cut[0])
+        if info is not None:
+            info["capped"] = SEARCH_RANK_CAP if cut is not None else None
         exact = "".join(fold(text).split())
         # a document outranks a task that matches as well (users look for documents first)
         q = (f"SELECT id, kind, bm25(search_fts, 10.0, 4.0, 1.0) * "
@@ -613,10 +627,35 @@ def _year(date: str | None) -> str | None:
     return date[:4] if date and date[:4].isdigit() else None
 
 
+#: Matches a search ranks at most (see Store.search): bm25 costs about 6 µs a matching row
+#: (bench/serve.py), so 3,000 keep a broad query near 30 ms on any store.
+SEARCH_RANK_CAP = 3000
+
+
+def _search_order(g: nx.MultiDiGraph) -> list[str]:
+    """The order of the search rows, which is the order a broad query ranks them in
+    (:data:`SEARCH_RANK_CAP`): documents read from files, newest first; documents only cited,
+    newest first; agencies; tasks, those of the newest documents first."""
+    def key(item: tuple[str, dict]) -> tuple:
+        n, d = item
+        kind = d.get("kind")
+        if kind == "document":
+            tier, date = (0 if d.get("in_corpus") else 1), d.get("date") or ""
+        elif kind == "agency":
+            tier, date = 2, ""
+        else:
+            doc = g.nodes[d["document"]] if d.get("document") in g else {}
+            tier, date = 3, doc.get("date") or ""
+        return (tier, "".join(chr(0x10FFFF - ord(c)) for c in date), n)  # date descending
+
+    return [n for n, _ in sorted(g.nodes(data=True), key=key)]
+
+
 def _search_rows(g: nx.MultiDiGraph) -> Iterator[tuple]:
-    """One row per document, task and agency: (id, kind, type, jurisdiction, folded issuer,
-    year, folded symbol, folded title, folded body)."""
-    for n, d in g.nodes(data=True):
+    """One row per document, task and agency, in :func:`_search_order`: (id, kind, type,
+    jurisdiction, folded issuer, year, folded symbol, folded title, folded body)."""
+    for n in _search_order(g):
+        d = g.nodes[n]
         kind = d.get("kind")
         if kind == "document":
             symbol = d.get("number_symbol") or ""

@@ -696,9 +696,12 @@ def search(text, store_path, doc_type, jurisdiction, issuer, year, kind, limit, 
     code = _type_code(doc_type)
     with open_store(store_path) as store:
         _need_index(store)
-        rows = store.search(words, kind=kind, type=code, jurisdictions=places, issuer=issuer, year=year, limit=limit)
+        info: dict = {}
+        rows = store.search(words, kind=kind, type=code, jurisdictions=places, issuer=issuer, year=year, limit=limit,
+                            info=info)
     if as_json:
-        emit_json({"query": words, "results": [{k: v for k, v in r.items() if k != "match_parts"} for r in rows]})
+        emit_json({"query": words, "results": [{k: v for k, v in r.items() if k != "match_parts"} for r in rows],
+                   "ranked_first": info.get("capped")})
         return
     for r in rows:
         click.echo(f"{r['kind']:<8} {r['id']}")
@@ -706,6 +709,9 @@ def search(text, store_path, doc_type, jurisdiction, issuer, year, kind, limit, 
         if r["match"] and r["kind"] != "agency":
             click.echo(f"         {r['match']}")
     click.echo(f"{len(rows)} results" + (" (--limit to see more)" if len(rows) == limit else ""))
+    if info.get("capped"):
+        click.echo(f"A broad query: ranked among its first {info['capped']} matches (documents read from files, "
+                   "newest first); add words or filters to narrow it.")
 
 
 @cli.command()

@@ -178,8 +178,10 @@ def create_app(store_path: str | Path) -> Flask:
     def search_page(params: dict) -> str:
         query = params.get("q", "")
         args = _search_args(params)
-        results = store().search(query, **args) if query else []
-        return pages.search_page(query, params, results, store().index_counts(), limit=args["limit"])
+        info: dict = {}
+        results = store().search(query, **args, info=info) if query else []
+        return pages.search_page(query, params, results, store().index_counts(), limit=args["limit"],
+                                 capped=info.get("capped"))
 
     def api_search(params: dict) -> Response:
         query = params.get("q", "")

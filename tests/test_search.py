@@ -104,3 +104,29 @@ def test_a_store_without_the_index_says_how_to_add_it(seed_store, tmp_path):
     # the lineage queries still answer, from the whole graph
     res = CliRunner().invoke(cli, ["trace", "154/KH-UBND", "--store", str(db)])
     assert res.exit_code == 0 and "29-NQ/TW" in res.output
+
+
+def test_a_broad_query_ranks_its_first_matches_in_index_order(store, monkeypatch):
+    """More matches than SEARCH_RANK_CAP: only the first that many in index order are ranked
+    (documents read from files, newest first, then cited ones, agencies, tasks), and the
+    caller is told; a narrow query ranks every match."""
+    import graph.store as gs
+
+    order = [r[0] for r in store.db.execute("SELECT id FROM search_fts ORDER BY rowid")]
+    kinds = [store.db.execute("SELECT kind FROM search_fts WHERE id=?", (i,)).fetchone()[0] for i in order]
+    tiers = {"document": 0, "agency": 2, "task": 3}
+    assert [tiers[k] for k in kinds] == sorted(tiers[k] for k in kinds)
+    ingested = [i for i, k in zip(order, kinds) if k == "document"][:5]
+    dates = [store.node_attrs([i])[i].get("date") or "" for i in ingested]
+    assert dates == sorted(dates, reverse=True)
+
+    monkeypatch.setattr(gs, "SEARCH_RANK_CAP", 4)
+    info: dict = {}
+    rows = store.search("ke hoach", limit=50, info=info)
+    assert info["capped"] == 4 and len(rows) == 4
+    first = [r[0] for r in store.db.execute(
+        "SELECT id FROM search_fts WHERE search_fts MATCH '\"ke\" \"hoach\"*' ORDER BY rowid LIMIT 4")]
+    assert {r["id"] for r in rows} == set(first)
+    info = {}
+    assert store.search("656/KH-BQL", info=info)[0]["id"] == "hai-phong:656/KH-BQL:2023"
+    assert info["capped"] is None

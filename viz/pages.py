@@ -60,9 +60,11 @@ def short_name(attrs: Mapping[str, Any], node: str) -> str:
 
 
 def search_page(query: str, params: Mapping[str, str], results: list[dict], counts: Mapping[str, int], *,
-                limit: int) -> str:
-    """The search page: the form (filled with ``params``), then the results, best first."""
+                limit: int, capped: int | None = None) -> str:
+    """The search page: the form (filled with ``params``), then the results, best first;
+    ``capped``: a broad query was ranked among its first that many matches."""
     return _render("search.html", query=query, params=params, results=results, counts=counts, limit=limit,
+                   capped=capped,
                    more_url="/?" + urlencode({**params, "limit": min(200, limit * 2)}))
 
 
