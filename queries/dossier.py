@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from graph.errors import NotFound
 from graph.ids import fold, split_doc_id
 
 from .conflicts import Conflict, find_conflicts
@@ -265,8 +266,6 @@ def dossier(store, node: str, *, as_of: str | None = None, whole: bool = False) 
     if whole or not store.has_merged():
         g = store.graph()
         if node not in g:
-            from graph.errors import NotFound
-
             raise NotFound(f"{node}: not in the store")
         paths = _paths(g, node)
         mentions = store.mentions()
@@ -275,8 +274,6 @@ def dossier(store, node: str, *, as_of: str | None = None, whole: bool = False) 
         conflicts = [c for c in found if touches(c, node, paths, spans)]
         return dossier_from_graph(g, node, as_of=as_of, conflicts=conflicts)
     if not store.node_attrs([node]):
-        from graph.errors import NotFound
-
         raise NotFound(f"{node}: not in the store")
     g = local_graph(store, [node], down=True)
     h = _touching_graph(store, g, node)
