@@ -585,6 +585,68 @@ class Store:
         return out
 
     @_guarded
+    def overview(self, *, roots: int = 40) -> dict:
+        """What a store too large to draw holds, read by SQL over the index: nodes of each
+        kind per jurisdiction (the id's prefix: a province's slug, ``vn`` for central), and
+        the central documents most implemented directly by other jurisdictions' documents,
+        with the count per jurisdiction."""
+        per: dict[str, dict[str, int]] = {}
+        for j, kind, n in self.db.execute(
+                "SELECT substr(id, 1, instr(id, ':') - 1) AS j, kind, count(*) FROM graph_nodes GROUP BY j, kind"):
+            per.setdefault(j, {})[kind or "document"] = n
+        names: dict[str, str] = {}
+        for j in per:
+            row = self.db.execute("SELECT attrs FROM graph_nodes WHERE id >= ? AND id < ? AND kind = 'document' LIMIT 1",
+                                  (j + ":", j + ";")).fetchone()
+            names[j] = (json.loads(row[0]).get("jurisdiction") if row else None) or j
+        used: dict[str, dict[str, int]] = {}
+        for dst, j, n in self.db.execute(
+                "SELECT dst, substr(src, 1, instr(src, ':') - 1) AS j, count(*) FROM graph_edges "
+                "WHERE key = 'implements' AND dst >= 'vn:' AND dst < 'vn;' AND src NOT LIKE 'vn:%' "
+                "AND src NOT LIKE '%#task-%' GROUP BY dst, j"):
+            used.setdefault(dst, {})[j] = n
+        top = sorted(used, key=lambda d: (-sum(used[d].values()), d))[:roots]
+        attrs = self.node_attrs(top)
+        return {"jurisdictions": [{"slug": j, "name": names[j], "counts": per[j]} for j in sorted(per)],
+                "roots": [{"id": d, "attrs": attrs.get(d, {}), "by_jurisdiction": used[d],
+                           "implemented_by": sum(used[d].values())} for d in top],
+                "counts": self.index_counts()}
+
+    @_guarded
+    def neighbourhood(self, node: str, depth: int | None, *, cap: int) -> set[str] | None:
+        """Nodes within ``depth`` hops of ``node`` (edges both ways; None: its whole
+        component), read through the index; None when there are more than ``cap``."""
+        seen = {node}
+        frontier = [node]
+        hops = 0
+        every = ("implements", "part_of", "based_on", "cites", "replaces", "amends", "assigns_to")
+        while frontier and (depth is None or hops < depth):
+            found = self.adjacent(frontier, every) + self.adjacent(frontier, every, incoming=True)
+            frontier = []
+            for u, v, _, _ in found:
+                for w in (u, v):
+                    if w not in seen:
+                        seen.add(w)
+                        frontier.append(w)
+            if len(seen) > cap:
+                return None
+            hops += 1
+        return seen
+
+    @_guarded
+    def subgraph(self, ids: Iterable[str]) -> nx.MultiDiGraph:
+        """The index's nodes ``ids`` and every edge between them."""
+        ids = set(ids)
+        g = nx.MultiDiGraph()
+        for n, a in sorted(self.node_attrs(ids).items()):
+            g.add_node(n, **a)
+        every = ("implements", "part_of", "based_on", "cites", "replaces", "amends", "assigns_to")
+        for u, v, k, d in self.adjacent(ids, every):
+            if v in g and u in g:
+                g.add_edge(u, v, key=k, **d)
+        return g
+
+    @_guarded
     def node_ids(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM graph_nodes ORDER BY id")]
 

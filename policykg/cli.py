@@ -962,7 +962,7 @@ def push(store_path, uri, user, password, database, batch_size, full, prune, tim
 @store_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="policykg-viewer.html", show_default=True)
 @click.option("--focus", default=None, help="Draw only the neighbourhood of this document or task.")
-@click.option("--depth", type=int, default=None, help="Hops around --focus (default: all).")
+@click.option("--depth", type=click.IntRange(0, None), default=None, help="Hops around --focus (default: all).")
 @as_of_option
 @handle_errors
 def view(store_path, output, focus, depth, as_of):
@@ -976,13 +976,41 @@ def view(store_path, output, focus, depth, as_of):
         policykg view -o lineage.html
         policykg view --focus 29-NQ/TW --depth 3
     """
+    from queries.status import annotate
+    from viz.overview import VIEW_NODE_CAP
     from viz.viewer import render_viewer
 
-    from queries.status import annotate
-
     with open_store(store_path) as store:
-        g = store.graph()
-        node = _resolve(g, focus) if focus else None
+        if not store.has_merged():  # written by an earlier policykg: no index to read from
+            g = store.graph()
+            node = _resolve(g, focus) if focus else None
+        elif focus is None:
+            counts = store.index_counts()
+            if sum(v for k, v in counts.items() if k != "edges") > VIEW_NODE_CAP:
+                from viz.overview import render_overview
+
+                path = render_overview(store.overview(), output)
+                click.echo(f"The store has more nodes than one page can draw ({VIEW_NODE_CAP}): wrote an overview "
+                           f"(central roots, jurisdictions, counts) to {path}.\nFor a document's lineage: "
+                           "policykg view --focus REF [--depth N]; to browse the whole store: policykg serve")
+                return
+            g = store.graph()
+            node = None
+        else:
+            from queries.local import local_graph
+
+            node = _resolve(store, focus)
+            ids = store.neighbourhood(node, depth, cap=VIEW_NODE_CAP)
+            if ids is None:
+                raise click.ClickException(
+                    f"the neighbourhood of {node} within {'any number of' if depth is None else depth} hops has more "
+                    f"than {VIEW_NODE_CAP} nodes: pass a smaller --depth, or use policykg serve")
+            g = store.subgraph(ids)
+            # statuses need the lineage and replacements around these documents, not only them
+            annotate(g, _statuses(local_graph(store, ids), as_of))
+            path = render_viewer(g, output, focus=node, depth=None)
+            click.echo(f"Viewer written to {path}")
+            return
         annotate(g, _statuses(g, as_of))  # struck through: not in force; ⚠: rests on such
         path = render_viewer(g, output, focus=node, depth=depth)
     click.echo(f"Viewer written to {path}")
