@@ -6,13 +6,21 @@ Loaders read and extract, the store persists; this module only sequences them.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+import signal
+from collections import deque
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import LoadError, StoreError
 from graph.store import Store
-from loaders.extract import extract_file, file_sha256, iter_corpus
+from loaders.extract import extract_file, extract_text, file_sha256, iter_corpus
+
+# A build reads its files in worker processes (one per core) when what it has to read is at
+# least this large; below it, starting the workers costs more than they save.
+PARALLEL_MIN_BYTES = 2_000_000
+# Extractions in flight or waiting for the writer, per worker: bounds the memory of a build.
+_AHEAD = 4
 
 __all__ = ["BuildReport", "build_corpus", "canonical_path", "store_conflicts"]
 
@@ -66,6 +74,7 @@ def build_corpus(
     progress: Callable[[str], None] | None = None,
     on_error: Callable[[str, str], None] | None = None,
     on_wait: Callable[[str], None] | None = None,
+    workers: int | None = None,
 ) -> BuildReport:
     """Bring ``store`` up to date with the files under ``paths``, in one transaction.
 
@@ -87,12 +96,19 @@ def build_corpus(
     Two builds of one store do not interleave: the second waits for the first (``on_wait``
     is told who holds the store).
 
+    Files are read and extracted in worker processes, one per core, when there is enough
+    to read (:data:`PARALLEL_MIN_BYTES`); this process alone writes the store, in file order,
+    so the store, the report, the progress calls and the error lines are those of a build
+    in one process.
+
     Args:
         paths: files and directories.
         store: the open store.
         progress: called with each file's path once it is done.
         on_error: called with (path, reason) for each failed file.
         on_wait: called with the holder's description when another build holds the store.
+        workers: extraction processes; None chooses (every core when there is enough to
+            read), 1 extracts in this process.
     """
     paths = list(paths)
     report = BuildReport()
@@ -119,24 +135,24 @@ def build_corpus(
                 store.remove_file(old)
                 report.removed.append(old)
         stored = {p for p in stored if os.path.isabs(p)} - set(report.removed)
-        for path in files:
-            try:
-                if store.file_hash(path) == file_sha256(path):
-                    report.unchanged.append(path)
-                else:
-                    ex = extract_file(path)
-                    status = store.ingest(ex)
-                    (report.added if status == "added" else report.updated).append(path)
-            except StoreError:
-                raise  # the store itself failed: the whole batch rolls back
-            except LoadError as exc:
-                fail(path, exc.reason, stored)
-            except OSError as exc:
-                fail(path, exc.strerror or str(exc), stored)
-            except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
-                fail(path, f"could not be extracted ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})", stored)
-            if progress:
-                progress(path)
+        n = _workers(workers, files)
+        if n > 1:
+            _ingest_parallel(files, store, report, n, progress, lambda p, r: fail(p, r, stored))
+        else:
+            for path in files:
+                try:
+                    if store.file_hash(path) == file_sha256(path):
+                        report.unchanged.append(path)
+                    else:
+                        ex = extract_file(path)
+                        status = store.ingest(ex)
+                        (report.added if status == "added" else report.updated).append(path)
+                except StoreError:
+                    raise  # the store itself failed: the whole batch rolls back
+                except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+                    fail(path, _reason(exc), stored)
+                if progress:
+                    progress(path)
         store.save_merged()  # the indexed merged graph the queries read, in the same transaction
     g = store.graph()
     kinds = [d.get("kind") for _, d in g.nodes(data=True)]
@@ -148,6 +164,179 @@ def build_corpus(
     report.conflicts = len(store_conflicts(store))
     return report
 
+
+def _reason(exc: Exception) -> str:
+    """The one-line reason a file failed, for its ``Error: file: reason`` line."""
+    if isinstance(exc, LoadError):
+        return exc.reason
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return f"could not be extracted ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})"
+
+
+def _workers(asked: int | None, files: dict[str, Path]) -> int:
+    """How many extraction processes a build uses."""
+    if asked is not None:
+        return max(1, min(asked, len(files)))
+    cores = os.cpu_count() or 1
+    if cores < 2 or len(files) < 2:
+        return 1
+    size = 0
+    for path in files:
+        try:
+            size += os.stat(path).st_size
+        except OSError:
+            continue
+        if size >= PARALLEL_MIN_BYTES:
+            return min(cores, len(files))
+    return 1
+
+
+# A small plan exercising every extractor: read once in the parent before the workers are
+# forked, so each starts with the rule tables loaded and the patterns compiled.
+_WARM_TEXT = """ỦY BAN NHÂN DÂN
+TỈNH HÀ TĨNH
+Số: 1/KH-UBND
+Hà Tĩnh, ngày 05 tháng 5 năm 2023
+KẾ HOẠCH
+Thực hiện Nghị quyết số 29-NQ/TW ngày 17/11/2022 của Ban Chấp hành Trung ương Đảng
+Căn cứ Luật Đầu tư năm 2020; thực hiện Chương trình 26 (sau đây gọi là Chương trình 26):
+I. NHIỆM VỤ
+1. Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các sở, ban, ngành tham mưu; hoàn thành trong Quý II/2023.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 16/2007/QĐ-UBND.
+"""
+
+
+def _worker_init() -> None:
+    """A worker leaves Ctrl-C to the build (which stops the pool) and dies with it, even
+    when the build is killed (it holds a copy of the store's lock file descriptor)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        import threading
+        import time
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.2)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _extract_job(path: str) -> tuple[str, object]:
+    """In a worker: ("ok", extraction) or ("failed", reason) or ("raise", StoreError)."""
+    try:
+        ex = extract_file(path)
+    except StoreError as exc:
+        return "raise", exc
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+        return "failed", _reason(exc)
+    ex.layout = None  # the extractors' view, never stored: not worth sending back
+    return "ok", ex
+
+
+def _ingest_parallel(files: dict[str, Path], store: Store, report: BuildReport, n: int,
+                     progress: Callable[[str], None] | None, fail: Callable[[str, str], None]) -> None:
+    """Extract the changed files in ``n`` worker processes; ingest here, in file order."""
+    todo: list[str] = []
+    pre: dict[str, str] = {}  # path -> "unchanged" or the reason it failed
+    for path in files:
+        try:
+            if store.file_hash(path) == file_sha256(path):
+                pre[path] = "unchanged"
+            else:
+                todo.append(path)
+        except StoreError:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            pre[path] = _reason(exc)
+    results = _extract_all(todo, n)
+    try:
+        _ingest_in_order(files, store, report, pre, results, progress, fail)
+    finally:
+        results.close()  # stops the workers, also when the build is interrupted
+
+
+def _ingest_in_order(files, store, report, pre, results, progress, fail) -> None:
+    for path in files:
+        got = pre.get(path)
+        if got == "unchanged":
+            report.unchanged.append(path)
+        elif got is not None:
+            fail(path, got)
+        else:
+            done, (kind, value) = next(results)
+            assert done == path
+            if kind == "raise":
+                raise value
+            if kind == "failed":
+                fail(path, value)
+            else:
+                try:
+                    status = store.ingest(value)
+                except StoreError:
+                    raise
+                except Exception as exc:  # noqa: BLE001
+                    fail(path, _reason(exc))
+                else:
+                    (report.added if status == "added" else report.updated).append(path)
+        if progress:
+            progress(path)
+
+
+def _extract_all(paths: list[str], n: int) -> Generator[tuple[str, tuple[str, object]], None, None]:
+    """(path, result of :func:`_extract_job`) for every path, in order, from ``n`` forked
+    workers with a bounded number in flight.  A worker that dies (killed, out of memory)
+    fails the file it was reading; the rest go on in new workers."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    if not paths:
+        return
+    extract_text(_WARM_TEXT)  # compile once here; the forked workers inherit it
+    ctx = mp.get_context("fork")
+    pending = deque(paths)
+
+    def pool(k: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=k, mp_context=ctx, initializer=_worker_init)
+
+    ex = pool(n)
+    flight: deque = deque()
+    try:
+        while pending or flight:
+            while pending and len(flight) < n * _AHEAD:
+                p = pending.popleft()
+                flight.append((p, ex.submit(_extract_job, p)))
+            path, fut = flight.popleft()
+            try:
+                result = fut.result()
+            except BrokenProcessPool:
+                # the pool is lost: read this file alone to know whether it is the culprit
+                ex.shutdown(wait=True, cancel_futures=True)
+                pending.extendleft(reversed([p for p, _ in flight]))
+                flight.clear()
+                alone = pool(1)
+                try:
+                    result = alone.submit(_extract_job, path).result()
+                except BrokenProcessPool:
+                    result = ("failed", "could not be extracted (its extraction process died)")
+                finally:
+                    alone.shutdown(wait=True, cancel_futures=True)
+                ex = pool(n)
+            except Exception as exc:  # noqa: BLE001 - a result that cannot come back (pickling)
+                result = ("failed", _reason(exc))
+            yield path, result
+    finally:
+        ex.shutdown(wait=True, cancel_futures=True)
 
 def store_conflicts(store: Store) -> list:
     """Every conflict the store's facts show (queries.conflicts): citations that disagree,
