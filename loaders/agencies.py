@@ -138,6 +138,7 @@ class _Gazetteer:
     starts: regex.Pattern  # first tokens of every alias and pattern head
     head_first: frozenset[str]  # first tokens of the pattern heads
     heads: frozenset[tuple[str, ...]]
+    heads_by_first: dict[str, tuple[tuple[str, ...], ...]]  # the heads by their first token
     group_nouns: frozenset[tuple[str, ...]]
     stop_words: frozenset[tuple[str, ...]]  # one word or a phrase ("báo cáo", not "Công báo")
     province_words: tuple[tuple[str, ...], ...]
@@ -208,6 +209,7 @@ def _gazetteer() -> _Gazetteer:
         starts=starts,
         head_first=frozenset(h[0] for h in heads),
         heads=heads,
+        heads_by_first={t: tuple(h for h in heads if h[0] == t) for t in {h[0] for h in heads}},
         group_nouns=nouns,
         stop_words=frozenset(_tokens(match_key(w)) for w in pattern.get("stop_words", [])),
         province_words=tuple(_tokens(match_key(w)) for w in pattern.get("province_words", [])),
@@ -402,7 +404,7 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool) -> int | None:
         p = m.end()
     words = [t for t, _, _ in toks]
     head_len = 0
-    for head in gaz.heads:
+    for head in gaz.heads_by_first.get(words[0], ()) if words else ():
         if tuple(words[: len(head)]) == head and len(head) > head_len:
             head_len = len(head)
     group = False
@@ -515,6 +517,13 @@ def find_agencies(
         >>> [(a.name, s, e) for a, s, e in find_agencies("Giao Sở KH&ĐT chủ trì", "Hà Tĩnh")]
         [('Sở Kế hoạch và Đầu tư', 5, 13)]
     """
+    # the task extractor asks about the same paragraph several times (its roles, its lead,
+    # its addressees): the answer depends on the arguments only
+    return list(_find_agencies(text, jurisdiction, groups, parent))
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | None) -> tuple[tuple[Agency, int, int], ...]:
     gaz = _gazetteer()
     key = match_key(text)
     jur = _tokens(match_key(jurisdiction))
@@ -543,4 +552,4 @@ def find_agencies(
             pos = end
         else:
             pos = m.end()
-    return out
+    return tuple(out)
