@@ -578,6 +578,13 @@ class Store:
             "SELECT id FROM graph_nodes WHERE path LIKE ? ESCAPE '\\' ORDER BY id", (pattern,))]
 
     @_guarded
+    def index_version(self) -> str | None:
+        """What identifies the indexed merged graph's content (it changes with every build
+        that changes a fact): a key for caching what is derived from the index."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='merged'").fetchone()
+        return row[0] if row else None
+
+    @_guarded
     def index_counts(self) -> dict[str, int]:
         """Nodes of each kind and edges in the indexed merged graph (no graph is loaded)."""
         out = {k or "document": n for k, n in self.db.execute("SELECT kind, count(*) FROM graph_nodes GROUP BY kind")}
@@ -689,9 +696,9 @@ def _year(date: str | None) -> str | None:
     return date[:4] if date and date[:4].isdigit() else None
 
 
-#: Matches a search ranks at most (see Store.search): bm25 costs about 6 µs a matching row
-#: (bench/serve.py), so 3,000 keep a broad query near 30 ms on any store.
-SEARCH_RANK_CAP = 3000
+#: Matches a search ranks at most (see Store.search): bm25 costs 10-20 µs a matching row
+#: (bench/serve.py), so a broad query stays near 50 ms on a store of any size.
+SEARCH_RANK_CAP = 2000
 
 
 def _search_order(g: nx.MultiDiGraph) -> list[str]:

@@ -144,6 +144,16 @@ def create_app(store_path: str | Path) -> Flask:
             local.store = Store(store_path, readonly=True)
         return local.store
 
+    counts_cache: dict[str | None, dict] = {}
+
+    def counts() -> dict:
+        """The index's counts (two full scans: 0.1 s at 100,000 documents), once per build."""
+        version = store().index_version()
+        if version not in counts_cache:
+            counts_cache.clear()
+            counts_cache[version] = store().index_counts()
+        return counts_cache[version]
+
     app = Flask("policykg", static_folder=None)
     app.config.update(MAX_CONTENT_LENGTH=0, JSON_AS_ASCII=False)
     app.json.ensure_ascii = False
@@ -180,7 +190,7 @@ def create_app(store_path: str | Path) -> Flask:
         args = _search_args(params)
         info: dict = {}
         results = store().search(query, **args, info=info) if query else []
-        return pages.search_page(query, params, results, store().index_counts(), limit=args["limit"],
+        return pages.search_page(query, params, results, counts(), limit=args["limit"],
                                  capped=info.get("capped"))
 
     def api_search(params: dict) -> Response:
