@@ -61,6 +61,8 @@ HOLDOUT2_GOLD = ROOT / "tests" / "gold" / "holdout2"
 #: the third blind hold-out (tests/gold/holdout3/README.md); scored only with --holdout3, so
 #: that fixing against `--holdout -v` never shows its misses
 HOLDOUT3_GOLD = ROOT / "tests" / "gold" / "holdout3"
+#: the fourth blind hold-out (tests/gold/holdout4/README.md), scored only with --holdout4
+HOLDOUT4_GOLD = ROOT / "tests" / "gold" / "holdout4"
 
 IDENTITY = ("number", "date", "issuer", "jurisdiction", "type", "title", "title prefix")
 REFERENCES = (
@@ -528,6 +530,8 @@ def main(argv: list[str] | None = None) -> int:
         extra = {"hold-out 2": score_realdocs(HOLDOUT2_GOLD)}
     if "--holdout3" in argv:
         extra = (extra or {}) | {"hold-out 3": score_realdocs(HOLDOUT3_GOLD)}
+    if "--holdout4" in argv:
+        extra = (extra or {}) | {"hold-out 4": score_realdocs(HOLDOUT4_GOLD)}
     print(format_table(seeds, score_realdocs(), verbose=verbose, holdout=holdout, extra=extra))
     if verbose:
         sets = {"hold-out pages": holdout, **(extra or {})}
