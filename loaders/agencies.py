@@ -237,10 +237,31 @@ def _strip_jurisdiction(key: tuple[str, ...], jurisdiction: str) -> list[tuple[s
     for word in gaz.province_words:
         if len(base) > len(word) and base[-len(word):] == word:
             out.append(base)
-            out.append(base[: -len(word)] + ("tỉnh",))
-            out.append(base[: -len(word)])
+            stem = base[: -len(word)]
+            if len(stem) > 1 and stem[-1] == _AT:
+                stem = stem[:-1]  # "Cơ quan Thuế tại tỉnh Đồng Tháp": the body of the province
+            out.append(stem + ("tỉnh",))
+            out.append(stem)
     out += [base + ("tỉnh",), base]
     return out
+
+
+_AT = "tại"
+# "… trên địa bàn (tỉnh|thành phố) (<province>)" after a body names where it works, not which
+# body it is: "các tổ chức hành nghề công chứng trên địa bàn thành phố"
+_LOCATIVE = regex.compile(r"\s+trên\s+địa\s+bàn(?:\s+(?:tỉnh|thành\s+phố|tp\.?))?(?P<rest>(?:\s+\S+){0,4})\s*$")
+
+
+def _without_locative(name: str, jurisdiction: str) -> str | None:
+    """``name`` without a trailing "trên địa bàn …" of its own province, or None."""
+    key = match_key(name)
+    m = _LOCATIVE.search(key)
+    if m is None or m.start() == 0:
+        return None
+    rest = _tokens(m.group("rest"))
+    if rest and rest != _tokens(match_key(jurisdiction)):
+        return None
+    return name[: m.start()]
 
 
 def _entry_for(key: tuple[str, ...], jurisdiction: str) -> AgencyEntry | None:
@@ -299,6 +320,9 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
             parent_id = None
         return Agency(_unit_id(jurisdiction, entry.name, parent_name if parent_id else None),
                       entry.name, jurisdiction, entry.group, parent_id)
+    bare = _without_locative(name, jurisdiction)
+    if bare is not None:
+        return _resolve(bare, jurisdiction, parent)
     display = _display(name)
     group = _is_group_name(key)
     parent_id = parent_name = None
@@ -483,7 +507,8 @@ def _qualifier_end(key: str, pos: int, jur: tuple[str, ...]) -> int:
     """Extend a match over a trailing "(tỉnh) <jurisdiction>": "UBND tỉnh Hà Tĩnh"."""
     if not jur:
         return pos
-    for lead in ((), *_gazetteer().province_words):
+    words = _gazetteer().province_words
+    for lead in ((), *words, *((_AT, *w) for w in words)):
         p = pos
         ok = True
         for tok in (*lead, *jur):

@@ -494,8 +494,13 @@ def _soft(block: str, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: bool 
     if r.bare_marker.fullmatch(block):
         return True  # "1." / "Sở Nông nghiệp và Môi trường"; "**Điều" / "1.**"
     marker = r.marker.match(n)
-    if block in r.type_lines or " ".join(n.split()) in r.type_lines or r.block_start.match(n):
-        return False  # the type line, the number line, the place-date line
+    # a numbered heading whose emphasis span goes on ("**V. CHẾ ĐỘ" / "BÁO CÁO**") is not
+    # followed by a type line, whatever words its second line holds
+    heading_goes_on = prev.open_end and r.marker.match(block) and _is_caps(block) and _is_caps(n)
+    if (block in r.type_lines or " ".join(n.split()) in r.type_lines) and not heading_goes_on:
+        return False  # the type line
+    if r.block_start.match(n):
+        return False  # the number line, the place-date line
     if (not marker and p.endswith(":") and len(block.split()) <= r.label_words
             and not _is_caps(block) and not r.marker.match(block)):
         return True  # "Số:" / "87/2025/QĐ-UBND", "Đơn vị chủ trì:" / "Sở Tư pháp."

@@ -479,13 +479,38 @@ def _lead_run(ctx: _Ctx, found, start: int, end: int) -> tuple[list[Agency], int
     return [], start
 
 
-def _cooperating(ctx: _Ctx, found, start: int, end: int) -> list[Agency]:
+def _cooperating(ctx: _Ctx, found, start: int, end: int, lead: list[Agency] = ()) -> list[Agency]:
     r = _rules()
     out: list[Agency] = []
     for m in r.coop_cue.finditer(ctx.text, start, end):
+        before = next((a for a, _, e in found if e <= m.start() and not ctx.text[e : m.start()].strip()), None)
+        if before is not None and before not in lead:
+            # "Tham mưu UBND Tỉnh phối hợp với các bộ, ngành Trung ương …": the body just named
+            # cooperates, not the item's lead
+            continue
         run, _ = _run(ctx, found, m.end(), end)
         out += run
     return out
+
+
+def _clause_subject(ctx: _Ctx, found, start: int, end: int) -> list[Agency]:
+    """Bodies that open a clause and cooperate: "Thực hiện mở tài khoản …: Ủy ban nhân dân xã,
+    phường phối hợp với các Ngân hàng thương mại …", "Sau khi …, Ủy ban nhân dân xã, phường
+    phối hợp với …" (they lead).  Bodies after a verb are its object, not the subject: "Tham
+    mưu UBND Tỉnh phối hợp với các bộ, ngành Trung ương …"."""
+    r = _rules()
+    text = ctx.text
+    for m in r.coop_cue.finditer(text, start, end):
+        for a, s, _ in found:
+            if s >= m.start():
+                break
+            before = text[start:s].rstrip()
+            if before and before[-1] not in ":;,.":
+                continue
+            run, run_end = _run(ctx, found, s, m.start())
+            if run and not text[run_end : m.start()].strip():
+                return run
+    return []
 
 
 @dataclass(frozen=True, slots=True)
@@ -498,7 +523,9 @@ def _roles(ctx: _Ctx, start: int, end: int, *, heading: bool = False) -> _Roles:
     """Lead and cooperating agencies an item names itself."""
     found = _found(ctx, start, end)
     lead, lead_end = _lead_run(ctx, found, start, end)
-    coop = [a for a in _cooperating(ctx, found, start, end) if a not in lead]
+    if not lead and not heading:
+        lead = _clause_subject(ctx, found, start, end)
+    coop = [a for a in _cooperating(ctx, found, start, end, lead) if a not in lead]
     if heading and not _rules().lead_cue.search(ctx.text, start, end) and not coop:
         # "i) Các doanh nghiệp, hộ sản xuất công nghiệp, tiểu thủ công nghiệp": a heading
         # that only names its addressees, not all of them known: the name as written
@@ -778,6 +805,11 @@ def _prose(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> bool:
         if not roles.lead and r.non_task.match(line):
             last = None
             continue
+        if not roles.lead and mode == "implementation" and p.kind == "plain" and not any(h.level for h in stack):
+            # "V. TỔ CHỨC THỰC HIỆN" / "1. Sở …" / … / "Trong quá trình tổ chức thực hiện, nếu có
+            # khó khăn, vướng mắc kịp thời báo cáo …": a closing paragraph naming nobody
+            last = None
+            continue
         end = _cut_inline_label(text, p.body, p.end)
         last = b.add(p.body, end, path, roles)
         _apply_labels(ctx, last, end, p.end)
@@ -822,7 +854,10 @@ def _acts(ctx: _Ctx, start: int, end: int) -> tuple[_Roles, bool]:
     _, run_end = _lead_run(ctx, found, start, end)
     if regex.match(r"\s*:\s*\S", text[run_end:end]) or (":" in text[start:run_end] and text[run_end:end].strip()):
         return roles, True  # "Sở Xây dựng: Tổng hợp, phân tích …" (the run may take the ":")
-    nxt = regex.match(r"[\s(]*(\p{L}+)", text[run_end:end])
+    # a parenthesis after the addressees says where or who they are, not what they do:
+    # "Cổng thông tin điện tử tỉnh Phú Thọ (https://phutho.gov.vn)."
+    after = _PARENS.sub(" ", text[run_end:end], count=1) if regex.match(r"\s*\(", text[run_end:end]) else text[run_end:end]
+    nxt = regex.match(r"[\s(]*(\p{L}+)", after)
     if r.not_action.match(text[run_end:end]):
         return roles, False  # "Trung tâm … là tổ chức hành chính …": what it is
     return roles, bool(nxt and nxt.group(1)[0].islower() and run_end < end)
@@ -890,8 +925,15 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
         """An item that is no execution clause: it assigns, leads in, or falls to a bearer."""
         nonlocal objects
         # the article's own line leads everything in it: "Điều 3. Giao Giám đốc Công an tỉnh
-        # thực hiện các nhiệm vụ sau:" / "a) …"
-        level = 0 if m else _sub_level(p.kind)
+        # thực hiện các nhiệm vụ sau:" / "a) …"; so does a plain paragraph that opens the
+        # article ("Điều 6. Trách nhiệm tổ chức thực hiện" / "Các cơ quan … có trách nhiệm:" /
+        # "1. …"), and one under an open lead-in sits just below it
+        if m:
+            level = 0
+        elif p.kind == "plain":
+            level = leads[-1][0] + 0.5 if leads else 0
+        else:
+            level = _sub_level(p.kind)
         roles, assigns = _acts(ctx, start, p.end)
         if assigns and r.object_list.search(text, start, p.end):
             # "Sở Tài chính chịu trách nhiệm cập nhật … đối với:" / "a) Báo cáo giá …": one task
@@ -1002,8 +1044,11 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
             pending = []
             continue
         roles, _ = _acts(ctx, start, p.end)
-        if p.kind == "plain" and text[p.end - 1] in ";," and roles.lead:
-            pending.append((p, start, m))  # addressees of an execution clause that goes on below
+        if (text[p.end - 1] in ";," and roles.lead
+                and (p.kind == "plain" or (p.kind in _ITEM_KINDS and _names_only(ctx, start, p.end)))):
+            # addressees of an execution clause that goes on below ("2. Chánh Văn phòng UBND
+            # tỉnh;" / "Giám đốc (Thủ trưởng) các sở, …; … chịu trách nhiệm thi hành …")
+            pending.append((p, start, m))
             continue
         for q, q_start, q_m in pending:  # no execution clause came: they are items of their own
             regular(q, q_start, q_m)

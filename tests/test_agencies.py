@@ -57,6 +57,20 @@ ALIASES = [
     ("Ủy ban nhân dân các xã, phường, đặc khu", "Ủy ban nhân dân các xã, phường", True),
     ("các cơ quan, tổ chức, cá nhân có liên quan", "Các tổ chức, cá nhân có liên quan", True),
     ("Ủy ban Mặt trận Tổ quốc Việt Nam các cấp", "Ủy ban Mặt trận Tổ quốc tỉnh", False),
+    # an office named "tại tỉnh X" is the province's; a locative names where a body works
+    ("Cơ quan Thuế tại tỉnh Hà Tĩnh", "Thuế tỉnh", False),
+    ("Cơ quan Kho bạc Nhà nước tại tỉnh Hà Tĩnh", "Kho bạc Nhà nước tỉnh", False),
+    ("Các tổ chức hành nghề công chứng trên địa bàn tỉnh", "Các tổ chức hành nghề công chứng", True),
+    ("các doanh nghiệp trên địa bàn tỉnh Hà Tĩnh", "Các doanh nghiệp", True),
+    # bodies of a provincial government, mass organisations, the merged press (2025)
+    ("đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân thành phố", "Các đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân tỉnh", True),
+    ("Trung tâm Phục vụ hành chính công cấp xã", "Các Trung tâm Phục vụ hành chính công cấp xã", True),
+    ("các cơ quan, đơn vị, địa phương", "Các cơ quan, địa phương liên quan", True),
+    ("các cơ quan, đơn vị, cá nhân có liên quan", "Các tổ chức, cá nhân có liên quan", True),
+    ("Đoàn TNCS Hồ Chí Minh tỉnh", "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh", False),
+    ("Hội nông dân tỉnh", "Hội Nông dân tỉnh", False),
+    ("Báo và Phát thanh - Truyền hình Hà Tĩnh", "Báo và Phát thanh, Truyền hình tỉnh", False),
+    ("UBND các tỉnh/thành phố", "Ủy ban nhân dân các tỉnh, thành phố", True),
 ]
 
 
@@ -130,9 +144,10 @@ def test_find_agencies(text: str, expected: list[tuple[str, str]]) -> None:
 
 GROUPS = [
     # a listed group followed by a qualifier is the narrower group the qualifier names
-    ("Các Sở quản lý ngành, lĩnh vực có trách nhiệm kiểm tra", [("Các Sở quản lý ngành, lĩnh vực", True)]),
+    # (both narrower groups are rows of the table since 6209ce1: their canonical names)
+    ("Các Sở quản lý ngành, lĩnh vực có trách nhiệm kiểm tra", [("Các sở quản lý ngành, lĩnh vực", True)]),
     ("Các cơ quan chuyên môn quản lý ngành, lĩnh vực cấp tỉnh; Ủy ban nhân dân các xã, phường chịu",
-     [("Các cơ quan chuyên môn quản lý ngành, lĩnh vực", True), ("Ủy ban nhân dân các xã, phường", True)]),
+     [("Các cơ quan chuyên môn quản lý ngành, lĩnh vực cấp tỉnh", True), ("Ủy ban nhân dân các xã, phường", True)]),
     ("Thủ trưởng các cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý của tỉnh",
      [("Các cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý", True)]),
     ("Các sở, ban, ngành chủ trì", [("Các sở, ban, ngành", True)]),  # the listed group as it is

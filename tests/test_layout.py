@@ -424,6 +424,9 @@ JOIN_ROWS = [
     pytest.param("**IV. NHIỆM\nVỤ CỤ THỂ**\n**1.\nSở Nông nghiệp và Môi trường**\n- Chủ trì rà soát quy\nhoạch.\n- Phối hợp kiểm tra.",
                  "IV. NHIỆM VỤ CỤ THỂ\n1. Sở Nông nghiệp và Môi trường\n- Chủ trì rà soát quy hoạch.\n- Phối hợp kiểm tra.",
                  id="bold-heading-across-lines-bare-marker"),
+    # a heading's second line that is a type word ("BÁO CÁO") is not the document's type line
+    pytest.param("**V. CHẾ ĐỘ\nBÁO CÁO**\n**1. **Sở Công Thương tổng hợp báo cáo.",
+                 "V. CHẾ ĐỘ BÁO CÁO\n1. Sở Công Thương tổng hợp báo cáo.", id="bold-heading-second-line-a-type-word"),
     pytest.param("*Đơn vị chủ trì: *Sở Khoa học\nvà Công nghệ.\n*Thời gian thực hiện: *Quý IV/2025.",
                  "Đơn vị chủ trì: Sở Khoa học và Công nghệ.\nThời gian thực hiện: Quý IV/2025.", id="labels-with-emphasis"),
     pytest.param("**Điều 1. Phạm vi điều chỉnh**\nNghị quyết này quy định một số nội dung chi và mức\nchi đặc thù.",

@@ -162,6 +162,14 @@ SHAPES = [
     ("article-relay-uy-quyen-cho",
      "QUYẾT ĐỊNH:\nĐiều 5. Ủy quyền\n1. UBND tỉnh ủy quyền cho Giám đốc Sở Nội vụ:\na) Quyết định bổ nhiệm Kiểm soát viên tại doanh nghiệp.",
      None, [("Điều 5.1", "Quyết định bổ nhiệm Kiểm soát", ["Sở Nội vụ"], [], False)]),
+    # a topic label, then the body that opens the clause and cooperates: it leads
+    ("topic-label-then-subject-cooperates",
+     "II. NHIỆM VỤ\n2. Chi trả\nb) Thực hiện mở tài khoản: Ủy ban nhân dân xã, phường phối hợp với các ngân hàng thương mại thực hiện mở tài khoản cho đối tượng.",
+     "UBND tỉnh Hà Tĩnh", [("II.2.b", "Thực hiện mở tài khoản: Ủy ban", ["Ủy ban nhân dân các xã, phường"], ["Các tổ chức tín dụng"], False)]),
+    # the body a verb names before "phối hợp" is its object: it cooperates, not the item's lead
+    ("object-of-verb-cooperates-not-the-lead",
+     "II. NHIỆM VỤ\n1. Đầu tư\n- Tham mưu UBND tỉnh phối hợp với các bộ, ngành Trung ương cấp chủ trương đầu tư.",
+     BOARD, [("II.1.-1", "Tham mưu UBND tỉnh phối hợp vớ", [BOARD], [], True)]),
     ("narrative-list",
      "PV: Năm 2024 ông sẽ làm gì?\nTrưởng ban: Kết quả năm 2023 đạt được nhiều mặt, cụ thể:\nThu hút 5 dự án.\n"
      "Một số nhiệm vụ trọng tâm mà Ban Quản lý sẽ triển khai trong năm 2024 đó là:\n"
@@ -245,6 +253,65 @@ ARTICLE_SHAPES = [
      "thực hiện Nghị quyết.",
      None, [("Điều 8.1", "Giao Thường trực Hội đồng nhân", ["Thường trực Hội đồng nhân dân tỉnh", "Hội đồng nhân dân các xã, phường"], [], False)]),
     # a company addressed by name ([pattern] heads of agencies.toml)
+    # an adverb between "phối hợp" and "với"
+    ("cooperating-cue-with-adverb",
+     "III. TỔ CHỨC THỰC HIỆN\n2. Ủy ban nhân dân các xã, phường phối hợp chặt chẽ với Sở Nội vụ trong quá trình thực hiện.",
+     None, [("III.2", "Ủy ban nhân dân các xã, phường", ["Ủy ban nhân dân các xã, phường"], ["Sở Nội vụ"], False)]),
+    # mass organisations of the province addressed by "Đề nghị"
+    ("de-nghi-mass-organisations-heading",
+     "III. TỔ CHỨC THỰC HIỆN\n8. Đề nghị Liên minh Hợp tác xã tỉnh, Đoàn TNCS Hồ Chí Minh tỉnh, Hội nông dân tỉnh\n"
+     "- Đẩy mạnh tập huấn mô hình sản xuất tiên tiến.",
+     None, [("III.8.-1", "Đẩy mạnh tập huấn mô hình sản", ["Liên minh Hợp tác xã tỉnh", "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh",
+                                                            "Hội Nông dân tỉnh"], [], False)]),
+    # a plain lead-in opening an article: its numbered items are its tasks
+    ("article-plain-lead-in-numbered-items",
+     "QUYẾT ĐỊNH:\nĐiều 6. Trách nhiệm tổ chức thực hiện\nSở Tài chính, Sở Xây dựng có trách nhiệm:\n"
+     "1. Rà soát tiêu chuẩn, định mức sử dụng tài sản công.\n2. Công khai các quyết định trên Cổng thông tin điện tử.",
+     None, [("Điều 6.1", "Rà soát tiêu chuẩn, định mức", ["Sở Tài chính", "Sở Xây dựng"], [], False),
+            ("Điều 6.2", "Công khai các quyết định trên", ["Sở Tài chính", "Sở Xây dựng"], [], False)]),
+    # a delegation: the delegates lead; the matters they may decide are one task with it
+    ("article-delegation-phan-cap-cho",
+     "QUYẾT ĐỊNH:\nĐiều 3. Phân cấp thẩm quyền\nỦy ban nhân dân tỉnh phân cấp cho đơn vị sự nghiệp công lập trực thuộc Ủy ban "
+     "nhân dân tỉnh và Chủ tịch Ủy ban nhân dân cấp xã thẩm quyền quyết định:\n1. Bổ sung số lượng máy móc, thiết bị.\n"
+     "2. Điều chỉnh mức giá máy móc, thiết bị.",
+     None, [("Điều 3.1", "Ủy ban nhân dân tỉnh phân cấp c", ["Các đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân tỉnh",
+                                                             "Ủy ban nhân dân các xã, phường"], [], False)]),
+    # an execution clause whose first addressee is a numbered item ending ";"
+    ("article-execution-first-addressee-numbered",
+     "QUYẾT ĐỊNH:\nĐiều 2. Điều khoản thi hành\n1. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n2. Chánh Văn phòng UBND tỉnh;\n"
+     "Giám đốc (Thủ trưởng) các sở, ban, ngành; Chủ tịch UBND các xã, phường chịu trách nhiệm thi hành Quyết định này./.",
+     None, [("Điều 2.1", "Chánh Văn phòng UBND tỉnh;", ["Văn phòng UBND tỉnh", "Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"], [], False)]),
+    # a body named with its web address is no task ("…(https://…)." says where, not what)
+    ("article-body-with-address-no-task",
+     "QUYẾT ĐỊNH:\nĐiều 1. Công bố Danh mục thủ tục hành chính, công khai trên Cổng Dịch vụ công quốc gia;\n"
+     "Cổng thông tin điện tử tỉnh Hà Tĩnh (https://hatinh.gov.vn).\nĐiều 2. Giao Sở Tư pháp chủ trì rà soát thủ tục.",
+     None, [("Điều 2.1", "Giao Sở Tư pháp chủ trì rà soá", ["Sở Tư pháp"], [], False)]),
+    # a duty subject of two nouns and a long description
+    ("article-duty-subject-two-nouns",
+     "QUYẾT ĐỊNH:\nĐiều 3. Mức chi\n3. Đơn vị, tổ chức thực hiện nhiệm vụ bồi thường, hỗ trợ, tái định cư có trách nhiệm lập dự toán chi phí.",
+     None, [("Điều 3.1", "Đơn vị, tổ chức thực hiện nhiệ", ["Các đơn vị, tổ chức thực hiện nhiệm vụ bồi thường, hỗ trợ, tái định cư"], [], False)]),
+    # an item that opens with the date it holds from
+    ("article-from-date-opener",
+     "QUYẾT ĐỊNH:\nĐiều 3. Tổ chức thực hiện\n4. Từ ngày 01 tháng 12 năm 2025, Trung tâm Phục vụ hành chính công tỉnh, Trung tâm "
+     "Phục vụ hành chính công cấp xã tổ chức tiếp nhận hồ sơ.",
+     None, [("Điều 3.1", "Từ ngày 01 tháng 12 năm 2025,", ["Trung tâm Phục vụ hành chính công tỉnh",
+                                                          "Các Trung tâm Phục vụ hành chính công cấp xã"], [], False)]),
+    # bodies "tại tỉnh X", a list with households
+    ("article-execution-offices-at-the-province",
+     "QUYẾT ĐỊNH:\nĐiều 5. Chánh Văn phòng UBND tỉnh; Thủ trưởng cơ quan Kho bạc nhà nước, cơ quan Thuế tại tỉnh Hà Tĩnh; "
+     "các tổ chức, hộ gia đình, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.",
+     None, [("Điều 5.1", "Chánh Văn phòng UBND tỉnh; Thủ", ["Văn phòng UBND tỉnh", "Kho bạc Nhà nước tỉnh", "Thuế tỉnh",
+                                                           "Các tổ chức, cá nhân có liên quan"], [], False)]),
+    # a body's standing functions in a decision organising it are no tasks
+    ("article-standing-functions-no-task",
+     "QUYẾT ĐỊNH:\nĐiều 2. Nhiệm vụ, quyền hạn\nTrung tâm Phục vụ hành chính công tỉnh thực hiện nhiệm vụ, quyền hạn sau:\n"
+     "1. Hướng dẫn, tiếp nhận hồ sơ.\n2. Phối hợp với các cơ quan, đơn vị liên quan giải quyết thủ tục.",
+     None, []),
+    # a reporting section's closing paragraph that names nobody is no task
+    ("reporting-section-closing-paragraph",
+     "V. CHẾ ĐỘ BÁO CÁO\n1. Sở Công Thương tổng hợp báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.\n"
+     "Trong quá trình tổ chức thực hiện, nếu có khó khăn, vướng mắc kịp thời báo cáo Ủy ban nhân dân tỉnh xem xét.",
+     "UBND tỉnh Hà Tĩnh", [("V.1", "Sở Công Thương tổng hợp báo cá", ["Sở Công Thương"], [], False)]),
     ("de-nghi-company-colon",
      "III. TỔ CHỨC THỰC HIỆN\n12. Đề nghị Công ty Điện lực Hà Tĩnh: Khẩn trương kiểm tra, khắc phục sự cố lưới điện.",
      None, [("III.12", "Đề nghị Công ty Điện lực Hà Tĩ", ["Công ty Điện lực Hà Tĩnh"], [], False)]),
@@ -436,6 +503,7 @@ SECTION_TITLES = [
     ("III. NỘI DUNG THI ĐUA, PHƯƠNG ÁN TRIỂN KHAI, TIÊU CHÍ ĐÁNH GIÁ", True),
     ("II. NHIỆM VỤ VÀ GIẢI PHÁP", True),
     ("IV. TỔ CHỨC THỰC HIỆN", True),
+    ("VI. CHẾ ĐỘ BÁO CÁO", True),
 ]
 
 
