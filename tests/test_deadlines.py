@@ -104,7 +104,31 @@ PROSE = [
     ("Thực hiện Quyết định số 1363/QĐ-TTg ngày 08/11/2022 đến năm 2030", None, None),
     ("Xây dựng kế hoạch sử dụng đất 05 năm 2021-2025 và giai đoạn 2026-2030", None, None),
     ("Tham mưu xây dựng Chương trình xúc tiến đầu tư hàng năm", None, None),
+    # a task that opens with its time (anchored at the start of the task's text)
+    ("Hàng năm, xây dựng kế hoạch xúc tiến thương mại", "Hàng năm", "FREQ=YEARLY"),
+    ("Hằng quý, báo cáo kết quả thực hiện", "Hằng quý", "FREQ=MONTHLY;INTERVAL=3"),
+    ("Định kỳ rà soát, đề xuất sửa đổi các tiêu chuẩn", "Định kỳ", None),
+    ("Thường xuyên nắm bắt, đề xuất cơ quan có thẩm quyền giải quyết", "Thường xuyên", None),
+    ("Từ ngày 01 tháng 12 năm 2025, Trung tâm Phục vụ hành chính công tổ chức thực hiện",
+     "Từ ngày 01 tháng 12 năm 2025", None),
+    ("thiết lập quy trình điện tử (thời gian hoàn thành trong tháng 11 năm 2025).",
+     "hoàn thành trong tháng 11 năm 2025", None),
+    ("Kiểm tra thường xuyên việc thu gom; báo cáo kết quả từ ngày 01 tháng 12 năm 2025, hằng năm, ...", None, None),
 ]
+
+# The kind and interval of the task-opening times and the month to complete in
+OPENING = [
+    ("Thường xuyên nắm bắt, đề xuất", ("ongoing", None, None)),
+    ("Định kỳ rà soát, đề xuất", ("recurring", None, None)),
+    ("Từ ngày 01 tháng 12 năm 2025, Trung tâm tổ chức thực hiện", ("ongoing", "2025-12-01", None)),
+    ("hoàn thành trong tháng 11 năm 2025", ("interval", "2025-11-01", "2025-11-30")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OPENING, ids=[r[0][:30] for r in OPENING])
+def test_opening_time_kinds(text: str, expected: tuple) -> None:
+    d = find_deadlines(text, reference_year=2025)[0][0]
+    assert (d.kind, d.start, d.end) == expected
 
 
 @pytest.mark.parametrize(("text", "phrase", "rrule"), PROSE, ids=[r[0][:40] for r in PROSE])
