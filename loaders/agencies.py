@@ -326,7 +326,10 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
     display = _display(name)
     group = _is_group_name(key)
     parent_id = parent_name = None
-    if parent is not None and not group and key and key[0] in ("phòng", "văn", "trung", "lãnh"):
+    # a unit of the issuing body ("Phòng Quản lý đầu tư" of the board), unless the name ends with
+    # its province: "Trung tâm Chuyển đổi số Thành phố" is a body of the city
+    provincial = any(len(key) > len(w) and key[-len(w):] == w for w in _gazetteer().province_words)
+    if parent is not None and not group and not provincial and key and key[0] in ("phòng", "văn", "trung", "lãnh"):
         parent_name = resolve_agency(parent, jurisdiction).name
         parent_id = agency_id(jurisdiction, parent_name)
     return Agency(_unit_id(jurisdiction, display, parent_name), display, jurisdiction, group, parent_id)
@@ -477,8 +480,9 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool) -> int | None:
         if not text[s].isupper() and (qualified or _stops(words, i, gaz.stop_words)):
             break  # after "tỉnh" only the province's name goes on
         province = next((w for w in gaz.province_words if tuple(words[i : i + len(w)]) == w), None)
-        if province and not text[s].isupper():
-            # "Trung tâm Phục vụ hành chính công tỉnh": the province word ends the name
+        if province:
+            # "Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Chuyển đổi số Thành phố cấu
+            # hình …": the province word ends the name (its own name may follow, capitalised)
             qualified = True
             i += len(province) - 1
         end_i = i

@@ -539,7 +539,8 @@ def _roles(ctx: _Ctx, start: int, end: int, *, heading: bool = False) -> _Roles:
             name_start = start
             while (hw := _rules().head_words.match(ctx.text, name_start, head_end)) and hw.end() > name_start:
                 name_start = hw.end()  # "Đề nghị các tổ chức …": the name, not the verb
-            name = ctx.text[name_start:head_end].strip(" ,.;:")
+            # "Các chủ rừng là tổ chức (các Ban quản lý rừng …)": the name, not its examples
+            name = _PARENS.sub("", ctx.text[name_start:head_end]).strip(" ,.;:")
             lead = [resolve_agency(name, ctx.jurisdiction)]
     lead = compose_agencies(lead, ctx.jurisdiction)
     coop = compose_agencies(coop, ctx.jurisdiction)

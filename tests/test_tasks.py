@@ -170,6 +170,15 @@ SHAPES = [
     ("object-of-verb-cooperates-not-the-lead",
      "II. NHIỆM VỤ\n1. Đầu tư\n- Tham mưu UBND tỉnh phối hợp với các bộ, ngành Trung ương cấp chủ trương đầu tư.",
      BOARD, [("II.1.-1", "Tham mưu UBND tỉnh phối hợp vớ", [BOARD], [], True)]),
+    # a heading naming its addressees as a kind, with examples in parentheses: the kind leads
+    ("heading-kind-of-addressee-with-examples",
+     "III. TỔ CHỨC THỰC HIỆN\n5. Các chủ rừng là tổ chức (các Ban quản lý rừng phòng hộ, các Công ty lâm nghiệp…)\n"
+     "- Thực hiện đầy đủ quyền, nghĩa vụ của chủ rừng.",
+     None, [("III.5.-1", "Thực hiện đầy đủ quyền, nghĩa", ["Các chủ rừng là tổ chức"], [], False)]),
+    # a province-level body named with "Thành phố", then its verb
+    ("giao-city-body-then-verb",
+     "III. TỔ CHỨC THỰC HIỆN\n2. Giao Trung tâm Chuyển đổi số Thành phố cấu hình thủ tục hành chính trên Hệ thống.",
+     "UBND tỉnh Hà Tĩnh", [("III.2", "Giao Trung tâm Chuyển đổi số T", ["Trung tâm Chuyển đổi số Thành phố"], [], False)]),
     ("narrative-list",
      "PV: Năm 2024 ông sẽ làm gì?\nTrưởng ban: Kết quả năm 2023 đạt được nhiều mặt, cụ thể:\nThu hút 5 dự án.\n"
      "Một số nhiệm vụ trọng tâm mà Ban Quản lý sẽ triển khai trong năm 2024 đó là:\n"
