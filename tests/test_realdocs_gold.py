@@ -47,9 +47,9 @@ FLOORS = {
     "ref type": 0.95,
     "tasks recall": 0.89,
     "tasks precision": 0.93,
-    "task lead": 0.87,
+    "task lead": 0.89,
     "task cooperating": 0.91,
-    "task deadline": 0.91,
+    "task deadline": 0.93,
 }
 
 RELATIONS = {"implements", "replaces", "amends", "based_on", "cites"}
