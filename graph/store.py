@@ -476,26 +476,20 @@ class Store:
         terms = _fts_terms(text)
         if not terms:
             return []
-        where, params = _filters(["search_fts MATCH ?"], [" ".join(terms)], kind=kind, type=type,
-                                 jurisdictions=jurisdictions, issuer=issuer, year=year)
-        # bm25 reads every matching row's positions: a query matching tens of thousands of rows
-        # ("phat trien") ranks only the first SEARCH_RANK_CAP in index order (newest documents
-        # first); a rowid bound is what FTS5 can use to stop early
-        cut = self.db.execute(f"SELECT rowid FROM search_fts WHERE {' AND '.join(where)} LIMIT 1 OFFSET ?",
-                              [*params, SEARCH_RANK_CAP - 1]).fetchone()
-        if cut is not None:
-            where.append("rowid <= ?")
-            params.append(cut[0])
-        if info is not None:
-            info["capped"] = SEARCH_RANK_CAP if cut is not None else None
+        filters = {"kind": kind, "type": type, "jurisdictions": jurisdictions, "issuer": issuer, "year": year}
         exact = "".join(fold(text).split())
-        # a document outranks a task that matches as well (users look for documents first)
-        q = (f"SELECT id, kind, bm25(search_fts, 10.0, 4.0, 1.0) * "
-             f"(CASE kind WHEN 'document' THEN 2.0 WHEN 'agency' THEN 1.5 ELSE 1.0 END) AS rank "
-             f"FROM search_fts WHERE {' AND '.join(where)} "
-             f"ORDER BY (replace(symbol, ' ', '') = ?) DESC, rank LIMIT ?")
         toned = fold(text) != text.lower()  # the user typed diacritics: "đổi" is not "đối"
-        rows = self.db.execute(q, [*params, exact, limit * 3 if toned else limit]).fetchall()
+        n = limit * 3 if toned else limit
+        # whole words first, then the last word as a prefix too ("chuyen" -> "chuyên…"): a
+        # prefix is the costly part of a query (every token it opens), so only when needed
+        whole = [t.rstrip("*") for t in terms]
+        capped: set[int] = set()
+        rows = self._ranked(whole, filters, exact, n, capped)
+        if len(rows) < n and whole != terms:
+            seen = {r[0] for r in rows}
+            rows += [r for r in self._ranked(terms, filters, exact, n, capped) if r[0] not in seen][: n - len(rows)]
+        if info is not None:
+            info["capped"] = SEARCH_RANK_CAP if capped else None
         attrs = self.node_attrs(r[0] for r in rows)
         words = regex_words(fold(text))
         out = []
@@ -510,6 +504,26 @@ class Store:
             out.sort(key=lambda row: not all(w in (row["label"] or "").lower() + " " + (row.get("text") or "").lower()
                                              for w in typed))
         return out[:limit]
+
+    def _ranked(self, terms: list[str], filters: dict, exact: str, n: int, capped: set[int]) -> list[tuple]:
+        """``(id, kind, rank)`` of the best ``n`` rows matching every term: an exact
+        number-symbol first, then bm25 with the symbol and title weighing more than the body,
+        a document above a task that matches as well (users look for documents first)."""
+        where, params = _filters(["search_fts MATCH ?"], [" ".join(terms)], **filters)
+        # bm25 reads every matching row's positions: a query matching tens of thousands of rows
+        # ("phat trien") ranks only the first SEARCH_RANK_CAP in index order (newest documents
+        # first); a rowid bound is what FTS5 can use to stop early
+        cut = self.db.execute(f"SELECT rowid FROM search_fts WHERE {' AND '.join(where)} LIMIT 1 OFFSET ?",
+                              [*params, SEARCH_RANK_CAP - 1]).fetchone()
+        if cut is not None:
+            where.append("rowid <= ?")
+            params.append(cut[0])
+            capped.add(1)
+        q = (f"SELECT id, kind, bm25(search_fts, 10.0, 4.0, 1.0) * "
+             f"(CASE kind WHEN 'document' THEN 2.0 WHEN 'agency' THEN 1.5 ELSE 1.0 END) AS rank "
+             f"FROM search_fts WHERE {' AND '.join(where)} "
+             f"ORDER BY (replace(symbol, ' ', '') = ?) DESC, rank LIMIT ?")
+        return self.db.execute(q, [*params, exact, n]).fetchall()
 
     @_guarded
     def documents(self, *, type: str | None = None, jurisdictions: set[str] | None = None,
