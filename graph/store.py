@@ -634,27 +634,6 @@ class Store:
                 "counts": self.index_counts()}
 
     @_guarded
-    def neighbourhood(self, node: str, depth: int | None, *, cap: int) -> set[str] | None:
-        """Nodes within ``depth`` hops of ``node`` (edges both ways; None: its whole
-        component), read through the index; None when there are more than ``cap``."""
-        seen = {node}
-        frontier = [node]
-        hops = 0
-        every = ("implements", "part_of", "based_on", "cites", "replaces", "amends", "assigns_to")
-        while frontier and (depth is None or hops < depth):
-            found = self.adjacent(frontier, every) + self.adjacent(frontier, every, incoming=True)
-            frontier = []
-            for u, v, _, _ in found:
-                for w in (u, v):
-                    if w not in seen:
-                        seen.add(w)
-                        frontier.append(w)
-            if len(seen) > cap:
-                return None
-            hops += 1
-        return seen
-
-    @_guarded
     def subgraph(self, ids: Iterable[str]) -> nx.MultiDiGraph:
         """The index's nodes ``ids`` and every edge between them."""
         ids = set(ids)

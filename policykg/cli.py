@@ -997,11 +997,11 @@ def view(store_path, output, focus, depth, as_of):
             g = store.graph()
             node = None
         else:
-            from queries.local import local_graph
+            from queries.local import local_graph, neighbourhood
 
             node = _resolve(store, focus)
-            ids = store.neighbourhood(node, depth, cap=VIEW_NODE_CAP)
-            if ids is None:
+            ids = neighbourhood(store, node, depth, cap=VIEW_NODE_CAP)
+            if len(ids) > VIEW_NODE_CAP:
                 raise click.ClickException(
                     f"the neighbourhood of {node} within {'any number of' if depth is None else depth} hops has more "
                     f"than {VIEW_NODE_CAP} nodes: pass a smaller --depth, or use policykg serve")

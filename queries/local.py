@@ -145,13 +145,16 @@ def resolve(src: Adjacency, ref: str) -> str:
 
 
 def _closure(src: Adjacency, seeds: Iterable[str], keys: tuple[str, ...], *, out: bool = True,
-             inward: bool = False) -> tuple[set[str], list[tuple]]:
-    """Nodes reachable from ``seeds`` over ``keys`` edges (leaving, entering or both), and
-    the edges walked, one indexed read per step."""
+             inward: bool = False, depth: int | None = None,
+             cap: int | None = None) -> tuple[set[str], list[tuple]]:
+    """Nodes reachable from ``seeds`` over ``keys`` edges (leaving, entering or both) within
+    ``depth`` steps (None: all), and the edges walked, one indexed read per step; the walk
+    stops once more than ``cap`` nodes are seen."""
     seen = set(seeds)
     frontier = list(seen)
     edges: list[tuple] = []
-    while frontier:
+    steps = 0
+    while frontier and (depth is None or steps < depth):
         found = (src.adjacent(frontier, keys) if out else []) + \
                 (src.adjacent(frontier, keys, incoming=True) if inward else [])
         edges.extend(found)
@@ -162,7 +165,20 @@ def _closure(src: Adjacency, seeds: Iterable[str], keys: tuple[str, ...], *, out
                     seen.add(w)
                     nxt.append(w)
         frontier = nxt
+        steps += 1
+        if cap is not None and len(seen) > cap:
+            break
     return seen, edges
+
+
+EVERY = ("implements", "part_of", "based_on", "cites", "replaces", "amends", "assigns_to")
+
+
+def neighbourhood(src: Adjacency, node: str, depth: int | None, *, cap: int | None = None) -> set[str]:
+    """Nodes within ``depth`` hops of ``node``, every relation, both ways (None: its whole
+    component): what ``policykg view --focus`` draws, read through the index; more than
+    ``cap`` nodes (the walk stops there) when the neighbourhood is larger."""
+    return _closure(src, [node], EVERY, out=True, inward=True, depth=depth, cap=cap)[0]
 
 
 def local_graph(src: Adjacency, seeds: Iterable[str], *, down: bool = False) -> nx.MultiDiGraph:
