@@ -34,7 +34,7 @@ import networkx as nx  # noqa: E402
 
 from graph.store import Store  # noqa: E402
 from queries.local import local_graph  # noqa: E402
-from tests.support.synth import make_graph  # noqa: E402
+from tests.support.synth import synth_store  # noqa: E402
 
 
 def _whole(store: Store) -> nx.MultiDiGraph:
@@ -65,14 +65,8 @@ def _stats(times: list[float]) -> str:
 
 
 def run(n_docs: int, sample: int, tmp: Path) -> dict:
-    t0 = time.perf_counter()
-    g = make_graph(n_docs, seed=7)
-    t_make = time.perf_counter() - t0
     db = tmp / f"kg-{n_docs}.db"
-    t0 = time.perf_counter()
-    with Store(db) as store, store.transaction():
-        store.write_index(g, current=True)
-    t_index = time.perf_counter() - t0
+    g, t_make, t_index = synth_store(n_docs, db)
     rng = random.Random(5)
     docs = sorted(n for n, d in g.nodes(data=True) if d.get("kind") == "document" and d.get("in_corpus"))
     refs = rng.sample(docs, min(sample, len(docs)))

@@ -36,9 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from graph.ids import fold  # noqa: E402
-from graph.store import Store  # noqa: E402
 from policykg.server import create_app  # noqa: E402
-from tests.support.synth import make_graph  # noqa: E402
+from tests.support.synth import synth_store  # noqa: E402
 
 
 def _stats(times: list[float]) -> dict:
@@ -79,14 +78,8 @@ def _time(client, urls: list[str]) -> tuple[dict, list[str]]:
 
 
 def run(n_docs: int, sample: int, tmp: Path) -> dict:
-    t0 = time.perf_counter()
-    g = make_graph(n_docs, seed=7)
-    t_make = time.perf_counter() - t0
     db = tmp / f"serve-{n_docs}.db"
-    t0 = time.perf_counter()
-    with Store(db) as store, store.transaction():
-        store.write_index(g, current=True)
-    t_index = time.perf_counter() - t0
+    g, t_make, t_index = synth_store(n_docs, db)
     rng = random.Random(11)
     docs = sorted(n for n, d in g.nodes(data=True) if d.get("kind") == "document" and d.get("in_corpus"))
     refs = rng.sample(docs, min(sample, len(docs)))

@@ -25,7 +25,7 @@ from graph.ids import fold, split_doc_id
 
 from .conflicts import Conflict, find_conflicts
 from .lineage import TraceResult, citation_chain, cite_line, impact, node_summary, task_order, trace
-from .local import local_graph
+from .local import graph_of, local_graph
 from .status import StatusReport, graph_statuses, status_words
 from .tasks import task_row
 
@@ -290,13 +290,7 @@ def _touching_graph(store, g: nx.MultiDiGraph, node: str) -> nx.MultiDiGraph:
     attrs = store.node_attrs(ends)
     docs = {a.get("document") for a in attrs.values() if a.get("kind") == "task"} - set(attrs) - {None}
     attrs |= store.node_attrs(docs)
-    h = nx.MultiDiGraph()
-    for n in sorted(attrs):
-        h.add_node(n, **attrs[n])
-    for u, v, k, d in edges:
-        if not h.has_edge(u, v, k):
-            h.add_edge(u, v, key=k, **d)
-    return h
+    return graph_of(attrs, edges)
 
 
 # -- conflicts through the index -----------------------------------------------------------

@@ -210,7 +210,11 @@ def local_graph(src: Adjacency, seeds: Iterable[str], *, down: bool = False) -> 
     in_view = upper | changed | tasks
     edges += src.adjacent(in_view, ("assigns_to",))
     ids = in_view | {v for _, v, _, _ in edges} | {u for u, _, _, _ in edges}
-    attrs = src.node_attrs(ids)
+    return graph_of(src.node_attrs(ids), edges)
+
+
+def graph_of(attrs: dict[str, dict], edges: Iterable[tuple]) -> nx.MultiDiGraph:
+    """A networkx graph of the nodes read (in id order) and the edges walked, each edge once."""
     g = nx.MultiDiGraph()
     for n in sorted(attrs):
         g.add_node(n, **attrs[n])

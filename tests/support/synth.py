@@ -505,3 +505,19 @@ def make_seed_graph() -> nx.MultiDiGraph:
     edge("hai-phong:agency:phong-quan-ly-dau-tu", "hai-phong:agency:ban-quan-ly-khu-kinh-te-hai-phong", "part_of",
          _ev(p003, "Phòng Quản lý đầu tư thuộc Ban Quản lý Khu kinh tế Hải Phòng", 40, None))
     return G
+
+
+def synth_store(n_documents: int, db, seed: int = 7) -> tuple[nx.MultiDiGraph, float, float]:
+    """A store at ``db`` whose index holds :func:`make_graph`'s graph (what the benchmarks
+    query); returns the graph and the seconds spent generating it and writing the index."""
+    import time
+
+    from graph.store import Store
+
+    t0 = time.perf_counter()
+    g = make_graph(n_documents, seed=seed)
+    t_make = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    with Store(db) as store, store.transaction():
+        store.write_index(g, current=True)
+    return g, t_make, time.perf_counter() - t0
