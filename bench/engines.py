@@ -31,7 +31,7 @@ from queries.cypher import trace_tops_cypher  # noqa: E402
 from queries.lineage import trace_tops  # noqa: E402
 from queries.sparql import trace_tops_sparql  # noqa: E402
 from tests.support.bolt import BoltServer  # noqa: E402
-from tests.support.synth import make_graph  # noqa: E402
+from policykg.synth import make_graph  # noqa: E402
 
 DB = "policykg_bench"
 

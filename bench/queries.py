@@ -6,7 +6,7 @@ Not a test: run it and read the ratios (absolute figures swing with machine load
     python bench/queries.py                          # 2,000 and 20,000 generated documents
     python bench/queries.py --documents 100000 --sample 50
 
-For each size: a store whose index holds a generated graph (tests/support/synth.py); then
+For each size: a store whose index holds a generated graph (policykg/synth.py); then
   * in process: loading the whole graph from the store (what every query did before the
     index) vs reading one REF's neighbourhood (median, p99 over the sample);
   * as a whole process (`policykg trace|impact|tasks --serves REF`): median, p99 and the
@@ -34,7 +34,7 @@ import networkx as nx  # noqa: E402
 
 from graph.store import Store  # noqa: E402
 from queries.local import local_graph  # noqa: E402
-from tests.support.synth import synth_store  # noqa: E402
+from policykg.synth import synth_store  # noqa: E402
 
 
 def _whole(store: Store) -> nx.MultiDiGraph:

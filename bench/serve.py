@@ -5,7 +5,7 @@ Not a test: run it and read the figures (they swing with machine load).
     python bench/serve.py                        # 100,000 generated documents
     python bench/serve.py --documents 10000 100000 --sample 200
 
-For each size: a store whose index holds a generated graph (tests/support/synth.py, the same
+For each size: a store whose index holds a generated graph (policykg/synth.py, the same
 generator as bench/queries.py); then, through the WSGI application itself (Flask's test
 client: routing, parameter checks, the library, the page rendered; no socket), median and p99
 over ``--sample`` random requests of:
@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from graph.ids import fold  # noqa: E402
 from policykg.server import create_app  # noqa: E402
-from tests.support.synth import synth_store  # noqa: E402
+from policykg.synth import synth_store  # noqa: E402
 
 
 def _stats(times: list[float]) -> dict:

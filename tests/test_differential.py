@@ -20,7 +20,7 @@ from queries.cypher import impact_cypher, status_facts_cypher, trace_tops_cypher
 from queries.lineage import impact, trace_tops
 from queries.sparql import impact_sparql, status_facts_sparql, trace_tops_sparql
 from queries.status import derive_statuses, facts_from_graph, risk_flags
-from tests.support.synth import make_graph
+from policykg.synth import make_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 DB = "policykg_test"  # FalkorDB serves one graph for every database name: emptied first

@@ -3,7 +3,7 @@
 Each test writes to its own database (a FalkorDB graph), so tests do not see each other's
 data.  The graph is built by hand following graph/model.py (``sample_graph``: ten documents,
 tasks, agencies, every relation kind, Vietnamese text, evidence, long strings), and the
-synthetic layered corpus of tests/support/synth.py serves the differential lineage test.
+synthetic layered corpus of policykg/synth.py serves the differential lineage test.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from graph.model import Relation
 from queries.cypher import impact_cypher, load_query, tasks_by_agency_cypher, trace_tops_cypher
 from queries.lineage import impact, trace_tops
 from tests.support.bolt import BoltServer, free_port
-from tests.support.synth import make_graph
+from policykg.synth import make_graph
 
 HT = "Hà Tĩnh"
 SRC = "data/corpus/002_05e3fa0bd3f85029.txt"

@@ -27,7 +27,7 @@ from graph.rdf import (
     node_iri,
     to_rdf,
 )
-from tests.support.synth import make_graph, make_seed_graph
+from policykg.synth import make_graph, make_seed_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 VOCAB = ROOT / "data" / "vocab" / "policykg.ttl"

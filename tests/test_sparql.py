@@ -12,7 +12,7 @@ from graph.errors import NotFound
 from graph.rdf import PKG, export_rdf, node_iri, to_rdf
 from queries.lineage import impact, trace_tops
 from queries.sparql import SparqlError, impact_sparql, load_query, run_sparql, trace_tops_sparql
-from tests.support.synth import make_graph, make_seed_graph
+from policykg.synth import make_graph, make_seed_graph
 
 
 @pytest.fixture(scope="module")
