@@ -444,6 +444,13 @@ def _lead_run(ctx: _Ctx, found, start: int, end: int) -> tuple[list[Agency], int
         m = clause.match(ctx.text, start, end)
         if m:
             candidates.append(m.end())
+    named = r.bearer.match(ctx.text, start, end)
+    if named:
+        # "1. Trách nhiệm của Sở Nông nghiệp và Môi trường" / "a) …": the bearer of the items
+        # below, when the heading names it and nothing else (or its duty after a ":")
+        run, run_end = _run(ctx, found, named.end(), end)
+        if run and regex.fullmatch(r"[\s.;,]*(?::.*)?", ctx.text[run_end:end], regex.S):
+            return run, run_end
     cond = r.condition.match(ctx.text, start, end)
     if cond:
         # "Trường hợp …: Sở X …", "Định kỳ (…), Ủy ban nhân dân cấp xã …": after each break of

@@ -281,6 +281,13 @@ GROUPED = [
     ("p", "b) Tuyên truyền, hướng dẫn, kiểm tra việc thực hiện Quyết định này."),
     ("p", "2. Ủy ban nhân dân các xã, phường"),
     ("p", "a) Phối hợp với Sở Công Thương kiểm tra, giám sát việc thực hiện."),
+    # numbered items "Trách nhiệm của X" (no colon) under an article naming two bearers
+    ("h", "Điều 5. Trách nhiệm của Sở Tư pháp; Ủy ban nhân dân các xã, phường trong giải quyết thủ tục hành chính"),
+    ("p", "1. Trách nhiệm của Sở Tư pháp"),
+    ("p", "a) Rà soát, đánh giá điều kiện thực hiện thủ tục hành chính;"),
+    ("p", "b) Công khai danh mục thủ tục hành chính trên Cổng Dịch vụ công quốc gia."),
+    ("p", "2. Trách nhiệm của Ủy ban nhân dân các xã, phường"),
+    ("p", "a) Tổ chức tiếp nhận hồ sơ và trả kết quả giải quyết thủ tục hành chính."),
     SIGN,
 ]
 
@@ -356,6 +363,9 @@ def test_article_items_grouped_under_their_bearer(fmt, tmp_path):
         ("Chủ trì tổ chức triển khai", ("Sở Công Thương",), (), None, None),
         ("Tuyên truyền, hướng dẫn, kiểm tra", ("Sở Công Thương",), (), None, None),
         ("Phối hợp với Sở Công Thương", ("Ủy ban nhân dân các xã, phường",), ("Sở Công Thương",), None, None),
+        ("Rà soát, đánh giá điều kiện", ("Sở Tư pháp",), (), None, None),
+        ("Công khai danh mục thủ tục", ("Sở Tư pháp",), (), None, None),
+        ("Tổ chức tiếp nhận hồ sơ", ("Ủy ban nhân dân các xã, phường",), (), None, None),
     ]
 
 

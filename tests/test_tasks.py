@@ -321,6 +321,16 @@ ARTICLE_SHAPES = [
      "V. CHẾ ĐỘ BÁO CÁO\n1. Sở Công Thương tổng hợp báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.\n"
      "Trong quá trình tổ chức thực hiện, nếu có khó khăn, vướng mắc kịp thời báo cáo Ủy ban nhân dân tỉnh xem xét.",
      "UBND tỉnh Hà Tĩnh", [("V.1", "Sở Công Thương tổng hợp báo cá", ["Sở Công Thương"], [], False)]),
+    # numbered items "Trách nhiệm của X" with no colon group the lettered items below them,
+    # under an article heading naming two bearers (too long to be a short heading)
+    ("article-numbered-bearer-no-colon",
+     "QUYẾT ĐỊNH:\nĐiều 2. Trách nhiệm của Sở Nông nghiệp và Môi trường; Uỷ ban nhân dân các xã, phường\n"
+     "1. Trách nhiệm của Sở Nông nghiệp và Môi trường\na) Tổ chức triển khai thực hiện danh mục thủ tục hành chính;\n"
+     "b) Rà soát, đánh giá điều kiện thực hiện.\n2. Trách nhiệm của Ủy ban nhân dân các xã, phường\n"
+     "a) Tổ chức tiếp nhận hồ sơ và trả kết quả.",
+     None, [("Điều 2.1", "Tổ chức triển khai thực hiện d", ["Sở Nông nghiệp và Môi trường"], [], False),
+            ("Điều 2.2", "Rà soát, đánh giá điều kiện th", ["Sở Nông nghiệp và Môi trường"], [], False),
+            ("Điều 2.3", "Tổ chức tiếp nhận hồ sơ và trả", ["Ủy ban nhân dân các xã, phường"], [], False)]),
     ("de-nghi-company-colon",
      "III. TỔ CHỨC THỰC HIỆN\n12. Đề nghị Công ty Điện lực Hà Tĩnh: Khẩn trương kiểm tra, khắc phục sự cố lưới điện.",
      None, [("III.12", "Đề nghị Công ty Điện lực Hà Tĩ", ["Công ty Điện lực Hà Tĩnh"], [], False)]),
