@@ -14,18 +14,13 @@ from pathlib import Path
 
 import networkx as nx
 
+from .vocab import load_table, relation_info, relations_in_order
+
 __all__ = ["to_scalar_graph", "export_graphml", "read_graphml", "export_gexf", "export_neo4j_csv", "NODE_LABEL", "REL_TYPE"]
 
-NODE_LABEL = {"document": "Document", "task": "Task", "agency": "Agency"}
-REL_TYPE = {
-    "implements": "IMPLEMENTS",
-    "replaces": "REPLACES",
-    "amends": "AMENDS",
-    "based_on": "BASED_ON",
-    "cites": "CITES",
-    "assigns_to": "ASSIGNS_TO",
-    "part_of": "PART_OF",
-}
+#: Node label and relationship type of each kind and relation (graph/tables/relations.toml).
+NODE_LABEL = {k: row["label"] for k, row in load_table("relations")["kind"].items()}
+REL_TYPE = {r: relation_info(r)["cypher"] for r in relations_in_order()}
 _JSON_PREFIX = "json:"
 
 

@@ -26,6 +26,8 @@ from __future__ import annotations
 import enum
 from dataclasses import asdict, dataclass, field
 
+from .vocab import relation_info
+
 __all__ = [
     "Relation",
     "Role",
@@ -61,15 +63,30 @@ class Relation(str, enum.Enum):
     def __str__(self) -> str:  # pragma: no cover - trivial
         return self.value
 
+    # Rank and display forms come from graph/tables/relations.toml (graph.vocab).
+    @property
+    def order(self) -> int:
+        """Display order (chains and tables list relations in this order)."""
+        return relation_info(self.value)["order"]
+
+    @property
+    def strength(self) -> int:
+        """Which link the store keeps when one document links another twice (higher wins)."""
+        return relation_info(self.value)["strength"]
+
+    @property
+    def vi(self) -> str:
+        """The verb as documents write it: ``Relation.IMPLEMENTS.vi == "thực hiện"``."""
+        return relation_info(self.value)["vi"]
+
+    @property
+    def cypher(self) -> str:
+        """The relationship type in Cypher and CSV exports: ``"BASED_ON"``."""
+        return relation_info(self.value)["cypher"]
+
 
 #: Relations a document holds to another document (one per referenced document).
-POLICY_RELATIONS = (
-    Relation.IMPLEMENTS,
-    Relation.REPLACES,
-    Relation.AMENDS,
-    Relation.BASED_ON,
-    Relation.CITES,
-)
+POLICY_RELATIONS = tuple(sorted((r for r in Relation if relation_info(r.value)["policy"]), key=lambda r: r.order))
 
 
 class Role(str, enum.Enum):

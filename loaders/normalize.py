@@ -25,14 +25,14 @@ Examples:
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import viparse
+
+from .rules import load_table
 
 __all__ = [
     "normalize_text",
@@ -48,7 +48,7 @@ __all__ = [
     "STEPS",
 ]
 
-_TABLE = "encodings.toml"
+_TABLE = "encodings"
 
 
 # --------------------------------------------------------------------------- tables
@@ -103,8 +103,7 @@ class _Tables:
 @cache
 def _tables() -> _Tables:
     """Load and compile ``encodings.toml`` once."""
-    text = resources.files("loaders.tables").joinpath(_TABLE).read_text(encoding="utf-8")
-    data = tomllib.loads(text)
+    data = load_table(_TABLE)
     legacy = data["legacy"]
     fold: dict[str, str] = {}
     for row in data["fold"]["map"]:

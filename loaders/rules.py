@@ -4,11 +4,11 @@ regex fragments.  Code elsewhere never spells out a type code, issuer or cue phr
 from __future__ import annotations
 
 import functools
-import importlib.resources
-import tomllib
 import unicodedata
 
 import regex
+
+from graph.vocab import load_table as _load_table
 
 __all__ = [
     "load_table",
@@ -20,11 +20,10 @@ __all__ = [
 ]
 
 
-@functools.cache
 def load_table(name: str) -> dict:
-    """Parse ``loaders/tables/<name>.toml`` (cached)."""
-    text = importlib.resources.files("loaders.tables").joinpath(f"{name}.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    """Parse ``loaders/tables/<name>.toml`` (cached): the one table reader,
+    :func:`graph.vocab.load_table`, on the loaders' package."""
+    return _load_table(name, "loaders.tables")
 
 
 # Old and new tone placement on the oa/oe/uy clusters: "hóa"/"hoá", "Ủy"/"Uỷ".  NFC keeps

@@ -30,6 +30,7 @@ from flask import Flask, Response, jsonify, redirect, request
 
 from graph.errors import AmbiguousReference, NotFound, PolicyKGError
 from graph.store import Store
+from graph.vocab import relations_in_order
 from policykg.refs import FilterError, places, resolve_spelling, type_code
 from queries.status import DateError, parse_day
 from viz import pages
@@ -286,7 +287,7 @@ def _q(value: str) -> str:
     return quote(value, safe="")
 
 
-ALL_RELATIONS = ("implements", "part_of", "based_on", "cites", "replaces", "amends", "assigns_to")
+ALL_RELATIONS = relations_in_order()
 
 
 def _add_neighbours(store: Store, g, node: str) -> int:

@@ -22,6 +22,7 @@ import networkx as nx
 
 from graph.errors import NotFound
 from graph.ids import fold, split_doc_id
+from graph.vocab import relation_info, relations_in_order
 
 from .conflicts import Conflict, find_conflicts
 from .lineage import TraceResult, citation_chain, cite_line, impact, node_summary, task_order, trace
@@ -32,10 +33,10 @@ from .tasks import task_row
 __all__ = ["dossier", "dossier_from_graph", "cite_text", "touches", "VERBS"]
 
 #: The verb of a citation chain's hop, as documents write it ("↳ thực hiện …").
-VERBS = {"implements": "thực hiện", "part_of": "thuộc", "based_on": "căn cứ"}
+VERBS = {r: relation_info(r)["vi"] for r in relations_in_order()}
 #: Edges of a task that are structure, not a statement about the document.
 _STRUCTURAL = ("part_of", "assigns_to")
-_ALL_RELATIONS = ("implements", "replaces", "amends", "based_on", "cites", "part_of", "assigns_to")
+_ALL_RELATIONS = relations_in_order()
 _MENTION_COLS = ("file", "node_id", "text", "start", "end", "date", "issuer", "sentence")
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import PolicyKGError
+from graph.vocab import relation_info, relations_in_order
 from queries.lineage import vn_date
 
 __all__ = ["FORMATS", "ReportError", "report_format", "report_blocks", "write_report", "render_markdown",
@@ -33,14 +34,8 @@ FORMATS = {".md": "markdown", ".docx": "docx", ".html": "html"}
 FONT = "Times New Roman"
 FONT_SIZE_PT = 13
 
-_RELATIONS_VI = {
-    "implements": "thực hiện", "replaces": "thay thế", "amends": "sửa đổi, bổ sung", "based_on": "căn cứ",
-    "cites": "dẫn chiếu", "part_of": "thuộc", "assigns_to": "giao cho",
-}
-_RELATIONS_IN_VI = {
-    "implements": "được thực hiện bởi", "replaces": "bị thay thế bởi", "amends": "được sửa đổi, bổ sung bởi",
-    "based_on": "là căn cứ của", "cites": "được dẫn chiếu bởi", "part_of": "gồm", "assigns_to": "được giao bởi",
-}
+_RELATIONS_VI = {r: relation_info(r)["vi"] for r in relations_in_order()}
+_RELATIONS_IN_VI = {r: relation_info(r)["vi_inverse"] for r in relations_in_order()}
 _CONFLICTS_VI = {
     "date": "ngày ban hành", "year": "năm ban hành", "symbol": "số, ký hiệu", "issuer": "cơ quan ban hành",
     "implausible": "số hiệu bất thường", "ambiguous": "chưa xác định", "box": "thông tin trang nguồn",
