@@ -25,7 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.neo4j_push import connect, push_graph, push_graph_row_by_row  # noqa: E402
+from graph.bolt import connect  # noqa: E402
+from graph.neo4j_push import push_graph, push_graph_row_by_row  # noqa: E402
 from graph.rdf import to_rdf  # noqa: E402
 from queries.cypher import trace_tops_cypher  # noqa: E402
 from queries.lineage import trace_tops  # noqa: E402

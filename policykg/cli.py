@@ -297,7 +297,7 @@ def trace(ref, store_path, as_json, no_fallback, as_of, on_server, uri, user, pa
 
 
 def _trace_on_server(ref, as_json, uri, user, password, database) -> None:
-    from graph.neo4j_push import connect, open_session
+    from graph.bolt import connect, open_session
     from queries.cypher import node_summaries_cypher, trace_tops_cypher
 
     driver = connect(uri, user, password, database)

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.neo4j_push import connect, push_graph
+from graph.bolt import connect
+from graph.neo4j_push import push_graph
 from graph.rdf import export_rdf, load_rdf
 from graph.store import Store
 from queries.cypher import impact_cypher, status_facts_cypher, trace_tops_cypher

@@ -27,15 +27,9 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
+from graph.bolt import connect, open_session, server_counts
 from graph.errors import PolicyKGError, StoreError
-from graph.neo4j_push import (
-    PRUNE_SHARE,
-    PruneRefused,
-    connect,
-    open_session,
-    push_graph,
-    server_counts,
-)
+from graph.neo4j_push import PRUNE_SHARE, PruneRefused, push_graph
 from graph.store import Store
 from policykg.cli import cli
 from policykg.pipeline import build_corpus
@@ -206,9 +200,9 @@ def test_a_query_session_whose_server_stops_is_one_error(server):
 def test_closing_a_connection_leaves_the_next_one_answered(server):
     """FalkorDB 4.16 leaves a dead slot after a client's GOODBYE: the next connection it
     accepts is never answered.  Reproduced: 15 of 15 sessions closed with GOODBYE left the
-    next handshake unanswered.  Connections from graph.neo4j_push close without it, so
+    next handshake unanswered.  Connections from graph.bolt close without it, so
     every handshake after them is answered."""
-    from graph.neo4j_push import _BOLT_PROBE
+    from graph.bolt import _BOLT_PROBE
 
     for _ in range(10):
         driver = connect(server.uri, server.user, server.password, DB)

@@ -15,20 +15,18 @@ from collections import Counter
 import networkx as nx
 import pytest
 
-from graph.errors import StoreError
-from graph.ids import agency_id, doc_id, task_id
-from graph.neo4j_push import (
+from graph.bolt import (
     FLAVOR_FALKORDB,
     MAX_STATEMENT_BYTES,
-    NODE_LABELS,
-    REL_TYPES,
     connect,
     detect_flavor,
     ensure_schema,
-    push_graph,
-    push_graph_row_by_row,
     server_counts,
 )
+from graph.cypher import NODE_LABELS, REL_TYPES
+from graph.errors import StoreError
+from graph.ids import agency_id, doc_id, task_id
+from graph.neo4j_push import push_graph, push_graph_row_by_row
 from graph.model import Relation
 from queries.cypher import impact_cypher, load_query, tasks_by_agency_cypher, trace_tops_cypher
 from queries.lineage import impact, trace_tops

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph.neo4j_push import connect, server_counts
+from graph.bolt import connect, server_counts
 from graph.store import Store
 from policykg.cli import cli
 
@@ -106,7 +106,8 @@ def test_a_ref_is_a_value_never_cypher(store, server, ref):
 
 
 def test_push_help_states_the_prune_share_and_the_timeout():
-    from graph.neo4j_push import PRUNE_SHARE, READ_TIMEOUT
+    from graph.bolt import READ_TIMEOUT
+    from graph.neo4j_push import PRUNE_SHARE
 
     text = CliRunner().invoke(cli, ["push", "--help"]).output
     assert f"more than {PRUNE_SHARE:.0%} (PRUNE_SHARE)" in " ".join(text.split())

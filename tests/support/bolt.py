@@ -172,10 +172,10 @@ class BoltServer:
             raise
 
     def _wait_ready(self) -> None:
-        # graph.neo4j_push.connect, not a bare driver: it closes without GOODBYE, which
-        # FalkorDB 4.16 mishandles (see graph.neo4j_push._tune_connections)
+        # graph.bolt.connect, not a bare driver: it closes without GOODBYE, which
+        # FalkorDB 4.16 mishandles (see graph.bolt._tune_connections)
         from graph.errors import StoreError
-        from graph.neo4j_push import connect
+        from graph.bolt import connect
 
         deadline = time.monotonic() + self.startup_timeout
         last_error: Exception | None = None
@@ -202,7 +202,7 @@ class BoltServer:
         """Empty ``database`` (FalkorDB serves one graph for every database name, so tests
         cannot isolate by name) and return its name.  The driver is closed before
         returning: FalkorDB mishandles a driver held across another client's session."""
-        from graph.neo4j_push import connect
+        from graph.bolt import connect
 
         drv = connect(self.uri, self.user, self.password, database)
         try:
@@ -235,7 +235,7 @@ def graph_digest(uri: str, user: str, password: str, database: str | None) -> di
     Returns:
         ``{"nodes": n, "relationships": n, "digest": hex}``.
     """
-    from graph.neo4j_push import connect
+    from graph.bolt import connect
 
     driver = connect(uri, user, password, database)
     try:
