@@ -35,6 +35,8 @@ __all__ = [
     "compose_agencies",
     "body_kind",
     "unit_code",
+    "defined_short_forms",
+    "same_name",
     "AgencyEntry",
 ]
 
@@ -144,6 +146,9 @@ class _Gazetteer:
     province_words: tuple[tuple[str, ...], ...]
     phrases: frozenset[tuple[str, ...]]
     compose: tuple[tuple[frozenset[str], str], ...]
+    canonical: dict[AgencyEntry, tuple[str, ...]]  # each entry's name as a key
+    description_words: frozenset[str]  # stop words a written-out description runs through
+    description_max: int  # tokens of such a description, up to its province word
 
 
 def _load() -> dict:
@@ -215,6 +220,9 @@ def _gazetteer() -> _Gazetteer:
         province_words=tuple(_tokens(match_key(w)) for w in pattern.get("province_words", [])),
         phrases=frozenset(_tokens(match_key(w)) for w in pattern.get("phrases", [])),
         compose=compose,
+        canonical={e: _tokens(match_key(e.name)) for e in by_name.values()},
+        description_words=frozenset(match_key(w) for w in pattern.get("description_words", [])),
+        description_max=int(pattern.get("description_max", 0)),
     )
 
 
@@ -328,7 +336,9 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
     parent_id = parent_name = None
     # a unit of the issuing body ("Phòng Quản lý đầu tư" of the board), unless the name ends with
     # its province: "Trung tâm Chuyển đổi số Thành phố" is a body of the city
-    provincial = any(len(key) > len(w) and key[-len(w):] == w for w in _gazetteer().province_words)
+    # or with the province's own name: "Trung tâm Đổi mới sáng tạo Hà Nội"
+    jur = _tokens(match_key(jurisdiction))
+    provincial = any(len(key) > len(w) and key[-len(w):] == w for w in (*_gazetteer().province_words, jur) if w)
     if parent is not None and not group and not provincial and key and key[0] in ("phòng", "văn", "trung", "lãnh"):
         parent_name = resolve_agency(parent, jurisdiction).name
         parent_id = agency_id(jurisdiction, parent_name)
@@ -526,6 +536,112 @@ def _qualifier_end(key: str, pos: int, jur: tuple[str, ...]) -> int:
     return pos
 
 
+def _written_out(key: str, hit: tuple[AgencyEntry, int], start: int, jur: tuple[str, ...]) -> int | None:
+    """End of a longer name a short alias opens, or None.
+
+    "Ban Quản lý" is the table's short form of "Ban Quản lý Khu kinh tế tỉnh"; "Ban Quản lý
+    các khu công nghệ cao và khu công nghiệp thành phố Hà Nội" is another body, written out:
+    the alias (a beginning of its entry's name) goes on with a description (words, no verb
+    or preposition but ``[pattern] description_words``) that ends with a province word and,
+    maybe, the province's name.  A description naming another body is a list, not one name
+    ("Hội Nông dân và các hội … tỉnh").
+    """
+    gaz = _gazetteer()
+    entry, end = hit
+    alias = _tokens(key[start:end])
+    canonical = gaz.canonical.get(entry, ())
+    if not (len(alias) < len(canonical) and canonical[: len(alias)] == alias):
+        return None
+    toks: list[tuple[str, int, int]] = []  # (token, start, end) after the alias
+    pos = end
+    while len(toks) < gaz.description_max + 2:
+        m = _TOKEN.match(key, pos)
+        if m is None or m.group(1) is None:
+            break
+        toks.append((m.group(1), m.start(1), m.end()))
+        pos = m.end()
+    words = [t for t, _, _ in toks]
+    for i, (tok, s, _) in enumerate(toks[: gaz.description_max + 1]):
+        province = next((w for w in gaz.province_words if tuple(words[i : i + len(w)]) == w), None)
+        if province is not None:
+            return _after_jurisdiction(key, toks[i + len(province) - 1][2], jur) if i else None
+        if tok in gaz.description_words:
+            if tok == "các" and any(tuple(words[i + 1 : i + 1 + len(n)]) == n for n in gaz.group_nouns):
+                return None  # "… và các hội …": another body
+            continue
+        if _stops(words, i, gaz.stop_words) or _walk(key, s, gaz.trie) is not None:
+            return None  # a verb, a preposition, another body
+    return None
+
+
+def _after_jurisdiction(key: str, pos: int, jur: tuple[str, ...]) -> int:
+    """``pos`` moved over the province's own name right after it: "thành phố" + " Hà Nội"."""
+    p = pos
+    for tok in jur:
+        m = _TOKEN.match(key, p)
+        if m is None or (m.group(1) or m.group(2)) != tok:
+            return pos
+        p = m.end()
+    return p
+
+
+@functools.cache
+def _definition() -> regex.Pattern:
+    """``(sau đây gọi tắt là “Ban Quản lý”)`` / ``(Ban Quản lý)``: the short form a document
+    defines for the name just before it (``[definition] openers`` of agencies.toml)."""
+    openers = "|".join(regex.escape(o).replace("\\ ", r"\s+") for o in _load()["definition"]["openers"])
+    return regex.compile(rf"\s*\(\s*(?P<opener>(?:{openers})\s*:?\s*)?[“\"']?(?P<short>[^()“”\"'\n]{{1,60}}?)[”\"']?\s*\)",
+                         regex.I | regex.V1)
+
+
+def defined_short_forms(text: str, jurisdiction: str, *, parent: str | None = None) -> dict[tuple[str, ...], Agency]:
+    """Short forms a document defines for the bodies it names, by their match key.
+
+    "Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội (sau đây gọi tắt
+    là “Ban Quản lý”)": later "Ban Quản lý" is that body, not the table's "Ban Quản lý Khu kinh
+    tế tỉnh".  The short form must itself read as a body name (a table alias, a pattern name);
+    the first definition of a short form holds.
+
+    >>> d = defined_short_forms("Trung tâm Đổi mới sáng tạo Hà Nội (sau đây gọi tắt là “Trung tâm”) có trách nhiệm", "Hà Nội")
+    >>> [(k, a.name) for k, a in d.items()]
+    [(('trung', 'tâm'), 'Trung tâm Đổi mới sáng tạo Hà Nội')]
+    """
+    out: dict[tuple[str, ...], Agency] = {}
+    if "(" not in text:
+        return out
+    pat = _definition()
+    for agency, begin, end in find_agencies(text, jurisdiction, parent=parent):
+        m = pat.match(text, end)
+        if m is None:
+            continue
+        short = m.group("short").strip()
+        key = _tokens(match_key(short))
+        if not key or key == _tokens(match_key(agency.name)) or key in out:
+            continue
+        full = _tokens(match_key(agency.name))
+        written = _tokens(match_key(text[begin:end]))
+        if m.group("opener") is None and not any(
+                len(key) < len(n) and (n[: len(key)] == key or key == ("".join(t[0] for t in n if t.isalnum()),))
+                for n in (full, written)):
+            continue  # "báo cáo UBND tỉnh (Sở Khoa học và Công nghệ)": through whom, not a short form
+        named = find_agencies(short, jurisdiction, parent=parent)
+        whole = bool(named) and named[0][1] == 0 and named[0][2] == len(short)
+        head = bool(_gazetteer().heads_by_first.get(key[0])) and any(
+            key == h for h in _gazetteer().heads_by_first[key[0]])
+        if whole or head:
+            out[key] = agency
+            # the same body written without its province's name: "… khu công nghiệp Thành phố"
+            jur = _tokens(match_key(jurisdiction))
+            if jur and len(written) > len(jur) and written[-len(jur):] == jur:
+                out.setdefault(written[: -len(jur)], agency)
+    return out
+
+
+def same_name(written: str, key: tuple[str, ...]) -> bool:
+    """Whether a name as written has this match key (a short form's)."""
+    return _tokens(match_key(written)) == key
+
+
 def find_agencies(
     text: str, jurisdiction: str, *, groups: bool = False, parent: str | None = None
 ) -> list[tuple[Agency, int, int]]:
@@ -570,7 +686,13 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
             # a listed group with a qualifier is a narrower group: "Các Sở quản lý ngành"
             end = _pattern_name(text, key, start, groups=groups)
         if hit is not None:
-            hit = (hit[0], _qualifier_end(key, hit[1], jur))
+            longer = _written_out(key, hit, start, jur)
+            hit = (hit[0], _qualifier_end(key, hit[1], jur)) if longer is None else (None, longer)
+        if hit is not None and hit[0] is None:
+            # a body the table does not list, written out after a short alias of one it does
+            out.append((resolve_agency(text[start : hit[1]], jurisdiction, parent=parent), start, hit[1]))
+            pos = hit[1]
+            continue
         if hit is not None and (end is None or hit[1] >= end):
             agency = resolve_agency(text[start : hit[1]], jurisdiction, parent=parent)
             out.append((agency, start, hit[1]))

@@ -26,7 +26,8 @@ import regex
 
 from graph.ids import task_id
 from graph.model import Agency, Deadline, DocRef, Task
-from loaders.agencies import body_kind, compose_agencies, find_agencies, match_key, resolve_agency, unit_code
+from loaders.agencies import (body_kind, compose_agencies, defined_short_forms, find_agencies, match_key,
+                              resolve_agency, same_name, unit_code)
 from loaders.deadlines import find_deadlines, parse_deadline
 
 __all__ = ["extract_tasks", "Paragraph", "split_paragraphs"]
@@ -346,6 +347,8 @@ class _Ctx:
     reference_year: int | None
     reference_date: str | None = None  # the document's own date, for "trong thời hạn 03 ngày"
     agencies: dict[str, Agency] = field(default_factory=dict)
+    # short forms the document defines: "(sau đây gọi tắt là “Ban Quản lý”)"
+    defined: dict[tuple[str, ...], Agency] = field(default_factory=dict)
 
     def keep(self, agencies: list[Agency]) -> tuple[str, ...]:
         for a in agencies:
@@ -377,6 +380,9 @@ def _found(ctx: _Ctx, start: int, end: int) -> list[tuple[Agency, int, int]]:
     list after a colon ("các Sở: Tư pháp, Nội vụ") gives each body of the list."""
     seg = ctx.text[start:end]
     found = [(a, start + s, start + e) for a, s, e in find_agencies(seg, ctx.jurisdiction, groups=True, parent=ctx.issuer)]
+    if ctx.defined:
+        found = [(next((full for key, full in ctx.defined.items() if same_name(ctx.text[s:e], key)), a), s, e)
+                 for a, s, e in found]
     if ":" in seg:
         for m in _rules().distributive.finditer(ctx.text, start, end):
             listed = _distributed(ctx, m, end)
@@ -1271,7 +1277,8 @@ def extract_tasks(
     year = None
     if document.date and document.date[:4].isdigit():
         year = int(document.date[:4])
-    ctx = _Ctx(text, document.jurisdiction, issuer_agency, year, document.date if year else None)
+    ctx = _Ctx(text, document.jurisdiction, issuer_agency, year, document.date if year else None,
+               defined=defined_short_forms(text, document.jurisdiction, parent=issuer_agency))
     paras = split_paragraphs(text)
     b = _Builder(ctx)
     attached = _attached(ctx, paras)

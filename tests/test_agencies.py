@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.ids import agency_id
-from loaders.agencies import compose_agencies, find_agencies, match_key, resolve_agency, unit_code
+from loaders.agencies import compose_agencies, defined_short_forms, find_agencies, match_key, resolve_agency, unit_code
 
 HT = "Hà Tĩnh"
 
@@ -135,6 +135,17 @@ FIND = [
     ("Trung tâm Công báo - Tin học tỉnh công khai thủ tục",
      [("Trung tâm Công báo - Tin học tỉnh", "Trung tâm Công báo - Tin học tỉnh")]),
     ("Trung tâm Y tế báo cáo kết quả", [("Trung tâm Y tế", "Trung tâm Y tế")]),
+    # a short alias of a listed body ("Ban Quản lý") written out as another body, up to its
+    # province word: the name as written, not the table's "Ban Quản lý Khu kinh tế tỉnh"
+    ("Ban Quản lý các khu công nghệ cao và khu công nghiệp tỉnh Hà Tĩnh có trách nhiệm",
+     [("Ban Quản lý các khu công nghệ cao và khu công nghiệp tỉnh Hà Tĩnh",
+       "Ban Quản lý các khu công nghệ cao và khu công nghiệp tỉnh Hà Tĩnh")]),
+    ("trình Ban Quản lý các khu công nghệ cao Tỉnh phê duyệt",
+     [("Ban Quản lý các khu công nghệ cao Tỉnh", "Ban Quản lý các khu công nghệ cao Tỉnh")]),
+    # not a written-out name: a verb before the province word, another body, no description
+    ("Ban Quản lý chủ trì các khu công nghiệp tỉnh", [("Ban Quản lý Khu kinh tế tỉnh", "Ban Quản lý")]),
+    ("Hội Nông dân và các hội đoàn thể tỉnh", [("Hội Nông dân tỉnh", "Hội Nông dân")]),
+    ("Ban Quản lý tỉnh chủ trì", [("Ban Quản lý Khu kinh tế tỉnh", "Ban Quản lý")]),
 ]
 
 
@@ -187,3 +198,25 @@ def test_find_is_linear() -> None:
     found = find_agencies(text, HT)
     assert time.perf_counter() - t0 < 20
     assert len(found) == 40000
+
+
+# (text, {short form as written: the body it stands for}): a short form the document defines
+DEFINITIONS = [
+    ("Ban Quản lý các khu công nghệ cao và khu công nghiệp tỉnh Hà Tĩnh (sau đây gọi tắt là “Ban Quản lý”) có trách nhiệm",
+     {"Ban Quản lý": "Ban Quản lý các khu công nghệ cao và khu công nghiệp tỉnh Hà Tĩnh",
+      # the same body written without the province's name
+      "Ban Quản lý các khu công nghệ cao và khu công nghiệp tỉnh": "Ban Quản lý các khu công nghệ cao và khu công nghiệp tỉnh Hà Tĩnh"}),
+    ("Trung tâm Đổi mới sáng tạo Hà Tĩnh (sau đây gọi là Trung tâm) chủ trì",
+     {"Trung tâm": "Trung tâm Đổi mới sáng tạo Hà Tĩnh", "Trung tâm Đổi mới sáng tạo": "Trung tâm Đổi mới sáng tạo Hà Tĩnh"}),
+    # the short form alone in parentheses, a beginning of the name
+    ("Ban Quản lý các khu công nghệ cao tỉnh (Ban Quản lý) hướng dẫn", {"Ban Quản lý": "Ban Quản lý các khu công nghệ cao tỉnh"}),
+    # a body in parentheses that is no short form of the name before it: through whom
+    ("báo cáo UBND tỉnh (Sở Khoa học và Công nghệ) trước ngày 15", {}),
+    ("các sở, ban, ngành (sau đây gọi tắt là địa phương)", {}),  # not a body's name
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DEFINITIONS, ids=[d[0][:40] for d in DEFINITIONS])
+def test_defined_short_forms(text: str, expected: dict[str, str]) -> None:
+    got = defined_short_forms(text, HT)
+    assert {k: a.name for k, a in got.items()} == {tuple(match_key(w).split()): n for w, n in expected.items()}

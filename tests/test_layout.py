@@ -288,10 +288,18 @@ GROUPED = [
     ("p", "b) Công khai danh mục thủ tục hành chính trên Cổng Dịch vụ công quốc gia."),
     ("p", "2. Trách nhiệm của Ủy ban nhân dân các xã, phường"),
     ("p", "a) Tổ chức tiếp nhận hồ sơ và trả kết quả giải quyết thủ tục hành chính."),
+    # a body named in full with the short form the document defines for it
+    ("h", "Điều 6. Trách nhiệm thực hiện"),
+    ("p", "1. Ban Quản lý các khu công nghiệp và khu kinh tế cửa khẩu tỉnh Vĩnh Long (sau đây gọi tắt là “Ban Quản lý”) "
+          "có trách nhiệm:"),
+    ("p", "a) Chủ trì thẩm định hồ sơ ưu đãi đầu tư."),
+    ("p", "2. Các sở, ban, ngành có trách nhiệm:"),
+    ("p", "a) Phối hợp với Ban Quản lý triển khai chính sách ưu đãi."),
     SIGN,
 ]
 
 FORMATS = ["txt", "md", "docx", "html"]
+BQL_VL = "Ban Quản lý các khu công nghiệp và khu kinh tế cửa khẩu tỉnh Vĩnh Long"
 
 
 def _extract(blocks, fmt, tmp_path, chrome=None):
@@ -366,6 +374,8 @@ def test_article_items_grouped_under_their_bearer(fmt, tmp_path):
         ("Rà soát, đánh giá điều kiện", ("Sở Tư pháp",), (), None, None),
         ("Công khai danh mục thủ tục", ("Sở Tư pháp",), (), None, None),
         ("Tổ chức tiếp nhận hồ sơ", ("Ủy ban nhân dân các xã, phường",), (), None, None),
+        ("Chủ trì thẩm định hồ sơ", (BQL_VL,), (), None, None),
+        ("Phối hợp với Ban Quản lý", ("Các sở, ban, ngành",), (BQL_VL,), None, None),
     ]
 
 

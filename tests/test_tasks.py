@@ -331,6 +331,15 @@ ARTICLE_SHAPES = [
      None, [("Điều 2.1", "Tổ chức triển khai thực hiện d", ["Sở Nông nghiệp và Môi trường"], [], False),
             ("Điều 2.2", "Rà soát, đánh giá điều kiện th", ["Sở Nông nghiệp và Môi trường"], [], False),
             ("Điều 2.3", "Tổ chức tiếp nhận hồ sơ và trả", ["Ủy ban nhân dân các xã, phường"], [], False)]),
+    # a body the document names in full and defines a short form for: the short form is that
+    # body, not the table's "Ban Quản lý Khu kinh tế tỉnh"
+    ("article-defined-short-form",
+     "QUYẾT NGHỊ:\nĐiều 16. Tổ chức thực hiện\n2. Ban Quản lý các khu công nghệ cao và khu công nghiệp tỉnh Hà Tĩnh "
+     "(sau đây gọi tắt là “Ban Quản lý”) có trách nhiệm:\na) Chủ trì thẩm định hồ sơ cấp thẻ.\n"
+     "3. Các sở, ban, ngành có trách nhiệm:\na) Phối hợp với Ban Quản lý triển khai chính sách ưu đãi.",
+     None, [("Điều 16.1", "Chủ trì thẩm định hồ sơ cấp th", ["Ban Quản lý các khu công nghệ cao và khu công nghiệp tỉnh Hà Tĩnh"], [], False),
+            ("Điều 16.2", "Phối hợp với Ban Quản lý triển", ["Các sở, ban, ngành"],
+             ["Ban Quản lý các khu công nghệ cao và khu công nghiệp tỉnh Hà Tĩnh"], False)]),
     ("de-nghi-company-colon",
      "III. TỔ CHỨC THỰC HIỆN\n12. Đề nghị Công ty Điện lực Hà Tĩnh: Khẩn trương kiểm tra, khắc phục sự cố lưới điện.",
      None, [("III.12", "Đề nghị Công ty Điện lực Hà Tĩ", ["Công ty Điện lực Hà Tĩnh"], [], False)]),
