@@ -63,6 +63,8 @@ HOLDOUT2_GOLD = ROOT / "tests" / "gold" / "holdout2"
 HOLDOUT3_GOLD = ROOT / "tests" / "gold" / "holdout3"
 #: the fourth blind hold-out (tests/gold/holdout4/README.md), scored only with --holdout4
 HOLDOUT4_GOLD = ROOT / "tests" / "gold" / "holdout4"
+#: the fifth blind hold-out (tests/gold/holdout5/README.md), scored only with --holdout5
+HOLDOUT5_GOLD = ROOT / "tests" / "gold" / "holdout5"
 
 IDENTITY = ("number", "date", "issuer", "jurisdiction", "type", "title", "title prefix")
 REFERENCES = (
@@ -532,6 +534,8 @@ def main(argv: list[str] | None = None) -> int:
         extra = (extra or {}) | {"hold-out 3": score_realdocs(HOLDOUT3_GOLD)}
     if "--holdout4" in argv:
         extra = (extra or {}) | {"hold-out 4": score_realdocs(HOLDOUT4_GOLD)}
+    if "--holdout5" in argv:
+        extra = (extra or {}) | {"hold-out 5": score_realdocs(HOLDOUT5_GOLD)}
     print(format_table(seeds, score_realdocs(), verbose=verbose, holdout=holdout, extra=extra))
     if verbose:
         sets = {"hold-out pages": holdout, **(extra or {})}
