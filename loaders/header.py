@@ -31,7 +31,7 @@ _HEAD_CHARS = 4000
 # "Số: 154/KH-UBND", "Số 15-CTr/TU", "Số: /CTr-KKT" (blank number), and the two-column
 # layout flattened into one line: "Số: 154/KH-UBND      Hà Tĩnh, ngày 05 tháng 5 năm 2023"
 _NUMBER_LINE = regex.compile(
-    r"""^[ \t]*Số[ \t]*:?[ \t]*(?P<num>\d{0,5})[ \t]*
+    r"""^[ \t]*Số[ \t]*:?[ \t]*(?P<num>\d{1,5}\p{Ll}(?=[ \t]*/)|\d{0,5})[ \t]*
         (?P<tail>[-/][ \t]*[\p{L}\d&]+(?:[ \t]*[-/][ \t]*[\p{L}\d&]+){0,4})""",
     regex.MULTILINE | regex.VERBOSE | regex.V1,
 )
@@ -91,7 +91,7 @@ def read_box(box: dict | None) -> dict:
     return out
 
 
-_BOX_NUMBER = regex.compile(r"(\d{1,5})\s*([-/].+)", regex.V1)
+_BOX_NUMBER = regex.compile(r"(\d{1,5}\p{Ll}?)\s*([-/].+)", regex.V1)
 _BOX_DATE = regex.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})", regex.V1)
 
 

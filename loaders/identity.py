@@ -35,10 +35,11 @@ class Symbol:
     party: bool
     level: str  # "central" | "local" | "unknown"
     head: str | None = None  # a type slot written in the Party form that is no known code ("89-TC/TCT")
+    suffix: str = ""  # a letter written after the number ("364a/QĐ-UBND": a number issued twice)
 
     @property
     def canonical(self) -> str:
-        num = f"{self.number:02d}"
+        num = f"{self.number:02d}{self.suffix}"
         if self.party and (self.code or self.head):
             return f"{num}-{self.code or self.head}/{self.issuer}" + "".join(f"-{u}" for u in self.units)
         parts = [num]
@@ -87,6 +88,10 @@ def _unglue(tokens: list[str]) -> list[str]:
     return tokens
 
 
+# An issuer the table does not list is still written as a code, in capitals ("BCĐ", "KBNN",
+# "TTg"); a word with two lower-case letters or more ("Đường", "phố") is running text.
+_WORD = regex.compile(r"\p{L}\p{Ll}{2,}", regex.V1)
+_NUMBER = regex.compile(r"(\d+)(\p{Ll}?)", regex.V1)
 _PARTY_FORM = regex.compile(r"\s*-\s*[^\s/-]+\s*/\s*[^\s/-]", regex.V1)
 
 
@@ -94,7 +99,7 @@ def parse_symbol(number: str, tail: str, *, after_type_word: bool = False) -> Sy
     """Parse the symbol that follows a number.
 
     Args:
-        number: the digits ("06").
+        number: the digits ("06"), with the lower-case letter some numbers carry ("364a").
         tail: the rest as written ("/NQ-TU", " KH/TW", "/2022/NĐ-CP").
         after_type_word: a type word or "số" stood before it, so an unknown code is accepted
             as a letter's issuer.
@@ -117,9 +122,12 @@ def parse_symbol(number: str, tail: str, *, after_type_word: bool = False) -> Sy
         True
         >>> parse_symbol("193", "/2025/NĐCP").canonical
         '193/2025/NĐ-CP'
+        >>> parse_symbol("364a", "/QĐ- UBND").canonical
+        '364a/QĐ-UBND'
 
     """
     p = patterns()
+    number, suffix = _NUMBER.fullmatch(number).groups()
     tokens = [t for t in _TOKEN_SPLIT.split(tail.strip()) if t and t not in "-/"]
     if not tokens or all(t.isdigit() for t in tokens):
         return None
@@ -143,6 +151,8 @@ def parse_symbol(number: str, tail: str, *, after_type_word: bool = False) -> Sy
             issuer, spec = hit
             level = spec.get("level", "unknown")
             party = bool(spec.get("party"))
+        elif _WORD.fullmatch(rest[0]):
+            return None  # a word, not a code: "Số 398 - Đường Trần Phú" is an address
         elif code or after_type_word:
             issuer = rest[0].upper()
             level = "unknown"
@@ -164,7 +174,7 @@ def parse_symbol(number: str, tail: str, *, after_type_word: bool = False) -> Sy
         if not code:
             if not units:
                 return Symbol(number=int(number), year=None, code=None, issuer=issuer, units=(),
-                              party=False, level=level or "unknown")
+                              party=False, level=level or "unknown", suffix=suffix)
             head, issuer, units = issuer, units[0], units[1:]
     if year and party:
         party = False  # Party documents never carry a year
@@ -177,6 +187,7 @@ def parse_symbol(number: str, tail: str, *, after_type_word: bool = False) -> Sy
         units=tuple(units),
         party=party,
         level=level or "unknown",
+        suffix=suffix,
     )
 
 

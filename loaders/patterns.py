@@ -44,11 +44,12 @@ class Patterns:
         code_alt = "|".join(regex.escape(c) for c in sorted(codes, key=len, reverse=True))
 
         # 154/KH-UBND, 29-NQ/TW, 06/NQ-TU, 03/NQ/TU, 35/2022/NĐ-CP, 843/SKHĐT-KTN,
-        # 13 KH/TW (space instead of dash), 29- NQ/TW, 656 /KH-BQL, 2783/QĐ- UBND, 47/2019/QH14
+        # 13 KH/TW (space instead of dash), 29- NQ/TW, 656 /KH-BQL, 2783/QĐ- UBND, 47/2019/QH14,
+        # 930e/QĐ-UBND
         self.symbol = regex.compile(
             rf"""
             (?<![\p{{L}}\d/.,-])               # not inside a longer token or a date
-            (?P<num>\d{{1,5}})
+            (?P<num>\d{{1,5}}(?:\p{{Ll}}(?={_H}*/))?)   # "364a/QĐ-UBND": a letter after the number
             (?P<tail>
                 (?:
                     {_H}*[-/]{_H}*               # the usual separator, stray spaces allowed
@@ -74,6 +75,9 @@ class Patterns:
             _FLAGS,
         )
         self.before_symbol_words = regex.compile(type_word_re, _FLAGS)
+        # "theo mẫu số 01-ĐĐN-CT": a form's code, anchored at the symbol
+        self.form_before = regex.compile(
+            rf"(?<!\p{{L}}){alternation(refs['not_documents']['form_words'])}\s*(?:(?:số|sô)\s*)?:?\s*$", _FLAGS)
         self.so_before = regex.compile(r"(?:số|sô)\s*:?\s*$", _FLAGS)
         self.header_so = regex.compile(r"(?:^|\n)[ \t]*Số\s*:?[ \t]*$", regex.V1)
         # After a symbol: ", ngày 17/11/2022", "ngày 05 tháng 5 năm 2023", "ngày 18/08/2022".
@@ -133,11 +137,15 @@ class Patterns:
         laws = load_table("laws")
         self.law_names = laws["names"]
         self.competence_laws = set(laws.get("competence", []))
-        law_alt = alternation(self.law_names)
+        # a comma inside a name may be left out ("Luật Thể dục Thể thao" is "Luật Thể dục, thể
+        # thao"; names compare without punctuation, references._law_key)
+        law_alt = alternation(self.law_names).replace(r",\s+", r",?\s+")
         # "Luật Đất đai", "Luật Quy hoạch đô thị và nông thôn ngày 26 tháng 11 năm 2024",
         # "Bộ luật Lao động năm 2019"; not "Luật số 47/2019/QH14" (a symbol) nor "Luật sư".
+        # A name opens with a capital ("Luật", "LUẬT", "Bộ luật"): a lower-case "luật" is the
+        # body of law ("theo quy định của pháp luật đầu tư công"), no statute named Luật X.
         one_law = (
-            rf"""(?:(?i:{law_alt})
+            rf"""(?=\p{{Lu}})(?:(?i:{law_alt})
               | (?:Bộ\ luật|Luật)\ (?!(?:số|sửa|Sửa)\b)\p{{Lu}}\p{{Ll}}*
                 (?:{_H}+(?!(?:số|ngày|năm|của|về|và|đã|được|theo|tại|có|trong|này|hiện|sửa|để|nhằm|thì|là|các|với|cho|đối)\b)\p{{Ll}}+){{0,5}})"""
         )
@@ -176,6 +184,16 @@ class Patterns:
                  (?:(?:{alternation(list(refs['type_words']))})(?!\p{{L}})|số(?!\p{{L}})|\d|:)""",
             _FLAGS | regex.VERBOSE,
         )
+        joiners = rf"(?:(?<!\p{{L}}){alternation(own['item_joiners'])}(?!\p{{L}}))"
+        seps = alternation(own["item_separators"])
+        so = r"(?:(?:các\s+)?(?:số|sô)\s*:?\s*)?"
+        # the gap between two citations listed together: "A, B", "A; và B", "A và số B"
+        self.item_joined = regex.compile(rf"[\s*_]*(?:(?:{joiners}|{seps})[\s*_]*)*{so}", _FLAGS)
+        # the end of a title before the next listed citation: "…; số B", "…; và B"
+        self.item_separated = regex.compile(rf"{seps}[\s*_]*(?:{joiners}[\s*_]*)?{so}$", _FLAGS)
+        self.item_joiner = regex.compile(joiners, _FLAGS)
+        # "… của Chính phủ và Quyết định B": listed with the one of its type
+        self.item_joiner_end = regex.compile(rf"{joiners}[\s*_]*{so}$", _FLAGS)
         self.articles_end = regex.compile(own["articles_end"], regex.MULTILINE | regex.IGNORECASE | regex.V1)
         self.clause_opener = regex.compile(
             rf"[ \t]*(?:{alternation(pre['clause_openers'])})(?!\p{{L}})", _FLAGS

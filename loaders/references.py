@@ -29,7 +29,7 @@ from graph.model import CENTRAL, DocRef, Evidence, Mention, Reference, Relation
 from .header import Header
 from .identity import Symbol, issuer_display, issuer_level, iso_date, make_id, parse_symbol
 from .patterns import patterns
-from .rules import match_key, provinces
+from .rules import load_table, match_key, provinces
 
 __all__ = ["RawMention", "find_mentions", "extract_references", "preamble_end", "sentence_bounds"]
 
@@ -214,6 +214,8 @@ def find_mentions(text: str) -> list[RawMention]:
     for m in p.symbol.finditer(text):
         window_start = max(0, m.start() - 60)
         before = text[window_start:m.start()]
+        if p.form_before.search(before):
+            continue  # "theo mẫu số 01-ĐĐN-CT": a form, not a document
         bw = p.before_symbol.search(before)
         header = bool(p.header_so.search(text[max(0, m.start() - 12):m.start()]))
         so = bool(p.so_before.search(before))
@@ -438,7 +440,29 @@ def _same_day_month(a: str, b: str) -> bool:
     return a[5:] == b[5:]
 
 
-def _resolve(mentions: list[RawMention], header: Header) -> tuple[dict[tuple, _Doc], list[RawMention]]:
+def _former_province(text: str, rm: RawMention, next_start: int, province: str | None) -> str | None:
+    """The former province a local document belongs to when its issuer names no province
+    but its title names one merged into the citing province since 1 July 2025 ("Nghị quyết
+    số 41/2022/NQ-HĐND … của HĐND tỉnh ban hành Quy định … trên địa bàn tỉnh Bắc Giang" in a
+    Bắc Ninh decision is Bắc Giang's).  The title runs to the next citation, the end of its
+    table cell, line or sentence (a ";" may be inside it: "… của UBND cấp tỉnh; UBND cấp huyện
+    trên địa bàn tỉnh Bắc Giang"); a title naming the citing province first keeps it."""
+    if not province or (rm.issuer_text and provinces().find(rm.issuer_text)):
+        return None
+    if rm.date and rm.date >= load_table("provinces")["merger_date"]:
+        return None  # issued after the merger: the new province's, whatever area it is about
+    lo = rm.tail_end or rm.end
+    m = _TITLE_END.search(text, lo, min(next_start, lo + _TAIL))
+    named = provinces().find(text[lo:m.start() if m else min(next_start, lo + _TAIL)])
+    if named and named != province and provinces().successor(named) == province:
+        return named
+    return None
+
+
+_TITLE_END = regex.compile(r"[\t\n]|\.(?:\s|$)", regex.V1)
+
+
+def _resolve(mentions: list[RawMention], header: Header, text: str = "") -> tuple[dict[tuple, _Doc], list[RawMention]]:
     """Group mentions into distinct documents (forward pass)."""
     province = header.province
     own = header.ref.number_symbol
@@ -460,11 +484,15 @@ def _resolve(mentions: list[RawMention], header: Header) -> tuple[dict[tuple, _D
     # that province's in its other mentions too ("Quyết định số 636/QĐ-UBND" alone, "của
     # UBND tỉnh"), unless the text also gives it with its own province: one node
     named: dict[str, set[str]] = {}
-    for rm in symbol_mentions:
-        if rm.issuer_text and rm.symbol.level != "central":
-            p = provinces().find(rm.issuer_text)
-            if p:
-                named.setdefault(rm.symbol.canonical, set()).add(p)
+    for i, rm in enumerate(mentions):
+        if rm.kind != "symbol" or rm.symbol.level == "central":
+            continue
+        p = provinces().find(rm.issuer_text) if rm.issuer_text else None
+        if p is None and issuer_level(rm.issuer_text) != "central":
+            next_start = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
+            p = _former_province(text, rm, next_start, province)
+        if p:
+            named.setdefault(rm.symbol.canonical, set()).add(p)
     # first the dated (and normative) mentions: they fix which documents exist
     for rm in symbol_mentions:
         ns = rm.symbol.canonical
@@ -513,8 +541,9 @@ def _resolve(mentions: list[RawMention], header: Header) -> tuple[dict[tuple, _D
             numbered = {
                 k for k, d in docs.items()
                 if k[0] == CENTRAL and any(_law_key(x.name) == _law_key(rm.name) for x in d.mentions if x.kind == "symbol")
-                and (rm.year is None or k[2] == rm.year)
-            }
+                and (rm.year is None or k[2] == rm.year
+                     or any(x.date and int(x.date[:4]) == rm.year for x in d.mentions))
+            }  # the year of its number, or of its date when the number's year is a slip
             known = [k for k in docs if k[0] == CENTRAL and _law_key(k[1]) == _law_key(rm.name)] if rm.year is None else []
             if len(numbered) == 1:
                 key = next(iter(numbered))  # "Luật Giá số 16/2023/QH15" … "Điều 26 Luật Giá"
@@ -753,12 +782,12 @@ def _articles(text: str) -> tuple[int, int] | None:
     return first.start(), end.start() if end else len(text)
 
 
-def _in_title(text: str, cue: tuple[Relation, int, int], rm: RawMention, mentions: list[RawMention],
+def _in_title(text: str, cue: tuple[Relation, int, int], rm: RawMention | None, mentions: list[RawMention],
               starts: list[int], lo: int) -> bool:
-    """Whether the cue opens the title of another citation right before it in the sentence
-    starting at ``lo`` ("số 21/2023/QĐ-UBND ngày 23/6/2023 của UBND tỉnh Hải Dương sửa đổi,
-    bổ sung …"): it says what that document does, not what this one does.  ``mentions`` are
-    sorted by start, ``starts`` their starts."""
+    """Whether the cue opens the title of another citation than ``rm`` (of any, with None)
+    right before it in the sentence starting at ``lo`` ("số 21/2023/QĐ-UBND ngày 23/6/2023 của
+    UBND tỉnh Hải Dương sửa đổi, bổ sung …"): it says what that document does, not what this
+    one does.  ``mentions`` are sorted by start, ``starts`` their starts."""
     for i in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, cue[1])):
         m = mentions[i]
         tail = m.tail_end or m.end
@@ -797,20 +826,25 @@ def _own_act(text: str, rm: RawMention, articles: tuple[int, int] | None,
               if c[0] in _OWN_ACTS and not _in_title(text, c, rm, mentions, starts, s)]
     if before and (in_article or _SELF.search(text, s, e)):
         rel, cs, ce = before[-1]
-        if _acts_itself(text, s, before[-1]) or (in_article and ":" in text[ce:rm.start]):
+        rel = _object_relation(text, before[-1])
+        if (_acts_itself(text, s, before[-1]) or (in_article and ":" in text[ce:rm.start])) \
+                and _listed(text, ce, rm, mentions, starts, parts=rel is Relation.AMENDS):
             # … or an inline lead-in: "Các Nghị quyết sau đây hết hiệu lực …: số 15/2013/…"
-            return _object_relation(text, before[-1])
-    if in_article:
-        after = [c for c in _cues(text, rm.end, e) if c[0] in _OWN_ACTS]
-        if after:
-            rel, cs, ce = after[0]
+            return rel
+    if in_article and _listed(text, s, rm, mentions, starts):
+        for c in _cues(text, rm.end, e):
+            rel, cs, ce = c
+            if rel not in _OWN_ACTS:
+                continue
             if patterns().passive_cue.match(text, cs, cs + _TAIL) or patterns().passive.search(text[max(rm.end, cs - 8):cs]):
                 if rel is Relation.REPLACES and patterns().part_link.search(text, max(s, rm.start - 20), rm.start):
                     return Relation.AMENDS  # "Quy trình … ban hành kèm theo Quyết định số … hết hiệu lực"
                 return rel
+            if not _in_title(text, c, None, mentions, starts, rm.start):
+                break  # a cue in the title of a listed document ("Quyết định B sửa đổi A") is passed over
         # a list item: its lead-in line ends with ":" and does it
         ls = text.rfind("\n", 0, rm.start) + 1
-        if _ITEM.match(text, ls, ls + _TAIL):
+        if _ITEM.match(text, ls, ls + _TAIL) and _listed(text, ls, rm, mentions, starts):
             while ls > 0:
                 ps = text.rfind("\n", 0, ls - 1) + 1
                 line = text[ps:ls - 1]
@@ -823,6 +857,40 @@ def _own_act(text: str, rm: RawMention, articles: tuple[int, int] | None,
                         return lead[-1][0]
                 break
     return None
+
+
+def _listed(text: str, lo: int, rm: RawMention, mentions: list[RawMention], starts: list[int],
+            *, parts: bool = False) -> bool:
+    """Whether ``rm`` is one of the documents listed from ``lo`` (the end of a cue, the start
+    of a list item or of a sentence): the first citation there and those listed with it
+    (references.toml [own_act] item_joiners), not one named inside the title of one of them
+    ("1. Quyết định số 102/1999/QĐ-UB … thực hiện Quyết định 19/1999/QĐ-TTg": the act is on
+    102/1999 only).  With ``parts`` the act is on parts of documents, and a part listed after
+    a joiner names its own ("Bãi bỏ thủ tục … tại Quyết định A … và thủ tục … tại Quyết định
+    B").  ``mentions`` are sorted by start, ``starts`` their starts."""
+    p = patterns()
+    head = prev = None
+    top = True
+    for i in range(bisect.bisect_left(starts, lo), len(mentions)):
+        m = mentions[i]
+        if m.start > rm.start:
+            break
+        if head is None:
+            head = m
+        else:
+            gap = text[prev.tail_end or prev.end:m.start]
+            if p.item_separated.search(gap):
+                top = True  # "… thoát nước; số 48/2023/QĐ-UBND"
+            elif p.item_joiner_end.search(gap) and m.type == head.type and (top or prev.type != head.type):
+                top = True  # "Quyết định A … theo Nghị định N … và Quyết định B"
+            elif parts and p.item_joiner.search(gap) and p.part_link.search(gap):
+                top = True  # "… và thủ tục hành chính có số thứ tự 01 tại Quyết định B"
+            elif not p.item_joined.fullmatch(gap):
+                top = False  # named in the title of the one before
+        prev = m
+        if m is rm:
+            return top
+    return True
 
 
 def _in_article(articles: tuple[int, int] | None, pos: int) -> bool:
@@ -863,7 +931,7 @@ def extract_references(text: str, header: Header, *, path: str = ""):
         ``(source DocRef, Relation, target DocRef, Evidence)``.
     """
     mentions = find_mentions(text)
-    docs, unresolved = _resolve(mentions, header)
+    docs, unresolved = _resolve(mentions, header, text)
     aliases = _bind_aliases(text, mentions, docs)
     _resolve_short_forms(text, mentions, docs, aliases, unresolved)
     pre_end = preamble_end(text)

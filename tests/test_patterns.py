@@ -131,6 +131,21 @@ ROWS = [
     ("own-number-later-is-the-document", "", "- Ban hành kèm theo Kế hoạch số 100/KH-UBND ngày 05/5/2023 của UBND tỉnh.", []),
     ("own-number-of-another-year-is-another-document", "", "- Thay cho Kế hoạch số 100/KH-UBND ngày 02/3/2020 của UBND tỉnh.",
      [ref("100/KH-UBND", "KH", "2020-03-02", HT, "cites")]),
+    # hold-out 4 (tests/gold/holdout4): symbols, issuers and what is no reference
+    ("letter-after-the-number", "", "- Theo Quyết định số 364a/QĐ- UBND ngày 06/4/2021 của UBND tỉnh.",
+     [ref("364a/QĐ-UBND", "QĐ", "2021-04-06", HT, "cites")]),
+    ("chairman-of-another-province", "", "- Theo Quyết định số 1106/QĐ-UBND ngày 30/7/2023 của Chủ tịch Ủy ban nhân dân tỉnh Quảng Bình.",
+     [ref("1106/QĐ-UBND", "QĐ", "2023-07-30", "Quảng Bình", "cites")]),
+    ("chairman-abbreviated", "", "- Theo Quyết định số 431/QĐ-UBND ngày 23/3/2025 của Chủ tịch UBND tỉnh Nghệ An.",
+     [ref("431/QĐ-UBND", "QĐ", "2025-03-23", "Nghệ An", "cites")]),
+    ("form-code-is-no-document", "", "- Đơn đề nghị cấp thẻ (theo mẫu số 01-ĐĐN-CT kèm theo Kế hoạch này); Tờ khai số 02/TK-SDDPNN.", []),
+    ("address-is-no-document", "", "- Trung tâm Phục vụ hành chính công, địa chỉ: Số 398 - Đường Trần Phú, phường Thành Sen.", []),
+    ("body-of-law-is-no-statute", "", "- Bảo đảm tiêu chuẩn quy định tại pháp luật đường bộ; bố trí vốn theo quy định của pháp luật đầu tư công.", []),
+    ("law-name-without-its-comma", "Căn cứ Luật Thể dục Thể thao số 77/2006/QH11 được sửa đổi, bổ sung bởi Luật số 26/2018/QH14;", "",
+     [ref("77/2006/QH11", "Luật", None, CENTRAL, "based_on"), ref("26/2018/QH14", "Luật", None, CENTRAL, "based_on")]),
+    ("law-named-by-the-year-of-its-date", "Căn cứ Luật Bảo vệ môi trường số 72/2022/QH14 ngày 17 tháng 11 năm 2020;",
+     "- Xả thải theo Điều 39 Luật Bảo vệ môi trường năm 2020.",
+     [ref("72/2022/QH14", "Luật", "2020-11-17", CENTRAL, "based_on")]),
 ]
 
 # The document's own acts in a decision's articles, with what the article says (one row each)
@@ -165,6 +180,19 @@ ACT_ROWS = [
     ("appendix-after-the-signature-is-no-act", "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nDANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI, BỔ SUNG\n- Nghị định số 280/2025/NĐ-CP ngày 27/10/2025 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 23/2015/NĐ-CP;\n- Quyết định 3152/QĐ-BTP ngày 10/11/2025 của Bộ trưởng Bộ Tư pháp.",
      [ref("23/2015/NĐ-CP", "NĐ", None, CENTRAL, "cites"), ref("280/2025/NĐ-CP", "NĐ", "2025-10-27", CENTRAL, "cites"),
       ref("3152/QĐ-BTP", "QĐ", "2025-11-10", CENTRAL, "cites")]),
+    # a repeal or lapse is on the documents it lists, not on those named in their titles
+    ("repeal-list-titles-cite", "Điều 2. Bãi bỏ các văn bản sau:\n1. Quyết định số 102/1999/QĐ-UB ngày 13/5/1999 của UBND tỉnh về việc thành lập Ban chỉ đạo thực hiện Quyết định 19/1999/QĐ-TTg của Thủ tướng Chính phủ.\n2. Quyết định số 112/2005/QĐ-UB ngày 29/9/2005 của UBND tỉnh ban hành Chương trình hành động thực hiện Nghị quyết số 46-NQ/TW của Bộ Chính trị.",
+     [ref("102/1999/QĐ-UB", "QĐ", "1999-05-13", HT, "replaces"), ref("112/2005/QĐ-UB", "QĐ", "2005-09-29", HT, "replaces"),
+      ref("19/1999/QĐ-TTg", "QĐ", None, CENTRAL, "cites"), ref("46-NQ/TW", "NQ", None, CENTRAL, "cites")]),
+    ("repealed-amendment-cites-what-it-amended", "Điều 2. Bãi bỏ Quyết định số 34/2007/QĐ-UB ngày 06/7/2007 của UBND tỉnh sửa đổi Quyết định số 31/2007/QĐ-UBND ngày 15/6/2007 của UBND tỉnh.",
+     [ref("31/2007/QĐ-UBND", "QĐ", "2007-06-15", HT, "cites"), ref("34/2007/QĐ-UB", "QĐ", "2007-07-06", HT, "replaces")]),
+    ("lapse-of-a-decision-and-its-amendment", "Điều 3. Điều khoản thi hành\n1. Quyết định này có hiệu lực kể từ ngày ký.\n2. Quyết định số 78/2016/QĐ-UBND ngày 21/12/2016 của UBND tỉnh quy định mức hỗ trợ theo Nghị định số 116/2016/NĐ-CP ngày 18/7/2016 của Chính phủ và Quyết định số 48/2020/QĐ-UBND ngày 30/7/2020 của UBND tỉnh sửa đổi, bổ sung Quyết định số 78/2016/QĐ-UBND hết hiệu lực kể từ ngày Quyết định này có hiệu lực thi hành.",
+     [ref("116/2016/NĐ-CP", "NĐ", "2016-07-18", CENTRAL, "cites"), ref("48/2020/QĐ-UBND", "QĐ", "2020-07-30", HT, "replaces"),
+      ref("78/2016/QĐ-UBND", "QĐ", "2016-12-21", HT, "replaces")]),
+    ("partial-repeal-in-two-documents", "Điều 2. Bãi bỏ thủ tục hành chính có số thứ tự 8, 9 tại Quyết định số 1127/QĐ-UBND ngày 06/5/2025 của Chủ tịch UBND tỉnh và thủ tục hành chính có số thứ tự 01 tại Quyết định số 2159/QĐ-UBND ngày 01/10/2024 của Chủ tịch UBND tỉnh.",
+     [ref("1127/QĐ-UBND", "QĐ", "2025-05-06", HT, "amends"), ref("2159/QĐ-UBND", "QĐ", "2024-10-01", HT, "amends")]),
+    ("replaced-document-title-law-cites", "Điều 3. Quyết định này thay thế Quyết định số 05/2022/QĐ-UBND ngày 06/7/2022 của UBND tỉnh quy định việc xử lý các cơ sở đưa vào sử dụng trước khi Luật Phòng cháy và chữa cháy số 27/2001/QH10 có hiệu lực.",
+     [ref("05/2022/QĐ-UBND", "QĐ", "2022-07-06", HT, "replaces"), ref("27/2001/QH10", "Luật", None, CENTRAL, "cites")]),
     ("adjective-is-no-act", "Điều 1. Công bố kèm theo Quyết định này Danh mục thủ tục hành chính được sửa đổi, bổ sung theo Quyết định số 3361/QĐ-BCT ngày 18/11/2025 của Bộ trưởng Bộ Công Thương.",
      ref("3361/QĐ-BCT", "QĐ", "2025-11-18", CENTRAL, "cites")),
 ]
@@ -177,6 +205,34 @@ def test_own_act_in_an_article(article, expected):
             f"QUYẾT ĐỊNH:\n{article}\n")
     got = [r for r in _ours(text) if r["key"] != "16/2023/QH15"]
     assert got == (expected if isinstance(expected, list) else [expected])
+
+
+# A Bắc Ninh decision of November 2025 citing documents of Bắc Giang, merged into Bắc Ninh on
+# 1 July 2025: a local document whose issuer names no province is the former province's when
+# its title names that province (hold-out 4, ea34a356cafcb1aa)
+BN = "Bắc Ninh"
+FORMER_ROWS = [
+    ("former-province-named-in-the-title", "Nghị quyết số 41/2022/NQ-HĐND ngày 09/12/2022 của HĐND tỉnh ban hành Quy định hỗ trợ phát triển sản xuất trên địa bàn tỉnh Bắc Giang, giai đoạn 2021-2025.",
+     ref("41/2022/NQ-HĐND", "NQ", "2022-12-09", "Bắc Giang", "cites")),
+    ("former-province-in-a-title-with-a-semicolon", "Quyết định số 3417/QĐ- UBND ngày 13/12/2022 Về việc công bố thủ tục thuộc thẩm quyền của UBND cấp tỉnh; UBND cấp huyện trên địa bàn tỉnh Bắc Giang.",
+     ref("3417/QĐ-UBND", "QĐ", "2022-12-13", "Bắc Giang", "cites")),
+    ("former-province-chairman", "Quyết định số 1106/QĐ- UBND ngày 30/7/2023 của Chủ tịch Ủy ban nhân dân tỉnh Bắc Giang về việc công bố thủ tục hành chính.",
+     ref("1106/QĐ-UBND", "QĐ", "2023-07-30", "Bắc Giang", "cites")),
+    ("own-province-in-the-title-keeps-it", "Nghị quyết số 17/2024/NQ-HĐND ngày 11/12/2024 của HĐND tỉnh quy định chính sách trên địa bàn tỉnh Bắc Ninh.",
+     ref("17/2024/NQ-HĐND", "NQ", "2024-12-11", BN, "cites")),
+    ("issued-after-the-merger-is-the-new-province", "Quyết định số 930/QĐ-UBND ngày 28/7/2025 của UBND tỉnh về thủ tục áp dụng trên địa bàn tỉnh Bắc Giang (cũ).",
+     ref("930/QĐ-UBND", "QĐ", "2025-07-28", BN, "cites")),
+    ("another-province-is-no-former-one", "Nghị quyết số 41/2022/NQ-HĐND ngày 09/12/2022 của HĐND tỉnh về học tập kinh nghiệm của tỉnh Nghệ An.",
+     ref("41/2022/NQ-HĐND", "NQ", "2022-12-09", BN, "cites")),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", [r[1:] for r in FORMER_ROWS], ids=[r[0] for r in FORMER_ROWS])
+def test_former_province_of_a_cited_document(sentence, expected):
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1521/QĐ-UBND\n"
+            "Bắc Ninh, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVề việc thử nghiệm\nCăn cứ Luật Giá số 16/2023/QH15;\n"
+            f"QUYẾT ĐỊNH:\nĐiều 1. Công bố thủ tục hành chính.\nĐiều 2. Danh mục văn bản liên quan:\n- {sentence}\n")
+    assert [r for r in _ours(text) if r["key"] != "16/2023/QH15"] == [expected]
 
 
 def _ours(text: str) -> list[dict]:
@@ -254,6 +310,7 @@ SYMBOL_ROWS = [
     ("123", "-KH/UBND", "123/KH-UBND"),  # a listed state issuer written so: a slip, the state form
     ("11", "-NQ/BTV", "11-NQ/BTV"),
     ("05", "-CT/TƯ", "05-CT/TW"),
+    ("364a", "/QĐ- UBND", "364a/QĐ-UBND"),  # a letter after the number
 ]
 
 
