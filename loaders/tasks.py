@@ -61,6 +61,7 @@ class _Rules:
     coop_cue: regex.Pattern
     head_words: regex.Pattern
     duty_subject: regex.Pattern
+    duty_subject_any_case: regex.Pattern  # after an opening condition's break, mid-sentence
     relay: regex.Pattern
     head_clauses: tuple[regex.Pattern, ...]
     issuer_openers: tuple[regex.Pattern, ...]
@@ -128,7 +129,10 @@ def _rules() -> _Rules:
         coop_cue=_any([roles["cooperating_cue"]]),
         head_words=_any(roles["head_words"], anchor=r"\s*"),
         relay=regex.compile(r"\s*(?:" + roles["relay"] + ")", regex.I | regex.V1),
-        duty_subject=regex.compile(r"\s*(?P<name>" + roles["duty_subject"] + ")", regex.I | regex.V1),
+        duty_subject=regex.compile(r"\s*(?P<name>(?-i:" + "|".join(roles["duty_nouns"]) + ")" + roles["duty_words"] + ")",
+                                   regex.I | regex.V1),
+        duty_subject_any_case=regex.compile(r"\s*(?P<name>(?:" + "|".join(roles["duty_nouns"]) + ")" + roles["duty_words"] + ")",
+                                            regex.I | regex.V1),
         head_clauses=tuple(regex.compile(r"\s*" + p, regex.I | regex.V1) for p in roles["head_clauses"]),
         issuer_openers=tuple(regex.compile(r"\s*" + p, regex.I | regex.V1) for p in roles["issuer_openers"]),
         new_duty=_any(roles["new_duty"], anchor=r"\s*"),
@@ -458,6 +462,7 @@ def _lead_run(ctx: _Ctx, found, start: int, end: int) -> tuple[list[Agency], int
         if run and regex.fullmatch(r"[\s.;,]*(?::.*)?", ctx.text[run_end:end], regex.S):
             return run, run_end
     cond = r.condition.match(ctx.text, start, end)
+    opening = len(candidates)  # candidates before these start the item; the rest are mid-sentence
     if cond:
         # "Trường hợp …: Sở X …", "Định kỳ (…), Ủy ban nhân dân cấp xã …": after each break of
         # the first sentence
@@ -481,8 +486,8 @@ def _lead_run(ctx: _Ctx, found, start: int, end: int) -> tuple[list[Agency], int
                 return handed, handed_end
         if run:
             return run, run_end
-    for pos in candidates:
-        m = r.duty_subject.match(ctx.text, pos, end)
+    for i, pos in enumerate(candidates):
+        m = (r.duty_subject if i < opening else r.duty_subject_any_case).match(ctx.text, pos, end)
         if m and not any(pos <= s < m.end("name") for _, s, _ in found):
             # "Sở quản lý ngành, lĩnh vực có trách nhiệm …": the subject of the duty, as written;
             # a kind of body ("Sở" and a description, no proper name) is every body of that kind

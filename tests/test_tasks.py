@@ -340,6 +340,26 @@ ARTICLE_SHAPES = [
      None, [("Điều 16.1", "Chủ trì thẩm định hồ sơ cấp th", ["Ban Quản lý các khu công nghệ cao và khu công nghiệp tỉnh Hà Tĩnh"], [], False),
             ("Điều 16.2", "Phối hợp với Ban Quản lý triển", ["Các sở, ban, ngành"],
              ["Ban Quản lý các khu công nghệ cao và khu công nghiệp tỉnh Hà Tĩnh"], False)]),
+    # a duty inside a condition: "Trong trường hợp …, …, cơ quan … có trách nhiệm" (the subject
+    # mid-sentence, in lower case), "Trong thời gian …, nếu … thì Giám đốc Sở Y tế có trách nhiệm"
+    ("article-condition-trong-truong-hop-lower-case-subject",
+     "QUYẾT NGHỊ:\nĐiều 10. Thu hồi thẻ\n2. Trong trường hợp cá nhân đang hưởng chính sách thuộc trường hợp tại khoản 1 Điều "
+     "này, trong thời gian không quá 01 tháng, cơ quan sử dụng lao động có trách nhiệm báo cáo cơ quan có thẩm quyền.",
+     None, [("Điều 10.1", "Trong trường hợp cá nhân đang", ["Các cơ quan sử dụng lao động"], [], False)]),
+    ("article-condition-trong-thoi-gian-long-thi",
+     "QUYẾT ĐỊNH:\nĐiều 3. Hiệu lực thi hành\n1. Quyết định này có hiệu lực kể từ ngày ký.\n2. Trong thời gian Quyết định này "
+     "có hiệu lực thi hành, nếu các quy định tại Điều 1 Quyết định này khác với các văn bản quy phạm pháp luật của cơ quan cấp "
+     "trên ban hành hoặc các văn bản quy phạm pháp luật khác có liên quan thì Giám đốc Sở Y tế có trách nhiệm chủ trì, phối "
+     "hợp các cơ quan liên quan tham mưu sửa đổi.",
+     None, [("Điều 3.1", "Trong thời gian Quyết định này", ["Sở Y tế"], ["Các đơn vị liên quan"], False)]),
+    # a duty subject with a long description before "phải"; "Ban hành …" is no body
+    ("article-duty-subject-phai",
+     "QUYẾT NGHỊ:\nĐiều 17. Trách nhiệm của đối tượng thụ hưởng\n2. Cơ quan, tổ chức, đơn vị sử dụng lao động được hưởng "
+     "chính sách thu hút nhân lực tại khu công nghệ cao phải thực hiện chế độ báo cáo định kỳ hàng năm.",
+     None, [("Điều 17.1", "Cơ quan, tổ chức, đơn vị sử dụ",
+             ["Các cơ quan, tổ chức, đơn vị sử dụng lao động được hưởng chính sách thu hút nhân lực tại khu công nghệ cao"], [], False)]),
+    ("article-ban-hanh-is-no-duty-subject",
+     "QUYẾT ĐỊNH:\nĐiều 2. Tổ chức thực hiện\n2. Ban hành quy chế phối hợp, các đơn vị phải thực hiện nghiêm.", None, []),
     ("de-nghi-company-colon",
      "III. TỔ CHỨC THỰC HIỆN\n12. Đề nghị Công ty Điện lực Hà Tĩnh: Khẩn trương kiểm tra, khắc phục sự cố lưới điện.",
      None, [("III.12", "Đề nghị Công ty Điện lực Hà Tĩ", ["Công ty Điện lực Hà Tĩnh"], [], False)]),
