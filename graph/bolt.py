@@ -303,6 +303,7 @@ def _open_driver(uri: str, scheme: str, host: str, port: int, user: str, passwor
 
 
 def run_query(session: "Session", query: str, **params: Any) -> list[dict]:
+    """The records of ``query`` as dicts (parameters as given: see :func:`server_params`)."""
     return [record.data() for record in session.run(query, params)]
 
 

@@ -168,6 +168,8 @@ def edge_properties(data: dict) -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class NodeRow:
+    """One node as pushed: its id, kind label, type label, properties and content hash."""
+
     id: str
     label: str  # kind label
     extra: str | None  # document type label
@@ -177,6 +179,8 @@ class NodeRow:
 
 @dataclass(frozen=True, slots=True)
 class RelRow:
+    """One relationship as pushed: its ends, type, the ends' kind labels, properties, hash."""
+
     source: str
     target: str
     type: str
@@ -191,6 +195,11 @@ class RelRow:
 
 
 def node_rows(G: "nx.MultiDiGraph") -> dict[str, NodeRow]:
+    """Node id -> :class:`NodeRow` for every node of ``G``.
+
+    Raises:
+        StoreError: a node's kind is not one of :data:`NODE_LABELS`.
+    """
     rows: dict[str, NodeRow] = {}
     for node_id, data in G.nodes(data=True):
         kind = data.get("kind")
@@ -205,6 +214,12 @@ def node_rows(G: "nx.MultiDiGraph") -> dict[str, NodeRow]:
 
 
 def rel_rows(G: "nx.MultiDiGraph", nodes: dict[str, NodeRow]) -> dict[tuple, RelRow]:
+    """(source, type, target) -> :class:`RelRow`; the same relation twice between two nodes
+    is one relationship with both evidence lists.
+
+    Raises:
+        StoreError: an edge's relation is unknown.
+    """
     merged: dict[tuple[str, str, str], dict] = {}
     for u, v, key, data in G.edges(keys=True, data=True):
         relation = str(data.get("relation", key))
@@ -229,15 +244,18 @@ def rel_rows(G: "nx.MultiDiGraph", nodes: dict[str, NodeRow]) -> dict[tuple, Rel
 
 
 def quote_label(label: str) -> str:
+    """A label or property name in backquotes, backquotes inside doubled: ``Luật`` -> ```Luật```."""
     return "`" + label.replace("`", "``") + "`"
 
 
 def node_merge(label: str, extra: str | None, head: str) -> str:
+    """Create or overwrite the node of each row (``r.id``, ``r.props``), with its type label."""
     set_extra = f" SET n:{quote_label(extra)}" if extra else ""
     return f"{head} MERGE (n:{label} {{id: r.id}}) SET n = r.props{set_extra}"
 
 
 def rel_merge(rel_type: str, source_label: str, target_label: str, head: str) -> str:
+    """Create or overwrite the relationship of each row (``r.source``, ``r.target``, ``r.props``)."""
     return (
         f"{head} MATCH (a:{source_label} {{id: r.source}}) "
         f"MATCH (b:{target_label} {{id: r.target}}) "
@@ -246,10 +264,12 @@ def rel_merge(rel_type: str, source_label: str, target_label: str, head: str) ->
 
 
 def node_locate(label: str, head: str) -> str:
+    """Match the node of the row as ``n`` (for a row written in pieces)."""
     return f"{head} MATCH (n:{label} {{id: r.id}})"
 
 
 def rel_locate(rel_type: str, source_label: str, target_label: str, head: str) -> str:
+    """Match the relationship of the row as ``n`` (for a row written in pieces)."""
     return (
         f"{head} MATCH (:{source_label} {{id: r.source}})-[n:{rel_type}]->"
         f"(:{target_label} {{id: r.target}})"
@@ -257,10 +277,12 @@ def rel_locate(rel_type: str, source_label: str, target_label: str, head: str) -
 
 
 def node_delete(label: str, head: str) -> str:
+    """Delete the node of each row (``r.id``) with its relationships."""
     return f"{head} MATCH (n:{label} {{id: r.id}}) DETACH DELETE n"
 
 
 def rel_delete(rel_type: str, source_label: str, target_label: str, head: str) -> str:
+    """Delete the relationship of each row (``r.source``, ``r.target``)."""
     return (
         f"{head} MATCH (a:{source_label} {{id: r.source}})-[e:{rel_type}]->"
         f"(b:{target_label} {{id: r.target}}) DELETE e"
@@ -268,6 +290,7 @@ def rel_delete(rel_type: str, source_label: str, target_label: str, head: str) -
 
 
 def label_remove(label: str, extra: str, head: str) -> str:
+    """Take the type label ``extra`` off the node of each row (its type changed)."""
     return f"{head} MATCH (n:{label} {{id: r.id}}) REMOVE n:{quote_label(extra)}"
 
 
