@@ -20,7 +20,8 @@ from graph.errors import AmbiguousReference, NotFound, PolicyKGError
 from graph.ids import agency_id, doc_id, slug, task_id
 from graph.model import Relation
 from tests.support.browser import launch_chromium, open_page, serve_directory
-from viz.viewer import ViewerError, document_level, neighbourhood, render_viewer
+from viz.style import document_level
+from viz.viewer import ViewerError, neighbourhood, render_viewer
 
 CORPUS_FILE = "data/corpus/002_05e3fa0bd3f85029.txt"
 HT = "Hà Tĩnh"
