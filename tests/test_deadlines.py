@@ -103,7 +103,8 @@ PROSE = [
     ("định kỳ tháng, quý, năm báo cáo tiến độ", "định kỳ tháng, quý, năm", "FREQ=MONTHLY"),
     ("Thực hiện Quyết định số 1363/QĐ-TTg ngày 08/11/2022 đến năm 2030", None, None),
     ("Xây dựng kế hoạch sử dụng đất 05 năm 2021-2025 và giai đoạn 2026-2030", None, None),
-    ("Tham mưu xây dựng Chương trình xúc tiến đầu tư hàng năm", None, None),
+    # (seed 002's wording: the cadence qualifies the programme, inside the sentence)
+    ("Tham mưu xây dựng Chương trình xúc tiến đầu tư hàng năm vào các khu kinh tế, khu công nghiệp", None, None),
     # a task that opens with its time (anchored at the start of the task's text)
     ("Hàng năm, xây dựng kế hoạch xúc tiến thương mại", "Hàng năm", "FREQ=YEARLY"),
     ("Hằng quý, báo cáo kết quả thực hiện", "Hằng quý", "FREQ=MONTHLY;INTERVAL=3"),
@@ -114,6 +115,14 @@ PROSE = [
     ("thiết lập quy trình điện tử (thời gian hoàn thành trong tháng 11 năm 2025).",
      "hoàn thành trong tháng 11 năm 2025", None),
     ("Kiểm tra thường xuyên việc thu gom; báo cáo kết quả từ ngày 01 tháng 12 năm 2025, hằng năm, ...", None, None),
+    # a cadence that opens the task before its verb, or ends the task's sentence
+    ("Hằng năm báo cáo Hội đồng nhân dân tỉnh kết quả thực hiện", "Hằng năm", "FREQ=YEARLY"),
+    ("Tổ chức tập huấn, bồi dưỡng chuyên môn cho cán bộ hàng năm.", "hàng năm", "FREQ=YEARLY"),
+    ("Tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng quý;", "định kỳ hằng quý", "FREQ=MONTHLY;INTERVAL=3"),
+    ("Tham mưu dự toán kinh phí hàng năm, kinh phí tổng thể và đề xuất cụ thể", None, None),  # qualifies a noun
+    # months counted from an event
+    ("Trong trường hợp đó, trong thời gian không quá 01 tháng, cơ quan sử dụng lao động báo cáo",
+     "trong thời gian không quá 01 tháng", None),
 ]
 
 # The kind and interval of the task-opening times and the month to complete in
@@ -122,6 +131,8 @@ OPENING = [
     ("Định kỳ rà soát, đề xuất", ("recurring", None, None)),
     ("Từ ngày 01 tháng 12 năm 2025, Trung tâm tổ chức thực hiện", ("ongoing", "2025-12-01", None)),
     ("hoàn thành trong tháng 11 năm 2025", ("interval", "2025-11-01", "2025-11-30")),
+    ("Hằng năm báo cáo Hội đồng nhân dân", ("recurring", None, None)),
+    ("trong thời hạn 03 tháng, Sở Tài chính trình phương án", ("unknown", None, None)),
 ]
 
 
