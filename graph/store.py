@@ -35,7 +35,10 @@ __all__ = ["Store", "GraphStore", "default_store_path", "STORE_ENV", "DEFAULT_ST
 
 STORE_ENV = "POLICYKG_STORE"
 DEFAULT_STORE = "policykg.db"
-SCHEMA_VERSION = 1
+# 2: each evidence sentence stored once (``sentences``, referenced by ``sid`` from edges,
+# mentions, unresolved and findings); the merged graph's evidence refers to the stored
+# edges by rowid and a task's or agency's merged attributes to their one source row.
+SCHEMA_VERSION = 2
 # SQLite's header field for "which application's file is this" (bytes 68-71): b"pKG1".
 # A file without it is written to only when it holds policykg's own tables (stores made
 # before the marker); any other SQLite file is refused before the first write.
@@ -57,31 +60,37 @@ CREATE TABLE IF NOT EXISTS nodes (
 );
 CREATE INDEX IF NOT EXISTS nodes_file ON nodes(file);
 CREATE INDEX IF NOT EXISTS nodes_id ON nodes(id);
+-- Every evidence sentence once (a task's text is the evidence of each of its assigns_to
+-- edges; a "Căn cứ" line of its edge and its mentions): keyed by a 64-bit hash of the text.
+CREATE TABLE IF NOT EXISTS sentences (id INTEGER PRIMARY KEY, hash INTEGER UNIQUE, text TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS edges (
     file TEXT NOT NULL, src TEXT NOT NULL, dst TEXT NOT NULL, relation TEXT NOT NULL,
-    role TEXT, sentence TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    role TEXT, sid INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     document TEXT, detail TEXT
 );
 CREATE INDEX IF NOT EXISTS edges_file ON edges(file);
 CREATE TABLE IF NOT EXISTS findings (
     file TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL, sentence TEXT NOT NULL
+    "end" INTEGER NOT NULL, sid INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS findings_file ON findings(file);
 CREATE TABLE IF NOT EXISTS mentions (
     file TEXT NOT NULL, node_id TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL, date TEXT, issuer TEXT, sentence TEXT NOT NULL
+    "end" INTEGER NOT NULL, date TEXT, issuer TEXT, sid INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS mentions_file ON mentions(file);
 CREATE TABLE IF NOT EXISTS unresolved (
     file TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    sentence TEXT NOT NULL
+    sid INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS unresolved_file ON unresolved(file);
 -- The merged graph (what Store.graph() builds), written at the end of every build in the
--- same transaction, so that a query reads only the nodes and edges it needs.
+-- same transaction, so that a query reads only the nodes and edges it needs.  A node whose
+-- merged attributes are those of one stored row (a task, an agency one file names) keeps
+-- ``attrs`` NULL and that row's rowid in ``src``; an edge's evidence items that are numbers
+-- are rowids of ``edges`` (Store._evidence reads them back).
 CREATE TABLE IF NOT EXISTS graph_nodes (
-    id TEXT PRIMARY KEY, kind TEXT NOT NULL, symbol TEXT, path TEXT, title TEXT, attrs TEXT NOT NULL
+    id TEXT PRIMARY KEY, kind TEXT NOT NULL, symbol TEXT, path TEXT, title TEXT, attrs TEXT, src INTEGER
 );
 CREATE INDEX IF NOT EXISTS graph_nodes_symbol ON graph_nodes(symbol);
 CREATE INDEX IF NOT EXISTS graph_nodes_path ON graph_nodes(path);
@@ -100,12 +109,72 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
 """
 
 
-def _migrate(db: sqlite3.Connection) -> None:
-    """Bring a store written by an earlier policykg up to this schema (columns added since;
-    new tables come from ``CREATE TABLE IF NOT EXISTS``)."""
-    cols = {row[1] for row in db.execute("PRAGMA table_info(edges)")}
-    if "detail" not in cols:
+def _schema_statements() -> list[str]:
+    """:data:`_SCHEMA` one statement at a time (``executescript`` would commit a migration's
+    transaction half-way)."""
+    body = "\n".join(ln for ln in _SCHEMA.splitlines() if not ln.lstrip().startswith("--"))
+    return [st.strip() for st in body.split(";\n") if st.strip()]
+
+
+def _sentence_hash(text: str) -> int:
+    """The 64-bit key of a stored sentence."""
+    import hashlib
+
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+
+
+def _sentence_id(db: sqlite3.Connection, text: str, cache: dict[str, int]) -> int:
+    """The id of ``text`` in ``sentences``, added when new (each sentence is stored once;
+    two texts with one hash, never seen yet, would both be kept, the second without it)."""
+    sid = cache.get(text)
+    if sid is None:
+        h = _sentence_hash(text)
+        row = db.execute("SELECT id, text FROM sentences WHERE hash=?", (h,)).fetchone()
+        if row is not None and row[1] == text:
+            sid = row[0]
+        else:
+            sid = db.execute("INSERT INTO sentences (hash, text) VALUES (?,?)", (None if row else h, text)).lastrowid
+        cache[text] = sid
+    return sid
+
+
+# The fact tables whose rows refer to a sentence (schema 1 kept its text in each row).
+_SENTENCE_TABLES = ("edges", "mentions", "unresolved", "findings")
+
+
+def _columns(db: sqlite3.Connection, table: str) -> set[str]:
+    return {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+
+
+def _migrate(db: sqlite3.Connection) -> bool:
+    """Bring a store written by an earlier policykg up to this schema, inside the caller's
+    transaction (new tables come from ``CREATE TABLE IF NOT EXISTS``).  Returns True when the
+    merged graph must be written again (schema 1: its tables change form)."""
+    if "detail" not in _columns(db, "edges"):
         db.execute("ALTER TABLE edges ADD COLUMN detail TEXT")
+    if "sentence" not in _columns(db, "edges"):
+        return False
+    # schema 1 -> 2: sentences move to their own table, the merged graph is written anew
+    for table in _SENTENCE_TABLES:
+        db.execute(f"DROP INDEX IF EXISTS {table}_file")
+        db.execute(f"ALTER TABLE {table} RENAME TO {table}_v1")
+    db.execute("DROP TABLE IF EXISTS graph_nodes")
+    db.execute("DROP TABLE IF EXISTS graph_edges")
+    for st in _schema_statements():
+        db.execute(st)
+    cache: dict[str, int] = {}
+    for table in _SENTENCE_TABLES:
+        cols = [c for c in (r[1] for r in db.execute(f"PRAGMA table_info({table}_v1)"))]
+        marks = ",".join("?" * len(cols))
+        names = ", ".join(f'"{c}"' if c != "sentence" else "sid" for c in cols)
+        rows = db.execute(f"SELECT * FROM {table}_v1 ORDER BY rowid").fetchall()
+        at = cols.index("sentence")
+        db.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})",
+                       ((*r[:at], _sentence_id(db, r[at], cache), *r[at + 1:]) for r in rows))
+        db.execute(f"DROP TABLE {table}_v1")
+    db.execute("DELETE FROM meta WHERE key='merged'")
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+    return True
 
 
 def _open_readonly(path: Path) -> sqlite3.Connection:
@@ -147,7 +216,8 @@ def _check_marker(path: Path) -> None:
 
 
 def _needs_migration(db: sqlite3.Connection) -> bool:
-    return "detail" not in {row[1] for row in db.execute("PRAGMA table_info(edges)")}
+    cols = _columns(db, "edges")
+    return "detail" not in cols or "sentence" in cols
 
 
 def storage_error(path: Path, exc: sqlite3.Error, after: str = "") -> StoreError:
@@ -220,6 +290,7 @@ class Store:
         self.path = Path(path)
         self.readonly = readonly
         self._graph: nx.MultiDiGraph | None = None
+        self._withdrawn = False
         exists = self.path.exists() and self.path.stat().st_size > 0
         if readonly and not exists:
             raise StoreError(f"{self.path}: no store here yet; run `policykg build PATH` first (or pass --store)")
@@ -239,8 +310,13 @@ class Store:
                 self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=NORMAL")
+                row = self.db.execute("SELECT name FROM sqlite_master WHERE name='meta'").fetchone() and \
+                    self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+                if row and int(row[0]) > SCHEMA_VERSION:
+                    raise StoreError(f"{self.path}: store schema {row[0]}, this policykg reads {SCHEMA_VERSION}")
+                if _needs_migration(self.db) and self.db.execute("SELECT 1 FROM sqlite_master WHERE name='edges'").fetchone():
+                    self._upgrade(int(row[0]) if row else 1)
                 self.db.executescript(_SCHEMA)
-                _migrate(self.db)
                 if self.db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
                     self.db.execute(f"PRAGMA application_id={APPLICATION_ID}")
                 row = self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
@@ -253,6 +329,23 @@ class Store:
             raise storage_error(self.path, exc) from None
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc.strerror or exc})") from None
+
+    def _upgrade(self, old: int) -> None:
+        """Migrate a store an earlier policykg wrote, in one transaction (nothing changes
+        when it fails), and say so once on stderr."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            if _migrate(self.db):
+                self.save_merged()
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        self._graph = None
+        if old != SCHEMA_VERSION:
+            print(f"{self.path}: store written by an earlier policykg (schema {old}) migrated to schema "
+                  f"{SCHEMA_VERSION}; its facts and answers are unchanged", file=sys.stderr)
 
     # -- lifecycle -------------------------------------------------------------------
     def close(self) -> None:
@@ -354,7 +447,8 @@ class Store:
     def remove_file(self, path: str) -> None:
         """Withdraw every fact of one source file."""
         for table in ("nodes", "edges", "mentions", "unresolved", "findings"):
-            self.db.execute(f"DELETE FROM {table} WHERE file=?", (str(path),))
+            if self.db.execute(f"DELETE FROM {table} WHERE file=?", (str(path),)).rowcount:
+                self._withdrawn = True  # sentences only its rows used go at the next save_merged
         self.db.execute("DELETE FROM files WHERE path=?", (str(path),))
         self._graph = None
 
@@ -416,17 +510,22 @@ class Store:
                 edges.append((path, task.id, t.id, link.relation.value, None, ev.sentence, ev.start, ev.end, doc.id,
                               _detail(ex, task.id, link.relation.value, t.id)))
         self.db.executemany("INSERT INTO nodes VALUES (?,?,?,?,?)", nodes)
+        cache: dict[str, int] = {}
+
+        def sid(rows: list[tuple], at: int) -> list[tuple]:
+            return [(*r[:at], _sentence_id(self.db, r[at], cache), *r[at + 1:]) for r in rows]
+
         self.db.executemany(
-            'INSERT INTO edges (file, src, dst, relation, role, sentence, start, "end", document, detail) '
-            "VALUES (?,?,?,?,?,?,?,?,?,?)", edges)
-        self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?)", mentions)
+            'INSERT INTO edges (file, src, dst, relation, role, sid, start, "end", document, detail) '
+            "VALUES (?,?,?,?,?,?,?,?,?,?)", sid(edges, 5))
+        self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?)", sid(mentions, 7))
         self.db.executemany(
             "INSERT INTO unresolved VALUES (?,?,?,?,?)",
-            [(path, u.text, u.start, u.end, u.sentence) for u in ex.unresolved],
+            sid([(path, u.text, u.start, u.end, u.sentence) for u in ex.unresolved], 4),
         )
         self.db.executemany(
             "INSERT INTO findings VALUES (?,?,?,?,?,?)",
-            [(path, "impossible_date", d["text"], d["start"], d["end"], d["sentence"]) for d in ex.bad_dates],
+            sid([(path, "impossible_date", d["text"], d["start"], d["end"], d["sentence"]) for d in ex.bad_dates], 5),
         )
         self._graph = None
         return "updated" if old else "added"
@@ -436,26 +535,41 @@ class Store:
     def save_merged(self) -> None:
         """Write the merged graph into ``graph_nodes`` / ``graph_edges`` (call inside the
         build's transaction, after the last ingest): queries then read only what they need."""
-        g = _build_graph(self)
-        self.write_index(g, current=True)
+        if self._withdrawn:
+            self.db.execute("DELETE FROM sentences WHERE id NOT IN (SELECT sid FROM edges UNION SELECT sid FROM mentions "
+                            "UNION SELECT sid FROM unresolved UNION SELECT sid FROM findings)")
+            self._withdrawn = False
+        refs: dict = {}
+        g = _build_graph(self, refs)
+        self.write_index(g, current=True, refs=refs)
         self._graph = g
 
     @_guarded
-    def write_index(self, g: nx.MultiDiGraph, *, current: bool = False) -> None:
+    def write_index(self, g: nx.MultiDiGraph, *, current: bool = False, refs: dict | None = None) -> None:
         """Replace the indexed graph tables with ``g`` (the merged graph; a test or benchmark
         may write a generated graph here).  ``current``: mark it as matching the stored facts,
-        so that queries use it."""
+        so that queries use it.  ``refs`` (from :func:`_build_graph`): the stored rows the
+        merged graph repeats, written as references instead (``node``: id -> the ``nodes``
+        rowid whose attributes a node has; ``ev``: id() of an evidence item -> its ``edges``
+        rowid)."""
+        nref, eref = (refs or {}).get("node", {}), (refs or {}).get("ev", {})
         self.db.execute("DELETE FROM graph_nodes")
         self.db.execute("DELETE FROM graph_edges")
         self.db.executemany(
-            "INSERT INTO graph_nodes VALUES (?,?,?,?,?,?)",
+            "INSERT INTO graph_nodes VALUES (?,?,?,?,?,?,?)",
             ((n, d.get("kind"), lookup_key(d.get("number_symbol")),
               d.get("path") if d.get("kind") == "document" else None,
               lookup_key(d.get("title")) if d.get("kind") == "document" and not d.get("number_symbol") else None,
-              json.dumps(d, ensure_ascii=False)) for n, d in g.nodes(data=True)))
+              None if n in nref else json.dumps(d, ensure_ascii=False), nref.get(n)) for n, d in g.nodes(data=True)))
+
+        def compact(d: dict) -> dict:
+            if not eref or "evidence" not in d:
+                return d
+            return {**d, "evidence": [eref.get(id(ev), ev) for ev in d["evidence"]]}
+
         self.db.executemany(
             "INSERT INTO graph_edges VALUES (?,?,?,?)",
-            ((u, v, k, json.dumps(d, ensure_ascii=False)) for u, v, k, d in g.edges(keys=True, data=True)))
+            ((u, v, k, json.dumps(compact(d), ensure_ascii=False)) for u, v, k, d in g.edges(keys=True, data=True)))
         self.db.execute("DELETE FROM search_fts")
         self.db.executemany("INSERT INTO search_fts VALUES (?,?,?,?,?,?,?,?,?)", _search_rows(g))
         if current:
@@ -558,9 +672,27 @@ class Store:
         """The merged attributes of the given nodes (those that exist)."""
         out: dict[str, dict] = {}
         for chunk in _chunks(list(dict.fromkeys(ids))):
-            q = f"SELECT id, attrs FROM graph_nodes WHERE id IN ({','.join('?' * len(chunk))})"
-            out.update((n, json.loads(a)) for n, a in self.db.execute(q, chunk))
+            q = (f"SELECT g.id, g.kind, g.attrs, n.attrs FROM graph_nodes AS g LEFT JOIN nodes AS n ON n.rowid = g.src "
+                 f"WHERE g.id IN ({','.join('?' * len(chunk))})")
+            for nid, kind, attrs, row in self.db.execute(q, chunk):
+                out[nid] = json.loads(attrs) if attrs is not None else _from_row(row, kind)
         return out
+
+    def _evidence(self, items: list[tuple]) -> list[tuple]:
+        """Edges ``(src, dst, key, attrs)`` with the evidence items that refer to a stored
+        edge (its rowid) read back as written: path, sentence, start, end, document."""
+        rows = {e for *_, d in items for e in d.get("evidence", ()) if isinstance(e, int)}
+        if not rows:
+            return items
+        found: dict[int, tuple] = {}
+        for chunk in _chunks(sorted(rows)):
+            q = ('SELECT e.rowid, e.file, s.text, e.start, e."end", e.document FROM edges AS e '
+                 f"JOIN sentences AS s ON s.id = e.sid WHERE e.rowid IN ({','.join('?' * len(chunk))})")
+            found.update((r[0], r[1:]) for r in self.db.execute(q, chunk))
+        for *_, d in items:
+            if "evidence" in d:
+                d["evidence"] = [_evidence_item(*found[e]) if isinstance(e, int) else e for e in d["evidence"]]
+        return items
 
     @_guarded
     def adjacent(self, ids: Iterable[str], keys: Iterable[str], *, incoming: bool = False) -> list[tuple]:
@@ -573,7 +705,7 @@ class Store:
             q = (f"SELECT src, dst, key, attrs FROM graph_edges WHERE {col} IN ({','.join('?' * len(chunk))}) "
                  f"AND key IN ({','.join('?' * len(keys))}) ORDER BY rowid")
             out.extend((u, v, k, json.loads(a)) for u, v, k, a in self.db.execute(q, [*chunk, *keys]))
-        return out
+        return self._evidence(out)
 
     @_guarded
     def lookup(self, column: str, value: str) -> list[str]:
@@ -654,20 +786,23 @@ class Store:
     @_guarded
     def mentions(self) -> list[dict]:
         cols = ("file", "node_id", "text", "start", "end", "date", "issuer", "sentence")
-        cur = self.db.execute('SELECT file, node_id, text, start, "end", date, issuer, sentence FROM mentions ORDER BY file, start')
+        cur = self.db.execute('SELECT m.file, m.node_id, m.text, m.start, m."end", m.date, m.issuer, s.text FROM mentions AS m '
+                              "JOIN sentences AS s ON s.id = m.sid ORDER BY m.file, m.start, m.rowid")
         return [dict(zip(cols, r)) for r in cur]
 
     @_guarded
     def unresolved(self) -> list[dict]:
         cols = ("file", "text", "start", "end", "sentence")
-        cur = self.db.execute('SELECT file, text, start, "end", sentence FROM unresolved ORDER BY file, start')
+        cur = self.db.execute('SELECT u.file, u.text, u.start, u."end", s.text FROM unresolved AS u '
+                              "JOIN sentences AS s ON s.id = u.sid ORDER BY u.file, u.start, u.rowid")
         return [dict(zip(cols, r)) for r in cur]
 
     @_guarded
     def findings(self) -> list[dict]:
         """What extraction found wrong in the text itself (a date that cannot be a date)."""
         cols = ("file", "kind", "text", "start", "end", "sentence")
-        cur = self.db.execute('SELECT file, kind, text, start, "end", sentence FROM findings ORDER BY file, start')
+        cur = self.db.execute('SELECT f.file, f.kind, f.text, f.start, f."end", s.text FROM findings AS f '
+                              "JOIN sentences AS s ON s.id = f.sid ORDER BY f.file, f.start, f.rowid")
         return [dict(zip(cols, r)) for r in cur]
 
     def counts(self) -> dict[str, int]:
@@ -868,13 +1003,34 @@ def _merge_doc(facts: list[tuple[int, dict]]) -> dict:
     return out
 
 
-def _build_graph(store: Store) -> nx.MultiDiGraph:
+def _from_row(attrs: str, kind: str) -> dict:
+    """A task's or agency's merged attributes from the one stored row they repeat."""
+    d = json.loads(attrs)
+    d.pop("id", None)
+    d["kind"] = kind
+    return d
+
+
+def _evidence_item(path: str, sentence: str, start: int, end: int, document: str | None) -> dict:
+    return {"path": path, "sentence": sentence, "start": start, "end": end, "document": document}
+
+
+def _build_graph(store: Store, refs: dict | None = None) -> nx.MultiDiGraph:
+    """The merged graph of the stored facts.  ``refs``, when given, is filled with what
+    :meth:`Store.write_index` may store as references to the fact rows (see there)."""
     g = nx.MultiDiGraph()
     facts: dict[str, list[tuple[int, dict]]] = {}
     kinds: dict[str, str] = {}
-    for _file, nid, kind, own, attrs in store.db.execute("SELECT file, id, kind, own, attrs FROM nodes ORDER BY file"):
+    first_row: dict[str, tuple[int, int, str]] = {}  # id -> (own, rowid, attrs) of its first row, own first
+    for rowid, nid, kind, own, attrs in store.db.execute("SELECT rowid, id, kind, own, attrs FROM nodes ORDER BY file"):
         facts.setdefault(nid, []).append((own, json.loads(attrs)))
         kinds[nid] = kind
+        if refs is not None and kind != "document" and (nid not in first_row or own > first_row[nid][0]):
+            first_row[nid] = (own, rowid, attrs)
+    nref: dict[str, int] = {}
+    eref: dict[int, int] = {}
+    if refs is not None:
+        refs.update(node=nref, ev=eref)
     # dateless ids ("…:?") fold into the one dated document with the same symbol
     dated: dict[tuple[str, str], list[str]] = {}
     for nid, kind in kinds.items():
@@ -912,11 +1068,15 @@ def _build_graph(store: Store) -> nx.MultiDiGraph:
                     attrs.setdefault(k, v)
         attrs.pop("id", None)
         attrs["kind"] = kind
+        if nid in first_row and json.dumps(attrs) == json.dumps(_from_row(first_row[nid][2], kind)):
+            nref[nid] = first_row[nid][1]
         g.add_node(nid, **attrs)
+    first_row.clear()
     cur = store.db.execute(
-        'SELECT file, src, dst, relation, role, sentence, start, "end", document, detail FROM edges ORDER BY file, start'
+        'SELECT e.rowid, e.file, e.src, e.dst, e.relation, e.role, s.text, e.start, e."end", e.document, e.detail '
+        "FROM edges AS e JOIN sentences AS s ON s.id = e.sid ORDER BY e.file, e.start, e.rowid"
     )
-    for file, src, dst, relation, role, sentence, start, end, document, detail in cur:
+    for rowid, file, src, dst, relation, role, sentence, start, end, document, detail in cur:
         src, dst = alias.get(src, src), alias.get(dst, dst)
         if src == dst:
             continue
@@ -924,7 +1084,9 @@ def _build_graph(store: Store) -> nx.MultiDiGraph:
             if n not in g:
                 g.add_node(n, kind="document", flags=["unknown"], in_corpus=False)
         key = relation
-        ev = {"path": file, "sentence": sentence, "start": start, "end": end, "document": document}
+        ev = _evidence_item(file, sentence, start, end, document)
+        if refs is not None:
+            eref[id(ev)] = rowid
         if g.has_edge(src, dst, key):
             g.edges[src, dst, key]["evidence"].append(ev)
         else:

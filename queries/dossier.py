@@ -299,11 +299,12 @@ def _touching_graph(store, g: nx.MultiDiGraph, node: str) -> nx.MultiDiGraph:
 def _select(store, table: str, cols: tuple[str, ...], files: Iterable[str], node_ids: Iterable[str] | None = None) -> list[dict]:
     """Rows of a fact table in the given files (its indexed column), and for mentions only
     those of ``node_ids``, ordered as the store's own readers order them (file, start)."""
-    sel = ", ".join(f'"{c}"' for c in cols)
-    q = f"SELECT {sel} FROM {table} WHERE file IN (SELECT value FROM json_each(?))"
+    sel = ", ".join("s.text" if c == "sentence" else f't."{c}"' for c in cols)
+    q = (f"SELECT {sel} FROM {table} AS t JOIN sentences AS s ON s.id = t.sid "
+         "WHERE t.file IN (SELECT value FROM json_each(?))")
     args = [json.dumps(sorted(set(files)))]
     if node_ids is not None:
-        q += " AND node_id IN (SELECT value FROM json_each(?))"
+        q += " AND t.node_id IN (SELECT value FROM json_each(?))"
         args.append(json.dumps(sorted(set(node_ids))))
     out = [dict(zip(cols, r)) for r in store.db.execute(q, args)]
     out.sort(key=lambda r: (r["file"], r["start"]))
@@ -343,7 +344,8 @@ def _citing_files(store, nids: set[str]) -> set[str]:
             targets |= set(_same_key(store, nid))
     arg = json.dumps(sorted(targets))
     rows = store.db.execute(
-        "SELECT DISTINCT json_extract(e.value, '$.path') FROM graph_edges AS g, json_each(g.attrs, '$.evidence') AS e "
+        "SELECT DISTINCT coalesce(json_extract(e.value, '$.path'), (SELECT file FROM edges WHERE rowid = e.value)) "
+        "FROM graph_edges AS g, json_each(g.attrs, '$.evidence') AS e "
         "WHERE g.dst IN (SELECT value FROM json_each(?))", (arg,))
     files = {r[0] for r in rows}
     files |= {r[0] for r in store.db.execute(
