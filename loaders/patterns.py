@@ -191,7 +191,7 @@ class Patterns:
         self.item_joined = regex.compile(rf"[\s*_]*(?:(?:{joiners}|{seps})[\s*_]*)*{so}", _FLAGS)
         # the end of a title before the next listed citation: "…; số B", "…; và B"
         self.item_separated = regex.compile(rf"{seps}[\s*_]*(?:{joiners}[\s*_]*)?{so}$", _FLAGS)
-        self.item_joiner = regex.compile(joiners, _FLAGS)
+        self.item_joiner = regex.compile(rf"{joiners}|{seps}", _FLAGS)
         # "… của Chính phủ và Quyết định B": listed with the one of its type
         self.item_joiner_end = regex.compile(rf"{joiners}[\s*_]*{so}$", _FLAGS)
         self.articles_end = regex.compile(own["articles_end"], regex.MULTILINE | regex.IGNORECASE | regex.V1)

@@ -796,14 +796,50 @@ def _in_title(text: str, cue: tuple[Relation, int, int], rm: RawMention | None, 
     return False
 
 
-def _object_relation(text: str, cue: tuple[Relation, int, int]) -> Relation:
+def _object_relation(text: str, cue: tuple[Relation, int, int], rm: RawMention | None = None) -> Relation:
     """A repeal or replacement of a part of a document ("Bãi bỏ Điều 12 của …", "bãi bỏ
-    Danh mục … tại phần II ban hành kèm theo …") amends it; of the document, it replaces it."""
+    Danh mục … tại phần II ban hành kèm theo …") amends it; of the document, it replaces it.
+    After a lead-in colon each item of the run-in list names its own object ("Bãi bỏ: 06 thủ
+    tục … ban hành kèm theo Quyết định số ``rm`` …; Quyết định số …")."""
     rel, cs, ce = cue
     p = patterns()
-    if rel is Relation.REPLACES and p.partial_cue.fullmatch(text, cs, ce) and not p.whole_object.match(text, ce, ce + _TAIL):
-        return Relation.AMENDS
+    if rel is Relation.REPLACES and p.partial_cue.fullmatch(text, cs, ce):
+        obj = p.whole_object.match(text, ce, ce + _TAIL)
+        if obj is None:
+            return Relation.AMENDS
+        if rm is not None and text[obj.end() - 1] == ":" and obj.end() <= rm.start:
+            item = max(text.rfind(";", obj.end(), rm.start), obj.end() - 1) + 1
+            if p.part_link.search(text, item, rm.start):
+                return Relation.AMENDS
     return rel
+
+
+def _act_start(text: str, s: int) -> int:
+    """Where the act that the sentence starting at ``s`` belongs to begins: back over clauses
+    joined by ";" or ":" in the same line ("Bãi bỏ: A …; B …", "… và thay thế Quyết định A
+    …; Quyết định B …") and over a line the layout left wrapped (it ends in no punctuation)."""
+    for _ in range(_ACT_CLAUSES):
+        j = s - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        if j < 0:
+            break
+        if text[j] == "\n":
+            if _ITEM.match(text, j + 1, j + 1 + _TAIL):
+                break  # a list item: its lead-in is read by the list path of _own_act
+            k = j - 1
+            while k >= 0 and text[k] in " \t\n":
+                k -= 1
+            if k < 0 or not (text[k].isalnum() or text[k] == ","):
+                break  # a full line ends there: a new paragraph, item or heading
+            j = k
+        elif text[j] not in ";:":
+            break
+        s = sentence_bounds(text, j, j)[0]
+    return s
+
+
+_ACT_CLAUSES = 30  # at most this many clauses of one act are looked back over
 
 
 def _own_act(text: str, rm: RawMention, articles: tuple[int, int] | None,
@@ -816,18 +852,20 @@ def _own_act(text: str, rm: RawMention, articles: tuple[int, int] | None,
     * in an article, a cue after the mention in the passive ("Quyết định số … được thay thế",
       "Nghị quyết số … hết hiệu lực kể từ ngày …");
     * a list item under a lead-in that does it ("Bãi bỏ các Quyết định sau:" / "a) Quyết
-      định số 12/2018/QĐ-UBND …").
+      định số 12/2018/QĐ-UBND …"), or under an article heading that does ("Điều 1. Bãi bỏ
+      toàn bộ các quyết định" / "1. Quyết định số …").
     A cue used as an adjective ("thủ tục hành chính được sửa đổi, bổ sung … theo Quyết định
     số 3361/QĐ-BCT") does not count.
     """
     s, e = sentence_bounds(text, rm.start, rm.end)
+    a = _act_start(text, s)
     in_article = _in_article(articles, rm.start)
-    before = [c for c in _cues(text, s, rm.start)
-              if c[0] in _OWN_ACTS and not _in_title(text, c, rm, mentions, starts, s)]
-    if before and (in_article or _SELF.search(text, s, e)):
+    before = [c for c in _cues(text, a, rm.start)
+              if c[0] in _OWN_ACTS and not _in_title(text, c, rm, mentions, starts, a)]
+    if before and (in_article or _SELF.search(text, a, e)):
         rel, cs, ce = before[-1]
-        rel = _object_relation(text, before[-1])
-        if (_acts_itself(text, s, before[-1]) or (in_article and ":" in text[ce:rm.start])) \
+        rel = _object_relation(text, before[-1], rm)
+        if (_acts_itself(text, sentence_bounds(text, cs, ce)[0], before[-1]) or (in_article and ":" in text[ce:rm.start])) \
                 and _listed(text, ce, rm, mentions, starts, parts=rel is Relation.AMENDS):
             # … or an inline lead-in: "Các Nghị quyết sau đây hết hiệu lực …: số 15/2013/…"
             return rel
@@ -851,10 +889,10 @@ def _own_act(text: str, rm: RawMention, articles: tuple[int, int] | None,
                 if _ITEM.match(line) and not line.rstrip().endswith(":"):
                     ls = ps
                     continue
-                if line.rstrip().endswith(":"):
+                if line.rstrip().endswith(":") or _ARTICLE_HEAD.match(line):
                     lead = [c for c in _cues(text, ps, ls - 1) if c[0] in _OWN_ACTS]
-                    if lead:  # "Các Quyết định sau đây hết hiệu lực …:" / "a) Quyết định số …"
-                        return lead[-1][0]
+                    if lead:  # "Các Quyết định sau đây hết hiệu lực …:" / "a) Quyết định số …",
+                        return _object_relation(text, lead[-1])  # "Điều 1. Bãi bỏ toàn bộ các quyết định" / "1. …"
                 break
     return None
 

@@ -193,6 +193,18 @@ ACT_ROWS = [
      [ref("1127/QĐ-UBND", "QĐ", "2025-05-06", HT, "amends"), ref("2159/QĐ-UBND", "QĐ", "2024-10-01", HT, "amends")]),
     ("replaced-document-title-law-cites", "Điều 3. Quyết định này thay thế Quyết định số 05/2022/QĐ-UBND ngày 06/7/2022 của UBND tỉnh quy định việc xử lý các cơ sở đưa vào sử dụng trước khi Luật Phòng cháy và chữa cháy số 27/2001/QH10 có hiệu lực.",
      [ref("05/2022/QĐ-UBND", "QĐ", "2022-07-06", HT, "replaces"), ref("27/2001/QH10", "Luật", None, CENTRAL, "cites")]),
+    # a run-in list: the act's clauses go on after ";" or ":" in the same paragraph
+    ("run-in-list-after-a-lapse-lead-in", "Điều 2. Quyết định này có hiệu lực kể từ ngày 28/11/2025.\nCác Quyết định sau hết hiệu lực kể từ ngày Quyết định này có hiệu lực: Quyết định số 449/2016/QĐ-UBND ngày 18/3/2016 của UBND thành phố Hải Phòng về việc ban hành Quy chế quản lý; Quyết định số 08/2019/QĐ-UBND ngày 18/3/2019 của UBND tỉnh Hải Dương về việc ban hành Quy định quản lý.",
+     [ref("08/2019/QĐ-UBND", "QĐ", "2019-03-18", "Hải Dương", "replaces"), ref("449/2016/QĐ-UBND", "QĐ", "2016-03-18", "Hải Phòng", "replaces")]),
+    # (and over a paragraph break the page put inside a sentence, "… ban hành" / "Quy chế …")
+    ("replacement-goes-on-after-a-semicolon", "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký và thay thế Quyết định số 1849/QĐ-UBND ngày 20/8/2024 của Ủy ban nhân dân tỉnh về việc ban hành\n\nQuy chế dân vận; Quyết định số 824/QĐ-UBND ngày 11/6/2024 của Ủy ban nhân dân tỉnh Hậu Giang về việc ban hành Quy định.",
+     [ref("1849/QĐ-UBND", "QĐ", "2024-08-20", HT, "replaces"), ref("824/QĐ-UBND", "QĐ", "2024-06-11", "Hậu Giang", "replaces")]),
+    ("run-in-list-of-parts-amends", "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký. Bãi bỏ: 06 thủ tục hành chính tại số thứ tự 17,18 Mục I Danh mục ban hành kèm theo Quyết định số 719/QĐ-UBND ngày 11/4/2024 của Chủ tịch UBND tỉnh; số thứ tự 04,05 mục B - Danh mục ban hành kèm theo Quyết định số 241/QĐ-UBND ngày 07/02/2025 của Chủ tịch UBND tỉnh.",
+     [ref("241/QĐ-UBND", "QĐ", "2025-02-07", HT, "amends"), ref("719/QĐ-UBND", "QĐ", "2024-04-11", HT, "amends")]),
+    ("items-under-an-article-heading-that-repeals", "Điều 1. Bãi bỏ toàn bộ các quyết định\n1. Quyết định số 43/2017/QĐ-UBND ngày 29/9/2017 của UBND tỉnh quy định trình tự.\n2. Quyết định số 40/2013/QĐ-UBND ngày 13/9/2013 của UBND tỉnh ban hành Quy định.",
+     [ref("40/2013/QĐ-UBND", "QĐ", "2013-09-13", HT, "replaces"), ref("43/2017/QĐ-UBND", "QĐ", "2017-09-29", HT, "replaces")]),
+    ("items-under-an-article-heading-on-parts-amend", "Điều 2. Thay thế, bãi bỏ một số cụm từ của Quy định kèm theo Nghị quyết số 20/2023/NQ-HĐND ngày 21/8/2023 của HĐND tỉnh\n1. Thay thế, bãi bỏ một số cụm từ, điều của Quy định kèm theo Nghị quyết số 20/2023/NQ-HĐND như sau:\na) Bãi bỏ Điều 12.",
+     ref("20/2023/NQ-HĐND", "NQ", "2023-08-21", HT, "amends")),
     ("adjective-is-no-act", "Điều 1. Công bố kèm theo Quyết định này Danh mục thủ tục hành chính được sửa đổi, bổ sung theo Quyết định số 3361/QĐ-BCT ngày 18/11/2025 của Bộ trưởng Bộ Công Thương.",
      ref("3361/QĐ-BCT", "QĐ", "2025-11-18", CENTRAL, "cites")),
 ]
