@@ -75,6 +75,16 @@ class Patterns:
             _FLAGS,
         )
         self.before_symbol_words = regex.compile(type_word_re, _FLAGS)
+        self.normative_nouns = frozenset(refs["symbol_types"]["normative_nouns"])
+        # the noun of a list the symbol is an item of: "các Nghị quyết của Quốc hội: số 55/…;
+        # số 28/…" (each item opens with "số", references._noun_afar)
+        self.list_lead = regex.compile(
+            rf"(?<!\p{{L}})(?:các|những)\s+(?P<word>{type_word_re})(?!\p{{L}})[^:;\n]{{0,80}}:", _FLAGS)
+        self.list_item_so = regex.compile(r"\s*(?:và\s+)?(?:số|sô)(?!\p{L})", _FLAGS)
+        # the noun of a named act: "Pháp lệnh Ưu đãi người có công với cách mạng số 02/2020/…"
+        self.named_act = regex.compile(
+            rf"""(?-i:(?=\p{{Lu}}))(?P<word>{type_word_re})\s+(?-i:\p{{Lu}})
+                 (?:(?!{type_word_re})[^;:.\n()]){{0,120}}?\s(?:số|sô)\s*:?\s*$""", _FLAGS)
         # "theo mẫu số 01-ĐĐN-CT": a form's code, anchored at the symbol
         self.form_before = regex.compile(
             rf"(?<!\p{{L}}){alternation(refs['not_documents']['form_words'])}\s*(?:(?:số|sô)\s*)?:?\s*$", _FLAGS)

@@ -196,6 +196,7 @@ def _after(text: str, end: int, mention: RawMention) -> None:
 
 
 _CLOSE = regex.compile(r"\s*\)", regex.V1)
+_GLUED_REST = regex.compile(r"[ \t\u00a0]+\p{Lu}{1,4}(?![\p{L}\d])", regex.V1)
 
 
 def find_mentions(text: str) -> list[RawMention]:
@@ -222,11 +223,21 @@ def find_mentions(text: str) -> list[RawMention]:
         sym = parse_symbol(m.group("num"), m.group("tail"), after_type_word=bool(bw) or so)
         if sym is None:
             continue
+        end = m.end()
+        if sym.year and sym.code is None:
+            # a normative symbol whose dash was lost and whose issuer was split by a space
+            # ("37/2025/TTBNN MT"): the next capitals complete it when together they parse
+            nxt = _GLUED_REST.match(text, end, end + _TAIL)
+            whole = parse_symbol(m.group("num"), m.group("tail") + nxt.group(0), after_type_word=True) if nxt else None
+            if whole is not None and whole.code and whole.level != "unknown":
+                sym, end = whole, nxt.end()
         type_word = bw.group("word") if bw else None
+        if type_word is None and so and sym.code is None:
+            type_word = _noun_afar(text, m.start())
         word_type = p.type_of_word(type_word) if type_word else "generic"
         if sym.code:
             dtype = sym.code
-        elif word_type not in ("generic",) and (sym.issuer and sym.issuer.startswith(("QH", "UBTVQH")) or word_type in ("Luật", "PL", "HP")):
+        elif word_type not in ("generic",) and (sym.issuer and sym.issuer.startswith(("QH", "UBTVQH")) or word_type in p.normative_nouns):
             dtype = word_type
         elif sym.issuer and sym.issuer.startswith(("QH", "UBTVQH")):
             dtype = word_type if word_type != "generic" else "Luật"
@@ -236,13 +247,13 @@ def find_mentions(text: str) -> list[RawMention]:
         rm = RawMention(
             kind="symbol",
             start=start,
-            end=m.end(),
+            end=end,
             type_word=type_word,
             type=dtype,
             symbol=sym,
             header=header,
         )
-        _after(text, m.end(), rm)
+        _after(text, end, rm)
         if sym.year and not rm.year:
             rm.year = sym.year
         out.append(rm)
@@ -307,6 +318,22 @@ def find_mentions(text: str) -> list[RawMention]:
         )
     out.sort(key=lambda r: r.start)
     return out
+
+
+def _noun_afar(text: str, pos: int) -> str | None:
+    """The type noun of a symbol written "số …" with no noun right before it: the noun of the
+    list it is an item of ("Căn cứ các Nghị quyết của Quốc hội: số 55/2010/QH12 …; số
+    28/2016/QH14 …", every item opening with "số"), or of the named act it numbers ("Pháp
+    lệnh Ưu đãi người có công với cách mạng số 02/2020/UBTVQH14"); else None."""
+    p = patterns()
+    ls = text.rfind("\n", 0, pos) + 1
+    lead = None
+    for lead in p.list_lead.finditer(text, ls, pos):
+        pass
+    if lead is not None and all(p.list_item_so.match(seg) for seg in text[lead.end():pos].split(";")):
+        return lead.group("word")
+    named = p.named_act.search(text, max(ls, pos - 200), pos)
+    return named.group("word") if named else None
 
 
 @functools.lru_cache(maxsize=1 << 14)
