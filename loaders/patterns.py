@@ -37,6 +37,7 @@ class Patterns:
             canon = spec.get("canonical", key)
             self.issuers[key.casefold()] = (canon, issuers[canon] if canon in issuers else spec)
         self.type_names = refs["type_names"]
+        self.issuer_periods = dict(refs["issuer_periods"])
         self.cues = {rel: list(words) for rel, words in refs["relation_cues"].items()}
 
         type_word_re = alternation(type_words)

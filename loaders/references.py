@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterator
+import dataclasses
 from dataclasses import dataclass, field
 
 import regex
@@ -489,6 +490,25 @@ def _former_province(text: str, rm: RawMention, next_start: int, province: str |
 _TITLE_END = regex.compile(r"[\t\n]|\.(?:\s|$)", regex.V1)
 
 
+def _in_title_of(text: str, outer: RawMention, rm: RawMention) -> bool:
+    """Whether ``rm`` is named in the title of the citation ``outer`` just before it: in the
+    same clause, after words that are no mere joiner ("… Sửa đổi, bổ sung Quyết định số …",
+    not "A, B" nor "A; B")."""
+    gap = text[outer.tail_end or outer.end:rm.start]
+    return (len(gap) <= _TAIL and not _CLAUSE_STOP.search(gap)
+            and not patterns().item_joined.fullmatch(gap))
+
+
+_CLAUSE_STOP = regex.compile(r"[;\n\t]|[.!?](?:\s|$)", regex.V1)
+
+
+def _body_key(sym: Symbol) -> str:
+    """The symbol with its issuer's code of today ([issuer_periods]: "67/2005/QĐ-UB" ->
+    "67/2005/QĐ-UBND"): the two spellings of one document's symbol share it."""
+    now = patterns().issuer_periods.get(sym.issuer or "")
+    return dataclasses.replace(sym, issuer=now).canonical if now else sym.canonical
+
+
 def _resolve(mentions: list[RawMention], header: Header, text: str = "") -> tuple[dict[tuple, _Doc], list[RawMention]]:
     """Group mentions into distinct documents (forward pass)."""
     province = header.province
@@ -502,7 +522,7 @@ def _resolve(mentions: list[RawMention], header: Header, text: str = "") -> tupl
         doc = docs.get(key)
         if doc is None:
             doc = docs[key] = _Doc(jurisdiction=key[0], key=key[1], year=key[2], type=dtype, number_symbol=ns)
-            by_symbol.setdefault((key[0], key[1]), []).append(key)
+            by_symbol.setdefault((key[0], _body_key(rm.symbol) if rm.symbol else key[1]), []).append(key)
         doc.mentions.append(rm)
         rm.key = key
 
@@ -511,15 +531,22 @@ def _resolve(mentions: list[RawMention], header: Header, text: str = "") -> tupl
     # that province's in its other mentions too ("Quyết định số 636/QĐ-UBND" alone, "của
     # UBND tỉnh"), unless the text also gives it with its own province: one node
     named: dict[str, set[str]] = {}
+    outer: tuple[RawMention, str | None] | None = None  # the citation before and its province
     for i, rm in enumerate(mentions):
-        if rm.kind != "symbol" or rm.symbol.level == "central":
+        if rm.kind != "symbol":
             continue
+        central = rm.symbol.level == "central" or issuer_level(rm.issuer_text) == "central"
         p = provinces().find(rm.issuer_text) if rm.issuer_text else None
-        if p is None and issuer_level(rm.issuer_text) != "central":
+        if p is None and not central:
             next_start = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
             p = _former_province(text, rm, next_start, province)
-        if p:
-            named.setdefault(rm.symbol.canonical, set()).add(p)
+            if p is None and outer is not None and outer[1] not in (None, province) and _in_title_of(text, outer[0], rm):
+                # "… của UBND tỉnh Bình Phước Sửa đổi Quyết định số 67/2005/QĐ-UBND … của Ủy
+                # ban nhân dân tỉnh về …": the province of the title it is named in
+                p = outer[1]
+        if p and rm.symbol.level != "central":
+            named.setdefault(_body_key(rm.symbol), set()).add(p)
+        outer = (rm, None if central else p)
     # first the dated (and normative) mentions: they fix which documents exist
     for rm in symbol_mentions:
         ns = rm.symbol.canonical
@@ -527,20 +554,25 @@ def _resolve(mentions: list[RawMention], header: Header, text: str = "") -> tupl
             rm.header = True
             continue
         jur = _jurisdiction(rm, province)
-        others = named.get(ns, set())
+        bk = _body_key(rm.symbol)
+        others = named.get(bk, set())
         if jur == province and len(others) == 1 and province not in others:
             jur = next(iter(others))
         year = rm.symbol.year or rm.year
         if year is None:
-            pending_dateless.append((rm, (jur, ns)))
+            pending_dateless.append((rm, (jur, bk)))
             continue
         # the same symbol with the same day and month but another year is one document
-        # cited with a wrong year (DOMAIN.md §2): keep it on the first node, flag the conflict
-        existing = by_symbol.get((jur, ns), [])
+        # cited with a wrong year (DOMAIN.md §2): keep it on the first node, flag the conflict;
+        # so is one written with its issuer's code of another period ("67/2005/QĐ-UB" and
+        # "67/2005/QĐ-UBND"), unless the two dates differ
+        existing = by_symbol.get((jur, bk), [])
         target = None
         for key in existing:
             d = docs[key]
             first_date = next((m.date for m in d.mentions if m.date), None)
+            if key[1] != ns and first_date and rm.date and first_date != rm.date:
+                continue
             if key[2] == year or (first_date and rm.date and _same_day_month(first_date, rm.date)):
                 target = key
                 break

@@ -142,6 +142,16 @@ ROWS = [
      [ref("02/2020/UBTVQH14", "PL", None, CENTRAL, "based_on")]),
     ("codeless-letter-after-another-noun", "", "- Theo Kế hoạch số 12/UBND-VX ngày 02/3/2023 của UBND tỉnh.",
      [ref("12/UBND-VX", "CV", "2023-03-02", HT, "cites")]),
+    # a document named in the title of another province's document is that province's
+    ("named-in-the-title-of-another-province", "", "- Theo Quyết định số 34/2007/QĐ-UB ngày 06/7/2007 của UBND tỉnh Quảng Bình sửa đổi Quyết định số 31/2007/QĐ-UBND ngày 15/6/2007 của Ủy ban nhân dân tỉnh.",
+     [ref("31/2007/QĐ-UBND", "QĐ", "2007-06-15", "Quảng Bình", "cites"), ref("34/2007/QĐ-UB", "QĐ", "2007-07-06", "Quảng Bình", "cites")]),
+    ("coordinated-with-another-province-stays-own", "", "- Theo Quyết định số 34/2007/QĐ-UB ngày 06/7/2007 của UBND tỉnh Quảng Bình, Quyết định số 31/2007/QĐ-UBND ngày 15/6/2007 của Ủy ban nhân dân tỉnh.",
+     [ref("31/2007/QĐ-UBND", "QĐ", "2007-06-15", HT, "cites"), ref("34/2007/QĐ-UB", "QĐ", "2007-07-06", "Quảng Bình", "cites")]),
+    # "QĐ-UB" before 2005 and "QĐ-UBND" after name one body: one document written both ways
+    ("old-and-new-issuer-code-one-document", "", "- Theo Quyết định số 67/2005/QĐ-UB ngày 20/7/2005 của UBND tỉnh và Quyết định số 157/2005/QĐ-UB ngày 21/12/2005 của UBND tỉnh sửa đổi Quyết định số 67/2005/QĐ-UBND ngày 20/7/2005 của Ủy ban nhân dân tỉnh.",
+     [ref("157/2005/QĐ-UB", "QĐ", "2005-12-21", HT, "cites"), ref("67/2005/QĐ-UB", "QĐ", "2005-07-20", HT, "cites")]),
+    ("old-and-new-issuer-code-other-dates", "", "- Theo Quyết định số 12/2005/QĐ-UB ngày 01/3/2005 của UBND tỉnh và Quyết định số 12/2005/QĐ-UBND ngày 10/8/2005 của UBND tỉnh.",
+     [ref("12/2005/QĐ-UB", "QĐ", "2005-03-01", HT, "cites"), ref("12/2005/QĐ-UBND", "QĐ", "2005-08-10", HT, "cites")]),
     # hold-out 4 (tests/gold/holdout4): symbols, issuers and what is no reference
     ("letter-after-the-number", "", "- Theo Quyết định số 364a/QĐ- UBND ngày 06/4/2021 của UBND tỉnh.",
      [ref("364a/QĐ-UBND", "QĐ", "2021-04-06", HT, "cites")]),
