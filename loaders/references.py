@@ -978,8 +978,8 @@ def _listed(text: str, lo: int, rm: RawMention, mentions: list[RawMention], star
             gap = text[prev.tail_end or prev.end:m.start]
             if p.item_separated.search(gap):
                 top = True  # "… thoát nước; số 48/2023/QĐ-UBND"
-            elif p.item_joiner_end.search(gap) and m.type == head.type and (top or prev.type != head.type):
-                top = True  # "Quyết định A … theo Nghị định N … và Quyết định B"
+            elif p.item_joiner_end.search(gap) and (top or m.type == head.type != prev.type):
+                top = True  # "Quyết định A … về X và Chỉ thị B", "Quyết định A … theo Nghị định N … và Quyết định B"
             elif parts and p.item_joiner.search(gap) and p.part_link.search(gap):
                 top = True  # "… và thủ tục hành chính có số thứ tự 01 tại Quyết định B"
             elif not p.item_joined.fullmatch(gap):

@@ -210,6 +210,8 @@ ACT_ROWS = [
     ("lapse-of-a-decision-and-its-amendment", "Điều 3. Điều khoản thi hành\n1. Quyết định này có hiệu lực kể từ ngày ký.\n2. Quyết định số 78/2016/QĐ-UBND ngày 21/12/2016 của UBND tỉnh quy định mức hỗ trợ theo Nghị định số 116/2016/NĐ-CP ngày 18/7/2016 của Chính phủ và Quyết định số 48/2020/QĐ-UBND ngày 30/7/2020 của UBND tỉnh sửa đổi, bổ sung Quyết định số 78/2016/QĐ-UBND hết hiệu lực kể từ ngày Quyết định này có hiệu lực thi hành.",
      [ref("116/2016/NĐ-CP", "NĐ", "2016-07-18", CENTRAL, "cites"), ref("48/2020/QĐ-UBND", "QĐ", "2020-07-30", HT, "replaces"),
       ref("78/2016/QĐ-UBND", "QĐ", "2016-12-21", HT, "replaces")]),
+    ("repeal-of-two-types-after-a-title", "Điều 2. Bãi bỏ Quyết định số 12/2020/QĐ-UBND ngày 02/3/2020 của UBND tỉnh về việc ban hành Quy chế và Chỉ thị số 05/CT-UBND ngày 10/4/2021 của UBND tỉnh về tăng cường quản lý.",
+     [ref("05/CT-UBND", "CT", "2021-04-10", HT, "replaces"), ref("12/2020/QĐ-UBND", "QĐ", "2020-03-02", HT, "replaces")]),
     ("partial-repeal-in-two-documents", "Điều 2. Bãi bỏ thủ tục hành chính có số thứ tự 8, 9 tại Quyết định số 1127/QĐ-UBND ngày 06/5/2025 của Chủ tịch UBND tỉnh và thủ tục hành chính có số thứ tự 01 tại Quyết định số 2159/QĐ-UBND ngày 01/10/2024 của Chủ tịch UBND tỉnh.",
      [ref("1127/QĐ-UBND", "QĐ", "2025-05-06", HT, "amends"), ref("2159/QĐ-UBND", "QĐ", "2024-10-01", HT, "amends")]),
     ("replaced-document-title-law-cites", "Điều 3. Quyết định này thay thế Quyết định số 05/2022/QĐ-UBND ngày 06/7/2022 của UBND tỉnh quy định việc xử lý các cơ sở đưa vào sử dụng trước khi Luật Phòng cháy và chữa cháy số 27/2001/QH10 có hiệu lực.",
