@@ -198,10 +198,11 @@ class Patterns:
         joiners = rf"(?:(?<!\p{{L}}){alternation(own['item_joiners'])}(?!\p{{L}}))"
         seps = alternation(own["item_separators"])
         so = r"(?:(?:các\s+)?(?:số|sô)\s*:?\s*)?"
+        marker = r"(?:(?:\p{Ll}\)|\d{1,2}[.)])[\s*_]*)?"  # "…; b) Quyết định số B"
         # the gap between two citations listed together: "A, B", "A; và B", "A và số B"
-        self.item_joined = regex.compile(rf"[\s*_]*(?:(?:{joiners}|{seps})[\s*_]*)*{so}", _FLAGS)
-        # the end of a title before the next listed citation: "…; số B", "…; và B"
-        self.item_separated = regex.compile(rf"{seps}[\s*_]*(?:{joiners}[\s*_]*)?{so}$", _FLAGS)
+        self.item_joined = regex.compile(rf"[\s*_]*(?:(?:{joiners}|{seps})[\s*_]*{marker})*{so}", _FLAGS)
+        # the end of a title before the next listed citation: "…; số B", "…; và B", "…; b) B"
+        self.item_separated = regex.compile(rf"{seps}[\s*_]*{marker}(?:{joiners}[\s*_]*)?{so}$", _FLAGS)
         self.item_joiner = regex.compile(rf"{joiners}|{seps}", _FLAGS)
         # "… của Chính phủ và Quyết định B": listed with the one of its type
         self.item_joiner_end = regex.compile(rf"{joiners}[\s*_]*{so}$", _FLAGS)

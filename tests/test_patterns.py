@@ -210,6 +210,8 @@ ACT_ROWS = [
     ("lapse-of-a-decision-and-its-amendment", "Điều 3. Điều khoản thi hành\n1. Quyết định này có hiệu lực kể từ ngày ký.\n2. Quyết định số 78/2016/QĐ-UBND ngày 21/12/2016 của UBND tỉnh quy định mức hỗ trợ theo Nghị định số 116/2016/NĐ-CP ngày 18/7/2016 của Chính phủ và Quyết định số 48/2020/QĐ-UBND ngày 30/7/2020 của UBND tỉnh sửa đổi, bổ sung Quyết định số 78/2016/QĐ-UBND hết hiệu lực kể từ ngày Quyết định này có hiệu lực thi hành.",
      [ref("116/2016/NĐ-CP", "NĐ", "2016-07-18", CENTRAL, "cites"), ref("48/2020/QĐ-UBND", "QĐ", "2020-07-30", HT, "replaces"),
       ref("78/2016/QĐ-UBND", "QĐ", "2016-12-21", HT, "replaces")]),
+    ("repeal-run-in-lettered-list", "Điều 2. Bãi bỏ: a) Quyết định số 12/2018/QĐ-UBND ngày 16/7/2018 của UBND tỉnh ban hành Quy chế; b) Quyết định số 13/2019/QĐ-UBND ngày 02/5/2019 của UBND tỉnh về việc sửa đổi Quy chế.",
+     [ref("12/2018/QĐ-UBND", "QĐ", "2018-07-16", HT, "replaces"), ref("13/2019/QĐ-UBND", "QĐ", "2019-05-02", HT, "replaces")]),
     ("repeal-of-two-types-after-a-title", "Điều 2. Bãi bỏ Quyết định số 12/2020/QĐ-UBND ngày 02/3/2020 của UBND tỉnh về việc ban hành Quy chế và Chỉ thị số 05/CT-UBND ngày 10/4/2021 của UBND tỉnh về tăng cường quản lý.",
      [ref("05/CT-UBND", "CT", "2021-04-10", HT, "replaces"), ref("12/2020/QĐ-UBND", "QĐ", "2020-03-02", HT, "replaces")]),
     ("partial-repeal-in-two-documents", "Điều 2. Bãi bỏ thủ tục hành chính có số thứ tự 8, 9 tại Quyết định số 1127/QĐ-UBND ngày 06/5/2025 của Chủ tịch UBND tỉnh và thủ tục hành chính có số thứ tự 01 tại Quyết định số 2159/QĐ-UBND ngày 01/10/2024 của Chủ tịch UBND tỉnh.",
