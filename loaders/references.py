@@ -898,6 +898,29 @@ def _act_start(text: str, s: int) -> int:
     return s
 
 
+def _act_end(text: str, e: int) -> int:
+    """Where the act that the sentence ending at ``e`` belongs to ends: on over the clauses
+    joined by ";" in the same line ("Quyết định A …; Quyết định B … hết hiệu lực")."""
+    for _ in range(_ACT_CLAUSES):
+        if e <= 0 or e >= len(text) or text[e - 1] != ";" or text[e] == "\n":
+            break
+        e = sentence_bounds(text, e + 1, e + 1)[1]
+    return e
+
+
+def _one_list(text: str, rm: RawMention, pos: int, mentions: list[RawMention], starts: list[int]) -> bool:
+    """Whether every clause between ``rm`` and ``pos`` is an item of one list of citations:
+    each ";" is followed by a citation ("A …; B …; C … hết hiệu lực"), so a predicate at
+    ``pos`` is theirs."""
+    for j in range(rm.end, pos):
+        if text[j] != ";":
+            continue
+        i = bisect.bisect_right(starts, j)
+        if i >= len(mentions) or mentions[i].start >= pos or not patterns().item_joined.fullmatch(text, j, mentions[i].start):
+            return False
+    return True
+
+
 _ACT_CLAUSES = 30  # at most this many clauses of one act are looked back over
 
 
@@ -928,17 +951,19 @@ def _own_act(text: str, rm: RawMention, articles: tuple[int, int] | None,
                 and _listed(text, ce, rm, mentions, starts, parts=rel is Relation.AMENDS):
             # … or an inline lead-in: "Các Nghị quyết sau đây hết hiệu lực …: số 15/2013/…"
             return rel
-    if in_article and _listed(text, s, rm, mentions, starts):
-        for c in _cues(text, rm.end, e):
+    if in_article and _listed(text, a, rm, mentions, starts):
+        for c in _cues(text, rm.end, _act_end(text, e)):
             rel, cs, ce = c
             if rel not in _OWN_ACTS:
                 continue
             if patterns().passive_cue.match(text, cs, cs + _TAIL) or patterns().passive.search(text[max(rm.end, cs - 8):cs]):
+                if not _one_list(text, rm, cs, mentions, starts):
+                    break  # the predicate of another clause
                 if rel is Relation.REPLACES and patterns().part_link.search(text, max(s, rm.start - 20), rm.start):
                     return Relation.AMENDS  # "Quy trình … ban hành kèm theo Quyết định số … hết hiệu lực"
                 return rel
-            if not _in_title(text, c, None, mentions, starts, rm.start):
-                break  # a cue in the title of a listed document ("Quyết định B sửa đổi A") is passed over
+            # an active cue is in the title of a listed document ("Quyết định B sửa đổi A",
+            # "Quyết định A về việc sửa đổi Quy chế … hết hiệu lực"): passed over
         # a list item: its lead-in line ends with ":" and does it
         ls = text.rfind("\n", 0, rm.start) + 1
         if _ITEM.match(text, ls, ls + _TAIL) and _listed(text, ls, rm, mentions, starts):
