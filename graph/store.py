@@ -35,9 +35,10 @@ __all__ = ["Store", "GraphStore", "default_store_path", "STORE_ENV", "DEFAULT_ST
 
 STORE_ENV = "POLICYKG_STORE"
 DEFAULT_STORE = "policykg.db"
-# 2: each evidence sentence stored once (``sentences``, referenced by ``sid`` from edges,
-# mentions, unresolved and findings); the merged graph's evidence refers to the stored
-# edges by rowid and a task's or agency's merged attributes to their one source row.
+# 2: each evidence sentence and each node's attributes as a file states them stored once
+# (``texts``, referenced by ``sid`` from edges, mentions, unresolved and findings and by
+# ``aid`` from nodes); the merged graph's evidence refers to the stored edges by rowid and a
+# task's or agency's merged attributes to their one source row.
 SCHEMA_VERSION = 2
 # SQLite's header field for "which application's file is this" (bytes 68-71): b"pKG1".
 # A file without it is written to only when it holds policykg's own tables (stores made
@@ -56,13 +57,15 @@ CREATE TABLE IF NOT EXISTS files (
 );
 CREATE TABLE IF NOT EXISTS nodes (
     file TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, own INTEGER NOT NULL,
-    attrs TEXT NOT NULL
+    aid INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS nodes_file ON nodes(file);
 CREATE INDEX IF NOT EXISTS nodes_id ON nodes(id);
--- Every evidence sentence once (a task's text is the evidence of each of its assigns_to
--- edges; a "Căn cứ" line of its edge and its mentions): keyed by a 64-bit hash of the text.
-CREATE TABLE IF NOT EXISTS sentences (id INTEGER PRIMARY KEY, hash INTEGER UNIQUE, text TEXT NOT NULL);
+-- Every evidence sentence and every node's attributes (JSON) once: a task's text is the
+-- evidence of each of its assigns_to edges, a "Căn cứ" line that of its edge and its
+-- mentions, an agency or a cited document is described alike by every file naming it.
+-- Keyed by a 64-bit hash of the text.
+CREATE TABLE IF NOT EXISTS texts (id INTEGER PRIMARY KEY, hash INTEGER UNIQUE, text TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS edges (
     file TEXT NOT NULL, src TEXT NOT NULL, dst TEXT NOT NULL, relation TEXT NOT NULL,
     role TEXT, sid INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
@@ -116,30 +119,31 @@ def _schema_statements() -> list[str]:
     return [st.strip() for st in body.split(";\n") if st.strip()]
 
 
-def _sentence_hash(text: str) -> int:
-    """The 64-bit key of a stored sentence."""
+def _text_hash(text: str) -> int:
+    """The 64-bit key of a stored text."""
     import hashlib
 
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 
 
-def _sentence_id(db: sqlite3.Connection, text: str, cache: dict[str, int]) -> int:
-    """The id of ``text`` in ``sentences``, added when new (each sentence is stored once;
-    two texts with one hash, never seen yet, would both be kept, the second without it)."""
+def _text_id(db: sqlite3.Connection, text: str, cache: dict[str, int]) -> int:
+    """The id of ``text`` in ``texts``, added when new (each text is stored once; two texts
+    with one hash, never seen yet, would both be kept, the second without it)."""
     sid = cache.get(text)
     if sid is None:
-        h = _sentence_hash(text)
-        row = db.execute("SELECT id, text FROM sentences WHERE hash=?", (h,)).fetchone()
+        h = _text_hash(text)
+        row = db.execute("SELECT id, text FROM texts WHERE hash=?", (h,)).fetchone()
         if row is not None and row[1] == text:
             sid = row[0]
         else:
-            sid = db.execute("INSERT INTO sentences (hash, text) VALUES (?,?)", (None if row else h, text)).lastrowid
+            sid = db.execute("INSERT INTO texts (hash, text) VALUES (?,?)", (None if row else h, text)).lastrowid
         cache[text] = sid
     return sid
 
 
-# The fact tables whose rows refer to a sentence (schema 1 kept its text in each row).
-_SENTENCE_TABLES = ("edges", "mentions", "unresolved", "findings")
+# The fact tables whose rows refer to a stored text, and the column schema 1 kept it in.
+_TEXT_COLUMNS = {"edges": "sentence", "mentions": "sentence", "unresolved": "sentence", "findings": "sentence",
+                 "nodes": "attrs"}
 
 
 def _columns(db: sqlite3.Connection, table: str) -> set[str]:
@@ -154,23 +158,26 @@ def _migrate(db: sqlite3.Connection) -> bool:
         db.execute("ALTER TABLE edges ADD COLUMN detail TEXT")
     if "sentence" not in _columns(db, "edges"):
         return False
-    # schema 1 -> 2: sentences move to their own table, the merged graph is written anew
-    for table in _SENTENCE_TABLES:
-        db.execute(f"DROP INDEX IF EXISTS {table}_file")
+    # schema 1 -> 2: sentences and attributes move to their own table, the merged graph is
+    # written anew
+    for table in _TEXT_COLUMNS:
+        for (index,) in db.execute("SELECT name FROM sqlite_master WHERE type='index' AND tbl_name=? AND sql IS NOT NULL",
+                                   (table,)).fetchall():
+            db.execute(f'DROP INDEX "{index}"')  # made again for the new table
         db.execute(f"ALTER TABLE {table} RENAME TO {table}_v1")
     db.execute("DROP TABLE IF EXISTS graph_nodes")
     db.execute("DROP TABLE IF EXISTS graph_edges")
     for st in _schema_statements():
         db.execute(st)
     cache: dict[str, int] = {}
-    for table in _SENTENCE_TABLES:
-        cols = [c for c in (r[1] for r in db.execute(f"PRAGMA table_info({table}_v1)"))]
+    for table, col in _TEXT_COLUMNS.items():
+        cols = [r[1] for r in db.execute(f"PRAGMA table_info({table}_v1)")]
         marks = ",".join("?" * len(cols))
-        names = ", ".join(f'"{c}"' if c != "sentence" else "sid" for c in cols)
+        names = ", ".join(f'"{c}"' if c != col else ("aid" if col == "attrs" else "sid") for c in cols)
         rows = db.execute(f"SELECT * FROM {table}_v1 ORDER BY rowid").fetchall()
-        at = cols.index("sentence")
+        at = cols.index(col)
         db.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})",
-                       ((*r[:at], _sentence_id(db, r[at], cache), *r[at + 1:]) for r in rows))
+                       ((*r[:at], _text_id(db, r[at], cache), *r[at + 1:]) for r in rows))
         db.execute(f"DROP TABLE {table}_v1")
     db.execute("DELETE FROM meta WHERE key='merged'")
     db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
@@ -343,6 +350,8 @@ class Store:
                 self.db.execute("ROLLBACK")
             raise
         self._graph = None
+        with contextlib.suppress(sqlite3.Error):
+            self.db.execute("VACUUM")  # give back the pages the old tables held
         if old != SCHEMA_VERSION:
             print(f"{self.path}: store written by an earlier policykg (schema {old}) migrated to schema "
                   f"{SCHEMA_VERSION}; its facts and answers are unchanged", file=sys.stderr)
@@ -448,7 +457,7 @@ class Store:
         """Withdraw every fact of one source file."""
         for table in ("nodes", "edges", "mentions", "unresolved", "findings"):
             if self.db.execute(f"DELETE FROM {table} WHERE file=?", (str(path),)).rowcount:
-                self._withdrawn = True  # sentences only its rows used go at the next save_merged
+                self._withdrawn = True  # texts only its rows used go at the next save_merged
         self.db.execute("DELETE FROM files WHERE path=?", (str(path),))
         self._graph = None
 
@@ -509,12 +518,12 @@ class Store:
                 ev = link.evidence
                 edges.append((path, task.id, t.id, link.relation.value, None, ev.sentence, ev.start, ev.end, doc.id,
                               _detail(ex, task.id, link.relation.value, t.id)))
-        self.db.executemany("INSERT INTO nodes VALUES (?,?,?,?,?)", nodes)
         cache: dict[str, int] = {}
 
         def sid(rows: list[tuple], at: int) -> list[tuple]:
-            return [(*r[:at], _sentence_id(self.db, r[at], cache), *r[at + 1:]) for r in rows]
+            return [(*r[:at], _text_id(self.db, r[at], cache), *r[at + 1:]) for r in rows]
 
+        self.db.executemany("INSERT INTO nodes VALUES (?,?,?,?,?)", sid(nodes, 4))
         self.db.executemany(
             'INSERT INTO edges (file, src, dst, relation, role, sid, start, "end", document, detail) '
             "VALUES (?,?,?,?,?,?,?,?,?,?)", sid(edges, 5))
@@ -536,8 +545,8 @@ class Store:
         """Write the merged graph into ``graph_nodes`` / ``graph_edges`` (call inside the
         build's transaction, after the last ingest): queries then read only what they need."""
         if self._withdrawn:
-            self.db.execute("DELETE FROM sentences WHERE id NOT IN (SELECT sid FROM edges UNION SELECT sid FROM mentions "
-                            "UNION SELECT sid FROM unresolved UNION SELECT sid FROM findings)")
+            self.db.execute("DELETE FROM texts WHERE id NOT IN (SELECT sid FROM edges UNION SELECT sid FROM mentions "
+                            "UNION SELECT sid FROM unresolved UNION SELECT sid FROM findings UNION SELECT aid FROM nodes)")
             self._withdrawn = False
         refs: dict = {}
         g = _build_graph(self, refs)
@@ -672,8 +681,8 @@ class Store:
         """The merged attributes of the given nodes (those that exist)."""
         out: dict[str, dict] = {}
         for chunk in _chunks(list(dict.fromkeys(ids))):
-            q = (f"SELECT g.id, g.kind, g.attrs, n.attrs FROM graph_nodes AS g LEFT JOIN nodes AS n ON n.rowid = g.src "
-                 f"WHERE g.id IN ({','.join('?' * len(chunk))})")
+            q = (f"SELECT g.id, g.kind, g.attrs, t.text FROM graph_nodes AS g LEFT JOIN nodes AS n ON n.rowid = g.src "
+                 f"LEFT JOIN texts AS t ON t.id = n.aid WHERE g.id IN ({','.join('?' * len(chunk))})")
             for nid, kind, attrs, row in self.db.execute(q, chunk):
                 out[nid] = json.loads(attrs) if attrs is not None else _from_row(row, kind)
         return out
@@ -687,7 +696,7 @@ class Store:
         found: dict[int, tuple] = {}
         for chunk in _chunks(sorted(rows)):
             q = ('SELECT e.rowid, e.file, s.text, e.start, e."end", e.document FROM edges AS e '
-                 f"JOIN sentences AS s ON s.id = e.sid WHERE e.rowid IN ({','.join('?' * len(chunk))})")
+                 f"JOIN texts AS s ON s.id = e.sid WHERE e.rowid IN ({','.join('?' * len(chunk))})")
             found.update((r[0], r[1:]) for r in self.db.execute(q, chunk))
         for *_, d in items:
             if "evidence" in d:
@@ -736,6 +745,24 @@ class Store:
         out = {k or "document": n for k, n in self.db.execute("SELECT kind, count(*) FROM graph_nodes GROUP BY kind")}
         out["edges"] = self.db.execute("SELECT count(*) FROM graph_edges").fetchone()[0]
         return out
+
+    @_guarded
+    def index_edge_counts(self) -> dict[str, int]:
+        """Edges of each relation in the indexed merged graph."""
+        return dict(self.db.execute("SELECT key, count(*) FROM graph_edges GROUP BY key ORDER BY key"))
+
+    @_guarded
+    def document_graph(self) -> nx.MultiDiGraph:
+        """The merged graph's document nodes (their attributes, in the graph's order) and no
+        edges: what the conflict check reads, without the tasks, agencies and edges (read
+        from the index when it is current, else from the whole graph)."""
+        g = nx.MultiDiGraph()
+        if self._graph is None and self.has_merged():
+            for n, a in self.db.execute("SELECT id, attrs FROM graph_nodes WHERE kind = 'document' ORDER BY rowid"):
+                g.add_node(n, **json.loads(a))
+        else:
+            g.add_nodes_from((n, d) for n, d in self.graph().nodes(data=True) if d.get("kind") == "document")
+        return g
 
     @_guarded
     def overview(self, *, roots: int = 40) -> dict:
@@ -787,14 +814,14 @@ class Store:
     def mentions(self) -> list[dict]:
         cols = ("file", "node_id", "text", "start", "end", "date", "issuer", "sentence")
         cur = self.db.execute('SELECT m.file, m.node_id, m.text, m.start, m."end", m.date, m.issuer, s.text FROM mentions AS m '
-                              "JOIN sentences AS s ON s.id = m.sid ORDER BY m.file, m.start, m.rowid")
+                              "JOIN texts AS s ON s.id = m.sid ORDER BY m.file, m.start, m.rowid")
         return [dict(zip(cols, r)) for r in cur]
 
     @_guarded
     def unresolved(self) -> list[dict]:
         cols = ("file", "text", "start", "end", "sentence")
         cur = self.db.execute('SELECT u.file, u.text, u.start, u."end", s.text FROM unresolved AS u '
-                              "JOIN sentences AS s ON s.id = u.sid ORDER BY u.file, u.start, u.rowid")
+                              "JOIN texts AS s ON s.id = u.sid ORDER BY u.file, u.start, u.rowid")
         return [dict(zip(cols, r)) for r in cur]
 
     @_guarded
@@ -802,7 +829,7 @@ class Store:
         """What extraction found wrong in the text itself (a date that cannot be a date)."""
         cols = ("file", "kind", "text", "start", "end", "sentence")
         cur = self.db.execute('SELECT f.file, f.kind, f.text, f.start, f."end", s.text FROM findings AS f '
-                              "JOIN sentences AS s ON s.id = f.sid ORDER BY f.file, f.start, f.rowid")
+                              "JOIN texts AS s ON s.id = f.sid ORDER BY f.file, f.start, f.rowid")
         return [dict(zip(cols, r)) for r in cur]
 
     def counts(self) -> dict[str, int]:
@@ -811,6 +838,10 @@ class Store:
         for _, k in g.nodes(data="kind"):
             kinds[k] = kinds.get(k, 0) + 1
         return {"files": len(self.files()), "nodes": g.number_of_nodes(), "edges": g.number_of_edges(), **kinds}
+
+    def forget_graph(self) -> None:
+        """Drop the cached merged graph (a build keeps none once the index is written)."""
+        self._graph = None
 
     @_guarded
     def graph(self) -> nx.MultiDiGraph:
@@ -1022,7 +1053,9 @@ def _build_graph(store: Store, refs: dict | None = None) -> nx.MultiDiGraph:
     facts: dict[str, list[tuple[int, dict]]] = {}
     kinds: dict[str, str] = {}
     first_row: dict[str, tuple[int, int, str]] = {}  # id -> (own, rowid, attrs) of its first row, own first
-    for rowid, nid, kind, own, attrs in store.db.execute("SELECT rowid, id, kind, own, attrs FROM nodes ORDER BY file"):
+    for rowid, nid, kind, own, attrs in store.db.execute(
+            "SELECT n.rowid, n.id, n.kind, n.own, t.text FROM nodes AS n JOIN texts AS t ON t.id = n.aid "
+            "ORDER BY n.file, n.rowid"):
         facts.setdefault(nid, []).append((own, json.loads(attrs)))
         kinds[nid] = kind
         if refs is not None and kind != "document" and (nid not in first_row or own > first_row[nid][0]):
@@ -1074,7 +1107,7 @@ def _build_graph(store: Store, refs: dict | None = None) -> nx.MultiDiGraph:
     first_row.clear()
     cur = store.db.execute(
         'SELECT e.rowid, e.file, e.src, e.dst, e.relation, e.role, s.text, e.start, e."end", e.document, e.detail '
-        "FROM edges AS e JOIN sentences AS s ON s.id = e.sid ORDER BY e.file, e.start, e.rowid"
+        "FROM edges AS e JOIN texts AS s ON s.id = e.sid ORDER BY e.file, e.start, e.rowid"
     )
     for rowid, file, src, dst, relation, role, sentence, start, end, document, detail in cur:
         src, dst = alias.get(src, src), alias.get(dst, dst)

@@ -154,13 +154,13 @@ def build_corpus(
                 if progress:
                     progress(path)
         store.save_merged()  # the indexed merged graph the queries read, in the same transaction
-    g = store.graph()
-    kinds = [d.get("kind") for _, d in g.nodes(data=True)]
-    report.documents = kinds.count("document")
-    report.tasks = kinds.count("task")
-    report.agencies = kinds.count("agency")
-    report.references = sum(1 for *_, k in g.edges(keys=True) if k in ("implements", "replaces", "amends", "based_on", "cites"))
-    report.edges = g.number_of_edges()
+    store.forget_graph()  # the counts and the conflict check read the index
+    counts, rels = store.index_counts(), store.index_edge_counts()
+    report.documents = counts.get("document", 0)
+    report.tasks = counts.get("task", 0)
+    report.agencies = counts.get("agency", 0)
+    report.references = sum(rels.get(k, 0) for k in ("implements", "replaces", "amends", "based_on", "cites"))
+    report.edges = counts["edges"]
     report.conflicts = len(store_conflicts(store))
     return report
 
@@ -343,7 +343,7 @@ def store_conflicts(store: Store) -> list:
     dates that cannot be right."""
     from queries.conflicts import find_conflicts
 
-    return find_conflicts(store.graph(), store.mentions(), store.unresolved(), store.findings())
+    return find_conflicts(store.document_graph(), store.mentions(), store.unresolved(), store.findings())
 
 
 def corpus_documents(store: Store) -> list[str]:

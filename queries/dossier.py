@@ -300,7 +300,7 @@ def _select(store, table: str, cols: tuple[str, ...], files: Iterable[str], node
     """Rows of a fact table in the given files (its indexed column), and for mentions only
     those of ``node_ids``, ordered as the store's own readers order them (file, start)."""
     sel = ", ".join("s.text" if c == "sentence" else f't."{c}"' for c in cols)
-    q = (f"SELECT {sel} FROM {table} AS t JOIN sentences AS s ON s.id = t.sid "
+    q = (f"SELECT {sel} FROM {table} AS t JOIN texts AS s ON s.id = t.sid "
          "WHERE t.file IN (SELECT value FROM json_each(?))")
     args = [json.dumps(sorted(set(files)))]
     if node_ids is not None:
