@@ -472,9 +472,10 @@ def _former_province(text: str, rm: RawMention, next_start: int, province: str |
     """The former province a local document belongs to when its issuer names no province
     but its title names one merged into the citing province since 1 July 2025 ("Nghị quyết
     số 41/2022/NQ-HĐND … của HĐND tỉnh ban hành Quy định … trên địa bàn tỉnh Bắc Giang" in a
-    Bắc Ninh decision is Bắc Giang's).  The title runs to the next citation, the end of its
-    table cell, line or sentence (a ";" may be inside it: "… của UBND cấp tỉnh; UBND cấp huyện
-    trên địa bàn tỉnh Bắc Giang"); a title naming the citing province first keeps it."""
+    Bắc Ninh decision is Bắc Giang's), or the table row it stands in names that province and
+    no other.  The title runs to the next citation, the end of its table cell, line or
+    sentence (a ";" may be inside it: "… của UBND cấp tỉnh; UBND cấp huyện trên địa bàn tỉnh
+    Bắc Giang"); a title naming the citing province first keeps it."""
     if not province or (rm.issuer_text and provinces().find(rm.issuer_text)):
         return None
     if rm.date and rm.date >= load_table("provinces")["merger_date"]:
@@ -482,6 +483,14 @@ def _former_province(text: str, rm: RawMention, next_start: int, province: str |
     lo = rm.tail_end or rm.end
     m = _TITLE_END.search(text, lo, min(next_start, lo + _TAIL))
     named = provinces().find(text[lo:m.start() if m else min(next_start, lo + _TAIL)])
+    if named is None:
+        # a table row whose cells name one province only, a former one ("Quyết định số … của
+        # UBND tỉnh …" | … | "Chỉ áp dụng trên địa bàn tỉnh Bắc Giang (cũ)")
+        ls, le = text.rfind("\n", 0, rm.start) + 1, text.find("\n", rm.start)
+        row = text[ls:le if le >= 0 else len(text)]
+        if "\t" in row:
+            found = {provinces().canonical(x.group(0)) for x in provinces().pattern.finditer(row)}
+            named = found.pop() if len(found) == 1 else None
     if named and named != province and provinces().successor(named) == province:
         return named
     return None

@@ -276,6 +276,19 @@ def test_former_province_of_a_cited_document(sentence, expected):
     assert [r for r in _ours(text) if r["key"] != "16/2023/QH15"] == [expected]
 
 
+def test_former_province_of_a_table_row():
+    """A row whose cells name one province only, a former one, is that province's; a row
+    naming two keeps the citing province (markdown table, as saved from a legal library)."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1521/QĐ-UBND\n"
+            "Bắc Ninh, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVề việc thử nghiệm\nCăn cứ Luật Giá số 16/2023/QH15;\n"
+            "QUYẾT ĐỊNH:\nĐiều 1. Công bố thủ tục hành chính.\nĐiều 2. Danh mục văn bản liên quan:\n\n"
+            "| STT | Quyết định công bố | Phạm vi |\n|---|---|---|\n"
+            "| 1 | Quyết định số 102/QĐ-UBND ngày 17/01/2020 của UBND tỉnh công bố bộ thủ tục | Chỉ áp dụng trên địa bàn tỉnh Bắc Giang (cũ) |\n"
+            "| 2 | Quyết định số 103/QĐ-UBND ngày 17/01/2020 của UBND tỉnh công bố bộ thủ tục | Áp dụng trên địa bàn tỉnh Bắc Ninh và tỉnh Bắc Giang (cũ) |\n")
+    assert [r for r in _ours(text) if r["key"] != "16/2023/QH15"] == [
+        ref("102/QĐ-UBND", "QĐ", "2020-01-17", "Bắc Giang", "cites"), ref("103/QĐ-UBND", "QĐ", "2020-01-17", BN, "cites")]
+
+
 def _ours(text: str) -> list[dict]:
     ex = extract_text(normalize_text(text))  # as read from a file
     return sorted(
