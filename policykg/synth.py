@@ -521,3 +521,88 @@ def synth_store(n_documents: int, db, seed: int = 7) -> tuple[nx.MultiDiGraph, f
     with Store(db) as store, store.transaction():
         store.write_index(g, current=True)
     return g, t_make, time.perf_counter() - t0
+
+
+# -- the generated graph written out as documents ------------------------------------------
+
+_REF_CUES = {
+    "implements": "Thực hiện {r}, {s} ban hành {k} như sau:",
+    "based_on": "Căn cứ {r};",
+    "cites": "Các nội dung được thực hiện theo quy định tại {r}.",
+    "amends": "{K} này sửa đổi, bổ sung một số điều của {r}.",
+    "replaces": "{K} này có hiệu lực kể từ ngày ký và thay thế {r}.",
+}
+
+
+def _written(d: dict, names: dict[str, str]) -> str:
+    """How a plan writes a reference to the document ``d``: type, number, date and issuer,
+    or a law's name."""
+    if not d.get("number_symbol"):
+        return d.get("title") or ""
+    out = f"{names.get(d.get('type'), 'Văn bản')} số {d['number_symbol']}"
+    if d.get("date"):
+        y, m, day = d["date"].split("-")
+        out += f" ngày {day}/{m}/{y}"
+    if d.get("issuer"):
+        out += f" của {d['issuer']}"
+    return out
+
+
+def render_document(g: nx.MultiDiGraph, nid: str) -> str:
+    """The text of the generated document ``nid`` as a plan is written: its header, the
+    references it states (each with its relation's cue), a purpose section and its tasks
+    with their lead and cooperating agencies and deadlines."""
+    from loaders.rules import load_table
+
+    names = load_table("references")["type_names"]
+    d = g.nodes[nid]
+    kind = names.get(d.get("type"), "Văn bản")
+    y, m, day = (d.get("date") or "2023-01-01").split("-")
+    place = d.get("jurisdiction") if d.get("jurisdiction") not in (None, "central") else "Hà Nội"
+    title = d.get("title") or kind
+    lines = [(d.get("issuer") or "").upper(), "-------", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+             "Độc lập - Tự do - Hạnh phúc", "---------------", f"Số: {d.get('number_symbol')}",
+             f"{place}, ngày {day} tháng {m} năm {y}", kind.upper(),
+             title[len(kind):].strip() if title.startswith(kind) else title]
+    closing = []
+    for _, v, rel in sorted(g.out_edges(nid, keys=True), key=lambda e: (e[2], e[1])):
+        if rel not in _REF_CUES or v not in g:
+            continue
+        line = _REF_CUES[rel].format(r=_written(g.nodes[v], names), s=d.get("issuer") or "", k=kind, K=kind)
+        (closing if rel == "replaces" else lines).append(line)
+    lines += ["I. MỤC ĐÍCH, YÊU CẦU",
+              f"1. Cụ thể hóa các nhiệm vụ, giải pháp về {title[0].lower() + title[1:]}, bảo đảm phù hợp với "
+              f"điều kiện thực tiễn của địa phương; xác định rõ nội dung, thời hạn và trách nhiệm của các cơ quan, "
+              f"đơn vị trong tổ chức thực hiện.",
+              "II. NHIỆM VỤ, GIẢI PHÁP"]
+    tasks = sorted((u for u, _, k in g.in_edges(nid, keys=True) if k == "part_of" and g.nodes[u].get("kind") == "task"),
+                   key=lambda t: (len(t), t))
+    for i, t in enumerate(tasks, 1):
+        td = g.nodes[t]
+        lead = [g.nodes[a].get("name", a) for a in td.get("lead") or [] if a in g]
+        coop = [g.nodes[a].get("name", a) for a in td.get("cooperating") or [] if a in g]
+        who = (lead[0] if lead else "Văn phòng") + " chủ trì" + (f", phối hợp với {', '.join(coop)}" if coop else "")
+        text = td.get("text") or ""
+        due = (td.get("deadline") or {}).get("text")
+        lines.append(f"{i}. {who} {text[:1].lower() + text[1:]}" + (f"; hoàn thành trong {due}." if due else "."))
+    lines += ["III. TỔ CHỨC THỰC HIỆN", *closing,
+              "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị báo cáo để xem xét, giải quyết."]
+    return "\n".join(lines) + "\n"
+
+
+def write_corpus(dest, n_documents: int, seed: int = 7) -> tuple[list, nx.MultiDiGraph]:
+    """:func:`make_graph`'s documents read from files written as text under ``dest`` (one
+    ``.txt`` per document, named by its path): the input of a generated build.  Returns the
+    files and the graph."""
+    from pathlib import Path
+
+    dest = Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    g = make_graph(n_documents, seed=seed)
+    out = []
+    for n, d in g.nodes(data=True):
+        if d.get("kind") == "document" and d.get("in_corpus") and d.get("path"):
+            f = dest / Path(d["path"]).name
+            f.write_text(render_document(g, n), encoding="utf-8")
+            out.append(f)
+    return sorted(out), g
