@@ -468,7 +468,8 @@ def _same_day_month(a: str, b: str) -> bool:
     return a[5:] == b[5:]
 
 
-def _former_province(text: str, rm: RawMention, next_start: int, province: str | None) -> str | None:
+def _former_province(text: str, rm: RawMention, next_start: int, province: str | None,
+                     own_date: str | None = None) -> str | None:
     """The former province a local document belongs to when its issuer names no province
     but its title names one merged into the citing province since 1 July 2025 ("Nghị quyết
     số 41/2022/NQ-HĐND … của HĐND tỉnh ban hành Quy định … trên địa bàn tỉnh Bắc Giang" in a
@@ -476,10 +477,11 @@ def _former_province(text: str, rm: RawMention, next_start: int, province: str |
     no other.  The title runs to the next citation, the end of its table cell, line or
     sentence (a ";" may be inside it: "… của UBND cấp tỉnh; UBND cấp huyện trên địa bàn tỉnh
     Bắc Giang"); a title naming the citing province first keeps it."""
+    merger = load_table("provinces")["merger_date"]
     if not province or (rm.issuer_text and provinces().find(rm.issuer_text)):
         return None
-    if rm.date and rm.date >= load_table("provinces")["merger_date"]:
-        return None  # issued after the merger: the new province's, whatever area it is about
+    if (rm.date and rm.date >= merger) or (own_date and own_date < merger):
+        return None  # issued after the merger (the new province's, whatever area it is about), or cited before it
     lo = rm.tail_end or rm.end
     m = _TITLE_END.search(text, lo, min(next_start, lo + _TAIL))
     named = provinces().find(text[lo:m.start() if m else min(next_start, lo + _TAIL)])
@@ -548,7 +550,7 @@ def _resolve(mentions: list[RawMention], header: Header, text: str = "") -> tupl
         p = provinces().find(rm.issuer_text) if rm.issuer_text else None
         if p is None and not central:
             next_start = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
-            p = _former_province(text, rm, next_start, province)
+            p = _former_province(text, rm, next_start, province, header.ref.date)
             if p is None and outer is not None and outer[1] not in (None, province) and _in_title_of(text, outer[0], rm):
                 # "… của UBND tỉnh Bình Phước Sửa đổi Quyết định số 67/2005/QĐ-UBND … của Ủy
                 # ban nhân dân tỉnh về …": the province of the title it is named in

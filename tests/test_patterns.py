@@ -276,6 +276,17 @@ def test_former_province_of_a_cited_document(sentence, expected):
     assert [r for r in _ours(text) if r["key"] != "16/2023/QH15"] == [expected]
 
 
+def test_no_former_province_before_the_merger():
+    """A Bắc Ninh decision of 2024 citing "… của HĐND tỉnh … tỉnh Bắc Giang": no province was
+    merged yet, the issuer is the citing province's."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1521/QĐ-UBND\n"
+            "Bắc Ninh, ngày 20 tháng 11 năm 2024\nQUYẾT ĐỊNH\nVề việc thử nghiệm\nCăn cứ Luật Giá số 16/2023/QH15;\n"
+            "QUYẾT ĐỊNH:\nĐiều 1. Công bố thủ tục hành chính.\nĐiều 2. Danh mục văn bản liên quan:\n"
+            "- Nghị quyết số 41/2022/NQ-HĐND ngày 09/12/2022 của HĐND tỉnh về hợp tác với tỉnh Bắc Giang.\n")
+    assert [r for r in _ours(text) if r["key"] != "16/2023/QH15"] == [
+        ref("41/2022/NQ-HĐND", "NQ", "2022-12-09", BN, "cites")]
+
+
 def test_former_province_of_a_table_row():
     """A row whose cells name one province only, a former one, is that province's; a row
     naming two keeps the citing province (markdown table, as saved from a legal library)."""
