@@ -485,24 +485,59 @@ def _last_words(s: str) -> tuple[str, ...]:
     return words[-1], " ".join(words)
 
 
-def _soft(block: str, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: bool = False) -> bool:
+class _Joined:
+    """The block being joined, as much of it as the joining rules read: its beginning (a
+    marker, a label, a type line are short), its word count, whether its letters are all
+    capitals.  Kept up to date line by line, so joining a long paragraph stays linear."""
+
+    HEAD = 200  # characters: longer than any marker, label or type line
+
+    __slots__ = ("head", "whole", "words", "letters", "upper")
+
+    def __init__(self, line: str = "") -> None:
+        self.head, self.whole, self.words, self.letters, self.upper = "", True, 0, 0, True
+        if line:
+            self.add(line)
+
+    def add(self, line: str) -> None:
+        if self.whole:
+            head = f"{self.head} {line}" if self.head else line
+            self.whole = len(head) <= self.HEAD
+            self.head = head[: self.HEAD]
+        self.words += len(line.split())
+        letters = [ch for ch in line if ch.isalpha()]
+        self.letters += len(letters)
+        self.upper = self.upper and all(ch.isupper() for ch in letters)
+
+    @property
+    def caps(self) -> bool:
+        """:func:`_is_caps` of the whole block."""
+        return self.letters >= 2 and self.upper
+
+    @property
+    def text(self) -> str | None:
+        """The whole block when it is short, else None."""
+        return self.head if self.whole else None
+
+
+def _soft(block: _Joined, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: bool = False) -> bool:
     """Whether the line break between ``prev`` (ending ``block``) and ``nxt`` is soft."""
     r = _rules()
     p, n = prev.clean, nxt.clean
     if "\t" in prev.raw or "\t" in nxt.raw:
         return False  # a table row (a .docx or pipe table read as TAB-separated cells)
-    if r.bare_marker.fullmatch(block):
+    if block.text is not None and r.bare_marker.fullmatch(block.text):
         return True  # "1." / "Sở Nông nghiệp và Môi trường"; "**Điều" / "1.**"
     marker = r.marker.match(n)
     # a numbered heading whose emphasis span goes on ("**V. CHẾ ĐỘ" / "BÁO CÁO**") is not
     # followed by a type line, whatever words its second line holds
-    heading_goes_on = prev.open_end and r.marker.match(block) and _is_caps(block) and _is_caps(n)
-    if (block in r.type_lines or " ".join(n.split()) in r.type_lines) and not heading_goes_on:
+    heading_goes_on = prev.open_end and r.marker.match(block.head) and block.caps and _is_caps(n)
+    if (block.text in r.type_lines or " ".join(n.split()) in r.type_lines) and not heading_goes_on:
         return False  # the type line
     if r.block_start.match(n):
         return False  # the number line, the place-date line
-    if (not marker and p.endswith(":") and len(block.split()) <= r.label_words
-            and not _is_caps(block) and not r.marker.match(block)):
+    if (not marker and p.endswith(":") and block.words <= r.label_words
+            and not block.caps and not r.marker.match(block.head)):
         return True  # "Số:" / "87/2025/QĐ-UBND", "Đơn vị chủ trì:" / "Sở Tư pháp."
     if not wrapped:
         return _starts_lower(n) and not marker
@@ -519,7 +554,7 @@ def _soft(block: str, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: bool 
         return False
     if _starts_lower(n):
         return True
-    if (blank_paras and p.endswith(":") and not _is_caps(block) and not r.openers.match(n)
+    if (blank_paras and p.endswith(":") and not block.caps and not r.openers.match(n)
             and not _is_caps(n)):
         return True  # a page that ends paragraphs with a blank line: "b) Thống kê tỉnh:" / "Phối hợp …"
     if ends:
@@ -704,7 +739,7 @@ def _emit(lines: list[_Line], w: _Writer, wrapped: bool, *, after_chrome: bool =
     with nothing to change comes back unchanged), but for the blank lines between the site
     chrome and the document; a wrapped text drops them.
     """
-    block = ""
+    block = _Joined()
     prev: _Line | None = None
     i = 0
     while i < len(lines):
@@ -712,11 +747,11 @@ def _emit(lines: list[_Line], w: _Writer, wrapped: bool, *, after_chrome: bool =
         if ln.kind == "pipe":
             w.newline(ln.start)
             i = _table(lines, i, w)
-            prev, block = None, ""
+            prev, block = None, _Joined()
             continue
         i += 1
         if ln.kind in ("blank", "rule"):
-            prev, block = None, ""
+            prev, block = None, _Joined()
             if not wrapped and not (after_chrome and not w.length):
                 w.verbatim(ln)
             continue
@@ -724,10 +759,10 @@ def _emit(lines: list[_Line], w: _Writer, wrapped: bool, *, after_chrome: bool =
             continue
         if prev is not None and _soft(block, prev, ln, wrapped, blank_paras):
             w.sep(" ", prev.end)
-            block = f"{block} {ln.clean}"
+            block.add(ln.clean)
         else:
             w.newline(ln.start - 1 if ln.start else 0)
-            block = ln.clean
+            block = _Joined(ln.clean)
         # a table row keeps its TABs, empty cells at the ends included ("VĂN PHÒNG\t\t\t"
         # heads a unit's rows): they are its structure, not spaces around a wrapped line
         for a, b in (ln.keep if wrapped and "\t" not in ln.raw else ln.full):

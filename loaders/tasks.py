@@ -17,6 +17,7 @@ The scan is one pass over the lines; agency look-ups run on each item's own text
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib.resources
 import tomllib
@@ -37,6 +38,7 @@ _PIECES = regex.compile(r"[^,;]+")
 _NON_WORD = regex.compile(r"\W|$")
 _PARENS = regex.compile(r"\([^()]*\)")
 _ROW_NUMBER = regex.compile(r"\d{1,3}\.?")
+_BLANKS = regex.compile(r"\s*")
 
 
 # --------------------------------------------------------------------------- the table
@@ -72,6 +74,7 @@ class _Rules:
     joiners: regex.Pattern
     distributive: regex.Pattern
     distributive_sep: regex.Pattern
+    name_window: int
     non_task: regex.Pattern
     narrative_start: regex.Pattern
     narrative_not_start: regex.Pattern
@@ -144,6 +147,7 @@ def _rules() -> _Rules:
         non_task=_any(roles["non_task"]),
         distributive=regex.compile(roles["distributive"], regex.I | regex.V1),
         distributive_sep=regex.compile(roles["distributive_sep"], regex.I | regex.V1),
+        name_window=int(roles["name_window"]),
         narrative_start=_any(narrative["start"]),
         narrative_not_start=_any(narrative["not_start"]),
         narrative_end=_any(narrative["end"]),
@@ -230,15 +234,15 @@ def _classify(text: str, s: int, e: int) -> tuple[str, str, int]:
     return "plain", "", body
 
 
-def _open_paren(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` leaves a "(" open: "... khu công nghiệp Sao Mai (Tiên"."""
-    depth = 0
+def _paren_depth(text: str, start: int, end: int, depth: int = 0) -> int:
+    """The "(" left open after ``text[start:end]``, from ``depth`` open before it:
+    "... khu công nghiệp Sao Mai (Tiên" leaves one."""
     for ch in text[start:end]:
         if ch == "(":
             depth += 1
         elif ch == ")" and depth:
             depth -= 1
-    return depth > 0
+    return depth
 
 
 def _starts_lower(text: str, body: int, end: int) -> bool:
@@ -273,7 +277,7 @@ def _wrap_width(text: str, lines: list[tuple[int, int, int, str]]) -> float | No
 
 
 def _continues(text: str, prev: Paragraph, kind: str, label: str, body: int, end: int, gap: int,
-               last_line: int, full: tuple[float, float] | None) -> bool:
+               last_line: int, full: tuple[float, float] | None, open_paren: bool) -> bool:
     """Whether a line (``kind``, text after its marker at ``body``) continues ``prev``."""
     # the line above was wrapped: about as long as the others (a longer one was not)
     wrapped = full is not None and full[0] <= last_line <= full[1]
@@ -294,7 +298,7 @@ def _continues(text: str, prev: Paragraph, kind: str, label: str, body: int, end
     return (
         _starts_lower(text, body, end)
         or gap >= 3
-        or _open_paren(text, prev.body, prev.end)
+        or open_paren
         or wrapped
     )
 
@@ -330,12 +334,16 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     full = None if width is None else (_rules().full_line * width, 1.2 * width)
     out: list[Paragraph] = []
     last_line = 0  # length of the previous physical line
+    depth = 0  # "(" the last paragraph leaves open, counted line by line (linear in the text)
     for s, e, gap, kind, label, body in lines:
         prev = out[-1] if out else None
-        if prev is not None and prev.kind != "table" and _continues(text, prev, kind, label, body, e, gap, last_line, full):
+        if prev is not None and prev.kind != "table" and _continues(text, prev, kind, label, body, e, gap, last_line, full,
+                                                                    depth > 0):
             out[-1] = replace(prev, end=e)
+            depth = _paren_depth(text, prev.end, e, depth)
         else:
             out.append(Paragraph(s, e, kind, label, body, gap))
+            depth = _paren_depth(text, body, e)
         last_line = e - s
     return out
 
@@ -388,11 +396,25 @@ def _found(ctx: _Ctx, start: int, end: int) -> list[tuple[Agency, int, int]]:
         found = [(next((full for key, full in ctx.defined.items() if same_name(ctx.text[s:e], key)), a), s, e)
                  for a, s, e in found]
     if ":" in seg:
+        spans: list[tuple[int, int]] = []
+        lists: list[tuple[Agency, int, int]] = []
         for m in _rules().distributive.finditer(ctx.text, start, end):
+            if spans and m.start() < spans[-1][1]:
+                continue  # inside the list before it
             listed = _distributed(ctx, m, end)
             if listed:
-                lo, hi = m.start("noun"), listed[-1][2]
-                found = sorted([f for f in found if f[2] <= lo or f[1] >= hi] + listed, key=lambda f: f[1])
+                spans.append((m.start("noun"), listed[-1][2]))
+                lists += listed
+        if spans:
+            # the bodies the lists replace go (one sweep: spans and found are both in order)
+            kept, k = [], 0
+            for f in found:
+                while k < len(spans) and spans[k][1] <= f[1]:
+                    k += 1
+                if k < len(spans) and f[2] > spans[k][0] and f[1] < spans[k][1]:
+                    continue
+                kept.append(f)
+            found = sorted(kept + lists, key=lambda f: f[1])
     return found
 
 
@@ -406,7 +428,8 @@ def _distributed(ctx: _Ctx, m: regex.Match, end: int) -> list[tuple[Agency, int,
         title = r.head_words.match(text, pos, end)
         if title is not None and title.end() > pos and _NON_WORD.match(text, title.end()):
             break  # "…; Chủ tịch Ủy ban nhân dân …": the next addressee, not a body of the list
-        name = f"{noun} {text[pos:end]}"
+        # a name is short: the finder reads a window, not the rest of the paragraph
+        name = f"{noun} {text[pos:min(end, pos + r.name_window)]}"
         hits = find_agencies(name, ctx.jurisdiction, parent=ctx.issuer)
         if not hits or hits[0][1] != 0 or hits[0][2] <= len(noun) + 1:
             break
@@ -423,9 +446,7 @@ def _run(ctx: _Ctx, found: list[tuple[Agency, int, int]], pos: int, limit: int) 
     """The list of agencies starting at ``pos`` (joined by commas, "và", ...): (agencies, end)."""
     r = _rules()
     run: list[Agency] = []
-    i = 0
-    while i < len(found) and found[i][1] < pos:
-        i += 1
+    i = bisect.bisect_left(found, pos, key=lambda f: f[1])
     while i < len(found):
         a, s, e = found[i]
         gap = r.joiners.match(ctx.text, pos, s)
@@ -501,7 +522,9 @@ def _cooperating(ctx: _Ctx, found, start: int, end: int, lead: list[Agency] = ()
     r = _rules()
     out: list[Agency] = []
     for m in r.coop_cue.finditer(ctx.text, start, end):
-        before = next((a for a, _, e in found if e <= m.start() and not ctx.text[e : m.start()].strip()), None)
+        # the body just before the cue, with nothing but blanks between
+        i = bisect.bisect_right(found, m.start(), key=lambda f: f[2]) - 1
+        before = found[i][0] if i >= 0 and _blank(ctx.text, found[i][2], m.start()) else None
         if before is not None and before not in lead:
             # "Tham mưu UBND Tỉnh phối hợp với các bộ, ngành Trung ương …": the body just named
             # cooperates, not the item's lead
@@ -518,17 +541,32 @@ def _clause_subject(ctx: _Ctx, found, start: int, end: int) -> list[Agency]:
     mưu UBND Tỉnh phối hợp với các bộ, ngành Trung ương …"."""
     r = _rules()
     text = ctx.text
-    for m in r.coop_cue.finditer(text, start, end):
-        for a, s, _ in found:
-            if s >= m.start():
-                break
-            before = text[start:s].rstrip()
-            if before and before[-1] not in ":;,.":
-                continue
-            run, run_end = _run(ctx, found, s, m.start())
-            if run and not text[run_end : m.start()].strip():
-                return run
+    cues = [m.start() for m in r.coop_cue.finditer(text, start, end)]
+    if not cues:
+        return []
+    covered = start  # a body inside a list already tried ends where that list ends
+    for _, s, _ in found:
+        if s >= cues[-1]:
+            break
+        if s < covered:
+            continue
+        j = s
+        while j > start and text[j - 1].isspace():
+            j -= 1
+        if j > start and text[j - 1] not in ":;,.":
+            continue
+        k = bisect.bisect_right(cues, s)
+        run, run_end = _run(ctx, found, s, cues[k] if k < len(cues) else end)
+        covered = run_end
+        nxt = bisect.bisect_left(cues, run_end)
+        if run and nxt < len(cues) and _blank(text, run_end, cues[nxt]):
+            return run
     return []
+
+
+def _blank(text: str, start: int, end: int) -> bool:
+    """Nothing but blanks in ``text[start:end]`` (read up to the first other character)."""
+    return start <= end and _BLANKS.match(text, start, end).end() == end
 
 
 @dataclass(frozen=True, slots=True)
@@ -569,11 +607,13 @@ def _label_agencies(ctx: _Ctx, start: int, end: int) -> list[Agency]:
     """Agencies listed after "Đơn vị chủ trì:": known names, then the other comma pieces."""
     found = _found(ctx, start, end)
     out: list[tuple[int, Agency]] = [(s, a) for a, s, _ in found]
-    covered = [(s, e) for _, s, e in found]
-    for m in _PIECES.finditer(ctx.text[start:end]):
-        s, e = start + m.start(), start + m.end()
+    k = 0  # found and pieces are both in order: one sweep
+    for m in _PIECES.finditer(ctx.text, start, end):
+        s, e = m.start(), m.end()
         piece = ctx.text[s:e].strip(" .\n")
-        if not piece or any(cs < e and s < ce for cs, ce in covered):
+        while k < len(found) and found[k][2] <= s:
+            k += 1
+        if not piece or (k < len(found) and found[k][1] < e):
             continue
         out.append((s, resolve_agency(piece, ctx.jurisdiction, parent=ctx.issuer)))
     return compose_agencies([a for _, a in sorted(out, key=lambda t: t[0])], ctx.jurisdiction)
