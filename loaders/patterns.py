@@ -50,6 +50,7 @@ class Patterns:
         self.symbol = regex.compile(
             rf"""
             (?<![\p{{L}}\d/.,-])               # not inside a longer token or a date
+            (?<!\d:)                           # nor a standard's year ("QCVN 06:2022/BXD")
             (?P<num>\d{{1,5}}(?:\p{{Ll}}(?={_H}*/))?)   # "364a/QĐ-UBND": a letter after the number
             (?P<tail>
                 (?:
@@ -76,6 +77,9 @@ class Patterns:
             _FLAGS,
         )
         self.before_symbol_words = regex.compile(type_word_re, _FLAGS)
+        # a cue right after a type noun names a document ("Luật sửa đổi, bổ sung một số điều
+        # của Luật Đấu thầu …", "Nghị định sửa đổi …"): it is no act of the citing document
+        self.noun_before_cue = regex.compile(rf"(?<!\p{{L}})(?-i:(?=\p{{Lu}})){type_word_re}\s+$", _FLAGS)
         self.normative_nouns = frozenset(refs["symbol_types"]["normative_nouns"])
         # the noun of a list the symbol is an item of: "các Nghị quyết của Quốc hội: số 55/…;
         # số 28/…" (each item opens with "số", references._noun_afar)

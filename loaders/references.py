@@ -933,6 +933,11 @@ def _one_list(text: str, rm: RawMention, pos: int, mentions: list[RawMention], s
 
 
 _ACT_CLAUSES = 30  # at most this many clauses of one act are looked back over
+# the agent of a passive act: "được sửa đổi, bổ sung bởi Luật số …", "được thay thế bằng Quyết
+# định này"; an agent that is not the document itself ("này" within the span) makes it a
+# chain between two other documents, not the document's own act
+_AGENT = regex.compile(r"[\s,]*(?:bởi|bằng)(?!\p{L})", regex.V1 | regex.I)
+_AGENT_SPAN = 80
 
 
 def _own_act(text: str, rm: RawMention, articles: tuple[int, int] | None,
@@ -954,7 +959,8 @@ def _own_act(text: str, rm: RawMention, articles: tuple[int, int] | None,
     a = _act_start(text, s)
     in_article = _in_article(articles, rm.start)
     before = [c for c in _cues(text, a, rm.start)
-              if c[0] in _OWN_ACTS and not _in_title(text, c, rm, mentions, starts, a)]
+              if c[0] in _OWN_ACTS and not _in_title(text, c, rm, mentions, starts, a)
+              and not patterns().noun_before_cue.search(text, max(a, c[1] - 40), c[1])]
     if before and (in_article or _SELF.search(text, a, e)):
         rel, cs, ce = before[-1]
         rel = _object_relation(text, before[-1], rm)
@@ -970,6 +976,9 @@ def _own_act(text: str, rm: RawMention, articles: tuple[int, int] | None,
             if patterns().passive_cue.match(text, cs, cs + _TAIL) or patterns().passive.search(text[max(rm.end, cs - 8):cs]):
                 if not _one_list(text, rm, cs, mentions, starts):
                     break  # the predicate of another clause
+                agent = _AGENT.match(text, ce, ce + _TAIL)
+                if agent and not _SELF.search(text, ce, min(len(text), ce + _AGENT_SPAN)):
+                    break  # "… (được sửa đổi, bổ sung bởi Luật số …)": another document's act
                 if rel is Relation.REPLACES and patterns().part_link.search(text, max(s, rm.start - 20), rm.start):
                     return Relation.AMENDS  # "Quy trình … ban hành kèm theo Quyết định số … hết hiệu lực"
                 return rel

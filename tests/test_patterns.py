@@ -162,6 +162,7 @@ ROWS = [
     ("form-code-is-no-document", "", "- Đơn đề nghị cấp thẻ (theo mẫu số 01-ĐĐN-CT kèm theo Kế hoạch này); Tờ khai số 02/TK-SDDPNN.", []),
     ("address-is-no-document", "", "- Trung tâm Phục vụ hành chính công, địa chỉ: Số 398 - Đường Trần Phú, phường Thành Sen.", []),
     ("body-of-law-is-no-statute", "", "- Bảo đảm tiêu chuẩn quy định tại pháp luật đường bộ; bố trí vốn theo quy định của pháp luật đầu tư công.", []),
+    ("standard-is-no-document", "", "- Bảo đảm an toàn cháy theo QCVN 06:2022/BXD và Sửa đổi 1:2023 QCVN 06:2022/BXD.", []),
     ("law-name-without-its-comma", "Căn cứ Luật Thể dục Thể thao số 77/2006/QH11 được sửa đổi, bổ sung bởi Luật số 26/2018/QH14;", "",
      [ref("77/2006/QH11", "Luật", None, CENTRAL, "based_on"), ref("26/2018/QH14", "Luật", None, CENTRAL, "based_on")]),
     ("law-named-by-the-year-of-its-date", "Căn cứ Luật Bảo vệ môi trường số 72/2022/QH14 ngày 17 tháng 11 năm 2020;",
@@ -234,6 +235,10 @@ ACT_ROWS = [
      [ref("40/2013/QĐ-UBND", "QĐ", "2013-09-13", HT, "replaces"), ref("43/2017/QĐ-UBND", "QĐ", "2017-09-29", HT, "replaces")]),
     ("items-under-an-article-heading-on-parts-amend", "Điều 2. Thay thế, bãi bỏ một số cụm từ của Quy định kèm theo Nghị quyết số 20/2023/NQ-HĐND ngày 21/8/2023 của HĐND tỉnh\n1. Thay thế, bãi bỏ một số cụm từ, điều của Quy định kèm theo Nghị quyết số 20/2023/NQ-HĐND như sau:\na) Bãi bỏ Điều 12.",
      ref("20/2023/NQ-HĐND", "NQ", "2023-08-21", HT, "amends")),
+    ("amending-law-named-in-an-article-is-no-act", "Điều 2. Quy chế này không áp dụng đối với tài sản quy định tại khoản 2 Điều 4 Luật Quản lý, sử dụng tài sản công số 15/2017/QH14 (được sửa đổi, bổ sung bởi khoản 12 Điều 8 Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu số 90/2025/QH15).",
+     [ref("15/2017/QH14", "Luật", None, CENTRAL, "cites"), ref("90/2025/QH15", "Luật", None, CENTRAL, "cites")]),
+    ("passive-with-the-document-as-agent", "Điều 3. Quyết định số 15/2020/QĐ-UBND ngày 05/02/2020 của UBND tỉnh được thay thế bằng Quyết định này.",
+     ref("15/2020/QĐ-UBND", "QĐ", "2020-02-05", HT, "replaces")),
     ("adjective-is-no-act", "Điều 1. Công bố kèm theo Quyết định này Danh mục thủ tục hành chính được sửa đổi, bổ sung theo Quyết định số 3361/QĐ-BCT ngày 18/11/2025 của Bộ trưởng Bộ Công Thương.",
      ref("3361/QĐ-BCT", "QĐ", "2025-11-18", CENTRAL, "cites")),
 ]
