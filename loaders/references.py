@@ -895,8 +895,8 @@ def _act_start(text: str, s: int) -> int:
         if j < 0:
             break
         if text[j] == "\n":
-            if _ITEM.match(text, j + 1, j + 1 + _TAIL):
-                break  # a list item: its lead-in is read by the list path of _own_act
+            if _ITEM.match(text, j + 1, j + 1 + _TAIL) or _ARTICLE_HEAD.match(text, j + 1, j + 1 + _TAIL):
+                break  # a list item (its lead-in is read by the list path of _own_act), an article
             k = j - 1
             while k >= 0 and text[k] in " \t\n":
                 k -= 1

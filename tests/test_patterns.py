@@ -239,6 +239,8 @@ ACT_ROWS = [
      [ref("15/2017/QH14", "Luật", None, CENTRAL, "cites"), ref("90/2025/QH15", "Luật", None, CENTRAL, "cites")]),
     ("passive-with-the-document-as-agent", "Điều 3. Quyết định số 15/2020/QĐ-UBND ngày 05/02/2020 của UBND tỉnh được thay thế bằng Quyết định này.",
      ref("15/2020/QĐ-UBND", "QĐ", "2020-02-05", HT, "replaces")),
+    ("quoted-article-under-an-amending-heading", "Điều 2. Sửa đổi, bổ sung Điều 5 của Quy chế\nĐiều 5. Quyết định số 77/QĐ-UBND ngày 02/02/2024 của UBND tỉnh quy định mức chi.",
+     ref("77/QĐ-UBND", "QĐ", "2024-02-02", HT, "cites")),
     ("adjective-is-no-act", "Điều 1. Công bố kèm theo Quyết định này Danh mục thủ tục hành chính được sửa đổi, bổ sung theo Quyết định số 3361/QĐ-BCT ngày 18/11/2025 của Bộ trưởng Bộ Công Thương.",
      ref("3361/QĐ-BCT", "QĐ", "2025-11-18", CENTRAL, "cites")),
 ]
