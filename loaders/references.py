@@ -806,6 +806,7 @@ _ARTICLE_HEAD = regex.compile(r"\s*Điều\s+\d+\s*[.:]\s*", regex.V1)
 _OWN_ACTS = (Relation.REPLACES, Relation.AMENDS)
 _ITEM = regex.compile(r"[ \t]*(?:\p{Ll}\)|\d{1,2}(?:\.\d{1,2})*[.)]|[-–•+])\s", regex.V1)
 _SELF_GAP = 12  # at most this many characters between "Quyết định này" and its cue
+_CUE_JOIN = regex.compile(r"[\s,]*(?:(?:và|hoặc)(?!\p{L})[\s,]*)?", regex.V1 | regex.I)
 
 
 def _cues(text: str, lo: int, hi: int) -> list[tuple[Relation, int, int]]:
@@ -823,12 +824,19 @@ def _cues(text: str, lo: int, hi: int) -> list[tuple[Relation, int, int]]:
 
 def _acts_itself(text: str, s: int, cue: tuple[Relation, int, int]) -> bool:
     """Whether the cue is the document's own act in the sentence starting at ``s``: the
-    sentence (or its article) opens with it ("Điều 2. Bãi bỏ …", "a) Thay thế …"), or the
-    document names itself right before it ("Quyết định này thay thế …")."""
+    sentence (or its article) opens with it ("Điều 2. Bãi bỏ …", "a) Thay thế …", "Điều 2.
+    Thay thế, bãi bỏ …": a run of cues), or the document names itself right before it
+    ("Quyết định này thay thế …")."""
     _, cs, _ = cue
+    run = cue
+    for c in reversed([c for c in _cues(text, s, cs) if c[0] in _OWN_ACTS]):
+        if not _CUE_JOIN.fullmatch(text, c[2], run[1]):
+            break
+        run = c  # "Thay thế, bãi bỏ": the run opens with its first cue
+    for head in (text[s:cs], text[s:run[1]]):
+        if not head.strip(" -–•*\t") or _ARTICLE_HEAD.fullmatch(head) or _ITEM.fullmatch(head):
+            return True
     head = text[s:cs]
-    if not head.strip(" -–•*\t") or _ARTICLE_HEAD.fullmatch(head) or _ITEM.fullmatch(head):
-        return True
     lead = _ARTICLE_HEAD.match(head) or _ITEM.match(head)
     subject = _SELF.match(head, lead.end() if lead else 0)
     if subject and not _SELF.search(head, subject.end()) and not patterns().passive.search(head):
@@ -986,14 +994,18 @@ def _own_act(text: str, rm: RawMention, articles: tuple[int, int] | None,
             # "Quyết định A về việc sửa đổi Quy chế … hết hiệu lực"): passed over
         # a list item: its lead-in line ends with ":" and does it
         ls = text.rfind("\n", 0, rm.start) + 1
-        if _ITEM.match(text, ls, ls + _TAIL) and _listed(text, ls, rm, mentions, starts):
+        item = _ITEM.match(text, ls, ls + _TAIL)
+        if item and _listed(text, ls, rm, mentions, starts):
+            # under a heading with no lead-in colon, only an item that is a document counts
+            # ("Điều 1. Bãi bỏ toàn bộ các quyết định" / "1. Quyết định số …")
+            document_item = not text[item.end():rm.start].strip(" *_")
             while ls > 0:
                 ps = text.rfind("\n", 0, ls - 1) + 1
                 line = text[ps:ls - 1]
                 if _ITEM.match(line) and not line.rstrip().endswith(":"):
                     ls = ps
                     continue
-                if line.rstrip().endswith(":") or _ARTICLE_HEAD.match(line):
+                if line.rstrip().endswith(":") or (document_item and _ARTICLE_HEAD.match(line)):
                     lead = [c for c in _cues(text, ps, ls - 1) if c[0] in _OWN_ACTS]
                     if lead:  # "Các Quyết định sau đây hết hiệu lực …:" / "a) Quyết định số …",
                         return _object_relation(text, lead[-1])  # "Điều 1. Bãi bỏ toàn bộ các quyết định" / "1. …"
