@@ -149,6 +149,9 @@ class _Gazetteer:
     canonical: dict[AgencyEntry, tuple[str, ...]]  # each entry's name as a key
     description_words: frozenset[str]  # stop words a written-out description runs through
     description_max: int  # tokens of such a description, up to its province word
+    catch_all: regex.Pattern  # "các cơ quan, đơn vị và tổ chức, cá nhân có liên quan"
+    catch_all_noun: regex.Pattern
+    next_level: regex.Pattern  # ", cấp xã" after a body of the province's level
 
 
 def _load() -> dict:
@@ -207,6 +210,8 @@ def _gazetteer() -> _Gazetteer:
     compose = tuple(
         (frozenset(row["parts"]), row["result"]) for row in table.get("compose", [])
     )
+    nouns_alt = "(?:" + "|".join(r"\s+".join(regex.escape(w) for w in match_key(n).split())
+                                 for n in sorted(pattern.get("catch_all_nouns", []), key=len, reverse=True)) + r")(?!\w)"
     return _Gazetteer(
         by_key=by_key,
         by_name=by_name,
@@ -223,6 +228,12 @@ def _gazetteer() -> _Gazetteer:
         canonical={e: _tokens(match_key(e.name)) for e in by_name.values()},
         description_words=frozenset(match_key(w) for w in pattern.get("description_words", [])),
         description_max=int(pattern.get("description_max", 0)),
+        catch_all=regex.compile(rf"các\s+(?P<nouns>{nouns_alt}(?:\s*(?:,|\bvà\b)\s*{nouns_alt})+)\s+(?:có\s+)?liên\s+quan(?!\w)",
+                                regex.V1),
+        catch_all_noun=regex.compile(nouns_alt, regex.V1),
+        next_level=regex.compile(r"\s*(?:,|\bvà\b)\s*(?P<level>" + "|".join(
+            r"\s+".join(regex.escape(w) for w in match_key(lv).split()) for lv in pattern.get("next_levels", [])) + r")(?!\w)",
+            regex.V1),
     )
 
 
@@ -611,7 +622,7 @@ def defined_short_forms(text: str, jurisdiction: str, *, parent: str | None = No
         return out
     pat = _definition()
     for agency, begin, end in find_agencies(text, jurisdiction, parent=parent):
-        m = pat.match(text, end)
+        m = pat.match(text, end, end + _WINDOW)
         if m is None:
             continue
         short = m.group("short").strip()
@@ -688,19 +699,65 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
         if hit is not None:
             longer = _written_out(key, hit, start, jur)
             hit = (hit[0], _qualifier_end(key, hit[1], jur)) if longer is None else (None, longer)
+        listed = _catch_all(key, start) if first == "các" else None
+        if listed is not None and listed[1] > max(hit[1] if hit else 0, end or 0):
+            # "các cơ quan, đơn vị và tổ chức, cá nhân có liên quan": one catch-all group
+            out.append((resolve_agency(listed[0], jurisdiction, parent=parent), start, listed[1]))
+            pos = listed[1]
+            continue
         if hit is not None and hit[0] is None:
             # a body the table does not list, written out after a short alias of one it does
             out.append((resolve_agency(text[start : hit[1]], jurisdiction, parent=parent), start, hit[1]))
             pos = hit[1]
             continue
         if hit is not None and (end is None or hit[1] >= end):
-            agency = resolve_agency(text[start : hit[1]], jurisdiction, parent=parent)
-            out.append((agency, start, hit[1]))
-            pos = hit[1]
+            stop = hit[1]
         elif end is not None:
-            agency = resolve_agency(text[start:end], jurisdiction, parent=parent)
-            out.append((agency, start, end))
-            pos = end
+            stop = end
         else:
             pos = m.end()
+            continue
+        out.append((resolve_agency(text[start:stop], jurisdiction, parent=parent), start, stop))
+        pos = stop
+        level = _next_level(key, start, stop)
+        if level is not None:
+            # "Trung tâm Phục vụ hành chính công cấp tỉnh, cấp xã": the communes' centres too
+            name, s2, e2 = level
+            out.append((resolve_agency(name, jurisdiction, parent=parent), s2, e2))
+            pos = e2
     return tuple(out)
+
+
+_WINDOW = 300  # characters a group name or a level list can span
+
+
+def _catch_all(key: str, start: int) -> tuple[str, int] | None:
+    """A catch-all group at ``start`` ("các cơ quan, đơn vị và tổ chức, cá nhân có liên quan"):
+    its canonical name ("Các cơ quan, đơn vị, tổ chức, cá nhân có liên quan") and end, or None.
+    Nouns of ``[pattern] catch_all_nouns`` joined by commas or "và", then "(có) liên quan"."""
+    gaz = _gazetteer()
+    # (an end position: without one the engine looks for "liên quan" through the whole text)
+    m = gaz.catch_all.match(key, start, start + _WINDOW)
+    if m is None:
+        return None
+    nouns = [" ".join(n.split()) for n in gaz.catch_all_noun.findall(m.group("nouns"))]
+    if len(nouns) < 2:
+        return None
+    return "Các " + ", ".join(nouns) + " có liên quan", m.end()
+
+
+def _next_level(key: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """A body named for the province's level and the next one at once: "Trung tâm Phục vụ
+    hành chính công cấp tỉnh, cấp xã" / "… tỉnh và cấp xã" (``[pattern] next_levels``):
+    (the next level's name, start, end) of the words naming it, or None."""
+    gaz = _gazetteer()
+    m = gaz.next_level.match(key, end, end + _WINDOW)
+    if m is None:
+        return None
+    name = _tokens(key[start:end])
+    for w in sorted(gaz.province_words, key=len, reverse=True):
+        for lead in (("cấp", *w), w):
+            if len(name) > len(lead) and name[-len(lead):] == lead:
+                base = " ".join(name[: -len(lead)])
+                return f"{base} {' '.join(m.group('level').split())}", m.start("level"), m.end()
+    return None

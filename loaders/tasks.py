@@ -39,6 +39,7 @@ _NON_WORD = regex.compile(r"\W|$")
 _PARENS = regex.compile(r"\([^()]*\)")
 _ROW_NUMBER = regex.compile(r"\d{1,3}\.?")
 _BLANKS = regex.compile(r"\s*")
+_NAMES_END = regex.compile(r"[\s.;,]*+(?::.*)?", regex.S)  # after names, nothing or a ":" and a duty
 
 
 # --------------------------------------------------------------------------- the table
@@ -480,7 +481,7 @@ def _lead_run(ctx: _Ctx, found, start: int, end: int) -> tuple[list[Agency], int
         # "1. Trách nhiệm của Sở Nông nghiệp và Môi trường" / "a) …": the bearer of the items
         # below, when the heading names it and nothing else (or its duty after a ":")
         run, run_end = _run(ctx, found, named.end(), end)
-        if run and regex.fullmatch(r"[\s.;,]*(?::.*)?", ctx.text[run_end:end], regex.S):
+        if run and _NAMES_END.fullmatch(ctx.text, run_end, end):
             return run, run_end
     cond = r.condition.match(ctx.text, start, end)
     opening = len(candidates)  # candidates before these start the item; the rest are mid-sentence

@@ -146,6 +146,20 @@ FIND = [
     ("Ban Quản lý chủ trì các khu công nghiệp tỉnh", [("Ban Quản lý Khu kinh tế tỉnh", "Ban Quản lý")]),
     ("Hội Nông dân và các hội đoàn thể tỉnh", [("Hội Nông dân tỉnh", "Hội Nông dân")]),
     ("Ban Quản lý tỉnh chủ trì", [("Ban Quản lý Khu kinh tế tỉnh", "Ban Quản lý")]),
+    # a catch-all group, whatever joins its nouns: named with commas and "có liên quan", then
+    # looked up ("các cơ quan, đơn vị, tổ chức, cá nhân có liên quan" is an alias)
+    ("Thủ trưởng các cơ quan, đơn vị và tổ chức, cá nhân có liên quan chịu trách nhiệm",
+     [("Các tổ chức, cá nhân có liên quan", "các cơ quan, đơn vị và tổ chức, cá nhân có liên quan")]),
+    ("các cơ quan, đơn vị, doanh nghiệp và hộ gia đình liên quan thực hiện",
+     [("Các cơ quan, đơn vị, doanh nghiệp, hộ gia đình có liên quan", "các cơ quan, đơn vị, doanh nghiệp và hộ gia đình liên quan")]),
+    ("các cơ quan, đơn vị thực hiện", [("Các đơn vị liên quan", "các cơ quan, đơn vị")]),  # no "liên quan": the alias
+    # a body of the province's level named for the communes' level too
+    ("Giám đốc Trung tâm Phục vụ hành chính công cấp tỉnh, cấp xã;",
+     [("Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Phục vụ hành chính công cấp tỉnh"),
+      ("Các Trung tâm Phục vụ hành chính công cấp xã", "cấp xã")]),
+    ("Trung tâm Phục vụ hành chính công tỉnh và cấp xã tiếp nhận",
+     [("Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Phục vụ hành chính công tỉnh"),
+      ("Các Trung tâm Phục vụ hành chính công cấp xã", "cấp xã")]),
 ]
 
 

@@ -360,6 +360,15 @@ ARTICLE_SHAPES = [
              ["Các cơ quan, tổ chức, đơn vị sử dụng lao động được hưởng chính sách thu hút nhân lực tại khu công nghệ cao"], [], False)]),
     ("article-ban-hanh-is-no-duty-subject",
      "QUYẾT ĐỊNH:\nĐiều 2. Tổ chức thực hiện\n2. Ban hành quy chế phối hợp, các đơn vị phải thực hiện nghiêm.", None, []),
+    # an execution clause naming a body for two levels and a catch-all group joined by "và"
+    ("article-execution-two-levels-catch-all",
+     "QUYẾT ĐỊNH:\nĐiều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Khoa học và Công nghệ; Giám đốc Trung tâm "
+     "Phục vụ hành chính công cấp tỉnh, cấp xã; Thủ trưởng các cơ quan, đơn vị và cá nhân liên quan chịu trách nhiệm thi "
+     "hành Quyết định này./.",
+     None, [("Điều 3.1", "Chánh Văn phòng Ủy ban nhân dân", ["Văn phòng UBND tỉnh", "Sở Khoa học và Công nghệ",
+                                                             "Trung tâm Phục vụ hành chính công tỉnh",
+                                                             "Các Trung tâm Phục vụ hành chính công cấp xã",
+                                                             "Các tổ chức, cá nhân có liên quan"], [], False)]),
     ("de-nghi-company-colon",
      "III. TỔ CHỨC THỰC HIỆN\n12. Đề nghị Công ty Điện lực Hà Tĩnh: Khẩn trương kiểm tra, khắc phục sự cố lưới điện.",
      None, [("III.12", "Đề nghị Công ty Điện lực Hà Tĩ", ["Công ty Điện lực Hà Tĩnh"], [], False)]),

@@ -54,6 +54,11 @@ ADVERSARIAL = [
     # short forms defined over and over
     ("definitions", lambda n: "Điều 2. Trách nhiệm\n1. "
      + _repeat("Ban Quản lý các khu công nghệ cao tỉnh (sau đây gọi tắt là “Ban Quản lý”) ", n) + "có trách nhiệm làm."),
+    # catch-all groups that never reach "liên quan", bodies named for two levels
+    ("catch-all-no-end", lambda n: "Điều 3. Thủ trưởng " + _repeat("các cơ quan, đơn vị và tổ chức, ", n)
+     + "chịu trách nhiệm thi hành Quyết định này."),
+    ("levels", lambda n: "Điều 3. Giám đốc " + _repeat("Trung tâm Phục vụ hành chính công cấp tỉnh, cấp xã; ", n)
+     + "chịu trách nhiệm thi hành Quyết định này."),
     # one paragraph wrapped over many lines, a "(" left open over all of them
     ("wrapped-lines", lambda n: "II. NHIỆM VỤ\n- Sở Nội vụ rà soát\n" + _repeat("tiếp tục làm việc và\n", n) + "."),
     ("open-parenthesis", lambda n: "II. NHIỆM VỤ\n- Sở Nội vụ (rà soát\n" + _repeat("Tiếp tục làm việc và\n", n) + "."),
