@@ -327,7 +327,7 @@ def _noun_afar(text: str, pos: int) -> str | None:
     28/2016/QH14 …", every item opening with "số"), or of the named act it numbers ("Pháp
     lệnh Ưu đãi người có công với cách mạng số 02/2020/UBTVQH14"); else None."""
     p = patterns()
-    ls = text.rfind("\n", 0, pos) + 1
+    ls = max(text.rfind("\n", 0, pos) + 1, pos - _TAIL)
     lead = None
     for lead in p.list_lead.finditer(text, ls, pos):
         pass
