@@ -152,6 +152,8 @@ class _Gazetteer:
     catch_all: regex.Pattern  # "các cơ quan, đơn vị và tổ chức, cá nhân có liên quan"
     catch_all_noun: regex.Pattern
     next_level: regex.Pattern  # ", cấp xã" after a body of the province's level
+    spell_out: regex.Pattern  # abbreviations written out in names the table does not list
+    spelled: dict[str, str]
 
 
 def _load() -> dict:
@@ -210,6 +212,7 @@ def _gazetteer() -> _Gazetteer:
     compose = tuple(
         (frozenset(row["parts"]), row["result"]) for row in table.get("compose", [])
     )
+    spelled = dict(pattern.get("spell_out", {}))
     nouns_alt = "(?:" + "|".join(r"\s+".join(regex.escape(w) for w in match_key(n).split())
                                  for n in sorted(pattern.get("catch_all_nouns", []), key=len, reverse=True)) + r")(?!\w)"
     return _Gazetteer(
@@ -231,6 +234,9 @@ def _gazetteer() -> _Gazetteer:
         catch_all=regex.compile(rf"các\s+(?P<nouns>{nouns_alt}(?:\s*(?:,|\bvà\b)\s*{nouns_alt})+)\s+(?:có\s+)?liên\s+quan(?!\w)",
                                 regex.V1),
         catch_all_noun=regex.compile(nouns_alt, regex.V1),
+        spell_out=regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(k) for k in sorted(spelled, key=len, reverse=True))
+                                + r")(?!\w)" if spelled else r"(?!)", regex.V1),
+        spelled=spelled,
         next_level=regex.compile(r"\s*(?:,|\bvà\b)\s*(?P<level>" + "|".join(
             r"\s+".join(regex.escape(w) for w in match_key(lv).split()) for lv in pattern.get("next_levels", [])) + r")(?!\w)",
             regex.V1),
@@ -342,6 +348,10 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
     bare = _without_locative(name, jurisdiction)
     if bare is not None:
         return _resolve(bare, jurisdiction, parent)
+    spelled = _spell_out(name)
+    if spelled != name:
+        # "Các cơ quan, đơn vị thuộc UBND tỉnh" is "… thuộc Ủy ban nhân dân tỉnh": one name
+        return _resolve(spelled, jurisdiction, parent)
     display = _display(name)
     group = _is_group_name(key)
     parent_id = parent_name = None
@@ -354,6 +364,12 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
         parent_name = resolve_agency(parent, jurisdiction).name
         parent_id = agency_id(jurisdiction, parent_name)
     return Agency(_unit_id(jurisdiction, display, parent_name), display, jurisdiction, group, parent_id)
+
+
+def _spell_out(name: str) -> str:
+    """A name the table does not list with its abbreviations written out (``[pattern]
+    spell_out``): "thuộc UBND tỉnh" -> "thuộc Ủy ban nhân dân tỉnh"."""
+    return _gazetteer().spell_out.sub(lambda m: _gazetteer().spelled[m.group()], name)
 
 
 def _unit_id(jurisdiction: str, name: str, parent_name: str | None) -> str:

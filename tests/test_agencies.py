@@ -57,6 +57,10 @@ ALIASES = [
     ("Ủy ban nhân dân các xã, phường, đặc khu", "Ủy ban nhân dân các xã, phường", True),
     ("các cơ quan, tổ chức, cá nhân có liên quan", "Các tổ chức, cá nhân có liên quan", True),
     ("Ủy ban Mặt trận Tổ quốc Việt Nam các cấp", "Ủy ban Mặt trận Tổ quốc tỉnh", False),
+    # a name the table does not list with its abbreviations written out: one name, one node
+    ("Các cơ quan, đơn vị thuộc UBND tỉnh", "Các cơ quan, đơn vị thuộc Ủy ban nhân dân tỉnh", True),
+    ("Các cơ quan, đơn vị thuộc Ủy ban nhân dân tỉnh", "Các cơ quan, đơn vị thuộc Ủy ban nhân dân tỉnh", True),
+    ("Văn phòng HĐND và UBND huyện Kỳ Anh", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Kỳ Anh", False),
     # an office named "tại tỉnh X" is the province's; a locative names where a body works
     ("Cơ quan Thuế tại tỉnh Hà Tĩnh", "Thuế tỉnh", False),
     ("Cơ quan Kho bạc Nhà nước tại tỉnh Hà Tĩnh", "Kho bạc Nhà nước tỉnh", False),
