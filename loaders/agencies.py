@@ -152,6 +152,8 @@ class _Gazetteer:
     catch_all: regex.Pattern  # "các cơ quan, đơn vị và tổ chức, cá nhân có liên quan"
     catch_all_noun: regex.Pattern
     next_level: regex.Pattern  # ", cấp xã" after a body of the province's level
+    region_word: str  # a regional body's name ends so: its region's number follows
+    region: regex.Pattern
     spell_out: regex.Pattern  # abbreviations written out in names the table does not list
     spelled: dict[str, str]
 
@@ -237,6 +239,8 @@ def _gazetteer() -> _Gazetteer:
         spell_out=regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(k) for k in sorted(spelled, key=len, reverse=True))
                                 + r")(?!\w)" if spelled else r"(?!)", regex.V1),
         spelled=spelled,
+        region_word=match_key(pattern.get("region_word", "khu vực")),
+        region=regex.compile(pattern.get("region_number", "(?!)"), regex.V1),
         next_level=regex.compile(r"\s*(?:,|\bvà\b)\s*(?P<level>" + "|".join(
             r"\s+".join(regex.escape(w) for w in match_key(lv).split()) for lv in pattern.get("next_levels", [])) + r")(?!\w)",
             regex.V1),
@@ -733,6 +737,9 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
         else:
             pos = m.end()
             continue
+        region = gaz.region.match(text, stop, stop + _WINDOW) if key.endswith(gaz.region_word, start, stop) else None
+        if region is not None:
+            stop = region.end()  # "Kho bạc Nhà nước khu vực I": the region is part of the name
         out.append((resolve_agency(text[start:stop], jurisdiction, parent=parent), start, stop))
         pos = stop
         level = _next_level(key, start, stop)

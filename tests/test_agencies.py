@@ -157,6 +157,10 @@ FIND = [
     ("các cơ quan, đơn vị, doanh nghiệp và hộ gia đình liên quan thực hiện",
      [("Các cơ quan, đơn vị, doanh nghiệp, hộ gia đình có liên quan", "các cơ quan, đơn vị, doanh nghiệp và hộ gia đình liên quan")]),
     ("các cơ quan, đơn vị thực hiện", [("Các đơn vị liên quan", "các cơ quan, đơn vị")]),  # no "liên quan": the alias
+    # a regional body named with its region's number
+    ("Giám đốc Kho bạc Nhà nước khu vực I; Chủ tịch", [("Kho bạc Nhà nước khu vực I", "Kho bạc Nhà nước khu vực I")]),
+    ("Chi cục Hải quan khu vực 2 phối hợp", [("Chi cục Hải quan khu vực 2", "Chi cục Hải quan khu vực 2")]),
+    ("Kho bạc Nhà nước khu vực chủ trì", [("Kho bạc Nhà nước khu vực", "Kho bạc Nhà nước khu vực")]),
     # a body of the province's level named for the communes' level too
     ("Giám đốc Trung tâm Phục vụ hành chính công cấp tỉnh, cấp xã;",
      [("Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Phục vụ hành chính công cấp tỉnh"),
