@@ -37,6 +37,11 @@ ROWS = [
      "Quảng Bình, ngày 11 tháng 5 năm 2018\nQUYẾT ĐỊNH\nBan hành Quy chế phối hợp\n",
      dict(id="quang-binh:15/2018/QĐ-UBND:2018", type="QĐ", number_symbol="15/2018/QĐ-UBND", date="2018-05-11",
           jurisdiction="Quảng Bình", flags=())),
+    ("letter-after-the-number",
+     "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 364a/QĐ-UBND\n"
+     "Bắc Ninh, ngày 06 tháng 4 năm 2021\nQUYẾT ĐỊNH\nCông bố thủ tục hành chính đặc thù\n",
+     dict(id="bac-ninh:364a/QĐ-UBND:2021", type="QĐ", number_symbol="364a/QĐ-UBND", date="2021-04-06",
+          jurisdiction="Bắc Ninh", flags=())),
     ("draft-blank-number-and-day",
      "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nDỰ THẢO\nSố:      /KH-UBND\n"
      "Hà Tĩnh, ngày      tháng     năm 2024\nKẾ HOẠCH\nThực hiện Kết luận số 57-KL/TU\n",
@@ -60,3 +65,13 @@ def test_unnumbered_identity_is_stable_and_distinct():
     assert read_header(a).ref.id == read_header(a + "\nthân văn bản khác").ref.id
     assert read_header(a).ref.id != read_header(b).ref.id
     assert read_header(a).ref.id.endswith(":2024")
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("01814/QĐ-UBND", "1814/QĐ-UBND"),
+    ("930e/QĐ-UBND", "930e/QĐ-UBND"),  # a letter after the number
+])
+def test_metadata_box_number(written, canonical):
+    from loaders.header import read_box
+
+    assert read_box({"number_symbol": (written, 0)})["number_symbol"] == canonical
