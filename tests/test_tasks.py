@@ -261,6 +261,13 @@ ARTICLE_SHAPES = [
      "QUYẾT NGHỊ:\nĐiều 8. Tổ chức thực hiện\n2. Giao Thường trực Hội đồng nhân dân tỉnh, Hội đồng nhân dân cấp xã giám sát việc "
      "thực hiện Nghị quyết.",
      None, [("Điều 8.1", "Giao Thường trực Hội đồng nhân", ["Thường trực Hội đồng nhân dân tỉnh", "Hội đồng nhân dân các xã, phường"], [], False)]),
+    # the council's organs listed with and without "các"
+    ("article-council-organs-list",
+     "QUYẾT NGHỊ:\nĐiều 4. Tổ chức thực hiện\n2. Giao Thường trực Hội đồng nhân dân, các Ban Hội đồng nhân dân, Tổ đại biểu "
+     "và các đại biểu Hội đồng nhân dân thành phố trong phạm vi, nhiệm vụ, quyền hạn giám sát việc thực hiện Nghị quyết.",
+     None, [("Điều 4.1", "Giao Thường trực Hội đồng nhân", ["Thường trực Hội đồng nhân dân tỉnh", "Các Ban của Hội đồng nhân dân tỉnh",
+                                                          "Các Tổ đại biểu Hội đồng nhân dân tỉnh",
+                                                          "Các đại biểu Hội đồng nhân dân tỉnh"], [], False)]),
     # a company addressed by name ([pattern] heads of agencies.toml)
     # an adverb between "phối hợp" and "với"
     ("cooperating-cue-with-adverb",
