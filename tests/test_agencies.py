@@ -157,6 +157,8 @@ FIND = [
     ("các cơ quan, đơn vị, doanh nghiệp và hộ gia đình liên quan thực hiện",
      [("Các cơ quan, đơn vị, doanh nghiệp, hộ gia đình có liên quan", "các cơ quan, đơn vị, doanh nghiệp và hộ gia đình liên quan")]),
     ("các cơ quan, đơn vị thực hiện", [("Các đơn vị liên quan", "các cơ quan, đơn vị")]),  # no "liên quan": the alias
+    ("phối hợp với các doanh nghiệp, hợp tác xã có liên quan",
+     [("Các doanh nghiệp, hợp tác xã có liên quan", "các doanh nghiệp, hợp tác xã có liên quan")]),
     # a regional body named with its region's number
     ("Giám đốc Kho bạc Nhà nước khu vực I; Chủ tịch", [("Kho bạc Nhà nước khu vực I", "Kho bạc Nhà nước khu vực I")]),
     ("Chi cục Hải quan khu vực 2 phối hợp", [("Chi cục Hải quan khu vực 2", "Chi cục Hải quan khu vực 2")]),
