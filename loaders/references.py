@@ -551,9 +551,10 @@ def _resolve(mentions: list[RawMention], header: Header, text: str = "") -> tupl
         if p is None and not central:
             next_start = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
             p = _former_province(text, rm, next_start, province, header.ref.date)
-            if p is None and outer is not None and outer[1] not in (None, province) and _in_title_of(text, outer[0], rm):
+            if p is None and rm.issuer_text and outer is not None and outer[1] not in (None, province) \
+                    and _in_title_of(text, outer[0], rm):
                 # "… của UBND tỉnh Bình Phước Sửa đổi Quyết định số 67/2005/QĐ-UBND … của Ủy
-                # ban nhân dân tỉnh về …": the province of the title it is named in
+                # ban nhân dân tỉnh về …": "tỉnh" is the province of the title it is named in
                 p = outer[1]
         if p and rm.symbol.level != "central":
             named.setdefault(_body_key(rm.symbol), set()).add(p)

@@ -145,6 +145,8 @@ ROWS = [
     # a document named in the title of another province's document is that province's
     ("named-in-the-title-of-another-province", "", "- Theo Quyết định số 34/2007/QĐ-UB ngày 06/7/2007 của UBND tỉnh Quảng Bình sửa đổi Quyết định số 31/2007/QĐ-UBND ngày 15/6/2007 của Ủy ban nhân dân tỉnh.",
      [ref("31/2007/QĐ-UBND", "QĐ", "2007-06-15", "Quảng Bình", "cites"), ref("34/2007/QĐ-UB", "QĐ", "2007-07-06", "Quảng Bình", "cites")]),
+    ("no-issuer-after-another-province-stays-own", "", "- Thực hiện Quyết định số 636/QĐ-UBND ngày 10/3/2020 của UBND tỉnh Quảng Nam về hợp tác, Sở Công Thương xây dựng Kế hoạch số 12/KH-SCT ngày 02/4/2020.",
+     [ref("12/KH-SCT", "KH", "2020-04-02", HT, "cites"), ref("636/QĐ-UBND", "QĐ", "2020-03-10", "Quảng Nam", "cites")]),
     ("coordinated-with-another-province-stays-own", "", "- Theo Quyết định số 34/2007/QĐ-UB ngày 06/7/2007 của UBND tỉnh Quảng Bình, Quyết định số 31/2007/QĐ-UBND ngày 15/6/2007 của Ủy ban nhân dân tỉnh.",
      [ref("31/2007/QĐ-UBND", "QĐ", "2007-06-15", HT, "cites"), ref("34/2007/QĐ-UB", "QĐ", "2007-07-06", "Quảng Bình", "cites")]),
     # "QĐ-UB" before 2005 and "QĐ-UBND" after name one body: one document written both ways
