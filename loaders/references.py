@@ -18,9 +18,9 @@ Hand-written because no maintained library reads Vietnamese citations (DOMAIN.md
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 from collections.abc import Iterator
-import dataclasses
 from dataclasses import dataclass, field
 
 import regex
