@@ -1110,6 +1110,14 @@ def _articles(ctx: _Ctx, paras: list[Paragraph], b: _Builder) -> list[tuple[int,
             # tỉnh;" / "Giám đốc (Thủ trưởng) các sở, …; … chịu trách nhiệm thi hành …")
             pending.append((p, start, m))
             continue
+        if pending and p.kind == "plain" and roles.lead and _acts(ctx, start, p.end)[1]:
+            # "2. Sở Văn hoá, Thể thao và Du lịch;" / "UBND các xã, phường niêm yết công khai …":
+            # the addressees above share the duty the line below gives: one task, all lead
+            lead = [a for q, q_start, _ in pending for a in _roles(ctx, q_start, q.end).lead] + list(roles.lead)
+            add(pending[0][1], p.end, _Roles(tuple(compose_agencies(list(dict.fromkeys(lead)), ctx.jurisdiction)),
+                                             roles.cooperating))
+            pending = []
+            continue
         for q, q_start, q_m in pending:  # no execution clause came: they are items of their own
             regular(q, q_start, q_m)
         pending = []

@@ -261,6 +261,13 @@ ARTICLE_SHAPES = [
      "QUYẾT NGHỊ:\nĐiều 8. Tổ chức thực hiện\n2. Giao Thường trực Hội đồng nhân dân tỉnh, Hội đồng nhân dân cấp xã giám sát việc "
      "thực hiện Nghị quyết.",
      None, [("Điều 8.1", "Giao Thường trực Hội đồng nhân", ["Thường trực Hội đồng nhân dân tỉnh", "Hội đồng nhân dân các xã, phường"], [], False)]),
+    # an addressee line ending ";" and the line below naming more addressees and the duty
+    ("article-addressees-over-two-lines-share-a-duty",
+     "QUYẾT ĐỊNH:\nĐiều 2. Tổ chức thực hiện\n1. Sở Tư pháp chủ trì xây dựng quy trình nội bộ.\n2. Sở Văn hoá, Thể thao và Du lịch;\n"
+     "UBND các xã, phường niêm yết công khai nội dung thủ tục hành chính tại Trung tâm Phục vụ hành chính công.",
+     None, [("Điều 2.1", "Sở Tư pháp chủ trì xây dựng qu", ["Sở Tư pháp"], [], False),
+            ("Điều 2.2", "Sở Văn hoá, Thể thao và Du lịch", ["Sở Văn hóa - Thể thao và Du lịch", "Ủy ban nhân dân các xã, phường"],
+             [], False)]),
     # the council's organs listed with and without "các"
     ("article-council-organs-list",
      "QUYẾT NGHỊ:\nĐiều 4. Tổ chức thực hiện\n2. Giao Thường trực Hội đồng nhân dân, các Ban Hội đồng nhân dân, Tổ đại biểu "
