@@ -164,6 +164,8 @@ ROWS = [
     ("form-code-is-no-document", "", "- Đơn đề nghị cấp thẻ (theo mẫu số 01-ĐĐN-CT kèm theo Kế hoạch này); Tờ khai số 02/TK-SDDPNN.", []),
     ("address-is-no-document", "", "- Trung tâm Phục vụ hành chính công, địa chỉ: Số 398 - Đường Trần Phú, phường Thành Sen.", []),
     ("body-of-law-is-no-statute", "", "- Bảo đảm tiêu chuẩn quy định tại pháp luật đường bộ; bố trí vốn theo quy định của pháp luật đầu tư công.", []),
+    ("listed-law-with-a-comma-is-whole", "", "- Tuyên truyền Luật Phòng, chống mua bán người năm 2024 và Luật Bảo vệ và phát triển rừng.",
+     [ref("Luật Bảo vệ và phát triển rừng", "Luật", None, CENTRAL, "cites"), ref("Luật Phòng, chống mua bán người", "Luật", None, CENTRAL, "cites")]),
     ("standard-is-no-document", "", "- Bảo đảm an toàn cháy theo QCVN 06:2022/BXD và Sửa đổi 1:2023 QCVN 06:2022/BXD.", []),
     ("law-name-without-its-comma", "Căn cứ Luật Thể dục Thể thao số 77/2006/QH11 được sửa đổi, bổ sung bởi Luật số 26/2018/QH14;", "",
      [ref("77/2006/QH11", "Luật", None, CENTRAL, "based_on"), ref("26/2018/QH14", "Luật", None, CENTRAL, "based_on")]),
