@@ -276,15 +276,18 @@ def _strip_jurisdiction(key: tuple[str, ...], jurisdiction: str) -> list[tuple[s
 
 
 _AT = "tại"
-# "… trên địa bàn (tỉnh|thành phố) (<province>)" after a body names where it works, not which
-# body it is: "các tổ chức hành nghề công chứng trên địa bàn thành phố"
-_LOCATIVE = regex.compile(r"\s+trên\s+địa\s+bàn(?:\s+(?:tỉnh|thành\s+phố|tp\.?))?(?P<rest>(?:\s+\S+){0,4})\s*$")
+@functools.cache
+def _locative() -> regex.Pattern:
+    """"… trên địa bàn (tỉnh|thành phố) (<province>)", "… của tỉnh (<province>)" after a body
+    names where it works or whose it is, not which body it is (``[pattern] locatives``)."""
+    phrases = "|".join(f"(?:{p})" for p in _load()["pattern"]["locatives"])
+    return regex.compile(rf"\s+(?:{phrases})(?P<rest>(?:\s+\S+){{0,4}})\s*$")
 
 
 def _without_locative(name: str, jurisdiction: str) -> str | None:
     """``name`` without a trailing "trên địa bàn …" of its own province, or None."""
     key = match_key(name)
-    m = _LOCATIVE.search(key)
+    m = _locative().search(key)
     if m is None or m.start() == 0:
         return None
     rest = _tokens(m.group("rest"))

@@ -57,6 +57,10 @@ ALIASES = [
     ("Ủy ban nhân dân các xã, phường, đặc khu", "Ủy ban nhân dân các xã, phường", True),
     ("các cơ quan, tổ chức, cá nhân có liên quan", "Các tổ chức, cá nhân có liên quan", True),
     ("Ủy ban Mặt trận Tổ quốc Việt Nam các cấp", "Ủy ban Mặt trận Tổ quốc tỉnh", False),
+    # whose or where a body is, of the document's own province, is no part of its name
+    ("Các cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý của tỉnh Hà Tĩnh",
+     "Các cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý", True),
+    ("Các cơ quan Trung ương trên địa bàn tỉnh", "Các cơ quan Trung ương", True),
     # a name the table does not list with its abbreviations written out: one name, one node
     ("Các cơ quan, đơn vị thuộc UBND tỉnh", "Các cơ quan, đơn vị thuộc Ủy ban nhân dân tỉnh", True),
     ("Các cơ quan, đơn vị thuộc Ủy ban nhân dân tỉnh", "Các cơ quan, đơn vị thuộc Ủy ban nhân dân tỉnh", True),
@@ -189,6 +193,9 @@ GROUPS = [
      [("Các cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý", True)]),
     ("Các sở, ban, ngành chủ trì", [("Các sở, ban, ngành", True)]),  # the listed group as it is
     ("Thống kê tỉnh Hà Tĩnh: Phối hợp cung cấp", [("Thống kê tỉnh", False)]),  # 2025 body
+    # a verb ends a group's name ("phản ánh" is a stop phrase)
+    ("nếu có vướng mắc, các cơ quan, tổ chức, đơn vị phản ánh về Sở Tài chính",
+     [("Các cơ quan, tổ chức, đơn vị", True), ("Sở Tài chính", False)]),
 ]
 
 
