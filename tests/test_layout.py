@@ -254,7 +254,13 @@ DUTIES = [
     ("p", "4. Sửa đổi, bổ sung khoản 2 Điều 5 của Quy định như sau:"),
     ("p", "“2. Sở Tài chính thẩm định hồ sơ, tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí."),
     ("p", "3. Sở Y tế hướng dẫn các cơ sở khám bệnh thực hiện.”"),
-    ("h", "Điều 3. Quyết định này có hiệu lực kể từ ngày 10 tháng 12 năm 2025."),
+    # a duty inside a condition (the subject mid-sentence, in lower case), months counted from
+    # an event; a cadence that ends the task's sentence
+    ("h", "Điều 3. Xử lý vướng mắc"),
+    ("p", "1. Trong trường hợp giá kê khai không phù hợp với quy định tại Điều 2, trong thời gian không quá 01 tháng, "
+          "cơ quan tiếp nhận kê khai giá có trách nhiệm báo cáo Sở Tài chính."),
+    ("p", "2. Sở Xây dựng có trách nhiệm tổng hợp, công bố giá vật liệu xây dựng hằng quý."),
+    ("h", "Điều 4. Quyết định này có hiệu lực kể từ ngày 10 tháng 12 năm 2025."),
     SIGN,
 ]
 
@@ -429,8 +435,12 @@ def test_articles_that_divide_duties(fmt, tmp_path):
         ("Sở Xây dựng: Tổng hợp, báo", ("Sở Xây dựng",)),
         # a duty "đối với:" a list: the list is what the duty covers, one task
         ("Sở Tài chính chịu trách nhiệm", ("Sở Tài chính",)),
+        # a duty inside a condition; a cadence that ends the sentence
+        ("Trong trường hợp giá kê khai", ("Các cơ quan tiếp nhận kê khai giá",)),
+        ("Sở Xây dựng có trách nhiệm", ("Sở Xây dựng",)),
     ]
-    assert "lệ phí trước bạ" in ex.tasks[-1].text
+    assert "lệ phí trước bạ" in ex.tasks[3].text
+    assert [t[3] for t in tasks[4:]] == ["unknown", "recurring"]
     # not tasks: the article on who the rules apply to, what a body is, and the text an
     # article writes into another document (inside quotation marks)
 
