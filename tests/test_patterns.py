@@ -256,11 +256,20 @@ ACT_ROWS = [
 
 @pytest.mark.parametrize("article, expected", [r[1:] for r in ACT_ROWS], ids=[r[0] for r in ACT_ROWS])
 def test_own_act_in_an_article(article, expected):
-    text = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 100/QĐ-UBND\n"
-            "Hà Tĩnh, ngày 05 tháng 5 năm 2023\nQUYẾT ĐỊNH\nVề việc thử nghiệm\nCăn cứ Luật Giá số 16/2023/QH15;\n"
-            f"QUYẾT ĐỊNH:\n{article}\n")
-    got = [r for r in _ours(text) if r["key"] != "16/2023/QH15"]
+    got = _ours_but_basis(_decision("Hà Tĩnh", "100/QĐ-UBND", "05 tháng 5 năm 2023", article))
     assert got == (expected if isinstance(expected, list) else [expected])
+
+
+def _decision(province: str, number: str, date: str, articles: str) -> str:
+    """A decision of the UBND of ``province`` dated ``date`` ("05 tháng 5 năm 2023"), based on
+    Luật Giá (left out by :func:`_ours_but_basis`), with the given articles."""
+    return (f"ỦY BAN NHÂN DÂN\nTỈNH {province.upper()}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: {number}\n"
+            f"{province}, ngày {date}\nQUYẾT ĐỊNH\nVề việc thử nghiệm\nCăn cứ Luật Giá số 16/2023/QH15;\n"
+            f"QUYẾT ĐỊNH:\n{articles}\n")
+
+
+def _ours_but_basis(text: str) -> list[dict]:
+    return [r for r in _ours(text) if r["key"] != "16/2023/QH15"]
 
 
 # A Bắc Ninh decision of November 2025 citing documents of Bắc Giang, merged into Bắc Ninh on
@@ -285,33 +294,31 @@ FORMER_ROWS = [
 
 @pytest.mark.parametrize("sentence, expected", [r[1:] for r in FORMER_ROWS], ids=[r[0] for r in FORMER_ROWS])
 def test_former_province_of_a_cited_document(sentence, expected):
-    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1521/QĐ-UBND\n"
-            "Bắc Ninh, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVề việc thử nghiệm\nCăn cứ Luật Giá số 16/2023/QH15;\n"
-            f"QUYẾT ĐỊNH:\nĐiều 1. Công bố thủ tục hành chính.\nĐiều 2. Danh mục văn bản liên quan:\n- {sentence}\n")
-    assert [r for r in _ours(text) if r["key"] != "16/2023/QH15"] == [expected]
+    assert _ours_but_basis(_bac_ninh(f"- {sentence}")) == [expected]
+
+
+def _bac_ninh(listed: str, date: str = "20 tháng 11 năm 2025") -> str:
+    return _decision(BN, "1521/QĐ-UBND", date, "Điều 1. Công bố thủ tục hành chính.\n"
+                     f"Điều 2. Danh mục văn bản liên quan:\n{listed}")
 
 
 def test_no_former_province_before_the_merger():
     """A Bắc Ninh decision of 2024 citing "… của HĐND tỉnh … tỉnh Bắc Giang": no province was
     merged yet, the issuer is the citing province's."""
-    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1521/QĐ-UBND\n"
-            "Bắc Ninh, ngày 20 tháng 11 năm 2024\nQUYẾT ĐỊNH\nVề việc thử nghiệm\nCăn cứ Luật Giá số 16/2023/QH15;\n"
-            "QUYẾT ĐỊNH:\nĐiều 1. Công bố thủ tục hành chính.\nĐiều 2. Danh mục văn bản liên quan:\n"
-            "- Nghị quyết số 41/2022/NQ-HĐND ngày 09/12/2022 của HĐND tỉnh về hợp tác với tỉnh Bắc Giang.\n")
-    assert [r for r in _ours(text) if r["key"] != "16/2023/QH15"] == [
+    text = _bac_ninh("- Nghị quyết số 41/2022/NQ-HĐND ngày 09/12/2022 của HĐND tỉnh về hợp tác với tỉnh Bắc Giang.",
+                     "20 tháng 11 năm 2024")
+    assert _ours_but_basis(text) == [
         ref("41/2022/NQ-HĐND", "NQ", "2022-12-09", BN, "cites")]
 
 
 def test_former_province_of_a_table_row():
     """A row whose cells name one province only, a former one, is that province's; a row
     naming two keeps the citing province (markdown table, as saved from a legal library)."""
-    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1521/QĐ-UBND\n"
-            "Bắc Ninh, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVề việc thử nghiệm\nCăn cứ Luật Giá số 16/2023/QH15;\n"
-            "QUYẾT ĐỊNH:\nĐiều 1. Công bố thủ tục hành chính.\nĐiều 2. Danh mục văn bản liên quan:\n\n"
-            "| STT | Quyết định công bố | Phạm vi |\n|---|---|---|\n"
-            "| 1 | Quyết định số 102/QĐ-UBND ngày 17/01/2020 của UBND tỉnh công bố bộ thủ tục | Chỉ áp dụng trên địa bàn tỉnh Bắc Giang (cũ) |\n"
-            "| 2 | Quyết định số 103/QĐ-UBND ngày 17/01/2020 của UBND tỉnh công bố bộ thủ tục | Áp dụng trên địa bàn tỉnh Bắc Ninh và tỉnh Bắc Giang (cũ) |\n")
-    assert [r for r in _ours(text) if r["key"] != "16/2023/QH15"] == [
+    text = _bac_ninh(
+        "\n| STT | Quyết định công bố | Phạm vi |\n|---|---|---|\n"
+        "| 1 | Quyết định số 102/QĐ-UBND ngày 17/01/2020 của UBND tỉnh công bố bộ thủ tục | Chỉ áp dụng trên địa bàn tỉnh Bắc Giang (cũ) |\n"
+        "| 2 | Quyết định số 103/QĐ-UBND ngày 17/01/2020 của UBND tỉnh công bố bộ thủ tục | Áp dụng trên địa bàn tỉnh Bắc Ninh và tỉnh Bắc Giang (cũ) |")
+    assert _ours_but_basis(text) == [
         ref("102/QĐ-UBND", "QĐ", "2020-01-17", "Bắc Giang", "cites"), ref("103/QĐ-UBND", "QĐ", "2020-01-17", BN, "cites")]
 
 
