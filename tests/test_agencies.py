@@ -193,6 +193,8 @@ GROUPS = [
      [("Các cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý", True)]),
     ("Các sở, ban, ngành chủ trì", [("Các sở, ban, ngành", True)]),  # the listed group as it is
     ("Thống kê tỉnh Hà Tĩnh: Phối hợp cung cấp", [("Thống kê tỉnh", False)]),  # 2025 body
+    ("Phối hợp các lực lượng và UBND các xã, phường huy động ca nô",
+     [("Các lực lượng", True), ("Ủy ban nhân dân các xã, phường", True)]),  # forces addressed as a group
     # a verb ends a group's name ("phản ánh" is a stop phrase)
     ("nếu có vướng mắc, các cơ quan, tổ chức, đơn vị phản ánh về Sở Tài chính",
      [("Các cơ quan, tổ chức, đơn vị", True), ("Sở Tài chính", False)]),
