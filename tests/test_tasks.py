@@ -268,6 +268,12 @@ ARTICLE_SHAPES = [
      None, [("Điều 2.1", "Sở Tư pháp chủ trì xây dựng qu", ["Sở Tư pháp"], [], False),
             ("Điều 2.2", "Sở Văn hoá, Thể thao và Du lịch", ["Sở Văn hóa - Thể thao và Du lịch", "Ủy ban nhân dân các xã, phường"],
              [], False)]),
+    # a school's head named before the schools, after a long opening "Căn cứ …," clause
+    ("article-principals-after-long-basis-clause",
+     "QUYẾT ĐỊNH:\nĐiều 2. Danh mục\n2. Mức trang cấp\nCăn cứ khoản 1 và khoản 2 Điều 2 của Quyết định này và tình hình thực tế "
+     "của cơ sở giáo dục, Hiệu trưởng các trường phổ thông dân tộc nội trú chịu trách nhiệm trong việc mua và cung cấp đồ "
+     "dùng cá nhân cho học sinh.",
+     None, [("Điều 2.1", "Căn cứ khoản 1 và khoản 2 Điều", ["Các trường phổ thông dân tộc nội trú"], [], False)]),
     # the council's organs listed with and without "các"
     ("article-council-organs-list",
      "QUYẾT NGHỊ:\nĐiều 4. Tổ chức thực hiện\n2. Giao Thường trực Hội đồng nhân dân, các Ban Hội đồng nhân dân, Tổ đại biểu "
