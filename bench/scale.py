@@ -45,21 +45,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.extract_speed import baseline, extract_parallel, extract_serial, floor, load, machine  # noqa: E402
-from bench.queries import _QUERY  # noqa: E402
+from bench.queries import _QUERY  # noqa: E402  (`policykg ARGS`, then its peak memory on stderr)
 from graph.store import Store  # noqa: E402
 from policykg.synth import write_corpus  # noqa: E402
 
 TARGET_QUERY_S = 0.3
 TARGET_HELP_S = 0.3
-
-# `policykg build DIR --store DB`, then the writing process's own peak memory (VmHWM, kB).
-_BUILD = """
-import atexit, sys
-from policykg.cli import cli
-atexit.register(lambda: print([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0],
-                              file=sys.stderr))
-cli(sys.argv[1:], prog_name="policykg")
-"""
 
 
 def _stats(times: list[float]) -> dict:
@@ -228,7 +219,7 @@ def run(n: int, args, tmp: Path) -> dict:
     row["extraction"] = measure_extraction(files, args.extract_mb)
     db = tmp / f"kg-{n}.db"
     t_floor = floor(files)
-    el, tree_kb, res = run_sampled([sys.executable, "-c", _BUILD, "build", str(corpus), "--store", str(db)])
+    el, tree_kb, res = run_sampled([sys.executable, "-c", _QUERY, "build", str(corpus), "--store", str(db)])
     if res.returncode != 0:
         raise SystemExit(f"build of {n}: {res.stderr.strip()[-800:]}")
     with Store(db) as s:
