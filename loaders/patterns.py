@@ -112,6 +112,7 @@ class Patterns:
         self.issuer_phrase_level = {p.strip().casefold(): lvl for p, lvl in phrases.items()}
         head = alternation([p.strip() for p in phrases])
         prov = "|".join(tone_tolerant(n) for n in provinces().names)
+        part_word = r"(?:Điều|Khoản|Điểm|Chương|Mục|Phần|Phụ\ lục)(?!\p{L})"
         # "của Ban Chấp hành Trung ương Đảng khóa XIII", "của UBND tỉnh Thanh Hóa",
         # "của Ban Thường vụ Thành ủy", "của Thủ tướng Chính phủ", "của Bộ Công Thương"
         self.issuer_after = regex.compile(
@@ -123,7 +124,7 @@ class Patterns:
                 (?:{_H}+(?:
                     {tone_tolerant("Tỉnh ủy")}|{tone_tolerant("Thành ủy")}|tỉnh|thành\ phố
                   | Đảng\ bộ|Đảng|Trung\ ương|nhân\ dân|Chính\ phủ|Khu\ kinh\ tế|kinh\ tế|(?:{prov})
-                  | và(?={_H}+\p{{Lu}})(?!{_H}+{type_word_re})
+                  | và(?={_H}+\p{{Lu}})(?!{_H}+(?:{type_word_re}|{part_word}))   # not "… và Điều 5 Quyết định …"
                   | (?!{type_word_re})\p{{Lu}}[\p{{L}}]*
                 ))*
             )
@@ -223,6 +224,8 @@ class Patterns:
                      for w in change["list_joiners"]), _FLAGS)
         self.clause_break = regex.compile(change["clause_break"])
         self.part_ref = regex.compile(change["part"], _FLAGS)
+        # a part named right before its document: "… và Điều 5 Quyết định số …"
+        self.part_ref_end = regex.compile(rf"(?:{change['part']})[\s*_]*$", _FLAGS)
         self.no_force_types = frozenset(change["no_force_types"])
 
     def type_of_word(self, word: str) -> str:

@@ -903,6 +903,9 @@ def _act_start(text: str, s: int) -> int:
             j -= 1
         if j < 0:
             break
+        marker = _INLINE_MARKER.search(text, max(0, s - 12), s)
+        if marker:
+            j = marker.start()  # "…: 1. Quyết định A …; 2. Quyết định B": past the item's number
         if text[j] == "\n":
             if _ITEM.match(text, j + 1, j + 1 + _TAIL) or _ARTICLE_HEAD.match(text, j + 1, j + 1 + _TAIL):
                 break  # a list item (its lead-in is read by the list path of _own_act), an article
@@ -942,6 +945,7 @@ def _one_list(text: str, rm: RawMention, pos: int, mentions: list[RawMention], s
 
 
 _ACT_CLAUSES = 30  # at most this many clauses of one act are looked back over
+_INLINE_MARKER = regex.compile(r"[;:][ \t]*(?:\p{Ll}\)|\d{1,2}[.)])[ \t]*$", regex.V1)
 # the agent of a passive act: "được sửa đổi, bổ sung bởi Luật số …", "được thay thế bằng Quyết
 # định này"; an agent that is not the document itself ("này" within the span) makes it a
 # chain between two other documents, not the document's own act
@@ -1038,8 +1042,8 @@ def _listed(text: str, lo: int, rm: RawMention, mentions: list[RawMention], star
                 top = True  # "… thoát nước; số 48/2023/QĐ-UBND"
             elif p.item_joiner_end.search(gap) and (top or m.type == head.type != prev.type):
                 top = True  # "Quyết định A … về X và Chỉ thị B", "Quyết định A … theo Nghị định N … và Quyết định B"
-            elif parts and p.item_joiner.search(gap) and p.part_link.search(gap):
-                top = True  # "… và thủ tục hành chính có số thứ tự 01 tại Quyết định B"
+            elif parts and p.item_joiner.search(gap) and (p.part_link.search(gap) or p.part_ref_end.search(gap)):
+                top = True  # "… và thủ tục hành chính có số thứ tự 01 tại Quyết định B", "… và Điều 5 Quyết định B"
             elif not p.item_joined.fullmatch(gap):
                 top = False  # named in the title of the one before
         prev = m
