@@ -274,6 +274,10 @@ ARTICLE_SHAPES = [
      "của cơ sở giáo dục, Hiệu trưởng các trường phổ thông dân tộc nội trú chịu trách nhiệm trong việc mua và cung cấp đồ "
      "dùng cá nhân cho học sinh.",
      None, [("Điều 2.1", "Căn cứ khoản 1 và khoản 2 Điều", ["Các trường phổ thông dân tộc nội trú"], [], False)]),
+    ("article-execution-principals-between-addressees",
+     "QUYẾT ĐỊNH:\nĐiều 3. Giám đốc Sở Giáo dục và Đào tạo, Hiệu trưởng các trường phổ thông dân tộc nội trú chịu trách nhiệm "
+     "thi hành Quyết định này.",
+     None, [("Điều 3.1", "Giám đốc Sở Giáo dục và Đào tạo", ["Sở Giáo dục và Đào tạo", "Các trường phổ thông dân tộc nội trú"], [], False)]),
     # the council's organs listed with and without "các"
     ("article-council-organs-list",
      "QUYẾT NGHỊ:\nĐiều 4. Tổ chức thực hiện\n2. Giao Thường trực Hội đồng nhân dân, các Ban Hội đồng nhân dân, Tổ đại biểu "
