@@ -200,7 +200,10 @@ class Patterns:
                  (?:(?:{alternation(list(refs['type_words']))})(?!\p{{L}})|số(?!\p{{L}})|\d|:)""",
             _FLAGS | regex.VERBOSE,
         )
-        joiners = rf"(?:(?<!\p{{L}}){alternation(own['item_joiners'])}(?!\p{{L}}))"
+        # a word joiner stands alone ("và", not the end of "mà và"); a comma may follow a word
+        joiners = "(?:" + "|".join(
+            rf"(?<!\p{{L}}){tone_tolerant(w)}(?!\p{{L}})" if w[0].isalpha() else regex.escape(w)
+            for w in sorted(own["item_joiners"], key=len, reverse=True)) + ")"
         seps = alternation(own["item_separators"])
         so = r"(?:(?:các\s+)?(?:số|sô)\s*:?\s*)?"
         marker = r"(?:(?:\p{Ll}\)|\d{1,2}[.)])[\s*_]*)?"  # "…; b) Quyết định số B"

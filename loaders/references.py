@@ -784,6 +784,10 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
             cue, pos = _cue_before(text, lo, rm.start)
             if cue is None:
                 rel = head_rel
+                if head_rel in _OWN_ACTS and not _listed(text, clause_start, rm, keyed, starts):
+                    # "Bãi bỏ Quyết định A … quy định mức hỗ trợ theo Nghị định B" (a title):
+                    # B is named in A's title, only cited
+                    rel = Relation.CITES
             elif cue in _CHAIN_CUES and _gap_to(text, pos, rm.start) <= _CHAIN_GAP:
                 # "A ... về thực hiện B", "Luật 47/2019/QH14 sửa đổi, bổ sung ... Luật B":
                 # the edge is A's; the citing document only mentions B
