@@ -70,7 +70,8 @@ from loaders.layout import build_layout, reading_form
 from loaders.normalize import normalize_text
 from loaders.references import find_mentions
 from loaders.rules import load_table
-from loaders.tasks import extract_tasks, split_paragraphs
+from loaders.task_paragraphs import split_paragraphs
+from loaders.tasks import extract_tasks
 from queries.lineage import resolve_ref
 
 ROOT = Path(__file__).resolve().parent.parent

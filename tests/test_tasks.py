@@ -10,7 +10,8 @@ import pytest
 from graph.ids import agency_id, task_id
 from graph.model import DocRef
 from loaders.readers import read_document
-from loaders.tasks import extract_tasks, split_paragraphs
+from loaders.task_paragraphs import split_paragraphs
+from loaders.tasks import extract_tasks
 
 HT = "Hà Tĩnh"
 DOC = DocRef(id="ha-tinh:154/KH-UBND:2023", type="KH", number_symbol="154/KH-UBND", date="2023-05-05",

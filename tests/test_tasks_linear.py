@@ -17,7 +17,9 @@ import regex
 from graph.model import DocRef
 from loaders.agencies import defined_short_forms
 from loaders.layout import build_layout
-from loaders.tasks import _rules, extract_tasks, split_paragraphs
+from loaders.task_paragraphs import split_paragraphs
+from loaders.task_rules import task_rules
+from loaders.tasks import extract_tasks
 
 DOC = DocRef(id="ha-tinh:1/QĐ-UBND:2025", type="QĐ", number_symbol="1/QĐ-UBND", date="2025-11-20",
              issuer="UBND tỉnh Hà Tĩnh", jurisdiction="Hà Tĩnh")
@@ -95,7 +97,7 @@ def test_extract_tasks_is_linear(make) -> None:
 
 
 def _patterns() -> list[tuple[str, regex.Pattern]]:
-    r = _rules()
+    r = task_rules()
     out = []
     for name in r.__slots__:
         value = getattr(r, name)

@@ -1,0 +1,326 @@
+"""The article layouts of a decision or resolution.
+
+* :func:`charters`: a regulation, charter or list issued with the document, after its
+  signature block, holds rules, not tasks: its paragraphs are claimed, no task read;
+* :func:`articles`: the document's own articles ("Điều 3. Giao …"), with items that assign a
+  duty, items under a bearer the article or a lead-in names, and the execution clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from graph.model import Deadline
+from loaders.agencies import compose_agencies
+from loaders.deadlines import find_deadlines, parse_deadline
+from loaders.task_build import ITEM_KINDS, Builder, Draft, Read, apply_labels, section_path, sub_level
+from loaders.task_paragraphs import Paragraph
+from loaders.task_roles import PARENS, Ctx, Roles, found_agencies, item_roles, lead_run
+from loaders.task_rules import task_rules
+
+__all__ = ["articles", "charters"]
+
+
+def charters(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
+    """The documents issued with this one that hold rules (a regulation, charter, list): claimed,
+    so no other layout reads their articles as the document's tasks."""
+    return Read(claimed=tuple((s, e) for s, e, kind in _attached(ctx, paras) if kind == "charter"))
+
+
+def _attached(ctx: Ctx, paras: list[Paragraph]) -> list[tuple[int, int, str]]:
+    """Documents issued with this one, after its signature block: ``(start, end, kind)``
+    with kind "charter" (a regulation, charter, list: rules) or "plan" (tasks)."""
+    r = task_rules()
+    text = ctx.text
+    out: list[tuple[int, int, str]] = []
+    signed = False
+    for p in paras:
+        line = text[p.body : p.end]
+        if r.end.match(line):
+            signed = True
+            continue
+        if not signed:
+            continue
+        kind = "charter" if r.charters.fullmatch(line) else "plan" if r.plans.fullmatch(line) else None
+        if kind:
+            if out:
+                out[-1] = (out[-1][0], p.start, out[-1][2])
+            out.append((p.start, len(text), kind))
+    return out
+
+
+def _acts(ctx: Ctx, start: int, end: int) -> tuple[Roles, bool]:
+    """The roles of an article's item and whether it assigns a duty: it opens with "Giao",
+    "Đề nghị", … before its addressees, or names them and goes on with what they do
+    ("Ủy ban nhân dân Thành phố tổ chức thực hiện …"), not with more names (an article
+    listing who a regulation applies to is no task)."""
+    r = task_rules()
+    text = ctx.text
+    roles = item_roles(ctx, start, end)
+    if not roles.lead:
+        return roles, False
+    if r.assign_words.match(text, start, end) or r.lead_cue.search(text, start, end):
+        return roles, True
+    found = found_agencies(ctx, start, end)
+    _, run_end = lead_run(ctx, found, start, end)
+    if regex.match(r"\s*:\s*\S", text[run_end:end]) or (":" in text[start:run_end] and text[run_end:end].strip()):
+        return roles, True  # "Sở Xây dựng: Tổng hợp, phân tích …" (the run may take the ":")
+    # a parenthesis after the addressees says where or who they are, not what they do:
+    # "Cổng thông tin điện tử tỉnh Phú Thọ (https://phutho.gov.vn)."
+    after = PARENS.sub(" ", text[run_end:end], count=1) if regex.match(r"\s*\(", text[run_end:end]) else text[run_end:end]
+    nxt = regex.match(r"[\s(]*(\p{L}+)", after)
+    if r.not_action.match(text[run_end:end]):
+        return roles, False  # "Trung tâm … là tổ chức hành chính …": what it is
+    return roles, bool(nxt and nxt.group(1)[0].islower() and run_end < end)
+
+
+def _names_only(ctx: Ctx, start: int, end: int) -> bool:
+    """The item names its addressees and nothing else ("a) Sở Tài chính:")."""
+    _, run_end = lead_run(ctx, found_agencies(ctx, start, end), start, end)
+    return run_end > start and not ctx.text[run_end:end].strip(" .:;,")
+
+
+@dataclass(slots=True)
+class _Articles:
+    """Where the scan of the articles is (one article at a time)."""
+
+    ctx: Ctx
+    b: Builder
+    first: int  # start of the first article: the tasks before it are another layout's
+    kind_of: dict[int, str]  # paragraph kind by body offset
+    groups: set[int]  # starts of items that only group the deeper items below them
+    article: str = ""
+    bearer: Roles = Roles()  # named by the article's title
+    # an assigning item ending with ":" (its level, roles, start, whether a plain paragraph may
+    # still complete it); nested: "b) Chủ trì, phối hợp với Y" / "- …"
+    leads: list[tuple[float, Roles, int, bool]] = field(default_factory=list)
+    pending: list[tuple] = field(default_factory=list)  # (paragraph, start, article match): addressee lines ending ";" or ","
+    items: int = 0
+    lead_deadline: dict[int, Deadline | None] = field(default_factory=dict)  # a lead-in's own deadline, by its start
+    objects: tuple[float, Draft] | None = None  # a duty whose sub-items are its objects
+    scope: bool = False  # inside an article on scope, subjects or terms
+    under: tuple[int, str] = (-1, "")  # (start, kind) of the paragraph the last task came from
+
+
+def articles(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
+    """Tasks in the document's own articles (a decision, a resolution).
+
+    * an item that assigns a duty ("Giao Sở Tài chính chủ trì …", "Đề nghị …", "Sở X có
+      trách nhiệm …", "Sở X: Tổng hợp …");
+    * the items under an article or an item that names their bearer ("Điều 5. Trách nhiệm
+      của Sở Tài chính", "Điều 2. Sở Giáo dục và Đào tạo", "1. Giao Ủy ban nhân dân Thành
+      phố:" / "a) Tổ chức thực hiện …");
+    * the execution clause, one task with all its addressees, also when its addressees run
+      over lines ("Chánh Văn phòng UBND tỉnh;" / "Chánh Thanh tra tỉnh; … chịu trách nhiệm
+      thi hành Quyết định này").
+
+    Claims the articles' span, which the other layouts leave alone.
+    """
+    r = task_rules()
+    text = ctx.text
+    first = next((i for i, p in enumerate(paras) if r.article.match(text, p.start, p.end)), None)
+    if first is None:
+        return Read()
+    last = next((i for i in range(first, len(paras)) if r.end.match(text, paras[i].body, paras[i].end)), len(paras))
+    body = paras[first:last]
+    # items that only group the deeper items below them (no full stop, deeper items next)
+    groups = {p.start for p, nxt in zip(body, body[1:])
+              if p.kind in ITEM_KINDS and nxt.kind in ITEM_KINDS and text[p.end - 1] not in ".;"
+              and sub_level(nxt.kind) > sub_level(p.kind)}
+    st = _Articles(ctx, b, paras[first].start, {p.body: p.kind for p in body}, groups)
+    depth = 0  # open quotations: the text an article inserts into another document
+    for p in body:
+        seg = text[p.start : p.end]
+        quoted = depth > 0 or seg.lstrip().startswith(("“", "«"))
+        depth = max(0, depth + seg.count("“") + seg.count("«") - seg.count("”") - seg.count("»"))
+        if p.kind == "table" or quoted:
+            continue  # "Sửa đổi khoản 2 Điều 5 như sau:" / "“2. Sở Tài chính thẩm định …”": content
+        start = p.body
+        m = r.article.match(text, p.start, p.end)
+        if m:
+            start = _title(st, p, m)
+            if start is None:
+                continue
+        if not st.scope:
+            _paragraph(st, p, start, m)
+    return Read(claimed=((paras[first].start, paras[last - 1].end if last > first else paras[first].end),),
+                structured=True)
+
+
+def _title(st: _Articles, p: Paragraph, m: regex.Match) -> int | None:
+    """An article's title opens it: where its text after "Điều n." starts, or None when the
+    title is all there is (a heading, a bearer, an article on scope)."""
+    r = task_rules()
+    ctx, text = st.ctx, st.ctx.text
+    st.article, st.bearer, st.pending, st.items, st.objects = m.group("n"), Roles(), [], 0, None
+    st.leads.clear()
+    start = m.end()
+    colon = text.find(":", start, p.end)
+    head_end = colon if colon != -1 else p.end
+    st.scope = bool(r.no_task_title.match(text[start:head_end].rstrip(" ."))) and len(text[start:head_end].split()) <= 8
+    if st.scope:
+        return None  # "Điều 2. Đối tượng áp dụng": who the rules apply to, no duty
+    named = r.bearer.match(text, start, p.end)
+    h_start = named.end() if named else start
+    short = len(text[start:head_end].split()) <= 14 and text[p.end - 1] not in ".;"
+    h_roles = item_roles(ctx, h_start, head_end, heading=True) if short else Roles()
+    if h_roles.lead:
+        _, run_end = lead_run(ctx, found_agencies(ctx, h_start, head_end), h_start, head_end)
+        if named or not text[run_end:head_end].strip(" .:"):
+            st.bearer = h_roles  # "Điều 2. Sở Giáo dục và Đào tạo" / "Trách nhiệm của …"
+            return None
+    if short and colon == -1:
+        return None  # "Điều 3. Tổ chức thực hiện": a heading
+    return start
+
+
+def _paragraph(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) -> None:
+    """A paragraph of an article (its title's text after "Điều n." when ``m``)."""
+    r = task_rules()
+    text = st.ctx.text
+    level = sub_level(p.kind)
+    if st.objects is not None:
+        if not m and level > st.objects[0] and p.kind != "label":
+            st.objects[1].end = p.end
+            return
+        st.objects = None
+    while st.leads and not m and level <= st.leads[-1][0] and p.kind != "plain":
+        st.leads.pop()
+    if p.kind == "label" or (r.deadline_line.match(text, start, p.end) and st.b.drafts):
+        _time_line(st, p, start)
+        return
+    # (matched on the slice: the table's "^" anchors there, not at a line start)
+    not_task = r.article_not_task.match(text[start:p.end])
+    if not_task:
+        # "Quyết định này có hiệu lực … . Giao Sở …": the sentences after it are read
+        nxt = regex.search(r"[.;]\s+(?=\p{Lu})", text[start:p.end])
+        if nxt is None:
+            st.pending = []
+            return
+        start += nxt.end()
+    if not text[start:p.end].strip():
+        return
+    if _addressees(st, p, start, m):
+        return
+    for q, q_start, q_m in st.pending:  # no execution clause came: they are items of their own
+        _regular(st, q, q_start, q_m)
+    st.pending = []
+    _regular(st, p, start, m)
+
+
+def _time_line(st: _Articles, p: Paragraph, start: int) -> None:
+    """"Thời gian thực hiện: …", "Thời hạn chậm nhất 05 ngày …": the task above's."""
+    ctx, b = st.ctx, st.b
+    last_task = b.drafts[-1] if b.drafts and b.drafts[-1].start >= st.first else None
+    if last_task is None:
+        return
+    if p.kind == "label":
+        apply_labels(ctx, last_task, p.body, p.end)
+    else:
+        last_task.deadline = parse_deadline(ctx.text[start:p.end], reference_year=ctx.reference_year,
+                                            reference_date=ctx.reference_date)
+
+
+def _addressees(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) -> bool:
+    """The execution clause and the addressee lines above the duty they share; whether the
+    paragraph was one of them."""
+    r = task_rules()
+    ctx, text = st.ctx, st.ctx.text
+    cue = r.execution.search(text, start, p.end)
+    if cue:
+        begin = st.pending[0][1] if st.pending else start
+        found = found_agencies(ctx, begin, p.end)
+        lead = compose_agencies([a for a, s, _ in found if s < cue.start()], ctx.jurisdiction)
+        if lead:
+            _add(st, begin, p.end, Roles(tuple(lead)))
+        st.pending = []
+        return True
+    roles, _ = _acts(ctx, start, p.end)
+    if (text[p.end - 1] in ";," and roles.lead
+            and (p.kind == "plain" or (p.kind in ITEM_KINDS and _names_only(ctx, start, p.end)))):
+        # addressees of an execution clause that goes on below ("2. Chánh Văn phòng UBND
+        # tỉnh;" / "Giám đốc (Thủ trưởng) các sở, …; … chịu trách nhiệm thi hành …")
+        st.pending.append((p, start, m))
+        return True
+    if st.pending and p.kind == "plain" and roles.lead and _acts(ctx, start, p.end)[1]:
+        # "2. Sở Văn hoá, Thể thao và Du lịch;" / "UBND các xã, phường niêm yết công khai …":
+        # the addressees above share the duty the line below gives: one task, all lead
+        lead = [a for q, q_start, _ in st.pending for a in item_roles(ctx, q_start, q.end).lead] + list(roles.lead)
+        _add(st, st.pending[0][1], p.end, Roles(tuple(compose_agencies(list(dict.fromkeys(lead)), ctx.jurisdiction)),
+                                                roles.cooperating))
+        st.pending = []
+        return True
+    return False
+
+
+def _add(st: _Articles, start: int, end: int, roles: Roles) -> Draft:
+    st.items += 1
+    d = st.b.add(start, end, section_path(f"Điều {st.article}", str(st.items)), roles)
+    st.under = (d.start, st.kind_of.get(start, ""))
+    if d.deadline is None and st.leads and st.leads[-1][2] < start:
+        # "Định kỳ (trước ngày 30 tháng 6 hằng năm), Ủy ban nhân dân cấp xã có trách
+        # nhiệm:" / "a) Rà soát …": the lead-in's time holds for its items
+        d.deadline = st.lead_deadline.get(st.leads[-1][2])
+    return d
+
+
+def _open_lead(st: _Articles, level: float, roles: Roles, start: int, pending_plain: bool, end: int) -> None:
+    """An item that leads the items below it; its own time holds for them."""
+    ctx = st.ctx
+    st.leads.append((level, roles, start, pending_plain))
+    found = find_deadlines(ctx.text[start:end], reference_year=ctx.reference_year, reference_date=ctx.reference_date)
+    st.lead_deadline[start] = found[0][0] if found else None
+
+
+def _regular(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) -> None:
+    """An item that is no execution clause: it assigns, leads in, or falls to a bearer."""
+    r = task_rules()
+    ctx, text, b, leads = st.ctx, st.ctx.text, st.b, st.leads
+    # the article's own line leads everything in it: "Điều 3. Giao Giám đốc Công an tỉnh
+    # thực hiện các nhiệm vụ sau:" / "a) …"; so does a plain paragraph that opens the
+    # article ("Điều 6. Trách nhiệm tổ chức thực hiện" / "Các cơ quan … có trách nhiệm:" /
+    # "1. …"), and one under an open lead-in sits just below it
+    if m:
+        level = 0
+    elif p.kind == "plain":
+        level = leads[-1][0] + 0.5 if leads else 0
+    else:
+        level = sub_level(p.kind)
+    roles, assigns = _acts(ctx, start, p.end)
+    if assigns and r.object_list.search(text, start, p.end):
+        # "Sở Tài chính chịu trách nhiệm cập nhật … đối với:" / "a) Báo cáo giá …": one task
+        st.objects = (level, _add(st, start, p.end, roles))
+    elif not assigns and roles.lead and text[p.end - 1] == ":" and _names_only(ctx, start, p.end):
+        # "a) Sở Tài chính:" / "Chủ trì tổng hợp …" / "Chủ trì …": each paragraph its task
+        _open_lead(st, level, roles, start, False, p.end)
+    elif assigns and text[p.end - 1] == ":":
+        _open_lead(st, level, roles, start, True, p.end)  # "1. Giao Ủy ban nhân dân Thành phố:"
+    elif assigns:
+        _add(st, start, p.end, roles)
+        if _names_only(ctx, start, text.find(":", start, p.end) + 1 or start):
+            # "a) Sở Tài chính: Chủ trì …" / "Chủ trì …": the plain paragraphs below are its own
+            _open_lead(st, level, roles, start, False, p.end)
+    elif leads and leads[-1][3] and p.kind == "plain":
+        # "1. Sở X chủ trì, phối hợp với Y:" / "Xây dựng quy trình …": one task
+        _add(st, leads[-1][2], p.end, leads[-1][1])
+        leads[-1] = (*leads[-1][:3], False)
+    elif (p.kind == "plain" and leads and b.drafts and b.drafts[-1].start > leads[-1][2]
+          and st.under[0] == b.drafts[-1].start and st.under[1] in ITEM_KINDS):
+        # "… có trách nhiệm:" / "a) Rà soát, lập danh mục …" / "Các công trình … theo Điểm
+        # này;": a paragraph after a lettered or dashed item under a lead-in goes on with it
+        b.drafts[-1].end = p.end
+    else:
+        holder = leads[-1][1] if leads else st.bearer
+        merged = Roles(holder.lead, tuple(dict.fromkeys(holder.cooperating + roles.cooperating)))
+        if (holder.lead or roles.lead) and p.start in st.groups:
+            # "b) Chủ trì, phối hợp với Sở X" / "- Đồng bộ …": the items below are the
+            # tasks, each with the cooperation the group names; "1. Trách nhiệm của Sở
+            # Tài chính" / "a) …": with the bearer it names
+            _open_lead(st, level, roles if roles.lead else merged, start, False, p.end)
+            return
+        if holder.lead and p.kind in ("number", "letter", "dash", "plain") and not m:
+            _add(st, start, p.end, merged)
+        if leads:
+            leads[-1] = (*leads[-1][:3], False)

@@ -1,0 +1,172 @@
+"""Building tasks: a layout hands each task's span, section path and roles to a
+:class:`Builder`, which fills the issuer in as lead when none is named (``inferred``) and
+the first deadline of the text; labelled lines after a task ("Đơn vị chủ trì: …",
+"Thời gian thực hiện: …") then set its roles and deadline (:func:`apply_labels`).
+
+Also the item helpers every layout shares: :func:`sub_level`, :func:`is_heading`,
+:func:`section_path`, and :func:`task_text`, the test a found text must pass to be a task.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from graph.model import Deadline
+from loaders.agencies import resolve_agency
+from loaders.deadlines import find_deadlines, parse_deadline
+from loaders.task_paragraphs import Paragraph
+from loaders.task_roles import Ctx, Roles, label_agencies
+from loaders.task_rules import task_rules
+
+__all__ = ["Builder", "Draft", "ITEM_KINDS", "Layout", "Read", "apply_labels", "cut_inline_label", "is_heading", "section_path",
+           "sub_level", "task_text"]
+
+
+@dataclass(slots=True)
+class Draft:
+    """A task being read: its span, section path and roles; labels below it may still set them."""
+
+    start: int
+    end: int
+    section: str
+    roles: Roles
+    inferred: bool = False
+    deadline: Deadline | None = None
+    approval: str | None = None
+    labelled: bool = False  # a "Thời gian thực hiện:" line set the deadline
+
+
+ITEM_KINDS = ("number", "letter", "dash")
+
+
+def sub_level(kind: str) -> int:
+    return {"number": 1, "letter": 2, "dash": 3, "plain": 4, "label": 5, "table": 6}.get(kind, 0)
+
+
+def is_heading(paras: list[Paragraph], i: int, text: str) -> bool:
+    """An item followed by deeper items (or, ending without a full stop, by a plain
+    paragraph) only groups them."""
+    p = paras[i]
+    nxt = paras[i + 1] if i + 1 < len(paras) else None
+    if nxt is None or nxt.kind in ("roman", "label", "table"):
+        return False
+    level, nlevel = sub_level(p.kind), sub_level(nxt.kind)
+    if p.kind == "plain":
+        return nxt.kind == "dash" and text[p.end - 1] == ":"
+    if p.kind == "dash" and nxt.kind == "plain":
+        # a dashed item groups plain paragraphs only after a colon; "- Tham mưu ... ban hành"
+        # / "Nghị quyết." is one item whose line was wrapped
+        return text[p.end - 1] == ":"
+    if nlevel <= level:
+        return False
+    if nxt.kind == "plain":
+        return text[p.end - 1] not in ".;" or text[p.end - 1] == ":"
+    return True
+
+
+def section_path(*parts: str) -> str:
+    return ".".join(x for x in parts if x)
+
+
+class Builder:
+    """The tasks the layouts found, in the order found (:func:`loaders.tasks.extract_tasks` sorts them)."""
+
+    def __init__(self, ctx: Ctx):
+        self.ctx = ctx
+        self.drafts: list[Draft] = []
+
+    def add(self, start: int, end: int, section: str, roles: Roles, *, inferred_ok: bool = True) -> Draft:
+        text = self.ctx.text
+        while end > start and text[end - 1] in " \n\t":
+            end -= 1
+        inferred = False
+        if not roles.lead and self.ctx.issuer and inferred_ok:
+            roles = Roles((resolve_agency(self.ctx.issuer, self.ctx.jurisdiction),), roles.cooperating)
+            inferred = True
+        deadline = None
+        found = find_deadlines(text[start:end], reference_year=self.ctx.reference_year, reference_date=self.ctx.reference_date)
+        if found:
+            deadline = found[0][0]
+        d = Draft(start, end, section, roles, inferred, deadline)
+        self.drafts.append(d)
+        return d
+
+
+def cut_inline_label(text: str, start: int, end: int) -> int:
+    """End of the task text before an inline "Đơn vị chủ trì:" label."""
+    m = task_rules().inline_label.search(text, start, end)
+    return m.start() if m else end
+
+
+def apply_labels(ctx: Ctx, draft: Draft, start: int, end: int) -> None:
+    """Read "Đơn vị chủ trì: X. Thời gian thực hiện: Y." labels in text[start:end]."""
+    r = task_rules()
+    text = ctx.text
+    hits = []
+    for name, pat in r.labels.items():
+        for m in pat.finditer(text, start, end):
+            hits.append((m.start(), m.end(), name))
+    hits.sort()
+    for i, (s, e, name) in enumerate(hits):
+        value_end = hits[i + 1][0] if i + 1 < len(hits) else end
+        vs, ve = e, value_end
+        while vs < ve and text[vs] in " \t":
+            vs += 1
+        while ve > vs and text[ve - 1] in " \n\t.;":
+            ve -= 1
+        if vs >= ve:
+            continue
+        if name == "lead":
+            cue = r.coop_cue.search(text, vs, ve)
+            if cue:
+                # "Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp": the label
+                # holds both roles
+                lead = label_agencies(ctx, vs, r.lead_cue.search(text, vs, cue.start()).start()
+                                       if r.lead_cue.search(text, vs, cue.start()) else cue.start())
+                coop = label_agencies(ctx, cue.end(), ve)
+            else:
+                lead, coop = label_agencies(ctx, vs, ve), []
+            draft.roles = Roles(tuple(lead), tuple(a for a in dict.fromkeys(draft.roles.cooperating + tuple(coop))
+                                                    if a not in lead))
+            draft.inferred = False
+        elif name == "cooperating":
+            coop = label_agencies(ctx, vs, ve)
+            draft.roles = Roles(draft.roles.lead, tuple(dict.fromkeys(draft.roles.cooperating + tuple(coop))))
+        elif name == "deadline":
+            draft.deadline = parse_deadline(text[vs:ve], reference_year=ctx.reference_year, reference_date=ctx.reference_date)
+            draft.labelled = True
+
+
+
+
+def task_text(text: str) -> bool:
+    """Whether a found text can be a task: enough words, not a label, heading, form field,
+    caption or closing sentence (``[not_task_text]``)."""
+    r = task_rules()
+    s = " ".join(text.split())
+    return len(s.split()) >= r.min_words and not r.not_task_text.match(s)
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """What a layout read: the spans it ``claimed`` (the layouts after it no longer see their
+    paragraphs) and whether it found the ``structured`` layout of the document (sections,
+    articles), after which no ``fallback`` layout runs."""
+
+    claimed: tuple[tuple[int, int], ...] = ()
+    structured: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """One way tasks are laid out in a document.
+
+    ``read(ctx, paras, builder) -> Read`` adds the tasks it finds in ``paras`` (the
+    paragraphs no earlier layout claimed) to ``builder`` (:meth:`Builder.add`).  A
+    ``fallback`` layout runs only when no earlier one found structure or tasks.
+    """
+
+    name: str
+    read: Callable[[Ctx, list[Paragraph], Builder], Read]
+    fallback: bool = False

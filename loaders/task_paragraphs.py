@@ -1,0 +1,181 @@
+"""The paragraph model of the task layouts: a document's text as :class:`Paragraph` items
+with their markers (Roman, number, letter, dash, label, table row, plain), with the lines a
+PDF text layer wrapped or a page break split joined back (:func:`split_paragraphs`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from loaders.task_rules import task_rules
+
+__all__ = ["Paragraph", "split_paragraphs"]
+
+_TERMINAL = ".;:!?…"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of the text: ``text[start:end]`` with the lines a page break split
+    joined back; ``kind`` is roman, number, letter, dash, label, table, plain."""
+
+    start: int
+    end: int
+    kind: str
+    label: str = ""
+    body: int = 0  # offset where the text after the marker starts
+    gap: int = 0  # newlines between this paragraph and the previous one
+
+
+def _lines(text: str):
+    """(start, end) of each non-empty line, stripped, with the newlines before it."""
+    pos = 0
+    newlines = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        stop = n if nl == -1 else nl
+        s, e = pos, stop
+        while s < e and text[s] in " \t\u00a0\ufeff":
+            s += 1
+        while e > s and text[e - 1] in " \t\r\u00a0":
+            e -= 1
+        if s < e:
+            raw = text[pos:stop].strip("\n\r ")
+            yield s, e, newlines, raw.count("\t") >= 2 or "\t" in text[s:e]
+            newlines = 0
+        if nl == -1:
+            break
+        newlines += 1
+        pos = nl + 1
+
+
+def _classify(text: str, s: int, e: int) -> tuple[str, str, int]:
+    r = task_rules()
+    line = text[s:e]
+    for kind in ("roman", "number", "letter", "dash"):
+        m = getattr(r, kind).match(line)
+        if m:
+            return kind, m.group("label"), s + m.end()
+    m = r.junk.match(line)
+    body = s + (m.end() if m else 0)
+    if r.label_any.match(text, body, e):
+        return "label", "", body
+    return "plain", "", body
+
+
+def _paren_depth(text: str, start: int, end: int, depth: int = 0) -> int:
+    """The "(" left open after ``text[start:end]``, from ``depth`` open before it:
+    "... khu công nghiệp Sao Mai (Tiên" leaves one."""
+    for ch in text[start:end]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+    return depth
+
+
+def _starts_lower(text: str, body: int, end: int) -> bool:
+    """A line that can only continue a sentence: lower case, a digit or "(" first
+    ("27/5/2022); 04 dự án ...", "(được Thủ tướng ...)"), but no item number ("1.Giao")."""
+    ch = text[body]
+    if ch.islower():
+        return True
+    if ch.isdigit() or ch == "(":
+        return not task_rules().not_continuation.match(text, body, end)
+    return False
+
+
+def _wrap_width(text: str, lines: list[tuple[int, int, int, str]]) -> float | None:
+    """The width (in characters) a wrapped text layer breaks its lines at, or None.
+
+    Measured on the lines a lower-case line continues; a PDF typeset at a fixed width has
+    many, of about one length.  A .txt or an HTML page (one line a paragraph) has few or
+    scattered ones: its lines are never taken as wrapped.
+    """
+    r = task_rules()
+    widths = []
+    for (s, e, _, kind), (s2, e2, gap2, kind2) in zip(lines, lines[1:]):
+        if gap2 == 1 and kind2 == "plain" and kind != "table" and text[e - 1] not in _TERMINAL and text[s2].islower():
+            widths.append(e - s)
+    if len(widths) < r.wrap_samples:
+        return None
+    widths.sort()
+    median = widths[len(widths) // 2]
+    near = sum(1 for w in widths if 0.8 * median <= w <= 1.25 * median)
+    return median if near >= r.wrap_share * len(widths) else None
+
+
+def _continues(text: str, prev: Paragraph, kind: str, label: str, body: int, end: int, gap: int,
+               last_line: int, full: tuple[float, float] | None, open_paren: bool) -> bool:
+    """Whether a line (``kind``, text after its marker at ``body``) continues ``prev``."""
+    # the line above was wrapped: about as long as the others (a longer one was not)
+    wrapped = full is not None and full[0] <= last_line <= full[1]
+    last = text[prev.end - 1]
+    if kind == "dash":
+        # "... phát triển kinh tế" / "- xã hội.": a hyphen a wrapped line starts with (an
+        # item starts in capitals, "- Kiến Thụy" stays one: a heading without a colon may
+        # fill its last line)
+        # "giai đoạn 2021" / "- 2025": a range of years
+        first = text[body]
+        return (wrapped and last not in _TERMINAL and label in "-–"
+                and (first.islower() or (first.isdigit() and last.isdigit())))
+    if kind != "plain":
+        return False
+    if last in _TERMINAL:
+        # "... dự án năm 2023;" / "hướng dẫn, hỗ trợ ...": a sentence goes on after a wrap
+        return wrapped and last in ";:," and text[body].islower()
+    return (
+        _starts_lower(text, body, end)
+        or gap >= 3
+        or open_paren
+        or wrapped
+    )
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Paragraphs of ``text`` with their markers.
+
+    A line with no marker (no item, label or table row) continues the previous paragraph
+    when that one does not end a sentence and the line
+
+    * starts in lower case, with a digit or "(" (not "1." or "(a)");
+    * follows a page break (3 or more line breaks): "... có khu" / "" / "" / "Lãng 1) ...";
+    * closes a "(" the paragraph left open: "... Sao Mai (Tiên" / "Lãng 1), ...";
+    * follows a wrapped line, one about as long as the document's wrap width
+      (:func:`_wrap_width`; a PDF text layer): "... của Ban" / "Thường vụ Thành ủy.".
+
+    So the paragraphs of a text do not depend on where its lines were wrapped, nor on
+    blank lines between them (HTML paragraphs, page breaks).
+
+    Examples:
+        >>> [p.kind for p in split_paragraphs("II. NHIỆM VỤ\\n1. Quy hoạch\\na) Sở Xây dựng:\\n- Rà soát quy\\n\\nhoạch.")]
+        ['roman', 'number', 'letter', 'dash']
+        >>> len(split_paragraphs("- Rà soát các khu công nghiệp Sao Mai (Tiên\\nLãng 1), Tiên Thanh."))
+        1
+    """
+    lines = []
+    for s, e, gap, tabbed in _lines(text):
+        if tabbed:
+            lines.append((s, e, gap, "table", "", s))
+        else:
+            lines.append((s, e, gap, *_classify(text, s, e)))
+    width = _wrap_width(text, [(s, e, gap, kind) for s, e, gap, kind, _, _ in lines])
+    full = None if width is None else (task_rules().full_line * width, 1.2 * width)
+    out: list[Paragraph] = []
+    last_line = 0  # length of the previous physical line
+    depth = 0  # "(" the last paragraph leaves open, counted line by line (linear in the text)
+    for s, e, gap, kind, label, body in lines:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind != "table" and _continues(text, prev, kind, label, body, e, gap, last_line, full,
+                                                                    depth > 0):
+            out[-1] = replace(prev, end=e)
+            depth = _paren_depth(text, prev.end, e, depth)
+        else:
+            out.append(Paragraph(s, e, kind, label, body, gap))
+            depth = _paren_depth(text, body, e)
+        last_line = e - s
+    return out
+
+
+# --------------------------------------------------------------------------- roles
+

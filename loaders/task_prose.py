@@ -1,0 +1,198 @@
+"""The prose layout: items under Roman / numbered / lettered / dashed headings in the task
+sections of a plan ("II. NHIỆM VỤ, GIẢI PHÁP", "V. TỔ CHỨC THỰC HIỆN").
+
+A heading that names an agency ("c) Sở Công Thương chủ trì, phối hợp với ...:") passes its
+lead and cooperating agencies to the items below it; "Giao X chủ trì ..." and "X: Chủ trì
+..." items name their own; labelled lines ("Đơn vị chủ trì: ...", "Thời gian thực hiện:
+...") after a task set its roles and deadline.  A directive without Roman sections has its
+tasks from its first numbered item on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from loaders.task_build import (Builder, Draft, Read, apply_labels, cut_inline_label, is_heading, section_path,
+                                sub_level)
+from loaders.task_paragraphs import Paragraph
+from loaders.task_roles import Ctx, Roles, item_roles
+from loaders.task_rules import task_rules
+
+__all__ = ["prose"]
+
+
+@dataclass(slots=True)
+class _Heading:
+    """An open heading: its level, section path and the roles it passes down."""
+
+    level: float  # 1 number, 2 letter, 2.5 plain addressee line, 3 dash
+    path: str
+    roles: Roles
+    dashes: int = 0
+    plains: int = 0
+
+
+@dataclass(slots=True)
+class _Scan:
+    """Where the scan of the prose is."""
+
+    paras: list[Paragraph]
+    mode: str | None = None  # None before the first Roman section; "skip" | "tasks" | "implementation"
+    seen: bool = False  # a task section was found
+    skip_number: bool = False  # inside "1. Dự báo tình hình …" of a task section
+    roman: str = ""
+    stack: list[_Heading] = field(default_factory=list)
+    last: Draft | None = None  # the task a plain paragraph or label continues
+
+
+def _section_kind(ctx: Ctx, p: Paragraph) -> str:
+    r = task_rules()
+    title = ctx.text[p.body : p.end]
+    # a title of coordinated parts holds tasks when one part opens with a task word:
+    # "III. DỰ BÁO NHỮNG TÁC ĐỘNG … VÀ CÁC GIẢI PHÁP TỔ CHỨC THỰC HIỆN …" does, "I. TÌNH HÌNH
+    # THỰC HIỆN NHIỆM VỤ … VÀ DỰ TOÁN NGÂN SÁCH …" does not
+    parts = [regex.sub(r"^\s*(?:các|những)\s+", "", x, flags=regex.I) for x in _PARTS.split(title)]
+    for kind, pat in (("implementation", r.implementation), ("tasks", r.task_sections)):
+        if any(pat.match(x.strip()) for x in parts):
+            return kind
+    # else the first word that names a kind decides ("I. MỤC ĐÍCH, YÊU CẦU": none)
+    found = []
+    for kind, pat in (("skip", r.skip_sections), ("implementation", r.implementation), ("tasks", r.task_sections)):
+        m = pat.search(title)
+        if m:
+            found.append((m.start(), kind))
+    return min(found)[1] if found else "skip"
+
+
+_PARTS = regex.compile(r"[,;]|\s+(?:và|VÀ)\s+", regex.V1)
+
+
+def prose(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
+    """Tasks in Roman-numbered task sections; ``structured`` when any such section exists."""
+    r = task_rules()
+    text = ctx.text
+    scan = _Scan(paras)
+    # a document without Roman sections (a directive: "… yêu cầu … thực hiện các nhiệm vụ
+    # sau:" / "1. Thủ trưởng các sở, ban, ngành" / "a) …") has its tasks from its first
+    # numbered item on
+    romans = any(p.kind == "roman" for p in paras)
+    signed = next((i for i, p in enumerate(paras) if r.end.match(text, p.body, p.end)), len(paras))
+    first_number = None if romans else next((i for i, p in enumerate(paras[:signed]) if p.kind == "number"), None)
+    for i, p in enumerate(paras):
+        if i == first_number:
+            scan.mode, scan.seen = "tasks", True
+        if not _outline(ctx, scan, i):
+            _item(ctx, scan, i, b)
+    return Read(structured=scan.seen)
+
+
+def _outline(ctx: Ctx, scan: _Scan, i: int) -> bool:
+    """Read a paragraph that is no item of a task section (a table row, the signature, a
+    Roman title, a label, anything outside task sections); whether it was one."""
+    r = task_rules()
+    text = ctx.text
+    p = scan.paras[i]
+    if p.kind == "table":
+        scan.last = None
+        return True
+    line = text[p.body : p.end]
+    if r.end.match(line) or r.appendix.match(line):
+        scan.mode, scan.last, scan.stack = None, None, []
+        return True
+    if p.kind == "roman":
+        scan.roman = p.label
+        scan.skip_number = False
+        scan.mode = _section_kind(ctx, p)
+        scan.seen = scan.seen or scan.mode != "skip"
+        scan.stack, scan.last = [], None
+        return True
+    if scan.mode not in ("tasks", "implementation"):
+        return True
+    if p.kind == "number":
+        # "1. Dự báo tình hình …" inside a task section: analysis, not tasks
+        scan.skip_number = bool(r.skip_sections.search(text[p.body : p.end])) and is_heading(scan.paras, i, text)
+    if scan.skip_number:
+        scan.last = None
+        return True
+    if p.kind == "label":
+        if scan.last is not None:
+            apply_labels(ctx, scan.last, p.body, p.end)
+        return True
+    return False
+
+
+def _item(ctx: Ctx, scan: _Scan, i: int, b: Builder) -> None:
+    """An item of a task section: a heading for the items below, a task, or the rest of the
+    task above (a plain paragraph that goes on with it)."""
+    r = task_rules()
+    text = ctx.text
+    paras, stack = scan.paras, scan.stack
+    p = paras[i]
+    line = text[p.body : p.end]
+    level = sub_level(p.kind)
+    if p.kind == "plain":
+        if (scan.last is not None and scan.mode != "implementation" and not is_heading(paras, i, text)
+                and not r.new_duty.match(text, p.body, p.end)):
+            scan.last.end = cut_inline_label(text, scan.last.start, p.end)
+            apply_labels(ctx, scan.last, scan.last.end, p.end)
+            return
+    else:
+        while stack and stack[-1].level >= level:
+            stack.pop()
+    parent = stack[-1] if stack else None
+    base = parent.path if parent else scan.roman
+    path = _item_path(scan, i, parent)
+    heading = is_heading(paras, i, text)
+    roles = item_roles(ctx, p.body, cut_inline_label(text, p.body, p.end), heading=heading)
+    inherited = next((h.roles for h in reversed(stack) if h.roles.lead), Roles())
+    if heading:
+        own = roles if roles.lead else Roles(inherited.lead, tuple(dict.fromkeys(inherited.cooperating + roles.cooperating)))
+        lvl = 2.5 if p.kind == "plain" else level
+        while stack and stack[-1].level >= lvl:
+            stack.pop()
+        stack.append(_Heading(lvl, path if p.kind != "plain" else base, own))
+        scan.last = None
+        return
+    if p.kind == "plain" and text[p.end - 1] == ":" :
+        scan.last = None  # an introducing sentence: "Triển khai ... các nhóm nhiệm vụ chủ yếu:"
+        return
+    if not roles.lead:
+        roles = Roles(inherited.lead, tuple(dict.fromkeys(inherited.cooperating + roles.cooperating)))
+    if not roles.lead and r.non_task.match(line):
+        scan.last = None
+        return
+    if not roles.lead and scan.mode == "implementation" and p.kind == "plain" and not any(h.level for h in stack):
+        # "V. TỔ CHỨC THỰC HIỆN" / "1. Sở …" / … / "Trong quá trình tổ chức thực hiện, nếu có
+        # khó khăn, vướng mắc kịp thời báo cáo …": a closing paragraph naming nobody
+        scan.last = None
+        return
+    end = cut_inline_label(text, p.body, p.end)
+    scan.last = b.add(p.body, end, path, roles)
+    apply_labels(ctx, scan.last, end, p.end)
+
+
+def _item_path(scan: _Scan, i: int, parent: _Heading | None) -> str:
+    """The section path of item ``i`` ("II.1.a", "II.1.-2", "II.1.p1"), counting it under
+    the heading it sits in (opened at the Roman title when there is none)."""
+    p = scan.paras[i]
+    roman, stack = scan.roman, scan.stack
+    if p.kind == "number":
+        return section_path(roman, p.label)
+    if p.kind == "letter":
+        num = next((h.path for h in reversed(stack) if h.level == 1), roman)
+        return section_path(num, p.label)
+    holder = parent
+    if holder is None:
+        holder = _Heading(0, roman, Roles())
+        stack.append(holder)
+    if p.kind == "dash":
+        holder.dashes += 1
+        return section_path(holder.path, f"-{holder.dashes}")
+    # a plain paragraph under a heading (or directly under the Roman title)
+    holder.plains += 1
+    nxt = scan.paras[i + 1].kind if i + 1 < len(scan.paras) else ""
+    if holder.level == 1 and holder.plains == 1 and nxt != "plain":
+        return holder.path  # a numbered heading whose body is one paragraph: 003 II.4
+    return section_path(holder.path, f"p{holder.plains}")

@@ -1,0 +1,299 @@
+"""Who does a task: the lead and cooperating agencies an item names (:func:`item_roles`),
+read over a document's :class:`Ctx` (its text, jurisdiction, issuer and the agencies kept).
+
+An item's addressees are a run of agency names joined by commas, "và", … (:func:`agency_run`)
+after "Giao", titles or an opening clause (:func:`lead_run`); the bodies after "phối hợp với"
+cooperate (:func:`cooperating_of`); a labelled value lists names (:func:`label_agencies`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+import regex
+
+from graph.model import Agency
+from loaders.agencies import body_kind, compose_agencies, find_agencies, resolve_agency, same_name
+from loaders.task_rules import task_rules
+
+__all__ = ["Ctx", "Roles", "agency_run", "clause_subject", "cooperating_of", "found_agencies", "item_roles",
+           "label_agencies", "lead_run", "PARENS"]
+
+_PIECES = regex.compile(r"[^,;]+")
+_NON_WORD = regex.compile(r"\W|$")
+PARENS = regex.compile(r"\([^()]*\)")
+_BLANKS = regex.compile(r"\s*")
+_NAMES_END = regex.compile(r"[\s.;,]*+(?::.*)?", regex.S)  # after names, nothing or a ":" and a duty
+
+
+@dataclass(slots=True)
+class Ctx:
+    """One document as the task layouts read it; ``agencies`` collects those the tasks keep."""
+
+    text: str
+    jurisdiction: str
+    issuer: str | None
+    reference_year: int | None
+    reference_date: str | None = None  # the document's own date, for "trong thời hạn 03 ngày"
+    agencies: dict[str, Agency] = field(default_factory=dict)
+    # short forms the document defines: "(sau đây gọi tắt là “Ban Quản lý”)"
+    defined: dict[tuple[str, ...], Agency] = field(default_factory=dict)
+
+    def keep(self, agencies: list[Agency]) -> tuple[str, ...]:
+        for a in agencies:
+            self.agencies.setdefault(a.id, a)
+            if a.parent and a.parent not in self.agencies:
+                parent = _parent_agency(a, self.jurisdiction, self.issuer)
+                if parent is not None:
+                    self.agencies.setdefault(parent.id, parent)
+        return tuple(dict.fromkeys(a.id for a in agencies))
+
+
+def _parent_agency(unit: Agency, jurisdiction: str, issuer: str | None) -> Agency | None:
+    if issuer:
+        a = resolve_agency(issuer, jurisdiction)
+        if a.id == unit.parent:
+            return a
+    from loaders.agencies import _gazetteer  # the table names the parent of table units
+
+    for entry in _gazetteer().by_name.values():
+        if entry.kind == "agency":
+            a = resolve_agency(entry.name, jurisdiction)
+            if a.id == unit.parent:
+                return a
+    return None
+
+
+def found_agencies(ctx: Ctx, start: int, end: int) -> list[tuple[Agency, int, int]]:
+    """Agencies in ``text[start:end]`` with absolute offsets; a body noun shared by a
+    list after a colon ("các Sở: Tư pháp, Nội vụ") gives each body of the list."""
+    seg = ctx.text[start:end]
+    found = [(a, start + s, start + e) for a, s, e in find_agencies(seg, ctx.jurisdiction, groups=True, parent=ctx.issuer)]
+    if ctx.defined:
+        found = [(next((full for key, full in ctx.defined.items() if same_name(ctx.text[s:e], key)), a), s, e)
+                 for a, s, e in found]
+    if ":" in seg:
+        spans: list[tuple[int, int]] = []
+        lists: list[tuple[Agency, int, int]] = []
+        for m in task_rules().distributive.finditer(ctx.text, start, end):
+            if spans and m.start() < spans[-1][1]:
+                continue  # inside the list before it
+            listed = _distributed(ctx, m, end)
+            if listed:
+                spans.append((m.start("noun"), listed[-1][2]))
+                lists += listed
+        if spans:
+            # the bodies the lists replace go (one sweep: spans and found are both in order)
+            kept, k = [], 0
+            for f in found:
+                while k < len(spans) and spans[k][1] <= f[1]:
+                    k += 1
+                if k < len(spans) and f[2] > spans[k][0] and f[1] < spans[k][1]:
+                    continue
+                kept.append(f)
+            found = sorted(kept + lists, key=lambda f: f[1])
+    return found
+
+
+def _distributed(ctx: Ctx, m: regex.Match, end: int) -> list[tuple[Agency, int, int]]:
+    """The bodies of a list that shares the body noun ``m`` names before its colon."""
+    r = task_rules()
+    text, noun = ctx.text, m.group("noun")
+    out: list[tuple[Agency, int, int]] = []
+    pos = m.end()
+    while pos < end and text[pos].isupper():
+        title = r.head_words.match(text, pos, end)
+        if title is not None and title.end() > pos and _NON_WORD.match(text, title.end()):
+            break  # "…; Chủ tịch Ủy ban nhân dân …": the next addressee, not a body of the list
+        # a name is short: the finder reads a window, not the rest of the paragraph
+        name = f"{noun} {text[pos:min(end, pos + r.name_window)]}"
+        hits = find_agencies(name, ctx.jurisdiction, parent=ctx.issuer)
+        if not hits or hits[0][1] != 0 or hits[0][2] <= len(noun) + 1:
+            break
+        a, _, e = hits[0]
+        out.append((a, pos, pos + e - len(noun) - 1))
+        sep = r.distributive_sep.match(text, out[-1][2], end)
+        if sep is None or sep.end() == out[-1][2]:
+            break
+        pos = sep.end()
+    return out
+
+
+def agency_run(ctx: Ctx, found: list[tuple[Agency, int, int]], pos: int, limit: int) -> tuple[list[Agency], int]:
+    """The list of agencies starting at ``pos`` (joined by commas, "và", ...): (agencies, end)."""
+    r = task_rules()
+    run: list[Agency] = []
+    i = bisect.bisect_left(found, pos, key=lambda f: f[1])
+    while i < len(found):
+        a, s, e = found[i]
+        gap = r.joiners.match(ctx.text, pos, s)
+        if gap is None or gap.end() != s:
+            break
+        run.append(a)
+        pos = e
+        i += 1
+    if run:
+        tail = r.joiners.match(ctx.text, pos, limit)
+        # keep trailing "liên quan" etc. inside the run, but not the space before a verb
+        pos = pos if tail is None else max(pos, tail.end())
+    return run, pos
+
+
+def lead_run(ctx: Ctx, found, start: int, end: int) -> tuple[list[Agency], int]:
+    """Addressees an item opens with, after "Giao", titles or an opening clause."""
+    r = task_rules()
+    candidates = [start]
+    for opener in r.issuer_openers:
+        m = opener.match(ctx.text, start, end)
+        if m:
+            candidates = [m.end()]  # "Chủ tịch UBND tỉnh yêu cầu X …": X, not the issuer
+            break
+    for clause in r.head_clauses:
+        m = clause.match(ctx.text, start, end)
+        if m:
+            candidates.append(m.end())
+    named = r.bearer.match(ctx.text, start, end)
+    if named:
+        # "1. Trách nhiệm của Sở Nông nghiệp và Môi trường" / "a) …": the bearer of the items
+        # below, when the heading names it and nothing else (or its duty after a ":")
+        run, run_end = agency_run(ctx, found, named.end(), end)
+        if run and _NAMES_END.fullmatch(ctx.text, run_end, end):
+            return run, run_end
+    cond = r.condition.match(ctx.text, start, end)
+    opening = len(candidates)  # candidates before these start the item; the rest are mid-sentence
+    if cond:
+        # "Trường hợp …: Sở X …", "Định kỳ (…), Ủy ban nhân dân cấp xã …": after each break of
+        # the first sentence
+        stop = min(end, start + r.condition_reach)
+        full = regex.search(r"[;.](?:\s|$)", ctx.text[cond.end() : stop])
+        stop = cond.end() + full.start() if full else stop
+        candidates += [b.end() for b in r.condition_breaks.finditer(ctx.text, cond.end(), stop)
+                       if b.end() > b.start()]
+    for pos in candidates:
+        while True:
+            m = r.head_words.match(ctx.text, pos, end)
+            if m is None or m.end() == pos or not _NON_WORD.match(ctx.text[m.end() : m.end() + 1]):
+                break
+            pos = m.end()
+        run, run_end = agency_run(ctx, found, pos, end)
+        relay = r.relay.match(ctx.text, run_end, end) if run else None
+        if relay:
+            # "A thống nhất giao B bố trí …": B leads
+            handed, handed_end = agency_run(ctx, found, relay.end(), end)
+            if handed:
+                return handed, handed_end
+        if run:
+            return run, run_end
+    for i, pos in enumerate(candidates):
+        m = (r.duty_subject if i < opening else r.duty_subject_any_case).match(ctx.text, pos, end)
+        if m and not any(pos <= s < m.end("name") for _, s, _ in found):
+            # "Sở quản lý ngành, lĩnh vực có trách nhiệm …": the subject of the duty, as written;
+            # a kind of body ("Sở" and a description, no proper name) is every body of that kind
+            name = m.group("name").strip(" ,")
+            name = body_kind(name) or name
+            return [resolve_agency(name, ctx.jurisdiction, parent=ctx.issuer)], m.end("name")
+    return [], start
+
+
+def cooperating_of(ctx: Ctx, found, start: int, end: int, lead: list[Agency] = ()) -> list[Agency]:
+    r = task_rules()
+    out: list[Agency] = []
+    for m in r.coop_cue.finditer(ctx.text, start, end):
+        # the body just before the cue, with nothing but blanks between
+        i = bisect.bisect_right(found, m.start(), key=lambda f: f[2]) - 1
+        before = found[i][0] if i >= 0 and _blank(ctx.text, found[i][2], m.start()) else None
+        if before is not None and before not in lead:
+            # "Tham mưu UBND Tỉnh phối hợp với các bộ, ngành Trung ương …": the body just named
+            # cooperates, not the item's lead
+            continue
+        run, _ = agency_run(ctx, found, m.end(), end)
+        out += run
+    return out
+
+
+def clause_subject(ctx: Ctx, found, start: int, end: int) -> list[Agency]:
+    """Bodies that open a clause and cooperate: "Thực hiện mở tài khoản …: Ủy ban nhân dân xã,
+    phường phối hợp với các Ngân hàng thương mại …", "Sau khi …, Ủy ban nhân dân xã, phường
+    phối hợp với …" (they lead).  Bodies after a verb are its object, not the subject: "Tham
+    mưu UBND Tỉnh phối hợp với các bộ, ngành Trung ương …"."""
+    r = task_rules()
+    text = ctx.text
+    cues = [m.start() for m in r.coop_cue.finditer(text, start, end)]
+    if not cues:
+        return []
+    covered = start  # a body inside a list already tried ends where that list ends
+    for _, s, _ in found:
+        if s >= cues[-1]:
+            break
+        if s < covered:
+            continue
+        j = s
+        while j > start and text[j - 1].isspace():
+            j -= 1
+        if j > start and text[j - 1] not in ":;,.":
+            continue
+        k = bisect.bisect_right(cues, s)
+        run, run_end = agency_run(ctx, found, s, cues[k] if k < len(cues) else end)
+        covered = run_end
+        nxt = bisect.bisect_left(cues, run_end)
+        if run and nxt < len(cues) and _blank(text, run_end, cues[nxt]):
+            return run
+    return []
+
+
+def _blank(text: str, start: int, end: int) -> bool:
+    """Nothing but blanks in ``text[start:end]`` (read up to the first other character)."""
+    return start <= end and _BLANKS.match(text, start, end).end() == end
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """The lead and cooperating agencies of an item."""
+
+    lead: tuple[Agency, ...] = ()
+    cooperating: tuple[Agency, ...] = ()
+
+
+def item_roles(ctx: Ctx, start: int, end: int, *, heading: bool = False) -> Roles:
+    """Lead and cooperating agencies an item names itself."""
+    found = found_agencies(ctx, start, end)
+    lead, lead_end = lead_run(ctx, found, start, end)
+    if not lead and not heading:
+        lead = clause_subject(ctx, found, start, end)
+    coop = [a for a in cooperating_of(ctx, found, start, end, lead) if a not in lead]
+    if heading and not task_rules().lead_cue.search(ctx.text, start, end) and not coop:
+        # "i) Các doanh nghiệp, hộ sản xuất công nghiệp, tiểu thủ công nghiệp": a heading
+        # that only names its addressees, not all of them known: the name as written
+        head_end = end
+        colon = ctx.text.find(":", start, end)
+        if colon != -1:
+            head_end = colon
+        # "(sau đây gọi tắt là địa phương)" after the addressees defines them, adds none
+        rest = PARENS.sub("", ctx.text[lead_end:head_end]).strip(" ,.;:")
+        if lead and rest and head_end - start <= 160 and not lead_end > head_end:
+            name_start = start
+            while (hw := task_rules().head_words.match(ctx.text, name_start, head_end)) and hw.end() > name_start:
+                name_start = hw.end()  # "Đề nghị các tổ chức …": the name, not the verb
+            # "Các chủ rừng là tổ chức (các Ban quản lý rừng …)": the name, not its examples
+            name = PARENS.sub("", ctx.text[name_start:head_end]).strip(" ,.;:")
+            lead = [resolve_agency(name, ctx.jurisdiction)]
+    lead = compose_agencies(lead, ctx.jurisdiction)
+    coop = compose_agencies(coop, ctx.jurisdiction)
+    return Roles(tuple(lead), tuple(a for a in coop if a not in lead))
+
+
+def label_agencies(ctx: Ctx, start: int, end: int) -> list[Agency]:
+    """Agencies listed after "Đơn vị chủ trì:": known names, then the other comma pieces."""
+    found = found_agencies(ctx, start, end)
+    out: list[tuple[int, Agency]] = [(s, a) for a, s, _ in found]
+    k = 0  # found and pieces are both in order: one sweep
+    for m in _PIECES.finditer(ctx.text, start, end):
+        s, e = m.start(), m.end()
+        piece = ctx.text[s:e].strip(" .\n")
+        while k < len(found) and found[k][2] <= s:
+            k += 1
+        if not piece or (k < len(found) and found[k][1] < e):
+            continue
+        out.append((s, resolve_agency(piece, ctx.jurisdiction, parent=ctx.issuer)))
+    return compose_agencies([a for _, a in sorted(out, key=lambda t: t[0])], ctx.jurisdiction)

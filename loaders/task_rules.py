@@ -1,0 +1,155 @@
+"""The task layouts' rule table, ``tables/tasks.toml``, compiled once (:func:`task_rules`).
+
+Every cue word, marker, label and column name the task layouts read is a row there; the
+layouts (:mod:`loaders.tasks`) only name the fields of :class:`TaskRules`.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from loaders.rules import load_table
+
+__all__ = ["TaskRules", "task_rules"]
+
+
+@dataclass(frozen=True, slots=True)
+class TaskRules:
+    junk: regex.Pattern
+    roman: regex.Pattern
+    number: regex.Pattern
+    letter: regex.Pattern
+    dash: regex.Pattern
+    end: regex.Pattern
+    appendix: regex.Pattern
+    labels: dict[str, regex.Pattern]
+    label_any: regex.Pattern
+    inline_label: regex.Pattern  # a label inside a task's paragraph, after a sentence end
+    skip_sections: regex.Pattern
+    task_sections: regex.Pattern
+    implementation: regex.Pattern
+    lead_cue: regex.Pattern
+    coop_cue: regex.Pattern
+    head_words: regex.Pattern
+    duty_subject: regex.Pattern
+    duty_subject_any_case: regex.Pattern  # after an opening condition's break, mid-sentence
+    relay: regex.Pattern
+    head_clauses: tuple[regex.Pattern, ...]
+    issuer_openers: tuple[regex.Pattern, ...]
+    condition: regex.Pattern
+    condition_breaks: regex.Pattern
+    condition_reach: int
+    new_duty: regex.Pattern
+    joiners: regex.Pattern
+    distributive: regex.Pattern
+    distributive_sep: regex.Pattern
+    name_window: int
+    non_task: regex.Pattern
+    narrative_start: regex.Pattern
+    narrative_not_start: regex.Pattern
+    narrative_end: regex.Pattern
+    narrative_topic: regex.Pattern
+    narrative_period: regex.Pattern
+    columns: tuple[tuple[str, regex.Pattern], ...]
+    wrap_samples: int
+    wrap_share: float
+    full_line: float
+    not_continuation: regex.Pattern
+    article: regex.Pattern
+    execution: regex.Pattern
+    assign_words: regex.Pattern
+    bearer: regex.Pattern
+    article_not_task: regex.Pattern
+    object_list: regex.Pattern
+    no_task_title: regex.Pattern
+    not_action: regex.Pattern
+    charters: regex.Pattern
+    deadline_line: regex.Pattern
+    plans: regex.Pattern
+    not_task_text: regex.Pattern
+    min_words: int
+
+
+def _any(patterns: list[str], *, anchor: str = "") -> regex.Pattern:
+    return regex.compile(anchor + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", regex.I | regex.V1)
+
+
+@functools.cache
+def task_rules() -> TaskRules:
+    raw = load_table("tasks")
+    mk, roles, narrative = raw["markers"], raw["roles"], raw["narrative"]
+    junk = mk["junk"]
+    labels = {k: regex.compile(v, regex.I | regex.V1) for k, v in raw["labels"].items()}
+    column_order = ("number", "lead", "cooperating", "approval", "deadline", "notes", "content")
+    return TaskRules(
+        junk=regex.compile(junk),
+        roman=regex.compile(junk + mk["roman"]),  # case-sensitive: upper-case numerals only
+        number=regex.compile(junk + mk["number"]),
+        letter=regex.compile(junk + mk["letter"]),
+        dash=regex.compile(junk + mk["dash"]),
+        end=regex.compile(mk["end"], regex.I),
+        appendix=regex.compile(mk["appendix"], regex.I),
+        labels=labels,
+        label_any=_any(list(raw["labels"].values())),
+        inline_label=regex.compile(r"(?<=[.;]\s*)" + _any(list(raw["labels"].values())).pattern, regex.I | regex.V1),
+        skip_sections=_any(raw["sections"]["skip"]),
+        task_sections=_any(raw["sections"]["tasks"]),
+        implementation=_any(raw["sections"]["implementation"]),
+        lead_cue=_any([roles["lead_cue"]]),
+        coop_cue=_any([roles["cooperating_cue"]]),
+        head_words=_any(roles["head_words"], anchor=r"\s*"),
+        relay=regex.compile(r"\s*(?:" + roles["relay"] + ")", regex.I | regex.V1),
+        duty_subject=regex.compile(r"\s*(?P<name>(?-i:" + "|".join(roles["duty_nouns"]) + ")" + roles["duty_words"] + ")",
+                                   regex.I | regex.V1),
+        duty_subject_any_case=regex.compile(r"\s*(?P<name>(?:" + "|".join(roles["duty_nouns"]) + ")" + roles["duty_words"] + ")",
+                                            regex.I | regex.V1),
+        head_clauses=tuple(regex.compile(r"\s*" + p, regex.I | regex.V1) for p in roles["head_clauses"]),
+        issuer_openers=tuple(regex.compile(r"\s*" + p, regex.I | regex.V1) for p in roles["issuer_openers"]),
+        new_duty=_any(roles["new_duty"], anchor=r"\s*"),
+        condition=regex.compile(r"\s*(?:" + "|".join(roles["condition_openers"]) + r")(?!\w)", regex.I | regex.V1),
+        condition_breaks=regex.compile(roles["condition_breaks"], regex.I | regex.V1),
+        condition_reach=int(roles["condition_reach"]),
+        joiners=regex.compile(r"(?:[\s,;:&]|" + "|".join(f"(?:{j})(?!\\w)" for j in roles["joiners"]) + r")*",
+                              regex.I | regex.V1),
+        non_task=_any(roles["non_task"]),
+        distributive=regex.compile(roles["distributive"], regex.I | regex.V1),
+        distributive_sep=regex.compile(roles["distributive_sep"], regex.I | regex.V1),
+        name_window=int(roles["name_window"]),
+        narrative_start=_any(narrative["start"]),
+        narrative_not_start=_any(narrative["not_start"]),
+        narrative_end=_any(narrative["end"]),
+        narrative_topic=_any([narrative["topic"]]),
+        narrative_period=_any([narrative["period"]]),
+        columns=tuple((name, _any(raw["columns"][name], anchor="^")) for name in column_order),
+        wrap_samples=int(raw["wrap"]["min_samples"]),
+        wrap_share=float(raw["wrap"]["min_share"]),
+        full_line=float(raw["wrap"]["full_line"]),
+        not_continuation=regex.compile(raw["wrap"]["not_continuation"], regex.I | regex.V1),
+        article=regex.compile(raw["articles"]["start"], regex.V1),
+        execution=regex.compile(raw["articles"]["execution"], regex.I | regex.V1),
+        assign_words=_any(raw["articles"]["assign_words"], anchor=r"\s*"),
+        bearer=regex.compile(raw["articles"]["bearer"], regex.I | regex.V1),
+        article_not_task=_any(raw["articles"]["not_task"]),
+        no_task_title=_any(raw["articles"]["no_task_titles"], anchor=r"\s*"),
+        not_action=_any(raw["articles"]["not_action"], anchor=r"[\s,]*"),
+        object_list=regex.compile(r"(?:" + "|".join(raw["articles"]["object_list"]) + r")\s*:\s*$",
+                                  regex.I | regex.V1),
+        charters=_type_line(raw["articles"]["charters"]),
+        deadline_line=regex.compile(r"\s*" + raw["articles"]["deadline_line"], regex.I | regex.V1),
+        plans=_type_line(raw["articles"]["plans"]),
+        not_task_text=_any(raw["not_task_text"]["patterns"]),
+        min_words=int(raw["not_task_text"]["min_words"]),
+    )
+
+
+def _type_line(words: list[str]) -> regex.Pattern:
+    """A line that is one of these type words alone, in capitals: "QUY CHẾ", "KẾ HOẠCH"."""
+    alt = "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"[ \t]*(?:{alt})[ \t]*$", regex.V1)
+
+
+# ------------------------------------------------------------------------ paragraphs
+

@@ -1,0 +1,181 @@
+"""The table layout: appendix tables, as TAB-joined lines (a .docx table read by
+``loaders.readers``), under a header row whose cells name the columns (``[columns]``: number,
+content, lead, cooperating, deadline, approval, notes); a unit row ("VĂN PHÒNG") above rows
+gives them their lead and section code; a row broken over lines goes on in the next.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from graph.model import Agency
+from loaders.agencies import find_agencies, match_key, resolve_agency, unit_code
+from loaders.deadlines import find_deadlines, parse_deadline
+from loaders.task_build import Builder, Read, section_path
+from loaders.task_paragraphs import Paragraph
+from loaders.task_roles import Ctx, Roles, item_roles, label_agencies
+from loaders.task_rules import task_rules
+
+__all__ = ["tables"]
+
+_ROW_NUMBER = regex.compile(r"\d{1,3}\.?")
+
+
+@dataclass(slots=True)
+class _Row:
+    """A numbered row: its number, cells and the values of the lines that continue it."""
+
+    number: str
+    cells: list[tuple[int, int]]
+    extra: dict[str, list[str]] = field(default_factory=dict)
+
+    def cell(self, columns: dict[str, int] | None, name: str) -> tuple[int, int] | None:
+        """The span of a named column's cell, None when the table has no such column or it is empty."""
+        idx = columns.get(name) if columns else None
+        if idx is None or idx >= len(self.cells) or self.cells[idx][0] >= self.cells[idx][1]:
+            return None
+        return self.cells[idx]
+
+
+@dataclass(slots=True)
+class _Table:
+    """Where the scan of the tables is: the current header's columns, unit and open row."""
+
+    columns: dict[str, int] | None = None
+    unit: Agency | None = None
+    code: str = ""
+    row: _Row | None = None
+
+
+def _cells(text: str, p: Paragraph) -> list[tuple[int, int]]:
+    """(start, end) of each TAB-separated cell of a table line, stripped."""
+    out = []
+    pos = p.start
+    line_end = text.find("\n", p.start)
+    line_end = len(text) if line_end == -1 else line_end
+    # a row may start with empty cells: back up to the line start
+    pos = text.rfind("\n", 0, p.start) + 1
+    for part in text[pos:line_end].split("\t"):
+        s, e = pos, pos + len(part)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out.append((s, e))
+        pos += len(part) + 1
+    return out
+
+
+def _spell_out(ctx: Ctx, value: str) -> str:
+    """An approval cell with agency names in canonical form: "UBND tỉnh" -> "Ủy ban nhân dân tỉnh"."""
+    value = " ".join(value.split())
+    out, pos = [], 0
+    for a, s, e in find_agencies(value, ctx.jurisdiction):
+        out += [value[pos:s], a.name]
+        pos = e
+    out.append(value[pos:])
+    return "".join(out)
+
+
+def tables(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
+    """Rows of TAB-joined tables under a header row that names the columns."""
+    text = ctx.text
+    st = _Table()
+    for p in paras:
+        if p.kind != "table":
+            line = text[p.body : p.end].strip()
+            if st.columns is not None and p.kind == "plain" and line.isupper() and len(line) <= 120:
+                # a unit row whose cells Word merged into one: no TAB left on the line
+                _flush(ctx, st, b)
+                _set_unit(ctx, st, line)
+                continue
+            _flush(ctx, st, b)  # prose after a table ends it
+            st.columns = None
+            continue
+        cells = _cells(text, p)
+        values = [text[s:e] for s, e in cells]
+        if _header(ctx, st, b, values):
+            continue
+        if st.columns is None:
+            continue
+        first = values[0].strip() if values else ""
+        filled = [v for v in values if v.strip()]
+        if _ROW_NUMBER.fullmatch(first):
+            _flush(ctx, st, b)
+            st.row = _Row(first.rstrip("."), cells)
+        elif first and len(filled) == 1:
+            _flush(ctx, st, b)
+            _set_unit(ctx, st, first)
+        elif not first and st.row is not None:
+            # a row broken over lines: its cells continue the row above
+            for name in ("deadline", "approval"):
+                idx = st.columns.get(name)
+                if idx is not None and idx < len(values) and values[idx].strip():
+                    st.row.extra.setdefault(name, []).append(values[idx].strip())
+    _flush(ctx, st, b)
+    return Read()
+
+
+def _set_unit(ctx: Ctx, st: _Table, name: str) -> None:
+    st.unit = resolve_agency(name, ctx.jurisdiction, parent=ctx.issuer)
+    st.code = unit_code(st.unit)
+
+
+def _header(ctx: Ctx, st: _Table, b: Builder, values: list[str]) -> bool:
+    """Whether a table line is a header row (it names a content column and a number or
+    deadline column); one that names the columns of tasks opens a table of them."""
+    found = {}
+    for idx, v in enumerate(values):
+        for name, pat in task_rules().columns:
+            if name not in found and pat.search(match_key(v)):
+                found[name] = idx
+                break
+    if not ("content" in found and ("number" in found or "deadline" in found)):
+        return False
+    _flush(ctx, st, b)
+    if not any(k in found for k in ("lead", "cooperating", "deadline", "approval")):
+        # "STT | Nội dung | Dự toán 2025 | Ước thực hiện": figures, not tasks
+        st.columns = None
+    else:
+        st.columns, st.unit, st.code = found, None, ""
+    return True
+
+
+def _flush(ctx: Ctx, st: _Table, b: Builder) -> None:
+    """The open row, read as a task (when it has content), and closed."""
+    row, st.row = st.row, None
+    if row is None:
+        return
+    text, columns = ctx.text, st.columns
+    content = row.cell(columns, "content")
+    if content is None:
+        return
+    roles = item_roles(ctx, *content)
+    lead_cell = row.cell(columns, "lead")
+    if lead_cell:
+        lead = tuple(label_agencies(ctx, *lead_cell))
+    elif st.unit is not None:
+        lead = (st.unit,)
+    else:
+        lead = roles.lead
+    coop_cell = row.cell(columns, "cooperating")
+    coop = roles.cooperating + (tuple(label_agencies(ctx, *coop_cell)) if coop_cell else ())
+    section = section_path("PL", st.code, row.number)
+    d = b.add(content[0], content[1], section, Roles(lead, tuple(a for a in dict.fromkeys(coop) if a not in lead)))
+    dl = row.cell(columns, "deadline")
+    if dl:
+        d.deadline = parse_deadline(" ".join([text[dl[0] : dl[1]], *row.extra.get("deadline", [])]),
+                                    reference_year=ctx.reference_year, reference_date=ctx.reference_date)
+    notes = row.cell(columns, "notes")
+    if notes and d.deadline is not None and d.deadline.kind == "recurring":
+        # "Báo cáo hàng quý" + Ghi chú "... hàng quý trước ngày 15 của tháng tiếp theo"
+        refined = [x for x, _, _ in find_deadlines(text[notes[0] : notes[1]], reference_year=ctx.reference_year,
+                                                    reference_date=ctx.reference_date)
+                   if x.recurring]
+        if refined:
+            d.deadline = replace(d.deadline, recurring=refined[0].recurring)
+    ap = row.cell(columns, "approval")
+    if ap:
+        d.approval = _spell_out(ctx, " ".join([text[ap[0] : ap[1]], *row.extra.get("approval", [])]))
