@@ -96,7 +96,8 @@ class _Articles:
     # an assigning item ending with ":" (its level, roles, start, whether a plain paragraph may
     # still complete it); nested: "b) Chủ trì, phối hợp với Y" / "- …"
     leads: list[tuple[float, Roles, int, bool]] = field(default_factory=list)
-    pending: list[tuple] = field(default_factory=list)  # (paragraph, start, article match): addressee lines ending ";" or ","
+    # (paragraph, start, article match) of addressee lines ending ";" or ","
+    pending: list[tuple] = field(default_factory=list)
     items: int = 0
     lead_deadline: dict[int, Deadline | None] = field(default_factory=dict)  # a lead-in's own deadline, by its start
     objects: tuple[float, Draft] | None = None  # a duty whose sub-items are its objects

@@ -19,8 +19,8 @@ from loaders.task_paragraphs import Paragraph
 from loaders.task_roles import Ctx, Roles, label_agencies
 from loaders.task_rules import task_rules
 
-__all__ = ["Builder", "Draft", "ITEM_KINDS", "Layout", "Read", "apply_labels", "cut_inline_label", "is_heading", "section_path",
-           "sub_level", "task_text"]
+__all__ = ["Builder", "Draft", "ITEM_KINDS", "Layout", "Read", "apply_labels", "cut_inline_label", "is_heading",
+           "section_path", "sub_level", "task_text"]
 
 
 @dataclass(slots=True)

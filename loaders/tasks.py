@@ -15,8 +15,9 @@ list of layouts, in order (DOMAIN.md §4, rules in ``tables/tasks.toml``):
 
 A layout is a :class:`loaders.task_build.Layout`: ``read(ctx, paras, builder) -> Read``
 adds its tasks to the builder and claims the spans the later layouts leave alone.  Adding a
-layout is one function, its rows in ``tables/tasks.toml`` and a place in :data:`LAYOUTS`
-(or, for a while, :func:`registered`).  Agency look-ups run on each item's own text
+layout is one function, its rows in a section of ``tables/tasks.toml`` (read with
+``loaders.rules.load_table("tasks")``, or compiled into :class:`loaders.task_rules.TaskRules`)
+and a place in :data:`LAYOUTS` (or, for a while, :func:`registered`).  Agency look-ups run on each item's own text
 (:mod:`loaders.task_roles`).
 """
 

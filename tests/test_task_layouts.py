@@ -68,8 +68,8 @@ def test_a_layout_claims_its_lines_from_the_layouts_after_it(todo):
     (item, todo_task) = _rows(MIXED)
     assert item[:2] == ("II.1", ("ha-tinh:agency:so-y-te",))
     assert item[2].endswith("chữa bệnh.")
-    assert todo_task == ("TODO.1", ("ha-tinh:agency:so-tai-chinh",), "Bố trí kinh phí thực hiện Kế hoạch trước "
-                         "ngày 30/6/2024.", "2024-06-30")
+    assert todo_task == ("TODO.1", ("ha-tinh:agency:so-tai-chinh",),
+                         "Bố trí kinh phí thực hiện Kế hoạch trước ngày 30/6/2024.", "2024-06-30")
 
 
 def test_leaving_the_block_restores_the_layouts_and_the_result():
