@@ -637,8 +637,8 @@ def defined_short_forms(text: str, jurisdiction: str, *, parent: str | None = No
     the first definition of a short form holds.
 
     >>> d = defined_short_forms("Trung tâm Đổi mới sáng tạo Hà Nội (sau đây gọi tắt là “Trung tâm”) có trách nhiệm", "Hà Nội")
-    >>> [(k, a.name) for k, a in d.items()]
-    [(('trung', 'tâm'), 'Trung tâm Đổi mới sáng tạo Hà Nội')]
+    >>> [(" ".join(k), a.name) for k, a in d.items()]  # also the name without its province
+    [('trung tâm', 'Trung tâm Đổi mới sáng tạo Hà Nội'), ('trung tâm đổi mới sáng tạo', 'Trung tâm Đổi mới sáng tạo Hà Nội')]
     """
     out: dict[tuple[str, ...], Agency] = {}
     if "(" not in text:
