@@ -1,4 +1,5 @@
-"""Push throughput and trace latency of the three engines, in one run on one generated corpus.
+"""Push throughput and trace latency of every registered query engine, in one run on one
+generated corpus.
 
 Not a test: run it and read the ratios (absolute figures swing with machine load).
 
@@ -7,8 +8,9 @@ Not a test: run it and read the ratios (absolute figures swing with machine load
 
 Measures, against a FalkorDB Bolt server started on 127.0.0.1 for the run:
   * push rows/s: batched UNWIND + MERGE vs one statement per row (both full pushes);
-  * trace latency (median, p99) for the same start nodes: networkx in process, SPARQL
-    (rdflib, property paths) on the RDF graph, Cypher over Bolt.
+  * trace latency (median, p99) for the same start nodes on every engine of
+    queries.engine's registry (networkx in process, the store's index, SPARQL on the RDF
+    graph, Cypher over Bolt, and any engine registered later), and the time to open each.
 """
 
 from __future__ import annotations
@@ -19,20 +21,18 @@ import platform
 import random
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.bolt import connect  # noqa: E402
 from graph.neo4j_push import push_graph, push_graph_row_by_row  # noqa: E402
-from graph.rdf import to_rdf  # noqa: E402
-from queries.cypher import trace_tops_cypher  # noqa: E402
-from queries.lineage import trace_tops  # noqa: E402
-from queries.sparql import trace_tops_sparql  # noqa: E402
-from tests.support.bolt import BoltServer  # noqa: E402
+from graph.store import Store  # noqa: E402
 from policykg.synth import make_graph  # noqa: E402
+from queries.engine import Server, Source, engines, open_engine  # noqa: E402
+from tests.support.bolt import BoltServer  # noqa: E402  (starts FalkorDB; test support, see README)
 
 DB = "policykg_bench"
 
@@ -72,21 +72,22 @@ def main() -> None:
         starts = sorted(n for n, d in g.nodes(data=True) if d.get("kind") in ("document", "task"))
         random.Random(args.seed).shuffle(starts)
         starts = starts[: args.sample]
-        t0 = time.perf_counter()
-        rdf = to_rdf(g)
-        print(f"RDF graph built in {time.perf_counter() - t0:.1f} s ({len(rdf)} triples)")
-        nx_med, nx_p99 = _latency(lambda n: trace_tops(g, n), starts)
-        sp_med, sp_p99 = _latency(lambda n: trace_tops_sparql(rdf, n), starts)
-        drv = connect(server.uri, server.user, server.password, DB)
-        try:
-            with drv.session(database=DB) as session:
-                cy_med, cy_p99 = _latency(lambda n: trace_tops_cypher(session, n), starts)
-        finally:
-            drv.close()
-    print(f"trace latency over {len(starts)} start nodes (ms): median / p99")
-    print(f"  networkx in process  {nx_med:8.3f} / {nx_p99:8.3f}")
-    print(f"  SPARQL (rdflib)      {sp_med:8.3f} / {sp_p99:8.3f}")
-    print(f"  Cypher over Bolt     {cy_med:8.3f} / {cy_p99:8.3f}")
+        rows_out = []
+        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "index.db") as store:
+            with store.transaction():
+                store.write_index(g, current=True)  # the store engine reads this graph's index
+            source = Source(store=store, graph=g, server=Server(server.uri, server.user, server.password, DB))
+            for name in engines():
+                t0 = time.perf_counter()
+                eng = open_engine(name, source)
+                opened = time.perf_counter() - t0
+                try:
+                    rows_out.append((name, opened, *_latency(eng.trace_tops, starts)))
+                finally:
+                    eng.close()
+    print(f"trace latency over {len(starts)} start nodes (ms): median / p99   (open: seconds to open the engine)")
+    for name, opened, med, p99 in rows_out:
+        print(f"  {name:<12} {med:8.3f} / {p99:8.3f}   open {opened:6.2f} s")
 
 
 if __name__ == "__main__":

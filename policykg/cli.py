@@ -6,6 +6,7 @@ Every command parses its options, calls one library function and formats the res
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
@@ -97,6 +98,55 @@ def neo4j_options(f):
     return f
 
 
+def _engine_name(ctx, param, value):
+    from queries.engine import UnknownEngine, engine_info
+
+    if value is None:
+        return None
+    try:
+        return engine_info(value).name
+    except UnknownEngine as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def engine_option(f):
+    """``--engine NAME``: the query engine that answers (queries.engine's registry)."""
+    from queries.engine import DEFAULT_ENGINE
+
+    return click.option("--engine", "engine", default=None, callback=_engine_name, metavar="NAME",
+                        help=f"Query engine: {DEFAULT_ENGINE} (default), networkx, sparql, cypher (needs "
+                             "--uri, after `push`), or any registered one.")(f)
+
+
+@contextlib.contextmanager
+def open_engine(name: str | None, store_path: str | None, server=None):
+    """The engine ``name`` (default: the store's) on the store, or on the Bolt server for an
+    engine that needs one (the store is not opened then); closed on leaving."""
+    from queries.engine import DEFAULT_ENGINE, Source, engine_info
+    from queries.engine import open_engine as _open
+
+    name = name or DEFAULT_ENGINE
+    if engine_info(name).needs_server:
+        eng = _open(name, Source(server=server))
+        try:
+            yield eng
+        finally:
+            eng.close()
+        return
+    with open_store(store_path) as store:
+        eng = _open(name, Source(store=store))
+        try:
+            yield eng
+        finally:
+            eng.close()
+
+
+def _server(uri, user, password, database):
+    from queries.engine import Server
+
+    return Server(uri, user, password, database)
+
+
 def open_store(store_path: str | None, *, must_exist: bool = True):
     """The store (networkx and SQLite load here, not at start-up: `--help` stays fast)."""
     from graph.store import Store, default_store_path
@@ -150,29 +200,12 @@ def build(paths, store_path, as_json):
         policykg build data/corpus
         policykg build plans/*.docx --store hatinh.db
     """
-    from loaders.extract import iter_corpus
-    from policykg.pipeline import build_corpus
-
     missing = [p for p in paths if not Path(p).exists()]
     if len(missing) == len(paths):
         raise click.ClickException(f"{missing[0]}: no such file or folder; nothing was built")
     store = open_store(store_path, must_exist=False)
-    files = iter_corpus(paths)
-    errors: list[tuple[str, str]] = []
-    with store, click.progressbar(
-        length=len(files), label="Reading documents", file=sys.stderr,
-        show_pos=True, item_show_func=lambda p: Path(p).name if p else "",
-    ) as bar:
-        report = build_corpus(
-            paths,
-            store,
-            progress=lambda p: bar.update(1, p),
-            on_error=lambda p, r: errors.append((p, r)),
-            on_wait=_waiting(store.path),
-        )
-    for p, reason in errors:
-        withdrawn = " (its earlier facts were withdrawn)" if p in report.withdrawn else ""
-        click.echo(f"Error: {p}: {reason}{withdrawn}", err=True)
+    with store:
+        report = _run_build(paths, store)
     if as_json:
         emit_json(report.to_dict() | {"store": str(store.path)})
     else:
@@ -189,6 +222,25 @@ def build(paths, store_path, as_json):
         )
     if report.failed:
         sys.exit(1)
+
+
+def _run_build(paths, store):
+    """The build of `build` and `demo`: :func:`policykg.pipeline.build_corpus` with a progress
+    bar, then one error line per file that failed.  Returns the build report."""
+    from loaders.extract import iter_corpus
+    from policykg.pipeline import build_corpus
+
+    errors: list[tuple[str, str]] = []
+    with click.progressbar(
+        length=len(iter_corpus(paths)), label="Reading documents", file=sys.stderr,
+        show_pos=True, item_show_func=lambda p: Path(p).name if p else "",
+    ) as bar:
+        report = build_corpus(paths, store, progress=lambda p: bar.update(1, p),
+                              on_error=lambda p, r: errors.append((p, r)), on_wait=_waiting(store.path))
+    for p, reason in errors:
+        withdrawn = " (its earlier facts were withdrawn)" if p in report.withdrawn else ""
+        click.echo(f"Error: {p}: {reason}{withdrawn}", err=True)
+    return report
 
 
 @cli.command()
@@ -253,14 +305,16 @@ def _ref_graph(store, ref: str, *, down: bool = False):
 @json_option
 @click.option("--no-fallback", is_flag=True, help="Follow implements links only, not the based_on fallback.")
 @as_of_option
-@click.option("--neo4j", "on_server", is_flag=True, help="Ask the Neo4j server (see `push`) instead of the store.")
+@engine_option
+@click.option("--neo4j", "on_server", is_flag=True, help="Ask the Neo4j server (see `push`): --engine cypher.")
 @neo4j_options
 @handle_errors
-def trace(ref, store_path, as_json, no_fallback, as_of, on_server, uri, user, password, database):
+def trace(ref, store_path, as_json, no_fallback, as_of, engine, on_server, uri, user, password, database):
     """Every implements-path from REF up to the central resolution(s) it serves.
 
     REF is a canonical id, a number-symbol (when unique), a task id or an ingested file.
-    With --neo4j the tops of the implements chains come from the server, by Cypher.
+    With --engine sparql or cypher (--neo4j) the tops of the implements chains come from
+    that engine's query, without the paths.
 
     \b
     Example:
@@ -269,13 +323,15 @@ def trace(ref, store_path, as_json, no_fallback, as_of, on_server, uri, user, pa
         policykg trace 154/KH-UBND --as-of 31/12/2024
         policykg trace vn:29-NQ/TW:2022 --neo4j --uri bolt://localhost:7687
     """
-    from queries.lineage import node_summary, trace as do_trace
+    from policykg.refs import engine_view
+    from queries.lineage import trace as do_trace
 
-    if on_server:
-        _trace_on_server(ref, as_json, uri, user, password, database)
-        return
-    with open_store(store_path) as store:
-        g, node = _ref_graph(store, ref)
+    engine = _with_neo4j(engine, on_server)
+    with open_engine(engine, store_path, _server(uri, user, password, database)) as eng:
+        g, node = engine_view(eng, ref)
+        if g is None:
+            _print_serves(eng, node, as_json)
+            return
         res = do_trace(g, node, based_on_fallback=not no_fallback)
         report = _statuses(g, as_of)
         if as_json:
@@ -296,42 +352,46 @@ def trace(ref, store_path, as_json, no_fallback, as_of, on_server, uri, user, pa
         _print_trace(g, node, res, report)
 
 
-def _trace_on_server(ref, as_json, uri, user, password, database) -> None:
-    from graph.bolt import connect, open_session
-    from queries.cypher import node_summaries_cypher, trace_tops_cypher
+def _with_neo4j(engine: str | None, on_server: bool) -> str | None:
+    if on_server and engine not in (None, "cypher"):
+        raise click.UsageError(f"--neo4j asks the cypher engine; --engine {engine} asks another")
+    return "cypher" if on_server else engine
 
-    driver = connect(uri, user, password, database)
-    try:
-        with open_session(driver, database) as session:  # every value escaped as the server needs
-            nodes = node_summaries_cypher(session, [ref])
-            if ref not in nodes:
-                raise NotFound(f"{ref}: no node with this id on {uri} (pass a canonical id, see `policykg trace --json`)")
-            tops = trace_tops_cypher(session, ref)
-            nodes |= node_summaries_cypher(session, tops)
-    finally:
-        driver.close()
-    roots = sorted(t for t in tops if nodes.get(t, {}).get("jurisdiction") == "central")
-    highest = sorted(t for t in tops if t not in roots)
+
+def _summary_label(nodes: dict, n: str) -> str:
+    """A node as an engine's display fields name it, with the status pushed with it."""
+    d = nodes.get(n, {})
+    text = d.get("number_symbol") or d.get("title") or n
+    if d.get("status"):  # pushed with the status of the push day (see `push`)
+        text += f" [{d['status']}" + (f" since {d['status_since']}" if d.get("status_since") else "") + "]"
+    if d.get("at_risk_from"):
+        text += f" ⚠ rests on {len(d['at_risk_from'])} changed document(s)"
+    return text
+
+
+def _engine_where(eng) -> dict:
+    from queries.engine import engine_info
+
+    return {"server": eng.where} if engine_info(eng.name).needs_server else {"engine": eng.name}
+
+
+def _print_serves(eng, node: str, as_json: bool) -> None:
+    """trace on an engine that answers by its query language: the central roots and highest
+    tops (queries.engine.serves), without paths."""
+    from queries.engine import serves
+
+    roots, highest, nodes = serves(eng, node)
     if as_json:
-        emit_json({"ref": ref, "roots": roots, "highest": highest, "nodes": nodes, "server": uri})
+        emit_json({"ref": node, "roots": roots, "highest": highest, "nodes": nodes} | _engine_where(eng))
         return
-    def label(n: str) -> str:
-        d = nodes.get(n, {})
-        text = d.get("number_symbol") or d.get("title") or n
-        if d.get("status"):  # pushed with the status of the push day (see `push`)
-            text += f" [{d['status']}" + (f" since {d['status_since']}" if d.get("status_since") else "") + "]"
-        if d.get("at_risk_from"):
-            text += f" ⚠ rests on {len(d['at_risk_from'])} changed document(s)"
-        return text
-
-    click.echo(f"{label(ref)} ({uri})")
+    click.echo(f"{_summary_label(nodes, node)} ({eng.where})")
     if roots:
-        click.echo("Central roots: " + ", ".join(label(r) for r in roots))
+        click.echo("Central roots: " + ", ".join(_summary_label(nodes, r) for r in roots))
     if highest:
         click.echo(("Also reaches (not central): " if roots else "No central document reached; highest: ")
-                   + ", ".join(label(r) for r in highest))
-    if not tops:
-        click.echo("  implements nothing on the server")
+                   + ", ".join(_summary_label(nodes, r) for r in highest))
+    if not roots and not highest:
+        click.echo("  implements nothing " + ("on the server" if "server" in _engine_where(eng) else f"in {eng.where}"))
 
 
 def _label(g, n: str) -> str:
@@ -447,32 +507,58 @@ def report(ref, output, store_path, as_of):
 @store_option
 @json_option
 @as_of_option
+@engine_option
+@neo4j_options
 @handle_errors
-def impact(ref, store_path, as_json, as_of):
+def impact(ref, store_path, as_json, as_of, engine, uri, user, password, database):
     """Everything downstream of REF: documents and tasks that carry it out.
 
     \b
     Example:
         policykg impact 29-NQ/TW
+        policykg impact 29-NQ/TW --engine sparql
     """
-    from queries.lineage import cite_line, downstream_impact, node_summary
+    from policykg.refs import engine_view
+    from queries.lineage import cite_line, downstream_impact
 
-    with open_store(store_path) as store:
-        g, node = _ref_graph(store, ref, down=True)
+    with open_engine(engine, store_path, _server(uri, user, password, database)) as eng:
+        g, node = engine_view(eng, ref, down=True)
+        if g is None:
+            _print_downstream(eng, node, as_json)
+            return
         res = downstream_impact(g, node)
         report = _statuses(g, as_of)
         if as_json:
             ids = [node] + res["documents"] + res["tasks"]
             emit_json(res | {"as_of": report.as_of, "nodes": {n: _with_status(g, report, n) for n in ids}})
             return
-        click.echo(cite_line(g, node) + _status_tag(g, report, node))
-        click.echo(f"{len(res['documents'])} documents and {len(res['tasks'])} tasks downstream")
-        for n in res["documents"]:
-            click.echo(f"  {cite_line(g, n)}{_status_tag(g, report, n)}")
-        for n in res["tasks"][:50]:
-            click.echo(f"  {' '.join(cite_line(g, n).split())}")
-        if len(res["tasks"]) > 50:
-            click.echo(f"  … {len(res['tasks']) - 50} more tasks (use --json)")
+        _echo_downstream(cite_line(g, node) + _status_tag(g, report, node), res,
+                         lambda n: f"{cite_line(g, n)}{_status_tag(g, report, n)}",
+                         lambda n: " ".join(cite_line(g, n).split()))
+
+
+def _echo_downstream(head: str, res: dict, doc_line, task_line) -> None:
+    """impact's text: the node, the counts, the documents, the first 50 tasks."""
+    click.echo(head)
+    click.echo(f"{len(res['documents'])} documents and {len(res['tasks'])} tasks downstream")
+    for n in res["documents"]:
+        click.echo(f"  {doc_line(n)}")
+    for n in res["tasks"][:50]:
+        click.echo(f"  {task_line(n)}")
+    if len(res["tasks"]) > 50:
+        click.echo(f"  … {len(res['tasks']) - 50} more tasks (use --json)")
+
+
+def _print_downstream(eng, node: str, as_json: bool) -> None:
+    """impact on an engine that answers by its query language (queries.engine.downstream)."""
+    from queries.engine import downstream
+
+    res, nodes = downstream(eng, node)
+    if as_json:
+        emit_json(res | {"nodes": {n: nodes.get(n, {}) for n in [node] + res["documents"] + res["tasks"]}}
+                  | _engine_where(eng))
+        return
+    _echo_downstream(f"{_summary_label(nodes, node)} ({eng.where})", res, lambda n: _summary_label(nodes, n), str)
 
 
 @cli.command()
@@ -480,8 +566,10 @@ def impact(ref, store_path, as_json, as_of):
 @store_option
 @json_option
 @as_of_option
+@engine_option
+@neo4j_options
 @handle_errors
-def status(ref, store_path, as_json, as_of):
+def status(ref, store_path, as_json, as_of, engine, uri, user, password, database):
     """Is REF still in force?  Its status on a day, what set it, and what it passes down.
 
     A document is repealed, replaced (with the latest of the chain), expired (the period its
@@ -495,21 +583,34 @@ def status(ref, store_path, as_json, as_of):
         policykg status 32/2023/QĐ-UBND
         policykg status 154/KH-UBND --as-of 01/01/2024 --json
     """
+    from policykg.refs import engine_view
     from queries.lineage import cite_line
 
-    with open_store(store_path) as store:
-        g, node = _ref_graph(store, ref, down=True)
-        report = _statuses(g, as_of)
+    with open_engine(engine, store_path, _server(uri, user, password, database)) as eng:
+        g, node = engine_view(eng, ref, down=True)
+        report = _statuses(g, as_of) if g is not None else eng.statuses(as_of, around=node)
         st = report.of(node)
         passes = sorted(n for n, items in report.flags.items() if any(f["upstream"] == node for f in items))
         inherited = report.flags.get(node, [])
+        kinds = {n: d.get("kind") for n, d in eng.nodes(passes).items()} if g is None else \
+            {n: g.nodes[n].get("kind") for n in passes}
         if as_json:
             emit_json({
                 "ref": node, "as_of": report.as_of, "status": st.to_dict() if st else None,
                 "inherits": inherited,
-                "passes_down": {"documents": [n for n in passes if g.nodes[n].get("kind") == "document"],
-                                "tasks": [n for n in passes if g.nodes[n].get("kind") == "task"]},
+                "passes_down": {"documents": [n for n in passes if kinds[n] == "document"],
+                                "tasks": [n for n in passes if kinds[n] == "task"]},
             })
+            return
+        if g is None:  # an engine without a graph to cite from: ids and states
+            click.echo(f"{node} ({eng.where})")
+            click.echo(f"  {st.state} on {report.as_of}" + (f" by {', '.join(st.by)}" if st and st.by else "")
+                       if st else f"  not a document: no status of its own (on {report.as_of})")
+            for f in inherited:
+                click.echo(f"  ⚠ rests on {f['upstream']}: {f['state']}")
+            if passes:
+                click.echo(f"Passes a warning down to {sum(1 for n in passes if kinds[n] == 'document')} documents "
+                           f"and {sum(1 for n in passes if kinds[n] == 'task')} tasks")
             return
         click.echo(cite_line(g, node))
         if st is None:
@@ -600,10 +701,11 @@ def check(store_path, as_json, as_of):
 @click.option("--overdue", is_flag=True, help="Tasks whose dated deadline has passed (on --as-of, default today).")
 @click.option("--at-risk", is_flag=True, help="Tasks resting on a document no longer in force or amended.")
 @as_of_option
+@engine_option
 @json_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
 @handle_errors
-def tasks(store_path, agency, role, jurisdiction, serves, due_before, overdue, at_risk, as_of, as_json, as_csv):
+def tasks(store_path, agency, role, jurisdiction, serves, due_before, overdue, at_risk, as_of, engine, as_json, as_csv):
     """Tasks with their agencies, deadlines and documents.
 
     \b
@@ -621,8 +723,17 @@ def tasks(store_path, agency, role, jurisdiction, serves, due_before, overdue, a
     if role and not agency:
         raise click.UsageError("--role needs --agency (lead or cooperating role of which agency?)")
     places = _places(jurisdiction)
-    with open_store(store_path) as store:
-        g, node = _ref_graph(store, serves, down=True) if serves else (store.graph(), None)
+    from policykg.refs import engine_view
+    from queries.engine import engine_info
+
+    if engine and engine_info(engine).needs_server:
+        raise click.UsageError(f"tasks reads the tasks' deadlines and agencies from the store: --engine {engine} "
+                               "cannot list them (policykg impact REF --engine … lists the tasks downstream)")
+    with open_engine(engine, store_path) as eng:
+        g, node = engine_view(eng, serves, down=True) if serves else (eng.view(None), None)
+        if g is None:
+            raise click.UsageError(f"tasks reads the tasks' deadlines and agencies as a graph: the {eng.name} engine "
+                                   "has none (policykg impact REF --engine … lists the tasks downstream)")
         name = _canonical_agency(agency, jurisdiction) if agency else None
         report = _statuses(g, as_of)
         rows = list_tasks(g, agency=name, jurisdiction=places, serves=node, due_before=due_before,
@@ -1072,7 +1183,7 @@ def demo(corpus, store_path, output):
     Example:
         policykg demo
     """
-    from policykg.pipeline import build_corpus, find_default_corpus, store_conflicts
+    from policykg.pipeline import find_default_corpus, store_conflicts
     from queries.lineage import cite_line, trace as do_trace
     from viz.viewer import render_viewer
 
@@ -1080,14 +1191,7 @@ def demo(corpus, store_path, output):
     if corpus is None:
         raise click.ClickException("no data/corpus folder here; pass --corpus DIR")
     store = open_store(store_path, must_exist=False)
-    errors: list[tuple[str, str]] = []
-    from loaders.extract import iter_corpus
-
-    with click.progressbar(length=len(iter_corpus([corpus])), label="Reading documents", file=sys.stderr) as bar:
-        report = build_corpus([corpus], store, progress=lambda p: bar.update(1), on_error=lambda p, r: errors.append((p, r)),
-                              on_wait=_waiting(store.path))
-    for p, reason in errors:
-        click.echo(f"Error: {p}: {reason}", err=True)
+    report = _run_build([corpus], store)
     g = store.graph()
     click.echo(
         f"Store {store.path}: {report.documents} documents, {report.references} references, "

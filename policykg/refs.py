@@ -10,24 +10,29 @@ from __future__ import annotations
 import networkx as nx
 
 from graph.errors import NotFound, PolicyKGError
-from queries.local import GraphAdjacency, is_exact_id, local_graph, resolve
+from queries.local import GraphAdjacency, is_exact_id, resolve
 
-__all__ = ["FilterError", "places", "ref_graph", "resolve_spelling", "type_code"]
+__all__ = ["FilterError", "engine_view", "places", "ref_graph", "resolve_spelling", "type_code"]
 
 
 
 def resolve_spelling(where, ref: str) -> str:
-    """REF's node id in a networkx graph or an :class:`Adjacency` (the store's index), as
-    every command and the server read what a user typed: :func:`resolve`, then, when that
-    finds nothing and REF is not spelled as an id, the first number-symbol written in REF
+    """REF's node id in a networkx graph, an :class:`Adjacency` (the store's index) or a
+    query engine (:class:`queries.engine.QueryEngine`), as every command and the server read
+    what a user typed: :func:`resolve` (an engine's own ``resolve``), then, when that finds
+    nothing and REF is not spelled as an id, the first number-symbol written in REF
     canonicalized ("06/NQ-TU" → 06-NQ/TU, "13 KH/TW" → 13-KH/TW).
 
     Raises:
         NotFound, AmbiguousReference: as :func:`resolve`.
     """
-    src = where if hasattr(where, "adjacent") else GraphAdjacency(where)
+    if hasattr(where, "trace_tops"):  # a query engine
+        find = where.resolve
+    else:
+        src = where if hasattr(where, "adjacent") else GraphAdjacency(where)
+        find = lambda r: resolve(src, r)  # noqa: E731
     try:
-        return resolve(src, ref)
+        return find(ref)
     except NotFound:
         if is_exact_id(ref):
             raise
@@ -35,19 +40,25 @@ def resolve_spelling(where, ref: str) -> str:
 
         ms = [m for m in find_mentions(ref) if m.symbol]
         if ms:
-            return resolve(src, ms[0].symbol.canonical)
+            return find(ms[0].symbol.canonical)
         raise
 
 
 def ref_graph(store, ref: str, *, down: bool = False) -> tuple[nx.MultiDiGraph, str]:
-    """REF's node and the part of the graph its answer reads, through the store's index
-    (:func:`local_graph`; ``down`` adds what lies downstream).  A store written by an earlier
-    policykg has no index until its next build: then the whole graph."""
-    if not store.has_merged():
-        g = store.graph()
-        return g, resolve_spelling(g, ref)
-    node = resolve_spelling(store, ref)
-    return local_graph(store, [node], down=down), node
+    """REF's node and the part of the graph its answer reads, through the store's engine
+    (:func:`engine_view`): the index's neighbourhood (``down`` adds what lies downstream), or
+    the whole graph of a store written by an earlier policykg, until its next build."""
+    from queries.engine import DEFAULT_ENGINE, Source, open_engine
+
+    return engine_view(open_engine(DEFAULT_ENGINE, Source(store=store)), ref, down=down)
+
+
+def engine_view(engine, ref: str, *, down: bool = False) -> tuple[nx.MultiDiGraph | None, str]:
+    """REF's node as ``engine`` resolves a user's spelling (:func:`resolve_spelling`), and the
+    part of the graph its answers read (``engine.view``; None from an engine that answers only
+    by its query language)."""
+    node = resolve_spelling(engine, ref)
+    return engine.view(node, down=down), node
 
 
 class FilterError(PolicyKGError):

@@ -17,7 +17,7 @@ from importlib import resources
 from typing import Any
 
 __all__ = ["load_query", "trace_tops_cypher", "impact_cypher", "tasks_by_agency_cypher", "node_summaries_cypher",
-           "label_for_id", "status_facts_cypher"]
+           "label_for_id", "status_facts_cypher", "counts_cypher"]
 
 
 @functools.cache
@@ -115,8 +115,16 @@ def tasks_by_agency_cypher(session_or_driver: Any, agency_name: str, *,
 
 def node_summaries_cypher(session_or_driver: Any, ids, *, database: str | None = None) -> dict[str, dict]:
     """Display fields (type, number_symbol, date, issuer, jurisdiction, ...) of nodes by id."""
-    rows = _rows(session_or_driver, "nodes", database, ids=sorted(ids))
+    ids = sorted(set(ids))
+    rows = []
+    for i in range(0, len(ids), _IDS_PER_QUERY):
+        rows += _rows(session_or_driver, "nodes", database, ids=ids[i:i + _IDS_PER_QUERY])
     return {r["id"]: {k: v for k, v in r.items() if k != "id" and v not in (None, "")} for r in rows}
+
+
+#: Ids per ``nodes`` query: FalkorDB splices parameters into the query text, and drops the
+#: connection on a statement with some 90 ids of the seed corpus (80 pass).
+_IDS_PER_QUERY = 25
 
 
 def status_facts_cypher(session_or_driver: Any, *, database: str | None = None) -> tuple[dict[str, dict], list[dict]]:
@@ -135,3 +143,11 @@ def status_facts_cypher(session_or_driver: Any, *, database: str | None = None) 
         for r in _rows(session_or_driver, "status_changes", database)
     ]
     return docs, rows
+
+
+def counts_cypher(session_or_driver: Any, *, database: str | None = None) -> dict[str, int]:
+    """Nodes of each kind and relationships (queries/counts_nodes.cypher, counts_edges.cypher),
+    in the shape of :meth:`graph.store.Store.index_counts`."""
+    out = {r["kind"] or "document": r["n"] for r in _rows(session_or_driver, "counts_nodes", database)}
+    out["edges"] = sum(r["n"] for r in _rows(session_or_driver, "counts_edges", database))
+    return out

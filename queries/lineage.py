@@ -29,6 +29,7 @@ from .local import GraphAdjacency, is_exact_id, resolve
 __all__ = [
     "LINEAGE",
     "trace_tops",
+    "split_tops",
     "impact",
     "trace",
     "TraceResult",
@@ -36,6 +37,8 @@ __all__ = [
     "is_exact_id",
     "is_policy_document",
     "node_summary",
+    "summary_of",
+    "order_downstream",
     "cite_line",
     "citation_chain",
     "downstream_impact",
@@ -85,6 +88,19 @@ def trace_tops(g: nx.MultiDiGraph, x: str) -> set[str]:
             tops.add(n)
         stack.extend(succ)
     return tops
+
+
+def split_tops(tops, attrs) -> tuple[list[str], list[str]]:
+    """The tops of a trace as every command shows them: the central roots (documents of the
+    central jurisdiction) and the highest non-central documents reached, each sorted.
+    ``attrs(n)`` gives a node's attributes (any engine's display fields).
+
+    >>> split_tops({"vn:29-NQ/TW:2022", "ha-tinh:1/KH-UBND:2023"},
+    ...            lambda n: {"jurisdiction": "central" if n.startswith("vn:") else "Hà Tĩnh"})
+    (['vn:29-NQ/TW:2022'], ['ha-tinh:1/KH-UBND:2023'])
+    """
+    roots = sorted(t for t in tops if attrs(t).get("jurisdiction") == CENTRAL)
+    return roots, sorted(t for t in tops if attrs(t).get("jurisdiction") != CENTRAL)
 
 
 def impact(g: nx.MultiDiGraph, x: str) -> set[str]:
@@ -183,8 +199,7 @@ def trace(g: nx.MultiDiGraph, x: str, *, based_on_fallback: bool = True) -> Trac
                 res.via_based_on.append((n, v))
             stack.append(path + [v])
     res.paths.sort(key=lambda p: (len(p), p))
-    res.roots = sorted(t for t in tops if g.nodes[t].get("jurisdiction") == CENTRAL)
-    res.highest = sorted(t for t in tops if g.nodes[t].get("jurisdiction") != CENTRAL)
+    res.roots, res.highest = split_tops(tops, lambda n: g.nodes[n])
     if not res.paths:
         res.highest = [x]
     return res
@@ -203,7 +218,11 @@ def resolve_ref(g: nx.MultiDiGraph, ref: str) -> str:
 
 
 def node_summary(g: nx.MultiDiGraph, n: str) -> dict:
-    d = g.nodes[n]
+    return summary_of(g.nodes[n])
+
+
+def summary_of(d: dict) -> dict:
+    """A node's display fields, from its attributes (what ``--json`` answers show)."""
     keys = ("kind", "type", "number_symbol", "date", "issuer", "jurisdiction", "title", "flags", "in_corpus", "path")
     out = {k: d.get(k) for k in keys if k in d}
     if d.get("kind") == "task":
@@ -281,15 +300,24 @@ def citation_chain(g: nx.MultiDiGraph, path: list[str]) -> list[dict]:
 
 def task_order(g: nx.MultiDiGraph, t: str) -> tuple:
     """Tasks in reading order: by document, then by their number in it (task-2 before task-10)."""
+    return _task_key(t, g.nodes[t])
+
+
+def _task_key(t: str, attrs: dict) -> tuple:
     doc, _, n = t.partition("#task-")
-    return (g.nodes[t].get("document") or doc, int(n) if n.isdigit() else 0, t)
+    return (attrs.get("document") or doc, int(n) if n.isdigit() else 0, t)
+
+
+def order_downstream(x: str, nodes, attrs) -> dict:
+    """An impact set as answers show it: ``{"ref", "documents", "tasks"}``, the documents
+    sorted, the tasks in reading order; ``attrs(n)`` gives a node's attributes."""
+    docs = sorted(n for n in nodes if attrs(n).get("kind") == "document")
+    tasks = sorted((n for n in nodes if attrs(n).get("kind") == "task"), key=lambda t: _task_key(t, attrs(t)))
+    return {"ref": x, "documents": docs, "tasks": tasks}
 
 
 def downstream_impact(g: nx.MultiDiGraph, x: str) -> dict:
     """What flows from ``x``: the documents and tasks downstream, by kind."""
     if x not in g:
         raise NotFound(f"{x}: not in the graph")
-    nodes = impact(g, x)
-    docs = sorted(n for n in nodes if g.nodes[n].get("kind") == "document")
-    tasks = sorted((n for n in nodes if g.nodes[n].get("kind") == "task"), key=lambda t: task_order(g, t))
-    return {"ref": x, "documents": docs, "tasks": tasks}
+    return order_downstream(x, impact(g, x), lambda n: g.nodes[n])

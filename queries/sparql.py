@@ -22,7 +22,8 @@ from graph.errors import NotFound, PolicyKGError
 if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Graph
 
-__all__ = ["SparqlError", "run_sparql", "query_variables", "trace_tops_sparql", "impact_sparql", "load_query", "status_facts_sparql"]
+__all__ = ["SparqlError", "run_sparql", "query_variables", "trace_tops_sparql", "impact_sparql", "load_query", "status_facts_sparql",
+           "node_summaries_sparql", "counts_sparql", "tasks_by_agency_sparql"]
 
 
 class SparqlError(PolicyKGError):
@@ -230,3 +231,62 @@ def status_facts_sparql(rdf_graph: Graph) -> tuple[dict[str, dict], list[dict]]:
         rows.append({"src": iri_to_id(row.src), "relation": str(row.relation), "dst": iri_to_id(row.dst),
                      "mode": _value(row.mode), "parts": parts, "task": iri_to_id(row.task) if row.task else None})
     return docs, rows
+
+
+_KINDS = {"LegalResource": "document", "Task": "task", "Agency": "agency", "Link": "edges"}
+
+
+def _kind(class_iri) -> str:
+    return _KINDS[str(class_iri).rpartition("#")[2]]
+
+
+def node_summaries_sparql(rdf_graph: Graph, ids=None) -> dict[str, dict]:
+    """Display fields of nodes by id (None: of every node), by SPARQL (queries/nodes.rq):
+    kind, type, number_symbol, date, jurisdiction ("central" for the central concept), issuer,
+    title, a task's section and document, an agency's name; the fields a node lacks are left
+    out, as :func:`queries.cypher.node_summaries_cypher` does.  Ids not in the graph are left
+    out.  ``issuer`` is the label of the issuing agent, which the export shares between the
+    spellings of one issuer ("Tỉnh ủy", "Tỉnh uỷ"): the first spelling exported."""
+    from graph.ids import jurisdiction_slug
+    from graph.model import CENTRAL
+    from graph.rdf import JURISDICTION_BASE, iri_to_id, node_iri
+
+    central = JURISDICTION_BASE + jurisdiction_slug(CENTRAL)
+    out: dict[str, dict] = {}
+    bindings = [{}] if ids is None else [{"node": node_iri(n)} for n in dict.fromkeys(ids)]
+    for init in bindings:
+        for r in rdf_graph.query(_prepared("nodes"), initBindings=init):
+            jur = None
+            if r.jur is not None:
+                jur = CENTRAL if str(r.jur) == central else _value(r.jurLabel)
+            found = {"kind": _kind(r["class"]), "type": _value(r.type), "number_symbol": _value(r.symbol),
+                     "date": _value(r.date) or _value(r.dateText), "jurisdiction": jur, "issuer": _value(r.issuer),
+                     "title": _value(r.title), "section": _value(r.section),
+                     "document": iri_to_id(r.document) if r.document is not None else None, "name": _value(r.name)}
+            row = out.setdefault(iri_to_id(r.node), {})
+            for k, v in found.items():
+                if v not in (None, "") and k not in row:
+                    row[k] = v
+    return out
+
+
+def counts_sparql(rdf_graph: Graph) -> dict[str, int]:
+    """Nodes of each kind and edges (one ``pkg:Link`` each), by SPARQL (queries/counts.rq),
+    in the shape of :meth:`graph.store.Store.index_counts`."""
+    return {_kind(r["class"]): int(r["count"]) for r in rdf_graph.query(_prepared("counts"))}
+
+
+def tasks_by_agency_sparql(rdf_graph: Graph, agency: str) -> list[dict]:
+    """The tasks assigned to an agency named by id or by name (case ignored), by SPARQL
+    (queries/tasks_by_agency.rq): the rows of :func:`queries.cypher.tasks_by_agency_cypher`."""
+    from rdflib import Literal
+
+    from graph.rdf import iri_to_id
+
+    rows = []
+    for r in rdf_graph.query(_prepared("tasks_by_agency"), initBindings={"wanted": Literal(agency)}):
+        rows.append({"task": iri_to_id(r.task), "text": _value(r.text), "role": _value(r.role),
+                     "agency": iri_to_id(r.agency), "agency_name": _value(r.name),
+                     "document": iri_to_id(r.document) if r.document is not None else None,
+                     "deadline": _value(r.deadline) or None})
+    return sorted(rows, key=lambda r: (r["document"] or "", r["task"], r["agency"]))

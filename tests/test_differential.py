@@ -1,7 +1,14 @@
-"""Same answers everywhere: trace tops and impact sets of every document and task, and the
-legal status of every document with the warnings every node inherits (queries.status), are
-identical from networkx (queries.lineage), from SPARQL on the exported and re-parsed RDF
-(queries/*.rq) and from Cypher on the Bolt server (queries/*.cypher).
+"""Same answers everywhere: every query engine registered in :mod:`queries.engine` (networkx,
+the store's index, SPARQL on the exported and re-parsed RDF, Cypher on the Bolt server, and
+any engine registered later) is held to the networkx reference semantics
+(:mod:`queries.lineage`, :mod:`queries.status`), node by node:
+
+* trace tops and impact set of every document and task, and the central roots / highest
+  tops and the downstream documents and tasks every command derives from them;
+* the legal status of every document and the warnings every node inherits, on two days;
+* the engine's summaries: counts by kind, display fields of nodes, tasks by agency;
+* an engine that gives a graph view (networkx, the store): the trace paths, the tasks
+  serving a node and the status of every hop read from that view.
 
 Two graphs: the seed corpus as built by the store, and a generated corpus of 2,000
 documents (with their tasks and agencies, and a few cycles as mis-extraction would give).
@@ -9,138 +16,165 @@ documents (with their tasks and agencies, and a few cycles as mis-extraction wou
 
 from __future__ import annotations
 
-from pathlib import Path
+import random
 
 import pytest
 
-from graph.bolt import connect
 from graph.neo4j_push import push_graph
-from graph.rdf import export_rdf, load_rdf
+from graph.rdf import export_rdf
 from graph.store import Store
-from queries.cypher import impact_cypher, status_facts_cypher, trace_tops_cypher
-from queries.lineage import impact, trace_tops
-from queries.sparql import impact_sparql, status_facts_sparql, trace_tops_sparql
-from queries.status import derive_statuses, facts_from_graph, risk_flags
 from policykg.synth import make_graph
+from queries.engine import GraphEngine, Server, Source, downstream, engine_info, engines, open_engine, serves
+from queries.lineage import impact, order_downstream, split_tops, trace, trace_tops
+from queries.status import graph_statuses
+from queries.tasks import list_tasks
 
-ROOT = Path(__file__).resolve().parent.parent
 DB = "policykg_test"  # FalkorDB serves one graph for every database name: emptied first
+AS_OF = ("2023-06-30", "2026-12-06")  # before and after most changes and periods
+#: Display fields every engine's ``nodes`` gives as networkx has them (not the issuer: the RDF
+#: export names it by an agent that the spellings of one issuer share, graph.rdf).
+FIELDS = ("kind", "type", "number_symbol", "date", "jurisdiction", "title")
+
+
+class Corpus:
+    """A graph, the store index and RDF export made of it, the nodes checked."""
+
+    def __init__(self, g, tmp, fmt: str, sample: int | None):
+        self.g = g
+        self.store = Store(tmp / "index.db")
+        with self.store.transaction():
+            self.store.write_index(g, current=True)  # the index is this graph: queries read it
+        self.rdf_file = tmp / f"graph.{fmt}"
+        export_rdf(g, self.rdf_file, fmt)
+        self.nodes = sorted(n for n, d in g.nodes(data=True) if d.get("kind") in ("document", "task"))
+        # the costlier checks (summaries, views) on every node of a small corpus, a sample of a large one
+        self.sample = self.nodes if sample is None else random.Random(3).sample(self.nodes, sample)
+        self.reference = GraphEngine(g)
+
+    def source(self, server: Server | None = None) -> Source:
+        return Source(store=self.store, graph=self.g, server=server, rdf_file=self.rdf_file)
 
 
 @pytest.fixture(scope="module")
-def seed_graph(seed_store):
+def seed_corpus(seed_store, tmp_path_factory):
     with Store(seed_store) as store:
-        return store.graph()
+        g = store.graph()
+    corpus = Corpus(g, tmp_path_factory.mktemp("seed-engines"), "ttl", None)
+    assert len(corpus.nodes) > 300
+    assert trace_tops(g, "ha-tinh:154/KH-UBND:2023") == {"vn:29-NQ/TW:2022"}
+    return corpus
 
 
-def _engines_agree(g, bolt_server, tmp_path, fmt):
-    nodes = sorted(n for n, d in g.nodes(data=True) if d.get("kind") in ("document", "task"))
-    expected = {n: (trace_tops(g, n), impact(g, n)) for n in nodes}
-    rdf_file = tmp_path / f"graph.{fmt}"
-    export_rdf(g, rdf_file, fmt)
-    rdf = load_rdf(rdf_file)
-    sparql = {n: (trace_tops_sparql(rdf, n), impact_sparql(rdf, n)) for n in nodes}
-    bolt_server.clear(DB)
-    push_graph(g, bolt_server.uri, bolt_server.user, bolt_server.password, DB)
-    drv = connect(bolt_server.uri, bolt_server.user, bolt_server.password, DB)
-    try:
-        with drv.session(database=DB) as s:
-            cypher = {n: (trace_tops_cypher(s, n), impact_cypher(s, n)) for n in nodes}
-            cypher_facts = status_facts_cypher(s)
-    finally:
-        drv.close()
-    _statuses_agree(g, expected, {"sparql": (status_facts_sparql(rdf), sparql), "cypher": (cypher_facts, cypher)})
-    bad_sparql = [n for n in nodes if sparql[n] != expected[n]]
-    bad_cypher = [n for n in nodes if cypher[n] != expected[n]]
-    assert not bad_sparql, bad_sparql[:5]
-    assert not bad_cypher, bad_cypher[:5]
-    # the comparison is not vacuous: lineage exists in both directions
-    assert sum(1 for n in nodes if expected[n][0]) > len(nodes) // 3
-    assert sum(1 for n in nodes if expected[n][1]) > 10
-    return len(nodes)
+@pytest.fixture(scope="module")
+def generated_corpus(tmp_path_factory):
+    corpus = Corpus(make_graph(2000, seed=11), tmp_path_factory.mktemp("synth-engines"), "nt", 250)
+    assert len(corpus.nodes) > 4000
+    return corpus
 
 
-AS_OF = ("2023-06-30", "2026-12-06")  # before and after most changes and periods
+def open_on(name: str, corpus: Corpus, request) -> object:
+    """The engine ``name`` on the corpus; an engine that needs a server gets the Bolt test
+    server with the corpus pushed to it."""
+    server = None
+    if engine_info(name).needs_server:
+        bolt = request.getfixturevalue("bolt_server")
+        bolt.clear(DB)
+        push_graph(corpus.g, bolt.uri, bolt.user, bolt.password, DB)
+        server = Server(bolt.uri, bolt.user, bolt.password, DB)
+    return open_engine(name, corpus.source(server))
 
 
-def _statuses_agree(g, expected, engines):
-    """Each engine's facts give every document the same status (state, since, by, parts,
-    latest, pending changes) and every node the same warnings, on two days."""
+def disagreements(eng, corpus: Corpus) -> list:
+    """Where ``eng`` answers otherwise than networkx on ``corpus`` (empty: it agrees)."""
+    g, ref, bad = corpus.g, corpus.reference, []
+    tops = {n: trace_tops(g, n) for n in corpus.nodes}
+    down = {n: impact(g, n) for n in corpus.nodes}
+    for n in corpus.nodes:
+        if (eng.trace_tops(n), eng.impact(n)) != (tops[n], down[n]):
+            bad.append(("lineage", n))
     for day in AS_OF:
-        want = derive_statuses(*facts_from_graph(g), day)
-        want_flags = risk_flags(want, lambda n: expected[n][1])
-        for name, ((docs, rows), answers) in engines.items():
-            got = derive_statuses(docs, rows, day)
-            assert set(got) == set(want), (name, sorted(set(got) ^ set(want))[:5])
-            bad = [n for n in want if got[n].key() != want[n].key()]
-            assert not bad, (name, day, [(n, want[n].key(), got[n].key()) for n in bad[:3]])
-            flags = risk_flags(got, lambda n: answers[n][1])
-            assert flags == want_flags, (name, day)
-    # not vacuous: states beyond "unknown" and warnings downstream
-    states = {st.state for st in want.values()}
-    assert {"in_force", "unknown"} <= states and len(states) >= 4, states
-    assert want_flags
+        want = ref.statuses(day)
+        for n in corpus.nodes:
+            got = eng.statuses(day, around=n)
+            a, b = want.of(n), got.of(n)
+            if (a.key() if a else None) != (b.key() if b else None) or want.flags.get(n, []) != got.flags.get(n, []):
+                bad.append(("status", day, n))
+    attrs = lambda n: g.nodes[n]  # noqa: E731
+    for n in corpus.sample:
+        roots, highest, nodes = serves(eng, n)
+        if (roots, highest) != split_tops(tops[n], attrs):
+            bad.append(("serves", n))
+        if downstream(eng, n)[0] != order_downstream(n, down[n], attrs):
+            bad.append(("downstream", n))
+        for m in (n, *tops[n]):
+            want, got = (_fields(ref.nodes([m])[m]), _fields(nodes.get(m, {})))
+            if got != want:
+                bad.append(("nodes", m, want, got))
+        bad += [("view", n, what) for what in _view_disagreements(eng, corpus, n, down[n])]
+    if eng.counts() != ref.counts():
+        bad.append(("counts", eng.counts(), ref.counts()))
+    agencies = sorted(n for n, d in g.nodes(data=True) if d.get("kind") == "agency")
+    for a in random.Random(5).sample(agencies, min(8, len(agencies))):
+        for spelled in (a, g.nodes[a]["name"].upper()):
+            if eng.tasks_by_agency(spelled) != ref.tasks_by_agency(spelled):
+                bad.append(("tasks_by_agency", spelled))
+    return bad
 
 
-def test_seed_corpus_same_answers_in_all_three_engines(seed_graph, bolt_server, tmp_path):
-    n = _engines_agree(seed_graph, bolt_server, tmp_path, "ttl")
-    assert n > 300
-    assert trace_tops(seed_graph, "ha-tinh:154/KH-UBND:2023") == {"vn:29-NQ/TW:2022"}
+def _fields(summary: dict) -> dict:
+    return {k: v for k, v in summary.items() if k in FIELDS and v not in (None, "")}
 
 
-def test_generated_corpus_same_answers_in_all_three_engines(bolt_server, tmp_path):
-    g = make_graph(2000, seed=11)
-    n = _engines_agree(g, bolt_server, tmp_path, "nt")
-    assert n > 4000
+def _view_disagreements(eng, corpus: Corpus, n: str, below: set[str]) -> list[str]:
+    """An engine's graph view gives the whole graph's trace, tasks served and statuses."""
+    g = corpus.g
+    up, low = eng.view(n), eng.view(n, down=True)
+    if up is None or (up is g and low is g):  # no view, or the reference graph itself
+        return []
+    bad = []
+    want, got = trace(g, n), trace(up, n)
+    if (got.paths, got.roots, got.highest, got.via_based_on) != (want.paths, want.roots, want.highest, want.via_based_on):
+        bad.append("trace")
+    if impact(low, n) != below:
+        bad.append("impact")
+    for day in AS_OF:
+        full = corpus.reference.statuses(day)
+        if day == AS_OF[0] and list_tasks(low, serves=n, flags=full.flags) != list_tasks(g, serves=n, flags=full.flags):
+            bad.append("tasks")
+        for sub, hops in ((up, {h for p in want.paths for h in p} | {n}), (low, {n} | below)):
+            rep = graph_statuses(sub, day)
+            for h in hops:
+                a, b = full.of(h), rep.of(h)
+                if (a.key() if a else None) != (b.key() if b else None) or full.flags.get(h, []) != rep.flags.get(h, []):
+                    bad.append(f"status of {h} on {day}")
+    return bad
 
 
-# -- the store-backed engine: indexed reads of the merged graph (queries.local) -------------
-
-def _local_agrees(g, db, nodes):
-    """For each node, the small graph queries.local reads from the store's index gives the
-    same trace (paths, tops), impact, status of every hop and warnings as the whole graph."""
-    from queries.lineage import trace
-    from queries.local import local_graph
-    from queries.status import graph_statuses
-    from queries.tasks import list_tasks
-
-    with Store(db) as store:
-        with store.transaction():
-            store.write_index(g)
-        full = {day: graph_statuses(g, day) for day in AS_OF}
-        sizes = []
-        for n in nodes:
-            up = local_graph(store, [n])
-            down = local_graph(store, [n], down=True)
-            sizes.append(down.number_of_nodes())
-            want, got = trace(g, n), trace(up, n)
-            assert (got.paths, got.roots, got.highest, got.via_based_on) == \
-                   (want.paths, want.roots, want.highest, want.via_based_on), n
-            assert impact(down, n) == impact(g, n), n
-            assert list_tasks(down, serves=n, flags=full[AS_OF[0]].flags) == \
-                   list_tasks(g, serves=n, flags=full[AS_OF[0]].flags), n
-            for day in AS_OF:
-                for sub, hops in ((up, {h for p in want.paths for h in p} | {n}), (down, {n} | impact(g, n))):
-                    rep = graph_statuses(sub, day)
-                    for h in hops:
-                        a, b = full[day].of(h), rep.of(h)
-                        assert (a.key() if a else None) == (b.key() if b else None), (n, h, day)
-                        assert full[day].flags.get(h, []) == rep.flags.get(h, []), (n, h, day)
-    return sizes
+def _not_vacuous(corpus: Corpus) -> None:
+    g, nodes = corpus.g, corpus.nodes
+    assert sum(1 for n in nodes if trace_tops(g, n)) > len(nodes) // 3
+    assert sum(1 for n in nodes if impact(g, n)) > 10
+    for day in AS_OF:
+        states = {st.state for st in corpus.reference.statuses(day).statuses.values()}
+        assert {"in_force", "unknown"} <= states and len(states) >= 4, states
+    assert corpus.reference.statuses(AS_OF[-1]).flags  # warnings passed down
+    assert any(corpus.reference.tasks_by_agency(n) for n, d in g.nodes(data=True) if d.get("kind") == "agency")
 
 
-def test_store_index_engine_gives_the_whole_graphs_answers_on_the_seed_corpus(seed_graph, tmp_path):
-    nodes = sorted(n for n, d in seed_graph.nodes(data=True) if d.get("kind") in ("document", "task"))
-    sizes = _local_agrees(seed_graph, tmp_path / "seed-index.db", nodes)
-    assert len(nodes) > 300 and max(sizes) < seed_graph.number_of_nodes()
+@pytest.mark.parametrize("name", engines())
+@pytest.mark.parametrize("corpus", ["seed_corpus", "generated_corpus"])
+def test_every_engine_gives_the_reference_answers(corpus, name, request):
+    corpus = request.getfixturevalue(corpus)
+    _not_vacuous(corpus)
+    eng = open_on(name, corpus, request)
+    try:
+        bad = disagreements(eng, corpus)
+    finally:
+        eng.close()
+    assert not bad, bad[:5]
 
 
-def test_store_index_engine_gives_the_whole_graphs_answers_on_the_generated_corpus(tmp_path):
-    import random
-
-    g = make_graph(2000, seed=11)
-    pool = sorted(n for n, d in g.nodes(data=True) if d.get("kind") in ("document", "task"))
-    nodes = random.Random(3).sample(pool, 250)
-    sizes = _local_agrees(g, tmp_path / "synth-index.db", nodes)
-    # the index reads a neighbourhood, not the graph: most answers touch a small part of it
-    assert sorted(sizes)[len(sizes) // 2] < g.number_of_nodes() // 10
+def test_the_store_engine_reads_a_neighbourhood_not_the_graph(generated_corpus):
+    eng = open_engine("store", generated_corpus.source())
+    sizes = sorted(eng.view(n, down=True).number_of_nodes() for n in generated_corpus.sample)
+    assert sizes[len(sizes) // 2] < generated_corpus.g.number_of_nodes() // 10

@@ -1,0 +1,3 @@
+// counts_edges: every relationship.
+MATCH ()-[r]->()
+RETURN count(r) AS n
