@@ -384,30 +384,52 @@ def _store_engine(source: Source) -> QueryEngine:
     return StoreEngine(store)
 
 
+# -- engines that answer by a query language ---------------------------------------------
+
+class _LanguageEngine:
+    """What SPARQL and Cypher share: statuses derived from the status facts their queries
+    return (read once) with the warnings passed down over their own ``impact``; no graph
+    view."""
+
+    def __init__(self):
+        self._facts: tuple | None = None
+        self._reports = _Reports(self._report)
+
+    def _status_facts(self) -> tuple[dict, list]:
+        raise NotImplementedError
+
+    def _report(self, day: str) -> StatusReport:
+        from queries.status import StatusReport, derive_statuses, risk_flags
+
+        if self._facts is None:
+            self._facts = self._status_facts()
+        st = derive_statuses(*self._facts, day)
+        return StatusReport(day, st, risk_flags(st, self.impact))
+
+    def statuses(self, as_of=None, around=None):
+        return self._reports.get(as_of)
+
+    def view(self, node, *, down=False):
+        return None
+
+    def close(self):
+        pass
+
+
 # -- SPARQL on the RDF export ------------------------------------------------------------
 
-class SparqlEngine:
+class SparqlEngine(_LanguageEngine):
     """SPARQL (rdflib) on the RDF export: the shipped queries/*.rq."""
 
     name = "sparql"
 
     def __init__(self, rdf: Any, where: str, index: Any = None):
-        from queries.status import StatusReport, derive_statuses, risk_flags
-
+        super().__init__()
         self.rdf = rdf
         self.where = where
         self._index = index
         self._nodes: dict[str, dict] = {}  # display fields read so far (the RDF graph does not change)
         self._all = False
-        facts: list = []
-
-        def report(day: str) -> StatusReport:
-            if not facts:
-                facts.append(self._status_facts())
-            st = derive_statuses(*facts[0], day)
-            return StatusReport(day, st, risk_flags(st, self.impact))
-
-        self._reports = _Reports(report)
 
     def _status_facts(self):
         from queries.sparql import status_facts_sparql
@@ -445,9 +467,6 @@ class SparqlEngine:
             self._nodes.update(node_summaries_sparql(self.rdf, missing))
         return {n: self._nodes[n] for n in ids if n in self._nodes}
 
-    def statuses(self, as_of=None, around=None):
-        return self._reports.get(as_of)
-
     def counts(self):
         from queries.sparql import counts_sparql
 
@@ -457,12 +476,6 @@ class SparqlEngine:
         from queries.sparql import tasks_by_agency_sparql
 
         return tasks_by_agency_sparql(self.rdf, agency)
-
-    def view(self, node, *, down=False):
-        return None
-
-    def close(self):
-        pass
 
 
 def _sparql_engine(source: Source) -> QueryEngine:
@@ -482,15 +495,15 @@ def _sparql_engine(source: Source) -> QueryEngine:
 
 # -- Cypher over Bolt --------------------------------------------------------------------
 
-class CypherEngine:
+class CypherEngine(_LanguageEngine):
     """Cypher on a Bolt server the graph was pushed to (``policykg push``): queries/*.cypher."""
 
     name = "cypher"
 
     def __init__(self, server: Server):
         from graph.bolt import connect, open_session
-        from queries.status import StatusReport, derive_statuses, risk_flags
 
+        super().__init__()
         self.where = server.uri
         self._driver = connect(server.uri, server.user, server.password, server.database)
         try:
@@ -500,13 +513,10 @@ class CypherEngine:
             self._driver.close()
             raise
 
-        def report(day: str) -> StatusReport:
-            from queries.cypher import status_facts_cypher
+    def _status_facts(self):
+        from queries.cypher import status_facts_cypher
 
-            st = derive_statuses(*status_facts_cypher(self.session), day)
-            return StatusReport(day, st, risk_flags(st, self.impact))
-
-        self._reports = _Reports(report)
+        return status_facts_cypher(self.session)
 
     def resolve(self, ref):
         if not self.nodes([ref]):
@@ -529,9 +539,6 @@ class CypherEngine:
 
         return node_summaries_cypher(self.session, ids)
 
-    def statuses(self, as_of=None, around=None):
-        return self._reports.get(as_of)
-
     def counts(self):
         from queries.cypher import counts_cypher
 
@@ -541,9 +548,6 @@ class CypherEngine:
         from queries.cypher import tasks_by_agency_cypher
 
         return _assignment_rows(tasks_by_agency_cypher(self.session, agency))
-
-    def view(self, node, *, down=False):
-        return None
 
     def close(self):
         try:
