@@ -138,6 +138,10 @@ class DocRef:
     title: str | None = None
     flags: tuple[str, ...] = ()
     type_name: str | None = None  # "Kế hoạch", "Nghị quyết": the type as documents write it
+    #: a Party document (29-NQ/TW, a Tỉnh ủy's program) or a State one (a decree, a UBND
+    #: plan); None when nothing tells.  Read once by the loaders (loaders.identity.party_of);
+    #: with ``jurisdiction`` it gives the document's level (central/provincial, Party/State).
+    party: bool | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -150,6 +154,7 @@ class DocRef:
             "title": self.title,
             "flags": list(self.flags),
             "type_name": self.type_name,
+            "party": self.party,
         }
 
 

@@ -63,7 +63,6 @@ __all__ = [
     "RDFError",
     "node_iri",
     "iri_to_id",
-    "is_party_symbol",
     "predicate_for",
     "to_rdf",
     "export_rdf",
@@ -229,18 +228,6 @@ _FIXED_PREDICATES = {
 }
 _ROLE_PREDICATES = {"lead": PKG.leadAgency, "cooperating": PKG.cooperatingAgency}
 
-#: Party number-symbols are number-TYPE/ISSUER ("29-NQ/TW", "26-CTr/TU", "-NQ/TU" when the
-#: number is blank); State ones put the hyphen after the type ("154/KH-UBND",
-#: "35/2022/NĐ-CP", letters "843/SKHĐT-KTN").  Only the shape is read, so no issuer list.
-_PARTY_SYMBOL = re.compile(
-    r"""^
-    [^/\s-]*        # the number, possibly blank:       29
-    -[^/\s-]+       # hyphen then the type code:         -NQ
-    /[^/\s-]+       # slash then the Party issuer:       /TW
-    $""",
-    re.VERBOSE,
-)
-
 _PREFIXES = {
     "eli": str(ELI._NS),
     "pkg": str(PKG._NS),
@@ -286,18 +273,9 @@ def iri_to_id(iri: str) -> str | None:
     return urllib.parse.unquote(rest)
 
 
-def is_party_symbol(number_symbol: str | None) -> bool:
-    """Whether a canonical number-symbol has the Party shape number-TYPE/ISSUER.
-
-    Examples:
-        >>> is_party_symbol("29-NQ/TW"), is_party_symbol("154/KH-UBND")
-        (True, False)
-    """
-    return bool(number_symbol) and _PARTY_SYMBOL.match(number_symbol.strip()) is not None
-
-
 def _is_party_node(attrs: dict) -> bool:
-    return attrs.get("kind") == "document" and is_party_symbol(attrs.get("number_symbol"))
+    """A Party document (the ``party`` the loaders read, loaders.identity.party_of)."""
+    return attrs.get("kind") == "document" and attrs.get("party") is True
 
 
 def predicate_for(G: nx.MultiDiGraph, u: str, v: str, data: dict) -> URIRef:

@@ -21,7 +21,7 @@ import regex
 
 from graph.model import CENTRAL, DocRef
 
-from .identity import Symbol, issuer_display, issuer_level, iso_date, make_id, parse_symbol
+from .identity import Symbol, issuer_display, issuer_level, iso_date, make_id, parse_symbol, party_of
 from .patterns import patterns
 from .rules import alternation, load_table, match_key, provinces
 
@@ -284,6 +284,7 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
         jurisdiction=jurisdiction,
         title=title or None,
         flags=tuple(flags),
+        party=party_of(symbol, issuer, doc_type),
     )
     return Header(ref=ref, symbol=symbol, province=province if jurisdiction != CENTRAL else province,
                   title_span=(t0, t1), box=witness)

@@ -16,7 +16,7 @@ from graph.ids import doc_id
 from graph.model import CENTRAL
 
 from .patterns import patterns
-from .rules import provinces
+from .rules import match_key, provinces
 
 __all__ = ["Symbol", "parse_symbol", "iso_date", "issuer_level", "issuer_display", "make_id"]
 
@@ -235,6 +235,45 @@ def issuer_display(symbol: Symbol | None, issuer_text: str | None, province: str
             )
             return " ".join(name.split())
     return None
+
+
+def party_of(symbol: Symbol | None, issuer_text: str | None, doc_type: str | None) -> bool | None:
+    """Whether a document is the Party's (True) or the State's (False), None when nothing
+    tells: its symbol first, then its issuer's name, then a type only the State issues
+    (``[sides]`` in references.toml).  The one place this is decided (DocRef.party).
+
+    >>> party_of(parse_symbol("29", "-NQ/TW"), None, "NQ"), party_of(parse_symbol("154", "/KH-UBND"), None, "KH")
+    (True, False)
+    >>> party_of(None, "Ban Thường vụ Tỉnh uỷ", "CTr"), party_of(None, None, "Luật"), party_of(None, None, "KH")
+    (True, False, None)
+    """
+    if symbol is not None and (symbol.party or symbol.code or symbol.year or symbol.issuer):
+        return symbol.party
+    sides = patterns().tables["sides"]
+    if issuer_text:
+        key = match_key(issuer_text) + " "
+        if any(match_key(w) in key for w in sides["party_issuers"]):
+            return True
+        if any(match_key(w) + (" " if w.endswith(" ") else "") in key for w in sides["state_issuers"]):
+            return False
+    if doc_type in sides["state_types"]:
+        return False
+    return None
+
+
+_CANONICAL = regex.compile(r"(\d*\p{Ll}?)([-/].*)", regex.V1)
+
+
+def party_of_written(number_symbol: str | None, issuer: str | None, doc_type: str | None) -> bool | None:
+    """:func:`party_of` for a document given as strings (a canonical number-symbol as the
+    graph holds it), for graphs made without reading a text (generated corpora, fixtures).
+
+    >>> party_of_written("29-NQ/TW", None, "NQ"), party_of_written("35/2022/NĐ-CP", None, "NĐ")
+    (True, False)
+    """
+    m = _CANONICAL.fullmatch(number_symbol or "")
+    # a blank number ("/CTr-KKT", an unnumbered draft) says nothing of the side: read the rest
+    return party_of(parse_symbol(m[1] or "0", m[2]) if m else None, issuer, doc_type)
 
 
 def make_id(jurisdiction: str, key: str, year: int | None) -> str:

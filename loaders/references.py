@@ -28,7 +28,7 @@ import regex
 from graph.model import CENTRAL, DocRef, Evidence, Mention, Reference, Relation
 
 from .header import Header
-from .identity import Symbol, issuer_display, issuer_level, iso_date, make_id, parse_symbol
+from .identity import Symbol, issuer_display, issuer_level, iso_date, make_id, parse_symbol, party_of
 from .patterns import patterns
 from .rules import load_table, match_key, provinces
 
@@ -1120,15 +1120,17 @@ def extract_references(text: str, header: Header, *, path: str = ""):
             if wt:
                 dtype = "CV"  # a letter stays a letter whatever noun precedes it
         terms = [m.term for m in doc.mentions if m.term]
+        issuer = _issuer_for(doc, header.province)
         dr = DocRef(
             id=make_id(jur, k, year),
             type=dtype,
             number_symbol=doc.number_symbol,
             date=date,
-            issuer=_issuer_for(doc, header.province),
+            issuer=issuer,
             jurisdiction=jur,
             title=doc.key if doc.number_symbol is None else None,
             flags=tuple(flags + ([f"term:{terms[0]}"] if terms else [])),
+            party=party_of(next((m.symbol for m in doc.mentions if m.symbol), None), issuer, dtype),
         )
         docrefs[key] = dr
     for key, dr in docrefs.items():

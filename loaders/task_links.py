@@ -55,6 +55,7 @@ def _planned(ex: Extraction, task: Task, mention_start: int) -> DocRef:
         title=title,
         flags=("planned",),
         type_name=p.type_names.get(dtype),
+        party=doc.party,
     )
 
 

@@ -25,6 +25,7 @@ import random
 import networkx as nx
 
 from graph.ids import agency_id, doc_id, slug, task_id
+from loaders.identity import party_of_written
 
 __all__ = ["make_graph", "make_seed_graph", "PROVINCES"]
 
@@ -107,6 +108,7 @@ class _Builder:
             node, kind="document", type=code, number_symbol=symbol if not key else None,
             date=date, issuer=issuer, jurisdiction=jurisdiction, title=title,
             in_corpus=in_corpus, path=path, flags=list(flags or ()),
+            party=party_of_written(symbol if not key else None, issuer, code),
         )
         return node
 
@@ -384,7 +386,7 @@ def make_seed_graph() -> nx.MultiDiGraph:
             path=None, flags=()):
         G.add_node(node, kind="document", type=type_, number_symbol=symbol, date=date,
                    issuer=issuer, jurisdiction=jurisdiction, title=title, in_corpus=in_corpus,
-                   path=path, flags=list(flags))
+                   path=path, flags=list(flags), party=party_of_written(symbol, issuer, type_))
 
     doc("vn:29-NQ/TW:2022", "NQ", "29-NQ/TW", "2022-11-17", "Ban Chấp hành Trung ương", "central",
         "Nghị quyết về tiếp tục đẩy mạnh công nghiệp hóa, hiện đại hóa đất nước đến năm 2030, "

@@ -420,3 +420,32 @@ def test_symbol_canonical_form(number, tail, canonical):
 @pytest.mark.parametrize("number, tail", [("2021", "-2025"), ("12", "/2023"), ("13", " triệu"), ("3", "/KH")])
 def test_not_a_symbol(number, tail):
     assert parse_symbol(number, tail) is None
+
+
+# Party or State, decided once by the loaders (loaders.identity.party_of -> DocRef.party) and
+# read by the viewer's levels and the RDF export: (number, tail of the symbol or None, issuer as
+# the graph shows it, type, expected, why).
+PARTY = [
+    ("29", "-NQ/TW", None, "NQ", True, "central Party resolution"),
+    ("26", "-CTr/TU", None, "CTr", True, "provincial Party program"),
+    ("13", "-KH/TW", None, "KH", True, "central Party plan"),
+    ("11", "-NQ/BTV", None, "NQ", True, "standing board"),
+    ("06", "/NQ-TU", None, "NQ", True, "Party issuer written in the State shape"),
+    ("03", "-QĐ/BCĐ", None, "QĐ", True, "Party shape, issuer no table knows"),
+    ("154", "/KH-UBND", None, "KH", False, "administrative State plan"),
+    ("88", "/NQ-CP", None, "NQ", False, "Government resolution"),
+    ("35", "/2022/NĐ-CP", None, "NĐ", False, "normative decree"),
+    ("843", "/SKHĐT-KTN", None, "CV", False, "letter: issuer-unit"),
+    (None, None, "Ban Thường vụ Tỉnh uỷ Hà Tĩnh", "CTr", True, "no symbol: Party issuer (old tone placement)"),
+    (None, None, "Ủy ban nhân dân tỉnh Hà Tĩnh", "KH", False, "no symbol: State issuer"),
+    (None, None, None, "Luật", False, "named law: only the State makes laws"),
+    (None, None, None, "KH", None, "nothing tells"),
+]
+
+
+@pytest.mark.parametrize(("number", "tail", "issuer", "dtype", "party", "why"), PARTY, ids=[r[-1] for r in PARTY])
+def test_party_of(number, tail, issuer, dtype, party, why):
+    from loaders.identity import parse_symbol, party_of
+
+    symbol = parse_symbol(number, tail) if number else None
+    assert party_of(symbol, issuer, dtype) is party

@@ -22,7 +22,6 @@ from graph.rdf import (
     from_rdf_counts,
     graph_counts,
     iri_to_id,
-    is_party_symbol,
     load_rdf,
     node_iri,
     to_rdf,
@@ -89,27 +88,6 @@ def test_iri_to_id_rejects_iris_that_are_not_nodes():
     assert iri_to_id(URIRef("http://example.org/x")) is None
     assert iri_to_id(URIRef(ID_BASE)) is None
 
-
-PARTY = [
-    # (number-symbol, Party?, why)
-    ("29-NQ/TW", True, "central Party resolution"),
-    ("26-CTr/TU", True, "provincial Party program"),
-    ("13-KH/TW", True, "central Party plan"),
-    ("11-NQ/BTV", True, "standing board"),
-    ("-NQ/TU", True, "blank number, Party shape"),
-    ("154/KH-UBND", False, "administrative State plan"),
-    ("88/NQ-CP", False, "Government resolution"),
-    ("35/2022/NĐ-CP", False, "normative decree"),
-    ("843/SKHĐT-KTN", False, "letter: issuer-unit"),
-    ("/CTr-KKT", False, "blank number, State shape"),
-    ("Luật Đất đai", False, "named law"),
-    (None, False, "no symbol"),
-]
-
-
-@pytest.mark.parametrize(("symbol", "party", "why"), PARTY, ids=[w for *_, w in PARTY])
-def test_is_party_symbol(symbol, party, why):
-    assert is_party_symbol(symbol) is party
 
 
 # ------------------------------------------------------------------------------- mapping

@@ -19,6 +19,7 @@ import pytest
 from graph.errors import AmbiguousReference, NotFound, PolicyKGError
 from graph.ids import agency_id, doc_id, slug, task_id
 from graph.model import Relation
+from loaders.identity import party_of_written
 from tests.support.browser import launch_chromium, open_page, serve_directory
 from viz.style import document_level
 from viz.viewer import ViewerError, neighbourhood, render_viewer
@@ -38,6 +39,8 @@ def _doc(G: nx.MultiDiGraph, node: str, **attrs) -> str:
     base = {"kind": "document", "type": None, "number_symbol": None, "date": None, "issuer": None,
             "jurisdiction": "central", "title": None, "in_corpus": False, "path": None, "flags": []}
     base.update(attrs)
+    if "party" not in attrs:  # what the loaders would read (DocRef.party)
+        base["party"] = party_of_written(base["number_symbol"], base["issuer"], base["type"])
     G.add_node(node, **base)
     return node
 
@@ -347,6 +350,8 @@ LEVEL_ROWS = [
 
 @pytest.mark.parametrize(("attrs", "expected"), LEVEL_ROWS, ids=[str(a) for a, _ in LEVEL_ROWS])
 def test_document_level(attrs: dict, expected: str) -> None:
+    """The level from what the loaders read (DocRef.party) and the jurisdiction."""
+    attrs = {**attrs, "party": party_of_written(attrs.get("number_symbol"), attrs.get("issuer"), attrs.get("type"))}
     assert document_level(attrs) == expected
 
 

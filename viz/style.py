@@ -104,10 +104,7 @@ OTHER_RELATION = RelationStyle("other", "quan hệ khác", "other relation", "#b
 
 _ROLES = {"lead": ("chủ trì", "lead"), "cooperating": ("phối hợp", "cooperating")}
 
-#: Type codes shown with their names.  These names and the Party/State clues below repeat
-#: what loaders/tables/references.toml holds (type_names, issuers.*.party), but viz/ may
-#: import only graph/ and queries/ (STYLE.md layers), so they cannot be read from there
-#: until the graph carries them (issue 12 point 1: party and level on the document).
+#: Type codes shown with their names.
 _TYPE_NAMES = {
     "NQ": "Nghị quyết", "KL": "Kết luận", "CT": "Chỉ thị", "CTr": "Chương trình",
     "KH": "Kế hoạch", "QĐ": "Quyết định", "QyĐ": "Quy định", "QC": "Quy chế",
@@ -122,79 +119,38 @@ _FLAG_NAMES = {
     "conflict": "mâu thuẫn / conflict",
 }
 
-# Party issuers: the suffix after the last "/" of a Party symbol (29-NQ/TW, 26-CTr/TU).
-_PARTY_SUFFIXES = frozenset(
-    "TW TU HU ĐU ĐUK BCSĐ ĐĐ BTV VPTW VPTU BTGTW BTCTW UBKTTW BCĐTW QU".split()
-)
-
-_PARTY_ISSUER_WORDS = (
-    "bộ chính trị", "ban chấp hành", "ban bí thư", "trung ương đảng", "tỉnh ủy", "tỉnh uỷ",
-    "thành ủy", "thành uỷ", "huyện ủy", "huyện uỷ", "đảng ủy", "đảng uỷ", "ban thường vụ",
-    "ban cán sự đảng", "đảng đoàn", "đại hội đảng",
-)
-
-_STATE_ISSUER_WORDS = (
-    "quốc hội", "chính phủ", "thủ tướng", "chủ tịch nước", "bộ ", "ủy ban nhân dân",
-    "uỷ ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd", "sở ", "ban quản lý",
-)
-
-_STATE_TYPES = frozenset({"NĐ", "TT", "Luật", "PL"})
-
-# number/TYPE-ISSUER or number/year/TYPE-ISSUER (154/KH-UBND, 35/2022/NĐ-CP, /CTr-KKT)
-_STATE_SYMBOL = re.compile(r"/[^/\s-]+-[^/\s]+$")
-
-
 def document_level(attrs: Mapping[str, Any]) -> str:
     """Level key of a document node: central or provincial, Party or State, or other.
 
-    Party or State is read from the symbol (``29-NQ/TW`` is Party, ``154/KH-UBND`` State),
-    then from the issuer's name, then from the type code; a document with no jurisdiction
-    or no clue is "other".
+    Party or State is the document's ``party`` attribute, which the loaders read once
+    (loaders.identity.party_of: its symbol, its issuer's name, its type); a document with no
+    jurisdiction or no ``party`` is "other".
 
     Args:
-        attrs: the node's attributes (``jurisdiction``, ``number_symbol``, ``issuer``,
-            ``type``).
+        attrs: the node's attributes (``jurisdiction``, ``party``).
 
     Returns:
         One of the keys of :data:`LEVELS`.
 
     Examples:
-        >>> document_level({"jurisdiction": "central", "number_symbol": "29-NQ/TW"})
+        >>> document_level({"jurisdiction": "central", "party": True})
         'central_party'
-        >>> document_level({"jurisdiction": "Hà Tĩnh", "number_symbol": "154/KH-UBND"})
+        >>> document_level({"jurisdiction": "Hà Tĩnh", "party": False})
         'provincial_state'
         >>> document_level({"jurisdiction": "central", "type": "Luật"})
-        'central_state'
-        >>> document_level({"jurisdiction": None, "number_symbol": "29-NQ/TW"})
+        'other'
+        >>> document_level({"jurisdiction": None, "party": True})
         'other'
     """
     jurisdiction = attrs.get("jurisdiction")
     if not jurisdiction:
         return "other"
-    side = _party_or_state(attrs)
-    if side is None:
+    party = attrs.get("party")
+    if party is None:
         return "other"
+    side = "party" if party else "state"
     scope = "central" if jurisdiction == CENTRAL else "provincial"
     return f"{scope}_{side}"
-
-
-def _party_or_state(attrs: Mapping[str, Any]) -> str | None:
-    symbol = (attrs.get("number_symbol") or "").strip()
-    if symbol:
-        suffix = symbol.rsplit("/", 1)[-1] if "/" in symbol else ""
-        if "-" in symbol.split("/", 1)[0] and suffix in _PARTY_SUFFIXES:
-            return "party"
-        if _STATE_SYMBOL.search(symbol):
-            return "state"
-    issuer = (attrs.get("issuer") or "").lower()
-    if issuer:
-        if any(word in issuer for word in _PARTY_ISSUER_WORDS):
-            return "party"
-        if any(word in issuer + " " for word in _STATE_ISSUER_WORDS):
-            return "state"
-    if attrs.get("type") in _STATE_TYPES:
-        return "state"
-    return None
 
 
 def _date_vi(iso: Any) -> str:
