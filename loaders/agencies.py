@@ -233,7 +233,7 @@ def _gazetteer() -> _Gazetteer:
         canonical={e: _tokens(match_key(e.name)) for e in by_name.values()},
         description_words=frozenset(match_key(w) for w in pattern.get("description_words", [])),
         description_max=int(pattern.get("description_max", 0)),
-        catch_all=regex.compile(rf"các\s+(?P<nouns>{nouns_alt}(?:\s*(?:,|\bvà\b)\s*{nouns_alt})+)\s+(?:có\s+)?liên\s+quan(?!\w)",
+        catch_all=regex.compile(rf"các\s+(?P<nouns>{nouns_alt}(?:\s*(?:,|\bvà\b)?\s*{nouns_alt})+)\s+(?:có\s+)?liên\s+quan(?!\w)",
                                 regex.V1),
         catch_all_noun=regex.compile(nouns_alt, regex.V1),
         spell_out=regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(k) for k in sorted(spelled, key=len, reverse=True))

@@ -161,6 +161,11 @@ FIND = [
     ("các cơ quan, đơn vị, doanh nghiệp và hộ gia đình liên quan thực hiện",
      [("Các cơ quan, đơn vị, doanh nghiệp, hộ gia đình có liên quan", "các cơ quan, đơn vị, doanh nghiệp và hộ gia đình liên quan")]),
     ("các cơ quan, đơn vị thực hiện", [("Các đơn vị liên quan", "các cơ quan, đơn vị")]),  # no "liên quan": the alias
+    # a comma left out between two nouns of the group
+    ("Thủ trưởng các cơ quan, đơn vị, tổ chức cá nhân có liên quan chịu trách nhiệm thi hành",
+     [("Các tổ chức, cá nhân có liên quan", "các cơ quan, đơn vị, tổ chức cá nhân có liên quan")]),
+    ("phối hợp với các doanh nghiệp hợp tác xã liên quan",
+     [("Các doanh nghiệp, hợp tác xã có liên quan", "các doanh nghiệp hợp tác xã liên quan")]),
     ("phối hợp với các doanh nghiệp, hợp tác xã có liên quan",
      [("Các doanh nghiệp, hợp tác xã có liên quan", "các doanh nghiệp, hợp tác xã có liên quan")]),
     # a regional body named with its region's number
