@@ -12,7 +12,7 @@ import functools
 import importlib.resources
 import tomllib
 
-__all__ = ["load_table", "relation_info", "kind_info", "relations_in_order"]
+__all__ = ["load_table", "relation_info", "kind_info", "relations_in_order", "type_info", "type_codes"]
 
 
 @functools.cache
@@ -51,3 +51,23 @@ def kind_info(kind: str) -> dict:
     """The table row of a node kind (``label``, ``vi``, ``en``)."""
     row = load_table("relations")["kind"].get(kind)
     return row if row is not None else {"label": kind.title(), "vi": kind, "en": kind}
+
+
+def type_info(code: str | None) -> dict | None:
+    """The table row of a document type code (``label``, ``policy``, ``search``), None for a
+    code the table does not hold.
+
+    >>> type_info("KH")["label"], type_info("NĐ")["policy"], type_info("XYZ")
+    ('Kế hoạch', False, None)
+    """
+    return load_table("types")["type"].get(code) if code else None
+
+
+def type_codes(**where: bool) -> tuple[str, ...]:
+    """Type codes in table order, those whose columns have the values given.
+
+    >>> type_codes(search=True)[:3]
+    ('NQ', 'KL', 'CT')
+    """
+    rows = load_table("types")["type"]
+    return tuple(c for c, row in rows.items() if all(row.get(k) == v for k, v in where.items()))

@@ -16,13 +16,13 @@ only in their "Căn cứ" list.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import networkx as nx
 
 from graph.errors import NotFound
 from graph.model import CENTRAL
+from graph.vocab import relation_info, relations_in_order, type_codes
 
 from .local import GraphAdjacency, is_exact_id, resolve
 
@@ -45,11 +45,12 @@ __all__ = [
     "vn_date",
 ]
 
-LINEAGE = frozenset({"implements", "part_of"})
-#: Types that never carry lineage through a "Căn cứ" link: laws, decrees, circulars and
-#: letters grant competence or report; they are not policies a plan carries out.
-_NOT_POLICY_TYPES = frozenset({"Luật", "PL", "HP", "NĐ", "TT", "TTLT", "CV", "BC", "TTr", "TB", "VB"})
-_PARTY_FORM = re.compile(r"^\d+-[^/]+/")
+#: The relations trace follows up (graph/tables/relations.toml ``lineage``).
+LINEAGE = frozenset(r for r in relations_in_order() if relation_info(r)["lineage"])
+#: Types that never carry lineage through a "Căn cứ" link (graph/tables/types.toml ``policy``):
+#: laws, decrees, circulars and letters grant competence or report; they are not policies a
+#: plan carries out.
+_NOT_POLICY_TYPES = frozenset(type_codes(policy=False))
 _MAX_PATHS = 500
 
 

@@ -25,10 +25,11 @@ import networkx as nx
 
 from graph.errors import AmbiguousReference, NotFound
 from graph.ids import split_doc_id
+from graph.vocab import relation_info, relations_in_order
 
 __all__ = ["Adjacency", "GraphAdjacency", "local_graph", "resolve", "is_exact_id"]
 
-LINEAGE = ("implements", "part_of")
+LINEAGE = tuple(r for r in relations_in_order() if relation_info(r)["lineage"])
 UP = (*LINEAGE, "based_on")  # trace's based_on fallback climbs these too
 CHANGES = ("replaces", "amends")
 
@@ -171,7 +172,7 @@ def _closure(src: Adjacency, seeds: Iterable[str], keys: tuple[str, ...], *, out
     return seen, edges
 
 
-EVERY = ("implements", "part_of", "based_on", "cites", "replaces", "amends", "assigns_to")
+EVERY = relations_in_order()
 
 
 def neighbourhood(src: Adjacency, node: str, depth: int | None, *, cap: int | None = None) -> set[str]:

@@ -14,12 +14,12 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from graph.vocab import load_table
+from graph.vocab import load_table, type_codes
 from queries.lineage import vn_date
 
 __all__ = ["agency_page", "choose_page", "document_page", "error_page", "search_page", "short_name"]
 
-TYPE_CHOICES = ("NQ", "KL", "CT", "CTr", "KH", "QĐ", "NĐ", "TT", "HD", "TB", "BC", "Luật")
+TYPE_CHOICES = type_codes(search=True)
 KIND_NAMES = {k: f"{row['vi']} / {row['en']}" for k, row in load_table("relations")["kind"].items()}
 
 _ENV = None

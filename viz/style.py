@@ -17,6 +17,7 @@ import networkx as nx
 
 from graph.ids import split_doc_id
 from graph.model import CENTRAL, Relation
+from graph.vocab import type_info
 
 __all__ = [
     "LevelStyle",
@@ -104,14 +105,6 @@ OTHER_RELATION = RelationStyle("other", "quan hệ khác", "other relation", "#b
 
 _ROLES = {"lead": ("chủ trì", "lead"), "cooperating": ("phối hợp", "cooperating")}
 
-#: Type codes shown with their names.
-_TYPE_NAMES = {
-    "NQ": "Nghị quyết", "KL": "Kết luận", "CT": "Chỉ thị", "CTr": "Chương trình",
-    "KH": "Kế hoạch", "QĐ": "Quyết định", "QyĐ": "Quy định", "QC": "Quy chế",
-    "NĐ": "Nghị định", "TT": "Thông tư", "HD": "Hướng dẫn", "TB": "Thông báo",
-    "BC": "Báo cáo", "ĐA": "Đề án", "DA": "Dự án", "PA": "Phương án", "CV": "Công văn",
-    "TTr": "Tờ trình", "Luật": "Luật", "PL": "Pháp lệnh",
-}
 
 _FLAG_NAMES = {
     "draft": "dự thảo / draft", "unnumbered": "chưa có số / unnumbered",
@@ -240,7 +233,8 @@ def node_fields(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any]) -> list
     if kind == "document":
         code = attrs.get("type")
         level = LEVEL[document_level(attrs)]
-        add("Loại / Type", f"{_TYPE_NAMES.get(code, code)} ({code})" if code in _TYPE_NAMES else code)
+        row = type_info(code)
+        add("Loại / Type", f"{row['label']} ({code})" if row else code)
         add("Số, ký hiệu / Number", attrs.get("number_symbol"))
         add("Ngày / Date", _date_vi(attrs.get("date")))
         add("Cơ quan ban hành / Issuer", attrs.get("issuer"))
