@@ -44,6 +44,7 @@ class TaskRules:
     condition_reach: int
     new_duty: regex.Pattern
     joiners: regex.Pattern
+    bridge: regex.Pattern  # an unlisted lower-case body between two bodies of a list
     distributive: regex.Pattern
     distributive_sep: regex.Pattern
     name_window: int
@@ -114,6 +115,10 @@ def task_rules() -> TaskRules:
         condition_reach=int(roles["condition_reach"]),
         joiners=regex.compile(r"(?:[\s,;:&]|" + "|".join(f"(?:{j})(?!\\w)" for j in roles["joiners"]) + r")*",
                               regex.I | regex.V1),
+        bridge=regex.compile(
+            r"[\s,;]*(?:và\s+)?(?P<name>(?:" + "|".join(roles["bridge_nouns"]) + r")(?!\w)"
+            + r"(?:\s+(?!(?:" + "|".join(roles["bridge_stops"]) + r")(?!\w))\p{Ll}+){1," + str(int(roles["bridge_words"]))
+            + r"})\s*(?:[,;]|\bvà\b)", regex.V1),
         non_task=_any(roles["non_task"]),
         distributive=regex.compile(roles["distributive"], regex.I | regex.V1),
         distributive_sep=regex.compile(roles["distributive_sep"], regex.I | regex.V1),

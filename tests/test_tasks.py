@@ -394,6 +394,22 @@ ARTICLE_SHAPES = [
                                                              "Trung tâm Phục vụ hành chính công tỉnh",
                                                              "Các Trung tâm Phục vụ hành chính công cấp xã",
                                                              "Các tổ chức, cá nhân có liên quan"], [], False)]),
+    # an unlisted body in lower case between two bodies of a partner list
+    ("coop-list-unlisted-lower-case-unit",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Khoa học và Công nghệ, đơn vị cung "
+     "cấp dịch vụ công nghệ thông tin và các cơ quan, đơn vị liên quan xây dựng quy trình điện tử.",
+     None, [("III.1", "Sở Nông nghiệp và Môi trường c", ["Sở Nông nghiệp và Môi trường"],
+             ["Sở Khoa học và Công nghệ", "Đơn vị cung cấp dịch vụ công nghệ thông tin", "Các đơn vị liên quan"], False)]),
+    # (the locative "trên địa bàn" of the own province is dropped, as for every body)
+    ("coop-list-unlisted-unit-then-semicolon",
+     "III. TỔ CHỨC THỰC HIỆN\n2. Giao Sở Tài chính chủ trì, phối hợp với Kho bạc Nhà nước khu vực I; doanh nghiệp viễn "
+     "thông trên địa bàn; Sở Công Thương triển khai thanh toán.",
+     None, [("III.2", "Giao Sở Tài chính chủ trì, phố", ["Sở Tài chính"],
+             ["Kho bạc Nhà nước khu vực I", "Doanh nghiệp viễn thông", "Sở Công Thương"], False)]),
+    # a verb after the partner: no body, the list ends at the first partner
+    ("coop-list-no-bridge-over-a-verb",
+     "III. TỔ CHỨC THỰC HIỆN\n3. Sở Y tế chủ trì, phối hợp với Sở Tài chính, đơn vị được giao thực hiện và Sở Nội vụ rà soát.",
+     None, [("III.3", "Sở Y tế chủ trì, phối hợp với ", ["Sở Y tế"], ["Sở Tài chính"], False)]),
     ("de-nghi-company-colon",
      "III. TỔ CHỨC THỰC HIỆN\n12. Đề nghị Công ty Điện lực Hà Tĩnh: Khẩn trương kiểm tra, khắc phục sự cố lưới điện.",
      None, [("III.12", "Đề nghị Công ty Điện lực Hà Tĩ", ["Công ty Điện lực Hà Tĩnh"], [], False)]),
