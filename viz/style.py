@@ -17,7 +17,7 @@ import networkx as nx
 
 from graph.ids import split_doc_id
 from graph.model import CENTRAL, Relation
-from graph.vocab import type_info
+from graph.vocab import kind_info, relation_info, type_info
 
 __all__ = [
     "LevelStyle",
@@ -81,22 +81,32 @@ LEVELS: tuple[LevelStyle, ...] = (
 
 LEVEL = {lv.key: lv for lv in LEVELS}
 
+#: Node kinds' looks: (vis shape, fill, border, label colour); their names come from
+#: graph/tables/relations.toml ([kind]).
+_KIND_LOOKS = {
+    "document": ("box", "", "", ""),
+    "task": ("ellipse", "#e8f5e9", "#2e7d32", "#1b5e20"),
+    "agency": ("diamond", "#00838f", "#005662", "#004d40"),
+}
 #: Node kinds: (Vietnamese, English, vis shape, fill, border, label colour).
 KINDS: dict[str, tuple[str, str, str, str, str, str]] = {
-    "document": ("Văn bản", "document", "box", "", "", ""),
-    "task": ("Nhiệm vụ", "task", "ellipse", "#e8f5e9", "#2e7d32", "#1b5e20"),
-    "agency": ("Cơ quan", "agency", "diamond", "#00838f", "#005662", "#004d40"),
+    kind: (kind_info(kind)["vi"], kind, *look) for kind, look in _KIND_LOOKS.items()
 }
 
+#: Relations' looks in legend order: (colour, width, dashed); their words come from
+#: graph/tables/relations.toml.
+_RELATION_LOOKS = {
+    Relation.IMPLEMENTS: ("#c62828", 2.5, False),
+    Relation.BASED_ON: ("#1e88e5", 1.5, False),
+    Relation.REPLACES: ("#8e24aa", 2.0, False),
+    Relation.AMENDS: ("#f57c00", 2.0, False),
+    Relation.CITES: ("#b0bec5", 0.8, True),
+    Relation.ASSIGNS_TO: ("#2e7d32", 1.5, False),
+    Relation.PART_OF: ("#9e9e9e", 1.0, False),
+}
 #: Relations in legend order.
-RELATIONS: tuple[RelationStyle, ...] = (
-    RelationStyle(Relation.IMPLEMENTS.value, "thực hiện", "implements", "#c62828", 2.5, False),
-    RelationStyle(Relation.BASED_ON.value, "căn cứ", "based on", "#1e88e5", 1.5, False),
-    RelationStyle(Relation.REPLACES.value, "thay thế", "replaces", "#8e24aa", 2.0, False),
-    RelationStyle(Relation.AMENDS.value, "sửa đổi, bổ sung", "amends", "#f57c00", 2.0, False),
-    RelationStyle(Relation.CITES.value, "dẫn chiếu", "cites", "#b0bec5", 0.8, True),
-    RelationStyle(Relation.ASSIGNS_TO.value, "giao", "assigns to", "#2e7d32", 1.5, False),
-    RelationStyle(Relation.PART_OF.value, "thuộc", "part of", "#9e9e9e", 1.0, False),
+RELATIONS: tuple[RelationStyle, ...] = tuple(
+    RelationStyle(r.value, r.vi, relation_info(r.value)["en"], *look) for r, look in _RELATION_LOOKS.items()
 )
 
 RELATION = {r.key: r for r in RELATIONS}
