@@ -92,6 +92,7 @@ class _Articles:
     kind_of: dict[int, str]  # paragraph kind by body offset
     groups: set[int]  # starts of items that only group the deeper items below them
     article: str = ""
+    article_at: int = -1  # start of the current article: a time line holds for its tasks only
     bearer: Roles = Roles()  # named by the article's title
     # an assigning item ending with ":" (its level, roles, start, whether a plain paragraph may
     # still complete it); nested: "b) Chủ trì, phối hợp với Y" / "- …"
@@ -156,6 +157,7 @@ def _title(st: _Articles, p: Paragraph, m: regex.Match) -> int | None:
     r = task_rules()
     ctx, text = st.ctx, st.ctx.text
     st.article, st.bearer, st.pending, st.items, st.objects = m.group("n"), Roles(), [], 0, None
+    st.article_at = p.start
     st.leads.clear()
     start = m.end()
     colon = text.find(":", start, p.end)
@@ -212,9 +214,11 @@ def _paragraph(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) -
 
 
 def _time_line(st: _Articles, p: Paragraph, start: int) -> None:
-    """"Thời gian thực hiện: …", "Thời hạn chậm nhất 05 ngày …": the task above's."""
+    """"Thời gian thực hiện: …", "Thời hạn chậm nhất 05 ngày …": the task above's, when it is
+    in the same article.  One in an article with no task of its own (the effect article's "2.
+    Thời gian thực hiện: Từ năm học 2025-2026") is the whole document's time, no task's."""
     ctx, b = st.ctx, st.b
-    last_task = b.drafts[-1] if b.drafts and b.drafts[-1].start >= st.first else None
+    last_task = b.drafts[-1] if b.drafts and b.drafts[-1].start >= max(st.first, st.article_at) else None
     if last_task is None:
         return
     if p.kind == "label":

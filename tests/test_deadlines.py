@@ -110,6 +110,10 @@ PROSE = [
     ("Hằng quý, báo cáo kết quả thực hiện", "Hằng quý", "FREQ=MONTHLY;INTERVAL=3"),
     ("Định kỳ rà soát, đề xuất sửa đổi các tiêu chuẩn", "Định kỳ", None),
     ("Thường xuyên nắm bắt, đề xuất cơ quan có thẩm quyền giải quyết", "Thường xuyên", None),
+    # … or a later sentence of the task opens with it; inside a sentence it qualifies the verb
+    ("Tổ chức tập huấn cho cán bộ cấp xã. Thường xuyên theo dõi, kiểm tra việc thực hiện", "Thường xuyên", None),
+    ("Tổ chức tập huấn cho cán bộ, thường xuyên theo dõi việc thực hiện", None, None),
+    ("Hoàn thành trước ngày 30/6/2023. Thường xuyên theo dõi, kiểm tra", "trước ngày 30/6/2023", None),
     ("Từ ngày 01 tháng 12 năm 2025, Trung tâm Phục vụ hành chính công tổ chức thực hiện",
      "Từ ngày 01 tháng 12 năm 2025", None),
     ("thiết lập quy trình điện tử (thời gian hoàn thành trong tháng 11 năm 2025).",
@@ -128,6 +132,7 @@ PROSE = [
 # The kind and interval of the task-opening times and the month to complete in
 OPENING = [
     ("Thường xuyên nắm bắt, đề xuất", ("ongoing", None, None)),
+    ("Tổ chức tập huấn. Thường xuyên theo dõi, kiểm tra", ("ongoing", None, None)),
     ("Định kỳ rà soát, đề xuất", ("recurring", None, None)),
     ("Từ ngày 01 tháng 12 năm 2025, Trung tâm tổ chức thực hiện", ("ongoing", "2025-12-01", None)),
     ("hoàn thành trong tháng 11 năm 2025", ("interval", "2025-11-01", "2025-11-30")),

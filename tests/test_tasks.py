@@ -423,6 +423,29 @@ def test_addressee_lists_and_closing_demands(text: str, issuer: str | None, expe
     assert len(got) == len(expected)
 
 
+# Deadlines in a decision's articles: (id, text, expected rows (section, deadline kind, end))
+ARTICLE_DEADLINES = [
+    # a time line in the same article is the task above's
+    ("article-time-line-same-article",
+     "QUYẾT ĐỊNH:\nĐiều 2. Tổ chức thực hiện\n1. Giao Sở Tài chính chủ trì rà soát định mức chi.\n"
+     "2. Thời gian thực hiện: Hoàn thành trong năm 2025.",
+     [("Điều 2.1", "interval", "2025-12-31")]),
+    # one in the effect article is the whole document's time: no task's
+    ("article-time-line-in-effect-article",
+     "QUYẾT NGHỊ:\nĐiều 3. Tổ chức thực hiện\n1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết.\n"
+     "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp tuyên truyền và tham gia giám sát.\n"
+     "Điều 4. Hiệu lực thi hành\n1. Nghị quyết này có hiệu lực thi hành kể từ ngày 08 tháng 12 năm 2025.\n"
+     "2. Thời gian thực hiện: Từ năm học 2025-2026.",
+     [("Điều 3.1", None, None), ("Điều 3.2", None, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [s[1:] for s in ARTICLE_DEADLINES], ids=[s[0] for s in ARTICLE_DEADLINES])
+def test_article_deadlines(text: str, expected: list) -> None:
+    tasks, _ = extract_tasks(text, DOC)
+    assert [(t.section, t.deadline and t.deadline.kind, t.deadline and t.deadline.end) for t in tasks] == expected
+
+
 def _typeset(text: str, width: int) -> str:
     """``text`` as a PDF text layer gives it: each line wrapped at ``width`` characters."""
     import textwrap
