@@ -12,7 +12,7 @@ import functools
 import importlib.resources
 import tomllib
 
-__all__ = ["load_table", "relation_info", "kind_info", "relations_in_order", "type_info", "type_codes"]
+__all__ = ["load_table", "relation_info", "kind_info", "relations_in_order", "type_info", "type_codes", "type_role"]
 
 
 @functools.cache
@@ -71,3 +71,12 @@ def type_codes(**where: bool) -> tuple[str, ...]:
     """
     rows = load_table("types")["type"]
     return tuple(c for c, row in rows.items() if all(row.get(k) == v for k, v in where.items()))
+
+
+def type_role(role: str) -> str:
+    """The type code that plays a role in the code (``[role]`` of types.toml).
+
+    >>> type_role("generic")
+    'VB'
+    """
+    return load_table("types")["role"][role]

@@ -11,6 +11,7 @@ import stat
 from pathlib import Path
 
 from graph.model import DocRef, Document, Evidence, Extraction, Mention, Reference, Relation, Task
+from graph.vocab import type_role
 
 from .changes import article_starts, change_detail, effective_date, impossible_dates, reported_state, stated_period
 from .header import read_header
@@ -27,7 +28,7 @@ def _named(ref: DocRef) -> DocRef:
     """Fill the type's display name from the table."""
     if ref.type_name:
         return ref
-    name = patterns().type_names.get(ref.type) or patterns().type_names.get("VB")
+    name = patterns().type_names.get(ref.type) or patterns().type_names.get(type_role("generic"))
     return dataclasses.replace(ref, type_name=name)
 
 

@@ -15,6 +15,7 @@ import dataclasses
 
 from graph.ids import slug
 from graph.model import DocRef, Evidence, Extraction, Reference, Relation, Task
+from graph.vocab import type_role
 
 from .patterns import patterns
 from .references import sentence_bounds
@@ -42,12 +43,13 @@ def _planned(ex: Extraction, task: Task, mention_start: int) -> DocRef:
     text = ex.document.text
     head = text[task.start:mention_start]
     words = [m for m in p.before_symbol_words.finditer(head)]
-    dtype = p.type_of_word(words[0].group(0)) if words else "VB"
+    generic = type_role("generic")
+    dtype = p.type_of_word(words[0].group(0)) if words else generic
     title = " ".join(head.split()).rstrip(" (*<i>,")
     doc = ex.document.ref
     return DocRef(
         id=f"{task.id}#planned-{slug(title)[:40] or 'document'}",
-        type=dtype if dtype != "generic" else "VB",
+        type=dtype if dtype != "generic" else generic,
         number_symbol=None,
         date=None,
         issuer=doc.issuer,

@@ -22,7 +22,7 @@ import networkx as nx
 
 from graph.errors import NotFound
 from graph.model import CENTRAL
-from graph.vocab import relation_info, relations_in_order, type_codes
+from graph.vocab import relation_info, relations_in_order, type_codes, type_info, type_role
 
 from .local import GraphAdjacency, is_exact_id, resolve
 
@@ -136,9 +136,10 @@ def is_policy_document(attrs: dict) -> bool:
     t = attrs.get("type")
     if t in _NOT_POLICY_TYPES or "named" in (attrs.get("flags") or []):
         return False
-    ns = attrs.get("number_symbol") or ""
-    if t == "QĐ":
-        return ns.endswith("-TTg")
+    issuers = (type_info(t) or {}).get("policy_issuers")
+    if issuers:
+        ns = attrs.get("number_symbol") or ""
+        return any(ns.endswith("-" + code) for code in issuers)
     return True
 
 
@@ -256,7 +257,7 @@ def cite_line(g: nx.MultiDiGraph, n: str) -> str:
         return f"Nhiệm vụ {d.get('section') or ''} của {cite_line(g, d['document'])}: {_short(d.get('text', ''))}"
     if kind == "agency":
         return d.get("name") or n
-    name = d.get("type_name") or d.get("type") or "Văn bản"
+    name = d.get("type_name") or d.get("type") or type_info(type_role("generic"))["label"]
     parts = []
     if d.get("number_symbol"):
         parts.append(f"{name} số {d['number_symbol']}")

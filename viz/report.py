@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import PolicyKGError
-from graph.vocab import relation_info, relations_in_order
+from graph.vocab import kind_info, relation_info, relations_in_order
 from queries.lineage import vn_date
 
 __all__ = ["FORMATS", "ReportError", "report_format", "report_blocks", "write_report", "render_markdown",
@@ -172,7 +172,7 @@ def report_blocks(d: dict, *, store: str | None = None, generated: str | None = 
             verb = (_RELATIONS_VI if e["direction"] == "out" else _RELATIONS_IN_VI).get(e["relation"], e["relation"])
             ev = e["evidence"][0] if e["evidence"] else {}
             rows.append([verb, e["other_cite"], _one_line(ev.get("sentence")), _where(ev) if ev else ""])
-        out.append(Block("table", header=["Quan hệ", "Văn bản", "Trích dẫn", "Vị trí"], rows=rows))
+        out.append(Block("table", header=["Quan hệ", kind_info("document")["vi"], "Trích dẫn", "Vị trí"], rows=rows))
 
     down = d["downstream"]
     out.append(Block("heading", "5. Văn bản và nhiệm vụ triển khai", level=2))
@@ -187,7 +187,7 @@ def report_blocks(d: dict, *, store: str | None = None, generated: str | None = 
         rows = [[t["section"] or "", t["text"], _short_cite(t.get("document_cite") or t.get("document") or ""),
                  ", ".join(t["cooperating"]) or "—", _deadline(t["deadline"]),
                  _where(t["evidence"][0]) if t["evidence"] else ""] for t in g["tasks"]]
-        out.append(Block("table", header=["Mục", "Nhiệm vụ", "Văn bản", "Phối hợp", "Thời hạn", "Vị trí"], rows=rows))
+        out.append(Block("table", header=["Mục", kind_info("task")["vi"], kind_info("document")["vi"], "Phối hợp", "Thời hạn", "Vị trí"], rows=rows))
 
     out.append(Block("heading", "6. Mâu thuẫn trích dẫn", level=2))
     if not d["conflicts"]:
