@@ -125,8 +125,12 @@ def _title_after(text: str, pos: int) -> tuple[str, int, int]:
     lines: list[str] = []
     end = start
     caps = None
-    for ln in regex.finditer(r"[^\n]*", text[start:], regex.V1):
-        s = ln.group(0).strip()
+    # one match per line ("[^\n]*" alone also matches empty at each line's end, which read
+    # as a blank line and cut a title the layout keeps on two lines after a ";")
+    for ln in regex.finditer(r"([^\n]*)(?:\n|$)", text[start:], regex.V1):
+        if not ln.group(0):
+            break
+        s = ln.group(1).strip()
         if not s:
             break
         if lines:
@@ -134,7 +138,7 @@ def _title_after(text: str, pos: int) -> tuple[str, int, int]:
             if enders.match(s) or marker.match(s) or (caps and not is_caps):
                 break
         lines.append(s)
-        end = start + ln.end()
+        end = start + ln.end(1)
         if caps is None:
             caps = s.upper() == s
         if len(lines) >= 6:

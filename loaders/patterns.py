@@ -80,7 +80,10 @@ class Patterns:
         # a cue right after a type noun names a document ("Luật sửa đổi, bổ sung một số điều
         # của Luật Đấu thầu …", "Nghị định sửa đổi …"): it is no act of the citing document
         self.noun_before_cue = regex.compile(rf"(?<!\p{{L}})(?-i:(?=\p{{Lu}})){type_word_re}\s+$", _FLAGS)
-        self.normative_nouns = frozenset(refs["symbol_types"]["normative_nouns"])
+        st = refs["symbol_types"]
+        self.normative_nouns = frozenset(st["normative_nouns"])
+        # nouns whose type a symbol without a type code takes
+        self.noun_typed = self.normative_nouns | frozenset(st["report_nouns"])
         # the noun of a list the symbol is an item of: "các Nghị quyết của Quốc hội: số 55/…;
         # số 28/…" (each item opens with "số", references._noun_afar)
         self.list_lead = regex.compile(
@@ -90,6 +93,10 @@ class Patterns:
         self.named_act = regex.compile(
             rf"""(?-i:(?=\p{{Lu}}))(?P<word>{type_word_re})\s+(?-i:\p{{Lu}})
                  (?:(?!{type_word_re})[^;:.\n()]){{0,120}}?\s(?:số|sô)\s*:?\s*$""", _FLAGS)
+        # a noun with lower-case qualifiers, over a line the page wrapped: "Báo cáo tiếp
+        # thu, giải trình số 507/UBND-KT", "Báo cáo thẩm tra số …"
+        self.qualified_noun = regex.compile(
+            rf"""(?-i:(?=\p{{Lu}}))(?P<word>{type_word_re})(?:[\s,]+(?-i:\p{{Ll}}+)){{1,5}}\s+(?:số|sô)\s*:?\s*$""", _FLAGS)
         # "theo mẫu số 01-ĐĐN-CT": a form's code, anchored at the symbol
         self.form_before = regex.compile(
             rf"(?<!\p{{L}}){alternation(refs['not_documents']['form_words'])}\s*(?:(?:số|sô)\s*)?:?\s*$", _FLAGS)
@@ -110,7 +117,13 @@ class Patterns:
         )
         phrases = refs["issuer_phrases"]
         self.issuer_phrase_level = {p.strip().casefold(): lvl for p, lvl in phrases.items()}
-        head = alternation([p.strip() for p in phrases])
+        bodies = refs["issuer_bodies"]
+        head = alternation([p.strip() for p in phrases] + bodies["heads"])
+        self.issuer_body = regex.compile(rf"(?:{alternation(bodies['heads'])})(?!\p{{L}})", _FLAGS)
+        # a body's level words, each alone: "Chính phủ", "tỉnh" (not "tỉnh" in "tỉnh táo")
+        self.body_level_word = regex.compile(
+            rf"(?<!\p{{L}})(?:(?P<central>{alternation(bodies['central'])})|(?P<local>{alternation(bodies['local'])}))(?!\p{{L}})",
+            _FLAGS)
         prov = "|".join(tone_tolerant(n) for n in provinces().names)
         part_word = r"(?:Điều|Khoản|Điểm|Chương|Mục|Phần|Phụ\ lục)(?!\p{L})"
         # "của Ban Chấp hành Trung ương Đảng khóa XIII", "của UBND tỉnh Thanh Hóa",
@@ -166,6 +179,11 @@ class Patterns:
                 (?:{_H}+(?!(?:số|ngày|năm|của|về|và|đã|được|theo|tại|có|trong|này|hiện|sửa|để|nhằm|thì|là|các|với|cho|đối)\b)\p{{Ll}}+){{0,5}})"""
         )
         amending = laws.get("amending")
+        # "Luật sửa đổi, bổ sung một số điều Luật X" -> the enacted "… một số điều của Luật X"
+        self.amending_articles = regex.compile(
+            rf"(?P<head>(?:Bộ\ luật|Luật){_H}+){laws['amending_articles']}(?:{_H}+của)?{_H}+(?=(?:Bộ\ luật|Luật)(?!\p{{L}}))",
+            _FLAGS) if laws.get("amending_articles") else None
+        self.amending_enacted = laws.get("amending_enacted")
         amending_law = (
             rf"(?:Bộ\ luật|Luật)\ (?i:{amending}){_H}+{one_law}(?:,{_H}*{one_law})*(?:{_H}+và{_H}+{one_law})?|"
             if amending else ""
@@ -193,6 +211,7 @@ class Patterns:
         own = refs["own_act"]
         self.passive = regex.compile(rf"\b(?:{alternation(own['passive'])})\s*$", _FLAGS)
         self.passive_cue = regex.compile(alternation(own["passive_cues"]), _FLAGS)
+        self.agent = regex.compile(rf"[\s,]*(?:{alternation(own['agents'])})(?!\p{{L}})", _FLAGS)
         self.partial_cue = regex.compile(alternation(own["partial_cues"]), _FLAGS)
         self.part_link = regex.compile(rf"(?<!\p{{L}})(?:{alternation(own['part_links'])})[\s*_]*$", _FLAGS)
         self.whole_object = regex.compile(
@@ -214,6 +233,11 @@ class Patterns:
         self.item_joiner = regex.compile(rf"{joiners}|{seps}", _FLAGS)
         # "… của Chính phủ và Quyết định B": listed with the one of its type
         self.item_joiner_end = regex.compile(rf"{joiners}[\s*_]*{so}$", _FLAGS)
+        # "A được sửa đổi, bổ sung bởi B": the amending documents are named with the amended
+        # one and share the act on it ("… hết hiệu lực": all lapse)
+        self.amended_by_end = regex.compile(
+            rf"(?<!\p{{L}})(?:{alternation(own['passive'])})[\s,]+(?:{alternation(self.cues['amends'])})[\s,]*"
+            rf"(?:{alternation(own['agents'])})(?!\p{{L}})[\s*_]*{so}$", _FLAGS)
         self.articles_end = regex.compile(own["articles_end"], regex.MULTILINE | regex.IGNORECASE | regex.V1)
         self.clause_opener = regex.compile(
             rf"[ \t]*(?:{alternation(pre['clause_openers'])})(?!\p{{L}})", _FLAGS

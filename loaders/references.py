@@ -96,6 +96,7 @@ class RawMention:
     date: str | None = None
     year: int | None = None
     issuer_text: str | None = None
+    body_level: str | None = None  # the level a body's name states ("Ban Chỉ đạo của Chính phủ")
     term: str | None = None
     tail_end: int = 0  # end of date/issuer/term
     header: bool = False  # the document's own "Số: ..." line
@@ -181,6 +182,8 @@ def _after(text: str, end: int, mention: RawMention) -> None:
     m = p.issuer_after.match(text, pos, pos + _TAIL)
     if m:
         mention.issuer_text = " ".join(m.group("issuer").split())
+        if p.issuer_body.match(mention.issuer_text):
+            mention.body_level = _body_level(text, m.start("issuer"))
         pos = m.end()
         if mention.date is None:  # "565/UBND-KT1 của UBND tỉnh ngày 13/02/2023"
             m = p.date_after.match(text, pos, pos + _TAIL)
@@ -196,6 +199,22 @@ def _after(text: str, end: int, mention: RawMention) -> None:
     mention.tail_end = pos
 
 
+def _body_level(text: str, start: int) -> str | None:
+    """The level of a body named by its task at ``start`` ([issuer_bodies]): the first level
+    word or province of its name, which runs to the end of its clause ("Ban Chỉ đạo về tổng kết
+    thực hiện Nghị quyết số 18-NQ/TW của Chính phủ" central, "Ban Chỉ đạo tỉnh về …" local)."""
+    end = _BODY_END.search(text, start, start + _TAIL)
+    name = text[start:end.start() if end else min(len(text), start + _TAIL)]
+    word = patterns().body_level_word.search(name)
+    place = provinces().pattern.search(name)
+    if place and (word is None or place.start() < word.start()):
+        return "local"
+    if word is None:
+        return None
+    return "central" if word.group("central") else "local"
+
+
+_BODY_END = regex.compile(r"[;\n\t]|\.(?:\s|$)", regex.V1)
 _CLOSE = regex.compile(r"\s*\)", regex.V1)
 _GLUED_REST = regex.compile(r"[ \t\u00a0]+\p{Lu}{1,4}(?![\p{L}\d])", regex.V1)
 
@@ -238,7 +257,7 @@ def find_mentions(text: str) -> list[RawMention]:
         word_type = p.type_of_word(type_word) if type_word else "generic"
         if sym.code:
             dtype = sym.code
-        elif word_type not in ("generic",) and (sym.issuer and sym.issuer.startswith(("QH", "UBTVQH")) or word_type in p.normative_nouns):
+        elif word_type not in ("generic",) and (sym.issuer and sym.issuer.startswith(("QH", "UBTVQH")) or word_type in p.noun_typed):
             dtype = word_type
         elif sym.issuer and sym.issuer.startswith(("QH", "UBTVQH")):
             dtype = word_type if word_type != "generic" else "Luật"
@@ -281,8 +300,7 @@ def find_mentions(text: str) -> list[RawMention]:
             i = bisect.bisect_left(symbol_starts, m.start())
             if i < len(out) and out[i].start - m.end() <= 12 and out[i].symbol and out[i].symbol.issuer \
                     and out[i].symbol.issuer.startswith(("QH", "UBTVQH")):
-                name = " ".join(m.group("name").split())
-                out[i].name = _law_names().get(_law_key(name), name)
+                out[i].name = _law_name(m.group("name"))
             continue
         if _in_title_of_citation(text, m.start(), symbol_ends) or (
                 title_end is not None and _LIST_GAP.fullmatch(text, title_end, m.start())):
@@ -291,8 +309,7 @@ def find_mentions(text: str) -> list[RawMention]:
             title_end = m.end()
             continue
         title_end = None
-        name = " ".join(m.group("name").split())
-        canon = _law_names().get(_law_key(name), name)
+        canon = _law_name(m.group("name"))
         rm = RawMention(kind="law", start=m.start(), end=m.end(), type_word="Luật", type="Luật", name=canon)
         if m.group("year"):
             rm.year = int(m.group("year"))
@@ -325,7 +342,8 @@ def _noun_afar(text: str, pos: int) -> str | None:
     """The type noun of a symbol written "số …" with no noun right before it: the noun of the
     list it is an item of ("Căn cứ các Nghị quyết của Quốc hội: số 55/2010/QH12 …; số
     28/2016/QH14 …", every item opening with "số"), or of the named act it numbers ("Pháp
-    lệnh Ưu đãi người có công với cách mạng số 02/2020/UBTVQH14"); else None."""
+    lệnh Ưu đãi người có công với cách mạng số 02/2020/UBTVQH14"), or the noun its lower-case
+    qualifiers follow ("Báo cáo tiếp thu, giải trình số 507/UBND-KT"); else None."""
     p = patterns()
     ls = max(text.rfind("\n", 0, pos) + 1, pos - _TAIL)
     lead = None
@@ -333,7 +351,7 @@ def _noun_afar(text: str, pos: int) -> str | None:
         pass
     if lead is not None and all(p.list_item_so.match(seg) for seg in text[lead.end():pos].split(";")):
         return lead.group("word")
-    named = p.named_act.search(text, max(ls, pos - 200), pos)
+    named = p.named_act.search(text, max(ls, pos - 200), pos) or p.qualified_noun.search(text, max(0, pos - 80), pos)
     return named.group("word") if named else None
 
 
@@ -402,6 +420,17 @@ def _law_key(name: str | None) -> str | None:
 _PUNCT = regex.compile(r"[^\w\s]")
 
 
+def _law_name(written: str) -> str:
+    """A law's name as the table spells it, an amending law's in its enacted form ("Luật sửa
+    đổi, bổ sung một số điều Luật Phòng cháy và chữa cháy" -> "… một số điều của Luật …")."""
+    name = " ".join(written.split())
+    p = patterns()
+    m = p.amending_articles.match(name) if p.amending_articles is not None else None
+    if m:
+        name = f"{m.group('head')}{p.amending_enacted} {name[m.end():]}"
+    return _law_names().get(_law_key(name), name)
+
+
 @functools.cache
 def _law_names() -> dict[str, str]:
     """Law key -> the first name of the table with that key (the canonical spelling)."""
@@ -437,7 +466,7 @@ _NUMBERED_AFTER = regex.compile(r"[ \t]*,?[ \t]*(?:số|số hiệu)[ \t]*\d", r
 
 
 def _jurisdiction(rm: RawMention, province: str | None) -> str:
-    level = issuer_level(rm.issuer_text)
+    level = rm.body_level or issuer_level(rm.issuer_text)
     if rm.kind == "law":
         return CENTRAL
     sym = rm.symbol
@@ -546,7 +575,7 @@ def _resolve(mentions: list[RawMention], header: Header, text: str = "") -> tupl
     for i, rm in enumerate(mentions):
         if rm.kind != "symbol":
             continue
-        central = rm.symbol.level == "central" or issuer_level(rm.issuer_text) == "central"
+        central = rm.symbol.level == "central" or (rm.body_level or issuer_level(rm.issuer_text)) == "central"
         p = provinces().find(rm.issuer_text) if rm.issuer_text else None
         if p is None and not central:
             next_start = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
@@ -950,10 +979,9 @@ def _one_list(text: str, rm: RawMention, pos: int, mentions: list[RawMention], s
 
 _ACT_CLAUSES = 30  # at most this many clauses of one act are looked back over
 _INLINE_MARKER = regex.compile(r"[;:][ \t]*(?:\p{Ll}\)|\d{1,2}[.)])[ \t]*$", regex.V1)
-# the agent of a passive act: "được sửa đổi, bổ sung bởi Luật số …", "được thay thế bằng Quyết
+# the agent of a passive act ([own_act] agents): "được sửa đổi, bổ sung bởi Luật số …", "được thay thế bằng Quyết
 # định này"; an agent that is not the document itself ("này" within the span) makes it a
 # chain between two other documents, not the document's own act
-_AGENT = regex.compile(r"[\s,]*(?:bởi|bằng)(?!\p{L})", regex.V1 | regex.I)
 _AGENT_SPAN = 80
 
 
@@ -993,9 +1021,12 @@ def _own_act(text: str, rm: RawMention, articles: tuple[int, int] | None,
             if patterns().passive_cue.match(text, cs, cs + _TAIL) or patterns().passive.search(text[max(rm.end, cs - 8):cs]):
                 if not _one_list(text, rm, cs, mentions, starts):
                     break  # the predicate of another clause
-                agent = _AGENT.match(text, ce, ce + _TAIL)
+                agent = patterns().agent.match(text, ce, ce + _TAIL)
                 if agent and not _SELF.search(text, ce, min(len(text), ce + _AGENT_SPAN)):
-                    break  # "… (được sửa đổi, bổ sung bởi Luật số …)": another document's act
+                    # "… (được sửa đổi, bổ sung bởi Luật số …)": another document's act, a
+                    # description of the subject; its predicate may still follow ("A được sửa
+                    # đổi, bổ sung bởi B và C hết hiệu lực …")
+                    continue
                 if rel is Relation.REPLACES and patterns().part_link.search(text, max(s, rm.start - 20), rm.start):
                     return Relation.AMENDS  # "Quy trình … ban hành kèm theo Quyết định số … hết hiệu lực"
                 return rel
@@ -1048,6 +1079,8 @@ def _listed(text: str, lo: int, rm: RawMention, mentions: list[RawMention], star
                 top = True  # "Quyết định A … về X và Chỉ thị B", "Quyết định A … theo Nghị định N … và Quyết định B"
             elif parts and p.item_joiner.search(gap) and (p.part_link.search(gap) or p.part_ref_end.search(gap)):
                 top = True  # "… và thủ tục hành chính có số thứ tự 01 tại Quyết định B", "… và Điều 5 Quyết định B"
+            elif p.amended_by_end.search(gap):
+                pass  # "A được sửa đổi, bổ sung bởi B": B is listed with A, the act is on both
             elif not p.item_joined.fullmatch(gap):
                 top = False  # named in the title of the one before
         prev = m

@@ -42,6 +42,16 @@ ROWS = [
      "Bắc Ninh, ngày 06 tháng 4 năm 2021\nQUYẾT ĐỊNH\nCông bố thủ tục hành chính đặc thù\n",
      dict(id="bac-ninh:364a/QĐ-UBND:2021", type="QĐ", number_symbol="364a/QĐ-UBND", date="2021-04-06",
           jurisdiction="Bắc Ninh", flags=())),
+    # a title the page breaks after a ";" goes on (the layout joins only lines that end in
+    # no punctuation); it still ends at the issuing body's line
+    ("title-goes-on-after-a-semicolon-line",
+     "ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 48/QĐ-UBND\n"
+     "Cao Bằng, ngày 18 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVỀ VIỆC CÔNG BỐ THỦ TỤC TRONG LĨNH VỰC KHÍ TƯỢNG THỦY VĂN;\n"
+     "LĨNH VỰC PHÍ, LỆ PHÍ THUỘC THẨM QUYỀN CỦA SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH CAO BẰNG\n"
+     "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n",
+     dict(number_symbol="48/QĐ-UBND", date="2025-11-18", jurisdiction="Cao Bằng",
+          title="QUYẾT ĐỊNH VỀ VIỆC CÔNG BỐ THỦ TỤC TRONG LĨNH VỰC KHÍ TƯỢNG THỦY VĂN; LĨNH VỰC PHÍ, LỆ PHÍ "
+                "THUỘC THẨM QUYỀN CỦA SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG")),
     ("draft-blank-number-and-day",
      "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nDỰ THẢO\nSố:      /KH-UBND\n"
      "Hà Tĩnh, ngày      tháng     năm 2024\nKẾ HOẠCH\nThực hiện Kết luận số 57-KL/TU\n",
