@@ -1105,11 +1105,16 @@ def _build_graph(store: Store, refs: dict | None = None) -> nx.MultiDiGraph:
             nref[nid] = first_row[nid][1]
         g.add_node(nid, **attrs)
     first_row.clear()
+    facts.clear()  # in the graph now
+    # one string object per stored sentence, path and id, however many edges repeat it
+    shared: dict = {}
     cur = store.db.execute(
-        'SELECT e.rowid, e.file, e.src, e.dst, e.relation, e.role, s.text, e.start, e."end", e.document, e.detail '
+        'SELECT e.rowid, e.file, e.src, e.dst, e.relation, e.role, e.sid, s.text, e.start, e."end", e.document, e.detail '
         "FROM edges AS e JOIN texts AS s ON s.id = e.sid ORDER BY e.file, e.start, e.rowid"
     )
-    for rowid, file, src, dst, relation, role, sentence, start, end, document, detail in cur:
+    for rowid, file, src, dst, relation, role, sid, sentence, start, end, document, detail in cur:
+        sentence = shared.setdefault(sid, sentence)
+        file, document = shared.setdefault(file, file), shared.setdefault(document, document)
         src, dst = alias.get(src, src), alias.get(dst, dst)
         if src == dst:
             continue
