@@ -84,6 +84,7 @@ class Patterns:
         self.normative_nouns = frozenset(st["normative_nouns"])
         # nouns whose type a symbol without a type code takes
         self.noun_typed = self.normative_nouns | frozenset(st["report_nouns"])
+        self.joint_markers = tuple(m.casefold() for m in st["joint_markers"])
         # the noun of a list the symbol is an item of: "các Nghị quyết của Quốc hội: số 55/…;
         # số 28/…" (each item opens with "số", references._noun_afar)
         self.list_lead = regex.compile(

@@ -261,6 +261,8 @@ def find_mentions(text: str) -> list[RawMention]:
             dtype = word_type
         elif sym.issuer and sym.issuer.startswith(("QH", "UBTVQH")):
             dtype = word_type if word_type != "generic" else "Luật"
+        elif _joint_code(sym.issuer, word_type):
+            dtype = word_type  # "Quy chế phối hợp số 49/QCPH-UBND-UBMT-HCTĐ"
         else:
             dtype = "CV"
         start = window_start + bw.start() if bw else m.start()
@@ -336,6 +338,15 @@ def find_mentions(text: str) -> list[RawMention]:
         )
     out.sort(key=lambda r: r.start)
     return out
+
+
+def _joint_code(code: str | None, word_type: str) -> bool:
+    """Whether ``code`` is the code of the noun's type with a joint marker ("QCPH" after
+    "Quy chế": [symbol_types] joint_markers)."""
+    if not code or word_type == "generic":
+        return False
+    c, w = code.casefold(), word_type.casefold()
+    return c.startswith(w) and c[len(w):] in patterns().joint_markers
 
 
 def _noun_afar(text: str, pos: int) -> str | None:
