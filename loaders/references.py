@@ -255,7 +255,11 @@ def find_mentions(text: str) -> list[RawMention]:
         if type_word is None and so and sym.code is None:
             type_word = _noun_afar(text, m.start())
         word_type = p.type_of_word(type_word) if type_word else "generic"
-        if sym.code:
+        if sym.code and sym.party and word_type in p.tables["sides"]["state_types"]:
+            # the Party issues no Thông tư or Nghị định: an old State symbol in the dash form
+            # ("Thông tư số 89-TC/TCT", 1993), typed by its noun
+            dtype = word_type
+        elif sym.code:
             dtype = sym.code
         elif word_type not in ("generic",) and (sym.issuer and sym.issuer.startswith(("QH", "UBTVQH")) or word_type in p.noun_typed):
             dtype = word_type

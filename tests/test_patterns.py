@@ -158,6 +158,8 @@ ROWS = [
      [ref("507/UBND-KT", "BC", "2025-11-26", HT, "cites")]),
     ("codeless-submission-takes-its-noun", "", "- Theo Tờ trình số 88/SNV-TCBC ngày 02/3/2023 của Sở Nội vụ.",
      [ref("88/SNV-TCBC", "TTr", "2023-03-02", HT, "cites")]),
+    ("old-state-symbol-in-the-dash-form-takes-its-noun", "Căn cứ Thông tư số 89-TC/TCT ngày 21/10/1993 của Bộ Tài chính;", "",
+     [ref("89-TC/TCT", "TT", "1993-10-21", CENTRAL, "based_on")]),
     ("joint-code-after-its-noun", "Căn cứ Quy chế phối hợp số 49/QCPH-UBND-UBMT-HCTĐ ngày 24/01/2025 về công tác vận động;", "",
      [ref("49/QCPH-UBND-UBMT-HCTĐ", "QC", "2025-01-24", HT, "based_on")]),
     ("codeless-letter-after-another-noun", "", "- Theo Kế hoạch số 12/UBND-VX ngày 02/3/2023 của UBND tỉnh.",
