@@ -239,6 +239,11 @@ class Patterns:
         self.amended_by_end = regex.compile(
             rf"(?<!\p{{L}})(?:{alternation(own['passive'])})[\s,]+(?:{alternation(self.cues['amends'])})[\s,]*"
             rf"(?:{alternation(own['agents'])})(?!\p{{L}})[\s*_]*{so}$", _FLAGS)
+        # an amending law named by its date only: "Luật Ban hành văn bản quy phạm pháp luật ngày
+        # 19/02/2025 được sửa đổi, bổ sung bởi Luật ngày 25 tháng 6 năm 2025"
+        self.amended_by_dated_law = regex.compile(
+            rf"[\s,(]*(?:{alternation(own['passive'])})[\s,]+(?:{alternation(self.cues['amends'])})[\s,]*"
+            rf"(?:{alternation(own['agents'])})[\s]+(?P<word>Bộ\ luật|Luật)(?=\s*,?\s*(?:ngày|năm)\s)", _FLAGS)
         self.articles_end = regex.compile(own["articles_end"], regex.MULTILINE | regex.IGNORECASE | regex.V1)
         self.clause_opener = regex.compile(
             rf"[ \t]*(?:{alternation(pre['clause_openers'])})(?!\p{{L}})", _FLAGS

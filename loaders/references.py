@@ -323,6 +323,17 @@ def find_mentions(text: str) -> list[RawMention]:
         if rm.date and not m.group("year"):
             rm.year = int(rm.date[:4])
         out.append(rm)
+        amending = p.amended_by_dated_law.match(text, rm.tail_end or rm.end, (rm.tail_end or rm.end) + _TAIL)
+        if amending and p.amending_enacted:
+            # "… được sửa đổi, bổ sung bởi Luật ngày 25 tháng 6 năm 2025": the amending law,
+            # named as enacted after the law it amends
+            w = amending.start("word")
+            law = RawMention(kind="law", start=w, end=amending.end(), type_word="Luật", type="Luật",
+                             name=_law_name(f"{amending.group('word')} {p.amending_enacted} {canon}"))
+            _after(text, law.end, law)
+            if law.date:
+                law.year = int(law.date[:4])
+            out.append(law)
     for m in _scan(p.short_form, text, _openers().type_words):
         if overlaps(m.start(), m.end()):
             continue
