@@ -84,20 +84,29 @@ def run(n_docs: int, sample: int, tmp: Path) -> dict:
             local_graph(store, [r], down=True)
             local.append(time.perf_counter() - t0)
         out["neighbourhood_read"] = _stats(local)
-    peaks: list[int] = []
+    times, peak_kb = query_processes(db, refs)
+    for cmd, ts in times.items():
+        out[cmd] = _stats(ts)
+    out["query_peak_mb"] = round(peak_kb / 1024, 1)
+    return out
+
+
+def query_processes(db: Path, refs: list[str]) -> tuple[dict[str, list[float]], int]:
+    """Seconds of each `policykg trace|impact|tasks --serves REF --json` as a whole process,
+    per command, and the highest peak memory (kB) of those processes."""
+    out: dict[str, list[float]] = {}
+    peak = 0
     for cmd in (["trace"], ["impact"], ["tasks", "--serves"]):
-        times = []
+        times = out.setdefault(" ".join(cmd), [])
         for r in refs:
             t0 = time.perf_counter()
             res = subprocess.run([sys.executable, "-c", _QUERY, *cmd, r, "--store", str(db), "--json"],
-                                 capture_output=True, text=True)
-            peaks.append(int(res.stderr.strip().splitlines()[-1]))
+                                 capture_output=True, text=True, cwd=ROOT)
             times.append(time.perf_counter() - t0)
             if res.returncode != 0:
-                raise SystemExit(f"{cmd} {r}: {res.stderr.strip()}")
-        out[" ".join(cmd)] = _stats(times)
-    out["query_peak_mb"] = round(max(peaks) / 1024, 1)
-    return out
+                raise SystemExit(f"{' '.join(cmd)} {r}: {res.stderr.strip()[-500:]}")
+            peak = max(peak, int(res.stderr.strip().splitlines()[-1]))
+    return out, peak
 
 
 def main() -> None:

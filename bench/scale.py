@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.extract_speed import baseline, extract_parallel, extract_serial, floor, load, machine  # noqa: E402
-from bench.queries import _QUERY  # noqa: E402  (`policykg ARGS`, then its peak memory on stderr)
+from bench.queries import _QUERY, query_processes  # noqa: E402  (_QUERY: `policykg ARGS`, then its peak memory)
 from graph.store import Store  # noqa: E402
 from policykg.synth import write_corpus  # noqa: E402
 
@@ -115,21 +115,8 @@ def measure_extraction(files: list[Path], mb: float) -> dict:
 
 
 def whole_process(db: Path, refs: list[str]) -> dict:
-    out: dict = {}
-    peaks: list[int] = []
-    for cmd in (["trace"], ["impact"], ["tasks", "--serves"]):
-        times = []
-        for r in refs:
-            t0 = time.perf_counter()
-            res = subprocess.run([sys.executable, "-c", _QUERY, *cmd, r, "--store", str(db), "--json"],
-                                 capture_output=True, text=True, cwd=ROOT)
-            times.append(time.perf_counter() - t0)
-            if res.returncode != 0:
-                raise SystemExit(f"{' '.join(cmd)} {r}: {res.stderr.strip()[-500:]}")
-            peaks.append(int(res.stderr.strip().splitlines()[-1]))
-        out[" ".join(cmd)] = _stats(times)
-    out["query_peak_mb"] = round(max(peaks) / 1024, 1)
-    return out
+    times, peak_kb = query_processes(db, refs)
+    return {**{cmd: _stats(ts) for cmd, ts in times.items()}, "query_peak_mb": round(peak_kb / 1024, 1)}
 
 
 def in_process(db: Path, refs: list[str], agree: int, seed: int) -> dict:
