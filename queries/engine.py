@@ -428,8 +428,7 @@ class SparqlEngine(_LanguageEngine):
         self.rdf = rdf
         self.where = where
         self._index = index
-        self._nodes: dict[str, dict] = {}  # display fields read so far (the RDF graph does not change)
-        self._all = False
+        self._nodes: dict[str, dict | None] = {}  # display fields read so far (the RDF graph does not change)
 
     def _status_facts(self):
         from queries.sparql import status_facts_sparql
@@ -460,12 +459,10 @@ class SparqlEngine(_LanguageEngine):
 
         ids = list(ids)
         missing = [n for n in ids if n not in self._nodes]
-        if len(missing) > 50 and not self._all:  # one pass over the graph costs less than many lookups
-            self._nodes.update(node_summaries_sparql(self.rdf))
-            self._all = True
-        elif missing and not self._all:
-            self._nodes.update(node_summaries_sparql(self.rdf, missing))
-        return {n: self._nodes[n] for n in ids if n in self._nodes}
+        if missing:  # one indexed lookup per id, each read once (an unbound scan costs far more)
+            found = node_summaries_sparql(self.rdf, missing)
+            self._nodes.update({n: found.get(n) for n in missing})
+        return {n: self._nodes[n] for n in ids if self._nodes.get(n)}
 
     def counts(self):
         from queries.sparql import counts_sparql
