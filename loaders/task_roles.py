@@ -130,7 +130,7 @@ def agency_run(ctx: Ctx, found: list[tuple[Agency, int, int]], pos: int, limit: 
         gap = r.joiners.match(ctx.text, pos, s)
         if (gap is None or gap.end() != s) and run:
             # "Sở X, đơn vị cung cấp dịch vụ … và các cơ quan …": an unlisted body between two
-            bridged = r.bridge.match(ctx.text, pos, s)
+            bridged = r.bridge.match(ctx.text, r.joiners.match(ctx.text, pos, s).end(), s)
             if bridged is not None and r.joiners.match(ctx.text, bridged.end(), s).end() == s:
                 name = bridged.group("name")
                 run.append(resolve_agency(name[0].upper() + name[1:], ctx.jurisdiction, parent=ctx.issuer))

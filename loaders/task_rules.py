@@ -116,7 +116,7 @@ def task_rules() -> TaskRules:
         joiners=regex.compile(r"(?:[\s,;:&]|" + "|".join(f"(?:{j})(?!\\w)" for j in roles["joiners"]) + r")*",
                               regex.I | regex.V1),
         bridge=regex.compile(
-            r"[\s,;]*(?:và\s+)?(?P<name>(?:" + "|".join(roles["bridge_nouns"]) + r")(?!\w)"
+            r"(?P<name>(?:" + "|".join(roles["bridge_nouns"]) + r")(?!\w)"
             + r"(?:\s+(?!(?:" + "|".join(roles["bridge_stops"]) + r")(?!\w))\p{Ll}+){1," + str(int(roles["bridge_words"]))
             + r"})\s*(?:[,;]|\bvà\b)", regex.V1),
         non_task=_any(roles["non_task"]),
