@@ -2,6 +2,13 @@
 ``loaders.readers``), under a header row whose cells name the columns (``[columns]``: number,
 content, lead, cooperating, deadline, approval, notes); a unit row ("VĂN PHÒNG") above rows
 gives them their lead and section code; a row broken over lines goes on in the next.
+
+A table without a number column but with a lead column ("Nhiệm vụ | Cơ quan chủ trì | Cơ
+quan phối hợp | Thời gian") numbers its rows itself: each row with a filled content cell is a
+task, a row with its first cell alone filled in capitals is a unit row, a row with an empty
+content cell goes on the row above.  Without a lead column only numbered rows are tasks (an
+internal procedure's "Bước | Nội dung công việc | Trách nhiệm thực hiện | Thời gian" assigns
+steps of a procedure, not tasks).
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from loaders.task_rules import task_rules
 __all__ = ["tables"]
 
 _ROW_NUMBER = regex.compile(r"\d{1,3}\.?")
+_LABEL_WORDS = 4  # a header cell is a short label; a row of such cells naming a content column is a header
 
 
 @dataclass(slots=True)
@@ -47,6 +55,7 @@ class _Table:
     unit: Agency | None = None
     code: str = ""
     row: _Row | None = None
+    counted: int = 0  # rows read in a table without a number column (their numbers)
 
 
 def _cells(text: str, p: Paragraph) -> list[tuple[int, int]]:
@@ -102,7 +111,9 @@ def tables(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
             continue
         first = values[0].strip() if values else ""
         filled = [v for v in values if v.strip()]
-        if _ROW_NUMBER.fullmatch(first):
+        if "number" not in st.columns and "lead" in st.columns:
+            _unnumbered(ctx, st, b, cells, values, filled)
+        elif _ROW_NUMBER.fullmatch(first):
             _flush(ctx, st, b)
             st.row = _Row(first.rstrip("."), cells)
         elif first and len(filled) == 1:
@@ -118,13 +129,34 @@ def tables(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
     return Read()
 
 
+def _unnumbered(ctx: Ctx, st: _Table, b: Builder, cells: list[tuple[int, int]], values: list[str],
+                filled: list[str]) -> None:
+    """A row of a table without a number column: a task, a unit row or the row above going on."""
+    first = values[0].strip() if values else ""
+    if first and len(filled) == 1 and first.isupper():
+        _flush(ctx, st, b)
+        _set_unit(ctx, st, first)
+        return
+    content = st.columns["content"]
+    if content < len(values) and values[content].strip():
+        _flush(ctx, st, b)
+        st.counted += 1
+        st.row = _Row(str(st.counted), cells)
+        return
+    if st.row is not None:
+        for name in ("deadline", "approval"):
+            idx = st.columns.get(name)
+            if idx is not None and idx < len(values) and values[idx].strip():
+                st.row.extra.setdefault(name, []).append(values[idx].strip())
+
+
 def _set_unit(ctx: Ctx, st: _Table, name: str) -> None:
     st.unit = resolve_agency(name, ctx.jurisdiction, parent=ctx.issuer)
     st.code = unit_code(st.unit)
 
 
 def _header(ctx: Ctx, st: _Table, b: Builder, values: list[str]) -> bool:
-    """Whether a table line is a header row (it names a content column and a number or
+    """Whether a table line is a header row (it names a content column and a number, lead or
     deadline column); one that names the columns of tasks opens a table of them."""
     found = {}
     for idx, v in enumerate(values):
@@ -132,14 +164,17 @@ def _header(ctx: Ctx, st: _Table, b: Builder, values: list[str]) -> bool:
             if name not in found and pat.search(match_key(v)):
                 found[name] = idx
                 break
-    if not ("content" in found and ("number" in found or "deadline" in found)):
+    labels = "content" in found and all(len(v.split()) <= _LABEL_WORDS for v in values)
+    if not ("content" in found and ("number" in found or "deadline" in found or "lead" in found or labels)):
+        # ("Nội dung | Dự toán 2026 | Ước thực hiện", every cell a short label: the header of
+        # a table of figures, which ends the task table above)
         return False
     _flush(ctx, st, b)
     if not any(k in found for k in ("lead", "cooperating", "deadline", "approval")):
         # "STT | Nội dung | Dự toán 2025 | Ước thực hiện": figures, not tasks
         st.columns = None
     else:
-        st.columns, st.unit, st.code = found, None, ""
+        st.columns, st.unit, st.code, st.counted = found, None, "", 0
     return True
 
 

@@ -89,7 +89,7 @@ def write_md(blocks: list[tuple], path: Path, chrome: dict | None = None) -> Pat
             for row in b[1]:
                 out.append("|")
                 for cell in row:
-                    out += _wrap(cell, 30)
+                    out += _wrap(cell, 30) if cell else []  # an empty cell leaves no line
                     out.append("|")
         elif kind == "sign":
             out += ["|", *b[1].split("\n"), "|"]
@@ -218,6 +218,30 @@ CHARTER = [
     ("h", "Điều 2. Trách nhiệm của Sở Khoa học và Công nghệ"),
     ("p", "1. Chủ trì hướng dẫn các cơ quan sử dụng chữ ký số."),
     ("p", "2. Giao Sở Nội vụ phối hợp kiểm tra việc sử dụng chữ ký số."),
+]
+
+# A task table without a number column: with a lead column its rows number themselves
+# (issue 12: such a markdown table gave no task at all, silently); a procedure's steps
+# ("Các bước | Nội dung công việc | Trách nhiệm thực hiện | Thời gian") are no tasks; a table
+# whose header cells are short labels naming no lead, partner or time column is figures, not
+# tasks, and ends the task table above it.
+UNNUMBERED = [
+    ("header", "ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "Số: 150/KH-UBND", "Bắc Ninh, ngày 24 tháng 11 năm 2025"),
+    ("type", "KẾ HOẠCH"),
+    ("title", "Triển khai nền tảng số dùng chung của tỉnh năm 2026"),
+    ("h", "II. PHÂN CÔNG NHIỆM VỤ"),
+    ("table", [["Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"],
+               ["Xây dựng đề án phát triển trung tâm dữ liệu tỉnh", "Sở Khoa học và Công nghệ", "Sở Tài chính", "Quý II/2026"],
+               ["Rà soát thủ tục hành chính trên môi trường số", "Văn phòng UBND tỉnh", "Sở Tư pháp", "Tháng 12/2025"]]),
+    ("h", "III. NHIỆM VỤ CỦA CÁC ĐỊA PHƯƠNG"),
+    ("table", [["Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Tiến độ"],
+               ["Cập nhật dữ liệu dân cư lên nền tảng số", "Ủy ban nhân dân các xã, phường", "Công an tỉnh", "Năm 2026"]]),
+    ("h", "PHỤ LỤC. QUY TRÌNH NỘI BỘ"),
+    ("table", [["Các bước", "Nội dung công việc", "Trách nhiệm thực hiện", "Thời gian thực hiện"],
+               ["Bước 1", "Tiếp nhận hồ sơ và chuyển hồ sơ", "Trung tâm Phục vụ hành chính công tỉnh", "0,5 ngày làm việc"]]),
+    ("h", "IV. KINH PHÍ"),
+    ("table", [["Nội dung", "Dự toán 2026", "Ước thực hiện"], ["Chi đầu tư phát triển số", "120", "110"]]),
+    SIGN,
 ]
 
 INDICATORS = [
@@ -410,6 +434,16 @@ def test_indicator_table_is_tasks_figure_table_is_not(fmt, tmp_path):
     assert _tasks(ex) == [
         ("Tỷ lệ hồ sơ được giải", ("Văn phòng UBND tỉnh",), (), "interval", "2026-12-31"),
         ("Tỷ lệ doanh nghiệp sử dụng", ("Thuế tỉnh",), (), "interval", "2026-12-31"),
+    ]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_task_table_without_a_number_column(fmt, tmp_path):
+    ex = _extract(UNNUMBERED, fmt, tmp_path)
+    assert _tasks(ex) == [
+        ("Xây dựng đề án phát triển", ("Sở Khoa học và Công nghệ",), ("Sở Tài chính",), "interval", "2026-06-30"),
+        ("Rà soát thủ tục hành chính", ("Văn phòng UBND tỉnh",), ("Sở Tư pháp",), "interval", "2025-12-31"),
+        ("Cập nhật dữ liệu dân cư", ("Ủy ban nhân dân các xã, phường",), ("Công an tỉnh",), "interval", "2026-12-31"),
     ]
 
 
