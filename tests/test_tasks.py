@@ -291,6 +291,9 @@ ARTICLE_SHAPES = [
     ("cooperating-cue-with-adverb",
      "III. TỔ CHỨC THỰC HIỆN\n2. Ủy ban nhân dân các xã, phường phối hợp chặt chẽ với Sở Nội vụ trong quá trình thực hiện.",
      None, [("III.2", "Ủy ban nhân dân các xã, phường", ["Ủy ban nhân dân các xã, phường"], ["Sở Nội vụ"], False)]),
+    ("cooperating-cue-with-adverb-tich-cuc",
+     "III. TỔ CHỨC THỰC HIỆN\n3. Sở Tài chính phối hợp tích cực với Sở Xây dựng trong việc thực hiện Đề án.",
+     None, [("III.3", "Sở Tài chính phối hợp tích cực", ["Sở Tài chính"], ["Sở Xây dựng"], False)]),
     # mass organisations of the province addressed by "Đề nghị"
     ("de-nghi-mass-organisations-heading",
      "III. TỔ CHỨC THỰC HIỆN\n8. Đề nghị Liên minh Hợp tác xã tỉnh, Đoàn TNCS Hồ Chí Minh tỉnh, Hội nông dân tỉnh\n"
