@@ -25,39 +25,23 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from graph.ids import split_doc_id
+from graph.ids import fold, split_doc_id
+from graph.vocab import load_table
 
 __all__ = ["Conflict", "find_conflicts"]
 
-# Organs that are one body under different names ("Tỉnh ủy" is the BCH Đảng bộ tỉnh).
-_ORGANS = (
-    # a standing board's documents are commonly attributed to its committee: one family
-    ("ban thường vụ", "committee"),
-    ("btv", "committee"),
-    ("ban chấp hành trung ương", "central-committee"),
-    ("bch trung ương", "central-committee"),
-    ("bộ chính trị", "politburo"),
-    ("ban bí thư", "secretariat"),
-    ("ban chấp hành đảng bộ", "committee"),
-    ("bch đảng bộ", "committee"),
-    ("tỉnh ủy", "committee"),
-    ("tỉnh uỷ", "committee"),
-    ("thành ủy", "committee"),
-    ("thành uỷ", "committee"),
-    ("hội đồng nhân dân", "council"),
-    ("hđnd", "council"),
-    ("ủy ban nhân dân", "people-committee"),
-    ("uỷ ban nhân dân", "people-committee"),
-    ("ubnd", "people-committee"),
-    ("thủ tướng", "prime-minister"),
-    ("chính phủ", "government"),
-)
+#: Issuer phrase (folded) -> the family of organs it names, longest first
+#: (graph/tables/issuers.toml).
+_ORGANS = tuple(sorted(
+    ((fold(phrase), family) for family, phrases in load_table("issuers")["families"].items() for phrase in phrases),
+    key=lambda row: -len(row[0]),
+))
 
 
 def _organ(issuer: str | None) -> str | None:
     if not issuer:
         return None
-    low = issuer.casefold()
+    low = fold(issuer)
     for phrase, organ in _ORGANS:
         if low.startswith(phrase):
             return organ

@@ -143,17 +143,20 @@ class EngineInfo:
     factory: Callable[[Source], QueryEngine]
     needs_server: bool = False
     description: str = ""
+    #: each answer runs a query-language statement (tens of ms): the differential test checks
+    #: a sample of a large corpus rather than every node
+    per_statement: bool = False
 
 
 _REGISTRY: dict[str, EngineInfo] = {}
 
 
 def register_engine(name: str, factory: Callable[[Source], QueryEngine], *, needs_server: bool = False,
-                    description: str = "") -> None:
+                    description: str = "", per_statement: bool = False) -> None:
     """Make an engine available under ``name`` to ``--engine``, the differential test and the
     benchmark.  ``factory(source)`` builds it; ``needs_server``: it reads ``source.server``
     and is skipped where none is configured.  Registering a name again replaces it."""
-    _REGISTRY[name] = EngineInfo(name, factory, needs_server, description)
+    _REGISTRY[name] = EngineInfo(name, factory, needs_server, description, per_statement)
 
 
 def unregister_engine(name: str) -> None:
@@ -555,6 +558,6 @@ class CypherEngine(_LanguageEngine):
 
 register_engine("store", _store_engine, description="the store's index, reading only what an answer needs (default)")
 register_engine("networkx", lambda s: GraphEngine(s.whole(), s.where), description="the whole graph in memory")
-register_engine("sparql", _sparql_engine, description="SPARQL on the RDF export (rdflib)")
+register_engine("sparql", _sparql_engine, description="SPARQL on the RDF export (rdflib)", per_statement=True)
 register_engine("cypher", lambda s: CypherEngine(s.server), needs_server=True,
-                description="Cypher on the Bolt server the graph was pushed to")
+                description="Cypher on the Bolt server the graph was pushed to", per_statement=True)
