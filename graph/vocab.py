@@ -8,22 +8,98 @@ package.  Code elsewhere never spells these forms out (tests/test_rules_drift.py
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.resources
+import os
 import tomllib
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
-__all__ = ["load_table", "relation_info", "kind_info", "relations_in_order", "type_info", "type_codes", "type_role"]
+__all__ = ["load_table", "table_cache", "use_tables", "TableError", "relation_info", "kind_info",
+           "relations_in_order", "type_info", "type_codes", "type_role"]
+
+#: Directories whose ``<name>.toml`` extend the shipped tables (:func:`use_tables`), in order.
+_OVERLAYS: list[Path] = []
+#: Caches of values derived from the tables (compiled patterns, gazetteers …), cleared together
+#: whenever the tables in use change (:func:`table_cache`).
+_DERIVED: list[Callable] = []
 
 
-@functools.cache
+class TableError(ValueError):
+    """A user's table file cannot be read (names the file and the reason)."""
+
+
+def table_cache(fn: Callable) -> Callable:
+    """``functools.cache`` for a value built from the tables: the cache is dropped when
+    :func:`use_tables` changes the tables in use, so no compiled pattern outlives its rules."""
+    cached = functools.cache(fn)
+    _DERIVED.append(cached)
+    return cached
+
+
+def _merged(base, extra):
+    """``extra`` laid over ``base``: tables merged key by key, arrays extended (a row added to
+    ``[[agency]]``, a pattern added to a list), any other value replaced."""
+    if isinstance(base, dict) and isinstance(extra, dict):
+        out = dict(base)
+        for key, value in extra.items():
+            out[key] = _merged(base[key], value) if key in base else value
+        return out
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + extra
+    return extra
+
+
+@table_cache
 def load_table(name: str, package: str = "graph.tables") -> dict:
-    """Parse ``<package>/<name>.toml`` (cached per process).
+    """Parse ``<package>/<name>.toml``, extended by the same file name in each directory given
+    to :func:`use_tables` (cached per process until the tables in use change).
 
     >>> load_table("relations")["relation"]["implements"]["vi"]
     'thực hiện'
     """
     text = importlib.resources.files(package).joinpath(f"{name}.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    table = tomllib.loads(text)
+    for directory in _OVERLAYS:
+        path = directory / f"{name}.toml"
+        if path.is_file():
+            try:
+                table = _merged(table, tomllib.loads(path.read_text("utf-8")))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+                raise TableError(f"{path}: cannot read this table: {exc}") from None
+    return table
+
+
+def _clear() -> None:
+    for cached in _DERIVED:
+        cached.cache_clear()
+
+
+@contextlib.contextmanager
+def use_tables(directory: str | os.PathLike | None) -> Iterator[None]:
+    """Extract and query with a directory's tables laid over the shipped ones: a province's own
+    ``agencies.toml`` rows (``[[agency]]`` …), more deadline phrases, another type code.  Each
+    ``<name>.toml`` there extends the table of that name in ``loaders/tables/`` or
+    ``graph/tables/`` (:func:`_merged`).  Every cache built from the tables is dropped on entry
+    and on exit, so the shipped rules are back afterwards.  ``None`` changes nothing.
+
+    Raises:
+        TableError: the directory does not exist.
+    """
+    if directory is None:
+        yield
+        return
+    path = Path(directory)
+    if not path.is_dir():
+        raise TableError(f"{path}: not a directory of tables")
+    _OVERLAYS.append(path)
+    _clear()
+    try:
+        yield
+    finally:
+        _OVERLAYS.remove(path)
+        _clear()
 
 
 def relation_info(relation: str) -> dict:
