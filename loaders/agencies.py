@@ -5,10 +5,10 @@ underthesea, see DOMAIN.md §4), so names are found with a table of canonical na
 their aliases, walked as a token trie, and with a fallback pattern for "Sở X" / "Phòng X" /
 "Các <noun> X" names the table does not list.
 
-Matching works on a *match key*: the text lower-cased, with old and new tone placement
-folded ("Uỷ"/"Ủy", "hoà"/"hòa"), look-alike letters and dashes mapped, and every
-whitespace character a plain space.  The key has the same length as the text, so offsets
-found in the key are offsets in the text.
+Matching works on :func:`loaders.rules.match_key` (the one key of the loaders): the text
+lower-cased, with old and new tone placement folded ("Uỷ"/"Ủy", "hoà"/"hòa"), look-alike
+letters and dashes mapped, and every whitespace character a plain space.  A paragraph is
+searched in its ``keep_length`` key, so offsets found in the key are offsets in the text.
 
 >>> resolve_agency("Sở KH&ĐT", "Hà Tĩnh").name
 'Sở Kế hoạch và Đầu tư'
@@ -19,8 +19,6 @@ found in the key are offsets in the text.
 from __future__ import annotations
 
 import functools
-import importlib.resources
-import tomllib
 from dataclasses import dataclass, field
 
 import regex
@@ -28,8 +26,9 @@ import regex
 from graph.ids import agency_id, slug
 from graph.model import Agency
 
+from .rules import load_table, match_key
+
 __all__ = [
-    "match_key",
     "resolve_agency",
     "find_agencies",
     "compose_agencies",
@@ -39,67 +38,6 @@ __all__ = [
     "same_name",
     "AgencyEntry",
 ]
-
-# --------------------------------------------------------------------------- match key
-
-# Old placement (tone on the second vowel) -> new placement (tone on the first); both
-# sides are two characters, so the key keeps the text's length.
-_TONE_PAIRS = {}
-for _base, _toned_first, _toned_second in (
-    ("oa", "òóỏõọ", "àáảãạ"),
-    ("oe", "òóỏõọ", "èéẻẽẹ"),
-    ("uy", "ùúủũụ", "ỳýỷỹỵ"),
-):
-    for _f, _s in zip(_toned_first, _toned_second):
-        _TONE_PAIRS[_base[0] + _s] = _f + _base[1]
-_TONE_RE = regex.compile("|".join(sorted(_TONE_PAIRS)))
-
-# One character to one character: look-alike Đ, dashes, odd spaces.
-_CHAR_MAP = str.maketrans(
-    {
-        "\u00d0": "đ",  # Ð (Icelandic eth)
-        "\u0189": "đ",  # Ɖ (African D)
-        "\u00f0": "đ",
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u2019": "'",
-        "\u00a0": " ",
-        "\u202f": " ",
-        "\t": " ",
-        "\n": " ",
-        "\r": " ",
-        "\f": " ",
-        "\v": " ",
-    }
-)
-
-
-def match_key(text: str) -> str:
-    """Fold ``text`` for matching, keeping its length (so offsets carry over).
-
-    Args:
-        text: NFC text.
-
-    Returns:
-        The folded text: lower case, one tone placement, look-alikes mapped.
-
-    Examples:
-        >>> match_key("Uỷ ban nhân dân tỉnh Hà Tĩnh")
-        'ủy ban nhân dân tỉnh hà tĩnh'
-        >>> match_key("hoà") == match_key("hòa")
-        True
-    """
-    low = text.lower()
-    if len(low) != len(text):  # a character whose lower case is longer (İ): keep it
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    low = low.translate(_CHAR_MAP)
-    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group()], low)
-
 
 # Tokens: words, or single punctuation marks ("&", "-", ",", "'").  Whitespace separates.
 _TOKEN = regex.compile(r"\s*(?:(\w+)|([^\w\s]))")
@@ -159,8 +97,8 @@ class _Gazetteer:
 
 
 def _load() -> dict:
-    text = importlib.resources.files("loaders.tables").joinpath("agencies.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    """``tables/agencies.toml``, through the one table reader."""
+    return load_table("agencies")
 
 
 def _city_form(key: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -286,7 +224,7 @@ def _locative() -> regex.Pattern:
 
 def _without_locative(name: str, jurisdiction: str) -> str | None:
     """``name`` without a trailing "trên địa bàn …" of its own province, or None."""
-    key = match_key(name)
+    key = match_key(name, keep_length=True)
     m = _locative().search(key)
     if m is None or m.start() == 0:
         return None
@@ -704,7 +642,7 @@ def find_agencies(
 @functools.lru_cache(maxsize=4096)
 def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | None) -> tuple[tuple[Agency, int, int], ...]:
     gaz = _gazetteer()
-    key = match_key(text)
+    key = match_key(text, keep_length=True)
     jur = _tokens(match_key(jurisdiction))
     out: list[tuple[Agency, int, int]] = []
     pos = 0

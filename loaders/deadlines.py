@@ -17,13 +17,13 @@ from __future__ import annotations
 import calendar
 import datetime
 import functools
-import importlib.resources
-import tomllib
 from dataclasses import dataclass
 
 import regex
 
 from graph.model import Deadline
+
+from .rules import load_table
 
 __all__ = ["parse_deadline", "find_deadlines", "DeadlineRule"]
 
@@ -58,9 +58,7 @@ class _Table:
 
 @functools.cache
 def _table() -> _Table:
-    raw = tomllib.loads(
-        importlib.resources.files("loaders.tables").joinpath("deadlines.toml").read_text("utf-8")
-    )
+    raw = load_table("deadlines")
     rules = tuple(
         DeadlineRule(
             id=r["id"],

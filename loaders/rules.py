@@ -84,26 +84,76 @@ def alternation(phrases, *, tolerant: bool = True) -> str:
     return "(?:" + "|".join(conv(p) for p in items) + ")"
 
 
-def match_key(text: str) -> str:
-    """Case-, tone-placement- and whitespace-insensitive key for comparing names.
+# The key spells each cluster one way: tone on the second vowel ("hoá", "uỷ"), the smaller
+# code point of the two spellings.  No cluster's second letter starts another cluster, so
+# replacing pairs left to right is unambiguous; both spellings are two characters, so the
+# key keeps the text's length.
+_TO_KEY = {pair: min(pair, alt) for pair, alt in _CLUSTER_VARIANTS.items() if min(pair, alt) != pair}
+_TO_KEY_RE = regex.compile("|".join(sorted(_TO_KEY)))
 
-    >>> match_key("Uỷ ban  nhân dân") == match_key("ủy ban nhân dân")
-    True
+
+def _code_points(spec: str) -> list[str]:
+    """Characters of one ``encodings.toml`` cell: ``"U+00A0"``, ``"U+2000..U+200A"``."""
+    if not spec.startswith("U+"):
+        return list(spec)
+    first, _, last = spec.partition("..")
+    start = int(first[2:], 16)
+    return [chr(cp) for cp in range(start, int(last[2:], 16) + 1 if last else start + 1)]
+
+
+@functools.cache
+def _key_chars() -> dict[int, str]:
+    """One character to one: the look-alikes of ``encodings.toml [fold]`` (Ð, Cyrillic
+    capitals, dashes and minus) and every space or line separator to a plain space; the
+    right single quote to an apostrophe ("Hạ Long’s" is written both ways)."""
+    table = load_table("encodings")
+    out: dict[int, str] = {}
+    for row in table["fold"]["map"]:
+        (target,) = _code_points(row["to"])
+        out.update((ord(ch), target) for spec in row["from"] for ch in _code_points(spec))
+    spaces = [*table["spaces"]["to_space"], *table["spaces"]["to_newline"], "\t\n\r\f\v"]
+    out.update((ord(ch), " ") for spec in spaces for ch in _code_points(spec))
+    out[ord("\u2019")] = "'"
+    return out
+
+
+def match_key(text: str, *, keep_length: bool = False) -> str:
+    """The one key for comparing names and phrases: case, tone placement, look-alike
+    letters, dashes and whitespace folded.
+
+    Upper case to lower; the old and new tone placement on the oa/oe/uy clusters to one
+    ("hòa"/"hoà", "Ủy"/"Uỷ"); the look-alikes normalization folds (Ð to đ, en dash to "-");
+    every whitespace character to a space.  By default runs of whitespace become one space
+    and the ends are stripped.  With ``keep_length`` the key has exactly the length of
+    ``text`` (no run is collapsed, a character whose lower case is longer stays itself,
+    a text that NFC would shorten is not recomposed), so offsets found in the key are
+    offsets in the text: the agency matcher searches the key of a whole paragraph.
+
+    Args:
+        text: any text (NFC is applied unless it would change the length under
+            ``keep_length``).
+        keep_length: keep every character's offset.
+
+    Returns:
+        The key.
+
+    Examples:
+        >>> match_key("Uỷ ban  nhân dân") == match_key("ủy ban nhân dân")
+        True
+        >>> match_key("Hòa Bình \\u2013 Ðà Nẵng")
+        'hoà bình - đà nẵng'
+        >>> match_key(" Uỷ\\u00a0 ban ", keep_length=True)
+        ' uỷ  ban '
     """
-    text = unicodedata.normalize("NFC", text).lower()
-    # map every cluster spelling to one representative (the "old" placement on the vowel)
-    out = []
-    i = 0
-    while i < len(text):
-        pair = text[i : i + 2]
-        if len(pair) == 2 and pair in _CLUSTER_VARIANTS:
-            canon = min(pair, _CLUSTER_VARIANTS[pair])
-            out.append(canon)
-            i += 2
-            continue
-        out.append(text[i])
-        i += 1
-    return " ".join("".join(out).split())
+    nfc = unicodedata.normalize("NFC", text)
+    if not (keep_length and len(nfc) != len(text)):
+        text = nfc
+    key = text.translate(_key_chars())
+    low = key.lower()
+    if len(low) != len(key):  # a character whose lower case is longer (İ): keep it
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in key)
+    low = _TO_KEY_RE.sub(lambda m: _TO_KEY[m.group()], low)
+    return low if keep_length else " ".join(low.split())
 
 
 class Provinces:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from graph.ids import agency_id
-from loaders.agencies import compose_agencies, defined_short_forms, find_agencies, match_key, resolve_agency, unit_code
+from loaders.agencies import compose_agencies, defined_short_forms, find_agencies, resolve_agency, unit_code
+from loaders.rules import match_key
 
 HT = "Hà Tĩnh"
 
