@@ -1,0 +1,201 @@
+"""The merged index's readers: what a query reads of the merged graph (``graph_nodes``,
+``graph_edges``), a few rows at a time through the indexes, never the whole graph.
+
+:class:`MergedIndex` is a part of :class:`graph.store.Store` (its ``db``, ``path``, cached
+``_graph`` and ``graph()``); networkx is imported only by the two readers that return a
+networkx graph, so a query that reads the index does not load it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from .store_schema import _guarded
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["MergedIndex", "lookup_key"]
+
+
+def lookup_key(text: str | None) -> str | None:
+    """How a number-symbol or title is compared: without spaces, case-folded."""
+    return "".join(text.split()).casefold() if text else None
+
+
+def _chunks(items: list, size: int = 500) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _from_row(attrs: str, kind: str) -> dict:
+    """A task's or agency's merged attributes from the one stored row they repeat."""
+    d = json.loads(attrs)
+    d.pop("id", None)
+    d["kind"] = kind
+    return d
+
+
+def _evidence_item(path: str, sentence: str, start: int, end: int, document: str | None) -> dict:
+    return {"path": path, "sentence": sentence, "start": start, "end": end, "document": document}
+
+
+class MergedIndex:
+    """The readers of the merged index (mixed into :class:`graph.store.Store`)."""
+
+    def _fact_version(self) -> str:
+        """Changes with every write of facts (SQLite's count of the file's writes is not
+        kept across connections, so the files table's content stands for it)."""
+        import hashlib
+
+        h = hashlib.sha256()
+        for path, sha in self.db.execute("SELECT path, sha256 FROM files ORDER BY path"):
+            h.update(f"{path}\0{sha}\n".encode())
+        return h.hexdigest()[:16]
+
+    @_guarded
+    def has_merged(self) -> bool:
+        """True when the indexed merged graph matches the stored facts (a store written by an
+        earlier policykg has none until its next build; then queries load the whole graph)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='merged'").fetchone()
+        return row is not None and row[0] == str(self._fact_version())
+
+    @_guarded
+    def node_attrs(self, ids: Iterable[str]) -> dict[str, dict]:
+        """The merged attributes of the given nodes (those that exist)."""
+        out: dict[str, dict] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids))):
+            q = (f"SELECT g.id, g.kind, g.attrs, t.text FROM graph_nodes AS g LEFT JOIN nodes AS n ON n.rowid = g.src "
+                 f"LEFT JOIN texts AS t ON t.id = n.aid WHERE g.id IN ({','.join('?' * len(chunk))})")
+            for nid, kind, attrs, row in self.db.execute(q, chunk):
+                out[nid] = json.loads(attrs) if attrs is not None else _from_row(row, kind)
+        return out
+
+    def _evidence(self, items: list[tuple]) -> list[tuple]:
+        """Edges ``(src, dst, key, attrs)`` with the evidence items that refer to a stored
+        edge (its rowid) read back as written: path, sentence, start, end, document."""
+        rows = {e for *_, d in items for e in d.get("evidence", ()) if isinstance(e, int)}
+        if not rows:
+            return items
+        found: dict[int, tuple] = {}
+        for chunk in _chunks(sorted(rows)):
+            q = ('SELECT e.rowid, e.file, s.text, e.start, e."end", e.document FROM edges AS e '
+                 f"JOIN texts AS s ON s.id = e.sid WHERE e.rowid IN ({','.join('?' * len(chunk))})")
+            found.update((r[0], r[1:]) for r in self.db.execute(q, chunk))
+        for *_, d in items:
+            if "evidence" in d:
+                d["evidence"] = [_evidence_item(*found[e]) if isinstance(e, int) else e for e in d["evidence"]]
+        return items
+
+    @_guarded
+    def adjacent(self, ids: Iterable[str], keys: Iterable[str], *, incoming: bool = False) -> list[tuple]:
+        """Edges ``(src, dst, key, attrs)`` leaving (or, ``incoming``, entering) the given
+        nodes, with a relation in ``keys``; read through the index, never the whole table."""
+        keys = list(keys)
+        col = "dst" if incoming else "src"
+        out: list[tuple] = []
+        for chunk in _chunks(list(dict.fromkeys(ids))):
+            q = (f"SELECT src, dst, key, attrs FROM graph_edges WHERE {col} IN ({','.join('?' * len(chunk))}) "
+                 f"AND key IN ({','.join('?' * len(keys))}) ORDER BY rowid")
+            out.extend((u, v, k, json.loads(a)) for u, v, k, a in self.db.execute(q, [*chunk, *keys]))
+        return self._evidence(out)
+
+    @_guarded
+    def lookup(self, column: str, value: str) -> list[str]:
+        """Node ids whose ``symbol`` / ``title`` (compared by :func:`lookup_key`) or
+        ``path`` equals ``value``."""
+        if column not in ("symbol", "title", "path"):
+            raise ValueError(column)
+        want = value if column == "path" else lookup_key(value)
+        return [r[0] for r in self.db.execute(f"SELECT id FROM graph_nodes WHERE {column}=? ORDER BY id", (want,))]
+
+    @_guarded
+    def path_suffix(self, suffix: str) -> list[str]:
+        """Document ids whose file path ends with ``/suffix``."""
+        pattern = "%/" + suffix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return [r[0] for r in self.db.execute(
+            "SELECT id FROM graph_nodes WHERE path LIKE ? ESCAPE '\\' ORDER BY id", (pattern,))]
+
+    @_guarded
+    def index_version(self) -> str | None:
+        """What identifies the indexed merged graph's content (it changes with every build
+        that changes a fact): a key for caching what is derived from the index."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='merged'").fetchone()
+        return row[0] if row else None
+
+    @_guarded
+    def index_counts(self) -> dict[str, int]:
+        """Nodes of each kind and edges in the indexed merged graph (no graph is loaded)."""
+        out = {k or "document": n for k, n in self.db.execute("SELECT kind, count(*) FROM graph_nodes GROUP BY kind")}
+        out["edges"] = self.db.execute("SELECT count(*) FROM graph_edges").fetchone()[0]
+        return out
+
+    @_guarded
+    def index_edge_counts(self) -> dict[str, int]:
+        """Edges of each relation in the indexed merged graph."""
+        return dict(self.db.execute("SELECT key, count(*) FROM graph_edges GROUP BY key ORDER BY key"))
+
+    @_guarded
+    def document_graph(self) -> nx.MultiDiGraph:
+        """The merged graph's document nodes (their attributes, in the graph's order) and no
+        edges: what the conflict check reads, without the tasks, agencies and edges (read
+        from the index when it is current, else from the whole graph)."""
+        import networkx as nx
+
+        g = nx.MultiDiGraph()
+        if self._graph is None and self.has_merged():
+            for n, a in self.db.execute("SELECT id, attrs FROM graph_nodes WHERE kind = 'document' ORDER BY rowid"):
+                g.add_node(n, **json.loads(a))
+        else:
+            g.add_nodes_from((n, d) for n, d in self.graph().nodes(data=True) if d.get("kind") == "document")
+        return g
+
+    @_guarded
+    def overview(self, *, roots: int = 40) -> dict:
+        """What a store too large to draw holds, read by SQL over the index: nodes of each
+        kind per jurisdiction (the id's prefix: a province's slug, ``vn`` for central), and
+        the central documents most implemented directly by other jurisdictions' documents,
+        with the count per jurisdiction."""
+        per: dict[str, dict[str, int]] = {}
+        for j, kind, n in self.db.execute(
+                "SELECT substr(id, 1, instr(id, ':') - 1) AS j, kind, count(*) FROM graph_nodes GROUP BY j, kind"):
+            per.setdefault(j, {})[kind or "document"] = n
+        names: dict[str, str] = {}
+        for j in per:
+            row = self.db.execute("SELECT attrs FROM graph_nodes WHERE id >= ? AND id < ? AND kind = 'document' LIMIT 1",
+                                  (j + ":", j + ";")).fetchone()
+            names[j] = (json.loads(row[0]).get("jurisdiction") if row else None) or j
+        used: dict[str, dict[str, int]] = {}
+        for dst, j, n in self.db.execute(
+                "SELECT dst, substr(src, 1, instr(src, ':') - 1) AS j, count(*) FROM graph_edges "
+                "WHERE key = 'implements' AND dst >= 'vn:' AND dst < 'vn;' AND src NOT LIKE 'vn:%' "
+                "AND src NOT LIKE '%#task-%' GROUP BY dst, j"):
+            used.setdefault(dst, {})[j] = n
+        top = sorted(used, key=lambda d: (-sum(used[d].values()), d))[:roots]
+        attrs = self.node_attrs(top)
+        return {"jurisdictions": [{"slug": j, "name": names[j], "counts": per[j]} for j in sorted(per)],
+                "roots": [{"id": d, "attrs": attrs.get(d, {}), "by_jurisdiction": used[d],
+                           "implemented_by": sum(used[d].values())} for d in top],
+                "counts": self.index_counts()}
+
+    @_guarded
+    def subgraph(self, ids: Iterable[str]) -> nx.MultiDiGraph:
+        """The index's nodes ``ids`` and every edge between them."""
+        import networkx as nx
+
+        ids = set(ids)
+        g = nx.MultiDiGraph()
+        for n, a in sorted(self.node_attrs(ids).items()):
+            g.add_node(n, **a)
+        every = ("implements", "part_of", "based_on", "cites", "replaces", "amends", "assigns_to")
+        for u, v, k, d in self.adjacent(ids, every):
+            if v in g and u in g:
+                g.add_edge(u, v, key=k, **d)
+        return g
+
+    @_guarded
+    def node_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM graph_nodes ORDER BY id")]
+

@@ -1,0 +1,220 @@
+"""The merge: the per-file facts as one graph.  A document's own file wins over what others
+say of it, conflicting dates are kept (``conflicts`` in :mod:`queries.conflicts`), a dateless
+mention ("…:?" id) is folded into the one dated document with the same symbol (or kept and
+flagged ``ambiguous`` when there are several), and between two documents the strongest
+relation one source states is kept (:attr:`graph.model.Relation.strength`).
+
+:func:`build_graph` builds the merged graph in networkx (the reference engine's input);
+:func:`write_graph_index` writes a graph into the merged index's tables.  networkx is
+imported only where a graph is built.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import TYPE_CHECKING
+
+from .ids import split_doc_id
+from .index import _evidence_item, _from_row, lookup_key
+from .search import _search_rows
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["build_graph", "write_graph_index"]
+
+
+def _merge_doc(facts: list[tuple[int, dict]]) -> dict:
+    """One document's attributes from every file's facts: its own file first, then the
+    first file that gives a value."""
+    facts = sorted(facts, key=lambda f: -f[0])
+    out: dict = {"in_corpus": False, "flags": []}
+    for own, attrs in facts:
+        for k, v in attrs.items():
+            if k == "flags":
+                out["flags"] = sorted(set(out["flags"]) | set(v or []))
+            elif v not in (None, "", []) and out.get(k) in (None, "", []):
+                out[k] = v
+        if own:
+            out["in_corpus"] = True
+    if out["in_corpus"]:
+        out["flags"] = [f for f in out["flags"] if f != "dateless"]
+    return out
+
+
+def _merge_other(facts: list[tuple[int, dict]]) -> dict:
+    """A task's or agency's attributes: its own file's first, then each key's first value."""
+    attrs: dict = {}
+    for _own, a in sorted(facts, key=lambda f: -f[0]):
+        for k, v in a.items():
+            attrs.setdefault(k, v)
+    return attrs
+
+
+def _merged_attrs(nid: str, kind: str, facts: list[tuple[int, dict]], dated: dict[tuple[str, str], list[str]]) -> dict:
+    """Node ``nid``'s merged attributes from its facts (own flag, attributes), ``kind`` last;
+    ``dated``: the dated document ids of each (jurisdiction, symbol), for a dateless id."""
+    if kind == "document":
+        attrs = _merge_doc(facts)
+        jur, key, year = split_doc_id(nid)
+        if year == "?" and not attrs.get("in_corpus") and len(dated.get((jur, key), [])) > 1:
+            attrs["flags"] = sorted(set(attrs["flags"]) | {"ambiguous"})
+            attrs["candidates"] = sorted(dated[(jur, key)])
+    else:
+        attrs = _merge_other(facts)
+    attrs.pop("id", None)
+    attrs["kind"] = kind
+    return attrs
+
+
+def _node_facts(db: sqlite3.Connection, keep_rows: bool) -> tuple[dict, dict, dict]:
+    """Every node's facts ``{id: [(own, attrs)]}`` in file order, its kind (the last row's)
+    and, ``keep_rows``, the first row (own first) of each task and agency: ``(own, rowid,
+    attrs JSON)``."""
+    facts: dict[str, list[tuple[int, dict]]] = {}
+    kinds: dict[str, str] = {}
+    first_row: dict[str, tuple[int, int, str]] = {}
+    for rowid, nid, kind, own, attrs in db.execute(
+            "SELECT n.rowid, n.id, n.kind, n.own, t.text FROM nodes AS n JOIN texts AS t ON t.id = n.aid "
+            "ORDER BY n.file, n.rowid"):
+        facts.setdefault(nid, []).append((own, json.loads(attrs)))
+        kinds[nid] = kind
+        if keep_rows and kind != "document" and (nid not in first_row or own > first_row[nid][0]):
+            first_row[nid] = (own, rowid, attrs)
+    return facts, kinds, first_row
+
+
+def _aliases(facts: dict, kinds: dict) -> tuple[dict[str, str], dict[tuple[str, str], list[str]]]:
+    """Dateless document ids ("…:?") no file states as its own, each folded into the one
+    dated document with the same jurisdiction and symbol; and the dated ids of each."""
+    dated: dict[tuple[str, str], list[str]] = {}
+    for nid, kind in kinds.items():
+        if kind == "document":
+            jur, key, year = split_doc_id(nid)
+            if year != "?":
+                dated.setdefault((jur, key), []).append(nid)
+    alias: dict[str, str] = {}
+    for nid, kind in kinds.items():
+        if kind != "document":
+            continue
+        jur, key, year = split_doc_id(nid)
+        if year == "?" and not any(own for own, _ in facts[nid]):
+            cands = dated.get((jur, key), [])
+            if len(cands) == 1:
+                alias[nid] = cands[0]
+    return alias, dated
+
+
+def _add_edges(g: nx.MultiDiGraph, db: sqlite3.Connection, alias: dict[str, str], eref: dict | None) -> None:
+    """The stored edges into ``g``, one per (source, target, relation) with every
+    statement's evidence in file order; an end no node has is an ``unknown`` document."""
+    # one string object per stored sentence, path and id, however many edges repeat it
+    shared: dict = {}
+    cur = db.execute(
+        'SELECT e.rowid, e.file, e.src, e.dst, e.relation, e.role, e.sid, s.text, e.start, e."end", e.document, e.detail '
+        "FROM edges AS e JOIN texts AS s ON s.id = e.sid ORDER BY e.file, e.start, e.rowid"
+    )
+    for rowid, file, src, dst, relation, role, sid, sentence, start, end, document, detail in cur:
+        sentence = shared.setdefault(sid, sentence)
+        file, document = shared.setdefault(file, file), shared.setdefault(document, document)
+        src, dst = alias.get(src, src), alias.get(dst, dst)
+        if src == dst:
+            continue
+        for n in (src, dst):
+            if n not in g:
+                g.add_node(n, kind="document", flags=["unknown"], in_corpus=False)
+        key = relation
+        ev = _evidence_item(file, sentence, start, end, document)
+        if eref is not None:
+            eref[id(ev)] = rowid
+        if g.has_edge(src, dst, key):
+            g.edges[src, dst, key]["evidence"].append(ev)
+        else:
+            data = {"relation": relation, "evidence": [ev]}
+            if role:
+                data["role"] = role
+            if detail:
+                data.update(json.loads(detail))  # "mode", "parts" of a replaces/amends edge
+            g.add_edge(src, dst, key=key, **data)
+
+
+def build_graph(db: sqlite3.Connection, refs: dict | None = None) -> nx.MultiDiGraph:
+    """The merged graph of the stored facts.  ``refs``, when given, is filled with what
+    :func:`write_graph_index` may store as references to the fact rows (see there)."""
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    facts, kinds, first_row = _node_facts(db, refs is not None)
+    nref: dict[str, int] = {}
+    eref: dict[int, int] = {}
+    if refs is not None:
+        refs.update(node=nref, ev=eref)
+    alias, dated = _aliases(facts, kinds)
+    for nid, flist in facts.items():
+        target = alias.get(nid, nid)
+        if target != nid:
+            facts.setdefault(target, []).extend((0, {k: v for k, v in a.items() if k not in ("id", "date")}) for _, a in flist)
+    for nid, flist in facts.items():
+        if nid in alias:
+            continue
+        kind = kinds[nid]
+        attrs = _merged_attrs(nid, kind, flist, dated)
+        if nid in first_row and json.dumps(attrs) == json.dumps(_from_row(first_row[nid][2], kind)):
+            nref[nid] = first_row[nid][1]
+        g.add_node(nid, **attrs)
+    first_row.clear()
+    facts.clear()  # in the graph now
+    _add_edges(g, db, alias, eref if refs is not None else None)
+    _drop_weaker_document_edges(g)
+    return g
+
+
+_STRENGTH = {"replaces": 5, "amends": 4, "implements": 3, "based_on": 2, "cites": 1}
+
+
+def _drop_weaker_document_edges(g: nx.MultiDiGraph) -> None:
+    """Between two documents keep one relation from the same source document: a document
+    that implements another does not also merely cite it.  (A chain edge stated by a third
+    document is kept beside the document's own.)"""
+    for u, v in {(u, v) for u, v, k in g.edges(keys=True) if k in _STRENGTH}:
+        keys = [k for k in g[u][v] if k in _STRENGTH]
+        if len(keys) < 2:
+            continue
+        best = max(keys, key=_STRENGTH.__getitem__)
+        for k in keys:
+            if k != best:
+                g.edges[u, v, best]["evidence"].extend(g.edges[u, v, k]["evidence"])
+                g.remove_edge(u, v, k)
+
+
+def write_graph_index(db: sqlite3.Connection, g: nx.MultiDiGraph, refs: dict | None = None) -> None:
+    """Replace the merged index's tables (``graph_nodes``, ``graph_edges``, ``search_fts``)
+    with ``g``.  ``refs`` (from :func:`build_graph`): the stored rows the merged graph
+    repeats, written as references instead (``node``: id -> the ``nodes`` rowid whose
+    attributes a node has; ``ev``: id() of an evidence item -> its ``edges`` rowid)."""
+    nref, eref = (refs or {}).get("node", {}), (refs or {}).get("ev", {})
+    db.execute("DELETE FROM graph_nodes")
+    db.execute("DELETE FROM graph_edges")
+    db.executemany("INSERT INTO graph_nodes VALUES (?,?,?,?,?,?,?)",
+                   (_node_row(n, d, nref.get(n)) for n, d in g.nodes(data=True)))
+
+    def compact(d: dict) -> dict:
+        if not eref or "evidence" not in d:
+            return d
+        return {**d, "evidence": [eref.get(id(ev), ev) for ev in d["evidence"]]}
+
+    db.executemany(
+        "INSERT INTO graph_edges VALUES (?,?,?,?)",
+        ((u, v, k, json.dumps(compact(d), ensure_ascii=False)) for u, v, k, d in g.edges(keys=True, data=True)))
+    db.execute("DELETE FROM search_fts")
+    db.executemany("INSERT INTO search_fts VALUES (?,?,?,?,?,?,?,?,?)", _search_rows(g))
+
+
+def _node_row(n: str, d: dict, src: int | None) -> tuple:
+    """The ``graph_nodes`` row of node ``n`` (attributes ``d``); ``src``: the ``nodes`` rowid
+    whose attributes it repeats (then ``attrs`` is NULL)."""
+    doc = d.get("kind") == "document"
+    return (n, d.get("kind"), lookup_key(d.get("number_symbol")), d.get("path") if doc else None,
+            lookup_key(d.get("title")) if doc and not d.get("number_symbol") else None,
+            None if src is not None else json.dumps(d, ensure_ascii=False), src)
