@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from .ids import split_doc_id
 from .index import _evidence_item, _from_row, lookup_key
+from .model import Relation
 from .search import _search_rows
 
 if TYPE_CHECKING:
@@ -170,7 +171,9 @@ def build_graph(db: sqlite3.Connection, refs: dict | None = None) -> nx.MultiDiG
     return g
 
 
-_STRENGTH = {"replaces": 5, "amends": 4, "implements": 3, "based_on": 2, "cites": 1}
+#: The document links and their rank (graph/tables/relations.toml): of two links one source
+#: states between the same two documents, the store keeps the stronger.
+_STRENGTH = {r.value: r.strength for r in Relation if r.strength > 0}
 
 
 def _drop_weaker_document_edges(g: nx.MultiDiGraph) -> None:
