@@ -21,7 +21,7 @@ from graph.ids import agency_id, doc_id, slug, task_id
 from graph.model import Relation
 from loaders.identity import party_of_written
 from tests.support.browser import launch_chromium, open_page, serve_directory
-from viz.style import document_level
+from viz.style import deadline_text, document_level, node_fields
 from viz.viewer import ViewerError, neighbourhood, render_viewer
 
 CORPUS_FILE = "data/corpus/002_05e3fa0bd3f85029.txt"
@@ -353,6 +353,26 @@ def test_document_level(attrs: dict, expected: str) -> None:
     """The level from what the loaders read (DocRef.party) and the jurisdiction."""
     attrs = {**attrs, "party": party_of_written(attrs.get("number_symbol"), attrs.get("issuer"), attrs.get("type"))}
     assert document_level(attrs) == expected
+
+
+# (what is shown, the text): every date the viewer shows is written as the citations write
+# them (queries.lineage.vn_date, Decree 30/2020/NĐ-CP): zero before days under 10 and before
+# months 1 and 2 only.  The viewer wrote "01/04/2023" before, the dossier "01/4/2023".
+DATE_ROWS = [
+    (lambda: deadline_text({"text": "Quý II/2023", "start": "2023-04-01", "end": "2023-06-30", "kind": "interval"}),
+     "Quý II/2023 (01/4/2023 – 30/6/2023) · interval"),
+    (lambda: deadline_text({"text": "trước 15/02/2024", "end": "2024-02-15"}), "trước 15/02/2024 (15/02/2024)"),
+    (lambda: dict(node_fields(nx.MultiDiGraph(), "d", {"kind": "document", "date": "2023-05-05"}))["Ngày / Date"],
+     "05/5/2023"),
+    (lambda: dict(node_fields(nx.MultiDiGraph(), "d", {"kind": "agency", "name": "Sở Tài chính", "status": "replaced",
+                                                       "status_since": "2024-01-09"}))["Hiệu lực / Status"],
+     "Hết hiệu lực (bị thay thế) (từ 09/01/2024) [replaced]"),
+]
+
+
+@pytest.mark.parametrize(("shown", "expected"), DATE_ROWS, ids=["deadline-span", "deadline-end", "document", "status-since"])
+def test_dates_are_written_one_way(shown, expected: str) -> None:
+    assert shown() == expected
 
 
 def test_neighbourhood_goes_both_ways() -> None:

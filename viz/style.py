@@ -8,7 +8,6 @@ Nothing here places nodes (:mod:`viz.layout`) or writes the page (:mod:`viz.view
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +17,7 @@ import networkx as nx
 from graph.ids import split_doc_id
 from graph.model import CENTRAL, Relation
 from graph.vocab import kind_info, relation_info, type_info
+from queries.lineage import vn_date
 
 __all__ = [
     "LevelStyle",
@@ -156,14 +156,6 @@ def document_level(attrs: Mapping[str, Any]) -> str:
     return f"{scope}_{side}"
 
 
-def _date_vi(iso: Any) -> str:
-    """``2022-11-17`` -> ``17/11/2022``; other values unchanged."""
-    if not isinstance(iso, str):
-        return ""
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso)
-    return f"{m[3]}/{m[2]}/{m[1]}" if m else iso
-
-
 def _short(text: str, limit: int) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -206,7 +198,7 @@ def node_label(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any]) -> str:
 
 
 def deadline_text(deadline: Any) -> str:
-    """A task's deadline in words, with its dates (dd/mm/yyyy), recurrence and kind."""
+    """A task's deadline in words, with its dates (:func:`queries.lineage.vn_date`), recurrence and kind."""
     if not deadline:
         return ""
     if not isinstance(deadline, Mapping):
@@ -214,7 +206,7 @@ def deadline_text(deadline: Any) -> str:
     parts = [str(deadline.get("text") or "")]
     start, end = deadline.get("start"), deadline.get("end")
     if start or end:
-        span = " – ".join(_date_vi(d) for d in (start, end) if d)
+        span = " – ".join(vn_date(d) for d in (start, end) if d)
         parts.append(f"({span})")
     if deadline.get("recurring"):
         parts.append(f"[{deadline['recurring']}]")
@@ -226,7 +218,7 @@ def deadline_text(deadline: Any) -> str:
 def doc_text(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any], n_tasks: int) -> str:
     """A document's box: number-symbol, date, and how many tasks it sets."""
     label = node_label(G, node, attrs)
-    date = _date_vi(attrs.get("date"))
+    date = vn_date(attrs.get("date"))
     text = f"{label}\n{date}" if date and attrs.get("number_symbol") else label
     return f"{text}\n{n_tasks} nhiệm vụ" if n_tasks else text
 
@@ -246,7 +238,7 @@ def node_fields(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any]) -> list
         row = type_info(code)
         add("Loại / Type", f"{row['label']} ({code})" if row else code)
         add("Số, ký hiệu / Number", attrs.get("number_symbol"))
-        add("Ngày / Date", _date_vi(attrs.get("date")))
+        add("Ngày / Date", vn_date(attrs.get("date")))
         add("Cơ quan ban hành / Issuer", attrs.get("issuer"))
         jurisdiction = attrs.get("jurisdiction")
         add("Phạm vi / Jurisdiction", "Trung ương / central" if jurisdiction == CENTRAL else jurisdiction)
@@ -292,7 +284,7 @@ def node_fields(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any]) -> list
         if by and attrs["status"] in ("repealed", "replaced", "amended"):
             words += " — " + ", ".join(by)
         if attrs.get("status_since"):
-            words += f" (từ {_date_vi(attrs['status_since'])})"
+            words += f" (từ {vn_date(attrs['status_since'])})"
         add("Hiệu lực / Status", f"{words} [{attrs['status']}]")
     warn = [node_label(G, u, G.nodes[u]) for u in as_list(attrs.get("at_risk_from")) if u in G]
     if warn:
