@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from graph.errors import PolicyKGError
+from graph.vocab import load_table
 
 __all__ = [
     "STATES",
@@ -60,20 +61,8 @@ STATES = (
 NOT_IN_FORCE = frozenset({"repealed", "replaced", "expired"})
 #: States whose change everything downstream is warned of.
 AT_RISK = NOT_IN_FORCE | {"amended"}
-#: The state's words in Vietnamese, as a legal library shows them.
-LABELS_VI = {
-    "repealed": "Hết hiệu lực (bị bãi bỏ)",
-    "replaced": "Hết hiệu lực (bị thay thế)",
-    "expired": "Hết hiệu lực (hết thời hạn)",
-    "amended": "Còn hiệu lực, đã được sửa đổi, bổ sung",
-    "to_be_replaced": "Còn hiệu lực, sẽ được thay thế",
-    "to_be_amended": "Còn hiệu lực, sẽ được sửa đổi",
-    "in_force": "Còn hiệu lực",
-    "not_yet_in_force": "Chưa có hiệu lực",
-    "draft": "Dự thảo",
-    "planned": "Văn bản sẽ ban hành",
-    "unknown": "Chưa rõ hiệu lực",
-}
+#: The state's words in Vietnamese, as a legal library shows them (graph/tables/statuses.toml).
+LABELS_VI: dict[str, str] = {state: row["vi"] for state, row in load_table("statuses")["status"].items()}
 _CHANGE_RELATIONS = ("replaces", "amends")
 
 

@@ -18,7 +18,8 @@ from graph.store import Store
 from loaders.changes import change_detail, effective_date, impossible_dates, stated_period
 from policykg.cli import cli
 from policykg.pipeline import build_corpus
-from queries.status import DateError, graph_statuses, parse_day
+from graph.vocab import load_table
+from queries.status import LABELS_VI, STATES, DateError, graph_statuses, parse_day
 
 HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
         "Số: {number}\nHà Tĩnh, ngày {day} tháng {month} năm {year}\n")
@@ -333,3 +334,12 @@ def test_a_proposal_or_report_changes_no_documents_force(clause):
             + f"NGHỊ QUYẾT\nVề việc bãi bỏ văn bản\n{clause}\nQUYẾT NGHỊ:\nĐiều 1. Nghị quyết này có hiệu lực từ ngày ký.\n")
     ex = extract_text(text)
     assert not [c for c in ex.chain_edges if c[1] in (Relation.REPLACES, Relation.AMENDS)], ex.chain_edges
+
+
+def test_every_state_has_its_words_in_the_table() -> None:
+    """The states' Vietnamese words are data (graph/tables/statuses.toml), one row per state
+    and no row for a state the code does not derive."""
+    rows = load_table("statuses")["status"]
+    assert tuple(rows) == STATES
+    assert LABELS_VI == {state: row["vi"] for state, row in rows.items()}
+    assert LABELS_VI["replaced"] == "Hết hiệu lực (bị thay thế)"
