@@ -106,6 +106,8 @@ def _duplicates(g: nx.MultiDiGraph) -> list[Conflict]:
 
 
 def _date_findings(g: nx.MultiDiGraph, mentions: list[dict], findings: list[dict]) -> list[Conflict]:
+    """Dates that cannot be right: a document cited with a date after the citing document's
+    own (``future_date``), a date written that is no date (``impossible_date``)."""
     out = []
     own = {d.get("path"): d.get("date") for _, d in g.nodes(data=True) if d.get("in_corpus") and d.get("path")}
     for m in mentions:
@@ -116,71 +118,94 @@ def _date_findings(g: nx.MultiDiGraph, mentions: list[dict], findings: list[dict
                                 f"document's own date {citing}", [_ev(m, m["date"])]))
     for f in findings:
         if f["kind"] == "impossible_date":
-            out.append(Conflict("impossible_date", f["text"], f"{f['text']!r} is not a date",
-                                [{"file": f["file"], "sentence": f["sentence"], "start": f["start"], "end": f["end"],
-                                  "value": f["text"]}]))
+            out.append(Conflict("impossible_date", f["text"], f"{f['text']!r} is not a date", [_ev(f, f["text"])]))
     return out
 
 
-def find_conflicts(g: nx.MultiDiGraph, mentions: list[dict], unresolved: list[dict] = (),
-                   findings: list[dict] = ()) -> list[Conflict]:
-    """All conflicts among the stored mentions and the extraction's findings (see the
-    module docstring)."""
-    out: list[Conflict] = []
+def _by_node(mentions: list[dict]) -> dict[str, list[dict]]:
+    """The mentions of each node, in the order given."""
     by_node: dict[str, list[dict]] = defaultdict(list)
     for m in mentions:
         by_node[m["node_id"]].append(m)
+    return by_node
+
+
+def _dates_apart(g: nx.MultiDiGraph, nid: str, ms: list[dict], own_date: str | None) -> Conflict | None:
+    """One document cited with different dates (its own date counts when it is in the
+    corpus): ``year`` when only the year differs, else ``date``; the first mention of each."""
+    dated = [m for m in ms if m["date"]]
+    dates = sorted({m["date"] for m in dated})
+    if own_date and dated:
+        dates = sorted(set(dates) | {own_date})
+    if len(dates) < 2:
+        return None
+    firsts = []
+    for d in dates:
+        m = next((m for m in dated if m["date"] == d), None)
+        if m:
+            firsts.append(_ev(m, d))
+    same_dm = len({d[5:] for d in dates}) == 1
+    return Conflict("year" if same_dm else "date", nid, f"{_shown(g, nid)} cited with dates {', '.join(dates)}", firsts)
+
+
+def _issuers_apart(g: nx.MultiDiGraph, nid: str, ms: list[dict]) -> Conflict | None:
+    """One document attributed to organs of different families; the first mention of each."""
+    organs: dict[str, dict] = {}
+    for m in ms:
+        o = _organ(m["issuer"])
+        if o and o not in organs:
+            organs[o] = m
+    if len(organs) < 2:
+        return None
+    return Conflict("issuer", nid, f"{_shown(g, nid)} attributed to " + " / ".join(m["issuer"] for m in organs.values()),
+                    [_ev(m, m["issuer"]) for m in organs.values()])
+
+
+def _per_node(g: nx.MultiDiGraph, by_node: dict[str, list[dict]]) -> list[Conflict]:
+    """What the mentions of one node disagree on, node by node (sorted by id)."""
     own_dates = {n: d.get("date") for n, d in g.nodes(data=True) if d.get("in_corpus")}
+    out = []
     for nid, ms in sorted(by_node.items()):
-        dated = [m for m in ms if m["date"]]
-        dates = sorted({m["date"] for m in dated})
-        if nid in own_dates and own_dates[nid] and dated:
-            dates = sorted(set(dates) | {own_dates[nid]})
-        if len(dates) > 1:
-            firsts = []
-            for d in dates:
-                m = next((m for m in dated if m["date"] == d), None)
-                if m:
-                    firsts.append(_ev(m, d))
-            sym = _shown(g, nid)
-            same_dm = len({d[5:] for d in dates}) == 1
-            out.append(Conflict("year" if same_dm else "date", nid, f"{sym} cited with dates {', '.join(dates)}", firsts))
-        organs = {}
-        for m in ms:
-            o = _organ(m["issuer"])
-            if o and o not in organs:
-                organs[o] = m
-        if len(organs) > 1:
-            sym = _shown(g, nid)
-            out.append(Conflict("issuer", nid, f"{sym} attributed to " + " / ".join(m["issuer"] for m in organs.values()),
-                                [_ev(m, m["issuer"]) for m in organs.values()]))
-    # the same symbol under two years with the same day and month (two nodes)
+        for found in (_dates_apart(g, nid, ms, own_dates.get(nid)), _issuers_apart(g, nid, ms)):
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def _years_apart(by_node: dict[str, list[dict]]) -> list[Conflict]:
+    """The same symbol as two nodes, years apart, cited on the same day and month."""
     by_sym: dict[tuple[str, str], list[str]] = defaultdict(list)
     for nid in by_node:
         jur, key, year = split_doc_id(nid)
         if year != "?":
             by_sym[(jur, key)].append(nid)
+    out = []
     for (jur, key), nids in sorted(by_sym.items()):
         if len(nids) < 2:
             continue
-        dated = {n: next((m for m in by_node[n] if m["date"]), None) for n in nids}
         groups = defaultdict(list)
-        for n, m in dated.items():
+        for n in nids:
+            m = next((m for m in by_node[n] if m["date"]), None)
             if m:
-                groups[m["date"][5:]].append((n, m))
-        for dm, items in groups.items():
+                groups[m["date"][5:]].append(m)
+        for items in groups.values():
             if len(items) > 1:
                 out.append(Conflict("year", key, f"{key} cited on the same day and month in different years",
-                                    [_ev(m, m["date"]) for _, m in items]))
-    # the same number and date under different symbols
+                                    [_ev(m, m["date"]) for m in items]))
+    return out
+
+
+def _symbols_apart(by_node: dict[str, list[dict]]) -> list[Conflict]:
+    """The same number and date under different symbols; the first dated mention of each
+    node counts."""
     by_num_date: dict[tuple, list[tuple[str, dict]]] = defaultdict(list)
     for nid, ms in by_node.items():
         jur, key, _ = split_doc_id(nid)
         num = re.match(r"0*(\d+)", key)
-        for m in ms:
-            if m["date"] and num:
-                by_num_date[(num.group(1), m["date"])].append((key, m))
-                break
+        m = next((m for m in ms if m["date"]), None)
+        if num and m:
+            by_num_date[(num.group(1), m["date"])].append((key, m))
+    out = []
     for (num, date), items in sorted(by_num_date.items()):
         keys = sorted({k for k, _ in items})
         if len(keys) > 1:
@@ -190,19 +215,56 @@ def find_conflicts(g: nx.MultiDiGraph, mentions: list[dict], unresolved: list[di
                     seen.add(k)
                     evs.append(_ev(m, k))
             out.append(Conflict("symbol", " / ".join(keys), f"number {num} dated {date} under symbols {', '.join(keys)}", evs))
+    return out
+
+
+def _flagged(g: nx.MultiDiGraph, by_node: dict[str, list[dict]]) -> list[Conflict]:
+    """Nodes that are doubtful in themselves: a Party number that looks like a year
+    (``implausible``), a dateless mention the store flagged ``ambiguous``."""
+    out = []
     for n, d in g.nodes(data=True):
         ns = d.get("number_symbol") or ""
+        ms = by_node.get(n, [])
         m = re.match(r"^(\d+)-", ns)
         if m and (int(m.group(1)) >= 1900):
-            ms = by_node.get(n, [])
             out.append(Conflict("implausible", n, f"{ns}: a Party number that looks like a year",
                                 [_ev(x, ns) for x in ms[:1]]))
         if "ambiguous" in (d.get("flags") or []):
-            ms = by_node.get(n, [])
             out.append(Conflict("ambiguous", n, f"{ns or n}: dateless mention matches {', '.join(d.get('candidates', []))}",
                                 [_ev(x, None) for x in ms[:3]]))
-    out += _box_conflicts(g) + _duplicates(g) + _date_findings(g, mentions, findings)
-    for u in unresolved:
-        out.append(Conflict("ambiguous", u["text"], f"{u['text']!r} could not be resolved to one document",
-                            [{"file": u["file"], "sentence": u["sentence"], "start": u["start"], "end": u["end"], "value": None}]))
     return out
+
+
+def _unresolved(unresolved: list[dict]) -> list[Conflict]:
+    """Mentions the build could not resolve to one document."""
+    return [Conflict("ambiguous", u["text"], f"{u['text']!r} could not be resolved to one document", [_ev(u, None)])
+            for u in unresolved]
+
+
+def find_conflicts(g: nx.MultiDiGraph, mentions: list[dict], unresolved: list[dict] = (),
+                   findings: list[dict] = ()) -> list[Conflict]:
+    """All conflicts among the stored mentions and the extraction's findings (see the
+    module docstring), in this order: per node (dates, issuers), years apart, symbols apart,
+    flagged nodes, metadata boxes, duplicates, dates that cannot be right, unresolved
+    mentions.
+
+    Args:
+        g: the document graph (node attributes: number_symbol, date, in_corpus, path, flags).
+        mentions: the stored mentions (node_id, file, sentence, start, end, date, issuer).
+        unresolved: mentions no document was found for.
+        findings: the extraction's findings (``impossible_date``).
+
+    Returns:
+        The conflicts, each with the evidence that shows it.
+    """
+    by_node = _by_node(mentions)
+    return [
+        *_per_node(g, by_node),
+        *_years_apart(by_node),
+        *_symbols_apart(by_node),
+        *_flagged(g, by_node),
+        *_box_conflicts(g),
+        *_duplicates(g),
+        *_date_findings(g, mentions, findings),
+        *_unresolved(unresolved),
+    ]
