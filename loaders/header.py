@@ -20,6 +20,7 @@ from functools import cache
 import regex
 
 from graph.model import CENTRAL, DocRef
+from graph.vocab import type_role
 
 from .identity import Symbol, issuer_display, issuer_level, iso_date, make_id, parse_symbol, party_of
 from .patterns import patterns
@@ -167,16 +168,51 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
             second witness: it fills a number or date the header lacks, and what it says is
             kept on the document (``Header.box``) so that ``check`` can report a disagreement.
     """
-    p = patterns()
-    prov = provinces()
     head = text[:_HEAD_CHARS]
     motto = _NATIONAL_MOTTO.search(head)
     issuer_block = head[: motto.start()] if motto else ""
     flags: list[str] = []
     if _DRAFT.search(head[:600]):
         flags.append("draft")
-
     witness = read_box(box)
+    symbol, number_blank = _number(head, witness, flags)
+    date, year, place = _date(head, witness, flags)
+    issuing = _ISSUING.search(text[:_HEAD_CHARS * 2])
+    issuer_text = " ".join(issuing.group("issuer").split()) if issuing else None
+    province = _province(text, issuer_block, place, issuer_text)
+    jurisdiction = _jurisdiction(symbol, issuer_block, issuer_text, province)
+    written_type, title, t0, t1 = _title(text, head)
+    doc_type = _doc_type(written_type, symbol, number_blank)
+    issuer = _issuer(symbol, jurisdiction, issuer_block, issuer_text, province, title)
+
+    number_symbol = None
+    if symbol and not number_blank:
+        number_symbol = key = symbol.canonical
+        if year is None and symbol.year:
+            year = symbol.year
+    else:
+        flags.append("unnumbered")
+        digest = hashlib.sha1(match_key(title or text[:500]).encode("utf-8")).hexdigest()[:8]
+        code = symbol.issuer if symbol and symbol.issuer else "x"
+        key = f"{doc_type}-{code}-unnumbered-{digest}"
+    ref = DocRef(
+        id=make_id(jurisdiction, key, year),
+        type=doc_type,
+        number_symbol=number_symbol,
+        date=date,
+        issuer=issuer,
+        jurisdiction=jurisdiction,
+        title=title or None,
+        flags=tuple(flags),
+        party=party_of(symbol, issuer, doc_type),
+    )
+    return Header(ref=ref, symbol=symbol, province=province, title_span=(t0, t1), box=witness)
+
+
+def _number(head: str, witness: dict, flags: list[str]) -> tuple[Symbol | None, bool]:
+    """The header's number-symbol ("Số: 154/KH-UBND") and whether its number is left blank
+    ("Số: /CTr-KKT"); a header that lost it takes the metadata box's (flag
+    ``number_from_box``)."""
     symbol: Symbol | None = None
     number_blank = False
     m = _NUMBER_LINE.search(head)
@@ -190,61 +226,89 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
         symbol = parse_symbol(bm.group(1), bm.group(2), after_type_word=True) if bm else None
         if symbol is not None:
             flags.append("number_from_box")
-    province = prov.find(issuer_block) if issuer_block.strip() else None
-    date = None
-    year = None
+    return symbol, number_blank
+
+
+def _date(head: str, witness: dict, flags: list[str]) -> tuple[str | None, int | None, str | None]:
+    """(ISO date, year, place) of the header's place-and-date line ("Hà Tĩnh, ngày 05 tháng 5
+    năm 2023"; a date left blank, "ngày … tháng … năm 2023", still gives the year); a header
+    without a date takes the metadata box's (flag ``date_from_box``)."""
+    date = year = place = None
     pd = _PLACE_DATE.search(head)
     if pd:
         y = pd.group("y")
         year = int(y)
         if pd.group("d").isdigit() and pd.group("m").isdigit():
             date = iso_date(pd.group("d"), pd.group("m"), y)
-        if not province:
-            province = prov.canonical(pd.group("place").strip())
+        place = pd.group("place").strip()
     if date is None and witness.get("date"):
         date, year = witness["date"], int(witness["date"][:4])
         flags.append("date_from_box")
-    issuing = _ISSUING.search(text[:_HEAD_CHARS * 2])
-    issuer_text = " ".join(issuing.group("issuer").split()) if issuing else None
-    if not province and issuing:
+    return date, year, place
+
+
+def _province(text: str, issuer_block: str, place: str | None, issuer_text: str | None) -> str | None:
+    """The document's province: the one its issuer block names, else its place of issue,
+    else the one its issuing phrase names, else the one the text names most often (a draft
+    or an article has no header)."""
+    prov = provinces()
+    province = prov.find(issuer_block) if issuer_block.strip() else None
+    if not province and place is not None:
+        province = prov.canonical(place)
+    if not province and issuer_text is not None:
         province = prov.find(issuer_text)
     if not province:
-        # the province the text names most often (a draft or an article has no header)
         counts = collections.Counter(
             prov.canonical(x.group(0)) for x in prov.pattern.finditer(text[:200_000])
         )
         if counts:
             province = counts.most_common(1)[0][0]
+    return province
 
+
+def _jurisdiction(symbol: Symbol | None, issuer_block: str, issuer_text: str | None, province: str | None) -> str:
+    """Central, or the province: the level of the symbol's issuer, else of the issuer block's
+    words ("BỘ CHÍNH TRỊ"), else of the issuing phrase."""
     level = symbol.level if symbol else None
     if level not in ("central", "local"):
         level = issuer_level(issuer_block.strip().title()) if issuer_block.strip() else None
     if level is None and issuer_text:
         level = issuer_level(issuer_text)
-    jurisdiction = CENTRAL if level == "central" else (province or "unknown")
+    return CENTRAL if level == "central" else (province or "unknown")
 
+
+def _title(text: str, head: str) -> tuple[str | None, str, int, int]:
+    """(type code of the type line or None, title, its start, its end): the type line and the
+    title after it ("KẾ HOẠCH Triển khai …"), or, with no type line, the text's first line
+    (a headline)."""
     tl = _type_line(head)
     if tl:
-        doc_type = p.type_of_word(tl.group("word"))
         title, t0, t1 = _title_after(text, tl.end())
-        title = f"{tl.group('word').strip()} {title}".strip()
-    else:
-        doc_type = None
-        first = regex.search(r"\S[^\n]*", text)
-        title = first.group(0).strip() if first else ""
-        t0, t1 = (first.start(), first.end()) if first else (0, 0)
-        if first and not symbol:
-            # an untitled, unnumbered text: its first line names it (a headline)
-            pass
-    if symbol and symbol.code and (not doc_type or doc_type in ("generic",)):
-        doc_type = symbol.code
-    elif symbol and symbol.code and doc_type == "CTr" and symbol.code != "CTr":
-        doc_type = symbol.code
-    if not doc_type:
-        doc_type = symbol.type if symbol and not number_blank else "VB"
-    if symbol and symbol.code and doc_type != symbol.code and symbol.code != "CTr":
-        doc_type = symbol.code
+        return patterns().type_of_word(tl.group("word")), f"{tl.group('word').strip()} {title}".strip(), t0, t1
+    first = regex.search(r"\S[^\n]*", text)
+    if first is None:
+        return None, "", 0, 0
+    return None, first.group(0).strip(), first.start(), first.end()
 
+
+def _doc_type(written: str | None, symbol: Symbol | None, number_blank: bool) -> str:
+    """The document's type code: the symbol's type code over the type line's, except a
+    program's code (``[role] program`` in graph/tables/types.toml), under which the type
+    line's stands; with neither, what the symbol tells (a law, a letter), else generic."""
+    code = symbol.code if symbol else None
+    if code and (not written or written == "generic" or code != type_role("program")):
+        return code
+    if written:
+        return written
+    return symbol.type if symbol and not number_blank else type_role("generic")
+
+
+def _issuer(symbol: Symbol | None, jurisdiction: str, issuer_block: str, issuer_text: str | None,
+            province: str | None, title: str) -> str | None:
+    """The issuer's display name: the table's name for the symbol's issuer code, or the
+    central organ the issuer block names, or the issuing phrase, or the issuer block as
+    written, or the first agency the title names (an article or a note without header)."""
+    p = patterns()
     issuer = issuer_display(symbol if symbol and symbol.issuer else None, None, province)
     if jurisdiction == CENTRAL and issuer_block.strip():
         # "BAN CHẤP HÀNH TRUNG ƯƠNG", "BỘ CHÍNH TRỊ": the block names the central organ
@@ -258,7 +322,6 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
     if not issuer and issuer_block.strip():
         issuer = " ".join(issuer_block.split()).title()
     if not issuer and title:
-        # an article or a note without header: the first agency its headline names
         from .agencies import find_agencies
 
         named = [a for a, _, _ in find_agencies(title, province or "central") if not a.group]
@@ -266,29 +329,4 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
             issuer = named[0].name
             if province and issuer.endswith((" tỉnh", " thành phố")):
                 issuer = f"{issuer} {province}"
-
-    number_symbol = None
-    if symbol and not number_blank:
-        number_symbol = symbol.canonical
-        key = number_symbol
-        if year is None and symbol.year:
-            year = symbol.year
-    else:
-        flags.append("unnumbered")
-        digest = hashlib.sha1(match_key(title or text[:500]).encode("utf-8")).hexdigest()[:8]
-        code = symbol.issuer if symbol and symbol.issuer else "x"
-        key = f"{doc_type}-{code}-unnumbered-{digest}"
-    doc_id = make_id(jurisdiction, key, year)
-    ref = DocRef(
-        id=doc_id,
-        type=doc_type,
-        number_symbol=number_symbol,
-        date=date,
-        issuer=issuer,
-        jurisdiction=jurisdiction,
-        title=title or None,
-        flags=tuple(flags),
-        party=party_of(symbol, issuer, doc_type),
-    )
-    return Header(ref=ref, symbol=symbol, province=province if jurisdiction != CENTRAL else province,
-                  title_span=(t0, t1), box=witness)
+    return issuer

@@ -14,6 +14,7 @@ import regex
 
 from graph.ids import doc_id
 from graph.model import CENTRAL
+from graph.vocab import type_role
 
 from .patterns import patterns
 from .rules import match_key, provinces
@@ -50,11 +51,13 @@ class Symbol:
 
     @property
     def type(self) -> str:
+        """The type code: the symbol's own, else a law's (a National Assembly symbol,
+        "47/2019/QH14"), else a letter's ("843/SKHĐT-KTN")."""
         if self.code:
             return self.code
         if self.issuer and _QH.fullmatch(self.issuer):
-            return "Luật"
-        return "CV"
+            return type_role("law")
+        return type_role("letter")
 
 
 def _issuer(token: str) -> tuple[str, dict] | None:
@@ -163,7 +166,7 @@ def parse_symbol(number: str, tail: str, *, after_type_word: bool = False) -> Sy
         return None
     if code and not rest:
         return None  # "12/KH" alone is not a symbol
-    if code == "Luật":
+    if code == type_role("law"):
         code = None
     head = None
     if not party and not year and issuer and hit is None and _PARTY_FORM.match(tail):
@@ -215,21 +218,22 @@ def issuer_display(symbol: Symbol | None, issuer_text: str | None, province: str
     """A readable issuer: the text's own words completed with the province, or the
     table's name for the symbol's issuer code."""
     prov = provinces()
+    tables = patterns().tables
+    committees = tables["party_committee"]
     if issuer_text:
         text = " ".join(issuer_text.split())
         if province and issuer_level(text) == "local" and not prov.find(text):
             low = text.casefold()
-            if low.endswith((" tỉnh", " thành phố")) or low in ("tỉnh ủy", "tỉnh uỷ", "thành ủy", "thành uỷ"):
+            if low.endswith((" tỉnh", " thành phố")) or match_key(text) in {match_key(c) for c in committees.values()}:
                 return f"{text} {province}"
-            return f"{text} {province}" if not low.startswith(("sở", "ban quản lý")) else text
+            as_written = tuple(w.casefold() for w in tables["issuer_province"]["as_written"])
+            return f"{text} {province}" if not low.startswith(as_written) else text
         return text
     if symbol and symbol.issuer:
-        spec = patterns().tables["issuers"].get(symbol.issuer) or patterns().tables["issuers"].get(
-            _QH.sub(r"\1", symbol.issuer)
-        )
+        spec = tables["issuers"].get(symbol.issuer) or tables["issuers"].get(_QH.sub(r"\1", symbol.issuer))
         if spec:
             kind = prov.kind_of(province) if province else "tỉnh"
-            committee = "Thành ủy" if kind == "thành phố" else "Tỉnh ủy"
+            committee = committees.get(kind) or committees["tỉnh"]
             name = spec["name"].format(
                 province=province or "", province_kind=kind, party_committee=committee
             )

@@ -10,6 +10,8 @@ import functools
 
 import regex
 
+from graph.vocab import type_role
+
 from .rules import alternation, load_table, provinces, tone_tolerant
 
 __all__ = ["Patterns", "patterns"]
@@ -37,6 +39,8 @@ class Patterns:
             canon = spec.get("canonical", key)
             self.issuers[key.casefold()] = (canon, issuers[canon] if canon in issuers else spec)
         self.type_names = refs["type_names"]
+        #: the nouns of a law ("Bộ luật", "Luật"): the type words of the law's type code
+        self.law_words = tuple(w for w, c in type_words.items() if c == type_role("law"))
         self.issuer_periods = dict(refs["issuer_periods"])
         self.cues = {rel: list(words) for rel, words in refs["relation_cues"].items()}
 
@@ -127,6 +131,8 @@ class Patterns:
             _FLAGS)
         prov = "|".join(tone_tolerant(n) for n in provinces().names)
         part_word = r"(?:Điều|Khoản|Điểm|Chương|Mục|Phần|Phụ\ lục)(?!\p{L})"
+        # "Tỉnh ủy", "Thành ủy" ([party_committee])
+        committees = "|".join(tone_tolerant(c) for c in refs["party_committee"].values())
         # "của Ban Chấp hành Trung ương Đảng khóa XIII", "của UBND tỉnh Thanh Hóa",
         # "của Ban Thường vụ Thành ủy", "của Thủ tướng Chính phủ", "của Bộ Công Thương"
         self.issuer_after = regex.compile(
@@ -136,7 +142,7 @@ class Patterns:
             (?P<issuer>
                 {head}
                 (?:{_H}+(?:
-                    {tone_tolerant("Tỉnh ủy")}|{tone_tolerant("Thành ủy")}|tỉnh|thành\ phố
+                    {committees}|tỉnh|thành\ phố
                   | Đảng\ bộ|Đảng|Trung\ ương|nhân\ dân|Chính\ phủ|Khu\ kinh\ tế|kinh\ tế|(?:{prov})
                   | và(?={_H}+\p{{Lu}})(?!{_H}+(?:{type_word_re}|{part_word}))   # not "… và Điều 5 Quyết định …"
                   | (?!{type_word_re})\p{{Lu}}[\p{{L}}]*

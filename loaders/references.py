@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import regex
 
 from graph.model import CENTRAL, DocRef, Evidence, Mention, Reference, Relation
+from graph.vocab import type_role
 
 from .header import Header
 from .identity import Symbol, issuer_display, issuer_level, iso_date, make_id, parse_symbol, party_of
@@ -264,11 +265,11 @@ def find_mentions(text: str) -> list[RawMention]:
         elif word_type not in ("generic",) and (sym.issuer and sym.issuer.startswith(("QH", "UBTVQH")) or word_type in p.noun_typed):
             dtype = word_type
         elif sym.issuer and sym.issuer.startswith(("QH", "UBTVQH")):
-            dtype = word_type if word_type != "generic" else "Luật"
+            dtype = word_type if word_type != "generic" else type_role("law")
         elif _joint_code(sym.issuer, word_type):
             dtype = word_type  # "Quy chế phối hợp số 49/QCPH-UBND-UBMT-HCTĐ"
         else:
-            dtype = "CV"
+            dtype = type_role("letter")
         start = window_start + bw.start() if bw else m.start()
         rm = RawMention(
             kind="symbol",
@@ -299,6 +300,8 @@ def find_mentions(text: str) -> list[RawMention]:
     symbol_ends = sorted(rm.end for rm in out)
     symbol_starts = [rm.start for rm in out]
     title_end: int | None = None  # end of the last law read as part of a cited title
+    law = type_role("law")
+    law_word = p.type_names[law]  # "Luật"
     for m in _scan(p.named_law, text, _openers().laws):
         if overlaps(m.start(), m.end()) or _NUMBERED_AFTER.match(text, m.end(), m.end() + _TAIL):
             # "Luật Thủ đô số 39/2024/QH15" is the numbered law, one mention; the number
@@ -316,7 +319,7 @@ def find_mentions(text: str) -> list[RawMention]:
             continue
         title_end = None
         canon = _law_name(m.group("name"))
-        rm = RawMention(kind="law", start=m.start(), end=m.end(), type_word="Luật", type="Luật", name=canon)
+        rm = RawMention(kind="law", start=m.start(), end=m.end(), type_word=law_word, type=law, name=canon)
         if m.group("year"):
             rm.year = int(m.group("year"))
         _after(text, m.end(), rm)
@@ -328,7 +331,7 @@ def find_mentions(text: str) -> list[RawMention]:
             # "… được sửa đổi, bổ sung bởi Luật ngày 25 tháng 6 năm 2025": the amending law,
             # named as enacted after the law it amends
             w = amending.start("word")
-            law = RawMention(kind="law", start=w, end=amending.end(), type_word="Luật", type="Luật",
+            law = RawMention(kind="law", start=w, end=amending.end(), type_word=law_word, type=law,
                              name=_law_name(f"{amending.group('word')} {p.amending_enacted} {canon}"))
             _after(text, law.end, law)
             if law.date:
@@ -338,7 +341,7 @@ def find_mentions(text: str) -> list[RawMention]:
         if overlaps(m.start(), m.end()):
             continue
         word_type = p.type_of_word(m.group("word"))
-        if word_type in ("generic", "Luật"):
+        if word_type in ("generic", law):
             continue
         out.append(
             RawMention(
@@ -403,8 +406,8 @@ def _openers() -> _Openers:
         return a
 
     p = patterns()
-    # every named_law branch opens with a law's name, "Luật" or "Bộ luật"
-    return _Openers(automaton(p.type_words), automaton([*p.law_names, "Luật", "Bộ luật"]))
+    # every named_law branch opens with a law's name or a law's noun ("Luật", "Bộ luật")
+    return _Openers(automaton(p.type_words), automaton([*p.law_names, *p.law_words]))
 
 
 def _scan(pattern: regex.Pattern, text: str, openers) -> Iterator[regex.Match]:
@@ -675,7 +678,7 @@ def _resolve(mentions: list[RawMention], header: Header, text: str = "") -> tupl
                 key = next(iter(numbered))  # "Luật Giá số 16/2023/QH15" … "Điều 26 Luật Giá"
             elif len(known) == 1:
                 key = known[0]
-            add(key, rm, "Luật", None)
+            add(key, rm, type_role("law"), None)
     return docs, unresolved
 
 
@@ -1170,14 +1173,7 @@ def extract_references(text: str, header: Header, *, path: str = ""):
         flags = ["named"] if doc.number_symbol is None else []
         if year is None:
             flags.append("dateless")
-        dtype = doc.type
-        # the symbol's type code outranks the noun; a noun gives the type of a letter
-        words = [m for m in doc.mentions if m.kind == "symbol"]
-        if words and dtype == "CV":
-            wt = [patterns().type_of_word(m.type_word) for m in words if m.type_word]
-            wt = [t for t in wt if t not in ("generic", "CV")]
-            if wt:
-                dtype = "CV"  # a letter stays a letter whatever noun precedes it
+        dtype = doc.type  # a letter stays a letter whatever noun precedes it
         terms = [m.term for m in doc.mentions if m.term]
         issuer = _issuer_for(doc, header.province)
         dr = DocRef(

@@ -20,6 +20,7 @@ import regex
 from graph.model import Agency
 from loaders.agencies import find_agencies, match_key, resolve_agency, unit_code
 from loaders.deadlines import find_deadlines, parse_deadline
+from loaders.rules import load_table
 from loaders.task_build import Builder, Read, section_path
 from loaders.task_paragraphs import Paragraph
 from loaders.task_roles import Ctx, Roles, item_roles, label_agencies
@@ -197,7 +198,7 @@ def _flush(ctx: Ctx, st: _Table, b: Builder) -> None:
         lead = roles.lead
     coop_cell = row.cell(columns, "cooperating")
     coop = roles.cooperating + (tuple(label_agencies(ctx, *coop_cell)) if coop_cell else ())
-    section = section_path("PL", st.code, row.number)
+    section = section_path(load_table("tasks")["table_section"]["prefix"], st.code, row.number)
     d = b.add(content[0], content[1], section, Roles(lead, tuple(a for a in dict.fromkeys(coop) if a not in lead)))
     dl = row.cell(columns, "deadline")
     if dl:

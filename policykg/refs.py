@@ -97,13 +97,14 @@ def places(jurisdiction: str | None) -> set[str] | None:
     """
     if not jurisdiction:
         return None
-    if jurisdiction.casefold() in ("central", "trung ương", "trung uong"):
+    from loaders.rules import load_table, provinces
+
+    if jurisdiction.casefold() in {w.casefold() for w in load_table("references")["jurisdiction_words"]["central"]}:
         return {"central"}
     import difflib
     import re
 
     from graph.ids import slug
-    from loaders.rules import provinces
 
     table = provinces()
     name = table.canonical(jurisdiction)
