@@ -14,7 +14,7 @@ from graph.model import DocRef, Document, Evidence, Extraction, Mention, Referen
 from graph.vocab import type_role
 
 from .changes import article_starts, change_detail, effective_date, impossible_dates, reported_state, stated_period
-from .header import read_header
+from .header import Header, read_header
 from .layout import Layout, build_layout
 from .patterns import patterns
 from .references import extract_references
@@ -56,11 +56,21 @@ def extract_text(text: str, *, path: str = "", sha256: str = "") -> Extraction:
     chains = [(_named(a), rel, _named(b), ev) for a, rel, b, ev in chains]
     digest = sha256 or hashlib.sha256(text.encode()).hexdigest()
     doc = Document(ref=own, path=path, sha256=digest, text=logical, witness=header.box)
-    ex = Extraction(document=doc, references=refs, unresolved=unresolved)
-    ex.chain_edges = [(a.id, rel, b.id, ev) for a, rel, b, ev in chains]
-    _add_tasks(ex, header)
-    _add_changes(ex, header)
-    ex.layout = lay
+    tasks, agencies = extract_tasks(doc.text, doc.ref, issuer_agency=header.ref.issuer)
+    linked = attach_task_links(doc, refs, tasks)
+    # the text's own chain edges, then the planned documents' (what the tasks will produce)
+    chain_edges = [(a.id, rel, b.id, ev) for a, rel, b, ev in chains] + linked.chain_edges
+    ex = Extraction(
+        document=doc,
+        references=refs,
+        chain_edges=chain_edges,
+        tasks=linked.tasks,
+        agencies=agencies,
+        unresolved=unresolved,
+        planned=linked.planned,
+        **_legal_force(doc, header, refs, chain_edges),
+        layout=lay,
+    )
     return ex if lay.identity else _to_source(ex, lay)
 
 
@@ -84,7 +94,7 @@ def _to_source(ex: Extraction, lay: Layout) -> Extraction:
         s, e = span(t.start, t.end)
         return replace(t, start=s, end=e, links=tuple(reference(r) for r in t.links))
 
-    out = Extraction(
+    return Extraction(
         document=replace(ex.document, text=lay.source),
         references=[reference(r) for r in ex.references],
         chain_edges=[(a, rel, b, ev(e)) for a, rel, b, e in ex.chain_edges],
@@ -97,9 +107,8 @@ def _to_source(ex: Extraction, lay: Layout) -> Extraction:
         period=_spanned(ex.period, span),
         bad_dates=[_spanned(d, span) for d in ex.bad_dates],
         reported_state=ex.reported_state,
+        layout=lay,
     )
-    out.layout = lay
-    return out
 
 
 def _spanned(d: dict | None, span) -> dict | None:
@@ -109,16 +118,19 @@ def _spanned(d: dict | None, span) -> dict | None:
     return d | {"start": s, "end": e}
 
 
-def _add_changes(ex: Extraction, header) -> None:
-    """What the document says of legal force: what each replaces/amends edge does, when the
-    document takes effect, the period its title states, the dates that cannot be dates."""
-    text = ex.document.text
+def _legal_force(doc: Document, header: Header, references: list[Reference], chain_edges: list) -> dict:
+    """What the document says of legal force, as :class:`Extraction` fields: what each
+    replaces/amends edge does (``changes``), when the document takes effect (``effective``),
+    the period its title states (``period``), the dates that cannot be dates (``bad_dates``)
+    and the state its page reports (``reported_state``)."""
+    text = doc.text
     articles = article_starts(text)
-    for src, rel, dst, ev in ex.chain_edges:
+    changes: dict[tuple[str, str, str], dict] = {}
+    for src, rel, dst, ev in chain_edges:
         rel = Relation(rel)
         if rel in (Relation.REPLACES, Relation.AMENDS):
-            ex.changes[(src, rel.value, dst)] = change_detail(text, ev.start, ev.end, rel, articles)
-    for r in ex.references:
+            changes[(src, rel.value, dst)] = change_detail(text, ev.start, ev.end, rel, articles)
+    for r in references:
         if r.relation in (Relation.REPLACES, Relation.AMENDS):
             # the mode from the mention that decided the relation; the parts an amendment
             # names from every mention (the title says "sửa đổi Quyết định số …", the
@@ -128,13 +140,17 @@ def _add_changes(ex: Extraction, header) -> None:
                 parts = [p for m in r.mentions
                          for p in change_detail(text, m.start, m.end, r.relation, articles).get("parts", ())]
                 detail = {"mode": "amend", "parts": list(dict.fromkeys(parts))} if parts else detail
-            ex.changes[(ex.document.id, r.relation.value, r.target.id)] = detail
-    ex.effective = effective_date(text, ex.document.ref.date)
-    ex.period = stated_period(header.ref.title, header.ref.type, header.title_span[0]) if header.ref.title else None
-    if ex.period and text[ex.period["start"]:ex.period["end"]].casefold() != ex.period["text"].casefold():
-        ex.period = _locate(text, ex.period, header.title_span)
-    ex.bad_dates = impossible_dates(text)
-    ex.reported_state = reported_state(ex.document.witness.get("status"))
+            changes[(doc.id, r.relation.value, r.target.id)] = detail
+    period = stated_period(header.ref.title, header.ref.type, header.title_span[0]) if header.ref.title else None
+    if period and text[period["start"]:period["end"]].casefold() != period["text"].casefold():
+        period = _locate(text, period, header.title_span)
+    return {
+        "changes": changes,
+        "effective": effective_date(text, doc.ref.date),
+        "period": period,
+        "bad_dates": impossible_dates(text),
+        "reported_state": reported_state(doc.witness.get("status")),
+    }
 
 
 def _locate(text: str, period: dict, span: tuple[int, int]) -> dict:
@@ -146,12 +162,6 @@ def _locate(text: str, period: dict, span: tuple[int, int]) -> dict:
     if m:
         return period | {"start": span[0] + m.start(), "end": span[0] + m.end()}
     return period | {"start": span[0], "end": span[1]}
-
-
-def _add_tasks(ex: Extraction, header) -> None:
-    """Tasks, agencies and the tasks' own document links."""
-    tasks, agencies = extract_tasks(ex.document.text, ex.document.ref, issuer_agency=header.ref.issuer)
-    ex.tasks, ex.agencies = attach_task_links(ex, tasks), agencies
 
 
 def file_sha256(path: str | os.PathLike) -> str:

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-
+from dataclasses import dataclass
 
 from graph.ids import slug
-from graph.model import DocRef, Evidence, Extraction, Reference, Relation, Task
+from graph.model import DocRef, Document, Evidence, Reference, Relation, Task
 from graph.vocab import type_role
 
 from .patterns import patterns
 from .references import sentence_bounds
 
-__all__ = ["attach_task_links"]
+__all__ = ["attach_task_links", "TaskLinks"]
 
 _CUE_WINDOW = 40  # a cue this close before the mention decides the task's relation
 
@@ -37,16 +37,16 @@ def _task_relation(text: str, start: int) -> Relation:
     return best
 
 
-def _planned(ex: Extraction, task: Task, mention_start: int) -> DocRef:
+def _planned(document: Document, task: Task, mention_start: int) -> DocRef:
     """The document the task will produce: its type is the first type word of the task."""
     p = patterns()
-    text = ex.document.text
+    text = document.text
     head = text[task.start:mention_start]
     words = [m for m in p.before_symbol_words.finditer(head)]
     generic = type_role("generic")
     dtype = p.type_of_word(words[0].group(0)) if words else generic
     title = " ".join(head.split()).rstrip(" (*<i>,")
-    doc = ex.document.ref
+    doc = document.ref
     return DocRef(
         id=f"{task.id}#planned-{slug(title)[:40] or 'document'}",
         type=dtype if dtype != "generic" else generic,
@@ -69,18 +69,45 @@ def _coordinated(text: str, prev_end: int, start: int) -> bool:
     return len(gap) <= 120 and patterns().list_joiner.search(gap) is not None and not patterns().clause_break.search(gap)
 
 
-def attach_task_links(ex: Extraction, tasks: list[Task]) -> list[Task]:
-    """Tasks with ``links`` filled from the extraction's references (by offsets); planned
-    documents and their ``replaces`` edges go into ``ex.planned`` / ``ex.chain_edges``.
+@dataclass(frozen=True, slots=True)
+class TaskLinks:
+    """What the tasks' own links add to an extraction.
+
+    Attributes:
+        tasks: the tasks, each with its ``links``.
+        planned: the documents the tasks will produce (flag "planned").
+        chain_edges: each planned document ``part_of`` its task and its ``replaces`` /
+            ``amends`` edge to the document it will change, in the order found.
+    """
+
+    tasks: list[Task]
+    planned: list[DocRef]
+    chain_edges: list[tuple[str, Relation, str, Evidence]]
+
+
+def attach_task_links(document: Document, references: list[Reference], tasks: list[Task]) -> TaskLinks:
+    """Tasks with ``links`` filled from the document's references (by offsets), and the
+    planned documents the tasks will produce with their edges.
 
     A cue governs the list it opens: in "(thay thế Quyết định số A … và Quyết định số B)"
-    both A and B are replaced by the planned document."""
-    text = ex.document.text
+    both A and B are replaced by the planned document.
+
+    Args:
+        document: the document the tasks belong to (its text, path and id).
+        references: the document's references (their mentions' offsets into its text).
+        tasks: the document's tasks, without links.
+
+    Returns:
+        The linked tasks, the planned documents and their edges (nothing is changed in place).
+    """
+    text = document.text
     spans = sorted(
-        (m.start, m.end, ref) for ref in ex.references for m in ref.mentions
+        (m.start, m.end, ref) for ref in references for m in ref.mentions
     )
     starts = [s for s, _, _ in spans]
-    out = []
+    out: list[Task] = []
+    planned_docs: list[DocRef] = []
+    edges: list[tuple[str, Relation, str, Evidence]] = []
     for task in tasks:
         i = bisect.bisect_left(starts, task.start)
         links: dict[str, Reference] = {}
@@ -93,17 +120,17 @@ def attach_task_links(ex: Extraction, tasks: list[Task]) -> list[Task]:
                 rel = prev[1]
             prev = (e, rel)
             ss, se = sentence_bounds(text, s, e)
-            ev = Evidence(path=ex.document.path, sentence=text[ss:se].strip(), start=s, end=e, document=ex.document.id)
+            ev = Evidence(path=document.path, sentence=text[ss:se].strip(), start=s, end=e, document=document.id)
             if rel in (Relation.REPLACES, Relation.AMENDS):
-                planned = _planned(ex, task, s)
-                if planned.id not in {d.id for d in ex.planned}:
-                    ex.planned.append(planned)
-                    ex.chain_edges.append((planned.id, Relation.PART_OF, task.id, ev))
-                ex.chain_edges.append((planned.id, rel, ref.target.id, ev))
+                planned = _planned(document, task, s)
+                if planned.id not in {d.id for d in planned_docs}:
+                    planned_docs.append(planned)
+                    edges.append((planned.id, Relation.PART_OF, task.id, ev))
+                edges.append((planned.id, rel, ref.target.id, ev))
                 rel = Relation.CITES
             cur = links.get(ref.target.id)
             if cur is not None and cur.relation is not Relation.CITES:
                 continue
             links[ref.target.id] = Reference(target=ref.target, relation=rel, mentions=(), evidence=ev)
         out.append(dataclasses.replace(task, links=tuple(links.values())) if links else task)
-    return out
+    return TaskLinks(tasks=out, planned=planned_docs, chain_edges=edges)
