@@ -8,7 +8,7 @@ import unicodedata
 
 import regex
 
-from graph.vocab import load_table as _load_table
+from graph.vocab import load_table as _load_table, table_cache
 
 __all__ = [
     "load_table",
@@ -101,7 +101,7 @@ def _code_points(spec: str) -> list[str]:
     return [chr(cp) for cp in range(start, int(last[2:], 16) + 1 if last else start + 1)]
 
 
-@functools.cache
+@table_cache
 def _key_chars() -> dict[int, str]:
     """One character to one: the look-alikes of ``encodings.toml [fold]`` (Ð, Cyrillic
     capitals, dashes and minus) and every space or line separator to a plain space; the
