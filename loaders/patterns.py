@@ -28,6 +28,18 @@ class Patterns:
 
     def __init__(self) -> None:
         refs = load_table("references")
+        self._read_tables(refs)
+        type_word_re = alternation(refs["type_words"])
+        self._symbols(refs, type_word_re)
+        self._tails(refs, type_word_re)
+        self._short_forms(refs, type_word_re)
+        self._laws()
+        self._acts(refs)
+        self._changes(refs)
+
+    def _read_tables(self, refs: dict) -> None:
+        """The tables as the extractors look them up: type words and codes, issuer codes,
+        display names, issuer periods, relation cues."""
         self.tables = refs
         type_words = refs["type_words"]
         codes = refs["type_codes"]
@@ -43,11 +55,13 @@ class Patterns:
         self.law_words = tuple(w for w, c in type_words.items() if c == type_role("law"))
         self.issuer_periods = dict(refs["issuer_periods"])
         self.cues = {rel: list(words) for rel, words in refs["relation_cues"].items()}
-
-        type_word_re = alternation(type_words)
         self._type_word_lookup = {w.casefold(): c for w, c in type_words.items()}
-        code_alt = "|".join(regex.escape(c) for c in sorted(codes, key=len, reverse=True))
 
+    def _symbols(self, refs: dict, type_word_re: str) -> None:
+        """A number-symbol and what may stand before it: its noun ("Nghị quyết số"), the noun
+        of its list or named act, "số", a form's word."""
+        codes = refs["type_codes"]
+        code_alt = "|".join(regex.escape(c) for c in sorted(codes, key=len, reverse=True))
         # 154/KH-UBND, 29-NQ/TW, 06/NQ-TU, 03/NQ/TU, 35/2022/NĐ-CP, 843/SKHĐT-KTN,
         # 13 KH/TW (space instead of dash), 29- NQ/TW, 656 /KH-BQL, 2783/QĐ- UBND, 47/2019/QH14,
         # 930e/QĐ-UBND
@@ -107,6 +121,10 @@ class Patterns:
             rf"(?<!\p{{L}}){alternation(refs['not_documents']['form_words'])}\s*(?:(?:số|sô)\s*)?:?\s*$", _FLAGS)
         self.so_before = regex.compile(r"(?:số|sô)\s*:?\s*$", _FLAGS)
         self.header_so = regex.compile(r"(?:^|\n)[ \t]*Số\s*:?[ \t]*$", regex.V1)
+
+    def _tails(self, refs: dict, type_word_re: str) -> None:
+        """What may follow a citation: its date, its issuer ("của UBND tỉnh Thanh Hóa"), its
+        term ("khóa XIII")."""
         # After a symbol: ", ngày 17/11/2022", "ngày 05 tháng 5 năm 2023", "ngày 18/08/2022".
         self.date_after = regex.compile(
             rf"""
@@ -154,6 +172,9 @@ class Patterns:
         self.term_after = regex.compile(
             r"\s*\(?\s*kh(?:óa|oá)\s+(?P<term>[IVXLC]+)\b\s*\)?", _FLAGS
         )
+
+    def _short_forms(self, refs: dict, type_word_re: str) -> None:
+        """Short forms ("Nghị quyết 29") and the alias clauses that define them."""
         # Short forms "Nghị quyết 29", "Chương trình 26", "Kế hoạch số 13": a type word and a
         # bare number with no symbol after it.
         self.short_form = regex.compile(
@@ -170,7 +191,11 @@ class Patterns:
         self.alias = regex.compile(
             rf"\(\s*{aliases}\s*:?\s*(?P<alias>[^()\n]{{1,80}}?)\s*\)", _FLAGS
         )
+
+    def _laws(self) -> None:
+        """Laws named by their title ("Luật Đất đai"), amending laws among them (tables/laws.toml)."""
         laws = load_table("laws")
+        law_nouns = "|".join(regex.escape(w) for w in self.law_words)  # "Bộ luật", "Luật"
         self.law_names = laws["names"]
         self.competence_laws = set(laws.get("competence", []))
         # a comma inside a name may be left out ("Luật Thể dục Thể thao" is "Luật Thể dục, thể
@@ -182,17 +207,17 @@ class Patterns:
         # body of law ("theo quy định của pháp luật đầu tư công"), no statute named Luật X.
         one_law = (
             rf"""(?=\p{{Lu}})(?:(?i:{law_alt})
-              | (?:Bộ\ luật|Luật)\ (?!(?:số|sửa|Sửa)\b)\p{{Lu}}\p{{Ll}}*
+              | (?:{law_nouns})\ (?!(?:số|sửa|Sửa)\b)\p{{Lu}}\p{{Ll}}*
                 (?:{_H}+(?!(?:số|ngày|năm|của|về|và|đã|được|theo|tại|có|trong|này|hiện|sửa|để|nhằm|thì|là|các|với|cho|đối)\b)\p{{Ll}}+){{0,5}})"""
         )
         amending = laws.get("amending")
         # "Luật sửa đổi, bổ sung một số điều Luật X" -> the enacted "… một số điều của Luật X"
         self.amending_articles = regex.compile(
-            rf"(?P<head>(?:Bộ\ luật|Luật){_H}+){laws['amending_articles']}(?:{_H}+của)?{_H}+(?=(?:Bộ\ luật|Luật)(?!\p{{L}}))",
+            rf"(?P<head>(?:{law_nouns}){_H}+){laws['amending_articles']}(?:{_H}+của)?{_H}+(?=(?:{law_nouns})(?!\p{{L}}))",
             _FLAGS) if laws.get("amending_articles") else None
         self.amending_enacted = laws.get("amending_enacted")
         amending_law = (
-            rf"(?:Bộ\ luật|Luật)\ (?i:{amending}){_H}+{one_law}(?:,{_H}*{one_law})*(?:{_H}+và{_H}+{one_law})?|"
+            rf"(?:{law_nouns})\ (?i:{amending}){_H}+{one_law}(?:,{_H}*{one_law})*(?:{_H}+và{_H}+{one_law})?|"
             if amending else ""
         )
         self.named_law = regex.compile(
@@ -208,6 +233,11 @@ class Patterns:
             """,
             regex.VERBOSE | regex.V1,
         )
+
+    def _acts(self, refs: dict) -> None:
+        """Relation cues, the preamble's and articles' bounds, and the document's own acts: passive
+        cues, agents, a whole or partial object, documents listed together."""
+        law_nouns = "|".join(regex.escape(w) for w in self.law_words)
         self.cue_res = {
             rel: regex.compile(alternation(words), _FLAGS) for rel, words in self.cues.items()
         }
@@ -249,12 +279,15 @@ class Patterns:
         # 19/02/2025 được sửa đổi, bổ sung bởi Luật ngày 25 tháng 6 năm 2025"
         self.amended_by_dated_law = regex.compile(
             rf"[\s,(]*(?:{alternation(own['passive'])})[\s,]+(?:{alternation(self.cues['amends'])})[\s,]*"
-            rf"(?:{alternation(own['agents'])})[\s]+(?P<word>Bộ\ luật|Luật)(?=\s*,?\s*(?:ngày|năm)\s)", _FLAGS)
+            rf"(?:{alternation(own['agents'])})[\s]+(?P<word>{law_nouns})(?=\s*,?\s*(?:ngày|năm)\s)", _FLAGS)
         self.articles_end = regex.compile(own["articles_end"], regex.MULTILINE | regex.IGNORECASE | regex.V1)
         self.clause_opener = regex.compile(
             rf"[ \t]*(?:{alternation(pre['clause_openers'])})(?!\p{{L}})", _FLAGS
         )
 
+    def _changes(self, refs: dict) -> None:
+        """What a change edge does to its target (loaders/changes.py): repeal and replace cues, the
+        lists they govern, the parts an amendment names."""
         change = refs["change"]
         self.repeal_cue = regex.compile(alternation(change["repeal_cues"]), _FLAGS)
         self.replace_cue = regex.compile(alternation(change["replace_cues"]), _FLAGS)
