@@ -129,47 +129,24 @@ def parse_symbol(number: str, tail: str, *, after_type_word: bool = False) -> Sy
         '364a/QĐ-UBND'
 
     """
-    p = patterns()
     number, suffix = _NUMBER.fullmatch(number).groups()
-    tokens = [t for t in _TOKEN_SPLIT.split(tail.strip()) if t and t not in "-/"]
-    if not tokens or all(t.isdigit() for t in tokens):
+    split = _split_tail(tail)
+    if split is None:
         return None
-    year = None
-    if _YEAR.fullmatch(tokens[0]):
-        year = int(tokens[0])
-        tokens = tokens[1:]
-        if not tokens:
-            return None
-    if year:
-        tokens = _unglue(tokens)
-    code = p.code_canon.get(tokens[0].casefold())
+    year, tokens = split
+    code = patterns().code_canon.get(tokens[0].casefold())
     rest = tokens[1:] if code else tokens
-    issuer = level = None
-    party = False
-    units: list[str] = []
-    hit = None
-    if rest:
-        hit = _issuer(rest[0])
-        if hit:
-            issuer, spec = hit
-            level = spec.get("level", "unknown")
-            party = bool(spec.get("party"))
-        elif _WORD.fullmatch(rest[0]):
-            return None  # a word, not a code: "Số 398 - Đường Trần Phú" is an address
-        elif code or after_type_word:
-            issuer = rest[0].upper()
-            level = "unknown"
-        else:
-            return None
-        units = [u.upper() for u in rest[1:]]
-    elif not code:
-        return None
-    if code and not rest:
+    if not rest:
         return None  # "12/KH" alone is not a symbol
+    read = _read_issuer(rest[0], code, after_type_word)
+    if read is None:
+        return None
+    issuer, level, party, known = read
+    units = [u.upper() for u in rest[1:]]
     if code == type_role("law"):
         code = None
     head = None
-    if not party and not year and issuer and hit is None and _PARTY_FORM.match(tail):
+    if not party and not year and not known and _PARTY_FORM.match(tail):
         # written "số-TYPE/ISSUER" by an issuer the table does not know (a Party steering
         # committee, an old state office: "03-QĐ/BCĐ", "89-TC/TCT"): the written form is the
         # symbol; a known state issuer written so ("123-KH/UBND") is a slip, read as state
@@ -177,7 +154,7 @@ def parse_symbol(number: str, tail: str, *, after_type_word: bool = False) -> Sy
         if not code:
             if not units:
                 return Symbol(number=int(number), year=None, code=None, issuer=issuer, units=(),
-                              party=False, level=level or "unknown", suffix=suffix)
+                              party=False, level=level, suffix=suffix)
             head, issuer, units = issuer, units[0], units[1:]
     if year and party:
         party = False  # Party documents never carry a year
@@ -189,9 +166,42 @@ def parse_symbol(number: str, tail: str, *, after_type_word: bool = False) -> Sy
         issuer=issuer,
         units=tuple(units),
         party=party,
-        level=level or "unknown",
+        level=level,
         suffix=suffix,
     )
+
+
+def _split_tail(tail: str) -> tuple[int | None, list[str]] | None:
+    """A symbol's tail as (year, tokens): "/2022/NĐ-CP" -> (2022, ["NĐ", "CP"]), a lost
+    dash put back ("/2025/NĐCP" -> (2025, ["NĐ", "CP"])); None when it holds no code (only
+    numbers: "2021-2025", or a year alone)."""
+    tokens = [t for t in _TOKEN_SPLIT.split(tail.strip()) if t and t not in "-/"]
+    if not tokens or all(t.isdigit() for t in tokens):
+        return None
+    year = None
+    if _YEAR.fullmatch(tokens[0]):
+        year = int(tokens[0])
+        tokens = tokens[1:]
+        if not tokens:
+            return None
+    if year:
+        tokens = _unglue(tokens)
+    return year, tokens
+
+
+def _read_issuer(token: str, code: str | None, after_type_word: bool) -> tuple[str, str, bool, bool] | None:
+    """The issuer slot of a symbol as (issuer code, level, party, known to the table); None
+    when ``token`` is no issuer: a word in running text ("Số 398 - Đường Trần Phú" is an
+    address), or an unknown code with neither a type code nor a type word before it."""
+    hit = _issuer(token)
+    if hit:
+        issuer, spec = hit
+        return issuer, spec.get("level", "unknown") or "unknown", bool(spec.get("party")), True
+    if _WORD.fullmatch(token):
+        return None
+    if code or after_type_word:
+        return token.upper(), "unknown", False, False
+    return None
 
 
 def iso_date(day: str | int, month: str | int, year: str | int) -> str | None:
