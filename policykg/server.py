@@ -134,124 +134,151 @@ def create_app(store_path: str | Path) -> Flask:
             policykg: build it once more).
     """
     store_path = Path(store_path)
-    with Store(store_path, readonly=True) as probe:
-        if not probe.has_merged():
-            raise PolicyKGError(f"{store_path}: written by an earlier policykg, without the index the server "
-                                "reads; run `policykg build` on its folders once to add it")
-    local = threading.local()
-
-    def store() -> Store:
-        if getattr(local, "store", None) is None:
-            local.store = Store(store_path, readonly=True)
-        return local.store
-
-    counts_cache: dict[str | None, dict] = {}
-
-    def counts() -> dict:
-        """The index's counts (two full scans: 0.1 s at 100,000 documents), once per build."""
-        version = store().index_version()
-        if version not in counts_cache:
-            counts_cache.clear()
-            counts_cache[version] = store().index_counts()
-        return counts_cache[version]
-
+    _check_index(store_path)
+    views = _Views(store_path)
     app = Flask("policykg", static_folder=None)
     app.config.update(MAX_CONTENT_LENGTH=0, JSON_AS_ASCII=False)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
+    for rule, route, render in (("/", "search", views.search_page), ("/api/search", "api_search", views.api_search),
+                                ("/document", "document", views.document_page),
+                                ("/agency", "agency", views.agency_page), ("/graph", "graph", views.graph_page),
+                                ("/api/expand", "expand", views.expand)):
+        app.add_url_rule(rule, route, _page(route, render), methods=["GET"])
+    _add_error_pages(app)
+    app.after_request(_security_headers)
+    return app
 
-    def page(route: str, render: Callable[[dict], Response | str]):
-        """A route's handler: parameters checked, library errors as pages with their status."""
-        def handler():
-            try:
-                params = _params(route)
-                out = render(params)
-                return out if isinstance(out, Response) else Response(out, mimetype="text/html")
-            except BadRequest as exc:
-                return _error(400, str(exc), route)
-            except AmbiguousReference as exc:
-                if route.startswith("api") or route == "expand":
-                    return _error(409, str(exc), route)
-                return Response(pages.choose_page(exc.ref, exc.candidates, route), status=300, mimetype="text/html")
-            except NotFound as exc:
-                return _error(404, str(exc), route)
-            except PolicyKGError as exc:
-                return _error(503, str(exc), route)
 
-        handler.__name__ = route
-        return handler
+def _check_index(store_path: Path) -> None:
+    """Refuse a store without the merged index the pages read (written by an earlier policykg)."""
+    with Store(store_path, readonly=True) as probe:
+        if not probe.has_merged():
+            raise PolicyKGError(f"{store_path}: written by an earlier policykg, without the index the server "
+                                "reads; run `policykg build` on its folders once to add it")
 
-    def _error(code: int, message: str, route: str) -> Response:
-        if route.startswith("api") or route == "expand":
-            return Response(jsonify({"error": message}).get_data(), status=code, mimetype="application/json")
-        return Response(pages.error_page(code, message), status=code, mimetype="text/html")
 
-    def search_page(params: dict) -> str:
+class _Views:
+    """The routes' renderers over one store: each takes the checked parameters of its route
+    and returns a page (a string) or a Response; the store is opened read-only once in each
+    worker thread."""
+
+    def __init__(self, store_path: Path) -> None:
+        self._store_path = store_path
+        self._local = threading.local()
+        self._counts: dict[str | None, dict] = {}
+
+    def store(self) -> Store:
+        """This thread's store."""
+        if getattr(self._local, "store", None) is None:
+            self._local.store = Store(self._store_path, readonly=True)
+        return self._local.store
+
+    def counts(self) -> dict:
+        """The index's counts (two full scans: 0.1 s at 100,000 documents), once per build."""
+        version = self.store().index_version()
+        if version not in self._counts:
+            self._counts.clear()
+            self._counts[version] = self.store().index_counts()
+        return self._counts[version]
+
+    def node_of(self, params: dict) -> tuple[str, dict]:
+        """The node ``id`` names (any spelling REF takes) and its attributes."""
+        node = resolve_spelling(self.store(), _ref(params))
+        return node, self.store().node_attrs([node]).get(node, {})
+
+    def search_page(self, params: dict) -> str:
         query = params.get("q", "")
         args = _search_args(params)
         info: dict = {}
-        results = store().search(query, **args, info=info) if query else []
-        return pages.search_page(query, params, results, counts(), limit=args["limit"],
+        results = self.store().search(query, **args, info=info) if query else []
+        return pages.search_page(query, params, results, self.counts(), limit=args["limit"],
                                  capped=info.get("capped"))
 
-    def api_search(params: dict) -> Response:
+    def api_search(self, params: dict) -> Response:
         query = params.get("q", "")
-        rows = store().search(query, **_search_args(params)) if query else []
+        rows = self.store().search(query, **_search_args(params)) if query else []
         return jsonify({"query": query, "results": [{k: v for k, v in r.items() if k != "match_parts"} for r in rows]})
 
-    def node_of(params: dict) -> tuple[str, dict]:
-        node = resolve_spelling(store(), _ref(params))
-        return node, store().node_attrs([node]).get(node, {})
-
-    def document_page(params: dict) -> Response | str:
+    def document_page(self, params: dict) -> Response | str:
+        """A document's dossier; a task redirects to its document, an agency to its page."""
         from queries.dossier import dossier
 
         as_of = _as_of(params)
-        node, attrs = node_of(params)
+        node, attrs = self.node_of(params)
         if attrs.get("kind") == "task" and attrs.get("document"):
             return redirect(f"/document?id={_q(attrs['document'])}#{_q(node)}", code=303)
         if attrs.get("kind") == "agency":
             return redirect(f"/agency?id={_q(node)}", code=303)
-        return pages.document_page(dossier(store(), node, as_of=as_of))
+        return pages.document_page(dossier(self.store(), node, as_of=as_of))
 
-    def agency_page(params: dict) -> str:
-        node, attrs = node_of(params)
+    def agency_page(self, params: dict) -> str:
+        node, attrs = self.node_of(params)
         if attrs.get("kind") != "agency":
             raise NotFound(f"{node} is not an agency")
-        return pages.agency_page(node, attrs, _agency_tasks(store(), node))
+        return pages.agency_page(node, attrs, _agency_tasks(self.store(), node))
 
-    def graph_page(params: dict) -> str:
+    def graph_page(self, params: dict) -> str:
+        """The viewer of one node and its neighbours, statuses on ``as_of``; it grows by ``expand``."""
         from queries.local import local_graph
         from queries.status import annotate, graph_statuses
-        from viz.viewer import viewer_payload
+        from viz.viewer import viewer_html, viewer_payload
 
-        node, _ = node_of(params)
+        node, _ = self.node_of(params)
         as_of = _as_of(params)
-        g = local_graph(store(), [node])
-        _add_neighbours(store(), g, node)
+        g = local_graph(self.store(), [node])
+        _add_neighbours(self.store(), g, node)
         annotate(g, graph_statuses(g, as_of))
         payload = viewer_payload(g, focus=node, title=f"policykg · {pages.short_name(g.nodes[node], node)}",
                                  urls={"expand": "/api/expand", "page": "/document"})
-        from viz.viewer import viewer_html
-
         return viewer_html(payload)
 
-    def expand(params: dict) -> Response:
-        from viz.viewer import viewer_payload
-
-        node, _ = node_of(params)
+    def expand(self, params: dict) -> Response:
+        """One node's neighbours as the viewer's nodes and edges (JSON), and how many were left out."""
         import networkx as nx
 
+        from viz.viewer import viewer_payload
+
+        node, _ = self.node_of(params)
         g = nx.MultiDiGraph()
-        g.add_node(node, **store().node_attrs([node])[node])
-        more = _add_neighbours(store(), g, node)
+        g.add_node(node, **self.store().node_attrs([node])[node])
+        more = _add_neighbours(self.store(), g, node)
         payload = viewer_payload(g, tasks=True)
         return jsonify({"id": node, "nodes": payload["nodes"], "edges": payload["edges"], "more": more})
 
-    for rule, route, fn in (("/", "search", search_page), ("/api/search", "api_search", api_search),
-                            ("/document", "document", document_page), ("/agency", "agency", agency_page),
-                            ("/graph", "graph", graph_page), ("/api/expand", "expand", expand)):
-        app.add_url_rule(rule, route, page(route, fn), methods=["GET"])
+
+def _page(route: str, render: Callable[[dict], Response | str]):
+    """A route's handler: parameters checked, library errors as pages with their status."""
+    def handler():
+        try:
+            params = _params(route)
+            out = render(params)
+            return out if isinstance(out, Response) else Response(out, mimetype="text/html")
+        except BadRequest as exc:
+            return _error(400, str(exc), route)
+        except AmbiguousReference as exc:
+            if route.startswith("api") or route == "expand":
+                return _error(409, str(exc), route)
+            return Response(pages.choose_page(exc.ref, exc.candidates, route), status=300, mimetype="text/html")
+        except NotFound as exc:
+            return _error(404, str(exc), route)
+        except PolicyKGError as exc:
+            return _error(503, str(exc), route)
+
+    handler.__name__ = route
+    return handler
+
+
+def _error(code: int, message: str, route: str) -> Response:
+    """An error as the route answers: JSON for the API routes, a page for the others."""
+    if route.startswith("api") or route == "expand":
+        return Response(jsonify({"error": message}).get_data(), status=code, mimetype="application/json")
+    return Response(pages.error_page(code, message), status=code, mimetype="text/html")
+
+
+def _add_error_pages(app: Flask) -> None:
+    """Pages for no such page (404), a method other than GET (405) and anything that failed
+    (500: never a traceback to the browser; the console gets one line)."""
 
     @app.errorhandler(404)
     def not_found(_exc):
@@ -263,7 +290,7 @@ def create_app(store_path: str | Path) -> Flask:
                         mimetype="text/html")
 
     @app.errorhandler(Exception)
-    def failed(exc):  # never a traceback to the browser; the console gets one line
+    def failed(exc):
         from werkzeug.exceptions import HTTPException
 
         if isinstance(exc, HTTPException):
@@ -273,12 +300,11 @@ def create_app(store_path: str | Path) -> Flask:
         return Response(pages.error_page(500, "the server could not answer this request"), status=500,
                         mimetype="text/html")
 
-    @app.after_request
-    def headers(resp: Response) -> Response:
-        resp.headers.update(SECURITY_HEADERS)
-        return resp
 
-    return app
+def _security_headers(resp: Response) -> Response:
+    """SECURITY_HEADERS on every answer."""
+    resp.headers.update(SECURITY_HEADERS)
+    return resp
 
 
 def _q(value: str) -> str:
