@@ -367,6 +367,15 @@ def _ev(path: str, sentence: str, start: int, document: str | None) -> list[dict
              "document": document}]
 
 
+# The seed corpus's files and the ids of make_seed_graph's four tasks.
+_SEED_FILES = (
+    "data/corpus/000_2bca9a76c7755c14.txt", "data/corpus/001_e1c2111bd6da1846.txt",
+    "data/corpus/002_05e3fa0bd3f85029.txt", "data/corpus/003_9afe1a64f5930027.txt",
+)
+_SEED_TASKS = ("ha-tinh:154/KH-UBND:2023#task-1", "ha-tinh:154/KH-UBND:2023#task-2",
+               "hai-phong:656/KH-BQL:2023#task-1", "ha-tinh:/CTr-KKT:2023#task-3")
+
+
 def make_seed_graph() -> nx.MultiDiGraph:
     """A small hand-built graph after the seed corpus (data/corpus): 16 documents, 4 tasks,
     5 agencies and every relation, with Vietnamese evidence.
@@ -377,10 +386,17 @@ def make_seed_graph() -> nx.MultiDiGraph:
     /CTr-KKT program (seed 000) with a task that will replace a 2007 decision.
     """
     G = nx.MultiDiGraph()
-    p000, p001, p002, p003 = (
-        "data/corpus/000_2bca9a76c7755c14.txt", "data/corpus/001_e1c2111bd6da1846.txt",
-        "data/corpus/002_05e3fa0bd3f85029.txt", "data/corpus/003_9afe1a64f5930027.txt",
-    )
+    _seed_documents(G)
+    _seed_agencies(G)
+    _seed_tasks(G)
+    _seed_document_edges(G)
+    _seed_task_edges(G)
+    return G
+
+
+def _seed_documents(G: nx.MultiDiGraph) -> None:
+    """make_seed_graph's 16 documents: the seeds' own, the ones they cite, with their flags."""
+    p000, p001, p002, p003 = _SEED_FILES
 
     def doc(node, type_, symbol, date, issuer, jurisdiction, title=None, in_corpus=False,
             path=None, flags=()):
@@ -419,6 +435,9 @@ def make_seed_graph() -> nx.MultiDiGraph:
     doc("vn:26/2016/CT-TTg:?", "CT", "26/2016/CT-TTg", None, "Thủ tướng Chính phủ", "central",
         flags=["ambiguous"])
 
+
+def _seed_agencies(G: nx.MultiDiGraph) -> None:
+    """make_seed_graph's 5 agencies: a group, and a unit with its parent."""
     def agency(node, name, jurisdiction, group=False, parent=None):
         G.add_node(node, kind="agency", name=name, jurisdiction=jurisdiction, group=group, parent=parent)
 
@@ -431,14 +450,16 @@ def make_seed_graph() -> nx.MultiDiGraph:
     agency("hai-phong:agency:phong-quan-ly-dau-tu", "Phòng Quản lý đầu tư", "Hải Phòng",
            parent="hai-phong:agency:ban-quan-ly-khu-kinh-te-hai-phong")
 
+
+def _seed_tasks(G: nx.MultiDiGraph) -> None:
+    """make_seed_graph's 4 tasks: dated, recurring, ongoing and one that will replace a decision."""
     def task(node, text, document, section, start, lead, cooperating=(), deadline=None,
              approval_level=None, inferred=False):
         G.add_node(node, kind="task", text=text, document=document, section=section, start=start,
                    end=start + len(text), lead=[lead], cooperating=list(cooperating),
                    deadline=deadline, approval_level=approval_level, inferred=inferred)
 
-    t1, t2 = "ha-tinh:154/KH-UBND:2023#task-1", "ha-tinh:154/KH-UBND:2023#task-2"
-    t3, t4 = "hai-phong:656/KH-BQL:2023#task-1", "ha-tinh:/CTr-KKT:2023#task-3"
+    t1, t2, t3, t4 = _SEED_TASKS
     task(t1, "Rà soát, hoàn thiện cơ chế, chính sách phát triển công nghiệp hỗ trợ",
          "ha-tinh:154/KH-UBND:2023", "II.1.a", 5120, "ha-tinh:agency:so-cong-thuong",
          ["ha-tinh:agency:so-ke-hoach-va-dau-tu", "ha-tinh:agency:cac-so-ban-nganh-dia-phuong"],
@@ -456,8 +477,19 @@ def make_seed_graph() -> nx.MultiDiGraph:
          "ha-tinh:/CTr-KKT:2023", "PL.3", 14200, "ha-tinh:agency:so-cong-thuong",
          approval_level="UBND tỉnh", inferred=True)
 
+
+def _seed_edge(G: nx.MultiDiGraph, u: str, v: str, relation: str, ev: list[dict], **extra) -> None:
+    G.add_edge(u, v, key=relation, relation=relation, evidence=ev, **extra)
+
+
+def _seed_document_edges(G: nx.MultiDiGraph) -> None:
+    """The documents' edges of make_seed_graph: the implements chains, based_on, cites, amends
+    and the task that replaces, each with its sentence."""
+    p000, p001, p002, p003 = _SEED_FILES
+    t4 = _SEED_TASKS[3]
+
     def edge(u, v, relation, ev, **extra):
-        G.add_edge(u, v, key=relation, relation=relation, evidence=ev, **extra)
+        _seed_edge(G, u, v, relation, ev, **extra)
 
     s154 = "Triển khai thực hiện Chương trình hành động số 26-CTr/TU ngày 10/02/2023 của Tỉnh ủy"
     edge("ha-tinh:154/KH-UBND:2023", "ha-tinh:26-CTr/TU:2023", "implements",
@@ -488,6 +520,17 @@ def make_seed_graph() -> nx.MultiDiGraph:
          _ev(p003, "Kế hoạch số 278/KH-UBND ngày 12/10/2022 của UBND thành phố", 260, "hai-phong:656/KH-BQL:2023"))
     edge("hai-phong:278/KH-UBND:2022", "hai-phong:06-NQ/TU:2022", "implements",
          _ev(p003, "Kế hoạch số 278/KH-UBND thực hiện Nghị quyết số 06/NQ-TU", 260, "hai-phong:656/KH-BQL:2023"))
+
+
+def _seed_task_edges(G: nx.MultiDiGraph) -> None:
+    """The tasks' edges of make_seed_graph: part_of their documents, assigns_to their agencies
+    (lead, cooperating), and the unit part_of its board."""
+    p000, p001, p002, p003 = _SEED_FILES
+    t1, t2, t3, t4 = _SEED_TASKS
+
+    def edge(u, v, relation, ev, **extra):
+        _seed_edge(G, u, v, relation, ev, **extra)
+
     for t, d, start in ((t1, "ha-tinh:154/KH-UBND:2023", 5100), (t2, "ha-tinh:154/KH-UBND:2023", 9000),
                         (t3, "hai-phong:656/KH-BQL:2023", 3290), (t4, "ha-tinh:/CTr-KKT:2023", 14190)):
         path = G.nodes[d]["path"]
@@ -506,7 +549,6 @@ def make_seed_graph() -> nx.MultiDiGraph:
          _ev(p000, "Sở Công Thương", 14150, "ha-tinh:/CTr-KKT:2023"), role="lead")
     edge("hai-phong:agency:phong-quan-ly-dau-tu", "hai-phong:agency:ban-quan-ly-khu-kinh-te-hai-phong", "part_of",
          _ev(p003, "Phòng Quản lý đầu tư thuộc Ban Quản lý Khu kinh tế Hải Phòng", 40, None))
-    return G
 
 
 def synth_store(n_documents: int, db, seed: int = 7) -> tuple[nx.MultiDiGraph, float, float]:
