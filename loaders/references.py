@@ -221,7 +221,8 @@ _GLUED_REST = regex.compile(r"[ \t\u00a0]+\p{Lu}{1,4}(?![\p{L}\d])", regex.V1)
 
 
 def find_mentions(text: str) -> list[RawMention]:
-    """All citations in ``text``, in order, not yet resolved.
+    """All citations in ``text``, in order, not yet resolved: symbols, then named laws and
+    short forms where no symbol's citation stands.
 
     Examples:
         >>> [m.symbol.canonical for m in find_mentions("theo Nghị quyết số 29- NQ/TW, ngày 17/11/2022")]
@@ -230,61 +231,85 @@ def find_mentions(text: str) -> list[RawMention]:
         >>> m.symbol.canonical, m.date
         ('07-NQ/TU', '2019-07-25')
     """
+    symbols = [rm for m in patterns().symbol.finditer(text) if (rm := _symbol_mention(text, m)) is not None]
+    overlaps = _overlap_test(symbols)
+    out = symbols + _law_mentions(text, symbols, overlaps) + _short_mentions(text, overlaps)
+    out.sort(key=lambda r: r.start)
+    return out
+
+
+def _symbol_mention(text: str, m: regex.Match) -> RawMention | None:
+    """The citation of the symbol ``m`` matched: its noun before it, its type, and the date,
+    issuer and term after it; None for a form's code or what is no symbol."""
     p = patterns()
-    out: list[RawMention] = []
-    taken: list[tuple[int, int]] = []
-    for m in p.symbol.finditer(text):
-        window_start = max(0, m.start() - 60)
-        before = text[window_start:m.start()]
-        if p.form_before.search(before):
-            continue  # "theo mẫu số 01-ĐĐN-CT": a form, not a document
-        bw = p.before_symbol.search(before)
-        header = bool(p.header_so.search(text[max(0, m.start() - 12):m.start()]))
-        so = bool(p.so_before.search(before))
-        sym = parse_symbol(m.group("num"), m.group("tail"), after_type_word=bool(bw) or so)
-        if sym is None:
-            continue
-        end = m.end()
-        if sym.year and sym.code is None:
-            # a normative symbol whose dash was lost and whose issuer was split by a space
-            # ("37/2025/TTBNN MT"): the next capitals complete it when together they parse
-            nxt = _GLUED_REST.match(text, end, end + _TAIL)
-            whole = parse_symbol(m.group("num"), m.group("tail") + nxt.group(0), after_type_word=True) if nxt else None
-            if whole is not None and whole.code and whole.level != "unknown":
-                sym, end = whole, nxt.end()
-        type_word = bw.group("word") if bw else None
-        if type_word is None and so and sym.code is None:
-            type_word = _noun_afar(text, m.start())
-        word_type = p.type_of_word(type_word) if type_word else "generic"
-        if sym.code and sym.party and word_type in p.tables["sides"]["state_types"]:
-            # the Party issues no Thông tư or Nghị định: an old State symbol in the dash form
-            # ("Thông tư số 89-TC/TCT", 1993), typed by its noun
-            dtype = word_type
-        elif sym.code:
-            dtype = sym.code
-        elif word_type not in ("generic",) and (sym.issuer and sym.issuer.startswith(("QH", "UBTVQH")) or word_type in p.noun_typed):
-            dtype = word_type
-        elif sym.issuer and sym.issuer.startswith(("QH", "UBTVQH")):
-            dtype = word_type if word_type != "generic" else type_role("law")
-        elif _joint_code(sym.issuer, word_type):
-            dtype = word_type  # "Quy chế phối hợp số 49/QCPH-UBND-UBMT-HCTĐ"
-        else:
-            dtype = type_role("letter")
-        start = window_start + bw.start() if bw else m.start()
-        rm = RawMention(
-            kind="symbol",
-            start=start,
-            end=end,
-            type_word=type_word,
-            type=dtype,
-            symbol=sym,
-            header=header,
-        )
-        _after(text, end, rm)
-        if sym.year and not rm.year:
-            rm.year = sym.year
-        out.append(rm)
-        taken.append((rm.start, rm.tail_end or rm.end))
+    window_start = max(0, m.start() - 60)
+    before = text[window_start:m.start()]
+    if p.form_before.search(before):
+        return None  # "theo mẫu số 01-ĐĐN-CT": a form, not a document
+    bw = p.before_symbol.search(before)
+    header = bool(p.header_so.search(text[max(0, m.start() - 12):m.start()]))
+    so = bool(p.so_before.search(before))
+    sym = parse_symbol(m.group("num"), m.group("tail"), after_type_word=bool(bw) or so)
+    if sym is None:
+        return None
+    end = m.end()
+    if sym.year and sym.code is None:
+        # a normative symbol whose dash was lost and whose issuer was split by a space
+        # ("37/2025/TTBNN MT"): the next capitals complete it when together they parse
+        nxt = _GLUED_REST.match(text, end, end + _TAIL)
+        whole = parse_symbol(m.group("num"), m.group("tail") + nxt.group(0), after_type_word=True) if nxt else None
+        if whole is not None and whole.code and whole.level != "unknown":
+            sym, end = whole, nxt.end()
+    type_word = bw.group("word") if bw else None
+    if type_word is None and so and sym.code is None:
+        type_word = _noun_afar(text, m.start())
+    word_type = p.type_of_word(type_word) if type_word else "generic"
+    rm = RawMention(
+        kind="symbol",
+        start=window_start + bw.start() if bw else m.start(),
+        end=end,
+        type_word=type_word,
+        type=_symbol_type(sym, word_type),
+        symbol=sym,
+        header=header,
+    )
+    _after(text, end, rm)
+    if sym.year and not rm.year:
+        rm.year = sym.year
+    return rm
+
+
+def _by_national_assembly(sym: Symbol) -> bool:
+    """Whether the symbol's issuer is the National Assembly or its standing committee
+    ("47/2019/QH14", "02/2020/UBTVQH14")."""
+    return bool(sym.issuer and sym.issuer.startswith(("QH", "UBTVQH")))
+
+
+def _symbol_type(sym: Symbol, word_type: str) -> str:
+    """The type of a cited symbol: its type code (a Party-form code after a noun only the
+    State issues is that noun's), else its noun's where the noun names a normative act or a
+    report or the code is the noun's joint code, else a law's (a National Assembly symbol) or
+    a letter's."""
+    p = patterns()
+    if sym.code and sym.party and word_type in p.tables["sides"]["state_types"]:
+        # the Party issues no Thông tư or Nghị định: an old State symbol in the dash form
+        # ("Thông tư số 89-TC/TCT", 1993), typed by its noun
+        return word_type
+    if sym.code:
+        return sym.code
+    if word_type not in ("generic",) and (_by_national_assembly(sym) or word_type in p.noun_typed):
+        return word_type
+    if _by_national_assembly(sym):
+        return word_type if word_type != "generic" else type_role("law")
+    if _joint_code(sym.issuer, word_type):
+        return word_type  # "Quy chế phối hợp số 49/QCPH-UBND-UBMT-HCTĐ"
+    return type_role("letter")
+
+
+def _overlap_test(mentions: list[RawMention]):
+    """A test ``overlaps(start, end)``: whether the span overlaps one of the mentions'
+    citations (from its start to the end of its date, issuer and term)."""
+    taken = sorted((rm.start, rm.tail_end or rm.end) for rm in mentions)
     starts = [s for s, _ in taken]
 
     def overlaps(s: int, e: int) -> bool:
@@ -295,10 +320,17 @@ def find_mentions(text: str) -> list[RawMention]:
             i -= 1
         return False
 
-    taken.sort()
-    starts = [s for s, _ in taken]
-    symbol_ends = sorted(rm.end for rm in out)
-    symbol_starts = [rm.start for rm in out]
+    return overlaps
+
+
+def _law_mentions(text: str, symbols: list[RawMention], overlaps) -> list[RawMention]:
+    """Laws named by their title ("Luật Đất đai năm 2013"), where no symbol's citation
+    stands; a name right before a National Assembly symbol names that symbol's law
+    (``RawMention.name``); a law named inside a cited document's title is not cited."""
+    p = patterns()
+    out: list[RawMention] = []
+    symbol_ends = sorted(rm.end for rm in symbols)
+    symbol_starts = [rm.start for rm in symbols]
     title_end: int | None = None  # end of the last law read as part of a cited title
     law = type_role("law")
     law_word = p.type_names[law]  # "Luật"
@@ -307,9 +339,9 @@ def find_mentions(text: str) -> list[RawMention]:
             # "Luật Thủ đô số 39/2024/QH15" is the numbered law, one mention; the number
             # carries the name, which a later bare "Luật Thủ đô" names too
             i = bisect.bisect_left(symbol_starts, m.start())
-            if i < len(out) and out[i].start - m.end() <= 12 and out[i].symbol and out[i].symbol.issuer \
-                    and out[i].symbol.issuer.startswith(("QH", "UBTVQH")):
-                out[i].name = _law_name(m.group("name"))
+            if i < len(symbols) and symbols[i].start - m.end() <= 12 and symbols[i].symbol \
+                    and _by_national_assembly(symbols[i].symbol):
+                symbols[i].name = _law_name(m.group("name"))
             continue
         if _in_title_of_citation(text, m.start(), symbol_ends) or (
                 title_end is not None and _LIST_GAP.fullmatch(text, title_end, m.start())):
@@ -330,18 +362,25 @@ def find_mentions(text: str) -> list[RawMention]:
         if amending and p.amending_enacted:
             # "… được sửa đổi, bổ sung bởi Luật ngày 25 tháng 6 năm 2025": the amending law,
             # named as enacted after the law it amends
-            w = amending.start("word")
-            law = RawMention(kind="law", start=w, end=amending.end(), type_word=law_word, type=law,
-                             name=_law_name(f"{amending.group('word')} {p.amending_enacted} {canon}"))
-            _after(text, law.end, law)
-            if law.date:
-                law.year = int(law.date[:4])
-            out.append(law)
+            amender = RawMention(kind="law", start=amending.start("word"), end=amending.end(), type_word=law_word,
+                                 type=law, name=_law_name(f"{amending.group('word')} {p.amending_enacted} {canon}"))
+            _after(text, amender.end, amender)
+            if amender.date:
+                amender.year = int(amender.date[:4])
+            out.append(amender)
+    return out
+
+
+def _short_mentions(text: str, overlaps) -> list[RawMention]:
+    """Short forms ("Nghị quyết 29", "Kế hoạch số 13") where no symbol's citation stands; a
+    law's or a generic noun's number is none."""
+    p = patterns()
+    out: list[RawMention] = []
     for m in _scan(p.short_form, text, _openers().type_words):
         if overlaps(m.start(), m.end()):
             continue
         word_type = p.type_of_word(m.group("word"))
-        if word_type in ("generic", law):
+        if word_type in ("generic", type_role("law")):
             continue
         out.append(
             RawMention(
@@ -354,7 +393,6 @@ def find_mentions(text: str) -> list[RawMention]:
                 tail_end=m.end(),
             )
         )
-    out.sort(key=lambda r: r.start)
     return out
 
 
