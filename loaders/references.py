@@ -617,26 +617,45 @@ def _body_key(sym: Symbol) -> str:
 
 
 def _resolve(mentions: list[RawMention], header: Header, text: str = "") -> tuple[dict[tuple, _Doc], list[RawMention]]:
-    """Group mentions into distinct documents (forward pass)."""
-    province = header.province
-    own = header.ref.number_symbol
-    docs: dict[tuple, _Doc] = {}
-    by_symbol: dict[tuple[str, str], list[tuple]] = {}
+    """Group mentions into distinct documents (forward pass): first the dated (and
+    normative) symbols, which fix which documents exist, then the dateless ones, then the
+    named laws.  Returns the documents by key and the mentions left unresolved."""
+    docs = _Docs()
     unresolved: list[RawMention] = []
-    pending_dateless: list[tuple[RawMention, tuple[str, str]]] = []
+    named = _named_provinces(mentions, header, text)
+    pending = _add_dated(docs, mentions, header, named)
+    _add_dateless(docs, pending, unresolved)
+    _add_laws(docs, mentions)
+    return docs.docs, unresolved
 
-    def add(key: tuple, rm: RawMention, dtype: str, ns: str | None) -> None:
-        doc = docs.get(key)
+
+@dataclass(slots=True)
+class _Docs:
+    """The documents found so far, by key ``(jurisdiction, key, year)``, and the keys of each
+    ``(jurisdiction, symbol with its issuer's code of today)``."""
+
+    docs: dict[tuple, _Doc] = field(default_factory=dict)
+    by_symbol: dict[tuple[str, str], list[tuple]] = field(default_factory=dict)
+
+    def add(self, key: tuple, rm: RawMention, dtype: str, ns: str | None) -> None:
+        """``rm`` is a mention of the document ``key`` (made, of type ``dtype`` and with
+        number-symbol ``ns``, at its first mention)."""
+        doc = self.docs.get(key)
         if doc is None:
-            doc = docs[key] = _Doc(jurisdiction=key[0], key=key[1], year=key[2], type=dtype, number_symbol=ns)
-            by_symbol.setdefault((key[0], _body_key(rm.symbol) if rm.symbol else key[1]), []).append(key)
+            doc = self.docs[key] = _Doc(jurisdiction=key[0], key=key[1], year=key[2], type=dtype, number_symbol=ns)
+            self.by_symbol.setdefault((key[0], _body_key(rm.symbol) if rm.symbol else key[1]), []).append(key)
         doc.mentions.append(rm)
         rm.key = key
 
-    symbol_mentions = [m for m in mentions if m.kind == "symbol"]
-    # a symbol the text once gives with another province ("… của UBND tỉnh Quảng Nam") is
-    # that province's in its other mentions too ("Quyết định số 636/QĐ-UBND" alone, "của
-    # UBND tỉnh"), unless the text also gives it with its own province: one node
+
+def _named_provinces(mentions: list[RawMention], header: Header, text: str) -> dict[str, set[str]]:
+    """The provinces the text gives each local symbol with (by :func:`_body_key`).
+
+    A symbol the text once gives with another province ("… của UBND tỉnh Quảng Nam") is that
+    province's in its other mentions too ("Quyết định số 636/QĐ-UBND" alone, "của UBND
+    tỉnh"), unless the text also gives it with its own province: one node.
+    """
+    province = header.province
     named: dict[str, set[str]] = {}
     outer: tuple[RawMention, str | None] | None = None  # the citation before and its province
     for i, rm in enumerate(mentions):
@@ -655,8 +674,18 @@ def _resolve(mentions: list[RawMention], header: Header, text: str = "") -> tupl
         if p and rm.symbol.level != "central":
             named.setdefault(_body_key(rm.symbol), set()).add(p)
         outer = (rm, None if central else p)
-    # first the dated (and normative) mentions: they fix which documents exist
-    for rm in symbol_mentions:
+    return named
+
+
+def _add_dated(docs: _Docs, mentions: list[RawMention], header: Header,
+               named: dict[str, set[str]]) -> list[tuple[RawMention, tuple[str, str]]]:
+    """Add the symbol mentions with a year (the symbol's or the citation's date's); the
+    document's own number is no reference.  Returns the dateless ones with their
+    ``(jurisdiction, body key)``, to be resolved once every dated one is known."""
+    province = header.province
+    own = header.ref.number_symbol
+    pending: list[tuple[RawMention, tuple[str, str]]] = []
+    for rm in (m for m in mentions if m.kind == "symbol"):
         ns = rm.symbol.canonical
         if rm.header or (own and ns == own and _is_own(rm, header)):
             rm.header = True
@@ -668,56 +697,73 @@ def _resolve(mentions: list[RawMention], header: Header, text: str = "") -> tupl
             jur = next(iter(others))
         year = rm.symbol.year or rm.year
         if year is None:
-            pending_dateless.append((rm, (jur, bk)))
+            pending.append((rm, (jur, bk)))
             continue
-        # the same symbol with the same day and month but another year is one document
-        # cited with a wrong year (DOMAIN.md §2): keep it on the first node, flag the conflict;
-        # so is one written with its issuer's code of another period ("67/2005/QĐ-UB" and
-        # "67/2005/QĐ-UBND"), unless the two dates differ
-        existing = by_symbol.get((jur, bk), [])
-        target = None
-        for key in existing:
-            d = docs[key]
-            first_date = next((m.date for m in d.mentions if m.date), None)
-            if key[1] != ns and first_date and rm.date and first_date != rm.date:
-                continue
-            if key[2] == year or (first_date and rm.date and _same_day_month(first_date, rm.date)):
-                target = key
-                break
-        add(target or (jur, ns, year), rm, rm.type, ns)
-    for rm, (jur, ns) in pending_dateless:
-        keys = by_symbol.get((jur, ns), [])
+        docs.add(_dated_key(docs, rm, jur, bk, year) or (jur, ns, year), rm, rm.type, ns)
+    return pending
+
+
+def _dated_key(docs: _Docs, rm: RawMention, jur: str, bk: str, year: int) -> tuple | None:
+    """The document already found that a dated symbol mention names, or None.
+
+    The same symbol with the same day and month but another year is one document cited with
+    a wrong year (DOMAIN.md §2): it stays on the first node, and the conflict is flagged; so
+    is one written with its issuer's code of another period ("67/2005/QĐ-UB" and
+    "67/2005/QĐ-UBND"), unless the two dates differ.
+    """
+    ns = rm.symbol.canonical
+    for key in docs.by_symbol.get((jur, bk), []):
+        d = docs.docs[key]
+        first_date = next((m.date for m in d.mentions if m.date), None)
+        if key[1] != ns and first_date and rm.date and first_date != rm.date:
+            continue
+        if key[2] == year or (first_date and rm.date and _same_day_month(first_date, rm.date)):
+            return key
+    return None
+
+
+def _add_dateless(docs: _Docs, pending: list[tuple[RawMention, tuple[str, str]]], unresolved: list[RawMention]) -> None:
+    """Add the dateless symbol mentions: to the one document of their symbol, or a new
+    dateless one; when several documents share the symbol, to the one cited, dated, in the
+    same passage just before (a single candidate left); otherwise never guess: unresolved."""
+    for rm, (jur, ns) in pending:
+        keys = docs.by_symbol.get((jur, ns), [])
         if len(keys) == 1:
-            add(keys[0], rm, rm.type, ns)
+            docs.add(keys[0], rm, rm.type, ns)
         elif not keys:
-            add((jur, ns, None), rm, rm.type, ns)
+            docs.add((jur, ns, None), rm, rm.type, ns)
         else:
-            # several documents share this symbol: accept only the one cited, dated, in the
-            # same passage just before (a single candidate left); otherwise never guess
             near = [
                 k for k in keys
-                if any(0 <= rm.start - m.end <= 500 and m.date for m in docs[k].mentions)
+                if any(0 <= rm.start - m.end <= 500 and m.date for m in docs.docs[k].mentions)
             ]
             if len(near) == 1:
-                add(near[0], rm, rm.type, ns)
+                docs.add(near[0], rm, rm.type, ns)
             else:
                 unresolved.append(rm)
+
+
+def _add_laws(docs: _Docs, mentions: list[RawMention]) -> None:
+    """Add the named laws: to the numbered law of that name ("Luật Giá số 16/2023/QH15" …
+    "Điều 26 Luật Giá"; the year of its number, or of its date when the number's year is a
+    slip), or to the one law of that name when the mention gives no year, else to the law
+    ``(central, name, year)``."""
     for rm in mentions:
-        if rm.kind == "law":
-            key = (CENTRAL, rm.name, rm.year)
-            numbered = {
-                k for k, d in docs.items()
-                if k[0] == CENTRAL and any(_law_key(x.name) == _law_key(rm.name) for x in d.mentions if x.kind == "symbol")
-                and (rm.year is None or k[2] == rm.year
-                     or any(x.date and int(x.date[:4]) == rm.year for x in d.mentions))
-            }  # the year of its number, or of its date when the number's year is a slip
-            known = [k for k in docs if k[0] == CENTRAL and _law_key(k[1]) == _law_key(rm.name)] if rm.year is None else []
-            if len(numbered) == 1:
-                key = next(iter(numbered))  # "Luật Giá số 16/2023/QH15" … "Điều 26 Luật Giá"
-            elif len(known) == 1:
-                key = known[0]
-            add(key, rm, type_role("law"), None)
-    return docs, unresolved
+        if rm.kind != "law":
+            continue
+        key = (CENTRAL, rm.name, rm.year)
+        numbered = {
+            k for k, d in docs.docs.items()
+            if k[0] == CENTRAL and any(_law_key(x.name) == _law_key(rm.name) for x in d.mentions if x.kind == "symbol")
+            and (rm.year is None or k[2] == rm.year
+                 or any(x.date and int(x.date[:4]) == rm.year for x in d.mentions))
+        }
+        known = [k for k in docs.docs if k[0] == CENTRAL and _law_key(k[1]) == _law_key(rm.name)] if rm.year is None else []
+        if len(numbered) == 1:
+            key = next(iter(numbered))
+        elif len(known) == 1:
+            key = known[0]
+        docs.add(key, rm, type_role("law"), None)
 
 
 def _bind_aliases(text: str, mentions: list[RawMention], docs: dict) -> dict[str, tuple]:
