@@ -1233,71 +1233,75 @@ def _issuer_for(doc: _Doc, province: str | None) -> str | None:
 
 
 def extract_references(text: str, header: Header, *, path: str = ""):
-    """References of the document whose normalized text is ``text``.
+    """References of the document whose normalized text is ``text``: find the mentions,
+    resolve them to documents, relate each document to the citing one.
 
     Returns:
-        (references, chain_edges, unresolved, conflicts_in_text) where chain_edges are
-        ``(source DocRef, Relation, target DocRef, Evidence)``.
+        (references, chain_edges, unresolved): one :class:`Reference` per document cited;
+        the edges the text states between two other documents, as ``(source DocRef,
+        Relation, target DocRef, Evidence)``; the mentions no single document was found for.
     """
     mentions = find_mentions(text)
     docs, unresolved = _resolve(mentions, header, text)
     aliases = _bind_aliases(text, mentions, docs)
     _resolve_short_forms(text, mentions, docs, aliases, unresolved)
-    pre_end = preamble_end(text)
-    rel_of, chains = _relations(text, mentions, pre_end)
+    rel_of, chains = _relations(text, mentions, preamble_end(text))
+    docrefs = {key: _docref(key, doc, header.province) for key, doc in docs.items() if doc.mentions}
     own_id = header.ref.id
-    refs: dict[tuple, Reference] = {}
-    docrefs: dict[tuple, DocRef] = {}
-    for key, doc in docs.items():
-        jur, k, year = key
-        if not doc.mentions:
-            continue
-        dated = [m for m in doc.mentions if m.date]
-        date = dated[0].date if dated else None
-        flags = ["named"] if doc.number_symbol is None else []
-        if year is None:
-            flags.append("dateless")
-        dtype = doc.type  # a letter stays a letter whatever noun precedes it
-        terms = [m.term for m in doc.mentions if m.term]
-        issuer = _issuer_for(doc, header.province)
-        dr = DocRef(
-            id=make_id(jur, k, year),
-            type=dtype,
-            number_symbol=doc.number_symbol,
-            date=date,
-            issuer=issuer,
-            jurisdiction=jur,
-            title=doc.key if doc.number_symbol is None else None,
-            flags=tuple(flags + ([f"term:{terms[0]}"] if terms else [])),
-            party=party_of(next((m.symbol for m in doc.mentions if m.symbol), None), issuer, dtype),
-        )
-        docrefs[key] = dr
+    refs = []
     for key, dr in docrefs.items():
         if dr.id == own_id:
             continue
         doc = docs[key]
         rel, decider = rel_of.get(key, (Relation.CITES, doc.mentions[0]))
-        mentions_out = []
-        for m in sorted(doc.mentions, key=lambda m: m.start):
-            s, e = sentence_bounds(text, m.start, m.end)
-            mentions_out.append(
-                Mention(
-                    text=text[m.start:m.end],
-                    start=m.start,
-                    end=m.end,
-                    sentence=text[s:e].strip(),
-                    sentence_start=s,
-                    date=m.date,
-                    issuer=m.issuer_text,
-                )
-            )
-        refs[key] = Reference(
+        refs.append(Reference(
             target=dr,
             relation=rel,
-            mentions=tuple(mentions_out),
+            mentions=tuple(_mention(text, m) for m in sorted(doc.mentions, key=lambda m: m.start)),
             evidence=_evidence(text, path, own_id, decider),
-        )
-    chain_out = []
+        ))
+    unresolved_out = [
+        Mention(text=text[m.start:m.end], start=m.start, end=m.end,
+                sentence=text[slice(*sentence_bounds(text, m.start, m.end))].strip())
+        for m in unresolved
+    ]
+    return refs, _chain_edges(text, path, own_id, chains, docrefs), unresolved_out
+
+
+def _docref(key: tuple, doc: _Doc, province: str | None) -> DocRef:
+    """The identity of a cited document from its mentions: the first date given, the issuer,
+    the term ("khóa XIII"); flagged "named" (a law known by its name), "dateless"."""
+    jur, k, year = key
+    dated = [m for m in doc.mentions if m.date]
+    flags = ["named"] if doc.number_symbol is None else []
+    if year is None:
+        flags.append("dateless")
+    terms = [m.term for m in doc.mentions if m.term]
+    issuer = _issuer_for(doc, province)
+    return DocRef(
+        id=make_id(jur, k, year),
+        type=doc.type,  # a letter stays a letter whatever noun precedes it
+        number_symbol=doc.number_symbol,
+        date=dated[0].date if dated else None,
+        issuer=issuer,
+        jurisdiction=jur,
+        title=doc.key if doc.number_symbol is None else None,
+        flags=tuple(flags + ([f"term:{terms[0]}"] if terms else [])),
+        party=party_of(next((m.symbol for m in doc.mentions if m.symbol), None), issuer, doc.type),
+    )
+
+
+def _mention(text: str, m: RawMention) -> Mention:
+    """A resolved mention with its sentence."""
+    s, e = sentence_bounds(text, m.start, m.end)
+    return Mention(text=text[m.start:m.end], start=m.start, end=m.end, sentence=text[s:e].strip(),
+                   sentence_start=s, date=m.date, issuer=m.issuer_text)
+
+
+def _chain_edges(text: str, path: str, own_id: str, chains, docrefs: dict[tuple, DocRef]) -> list[tuple]:
+    """The edges the text states between two documents it cites, once per pair; a
+    replaces/amends edge only from a document that can change another's force."""
+    out = []
     seen = set()
     no_force = patterns().no_force_types
     for a, rel, b, rm in chains:
@@ -1306,10 +1310,5 @@ def extract_references(text: str, header: Header, *, path: str = ""):
         if rel in (Relation.REPLACES, Relation.AMENDS) and docrefs[a].type in no_force:
             continue  # "Tờ trình … đề nghị … bãi bỏ Nghị quyết số …" proposes, it does not repeal
         seen.add((a, b))
-        chain_out.append((docrefs[a], rel, docrefs[b], _evidence(text, path, own_id, rm)))
-    unresolved_out = [
-        Mention(text=text[m.start:m.end], start=m.start, end=m.end,
-                sentence=text[slice(*sentence_bounds(text, m.start, m.end))].strip())
-        for m in unresolved
-    ]
-    return list(refs.values()), chain_out, unresolved_out
+        out.append((docrefs[a], rel, docrefs[b], _evidence(text, path, own_id, rm)))
+    return out
