@@ -30,12 +30,15 @@ class TableError(ValueError):
     """A user's table file cannot be read (names the file and the reason)."""
 
 
-def table_cache(fn: Callable) -> Callable:
-    """``functools.cache`` for a value built from the tables: the cache is dropped when
-    :func:`use_tables` changes the tables in use, so no compiled pattern outlives its rules."""
-    cached = functools.cache(fn)
-    _DERIVED.append(cached)
-    return cached
+def table_cache(fn: Callable | None = None, *, maxsize: int | None = None) -> Callable:
+    """``functools.cache`` (or ``lru_cache(maxsize)``) for a value built from the tables: the
+    cache is dropped when :func:`use_tables` changes the tables in use, so no compiled pattern
+    or resolved name outlives its rules.  Use bare (``@table_cache``) or with ``maxsize``."""
+    def wrap(f: Callable) -> Callable:
+        cached = functools.lru_cache(maxsize=maxsize)(f)
+        _DERIVED.append(cached)
+        return cached
+    return wrap(fn) if fn is not None else wrap
 
 
 def _merged(base, extra):

@@ -18,15 +18,16 @@ searched in its ``keep_length`` key, so offsets found in the key are offsets in 
 
 from __future__ import annotations
 
-import functools
+import dataclasses
 from dataclasses import dataclass, field
 
 import regex
 
 from graph.ids import agency_id, slug
-from graph.model import Agency
+from graph.model import CENTRAL, Agency
+from graph.vocab import table_cache
 
-from .rules import load_table, match_key
+from .rules import load_table, match_key, provinces
 
 __all__ = [
     "resolve_agency",
@@ -55,7 +56,7 @@ class AgencyEntry:
     """One row of the agency table: canonical name, kind and parent name."""
 
     name: str
-    kind: str  # "agency", "unit" or "group"
+    kind: str  # "agency", "unit", "group" or "central" (one national node)
     parent: str | None = None
     code: str | None = None
 
@@ -94,6 +95,9 @@ class _Gazetteer:
     region: regex.Pattern
     spell_out: regex.Pattern  # abbreviations written out in names the table does not list
     spelled: dict[str, str]
+    by_shown: dict[str, AgencyEntry]  # the table's names as a centrally-run city shows them
+    city_forms: dict[str, str]  # a table name's words as a centrally-run city writes them
+    city_words: regex.Pattern
 
 
 def _load() -> dict:
@@ -113,13 +117,13 @@ def _city_form(key: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(out)
 
 
-@functools.cache
+@table_cache
 def _gazetteer() -> _Gazetteer:
     table = _load()
     by_key: dict[tuple[str, ...], AgencyEntry] = {}
     by_name: dict[str, AgencyEntry] = {}
     trie = _Trie()
-    for kind in ("agency", "unit", "group"):
+    for kind in ("agency", "unit", "group", "central"):
         for row in table.get(kind, []):
             entry = AgencyEntry(row["name"], kind, row.get("parent"), row.get("code"))
             by_name[row["name"]] = entry
@@ -153,6 +157,9 @@ def _gazetteer() -> _Gazetteer:
         (frozenset(row["parts"]), row["result"]) for row in table.get("compose", [])
     )
     spelled = dict(pattern.get("spell_out", {}))
+    city_forms = dict(pattern.get("city_forms", {}))
+    city_words = regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(k) for k in sorted(city_forms, key=len, reverse=True))
+                               + r")(?!\w)" if city_forms else r"(?!)", regex.V1)
     nouns_alt = "(?:" + "|".join(r"\s+".join(regex.escape(w) for w in match_key(n).split())
                                  for n in sorted(pattern.get("catch_all_nouns", []), key=len, reverse=True)) + r")(?!\w)"
     return _Gazetteer(
@@ -177,6 +184,9 @@ def _gazetteer() -> _Gazetteer:
         spell_out=regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(k) for k in sorted(spelled, key=len, reverse=True))
                                 + r")(?!\w)" if spelled else r"(?!)", regex.V1),
         spelled=spelled,
+        by_shown={regex.sub(city_words, lambda m: city_forms[m.group()], n): e for n, e in by_name.items()},
+        city_forms=city_forms,
+        city_words=city_words,
         region_word=match_key(pattern.get("region_word", "khu vực")),
         region=regex.compile(pattern.get("region_number", "(?!)"), regex.V1),
         next_level=regex.compile(r"\s*(?:,|\bvà\b)\s*(?P<level>" + "|".join(
@@ -214,7 +224,7 @@ def _strip_jurisdiction(key: tuple[str, ...], jurisdiction: str) -> list[tuple[s
 
 
 _AT = "tại"
-@functools.cache
+@table_cache
 def _locative() -> regex.Pattern:
     """"… trên địa bàn (tỉnh|thành phố) (<province>)", "… của tỉnh (<province>)" after a body
     names where it works or whose it is, not which body it is (``[pattern] locatives``)."""
@@ -272,19 +282,33 @@ def resolve_agency(name: str, jurisdiction: str, *, parent: str | None = None) -
         >>> resolve_agency("các sở, ngành và địa phương", "Hà Tĩnh").group
         True
     """
-    return _resolve(name, jurisdiction, parent)
+    return _shown(_resolve(name, jurisdiction, parent))
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@table_cache(maxsize=1 << 16)
+def _shown(agency: Agency) -> Agency:
+    """A table body with its name as its jurisdiction writes it (:func:`_local_form`); the id,
+    made from the table's name, stays."""
+    if agency.name not in _gazetteer().by_name:
+        return agency
+    shown = _local_form(agency.name, agency.jurisdiction)
+    return agency if shown == agency.name else dataclasses.replace(agency, name=shown)
+
+
+@table_cache(maxsize=1 << 16)
 def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
+    """The agency with the table's own names (ids are made from them)."""
     key = _tokens(match_key(name))
     entry = _entry_for(key, jurisdiction)
+    if entry is not None and entry.kind == "central":
+        # "phối hợp với Bộ Công Thương": the ministry of the whole country, whoever names it
+        return Agency(agency_id(CENTRAL, entry.name), entry.name, CENTRAL, False, None)
     if entry is not None:
         # a collective addressee ("Các sở, ban, ngành") belongs to no parent body
         passed = parent if parent is not None and entry.kind != "agency" and not entry.group else None
         parent_name = passed if passed is not None else entry.parent
         if parent_name is not None:
-            parent_name = resolve_agency(parent_name, jurisdiction).name
+            parent_name = _resolve(parent_name, jurisdiction, None).name
         parent_id = agency_id(jurisdiction, parent_name) if parent_name else None
         if parent_id == agency_id(jurisdiction, entry.name):
             parent_id = None
@@ -306,9 +330,18 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
     jur = _tokens(match_key(jurisdiction))
     provincial = any(len(key) > len(w) and key[-len(w):] == w for w in (*_gazetteer().province_words, jur) if w)
     if parent is not None and not group and not provincial and key and key[0] in ("phòng", "văn", "trung", "lãnh"):
-        parent_name = resolve_agency(parent, jurisdiction).name
+        parent_name = _resolve(parent, jurisdiction, None).name
         parent_id = agency_id(jurisdiction, parent_name)
     return Agency(_unit_id(jurisdiction, display, parent_name), display, jurisdiction, group, parent_id)
+
+
+def _local_form(name: str, jurisdiction: str) -> str:
+    """A table name as a centrally-run city writes it (``[pattern] city_forms``): "Văn phòng
+    UBND tỉnh" of Hà Nội is shown "Văn phòng UBND thành phố".  The id stays the table's."""
+    if provinces().kind_of(jurisdiction) != "thành phố":
+        return name
+    gaz = _gazetteer()
+    return gaz.city_words.sub(lambda m: gaz.city_forms[m.group()], name)
 
 
 def _spell_out(name: str) -> str:
@@ -334,7 +367,7 @@ def unit_code(agency: Agency) -> str:
     >>> unit_code(resolve_agency("Phòng Thanh tra pháp chế", "Hà Tĩnh"))
     'TTPC'
     """
-    entry = _gazetteer().by_name.get(agency.name)
+    entry = _gazetteer().by_name.get(agency.name) or _gazetteer().by_shown.get(agency.name)
     if entry is not None and entry.code:
         return entry.code
     words = [w for w in regex.findall(r"\w+", agency.name)]
@@ -353,6 +386,7 @@ def compose_agencies(agencies: list[Agency], jurisdiction: str) -> list[Agency]:
     out = list(dict.fromkeys(agencies))
     names = {a.name for a in out}
     for parts, result in _gazetteer().compose:
+        parts = {_local_form(part, jurisdiction) for part in parts}  # as the city shows them
         if parts <= names:
             first = min(i for i, a in enumerate(out) if a.name in parts)
             out = [a for a in out if a.name not in parts]
@@ -557,7 +591,7 @@ def _after_jurisdiction(key: str, pos: int, jur: tuple[str, ...]) -> int:
     return p
 
 
-@functools.cache
+@table_cache
 def _definition() -> regex.Pattern:
     """``(sau đây gọi tắt là “Ban Quản lý”)`` / ``(Ban Quản lý)``: the short form a document
     defines for the name just before it (``[definition] openers`` of agencies.toml)."""
@@ -639,7 +673,7 @@ def find_agencies(
     return list(_find_agencies(text, jurisdiction, groups, parent))
 
 
-@functools.lru_cache(maxsize=4096)
+@table_cache(maxsize=4096)
 def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | None) -> tuple[tuple[Agency, int, int], ...]:
     gaz = _gazetteer()
     key = match_key(text, keep_length=True)

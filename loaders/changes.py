@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-import functools
 
 import regex
 
 from graph.model import Relation
+from graph.vocab import table_cache
 
 from .identity import iso_date
 from .patterns import patterns
@@ -53,7 +53,7 @@ class _Rules:
         self.loose_date = regex.compile(t["dates"]["loose"], _FLAGS)
 
 
-@functools.cache
+@table_cache
 def _rules() -> _Rules:
     return _Rules()
 

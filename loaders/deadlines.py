@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import functools
 from dataclasses import dataclass
 
 import regex
 
 from graph.model import Deadline
+from graph.vocab import table_cache
 
 from .rules import load_table
 
@@ -56,7 +56,7 @@ class _Table:
     group_names: tuple[tuple[tuple[str, str], ...], ...]  # per rule: (name in any_rule, name)
 
 
-@functools.cache
+@table_cache
 def _table() -> _Table:
     raw = load_table("deadlines")
     rules = tuple(

@@ -37,9 +37,9 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cache
 
 import regex
+from graph.vocab import table_cache
 
 from .rules import load_table
 
@@ -78,7 +78,7 @@ class _Rules:
     type_lines: frozenset[str]
 
 
-@cache
+@table_cache
 def _rules() -> _Rules:
     t = load_table("layout")
     markers = "|".join(f"(?:{p})" for p in t["markers"]["patterns"])

@@ -28,9 +28,9 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
 
 import viparse
+from graph.vocab import table_cache
 
 from .rules import load_table
 
@@ -100,7 +100,7 @@ class _Tables:
     break_tags_re: re.Pattern[str]
 
 
-@cache
+@table_cache
 def _tables() -> _Tables:
     """Load and compile ``encodings.toml`` once."""
     data = load_table(_TABLE)

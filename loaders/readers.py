@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from graph.errors import LoadError
+from graph.vocab import table_cache
 from loaders.rules import load_table
 from loaders.normalize import (
     detect_legacy_encoding,
@@ -109,7 +110,7 @@ class Limits:
         )
 
 
-@cache
+@table_cache
 def limits() -> Limits:
     """The shipped limits (``loaders/tables/limits.toml``), read once.
 

@@ -220,6 +220,6 @@ class Provinces:
         return out
 
 
-@functools.cache
+@table_cache
 def provinces() -> Provinces:
     return Provinces()

@@ -6,12 +6,12 @@ layouts (:mod:`loaders.tasks`) only name the fields of :class:`TaskRules`.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import regex
 
 from loaders.rules import load_table
+from graph.vocab import table_cache
 
 __all__ = ["TaskRules", "task_rules"]
 
@@ -78,7 +78,7 @@ def _any(patterns: list[str], *, anchor: str = "") -> regex.Pattern:
     return regex.compile(anchor + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", regex.I | regex.V1)
 
 
-@functools.cache
+@table_cache
 def task_rules() -> TaskRules:
     raw = load_table("tasks")
     mk, roles, narrative = raw["markers"], raw["roles"], raw["narrative"]

@@ -259,3 +259,38 @@ DEFINITIONS = [
 def test_defined_short_forms(text: str, expected: dict[str, str]) -> None:
     got = defined_short_forms(text, HT)
     assert {k: a.name for k, a in got.items()} == {tuple(match_key(w).split()): n for w, n in expected.items()}
+
+
+# (written, jurisdiction, shown name, id): bodies of the central level are one national node,
+# whichever province names them; a centrally-run city's bodies are shown as the city writes
+# them, with the table's id
+CENTRAL_AND_CITY = [
+    ("Bộ Công Thương", HT, "Bộ Công Thương", "vn:agency:bo-cong-thuong"),
+    ("Bộ Công thương", "Hà Nội", "Bộ Công Thương", "vn:agency:bo-cong-thuong"),  # case of the second word
+    ("Bộ KH&ĐT", "Đắk Lắk", "Bộ Kế hoạch và Đầu tư", "vn:agency:bo-ke-hoach-va-dau-tu"),  # merged 2025, still named
+    ("ĐHQGHN", HT, "Đại học Quốc gia Hà Nội", "vn:agency:dai-hoc-quoc-gia-ha-noi"),
+    ("Ngân hàng Nhà nước Việt Nam", HT, "Ngân hàng Nhà nước Việt Nam", "vn:agency:ngan-hang-nha-nuoc-viet-nam"),
+    ("Ngân hàng Nhà nước", HT, "Ngân hàng Nhà nước chi nhánh tỉnh",  # the province's branch, not the bank
+     "ha-tinh:agency:ngan-hang-nha-nuoc-chi-nhanh-tinh"),
+    ("Văn phòng UBND thành phố", "Hà Nội", "Văn phòng UBND thành phố", "ha-noi:agency:van-phong-ubnd-tinh"),
+    ("Văn phòng Ủy ban nhân dân tỉnh", "Hà Nội", "Văn phòng UBND thành phố", "ha-noi:agency:van-phong-ubnd-tinh"),
+    ("Văn phòng UBND tỉnh", HT, "Văn phòng UBND tỉnh", "ha-tinh:agency:van-phong-ubnd-tinh"),
+    ("Thành ủy", "Cần Thơ", "Thành ủy", "can-tho:agency:tinh-uy"),
+    ("UBND thành phố", "Huế", "Ủy ban nhân dân thành phố", "hue:agency:uy-ban-nhan-dan-tinh"),
+    ("Trung tâm Đổi mới sáng tạo tỉnh", "Hà Nội", "Trung tâm Đổi mới sáng tạo tỉnh",  # not in the table: as written
+     "ha-noi:agency:trung-tam-doi-moi-sang-tao-tinh"),
+]
+
+
+@pytest.mark.parametrize(("written", "jurisdiction", "name", "id_"), CENTRAL_AND_CITY,
+                         ids=[f"{c[0]}@{c[1]}" for c in CENTRAL_AND_CITY])
+def test_central_bodies_and_city_forms(written: str, jurisdiction: str, name: str, id_: str) -> None:
+    agency = resolve_agency(written, jurisdiction)
+    assert (agency.name, agency.id) == (name, id_)
+
+
+def test_city_units_keep_their_board_and_compose() -> None:
+    unit = resolve_agency("Phòng Quản lý đầu tư", "Hải Phòng", parent="Ban Quản lý Khu kinh tế thành phố")
+    assert unit.parent == "hai-phong:agency:ban-quan-ly-khu-kinh-te-tinh"
+    parts = [resolve_agency(n, "Hà Nội") for n in ("các sở", "UBND huyện, thị xã, thành phố")]
+    assert [a.name for a in compose_agencies(parts, "Hà Nội")] == ["Các sở, ban, ngành, địa phương"]

@@ -1,0 +1,67 @@
+"""A user's own tables laid over the shipped ones (graph.vocab.use_tables): a province adds
+its bodies without touching the package, and the shipped rules are back afterwards."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.vocab import TableError, load_table, use_tables
+from loaders.agencies import find_agencies
+from loaders.deadlines import parse_deadline
+
+HT = "Hà Tĩnh"
+
+
+def _names(text: str) -> list[str]:
+    return [a.name for a, _, _ in find_agencies(text, HT)]
+
+
+@pytest.fixture
+def overlay(tmp_path):
+    (tmp_path / "agencies.toml").write_text(
+        '[[agency]]\nname = "Ban Chỉ đạo phát triển kinh tế biển tỉnh"\naliases = ["BCĐ kinh tế biển"]\n',
+        "utf-8")
+    return tmp_path
+
+
+def test_an_added_body_is_found_only_while_its_tables_are_in_use(overlay) -> None:
+    text = "Giao BCĐ kinh tế biển chủ trì, phối hợp với Sở Tài chính"
+    assert _names(text) == ["Sở Tài chính"]
+    with use_tables(overlay):
+        assert _names(text) == ["Ban Chỉ đạo phát triển kinh tế biển tỉnh", "Sở Tài chính"]
+        # the shipped rows are still there: arrays are extended, not replaced
+        assert len(load_table("agencies", "loaders.tables")["agency"]) > 1
+    assert _names(text) == ["Sở Tài chính"]
+
+
+def test_none_changes_nothing() -> None:
+    with use_tables(None):
+        assert _names("Sở Tài chính chủ trì") == ["Sở Tài chính"]
+
+
+def test_a_scalar_is_replaced_and_a_table_merged(tmp_path) -> None:
+    before = parse_deadline("Hoàn thành trong năm 2025")
+    (tmp_path / "types.toml").write_text('[type.XYZ]\nlabel = "Thử"\npolicy = false\nsearch = false\n', "utf-8")
+    with use_tables(tmp_path):
+        types = load_table("types")["type"]
+        assert types["XYZ"]["label"] == "Thử" and "KH" in types
+        assert parse_deadline("Hoàn thành trong năm 2025") == before
+    assert "XYZ" not in load_table("types")["type"]
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    ("[[agency]\nname = 1", "cannot read this table"),   # not TOML
+    (None, "not a directory of tables"),                   # no such directory
+])
+def test_a_bad_table_is_one_line_naming_the_file(tmp_path, content, reason) -> None:
+    if content is None:
+        target = tmp_path / "missing"
+        with pytest.raises(TableError, match=reason), use_tables(target):
+            pass
+        return
+    (tmp_path / "agencies.toml").write_text(content, "utf-8")
+    with pytest.raises(TableError) as err, use_tables(tmp_path):
+        find_agencies("Sở Tài chính", HT)
+    assert str(tmp_path / "agencies.toml") in str(err.value) and reason in str(err.value)
+    assert "\n" not in str(err.value)
+    assert _names("Sở Tài chính chủ trì") == ["Sở Tài chính"]  # the shipped tables are back
