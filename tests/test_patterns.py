@@ -473,3 +473,38 @@ def test_party_of(number, tail, issuer, dtype, party, why):
 
     symbol = parse_symbol(number, tail) if number else None
     assert party_of(symbol, issuer, dtype) is party
+
+
+# A local issuer's display name (loaders.identity.issuer_display), from the tables: the Party
+# committee by the kind of province ([party_committee]), the bodies kept as written
+# ([issuer_province]): (issuer as written or None, symbol or None, province, expected).
+ISSUER_DISPLAY = [
+    ("Thành ủy", None, "Hà Nội", "Thành ủy Hà Nội"),  # the committee alone takes the province
+    ("UBND tỉnh", None, "Hà Tĩnh", "UBND tỉnh Hà Tĩnh"),
+    ("Ban Thường vụ Tỉnh ủy", None, "Hà Tĩnh", "Ban Thường vụ Tỉnh ủy Hà Tĩnh"),
+    ("Sở Tài chính", None, "Hà Tĩnh", "Sở Tài chính"),  # as written
+    ("Ban Quản lý Khu kinh tế", None, "Hà Tĩnh", "Ban Quản lý Khu kinh tế"),  # as written
+    (None, ("26", "-CTr/TU"), "Hà Nội", "Thành ủy Hà Nội"),  # a city's committee
+    (None, ("26", "-CTr/TU"), "Hà Tĩnh", "Tỉnh ủy Hà Tĩnh"),  # a province's
+    (None, ("11", "-NQ/BTV"), "Hà Nội", "Ban Thường vụ Thành ủy Hà Nội"),
+    (None, ("154", "/KH-UBND"), "Hà Nội", "UBND thành phố Hà Nội"),
+]
+
+
+@pytest.mark.parametrize(("written", "symbol", "province", "expected"), ISSUER_DISPLAY,
+                         ids=[r[-1] for r in ISSUER_DISPLAY])
+def test_issuer_display(written, symbol, province, expected):
+    from loaders.identity import issuer_display
+
+    assert issuer_display(parse_symbol(*symbol) if symbol else None, written, province) == expected
+
+
+def test_a_laws_number_after_an_amending_law_is_no_short_form():
+    """A law's noun with a bare number ("Luật 45") is no short form, after an amending law
+    named by its date too (the law type code and the amending law's mention once shared a
+    name in find_mentions)."""
+    from loaders.references import find_mentions
+
+    text = ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 19 tháng 02 năm 2025 được sửa đổi, "
+            "bổ sung bởi Luật ngày 25 tháng 6 năm 2025; theo Luật 45 về việc.")
+    assert [(m.kind, m.type) for m in find_mentions(text)] == [("law", "Luật"), ("law", "Luật")]
