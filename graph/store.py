@@ -20,7 +20,7 @@ import datetime as _dt
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -28,6 +28,7 @@ from .errors import StoreError
 from .facts import _detail, _force_attrs, _task_attrs, fact_rows, insert_facts  # noqa: F401
 from .index import MergedIndex, _chunks, _evidence_item, _from_row, lookup_key  # noqa: F401
 from .merge import _drop_weaker_document_edges, _merge_doc, build_graph, write_graph_index  # noqa: F401
+from .merge_stream import write_merged_index
 from .model import Extraction
 from .search import (  # noqa: F401
     SEARCH_RANK_CAP, _filters, _fts_terms, _search_rows, _search_view, _year, highlight, highlight_parts,
@@ -272,16 +273,18 @@ class Store(MergedIndex):
     # -- the merged graph, indexed ------------------------------------------------------
     @_guarded
     def save_merged(self) -> None:
-        """Write the merged graph into ``graph_nodes`` / ``graph_edges`` (call inside the
-        build's transaction, after the last ingest): queries then read only what they need."""
+        """Write the merged graph into ``graph_nodes`` / ``graph_edges`` / ``search_fts``
+        (call inside the build's transaction, after the last ingest): queries then read only
+        what they need.  Streamed (:func:`graph.merge_stream.write_merged_index`): a build's
+        memory does not grow with the corpus; :meth:`graph` builds the networkx graph when a
+        caller asks for it."""
         if self._withdrawn:
             self.db.execute("DELETE FROM texts WHERE id NOT IN (SELECT sid FROM edges UNION SELECT sid FROM mentions "
                             "UNION SELECT sid FROM unresolved UNION SELECT sid FROM findings UNION SELECT aid FROM nodes)")
             self._withdrawn = False
-        refs: dict = {}
-        g = build_graph(self.db, refs)
-        self.write_index(g, current=True, refs=refs)
-        self._graph = g
+        write_merged_index(self.db)  # the merge in SQL, one node and one pair at a time: no graph is built
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('merged', ?)", (self._fact_version(),))
+        self._graph = None
 
     @_guarded
     def write_index(self, g: nx.MultiDiGraph, *, current: bool = False, refs: dict | None = None) -> None:
