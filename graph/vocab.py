@@ -16,8 +16,10 @@ import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from graph.errors import PolicyKGError
+
 __all__ = ["load_table", "table_cache", "use_tables", "TableError", "relation_info", "kind_info",
-           "relations_in_order", "type_info", "type_codes", "type_role"]
+           "relations_in_order", "type_info", "type_codes", "type_role", "place_label"]
 
 #: Directories whose ``<name>.toml`` extend the shipped tables (:func:`use_tables`), in order.
 _OVERLAYS: list[Path] = []
@@ -26,7 +28,7 @@ _OVERLAYS: list[Path] = []
 _DERIVED: list[Callable] = []
 
 
-class TableError(ValueError):
+class TableError(PolicyKGError):
     """A user's table file cannot be read (names the file and the reason)."""
 
 
@@ -159,3 +161,14 @@ def type_role(role: str) -> str:
     'VB'
     """
     return load_table("types")["role"][role]
+
+
+def place_label(jurisdiction: str | None, lang: str = "vi") -> str:
+    """A jurisdiction as users read it (graph/tables/places.toml): the central level is
+    "Trung ương", a province its name.
+
+    >>> place_label("central"), place_label("central", "en"), place_label("Hà Tĩnh")
+    ('Trung ương', 'central', 'Hà Tĩnh')
+    """
+    row = load_table("places").get(jurisdiction or "")
+    return row[lang] if row else (jurisdiction or "")

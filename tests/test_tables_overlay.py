@@ -65,3 +65,27 @@ def test_a_bad_table_is_one_line_naming_the_file(tmp_path, content, reason) -> N
     assert str(tmp_path / "agencies.toml") in str(err.value) and reason in str(err.value)
     assert "\n" not in str(err.value)
     assert _names("Sở Tài chính chủ trì") == ["Sở Tài chính"]  # the shipped tables are back
+
+
+PLAN = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 12/KH-UBND\nHà Tĩnh, ngày 05 tháng 5 năm 2023\n\nKẾ HOẠCH\n"
+        "Thực hiện phát triển kinh tế biển\n\nII. NHIỆM VỤ\n1. Giao BCĐ kinh tế biển chủ trì, phối hợp với "
+        "Sở Tài chính xây dựng đề án, hoàn thành trong năm 2023.\n")
+
+
+def test_the_cli_takes_tables_for_the_whole_command(overlay, tmp_path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from policykg.cli import cli
+
+    doc = tmp_path / "plan.txt"
+    doc.write_text(PLAN, "utf-8")
+    runner = CliRunner()
+    shipped = json.loads(runner.invoke(cli, ["extract", str(doc), "--json"]).output)
+    own = runner.invoke(cli, ["--tables", str(overlay), "extract", str(doc), "--json"])
+    assert own.exit_code == 0, own.output
+    assert shipped["tasks"][0]["lead"] == ["ha-tinh:agency:uy-ban-nhan-dan-tinh"]  # inferred: BCĐ unknown
+    assert json.loads(own.output)["tasks"][0]["lead"] == ["ha-tinh:agency:ban-chi-dao-phat-trien-kinh-te-bien-tinh"]
+    bad = runner.invoke(cli, ["--tables", str(tmp_path / "nope"), "extract", str(doc)])
+    assert bad.exit_code == 1 and bad.output.strip().endswith("not a directory of tables")

@@ -16,7 +16,7 @@ import networkx as nx
 
 from graph.ids import split_doc_id
 from graph.model import CENTRAL, Relation
-from graph.vocab import kind_info, relation_info, type_info
+from graph.vocab import kind_info, place_label, relation_info, type_info
 from queries.lineage import vn_date
 
 __all__ = [
@@ -241,7 +241,7 @@ def node_fields(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any]) -> list
         add("Ngày / Date", vn_date(attrs.get("date")))
         add("Cơ quan ban hành / Issuer", attrs.get("issuer"))
         jurisdiction = attrs.get("jurisdiction")
-        add("Phạm vi / Jurisdiction", "Trung ương / central" if jurisdiction == CENTRAL else jurisdiction)
+        add("Phạm vi / Jurisdiction", f"{place_label(jurisdiction)} / {place_label(jurisdiction, 'en')}" if jurisdiction == CENTRAL else jurisdiction)
         add("Cấp / Level", f"{level.vi} / {level.en}")
         add("Trích yếu / Title", attrs.get("title"))
         flags = [_FLAG_NAMES.get(f, f) for f in as_list(attrs.get("flags"))]
@@ -271,7 +271,7 @@ def node_fields(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any]) -> list
     elif kind == "agency":
         add("Tên / Name", attrs.get("name"))
         jurisdiction = attrs.get("jurisdiction")
-        add("Phạm vi / Jurisdiction", "Trung ương / central" if jurisdiction == CENTRAL else jurisdiction)
+        add("Phạm vi / Jurisdiction", f"{place_label(jurisdiction)} / {place_label(jurisdiction, 'en')}" if jurisdiction == CENTRAL else jurisdiction)
         if attrs.get("group"):
             add("Nhóm / Group", "nhóm cơ quan / a group of agencies")
         if attrs.get("parent"):

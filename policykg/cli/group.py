@@ -166,7 +166,11 @@ def open_store(store_path: str | None, *, must_exist: bool = True):
 
 @click.group(context_settings=CONTEXT)
 @click.version_option(package_name="policykg")
-def cli():
+@click.option("--tables", "tables", type=click.Path(file_okay=False), envvar="POLICYKG_TABLES", default=None,
+              metavar="DIR", help="Your own rule tables laid over the shipped ones: DIR/agencies.toml "
+                                  "adds your province's bodies, DIR/deadlines.toml phrases … (env POLICYKG_TABLES).")
+@click.pass_context
+def cli(ctx, tables):
     """Trace the lineage of Vietnamese policy directives.
 
     policykg reads resolutions, programs, plans and decisions (.txt, .docx, .pdf, .html),
@@ -179,7 +183,15 @@ def cli():
         policykg trace 154/KH-UBND
         policykg cite 154/KH-UBND
         policykg check
+        policykg --tables my-tables build corpus/   # with your own agencies.toml
     """
+    if tables:
+        from graph.vocab import TableError, use_tables
+
+        try:
+            ctx.with_resource(use_tables(tables))
+        except TableError as exc:
+            raise click.ClickException(str(exc)) from None
 
 
 def resolve_ref(where, ref: str) -> str:

@@ -8,6 +8,8 @@ import sys
 
 import click
 
+from graph.vocab import place_label
+
 from policykg.cli.group import (
     as_of_option, cli, emit_json, engine_option, handle_errors, json_option, node_label, open_engine,
     open_store, parse_day_option, statuses_on, store_option,
@@ -237,5 +239,5 @@ def agencies(store_path, jurisdiction, as_json):
             return
         for r in rows:
             kind = " (nhóm)" if r["group"] else ""
-            click.echo(f"{r['lead']:4} chủ trì {r['cooperating']:4} phối hợp  {r['name']}{kind} — {r['jurisdiction']}")
+            click.echo(f"{r['lead']:4} chủ trì {r['cooperating']:4} phối hợp  {r['name']}{kind} — {place_label(r['jurisdiction'])}")
         click.echo(f"{len(rows)} agencies")
