@@ -15,12 +15,11 @@ from __future__ import annotations
 import collections
 import hashlib
 from dataclasses import dataclass, field
-from functools import cache
 
 import regex
 
 from graph.model import CENTRAL, DocRef
-from graph.vocab import type_role
+from graph.vocab import table_cache, type_role
 
 from .identity import Symbol, issuer_display, issuer_level, iso_date, make_id, parse_symbol, party_of
 from .patterns import patterns
@@ -96,7 +95,7 @@ _BOX_NUMBER = regex.compile(r"(\d{1,5}\p{Ll}?)\s*([-/].+)", regex.V1)
 _BOX_DATE = regex.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})", regex.V1)
 
 
-@cache
+@table_cache
 def _type_line_re() -> regex.Pattern:
     """A line holding only a type word ("KẾ HOẠCH"), compiled once per process."""
     words = alternation([w for w, c in patterns().type_words.items() if c != "generic"])
@@ -148,7 +147,7 @@ def _title_after(text: str, pos: int) -> tuple[str, int, int]:
     return title, start, end
 
 
-@cache
+@table_cache
 def _title_rules() -> tuple[regex.Pattern, regex.Pattern]:
     t = load_table("layout")
     enders = alternation(t["header"]["title_enders"])

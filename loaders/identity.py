@@ -14,7 +14,7 @@ import regex
 
 from graph.ids import doc_id
 from graph.model import CENTRAL
-from graph.vocab import type_role
+from graph.vocab import table_cache, type_role
 
 from .patterns import patterns
 from .rules import match_key, provinces
@@ -216,12 +216,18 @@ def issuer_level(issuer_text: str | None) -> str | None:
     """"central" or "local" from an issuer phrase ("Bộ Chính trị", "Tỉnh ủy"), else None."""
     if not issuer_text:
         return None
-    p = patterns()
-    text = issuer_text.casefold()
-    for phrase in sorted(p.issuer_phrase_level, key=len, reverse=True):
+    text = match_key(issuer_text)  # "Tỉnh uỷ" (old tone placement) is "Tỉnh ủy"
+    for phrase, level in _phrase_levels():
         if text.startswith(phrase):
-            return p.issuer_phrase_level[phrase]
+            return level
     return None
+
+
+@table_cache
+def _phrase_levels() -> tuple[tuple[str, str], ...]:
+    """The issuer phrases' keys with their level, longest first."""
+    levels = patterns().issuer_phrase_level
+    return tuple(sorted(((match_key(k), v) for k, v in levels.items()), key=lambda kv: len(kv[0]), reverse=True))
 
 
 def issuer_display(symbol: Symbol | None, issuer_text: str | None, province: str | None) -> str | None:

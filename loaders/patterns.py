@@ -6,11 +6,10 @@ alternatives come first so that "Chương trình hành động" wins over "Chư�
 
 from __future__ import annotations
 
-import functools
 
 import regex
 
-from graph.vocab import type_role
+from graph.vocab import table_cache, type_role
 
 from .rules import alternation, load_table, provinces, tone_tolerant
 
@@ -311,6 +310,6 @@ class Patterns:
         return "generic"
 
 
-@functools.cache
+@table_cache
 def patterns() -> Patterns:
     return Patterns()

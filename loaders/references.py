@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import regex
 
 from graph.model import CENTRAL, DocRef, Evidence, Mention, Reference, Relation
-from graph.vocab import type_role
+from graph.vocab import table_cache, type_role
 
 from .header import Header
 from .identity import Symbol, issuer_display, issuer_level, iso_date, make_id, parse_symbol, party_of
@@ -432,7 +432,7 @@ class _Openers:
     laws: object  # named laws: "Luật Đất đai", "Bộ luật Lao động"
 
 
-@functools.cache
+@table_cache
 def _openers() -> _Openers:
     import ahocorasick
 
@@ -498,7 +498,7 @@ def _law_name(written: str) -> str:
     return _law_names().get(_law_key(name), name)
 
 
-@functools.cache
+@table_cache
 def _law_names() -> dict[str, str]:
     """Law key -> the first name of the table with that key (the canonical spelling)."""
     out: dict[str, str] = {}

@@ -488,6 +488,9 @@ ISSUER_DISPLAY = [
     (None, ("26", "-CTr/TU"), "Hà Tĩnh", "Tỉnh ủy Hà Tĩnh"),  # a province's
     (None, ("11", "-NQ/BTV"), "Hà Nội", "Ban Thường vụ Thành ủy Hà Nội"),
     (None, ("154", "/KH-UBND"), "Hà Nội", "UBND thành phố Hà Nội"),
+    # old tone placement ("uỷ" for "ủy"): the same local issuer, completed the same way
+    ("Ban Thường vụ Tỉnh uỷ", None, "Hà Tĩnh", "Ban Thường vụ Tỉnh uỷ Hà Tĩnh"),
+    ("Chủ tịch Uỷ ban nhân dân thành phố", None, "Cần Thơ", "Chủ tịch Uỷ ban nhân dân thành phố Cần Thơ"),
 ]
 
 
