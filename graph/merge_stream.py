@@ -186,8 +186,11 @@ def _search_keyed(db: sqlite3.Connection) -> Iterator[tuple]:
                        "LEFT JOIN texts AS t ON t.id = n.aid WHERE g.id = ?", (nid,)).fetchone()
         return attrs_of(*r) if r else None
 
-    node = functools.lru_cache(maxsize=4096)(node)
+    # a document's tasks follow it (file order): a few documents' attributes are enough;
+    # agencies are few, their names short
+    doc_of = functools.lru_cache(maxsize=16)(node)
 
+    @functools.lru_cache(maxsize=4096)
     def name_of(a: str) -> str:
         d = node(a)
         return a if d is None else d.get("name", a)
@@ -198,7 +201,7 @@ def _search_keyed(db: sqlite3.Connection) -> Iterator[tuple]:
         d = attrs_of(kind, attrs, text)
         doc = {}
         if d.get("kind") not in ("document", "agency") and isinstance(d.get("document"), str):
-            doc = node(d["document"]) or {}
+            doc = doc_of(d["document"]) or {}
         row = search_row(nid, d, doc, name_of)
         if row is not None:
             tier, date_key, _ = search_order_key(nid, d, doc)
