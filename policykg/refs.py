@@ -7,10 +7,13 @@ not import.
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from graph.errors import NotFound, PolicyKGError
 from queries.local import GraphAdjacency, is_exact_id, resolve
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
 
 __all__ = ["FilterError", "engine_view", "places", "ref_graph", "resolve_spelling", "type_code"]
 

@@ -323,9 +323,9 @@ class StoreEngine:
     def view(self, node, *, down=False):
         if node is None:
             return self.store.graph()
-        from queries.local import local_graph
+        from queries.local import local_view
 
-        return local_graph(self.store, [node], down=down)
+        return local_view(self.store, [node], down=down)
 
     def _known(self, node: str) -> None:
         if not self.store.node_attrs([node]):

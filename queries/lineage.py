@@ -17,14 +17,16 @@ only in their "Căn cứ" list.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from graph.errors import NotFound
 from graph.model import CENTRAL
 from graph.vocab import relation_info, relations_in_order, type_codes, type_info, type_role
 
 from .local import GraphAdjacency, is_exact_id, resolve
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
 
 __all__ = [
     "LINEAGE",
@@ -70,6 +72,7 @@ def trace_tops(g: nx.MultiDiGraph, x: str) -> set[str]:
     """Tops of the LINEAGE chains above ``x``.
 
     Examples:
+        >>> import networkx as nx
         >>> g = nx.MultiDiGraph()
         >>> _ = g.add_edge("plan", "program", key="implements")
         >>> _ = g.add_edge("program", "resolution", key="implements")
@@ -109,6 +112,7 @@ def impact(g: nx.MultiDiGraph, x: str) -> set[str]:
     through others.
 
     Examples:
+        >>> import networkx as nx
         >>> g = nx.MultiDiGraph()
         >>> _ = g.add_edge("plan", "program", key="implements")
         >>> _ = g.add_edge("task", "plan", key="part_of")

@@ -7,7 +7,10 @@ and the agencies of the tasks in view.  :func:`local_graph` reads exactly that, 
 :class:`Adjacency` (the store's indexed merged graph, :meth:`graph.store.Store.adjacent`), into
 a small networkx graph on which the usual query functions (``queries.lineage``,
 ``queries.status``, ``queries.tasks``) give the same answers as on the whole graph: the
-differential test holds them to it, node by node.
+differential test holds them to it, node by node.  :func:`local_view` reads the same into a
+:class:`LocalGraph`, which answers those functions without importing networkx (a third of a
+``policykg trace`` process); the closures are one recursive SQL statement each on a store
+(:func:`reach`), one indexed read per step on anything else.
 
 :class:`GraphAdjacency` is the same interface over a networkx graph, so the REF resolution
 (:func:`resolve`) is written once for both.
@@ -15,19 +18,22 @@ differential test holds them to it, node by node.
 
 from __future__ import annotations
 
-import difflib
+import json
 import os
 import re
-from collections.abc import Iterable
-from typing import Protocol
-
-import networkx as nx
+import sqlite3
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Protocol
 
 from graph.errors import AmbiguousReference, NotFound
 from graph.ids import split_doc_id
 from graph.vocab import relation_info, relations_in_order
 
-__all__ = ["Adjacency", "GraphAdjacency", "local_graph", "resolve", "is_exact_id"]
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
+
+__all__ = ["Adjacency", "GraphAdjacency", "LocalGraph", "local_graph", "local_view", "reach", "resolve",
+           "is_exact_id"]
 
 LINEAGE = tuple(r for r in relations_in_order() if relation_info(r)["lineage"])
 UP = (*LINEAGE, "based_on")  # trace's based_on fallback climbs these too
@@ -100,6 +106,8 @@ def is_exact_id(ref: str) -> bool:
 def suggest(ids: list[str], ref: str, n: int = 5) -> str:
     """"; closest: …" from the ids sharing the REF's document key, then similar ids; for a
     task of a known document, that document and the range of its tasks."""
+    import difflib
+
     doc = ref.split("#", 1)[0]
     if "#" in ref and doc in set(ids):
         # the document's own tasks ("…#task-7"), not what they plan ("…#task-7#planned-…")
@@ -182,6 +190,52 @@ def neighbourhood(src: Adjacency, node: str, depth: int | None, *, cap: int | No
     return _closure(src, [node], EVERY, out=True, inward=True, depth=depth, cap=cap)[0]
 
 
+def reach(src: Adjacency, seeds: Iterable[str], keys: Iterable[str], *, out: bool = True,
+          inward: bool = False) -> set[str]:
+    """The seeds and every node reachable from them over ``keys`` edges, leaving (``out``),
+    entering (``inward``) or both, transitively.
+
+    On a store (an :class:`Adjacency` with an SQLite connection ``db``) one recursive
+    statement walks the index (its ``(src, key)`` and ``(dst, key)`` indexes), nothing decoded;
+    on anything else, or when that statement fails, one :meth:`Adjacency.adjacent` read per
+    step (which reports a damaged store as the store does).
+    """
+    seeds, keys = sorted(set(seeds)), list(keys)
+    db = getattr(src, "db", None)
+    if isinstance(db, sqlite3.Connection) and seeds and keys and (out or inward):
+        marks = ",".join("?" * len(keys))
+        steps = ([f"SELECT e.dst FROM graph_edges AS e JOIN r ON e.src = r.n WHERE e.key IN ({marks})"] if out else []) \
+            + ([f"SELECT e.src FROM graph_edges AS e JOIN r ON e.dst = r.n WHERE e.key IN ({marks})"] if inward else [])
+        q = f"WITH RECURSIVE r(n) AS (SELECT value FROM json_each(?) UNION {' UNION '.join(steps)}) SELECT n FROM r"
+        try:
+            return {row[0] for row in db.execute(q, [json.dumps(seeds), *keys * len(steps)])}
+        except sqlite3.Error:
+            pass
+    return _closure(src, seeds, tuple(keys), out=out, inward=inward)[0]
+
+
+def _read_local(src: Adjacency, seeds: Iterable[str], down: bool) -> tuple[dict[str, dict], list[tuple]]:
+    """The nodes (their attributes) and edges of :func:`local_graph`, each edge read once.
+
+    Every closure is taken on ids alone (:func:`reach`); then the edges are read by node and
+    relation: out of the lineage above (lineage, ``based_on``, the changes, the assignments),
+    out of the documents around it that change or are changed (every change edge has both ends
+    there), and out of the tasks that plan a change.
+    """
+    scope = set(seeds)
+    if down:
+        scope = reach(src, scope, LINEAGE, out=False, inward=True)
+    upper = reach(src, scope, UP)
+    changed = reach(src, upper, CHANGES, out=True, inward=True) | upper
+    # in id order, so that every read of a neighbourhood adds its edges in one order
+    edges = src.adjacent(sorted(upper), (*UP, *CHANGES, "assigns_to"))
+    edges += src.adjacent(sorted(changed - upper), (*CHANGES, "part_of", "assigns_to"))
+    tasks = {v for u, v, k, _ in edges if k == "part_of" and u in changed}
+    edges += src.adjacent(sorted(tasks - changed), ("part_of", "assigns_to"))
+    ids = changed | tasks | {v for _, v, _, _ in edges} | {u for u, _, _, _ in edges}
+    return src.node_attrs(ids), edges
+
+
 def local_graph(src: Adjacency, seeds: Iterable[str], *, down: bool = False) -> nx.MultiDiGraph:
     """The part of the merged graph that queries about ``seeds`` read.
 
@@ -195,27 +249,21 @@ def local_graph(src: Adjacency, seeds: Iterable[str], *, down: bool = False) -> 
       and that task's document;
     - the agencies the tasks in view are assigned to.
     """
-    scope = set(seeds)
-    edges: list[tuple] = []
-    if down:
-        scope, found = _closure(src, scope, LINEAGE, out=False, inward=True)
-        edges += found
-    upper, found = _closure(src, scope, UP)
-    edges += found
-    changed, found = _closure(src, upper, CHANGES, out=True, inward=True)
-    edges += found
-    planned = src.adjacent(changed - upper, ("part_of",)) + src.adjacent(upper, ("part_of",))
-    edges += planned
-    tasks = {v for _, v, _, _ in planned}
-    edges += src.adjacent(tasks - upper, ("part_of",))
-    in_view = upper | changed | tasks
-    edges += src.adjacent(in_view, ("assigns_to",))
-    ids = in_view | {v for _, v, _, _ in edges} | {u for u, _, _, _ in edges}
-    return graph_of(src.node_attrs(ids), edges)
+    return graph_of(*_read_local(src, seeds, down))
+
+
+def local_view(src: Adjacency, seeds: Iterable[str], *, down: bool = False) -> LocalGraph:
+    """What :func:`local_graph` reads, as a :class:`LocalGraph` (no networkx): the graph
+    view of the store engine, which ``trace``, ``impact``, ``status``, ``cite`` and ``tasks
+    --serves`` answer from."""
+    attrs, edges = _read_local(src, seeds, down)
+    return LocalGraph.of(attrs, edges)
 
 
 def graph_of(attrs: dict[str, dict], edges: Iterable[tuple]) -> nx.MultiDiGraph:
     """A networkx graph of the nodes read (in id order) and the edges walked, each edge once."""
+    import networkx as nx
+
     g = nx.MultiDiGraph()
     for n in sorted(attrs):
         g.add_node(n, **attrs[n])
@@ -224,3 +272,219 @@ def graph_of(attrs: dict[str, dict], edges: Iterable[tuple]) -> nx.MultiDiGraph:
             g.add_edge(u, v, key=k, **d)
     return g
 
+
+# -- a neighbourhood without networkx ------------------------------------------------------
+
+class LocalGraph:
+    """A small directed multigraph with the reading side of networkx's ``MultiDiGraph`` that
+    the queries use, and the same order (nodes and edges as added): ``n in g``, ``g.nodes``
+    (``g.nodes[n]``, ``g.nodes(data=True)``, ``g.nodes(data="kind")``), ``g.edges`` (called
+    with ``keys``/``data``, or ``g.edges[u, v, k]``), ``g.out_edges`` / ``g.in_edges``,
+    ``g.has_edge``, ``g[u][v]`` (key -> attributes), ``successors``, ``predecessors``,
+    ``number_of_nodes``, ``number_of_edges``, ``add_node``, ``add_edge``, ``g.graph``.
+
+    Importing networkx costs more than answering a query from a neighbourhood, so the query
+    commands read one into this; :meth:`to_networkx` gives it to anything that needs more.
+
+    Examples:
+        >>> g = LocalGraph()
+        >>> g.add_edge("plan", "program", key="implements", evidence=[])
+        'implements'
+        >>> g.add_node("plan", kind="document")
+        >>> "plan" in g, g.nodes["plan"]["kind"], g.number_of_nodes(), g.number_of_edges()
+        (True, 'document', 2, 1)
+        >>> g.out_edges("plan", keys=True), g.in_edges("program", keys=True, data=True)
+        ([('plan', 'program', 'implements')], [('plan', 'program', 'implements', {'evidence': []})])
+        >>> list(g["plan"]["program"]), g.has_edge("plan", "program", "part_of")
+        (['implements'], False)
+    """
+
+    def __init__(self) -> None:
+        self.graph: dict[str, Any] = {}
+        self._node: dict[str, dict] = {}
+        self._succ: dict[str, dict[str, dict[str, dict]]] = {}
+        self._pred: dict[str, dict[str, dict[str, dict]]] = {}
+        self._added: list[tuple[str, str, str]] = []  # edges as added: to_networkx adds them so
+
+    @classmethod
+    def of(cls, attrs: dict[str, dict], edges: Iterable[tuple]) -> LocalGraph:
+        """The nodes read (in id order) and the edges ``(u, v, key, attrs)``, each edge once
+        (what :func:`graph_of` makes in networkx)."""
+        g = cls()
+        for n in sorted(attrs):
+            g.add_node(n, **attrs[n])
+        for u, v, k, d in edges:
+            if not g.has_edge(u, v, k):
+                g.add_edge(u, v, key=k, **d)
+        return g
+
+    # -- building --------------------------------------------------------------------------
+    def add_node(self, n: str, **attrs: Any) -> None:
+        if n in self._node:
+            self._node[n].update(attrs)
+            return
+        self._node[n] = attrs
+        self._succ[n] = {}
+        self._pred[n] = {}
+
+    def add_edge(self, u: str, v: str, key: str, **attrs: Any) -> str:
+        for n in (u, v):
+            if n not in self._node:
+                self.add_node(n)
+        keys = self._succ[u].setdefault(v, {})
+        if key in keys:
+            keys[key].update(attrs)
+        else:
+            keys[key] = attrs
+            self._pred[v].setdefault(u, {})[key] = attrs
+            self._added.append((u, v, key))
+        return key
+
+    # -- reading ---------------------------------------------------------------------------
+    def __contains__(self, n: object) -> bool:
+        try:
+            return n in self._node
+        except TypeError:
+            return False
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._node)
+
+    def __len__(self) -> int:
+        return len(self._node)
+
+    def __getitem__(self, u: str) -> dict[str, dict[str, dict]]:
+        return self._succ[u]
+
+    @property
+    def nodes(self) -> _Nodes:
+        return _Nodes(self._node)
+
+    @property
+    def edges(self) -> _Edges:
+        return _Edges(self)
+
+    def number_of_nodes(self) -> int:
+        return len(self._node)
+
+    def number_of_edges(self) -> int:
+        return sum(len(keys) for nbrs in self._succ.values() for keys in nbrs.values())
+
+    def is_directed(self) -> bool:
+        return True
+
+    def is_multigraph(self) -> bool:
+        return True
+
+    def has_edge(self, u: str, v: str, key: str | None = None) -> bool:
+        keys = self._succ.get(u, {}).get(v)
+        return keys is not None and (key is None or key in keys)
+
+    def successors(self, n: str) -> Iterator[str]:
+        return iter(self._succ[n])
+
+    def predecessors(self, n: str) -> Iterator[str]:
+        return iter(self._pred[n])
+
+    neighbors = successors
+
+    def _bunch(self, nbunch: Any) -> list[str]:
+        if nbunch is None:
+            return list(self._node)
+        if nbunch in self:
+            return [nbunch]
+        return [n for n in nbunch if n in self._node]
+
+    def out_edges(self, nbunch: Any = None, data: bool | str = False, keys: bool = False,
+                  default: Any = None) -> list[tuple]:
+        """Edges leaving the nodes (all when None), as networkx gives them: ``(u, v)``,
+        with the key when ``keys``, with the attributes (or one of them) when ``data``."""
+        return [_edge(u, v, k, d, data, keys, default)
+                for u in self._bunch(nbunch) for v, ks in self._succ[u].items() for k, d in ks.items()]
+
+    def in_edges(self, nbunch: Any = None, data: bool | str = False, keys: bool = False,
+                 default: Any = None) -> list[tuple]:
+        """Edges entering the nodes (all when None), shaped as :meth:`out_edges`."""
+        return [_edge(u, v, k, d, data, keys, default)
+                for v in self._bunch(nbunch) for u, ks in self._pred[v].items() for k, d in ks.items()]
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The same graph in networkx: the same nodes, edges and attributes, added in the same order."""
+        import networkx as nx
+
+        g = nx.MultiDiGraph()
+        g.graph.update(self.graph)
+        g.add_nodes_from(self._node.items())
+        for u, v, k in self._added:
+            g.add_edge(u, v, key=k, **self._succ[u][v][k])
+        return g
+
+
+def _edge(u: str, v: str, k: str, d: dict, data: bool | str, keys: bool, default: Any) -> tuple:
+    tail = (k,) if keys else ()
+    if data is True:
+        return (u, v, *tail, d)
+    if data is not False:
+        return (u, v, *tail, d.get(data, default))
+    return (u, v, *tail)
+
+
+class _Nodes:
+    """``g.nodes``: ``g.nodes[n]`` (its attributes), ``n in g.nodes``, iteration, and the call
+    ``g.nodes(data=True)`` / ``g.nodes(data="kind", default=None)``."""
+
+    __slots__ = ("_node",)
+
+    def __init__(self, node: dict[str, dict]):
+        self._node = node
+
+    def __getitem__(self, n: str) -> dict:
+        return self._node[n]
+
+    def __contains__(self, n: object) -> bool:
+        try:
+            return n in self._node
+        except TypeError:
+            return False
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._node)
+
+    def __len__(self) -> int:
+        return len(self._node)
+
+    def __call__(self, data: bool | str = False, default: Any = None) -> list:
+        if data is True:
+            return list(self._node.items())
+        if data is not False:
+            return [(n, d.get(data, default)) for n, d in self._node.items()]
+        return list(self._node)
+
+
+class _Edges:
+    """``g.edges``: ``g.edges[u, v, k]`` (its attributes), iteration over ``(u, v, k)``, and the
+    call ``g.edges(nbunch, data=..., keys=...)`` (:meth:`LocalGraph.out_edges`)."""
+
+    __slots__ = ("_g",)
+
+    def __init__(self, g: LocalGraph):
+        self._g = g
+
+    def __getitem__(self, e: tuple) -> dict:
+        u, v, k = e
+        return self._g._succ[u][v][k]
+
+    def __contains__(self, e: object) -> bool:
+        if not isinstance(e, tuple) or len(e) not in (2, 3):
+            return False
+        return self._g.has_edge(*e)
+
+    def __iter__(self) -> Iterator[tuple]:
+        return iter(self._g.out_edges(keys=True))
+
+    def __len__(self) -> int:
+        return self._g.number_of_edges()
+
+    def __call__(self, nbunch: Any = None, data: bool | str = False, keys: bool = False,
+                 default: Any = None) -> list[tuple]:
+        return self._g.out_edges(nbunch, data=data, keys=keys, default=default)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from graph.ids import slug
 
 from .lineage import impact
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
 
 __all__ = ["list_tasks", "agency_stats", "task_row", "is_overdue"]
 
