@@ -5,6 +5,7 @@ Loaders read and extract, the store persists; this module only sequences them.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 from collections import deque
@@ -126,35 +127,52 @@ def build_corpus(
             report.withdrawn.append(path)
 
     with store.writer(on_wait), store.transaction():
-        stored = {f["path"] for f in store.files()}
-        for old in sorted(stored):
-            if not os.path.isabs(old):
-                # a store written before paths were canonical kept them as typed
-                store.remove_file(old)
-            elif old not in files and any(_under(old, d) for d in folders):
-                store.remove_file(old)
-                report.removed.append(old)
-        stored = {p for p in stored if os.path.isabs(p)} - set(report.removed)
+        stored = _forget_removed(store, files, folders, report)
         n = _workers(workers, files)
         if n > 1:
             _ingest_parallel(files, store, report, n, progress, lambda p, r: fail(p, r, stored))
         else:
-            for path in files:
-                try:
-                    if store.file_hash(path) == file_sha256(path):
-                        report.unchanged.append(path)
-                    else:
-                        ex = extract_file(path)
-                        status = store.ingest(ex)
-                        (report.added if status == "added" else report.updated).append(path)
-                except StoreError:
-                    raise  # the store itself failed: the whole batch rolls back
-                except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
-                    fail(path, _reason(exc), stored)
-                if progress:
-                    progress(path)
+            _ingest_serial(files, store, report, progress, lambda p, r: fail(p, r, stored))
         store.save_merged()  # the indexed merged graph the queries read, in the same transaction
     store.forget_graph()  # the counts and the conflict check read the index
+    _count(store, report)
+    return report
+
+
+def _forget_removed(store: Store, files: dict[str, Path], folders: list[str], report: BuildReport) -> set[str]:
+    """Drop the stored files gone from the folders being built (and paths stored as typed by
+    an old store); returns the stored paths that remain."""
+    stored = {f["path"] for f in store.files()}
+    for old in sorted(stored):
+        if not os.path.isabs(old):
+            # a store written before paths were canonical kept them as typed
+            store.remove_file(old)
+        elif old not in files and any(_under(old, d) for d in folders):
+            store.remove_file(old)
+            report.removed.append(old)
+    return {p for p in stored if os.path.isabs(p)} - set(report.removed)
+
+
+def _ingest_serial(files: dict[str, Path], store: Store, report: BuildReport,
+                   progress: Callable[[str], None] | None, fail: Callable[[str, str], None]) -> None:
+    """Extract and ingest the changed files in this process, in file order."""
+    for path in files:
+        try:
+            if store.file_hash(path) == file_sha256(path):
+                report.unchanged.append(path)
+            else:
+                status = store.ingest(extract_file(path))
+                (report.added if status == "added" else report.updated).append(path)
+        except StoreError:
+            raise  # the store itself failed: the whole batch rolls back
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+            fail(path, _reason(exc))
+        if progress:
+            progress(path)
+
+
+def _count(store: Store, report: BuildReport) -> None:
+    """The report's totals, from the merged index."""
     counts, rels = store.index_counts(), store.index_edge_counts()
     report.documents = counts.get("document", 0)
     report.tasks = counts.get("task", 0)
@@ -162,7 +180,6 @@ def build_corpus(
     report.references = sum(rels.get(k, 0) for k in ("implements", "replaces", "amends", "based_on", "cites"))
     report.edges = counts["edges"]
     report.conflicts = len(store_conflicts(store))
-    return report
 
 
 def _reason(exc: Exception) -> str:
@@ -239,8 +256,8 @@ def _extract_job(path: str) -> tuple[str, object]:
         return "raise", exc
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         return "failed", _reason(exc)
-    ex.layout = None  # the extractors' view, never stored: not worth sending back
-    return "ok", ex
+    # the extractors' view (layout) is never stored: not worth sending back
+    return "ok", dataclasses.replace(ex, layout=None)
 
 
 def _ingest_parallel(files: dict[str, Path], store: Store, report: BuildReport, n: int,
