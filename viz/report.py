@@ -112,15 +112,21 @@ def report_blocks(d: dict, *, store: str | None = None, generated: str | None = 
         store: the store's path, named in the header line.
         generated: the day the report is written (ISO; default today).
     """
-    doc = d["document"]
     day = generated or _dt.date.today().isoformat()
     out = [
         Block("meta", f"Kho dữ liệu: {store or '—'} · Hiệu lực tính đến ngày {vn_date(d['as_of'])} · "
                       f"Lập ngày {vn_date(day)} (policykg)"),
         Block("heading", "BÁO CÁO NGUỒN GỐC VĂN BẢN", level=1),
-        Block("para", doc["cite"] + (f" [{d['status_words']}]" if d["status_words"] else "")),
-        Block("heading", "1. Thông tin văn bản", level=2),
+        Block("para", d["document"]["cite"] + (f" [{d['status_words']}]" if d["status_words"] else "")),
     ]
+    for section in (_identity, _status, _chain, _other_relations, _downstream, _conflicts):
+        out += section(d)
+    return out
+
+
+def _identity(d: dict) -> list[Block]:
+    """1. The document's identity, as a table."""
+    doc = d["document"]
     ident = [
         ["Số, ký hiệu", doc.get("number_symbol") or "(chưa có số)"],
         ["Loại văn bản", doc.get("type_name") or doc.get("type") or "—"],
@@ -130,17 +136,24 @@ def report_blocks(d: dict, *, store: str | None = None, generated: str | None = 
         ["Mã định danh", d["id"]],
         ["Tệp nguồn", "; ".join(doc.get("paths") or []) or "(chỉ được dẫn chiếu, không có tệp)"],
     ]
-    out.append(Block("table", header=["Mục", "Nội dung"], rows=ident))
-    st = d.get("status")
-    out.append(Block("heading", "2. Tình trạng hiệu lực", level=2))
-    if st is None:
-        out.append(Block("para", "Không phải văn bản: không có tình trạng hiệu lực riêng."))
-    else:
-        out.append(Block("para", f"Ngày {vn_date(d['as_of'])}: {d['status_words']}."))
-        for ev in st.get("evidence") or []:
-            out.append(Block("quote", _one_line(ev.get("sentence")), source=_where(ev)))
+    return [Block("heading", "1. Thông tin văn bản", level=2), Block("table", header=["Mục", "Nội dung"], rows=ident)]
 
-    out.append(Block("heading", "3. Chuỗi trích dẫn", level=2))
+
+def _status(d: dict) -> list[Block]:
+    """2. Legal force on the day asked, with its evidence."""
+    st = d.get("status")
+    out = [Block("heading", "2. Tình trạng hiệu lực", level=2)]
+    if st is None:
+        return out + [Block("para", "Không phải văn bản: không có tình trạng hiệu lực riêng.")]
+    out.append(Block("para", f"Ngày {vn_date(d['as_of'])}: {d['status_words']}."))
+    for ev in st.get("evidence") or []:
+        out.append(Block("quote", _one_line(ev.get("sentence")), source=_where(ev)))
+    return out
+
+
+def _chain(d: dict) -> list[Block]:
+    """3. The citation chain, its top documents and the sentence behind every hop."""
+    out = [Block("heading", "3. Chuỗi trích dẫn", level=2)]
     lines = []
     for raw in d["chain_text"].split("\n"):
         stripped = raw.lstrip(" ")
@@ -163,33 +176,46 @@ def report_blocks(d: dict, *, store: str | None = None, generated: str | None = 
                 quoted += 1
     if not quoted:
         out.append(Block("para", "Không có trích dẫn: văn bản không thực hiện văn bản nào trong kho."))
+    return out
 
+
+def _other_relations(d: dict) -> list[Block]:
+    """4. Every other document link, with its first evidence (nothing when there is none)."""
     others = [e for e in d["edges"] if not (e["relation"] == "implements" and e["direction"] == "out")]
-    if others:
-        out.append(Block("heading", "4. Quan hệ khác", level=2))
-        rows = []
-        for e in others:
-            verb = (_RELATIONS_VI if e["direction"] == "out" else _RELATIONS_IN_VI).get(e["relation"], e["relation"])
-            ev = e["evidence"][0] if e["evidence"] else {}
-            rows.append([verb, e["other_cite"], _one_line(ev.get("sentence")), _where(ev) if ev else ""])
-        out.append(Block("table", header=["Quan hệ", kind_info("document")["vi"], "Trích dẫn", "Vị trí"], rows=rows))
+    if not others:
+        return []
+    rows = []
+    for e in others:
+        verb = (_RELATIONS_VI if e["direction"] == "out" else _RELATIONS_IN_VI).get(e["relation"], e["relation"])
+        ev = e["evidence"][0] if e["evidence"] else {}
+        rows.append([verb, e["other_cite"], _one_line(ev.get("sentence")), _where(ev) if ev else ""])
+    return [Block("heading", "4. Quan hệ khác", level=2),
+            Block("table", header=["Quan hệ", kind_info("document")["vi"], "Trích dẫn", "Vị trí"], rows=rows)]
 
+
+def _downstream(d: dict) -> list[Block]:
+    """5. The documents and tasks that carry it out, tasks grouped by lead agency."""
     down = d["downstream"]
-    out.append(Block("heading", "5. Văn bản và nhiệm vụ triển khai", level=2))
+    out = [Block("heading", "5. Văn bản và nhiệm vụ triển khai", level=2)]
     if down["documents"]:
         out.append(Block("list", items=[x["cite"] + (f" [{x['status_words']}]" if x["status_words"] else "")
                                         for x in down["documents"]]))
     n_tasks = sum(len(g["tasks"]) for g in down["tasks_by_agency"])
     out.append(Block("para", f"{len(down['documents'])} văn bản và {n_tasks} nhiệm vụ triển khai, "
                              f"theo cơ quan chủ trì ({len(down['tasks_by_agency'])} cơ quan)."))
+    header = ["Mục", kind_info("task")["vi"], kind_info("document")["vi"], "Phối hợp", "Thời hạn", "Vị trí"]
     for g in down["tasks_by_agency"]:
         out.append(Block("heading", f"{g['agency'] or 'Chưa rõ cơ quan chủ trì'} ({len(g['tasks'])} nhiệm vụ)", level=3))
         rows = [[t["section"] or "", t["text"], _short_cite(t.get("document_cite") or t.get("document") or ""),
                  ", ".join(t["cooperating"]) or "—", _deadline(t["deadline"]),
                  _where(t["evidence"][0]) if t["evidence"] else ""] for t in g["tasks"]]
-        out.append(Block("table", header=["Mục", kind_info("task")["vi"], kind_info("document")["vi"], "Phối hợp", "Thời hạn", "Vị trí"], rows=rows))
+        out.append(Block("table", header=header, rows=rows))
+    return out
 
-    out.append(Block("heading", "6. Mâu thuẫn trích dẫn", level=2))
+
+def _conflicts(d: dict) -> list[Block]:
+    """6. Citation conflicts touching the document, with their evidence."""
+    out = [Block("heading", "6. Mâu thuẫn trích dẫn", level=2)]
     if not d["conflicts"]:
         out.append(Block("para", "Không có mâu thuẫn nào liên quan đến văn bản này."))
     for c in d["conflicts"]:
