@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 import regex
 
 from graph.model import Deadline
+from graph.vocab import table_cache
 from loaders.agencies import compose_agencies
 from loaders.deadlines import find_deadlines, parse_deadline
+from loaders.rules import load_table
 from loaders.task_build import ITEM_KINDS, Builder, Draft, Read, apply_labels, section_path, sub_level
 from loaders.task_paragraphs import Paragraph
-from loaders.task_roles import PARENS, Ctx, Roles, found_agencies, item_roles, lead_run
+from loaders.task_roles import PARENS, Ctx, Roles, duty_clause, found_agencies, item_roles, lead_run
 from loaders.task_rules import task_rules
 
 __all__ = ["articles", "charters"]
@@ -101,6 +103,9 @@ class _Articles:
     pending: list[tuple] = field(default_factory=list)
     items: int = 0
     lead_deadline: dict[int, Deadline | None] = field(default_factory=dict)  # a lead-in's own deadline, by its start
+    # assigning lead-ins that say what their bearer does, by start: their end (a task of their
+    # own once an item below names a bearer of its own)
+    lead_ins: dict[int, int] = field(default_factory=dict)
     objects: tuple[float, Draft] | None = None  # a duty whose sub-items are its objects
     scope: bool = False  # inside an article on scope, subjects or terms
     under: tuple[int, str] = (-1, "")  # (start, kind) of the paragraph the last task came from
@@ -271,6 +276,12 @@ def _add(st: _Articles, start: int, end: int, roles: Roles) -> Draft:
     return d
 
 
+@table_cache
+def _lead_in_words() -> int:
+    """Words after its bearer a lead-in needs to be a duty of its own (``[duty_clauses]``)."""
+    return int(load_table("tasks")["duty_clauses"]["lead_in_words"])
+
+
 def _open_lead(st: _Articles, level: float, roles: Roles, start: int, pending_plain: bool, end: int) -> None:
     """An item that leads the items below it; its own time holds for them."""
     ctx = st.ctx
@@ -294,6 +305,12 @@ def _regular(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) -> 
     else:
         level = sub_level(p.kind)
     roles, assigns = _acts(ctx, start, p.end)
+    if not assigns:
+        # "Các cơ sở giáo dục có trách nhiệm tổ chức thu …", "… . Căn cứ tình hình thực tế …,
+        # Ủy ban nhân dân Thành phố quyết định …": a duty clause of the article's own text
+        duty = duty_clause(ctx, start, p.end)
+        if duty.lead:
+            roles, assigns = duty, True
     if assigns and r.object_list.search(text, start, p.end):
         # "Sở Tài chính chịu trách nhiệm cập nhật … đối với:" / "a) Báo cáo giá …": one task
         st.objects = (level, _add(st, start, p.end, roles))
@@ -302,7 +319,16 @@ def _regular(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) -> 
         _open_lead(st, level, roles, start, False, p.end)
     elif assigns and text[p.end - 1] == ":":
         _open_lead(st, level, roles, start, True, p.end)  # "1. Giao Ủy ban nhân dân Thành phố:"
+        _, run_end = lead_run(ctx, found_agencies(ctx, start, p.end), start, p.end)
+        if len(text[run_end : p.end].split()) >= _lead_in_words():
+            st.lead_ins[start] = p.end
     elif assigns:
+        if (leads and level > leads[-1][0] and leads[-1][2] in st.lead_ins
+                and set(roles.lead) - set(leads[-1][1].lead)):
+            # "1. Sở quản lý ngành, lĩnh vực có trách nhiệm chủ trì đề xuất, tham mưu …, cụ thể
+            # như sau:" / "a) Sở Nông nghiệp và Môi trường chủ trì đối với …": the items name
+            # bearers of their own, so the lead-in's duty is its own task
+            _add(st, leads[-1][2], st.lead_ins.pop(leads[-1][2]), leads[-1][1])
         _add(st, start, p.end, roles)
         if _names_only(ctx, start, text.find(":", start, p.end) + 1 or start):
             # "a) Sở Tài chính: Chủ trì …" / "Chủ trì …": the plain paragraphs below are its own

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 import regex
 
 from graph.model import Agency
+from graph.vocab import table_cache
 from loaders.agencies import body_kind, compose_agencies, find_agencies, resolve_agency, same_name
+from loaders.rules import load_table
 from loaders.task_rules import task_rules
 
-__all__ = ["Ctx", "Roles", "agency_run", "clause_subject", "cooperating_of", "found_agencies", "item_roles",
-           "label_agencies", "lead_run", "PARENS"]
+__all__ = ["Ctx", "Roles", "agency_run", "clause_subject", "cooperating_of", "duty_clause", "found_agencies",
+           "item_roles", "label_agencies", "lead_run", "PARENS"]
 
 _PIECES = regex.compile(r"[^,;]+")
 _NON_WORD = regex.compile(r"\W|$")
@@ -178,12 +180,15 @@ def lead_run(ctx: Ctx, found, start: int, end: int) -> tuple[list[Agency], int]:
         candidates += [b.end() for b in r.condition_breaks.finditer(ctx.text, cond.end(), stop)
                        if b.end() > b.start()]
     for pos in candidates:
-        while True:
+        # "Chủ tịch Ủy ban nhân dân cấp xã chỉ đạo …": a title the table lists as part of a name
+        run, run_end = agency_run(ctx, found, pos, end)
+        while not run:
             m = r.head_words.match(ctx.text, pos, end)
             if m is None or m.end() == pos or not _NON_WORD.match(ctx.text[m.end() : m.end() + 1]):
                 break
             pos = m.end()
-        run, run_end = agency_run(ctx, found, pos, end)
+        if not run:
+            run, run_end = agency_run(ctx, found, pos, end)
         relay = r.relay.match(ctx.text, run_end, end) if run else None
         if relay:
             # "A thống nhất giao B bố trí …": B leads
@@ -247,6 +252,127 @@ def clause_subject(ctx: Ctx, found, start: int, end: int) -> list[Agency]:
         if run and nxt < len(cues) and _blank(text, run_end, cues[nxt]):
             return run
     return []
+
+
+@dataclass(frozen=True, slots=True)
+class _DutyRules:
+    """``[duty_clauses]`` of ``tables/tasks.toml``, compiled."""
+
+    verb: regex.Pattern  # a duty verb after a named bearer, a description between them allowed
+    kind: regex.Pattern  # a kind of body with its description, then a duty verb
+    plural: regex.Pattern
+    plural_name: str
+    label: regex.Pattern
+    breaks: regex.Pattern
+    clauses: int
+    reach: int
+
+
+@table_cache
+def _duty_rules() -> _DutyRules:
+    t = load_table("tasks")["duty_clauses"]
+    verbs = "|".join(f"(?:{v})" for v in t["verbs"])
+    stops = "|".join(f"(?:{w})" for w in t["stops"])
+    word = r"\p{Ll}[\p{Ll}\-]*+"  # a lower-case word: a description has no proper name
+    # after a comma any word ("các cơ quan, tổ chức …"), else no verb or stop word
+    phrases = "|".join(f"(?:{w})" for w in t["description_phrases"])
+    desc = rf"(?:\s++(?:{phrases})(?!\w)|\s*+,\s*+{word}|\s++(?!(?:{verbs}|{stops})(?!\w)){word})"
+    n = int(t["words"])
+    kinds = "|".join(f"(?:{k})" for k in t["kinds"])
+    generic = "|".join(f"(?:{k})" for k in t["generic_kinds"])
+    kind = (rf"\s*(?P<name>(?i:{t['plural']})?(?:(?i:{kinds})(?!\w){desc}{{0,{n}}}+|(?i:{generic})(?!\w){desc}{{1,{n}}}+))"
+            rf"\s++(?=(?:{verbs})(?!\w))")
+    return _DutyRules(
+        verb=regex.compile(rf"{desc}{{0,{n}}}+\s*+(?i:{verbs})(?!\w)", regex.V1),
+        kind=regex.compile(kind, regex.V1),
+        plural=regex.compile(t["plural"], regex.I | regex.V1),
+        plural_name=t["plural_name"],
+        label=regex.compile(t["label"], regex.V1),
+        breaks=regex.compile(t["breaks"], regex.V1),
+        clauses=int(t["clauses"]),
+        reach=int(t["reach"]),
+    )
+
+
+def _clause_starts(ctx: Ctx, start: int, end: int) -> list[int]:
+    """Where a clause of an item may start: the item's start, after a label at its start, after
+    each ". " or "; " (the first ``clauses`` of them), but not inside a list of partners
+    ("Phối hợp với Chánh Văn phòng Ủy ban nhân dân tỉnh; Chủ tịch Ủy ban nhân dân các xã,
+    phường tổ chức niêm yết …": the communes cooperate)."""
+    d = _duty_rules()
+    text = ctx.text
+    starts = [start]
+    label = d.label.match(text, start, end)
+    if label is not None and label.end() < end:
+        starts.append(label.end())
+    sentence = start
+    for m in d.breaks.finditer(text, start, end):
+        if len(starts) > d.clauses:
+            break
+        if text[m.start()] == ";" and task_rules().coop_cue.search(text, sentence, m.start()):
+            continue
+        if text[m.start()] != ";":
+            sentence = m.end()
+        starts.append(m.end())
+    return starts
+
+
+def _subject_starts(ctx: Ctx, pos: int, end: int) -> list[int]:
+    """Where the bearer of a clause may be named: its start, after an opening clause ("Căn cứ
+    mức trần tại Nghị quyết, …") and after each break of an opening condition ("Trường hợp …
+    thì …")."""
+    r = task_rules()
+    out = [pos]
+    for clause in r.head_clauses:
+        m = clause.match(ctx.text, pos, end)
+        if m:
+            out.append(m.end())
+    cond = r.condition.match(ctx.text, pos, end)
+    if cond:
+        stop = min(end, pos + r.condition_reach)
+        full = regex.search(r"[;.](?:\s|$)", ctx.text[cond.end() : stop])
+        stop = cond.end() + full.start() if full else stop
+        out += [b.end() for b in r.condition_breaks.finditer(ctx.text, cond.end(), stop) if b.end() > b.start()]
+    return out
+
+
+def duty_clause(ctx: Ctx, start: int, end: int) -> Roles:
+    """The bearer of the first duty clause of an item, or no roles: a named body or a kind of
+    body, then a duty verb (``[duty_clauses]``), at the item's start, after a label, or at the
+    start of one of its sentences, also after an opening condition.
+
+    "Các cơ sở giáo dục có trách nhiệm tổ chức thu …" is led by "Các cơ sở giáo dục"; "Cơ sở
+    giáo dục công lập chất lượng cao thỏa thuận …" by "Các cơ sở giáo dục công lập chất lượng
+    cao" (a kind written in the singular is the group); "Ngân sách nhà nước hỗ trợ … . Căn cứ
+    tình hình thực tế …, Ủy ban nhân dân Thành phố quyết định …" by Ủy ban nhân dân Thành phố.
+    "… đơn vị tính toán bù đắp …" (a generic noun), "… các cơ sở giáo dục không triển khai …"
+    (a prohibition) and "… được ngân sách cấp kinh phí" (what it receives) give none.
+    """
+    d = _duty_rules()
+    text = ctx.text
+    found = found_agencies(ctx, start, end)
+    for pos in _clause_starts(ctx, start, end):
+        stop = min(end, pos + d.reach)
+        run, run_end = lead_run(ctx, found, pos, stop)
+        while run and run_end > pos and text[run_end - 1].isspace():
+            run_end -= 1  # (the run ends after the blanks that follow it)
+        if run and d.verb.match(text, run_end, stop):
+            lead = run
+        else:
+            lead = []
+            for at in _subject_starts(ctx, pos, stop):
+                m = d.kind.match(text, at, stop)
+                if m and not any(m.start("name") <= s < m.end("name") for _, s, _ in found):
+                    name = " ".join(m.group("name").split()).strip(" ,")
+                    if not d.plural.match(name):
+                        name = body_kind(name) or f"{d.plural_name} {name[0].lower()}{name[1:]}"
+                    lead = [resolve_agency(name, ctx.jurisdiction, parent=ctx.issuer)]
+                    break
+        if lead:
+            coop = [a for a in cooperating_of(ctx, found, pos, end, lead) if a not in lead]
+            lead = compose_agencies(lead, ctx.jurisdiction)
+            return Roles(tuple(lead), tuple(a for a in compose_agencies(coop, ctx.jurisdiction) if a not in lead))
+    return Roles()
 
 
 def _blank(text: str, start: int, end: int) -> bool:
