@@ -43,6 +43,11 @@ class _Rules:
             rf"{subject}\s+{eff['lead']}(?:(?P<signing>{eff['on_signing']})|{eff['on_date']}|{eff['after_days']})",
             _FLAGS | regex.MULTILINE,
         )
+        # Every effective clause holds its lead ("có hiệu lực"), and between the clause's
+        # start and its lead there are only the subject's letters, spaces and emphasis marks:
+        # the clause scan starts after the last other character before the first lead.
+        self.effective_lead = regex.compile(eff["lead"], _FLAGS | regex.MULTILINE)
+        self.not_subject = regex.compile(r"[^\p{L}\p{M}\s*_]", regex.V1 | regex.REVERSE)
         per = t["period"]
         self.period_range = regex.compile(per["range"], _FLAGS)
         self.period_until = regex.compile(per["until"], _FLAGS)
@@ -137,8 +142,13 @@ def effective_date(text: str, own_date: str | None) -> dict | None:
     >>> effective_date("Quyết định này có hiệu lực sau 10 ngày kể từ ngày ký.", "2025-11-20")["date"]
     '2025-11-30'
     """
+    r = _rules()
+    lead = r.effective_lead.search(text)
+    if lead is None:
+        return None
+    before = r.not_subject.search(text, 0, lead.start())
     found = None
-    for m in _rules().effective.finditer(text):
+    for m in r.effective.finditer(text, before.end() if before else 0):
         found = m  # the last: the closing article, not a transitional clause quoted above it
     if found is None:
         return None

@@ -52,8 +52,6 @@ class _Table:
     units: dict[str, str]
     own_date_anchors: tuple[str, ...]
     rules: tuple[DeadlineRule, ...]
-    any_rule: regex.Pattern  # every rule as one alternation, for a linear scan
-    group_names: tuple[tuple[tuple[str, str], ...], ...]  # per rule: (name in any_rule, name)
 
 
 @table_cache
@@ -71,28 +69,12 @@ def _table() -> _Table:
         )
         for r in raw["rule"]
     )
-    # One alternation with a named group per rule: regex tries the branches in table
-    # order at each position, which is the priority the table promises.
-    any_rule = regex.compile(
-        "|".join(f"(?P<r{i}>{_ungroup(r['pattern'], i)})" for i, r in enumerate(raw["rule"])),
-        regex.I | regex.V1,
-    )
     return _Table(
         clean=tuple((regex.compile(c["pattern"], regex.I), c["replace"]) for c in raw.get("clean", [])),
         units={" ".join(k.split()): v for k, v in raw.get("units", {}).items()},
         own_date_anchors=tuple(raw.get("relative", {}).get("own_date_anchors", [])),
         rules=rules,
-        any_rule=any_rule,
-        group_names=tuple(
-            tuple((f"r{i}_{g}", g) for g in regex.compile(r["pattern"]).groupindex)
-            for i, r in enumerate(raw["rule"])
-        ),
     )
-
-
-def _ungroup(pattern: str, i: int) -> str:
-    """Rename the named groups of rule ``i`` so the rules can share one regex."""
-    return regex.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<r{i}_{m.group(1)}>", pattern)
 
 
 def _add_days(start: datetime.date, days: int, *, working: bool) -> datetime.date:
@@ -169,17 +151,48 @@ def _clean(text: str) -> str:
     return text.strip()
 
 
+def _first_match(rules: tuple[DeadlineRule, ...], text: str, pos: int, ahead: list) -> tuple[int, regex.Match] | None:
+    """The leftmost match of any rule starting at ``pos`` or after, the earliest rule in the
+    table winning at one position (the priority the table promises): ``(rule index, match)``.
+
+    Each rule is searched alone (regex scans a single pattern several times faster than an
+    alternation of all of them, whose branches it tries at every position); ``ahead`` keeps
+    each rule's next match (False: none left), still its leftmost from a later ``pos`` as
+    long as it does not start before it.  A match at a position does not depend on where
+    the search began (``^`` holds at the text's start only, look-behinds see the whole
+    text), so this is the match one alternation of the rules in table order would give.
+    """
+    best: tuple[int, regex.Match] | None = None
+    for i, rule in enumerate(rules):
+        m = ahead[i]
+        if m is False:
+            continue
+        if m is None or m.start() < pos:
+            m = rule.pattern.search(text, pos)
+            ahead[i] = False if m is None else m
+            if m is None:
+                continue
+        if best is None or m.start() < best[1].start():
+            best = (i, m)
+    return best
+
+
 def _matches(text: str, reference_year: int | None, *, prose_only: bool, reference_date: str | None = None):
-    """Non-overlapping rule matches, left to right: (deadline, rule, start, end)."""
+    """Non-overlapping rule matches, left to right: (deadline, rule, start, end).
+
+    At each position the earliest rule in the table that matches there decides; when it
+    gives no deadline (a rule that only reads cells, in prose; a value missing), the scan
+    goes on from the next character."""
     table = _table()
+    ahead: list = [None] * len(table.rules)
     pos = 0
     while True:
-        m = table.any_rule.search(text, pos)
-        if m is None:
+        first = _first_match(table.rules, text, pos, ahead)
+        if first is None:
             return
-        i = int(m.lastgroup[1:]) if m.lastgroup and "_" not in m.lastgroup else _rule_index(m)
+        i, m = first
         rule = table.rules[i]
-        groups = {name: m.group(full) for full, name in table.group_names[i]}
+        groups = {name: m.group(name) for name in rule.pattern.groupindex}
         found = None
         if rule.prose or not prose_only:
             found = _produce(rule, groups, reference_year, m.group(), reference_date)
@@ -188,13 +201,6 @@ def _matches(text: str, reference_year: int | None, *, prose_only: bool, referen
             pos = m.end()
         else:
             pos = m.start() + 1
-
-
-def _rule_index(m: regex.Match) -> int:
-    for i in range(len(_table().rules)):
-        if m.group(f"r{i}") is not None:
-            return i
-    raise AssertionError("a match without a rule group")  # pragma: no cover
 
 
 def parse_deadline(text: str, *, reference_year: int | None = None, reference_date: str | None = None) -> Deadline:

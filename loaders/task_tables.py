@@ -160,9 +160,11 @@ def _header(ctx: Ctx, st: _Table, b: Builder, values: list[str]) -> bool:
     """Whether a table line is a header row (it names a content column and a number, lead or
     deadline column); one that names the columns of tasks opens a table of them."""
     found = {}
+    columns = task_rules().columns
     for idx, v in enumerate(values):
-        for name, pat in task_rules().columns:
-            if name not in found and pat.search(match_key(v)):
+        key = match_key(v)  # once a cell, not once a column
+        for name, pat in columns:
+            if name not in found and pat.search(key):
                 found[name] = idx
                 break
     labels = "content" in found and all(len(v.split()) <= _LABEL_WORDS for v in values)
