@@ -283,7 +283,7 @@ def _duty_rules() -> _DutyRules:
     kind = (rf"\s*(?P<name>(?i:{t['plural']})?(?:(?i:{kinds})(?!\w){desc}{{0,{n}}}+|(?i:{generic})(?!\w){desc}{{1,{n}}}+))"
             rf"\s++(?=(?:{verbs})(?!\w))")
     return _DutyRules(
-        verb=regex.compile(rf"{desc}{{0,{n}}}+\s*+(?i:{verbs})(?!\w)", regex.V1),
+        verb=regex.compile(rf"{desc}{{0,{n}}}+\s*+(?:{verbs})(?!\w)", regex.V1),
         kind=regex.compile(kind, regex.V1),
         plural=regex.compile(t["plural"], regex.I | regex.V1),
         plural_name=t["plural_name"],
