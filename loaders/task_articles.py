@@ -156,6 +156,9 @@ def articles(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
                 structured=True)
 
 
+_TITLE_PARTS = regex.compile(r"[,;]|\s+(?:và|VÀ)\s+", regex.V1)
+
+
 def _title(st: _Articles, p: Paragraph, m: regex.Match) -> int | None:
     """An article's title opens it: where its text after "Điều n." starts, or None when the
     title is all there is (a heading, a bearer, an article on scope)."""
@@ -167,7 +170,11 @@ def _title(st: _Articles, p: Paragraph, m: regex.Match) -> int | None:
     start = m.end()
     colon = text.find(":", start, p.end)
     head_end = colon if colon != -1 else p.end
-    st.scope = bool(r.no_task_title.match(text[start:head_end].rstrip(" ."))) and len(text[start:head_end].split()) <= 8
+    title = text[start:head_end].rstrip(" .")
+    # "Phạm vi điều chỉnh", "Đối tượng áp dụng"; also a title made of such parts only ("Phạm vi
+    # điều chỉnh và đối tượng áp dụng", "Phạm vi điều chỉnh, đối tượng áp dụng và giải thích từ ngữ")
+    st.scope = bool(r.no_task_title.match(title)) and (
+        len(title.split()) <= 8 or all(r.no_task_title.fullmatch(x.strip()) for x in _TITLE_PARTS.split(title)))
     if st.scope:
         return None  # "Điều 2. Đối tượng áp dụng": who the rules apply to, no duty
     named = r.bearer.match(text, start, p.end)

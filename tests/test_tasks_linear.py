@@ -18,6 +18,7 @@ from graph.model import DocRef
 from loaders.agencies import defined_short_forms
 from loaders.layout import build_layout
 from loaders.task_paragraphs import split_paragraphs
+from loaders.task_roles import _duty_rules
 from loaders.task_rules import task_rules
 from loaders.tasks import extract_tasks
 
@@ -65,6 +66,14 @@ ADVERSARIAL = [
     ("wrapped-lines", lambda n: "II. NHIỆM VỤ\n- Sở Nội vụ rà soát\n" + _repeat("tiếp tục làm việc và\n", n) + "."),
     ("open-parenthesis", lambda n: "II. NHIỆM VỤ\n- Sở Nội vụ (rà soát\n" + _repeat("Tiếp tục làm việc và\n", n) + "."),
     ("many-items", lambda n: "II. NHIỆM VỤ\n" + _repeat("- Sở Nội vụ chủ trì rà soát, phối hợp với Sở Tài chính.\n", n)),
+    # duty clauses (tasks.toml [duty_clauses]): a kind of body whose description never ends,
+    # sentences and clauses without end, a named body described without end
+    ("duty-kind-no-verb", lambda n: "Điều 2. Cơ chế\nCác cơ sở giáo dục " + _repeat("công lập, chất lượng cao ", n) + "."),
+    ("duty-kind-late-verb", lambda n: "Điều 2. Cơ chế\nCác cơ sở giáo dục " + _repeat("công lập chất lượng ", n) + "thực hiện."),
+    ("duty-sentences", lambda n: "Điều 2. Cơ chế\n1. Ngân sách hỗ trợ" + _repeat(". Căn cứ tình hình, cơ sở giáo dục công", n) + "."),
+    ("duty-clauses-semicolons", lambda n: "Điều 2. Cơ chế\nTrường hợp cần" + _repeat("; trường hợp khác thì các cơ quan chuyên", n) + "."),
+    ("duty-named-described", lambda n: "Điều 2. Cơ chế\nTrường hợp cần thì Sở Tài chính " + _repeat("và các đơn vị ", n) + "."),
+    ("duty-capital-cac", lambda n: "Điều 2. Cơ chế\na) Sử dụng " + _repeat("dịch vụ Các cơ sở ", n) + "."),
 ]
 
 
@@ -139,6 +148,33 @@ def test_task_pattern_is_linear(name: str, pattern: regex.Pattern, make) -> None
         for m in regex.finditer(r"(?<!\w)\w", text):
             pattern.match(text, m.start(), m.start() + WINDOW)
         if name not in DUTY:  # (the extractor only ever matches the duty subject at a start)
+            for _ in pattern.finditer(text):
+                pass
+
+    small, large = _linear(work, make)
+    assert large < RATIO * small, f"{name}: 5 KB {small:.5f} s, 50 KB {large:.5f} s"
+
+
+def _duty_patterns() -> list[tuple[str, regex.Pattern]]:
+    d = _duty_rules()
+    return [(name, getattr(d, name)) for name in d.__slots__ if isinstance(getattr(d, name), regex.Pattern)]
+
+
+DUTY_TEXTS = ("agency-words-no-verb", "description-no-verb", "commas-only", "one-long-word", "duty-kind-no-verb",
+              "duty-kind-late-verb", "duty-named-described", "duty-capital-cac")
+DUTY_CASES = [(name, pattern, a[0], a[1]) for name, pattern in _duty_patterns() for a in ADVERSARIAL if a[0] in DUTY_TEXTS]
+
+
+@pytest.mark.parametrize(("name", "pattern", "make"), [(n, p, m) for n, p, _, m in DUTY_CASES],
+                         ids=[f"{n}-{t}" for n, _, t, _ in DUTY_CASES])
+def test_duty_clause_pattern_is_linear(name: str, pattern: regex.Pattern, make) -> None:
+    """The duty clause's patterns ([duty_clauses]), tried at every word within the window, and
+    run through the whole text (the clause breaks are)."""
+
+    def work(text: str) -> None:
+        for m in regex.finditer(r"(?<!\w)\w", text):
+            pattern.match(text, m.start(), m.start() + WINDOW)
+        if name in ("breaks", "label"):
             for _ in pattern.finditer(text):
                 pass
 
