@@ -109,6 +109,10 @@ def _type_line(head: str):
     return None
 
 
+_FIRST_LINE = regex.compile(r"\S[^\n]*", regex.V1)
+_LINES = regex.compile(r"([^\n]*)(?:\n|$)", regex.V1)
+
+
 def _title_after(text: str, pos: int) -> tuple[str, int, int]:
     """The title after the type line at ``pos``: the lines up to where the preamble begins.
 
@@ -117,7 +121,7 @@ def _title_after(text: str, pos: int) -> tuple[str, int, int]:
     table ``[header] title_enders``), at a numbered section, or where an all-capitals title
     meets a line in ordinary case.  The phrases live in ``loaders/tables/layout.toml``.
     """
-    m = regex.compile(r"\S[^\n]*", regex.V1).search(text, pos)
+    m = _FIRST_LINE.search(text, pos)
     if not m:
         return "", pos, pos
     enders, marker = _title_rules()
@@ -127,7 +131,7 @@ def _title_after(text: str, pos: int) -> tuple[str, int, int]:
     caps = None
     # one match per line ("[^\n]*" alone also matches empty at each line's end, which read
     # as a blank line and cut a title the layout keeps on two lines after a ";")
-    for ln in regex.finditer(r"([^\n]*)(?:\n|$)", text[start:], regex.V1):
+    for ln in _LINES.finditer(text[start:]):
         if not ln.group(0):
             break
         s = ln.group(1).strip()

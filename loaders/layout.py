@@ -236,7 +236,7 @@ def _lines(text: str, lo: int, hi: int) -> list[_Line]:
             kind = "blank"
         elif "|" in s and not s.strip("|").strip():
             kind = "pipe"
-        elif not any(ch.isalnum() for ch in s) and _RULE.fullmatch(s.replace(" ", "")):
+        elif not any(map(str.isalnum, s)) and _RULE.fullmatch(s.replace(" ", "")):
             kind = "rule"
         else:
             kind = "text"
@@ -419,8 +419,8 @@ def _starts_lower(s: str) -> bool:
 
 
 def _is_caps(s: str) -> bool:
-    letters = [ch for ch in s if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    letters = "".join(filter(str.isalpha, s))
+    return len(letters) >= 2 and all(map(str.isupper, letters))
 
 
 def _wrap_counts(lines: list[_Line]) -> tuple[int, int, int]:
@@ -505,9 +505,9 @@ class _Joined:
             self.whole = len(head) <= self.HEAD
             self.head = head[: self.HEAD]
         self.words += len(line.split())
-        letters = [ch for ch in line if ch.isalpha()]
+        letters = "".join(filter(str.isalpha, line))
         self.letters += len(letters)
-        self.upper = self.upper and all(ch.isupper() for ch in letters)
+        self.upper = self.upper and all(map(str.isupper, letters))
 
     @property
     def caps(self) -> bool:

@@ -215,6 +215,7 @@ def _body_level(text: str, start: int) -> str | None:
     return "central" if word.group("central") else "local"
 
 
+_PARA_LEAD = regex.compile(r"\W*(\p{L}+(?:\s+\p{L}+){0,3})")  # a paragraph's first words
 _BODY_END = regex.compile(r"[;\n\t]|\.(?:\s|$)", regex.V1)
 _CLOSE = regex.compile(r"\s*\)", regex.V1)
 _GLUED_REST = regex.compile(r"[ \t\u00a0]+\p{Lu}{1,4}(?![\p{L}\d])", regex.V1)
@@ -900,7 +901,7 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
         cs = max(ps, text.rfind(";", 0, rm.start) + 1)
         if ps != para_start:
             para_start = ps
-            lead = regex.match(r"\W*(\p{L}+(?:\s+\p{L}+){0,3})", text[ps:ps + 60])
+            lead = _PARA_LEAD.match(text[ps:ps + 60])
             para_cue = None
             if lead:
                 # the cue the paragraph opens with ("Thực hiện …", "Để tiếp tục thực hiện …")
