@@ -65,6 +65,8 @@ HOLDOUT3_GOLD = ROOT / "tests" / "gold" / "holdout3"
 HOLDOUT4_GOLD = ROOT / "tests" / "gold" / "holdout4"
 #: the fifth blind hold-out (tests/gold/holdout5/README.md), scored only with --holdout5
 HOLDOUT5_GOLD = ROOT / "tests" / "gold" / "holdout5"
+#: the sixth blind hold-out (tests/gold/holdout6/README.md), scored only with --holdout6
+HOLDOUT6_GOLD = ROOT / "tests" / "gold" / "holdout6"
 
 IDENTITY = ("number", "date", "issuer", "jurisdiction", "type", "title", "title prefix")
 REFERENCES = (
@@ -536,6 +538,8 @@ def main(argv: list[str] | None = None) -> int:
         extra = (extra or {}) | {"hold-out 4": score_realdocs(HOLDOUT4_GOLD)}
     if "--holdout5" in argv:
         extra = (extra or {}) | {"hold-out 5": score_realdocs(HOLDOUT5_GOLD)}
+    if "--holdout6" in argv:
+        extra = (extra or {}) | {"hold-out 6": score_realdocs(HOLDOUT6_GOLD)}
     print(format_table(seeds, score_realdocs(), verbose=verbose, holdout=holdout, extra=extra))
     if verbose:
         sets = {"hold-out pages": holdout, **(extra or {})}
