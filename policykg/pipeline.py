@@ -179,7 +179,9 @@ def _count(store: Store, report: BuildReport) -> None:
     report.agencies = counts.get("agency", 0)
     report.references = sum(rels.get(k, 0) for k in ("implements", "replaces", "amends", "based_on", "cites"))
     report.edges = counts["edges"]
-    report.conflicts = len(store_conflicts(store))
+    from queries.conflicts import iter_store_conflicts
+
+    report.conflicts = sum(1 for _ in iter_store_conflicts(store))
 
 
 def _reason(exc: Exception) -> str:
@@ -357,10 +359,11 @@ def _extract_all(paths: list[str], n: int) -> Generator[tuple[str, tuple[str, ob
 
 def store_conflicts(store: Store) -> list:
     """Every conflict the store's facts show (queries.conflicts): citations that disagree,
-    dates that cannot be right."""
-    from queries.conflicts import find_conflicts
+    dates that cannot be right; read by SQL over the merged index, never the whole graph
+    (:func:`queries.conflicts.iter_store_conflicts`)."""
+    from queries.conflicts import iter_store_conflicts
 
-    return find_conflicts(store.document_graph(), store.mentions(), store.unresolved(), store.findings())
+    return list(iter_store_conflicts(store))
 
 
 def corpus_documents(store: Store) -> list[str]:

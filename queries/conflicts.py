@@ -19,16 +19,25 @@
 
 from __future__ import annotations
 
+import itertools
+import json
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from graph.ids import fold, split_doc_id
 from graph.vocab import load_table
 
-__all__ = ["Conflict", "find_conflicts"]
+if TYPE_CHECKING:
+    import sqlite3
+
+    import networkx as nx
+
+    from graph.index import MergedIndex
+
+__all__ = ["Conflict", "find_conflicts", "iter_store_conflicts"]
 
 #: Issuer phrase (folded) -> the family of organs it names, longest first
 #: (graph/tables/issuers.toml).
@@ -63,29 +72,43 @@ def _ev(m: dict, value) -> dict:
     return {"file": m["file"], "sentence": m["sentence"], "start": m["start"], "end": m["end"], "value": value}
 
 
-def _shown(g: nx.MultiDiGraph, nid: str) -> str:
-    """How a conflict names a document: its number-symbol, else its title (a law cited by
-    name), else its id."""
-    d = g.nodes[nid] if nid in g else {}
+def _name(d: dict, nid: str) -> str:
+    """How a conflict names a document (attributes ``d``, ``{}`` for a node the graph lacks):
+    its number-symbol, else its title (a law cited by name), else its id."""
     return d.get("number_symbol") or d.get("title") or split_doc_id(nid)[1] or nid
 
 
+def _shown(g: nx.MultiDiGraph, nid: str) -> str:
+    """:func:`_name` of ``nid`` in ``g``."""
+    return _name(g.nodes[nid] if nid in g else {}, nid)
+
+
+def _box_of(n: str, d: dict) -> Iterator[Conflict]:
+    """Document ``n`` (attributes ``d``) read from a page whose metadata box (the second
+    witness) gives another number or date than its own header."""
+    if not d.get("in_corpus"):
+        return
+    for prop, label in (("number_symbol", "number"), ("date", "date")):
+        box, own = d.get(f"reported_{prop}"), d.get(prop)
+        if box and own and box != own:
+            at = d.get(f"reported_{prop}_at") or 0
+            ev = {"file": d.get("path"), "sentence": f"{label} in the page's metadata box: {box}",
+                  "start": at, "end": at + len(box), "value": box}
+            yield Conflict("box", n, f"{d.get('number_symbol') or n}: the header gives {label} {own}, "
+                                     f"the page's metadata box {box}", [ev])
+
+
 def _box_conflicts(g: nx.MultiDiGraph) -> list[Conflict]:
-    """A document whose page's metadata box (the second witness) gives another number or
-    date than its own header."""
-    out = []
-    for n, d in g.nodes(data=True):
-        if not d.get("in_corpus"):
-            continue
-        for prop, label in (("number_symbol", "number"), ("date", "date")):
-            box, own = d.get(f"reported_{prop}"), d.get(prop)
-            if box and own and box != own:
-                at = d.get(f"reported_{prop}_at") or 0
-                ev = {"file": d.get("path"), "sentence": f"{label} in the page's metadata box: {box}",
-                      "start": at, "end": at + len(box), "value": box}
-                out.append(Conflict("box", n, f"{d.get('number_symbol') or n}: the header gives {label} {own}, "
-                                              f"the page's metadata box {box}", [ev]))
-    return out
+    """A document whose page's metadata box gives another number or date than its header."""
+    return [c for n, d in g.nodes(data=True) for c in _box_of(n, d)]
+
+
+def _duplicate(key: str, ids: list[str], in_corpus: bool) -> Conflict | None:
+    """Document nodes ``ids`` with one jurisdiction and key (``in_corpus``: one of them is read
+    from a file): one document when one of them has no year."""
+    if len(ids) < 2 or not in_corpus or not any(split_doc_id(n)[2] == "?" for n in ids):
+        return None
+    return Conflict("duplicate", key, f"{key}: {len(ids)} nodes may be one document: {', '.join(sorted(ids))}")
 
 
 def _duplicates(g: nx.MultiDiGraph) -> list[Conflict]:
@@ -96,13 +119,9 @@ def _duplicates(g: nx.MultiDiGraph) -> list[Conflict]:
         if d.get("kind") == "document" and d.get("number_symbol"):
             jur, key, _ = split_doc_id(n)
             groups[(jur, key)].append(n)
-    out = []
-    for (jur, key), ids in sorted(groups.items()):
-        if len(ids) < 2 or not any(g.nodes[n].get("in_corpus") for n in ids):
-            continue
-        if any(split_doc_id(n)[2] == "?" for n in ids):
-            out.append(Conflict("duplicate", key, f"{key}: {len(ids)} nodes may be one document: {', '.join(sorted(ids))}"))
-    return out
+    found = (_duplicate(key, ids, any(g.nodes[n].get("in_corpus") for n in ids))
+             for (_, key), ids in sorted(groups.items()))
+    return [c for c in found if c is not None]
 
 
 def _date_findings(g: nx.MultiDiGraph, mentions: list[dict], findings: list[dict]) -> list[Conflict]:
@@ -113,13 +132,20 @@ def _date_findings(g: nx.MultiDiGraph, mentions: list[dict], findings: list[dict
     for m in mentions:
         citing = own.get(m["file"])
         if m["date"] and citing and m["date"] > citing:
-            out.append(Conflict("future_date", m["node_id"],
-                                f"{_shown(g, m['node_id'])} cited with date {m['date']}, after the citing "
-                                f"document's own date {citing}", [_ev(m, m["date"])]))
-    for f in findings:
-        if f["kind"] == "impossible_date":
-            out.append(Conflict("impossible_date", f["text"], f"{f['text']!r} is not a date", [_ev(f, f["text"])]))
+            out.append(_future(_shown(g, m["node_id"]), m, citing))
+    out.extend(_impossible(f) for f in findings if f["kind"] == "impossible_date")
     return out
+
+
+def _future(shown: str, m: dict, citing: str) -> Conflict:
+    """Mention ``m`` of a document (named ``shown``) dated after its citing document's date."""
+    return Conflict("future_date", m["node_id"], f"{shown} cited with date {m['date']}, after the citing "
+                                                 f"document's own date {citing}", [_ev(m, m["date"])])
+
+
+def _impossible(f: dict) -> Conflict:
+    """A finding ``impossible_date``: a date written that is no date."""
+    return Conflict("impossible_date", f["text"], f"{f['text']!r} is not a date", [_ev(f, f["text"])])
 
 
 def _by_node(mentions: list[dict]) -> dict[str, list[dict]]:
@@ -130,7 +156,7 @@ def _by_node(mentions: list[dict]) -> dict[str, list[dict]]:
     return by_node
 
 
-def _dates_apart(g: nx.MultiDiGraph, nid: str, ms: list[dict], own_date: str | None) -> Conflict | None:
+def _dates_apart(shown: str, nid: str, ms: list[dict], own_date: str | None) -> Conflict | None:
     """One document cited with different dates (its own date counts when it is in the
     corpus): ``year`` when only the year differs, else ``date``; the first mention of each."""
     dated = [m for m in ms if m["date"]]
@@ -145,10 +171,10 @@ def _dates_apart(g: nx.MultiDiGraph, nid: str, ms: list[dict], own_date: str | N
         if m:
             firsts.append(_ev(m, d))
     same_dm = len({d[5:] for d in dates}) == 1
-    return Conflict("year" if same_dm else "date", nid, f"{_shown(g, nid)} cited with dates {', '.join(dates)}", firsts)
+    return Conflict("year" if same_dm else "date", nid, f"{shown} cited with dates {', '.join(dates)}", firsts)
 
 
-def _issuers_apart(g: nx.MultiDiGraph, nid: str, ms: list[dict]) -> Conflict | None:
+def _issuers_apart(shown: str, nid: str, ms: list[dict]) -> Conflict | None:
     """One document attributed to organs of different families; the first mention of each."""
     organs: dict[str, dict] = {}
     for m in ms:
@@ -157,19 +183,21 @@ def _issuers_apart(g: nx.MultiDiGraph, nid: str, ms: list[dict]) -> Conflict | N
             organs[o] = m
     if len(organs) < 2:
         return None
-    return Conflict("issuer", nid, f"{_shown(g, nid)} attributed to " + " / ".join(m["issuer"] for m in organs.values()),
+    return Conflict("issuer", nid, f"{shown} attributed to " + " / ".join(m["issuer"] for m in organs.values()),
                     [_ev(m, m["issuer"]) for m in organs.values()])
 
 
 def _per_node(g: nx.MultiDiGraph, by_node: dict[str, list[dict]]) -> list[Conflict]:
     """What the mentions of one node disagree on, node by node (sorted by id)."""
-    own_dates = {n: d.get("date") for n, d in g.nodes(data=True) if d.get("in_corpus")}
-    out = []
-    for nid, ms in sorted(by_node.items()):
-        for found in (_dates_apart(g, nid, ms, own_dates.get(nid)), _issuers_apart(g, nid, ms)):
-            if found is not None:
-                out.append(found)
-    return out
+    return [c for nid, ms in sorted(by_node.items()) for c in _apart(g.nodes[nid] if nid in g else {}, nid, ms)]
+
+
+def _apart(d: dict, nid: str, ms: list[dict]) -> list[Conflict]:
+    """What the mentions ``ms`` of node ``nid`` (attributes ``d``) disagree on: dates, issuers."""
+    shown = _name(d, nid)
+    found = (_dates_apart(shown, nid, ms, d.get("date") if d.get("in_corpus") else None),
+             _issuers_apart(shown, nid, ms))
+    return [c for c in found if c is not None]
 
 
 def _years_apart(by_node: dict[str, list[dict]]) -> list[Conflict]:
@@ -221,24 +249,37 @@ def _symbols_apart(by_node: dict[str, list[dict]]) -> list[Conflict]:
 def _flagged(g: nx.MultiDiGraph, by_node: dict[str, list[dict]]) -> list[Conflict]:
     """Nodes that are doubtful in themselves: a Party number that looks like a year
     (``implausible``), a dateless mention the store flagged ``ambiguous``."""
+    return [c for n, d in g.nodes(data=True) if _doubtful(d) for c in _flags_of(n, d, by_node.get(n, []))]
+
+
+def _doubtful(d: dict) -> bool:
+    """Whether a node (attributes ``d``) is doubtful in itself (see :func:`_flags_of`)."""
+    m = re.match(r"^(\d+)-", d.get("number_symbol") or "")
+    return bool(m and int(m.group(1)) >= 1900) or "ambiguous" in (d.get("flags") or [])
+
+
+def _flags_of(n: str, d: dict, ms: list[dict]) -> list[Conflict]:
+    """Node ``n`` (attributes ``d``, its first mentions ``ms``, three are enough) doubtful in
+    itself: ``implausible``, ``ambiguous``."""
     out = []
-    for n, d in g.nodes(data=True):
-        ns = d.get("number_symbol") or ""
-        ms = by_node.get(n, [])
-        m = re.match(r"^(\d+)-", ns)
-        if m and (int(m.group(1)) >= 1900):
-            out.append(Conflict("implausible", n, f"{ns}: a Party number that looks like a year",
-                                [_ev(x, ns) for x in ms[:1]]))
-        if "ambiguous" in (d.get("flags") or []):
-            out.append(Conflict("ambiguous", n, f"{ns or n}: dateless mention matches {', '.join(d.get('candidates', []))}",
-                                [_ev(x, None) for x in ms[:3]]))
+    ns = d.get("number_symbol") or ""
+    m = re.match(r"^(\d+)-", ns)
+    if m and (int(m.group(1)) >= 1900):
+        out.append(Conflict("implausible", n, f"{ns}: a Party number that looks like a year",
+                            [_ev(x, ns) for x in ms[:1]]))
+    if "ambiguous" in (d.get("flags") or []):
+        out.append(Conflict("ambiguous", n, f"{ns or n}: dateless mention matches {', '.join(d.get('candidates', []))}",
+                            [_ev(x, None) for x in ms[:3]]))
     return out
 
 
 def _unresolved(unresolved: list[dict]) -> list[Conflict]:
     """Mentions the build could not resolve to one document."""
-    return [Conflict("ambiguous", u["text"], f"{u['text']!r} could not be resolved to one document", [_ev(u, None)])
-            for u in unresolved]
+    return [_unresolved_one(u) for u in unresolved]
+
+
+def _unresolved_one(u: dict) -> Conflict:
+    return Conflict("ambiguous", u["text"], f"{u['text']!r} could not be resolved to one document", [_ev(u, None)])
 
 
 def find_conflicts(g: nx.MultiDiGraph, mentions: list[dict], unresolved: list[dict] = (),
@@ -268,3 +309,177 @@ def find_conflicts(g: nx.MultiDiGraph, mentions: list[dict], unresolved: list[di
         *_date_findings(g, mentions, findings),
         *_unresolved(unresolved),
     ]
+
+
+# -- the same check over a store's merged index, in SQL --------------------------------------
+
+_MENTION_COLS = ("file", "sentence", "start", "end", "date", "issuer", "node_id")
+_MENTION_SQL = 'm.file, s.text, m.start, m."end", m.date, m.issuer, m.node_id'
+
+#: Each node's first mention and first dated mention, in the order of the store's mentions
+#: (file, start): what ``year`` and ``symbol`` conflicts compare (``pos`` orders the nodes as
+#: :func:`_by_node` does).
+_FIRSTS = """
+WITH seq AS (SELECT rowid AS rid, node_id, date, row_number() OVER (ORDER BY file, start, rowid) AS pos
+             FROM mentions),
+     firsts AS (SELECT node_id, min(pos) AS pos FROM seq GROUP BY node_id),
+     dated AS (SELECT node_id, rid, date, min(pos) FROM seq WHERE date IS NOT NULL AND date != '' GROUP BY node_id),
+     nodes AS (SELECT f.node_id, f.pos, d.rid, d.date, pkg_id_part(f.node_id, 0) AS jur,
+                      pkg_id_part(f.node_id, 1) AS key, pkg_id_part(f.node_id, 2) AS year
+               FROM firsts AS f JOIN dated AS d ON d.node_id = f.node_id)
+"""
+
+#: Mentions read at a time for the nodes doubtful in themselves (their first three each).
+_BATCH = 500
+
+
+def _register(db: sqlite3.Connection) -> None:
+    """The SQL functions the queries below use: a part of a document id
+    (:func:`graph.ids.split_doc_id`), the number a symbol starts with (no leading zeros)."""
+    def number(key: str) -> str | None:
+        m = re.match(r"0*(\d+)", key)
+        return m.group(1) if m else None
+
+    db.create_function("pkg_id_part", 2, lambda nid, i: split_doc_id(nid)[i], deterministic=True)
+    db.create_function("pkg_number", 1, number, deterministic=True)
+
+
+def _doc(db: sqlite3.Connection, nid: str) -> dict:
+    """The merged attributes of document ``nid`` ({} when the index has no such document)."""
+    row = db.execute("SELECT attrs FROM graph_nodes WHERE id = ? AND kind = 'document'", (nid,)).fetchone()
+    return json.loads(row[0]) if row else {}
+
+
+def _mention(db: sqlite3.Connection, rid: int) -> dict:
+    row = db.execute(f"SELECT {_MENTION_SQL} FROM mentions AS m JOIN texts AS s ON s.id = m.sid WHERE m.rowid = ?",
+                     (rid,)).fetchone()
+    return dict(zip(_MENTION_COLS, row))
+
+
+def _sql_per_node(db: sqlite3.Connection) -> Iterator[Conflict]:
+    """:func:`_per_node`: the mentions grouped by node, one node at a time."""
+    rows = db.execute(f"SELECT {_MENTION_SQL} FROM mentions AS m JOIN texts AS s ON s.id = m.sid "
+                      "ORDER BY m.node_id, m.file, m.start, m.rowid")
+    for nid, ms in itertools.groupby((dict(zip(_MENTION_COLS, r)) for r in rows), key=lambda m: m["node_id"]):
+        yield from _apart(_doc(db, nid), nid, list(ms))
+
+
+def _sql_years_apart(db: sqlite3.Connection) -> Iterator[Conflict]:
+    """:func:`_years_apart`: one jurisdiction and key at a time."""
+    rows = db.execute(_FIRSTS + "SELECT jur, key, rid, date FROM nodes WHERE year != '?' ORDER BY jur, key, pos")
+    for (_, key), items in itertools.groupby(rows, key=lambda r: r[:2]):
+        groups: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for *_, rid, date in items:
+            groups[date[5:]].append((rid, date))
+        for same in groups.values():
+            if len(same) > 1:
+                yield Conflict("year", key, f"{key} cited on the same day and month in different years",
+                               [_ev(_mention(db, rid), date) for rid, date in same])
+
+
+def _sql_symbols_apart(db: sqlite3.Connection) -> Iterator[Conflict]:
+    """:func:`_symbols_apart`: one number and date at a time."""
+    rows = db.execute(_FIRSTS + "SELECT pkg_number(key) AS num, date, key, rid FROM nodes "
+                                "WHERE num IS NOT NULL ORDER BY num, date, pos")
+    for (num, date), items in itertools.groupby(rows, key=lambda r: r[:2]):
+        firsts: dict[str, int] = {}
+        for _, _, key, rid in items:
+            firsts.setdefault(key, rid)
+        if len(firsts) > 1:
+            keys = sorted(firsts)
+            yield Conflict("symbol", " / ".join(keys), f"number {num} dated {date} under symbols {', '.join(keys)}",
+                           [_ev(_mention(db, rid), k) for k, rid in firsts.items()])
+
+
+def _sql_flagged(db: sqlite3.Connection) -> Iterator[Conflict]:
+    """:func:`_flagged`: the document nodes in the graph's order, the first three mentions
+    of the doubtful ones read a batch at a time."""
+    def flush(batch: list[tuple[str, dict]]) -> Iterator[Conflict]:
+        firsts: dict[str, list[dict]] = defaultdict(list)
+        q = (f"SELECT * FROM (SELECT {_MENTION_SQL}, row_number() OVER (PARTITION BY m.node_id "
+             "ORDER BY m.file, m.start, m.rowid) AS r FROM mentions AS m JOIN texts AS s ON s.id = m.sid "
+             "WHERE m.node_id IN (SELECT value FROM json_each(?))) WHERE r <= 3 ORDER BY node_id, r")
+        for row in db.execute(q, (json.dumps([n for n, _ in batch]),)):
+            firsts[row[6]].append(dict(zip(_MENTION_COLS, row)))
+        for n, d in batch:
+            yield from _flags_of(n, d, firsts.get(n, []))
+
+    batch: list[tuple[str, dict]] = []
+    for n, attrs in db.execute("SELECT id, attrs FROM graph_nodes WHERE kind = 'document' ORDER BY rowid"):
+        d = json.loads(attrs)
+        if _doubtful(d):
+            batch.append((n, d))
+            if len(batch) >= _BATCH:
+                yield from flush(batch)
+                batch = []
+    if batch:
+        yield from flush(batch)
+
+
+def _sql_boxes(db: sqlite3.Connection) -> Iterator[Conflict]:
+    """:func:`_box_conflicts`: the documents with a metadata box, in the graph's order."""
+    for n, attrs in db.execute("SELECT id, attrs FROM graph_nodes WHERE kind = 'document' "
+                               "AND (json_extract(attrs, '$.reported_number_symbol') IS NOT NULL "
+                               "OR json_extract(attrs, '$.reported_date') IS NOT NULL) ORDER BY rowid"):
+        yield from _box_of(n, json.loads(attrs))
+
+
+def _sql_duplicates(db: sqlite3.Connection) -> Iterator[Conflict]:
+    """:func:`_duplicates`: the groups of documents with one jurisdiction and key, in SQL."""
+    rows = db.execute(
+        "WITH d AS (SELECT id, pkg_id_part(id, 0) AS jur, pkg_id_part(id, 1) AS key, pkg_id_part(id, 2) AS year, "
+        "json_extract(attrs, '$.in_corpus') AS c FROM graph_nodes WHERE kind = 'document' "
+        "AND json_extract(attrs, '$.number_symbol') != '') "
+        "SELECT key, json_group_array(id), max(c) FROM d GROUP BY jur, key "
+        "HAVING count(*) > 1 AND max(year = '?') ORDER BY jur, key")
+    for key, ids, in_corpus in rows:
+        found = _duplicate(key, json.loads(ids), bool(in_corpus))
+        if found is not None:
+            yield found
+
+
+def _sql_date_findings(db: sqlite3.Connection) -> Iterator[Conflict]:
+    """:func:`_date_findings`: the mentions dated after their file's document, then the
+    dates that are no dates, in the store's order."""
+    q = ("WITH own AS (SELECT c.path, json_extract(c.attrs, '$.date') AS day FROM graph_nodes AS c "
+         "WHERE c.kind = 'document' AND json_extract(c.attrs, '$.in_corpus') AND c.rowid = (SELECT max(x.rowid) "
+         "FROM graph_nodes AS x WHERE x.path = c.path AND x.kind = 'document' AND json_extract(x.attrs, '$.in_corpus'))) "
+         f"SELECT {_MENTION_SQL}, own.day FROM mentions AS m JOIN own ON own.path = m.file "
+         "JOIN texts AS s ON s.id = m.sid WHERE m.date != '' AND own.day != '' AND m.date > own.day "
+         "ORDER BY m.file, m.start, m.rowid")
+    for row in db.execute(q):
+        m = dict(zip(_MENTION_COLS, row))
+        yield _future(_name(_doc(db, m["node_id"]), m["node_id"]), m, row[-1])
+    for row in db.execute('SELECT f.file, f.kind, f.text, f.start, f."end", s.text FROM findings AS f '
+                          "JOIN texts AS s ON s.id = f.sid WHERE f.kind = 'impossible_date' "
+                          "ORDER BY f.file, f.start, f.rowid"):
+        yield _impossible(dict(zip(("file", "kind", "text", "start", "end", "sentence"), row)))
+
+
+def _sql_unresolved(db: sqlite3.Connection) -> Iterator[Conflict]:
+    for row in db.execute('SELECT u.file, u.text, u.start, u."end", s.text FROM unresolved AS u '
+                          "JOIN texts AS s ON s.id = u.sid ORDER BY u.file, u.start, u.rowid"):
+        yield _unresolved_one(dict(zip(("file", "text", "start", "end", "sentence"), row)))
+
+
+def iter_store_conflicts(store: MergedIndex) -> Iterator[Conflict]:
+    """:func:`find_conflicts` of a store's facts, the same conflicts in the same order, read
+    by SQL over its merged index and its mentions: grouped by node, one node, one key or one
+    batch at a time, so that memory does not grow with the store (the whole graph is never
+    loaded).  A store whose merged index is not current (written by an earlier policykg,
+    before its next build) is checked on its graph.
+
+    Args:
+        store: an open store (:class:`graph.store.Store`).
+
+    Yields:
+        The conflicts, each with the evidence that shows it.
+    """
+    if not store.has_merged():
+        yield from find_conflicts(store.document_graph(), store.mentions(), store.unresolved(), store.findings())
+        return
+    db = store.db
+    _register(db)
+    for section in (_sql_per_node, _sql_years_apart, _sql_symbols_apart, _sql_flagged, _sql_boxes,
+                    _sql_duplicates, _sql_date_findings, _sql_unresolved):
+        yield from section(db)
