@@ -78,15 +78,16 @@ ADVERSARIAL = [
 
 
 def _per_run(work, arg) -> float:
-    """Seconds one run takes: the best of three spans of at least SPAN seconds each, so a
-    fast run is repeated and a slow machine's noise is averaged out."""
+    """CPU seconds one run takes: the best of three spans of at least SPAN seconds each, so a
+    fast run is repeated and a slow machine's noise is averaged out (CPU time: a process
+    preempted by others on a loaded machine is not charged for their time)."""
     best = float("inf")
     for _ in range(3):
-        runs, t0 = 0, time.perf_counter()
+        runs, t0 = 0, time.process_time()
         while True:
             work(arg)
             runs += 1
-            elapsed = time.perf_counter() - t0
+            elapsed = time.process_time() - t0
             if elapsed >= SPAN:
                 break
         best = min(best, elapsed / runs)
