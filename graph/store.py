@@ -3,8 +3,10 @@
 Facts are kept *per source file*: each ingested file contributes its own document node,
 the nodes of the documents it mentions (as that file writes them), its tasks and
 agencies, its edges with evidence and its raw mentions.  Re-ingesting a changed file
-replaces exactly its facts; an unchanged file (same SHA-256) is skipped.  A whole build
-runs in one transaction, so an interrupted or failed build leaves the previous state.
+replaces exactly its facts; an unchanged file (same SHA-256) is skipped, unless the rules
+changed since the last build (a build keeps :func:`graph.vocab.rules_fingerprint` in
+``meta``, :meth:`Store.get_meta`).  A whole build runs in one transaction, so an interrupted
+or failed build leaves the previous state.
 
 The store is put together from one module per idea: :mod:`graph.store_schema` (the tables,
 the marker, migration, SQLite failures), :mod:`graph.facts` (one file's facts as rows),
@@ -224,6 +226,18 @@ class Store(MergedIndex):
                 fh.flush()
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
+    # -- meta ------------------------------------------------------------------------
+    @_guarded
+    def get_meta(self, key: str) -> str | None:
+        """The value the store keeps under ``key`` in its ``meta`` table (None when none)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    @_guarded
+    def set_meta(self, key: str, value: str) -> None:
+        """Keep ``value`` under ``key`` in the ``meta`` table (call inside a transaction)."""
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
     # -- files -----------------------------------------------------------------------
     @_guarded
     def file_hash(self, path: str) -> str | None:
@@ -250,8 +264,13 @@ class Store(MergedIndex):
         self._graph = None
 
     @_guarded
-    def ingest(self, ex: Extraction) -> str:
+    def ingest(self, ex: Extraction, *, force: bool = False) -> str:
         """Store one extraction, replacing the facts of the same file.
+
+        Args:
+            ex: one file's extraction.
+            force: replace the file's facts even when its text is unchanged (same SHA-256):
+                the rules it was extracted with changed.
 
         Returns:
             "unchanged", "added" or "updated".
@@ -259,7 +278,7 @@ class Store(MergedIndex):
         doc = ex.document
         path = doc.path
         old = self.file_hash(path)
-        if old == doc.sha256:
+        if old == doc.sha256 and not force:
             return "unchanged"
         self.remove_file(path)
         now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")

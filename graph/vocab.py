@@ -19,7 +19,7 @@ from pathlib import Path
 from graph.errors import PolicyKGError
 
 __all__ = ["load_table", "table_cache", "use_tables", "TableError", "relation_info", "kind_info",
-           "relations_in_order", "type_info", "type_codes", "type_role", "place_label"]
+           "relations_in_order", "type_info", "type_codes", "type_role", "place_label", "rules_fingerprint"]
 
 #: Directories whose ``<name>.toml`` extend the shipped tables (:func:`use_tables`), in order.
 _OVERLAYS: list[Path] = []
@@ -105,6 +105,40 @@ def use_tables(directory: str | os.PathLike | None) -> Iterator[None]:
     finally:
         _OVERLAYS.remove(path)
         _clear()
+
+
+#: The packages whose tables are the rules a store's facts were extracted with.
+RULE_PACKAGES = ("graph.tables", "loaders.tables")
+
+
+def rules_fingerprint(packages: tuple[str, ...] = RULE_PACKAGES) -> str:
+    """What identifies the rules in use: a hash of every table of ``packages`` as
+    :func:`load_table` returns it (the shipped file with the :func:`use_tables` overlays laid
+    over it) and of policykg's version.  A build keeps it in the store and reads every file
+    again when it changes, so that no fact outlives the rules it was extracted with; a
+    change in the code alone is caught by the version.
+
+    Raises:
+        TableError: an overlay's table cannot be read.
+
+    >>> len(rules_fingerprint()), rules_fingerprint() == rules_fingerprint()
+    (16, True)
+    """
+    import hashlib
+    import importlib.metadata
+    import json
+
+    try:
+        version = importlib.metadata.version("policykg")
+    except importlib.metadata.PackageNotFoundError:
+        version = "unknown"
+    h = hashlib.sha256(f"policykg {version}\n".encode())
+    for package in packages:
+        names = sorted(f.name[:-5] for f in importlib.resources.files(package).iterdir() if f.name.endswith(".toml"))
+        for name in names:
+            table = json.dumps(load_table(name, package), ensure_ascii=False, default=str)
+            h.update(f"{package}/{name}\0{table}\n".encode())
+    return h.hexdigest()[:16]
 
 
 def relation_info(relation: str) -> dict:

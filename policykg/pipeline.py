@@ -15,6 +15,7 @@ from pathlib import Path
 
 from graph.errors import LoadError, StoreError
 from graph.store import Store
+from graph.vocab import rules_fingerprint
 from loaders.extract import extract_file, extract_text, file_sha256, iter_corpus
 
 # A build reads its files in worker processes (one per core) when what it has to read is at
@@ -22,6 +23,8 @@ from loaders.extract import extract_file, extract_text, file_sha256, iter_corpus
 PARALLEL_MIN_BYTES = 2_000_000
 # Extractions in flight or waiting for the writer, per worker: bounds the memory of a build.
 _AHEAD = 4
+# The store's meta key for the fingerprint of the rules its facts were extracted with.
+RULES_KEY = "rules"
 
 __all__ = ["BuildReport", "build_corpus", "canonical_path", "store_conflicts"]
 
@@ -34,6 +37,7 @@ class BuildReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     removed: list[str] = field(default_factory=list)  # left a built folder: facts withdrawn
     withdrawn: list[str] = field(default_factory=list)  # failed now: earlier facts withdrawn
+    reread: list[str] = field(default_factory=list)  # stored files read again: the rules changed
     documents: int = 0
     references: int = 0
     edges: int = 0
@@ -49,6 +53,7 @@ class BuildReport:
             "failed": [{"path": p, "reason": r} for p, r in self.failed],
             "removed": self.removed,
             "withdrawn": self.withdrawn,
+            "reread": self.reread,
             "documents": self.documents,
             "references": self.references,
             "edges": self.edges,
@@ -83,6 +88,10 @@ def build_corpus(
 
     - each file is one source, under one canonical path (:func:`canonical_path`);
     - an unchanged file (same SHA-256) is not re-read; a changed one replaces its facts;
+    - unless the rules changed since the last build (the tables, a ``--tables`` overlay or
+      policykg's version: :func:`graph.vocab.rules_fingerprint`, kept in the store): then
+      every stored file still on disk is read again, in the folders built or not
+      (``reread``), so that no fact outlives the rules it was extracted with;
     - a folder is a source too: a stored file that is no longer in a folder being built
       leaves the store (``removed``);
     - a file that cannot be read now (junk, unreadable, too large) is reported with its
@@ -113,6 +122,7 @@ def build_corpus(
     """
     paths = list(paths)
     report = BuildReport()
+    rules = rules_fingerprint()
     files: dict[str, Path] = {}
     for f in iter_corpus(paths):
         files.setdefault(canonical_path(f), Path(f))
@@ -128,11 +138,14 @@ def build_corpus(
 
     with store.writer(on_wait), store.transaction():
         stored = _forget_removed(store, files, folders, report)
+        force = _stale(store, rules, stored, files)
         n = _workers(workers, files)
         if n > 1:
-            _ingest_parallel(files, store, report, n, progress, lambda p, r: fail(p, r, stored))
+            _ingest_parallel(files, store, report, n, progress, lambda p, r: fail(p, r, stored), force)
         else:
-            _ingest_serial(files, store, report, progress, lambda p, r: fail(p, r, stored))
+            _ingest_serial(files, store, report, progress, lambda p, r: fail(p, r, stored), force)
+        report.reread = [p for p in report.updated if p in force]
+        store.set_meta(RULES_KEY, rules)
         store.save_merged()  # the indexed merged graph the queries read, in the same transaction
     store.forget_graph()  # the counts and the conflict check read the index
     _count(store, report)
@@ -153,15 +166,29 @@ def _forget_removed(store: Store, files: dict[str, Path], folders: list[str], re
     return {p for p in stored if os.path.isabs(p)} - set(report.removed)
 
 
+def _stale(store: Store, rules: str, stored: set[str], files: dict[str, Path]) -> set[str]:
+    """The stored files to read again because the rules changed since the last build (or the
+    store does not say which rules it was built with): every one still on disk, those outside
+    the paths being built added to ``files``; none when the rules are those of the last build."""
+    if store.get_meta(RULES_KEY) == rules or not stored:
+        return set()
+    for path in sorted(stored - files.keys()):
+        if os.path.isfile(path):
+            files[path] = Path(path)
+    return stored & files.keys()
+
+
 def _ingest_serial(files: dict[str, Path], store: Store, report: BuildReport,
-                   progress: Callable[[str], None] | None, fail: Callable[[str, str], None]) -> None:
-    """Extract and ingest the changed files in this process, in file order."""
+                   progress: Callable[[str], None] | None, fail: Callable[[str, str], None],
+                   force: set[str] = frozenset()) -> None:
+    """Extract and ingest the changed files (and those in ``force``) in this process, in file
+    order."""
     for path in files:
         try:
-            if store.file_hash(path) == file_sha256(path):
+            if path not in force and store.file_hash(path) == file_sha256(path):
                 report.unchanged.append(path)
             else:
-                status = store.ingest(extract_file(path))
+                status = store.ingest(extract_file(path), force=path in force)
                 (report.added if status == "added" else report.updated).append(path)
         except StoreError:
             raise  # the store itself failed: the whole batch rolls back
@@ -263,13 +290,15 @@ def _extract_job(path: str) -> tuple[str, object]:
 
 
 def _ingest_parallel(files: dict[str, Path], store: Store, report: BuildReport, n: int,
-                     progress: Callable[[str], None] | None, fail: Callable[[str, str], None]) -> None:
-    """Extract the changed files in ``n`` worker processes; ingest here, in file order."""
+                     progress: Callable[[str], None] | None, fail: Callable[[str, str], None],
+                     force: set[str] = frozenset()) -> None:
+    """Extract the changed files (and those in ``force``) in ``n`` worker processes; ingest
+    here, in file order."""
     todo: list[str] = []
     pre: dict[str, str] = {}  # path -> "unchanged" or the reason it failed
     for path in files:
         try:
-            if store.file_hash(path) == file_sha256(path):
+            if path not in force and store.file_hash(path) == file_sha256(path):
                 pre[path] = "unchanged"
             else:
                 todo.append(path)
@@ -279,12 +308,12 @@ def _ingest_parallel(files: dict[str, Path], store: Store, report: BuildReport, 
             pre[path] = _reason(exc)
     results = _extract_all(todo, n)
     try:
-        _ingest_in_order(files, store, report, pre, results, progress, fail)
+        _ingest_in_order(files, store, report, pre, results, progress, fail, force)
     finally:
         results.close()  # stops the workers, also when the build is interrupted
 
 
-def _ingest_in_order(files, store, report, pre, results, progress, fail) -> None:
+def _ingest_in_order(files, store, report, pre, results, progress, fail, force) -> None:
     for path in files:
         got = pre.get(path)
         if got == "unchanged":
@@ -300,7 +329,7 @@ def _ingest_in_order(files, store, report, pre, results, progress, fail) -> None
                 fail(path, value)
             else:
                 try:
-                    status = store.ingest(value)
+                    status = store.ingest(value, force=path in force)
                 except StoreError:
                     raise
                 except Exception as exc:  # noqa: BLE001

@@ -158,3 +158,61 @@ def test_every_query_command_has_json():
     for name in QUERY_COMMANDS:
         opts = {o for p in cli.commands[name].params for o in getattr(p, "opts", [])}
         assert "--json" in opts, name
+
+
+OVERLAY_PLAN = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 12/KH-UBND\nHà Tĩnh, ngày 05 tháng 5 năm 2023\n\nKẾ HOẠCH\n"
+                "Thực hiện phát triển kinh tế biển\n\nII. NHIỆM VỤ\n1. Giao BCĐ kinh tế biển chủ trì, phối hợp với "
+                "Sở Tài chính xây dựng đề án, hoàn thành trong năm 2023.\n")
+
+
+def test_a_build_reads_every_file_again_when_the_rules_change(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    (corpus / "plan.txt").write_text(OVERLAY_PLAN, "utf-8")
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    (tables / "agencies.toml").write_text(
+        '[[agency]]\nname = "Ban Chỉ đạo phát triển kinh tế biển tỉnh"\naliases = ["BCĐ kinh tế biển"]\n', "utf-8")
+    db = tmp_path / "kg.db"
+
+    def lead() -> list[str]:
+        with Store(db, readonly=True) as s:
+            return s.node_attrs(["ha-tinh:12/KH-UBND:2023#task-1"])["ha-tinh:12/KH-UBND:2023#task-1"]["lead"]
+
+    first = run("build", corpus, "--store", db)
+    assert "6 added" in first.output and "Rules changed" not in first.output
+    assert lead() == ["ha-tinh:agency:uy-ban-nhan-dan-tinh"]
+    again = run("build", corpus, "--store", db)
+    assert "0 added, 0 updated, 6 unchanged" in again.output and "Rules changed" not in again.output
+    overlaid = run("--tables", tables, "build", corpus, "--store", db)
+    assert ("Rules changed since the last build (tables or policykg version): re-read 6 stored files\n"
+            "0 added, 6 updated, 0 unchanged") in overlaid.output
+    assert lead() == ["ha-tinh:agency:ban-chi-dao-phat-trien-kinh-te-bien-tinh"]  # no stale facts
+    same = json.loads(run("--tables", tables, "build", corpus, "--store", db, "--json").stdout)
+    assert (len(same["unchanged"]), same["updated"], same["reread"]) == (6, [], [])
+    back = json.loads(run("build", corpus, "--store", db, "--json").stdout)
+    assert len(back["reread"]) == 6 and back["reread"] == back["updated"]
+    assert lead() == ["ha-tinh:agency:uy-ban-nhan-dan-tinh"]
+
+
+def test_rules_changed_re_reads_the_stores_other_files_too(tmp_path):
+    """A store built from two folders, one built again under new rules: the other folder's
+    files are read again as well, so the store keeps no fact of the old rules."""
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    files = sorted(CORPUS.iterdir())
+    for f in files[:2]:
+        shutil.copy(f, one)
+    for f in files[2:]:
+        shutil.copy(f, two)
+    db = tmp_path / "kg.db"
+    run("build", one, two, "--store", db)
+    with Store(db) as s, s.transaction():
+        s.set_meta("rules", "an older policykg")
+    report = json.loads(run("build", one, "--store", db, "--json").stdout)
+    stored = [str((d / f.name).resolve()) for d, fs in ((one, files[:2]), (two, files[2:])) for f in fs]
+    assert report["reread"] == report["updated"] == stored  # the folder built first, then the others
+    assert not report["removed"] and not report["unchanged"]
+    with Store(db, readonly=True) as s:
+        assert s.get_meta("rules") != "an older policykg"

@@ -46,6 +46,9 @@ def build(paths, store_path, as_json):
     else:
         for p in report.removed:
             click.echo(f"Removed {p}: no longer in its folder; its facts left the store")
+        if report.reread:
+            click.echo(f"Rules changed since the last build (tables or policykg version): "
+                       f"re-read {len(report.reread)} stored files")
         removed = f", {len(report.removed)} removed" if report.removed else ""
         click.echo(
             f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
