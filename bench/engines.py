@@ -30,9 +30,9 @@ sys.path.insert(0, str(ROOT))
 
 from graph.neo4j_push import push_graph, push_graph_row_by_row  # noqa: E402
 from graph.store import Store  # noqa: E402
+from policykg.boltserver import BoltServer  # noqa: E402  (starts FalkorDB on loopback)
 from policykg.synth import make_graph  # noqa: E402
 from queries.engine import Server, Source, engines, open_engine  # noqa: E402
-from tests.support.bolt import BoltServer  # noqa: E402  (starts FalkorDB; test support, see README)
 
 DB = "policykg_bench"
 
