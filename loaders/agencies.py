@@ -473,6 +473,14 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool) -> int | None:
     qualified = False  # the name has reached its "tỉnh" / "thành phố"
     while i < len(toks):
         word, s, e = toks[i]
+        phrase = next((ph for ph in gaz.phrases if "," not in ph and tuple(words[i : i + len(ph)]) == ph), None)
+        if phrase is not None and not qualified:
+            # "Khai thác công trình thủy lợi" ("trình" alone is a verb), "Công ty TNHH Một thành
+            # viên …": a fixed phrase goes on the name whole, outside its length
+            end_i = i + len(phrase) - 1
+            i += len(phrase)
+            held += len(phrase)
+            continue
         if word == ",":
             # "quản lý ngành, lĩnh vực": a fixed phrase holds its commas
             rest = next((len(ph) - ph.index(",") for ph in gaz.phrases

@@ -151,9 +151,10 @@ def task_rules() -> TaskRules:
 
 
 def _type_line(words: list[str]) -> regex.Pattern:
-    """A line that is one of these type words alone, in capitals: "QUY CHẾ", "KẾ HOẠCH"."""
+    """A line that is one of these type words alone, in capitals: "QUY CHẾ", "KẾ HOẠCH", or
+    with its abbreviation after it: "PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH (TTHC)"."""
     alt = "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"[ \t]*(?:{alt})[ \t]*$", regex.V1)
+    return regex.compile(rf"[ \t]*(?:{alt})(?:[ \t]*\(\p{{Lu}}{{2,10}}\))?[ \t]*$", regex.V1)
 
 
 # ------------------------------------------------------------------------ paragraphs

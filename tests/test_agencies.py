@@ -61,7 +61,8 @@ ALIASES = [
     # whose or where a body is, of the document's own province, is no part of its name
     ("Các cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý của tỉnh Hà Tĩnh",
      "Các cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý", True),
-    ("Các cơ quan Trung ương trên địa bàn tỉnh", "Các cơ quan Trung ương", True),
+    # the central bodies' offices in the province: a group of its own (every gold names it so)
+    ("Các cơ quan Trung ương trên địa bàn tỉnh", "Các cơ quan Trung ương trên địa bàn tỉnh", True),
     # a name the table does not list with its abbreviations written out: one name, one node
     ("Các cơ quan, đơn vị thuộc UBND tỉnh", "Các cơ quan, đơn vị thuộc Ủy ban nhân dân tỉnh", True),
     ("Các cơ quan, đơn vị thuộc Ủy ban nhân dân tỉnh", "Các cơ quan, đơn vị thuộc Ủy ban nhân dân tỉnh", True),
@@ -294,3 +295,22 @@ def test_city_units_keep_their_board_and_compose() -> None:
     assert unit.parent == "hai-phong:agency:ban-quan-ly-khu-kinh-te-tinh"
     parts = [resolve_agency(n, "Hà Nội") for n in ("các sở", "UBND huyện, thị xã, thành phố")]
     assert [a.name for a in compose_agencies(parts, "Hà Nội")] == ["Các sở, ban, ngành, địa phương"]
+
+
+# (text of an execution clause, jurisdiction, names found): the province's collective bodies as
+# execution clauses write them
+EXECUTION_BODIES = [
+    ("Thủ trưởng cơ quan, ban, ngành thành phố và các tổ chức, cá nhân có liên quan chịu trách nhiệm", "Cần Thơ",
+     ["Các sở, ban, ngành", "Các tổ chức, cá nhân có liên quan"]),
+    ("Thủ trưởng các Ban, ngành thuộc Ủy ban nhân dân tỉnh; Thủ trưởng các cơ quan Trung ương trên địa bàn tỉnh",
+     "Nghệ An", ["Các sở, ban, ngành", "Các cơ quan Trung ương trên địa bàn tỉnh"]),
+    ("Thủ trưởng các cơ quan Trung ương đóng trên địa bàn thành phố", "Hà Nội",
+     ["Các cơ quan Trung ương trên địa bàn thành phố"]),
+    ("Chủ tịch, Tổng Giám đốc các Công ty TNHH Một thành viên Khai thác công trình thủy lợi; Thủ trưởng", "Hải Phòng",
+     ["Công ty TNHH Một thành viên Khai thác công trình thủy lợi"]),  # "trình" alone is a verb
+]
+
+
+@pytest.mark.parametrize(("text", "jurisdiction", "names"), EXECUTION_BODIES, ids=[e[0][:40] for e in EXECUTION_BODIES])
+def test_execution_clause_bodies(text: str, jurisdiction: str, names: list[str]) -> None:
+    assert [a.name for a, _, _ in find_agencies(text, jurisdiction)] == names

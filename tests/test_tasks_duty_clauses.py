@@ -133,6 +133,17 @@ ROWS = [
       ("h", "Điều 3. Trách nhiệm của cơ sở giáo dục"),
       ("p", "Các cơ sở giáo dục có trách nhiệm công khai các khoản thu trước khi thực hiện.")],
      []),
+    # an attached simplification proposal ("PHỤ LỤC" / "PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH
+    # (TTHC)", its type words and their abbreviation on one line): proposals, not tasks
+    ("attached-simplification-proposal-is-no-duty",
+     [("h", "Điều 1. Thông qua phương án đơn giản hóa thủ tục hành chính tại Phụ lục kèm theo.")],
+     [("p", "PHỤ LỤC"), ("type", "PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH (TTHC)"),
+      ("h", "I. LĨNH VỰC HOẠT ĐỘNG KHOA HỌC VÀ CÔNG NGHỆ"),
+      ("p", "1. Thủ tục cấp Giấy chứng nhận đủ điều kiện hoạt động dịch vụ đánh giá công nghệ"),
+      ("p", "1.1. Kiến nghị thực thi"),
+      ("p", "- Sửa đổi điểm b khoản 1 mục III Phụ lục VI Nghị định số 133/2025/NĐ-CP ngày 12 tháng 6 năm 2025."),
+      ("p", "- Các cơ sở giáo dục có trách nhiệm công khai các khoản thu trước khi thực hiện.")],
+     []),
     # a partner list split by ";" under the article's bearer: the partners do not lead
     ("partner-list-semicolon-keeps-the-bearer",
      [("h", "Điều 3. Giao Giám đốc Công an thành phố thực hiện các nhiệm vụ sau:"),
