@@ -19,7 +19,7 @@ from loaders.deadlines import find_deadlines, parse_deadline
 from loaders.rules import load_table
 from loaders.task_build import ITEM_KINDS, Builder, Draft, Read, apply_labels, section_path, sub_level
 from loaders.task_paragraphs import Paragraph
-from loaders.task_roles import PARENS, Ctx, Roles, duty_clause, found_agencies, item_roles, lead_run
+from loaders.task_roles import PARENS, Ctx, Roles, delegates, duty_clause, found_agencies, item_roles, lead_run
 from loaders.task_rules import task_rules
 
 __all__ = ["articles", "charters"]
@@ -63,7 +63,7 @@ def _acts(ctx: Ctx, start: int, end: int) -> tuple[Roles, bool]:
     roles = item_roles(ctx, start, end)
     if not roles.lead:
         return roles, False
-    if r.assign_words.match(text, start, end) or r.lead_cue.search(text, start, end):
+    if r.assign_words.match(text, start, end) or r.lead_cue.search(text, start, end) or delegates(ctx, start, end):
         return roles, True
     found = found_agencies(ctx, start, end)
     _, run_end = lead_run(ctx, found, start, end)

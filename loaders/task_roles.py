@@ -19,8 +19,8 @@ from loaders.agencies import body_kind, compose_agencies, find_agencies, resolve
 from loaders.rules import load_table
 from loaders.task_rules import task_rules
 
-__all__ = ["Ctx", "Roles", "agency_run", "clause_subject", "cooperating_of", "duty_clause", "found_agencies",
-           "item_roles", "label_agencies", "lead_run", "PARENS"]
+__all__ = ["Ctx", "Roles", "agency_run", "clause_subject", "cooperating_of", "delegates", "duty_clause",
+           "found_agencies", "item_roles", "label_agencies", "lead_run", "PARENS"]
 
 _PIECES = regex.compile(r"[^,;]+")
 _NON_WORD = regex.compile(r"\W|$")
@@ -195,6 +195,9 @@ def lead_run(ctx: Ctx, found, start: int, end: int) -> tuple[list[Agency], int]:
             handed, handed_end = agency_run(ctx, found, relay.end(), end)
             if handed:
                 return handed, handed_end
+        delegated = _delegate(ctx, found, run_end, end) if run else None
+        if delegated:
+            return delegated
         if run:
             return run, run_end
     for i, pos in enumerate(candidates):
@@ -206,6 +209,30 @@ def lead_run(ctx: Ctx, found, start: int, end: int) -> tuple[list[Agency], int]:
             name = body_kind(name) or name
             return [resolve_agency(name, ctx.jurisdiction, parent=ctx.issuer)], m.end("name")
     return [], start
+
+
+def _delegate(ctx: Ctx, found, pos: int, end: int) -> tuple[list[Agency], int] | None:
+    """"A phân cấp <what> cho B (…)": B and the bodies listed with it, when a delegation verb
+    follows A and "cho" names bodies before the sentence ends."""
+    r = task_rules()
+    verb = r.delegation.match(ctx.text, pos, end)
+    if verb is None:
+        return None
+    full = regex.search(r"[.](?:\s|$)", ctx.text[verb.end() : end])
+    stop = verb.end() + full.start() if full else end
+    for m in r.delegate.finditer(ctx.text, verb.end(), stop):
+        handed, handed_end = agency_run(ctx, found, m.end(), end)
+        if handed:
+            return handed, handed_end
+    return None
+
+
+def delegates(ctx: Ctx, start: int, end: int) -> bool:
+    """Whether an item opens with a body that delegates to others ("Ủy ban nhân dân thành phố
+    phân cấp … cho Sở X"): the delegation is its act."""
+    found = found_agencies(ctx, start, end)
+    run, run_end = agency_run(ctx, found, start + len(ctx.text[start:end]) - len(ctx.text[start:end].lstrip()), end)
+    return bool(run) and _delegate(ctx, found, run_end, end) is not None
 
 
 def cooperating_of(ctx: Ctx, found, start: int, end: int, lead: list[Agency] = ()) -> list[Agency]:

@@ -37,6 +37,8 @@ class TaskRules:
     duty_subject: regex.Pattern
     duty_subject_any_case: regex.Pattern  # after an opening condition's break, mid-sentence
     relay: regex.Pattern
+    delegation: regex.Pattern
+    delegate: regex.Pattern
     head_clauses: tuple[regex.Pattern, ...]
     issuer_openers: tuple[regex.Pattern, ...]
     condition: regex.Pattern
@@ -103,6 +105,8 @@ def task_rules() -> TaskRules:
         coop_cue=_any([roles["cooperating_cue"]]),
         head_words=_any(roles["head_words"], anchor=r"\s*"),
         relay=regex.compile(r"\s*(?:" + roles["relay"] + ")", regex.I | regex.V1),
+        delegation=regex.compile(r"\s*(?:" + roles["delegation"] + ")", regex.I | regex.V1),
+        delegate=regex.compile(roles["delegate"], regex.I | regex.V1),
         duty_subject=regex.compile(r"\s*(?P<name>(?-i:" + "|".join(roles["duty_nouns"]) + ")" + roles["duty_words"] + ")",
                                    regex.I | regex.V1),
         duty_subject_any_case=regex.compile(r"\s*(?P<name>(?:" + "|".join(roles["duty_nouns"]) + ")" + roles["duty_words"] + ")",

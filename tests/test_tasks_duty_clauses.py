@@ -144,6 +144,14 @@ ROWS = [
       ("p", "- Sửa đổi điểm b khoản 1 mục III Phụ lục VI Nghị định số 133/2025/NĐ-CP ngày 12 tháng 6 năm 2025."),
       ("p", "- Các cơ sở giáo dục có trách nhiệm công khai các khoản thu trước khi thực hiện.")],
      []),
+    # a delegation whose object comes first: the body after "cho" leads, not the delegating one
+    ("delegation-object-first",
+     [("h", "Điều 2. Phân cấp thẩm quyền quyết định thanh lý tài sản"),
+      ("p", "1. Ủy ban nhân dân thành phố phân cấp thẩm quyền quyết định thanh lý tài sản kết cấu hạ tầng thủy "
+            "lợi; thẩm quyền quyết định xử lý tài sản trong trường hợp bị mất, hủy hoại thuộc phạm vi quản lý của "
+            "Ủy ban nhân dân thành phố cho Sở Nông nghiệp và Môi trường (trừ trường hợp quy định tại Điều 21 "
+            "Luật Thủy lợi số 08/2017/QH14).")],
+     [], [("Ủy ban nhân dân thành phố phân cấp", ("Sở Nông nghiệp và Môi trường",))]),
     # a partner list split by ";" under the article's bearer: the partners do not lead
     ("partner-list-semicolon-keeps-the-bearer",
      [("h", "Điều 3. Giao Giám đốc Công an thành phố thực hiện các nhiệm vụ sau:"),
