@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from importlib import resources
 from typing import Any
 
-__all__ = ["load_query", "trace_tops_cypher", "impact_cypher", "tasks_by_agency_cypher", "node_summaries_cypher",
+__all__ = ["load_query", "trace_tops_cypher", "impact_cypher", "trace_tops_cypher_many", "impact_cypher_many", "tasks_by_agency_cypher", "node_summaries_cypher",
            "label_for_id", "status_facts_cypher", "counts_cypher"]
 
 
@@ -55,13 +55,28 @@ def label_for_id(node_id: str) -> str:
     return "Document"
 
 
-def _rows(session_or_driver: Any, name: str, database: str | None,
+def _rows(session_or_driver: Any, name: str, database: str | None, label: str | None = None,
           **params: Any) -> list[dict]:
     query = load_query(name)
     if "__LABEL__" in query:
-        query = query.replace("__LABEL__", label_for_id(params["id"]))
+        query = query.replace("__LABEL__", label or label_for_id(params["id"]))
     with _session(session_or_driver, database) as session:
         return [record.data() for record in session.run(query, params)]
+
+
+def _lineage(session_or_driver: Any, name: str, ids, database: str | None) -> dict[str, set[str]]:
+    """Rows of the lineage query ``name`` for every id, a statement per label and
+    :data:`_IDS_PER_QUERY` ids."""
+    by_label: dict[str, list[str]] = {}
+    for n in dict.fromkeys(ids):
+        by_label.setdefault(label_for_id(n), []).append(n)
+    found: dict[str, set[str]] = {n: set() for ids_ in by_label.values() for n in ids_}
+    with _session(session_or_driver, database) as session:
+        for label, group in by_label.items():
+            for i in range(0, len(group), _IDS_PER_QUERY):
+                for row in _rows(session, name, None, label, ids=group[i:i + _IDS_PER_QUERY]):
+                    found[row["start"]].add(row["id"])
+    return found
 
 
 def trace_tops_cypher(session_or_driver: Any, node_id: str, *,
@@ -77,7 +92,13 @@ def trace_tops_cypher(session_or_driver: Any, node_id: str, *,
         Ids of the nodes reached over one or more ``IMPLEMENTS``/``PART_OF``
         relationships that have no outgoing one; empty for an unknown id.
     """
-    return {row["id"] for row in _rows(session_or_driver, "trace", database, id=node_id)}
+    return _lineage(session_or_driver, "trace", [node_id], database)[node_id]
+
+
+def trace_tops_cypher_many(session_or_driver: Any, node_ids, *, database: str | None = None) -> dict[str, set[str]]:
+    """:func:`trace_tops_cypher` of every id, a few ids a statement (trace.cypher unwinds
+    ``$ids``)."""
+    return _lineage(session_or_driver, "trace", node_ids, database)
 
 
 def impact_cypher(session_or_driver: Any, node_id: str, *,
@@ -93,7 +114,13 @@ def impact_cypher(session_or_driver: Any, node_id: str, *,
         Ids of the nodes from which ``node_id`` is reached over one or more
         ``IMPLEMENTS``/``PART_OF`` relationships, ``node_id`` itself excluded.
     """
-    return {row["id"] for row in _rows(session_or_driver, "impact", database, id=node_id)}
+    return _lineage(session_or_driver, "impact", [node_id], database)[node_id]
+
+
+def impact_cypher_many(session_or_driver: Any, node_ids, *, database: str | None = None) -> dict[str, set[str]]:
+    """:func:`impact_cypher` of every id, a few ids a statement (impact.cypher unwinds
+    ``$ids``)."""
+    return _lineage(session_or_driver, "impact", node_ids, database)
 
 
 def tasks_by_agency_cypher(session_or_driver: Any, agency_name: str, *,

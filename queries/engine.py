@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "DEFAULT_ENGINE", "EngineUnavailable", "UnknownEngine", "Server", "Source", "QueryEngine", "EngineInfo",
     "register_engine", "unregister_engine", "engines", "engine_info", "open_engine", "serves", "downstream",
-    "GraphEngine", "StoreEngine", "SparqlEngine", "CypherEngine",
+    "ByNode", "GraphEngine", "StoreEngine", "SparqlEngine", "CypherEngine",
 ]
 
 #: The engine every command uses unless told otherwise.
@@ -110,6 +110,13 @@ class QueryEngine(Protocol):
 
     def impact(self, node: str) -> set[str]:
         """Everything downstream of ``node`` (:func:`queries.lineage.impact`)."""
+
+    def trace_tops_many(self, nodes: Iterable[str]) -> dict[str, set[str]]:
+        """:meth:`trace_tops` of each node (an engine with a query language asks once for
+        them all, :class:`ByNode` asks node by node)."""
+
+    def impact_many(self, nodes: Iterable[str]) -> dict[str, set[str]]:
+        """:meth:`impact` of each node, as :meth:`trace_tops_many`."""
 
     def nodes(self, ids: Iterable[str]) -> dict[str, dict]:
         """Display fields of the nodes (kind, type, number_symbol, date, issuer,
@@ -233,9 +240,20 @@ class _Reports:
         return self._by_day[day]
 
 
+class ByNode:
+    """``trace_tops_many`` and ``impact_many`` node by node: for an engine whose answer for
+    one node costs no statement of its own (networkx, the store's index)."""
+
+    def trace_tops_many(self, nodes):
+        return {n: self.trace_tops(n) for n in nodes}
+
+    def impact_many(self, nodes):
+        return {n: self.impact(n) for n in nodes}
+
+
 # -- networkx: the reference -------------------------------------------------------------
 
-class GraphEngine:
+class GraphEngine(ByNode):
     """The whole graph in memory: :mod:`queries.lineage` on networkx."""
 
     name = "networkx"
@@ -305,7 +323,7 @@ class GraphEngine:
 
 # -- the store's index -------------------------------------------------------------------
 
-class StoreEngine:
+class StoreEngine(ByNode):
     """The store's indexed merged graph: each answer reads the neighbourhood it needs
     (:func:`queries.local.local_graph`) and runs :mod:`queries.lineage` on it."""
 
@@ -402,12 +420,13 @@ class _LanguageEngine:
         raise NotImplementedError
 
     def _report(self, day: str) -> StatusReport:
-        from queries.status import StatusReport, derive_statuses, risk_flags
+        from queries.status import AT_RISK, StatusReport, derive_statuses, risk_flags
 
         if self._facts is None:
             self._facts = self._status_facts()
         st = derive_statuses(*self._facts, day)
-        return StatusReport(day, st, risk_flags(st, self.impact))
+        below = self.impact_many(sorted(n for n, s in st.items() if s.state in AT_RISK))  # one query
+        return StatusReport(day, st, risk_flags(st, below.__getitem__))
 
     def statuses(self, as_of=None, around=None):
         return self._reports.get(as_of)
@@ -457,12 +476,22 @@ class SparqlEngine(_LanguageEngine):
 
         return impact_sparql(self.rdf, node)
 
+    def trace_tops_many(self, nodes):
+        from queries.sparql import trace_tops_sparql_many
+
+        return trace_tops_sparql_many(self.rdf, nodes)
+
+    def impact_many(self, nodes):
+        from queries.sparql import impact_sparql_many
+
+        return impact_sparql_many(self.rdf, nodes)
+
     def nodes(self, ids):
         from queries.sparql import node_summaries_sparql
 
         ids = list(ids)
         missing = [n for n in ids if n not in self._nodes]
-        if missing:  # one indexed lookup per id, each read once (an unbound scan costs far more)
+        if missing:  # one VALUES query for the ids not read yet (an unbound scan costs far more)
             found = node_summaries_sparql(self.rdf, missing)
             self._nodes.update({n: found.get(n) for n in missing})
         return {n: self._nodes[n] for n in ids if self._nodes.get(n)}
@@ -533,6 +562,16 @@ class CypherEngine(_LanguageEngine):
         from queries.cypher import impact_cypher
 
         return impact_cypher(self.session, node)
+
+    def trace_tops_many(self, nodes):
+        from queries.cypher import trace_tops_cypher_many
+
+        return trace_tops_cypher_many(self.session, nodes)
+
+    def impact_many(self, nodes):
+        from queries.cypher import impact_cypher_many
+
+        return impact_cypher_many(self.session, nodes)
 
     def nodes(self, ids):
         from queries.cypher import node_summaries_cypher
