@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from importlib import resources
 from typing import Any
 
-__all__ = ["load_query", "trace_tops_cypher", "impact_cypher", "trace_tops_cypher_many", "impact_cypher_many", "tasks_by_agency_cypher", "node_summaries_cypher",
+__all__ = ["load_query", "trace_tops_cypher", "impact_cypher", "trace_tops_cypher_many", "impact_cypher_many", "up_edges_cypher", "tasks_by_agency_cypher", "node_summaries_cypher",
            "label_for_id", "status_facts_cypher", "counts_cypher"]
 
 
@@ -64,19 +64,32 @@ def _rows(session_or_driver: Any, name: str, database: str | None, label: str | 
         return [record.data() for record in session.run(query, params)]
 
 
-def _lineage(session_or_driver: Any, name: str, ids, database: str | None) -> dict[str, set[str]]:
-    """Rows of the lineage query ``name`` for every id, a statement per label and
-    :data:`_IDS_PER_QUERY` ids."""
+def _unwound(session_or_driver: Any, name: str, ids, database: str | None) -> list[dict]:
+    """Rows of the query ``name`` that unwinds ``$ids``, for every id: a statement per label
+    and :data:`_IDS_PER_QUERY` ids."""
     by_label: dict[str, list[str]] = {}
     for n in dict.fromkeys(ids):
         by_label.setdefault(label_for_id(n), []).append(n)
-    found: dict[str, set[str]] = {n: set() for ids_ in by_label.values() for n in ids_}
+    rows: list[dict] = []
     with _session(session_or_driver, database) as session:
         for label, group in by_label.items():
             for i in range(0, len(group), _IDS_PER_QUERY):
-                for row in _rows(session, name, None, label, ids=group[i:i + _IDS_PER_QUERY]):
-                    found[row["start"]].add(row["id"])
+                rows += _rows(session, name, None, label, ids=group[i:i + _IDS_PER_QUERY])
+    return rows
+
+
+def _lineage(session_or_driver: Any, name: str, ids, database: str | None) -> dict[str, set[str]]:
+    ids = list(dict.fromkeys(ids))
+    found: dict[str, set[str]] = {n: set() for n in ids}
+    for row in _unwound(session_or_driver, name, ids, database):
+        found[row["start"]].add(row["id"])
     return found
+
+
+def up_edges_cypher(session_or_driver: Any, node_ids, *, database: str | None = None) -> list[tuple[str, str, str]]:
+    """The relationships :func:`queries.lineage.trace` climbs out of the nodes (up.cypher):
+    ``(node, next, relation)`` for every IMPLEMENTS, PART_OF and BASED_ON leaving one."""
+    return sorted({(r["start"], r["id"], r["relation"]) for r in _unwound(session_or_driver, "up", node_ids, database)})
 
 
 def trace_tops_cypher(session_or_driver: Any, node_id: str, *,

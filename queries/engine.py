@@ -31,6 +31,7 @@ from graph.errors import NotFound, PolicyKGError
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
+    from queries.lineage import TraceResult
     from queries.status import StatusReport
 
 __all__ = [
@@ -110,6 +111,10 @@ class QueryEngine(Protocol):
 
     def impact(self, node: str) -> set[str]:
         """Everything downstream of ``node`` (:func:`queries.lineage.impact`)."""
+
+    def trace(self, node: str, *, based_on_fallback: bool = True) -> TraceResult:
+        """Every lineage path from ``node`` up to its tops, with the central roots, the
+        highest other tops and the based_on hops (:func:`queries.lineage.trace`)."""
 
     def trace_tops_many(self, nodes: Iterable[str]) -> dict[str, set[str]]:
         """:meth:`trace_tops` of each node (an engine with a query language asks once for
@@ -285,6 +290,11 @@ class GraphEngine(ByNode):
 
         return impact(self.g, self._known(node))
 
+    def trace(self, node, *, based_on_fallback=True):
+        from queries.lineage import trace
+
+        return trace(self.g, self._known(node), based_on_fallback=based_on_fallback)
+
     def nodes(self, ids):
         from queries.lineage import node_summary
 
@@ -361,6 +371,12 @@ class StoreEngine(ByNode):
         self._known(node)
         return impact(self.view(node, down=True), node)
 
+    def trace(self, node, *, based_on_fallback=True):
+        from queries.lineage import trace
+
+        self._known(node)
+        return trace(self.view(node), node, based_on_fallback=based_on_fallback)
+
     def nodes(self, ids):
         from queries.lineage import summary_of
 
@@ -431,6 +447,47 @@ class _LanguageEngine:
     def statuses(self, as_of=None, around=None):
         return self._reports.get(as_of)
 
+    def _up_edges(self, nodes: list[str]) -> list[tuple[str, str, str]]:
+        raise NotImplementedError
+
+    def trace(self, node, *, based_on_fallback=True):
+        """:func:`queries.lineage.trace` on the edges it climbs, read hop by hop (one
+        statement a hop for the whole frontier: ``_up_edges``), with the display fields of
+        the nodes reached and the flags of the documents (a "named" document carries no
+        lineage through based_on)."""
+        from queries.lineage import LINEAGE, is_policy_document, trace
+        from queries.local import LocalGraph
+
+        if not self.nodes([node]):
+            raise NotFound(f"{node}: no node with this id in {self.where}")
+        if self._facts is None:
+            self._facts = self._status_facts()
+        docs = self._facts[0]
+
+        def attrs(ids) -> dict[str, dict]:
+            found = self.nodes(ids)
+            return {n: found.get(n, {}) | {"flags": (docs.get(n) or {}).get("flags", [])} for n in ids}
+
+        seen = attrs([node])
+        edges: list[tuple] = []
+        frontier, read = [node], {node}
+        while frontier:
+            out: dict[str, list[tuple[str, str]]] = {}
+            for u, v, relation in self._up_edges(frontier):
+                out.setdefault(u, []).append((v, relation))
+            climbed = []
+            for u in frontier:
+                lineage = [(v, r) for v, r in out.get(u, []) if r in LINEAGE]
+                based_on = [] if lineage or not based_on_fallback or seen[u].get("kind") != "document" else \
+                    [(v, r) for v, r in out.get(u, []) if r not in LINEAGE]
+                climbed += [(u, v, r) for v, r in lineage + based_on]
+            seen |= attrs([v for _, v, _ in climbed if v not in seen])
+            climbed = [(u, v, r) for u, v, r in climbed if r in LINEAGE or is_policy_document(seen[v])]
+            edges += [(u, v, r, {"relation": r}) for u, v, r in climbed]
+            frontier = sorted({v for _, v, _ in climbed} - read)
+            read.update(frontier)
+        return trace(LocalGraph.of(seen, edges), node, based_on_fallback=based_on_fallback)
+
     def view(self, node, *, down=False):
         return None
 
@@ -475,6 +532,11 @@ class SparqlEngine(_LanguageEngine):
         from queries.sparql import impact_sparql
 
         return impact_sparql(self.rdf, node)
+
+    def _up_edges(self, nodes):
+        from queries.sparql import up_edges_sparql
+
+        return up_edges_sparql(self.rdf, nodes)
 
     def trace_tops_many(self, nodes):
         from queries.sparql import trace_tops_sparql_many
@@ -562,6 +624,11 @@ class CypherEngine(_LanguageEngine):
         from queries.cypher import impact_cypher
 
         return impact_cypher(self.session, node)
+
+    def _up_edges(self, nodes):
+        from queries.cypher import up_edges_cypher
+
+        return up_edges_cypher(self.session, nodes)
 
     def trace_tops_many(self, nodes):
         from queries.cypher import trace_tops_cypher_many

@@ -25,7 +25,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Graph
 
 __all__ = ["SparqlError", "run_sparql", "query_variables", "trace_tops_sparql", "impact_sparql", "load_query", "status_facts_sparql",
-           "node_summaries_sparql", "counts_sparql", "tasks_by_agency_sparql", "trace_tops_sparql_many", "impact_sparql_many"]
+           "node_summaries_sparql", "counts_sparql", "tasks_by_agency_sparql", "trace_tops_sparql_many", "impact_sparql_many",
+           "up_edges_sparql"]
 
 
 class SparqlError(PolicyKGError):
@@ -276,6 +277,16 @@ def impact_sparql_many(rdf_graph: Graph, node_ids) -> dict[str, set[str]]:
         NotFound: a node is not in the RDF graph.
     """
     return _lineage_many("impact", rdf_graph, node_ids, "target", "node")
+
+
+def up_edges_sparql(rdf_graph: Graph, node_ids) -> list[tuple[str, str, str]]:
+    """The edges :func:`queries.lineage.trace` climbs out of the nodes (queries/up.rq):
+    ``(node, next, relation)`` for every implements, part_of and based_on edge leaving one of
+    them, one query for them all.  Ids not in the graph have none."""
+    from graph.rdf import iri_to_id
+
+    return sorted({(iri_to_id(r.node), iri_to_id(r.next), str(r.relation))
+                   for r in _by_values("up", rdf_graph, node_ids, "node")})
 
 
 def status_facts_sparql(rdf_graph: Graph) -> tuple[dict[str, dict], list[dict]]:

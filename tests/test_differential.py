@@ -6,6 +6,8 @@ any engine registered later) is held to the networkx reference semantics
 * trace tops and impact set of every document and task (the engine's answer for many nodes
   at once; node by node on the sample), and the central roots / highest tops and the
   downstream documents and tasks every command derives from them;
+* the trace paths (roots, highest tops, based_on hops) of the sample by the engine's
+  ``trace`` (the SPARQL and Cypher engines read the edges hop by hop);
 * the legal status of every document and the warnings every node inherits, on two days;
 * the engine's summaries: counts by kind, display fields of nodes, tasks by agency;
 * an engine that gives a graph view (networkx, the store): the trace paths, the tasks
@@ -99,6 +101,9 @@ def disagreements(eng, corpus: Corpus, name: str | None = None) -> list:
     for n in corpus.sample:
         if (eng.trace_tops(n), eng.impact(n)) != (tops[n], down[n]):
             bad.append(("lineage of one", n))
+        want, got = trace(g, n), eng.trace(n)  # the paths (the language engines: hop by hop)
+        if _trace_key(got) != _trace_key(want):
+            bad.append(("trace", n, _trace_key(want), _trace_key(got)))
     # statuses on every node, but for an engine that runs one statement per answer on the
     # generated corpus (SPARQL: 6 ms a node and day, over a minute for its 5,700 nodes): the sample
     every = corpus.sample is corpus.nodes or name is None or not engine_info(name).per_statement
@@ -129,6 +134,10 @@ def disagreements(eng, corpus: Corpus, name: str | None = None) -> list:
             if eng.tasks_by_agency(spelled) != ref.tasks_by_agency(spelled):
                 bad.append(("tasks_by_agency", spelled))
     return bad
+
+
+def _trace_key(res) -> tuple:
+    return res.paths, res.roots, res.highest, res.via_based_on, res.truncated
 
 
 def _fields(summary: dict) -> dict:

@@ -13,7 +13,8 @@ from queries.engine import (
     DEFAULT_ENGINE, EngineUnavailable, GraphEngine, QueryEngine, Source, UnknownEngine, engine_info, engines,
     open_engine, register_engine, unregister_engine,
 )
-from tests.test_differential import Corpus, disagreements
+from queries.lineage import trace
+from tests.test_differential import Corpus, _trace_key, disagreements, open_on
 
 
 class Toy(GraphEngine):
@@ -121,3 +122,32 @@ def test_an_engine_that_needs_a_server_says_so():
         open_engine("cypher", Source(graph=_toy_graph()))
     with pytest.raises(UnknownEngine):
         open_engine("nope", Source(graph=_toy_graph()))
+
+
+@pytest.mark.parametrize("name", ["sparql", "cypher"])
+def test_a_language_engine_traces_the_based_on_fallback_hop_by_hop(name, tmp_path, request):
+    # a plan that implements nothing climbs its "Căn cứ" links to policy documents (the
+    # programme, then on to the resolution), not to a decree nor to a document named only
+    g = _toy_graph()
+    ev = [{"path": "/x/plan.txt", "sentence": "s", "start": 0, "end": 1}]
+    plan, decree, named = "ha-tinh:3/KH-UBND:2024", "vn:15/2020/NĐ-CP:2020", "ha-tinh:9-CTr/TU:2019"
+    g.add_node(plan, kind="document", type="KH", number_symbol="3/KH-UBND", jurisdiction="Hà Tĩnh",
+               date="2024-01-01", in_corpus=True)
+    g.add_node(decree, kind="document", type="NĐ", number_symbol="15/2020/NĐ-CP", jurisdiction="central",
+               date="2020-01-01", in_corpus=False)
+    g.add_node(named, kind="document", type="CTr", number_symbol="9-CTr/TU", jurisdiction="Hà Tĩnh",
+               date="2019-01-01", in_corpus=False, flags=["named"])
+    for target in ("ha-tinh:26-CTr/TU:2023", decree, named):
+        g.add_edge(plan, target, key="based_on", relation="based_on", evidence=ev)
+    corpus = _Corpus(g, tmp_path)
+    if name == "cypher":
+        corpus.g = g  # open_on pushes corpus.g to the Bolt test server
+    want = trace(g, plan)
+    assert want.via_based_on == [(plan, "ha-tinh:26-CTr/TU:2023")] and want.roots == ["vn:29-NQ/TW:2022"]
+    eng = open_on(name, corpus, request)
+    try:
+        assert _trace_key(eng.trace(plan)) == _trace_key(want)
+        assert _trace_key(eng.trace(plan, based_on_fallback=False)) == _trace_key(trace(g, plan, based_on_fallback=False))
+        assert disagreements(eng, corpus, name) == []
+    finally:
+        eng.close()
