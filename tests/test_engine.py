@@ -4,6 +4,8 @@ that needs a server says so and is skipped where none is configured."""
 
 from __future__ import annotations
 
+import json
+
 import networkx as nx
 import pytest
 from click.testing import CliRunner
@@ -111,7 +113,13 @@ def test_an_engine_without_a_view_prints_what_its_answers_hold(seed_store):
     runner = CliRunner()
     out = runner.invoke(cli, ["trace", "154/KH-UBND", "--store", str(seed_store), "--engine", "sparql"])
     assert out.exit_code == 0, out.output
-    assert out.output.splitlines()[1] == "Central roots: 29-NQ/TW"
+    # the same paths as the default engine, each hop named by the engine's display fields
+    assert out.output.splitlines()[1:] == ["  154/KH-UBND -> 26-CTr/TU -> 29-NQ/TW",
+                                           "  154/KH-UBND -> 13-KH/TW -> 29-NQ/TW", "Central roots: 29-NQ/TW"]
+    as_json = json.loads(runner.invoke(cli, ["trace", "154/KH-UBND", "--store", str(seed_store), "--engine", "sparql",
+                                             "--json"]).output)
+    default = json.loads(runner.invoke(cli, ["trace", "154/KH-UBND", "--store", str(seed_store), "--json"]).output)
+    assert (as_json["paths"], as_json["roots"]) == (default["paths"], default["roots"])
     tasks = runner.invoke(cli, ["tasks", "--serves", "29-NQ/TW", "--store", str(seed_store), "--engine", "sparql"])
     assert tasks.exit_code == 2 and "the sparql engine has none" in tasks.output
 

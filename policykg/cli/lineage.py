@@ -4,7 +4,7 @@
 
 ``trace``, ``impact`` and ``status`` ask any registered engine (``--engine``); an engine that
 answers by its query language (sparql, cypher) gives no graph, and its answer is printed by
-the ``_print_serves``/``_print_downstream`` helpers here."""
+the ``_print_engine_trace``/``_print_downstream`` helpers here."""
 
 from __future__ import annotations
 
@@ -47,8 +47,8 @@ def trace(ref, store_path, as_json, no_fallback, as_of, engine, on_server, uri, 
     """Every implements-path from REF up to the central resolution(s) it serves.
 
     REF is a canonical id, a number-symbol (when unique), a task id or an ingested file.
-    With --engine sparql or cypher (--neo4j) the tops of the implements chains come from
-    that engine's query, without the paths.
+    With --engine sparql or cypher (--neo4j) the paths come from that engine's queries, one
+    hop at a time, each document named by the fields the engine holds.
 
     \b
     Example:
@@ -64,7 +64,7 @@ def trace(ref, store_path, as_json, no_fallback, as_of, engine, on_server, uri, 
     with open_engine(engine, store_path, bolt_server(uri, user, password, database)) as eng:
         g, node = engine_view(eng, ref)
         if g is None:
-            _print_serves(eng, node, as_json)
+            _print_engine_trace(eng, node, eng.trace(node, based_on_fallback=not no_fallback), as_json)
             return
         res = do_trace(g, node, based_on_fallback=not no_fallback)
         report = statuses_on(g, as_of)
@@ -109,23 +109,33 @@ def _engine_where(eng) -> dict:
     return {"server": eng.where} if engine_info(eng.name).needs_server else {"engine": eng.name}
 
 
-def _print_serves(eng, node: str, as_json: bool) -> None:
-    """trace on an engine that answers by its query language: the central roots and highest
-    tops (queries.engine.serves), without paths."""
-    from queries.engine import serves
-
-    roots, highest, nodes = serves(eng, node)
+def _print_engine_trace(eng, node: str, res, as_json: bool) -> None:
+    """trace on an engine that answers by its query language (no graph view): the same paths,
+    roots and tops as the default engine, each node named by the engine's display fields."""
+    ids = sorted({node, *(n for p in res.paths for n in p), *res.roots, *res.highest})
+    nodes = eng.nodes(ids)
     if as_json:
-        emit_json({"ref": node, "roots": roots, "highest": highest, "nodes": nodes} | _engine_where(eng))
+        emit_json({"ref": node, "paths": res.paths, "roots": res.roots, "highest": res.highest,
+                   "reached_central": res.reached_central, "via_based_on": [list(x) for x in res.via_based_on],
+                   "nodes": nodes} | _engine_where(eng))
         return
     click.echo(f"{_summary_label(nodes, node)} ({eng.where})")
-    if roots:
-        click.echo("Central roots: " + ", ".join(_summary_label(nodes, r) for r in roots))
-    if highest:
-        click.echo(("Also reaches (not central): " if roots else "No central document reached; highest: ")
-                   + ", ".join(_summary_label(nodes, r) for r in highest))
-    if not roots and not highest:
+    if not res.paths:
         click.echo("  implements nothing " + ("on the server" if "server" in _engine_where(eng) else f"in {eng.where}"))
+        return
+    fallback = set(res.via_based_on)
+    for p in res.paths:
+        hops = [_summary_label(nodes, p[0])]
+        for a, b in zip(p, p[1:]):
+            hops.append(f"{'-(căn cứ)->' if (a, b) in fallback else '->'} {_summary_label(nodes, b)}")
+        click.echo("  " + " ".join(hops))
+    if res.roots:
+        click.echo("Central roots: " + ", ".join(_summary_label(nodes, r) for r in res.roots))
+    if res.highest:
+        click.echo(("Also reaches (not central): " if res.roots else "No central document reached; highest: ")
+                   + ", ".join(_summary_label(nodes, r) for r in res.highest))
+    if res.via_based_on:
+        click.echo("(marked căn cứ: lineage carried by a based_on link, the document implements nothing)")
 
 
 def _with_status(g, report, n: str) -> dict:
