@@ -434,6 +434,28 @@ def _walk(key: str, pos: int, trie: _Trie) -> tuple[AgencyEntry, int] | None:
     return best
 
 
+def _pattern_head(text: str, words: list[str], toks: list[tuple[str, int, int]], *,
+                  groups: bool) -> tuple[int, bool] | None:
+    """The head a pattern name opens with: (its length in tokens, whether it is a group),
+    or None.  A head ("Sở", "Trung tâm") needs a capital and a capitalised word after it; a
+    group opens with "các" and a group noun."""
+    gaz = _gazetteer()
+    head_len = 0
+    for head in gaz.heads_by_first.get(words[0], ()) if words else ():
+        if tuple(words[: len(head)]) == head and len(head) > head_len:
+            head_len = len(head)
+    if head_len:
+        if not text[toks[0][1]].isupper() or len(toks) <= head_len or not text[toks[head_len][1]].isupper():
+            return None
+        return head_len, False
+    if groups and words and words[0] == "các":
+        for noun in gaz.group_nouns:
+            if tuple(words[1 : 1 + len(noun)]) == noun:
+                head_len = max(head_len, 1 + len(noun))
+        return (head_len, True) if head_len else None
+    return None
+
+
 def _pattern_name(text: str, key: str, pos: int, *, groups: bool) -> int | None:
     """End offset of a name matched by the general patterns at ``pos``, or None."""
     gaz = _gazetteer()
@@ -446,27 +468,10 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool) -> int | None:
         toks.append((m.group(1) or m.group(2), m.end() - len(m.group(1) or m.group(2)), m.end()))
         p = m.end()
     words = [t for t, _, _ in toks]
-    head_len = 0
-    for head in gaz.heads_by_first.get(words[0], ()) if words else ():
-        if tuple(words[: len(head)]) == head and len(head) > head_len:
-            head_len = len(head)
-    group = False
-    if head_len:
-        start = toks[0][1]
-        if not text[start].isupper() or len(toks) <= head_len:
-            return None
-        nxt = toks[head_len][1]
-        if not text[nxt].isupper():
-            return None
-    elif groups and words and words[0] == "các":
-        for noun in gaz.group_nouns:
-            if tuple(words[1 : 1 + len(noun)]) == noun:
-                head_len = max(head_len, 1 + len(noun))
-        if not head_len:
-            return None
-        group = True
-    else:
+    head = _pattern_head(text, words, toks, groups=groups)
+    if head is None:
         return None
+    head_len, group = head
     end_i = head_len - 1
     i = head_len
     held = 0  # tokens of fixed phrases, not counted in the name's length
