@@ -275,7 +275,26 @@ def graph_of(attrs: dict[str, dict], edges: Iterable[tuple]) -> nx.MultiDiGraph:
 
 # -- a neighbourhood without networkx ------------------------------------------------------
 
-class LocalGraph:
+class _NodeSet:
+    """A set of node ids kept as the keys of ``self._node`` (networkx's ``in``, iteration and
+    ``len`` on a graph and on its node view); an unhashable id is not in it."""
+
+    _node: dict[str, dict]
+
+    def __contains__(self, n: object) -> bool:
+        try:
+            return n in self._node
+        except TypeError:
+            return False
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._node)
+
+    def __len__(self) -> int:
+        return len(self._node)
+
+
+class LocalGraph(_NodeSet):
     """A small directed multigraph with the reading side of networkx's ``MultiDiGraph`` that
     the queries use, and the same order (nodes and edges as added): ``n in g``, ``g.nodes``
     (``g.nodes[n]``, ``g.nodes(data=True)``, ``g.nodes(data="kind")``), ``g.edges`` (called
@@ -341,18 +360,6 @@ class LocalGraph:
         return key
 
     # -- reading ---------------------------------------------------------------------------
-    def __contains__(self, n: object) -> bool:
-        try:
-            return n in self._node
-        except TypeError:
-            return False
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._node)
-
-    def __len__(self) -> int:
-        return len(self._node)
-
     def __getitem__(self, u: str) -> dict[str, dict[str, dict]]:
         return self._succ[u]
 
@@ -429,7 +436,7 @@ def _edge(u: str, v: str, k: str, d: dict, data: bool | str, keys: bool, default
     return (u, v, *tail)
 
 
-class _Nodes:
+class _Nodes(_NodeSet):
     """``g.nodes``: ``g.nodes[n]`` (its attributes), ``n in g.nodes``, iteration, and the call
     ``g.nodes(data=True)`` / ``g.nodes(data="kind", default=None)``."""
 
@@ -440,18 +447,6 @@ class _Nodes:
 
     def __getitem__(self, n: str) -> dict:
         return self._node[n]
-
-    def __contains__(self, n: object) -> bool:
-        try:
-            return n in self._node
-        except TypeError:
-            return False
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._node)
-
-    def __len__(self) -> int:
-        return len(self._node)
 
     def __call__(self, data: bool | str = False, default: Any = None) -> list:
         if data is True:
