@@ -43,13 +43,15 @@ _PLACE_DATE = regex.compile(
 _DRAFT = regex.compile(r"D[ỰỤ]\s+TH[ẢẠ]O", regex.I | regex.V1)
 # the right-hand column: the State's motto, or the Party's name on Party documents
 _NATIONAL_MOTTO = regex.compile(r"CỘNG\s+H[ÒOÀ]A\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", regex.V1)
-# "Ủy ban nhân dân tỉnh ban hành", "Ban Quản lý Khu kinh tế Hải Phòng (Ban Quản lý) xây dựng"
-_ISSUING = regex.compile(
-    r"(?P<issuer>(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân\s+(?:tỉnh|thành\s+phố)|UBND\s+(?:tỉnh|thành\s+phố)"
-    r"|Ban\s+Quản\s+lý\s+Khu\s+kinh\s+tế[\p{L} ]{0,20}?|Tỉnh\s+ủy|Thành\s+ủy|Ban\s+Thường\s+vụ\s+\p{Lu}\p{L}+\s+ủy)"
-    r"\s*(?:\([^)]{0,30}\)\s*)?(?:ban\s+hành|xây\s+dựng)",
-    regex.V1,
-)
+
+
+@table_cache
+def _issuing() -> regex.Pattern:
+    """The issuing phrase of a document without a header ("Ủy ban nhân dân tỉnh ban hành",
+    "Ban Quản lý Khu kinh tế Hải Phòng (Ban Quản lý) xây dựng"; layout.toml [header])."""
+    t = load_table("layout")["header"]
+    bodies, verbs = "|".join(t["issuing_bodies"]), "|".join(t["issuing_verbs"])
+    return regex.compile(rf"(?P<issuer>{bodies})\s*(?:\([^)]{{0,30}}\)\s*)?(?:{verbs})", regex.V1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +182,7 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
     witness = read_box(box)
     symbol, number_blank = _number(head, witness, flags)
     date, year, place = _date(head, witness, flags)
-    issuing = _ISSUING.search(text[:_HEAD_CHARS * 2])
+    issuing = _issuing().search(text[:_HEAD_CHARS * 2])
     issuer_text = " ".join(issuing.group("issuer").split()) if issuing else None
     province = _province(text, issuer_block, place, issuer_text)
     jurisdiction = _jurisdiction(symbol, issuer_block, issuer_text, province)

@@ -19,11 +19,27 @@ from graph.vocab import table_cache, type_role
 from .patterns import patterns
 from .rules import match_key, provinces
 
-__all__ = ["Symbol", "parse_symbol", "iso_date", "issuer_level", "issuer_display", "make_id"]
+__all__ = ["Symbol", "parse_symbol", "iso_date", "issuer_level", "issuer_display", "legislature_code", "make_id"]
 
 _TOKEN_SPLIT = regex.compile(r"[ \t\u00a0]*([-/])[ \t\u00a0]*|[ \t\u00a0]+")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
-_QH = regex.compile(r"(UBTVQH|QH)(\d{1,2})", regex.I)
+
+
+@table_cache
+def _termed() -> regex.Pattern:
+    """An issuer code written with the legislature's term: "QH14", "UBTVQH15" (the issuers
+    marked ``term`` in references.toml)."""
+    codes = [c for c, row in patterns().tables["issuers"].items() if row.get("term")]
+    alt = "|".join(regex.escape(c) for c in sorted(codes, key=len, reverse=True))
+    return regex.compile(rf"({alt})(\d{{1,2}})", regex.I)
+
+
+def legislature_code(issuer: str | None) -> str | None:
+    """The legislature's code an issuer starts with ("QH14" -> "QH", "UBTVQH" -> "UBTVQH"),
+    else None."""
+    codes = [c for c, row in patterns().tables["issuers"].items() if row.get("term")]
+    up = (issuer or "").upper()
+    return next((c for c in sorted(codes, key=len, reverse=True) if up.startswith(c)), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +71,7 @@ class Symbol:
         "47/2019/QH14"), else a letter's ("843/SKHĐT-KTN")."""
         if self.code:
             return self.code
-        if self.issuer and _QH.fullmatch(self.issuer):
+        if self.issuer and _termed().fullmatch(self.issuer):
             return type_role("law")
         return type_role("letter")
 
@@ -65,7 +81,7 @@ def _issuer(token: str) -> tuple[str, dict] | None:
     hit = p.issuers.get(token.casefold())
     if hit:
         return hit
-    m = _QH.fullmatch(token)
+    m = _termed().fullmatch(token)
     if m:
         canon = m.group(1).upper() + m.group(2)
         return canon, p.tables["issuers"][m.group(1).upper()]
@@ -246,7 +262,7 @@ def issuer_display(symbol: Symbol | None, issuer_text: str | None, province: str
             return f"{text} {province}" if not low.startswith(as_written) else text
         return text
     if symbol and symbol.issuer:
-        spec = tables["issuers"].get(symbol.issuer) or tables["issuers"].get(_QH.sub(r"\1", symbol.issuer))
+        spec = tables["issuers"].get(symbol.issuer) or tables["issuers"].get(_termed().sub(r"\1", symbol.issuer))
         if spec:
             kind = prov.kind_of(province) if province else "tỉnh"
             committee = committees.get(kind) or committees["tỉnh"]

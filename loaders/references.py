@@ -29,7 +29,7 @@ from graph.model import CENTRAL, DocRef, Evidence, Mention, Reference, Relation
 from graph.vocab import table_cache, type_role
 
 from .header import Header
-from .identity import Symbol, issuer_display, issuer_level, iso_date, make_id, parse_symbol, party_of
+from .identity import Symbol, issuer_display, issuer_level, iso_date, legislature_code, make_id, parse_symbol, party_of
 from .patterns import patterns
 from .rules import load_table, match_key, provinces
 
@@ -283,7 +283,7 @@ def _symbol_mention(text: str, m: regex.Match) -> RawMention | None:
 def _by_national_assembly(sym: Symbol) -> bool:
     """Whether the symbol's issuer is the National Assembly or its standing committee
     ("47/2019/QH14", "02/2020/UBTVQH14")."""
-    return bool(sym.issuer and sym.issuer.startswith(("QH", "UBTVQH")))
+    return legislature_code(sym.issuer) is not None
 
 
 def _symbol_type(sym: Symbol, word_type: str) -> str:

@@ -56,6 +56,10 @@ ROWS = [
      "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nDỰ THẢO\nSố:      /KH-UBND\n"
      "Hà Tĩnh, ngày      tháng     năm 2024\nKẾ HOẠCH\nThực hiện Kết luận số 57-KL/TU\n",
      dict(type="KH", number_symbol=None, date=None, jurisdiction="Hà Tĩnh", flags=("draft", "unnumbered"))),
+    # no header: the issuing phrase names the body ([header] issuing_bodies), old tone placement too
+    ("no-header-issuing-phrase",
+     "Tỉnh uỷ ban hành Chương trình hành động thực hiện Nghị quyết số 29-NQ/TW trên địa bàn tỉnh Hà Tĩnh\n",
+     dict(number_symbol=None, date=None, jurisdiction="Hà Tĩnh", issuer="Tỉnh uỷ Hà Tĩnh", flags=("unnumbered",))),
     ("no-header-article",
      "Ban Quản lý KKT Quảng Bình tổ chức triển khai nhiệm vụ năm 2024\nPV: Thưa ông, ...\n",
      dict(number_symbol=None, date=None, jurisdiction="Quảng Bình", flags=("unnumbered",))),

@@ -2,7 +2,7 @@
 cue phrase that a table holds (graph/tables/*.toml, loaders/tables/*.toml).
 
 Every string literal of the code (docstrings aside) is compared with the tables' entries:
-exactly for type codes and Cypher types, by :func:`loaders.rules.match_key` (case, tone
+exactly for type codes, issuer codes and Cypher types, by :func:`loaders.rules.match_key` (case, tone
 placement, spacing) for phrases.  ``policykg/synth.py`` is exempt: it writes whole documents
 for benchmarks on purpose.
 
@@ -45,6 +45,7 @@ def table_entries() -> tuple[set[str], set[str]]:
     refs = load_table("references")
     relations = graph_table("relations")["relation"]
     codes = set(types) | set(refs["type_codes"].values()) | {r["cypher"] for r in relations.values()}
+    codes |= set(refs["issuers"])  # issuer codes: "TW", "UBND", "QH" …
     phrases = {r[k] for r in relations.values() for k in ("vi", "vi_inverse")}
     phrases |= set(_strings(refs["relation_cues"])) | set(refs["issuer_phrases"]) | set(_strings(refs["sides"]))
     phrases |= {w for w in refs["type_words"] if " " in w.strip()}
@@ -82,7 +83,7 @@ def spelled_out() -> dict[tuple[str, str], list[int]]:
 def test_the_scan_finds_a_spelled_out_rule(tmp_path) -> None:
     """The scanner itself: a module naming a type code and a cue is caught, a docstring is not."""
     codes, phrases = table_entries()
-    assert "KH" in codes and match_key("thay thế") in phrases and match_key("Tỉnh uỷ") in phrases
+    assert "KH" in codes and "QH" in codes and match_key("thay thế") in phrases and match_key("Tỉnh uỷ") in phrases
     mod = tmp_path / "m.py"
     mod.write_text('"""Kế hoạch KH thay thế."""\nX = ("KH", "thay thế", "Tỉnh ủy", "hello")\n', "utf-8")
     hits = [v for _, v in _literals(mod) if v in codes or match_key(v) in phrases]
