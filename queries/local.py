@@ -264,7 +264,12 @@ def graph_of(attrs: dict[str, dict], edges: Iterable[tuple]) -> nx.MultiDiGraph:
     """A networkx graph of the nodes read (in id order) and the edges walked, each edge once."""
     import networkx as nx
 
-    g = nx.MultiDiGraph()
+    return _filled(nx.MultiDiGraph(), attrs, edges)
+
+
+def _filled(g, attrs: dict[str, dict], edges: Iterable[tuple]):
+    """``g`` (a networkx graph or a :class:`LocalGraph`) with the nodes (in id order) and the
+    edges ``(u, v, key, attrs)``, each edge once."""
     for n in sorted(attrs):
         g.add_node(n, **attrs[n])
     for u, v, k, d in edges:
@@ -329,13 +334,7 @@ class LocalGraph(_NodeSet):
     def of(cls, attrs: dict[str, dict], edges: Iterable[tuple]) -> LocalGraph:
         """The nodes read (in id order) and the edges ``(u, v, key, attrs)``, each edge once
         (what :func:`graph_of` makes in networkx)."""
-        g = cls()
-        for n in sorted(attrs):
-            g.add_node(n, **attrs[n])
-        for u, v, k, d in edges:
-            if not g.has_edge(u, v, k):
-                g.add_edge(u, v, key=k, **d)
-        return g
+        return _filled(cls(), attrs, edges)
 
     # -- building --------------------------------------------------------------------------
     def add_node(self, n: str, **attrs: Any) -> None:
