@@ -46,8 +46,14 @@ class MergedIndex:
     """The readers of the merged index (mixed into :class:`graph.store.Store`)."""
 
     def _fact_version(self) -> str:
-        """Changes with every write of facts (SQLite's count of the file's writes is not
-        kept across connections, so the files table's content stands for it)."""
+        """Changes with every write of facts: the token the ``files`` triggers renew (one
+        lookup); a store no policykg with those triggers has written to yet has none, and its
+        files table's content stands for it (a hash over every row)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='facts'").fetchone()
+        return row[0] if row is not None else self._legacy_fact_version()
+
+    def _legacy_fact_version(self) -> str:
+        """What :meth:`_fact_version` was before the ``files`` triggers kept a token."""
         import hashlib
 
         h = hashlib.sha256()

@@ -119,6 +119,7 @@ class Store(MergedIndex):
                 row = self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
                 if row is None:
                     self.db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+                self._seed_fact_token()
             row = self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
             if row is not None and int(row[0]) != SCHEMA_VERSION:
                 raise StoreError(f"{self.path}: store schema {row[0]}, this policykg reads {SCHEMA_VERSION}")
@@ -126,6 +127,24 @@ class Store(MergedIndex):
             raise storage_error(self.path, exc) from None
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc.strerror or exc})") from None
+
+    def _seed_fact_token(self) -> None:
+        """Give a store its first facts token (see ``files_facts_*`` in the schema); a merged
+        graph built at the files' current content stays current."""
+        if self.db.execute("SELECT 1 FROM meta WHERE key='facts'").fetchone():
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            legacy = self._legacy_fact_version()
+            token = self.db.execute("SELECT lower(hex(randomblob(8)))").fetchone()[0]
+            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('facts', ?)", (token,))
+            self.db.execute("UPDATE meta SET value = (SELECT value FROM meta WHERE key='facts') "
+                            "WHERE key='merged' AND value=?", (legacy,))
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
 
     def _upgrade(self, old: int) -> None:
         """Migrate a store an earlier policykg wrote, in one transaction (nothing changes

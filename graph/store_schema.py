@@ -82,6 +82,12 @@ CREATE TABLE IF NOT EXISTS graph_edges (
 );
 CREATE INDEX IF NOT EXISTS graph_edges_out ON graph_edges(src, key);
 CREATE INDEX IF NOT EXISTS graph_edges_in ON graph_edges(dst, key);
+-- What the stored facts are at: a fresh random token in meta 'facts' on every change to
+-- ``files`` (each file's facts are written with its row), so that a query can tell in one
+-- lookup whether the merged graph is current (meta 'merged' holds the token it was built at).
+CREATE TRIGGER IF NOT EXISTS files_facts_ins AFTER INSERT ON files BEGIN INSERT OR REPLACE INTO meta VALUES ('facts', lower(hex(randomblob(8)))); END;
+CREATE TRIGGER IF NOT EXISTS files_facts_upd AFTER UPDATE ON files BEGIN INSERT OR REPLACE INTO meta VALUES ('facts', lower(hex(randomblob(8)))); END;
+CREATE TRIGGER IF NOT EXISTS files_facts_del AFTER DELETE ON files BEGIN INSERT OR REPLACE INTO meta VALUES ('facts', lower(hex(randomblob(8)))); END;
 -- Full-text search over documents (number-symbol, type, title, issuer), tasks (text, lead)
 -- and agencies (name), in folded form (Store.search); SQLite's FTS5, written with the index.
 CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(

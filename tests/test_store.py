@@ -105,3 +105,38 @@ def test_store_path_from_option_env_or_default(monkeypatch):
     monkeypatch.setenv("POLICYKG_STORE", "/data/kg.db")
     assert default_store_path(None) == Path("/data/kg.db")
     assert default_store_path("x.db") == Path("x.db")
+
+
+def test_merged_graph_is_current_until_a_file_changes(tmp_path):
+    """Queries use the indexed merged graph only while it was built at the stored facts: the
+    ``files`` triggers renew the facts token on every write, in one lookup at query time."""
+    db = tmp_path / "kg.db"
+    with Store(db) as s:
+        build_corpus([CORPUS], s)
+        assert s.has_merged()
+        token = s._fact_version()
+    with Store(db, readonly=True) as s:
+        assert s.has_merged() and s._fact_version() == token
+    with Store(db) as s:
+        _ingest(s, "extra.md", HEAD.format(n=7, pre="", body="1. Sở Tài chính chủ trì xây dựng đề án."))
+        assert s._fact_version() != token and not s.has_merged()
+        with s.transaction():
+            s.save_merged()
+        assert s.has_merged()
+
+
+def test_a_store_without_the_facts_token_keeps_its_current_merged_graph(tmp_path):
+    """A store written before the token: its merged graph, current by the old whole-table
+    hash, stays current when the token is first given (no rebuild needed)."""
+    db = tmp_path / "kg.db"
+    with Store(db) as s:
+        build_corpus([CORPUS], s)
+        for t in ("ins", "upd", "del"):
+            s.db.execute(f"DROP TRIGGER files_facts_{t}")
+        s.db.execute("DELETE FROM meta WHERE key='facts'")
+        s.db.execute("UPDATE meta SET value=? WHERE key='merged'", (s._legacy_fact_version(),))
+    with Store(db, readonly=True) as s:
+        assert s.has_merged()  # the old hash, computed
+    with Store(db) as s:
+        assert s.db.execute("SELECT value FROM meta WHERE key='facts'").fetchone() is not None
+        assert s.has_merged()
