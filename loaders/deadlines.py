@@ -93,7 +93,7 @@ def _values(groups: dict[str, str | None], reference_year: int | None, units: di
             reference_date: str | None = None) -> dict:
     """Named groups plus derived values for the templates; missing ones are left out."""
     v: dict[str, object] = {}
-    for name in ("year", "year1", "year2", "month", "day"):
+    for name in ("year", "year1", "year2", "month", "day", "hour"):
         if groups.get(name):
             v[name] = int(groups[name])
     if reference_year is None and reference_date:

@@ -124,6 +124,17 @@ PROSE = [
     ("Tổ chức tập huấn, bồi dưỡng chuyên môn cho cán bộ hàng năm.", "hàng năm", "FREQ=YEARLY"),
     ("Tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng quý;", "định kỳ hằng quý", "FREQ=MONTHLY;INTERVAL=3"),
     ("Tham mưu dự toán kinh phí hàng năm, kinh phí tổng thể và đề xuất cụ thể", None, None),  # qualifies a noun
+    # a time of day with its cadence, a count per period, a start date "kể từ ngày …" anywhere
+    ("tổng hợp nhu cầu, báo cáo UBND tỉnh trước 19h00’ hằng ngày và đột xuất khi cần thiết.",
+     "trước 19h00’ hằng ngày", "FREQ=DAILY;BYHOUR=19"),
+    ("báo cáo Sở Công Thương trước 9 giờ, hàng ngày", "trước 9 giờ, hàng ngày", "FREQ=DAILY;BYHOUR=9"),
+    ("Huy động nguồn lực tại chỗ; báo cáo 02 lần/ngày (trước 9h00’ và 16h00’)", "02 lần/ngày", "FREQ=DAILY"),
+    ("kiểm tra 01 lần mỗi tuần", "01 lần mỗi tuần", "FREQ=WEEKLY"),
+    ("tổ chức giao ban 2 lần trong năm", "2 lần trong năm", "FREQ=YEARLY"),
+    ("chịu trách nhiệm thi hành Quyết định này kể từ ngày 01 tháng 5 năm 2026./.",
+     "kể từ ngày 01 tháng 5 năm 2026", None),
+    ("áp dụng kể từ ngày 01/5/2026 đến ngày 30/6/2026", None, None),  # a span: a cell's interval, not prose
+    ("lần thứ 2 trong năm", None, None),
     # months counted from an event
     ("Trong trường hợp đó, trong thời gian không quá 01 tháng, cơ quan sử dụng lao động báo cáo",
      "trong thời gian không quá 01 tháng", None),
@@ -138,6 +149,8 @@ OPENING = [
     ("hoàn thành trong tháng 11 năm 2025", ("interval", "2025-11-01", "2025-11-30")),
     ("Hằng năm báo cáo Hội đồng nhân dân", ("recurring", None, None)),
     ("trong thời hạn 03 tháng, Sở Tài chính trình phương án", ("unknown", None, None)),
+    ("chịu trách nhiệm thi hành Quyết định này kể từ ngày 01 tháng 5 năm 2026", ("ongoing", "2026-05-01", None)),
+    ("báo cáo trước 19h00 hằng ngày", ("recurring", None, None)),
 ]
 
 
