@@ -83,6 +83,19 @@ ALIASES = [
     ("UBND các tỉnh/thành phố", "Ủy ban nhân dân các tỉnh, thành phố", True),
     ("Văn phòng đăng ký đất đai", "Văn phòng Đăng ký đất đai tỉnh", False),  # not the board's "Văn phòng"
     ("các Chi nhánh Văn phòng đăng ký đất đai", "Các Chi nhánh Văn phòng Đăng ký đất đai", True),
+    # the Front's committee named without "Ủy ban"; the departments with "các" or a comma left out
+    ("Mặt trận Tổ quốc Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc tỉnh", False),
+    ("Sở, ban ngành liên quan", "Các sở, ban, ngành", True),
+    ("ban ngành thành phố", "Các sở, ban, ngành", True),
+    ("cơ quan báo chí", "Các cơ quan thông tin đại chúng", True),
+    # the departments and the other units addressed together: one collective group
+    ("Các Sở, ngành, đơn vị liên quan", "Các sở, ban, ngành, đơn vị", True),
+    ("các Sở, ban, ngành, đơn vị thuộc Thành phố", "Các sở, ban, ngành, đơn vị", True),
+    # "các ngành, đơn vị có liên quan": the bodies concerned, not the sectors, then the units
+    ("các ngành, đơn vị có liên quan", "Các đơn vị liên quan", True),
+    # a province's public service units, not a board's "đơn vị sự nghiệp"
+    ("đơn vị sự nghiệp công lập", "Các đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân tỉnh", True),
+    ("các tập thể, cá nhân liên quan", "Các tập thể, cá nhân có liên quan", True),
 ]
 
 
@@ -205,6 +218,9 @@ GROUPS = [
     # a verb ends a group's name ("phản ánh" is a stop phrase)
     ("nếu có vướng mắc, các cơ quan, tổ chức, đơn vị phản ánh về Sở Tài chính",
      [("Các cơ quan, tổ chức, đơn vị", True), ("Sở Tài chính", False)]),
+    # "giám sát" is a verb: "các đoàn thể giám sát việc phân bổ" names "các đoàn thể"
+    ("Phối hợp chính quyền địa phương và các đoàn thể giám sát việc phân bổ",
+     [("Chính quyền địa phương", True), ("Các đoàn thể chính trị - xã hội tỉnh", True)]),
 ]
 
 
@@ -308,6 +324,16 @@ EXECUTION_BODIES = [
      ["Các cơ quan Trung ương trên địa bàn thành phố"]),
     ("Chủ tịch, Tổng Giám đốc các Công ty TNHH Một thành viên Khai thác công trình thủy lợi; Thủ trưởng", "Hải Phòng",
      ["Công ty TNHH Một thành viên Khai thác công trình thủy lợi"]),  # "trình" alone is a verb
+    # each body of a long list once, none cut short by a shorter alias
+    ("Thủ trưởng các ngành, đơn vị có liên quan chịu trách nhiệm", "Hải Phòng", ["Các đơn vị liên quan"]),
+    ("Thủ trưởng các cơ quan chuyên môn, đơn vị sự nghiệp công lập (trừ đơn vị sự nghiệp công lập tự bảo đảm chi"
+     " thường xuyên), tổ chức hành chính khác thuộc Ủy ban nhân dân tỉnh", "Quảng Ninh",
+     ["Các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh", "Các đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân tỉnh",
+      "Các đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân tỉnh", "Các tổ chức hành chính khác thuộc Ủy ban nhân dân tỉnh"]),
+    ("Thủ trưởng các sở, ban, ngành và các tập thể, cá nhân liên quan chịu trách nhiệm", "Hà Nội",
+     ["Các sở, ban, ngành", "Các tập thể, cá nhân có liên quan"]),
+    ("Giám đốc (Thủ trưởng) các sở, ban, ngành, đơn vị cấp tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường", "Đắk Lắk",
+     ["Các sở, ban, ngành, đơn vị", "Ủy ban nhân dân các xã, phường"]),
 ]
 
 
