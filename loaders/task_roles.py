@@ -128,6 +128,13 @@ def agency_run(ctx: Ctx, found: list[tuple[Agency, int, int]], pos: int, limit: 
     run: list[Agency] = []
     i = bisect.bisect_left(found, pos, key=lambda f: f[1])
     while i < len(found):
+        aside = r.aside.match(ctx.text, pos, limit) if run else None
+        if aside is not None:
+            # "Văn phòng UBND tỉnh (Trung tâm …) và UBND các xã": the unit in the parenthesis
+            # is the body's own, no addressee of the list
+            pos = aside.end()
+            i = bisect.bisect_left(found, pos, key=lambda f: f[1])
+            continue
         a, s, e = found[i]
         gap = r.joiners.match(ctx.text, pos, s)
         if (gap is None or gap.end() != s) and run:

@@ -46,6 +46,7 @@ class TaskRules:
     condition_reach: int
     new_duty: regex.Pattern
     joiners: regex.Pattern
+    aside: regex.Pattern  # "(Trung tâm …)" after a body of a list
     bridge: regex.Pattern  # an unlisted lower-case body between two bodies of a list
     distributive: regex.Pattern
     distributive_sep: regex.Pattern
@@ -119,6 +120,7 @@ def task_rules() -> TaskRules:
         condition_reach=int(roles["condition_reach"]),
         joiners=regex.compile(r"(?:[\s,;:&]|" + "|".join(f"(?:{j})(?!\\w)" for j in roles["joiners"]) + r")*",
                               regex.I | regex.V1),
+        aside=regex.compile(roles["aside"], regex.V1),
         bridge=regex.compile(
             r"(?P<name>(?:" + "|".join(roles["bridge_nouns"]) + r")(?!\w)"
             + r"(?:\s+(?!(?:" + "|".join(roles["bridge_stops"]) + r")(?!\w))\p{Ll}+){1," + str(int(roles["bridge_words"]))

@@ -413,6 +413,20 @@ ARTICLE_SHAPES = [
     ("coop-list-no-bridge-over-a-verb",
      "III. TỔ CHỨC THỰC HIỆN\n3. Sở Y tế chủ trì, phối hợp với Sở Tài chính, đơn vị được giao thực hiện và Sở Nội vụ rà soát.",
      None, [("III.3", "Sở Y tế chủ trì, phối hợp với ", ["Sở Y tế"], ["Sở Tài chính"], False)]),
+    # a parenthesis after a partner names its unit, no partner: the list goes on after it
+    ("coop-list-parenthesis-after-a-partner",
+     "II. NHIỆM VỤ\n1. Thanh tra tỉnh chủ trì, phối hợp Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh) và "
+     "UBND các xã, phường: Rà soát quy trình thực hiện thủ tục hành chính.",
+     None, [("II.1", "Thanh tra tỉnh chủ trì, phối h", ["Thanh tra tỉnh"],
+             ["Văn phòng UBND tỉnh", "Ủy ban nhân dân các xã, phường"], False)]),
+    # an execution clause's collective bodies, none cut short by a shorter alias
+    ("article-execution-collective-bodies",
+     "QUYẾT ĐỊNH:\nĐiều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh; Thủ trưởng các cơ quan chuyên môn, đơn vị sự nghiệp "
+     "công lập thuộc Ủy ban nhân dân tỉnh; Thủ trưởng các ngành, đơn vị có liên quan và các tập thể, cá nhân liên quan "
+     "chịu trách nhiệm thi hành Quyết định này./.",
+     None, [("Điều 4.1", "Chánh Văn phòng Ủy ban nhân dân", ["Văn phòng UBND tỉnh", "Các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh",
+                                                             "Các đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân tỉnh",
+                                                             "Các đơn vị liên quan", "Các tập thể, cá nhân có liên quan"], [], False)]),
     ("de-nghi-company-colon",
      "III. TỔ CHỨC THỰC HIỆN\n12. Đề nghị Công ty Điện lực Hà Tĩnh: Khẩn trương kiểm tra, khắc phục sự cố lưới điện.",
      None, [("III.12", "Đề nghị Công ty Điện lực Hà Tĩ", ["Công ty Điện lực Hà Tĩnh"], [], False)]),
