@@ -4,6 +4,7 @@ table, compare ratios within one run.
     python bench/extract_speed.py                     # 10 MB corpus, a 20 MB document
     python bench/extract_speed.py --mb 4 --big-mb 5   # quicker
     python bench/extract_speed.py --profile           # also the top functions of one core
+    python bench/extract_speed.py --skip corpus big   # only the 20 MB plan, timed and profiled
 
 What it measures, on one generated corpus (the seeds of ``data/corpus`` and, when present, the
 real pages of ``/work/shared/realdocs`` copied under distinct names until ``--mb``):
@@ -18,7 +19,13 @@ real pages of ``/work/shared/realdocs`` copied under distinct names until ``--mb
 * the build (extract, store, merged graph) on one worker and on all cores;
 * one large document (a plan's header and one task paragraph repeated) at 1/8, 1/4, 1/2 and
   all of ``--big-mb``, and one long paragraph wrapped at 80 columns (``--wrapped-mb``), each
-  in a child process with a time limit, to show the time is linear.
+  in a child process with a time limit, to show the time is linear;
+* one large real-looking plan (:func:`policykg.synth.big_plan`: numbered groups of lettered
+  and dashed task items, each with its lead and cooperating departments, deadline and
+  sometimes a document it follows) at 1/8, 1/2 and all of ``--plan-mb`` (default 20 MB), wall
+  and CPU seconds, each in a child process with a time limit, and a profile of the whole
+  size in another child (top ``--plan-top`` functions by own time): issue 11's "a 20 MB
+  document in under 5 s".
 
 Prints a table and writes JSON (``--json``, default ``bench/extract_speed.json``).
 """
@@ -309,7 +316,109 @@ def big_document(dest: Path, mb: float, limit: float, *, wrapped: bool = False) 
     return rows
 
 
+# ---------------------------------------------------------------------------- large plan
+
+_PLAN_CHILD = """
+import sys, time
+from loaders.extract import extract_file
+extract_file({seed!r})
+t0, c0 = time.perf_counter(), time.process_time()
+if {top}:
+    import cProfile, io, pstats
+    pr = cProfile.Profile()
+    pr.enable()
+ex = extract_file({path!r})
+wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+if {top}:
+    pr.disable()
+    buf = io.StringIO()
+    pstats.Stats(pr, stream=buf).sort_stats("tottime").print_stats({top})
+    print(buf.getvalue(), file=sys.stderr)
+peak = [l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0]
+print(wall, cpu, len(ex.tasks), len(ex.references), peak)
+"""
+
+
+def _plan_child(path: Path, limit: float, top: int = 0) -> dict:
+    """Extraction of one file in a child process (this checkout first on its path): wall and
+    CPU seconds, tasks, references, peak MB; with ``top``, under cProfile, and the profile's
+    top functions by own time."""
+    seed = str(sorted(SEEDS.glob("*.txt"))[0])
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]))
+    row: dict = {"mb": round(path.stat().st_size / 1e6, 2), "profiled": bool(top)}
+    try:
+        out = subprocess.run([sys.executable, "-c", _PLAN_CHILD.format(seed=seed, path=str(path), top=top)],
+                             capture_output=True, text=True, timeout=limit, env=env, cwd=ROOT)
+    except subprocess.TimeoutExpired:
+        return row | {"seconds": None, "limit": limit}
+    try:
+        wall, cpu, tasks, refs, peak = out.stdout.split()
+    except ValueError:
+        return row | {"seconds": None, "error": out.stderr[-300:]}
+    row |= {"seconds": round(float(wall), 2), "cpu_s": round(float(cpu), 2), "tasks": int(tasks),
+            "references": int(refs), "peak_mb": round(int(peak) / 1024, 1)}
+    if top:
+        row["profile"] = out.stderr.strip()
+    return row
+
+
+def plan_document(dest: Path, mb: float, limit: float, top: int) -> list[dict]:
+    """:func:`policykg.synth.big_plan` at 1/8, 1/2 and all of ``mb``, timed; then the whole
+    size again under cProfile (``top`` > 0)."""
+    from policykg.synth import big_plan
+
+    rows = []
+    for share in (0.125, 0.5, 1.0):
+        f = dest / f"plan_{share}.txt"
+        f.write_text(big_plan(int(mb * share * 1e6)), encoding="utf-8")
+        rows.append(_plan_child(f, limit) | {"share": share})
+        if rows[-1]["seconds"] is None:
+            break
+        if share < 1.0:
+            f.unlink()
+    if top and rows[-1].get("seconds") is not None:
+        rows.append(_plan_child(f, limit * 3, top) | {"share": 1.0})
+    return rows
+
+
 # --------------------------------------------------------------------------------- main
+
+
+def corpus_measures(res: dict, tmp: Path, args) -> None:
+    """The corpus's floor, extraction on one and all cores, the baseline, the build, and the
+    repeated-paragraph documents, into ``res``."""
+    corpus = tmp / "corpus"
+    corpus.mkdir()
+    files = make_corpus(corpus, args.mb, args.pages)
+    mb = sum(f.stat().st_size for f in files) / 1e6
+    res["corpus"] = {"files": len(files), "mb": mb}
+    print(f"corpus: {len(files)} files, {mb:.2f} MB")
+    res["floor_s"] = floor(files)
+    texts = [unicodedata.normalize("NFC", f.read_bytes().decode("utf-8")) for f in files]
+    if args.profile:
+        import cProfile
+        import pstats
+
+        pr = cProfile.Profile()
+        pr.enable()
+        extract_serial(files)
+        pr.disable()
+        pstats.Stats(pr).sort_stats("cumulative").print_stats(40)
+    res["extract_1_s"], res["extract_1_cpu_s"] = extract_serial(files)
+    print(f"extract, 1 core: {res['extract_1_s']:.2f} s ({res['extract_1_cpu_s']:.2f} s CPU)")
+    if "parallel" not in args.skip and args.workers > 1:
+        res["extract_n_s"] = extract_parallel(files, args.workers)
+        print(f"extract, {args.workers} workers: {res['extract_n_s']:.2f} s")
+    if "baseline" not in args.skip:
+        res["baseline_s"], res["baseline_hits"] = baseline(texts)
+        res["literal_scans"] = literal_scans(texts)
+        print(f"baseline (one alternation): {res['baseline_s']:.2f} s")
+    if "build" not in args.skip:
+        res["build_1_s"], res["build_report"] = build(corpus, 1)
+        print(f"build, 1 worker: {res['build_1_s']:.2f} s")
+        if args.workers > 1:
+            res["build_n_s"], _ = build(corpus, args.workers)
+            print(f"build, {args.workers} workers: {res['build_n_s']:.2f} s")
 
 
 def main() -> None:
@@ -318,9 +427,12 @@ def main() -> None:
     ap.add_argument("--big-mb", type=float, default=20.0, help="size of the large document (MB)")
     ap.add_argument("--big-limit", type=float, default=120.0, help="seconds allowed per large document")
     ap.add_argument("--wrapped-mb", type=float, default=2.0, help="size of the long wrapped paragraph (MB)")
+    ap.add_argument("--plan-mb", type=float, default=20.0, help="size of the large real-looking plan (MB)")
+    ap.add_argument("--plan-limit", type=float, default=900.0, help="seconds allowed per large plan (3x profiled)")
+    ap.add_argument("--plan-top", type=int, default=25, help="functions of the large plan's profile (0: none)")
     ap.add_argument("--pages", type=Path, default=PAGES, help="folder of real .md pages to mix in")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    ap.add_argument("--skip", nargs="*", default=[], choices=["build", "big", "parallel", "baseline"])
+    ap.add_argument("--skip", nargs="*", default=[], choices=["corpus", "build", "big", "parallel", "baseline", "plan"])
     ap.add_argument("--profile", action="store_true", help="print the top functions of one core")
     ap.add_argument("--json", type=Path, default=ROOT / "bench" / "extract_speed.json")
     args = ap.parse_args()
@@ -331,48 +443,59 @@ def main() -> None:
     res["cold_start_s"] = time.perf_counter() - t0
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        corpus = tmp / "corpus"
-        corpus.mkdir()
-        files = make_corpus(corpus, args.mb, args.pages)
-        mb = sum(f.stat().st_size for f in files) / 1e6
-        res["corpus"] = {"files": len(files), "mb": mb}
-        print(f"corpus: {len(files)} files, {mb:.2f} MB")
-        res["floor_s"] = floor(files)
-        texts = [unicodedata.normalize("NFC", f.read_bytes().decode("utf-8")) for f in files]
-        if args.profile:
-            import cProfile
-            import pstats
-
-            pr = cProfile.Profile()
-            pr.enable()
-            extract_serial(files)
-            pr.disable()
-            pstats.Stats(pr).sort_stats("cumulative").print_stats(40)
-        res["extract_1_s"], res["extract_1_cpu_s"] = extract_serial(files)
-        print(f"extract, 1 core: {res['extract_1_s']:.2f} s ({res['extract_1_cpu_s']:.2f} s CPU)")
-        if "parallel" not in args.skip and args.workers > 1:
-            res["extract_n_s"] = extract_parallel(files, args.workers)
-            print(f"extract, {args.workers} workers: {res['extract_n_s']:.2f} s")
-        if "baseline" not in args.skip:
-            res["baseline_s"], res["baseline_hits"] = baseline(texts)
-            res["literal_scans"] = literal_scans(texts)
-            print(f"baseline (one alternation): {res['baseline_s']:.2f} s")
-        if "build" not in args.skip:
-            res["build_1_s"], res["build_report"] = build(corpus, 1)
-            print(f"build, 1 worker: {res['build_1_s']:.2f} s")
-            if args.workers > 1:
-                res["build_n_s"], _ = build(corpus, args.workers)
-                print(f"build, {args.workers} workers: {res['build_n_s']:.2f} s")
+        if "corpus" not in args.skip:
+            corpus_measures(res, tmp, args)
         if "big" not in args.skip:
             res["big"] = big_document(tmp, args.big_mb, args.big_limit)
             res["wrapped"] = big_document(tmp, args.wrapped_mb, args.big_limit, wrapped=True)
+        if "plan" not in args.skip:
+            res["plan"] = plan_document(tmp, args.plan_mb, args.plan_limit, args.plan_top)
     res["machine"]["load_after"] = load()
-    report(res, mb, args.workers)
+    report(res, res.get("corpus", {}).get("mb", 0.0), args.workers)
     args.json.write_text(json.dumps(res, indent=2, ensure_ascii=False) + "\n")
     print(f"wrote {args.json}")
 
 
 def report(res: dict, mb: float, workers: int) -> None:
+    rows = _corpus_rows(res, mb, workers) if "corpus" in res else []
+    for row in res.get("big", []) + res.get("wrapped", []):
+        what = "one long wrapped paragraph" if row.get("wrapped") else "one document"
+        if row.get("seconds") is None:
+            rows.append((f"{what} of {row['mb']:.1f} MB", f"> {row.get('limit', '?')} s", "", row.get("error", "stopped")))
+        else:
+            mark = ""
+            if row is res["big"][-1]:
+                mark = f"target < 5 s: {'met' if row['seconds'] < 5 else 'missed'}"
+            rows.append((f"{what} of {row['mb']:.1f} MB", f"{row['seconds']:.2f} s",
+                         f"{row['mb'] / row['seconds']:.2f} MB/s", mark))
+    rows += _plan_rows(res.get("plan", []))
+    print()
+    print("| measure | time | throughput | note |")
+    print("|---|---|---|---|")
+    for r in rows:
+        print("| " + " | ".join(r) + " |")
+    print(f"\ncold start (tables and patterns): {res['cold_start_s']:.2f} s")
+    for row in res.get("plan", []):
+        if row.get("profile"):
+            print(f"\nprofile of the {row['mb']:.1f} MB plan (top functions by own time):\n{row['profile']}")
+
+
+def _plan_rows(plan: list[dict]) -> list[tuple[str, str, str, str]]:
+    rows = []
+    for row in plan:
+        what = f"one plan of {row['mb']:.1f} MB" + (" (profiled)" if row.get("profiled") else "")
+        if row.get("seconds") is None:
+            rows.append((what, f"> {row.get('limit', '?')} s", "", row.get("error", "stopped")))
+            continue
+        mark = f"{row['tasks']} tasks, {row['references']} references, peak {row['peak_mb']:.0f} MB"
+        if row.get("share") == 1.0 and not row.get("profiled") and row["mb"] >= 19.5:
+            mark += f"; target 20 MB < 5 s: {'met' if row['seconds'] < 5 else 'missed'}"
+        rows.append((what, f"{row['seconds']:.2f} s ({row['cpu_s']:.2f} s CPU)",
+                     f"{row['mb'] / row['cpu_s']:.2f} MB per CPU s", mark))
+    return rows
+
+
+def _corpus_rows(res: dict, mb: float, workers: int) -> list[tuple[str, str, str, str]]:
     floor_s = res["floor_s"]
     rows = [("read + decode + NFC (floor)", f"{floor_s:.2f} s", f"{mb / floor_s:.1f} MB/s", "")]
     one = mb / res["extract_1_s"]
@@ -401,22 +524,7 @@ def report(res: dict, mb: float, workers: int) -> None:
             r = res[key] / floor_s
             rows.append((label, f"{res[key]:.2f} s", f"{mb / res[key]:.2f} MB/s",
                          f"{r:.0f}× the floor (target ≤ 10×: {'met' if r <= 10 else 'missed'})"))
-    for row in res.get("big", []) + res.get("wrapped", []):
-        what = "one long wrapped paragraph" if row.get("wrapped") else "one document"
-        if row.get("seconds") is None:
-            rows.append((f"{what} of {row['mb']:.1f} MB", f"> {row.get('limit', '?')} s", "", row.get("error", "stopped")))
-        else:
-            mark = ""
-            if row is res["big"][-1]:
-                mark = f"target < 5 s: {'met' if row['seconds'] < 5 else 'missed'}"
-            rows.append((f"{what} of {row['mb']:.1f} MB", f"{row['seconds']:.2f} s",
-                         f"{row['mb'] / row['seconds']:.2f} MB/s", mark))
-    print()
-    print("| measure | time | throughput | note |")
-    print("|---|---|---|---|")
-    for r in rows:
-        print("| " + " | ".join(r) + " |")
-    print(f"\ncold start (tables and patterns): {res['cold_start_s']:.2f} s")
+    return rows
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ import networkx as nx
 from graph.ids import agency_id, doc_id, slug, task_id
 from loaders.identity import party_of_written
 
-__all__ = ["make_graph", "make_seed_graph", "PROVINCES"]
+__all__ = ["make_graph", "make_seed_graph", "big_plan", "PROVINCES"]
 
 PROVINCES = (
     "Hà Tĩnh", "Hải Phòng", "Quảng Bình", "Nghệ An", "Thanh Hóa", "Đà Nẵng", "Bắc Ninh",
@@ -650,3 +650,69 @@ def write_corpus(dest, n_documents: int, seed: int = 7) -> tuple[list, nx.MultiD
             f.write_text(render_document(g, n), encoding="utf-8")
             out.append(f)
     return sorted(out), g
+
+
+# -- one large plan ----------------------------------------------------------------------------
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_PLAN_REFS = (
+    "Nghị quyết số {n}/NQ-HĐND ngày {d:02d}/{m:02d}/{y} của Hội đồng nhân dân tỉnh",
+    "Quyết định số {n}/QĐ-UBND ngày {d:02d}/{m:02d}/{y} của Ủy ban nhân dân tỉnh",
+    "Kế hoạch số {n}/KH-UBND ngày {d:02d}/{m:02d}/{y} của UBND tỉnh",
+    "Quyết định số {n}/QĐ-TTg ngày {d:02d}/{m:02d}/{y} của Thủ tướng Chính phủ",
+    "Nghị định số {n}/{y}/NĐ-CP ngày {d:02d}/{m:02d}/{y} của Chính phủ",
+)
+
+
+def _plan_task(rng: random.Random, province: str) -> str:
+    """One task item as a plan writes it: the lead, often the cooperating bodies, the duty,
+    sometimes the document it follows, mostly a deadline."""
+    lead, *coop = rng.sample(_DEPARTMENTS, 1 + rng.choice((0, 1, 2, 3)))
+    who = f"{lead} chủ trì" + (f", phối hợp với {', '.join(coop)} và UBND các huyện, thành phố, thị xã"
+                               if coop else "")
+    text = rng.choice(_TASK_TEXTS)
+    line = f"{who} {text[:1].lower() + text[1:]}"
+    if rng.random() < 0.3:
+        y = rng.randint(2019, 2024)
+        ref = rng.choice(_PLAN_REFS).format(n=rng.randint(1, 3000), d=rng.randint(1, 28), m=rng.randint(1, 12), y=y)
+        line += f" theo {ref}"
+    if rng.random() < 0.2:
+        line += f" trên địa bàn tỉnh {province}"
+    due = rng.choice(_DEADLINES)["text"] if rng.random() < 0.8 else None
+    return line + (f"; hoàn thành trong {due}." if due else ".")
+
+
+def big_plan(target_bytes: int, seed: int = 7) -> str:
+    """One provincial plan of about ``target_bytes`` UTF-8 bytes: a header, the documents it
+    follows, then numbered task groups of lettered and dashed items, each a task with its
+    lead and cooperating departments, a deadline and sometimes a document it follows, and
+    an execution section.  What a 20 MB document looks like when it is a real plan with tens
+    of thousands of tasks (benchmarks time extraction on it); the same arguments give the
+    same text.
+    """
+    rng = random.Random(seed)
+    province = rng.choice(PROVINCES)
+    out = [f"ỦY BAN NHÂN DÂN\nTỈNH {province.upper()}\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           f"Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 154/KH-UBND\n{province}, ngày 05 tháng 5 năm 2023\n"
+           f"KẾ HOẠCH\nTriển khai thực hiện Chương trình hành động số 26-CTr/TU ngày 07/02/2023 của Tỉnh ủy\n"
+           f"Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n"
+           f"Thực hiện Chương trình hành động số 26-CTr/TU ngày 07/02/2023 của Tỉnh ủy về thực hiện Nghị quyết "
+           f"số 29-NQ/TW ngày 17/11/2022 của Ban Chấp hành Trung ương Đảng, UBND tỉnh ban hành Kế hoạch thực "
+           f"hiện như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n1. Cụ thể hóa các nhiệm vụ, giải pháp; xác định rõ nội dung, "
+           f"thời hạn và trách nhiệm của các cơ quan, đơn vị trong tổ chức thực hiện.\nII. NHIỆM VỤ, GIẢI PHÁP\n"]
+    size = sum(len(x.encode()) for x in out)
+    group = 0
+    while size < target_bytes:
+        group += 1
+        items = [f"{group}. Về {rng.choice(_TOPICS)}\n"]
+        for i in range(rng.randint(3, len(_LETTERS))):
+            items.append(f"{_LETTERS[i]}) {_plan_task(rng, province)}\n")
+            for _ in range(rng.choice((0, 0, 0, 1, 2))):
+                items.append(f"- {_plan_task(rng, province)}\n")
+        chunk = "".join(items)
+        out.append(chunk)
+        size += len(chunk.encode())
+    out.append(f"{_ROMAN[2]}. TỔ CHỨC THỰC HIỆN\n1. Các sở, ban, ngành, địa phương căn cứ nhiệm vụ được giao xây dựng "
+               f"kế hoạch cụ thể; báo cáo kết quả thực hiện về Sở Kế hoạch và Đầu tư trước ngày 15/12 hằng năm.\n")
+    return "".join(out)
