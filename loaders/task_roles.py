@@ -26,6 +26,7 @@ _PIECES = regex.compile(r"[^,;]+")
 _NON_WORD = regex.compile(r"\W|$")
 PARENS = regex.compile(r"\([^()]*\)")
 _BLANKS = regex.compile(r"\s*")
+_ASIDE_WINDOW = 200  # characters: longer than any "( … )" aside ([roles] aside reads 160)
 _NAMES_END = regex.compile(r"[\s.;,]*+(?::.*)?", regex.S)  # after names, nothing or a ":" and a duty
 
 
@@ -128,7 +129,8 @@ def agency_run(ctx: Ctx, found: list[tuple[Agency, int, int]], pos: int, limit: 
     run: list[Agency] = []
     i = bisect.bisect_left(found, pos, key=lambda f: f[1])
     while i < len(found):
-        aside = r.aside.match(ctx.text, pos, limit) if run else None
+        # (a window: the regex engine looks for the ")" it needs through the whole span given)
+        aside = r.aside.match(ctx.text, pos, min(limit, pos + _ASIDE_WINDOW)) if run else None
         if aside is not None:
             # "Văn phòng UBND tỉnh (Trung tâm …) và UBND các xã": the unit in the parenthesis
             # is the body's own, no addressee of the list
