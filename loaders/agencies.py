@@ -81,6 +81,7 @@ class _Gazetteer:
     heads: frozenset[tuple[str, ...]]
     heads_by_first: dict[str, tuple[tuple[str, ...], ...]]  # the heads by their first token
     group_nouns: frozenset[tuple[str, ...]]
+    not_groups: frozenset[tuple[str, ...]]  # words that open like a group noun: "trường hợp"
     stop_words: frozenset[tuple[str, ...]]  # one word or a phrase ("báo cáo", not "Công báo")
     province_words: tuple[tuple[str, ...], ...]
     phrases: frozenset[tuple[str, ...]]
@@ -171,6 +172,7 @@ def _gazetteer() -> _Gazetteer:
         heads=heads,
         heads_by_first={t: tuple(h for h in heads if h[0] == t) for t in {h[0] for h in heads}},
         group_nouns=nouns,
+        not_groups=frozenset(_tokens(match_key(n)) for n in pattern.get("not_group_nouns", [])),
         stop_words=frozenset(_tokens(match_key(w)) for w in pattern.get("stop_words", [])),
         province_words=tuple(_tokens(match_key(w)) for w in pattern.get("province_words", [])),
         phrases=frozenset(_tokens(match_key(w)) for w in pattern.get("phrases", [])),
@@ -448,12 +450,18 @@ def _pattern_head(text: str, words: list[str], toks: list[tuple[str, int, int]],
         if not text[toks[0][1]].isupper() or len(toks) <= head_len or not text[toks[head_len][1]].isupper():
             return None
         return head_len, False
-    if groups and words and words[0] == "các":
+    if groups and words and words[0] == "các" and not _not_group(words[1:]):
         for noun in gaz.group_nouns:
             if tuple(words[1 : 1 + len(noun)]) == noun:
                 head_len = max(head_len, 1 + len(noun))
         return (head_len, True) if head_len else None
     return None
+
+
+def _not_group(words: list[str] | tuple[str, ...]) -> bool:
+    """Whether ``words`` open with a phrase that only looks like a group noun ("trường hợp",
+    a case, is no "trường", a school: ``[pattern] not_group_nouns``)."""
+    return any(tuple(words[: len(n)]) == n for n in _gazetteer().not_groups)
 
 
 def _pattern_name(text: str, key: str, pos: int, *, groups: bool) -> int | None:

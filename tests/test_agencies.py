@@ -96,6 +96,8 @@ ALIASES = [
     # a province's public service units, not a board's "đơn vị sự nghiệp"
     ("đơn vị sự nghiệp công lập", "Các đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân tỉnh", True),
     ("các tập thể, cá nhân liên quan", "Các tập thể, cá nhân có liên quan", True),
+    ("các cơ quan ban, ngành tỉnh", "Các sở, ban, ngành", True),  # a comma left out
+    ("các ban, sở, ngành", "Các sở, ban, ngành", True),
 ]
 
 
@@ -218,6 +220,12 @@ GROUPS = [
     # a verb ends a group's name ("phản ánh" is a stop phrase)
     ("nếu có vướng mắc, các cơ quan, tổ chức, đơn vị phản ánh về Sở Tài chính",
      [("Các cơ quan, tổ chức, đơn vị", True), ("Sở Tài chính", False)]),
+    # "các trường hợp" are cases, not schools ("các trường"): no body
+    ("Các trường hợp bất khả kháng theo quy định tại khoản 21 Điều 1", []),
+    ("Các trường học trên địa bàn tổ chức tuyên truyền", [("Các trường học", True)]),
+    # a catch-all group with the communities among its nouns
+    ("các cơ quan, đơn vị, tổ chức, cộng đồng dân cư, hộ gia đình, cá nhân có liên quan chịu trách nhiệm",
+     [("Các cơ quan, đơn vị, tổ chức, cộng đồng dân cư, hộ gia đình, cá nhân có liên quan", True)]),
     # "giám sát" is a verb: "các đoàn thể giám sát việc phân bổ" names "các đoàn thể"
     ("Phối hợp chính quyền địa phương và các đoàn thể giám sát việc phân bổ",
      [("Chính quyền địa phương", True), ("Các đoàn thể chính trị - xã hội tỉnh", True)]),

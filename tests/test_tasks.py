@@ -427,6 +427,12 @@ ARTICLE_SHAPES = [
      None, [("Điều 4.1", "Chánh Văn phòng Ủy ban nhân dân", ["Văn phòng UBND tỉnh", "Các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh",
                                                              "Các đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân tỉnh",
                                                              "Các đơn vị liên quan", "Các tập thể, cá nhân có liên quan"], [], False)]),
+    # "các sở, ban, ngành ở tỉnh": the place after a group does not end the partner list
+    ("coop-list-group-o-tinh",
+     "QUYẾT ĐỊNH:\nĐiều 5. Tổ chức thực hiện\n1. Sở Tài chính chủ trì, phối hợp với các sở, ban, ngành ở tỉnh, Ủy ban nhân "
+     "dân các xã, phường và các cơ quan, đơn vị có liên quan tổ chức triển khai thực hiện Quyết định này.",
+     None, [("Điều 5.1", "Sở Tài chính chủ trì, phối hợp", ["Sở Tài chính"],
+             ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường", "Các đơn vị liên quan"], False)]),
     ("de-nghi-company-colon",
      "III. TỔ CHỨC THỰC HIỆN\n12. Đề nghị Công ty Điện lực Hà Tĩnh: Khẩn trương kiểm tra, khắc phục sự cố lưới điện.",
      None, [("III.12", "Đề nghị Công ty Điện lực Hà Tĩ", ["Công ty Điện lực Hà Tĩnh"], [], False)]),
