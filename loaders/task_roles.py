@@ -26,7 +26,7 @@ _PIECES = regex.compile(r"[^,;]+")
 _NON_WORD = regex.compile(r"\W|$")
 PARENS = regex.compile(r"\([^()]*\)")
 _BLANKS = regex.compile(r"\s*")
-_ASIDE_WINDOW = 200  # characters: longer than any "( … )" aside ([roles] aside reads 160)
+_LIST_WINDOW = 200  # characters: longer than an aside ([roles] aside reads 160) or an unlisted partner
 _NAMES_END = regex.compile(r"[\s.;,]*+(?::.*)?", regex.S)  # after names, nothing or a ":" and a duty
 
 
@@ -130,7 +130,7 @@ def agency_run(ctx: Ctx, found: list[tuple[Agency, int, int]], pos: int, limit: 
     i = bisect.bisect_left(found, pos, key=lambda f: f[1])
     while i < len(found):
         # (a window: the regex engine looks for the ")" it needs through the whole span given)
-        aside = r.aside.match(ctx.text, pos, min(limit, pos + _ASIDE_WINDOW)) if run else None
+        aside = r.aside.match(ctx.text, pos, min(limit, pos + _LIST_WINDOW)) if run else None
         if aside is not None:
             # "Văn phòng UBND tỉnh (Trung tâm …) và UBND các xã": the unit in the parenthesis
             # is the body's own, no addressee of the list
@@ -255,9 +255,22 @@ def cooperating_of(ctx: Ctx, found, start: int, end: int, lead: list[Agency] = (
             # "Tham mưu UBND Tỉnh phối hợp với các bộ, ngành Trung ương …": the body just named
             # cooperates, not the item's lead
             continue
-        run, _ = agency_run(ctx, found, m.end(), end)
-        out += run
+        run, run_end = agency_run(ctx, found, m.end(), end)
+        out += run + _last_partner(ctx, m.start(), run_end if run else m.end(), end)
     return out
+
+
+def _last_partner(ctx: Ctx, cue: int, pos: int, end: int) -> list[Agency]:
+    """An unlisted lower-case body as the only or last partner ("phối hợp với đơn vị cung cấp
+    dịch vụ công nghệ thông tin căn cứ …"): named as written, up to the verb after it."""
+    r = task_rules()
+    if not r.partner_after.search(ctx.text, cue, pos):
+        return []
+    m = r.partner_tail.match(ctx.text, pos, min(end, pos + _LIST_WINDOW))
+    if m is None:
+        return []
+    name = m.group("name")
+    return [resolve_agency(name[0].upper() + name[1:], ctx.jurisdiction, parent=ctx.issuer)]
 
 
 def clause_subject(ctx: Ctx, found, start: int, end: int) -> list[Agency]:

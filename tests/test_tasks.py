@@ -433,6 +433,16 @@ ARTICLE_SHAPES = [
      "dân các xã, phường và các cơ quan, đơn vị có liên quan tổ chức triển khai thực hiện Quyết định này.",
      None, [("Điều 5.1", "Sở Tài chính chủ trì, phối hợp", ["Sở Tài chính"],
              ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường", "Các đơn vị liên quan"], False)]),
+    # an unlisted lower-case body as the only partner: up to the verb after it
+    ("coop-unlisted-lower-case-only-partner",
+     "QUYẾT ĐỊNH:\nĐiều 2. Giao Sở Giáo dục và Đào tạo chủ trì, phối hợp với đơn vị cung cấp dịch vụ công nghệ thông tin "
+     "căn cứ quy trình nội bộ được phê duyệt, xây dựng quy trình điện tử.",
+     None, [("Điều 2.1", "Giao Sở Giáo dục và Đào tạo chủ", ["Sở Giáo dục và Đào tạo"],
+             ["Đơn vị cung cấp dịch vụ công nghệ thông tin"], False)]),
+    # "phối hợp tổ chức …" is the verb: no partner
+    ("coop-phoi-hop-to-chuc-is-a-verb",
+     "II. NHIỆM VỤ\n1. Sở Y tế chủ trì, phối hợp tổ chức hội nghị sơ kết để đánh giá kết quả.",
+     None, [("II.1", "Sở Y tế chủ trì, phối hợp tổ ", ["Sở Y tế"], [], False)]),
     ("de-nghi-company-colon",
      "III. TỔ CHỨC THỰC HIỆN\n12. Đề nghị Công ty Điện lực Hà Tĩnh: Khẩn trương kiểm tra, khắc phục sự cố lưới điện.",
      None, [("III.12", "Đề nghị Công ty Điện lực Hà Tĩ", ["Công ty Điện lực Hà Tĩnh"], [], False)]),
