@@ -93,6 +93,8 @@ class _Gazetteer:
     catch_all_noun: regex.Pattern
     next_level: regex.Pattern  # ", cấp xã" after a body of the province's level
     region_word: str  # a regional body's name ends so: its region's number follows
+    named_places: tuple[tuple[str, ...], ...]  # a group's name ends so: a place's own name may follow
+    place_joiners: frozenset[str]  # between a group and a place noun after it
     region: regex.Pattern
     spell_out: regex.Pattern  # abbreviations written out in names the table does not list
     spelled: dict[str, str]
@@ -190,6 +192,8 @@ def _gazetteer() -> _Gazetteer:
         city_forms=city_forms,
         city_words=city_words,
         region_word=match_key(pattern.get("region_word", "khu vực")),
+        named_places=tuple(_tokens(match_key(w)) for w in pattern.get("named_places", [])),
+        place_joiners=frozenset(match_key(w) for w in pattern.get("place_joiners", [])),
         region=regex.compile(pattern.get("region_number", "(?!)"), regex.V1),
         next_level=regex.compile(r"\s*(?:,|\bvà\b)\s*(?P<level>" + "|".join(
             r"\s+".join(regex.escape(w) for w in match_key(lv).split()) for lv in pattern.get("next_levels", [])) + r")(?!\w)",
@@ -736,7 +740,14 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
         region = gaz.region.match(text, stop, stop + _WINDOW) if key.endswith(gaz.region_word, start, stop) else None
         if region is not None:
             stop = region.end()  # "Kho bạc Nhà nước khu vực I": the region is part of the name
-        out.append((resolve_agency(text[start:stop], jurisdiction, parent=parent), start, stop))
+        agency = resolve_agency(text[start:stop], jurisdiction, parent=parent)
+        place = _named_place(text, key, start, stop) if agency.group else None
+        if place is not None:
+            # "Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ": the group with that place
+            agency = dataclasses.replace(resolve_agency(f"{agency.name}, {place[0]}", jurisdiction, parent=parent),
+                                         group=True)
+            stop = place[1]
+        out.append((agency, start, stop))
         pos = stop
         level = _next_level(key, start, stop)
         if level is not None:
@@ -748,6 +759,40 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
 
 
 _WINDOW = 300  # characters a group name or a level list can span
+
+
+def _named_place(text: str, key: str, start: int, stop: int) -> tuple[str, int] | None:
+    """A group followed by a place noun (``[pattern] named_places``: the last words of the
+    group's own name, or next after a ``place_joiners`` word) and the place's own name,
+    capitalised: ("đặc khu Cồn Cỏ", its end), or None."""
+    gaz = _gazetteer()
+    toks = _tokens(key[start:stop])
+    for place in gaz.named_places:
+        if len(toks) > len(place) and toks[-len(place):] == place:
+            # the place noun ends the name as written: from its first word on
+            starts = [m.start(1) or m.start(2) for m in _TOKEN.finditer(key, start, stop)]
+            begin, at = starts[-len(place)], stop
+        else:
+            begin = at = None
+            m = _TOKEN.match(key, stop)
+            pos = m.end() if m is not None and (m.group(1) or m.group(2)) in gaz.place_joiners else stop
+            words = []
+            while len(words) < len(place) and (m := _TOKEN.match(key, pos)) is not None and m.group(1):
+                words.append(m.group(1))
+                begin = m.start(1) if begin is None else begin
+                pos = m.end()
+            if tuple(words) != place:
+                continue
+            at = pos
+        end = at
+        while (m := _TOKEN.match(key, end)) is not None and m.group(1) is not None and text[m.start(1)].isupper():
+            end = m.end()
+        if at < end <= at + _PLACE_NAME:
+            return " ".join(text[begin:end].split()), end
+    return None
+
+
+_PLACE_NAME = 40  # characters of a place's own name
 
 
 def _catch_all(key: str, start: int) -> tuple[str, int] | None:

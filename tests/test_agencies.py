@@ -226,6 +226,13 @@ GROUPS = [
     # a catch-all group with the communities among its nouns
     ("các cơ quan, đơn vị, tổ chức, cộng đồng dân cư, hộ gia đình, cá nhân có liên quan chịu trách nhiệm",
      [("Các cơ quan, đơn vị, tổ chức, cộng đồng dân cư, hộ gia đình, cá nhân có liên quan", True)]),
+    # a special zone named after the communes' group: the group with that zone, as written
+    ("Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ; Thủ trưởng các cơ quan, đơn vị có liên quan",
+     [("Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ", True), ("Các đơn vị liên quan", True)]),
+    ("Chủ tịch Ủy ban nhân dân các xã, phường và đặc khu Lý Sơn; Giám đốc Sở Tư pháp",
+     [("Ủy ban nhân dân các xã, phường, đặc khu Lý Sơn", True), ("Sở Tư pháp", False)]),
+    ("Ủy ban nhân dân các xã, phường, đặc khu; Giám đốc Sở Tư pháp",  # no zone named: the group
+     [("Ủy ban nhân dân các xã, phường", True), ("Sở Tư pháp", False)]),
     # "giám sát" is a verb: "các đoàn thể giám sát việc phân bổ" names "các đoàn thể"
     ("Phối hợp chính quyền địa phương và các đoàn thể giám sát việc phân bổ",
      [("Chính quyền địa phương", True), ("Các đoàn thể chính trị - xã hội tỉnh", True)]),
