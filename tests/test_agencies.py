@@ -98,6 +98,8 @@ ALIASES = [
     ("các tập thể, cá nhân liên quan", "Các tập thể, cá nhân có liên quan", True),
     ("các cơ quan ban, ngành tỉnh", "Các sở, ban, ngành", True),  # a comma left out
     ("các ban, sở, ngành", "Các sở, ban, ngành", True),
+    ("các Sở, ngành, cơ quan thuộc tỉnh", "Các sở, ban, ngành", True),
+    ("các ban, ngành, đơn vị", "Các sở, ban, ngành, đơn vị", True),
 ]
 
 
