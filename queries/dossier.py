@@ -7,8 +7,8 @@ mentions of the files and documents around it), never the whole graph; ``whole=T
 store written before the index existed) computes the same dict on the whole graph, which the
 tests hold the indexed answer to.
 
-:func:`cite_text` is the citation chain as ``policykg cite`` prints it (one implementation for
-the CLI, the dossier and the reports).
+:func:`cite_text` (from :mod:`queries.status`) is the citation chain as ``policykg cite``
+prints it (one implementation for the CLI, the dossier and the reports).
 """
 
 from __future__ import annotations
@@ -22,60 +22,20 @@ import networkx as nx
 
 from graph.errors import NotFound
 from graph.ids import fold, split_doc_id
-from graph.vocab import relation_info, relations_in_order
+from graph.vocab import relations_in_order
 
 from .conflicts import Conflict, find_conflicts
-from .lineage import TraceResult, citation_chain, cite_line, impact, node_summary, task_order, trace
+from .lineage import citation_chain, cite_line, impact, node_summary, task_order, trace
 from .local import graph_of, local_graph
-from .status import StatusReport, graph_statuses, status_words
+from .status import VERBS, cite_text, graph_statuses, status_words
 from .tasks import task_row
 
 __all__ = ["dossier", "dossier_from_graph", "cite_text", "touches", "VERBS"]
 
-#: The verb of a citation chain's hop, as documents write it ("↳ thực hiện …").
-VERBS = {r: relation_info(r)["vi"] for r in relations_in_order()}
 #: Edges of a task that are structure, not a statement about the document.
 _STRUCTURAL = ("part_of", "assigns_to")
 _ALL_RELATIONS = relations_in_order()
 _MENTION_COLS = ("file", "node_id", "text", "start", "end", "date", "issuer", "sentence")
-
-
-# -- the citation chain as text ----------------------------------------------------------
-
-def _tag(g: nx.MultiDiGraph, report: StatusReport, n: str) -> str:
-    words = status_words(g, report, n)
-    return f" [{words}]" if words else ""
-
-
-def cite_text(g: nx.MultiDiGraph, node: str, report: StatusReport, res: TraceResult | None = None) -> str:
-    """The citation chain(s) from ``node`` to its roots, one hop a line, each with its status
-    in brackets, exactly as ``policykg cite`` prints them (no final newline)::
-
-        Chuỗi 1:
-        Kế hoạch số 154/KH-UBND ngày 05/5/2023 của UBND tỉnh Hà Tĩnh [Còn hiệu lực, từ 05/5/2023]
-          ↳ thực hiện Chương trình số 26-CTr/TU ngày 07/02/2023 của Tỉnh ủy Hà Tĩnh [Chưa rõ hiệu lực]
-
-    "Chuỗi N:" only when there are several chains; a document with no lineage says so.
-
-    Args:
-        g: a graph holding the node's lineage (the whole graph or :func:`local_graph`).
-        node: the document or task.
-        report: the statuses (:func:`queries.status.graph_statuses`) on the day asked about.
-        res: its :func:`queries.lineage.trace`, when already computed.
-    """
-    res = res if res is not None else trace(g, node)
-    if not res.paths:
-        return (cite_line(g, node) + _tag(g, report, node)
-                + "\n  implements nothing in the store: no citation chain to print")
-    chains = [citation_chain(g, p) for p in res.paths]
-    lines = []
-    for i, chain in enumerate(chains, 1):
-        if len(chains) > 1:
-            lines.append(f"Chuỗi {i}:")
-        for depth, hop in enumerate(chain):
-            lead = "  " * depth + ("↳ " + VERBS.get(chain[depth - 1].get("relation"), "") + " " if depth else "")
-            lines.append(f"{lead}{hop['cite']}{_tag(g, report, hop['id'])}")
-    return "\n".join(lines)
 
 
 # -- pieces ------------------------------------------------------------------------------

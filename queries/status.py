@@ -33,10 +33,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from graph.errors import PolicyKGError
-from graph.vocab import load_table
+from graph.vocab import load_table, relation_info, relations_in_order
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
+
+    from queries.lineage import TraceResult
 
 __all__ = [
     "STATES",
@@ -52,6 +54,8 @@ __all__ = [
     "StatusReport",
     "annotate",
     "STATUS_ATTRS",
+    "cite_text",
+    "VERBS",
 ]
 
 #: Every state, in the order answers list them.
@@ -395,3 +399,48 @@ def status_words(g: nx.MultiDiGraph, report: StatusReport, n: str) -> str:
     if warn:
         words += f"; ⚠ dựa trên {len(warn)} văn bản không còn nguyên hiệu lực"
     return words
+
+
+#: The verb of a citation chain's hop, as documents write it ("↳ thực hiện …").
+VERBS = {r: relation_info(r)["vi"] for r in relations_in_order()}
+
+
+def _tag(g: nx.MultiDiGraph, report: StatusReport, n: str) -> str:
+    words = status_words(g, report, n)
+    return f" [{words}]" if words else ""
+
+
+def cite_text(g: nx.MultiDiGraph, node: str, report: StatusReport, res: TraceResult | None = None) -> str:
+    """The citation chain(s) from ``node`` to its roots, one hop a line, each with its status
+    in brackets, exactly as ``policykg cite`` prints them (no final newline)::
+
+        Chuỗi 1:
+        Kế hoạch số 154/KH-UBND ngày 05/5/2023 của UBND tỉnh Hà Tĩnh [Còn hiệu lực, từ 05/5/2023]
+          ↳ thực hiện Chương trình số 26-CTr/TU ngày 07/02/2023 của Tỉnh ủy Hà Tĩnh [Chưa rõ hiệu lực]
+
+    "Chuỗi N:" only when there are several chains; a document with no lineage says so.  Here
+    beside :func:`status_words`, not in :mod:`queries.dossier`, so that ``policykg cite``
+    does not import networkx (a third of its process).
+
+    Args:
+        g: a graph holding the node's lineage (the whole graph, :func:`queries.local.local_graph`
+            or :func:`queries.local.local_view`).
+        node: the document or task.
+        report: the statuses (:func:`graph_statuses`) on the day asked about.
+        res: its :func:`queries.lineage.trace`, when already computed.
+    """
+    from queries.lineage import citation_chain, cite_line, trace
+
+    res = res if res is not None else trace(g, node)
+    if not res.paths:
+        return (cite_line(g, node) + _tag(g, report, node)
+                + "\n  implements nothing in the store: no citation chain to print")
+    chains = [citation_chain(g, p) for p in res.paths]
+    lines = []
+    for i, chain in enumerate(chains, 1):
+        if len(chains) > 1:
+            lines.append(f"Chuỗi {i}:")
+        for depth, hop in enumerate(chain):
+            lead = "  " * depth + ("↳ " + VERBS.get(chain[depth - 1].get("relation"), "") + " " if depth else "")
+            lines.append(f"{lead}{hop['cite']}{_tag(g, report, hop['id'])}")
+    return "\n".join(lines)

@@ -204,7 +204,7 @@ def cite(ref, store_path, as_json, as_of):
         if as_json:
             emit_json({"ref": node, "as_of": report.as_of, "chains": chains})
             return
-        from queries.dossier import cite_text
+        from queries.status import cite_text
 
         click.echo(cite_text(g, node, report, res))  # the dossier's chain_text, the reports' chains
 
