@@ -318,16 +318,22 @@ def big_document(dest: Path, mb: float, limit: float, *, wrapped: bool = False) 
 
 # ---------------------------------------------------------------------------- large plan
 
+# Read and normalize as read_document does, but past the reader's character limit
+# (limits.toml [text] max_chars: 8 million, and 20 MB of Vietnamese is about 15 million
+# characters): the time is the extraction's, the limit is reported beside it.
 _PLAN_CHILD = """
 import sys, time
-from loaders.extract import extract_file
+from loaders.extract import extract_file, extract_text, file_sha256
+from loaders.normalize import normalize_text
+from loaders.readers import limits
 extract_file({seed!r})
 t0, c0 = time.perf_counter(), time.process_time()
 if {top}:
     import cProfile, io, pstats
     pr = cProfile.Profile()
     pr.enable()
-ex = extract_file({path!r})
+text = normalize_text(open({path!r}, encoding="utf-8").read())
+ex = extract_text(text, path={path!r}, sha256=file_sha256({path!r}))
 wall, cpu = time.perf_counter() - t0, time.process_time() - c0
 if {top}:
     pr.disable()
@@ -335,14 +341,15 @@ if {top}:
     pstats.Stats(pr, stream=buf).sort_stats("tottime").print_stats({top})
     print(buf.getvalue(), file=sys.stderr)
 peak = [l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0]
-print(wall, cpu, len(ex.tasks), len(ex.references), peak)
+print(wall, cpu, len(ex.tasks), len(ex.references), peak, len(text), limits().max_chars)
 """
 
 
 def _plan_child(path: Path, limit: float, top: int = 0) -> dict:
-    """Extraction of one file in a child process (this checkout first on its path): wall and
-    CPU seconds, tasks, references, peak MB; with ``top``, under cProfile, and the profile's
-    top functions by own time."""
+    """Reading, normalizing and extracting one file in a child process (this checkout first on
+    its path): wall and CPU seconds, tasks, references, peak MB, characters and whether they
+    pass the reader's limit; with ``top``, under cProfile, and the profile's top functions
+    by own time."""
     seed = str(sorted(SEEDS.glob("*.txt"))[0])
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]))
     row: dict = {"mb": round(path.stat().st_size / 1e6, 2), "profiled": bool(top)}
@@ -352,11 +359,12 @@ def _plan_child(path: Path, limit: float, top: int = 0) -> dict:
     except subprocess.TimeoutExpired:
         return row | {"seconds": None, "limit": limit}
     try:
-        wall, cpu, tasks, refs, peak = out.stdout.split()
+        wall, cpu, tasks, refs, peak, chars, limit = out.stdout.split()
     except ValueError:
         return row | {"seconds": None, "error": out.stderr[-300:]}
     row |= {"seconds": round(float(wall), 2), "cpu_s": round(float(cpu), 2), "tasks": int(tasks),
-            "references": int(refs), "peak_mb": round(int(peak) / 1024, 1)}
+            "references": int(refs), "peak_mb": round(int(peak) / 1024, 1), "chars": int(chars),
+            "over_limit": int(chars) > int(limit), "max_chars": int(limit)}
     if top:
         row["profile"] = out.stderr.strip()
     return row
@@ -488,6 +496,8 @@ def _plan_rows(plan: list[dict]) -> list[tuple[str, str, str, str]]:
             rows.append((what, f"> {row.get('limit', '?')} s", "", row.get("error", "stopped")))
             continue
         mark = f"{row['tasks']} tasks, {row['references']} references, peak {row['peak_mb']:.0f} MB"
+        if row.get("over_limit"):
+            mark += f"; {row['chars']:,} characters: over the reader's limit ({row['max_chars']:,}), timed past it"
         if row.get("share") == 1.0 and not row.get("profiled") and row["mb"] >= 19.5:
             mark += f"; target 20 MB < 5 s: {'met' if row['seconds'] < 5 else 'missed'}"
         rows.append((what, f"{row['seconds']:.2f} s ({row['cpu_s']:.2f} s CPU)",
