@@ -252,6 +252,7 @@ def make_graph(n_documents: int, seed: int) -> nx.MultiDiGraph:
     provinces = list(PROVINCES[:n_provinces])
     agencies = {p: _agencies(b, p) for p in provinces}
     plans: dict[str, list[str]] = {p: [] for p in provinces}
+    decisions: dict[str, list[str]] = {p: [] for p in provinces}  # the QĐ among plans, in order
     programs: dict[str, list[str]] = {p: [] for p in provinces}
     while len(b.documents) < n_documents:
         province = rng.choice(provinces)
@@ -297,10 +298,11 @@ def make_graph(n_documents: int, seed: int) -> nx.MultiDiGraph:
                               f"Quyết định ban hành Quy định về {topic}", in_corpus=rng.random() < 0.5)
             if pools["law"]:
                 b.edge(node, rng.choice(pools["law"]), "based_on")
-            earlier = [n for n in plans[province] if b.G.nodes[n]["type"] == "QĐ"]
+            earlier = decisions[province]  # kept as they come: filtering plans was quadratic
             if earlier and rng.random() < 0.3:
                 b.edge(node, rng.choice(earlier), rng.choice(("amends", "replaces")))
             plans[province].append(node)
+            decisions[province].append(node)
         if rng.random() < 0.4:
             b.edge(node, rng.choice(central_docs), "cites")
         upstream = [v for _, v, r in b.G.out_edges(node, data="relation") if r == "implements"]
@@ -348,9 +350,12 @@ def _legal_force(b: _Builder, rng: random.Random) -> None:
             d["flags"] = sorted(set(d.get("flags") or []) | {"draft"})
     tasks = sorted(n for n, d in G.nodes(data=True) if d.get("kind") == "task")
     decisions = [n for n in docs if G.nodes[n].get("type") == "QĐ" and G.in_degree(n) == 0]
+    by_jurisdiction: dict[str, list[str]] = {}
+    for n in decisions:
+        by_jurisdiction.setdefault(G.nodes[n]["jurisdiction"], []).append(n)
     for n in rng.sample(decisions, min(len(decisions), max(1, len(decisions) // 10))):
         task = rng.choice(tasks) if tasks else None
-        earlier = [m for m in decisions if m != n and G.nodes[m]["jurisdiction"] == G.nodes[n]["jurisdiction"]]
+        earlier = [m for m in by_jurisdiction[G.nodes[n]["jurisdiction"]] if m != n]
         if task is None or not earlier:
             continue
         G.nodes[n]["flags"] = sorted(set(G.nodes[n].get("flags") or []) | {"planned"})
