@@ -1,6 +1,8 @@
 """The writer's half of the store: one file's :class:`~graph.model.Extraction` as rows of the
-fact tables (``nodes``, ``edges``, ``mentions``, ``unresolved``, ``findings``), each sentence
-and each node's attributes through ``texts`` (stored once, see :mod:`graph.store_schema`).
+fact tables (``fact_nodes``, ``fact_edges``, ``fact_mentions``, ``fact_unresolved``,
+``fact_findings``): the file and node ids as numbers, an evidence sentence or task text that
+is a span of the file's text as that span, other sentences and each node's attributes
+through ``texts`` (stored once, see :mod:`graph.store_schema`).
 """
 
 from __future__ import annotations
@@ -9,9 +11,9 @@ import json
 import sqlite3
 
 from .model import Extraction, Relation, Role, Task
-from .store_schema import _text_id
+from .store_schema import FileTexts, _name_id, _text_id
 
-__all__ = ["fact_rows", "insert_facts"]
+__all__ = ["fact_rows", "insert_facts", "FactReader", "stored_fact_rows"]
 
 
 def _detail(ex: Extraction, src: str, rel: str, dst: str) -> str | None:
@@ -102,19 +104,199 @@ def fact_rows(ex: Extraction) -> dict[str, list[tuple]]:
             "findings": [(path, "impossible_date", d["text"], d["start"], d["end"], d["sentence"]) for d in ex.bad_dates]}
 
 
-#: Each fact table's INSERT and the position of its one text column (stored as a texts id).
+#: How far into a file's text a sentence found nowhere near its edge's span is looked for
+#: (an agency's name, stated as the evidence of its part_of edge): a build stays linear.
+_WHOLE = 1_000_000
+
+
+def _span(text: str, sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where ``sentence`` stands in ``text``: ``(-1, -1)`` when it is ``text[start:end]``,
+    its span when found (around the edge's span first), else None (stored as a text)."""
+    if text[start:end] == sentence:
+        return (-1, -1)
+    n = len(sentence)
+    i = text.find(sentence, max(0, start - n), end + n)
+    if i < 0:
+        i = text.find(sentence, 0, _WHOLE)
+    return (i, i + n) if i >= 0 else None
+
+
+#: How a stored key marks a value the file gives (see :func:`_encode`); a key of the
+#: attributes that starts with "@" is written with one more.
+_FROM_TEXT, _FROM_DOC, _FROM_PATH = "@t:", "@d:", "@p:"
+
+
+def _encode(attrs: str, kind: str, path: str, doc_id: str, text: str) -> tuple[str, list, int | None, int | None]:
+    """A node's attributes (JSON) as stored: the key list (JSON, stored once for every node
+    with those keys), the values, and the span of a task's text in the file's text.  A value
+    that is the file's document id or path, or a task's text that is its span of the file's
+    text, is not stored: its key says where it comes from."""
+    d = json.loads(attrs)
+    keys: list[str] = []
+    values: list = []
+    c0 = c1 = None
+    start, end = d.get("start"), d.get("end")
+    for k, v in d.items():
+        key = "@" + k if k.startswith("@") else k
+        if k == "text" and kind == "task" and type(start) is int and type(end) is int and \
+                0 <= start <= end <= len(text) and text[start:end] == v:
+            keys.append(_FROM_TEXT + key)
+            c0, c1 = start, end
+        elif v == doc_id and isinstance(v, str):
+            keys.append(_FROM_DOC + key)
+        elif v == path and isinstance(v, str):
+            keys.append(_FROM_PATH + key)
+        else:
+            keys.append(key)
+            values.append(v)
+    return _dumps(keys), values, c0, c1
+
+
+class FactReader:
+    """Reads stored facts back as :func:`fact_rows` wrote them: a node's attributes, an
+    edge's sentence (files' texts and key lists read once)."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+        self.texts = FileTexts(db)
+        self._keys: dict[int, list[str]] = {}
+
+    def keys(self, kid: int) -> list[str]:
+        got = self._keys.get(kid)
+        if got is None:
+            got = self._keys[kid] = json.loads(self.db.execute("SELECT text FROM texts WHERE id=?", (kid,)).fetchone()[0])
+        return got
+
+    def attrs(self, fid: int, enc: str, c0: int | None, c1: int | None) -> dict:
+        """A node's attributes from its ``fact_nodes`` row (``enc``: its ``texts`` text)."""
+        kid, *values = json.loads(enc)
+        out: dict = {}
+        it = iter(values)
+        for key in self.keys(kid):
+            if key[:3] == _FROM_TEXT:
+                out[_key(key[3:])] = self.texts.file(fid)[2][c0:c1]
+            elif key[:3] == _FROM_DOC:
+                out[_key(key[3:])] = self.texts.file(fid)[1]
+            elif key[:3] == _FROM_PATH:
+                out[_key(key[3:])] = self.texts.file(fid)[0]
+            else:
+                out[_key(key)] = next(it)
+        return out
+
+    def node_row(self, rowid: int) -> dict:
+        """The attributes of the ``fact_nodes`` row ``rowid``."""
+        fid, enc, c0, c1 = self.db.execute("SELECT n.fid, t.text, n.c0, n.c1 FROM fact_nodes AS n JOIN texts AS t "
+                                           "ON t.id = n.aid WHERE n.rowid=?", (rowid,)).fetchone()
+        return self.attrs(fid, enc, c0, c1)
+
+    def sentence(self, fid: int, stored: str | None, s0: int | None, s1: int | None, start: int, end: int) -> str:
+        """An edge's sentence from its ``fact_edges`` row (``stored``: its ``texts`` text)."""
+        if stored is not None:
+            return stored
+        text = self.texts.file(fid)[2]
+        return text[start:end] if s0 is None else text[s0:s1]
+
+
+def _key(stored: str) -> str:
+    """An attribute's key as stored, unescaped (see :data:`_FROM_TEXT`)."""
+    return stored[1:] if stored[:2] == "@@" else stored
+
+
+class _Writer:
+    """Numbers for one batch of rows: files by path, names, texts (each looked up once)."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+        self.texts: dict[str, int] = {}
+        self.names: dict[str, int] = {}
+        self.files: dict[str, tuple[int, str, str]] = {}
+        self.stored = FileTexts(db)
+
+    def file(self, path: str) -> tuple[int, str, str]:
+        """``(id, doc_id, text)`` of the stored file ``path``."""
+        got = self.files.get(path)
+        if got is None:
+            row = self.db.execute("SELECT id, doc_id, text FROM files WHERE path=?", (path,)).fetchone()
+            if row is None:
+                raise ValueError(f"{path}: facts of a file the store does not hold")
+            got = (row[0], row[1], self.stored.unpack(row[2]))
+            self.files = {path: got}  # one file's rows follow each other
+        return got
+
+    def text(self, s: str) -> int:
+        return _text_id(self.db, s, self.texts)
+
+    def name(self, s: str) -> int:
+        return _name_id(self.db, s, self.names)
+
+    def node(self, path, nid, kind, own, attrs) -> tuple:
+        fid, doc_id, text = self.file(path)
+        keys, values, c0, c1 = _encode(attrs, kind, path, doc_id, text)
+        return (fid, self.name(nid), kind, own, self.text(_dumps([self.text(keys), *values])), c0, c1)
+
+    def edge(self, path, src, dst, rel, role, sentence, start, end, document, detail) -> tuple:
+        fid, doc_id, text = self.file(path)
+        span = _span(text, sentence, start, end)
+        sid, s0, s1 = (self.text(sentence), None, None) if span is None else \
+            (None, None, None) if span[0] < 0 else (None, *span)
+        return (fid, self.name(src), self.name(dst), self.name(rel), role, sid, s0, s1, start, end,
+                None if document == doc_id else document, detail)
+
+    def mention(self, path, nid, text, start, end, date, issuer, sentence) -> tuple:
+        return (self.file(path)[0], self.name(nid), text, start, end, date, issuer, self.text(sentence))
+
+    def unresolved(self, path, text, start, end, sentence) -> tuple:
+        return (self.file(path)[0], text, start, end, self.text(sentence))
+
+    def finding(self, path, kind, text, start, end, sentence) -> tuple:
+        return (self.file(path)[0], kind, text, start, end, self.text(sentence))
+
+
+#: Each fact table: its INSERT and the :class:`_Writer` method that numbers a row.
 _INSERTS = {
-    "nodes": ("INSERT INTO nodes VALUES (?,?,?,?,?)", 4),
-    "edges": ('INSERT INTO edges (file, src, dst, relation, role, sid, start, "end", document, detail) '
-              "VALUES (?,?,?,?,?,?,?,?,?,?)", 5),
-    "mentions": ("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?)", 7),
-    "unresolved": ("INSERT INTO unresolved VALUES (?,?,?,?,?)", 4),
-    "findings": ("INSERT INTO findings VALUES (?,?,?,?,?,?)", 5),
+    "nodes": ("INSERT INTO fact_nodes VALUES (?,?,?,?,?,?,?)", "node"),
+    "edges": ("INSERT INTO fact_edges VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", "edge"),
+    "mentions": ("INSERT INTO fact_mentions VALUES (?,?,?,?,?,?,?,?)", "mention"),
+    "unresolved": ("INSERT INTO fact_unresolved VALUES (?,?,?,?,?)", "unresolved"),
+    "findings": ("INSERT INTO fact_findings VALUES (?,?,?,?,?,?)", "finding"),
 }
 
 
-def insert_facts(db: sqlite3.Connection, rows: dict[str, list[tuple]]) -> None:
-    """Insert :func:`fact_rows`' rows, each text replaced by its ``texts`` id."""
-    cache: dict[str, int] = {}
-    for table, (sql, at) in _INSERTS.items():
-        db.executemany(sql, [(*r[:at], _text_id(db, r[at], cache), *r[at + 1:]) for r in rows[table]])
+def insert_facts(db: sqlite3.Connection, rows: dict[str, list[tuple]], text: tuple[str, str] | None = None) -> None:
+    """Insert :func:`fact_rows`' rows (of files the store holds), numbered as stored.
+    ``text``: ``(path, text)`` of the file just stored, when the caller has it (not read
+    back from the store)."""
+    w = _Writer(db)
+    if text is not None:
+        row = db.execute("SELECT id, doc_id FROM files WHERE path=?", (text[0],)).fetchone()
+        if row is not None:
+            w.files = {text[0]: (row[0], row[1], text[1])}
+    for table, (sql, how) in _INSERTS.items():
+        make = getattr(w, how)
+        db.executemany(sql, [make(*r) for r in rows.get(table, ())])
+
+
+def stored_fact_rows(db: sqlite3.Connection) -> dict[str, list[tuple]]:
+    """Every stored fact as :func:`fact_rows` gives it (texts as text), in file then row
+    order: what a migration or a test reads back."""
+    rd = FactReader(db)
+    order = "JOIN files AS f ON f.id = x.fid ORDER BY f.path, x.rowid"
+    nodes = [(p, i, k, o, _dumps(rd.attrs(fid, enc, c0, c1))) for p, i, k, o, fid, enc, c0, c1 in db.execute(
+        "SELECT f.path, m.name, x.kind, x.own, x.fid, t.text, x.c0, x.c1 FROM fact_nodes AS x JOIN names AS m ON "
+        f"m.id = x.nid JOIN texts AS t ON t.id = x.aid {order}")]
+    edges = [(p, a, b, r, role, rd.sentence(fid, st, s0, s1, start, end), start, end, doc, detail)
+             for p, a, b, r, role, fid, st, s0, s1, start, end, doc, detail in db.execute(
+                 "SELECT f.path, a.name, b.name, r.name, x.role, x.fid, (SELECT text FROM texts WHERE id = x.sid), "
+                 'x.s0, x.s1, x.start, x."end", coalesce(x.document, f.doc_id), x.detail FROM fact_edges AS x '
+                 "JOIN names AS a ON a.id = x.src JOIN names AS b ON b.id = x.dst JOIN names AS r ON r.id = x.rel "
+                 f"{order}")]
+    sentence = "(SELECT text FROM texts WHERE id = x.sid)"
+    return {
+        "nodes": nodes, "edges": edges,
+        "mentions": db.execute(f'SELECT f.path, m.name, x.text, x.start, x."end", x.date, x.issuer, {sentence} '
+                               f"FROM fact_mentions AS x JOIN names AS m ON m.id = x.nid {order}").fetchall(),
+        "unresolved": db.execute(f'SELECT f.path, x.text, x.start, x."end", {sentence} FROM fact_unresolved AS x '
+                                 f"{order}").fetchall(),
+        "findings": db.execute(f'SELECT f.path, x.kind, x.text, x.start, x."end", {sentence} FROM fact_findings AS x '
+                               f"{order}").fetchall(),
+    }

@@ -1,5 +1,6 @@
-"""The merged index's readers: what a query reads of the merged graph (``graph_nodes``,
-``graph_edges``), a few rows at a time through the indexes, never the whole graph.
+"""The merged index's readers: what a query reads of the merged graph (``merged_nodes``,
+``merged_edges``, their ids in ``names``), a few rows at a time through the indexes, never
+the whole graph.
 
 :class:`MergedIndex` is a part of :class:`graph.store.Store` (its ``db``, ``path``, cached
 ``_graph`` and ``graph()``); networkx is imported only by the two readers that return a
@@ -12,6 +13,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from .facts import FactReader
 from .store_schema import _guarded
 
 if TYPE_CHECKING:
@@ -30,11 +32,27 @@ def _chunks(items: list, size: int = 500) -> Iterator[list]:
         yield items[i:i + size]
 
 
-def _from_row(attrs: str, kind: str) -> dict:
-    """A task's or agency's merged attributes from the one stored row they repeat."""
-    d = json.loads(attrs)
+def _from_row(attrs: str | dict, kind: str) -> dict:
+    """A task's or agency's merged attributes from the one stored row they repeat (its
+    attributes as JSON or as read, :meth:`graph.facts.FactReader.attrs`)."""
+    d = dict(attrs) if isinstance(attrs, dict) else json.loads(attrs)
     d.pop("id", None)
     d["kind"] = kind
+    return d
+
+
+def _attrs(kind: str, attrs: str | None, row: str | dict | None) -> dict:
+    """A merged node's attributes from its ``attrs`` (JSON) or, when NULL, its fact row."""
+    return json.loads(attrs) if attrs is not None else _from_row(row, kind)
+
+
+def edge_attrs(key: str, role: str | None, ev: int | None, attrs: str | None) -> dict:
+    """A merged edge's attributes from its ``merged_edges`` row (see the schema)."""
+    if attrs is not None:
+        return json.loads(attrs)
+    d = {"relation": key, "evidence": [ev]}
+    if role is not None:
+        d["role"] = role
     return d
 
 
@@ -71,12 +89,13 @@ class MergedIndex:
     @_guarded
     def node_attrs(self, ids: Iterable[str]) -> dict[str, dict]:
         """The merged attributes of the given nodes (those that exist)."""
+        reader = FactReader(self.db)
         out: dict[str, dict] = {}
         for chunk in _chunks(list(dict.fromkeys(ids))):
-            q = (f"SELECT g.id, g.kind, g.attrs, t.text FROM graph_nodes AS g LEFT JOIN nodes AS n ON n.rowid = g.src "
-                 f"LEFT JOIN texts AS t ON t.id = n.aid WHERE g.id IN ({','.join('?' * len(chunk))})")
-            for nid, kind, attrs, row in self.db.execute(q, chunk):
-                out[nid] = json.loads(attrs) if attrs is not None else _from_row(row, kind)
+            q = (f"SELECT m.name, g.kind, g.attrs, g.src FROM names AS m JOIN merged_nodes AS g ON g.nid = m.id "
+                 f"WHERE m.name IN ({','.join('?' * len(chunk))})")
+            for nid, kind, attrs, src in self.db.execute(q, chunk).fetchall():
+                out[nid] = _attrs(kind, attrs, reader.node_row(src) if attrs is None else None)
         return out
 
     def _evidence(self, items: list[tuple]) -> list[tuple]:
@@ -85,11 +104,14 @@ class MergedIndex:
         rows = {e for *_, d in items for e in d.get("evidence", ()) if isinstance(e, int)}
         if not rows:
             return items
+        reader = FactReader(self.db)
         found: dict[int, tuple] = {}
         for chunk in _chunks(sorted(rows)):
-            q = ('SELECT e.rowid, e.file, s.text, e.start, e."end", e.document FROM edges AS e '
-                 f"JOIN texts AS s ON s.id = e.sid WHERE e.rowid IN ({','.join('?' * len(chunk))})")
-            found.update((r[0], r[1:]) for r in self.db.execute(q, chunk))
+            q = ("SELECT e.rowid, f.path, e.fid, (SELECT text FROM texts WHERE id = e.sid), e.s0, e.s1, e.start, e.\"end\", "
+                 "coalesce(e.document, f.doc_id) FROM fact_edges AS e JOIN files AS f ON f.id = e.fid "
+                 f"WHERE e.rowid IN ({','.join('?' * len(chunk))}) ORDER BY e.fid")
+            for rowid, path, fid, stored, s0, s1, start, end, document in self.db.execute(q, chunk).fetchall():
+                found[rowid] = (path, reader.sentence(fid, stored, s0, s1, start, end), start, end, document)
         for *_, d in items:
             if "evidence" in d:
                 d["evidence"] = [_evidence_item(*found[e]) if isinstance(e, int) else e for e in d["evidence"]]
@@ -103,9 +125,11 @@ class MergedIndex:
         col = "dst" if incoming else "src"
         out: list[tuple] = []
         for chunk in _chunks(list(dict.fromkeys(ids))):
-            q = (f"SELECT src, dst, key, attrs FROM graph_edges WHERE {col} IN ({','.join('?' * len(chunk))}) "
-                 f"AND key IN ({','.join('?' * len(keys))}) ORDER BY rowid")
-            out.extend((u, v, k, json.loads(a)) for u, v, k, a in self.db.execute(q, [*chunk, *keys]))
+            q = ("SELECT a.name, b.name, k.name, g.role, g.ev, g.attrs FROM merged_edges AS g "
+                 "JOIN names AS a ON a.id = g.src JOIN names AS b ON b.id = g.dst JOIN names AS k ON k.id = g.key "
+                 f"WHERE g.{col} IN (SELECT id FROM names WHERE name IN ({','.join('?' * len(chunk))})) "
+                 f"AND g.key IN (SELECT id FROM names WHERE name IN ({','.join('?' * len(keys))})) ORDER BY g.pos")
+            out.extend((u, v, k, edge_attrs(k, *rest)) for u, v, k, *rest in self.db.execute(q, [*chunk, *keys]))
         return self._evidence(out)
 
     @_guarded
@@ -115,14 +139,17 @@ class MergedIndex:
         if column not in ("symbol", "title", "path"):
             raise ValueError(column)
         want = value if column == "path" else lookup_key(value)
-        return [r[0] for r in self.db.execute(f"SELECT id FROM graph_nodes WHERE {column}=? ORDER BY id", (want,))]
+        return [r[0] for r in self.db.execute(
+            f"SELECT m.name FROM merged_nodes AS g JOIN names AS m ON m.id = g.nid WHERE g.{column}=? ORDER BY m.name",
+            (want,))]
 
     @_guarded
     def path_suffix(self, suffix: str) -> list[str]:
         """Document ids whose file path ends with ``/suffix``."""
         pattern = "%/" + suffix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         return [r[0] for r in self.db.execute(
-            "SELECT id FROM graph_nodes WHERE path LIKE ? ESCAPE '\\' ORDER BY id", (pattern,))]
+            "SELECT m.name FROM merged_nodes AS g JOIN names AS m ON m.id = g.nid WHERE g.path LIKE ? ESCAPE '\\' "
+            "ORDER BY m.name", (pattern,))]
 
     @_guarded
     def index_version(self) -> str | None:
@@ -134,14 +161,15 @@ class MergedIndex:
     @_guarded
     def index_counts(self) -> dict[str, int]:
         """Nodes of each kind and edges in the indexed merged graph (no graph is loaded)."""
-        out = {k or "document": n for k, n in self.db.execute("SELECT kind, count(*) FROM graph_nodes GROUP BY kind")}
-        out["edges"] = self.db.execute("SELECT count(*) FROM graph_edges").fetchone()[0]
+        out = {k or "document": n for k, n in self.db.execute("SELECT kind, count(*) FROM merged_nodes GROUP BY kind")}
+        out["edges"] = self.db.execute("SELECT count(*) FROM merged_edges").fetchone()[0]
         return out
 
     @_guarded
     def index_edge_counts(self) -> dict[str, int]:
         """Edges of each relation in the indexed merged graph."""
-        return dict(self.db.execute("SELECT key, count(*) FROM graph_edges GROUP BY key ORDER BY key"))
+        return dict(self.db.execute("SELECT k.name, count(*) FROM merged_edges AS g JOIN names AS k ON k.id = g.key "
+                                    "GROUP BY k.name ORDER BY k.name"))
 
     @_guarded
     def document_graph(self) -> nx.MultiDiGraph:

@@ -16,9 +16,10 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from .ids import split_doc_id
+from .facts import FactReader
 from .index import _evidence_item, _from_row, lookup_key
 from .model import Relation
-from .search import _search_rows
+from .search import _search_rows, write_search
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -72,14 +73,15 @@ def _merged_attrs(nid: str, kind: str, facts: list[tuple[int, dict]], dated: dic
 def _node_facts(db: sqlite3.Connection, keep_rows: bool) -> tuple[dict, dict, dict]:
     """Every node's facts ``{id: [(own, attrs)]}`` in file order, its kind (the last row's)
     and, ``keep_rows``, the first row (own first) of each task and agency: ``(own, rowid,
-    attrs JSON)``."""
+    attrs)``."""
     facts: dict[str, list[tuple[int, dict]]] = {}
     kinds: dict[str, str] = {}
-    first_row: dict[str, tuple[int, int, str]] = {}
-    for rowid, nid, kind, own, attrs in db.execute(
-            "SELECT n.rowid, n.id, n.kind, n.own, t.text FROM nodes AS n JOIN texts AS t ON t.id = n.aid "
-            "ORDER BY n.file, n.rowid"):
-        facts.setdefault(nid, []).append((own, json.loads(attrs)))
+    first_row: dict[str, tuple[int, int, dict]] = {}
+    reader = FactReader(db)
+    for rowid, nid, kind, own, fid, enc, c0, c1 in db.execute(
+            "SELECT rowid, id, kind, own, fid, enc, c0, c1 FROM nodes ORDER BY file, rowid"):
+        attrs = reader.attrs(fid, enc, c0, c1)
+        facts.setdefault(nid, []).append((own, attrs))
         kinds[nid] = kind
         if keep_rows and kind != "document" and (nid not in first_row or own > first_row[nid][0]):
             first_row[nid] = (own, rowid, attrs)
@@ -112,12 +114,15 @@ def _add_edges(g: nx.MultiDiGraph, db: sqlite3.Connection, alias: dict[str, str]
     statement's evidence in file order; an end no node has is an ``unknown`` document."""
     # one string object per stored sentence, path and id, however many edges repeat it
     shared: dict = {}
+    reader = FactReader(db)
     cur = db.execute(
-        'SELECT e.rowid, e.file, e.src, e.dst, e.relation, e.role, e.sid, s.text, e.start, e."end", e.document, e.detail '
-        "FROM edges AS e JOIN texts AS s ON s.id = e.sid ORDER BY e.file, e.start, e.rowid"
-    )
-    for rowid, file, src, dst, relation, role, sid, sentence, start, end, document, detail in cur:
-        sentence = shared.setdefault(sid, sentence)
+        "SELECT e.rowid, f.path, a.name, b.name, r.name, e.role, e.fid, (SELECT text FROM texts WHERE id = e.sid), e.s0, "
+        'e.s1, e.start, e."end", coalesce(e.document, f.doc_id), e.detail FROM fact_edges AS e '
+        "JOIN files AS f ON f.id = e.fid JOIN names AS a ON a.id = e.src JOIN names AS b ON b.id = e.dst "
+        "JOIN names AS r ON r.id = e.rel ORDER BY f.path, e.start, e.rowid")
+    for rowid, file, src, dst, relation, role, fid, stored, s0, s1, start, end, document, detail in cur:
+        sentence = reader.sentence(fid, stored, s0, s1, start, end)
+        sentence = shared.setdefault(sentence, sentence)
         file, document = shared.setdefault(file, file), shared.setdefault(document, document)
         src, dst = alias.get(src, src), alias.get(dst, dst)
         if src == dst:
@@ -192,31 +197,48 @@ def _drop_weaker_document_edges(g: nx.MultiDiGraph) -> None:
 
 
 def write_graph_index(db: sqlite3.Connection, g: nx.MultiDiGraph, refs: dict | None = None) -> None:
-    """Replace the merged index's tables (``graph_nodes``, ``graph_edges``, ``search_fts``)
+    """Replace the merged index's tables (``merged_nodes``, ``merged_edges``, the search rows)
     with ``g``.  ``refs`` (from :func:`build_graph`): the stored rows the merged graph
-    repeats, written as references instead (``node``: id -> the ``nodes`` rowid whose
-    attributes a node has; ``ev``: id() of an evidence item -> its ``edges`` rowid)."""
+    repeats, written as references instead (``node``: id -> the ``fact_nodes`` rowid whose
+    attributes a node has; ``ev``: id() of an evidence item -> its ``fact_edges`` rowid)."""
     nref, eref = (refs or {}).get("node", {}), (refs or {}).get("ev", {})
-    db.execute("DELETE FROM graph_nodes")
-    db.execute("DELETE FROM graph_edges")
-    db.executemany("INSERT INTO graph_nodes VALUES (?,?,?,?,?,?,?)",
-                   (_node_row(n, d, nref.get(n)) for n, d in g.nodes(data=True)))
+    db.executemany("INSERT OR IGNORE INTO names (name) VALUES (?)",
+                   ((n,) for n in (*g.nodes, *{k for *_, k in g.edges(keys=True)})))
+    db.execute("DELETE FROM merged_nodes")
+    db.execute("DELETE FROM merged_edges")
+    db.executemany(NODE_INSERT, (_node_row(n, d, nref.get(n)) for n, d in g.nodes(data=True)))
 
     def compact(d: dict) -> dict:
         if not eref or "evidence" not in d:
             return d
         return {**d, "evidence": [eref.get(id(ev), ev) for ev in d["evidence"]]}
 
-    db.executemany(
-        "INSERT INTO graph_edges VALUES (?,?,?,?)",
-        ((u, v, k, json.dumps(compact(d), ensure_ascii=False)) for u, v, k, d in g.edges(keys=True, data=True)))
-    db.execute("DELETE FROM search_fts")
-    db.executemany("INSERT INTO search_fts VALUES (?,?,?,?,?,?,?,?,?)", _search_rows(g))
+    db.executemany(EDGE_INSERT, (edge_row(u, v, k, compact(d)) for u, v, k, d in g.edges(keys=True, data=True)))
+    write_search(db, _search_rows(g))
+
+
+#: A merged node's and edge's INSERT, their ids and relation by name (``names`` holds them).
+NODE_INSERT = ("INSERT INTO merged_nodes (nid, kind, symbol, path, title, attrs, src) "
+               "VALUES ((SELECT id FROM names WHERE name = ?),?,?,?,?,?,?)")
+EDGE_INSERT = ("INSERT INTO merged_edges (src, dst, key, role, ev, attrs) VALUES ((SELECT id FROM names WHERE name = ?), "
+               "(SELECT id FROM names WHERE name = ?), (SELECT id FROM names WHERE name = ?),?,?,?)")
+
+
+def edge_row(u: str, v: str, k: str, d: dict) -> tuple:
+    """The ``merged_edges`` row of edge ``u -> v`` (relation ``k``, attributes ``d``): the
+    relation, one evidence rowid and a role in columns when that is all, else the JSON."""
+    role = d.get("role")
+    ev = d.get("evidence")
+    short = {"relation": k, "evidence": ev} if role is None else {"relation": k, "evidence": ev, "role": role}
+    if isinstance(ev, list) and len(ev) == 1 and type(ev[0]) is int and isinstance(role, (str, type(None))) \
+            and list(d.items()) == list(short.items()):
+        return (u, v, k, role, ev[0], None)
+    return (u, v, k, None, None, json.dumps(d, ensure_ascii=False))
 
 
 def _node_row(n: str, d: dict, src: int | None) -> tuple:
-    """The ``graph_nodes`` row of node ``n`` (attributes ``d``); ``src``: the ``nodes`` rowid
-    whose attributes it repeats (then ``attrs`` is NULL)."""
+    """The ``merged_nodes`` row of node ``n`` (attributes ``d``), its id by name; ``src``: the
+    ``fact_nodes`` rowid whose attributes it repeats (then ``attrs`` is NULL)."""
     doc = d.get("kind") == "document"
     return (n, d.get("kind"), lookup_key(d.get("number_symbol")), d.get("path") if doc else None,
             lookup_key(d.get("title")) if doc and not d.get("number_symbol") else None,

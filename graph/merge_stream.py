@@ -18,9 +18,10 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 
 from .ids import split_doc_id
-from .index import _from_row
-from .merge import _STRENGTH, _merged_attrs, _node_row
-from .search import search_order_key, search_row
+from .facts import FactReader
+from .index import _attrs, _from_row
+from .merge import _STRENGTH, EDGE_INSERT, NODE_INSERT, _merged_attrs, _node_row, edge_row
+from .search import search_order_key, search_row, write_search
 
 __all__ = ["write_merged_index"]
 
@@ -95,12 +96,12 @@ def _node_rows(db: sqlite3.Connection) -> Iterator[tuple]:
     facts read together (its own rows in file order, then those of the dateless id folded
     into it, without their id and date), merged by :func:`graph.merge._merged_attrs`."""
     cur = db.execute(
-        "SELECT m.id AS nid, m.kind, m.pos, 0 AS part, n.file, n.rowid AS rid, n.kind AS rkind, n.own, t.text "
-        "FROM m_node AS m JOIN nodes AS n ON n.id = m.id JOIN texts AS t ON t.id = n.aid WHERE m.target IS NULL "
+        "SELECT m.id AS nid, m.kind, m.pos, 0 AS part, n.file, n.rowid AS rid, n.kind AS rkind, n.own, n.fid, n.enc, "
+        "n.c0, n.c1 FROM m_node AS m JOIN nodes AS n ON n.id = m.id WHERE m.target IS NULL "
         "UNION ALL "
-        "SELECT a.target, m.kind, m.pos, 1, n.file, n.rowid, n.kind, n.own, t.text "
+        "SELECT a.target, m.kind, m.pos, 1, n.file, n.rowid, n.kind, n.own, n.fid, n.enc, n.c0, n.c1 "
         "FROM m_node AS a JOIN m_node AS m ON m.id = a.target JOIN nodes AS n ON n.id = a.id "
-        "JOIN texts AS t ON t.id = n.aid WHERE a.target IS NOT NULL "
+        "WHERE a.target IS NOT NULL "
         "ORDER BY 3, 4, 5, 6")
     dated = functools.lru_cache(maxsize=1024)(lambda jur, key: [r[0] for r in db.execute(
         "SELECT id FROM m_doc WHERE jur = ? AND key = ? AND year != '?' ORDER BY id", (jur, key))])
@@ -116,18 +117,19 @@ def _node_rows(db: sqlite3.Connection) -> Iterator[tuple]:
 
     nid = kind = first = None
     facts: list[tuple[int, dict]] = []
-    for tid, tkind, _pos, part, _file, rid, rkind, own, text in cur:
+    reader = FactReader(db)
+    for tid, tkind, _pos, part, _file, rid, rkind, own, fid, enc, c0, c1 in cur:
         if tid != nid:
             if nid is not None:
                 yield merged(nid, kind, facts, first)
             nid, kind, facts, first = tid, tkind, [], None
-        a = json.loads(text)
+        a = reader.attrs(fid, enc, c0, c1)
         if part:
             facts.append((0, {k: v for k, v in a.items() if k not in ("id", "date")}))
             continue
         facts.append((own, a))
         if rkind != "document" and (first is None or own > first[0]):
-            first = (own, rid, text)
+            first = (own, rid, a)
     if nid is not None:
         yield merged(nid, kind, facts, first)
 
@@ -155,7 +157,7 @@ def _pair_edges(rows: list[tuple]) -> list[tuple]:
             if k != best:
                 data[best]["evidence"].extend(data.pop(k)["evidence"])
     u, v = rows[0][0], rows[0][1]
-    return [(u, v, k, json.dumps(d, ensure_ascii=False)) for k, d in data.items()]
+    return [edge_row(u, v, k, d) for k, d in data.items()]
 
 
 def _edge_rows(db: sqlite3.Connection) -> Iterator[tuple]:
@@ -178,13 +180,12 @@ def _edge_rows(db: sqlite3.Connection) -> Iterator[tuple]:
 def _search_keyed(db: sqlite3.Connection) -> Iterator[tuple]:
     """Each node's search row with its order key (:func:`graph.search.search_order_key`),
     read back from the written ``graph_nodes``: (tier, date key, *row)."""
-    def attrs_of(kind: str, attrs: str | None, row: str | None) -> dict:
-        return json.loads(attrs) if attrs is not None else _from_row(row, kind)
+    reader = FactReader(db)
 
     def node(nid: str) -> dict | None:
-        r = db.execute("SELECT g.kind, g.attrs, t.text FROM graph_nodes AS g LEFT JOIN nodes AS n ON n.rowid = g.src "
-                       "LEFT JOIN texts AS t ON t.id = n.aid WHERE g.id = ?", (nid,)).fetchone()
-        return attrs_of(*r) if r else None
+        r = db.execute("SELECT g.kind, g.attrs, g.src FROM names AS m JOIN merged_nodes AS g ON g.nid = m.id "
+                       "WHERE m.name = ?", (nid,)).fetchone()
+        return _attrs(r[0], r[1], reader.node_row(r[2]) if r[1] is None else None) if r else None
 
     # a document's tasks follow it (file order): a few documents' attributes are enough;
     # agencies are few, their names short
@@ -195,10 +196,10 @@ def _search_keyed(db: sqlite3.Connection) -> Iterator[tuple]:
         d = node(a)
         return a if d is None else d.get("name", a)
 
-    cur = db.execute("SELECT g.id, g.kind, g.attrs, t.text FROM graph_nodes AS g LEFT JOIN nodes AS n ON n.rowid = g.src "
-                     "LEFT JOIN texts AS t ON t.id = n.aid ORDER BY g.rowid")
-    for nid, kind, attrs, text in cur:
-        d = attrs_of(kind, attrs, text)
+    cur = db.execute("SELECT m.name, g.kind, g.attrs, g.src FROM merged_nodes AS g "
+                     "JOIN names AS m ON m.id = g.nid ORDER BY g.pos")
+    for nid, kind, attrs, src in cur:
+        d = _attrs(kind, attrs, reader.node_row(src) if attrs is None else None)
         doc = {}
         if d.get("kind") not in ("document", "agency") and isinstance(d.get("document"), str):
             doc = doc_of(d["document"]) or {}
@@ -209,7 +210,7 @@ def _search_keyed(db: sqlite3.Connection) -> Iterator[tuple]:
 
 
 def write_merged_index(db: sqlite3.Connection) -> None:
-    """Replace the merged index's tables (``graph_nodes``, ``graph_edges``, ``search_fts``)
+    """Replace the merged index's tables (``merged_nodes``, ``merged_edges``, the search rows)
     with the merge of the stored facts, as :func:`graph.merge.write_graph_index` of
     :func:`graph.merge.build_graph` with its references would, row for row, without
     building the graph.  Call inside the build's transaction."""
@@ -219,23 +220,28 @@ def write_merged_index(db: sqlite3.Connection) -> None:
     try:
         for st in _statements(_PLACES):
             db.execute(st)
-        db.execute("DELETE FROM graph_nodes")
-        db.execute("DELETE FROM graph_edges")
-        _batched(db, "INSERT INTO graph_nodes VALUES (?,?,?,?,?,?,?)", _node_rows(db))
+        db.execute("DELETE FROM merged_nodes")
+        db.execute("DELETE FROM merged_edges")
+        _batched(db, NODE_INSERT, _node_rows(db))
         for st in _statements(_EDGES):
             db.execute(st)
         last = db.execute("SELECT coalesce(max(pos), 0) FROM m_node").fetchone()[0]
         db.execute("INSERT INTO m_node (id, pos, kind) SELECT id, ? + n, 'document' FROM m_unknown", (last,))
         unknown = json.dumps(_UNKNOWN, ensure_ascii=False)
-        db.execute("INSERT INTO graph_nodes SELECT id, 'document', NULL, NULL, NULL, ?, NULL FROM m_unknown ORDER BY n",
-                   (unknown,))
-        _batched(db, "INSERT INTO graph_edges VALUES (?,?,?,?)", _edge_rows(db))
+        db.execute("INSERT INTO merged_nodes (nid, kind, attrs) SELECT (SELECT id FROM names WHERE name = u.id), "
+                   "'document', ? FROM m_unknown AS u ORDER BY u.n", (unknown,))
+        _batched(db, EDGE_INSERT, _edge_rows(db))
         db.execute("CREATE TEMP TABLE m_search (tier INTEGER, date_key TEXT, id TEXT, kind TEXT, type TEXT, "
                    "jurisdiction TEXT, issuer TEXT, year TEXT, symbol TEXT, title TEXT, body TEXT)")
         _batched(db, "INSERT INTO m_search VALUES (?,?,?,?,?,?,?,?,?,?,?)", _search_keyed(db))
-        db.execute("DELETE FROM search_fts")
-        db.execute("INSERT INTO search_fts SELECT id, kind, type, jurisdiction, issuer, year, symbol, title, body "
-                   "FROM m_search ORDER BY tier, date_key, id")
+        db.execute("CREATE INDEX temp.m_search_id ON m_search(id)")
+        write_search(db, ())
+        db.execute("INSERT INTO search_rows (nid, kind, type, jurisdiction, issuer, year, symbol) "
+                   "SELECT (SELECT id FROM names WHERE name = s.id), kind, type, jurisdiction, issuer, year, symbol "
+                   "FROM m_search AS s ORDER BY tier, date_key, id")
+        db.execute("INSERT INTO search_text (rowid, symbol, title, body) SELECT r.rowid, s.symbol, s.title, s.body "
+                   "FROM search_rows AS r JOIN names AS n ON n.id = r.nid JOIN m_search AS s ON s.id = n.name "
+                   "ORDER BY r.rowid")
     finally:
         for table in _DROP:
             db.execute(f"DROP TABLE IF EXISTS temp.{table}")

@@ -1,5 +1,6 @@
-"""Full-text search over the merged index: the ``search_fts`` rows (one per document, task
-and agency, folded, in the order a broad query ranks them), the query (the user's words as
+"""Full-text search over the merged index: the search rows (one per document, task and agency,
+folded, in the order a broad query ranks them: ``search_rows`` holds each one's id and
+filters, the contentless FTS5 table ``search_text`` its words under the same rowid), the query (the user's words as
 quoted FTS5 terms, filters always bound, bm25 with a cap) and the highlighted passage.
 
 Functions here take the store's connection; :class:`graph.store.Store` offers them as
@@ -16,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from .ids import fold
 
 __all__ = ["SEARCH_RANK_CAP", "search", "documents", "highlight", "highlight_parts", "regex_words", "search_row",
-           "search_order_key"]
+           "search_order_key", "write_search"]
 
 #: Matches a search ranks at most (see :func:`search`): bm25 costs 10-20 µs a matching row
 #: (bench/serve.py), so a broad query stays near 50 ms on a store of any size.
@@ -84,18 +85,29 @@ def _search_rows(g) -> Iterator[tuple]:
             yield row
 
 
+def write_search(db: sqlite3.Connection, rows: Iterable[tuple]) -> None:
+    """Replace the search rows with ``rows`` (:func:`search_row`'s, in rank order: rowid 1, 2, …)."""
+    db.execute("DELETE FROM search_rows")
+    db.execute("INSERT INTO search_text (search_text) VALUES ('delete-all')")
+    for i, row in enumerate(rows, 1):
+        db.execute("INSERT INTO search_rows (rowid, nid, kind, type, jurisdiction, issuer, year, symbol) "
+                   "VALUES (?, (SELECT id FROM names WHERE name = ?),?,?,?,?,?,?)", (i, *row[:7]))
+        db.execute("INSERT INTO search_text (rowid, symbol, title, body) VALUES (?,?,?,?)", (i, *row[6:]))
+
+
 def _filters(where: list[str], params: list, *, kind: str | None, type: str | None,
              jurisdictions: set[str] | None, issuer: str | None, year: int | None) -> tuple[list[str], list]:
-    """The WHERE terms and parameters of the search filters (values always bound)."""
+    """The WHERE terms and parameters of the search filters on ``search_rows AS r`` (values
+    always bound)."""
     for col, value in (("kind", kind), ("type", type), ("year", str(year) if year else None)):
         if value:
-            where.append(f"{col} = ?")
+            where.append(f"r.{col} = ?")
             params.append(value)
     if jurisdictions:
-        where.append(f"jurisdiction IN ({','.join('?' * len(jurisdictions))})")
+        where.append(f"r.jurisdiction IN ({','.join('?' * len(jurisdictions))})")
         params.extend(sorted(jurisdictions))
     if issuer:
-        where.append("issuer LIKE ? ESCAPE '\\'")
+        where.append("r.issuer LIKE ? ESCAPE '\\'")
         params.append("%" + fold(issuer).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
     return where, params
 
@@ -165,7 +177,7 @@ def search(db: sqlite3.Connection, node_attrs: Callable[[Iterable[str]], dict[st
            cap: int = SEARCH_RANK_CAP) -> list[dict]:
     """Documents, tasks and agencies matching every word of ``text`` (with or without
     diacritics, a number-symbol in any spelling), best first: an exact number-symbol,
-    then SQLite's bm25 rank with the symbol and title weighing more than the body.  The
+    then SQLite's bm25 rank (symbol, title and body weigh alike, as they always did).  The
     user's text is only ever a list of quoted terms (no FTS5 syntax gets through).
 
     A broad query (more than ``cap`` matches) is ranked among the first that many in index
@@ -208,22 +220,24 @@ def search(db: sqlite3.Connection, node_attrs: Callable[[Iterable[str]], dict[st
 def _ranked(db: sqlite3.Connection, terms: list[str], filters: dict, exact: str, n: int, capped: set[int],
             cap: int) -> list[tuple]:
     """``(id, kind, rank)`` of the best ``n`` rows matching every term: an exact
-    number-symbol first, then bm25 with the symbol and title weighing more than the body,
-    a document above a task that matches as well (users look for documents first)."""
-    where, params = _filters(["search_fts MATCH ?"], [" ".join(terms)], **filters)
+    number-symbol first, then bm25 (symbol, title and body alike), a document above a task that matches as well (users look for documents first)."""
+    where, params = _filters(["search_text MATCH ?"], [" ".join(terms)], **filters)
+    rows = "search_text JOIN search_rows AS r ON r.rowid = search_text.rowid"
     # bm25 reads every matching row's positions: a query matching tens of thousands of rows
     # ("phat trien") ranks only the first ``cap`` in index order (newest documents first); a
     # rowid bound is what FTS5 can use to stop early
-    cut = db.execute(f"SELECT rowid FROM search_fts WHERE {' AND '.join(where)} LIMIT 1 OFFSET ?",
-                     [*params, cap - 1]).fetchone()
+    cut = db.execute(f"SELECT search_text.rowid FROM {rows} WHERE {' AND '.join(where)} "
+                     "ORDER BY search_text.rowid LIMIT 1 OFFSET ?", [*params, cap - 1]).fetchone()
     if cut is not None:
-        where.append("rowid <= ?")
+        where.append("search_text.rowid <= ?")
         params.append(cut[0])
         capped.add(1)
-    q = (f"SELECT id, kind, bm25(search_fts, 10.0, 4.0, 1.0) * "
-         f"(CASE kind WHEN 'document' THEN 2.0 WHEN 'agency' THEN 1.5 ELSE 1.0 END) AS rank "
-         f"FROM search_fts WHERE {' AND '.join(where)} "
-         f"ORDER BY (replace(symbol, ' ', '') = ?) DESC, rank LIMIT ?")
+    # schema 2's weights (10, 4, 1) fell on its first three columns (id, kind, type: no words),
+    # so symbol, title and body weighed alike; the answers stay as they were
+    q = (f"SELECT n.name, r.kind, bm25(search_text) * "
+         f"(CASE r.kind WHEN 'document' THEN 2.0 WHEN 'agency' THEN 1.5 ELSE 1.0 END) AS rank "
+         f"FROM {rows} JOIN names AS n ON n.id = r.nid WHERE {' AND '.join(where)} "
+         f"ORDER BY (replace(r.symbol, ' ', '') = ?) DESC, rank LIMIT ?")
     return db.execute(q, [*params, exact, n]).fetchall()
 
 
@@ -233,7 +247,8 @@ def documents(db: sqlite3.Connection, node_attrs: Callable[[Iterable[str]], dict
     """Every document node, filtered, in id order."""
     where, params = _filters([], [], kind="document", type=type, jurisdictions=jurisdictions, issuer=issuer,
                              year=year)
-    ids = [r[0] for r in db.execute(f"SELECT id FROM search_fts WHERE {' AND '.join(where)} ORDER BY id", params)]
+    ids = [r[0] for r in db.execute(f"SELECT n.name FROM search_rows AS r JOIN names AS n ON n.id = r.nid "
+                                    f"WHERE {' AND '.join(where)} ORDER BY n.name", params)]
     attrs = node_attrs(ids)
     out = [{"id": i, **_search_view(attrs[i])} for i in ids if i in attrs]
     return [d for d in out if d["ingested"]] if ingested else out

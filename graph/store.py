@@ -39,7 +39,7 @@ from .search import (  # noqa: F401
 from .search import documents as _documents
 from .search import search as _search
 from .store_schema import (  # noqa: F401
-    _RECOVER, _SCHEMA, _TEXT_COLUMNS, APPLICATION_ID, BUSY_TIMEOUT_MS, SCHEMA_VERSION, _check_marker, _columns,
+    _RECOVER, _SCHEMA, _TEXT_COLUMNS, APPLICATION_ID, BUSY_TIMEOUT_MS, SCHEMA_VERSION, FileTexts, _check_marker, _columns,
     _guarded, _migrate, _needs_migration, _open_readonly, _schema_statements, _text_hash, _text_id, storage_error,
 )
 
@@ -111,7 +111,7 @@ class Store(MergedIndex):
                     self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
                 if row and int(row[0]) > SCHEMA_VERSION:
                     raise StoreError(f"{self.path}: store schema {row[0]}, this policykg reads {SCHEMA_VERSION}")
-                if _needs_migration(self.db) and self.db.execute("SELECT 1 FROM sqlite_master WHERE name='edges'").fetchone():
+                if _needs_migration(self.db):
                     self._upgrade(int(row[0]) if row else 1)
                 self.db.executescript(_SCHEMA)
                 if self.db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
@@ -271,15 +271,18 @@ class Store(MergedIndex):
     @_guarded
     def text_of(self, path: str) -> str | None:
         row = self.db.execute("SELECT text FROM files WHERE path=?", (str(path),)).fetchone()
-        return row[0] if row else None
+        return FileTexts(self.db).unpack(row[0]) if row else None
 
     @_guarded
     def remove_file(self, path: str) -> None:
         """Withdraw every fact of one source file."""
-        for table in ("nodes", "edges", "mentions", "unresolved", "findings"):
-            if self.db.execute(f"DELETE FROM {table} WHERE file=?", (str(path),)).rowcount:
-                self._withdrawn = True  # texts only its rows used go at the next save_merged
-        self.db.execute("DELETE FROM files WHERE path=?", (str(path),))
+        row = self.db.execute("SELECT id FROM files WHERE path=?", (str(path),)).fetchone()
+        if row is None:
+            return
+        for table in ("fact_nodes", "fact_edges", "fact_mentions", "fact_unresolved", "fact_findings"):
+            if self.db.execute(f"DELETE FROM {table} WHERE fid=?", row).rowcount:
+                self._withdrawn = True  # texts and names only its rows used go at the next save_merged
+        self.db.execute("DELETE FROM files WHERE id=?", row)
         self._graph = None
 
     @_guarded
@@ -301,24 +304,30 @@ class Store(MergedIndex):
             return "unchanged"
         self.remove_file(path)
         now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
-        self.db.execute(
-            "INSERT INTO files VALUES (?,?,?,?,?)", (path, doc.sha256, doc.id, now, doc.text)
-        )
-        insert_facts(self.db, fact_rows(ex))
+        self.db.execute("INSERT INTO files (path, sha256, doc_id, ingested_at, text) VALUES (?,?,?,?,?)",
+                        (path, doc.sha256, doc.id, now, FileTexts(self.db).pack(doc.text)))
+        insert_facts(self.db, fact_rows(ex), text=(path, doc.text))
         self._graph = None
         return "updated" if old else "added"
 
     # -- the merged graph, indexed ------------------------------------------------------
     @_guarded
     def save_merged(self) -> None:
-        """Write the merged graph into ``graph_nodes`` / ``graph_edges`` / ``search_fts``
+        """Write the merged graph into ``merged_nodes`` / ``merged_edges`` / the search rows
         (call inside the build's transaction, after the last ingest): queries then read only
         what they need.  Streamed (:func:`graph.merge_stream.write_merged_index`): a build's
         memory does not grow with the corpus; :meth:`graph` builds the networkx graph when a
         caller asks for it."""
         if self._withdrawn:
-            self.db.execute("DELETE FROM texts WHERE id NOT IN (SELECT sid FROM edges UNION SELECT sid FROM mentions "
-                            "UNION SELECT sid FROM unresolved UNION SELECT sid FROM findings UNION SELECT aid FROM nodes)")
+            # a node's attributes name their key list first (graph.facts)
+            self.db.execute("DELETE FROM texts WHERE id NOT IN (SELECT sid FROM fact_edges WHERE sid IS NOT NULL "
+                            "UNION SELECT sid FROM fact_mentions UNION SELECT sid FROM fact_unresolved "
+                            "UNION SELECT sid FROM fact_findings UNION SELECT aid FROM fact_nodes "
+                            "UNION SELECT json_extract(t.text, '$[0]') FROM texts AS t "
+                            "WHERE t.id IN (SELECT aid FROM fact_nodes))")
+            self.db.execute("DELETE FROM names WHERE id NOT IN (SELECT nid FROM fact_nodes UNION SELECT src FROM fact_edges "
+                            "UNION SELECT dst FROM fact_edges UNION SELECT rel FROM fact_edges "
+                            "UNION SELECT nid FROM fact_mentions)")
             self._withdrawn = False
         write_merged_index(self.db)  # the merge in SQL, one node and one pair at a time: no graph is built
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('merged', ?)", (self._fact_version(),))

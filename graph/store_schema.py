@@ -15,10 +15,13 @@ from .errors import StoreError
 __all__ = ["SCHEMA_VERSION", "APPLICATION_ID", "BUSY_TIMEOUT_MS", "storage_error"]
 
 # 2: each evidence sentence and each node's attributes as a file states them stored once
-# (``texts``, referenced by ``sid`` from edges, mentions, unresolved and findings and by
-# ``aid`` from nodes); the merged graph's evidence refers to the stored edges by rowid and a
-# task's or agency's merged attributes to their one source row.
-SCHEMA_VERSION = 2
+# (``texts``); the merged graph's evidence refers to the stored edges by rowid.
+# 3: each fact once and small (issue 11 point 3): files and node ids as integers (``files.id``,
+# ``names``) in every fact and merged table, a file's text compressed, an evidence sentence
+# that is a slice of its file's text as that span, a node's attributes as values under a
+# shared key list (a task's text as its span), the search index contentless; the schema-2
+# tables' names stay as views for readers of the store's SQL.
+SCHEMA_VERSION = 3
 # SQLite's header field for "which application's file is this" (bytes 68-71): b"pKG1".
 # A file without it is written to only when it holds policykg's own tables (stores made
 # before the marker); any other SQLite file is refused before the first write.
@@ -28,60 +31,74 @@ BUSY_TIMEOUT_MS = 60_000
 _RECOVER = ("move it aside and rebuild it with `policykg build` on the same folders "
             "(SQLite's `.recover` can save what is readable)")
 
+#: A merged edge's attributes (``g``: a ``merged_edges`` row, ``k`` its relation's name):
+#: written out only when they are more than the relation, one evidence rowid and a role.
+EDGE_ATTRS_SQL = ("coalesce(g.attrs, '{\"relation\": ' || json_quote(k.name) || ', \"evidence\": [' || g.ev || ']' || "
+                  "CASE WHEN g.role IS NULL THEN '' ELSE ', \"role\": ' || json_quote(g.role) END || '}')")
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- A file's normalized text is zlib-compressed UTF-8 (a BLOB, with the preset dictionary kept
+-- in meta 'zdict'; see FileTexts); a TEXT value is read as it is.
 CREATE TABLE IF NOT EXISTS files (
-    path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, doc_id TEXT NOT NULL,
-    ingested_at TEXT NOT NULL, text TEXT NOT NULL
+    id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL, doc_id TEXT NOT NULL,
+    ingested_at TEXT NOT NULL, text BLOB NOT NULL
 );
-CREATE TABLE IF NOT EXISTS nodes (
-    file TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, own INTEGER NOT NULL,
-    aid INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS nodes_file ON nodes(file);
-CREATE INDEX IF NOT EXISTS nodes_id ON nodes(id);
--- Every evidence sentence and every node's attributes (JSON) once: a task's text is the
--- evidence of each of its assigns_to edges, a "Căn cứ" line that of its edge and its
--- mentions, an agency or a cited document is described alike by every file naming it.
--- Keyed by a 64-bit hash of the text.
+-- Every node id and relation name once; fact and merged tables refer to them by number.
+CREATE TABLE IF NOT EXISTS names (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+-- Every node's attributes (graph.facts: a JSON array, a key list's id then the values), every
+-- key list and every sentence that is no slice of its file once: an agency or a cited
+-- document is described alike by every file naming it.  Keyed by a 64-bit hash of the text.
 CREATE TABLE IF NOT EXISTS texts (id INTEGER PRIMARY KEY, hash INTEGER UNIQUE, text TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS edges (
-    file TEXT NOT NULL, src TEXT NOT NULL, dst TEXT NOT NULL, relation TEXT NOT NULL,
-    role TEXT, sid INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    document TEXT, detail TEXT
+-- One file's facts (fid: files.id; nid, src, dst, rel: names.id).  A node's attributes in
+-- ``texts`` (aid), a task's text as the span c0:c1 of the file's text; an edge's sentence as
+-- a span of the file's text (s0:s1, or its own start:end when s0 is NULL) unless stored
+-- (sid); its document NULL when it is the file's.
+CREATE TABLE IF NOT EXISTS fact_nodes (
+    fid INTEGER NOT NULL, nid INTEGER NOT NULL, kind TEXT NOT NULL, own INTEGER NOT NULL, aid INTEGER NOT NULL,
+    c0 INTEGER, c1 INTEGER
 );
-CREATE INDEX IF NOT EXISTS edges_file ON edges(file);
-CREATE TABLE IF NOT EXISTS findings (
-    file TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL,
+CREATE INDEX IF NOT EXISTS fact_nodes_fid ON fact_nodes(fid);
+CREATE INDEX IF NOT EXISTS fact_nodes_nid ON fact_nodes(nid);
+CREATE TABLE IF NOT EXISTS fact_edges (
+    fid INTEGER NOT NULL, src INTEGER NOT NULL, dst INTEGER NOT NULL, rel INTEGER NOT NULL, role TEXT,
+    sid INTEGER, s0 INTEGER, s1 INTEGER, start INTEGER NOT NULL, "end" INTEGER NOT NULL, document TEXT, detail TEXT
+);
+CREATE INDEX IF NOT EXISTS fact_edges_fid ON fact_edges(fid);
+CREATE TABLE IF NOT EXISTS fact_findings (
+    fid INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL,
     "end" INTEGER NOT NULL, sid INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS findings_file ON findings(file);
-CREATE TABLE IF NOT EXISTS mentions (
-    file TEXT NOT NULL, node_id TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL,
+CREATE INDEX IF NOT EXISTS fact_findings_fid ON fact_findings(fid);
+CREATE TABLE IF NOT EXISTS fact_mentions (
+    fid INTEGER NOT NULL, nid INTEGER NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL,
     "end" INTEGER NOT NULL, date TEXT, issuer TEXT, sid INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS mentions_file ON mentions(file);
-CREATE TABLE IF NOT EXISTS unresolved (
-    file TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+CREATE INDEX IF NOT EXISTS fact_mentions_fid ON fact_mentions(fid);
+CREATE TABLE IF NOT EXISTS fact_unresolved (
+    fid INTEGER NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     sid INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS unresolved_file ON unresolved(file);
+CREATE INDEX IF NOT EXISTS fact_unresolved_fid ON fact_unresolved(fid);
 -- The merged graph (what Store.graph() builds), written at the end of every build in the
--- same transaction, so that a query reads only the nodes and edges it needs.  A node whose
--- merged attributes are those of one stored row (a task, an agency one file names) keeps
--- ``attrs`` NULL and that row's rowid in ``src``; an edge's evidence items that are numbers
--- are rowids of ``edges`` (Store._evidence reads them back).
-CREATE TABLE IF NOT EXISTS graph_nodes (
-    id TEXT PRIMARY KEY, kind TEXT NOT NULL, symbol TEXT, path TEXT, title TEXT, attrs TEXT, src INTEGER
+-- same transaction, so that a query reads only the nodes and edges it needs; pos is the
+-- graph's order.  A node whose merged attributes are those of one stored row (a task, an
+-- agency one file names) keeps ``attrs`` NULL and that row's rowid in ``src``; an edge's
+-- evidence items that are numbers are rowids of ``fact_edges`` (one item and no attribute
+-- but a role: ``ev`` and ``role``, ``attrs`` NULL).
+CREATE TABLE IF NOT EXISTS merged_nodes (
+    pos INTEGER PRIMARY KEY, nid INTEGER NOT NULL UNIQUE, kind TEXT NOT NULL, symbol TEXT, path TEXT, title TEXT,
+    attrs TEXT, src INTEGER
 );
-CREATE INDEX IF NOT EXISTS graph_nodes_symbol ON graph_nodes(symbol);
-CREATE INDEX IF NOT EXISTS graph_nodes_path ON graph_nodes(path);
-CREATE INDEX IF NOT EXISTS graph_nodes_title ON graph_nodes(title);
-CREATE TABLE IF NOT EXISTS graph_edges (
-    src TEXT NOT NULL, dst TEXT NOT NULL, key TEXT NOT NULL, attrs TEXT NOT NULL
+CREATE INDEX IF NOT EXISTS merged_nodes_symbol ON merged_nodes(symbol) WHERE symbol IS NOT NULL;
+CREATE INDEX IF NOT EXISTS merged_nodes_path ON merged_nodes(path) WHERE path IS NOT NULL;
+CREATE INDEX IF NOT EXISTS merged_nodes_title ON merged_nodes(title) WHERE title IS NOT NULL;
+CREATE TABLE IF NOT EXISTS merged_edges (
+    pos INTEGER PRIMARY KEY, src INTEGER NOT NULL, dst INTEGER NOT NULL, key INTEGER NOT NULL, role TEXT,
+    ev INTEGER, attrs TEXT
 );
-CREATE INDEX IF NOT EXISTS graph_edges_out ON graph_edges(src, key);
-CREATE INDEX IF NOT EXISTS graph_edges_in ON graph_edges(dst, key);
+CREATE INDEX IF NOT EXISTS merged_edges_out ON merged_edges(src, key);
+CREATE INDEX IF NOT EXISTS merged_edges_in ON merged_edges(dst, key);
 -- What the stored facts are at: a fresh random token in meta 'facts' on every change to
 -- ``files`` (each file's facts are written with its row), so that a query can tell in one
 -- lookup whether the merged graph is current (meta 'merged' holds the token it was built at).
@@ -89,18 +106,40 @@ CREATE TRIGGER IF NOT EXISTS files_facts_ins AFTER INSERT ON files BEGIN INSERT 
 CREATE TRIGGER IF NOT EXISTS files_facts_upd AFTER UPDATE ON files BEGIN INSERT OR REPLACE INTO meta VALUES ('facts', lower(hex(randomblob(8)))); END;
 CREATE TRIGGER IF NOT EXISTS files_facts_del AFTER DELETE ON files BEGIN INSERT OR REPLACE INTO meta VALUES ('facts', lower(hex(randomblob(8)))); END;
 -- Full-text search over documents (number-symbol, type, title, issuer), tasks (text, lead)
--- and agencies (name), in folded form (Store.search); SQLite's FTS5, written with the index.
-CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
-    id UNINDEXED, kind UNINDEXED, type UNINDEXED, jurisdiction UNINDEXED, issuer UNINDEXED,
-    year UNINDEXED, symbol, title, body, tokenize = 'unicode61'
+-- and agencies (name), in folded form (Store.search): SQLite's FTS5 without a copy of the
+-- text (contentless); each row's id and filters in ``search_rows`` (same rowid).
+CREATE TABLE IF NOT EXISTS search_rows (
+    rowid INTEGER PRIMARY KEY, nid INTEGER NOT NULL, kind TEXT, type TEXT, jurisdiction TEXT, issuer TEXT,
+    year TEXT, symbol TEXT
 );
-"""
+CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(symbol, title, body, content = '', tokenize = 'unicode61');
+-- The schema-2 tables, as views: what other readers of the store's SQL select.
+CREATE VIEW IF NOT EXISTS nodes (rowid, file, id, kind, own, fid, enc, c0, c1) AS
+    SELECT n.rowid, f.path, m.name, n.kind, n.own, n.fid, (SELECT text FROM texts WHERE id = n.aid), n.c0, n.c1
+    FROM fact_nodes AS n JOIN files AS f ON f.id = n.fid JOIN names AS m ON m.id = n.nid;
+CREATE VIEW IF NOT EXISTS edges (rowid, file, src, dst, relation, role, start, "end", document, detail) AS
+    SELECT e.rowid, f.path, a.name, b.name, r.name, e.role, e.start, e."end", coalesce(e.document, f.doc_id), e.detail
+    FROM fact_edges AS e JOIN files AS f ON f.id = e.fid JOIN names AS a ON a.id = e.src JOIN names AS b ON b.id = e.dst
+    JOIN names AS r ON r.id = e.rel;
+CREATE VIEW IF NOT EXISTS mentions (rowid, file, node_id, text, start, "end", date, issuer, sid) AS
+    SELECT m.rowid, f.path, n.name, m.text, m.start, m."end", m.date, m.issuer, m.sid
+    FROM fact_mentions AS m JOIN files AS f ON f.id = m.fid JOIN names AS n ON n.id = m.nid;
+CREATE VIEW IF NOT EXISTS unresolved (rowid, file, text, start, "end", sid) AS
+    SELECT u.rowid, f.path, u.text, u.start, u."end", u.sid FROM fact_unresolved AS u JOIN files AS f ON f.id = u.fid;
+CREATE VIEW IF NOT EXISTS findings (rowid, file, kind, text, start, "end", sid) AS
+    SELECT x.rowid, f.path, x.kind, x.text, x.start, x."end", x.sid FROM fact_findings AS x JOIN files AS f ON f.id = x.fid;
+CREATE VIEW IF NOT EXISTS graph_nodes (rowid, id, kind, symbol, path, title, attrs, src) AS
+    SELECT g.pos, m.name, g.kind, g.symbol, g.path, g.title, g.attrs, g.src FROM merged_nodes AS g JOIN names AS m ON m.id = g.nid;
+CREATE VIEW IF NOT EXISTS graph_edges (rowid, src, dst, key, attrs) AS
+    SELECT g.pos, a.name, b.name, k.name, @EDGE_ATTRS@
+    FROM merged_edges AS g JOIN names AS a ON a.id = g.src JOIN names AS b ON b.id = g.dst JOIN names AS k ON k.id = g.key;
+""".replace("@EDGE_ATTRS@", EDGE_ATTRS_SQL)
 
 
-def _schema_statements() -> list[str]:
-    """:data:`_SCHEMA` one statement at a time (``executescript`` would commit a migration's
+def _schema_statements(schema: str = _SCHEMA) -> list[str]:
+    """A schema one statement at a time (``executescript`` would commit a migration's
     transaction half-way)."""
-    body = "\n".join(ln for ln in _SCHEMA.splitlines() if not ln.lstrip().startswith("--"))
+    body = "\n".join(ln for ln in schema.splitlines() if not ln.lstrip().startswith("--"))
     return [st.strip() for st in body.split(";\n") if st.strip()]
 
 
@@ -126,44 +165,143 @@ def _text_id(db: sqlite3.Connection, text: str, cache: dict[str, int]) -> int:
     return sid
 
 
-# The fact tables whose rows refer to a stored text, and the column schema 1 kept it in.
-_TEXT_COLUMNS = {"edges": "sentence", "mentions": "sentence", "unresolved": "sentence", "findings": "sentence",
-                 "nodes": "attrs"}
+def _name_id(db: sqlite3.Connection, name: str, cache: dict[str, int]) -> int:
+    """The number of a node id or relation name in ``names``, added when new."""
+    nid = cache.get(name)
+    if nid is None:
+        row = db.execute("SELECT id FROM names WHERE name=?", (name,)).fetchone()
+        nid = row[0] if row else db.execute("INSERT INTO names (name) VALUES (?)", (name,)).lastrowid
+        cache[name] = nid
+    return nid
+
+
+def _zdict_seed() -> bytes:
+    """The words policykg's rule tables know (their TOML files, the last 32 KB): the preset
+    dictionary a new store compresses its files' texts with (a short plan shares most of its
+    phrases with them).  Kept in the store, so that later tables do not change how stored
+    texts read."""
+    import importlib.resources
+
+    from .vocab import RULE_PACKAGES
+
+    parts = [f.read_bytes() for package in RULE_PACKAGES
+             for f in sorted(importlib.resources.files(package).iterdir(), key=lambda f: f.name)
+             if f.name.endswith(".toml")]
+    return b"".join(parts)[-32768:]
+
+
+class FileTexts:
+    """The files' texts of one connection, compressed as stored (``files.text``) and read
+    back, the last few kept (a reader goes file by file)."""
+
+    def __init__(self, db: sqlite3.Connection, keep: int = 16):
+        self.db = db
+        self.keep = keep
+        self._zdict: bytes | None = None
+        self._files: dict[int, tuple[str, str, str]] = {}
+
+    def zdict(self, make: bool = False) -> bytes:
+        """The store's preset dictionary (made and kept at the first file when ``make``)."""
+        if self._zdict is None:
+            row = self.db.execute("SELECT value FROM meta WHERE key='zdict'").fetchone()
+            if row is None and make:
+                self.db.execute("INSERT INTO meta VALUES ('zdict', ?)", (_zdict_seed(),))
+                row = self.db.execute("SELECT value FROM meta WHERE key='zdict'").fetchone()
+            if row is None:
+                return b""
+            self._zdict = bytes(row[0])
+        return self._zdict
+
+    def pack(self, text: str) -> bytes:
+        import zlib
+
+        c = zlib.compressobj(6, zdict=self.zdict(make=True))
+        return c.compress(text.encode("utf-8")) + c.flush()
+
+    def unpack(self, stored: bytes | str) -> str:
+        if isinstance(stored, str):
+            return stored
+        import zlib
+
+        d = zlib.decompressobj(zdict=self.zdict())
+        return (d.decompress(stored) + d.flush()).decode("utf-8")
+
+    def file(self, fid: int) -> tuple[str, str, str]:
+        """``(path, doc_id, text)`` of stored file ``fid``."""
+        got = self._files.get(fid)
+        if got is None:
+            path, doc_id, stored = self.db.execute("SELECT path, doc_id, text FROM files WHERE id=?", (fid,)).fetchone()
+            got = (path, doc_id, self.unpack(stored))
+            if len(self._files) >= self.keep:
+                self._files.pop(next(iter(self._files)))
+            self._files[fid] = got
+        return got
+
+
+# The fact tables of schemas 1 and 2 (then tables, now views), their columns in the order
+# graph.facts.fact_rows gives them, and the column that held a text (schema 1: the text;
+# schema 2: its ``texts`` id).
+_OLD_FACTS = {
+    "nodes": ("file, id, kind, own", "attrs", "aid", ""),
+    "edges": ("file, src, dst, relation, role", "sentence", "sid", 'start, "end", document, detail'),
+    "mentions": ('file, node_id, text, start, "end", date, issuer', "sentence", "sid", ""),
+    "unresolved": ('file, text, start, "end"', "sentence", "sid", ""),
+    "findings": ('file, kind, text, start, "end"', "sentence", "sid", ""),
+}
+_TEXT_COLUMNS = {t: cols[1] for t, cols in _OLD_FACTS.items()}
 
 
 def _columns(db: sqlite3.Connection, table: str) -> set[str]:
     return {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
 
 
+def _old_rows(db: sqlite3.Connection, table: str) -> list[tuple]:
+    """A schema-1 or -2 fact table's rows (renamed ``{table}_old``) as
+    :func:`graph.facts.fact_rows` gives them, in file then row order."""
+    head, text, ref, tail = _OLD_FACTS[table]
+    cols = _columns(db, f"{table}_old")
+    pick = f"t.{text}" if text in cols else f"(SELECT text FROM texts_old WHERE id = t.{ref})"
+    sel = ", ".join(x for x in (", ".join(f"t.{c.strip()}" for c in head.split(",")), pick,
+                                ", ".join(f"t.{c.strip()}" for c in tail.split(",") if c.strip())) if x)
+    return db.execute(f"SELECT {sel} FROM {table}_old AS t ORDER BY t.file, t.rowid").fetchall()
+
+
+def _needs_migration(db: sqlite3.Connection) -> bool:
+    """A store of schema 1 or 2: its ``edges`` is a table, not the view."""
+    return db.execute("SELECT 1 FROM sqlite_master WHERE name='edges' AND type='table'").fetchone() is not None
+
+
 def _migrate(db: sqlite3.Connection) -> bool:
-    """Bring a store written by an earlier policykg up to this schema, inside the caller's
-    transaction (new tables come from ``CREATE TABLE IF NOT EXISTS``).  Returns True when the
-    merged graph must be written again (schema 1: its tables change form)."""
+    """Bring a store written by an earlier policykg (schema 1 or 2) up to this schema, inside
+    the caller's transaction: its facts are read from the old tables and written again as
+    a build writes them.  Returns True when the merged graph must be written again."""
+    from .facts import insert_facts
+
+    if not _needs_migration(db):
+        return False
     if "detail" not in _columns(db, "edges"):
         db.execute("ALTER TABLE edges ADD COLUMN detail TEXT")
-    if "sentence" not in _columns(db, "edges"):
-        return False
-    # schema 1 -> 2: sentences and attributes move to their own table, the merged graph is
-    # written anew
-    for table in _TEXT_COLUMNS:
-        for (index,) in db.execute("SELECT name FROM sqlite_master WHERE type='index' AND tbl_name=? AND sql IS NOT NULL",
-                                   (table,)).fetchall():
-            db.execute(f'DROP INDEX "{index}"')  # made again for the new table
-        db.execute(f"ALTER TABLE {table} RENAME TO {table}_v1")
-    db.execute("DROP TABLE IF EXISTS graph_nodes")
-    db.execute("DROP TABLE IF EXISTS graph_edges")
+    old = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name IN "
+                                    "('files', 'texts', 'nodes', 'edges', 'mentions', 'unresolved', 'findings')")]
+    for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL "
+                              "AND tbl_name IN ('files', 'texts', 'nodes', 'edges', 'mentions', 'unresolved', "
+                              "'findings', 'graph_nodes', 'graph_edges')").fetchall():
+        kind = db.execute("SELECT type FROM sqlite_master WHERE name=?", (name,)).fetchone()[0]
+        db.execute(f'DROP {kind.upper()} "{name}"')
+    for table in old:
+        db.execute(f"ALTER TABLE {table} RENAME TO {table}_old")
+    for table in ("graph_nodes", "graph_edges", "search_fts"):
+        db.execute(f"DROP TABLE IF EXISTS {table}")
     for st in _schema_statements():
         db.execute(st)
-    cache: dict[str, int] = {}
-    for table, col in _TEXT_COLUMNS.items():
-        cols = [r[1] for r in db.execute(f"PRAGMA table_info({table}_v1)")]
-        marks = ",".join("?" * len(cols))
-        names = ", ".join(f'"{c}"' if c != col else ("aid" if col == "attrs" else "sid") for c in cols)
-        rows = db.execute(f"SELECT * FROM {table}_v1 ORDER BY rowid").fetchall()
-        at = cols.index(col)
-        db.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})",
-                       ((*r[:at], _text_id(db, r[at], cache), *r[at + 1:]) for r in rows))
-        db.execute(f"DROP TABLE {table}_v1")
+    texts = FileTexts(db)
+    db.executemany("INSERT INTO files (path, sha256, doc_id, ingested_at, text) VALUES (?,?,?,?,?)",
+                   ((*r[:4], texts.pack(r[4])) for r in
+                    db.execute("SELECT path, sha256, doc_id, ingested_at, text FROM files_old ORDER BY path").fetchall()))
+    rows = {t: _old_rows(db, t) if f"{t}" in old else [] for t in _OLD_FACTS}
+    insert_facts(db, rows)
+    for table in old:
+        db.execute(f"DROP TABLE {table}_old")
     db.execute("DELETE FROM meta WHERE key='merged'")
     db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
     return True
@@ -205,11 +343,6 @@ def _check_marker(path: Path) -> None:
     if not legacy:
         what = "an empty SQLite database" if not tables else "another application's SQLite database"
         raise StoreError(f"{path}: not a policykg store ({what}); nothing was written to it, pass another --store")
-
-
-def _needs_migration(db: sqlite3.Connection) -> bool:
-    cols = _columns(db, "edges")
-    return "detail" not in cols or "sentence" in cols
 
 
 def storage_error(path: Path, exc: sqlite3.Error, after: str = "") -> StoreError:

@@ -204,11 +204,14 @@ def reach(src: Adjacency, seeds: Iterable[str], keys: Iterable[str], *, out: boo
     db = getattr(src, "db", None)
     if isinstance(db, sqlite3.Connection) and seeds and keys and (out or inward):
         marks = ",".join("?" * len(keys))
-        steps = ([f"SELECT e.dst FROM graph_edges AS e JOIN r ON e.src = r.n WHERE e.key IN ({marks})"] if out else []) \
-            + ([f"SELECT e.src FROM graph_edges AS e JOIN r ON e.dst = r.n WHERE e.key IN ({marks})"] if inward else [])
-        q = f"WITH RECURSIVE r(n) AS (SELECT value FROM json_each(?) UNION {' UNION '.join(steps)}) SELECT n FROM r"
+        # the merged index numbers its nodes and relations (``names``): the walk is on numbers
+        keyset = f"(SELECT id FROM names WHERE name IN ({marks}))"
+        steps = ([f"SELECT e.dst FROM merged_edges AS e JOIN r ON e.src = r.n WHERE e.key IN {keyset}"] if out else []) \
+            + ([f"SELECT e.src FROM merged_edges AS e JOIN r ON e.dst = r.n WHERE e.key IN {keyset}"] if inward else [])
+        q = (f"WITH RECURSIVE r(n) AS (SELECT id FROM names WHERE name IN (SELECT value FROM json_each(?)) "
+             f"UNION {' UNION '.join(steps)}) SELECT m.name FROM r JOIN names AS m ON m.id = r.n")
         try:
-            return {row[0] for row in db.execute(q, [json.dumps(seeds), *keys * len(steps)])}
+            return set(seeds) | {row[0] for row in db.execute(q, [json.dumps(seeds), *keys * len(steps)])}
         except sqlite3.Error:
             pass
     return _closure(src, seeds, tuple(keys), out=out, inward=inward)[0]

@@ -112,8 +112,9 @@ def test_a_broad_query_ranks_its_first_matches_in_index_order(store, monkeypatch
     caller is told; a narrow query ranks every match."""
     import graph.store as gs
 
-    order = [r[0] for r in store.db.execute("SELECT id FROM search_fts ORDER BY rowid")]
-    kinds = [store.db.execute("SELECT kind FROM search_fts WHERE id=?", (i,)).fetchone()[0] for i in order]
+    joined = "search_rows AS r JOIN names AS n ON n.id = r.nid"
+    order = [r[0] for r in store.db.execute(f"SELECT n.name FROM {joined} ORDER BY r.rowid")]
+    kinds = [store.db.execute(f"SELECT r.kind FROM {joined} WHERE n.name=?", (i,)).fetchone()[0] for i in order]
     tiers = {"document": 0, "agency": 2, "task": 3}
     assert [tiers[k] for k in kinds] == sorted(tiers[k] for k in kinds)
     ingested = [i for i, k in zip(order, kinds) if k == "document"][:5]
@@ -125,7 +126,8 @@ def test_a_broad_query_ranks_its_first_matches_in_index_order(store, monkeypatch
     rows = store.search("ke hoach", limit=50, info=info)
     assert info["capped"] == 4 and len(rows) == 4
     first = [r[0] for r in store.db.execute(
-        "SELECT id FROM search_fts WHERE search_fts MATCH '\"ke\" \"hoach\"*' ORDER BY rowid LIMIT 4")]
+        "SELECT n.name FROM search_text JOIN search_rows AS r ON r.rowid = search_text.rowid JOIN names AS n ON n.id = r.nid "
+        "WHERE search_text MATCH '\"ke\" \"hoach\"*' ORDER BY search_text.rowid LIMIT 4")]
     assert {r["id"] for r in rows} == set(first)
     info = {}
     assert store.search("656/KH-BQL", info=info)[0]["id"] == "hai-phong:656/KH-BQL:2023"

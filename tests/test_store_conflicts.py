@@ -99,7 +99,8 @@ def hand_made(tmp_path) -> Store:
     s = Store(tmp_path / "kg.db")
     with s.transaction():
         for file, rows in FACTS.items():
-            s.db.execute("INSERT INTO files VALUES (?,?,?,?,?)", (file, file, rows["nodes"][0][1], "", ""))
+            s.db.execute("INSERT INTO files (path, sha256, doc_id, ingested_at, text) VALUES (?,?,?,'','')",
+                         (file, file, rows["nodes"][0][1]))
             insert_facts(s.db, {"edges": [], **rows})
         s.save_merged()
     yield s

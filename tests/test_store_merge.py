@@ -24,8 +24,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _dump(s: Store) -> dict[str, list]:
-    return {t: s.db.execute(f"SELECT rowid, * FROM {t} ORDER BY rowid").fetchall()
-            for t in ("graph_nodes", "graph_edges", "search_fts")}
+    """The merged index as written: its nodes and edges (by name), the search rows and every
+    term of the (contentless) full-text index, where it stands."""
+    s.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms USING fts5vocab(main, search_text, 'instance')")
+    out = {t: s.db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in ("graph_nodes", "graph_edges")}
+    out["search_rows"] = s.db.execute("SELECT rowid, * FROM search_rows ORDER BY rowid").fetchall()
+    out["search_terms"] = s.db.execute("SELECT * FROM temp.search_terms ORDER BY doc, col, offset").fetchall()
+    return out
 
 
 def _both(s: Store) -> tuple[dict, dict]:
@@ -91,7 +96,9 @@ FACTS = {
 def hand_made(tmp_path) -> Store:
     s = Store(tmp_path / "kg.db")
     with s.transaction():
-        for rows in FACTS.values():
+        for file, rows in FACTS.items():
+            s.db.execute("INSERT INTO files (path, sha256, doc_id, ingested_at, text) VALUES (?,?,?,'','')",
+                         (file, file, rows["nodes"][0][1]))
             insert_facts(s.db, {"mentions": [], "unresolved": [], "findings": [], **rows})
     yield s
     s.close()
