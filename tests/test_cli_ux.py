@@ -5,9 +5,15 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policykg.cli import cli
 
@@ -77,3 +83,43 @@ def test_build_of_a_missing_folder_creates_no_store(runner, tmp_path):
     res = runner.invoke(cli, ["build", str(tmp_path / "nowhere"), "--store", str(db)])
     assert res.exit_code == 1 and "no such file or folder" in res.output
     assert not db.exists()
+
+
+@pytest.mark.parametrize("command", [["trace"], ["cite"], ["impact"], ["tasks", "--serves"]])
+@pytest.mark.parametrize("as_json", [[], ["--json"]])
+def test_a_query_process_imports_only_what_it_answers_with(seed_store, command, as_json):
+    # a query is a process per question (issue 11: under 0.3 s): no networkx, and of the
+    # command modules only its own (policykg.cli.group.COMMAND_MODULES)
+    from policykg.cli.group import COMMAND_MODULES
+
+    code = ("import sys\nfrom policykg.cli import cli\n"
+            "try:\n    cli(sys.argv[1:], prog_name='policykg')\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            "print(sorted(m for m in sys.modules if m == 'networkx' or m.startswith('policykg.cli.')), file=sys.stderr)\n")
+    res = subprocess.run([sys.executable, "-c", code, *command, "154/KH-UBND", "--store", str(seed_store), *as_json],
+                         capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
+    assert res.returncode == 0, res.stderr[-800:]
+    own = COMMAND_MODULES[command[0]]
+    assert res.stderr.strip().splitlines()[-1] == repr(sorted({"policykg.cli.group", own}))
+
+
+def test_every_command_is_where_the_group_looks_for_it():
+    from policykg.cli.group import COMMAND_MODULES
+
+    assert {name: cmd.callback.__module__ for name, cmd in cli.commands.items()} == COMMAND_MODULES
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
+    | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    | st.dictionaries(st.integers() | st.booleans() | st.none(), inner, max_size=2),
+    max_leaves=25)
+
+
+@given(_JSON)
+@settings(max_examples=400, deadline=None)
+def test_the_indented_json_is_the_standard_librarys(data):
+    # emit_json writes indented JSON itself (the standard library's indent is pure Python)
+    from policykg.cli.group import dumps_indented
+
+    assert dumps_indented(data) == json.dumps(data, ensure_ascii=False, indent=2)

@@ -10,18 +10,25 @@ report, impact, status, check), :mod:`~policykg.cli.lists` (tasks, agencies, sea
 documents), :mod:`~policykg.cli.exports` (export, sparql, push) and
 :mod:`~policykg.cli.viewer` (view, serve).  Importing this package registers them all on
 ``cli``.  Only this package imports click (tests/test_architecture.py).
+
+A command's module is imported when that command runs (``group.COMMAND_MODULES``), not at
+start-up; the names of the commands here load their module when first read.
 """
 
 from __future__ import annotations
 
-from policykg.cli.group import cli, emit_json, handle_errors, json_option, open_store, store_option  # noqa: F401
-from policykg.cli.corpus import build, demo, extract  # noqa: F401
-from policykg.cli.lineage import check, cite, impact, report, status, trace  # noqa: F401
-from policykg.cli.lists import agencies, documents, search, tasks  # noqa: F401
-from policykg.cli.exports import export, push, sparql  # noqa: F401
-from policykg.cli.viewer import serve, view  # noqa: F401
+import importlib
+
+from policykg.cli.group import COMMAND_MODULES, cli, emit_json, handle_errors, json_option, open_store, store_option  # noqa: F401
 
 __all__ = ["cli", "main"]
+
+
+def __getattr__(name: str):
+    """``policykg.cli.trace`` and the other commands, from their module on first use."""
+    if name in COMMAND_MODULES:
+        return getattr(importlib.import_module(COMMAND_MODULES[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
