@@ -5,6 +5,14 @@ Not a test: run it and read the ratios (absolute figures swing with machine load
 
     python bench/queries.py                          # 2,000 and 20,000 generated documents
     python bench/queries.py --documents 100000 --sample 50
+    python bench/queries.py --store kg.db --sample 200 --compare OLD_CHECKOUT [--bytecode]
+
+``--store`` times an existing store's queries only: trace, cite, impact and tasks --serves,
+plain and ``--json``, each REF's process run once per checkout (this one, and the one given
+to ``--compare``, alternating so that both meet the same machine load), wall and CPU time
+(median, p99) and the slowest REFs.  ``--bytecode`` keeps compiled modules in a cache of its
+own (this machine sets PYTHONDONTWRITEBYTECODE, so each process compiles every module; an
+installed policykg does not).
 
 For each size: a store whose index holds a generated graph (policykg/synth.py); then
   * in process: loading the whole graph from the store (what every query did before the
@@ -109,12 +117,69 @@ def query_processes(db: Path, refs: list[str]) -> tuple[dict[str, list[float]], 
     return out, peak
 
 
+COMMANDS = {"trace": ["trace"], "cite": ["cite"], "impact": ["impact"], "tasks --serves": ["tasks", "--serves"]}
+
+
+def _env(checkout: Path, bytecode: bool) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(checkout))
+    if bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / f"policykg-pyc-{abs(hash(str(checkout)))}")
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
+def _process(argv: list[str], env: dict) -> tuple[float, float, int]:
+    """Wall and CPU seconds of one `policykg ARGV` process, and its exit status."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", "from policykg.cli import main; main()", *argv],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    return time.perf_counter() - t0, usage.ru_utime + usage.ru_stime, os.waitstatus_to_exitcode(status)
+
+
+def compare(db: Path, sample: int, checkouts: dict[str, Path], bytecode: bool) -> None:
+    """Every query command on ``sample`` random documents of ``db``, each process run once per
+    checkout in alternating order; prints wall and CPU median / p99 (ms) per checkout."""
+    with Store(db, readonly=True) as store:
+        docs = sorted(f["doc_id"] for f in store.files() if f.get("doc_id"))
+    refs = random.Random(5).sample(docs, min(sample, len(docs)))
+    envs = {name: _env(path, bytecode) for name, path in checkouts.items()}
+    for env in envs.values():  # fill the bytecode caches
+        _process(["trace", refs[0], "--store", str(db)], env)
+    print(f"load {os.getloadavg()[0]:.1f}; {len(refs)} REFs; {'with' if bytecode else 'without'} bytecode caches")
+    for cmd, words in COMMANDS.items():
+        for extra in ([], ["--json"]):
+            got: dict[str, list[tuple[float, float, str]]] = {name: [] for name in envs}
+            for i, r in enumerate(refs):
+                for name in (list(envs) if i % 2 == 0 else list(envs)[::-1]):
+                    wall, cpu, code = _process([*words, r, "--store", str(db), *extra], envs[name])
+                    if code:
+                        raise SystemExit(f"{name}: {cmd} {r} exited {code}")
+                    got[name].append((wall, cpu, r))
+            line = f"{cmd + ' ' + ' '.join(extra):22}"
+            for name, rows in got.items():
+                slow = max(rows)[2]
+                line += (f" | {name}: wall {_stats([w for w, _, _ in rows])}, cpu {_stats([c for _, c, _ in rows])}, "
+                         f"slowest {slow}")
+            print(line, flush=True)
+    print(f"load {os.getloadavg()[0]:.1f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--documents", type=int, nargs="*", default=[2000, 20000])
     ap.add_argument("--sample", type=int, default=30, help="REFs per size (whole-process runs).")
+    ap.add_argument("--store", type=Path, help="Time this existing store's queries (no generated stores).")
+    ap.add_argument("--compare", type=Path, metavar="CHECKOUT", help="With --store: also time this checkout.")
+    ap.add_argument("--bytecode", action="store_true", help="With --store: processes keep compiled modules.")
     args = ap.parse_args()
     print(f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}")
+    if args.store:
+        checkouts = {"this": ROOT} | ({"compared": args.compare.resolve()} if args.compare else {})
+        compare(args.store, args.sample, checkouts, args.bytecode)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.documents:
             row = run(n, args.sample, Path(tmp))
