@@ -528,11 +528,16 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool) -> int | None:
             i += len(province) - 1
         end_i = i
         i += 1
-        if i - head_len - held >= 8:
+        if i - head_len - held >= 8 and not (
+                # "Trung tâm Bảo tồn Di sản Văn hoá thế giới Hội An": a place's own name ends it
+                i - head_len - held < 8 + _PROPER_TAIL and i < len(toks) and text[toks[i][1]].isupper()):
             break
     if end_i < head_len - 1 + (0 if group else 1):
         return None
     return toks[end_i][2]
+
+
+_PROPER_TAIL = 3  # capitalised words a long pattern name may still take (a place's name)
 
 
 def _stops(words: list[str], i: int, stops: frozenset[tuple[str, ...]]) -> bool:

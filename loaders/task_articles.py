@@ -106,7 +106,8 @@ class _Articles:
     # assigning lead-ins that say what their bearer does, by start: their end (a task of their
     # own once an item below names a bearer of its own)
     lead_ins: dict[int, int] = field(default_factory=dict)
-    objects: tuple[float, Draft] | None = None  # a duty whose sub-items are its objects
+    # a duty whose sub-items are its objects; with no draft, a list of parts ("… gồm:")
+    objects: tuple[float, Draft | None] | None = None
     scope: bool = False  # inside an article on scope, subjects or terms
     under: tuple[int, str] = (-1, "")  # (start, kind) of the paragraph the last task came from
 
@@ -197,8 +198,9 @@ def _paragraph(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) -
     text = st.ctx.text
     level = sub_level(p.kind)
     if st.objects is not None:
-        if not m and level > st.objects[0] and p.kind != "label":
-            st.objects[1].end = p.end
+        if not m and level > st.objects[0] and p.kind != "label" and (st.objects[1] or p.kind == "plain"):
+            if st.objects[1] is not None:
+                st.objects[1].end = p.end
             return
         st.objects = None
     while st.leads and not m and level <= st.leads[-1][0] and p.kind != "plain":
@@ -318,7 +320,10 @@ def _regular(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) -> 
         duty = duty_clause(ctx, start, p.end)
         if duty.lead:
             roles, assigns = duty, True
-    if assigns and r.object_list.search(text, start, p.end):
+    if not assigns and roles.lead and r.parts_list.search(text, start, p.end):
+        # "b) Các phòng chuyên môn, nghiệp vụ gồm:" / "Phòng Hành chính - Tổng hợp" …: its parts
+        st.objects = (level, None)
+    elif assigns and r.object_list.search(text, start, p.end):
         # "Sở Tài chính chịu trách nhiệm cập nhật … đối với:" / "a) Báo cáo giá …": one task
         st.objects = (level, _add(st, start, p.end, roles))
     elif not assigns and roles.lead and text[p.end - 1] == ":" and _names_only(ctx, start, p.end):

@@ -72,6 +72,7 @@ class TaskRules:
     object_list: regex.Pattern
     no_task_title: regex.Pattern
     not_action: regex.Pattern
+    parts_list: regex.Pattern  # "… gồm:" ending an item that names no duty
     charters: regex.Pattern
     deadline_line: regex.Pattern
     plans: regex.Pattern
@@ -153,6 +154,7 @@ def task_rules() -> TaskRules:
         article_not_task=_any(raw["articles"]["not_task"]),
         no_task_title=_any(raw["articles"]["no_task_titles"], anchor=r"\s*"),
         not_action=_any(raw["articles"]["not_action"], anchor=r"[\s,]*"),
+        parts_list=regex.compile(raw["articles"]["parts_list"], regex.I | regex.V1),
         object_list=regex.compile(r"(?:" + "|".join(raw["articles"]["object_list"]) + r")\s*:\s*$",
                                   regex.I | regex.V1),
         charters=_type_line(raw["articles"]["charters"]),

@@ -443,6 +443,12 @@ ARTICLE_SHAPES = [
     ("coop-phoi-hop-to-chuc-is-a-verb",
      "II. NHIỆM VỤ\n1. Sở Y tế chủ trì, phối hợp tổ chức hội nghị sơ kết để đánh giá kết quả.",
      None, [("II.1", "Sở Y tế chủ trì, phối hợp tổ ", ["Sở Y tế"], [], False)]),
+    # an item that lists a body's parts ("… gồm:"): the lines below are parts, no tasks
+    ("article-parts-list-no-tasks",
+     "QUYẾT ĐỊNH:\nĐiều 3. Cơ cấu tổ chức\n1. Lãnh đạo Trung tâm gồm Giám đốc và các Phó Giám đốc.\n"
+     "2. Các phòng chuyên môn, nghiệp vụ gồm:\nPhòng Hành chính - Tổng hợp\nPhòng Hướng dẫn tham quan\n"
+     "Điều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh và Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này./.",
+     None, [("Điều 4.1", "Chánh Văn phòng Ủy ban nhân dân", ["Văn phòng UBND tỉnh", "Sở Nội vụ"], [], False)]),
     ("de-nghi-company-colon",
      "III. TỔ CHỨC THỰC HIỆN\n12. Đề nghị Công ty Điện lực Hà Tĩnh: Khẩn trương kiểm tra, khắc phục sự cố lưới điện.",
      None, [("III.12", "Đề nghị Công ty Điện lực Hà Tĩ", ["Công ty Điện lực Hà Tĩnh"], [], False)]),
