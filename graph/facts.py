@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 
 from .model import Extraction, Relation, Role, Task
 from .store_schema import FileTexts, _name_id, _text_id
@@ -121,16 +122,21 @@ def _span(text: str, sentence: str, start: int, end: int) -> tuple[int, int] | N
     return (i, i + n) if i >= 0 else None
 
 
-#: How a stored key marks a value the file gives (see :func:`_encode`); a key of the
-#: attributes that starts with "@" is written with one more.
-_FROM_TEXT, _FROM_DOC, _FROM_PATH = "@t:", "@d:", "@p:"
+#: How a stored key marks a value the file gives (see :func:`_encode`): the span of its text
+#: (and that span's start and end), its document id, its path, node ids as ``names`` numbers.
+#: A key of the attributes that starts with "@" is written with one more.
+_FROM_TEXT, _FROM_START, _FROM_END, _FROM_DOC, _FROM_PATH, _FROM_NAMES = "@t:", "@s:", "@e:", "@d:", "@p:", "@n:"
 
 
-def _encode(attrs: str, kind: str, path: str, doc_id: str, text: str) -> tuple[str, list, int | None, int | None]:
+def _encode(attrs: str, kind: str, file: tuple[str, str, str], name: Callable[[str], int | None]) -> tuple:
     """A node's attributes (JSON) as stored: the key list (JSON, stored once for every node
-    with those keys), the values, and the span of a task's text in the file's text.  A value
-    that is the file's document id or path, or a task's text that is its span of the file's
-    text, is not stored: its key says where it comes from."""
+    with those keys), the values, and the span of a task's text in the file's text
+    (``file``: its path, document id and text).  A value that is the file's document id or
+    path, or a task's text that is its span of the file's text (and that span's bounds), is
+    not stored: its key says where it comes from; a list of node ids that this file's edges
+    reach is stored as their numbers (``name``: the number, None for an id no edge reaches;
+    the edges keep those names in ``names``)."""
+    path, doc_id, text = file
     d = json.loads(attrs)
     keys: list[str] = []
     values: list = []
@@ -142,10 +148,15 @@ def _encode(attrs: str, kind: str, path: str, doc_id: str, text: str) -> tuple[s
                 0 <= start <= end <= len(text) and text[start:end] == v:
             keys.append(_FROM_TEXT + key)
             c0, c1 = start, end
+        elif k in ("start", "end") and c0 is not None and v == (c0 if k == "start" else c1) and type(v) is int:
+            keys.append((_FROM_START if k == "start" else _FROM_END) + key)
         elif v == doc_id and isinstance(v, str):
             keys.append(_FROM_DOC + key)
         elif v == path and isinstance(v, str):
             keys.append(_FROM_PATH + key)
+        elif isinstance(v, list) and v and all(isinstance(x, str) and name(x) is not None for x in v):
+            keys.append(_FROM_NAMES + key)
+            values.append([name(x) for x in v])
         else:
             keys.append(key)
             values.append(v)
@@ -154,17 +165,29 @@ def _encode(attrs: str, kind: str, path: str, doc_id: str, text: str) -> tuple[s
 
 class FactReader:
     """Reads stored facts back as :func:`fact_rows` wrote them: a node's attributes, an
-    edge's sentence (files' texts and key lists read once)."""
+    edge's sentence (files' texts, key lists and names read once)."""
 
     def __init__(self, db: sqlite3.Connection):
         self.db = db
         self.texts = FileTexts(db)
-        self._keys: dict[int, list[str]] = {}
+        self._keys: dict[int, list[tuple[str, str | None]]] = {}
+        self._names: dict[int, str] = {}
 
-    def keys(self, kid: int) -> list[str]:
+    def keys(self, kid: int) -> list[tuple[str, str | None]]:
+        """Key list ``kid`` as (key, where its value comes from: a marker, or None: stored)."""
         got = self._keys.get(kid)
         if got is None:
-            got = self._keys[kid] = json.loads(self.db.execute("SELECT text FROM texts WHERE id=?", (kid,)).fetchone()[0])
+            stored = json.loads(self.db.execute("SELECT text FROM texts WHERE id=?", (kid,)).fetchone()[0])
+            got = self._keys[kid] = [(_key(k[3:]), k[:3]) if k[:1] == "@" and k[:2] != "@@" else (_key(k), None)
+                                     for k in stored]
+        return got
+
+    def name(self, nid: int) -> str:
+        got = self._names.get(nid)
+        if got is None:
+            if len(self._names) > 4096:
+                self._names.clear()
+            got = self._names[nid] = self.db.execute("SELECT name FROM names WHERE id=?", (nid,)).fetchone()[0]
         return got
 
     def attrs(self, fid: int, enc: str, c0: int | None, c1: int | None) -> dict:
@@ -172,28 +195,32 @@ class FactReader:
         kid, *values = json.loads(enc)
         out: dict = {}
         it = iter(values)
-        for key in self.keys(kid):
-            if key[:3] == _FROM_TEXT:
-                out[_key(key[3:])] = self.texts.file(fid)[2][c0:c1]
-            elif key[:3] == _FROM_DOC:
-                out[_key(key[3:])] = self.texts.file(fid)[1]
-            elif key[:3] == _FROM_PATH:
-                out[_key(key[3:])] = self.texts.file(fid)[0]
-            else:
-                out[_key(key)] = next(it)
+        for key, how in self.keys(kid):
+            if how is None:
+                out[key] = next(it)
+            elif how == _FROM_TEXT:
+                out[key] = self.texts.text(fid)[c0:c1]
+            elif how == _FROM_START or how == _FROM_END:
+                out[key] = c0 if how == _FROM_START else c1
+            elif how == _FROM_DOC:
+                out[key] = self.texts.file(fid)[1]
+            elif how == _FROM_PATH:
+                out[key] = self.texts.file(fid)[0]
+            else:  # _FROM_NAMES
+                out[key] = [self.name(n) for n in next(it)]
         return out
 
-    def node_row(self, rowid: int) -> dict:
-        """The attributes of the ``fact_nodes`` row ``rowid``."""
-        fid, enc, c0, c1 = self.db.execute("SELECT n.fid, t.text, n.c0, n.c1 FROM fact_nodes AS n JOIN texts AS t "
-                                           "ON t.id = n.aid WHERE n.rowid=?", (rowid,)).fetchone()
-        return self.attrs(fid, enc, c0, c1)
+    def node_row(self, rowid: int) -> tuple[int, dict]:
+        """The own flag and the attributes of the ``fact_nodes`` row ``rowid``."""
+        own, fid, enc, c0, c1 = self.db.execute("SELECT n.own, n.fid, t.text, n.c0, n.c1 FROM fact_nodes AS n "
+                                                "JOIN texts AS t ON t.id = n.aid WHERE n.rowid=?", (rowid,)).fetchone()
+        return own, self.attrs(fid, enc, c0, c1)
 
     def sentence(self, fid: int, stored: str | None, s0: int | None, s1: int | None, start: int, end: int) -> str:
         """An edge's sentence from its ``fact_edges`` row (``stored``: its ``texts`` text)."""
         if stored is not None:
             return stored
-        text = self.texts.file(fid)[2]
+        text = self.texts.text(fid)
         return text[start:end] if s0 is None else text[s0:s1]
 
 
@@ -211,6 +238,7 @@ class _Writer:
         self.names: dict[str, int] = {}
         self.files: dict[str, tuple[int, str, str]] = {}
         self.stored = FileTexts(db)
+        self.ends: set[tuple[str, str]] = set()  # (file, node) of every edge's end
 
     def file(self, path: str) -> tuple[int, str, str]:
         """``(id, doc_id, text)`` of the stored file ``path``."""
@@ -231,7 +259,8 @@ class _Writer:
 
     def node(self, path, nid, kind, own, attrs) -> tuple:
         fid, doc_id, text = self.file(path)
-        keys, values, c0, c1 = _encode(attrs, kind, path, doc_id, text)
+        keys, values, c0, c1 = _encode(attrs, kind, (path, doc_id, text),
+                                       lambda x: self.name(x) if (path, x) in self.ends else None)
         return (fid, self.name(nid), kind, own, self.text(_dumps([self.text(keys), *values])), c0, c1)
 
     def edge(self, path, src, dst, rel, role, sentence, start, end, document, detail) -> tuple:
@@ -267,13 +296,33 @@ def insert_facts(db: sqlite3.Connection, rows: dict[str, list[tuple]], text: tup
     ``text``: ``(path, text)`` of the file just stored, when the caller has it (not read
     back from the store)."""
     w = _Writer(db)
+    w.ends = {(r[0], n) for r in rows.get("edges", ()) for n in (r[1], r[2])}
     if text is not None:
         row = db.execute("SELECT id, doc_id FROM files WHERE path=?", (text[0],)).fetchone()
         if row is not None:
             w.files = {text[0]: (row[0], row[1], text[1])}
     for table, (sql, how) in _INSERTS.items():
         make = getattr(w, how)
-        db.executemany(sql, [make(*r) for r in rows.get(table, ())])
+        made = [make(*r) for r in rows.get(table, ())]
+        if table in _RANGES and made:
+            _keep_ranges(db, table, _RANGES[table], made)
+        db.executemany(sql, made)
+
+
+#: The fact tables whose rows a file finds by their rowids (``files``' columns, see the schema).
+_RANGES = {"nodes": ("n0", "n1"), "edges": ("e0", "e1")}
+
+
+def _keep_ranges(db: sqlite3.Connection, table: str, cols: tuple[str, str], made: list[tuple]) -> None:
+    """Note in ``files`` the rowids the rows ``made`` (each file's together, about to be
+    inserted into ``fact_{table}``) will get: one more than the largest, one after another."""
+    last = db.execute(f"SELECT coalesce(max(rowid), 0) FROM fact_{table}").fetchone()[0]
+    spans: dict[int, list[int]] = {}
+    for i, row in enumerate(made, last + 1):
+        spans.setdefault(row[0], [i, i])[1] = i
+    a, b = cols
+    db.executemany(f"UPDATE files SET {a} = min(coalesce({a}, ?), ?), {b} = max(coalesce({b}, ?), ?) WHERE id = ?",
+                   [(lo, lo, hi, hi, fid) for fid, (lo, hi) in spans.items()])
 
 
 def stored_fact_rows(db: sqlite3.Connection) -> dict[str, list[tuple]]:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from .facts import FactReader
+from .ids import split_doc_id
 from .store_schema import _guarded
 
 if TYPE_CHECKING:
@@ -41,9 +42,58 @@ def _from_row(attrs: str | dict, kind: str) -> dict:
     return d
 
 
-def _attrs(kind: str, attrs: str | None, row: str | dict | None) -> dict:
+def _merge_doc(facts: list[tuple[int, dict]]) -> dict:
+    """One document's attributes from every file's facts: its own file first, then the
+    first file that gives a value."""
+    facts = sorted(facts, key=lambda f: -f[0])
+    out: dict = {"in_corpus": False, "flags": []}
+    for own, attrs in facts:
+        for k, v in attrs.items():
+            if k == "flags":
+                out["flags"] = sorted(set(out["flags"]) | set(v or []))
+            elif v not in (None, "", []) and out.get(k) in (None, "", []):
+                out[k] = v
+        if own:
+            out["in_corpus"] = True
+    if out["in_corpus"]:
+        out["flags"] = [f for f in out["flags"] if f != "dateless"]
+    return out
+
+
+def _merge_other(facts: list[tuple[int, dict]]) -> dict:
+    """A task's or agency's attributes: its own file's first, then each key's first value."""
+    attrs: dict = {}
+    for _own, a in sorted(facts, key=lambda f: -f[0]):
+        for k, v in a.items():
+            attrs.setdefault(k, v)
+    return attrs
+
+
+def _merged_attrs(nid: str, kind: str, facts: list[tuple[int, dict]], dated: dict[tuple[str, str], list[str]]) -> dict:
+    """Node ``nid``'s merged attributes from its facts (own flag, attributes), ``kind`` last;
+    ``dated``: the dated document ids of each (jurisdiction, symbol), for a dateless id."""
+    if kind == "document":
+        attrs = _merge_doc(facts)
+        jur, key, year = split_doc_id(nid)
+        if year == "?" and not attrs.get("in_corpus") and len(dated.get((jur, key), [])) > 1:
+            attrs["flags"] = sorted(set(attrs["flags"]) | {"ambiguous"})
+            attrs["candidates"] = sorted(dated[(jur, key)])
+    else:
+        attrs = _merge_other(facts)
+    attrs.pop("id", None)
+    attrs["kind"] = kind
+    return attrs
+
+
+def from_fact(nid: str, kind: str, own: int, attrs: dict) -> dict:
+    """Node ``nid``'s attributes merged from one fact row alone: what a merged task or agency
+    that keeps ``attrs`` NULL (its attributes are those) reads back from its row ``src``."""
+    return _merged_attrs(nid, kind, [(own, attrs)], {})
+
+
+def _attrs(nid: str, kind: str, attrs: str | None, src: int | None, reader: FactReader) -> dict:
     """A merged node's attributes from its ``attrs`` (JSON) or, when NULL, its fact row."""
-    return json.loads(attrs) if attrs is not None else _from_row(row, kind)
+    return json.loads(attrs) if attrs is not None else from_fact(nid, kind, *reader.node_row(src))
 
 
 def edge_attrs(key: str, role: str | None, ev: int | None, attrs: str | None) -> dict:
@@ -95,7 +145,7 @@ class MergedIndex:
             q = (f"SELECT m.name, g.kind, g.attrs, g.src FROM names AS m JOIN merged_nodes AS g ON g.nid = m.id "
                  f"WHERE m.name IN ({','.join('?' * len(chunk))})")
             for nid, kind, attrs, src in self.db.execute(q, chunk).fetchall():
-                out[nid] = _attrs(kind, attrs, reader.node_row(src) if attrs is None else None)
+                out[nid] = _attrs(nid, kind, attrs, src, reader)
         return out
 
     def _evidence(self, items: list[tuple]) -> list[tuple]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .ids import split_doc_id
 from .facts import FactReader
-from .index import _evidence_item, _from_row, lookup_key
+from .index import _evidence_item, _merge_doc, _merge_other, _merged_attrs, from_fact, lookup_key  # noqa: F401
 from .model import Relation
 from .search import _search_rows, write_search
 
@@ -25,49 +25,6 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = ["build_graph", "write_graph_index"]
-
-
-def _merge_doc(facts: list[tuple[int, dict]]) -> dict:
-    """One document's attributes from every file's facts: its own file first, then the
-    first file that gives a value."""
-    facts = sorted(facts, key=lambda f: -f[0])
-    out: dict = {"in_corpus": False, "flags": []}
-    for own, attrs in facts:
-        for k, v in attrs.items():
-            if k == "flags":
-                out["flags"] = sorted(set(out["flags"]) | set(v or []))
-            elif v not in (None, "", []) and out.get(k) in (None, "", []):
-                out[k] = v
-        if own:
-            out["in_corpus"] = True
-    if out["in_corpus"]:
-        out["flags"] = [f for f in out["flags"] if f != "dateless"]
-    return out
-
-
-def _merge_other(facts: list[tuple[int, dict]]) -> dict:
-    """A task's or agency's attributes: its own file's first, then each key's first value."""
-    attrs: dict = {}
-    for _own, a in sorted(facts, key=lambda f: -f[0]):
-        for k, v in a.items():
-            attrs.setdefault(k, v)
-    return attrs
-
-
-def _merged_attrs(nid: str, kind: str, facts: list[tuple[int, dict]], dated: dict[tuple[str, str], list[str]]) -> dict:
-    """Node ``nid``'s merged attributes from its facts (own flag, attributes), ``kind`` last;
-    ``dated``: the dated document ids of each (jurisdiction, symbol), for a dateless id."""
-    if kind == "document":
-        attrs = _merge_doc(facts)
-        jur, key, year = split_doc_id(nid)
-        if year == "?" and not attrs.get("in_corpus") and len(dated.get((jur, key), [])) > 1:
-            attrs["flags"] = sorted(set(attrs["flags"]) | {"ambiguous"})
-            attrs["candidates"] = sorted(dated[(jur, key)])
-    else:
-        attrs = _merge_other(facts)
-    attrs.pop("id", None)
-    attrs["kind"] = kind
-    return attrs
 
 
 def _node_facts(db: sqlite3.Connection, keep_rows: bool) -> tuple[dict, dict, dict]:
@@ -166,7 +123,7 @@ def build_graph(db: sqlite3.Connection, refs: dict | None = None) -> nx.MultiDiG
             continue
         kind = kinds[nid]
         attrs = _merged_attrs(nid, kind, flist, dated)
-        if nid in first_row and json.dumps(attrs) == json.dumps(_from_row(first_row[nid][2], kind)):
+        if nid in first_row and json.dumps(attrs) == json.dumps(from_fact(nid, kind, *first_row[nid][::2])):
             nref[nid] = first_row[nid][1]
         g.add_node(nid, **attrs)
     first_row.clear()
@@ -213,15 +170,17 @@ def write_graph_index(db: sqlite3.Connection, g: nx.MultiDiGraph, refs: dict | N
             return d
         return {**d, "evidence": [eref.get(id(ev), ev) for ev in d["evidence"]]}
 
-    db.executemany(EDGE_INSERT, (edge_row(u, v, k, compact(d)) for u, v, k, d in g.edges(keys=True, data=True)))
+    db.executemany(EDGE_INSERT, ((pos, *edge_row(u, v, k, compact(d)))
+                                 for pos, (u, v, k, d) in enumerate(g.edges(keys=True, data=True), 1)))
     write_search(db, _search_rows(g))
 
 
-#: A merged node's and edge's INSERT, their ids and relation by name (``names`` holds them).
+#: A merged node's and edge's INSERT (an edge's place in the graph first), their ids and
+#: relation by name (``names`` holds them).
 NODE_INSERT = ("INSERT INTO merged_nodes (nid, kind, symbol, path, title, attrs, src) "
                "VALUES ((SELECT id FROM names WHERE name = ?),?,?,?,?,?,?)")
-EDGE_INSERT = ("INSERT INTO merged_edges (src, dst, key, role, ev, attrs) VALUES ((SELECT id FROM names WHERE name = ?), "
-               "(SELECT id FROM names WHERE name = ?), (SELECT id FROM names WHERE name = ?),?,?,?)")
+EDGE_INSERT = ("INSERT INTO merged_edges (pos, src, dst, key, role, ev, attrs) VALUES (?, (SELECT id FROM names WHERE "
+               "name = ?), (SELECT id FROM names WHERE name = ?), (SELECT id FROM names WHERE name = ?),?,?,?)")
 
 
 def edge_row(u: str, v: str, k: str, d: dict) -> tuple:

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 
 from .ids import split_doc_id
 from .facts import FactReader
-from .index import _attrs, _from_row
+from .index import _attrs, from_fact
 from .merge import _STRENGTH, EDGE_INSERT, NODE_INSERT, _merged_attrs, _node_row, edge_row
 from .search import search_order_key, search_row, write_search
 
@@ -111,7 +111,7 @@ def _node_rows(db: sqlite3.Connection) -> Iterator[tuple]:
         known = {(jur, key): dated(jur, key)} if kind == "document" and year == "?" else {}
         attrs = _merged_attrs(nid, kind, facts, known)
         src = None
-        if first is not None and json.dumps(attrs) == json.dumps(_from_row(first[2], kind)):
+        if first is not None and json.dumps(attrs) == json.dumps(from_fact(nid, kind, first[0], first[2])):
             src = first[1]
         return _node_row(nid, attrs, src)
 
@@ -185,7 +185,7 @@ def _search_keyed(db: sqlite3.Connection) -> Iterator[tuple]:
     def node(nid: str) -> dict | None:
         r = db.execute("SELECT g.kind, g.attrs, g.src FROM names AS m JOIN merged_nodes AS g ON g.nid = m.id "
                        "WHERE m.name = ?", (nid,)).fetchone()
-        return _attrs(r[0], r[1], reader.node_row(r[2]) if r[1] is None else None) if r else None
+        return _attrs(nid, *r, reader) if r else None
 
     # a document's tasks follow it (file order): a few documents' attributes are enough;
     # agencies are few, their names short
@@ -199,7 +199,7 @@ def _search_keyed(db: sqlite3.Connection) -> Iterator[tuple]:
     cur = db.execute("SELECT m.name, g.kind, g.attrs, g.src FROM merged_nodes AS g "
                      "JOIN names AS m ON m.id = g.nid ORDER BY g.pos")
     for nid, kind, attrs, src in cur:
-        d = _attrs(kind, attrs, reader.node_row(src) if attrs is None else None)
+        d = _attrs(nid, kind, attrs, src, reader)
         doc = {}
         if d.get("kind") not in ("document", "agency") and isinstance(d.get("document"), str):
             doc = doc_of(d["document"]) or {}
@@ -230,7 +230,7 @@ def write_merged_index(db: sqlite3.Connection) -> None:
         unknown = json.dumps(_UNKNOWN, ensure_ascii=False)
         db.execute("INSERT INTO merged_nodes (nid, kind, attrs) SELECT (SELECT id FROM names WHERE name = u.id), "
                    "'document', ? FROM m_unknown AS u ORDER BY u.n", (unknown,))
-        _batched(db, EDGE_INSERT, _edge_rows(db))
+        _batched(db, EDGE_INSERT, ((pos, *row) for pos, row in enumerate(_edge_rows(db), 1)))
         db.execute("CREATE TEMP TABLE m_search (tier INTEGER, date_key TEXT, id TEXT, kind TEXT, type TEXT, "
                    "jurisdiction TEXT, issuer TEXT, year TEXT, symbol TEXT, title TEXT, body TEXT)")
         _batched(db, "INSERT INTO m_search VALUES (?,?,?,?,?,?,?,?,?,?,?)", _search_keyed(db))

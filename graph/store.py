@@ -40,7 +40,7 @@ from .search import documents as _documents
 from .search import search as _search
 from .store_schema import (  # noqa: F401
     _RECOVER, _SCHEMA, _TEXT_COLUMNS, APPLICATION_ID, BUSY_TIMEOUT_MS, SCHEMA_VERSION, FileTexts, _check_marker, _columns,
-    _guarded, _migrate, _needs_migration, _open_readonly, _schema_statements, _text_hash, _text_id, storage_error,
+    _complete, _guarded, _migrate, _needs_migration, _open_readonly, _schema_statements, _text_hash, _text_id, storage_error,
 )
 
 if TYPE_CHECKING:
@@ -114,6 +114,7 @@ class Store(MergedIndex):
                 if _needs_migration(self.db):
                     self._upgrade(int(row[0]) if row else 1)
                 self.db.executescript(_SCHEMA)
+                _complete(self.db)
                 if self.db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
                     self.db.execute(f"PRAGMA application_id={APPLICATION_ID}")
                 row = self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
@@ -276,13 +277,17 @@ class Store(MergedIndex):
     @_guarded
     def remove_file(self, path: str) -> None:
         """Withdraw every fact of one source file."""
-        row = self.db.execute("SELECT id FROM files WHERE path=?", (str(path),)).fetchone()
+        row = self.db.execute("SELECT id, n0, n1, e0, e1 FROM files WHERE path=?", (str(path),)).fetchone()
         if row is None:
             return
-        for table in ("fact_nodes", "fact_edges", "fact_mentions", "fact_unresolved", "fact_findings"):
-            if self.db.execute(f"DELETE FROM {table} WHERE fid=?", row).rowcount:
+        fid, *spans = row
+        deletes = [(f"DELETE FROM {t} WHERE rowid BETWEEN ? AND ? AND fid=?", (lo, hi, fid))
+                   for t, lo, hi in (("fact_nodes", *spans[:2]), ("fact_edges", *spans[2:])) if lo is not None]
+        deletes += [(f"DELETE FROM {t} WHERE fid=?", (fid,)) for t in ("fact_mentions", "fact_unresolved", "fact_findings")]
+        for sql, args in deletes:
+            if self.db.execute(sql, args).rowcount:
                 self._withdrawn = True  # texts and names only its rows used go at the next save_merged
-        self.db.execute("DELETE FROM files WHERE id=?", row)
+        self.db.execute("DELETE FROM files WHERE id=?", (fid,))
         self._graph = None
 
     @_guarded

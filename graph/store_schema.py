@@ -40,9 +40,11 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- A file's normalized text is zlib-compressed UTF-8 (a BLOB, with the preset dictionary kept
 -- in meta 'zdict'; see FileTexts); a TEXT value is read as it is.
+-- A file's node and edge facts are the rows n0..n1 of fact_nodes and e0..e1 of fact_edges
+-- (written together, in one run of rowids): what withdrawing it deletes, without an index.
 CREATE TABLE IF NOT EXISTS files (
     id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL, doc_id TEXT NOT NULL,
-    ingested_at TEXT NOT NULL, text BLOB NOT NULL
+    ingested_at TEXT NOT NULL, text BLOB NOT NULL, n0 INTEGER, n1 INTEGER, e0 INTEGER, e1 INTEGER
 );
 -- Every node id and relation name once; fact and merged tables refer to them by number.
 CREATE TABLE IF NOT EXISTS names (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
@@ -58,13 +60,11 @@ CREATE TABLE IF NOT EXISTS fact_nodes (
     fid INTEGER NOT NULL, nid INTEGER NOT NULL, kind TEXT NOT NULL, own INTEGER NOT NULL, aid INTEGER NOT NULL,
     c0 INTEGER, c1 INTEGER
 );
-CREATE INDEX IF NOT EXISTS fact_nodes_fid ON fact_nodes(fid);
 CREATE INDEX IF NOT EXISTS fact_nodes_nid ON fact_nodes(nid);
 CREATE TABLE IF NOT EXISTS fact_edges (
     fid INTEGER NOT NULL, src INTEGER NOT NULL, dst INTEGER NOT NULL, rel INTEGER NOT NULL, role TEXT,
     sid INTEGER, s0 INTEGER, s1 INTEGER, start INTEGER NOT NULL, "end" INTEGER NOT NULL, document TEXT, detail TEXT
 );
-CREATE INDEX IF NOT EXISTS fact_edges_fid ON fact_edges(fid);
 CREATE TABLE IF NOT EXISTS fact_findings (
     fid INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL,
     "end" INTEGER NOT NULL, sid INTEGER NOT NULL
@@ -83,9 +83,11 @@ CREATE INDEX IF NOT EXISTS fact_unresolved_fid ON fact_unresolved(fid);
 -- The merged graph (what Store.graph() builds), written at the end of every build in the
 -- same transaction, so that a query reads only the nodes and edges it needs; pos is the
 -- graph's order.  A node whose merged attributes are those of one stored row (a task, an
--- agency one file names) keeps ``attrs`` NULL and that row's rowid in ``src``; an edge's
+-- agency one file names) keeps ``attrs`` NULL and that row's rowid in ``src`` (a document's
+-- are written out: the conflict check reads them by SQL); an edge's
 -- evidence items that are numbers are rowids of ``fact_edges`` (one item and no attribute
--- but a role: ``ev`` and ``role``, ``attrs`` NULL).
+-- but a role: ``ev`` and ``role``, ``attrs`` NULL).  The edges are kept in (src, key) order
+-- (the table is its own index out of a node; pos is the graph's order).
 CREATE TABLE IF NOT EXISTS merged_nodes (
     pos INTEGER PRIMARY KEY, nid INTEGER NOT NULL UNIQUE, kind TEXT NOT NULL, symbol TEXT, path TEXT, title TEXT,
     attrs TEXT, src INTEGER
@@ -94,10 +96,9 @@ CREATE INDEX IF NOT EXISTS merged_nodes_symbol ON merged_nodes(symbol) WHERE sym
 CREATE INDEX IF NOT EXISTS merged_nodes_path ON merged_nodes(path) WHERE path IS NOT NULL;
 CREATE INDEX IF NOT EXISTS merged_nodes_title ON merged_nodes(title) WHERE title IS NOT NULL;
 CREATE TABLE IF NOT EXISTS merged_edges (
-    pos INTEGER PRIMARY KEY, src INTEGER NOT NULL, dst INTEGER NOT NULL, key INTEGER NOT NULL, role TEXT,
-    ev INTEGER, attrs TEXT
-);
-CREATE INDEX IF NOT EXISTS merged_edges_out ON merged_edges(src, key);
+    src INTEGER NOT NULL, key INTEGER NOT NULL, pos INTEGER NOT NULL, dst INTEGER NOT NULL, role TEXT,
+    ev INTEGER, attrs TEXT, PRIMARY KEY (src, key, pos)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS merged_edges_in ON merged_edges(dst, key);
 -- What the stored facts are at: a fresh random token in meta 'facts' on every change to
 -- ``files`` (each file's facts are written with its row), so that a query can tell in one
@@ -198,7 +199,8 @@ class FileTexts:
         self.db = db
         self.keep = keep
         self._zdict: bytes | None = None
-        self._files: dict[int, tuple[str, str, str]] = {}
+        self._files: dict[int, tuple[str, str, bytes | str]] = {}
+        self._texts: dict[int, str] = {}
 
     def zdict(self, make: bool = False) -> bytes:
         """The store's preset dictionary (made and kept at the first file when ``make``)."""
@@ -226,15 +228,24 @@ class FileTexts:
         d = zlib.decompressobj(zdict=self.zdict())
         return (d.decompress(stored) + d.flush()).decode("utf-8")
 
-    def file(self, fid: int) -> tuple[str, str, str]:
-        """``(path, doc_id, text)`` of stored file ``fid``."""
+    def file(self, fid: int) -> tuple[str, str, bytes | str]:
+        """``(path, doc_id, stored text)`` of stored file ``fid``."""
         got = self._files.get(fid)
         if got is None:
-            path, doc_id, stored = self.db.execute("SELECT path, doc_id, text FROM files WHERE id=?", (fid,)).fetchone()
-            got = (path, doc_id, self.unpack(stored))
+            got = self.db.execute("SELECT path, doc_id, text FROM files WHERE id=?", (fid,)).fetchone()
             if len(self._files) >= self.keep:
                 self._files.pop(next(iter(self._files)))
             self._files[fid] = got
+        return got
+
+    def text(self, fid: int) -> str:
+        """The text of stored file ``fid``."""
+        got = self._texts.get(fid)
+        if got is None:
+            got = self.unpack(self.file(fid)[2])
+            if len(self._texts) >= self.keep:
+                self._texts.pop(next(iter(self._texts)))
+            self._texts[fid] = got
         return got
 
 
@@ -264,6 +275,26 @@ def _old_rows(db: sqlite3.Connection, table: str) -> list[tuple]:
     sel = ", ".join(x for x in (", ".join(f"t.{c.strip()}" for c in head.split(",")), pick,
                                 ", ".join(f"t.{c.strip()}" for c in tail.split(",") if c.strip())) if x)
     return db.execute(f"SELECT {sel} FROM {table}_old AS t ORDER BY t.file, t.rowid").fetchall()
+
+
+def _complete(db: sqlite3.Connection) -> None:
+    """A schema-3 store written before ``files`` kept its facts' rowids (n0..e1) gets them
+    (its facts were indexed by file then)."""
+    if "n0" in _columns(db, "files"):
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for col in ("n0", "n1", "e0", "e1"):
+            db.execute(f"ALTER TABLE files ADD COLUMN {col} INTEGER")
+        db.execute("UPDATE files SET n0 = (SELECT min(rowid) FROM fact_nodes WHERE fid = files.id), "
+                   "n1 = (SELECT max(rowid) FROM fact_nodes WHERE fid = files.id), "
+                   "e0 = (SELECT min(rowid) FROM fact_edges WHERE fid = files.id), "
+                   "e1 = (SELECT max(rowid) FROM fact_edges WHERE fid = files.id)")
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
 
 
 def _needs_migration(db: sqlite3.Connection) -> bool:
