@@ -62,10 +62,15 @@ def _lineage_succ(g: nx.MultiDiGraph, n: str):
             yield v
 
 
-def _lineage_pred(g: nx.MultiDiGraph, n: str):
-    for u, _, k in g.in_edges(n, keys=True):
-        if k in LINEAGE:
-            yield u
+def _lineage_pred(g: nx.MultiDiGraph, n: str) -> list[str]:
+    """The sources of the LINEAGE edges into ``n``, one per edge, in edge order.  Read off the
+    adjacency (``_pred[v][u][key]``, networkx's and :class:`queries.local.LocalGraph`'s)
+    when the graph has one: building an edge tuple per edge was most of an ``impact`` of a
+    central resolution, and of the warnings every status report computes."""
+    pred = getattr(g, "_pred", None)
+    if isinstance(pred, dict):
+        return [u for u, keys in pred[n].items() for k in keys if k in LINEAGE]
+    return [u for u, _, k in g.in_edges(n, keys=True) if k in LINEAGE]
 
 
 def trace_tops(g: nx.MultiDiGraph, x: str) -> set[str]:
