@@ -18,7 +18,10 @@ searched in its ``keep_length`` key, so offsets found in the key are offsets in 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import functools
+import itertools
 from dataclasses import dataclass, field
 
 import regex
@@ -44,8 +47,42 @@ __all__ = [
 _TOKEN = regex.compile(r"\s*(?:(\w+)|([^\w\s]))")
 
 
+# The same tokens in one pass: split keeps them (odd items) between runs of whitespace.
+_TOKEN_ONE = regex.compile(r"\w+|[^\w\s]")
+_TOKEN_SPLIT = regex.compile(r"(\w+|[^\w\s])")
+_WORD_FIRST = regex.compile(r"\w")
+
+
 def _tokens(key: str) -> tuple[str, ...]:
-    return tuple(m.group(1) or m.group(2) for m in _TOKEN.finditer(key) if m.group(1) or m.group(2))
+    return tuple(_TOKEN_ONE.findall(key))
+
+
+@dataclass(frozen=True, slots=True)
+class _KeyTokens:
+    """A paragraph key split into tokens once, so the matcher steps by list index instead of
+    matching :data:`_TOKEN` again at every position it tries (most of its time before)."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    at: dict[int, int]  # a token's start, or the previous token's end -> the token's index
+
+    def is_word(self, i: int) -> bool:
+        """``\\w+``, not a punctuation mark (one character that is no word character)."""
+        return _WORD_FIRST.match(self.words[i]) is not None
+
+
+@functools.lru_cache(maxsize=2)
+def _key_tokens(key: str) -> _KeyTokens:
+    """The tokens of the key being searched (the last two keys: one paragraph at a time),
+    split and measured by C loops (split, accumulate, zip), not one Python step a token."""
+    parts = _TOKEN_SPLIT.split(key)
+    offsets = list(itertools.accumulate(map(len, parts), initial=0))
+    words, starts, ends = parts[1::2], offsets[1:-1:2], offsets[2::2]
+    at = dict(zip(ends, range(1, len(ends) + 1)))
+    at.update(zip(starts, range(len(starts))))
+    at.setdefault(0, 0)
+    return _KeyTokens(words, starts, ends, at)
 
 
 # ------------------------------------------------------------------------------ table
@@ -77,6 +114,7 @@ class _Gazetteer:
     by_name: dict[str, AgencyEntry]
     trie: _Trie
     starts: regex.Pattern  # first tokens of every alias and pattern head
+    openers: frozenset[str] | None  # the same tokens, when all are words (None: search ``starts``)
     head_first: frozenset[str]  # first tokens of the pattern heads
     heads: frozenset[tuple[str, ...]]
     heads_by_first: dict[str, tuple[tuple[str, ...], ...]]  # the heads by their first token
@@ -170,6 +208,7 @@ def _gazetteer() -> _Gazetteer:
         by_name=by_name,
         trie=trie,
         starts=starts,
+        openers=frozenset(first) if all(regex.fullmatch(r"\w+", t) for t in first) else None,
         head_first=frozenset(h[0] for h in heads),
         heads=heads,
         heads_by_first={t: tuple(h for h in heads if h[0] == t) for t in {h[0] for h in heads}},
@@ -425,6 +464,15 @@ def _walk(key: str, pos: int, trie: _Trie) -> tuple[AgencyEntry, int] | None:
     """Longest alias starting at ``pos`` in ``key``: (entry, end offset)."""
     node = trie
     best = None
+    tk = _key_tokens(key)
+    i = tk.at.get(pos)
+    if i is not None:
+        words, ends = tk.words, tk.ends
+        while i < len(words) and (node := node.children.get(words[i])) is not None:
+            if node.entry is not None:
+                best = (node.entry, ends[i])
+            i += 1
+        return best
     while True:
         m = _TOKEN.match(key, pos)
         if m is None:
@@ -472,8 +520,13 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool) -> int | None:
     """End offset of a name matched by the general patterns at ``pos``, or None."""
     gaz = _gazetteer()
     toks: list[tuple[str, int, int]] = []  # (key token, start, end)
+    tk = _key_tokens(key)
+    first = tk.at.get(pos)
+    if first is not None:
+        last = min(first + 14, len(tk.words))
+        toks = list(zip(tk.words[first:last], tk.starts[first:last], tk.ends[first:last]))
     p = pos
-    while len(toks) < 14:
+    while first is None and len(toks) < 14:
         m = _TOKEN.match(key, p)
         if m is None or not (m.group(1) or m.group(2)):
             break
@@ -549,6 +602,10 @@ def _stops(words: list[str], i: int, stops: frozenset[tuple[str, ...]]) -> bool:
 def _continues(text: str, key: str, pos: int) -> bool:
     """Whether a capitalised word follows ``pos``: a pattern name may run longer than the
     table's ("Ban Quản lý Khu kinh tế Hải Phòng")."""
+    tk = _key_tokens(key)
+    i = tk.at.get(pos)
+    if i is not None:
+        return i < len(tk.words) and tk.is_word(i) and text[tk.starts[i]].isupper()
     m = _TOKEN.match(key, pos)
     return m is not None and m.group(1) is not None and text[m.start(1)].isupper()
 
@@ -558,6 +615,14 @@ def _qualifier_end(key: str, pos: int, jur: tuple[str, ...]) -> int:
     if not jur:
         return pos
     words = _gazetteer().province_words
+    tk = _key_tokens(key)
+    i = tk.at.get(pos)
+    if i is not None:
+        for lead in ((), *words, *((_AT, *w) for w in words)):
+            seq = (*lead, *jur)
+            if tuple(tk.words[i : i + len(seq)]) == seq:
+                return tk.ends[i + len(seq) - 1]
+        return pos
     for lead in ((), *words, *((_AT, *w) for w in words)):
         p = pos
         ok = True
@@ -584,13 +649,20 @@ def _written_out(key: str, hit: tuple[AgencyEntry, int], start: int, jur: tuple[
     """
     gaz = _gazetteer()
     entry, end = hit
-    alias = _tokens(key[start:end])
+    tk = _key_tokens(key)
+    first, after = tk.at.get(start), tk.at.get(end)
+    alias = tuple(tk.words[first:after]) if first is not None and after is not None else _tokens(key[start:end])
     canonical = gaz.canonical.get(entry, ())
     if not (len(alias) < len(canonical) and canonical[: len(alias)] == alias):
         return None
     toks: list[tuple[str, int, int]] = []  # (token, start, end) after the alias
+    if after is not None:
+        stop = after
+        while stop < len(tk.words) and stop - after < gaz.description_max + 2 and tk.is_word(stop):
+            stop += 1
+        toks = list(zip(tk.words[after:stop], tk.starts[after:stop], tk.ends[after:stop]))
     pos = end
-    while len(toks) < gaz.description_max + 2:
+    while after is None and len(toks) < gaz.description_max + 2:
         m = _TOKEN.match(key, pos)
         if m is None or m.group(1) is None:
             break
@@ -710,14 +782,17 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
     jur = _tokens(match_key(jurisdiction))
     out: list[tuple[Agency, int, int]] = []
     pos = 0
+    at = _openers(key, gaz)
     while True:
-        m = gaz.starts.search(key, pos)
-        if m is None:
+        m = gaz.starts.search(key, pos) if at is None else None
+        if m is not None:
+            start, first, after = m.start(), m.group(), m.end()
+        elif at is not None and (o := bisect.bisect_left(at[0], pos)) < len(at[0]):
+            start, first, after = at[0][o], at[1][o], at[2][o]
+        else:
             break
-        start = m.start()
         hit = _walk(key, start, gaz.trie)
         end = None
-        first = m.group()
         if (first in gaz.head_first and (hit is None or _continues(text, key, hit[1]))) or (groups and first == "các"):
             # a listed group with a qualifier is a narrower group: "Các Sở quản lý ngành"
             end = _pattern_name(text, key, start, groups=groups)
@@ -740,7 +815,7 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
         elif end is not None:
             stop = end
         else:
-            pos = m.end()
+            pos = after
             continue
         region = gaz.region.match(text, stop, stop + _WINDOW) if key.endswith(gaz.region_word, start, stop) else None
         if region is not None:
@@ -764,6 +839,18 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
 
 
 _WINDOW = 300  # characters a group name or a level list can span
+
+
+def _openers(key: str, gaz: _Gazetteer) -> tuple[list[int], list[str], list[int]] | None:
+    """Where an alias or a pattern head may start in ``key``: (starts, words, ends) of its
+    tokens that are the first token of one, or None when some first token is no word (then
+    ``gaz.starts`` is searched).  A word token is a whole word, so this is where ``starts``
+    matches, found from the tokens already split instead of a regex alternation."""
+    if gaz.openers is None:
+        return None
+    tk = _key_tokens(key)
+    hits = list(itertools.compress(range(len(tk.words)), map(gaz.openers.__contains__, tk.words)))
+    return [tk.starts[i] for i in hits], [tk.words[i] for i in hits], [tk.ends[i] for i in hits]
 
 
 def _named_place(text: str, key: str, start: int, stop: int) -> tuple[str, int] | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from graph.ids import agency_id
@@ -271,6 +273,48 @@ def test_find_is_linear() -> None:
     found = find_agencies(text, HT)
     assert time.perf_counter() - t0 < 20
     assert len(found) == 40000
+
+
+# (text, jurisdiction, [(name, as written)]): the matcher steps over a paragraph's tokens,
+# split once; each row holds what the token-by-token regex walk found
+TOKEN_WALK = [
+    # longest alias, then the own province after it (with "tỉnh"), in any case
+    ("Giao Sở Kế hoạch và Đầu tư tỉnh Hà Tĩnh chủ trì", HT,
+     [("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư tỉnh Hà Tĩnh")]),
+    ("Giao Sở Kế hoạch và Đầu tư tỉnh Hà Tĩnh chủ trì", "Hải Phòng", [("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư")]),
+    ("giao sở kế hoạch và đầu tư chủ trì", HT, [("Sở Kế hoạch và Đầu tư", "sở kế hoạch và đầu tư")]),
+    # a name inside a longer name: the office of the committee, then the committee
+    ("Văn phòng Uỷ ban nhân dân tỉnh và Ủy ban nhân dân tỉnh", HT,
+     [("Văn phòng UBND tỉnh", "Văn phòng Uỷ ban nhân dân tỉnh"), ("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh")]),
+    ("Văn phòng Ủy ban nhân dân tỉnh tại tỉnh Hà Tĩnh", HT,
+     [("Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh tại tỉnh Hà Tĩnh")]),
+    ("trình UBND tỉnh Hà Tĩnh, Văn phòng UBND tỉnh Hà Tĩnh phê duyệt", HT,
+     [("Ủy ban nhân dân tỉnh", "UBND tỉnh Hà Tĩnh"), ("Văn phòng UBND tỉnh", "Văn phòng UBND tỉnh Hà Tĩnh")]),
+    ("Ủy ban nhân dân tỉnh Hà", HT, [("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh")]),  # half a province: no qualifier
+    # a pattern name running past the table's: a capitalised place
+    ("Ban Quản lý Khu kinh tế Hải Phòng chủ trì", HT,
+     [("Ban Quản lý Khu kinh tế Hải Phòng", "Ban Quản lý Khu kinh tế Hải Phòng")]),
+    # punctuation tokens with and without spaces around them
+    ("Sở KH&ĐT,Sở Tài chính;Sở Xây dựng", HT,
+     [("Sở Kế hoạch và Đầu tư", "Sở KH&ĐT"), ("Sở Tài chính", "Sở Tài chính"), ("Sở Xây dựng", "Sở Xây dựng")]),
+    ("Sở KH & ĐT và Sở LĐ-TB&XH", HT,
+     [("Sở Kế hoạch và Đầu tư", "Sở KH & ĐT"), ("Sở Lao động - Thương binh và Xã hội", "Sở LĐ-TB&XH")]),
+    # any whitespace between tokens, leading spaces
+    ("Sở Kế hoạch và Đầu tư\u00a0tỉnh\u2003Hà Tĩnh", HT,
+     [("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư\u00a0tỉnh\u2003Hà Tĩnh")]),
+    ("Sở Kế hoạch và\nĐầu tư chủ trì", HT, [("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và\nĐầu tư")]),
+    ("  Ủy ban nhân dân tỉnh", HT, [("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh")]),
+    ("Sở", HT, []),
+    # NFD input: the key keeps the text's length, so decomposed letters match no alias
+    # (callers pass NFC text, as the docstring says)
+    (unicodedata.normalize("NFD", "Giao Sở Kế hoạch và Đầu tư chủ trì"), HT, []),
+]
+
+
+@pytest.mark.parametrize(("text", "jurisdiction", "expected"), TOKEN_WALK, ids=[f"{t[0][:40]}-{t[1]}" for t in TOKEN_WALK])
+def test_find_agencies_token_walk(text: str, jurisdiction: str, expected: list[tuple[str, str]]) -> None:
+    found = find_agencies(text, jurisdiction)
+    assert [(a.name, text[s:e]) for a, s, e in found] == expected
 
 
 # (text, {short form as written: the body it stands for}): a short form the document defines
