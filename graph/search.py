@@ -22,6 +22,8 @@ __all__ = ["SEARCH_RANK_CAP", "search", "documents", "highlight", "highlight_par
 #: Matches a search ranks at most (see :func:`search`): bm25 costs 10-20 µs a matching row
 #: (bench/serve.py), so a broad query stays near 50 ms on a store of any size.
 SEARCH_RANK_CAP = 2000
+# bm25's weights of the columns symbol, title and body
+_WEIGHTS = "10.0, 4.0, 1.0"
 
 
 def _year(date: str | None) -> str | None:
@@ -177,7 +179,7 @@ def search(db: sqlite3.Connection, node_attrs: Callable[[Iterable[str]], dict[st
            cap: int = SEARCH_RANK_CAP) -> list[dict]:
     """Documents, tasks and agencies matching every word of ``text`` (with or without
     diacritics, a number-symbol in any spelling), best first: an exact number-symbol,
-    then SQLite's bm25 rank (symbol, title and body weigh alike, as they always did).  The
+    then SQLite's bm25 rank (a word in the symbol weighs most, then the title, then the body).  The
     user's text is only ever a list of quoted terms (no FTS5 syntax gets through).
 
     A broad query (more than ``cap`` matches) is ranked among the first that many in index
@@ -220,7 +222,7 @@ def search(db: sqlite3.Connection, node_attrs: Callable[[Iterable[str]], dict[st
 def _ranked(db: sqlite3.Connection, terms: list[str], filters: dict, exact: str, n: int, capped: set[int],
             cap: int) -> list[tuple]:
     """``(id, kind, rank)`` of the best ``n`` rows matching every term: an exact
-    number-symbol first, then bm25 (symbol, title and body alike), a document above a task that matches as well (users look for documents first)."""
+    number-symbol first, then bm25 (symbol 10, title 4, body 1), a document above a task that matches as well (users look for documents first)."""
     where, params = _filters(["search_text MATCH ?"], [" ".join(terms)], **filters)
     rows = "search_text JOIN search_rows AS r ON r.rowid = search_text.rowid"
     # bm25 reads every matching row's positions: a query matching tens of thousands of rows
@@ -232,9 +234,10 @@ def _ranked(db: sqlite3.Connection, terms: list[str], filters: dict, exact: str,
         where.append("search_text.rowid <= ?")
         params.append(cut[0])
         capped.add(1)
-    # schema 2's weights (10, 4, 1) fell on its first three columns (id, kind, type: no words),
-    # so symbol, title and body weighed alike; the answers stay as they were
-    q = (f"SELECT n.name, r.kind, bm25(search_text) * "
+    # a word in the number-symbol weighs most, then the title, then the body (tasks' text,
+    # agencies' names); schema 2 meant these weights but gave them to its first three columns
+    # (id, kind, type: no words), so until schema 3 the three weighed alike
+    q = (f"SELECT n.name, r.kind, bm25(search_text, {_WEIGHTS}) * "
          f"(CASE r.kind WHEN 'document' THEN 2.0 WHEN 'agency' THEN 1.5 ELSE 1.0 END) AS rank "
          f"FROM {rows} JOIN names AS n ON n.id = r.nid WHERE {' AND '.join(where)} "
          f"ORDER BY (replace(r.symbol, ' ', '') = ?) DESC, rank LIMIT ?")

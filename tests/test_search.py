@@ -132,3 +132,20 @@ def test_a_broad_query_ranks_its_first_matches_in_index_order(store, monkeypatch
     info = {}
     assert store.search("656/KH-BQL", info=info)[0]["id"] == "hai-phong:656/KH-BQL:2023"
     assert info["capped"] is None
+
+
+def test_a_word_in_the_symbol_or_title_outranks_one_in_the_body(tmp_path):
+    """bm25 weighs the columns symbol 10, title 4, body 1: of two documents alike but for where
+    the word stands, the one whose title has it comes first, whatever their order in the index."""
+    from graph.search import search, write_search
+
+    with Store(tmp_path / "kg.db") as s, s.transaction():
+        for n in ("d:body", "d:title"):
+            s.db.execute("INSERT INTO names (name) VALUES (?)", (n,))
+        filler = "ke hoach trien khai nhiem vu nam 2025"
+        write_search(s.db, [
+            ("d:body", "document", "KH", "ha-tinh", "", 2025, "1/kh-ubnd", filler, "logistics " + filler),
+            ("d:title", "document", "KH", "ha-tinh", "", 2025, "2/kh-ubnd", "logistics " + filler, filler),
+        ])
+        found = search(s.db, lambda ids: {i: {} for i in ids}, "logistics")
+    assert [r["id"] for r in found] == ["d:title", "d:body"]
