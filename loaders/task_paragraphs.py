@@ -4,6 +4,7 @@ PDF text layer wrapped or a page break split joined back (:func:`split_paragraph
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from loaders.task_rules import task_rules
@@ -65,13 +66,23 @@ def _classify(text: str, s: int, e: int) -> tuple[str, str, int]:
 
 def _paren_depth(text: str, start: int, end: int, depth: int = 0) -> int:
     """The "(" left open after ``text[start:end]``, from ``depth`` open before it:
-    "... khu công nghiệp Sao Mai (Tiên" leaves one."""
-    for ch in text[start:end]:
+    "... khu công nghiệp Sao Mai (Tiên" leaves one.  Only the brackets are visited (most
+    lines have none), not every character.
+
+    >>> _paren_depth("a) b (c (d) e", 0, 13), _paren_depth("x)) y", 0, 5, 1)
+    (1, 0)
+    """
+    if text.find("(", start, end) < 0:
+        return max(depth - text.count(")", start, end), 0) if depth else 0
+    for ch in _BRACKETS.findall(text, start, end):
         if ch == "(":
             depth += 1
-        elif ch == ")" and depth:
+        elif depth:
             depth -= 1
     return depth
+
+
+_BRACKETS = re.compile(r"[()]")
 
 
 def _starts_lower(text: str, body: int, end: int) -> bool:
