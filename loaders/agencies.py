@@ -59,30 +59,66 @@ def _tokens(key: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True, slots=True)
 class _KeyTokens:
-    """A paragraph key split into tokens once, so the matcher steps by list index instead of
-    matching :data:`_TOKEN` again at every position it tries (most of its time before)."""
+    """One stretch of a paragraph key split into tokens once, so the matcher steps by list
+    index instead of matching :data:`_TOKEN` again at every position it tries (most of its
+    time before).  A stretch is about :data:`_SEGMENT` characters and ends at whitespace (no
+    token is cut); a step past its last token, unless it ends the key, takes the old path."""
 
+    lo: int
+    hi: int
+    complete: bool  # the stretch ends the key
     words: list[str]
     starts: list[int]
     ends: list[int]
     at: dict[int, int]  # a token's start, or the previous token's end -> the token's index
+    openers: tuple[list[int], list[str], list[int]]  # (starts, words, ends) of opening tokens
 
     def is_word(self, i: int) -> bool:
         """``\\w+``, not a punctuation mark (one character that is no word character)."""
         return _WORD_FIRST.match(self.words[i]) is not None
 
 
-@functools.lru_cache(maxsize=2)
-def _key_tokens(key: str) -> _KeyTokens:
-    """The tokens of the key being searched (the last two keys: one paragraph at a time),
-    split and measured by C loops (split, accumulate, zip), not one Python step a token."""
-    parts = _TOKEN_SPLIT.split(key)
-    offsets = list(itertools.accumulate(map(len, parts), initial=0))
+_SEGMENT = 1 << 15  # characters split at a time: the token lists of a huge text stay small
+_SPACE = regex.compile(r"\s")
+
+
+def _bound(key: str, k: int) -> int:
+    """Where stretch ``k`` of ``key`` starts: the first whitespace from ``k * _SEGMENT`` on."""
+    if k <= 0:
+        return 0
+    for j in range(k, len(key) // _SEGMENT + 1):
+        m = _SPACE.search(key, j * _SEGMENT, (j + 1) * _SEGMENT)
+        if m is not None:
+            return m.start()
+    return len(key)
+
+
+@table_cache(maxsize=8)
+def _key_tokens(key: str, k: int) -> _KeyTokens:
+    """Stretch ``k`` of the key being searched, split and measured by C loops (split,
+    accumulate, zip, compress), not one Python step a token."""
+    lo, hi = _bound(key, k), _bound(key, k + 1) if (k + 1) * _SEGMENT < len(key) else len(key)
+    parts = _TOKEN_SPLIT.split(key[lo:hi])
+    offsets = list(itertools.accumulate(map(len, parts), initial=lo))
     words, starts, ends = parts[1::2], offsets[1:-1:2], offsets[2::2]
     at = dict(zip(ends, range(1, len(ends) + 1)))
     at.update(zip(starts, range(len(starts))))
-    at.setdefault(0, 0)
-    return _KeyTokens(words, starts, ends, at)
+    at.setdefault(lo, 0)
+    first = _gazetteer().openers
+    hits = list(itertools.compress(range(len(words)), map(first.__contains__, words))) if first else []
+    openers = ([starts[i] for i in hits], [words[i] for i in hits], [ends[i] for i in hits])
+    return _KeyTokens(lo, hi, hi == len(key), words, starts, ends, at, openers)
+
+
+def _key_at(key: str, pos: int) -> tuple[_KeyTokens, int | None]:
+    """The stretch of ``key`` holding ``pos`` and the index of the token ``_TOKEN`` would
+    match there (None: ``pos`` is inside a word or a run of spaces: the old path)."""
+    k = pos // _SEGMENT
+    tk = _key_tokens(key, k)
+    while pos < tk.lo:
+        k -= 1
+        tk = _key_tokens(key, k)
+    return tk, tk.at.get(pos)
 
 
 # ------------------------------------------------------------------------------ table
@@ -464,15 +500,16 @@ def _walk(key: str, pos: int, trie: _Trie) -> tuple[AgencyEntry, int] | None:
     """Longest alias starting at ``pos`` in ``key``: (entry, end offset)."""
     node = trie
     best = None
-    tk = _key_tokens(key)
-    i = tk.at.get(pos)
+    tk, i = _key_at(key, pos)
     if i is not None:
         words, ends = tk.words, tk.ends
         while i < len(words) and (node := node.children.get(words[i])) is not None:
             if node.entry is not None:
                 best = (node.entry, ends[i])
             i += 1
-        return best
+        if i < len(words) or tk.complete:
+            return best
+        node, best = trie, None  # the alias may go on in the next stretch: the old path
     while True:
         m = _TOKEN.match(key, pos)
         if m is None:
@@ -520,8 +557,9 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool) -> int | None:
     """End offset of a name matched by the general patterns at ``pos``, or None."""
     gaz = _gazetteer()
     toks: list[tuple[str, int, int]] = []  # (key token, start, end)
-    tk = _key_tokens(key)
-    first = tk.at.get(pos)
+    tk, first = _key_at(key, pos)
+    if first is not None and not tk.complete and first + 14 > len(tk.words):
+        first = None  # the name may go on in the next stretch: the old path
     if first is not None:
         last = min(first + 14, len(tk.words))
         toks = list(zip(tk.words[first:last], tk.starts[first:last], tk.ends[first:last]))
@@ -602,9 +640,8 @@ def _stops(words: list[str], i: int, stops: frozenset[tuple[str, ...]]) -> bool:
 def _continues(text: str, key: str, pos: int) -> bool:
     """Whether a capitalised word follows ``pos``: a pattern name may run longer than the
     table's ("Ban Quản lý Khu kinh tế Hải Phòng")."""
-    tk = _key_tokens(key)
-    i = tk.at.get(pos)
-    if i is not None:
+    tk, i = _key_at(key, pos)
+    if i is not None and (i < len(tk.words) or tk.complete):
         return i < len(tk.words) and tk.is_word(i) and text[tk.starts[i]].isupper()
     m = _TOKEN.match(key, pos)
     return m is not None and m.group(1) is not None and text[m.start(1)].isupper()
@@ -615,9 +652,8 @@ def _qualifier_end(key: str, pos: int, jur: tuple[str, ...]) -> int:
     if not jur:
         return pos
     words = _gazetteer().province_words
-    tk = _key_tokens(key)
-    i = tk.at.get(pos)
-    if i is not None:
+    tk, i = _key_at(key, pos)
+    if i is not None and (tk.complete or i + 1 + max(map(len, words), default=0) + len(jur) <= len(tk.words)):
         for lead in ((), *words, *((_AT, *w) for w in words)):
             seq = (*lead, *jur)
             if tuple(tk.words[i : i + len(seq)]) == seq:
@@ -649,9 +685,9 @@ def _written_out(key: str, hit: tuple[AgencyEntry, int], start: int, jur: tuple[
     """
     gaz = _gazetteer()
     entry, end = hit
-    tk = _key_tokens(key)
-    first, after = tk.at.get(start), tk.at.get(end)
-    alias = tuple(tk.words[first:after]) if first is not None and after is not None else _tokens(key[start:end])
+    tk, first = _key_at(key, start)
+    after = tk.at.get(end) if first is not None else None
+    alias = tuple(tk.words[first:after]) if after is not None else _tokens(key[start:end])
     canonical = gaz.canonical.get(entry, ())
     if not (len(alias) < len(canonical) and canonical[: len(alias)] == alias):
         return None
@@ -660,7 +696,10 @@ def _written_out(key: str, hit: tuple[AgencyEntry, int], start: int, jur: tuple[
         stop = after
         while stop < len(tk.words) and stop - after < gaz.description_max + 2 and tk.is_word(stop):
             stop += 1
-        toks = list(zip(tk.words[after:stop], tk.starts[after:stop], tk.ends[after:stop]))
+        if stop < len(tk.words) or tk.complete:
+            toks = list(zip(tk.words[after:stop], tk.starts[after:stop], tk.ends[after:stop]))
+        else:
+            after = None  # the description may go on in the next stretch: the old path
     pos = end
     while after is None and len(toks) < gaz.description_max + 2:
         m = _TOKEN.match(key, pos)
@@ -782,15 +821,14 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
     jur = _tokens(match_key(jurisdiction))
     out: list[tuple[Agency, int, int]] = []
     pos = 0
-    at = _openers(key, gaz)
     while True:
-        m = gaz.starts.search(key, pos) if at is None else None
+        m = gaz.starts.search(key, pos) if gaz.openers is None else None
         if m is not None:
             start, first, after = m.start(), m.group(), m.end()
-        elif at is not None and (o := bisect.bisect_left(at[0], pos)) < len(at[0]):
-            start, first, after = at[0][o], at[1][o], at[2][o]
-        else:
+        elif gaz.openers is None or (found := _next_opener(key, pos)) is None:
             break
+        else:
+            start, first, after = found
         hit = _walk(key, start, gaz.trie)
         end = None
         if (first in gaz.head_first and (hit is None or _continues(text, key, hit[1]))) or (groups and first == "các"):
@@ -841,16 +879,19 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
 _WINDOW = 300  # characters a group name or a level list can span
 
 
-def _openers(key: str, gaz: _Gazetteer) -> tuple[list[int], list[str], list[int]] | None:
-    """Where an alias or a pattern head may start in ``key``: (starts, words, ends) of its
-    tokens that are the first token of one, or None when some first token is no word (then
-    ``gaz.starts`` is searched).  A word token is a whole word, so this is where ``starts``
-    matches, found from the tokens already split instead of a regex alternation."""
-    if gaz.openers is None:
-        return None
-    tk = _key_tokens(key)
-    hits = list(itertools.compress(range(len(tk.words)), map(gaz.openers.__contains__, tk.words)))
-    return [tk.starts[i] for i in hits], [tk.words[i] for i in hits], [tk.ends[i] for i in hits]
+def _next_opener(key: str, pos: int) -> tuple[int, str, int] | None:
+    """The next token at or after ``pos`` that opens an alias or a pattern head: (start, the
+    token, end), or None.  A word token is a whole word, so this is where the ``starts``
+    alternation matches (used when every first token is a word), found in the token lists."""
+    while True:
+        tk, _ = _key_at(key, pos)
+        starts, words, ends = tk.openers
+        o = bisect.bisect_left(starts, pos)
+        if o < len(starts):
+            return starts[o], words[o], ends[o]
+        if tk.complete:
+            return None
+        pos = tk.hi
 
 
 def _named_place(text: str, key: str, start: int, stop: int) -> tuple[str, int] | None:

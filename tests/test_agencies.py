@@ -317,6 +317,23 @@ def test_find_agencies_token_walk(text: str, jurisdiction: str, expected: list[t
     assert [(a.name, text[s:e]) for a, s, e in found] == expected
 
 
+def test_find_agencies_across_stretches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A key is split a stretch at a time; with stretches of a few characters every name
+    crosses one and the matcher must find what it finds in one piece."""
+    import loaders.agencies as agencies
+
+    rows = [(t, HT) for t, _ in FIND] + [(t, j) for t, j, _ in TOKEN_WALK]
+    whole = [find_agencies(t, j) for t, j in rows]
+    for size in (5, 11, 23):
+        monkeypatch.setattr(agencies, "_SEGMENT", size)
+        agencies._key_tokens.cache_clear()
+        agencies._find_agencies.cache_clear()
+        assert [find_agencies(t, j) for t, j in rows] == whole, size
+    monkeypatch.undo()
+    agencies._key_tokens.cache_clear()
+    agencies._find_agencies.cache_clear()
+
+
 # (text, {short form as written: the body it stands for}): a short form the document defines
 DEFINITIONS = [
     ("Ban Quản lý các khu công nghệ cao và khu công nghiệp tỉnh Hà Tĩnh (sau đây gọi tắt là “Ban Quản lý”) có trách nhiệm",
