@@ -578,10 +578,12 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool) -> int | None:
     end_i = head_len - 1
     i = head_len
     held = 0  # tokens of fixed phrases, not counted in the name's length
+    firsts = _by_first()
     qualified = False  # the name has reached its "tỉnh" / "thành phố"
     while i < len(toks):
         word, s, e = toks[i]
-        phrase = next((ph for ph in gaz.phrases if "," not in ph and tuple(words[i : i + len(ph)]) == ph), None)
+        phrase = next((ph for ph in (firsts[0].get(word, ()) if firsts else gaz.phrases)
+                       if "," not in ph and tuple(words[i : i + len(ph)]) == ph), None)
         if phrase is not None and not qualified:
             # "Khai thác công trình thủy lợi" ("trình" alone is a verb), "Công ty TNHH Một thành
             # viên …": a fixed phrase goes on the name whole, outside its length
@@ -611,7 +613,8 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool) -> int | None:
             break
         if not text[s].isupper() and (qualified or _stops(words, i, gaz.stop_words)):
             break  # after "tỉnh" only the province's name goes on
-        province = next((w for w in gaz.province_words if tuple(words[i : i + len(w)]) == w), None)
+        province = next((w for w in (firsts[1].get(word, ()) if firsts else gaz.province_words)
+                         if tuple(words[i : i + len(w)]) == w), None)
         if province:
             # "Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Chuyển đổi số Thành phố cấu
             # hình …": the province word ends the name (its own name may follow, capitalised)
@@ -629,6 +632,25 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool) -> int | None:
 
 
 _PROPER_TAIL = 3  # capitalised words a long pattern name may still take (a place's name)
+
+
+@table_cache
+def _by_first() -> tuple[dict[str, tuple[tuple[str, ...], ...]], dict[str, tuple[tuple[str, ...], ...]]] | None:
+    """The fixed phrases without a comma and the province words by their first token, each
+    list in the order the gazetteer holds them (the first that matches wins, as before), so
+    a pattern name tries at a token only those that can start there.  None if one is empty
+    (it would match anywhere: the full lists are tried then)."""
+    gaz = _gazetteer()
+    if () in gaz.phrases or () in gaz.province_words:
+        return None
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for ph in gaz.phrases:
+        if "," not in ph:
+            phrases.setdefault(ph[0], []).append(ph)
+    words: dict[str, list[tuple[str, ...]]] = {}
+    for w in gaz.province_words:
+        words.setdefault(w[0], []).append(w)
+    return ({k: tuple(v) for k, v in phrases.items()}, {k: tuple(v) for k, v in words.items()})
 
 
 def _stops(words: list[str], i: int, stops: frozenset[tuple[str, ...]]) -> bool:
