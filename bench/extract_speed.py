@@ -318,9 +318,9 @@ def big_document(dest: Path, mb: float, limit: float, *, wrapped: bool = False) 
 
 # ---------------------------------------------------------------------------- large plan
 
-# Read and normalize as read_document does, but past the reader's character limit
-# (limits.toml [text] max_chars: 8 million, and 20 MB of Vietnamese is about 15 million
-# characters): the time is the extraction's, the limit is reported beside it.
+# Read and normalize as read_document does, past the reader's character limit when a size
+# passes it (limits.toml [text] max_chars: 24 million; 20 MB of Vietnamese is about 15
+# million characters): the time is the extraction's, the limit is reported beside it.
 _PLAN_CHILD = """
 import sys, time
 from loaders.extract import extract_file, extract_text, file_sha256
