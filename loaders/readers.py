@@ -115,7 +115,7 @@ def limits() -> Limits:
     """The shipped limits (``loaders/tables/limits.toml``), read once.
 
     Examples:
-        >>> limits().max_bytes[".docx"] >= limits().max_bytes[".txt"] > 0
+        >>> limits().max_bytes[".txt"] >= 4 * limits().max_chars > 0  # max_chars fits in UTF-32
         True
     """
     return Limits.from_table(load_table("limits"))
