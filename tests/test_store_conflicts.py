@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.facts import insert_facts
 from graph.store import Store
+from factories import store_of_facts
 from policykg.pipeline import build_corpus, store_conflicts
 from policykg.synth import write_corpus
 from queries.conflicts import find_conflicts, iter_store_conflicts
@@ -96,13 +96,7 @@ FACTS = {
 
 @pytest.fixture()
 def hand_made(tmp_path) -> Store:
-    s = Store(tmp_path / "kg.db")
-    with s.transaction():
-        for file, rows in FACTS.items():
-            s.db.execute("INSERT INTO files (path, sha256, doc_id, ingested_at, text) VALUES (?,?,?,'','')",
-                         (file, file, rows["nodes"][0][1]))
-            insert_facts(s.db, {"edges": [], **rows})
-        s.save_merged()
+    s = store_of_facts(tmp_path / "kg.db", FACTS, merged=True)
     yield s
     s.close()
 

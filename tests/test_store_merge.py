@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.facts import insert_facts
 from graph.merge import build_graph, write_graph_index
 from graph.merge_stream import write_merged_index
 from graph.store import Store
+from factories import store_of_facts
 from policykg.pipeline import build_corpus
 from policykg.synth import write_corpus
 
@@ -94,12 +94,7 @@ FACTS = {
 
 @pytest.fixture()
 def hand_made(tmp_path) -> Store:
-    s = Store(tmp_path / "kg.db")
-    with s.transaction():
-        for file, rows in FACTS.items():
-            s.db.execute("INSERT INTO files (path, sha256, doc_id, ingested_at, text) VALUES (?,?,?,'','')",
-                         (file, file, rows["nodes"][0][1]))
-            insert_facts(s.db, {"mentions": [], "unresolved": [], "findings": [], **rows})
+    s = store_of_facts(tmp_path / "kg.db", FACTS)
     yield s
     s.close()
 
