@@ -208,9 +208,12 @@ class _Line:
     end: int
     raw: str
     kind: str  # blank, pipe, rule, text
+    # the emphasis delimiters of a text line, ``(start, end, bold, italic)`` (:func:`_marks`);
+    # found once, read by :func:`_unclosed` and :func:`_clean`
+    marks: tuple | list = ()
     clean: str = ""  # emphasis and heading marks removed, stripped
-    keep: list[tuple[int, int]] = field(default_factory=list)  # source runs forming ``clean``
-    full: list[tuple[int, int]] = field(default_factory=list)  # the same, spaces and tabs kept
+    keep: list[tuple[int, int]] | tuple = ()  # source runs forming ``clean``
+    full: list[tuple[int, int]] | tuple = ()  # the same, spaces and tabs kept
     open_end: bool = False  # an emphasis span is open at the end of the line
     closes_end: bool = False  # the line ends by closing an emphasis span
     opens_start: bool = False  # the line starts by opening an emphasis span
@@ -223,24 +226,36 @@ _MARKS = regex.compile(r"\*+|_{2,}")
 _HASHES = regex.compile(r"#{1,6}[ \t]+")
 
 
-def _lines(text: str, lo: int, hi: int) -> list[_Line]:
-    """The physical lines of ``text[lo:hi]``, each classified."""
+def _lines(text: str) -> list[_Line]:
+    """The physical lines of ``text``, each classified, text lines with their emphasis marks.
+
+    One ``split`` of the whole text; a line that starts with a letter or digit is a text line
+    without looking further (most are), and only a line holding ``*`` or ``__`` is searched
+    for marks."""
     out: list[_Line] = []
-    pos = lo
-    while pos < hi:
-        nl = text.find("\n", pos, hi)
-        end = hi if nl == -1 else nl
-        raw = text[pos:end]
-        s = raw.strip()
-        if not s:
-            kind = "blank"
-        elif "|" in s and not s.strip("|").strip():
-            kind = "pipe"
-        elif not any(map(str.isalnum, s)) and _RULE.fullmatch(s.replace(" ", "")):
-            kind = "rule"
-        else:
+    append = out.append
+    pos = 0
+    parts = text.split("\n")
+    if not parts[-1]:
+        parts.pop()  # the text's last line break ends a line, it starts none
+    for raw in parts:
+        end = pos + len(raw)
+        if raw[:1].isalnum():
             kind = "text"
-        out.append(_Line(pos, end, raw, kind))
+        else:
+            s = raw.strip()
+            if not s:
+                kind = "blank"
+            elif "|" in s and not s.strip("|").strip():
+                kind = "pipe"
+            elif not any(map(str.isalnum, s)) and _RULE.fullmatch(s.replace(" ", "")):
+                kind = "rule"
+            else:
+                kind = "text"
+        if kind == "text" and ("*" in raw or "__" in raw):
+            append(_Line(pos, end, raw, kind, _marks(raw)))
+        else:
+            append(_Line(pos, end, raw, kind))
         pos = end + 1
     return out
 
@@ -263,17 +278,24 @@ def _is_mark(raw: str, m: regex.Match) -> bool:
     return True
 
 
-def _marks(line: _Line):
-    """The emphasis delimiters of a line, each with the spans it toggles: ``(match, bold,
-    italic)``; a heading's ``#`` marks are skipped."""
-    raw = line.raw
+def _heading_end(raw: str) -> int:
+    """Offset after a markdown heading's ``#`` marks ("## Điều 1"), else 0."""
+    if "#" not in raw:
+        return 0
     stripped = raw.lstrip()
     m0 = _HASHES.match(stripped)
-    pos = len(raw) - len(stripped) + m0.end() if m0 else 0
-    for m in _MARKS.finditer(raw, pos):
+    return len(raw) - len(stripped) + m0.end() if m0 else 0
+
+
+def _marks(raw: str) -> list[tuple[int, int, bool, bool]]:
+    """The emphasis delimiters of a line, each with the spans it toggles: ``(start, end, bold,
+    italic)``; a heading's ``#`` marks are skipped."""
+    out = []
+    for m in _MARKS.finditer(raw, _heading_end(raw)):
         if _is_mark(raw, m):
             run = m.group(0)
-            yield m, run[0] == "_" or len(run) >= 2, run[0] == "*" and len(run) % 2 == 1
+            out.append((m.start(), m.end(), run[0] == "_" or len(run) >= 2, run[0] == "*" and len(run) % 2 == 1))
+    return out
 
 
 def _unclosed(lines: list[_Line]) -> set[tuple[int, int, int]]:
@@ -295,15 +317,13 @@ def _unclosed(lines: list[_Line]) -> set[tuple[int, int, int]]:
                 open_at[kind] = None
 
     for i, ln in enumerate(lines):
-        if ln.kind in ("blank", "pipe"):
+        if ln.marks:
+            for start, _, bold, italic in ln.marks:
+                for kind, toggles in ((0, bold), (1, italic)):
+                    if toggles:
+                        open_at[kind] = (i, start) if open_at[kind] is None else None
+        elif (ln.kind == "blank" or ln.kind == "pipe") and (open_at[0] or open_at[1]):
             close_segment()
-            continue
-        if ln.kind != "text":
-            continue
-        for m, bold, italic in _marks(ln):
-            for kind, toggles in ((0, bold), (1, italic)):
-                if toggles:
-                    open_at[kind] = (i, m.start()) if open_at[kind] is None else None
     close_segment()
     return out
 
@@ -313,35 +333,63 @@ def _clean(line: _Line, state: list[int], unclosed: set[tuple[int, int]] = froze
 
     ``state`` is the emphasis open across lines: ``[bold, italic]``; ``unclosed`` the marks
     of this line (offset, kind) that open a span never closed (:func:`_unclosed`): they are
-    removed from the text but toggle nothing.
+    removed from the text but toggle nothing.  A line without marks (most) is one run.
     """
     raw = line.raw
+    pos = _heading_end(raw)
+    if not line.marks:
+        _plain(line, pos, len(raw))
+        line.open_end = bool(state[0] or state[1])
+        return
     runs: list[tuple[int, int]] = []
-    stripped = raw.lstrip()
-    m0 = _HASHES.match(stripped)
-    pos = len(raw) - len(stripped) + m0.end() if m0 else 0
     was_open = bool(state[0] or state[1])
     first = True
-    for m, bold, italic in _marks(line):
-        if m.start() > pos:
-            runs.append((pos, m.start()))
-        bold = bold and (m.start(), 0) not in unclosed
-        italic = italic and (m.start(), 1) not in unclosed
+    lead = len(raw) - len(raw.lstrip())  # the mark at ``start`` has only spaces before it: start <= lead
+    tail = len(raw.rstrip())  # … only spaces after it: end >= tail
+    for start, end, bold, italic in line.marks:
+        if start > pos:
+            runs.append((pos, start))
+        bold = bold and (start, 0) not in unclosed
+        italic = italic and (start, 1) not in unclosed
         if bold:
             state[0] ^= 1
         if italic:
             state[1] ^= 1
         if not (bold or italic):
-            pos = m.end()
+            pos = end
             continue  # a mark that opens nothing: removed, no signal
-        if first and not raw[: m.start()].strip() and not was_open:
+        if first and start <= lead and not was_open:
             line.opens_start = True
         first = False
-        if not raw[m.end():].strip():
+        if end >= tail:
             line.closes_end = not (state[0] or state[1])
-        pos = m.end()
+        pos = end
     if pos < len(raw):
         runs.append((pos, len(raw)))
+    _runs(line, runs)
+    line.open_end = bool(state[0] or state[1])
+
+
+def _plain(line: _Line, a: int, b: int) -> None:
+    """``clean``, ``keep`` and ``full`` of a line that is the one run ``raw[a:b]``."""
+    if a >= b:
+        line.clean, line.keep, line.full = "", [], []
+        return
+    text = line.raw[a:b]
+    clean = text.strip()
+    line.clean = clean
+    line.full = [(line.start + a, line.start + b)]
+    if clean:
+        lo = a + len(text) - len(text.lstrip())
+        line.keep = [(line.start + lo, line.start + lo + len(clean))]
+    else:
+        line.keep = []
+
+
+def _runs(line: _Line, runs: list[tuple[int, int]]) -> None:
+    """``clean``, ``keep`` and ``full`` of a line made of the runs ``raw[a:b]`` (its marks
+    removed): ``keep`` leaves out the spaces before and after the whole."""
+    raw = line.raw
     text = "".join(raw[a:b] for a, b in runs)
     lead = len(text) - len(text.lstrip())
     body = len(text.rstrip())
@@ -356,8 +404,6 @@ def _clean(line: _Line, state: list[int], unclosed: set[tuple[int, int]] = froze
     line.keep = keep
     line.full = [(line.start + a, line.start + b) for a, b in runs]
     line.clean = text.strip()
-    line.open_end = bool(state[0] or state[1])
-
 
 # --------------------------------------------------------------------------- chrome
 
@@ -695,7 +741,7 @@ def build_layout(text: str, *, wrapped: bool | None = None) -> Layout:
     Returns:
         The :class:`Layout`; its ``text`` is ``text`` itself when nothing needed changing.
     """
-    lines = _lines(text, 0, len(text))
+    lines = _lines(text)
     unclosed: dict[int, set[tuple[int, int]]] = {}
     for i, at, kind in _unclosed(lines):
         unclosed.setdefault(i, set()).add((at, kind))
