@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from pathlib import Path
 
 import regex
 
@@ -158,17 +159,17 @@ def match_key(text: str, *, keep_length: bool = False) -> str:
 
 class Provinces:
     """Province names (the 63 before and 34 after the 1 July 2025 merger), from the
-    ``vietnamadminunits`` gazetteer, with the kind of unit ("tỉnh" or "thành phố")."""
+    ``vietnamadminunits`` gazetteer, with the kind of unit ("tỉnh" or "thành phố").
+
+    The gazetteer is read through ``tables/gazetteer.toml``, its names, kinds and merger
+    successors as the installed version gives them (:func:`gazetteer_from_package`), because
+    importing the package loads its address parser (0.5 s before the first document); the
+    package itself is asked when its version is not the table's."""
 
     def __init__(self) -> None:
-        from vietnamadminunits import database  # the maintained gazetteer, DOMAIN.md §7
-
-        rows = database.query("select distinct province, provinceShort from admin_units_legacy")
-        rows += database.query("select distinct province, provinceShort from admin_units")
-        self.kind: dict[str, str] = {}
-        for row in rows:
-            full, short = row["province"], row["provinceShort"]
-            self.kind[short] = "thành phố" if full.lower().startswith("thành phố") else "tỉnh"
+        gazetteer = _gazetteer()
+        self.kind: dict[str, str] = dict(gazetteer["kind"])
+        self._converted: dict[str, str] | None = gazetteer.get("successor")
         #: former name -> new name, for provinces renamed before the merger (tables/provinces.toml)
         self.renamed: dict[str, str] = {}
         for former, (kind, new) in load_table("provinces").get("renamed", {}).items():
@@ -204,20 +205,74 @@ class Provinces:
 
     @functools.cache
     def _successors(self) -> dict[str, str]:
-        from vietnamadminunits import convert_address
-
-        out = {}
-        for short in self.names:
-            if short in self.renamed:
-                continue
-            full = f"{'Thành phố' if self.kind[short] == 'thành phố' else 'Tỉnh'} {short}"
-            try:
-                out[short] = convert_address(full).short_province or short
-            except Exception:  # noqa: BLE001 - a name the converter does not know stays itself
-                out[short] = short
+        converted = self._converted if self._converted is not None else _converted(self.kind)
+        out = {short: converted.get(short, short) for short in self.names if short not in self.renamed}
         for former, new in self.renamed.items():
             out[former] = out.get(new, new)
         return out
+
+
+def _gazetteer() -> dict:
+    """``tables/gazetteer.toml`` when it was made from the installed ``vietnamadminunits``,
+    else the package's own answer (slow: see :class:`Provinces`)."""
+    import importlib.metadata
+
+    table = load_table("gazetteer")
+    try:
+        installed = importlib.metadata.version("vietnamadminunits")
+    except importlib.metadata.PackageNotFoundError:
+        installed = None
+    return table if table.get("version") == installed else gazetteer_from_package()
+
+
+def gazetteer_from_package() -> dict:
+    """The gazetteer's provinces as ``tables/gazetteer.toml`` keeps them: ``version``, ``kind``
+    (short name -> "tỉnh" or "thành phố", the 63 before and the 34 after the merger) and
+    ``successor`` (short name -> the province it is part of since 1 July 2025)."""
+    import importlib.metadata
+
+    from vietnamadminunits import database  # the maintained gazetteer, DOMAIN.md §7
+
+    rows = database.query("select distinct province, provinceShort from admin_units_legacy")
+    rows += database.query("select distinct province, provinceShort from admin_units")
+    kind: dict[str, str] = {}
+    for row in rows:
+        full, short = row["province"], row["provinceShort"]
+        kind[short] = "thành phố" if full.lower().startswith("thành phố") else "tỉnh"
+    return {"version": importlib.metadata.version("vietnamadminunits"), "kind": kind,
+            "successor": _converted(kind)}
+
+
+def _converted(kind: dict[str, str]) -> dict[str, str]:
+    """Each province of ``kind`` -> its province after the merger, by the gazetteer's address
+    converter (a name it does not know stays itself)."""
+    from vietnamadminunits import convert_address
+
+    out = {}
+    for short in sorted(kind, key=len, reverse=True):
+        full = f"{'Thành phố' if kind[short] == 'thành phố' else 'Tỉnh'} {short}"
+        try:
+            out[short] = convert_address(full).short_province or short
+        except Exception:  # noqa: BLE001 - a name the converter does not know stays itself
+            out[short] = short
+    return out
+
+
+def write_gazetteer(path) -> None:
+    """Write ``tables/gazetteer.toml`` from the installed gazetteer (run after upgrading
+    ``vietnamadminunits``; tests/test_speed_x3_gazetteer.py fails until it is)."""
+    import json
+
+    g = gazetteer_from_package()
+    lines = ["# Generated from the vietnamadminunits gazetteer by loaders.rules.write_gazetteer: do not",
+             "# edit.  Read by loaders/rules.py (Provinces) instead of importing the package (0.5 s);",
+             "# used only while the installed version is this one.",
+             f"version = {json.dumps(g['version'])}", "", "[kind]"]
+    lines += [f"{json.dumps(k, ensure_ascii=False)} = {json.dumps(v, ensure_ascii=False)}" for k, v in g["kind"].items()]
+    lines += ["", "[successor]"]
+    lines += [f"{json.dumps(k, ensure_ascii=False)} = {json.dumps(v, ensure_ascii=False)}"
+              for k, v in g["successor"].items()]
+    Path(path).write_text("\n".join(lines) + "\n", "utf-8")
 
 
 @table_cache

@@ -1,0 +1,40 @@
+"""tables/gazetteer.toml is the vietnamadminunits gazetteer, read without importing the package
+(its address parser costs 0.5 s a process): rebuilt from the installed package, it must be
+the shipped file, and the provinces read through it must be the package's."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from loaders import rules
+
+TABLE = Path(rules.__file__).parent / "tables" / "gazetteer.toml"
+
+
+def test_the_table_is_the_installed_gazetteer(tmp_path) -> None:
+    """Fails after an upgrade of vietnamadminunits until write_gazetteer is run again."""
+    rebuilt = tmp_path / "gazetteer.toml"
+    rules.write_gazetteer(rebuilt)
+    assert rebuilt.read_text("utf-8") == TABLE.read_text("utf-8")
+    assert tomllib.loads(TABLE.read_text("utf-8")) == rules.gazetteer_from_package()
+
+
+def test_provinces_from_the_table_are_the_packages(monkeypatch) -> None:
+    """The same names, kinds, pattern and successors when the package is asked directly."""
+    shipped = rules.Provinces()
+    monkeypatch.setattr(rules, "_gazetteer", rules.gazetteer_from_package)
+    direct = rules.Provinces()
+    assert shipped.names == direct.names and shipped.kind == direct.kind
+    assert shipped.pattern.pattern == direct.pattern.pattern
+    assert shipped._successors() == direct._successors()
+    assert shipped.successor("Quảng Bình") == "Quảng Trị"
+    assert shipped.merged_into("Hải Phòng") >= {"Hải Phòng", "Hải Dương"}
+
+
+def test_another_version_asks_the_package(monkeypatch) -> None:
+    """A table made from another version is not used."""
+    monkeypatch.setattr(rules, "load_table", lambda name: {"version": "0"} if name == "gazetteer" else {})
+    calls = []
+    monkeypatch.setattr(rules, "gazetteer_from_package", lambda: calls.append(1) or {"kind": {}})
+    assert rules._gazetteer() == {"kind": {}} and calls == [1]
