@@ -6,8 +6,16 @@ alternatives come first so that "Chương trình hành động" wins over "Chư�
 
 from __future__ import annotations
 
+import hashlib
+import io
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
 
 import regex
+from regex import _regex
 
 from graph.vocab import table_cache, type_role
 
@@ -22,10 +30,99 @@ _FLAGS = regex.VERBOSE | regex.IGNORECASE | regex.V1
 _H = r"[ \t\u00a0]"
 
 
+class _Compiled:
+    """``regex.compile`` with the compiled forms kept between processes: compiling this
+    module's patterns costs 0.3 s a process (the 185 law names alone 0.23 s), reading them
+    back 5 ms.  A pattern pickles as the arguments of ``_regex.compile`` (its source, flags
+    and compiled code: how ``regex`` itself sends patterns to other processes), so a process
+    reads back exactly what the last one compiled.  The file is named by the versions of
+    ``regex`` and its code format and of Python; an entry is used only for the very source and
+    flags it was compiled from, and only if the file's digest holds and it names no callable but
+    ``_regex.compile``; anything else is compiled afresh.  The cache is
+    ``$POLICYKG_CACHE`` (empty: none), else ``$XDG_CACHE_HOME/policykg`` or
+    ``~/.cache/policykg``; one that cannot be read or written costs only the compiling."""
+
+    def __init__(self) -> None:
+        self.path = _cache_path()
+        self.known = _read_cache(self.path) if self.path else {}
+        self.used: dict[tuple[str, int], regex.Pattern] = {}
+
+    def __call__(self, source: str, flags: int = 0) -> regex.Pattern:
+        key = (source, int(flags))  # a plain int: the file holds no flag enum
+        pattern = self.known.get(key)
+        if pattern is None:
+            pattern = regex.compile(source, flags)
+        self.used[key] = pattern
+        return pattern
+
+    def save(self) -> None:
+        """Keep this build's patterns when the file holds other ones (an atomic replace: the
+        processes of a build may write at once)."""
+        if self.path is None or self.used.keys() == self.known.keys():
+            return
+        payload = pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(hashlib.sha256(payload).digest() + payload)
+                os.replace(tmp, self.path)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+        except OSError:
+            pass
+
+
+def _cache_path() -> Path | None:
+    """The cache file for this ``regex`` and Python (None: no cache)."""
+    root = os.environ.get("POLICYKG_CACHE")
+    if root == "":
+        return None
+    if root is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        root = os.path.join(base, "policykg")
+    v = sys.version_info
+    name = f"patterns-regex{regex.__version__}-{_regex.MAGIC}-{_regex.CODE_SIZE}-py{v[0]}.{v[1]}.pickle"
+    return Path(root) / name
+
+
+class _PatternsOnly(pickle.Unpickler):
+    """Unpickles compiled patterns and nothing else: the one callable allowed is
+    ``_regex.compile``."""
+
+    def find_class(self, module: str, name: str):
+        if (module, name) == (_regex.__name__, "compile"):
+            return _regex.compile
+        raise pickle.UnpicklingError(f"{module}.{name} is no compiled pattern")
+
+
+def _read_cache(path: Path) -> dict:
+    """The compiled patterns kept at ``path``; {} when there are none or the file is not
+    whole."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    digest, payload = data[:32], data[32:]
+    if hashlib.sha256(payload).digest() != digest:
+        return {}
+    try:
+        known = _PatternsOnly(io.BytesIO(payload)).load()
+    except Exception:  # noqa: BLE001 - an unreadable cache is compiled afresh
+        return {}
+    if not isinstance(known, dict):
+        return {}
+    return {k: v for k, v in known.items() if isinstance(v, regex.Pattern) and isinstance(k, tuple)
+            and len(k) == 2 and v.pattern == k[0]}
+
+
 class Patterns:
     """Compiled patterns, built once from the tables."""
 
     def __init__(self) -> None:
+        self._re = _Compiled()
         refs = load_table("references")
         self._read_tables(refs)
         type_word_re = alternation(refs["type_words"])
@@ -35,6 +132,8 @@ class Patterns:
         self._laws()
         self._acts(refs)
         self._changes(refs)
+        self._re.save()
+        del self._re
 
     def _read_tables(self, refs: dict) -> None:
         """The tables as the extractors look them up: type words and codes, issuer codes,
@@ -64,7 +163,7 @@ class Patterns:
         # 154/KH-UBND, 29-NQ/TW, 06/NQ-TU, 03/NQ/TU, 35/2022/NĐ-CP, 843/SKHĐT-KTN,
         # 13 KH/TW (space instead of dash), 29- NQ/TW, 656 /KH-BQL, 2783/QĐ- UBND, 47/2019/QH14,
         # 930e/QĐ-UBND
-        self.symbol = regex.compile(
+        self.symbol = self._re(
             rf"""
             (?<![\p{{L}}\d/.,-])               # not inside a longer token or a date
             (?<!\d:)                           # nor a standard's year ("QCVN 06:2022/BXD")
@@ -83,7 +182,7 @@ class Patterns:
         )
         # What may stand just before a symbol: "Nghị quyết số", "Kế hoạch (số", "Văn bản số",
         # "Chương trình hành động số", "Nghị Quyết Số:"; anchored at the symbol.
-        self.before_symbol = regex.compile(
+        self.before_symbol = self._re(
             rf"""
             (?P<word>{type_word_re})
             \s*(?:\(\s*)?                    # "Kế hoạch\n\nsố 13-KH/TW": joined over lines
@@ -93,10 +192,10 @@ class Patterns:
             """,
             _FLAGS,
         )
-        self.before_symbol_words = regex.compile(type_word_re, _FLAGS)
+        self.before_symbol_words = self._re(type_word_re, _FLAGS)
         # a cue right after a type noun names a document ("Luật sửa đổi, bổ sung một số điều
         # của Luật Đấu thầu …", "Nghị định sửa đổi …"): it is no act of the citing document
-        self.noun_before_cue = regex.compile(rf"(?<!\p{{L}})(?-i:(?=\p{{Lu}})){type_word_re}\s+$", _FLAGS)
+        self.noun_before_cue = self._re(rf"(?<!\p{{L}})(?-i:(?=\p{{Lu}})){type_word_re}\s+$", _FLAGS)
         st = refs["symbol_types"]
         self.normative_nouns = frozenset(st["normative_nouns"])
         # nouns whose type a symbol without a type code takes
@@ -104,28 +203,28 @@ class Patterns:
         self.joint_markers = tuple(m.casefold() for m in st["joint_markers"])
         # the noun of a list the symbol is an item of: "các Nghị quyết của Quốc hội: số 55/…;
         # số 28/…" (each item opens with "số", references._noun_afar)
-        self.list_lead = regex.compile(
+        self.list_lead = self._re(
             rf"(?<!\p{{L}})(?:các|những)\s+(?P<word>{type_word_re})(?!\p{{L}})[^:;\n]{{0,80}}:", _FLAGS)
-        self.list_item_so = regex.compile(r"\s*(?:và\s+)?(?:số|sô)(?!\p{L})", _FLAGS)
+        self.list_item_so = self._re(r"\s*(?:và\s+)?(?:số|sô)(?!\p{L})", _FLAGS)
         # the noun of a named act: "Pháp lệnh Ưu đãi người có công với cách mạng số 02/2020/…"
-        self.named_act = regex.compile(
+        self.named_act = self._re(
             rf"""(?-i:(?=\p{{Lu}}))(?P<word>{type_word_re})\s+(?-i:\p{{Lu}})
                  (?:(?!{type_word_re})[^;:.\n()]){{0,120}}?\s(?:số|sô)\s*:?\s*$""", _FLAGS)
         # a noun with lower-case qualifiers, over a line the page wrapped: "Báo cáo tiếp
         # thu, giải trình số 507/UBND-KT", "Báo cáo thẩm tra số …"
-        self.qualified_noun = regex.compile(
+        self.qualified_noun = self._re(
             rf"""(?-i:(?=\p{{Lu}}))(?P<word>{type_word_re})(?:[\s,]+(?-i:\p{{Ll}}+)){{1,5}}\s+(?:số|sô)\s*:?\s*$""", _FLAGS)
         # "theo mẫu số 01-ĐĐN-CT": a form's code, anchored at the symbol
-        self.form_before = regex.compile(
+        self.form_before = self._re(
             rf"(?<!\p{{L}}){alternation(refs['not_documents']['form_words'])}\s*(?:(?:số|sô)\s*)?:?\s*$", _FLAGS)
-        self.so_before = regex.compile(r"(?:số|sô)\s*:?\s*$", _FLAGS)
-        self.header_so = regex.compile(r"(?:^|\n)[ \t]*Số\s*:?[ \t]*$", regex.V1)
+        self.so_before = self._re(r"(?:số|sô)\s*:?\s*$", _FLAGS)
+        self.header_so = self._re(r"(?:^|\n)[ \t]*Số\s*:?[ \t]*$", regex.V1)
 
     def _tails(self, refs: dict, type_word_re: str) -> None:
         """What may follow a citation: its date, its issuer ("của UBND tỉnh Thanh Hóa"), its
         term ("khóa XIII")."""
         # After a symbol: ", ngày 17/11/2022", "ngày 05 tháng 5 năm 2023", "ngày 18/08/2022".
-        self.date_after = regex.compile(
+        self.date_after = self._re(
             rf"""
             (?:{_H}+(?:tỉnh|thành\ phố|TP))?      # "21/CTr-UBND tỉnh ngày 19/01/2022"
             \s*,?\s*(?:ngày|ngay)\s*
@@ -141,9 +240,9 @@ class Patterns:
         self.issuer_phrase_level = {p.strip().casefold(): lvl for p, lvl in phrases.items()}
         bodies = refs["issuer_bodies"]
         head = alternation([p.strip() for p in phrases] + bodies["heads"])
-        self.issuer_body = regex.compile(rf"(?:{alternation(bodies['heads'])})(?!\p{{L}})", _FLAGS)
+        self.issuer_body = self._re(rf"(?:{alternation(bodies['heads'])})(?!\p{{L}})", _FLAGS)
         # a body's level words, each alone: "Chính phủ", "tỉnh" (not "tỉnh" in "tỉnh táo")
-        self.body_level_word = regex.compile(
+        self.body_level_word = self._re(
             rf"(?<!\p{{L}})(?:(?P<central>{alternation(bodies['central'])})|(?P<local>{alternation(bodies['local'])}))(?!\p{{L}})",
             _FLAGS)
         prov = "|".join(tone_tolerant(n) for n in provinces().names)
@@ -152,7 +251,7 @@ class Patterns:
         committees = "|".join(tone_tolerant(c) for c in refs["party_committee"].values())
         # "của Ban Chấp hành Trung ương Đảng khóa XIII", "của UBND tỉnh Thanh Hóa",
         # "của Ban Thường vụ Thành ủy", "của Thủ tướng Chính phủ", "của Bộ Công Thương"
-        self.issuer_after = regex.compile(
+        self.issuer_after = self._re(
             rf"""
             \s*(?:của|do)\s+
             (?:Hội\ nghị\ (?:lần\ thứ\ \p{{L}}+|Trung\ ương\ \d+)\s+)?   # "Hội nghị lần thứ năm Ban Chấp hành ..."
@@ -168,7 +267,7 @@ class Patterns:
             """,
             _FLAGS ^ regex.IGNORECASE,
         )
-        self.term_after = regex.compile(
+        self.term_after = self._re(
             r"\s*\(?\s*kh(?:óa|oá)\s+(?P<term>[IVXLC]+)\b\s*\)?", _FLAGS
         )
 
@@ -176,7 +275,7 @@ class Patterns:
         """Short forms ("Nghị quyết 29") and the alias clauses that define them."""
         # Short forms "Nghị quyết 29", "Chương trình 26", "Kế hoạch số 13": a type word and a
         # bare number with no symbol after it.
-        self.short_form = regex.compile(
+        self.short_form = self._re(
             rf"""
             (?P<word>{type_word_re})
             {_H}+(?:số{_H}+)?
@@ -187,7 +286,7 @@ class Patterns:
         )
         aliases = alternation(refs["alias"]["openers"])
         # "(sau đây gọi tắt là Nghị quyết số 08-NQ/TU)", "(sau đây gọi là Kế hoạch 13)"
-        self.alias = regex.compile(
+        self.alias = self._re(
             rf"\(\s*{aliases}\s*:?\s*(?P<alias>[^()\n]{{1,80}}?)\s*\)", _FLAGS
         )
 
@@ -211,7 +310,7 @@ class Patterns:
         )
         amending = laws.get("amending")
         # "Luật sửa đổi, bổ sung một số điều Luật X" -> the enacted "… một số điều của Luật X"
-        self.amending_articles = regex.compile(
+        self.amending_articles = self._re(
             rf"(?P<head>(?:{law_nouns}){_H}+){laws['amending_articles']}(?:{_H}+của)?{_H}+(?=(?:{law_nouns})(?!\p{{L}}))",
             _FLAGS) if laws.get("amending_articles") else None
         self.amending_enacted = laws.get("amending_enacted")
@@ -219,7 +318,7 @@ class Patterns:
             rf"(?:{law_nouns})\ (?i:{amending}){_H}+{one_law}(?:,{_H}*{one_law})*(?:{_H}+và{_H}+{one_law})?|"
             if amending else ""
         )
-        self.named_law = regex.compile(
+        self.named_law = self._re(
             rf"""
             (?P<name>
                 {amending_law}
@@ -238,19 +337,19 @@ class Patterns:
         cues, agents, a whole or partial object, documents listed together."""
         law_nouns = "|".join(regex.escape(w) for w in self.law_words)
         self.cue_res = {
-            rel: regex.compile(alternation(words), _FLAGS) for rel, words in self.cues.items()
+            rel: self._re(alternation(words), _FLAGS) for rel, words in self.cues.items()
         }
         pre = refs["preamble"]
-        self.section_start = regex.compile(pre["section_start"], regex.MULTILINE | regex.V1)
-        self.decision_marker = regex.compile(pre["decision_marker"], regex.MULTILINE | regex.V1)
-        self.article_start = regex.compile(pre["article_start"], regex.MULTILINE | regex.V1)
+        self.section_start = self._re(pre["section_start"], regex.MULTILINE | regex.V1)
+        self.decision_marker = self._re(pre["decision_marker"], regex.MULTILINE | regex.V1)
+        self.article_start = self._re(pre["article_start"], regex.MULTILINE | regex.V1)
         own = refs["own_act"]
-        self.passive = regex.compile(rf"\b(?:{alternation(own['passive'])})\s*$", _FLAGS)
-        self.passive_cue = regex.compile(alternation(own["passive_cues"]), _FLAGS)
-        self.agent = regex.compile(rf"[\s,]*(?:{alternation(own['agents'])})(?!\p{{L}})", _FLAGS)
-        self.partial_cue = regex.compile(alternation(own["partial_cues"]), _FLAGS)
-        self.part_link = regex.compile(rf"(?<!\p{{L}})(?:{alternation(own['part_links'])})[\s*_]*$", _FLAGS)
-        self.whole_object = regex.compile(
+        self.passive = self._re(rf"\b(?:{alternation(own['passive'])})\s*$", _FLAGS)
+        self.passive_cue = self._re(alternation(own["passive_cues"]), _FLAGS)
+        self.agent = self._re(rf"[\s,]*(?:{alternation(own['agents'])})(?!\p{{L}})", _FLAGS)
+        self.partial_cue = self._re(alternation(own["partial_cues"]), _FLAGS)
+        self.part_link = self._re(rf"(?<!\p{{L}})(?:{alternation(own['part_links'])})[\s*_]*$", _FLAGS)
+        self.whole_object = self._re(
             rf"""[\s*_]*(?:(?:{alternation(own['whole_object_lead'])})(?!\p{{L}})[\s*_]*)*
                  (?:(?:{alternation(list(refs['type_words']))})(?!\p{{L}})|số(?!\p{{L}})|\d|:)""",
             _FLAGS | regex.VERBOSE,
@@ -263,24 +362,24 @@ class Patterns:
         so = r"(?:(?:các\s+)?(?:số|sô)\s*:?\s*)?"
         marker = r"(?:(?:\p{Ll}\)|\d{1,2}[.)])[\s*_]*)?"  # "…; b) Quyết định số B"
         # the gap between two citations listed together: "A, B", "A; và B", "A và số B"
-        self.item_joined = regex.compile(rf"[\s*_]*(?:(?:{joiners}|{seps})[\s*_]*{marker})*{so}", _FLAGS)
+        self.item_joined = self._re(rf"[\s*_]*(?:(?:{joiners}|{seps})[\s*_]*{marker})*{so}", _FLAGS)
         # the end of a title before the next listed citation: "…; số B", "…; và B", "…; b) B"
-        self.item_separated = regex.compile(rf"{seps}[\s*_]*{marker}(?:{joiners}[\s*_]*)?{so}$", _FLAGS)
-        self.item_joiner = regex.compile(rf"{joiners}|{seps}", _FLAGS)
+        self.item_separated = self._re(rf"{seps}[\s*_]*{marker}(?:{joiners}[\s*_]*)?{so}$", _FLAGS)
+        self.item_joiner = self._re(rf"{joiners}|{seps}", _FLAGS)
         # "… của Chính phủ và Quyết định B": listed with the one of its type
-        self.item_joiner_end = regex.compile(rf"{joiners}[\s*_]*{so}$", _FLAGS)
+        self.item_joiner_end = self._re(rf"{joiners}[\s*_]*{so}$", _FLAGS)
         # "A được sửa đổi, bổ sung bởi B": the amending documents are named with the amended
         # one and share the act on it ("… hết hiệu lực": all lapse)
-        self.amended_by_end = regex.compile(
+        self.amended_by_end = self._re(
             rf"(?<!\p{{L}})(?:{alternation(own['passive'])})[\s,]+(?:{alternation(self.cues['amends'])})[\s,]*"
             rf"(?:{alternation(own['agents'])})(?!\p{{L}})[\s*_]*{so}$", _FLAGS)
         # an amending law named by its date only: "Luật Ban hành văn bản quy phạm pháp luật ngày
         # 19/02/2025 được sửa đổi, bổ sung bởi Luật ngày 25 tháng 6 năm 2025"
-        self.amended_by_dated_law = regex.compile(
+        self.amended_by_dated_law = self._re(
             rf"[\s,(]*(?:{alternation(own['passive'])})[\s,]+(?:{alternation(self.cues['amends'])})[\s,]*"
             rf"(?:{alternation(own['agents'])})[\s]+(?P<word>{law_nouns})(?=\s*,?\s*(?:ngày|năm)\s)", _FLAGS)
-        self.articles_end = regex.compile(own["articles_end"], regex.MULTILINE | regex.IGNORECASE | regex.V1)
-        self.clause_opener = regex.compile(
+        self.articles_end = self._re(own["articles_end"], regex.MULTILINE | regex.IGNORECASE | regex.V1)
+        self.clause_opener = self._re(
             rf"[ \t]*(?:{alternation(pre['clause_openers'])})(?!\p{{L}})", _FLAGS
         )
 
@@ -288,15 +387,15 @@ class Patterns:
         """What a change edge does to its target (loaders/changes.py): repeal and replace cues, the
         lists they govern, the parts an amendment names."""
         change = refs["change"]
-        self.repeal_cue = regex.compile(alternation(change["repeal_cues"]), _FLAGS)
-        self.replace_cue = regex.compile(alternation(change["replace_cues"]), _FLAGS)
-        self.list_joiner = regex.compile(
+        self.repeal_cue = self._re(alternation(change["repeal_cues"]), _FLAGS)
+        self.replace_cue = self._re(alternation(change["replace_cues"]), _FLAGS)
+        self.list_joiner = self._re(
             "|".join(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})" if w[0].isalpha() else regex.escape(w)
                      for w in change["list_joiners"]), _FLAGS)
-        self.clause_break = regex.compile(change["clause_break"])
-        self.part_ref = regex.compile(change["part"], _FLAGS)
+        self.clause_break = self._re(change["clause_break"])
+        self.part_ref = self._re(change["part"], _FLAGS)
         # a part named right before its document: "… và Điều 5 Quyết định số …"
-        self.part_ref_end = regex.compile(rf"(?:{change['part']})[\s*_]*$", _FLAGS)
+        self.part_ref_end = self._re(rf"(?:{change['part']})[\s*_]*$", _FLAGS)
         self.no_force_types = frozenset(change["no_force_types"])
 
     def type_of_word(self, word: str) -> str:

@@ -79,8 +79,10 @@ def tone_tolerant(phrase: str) -> str:
 
 def alternation(phrases, *, tolerant: bool = True) -> str:
     """A non-capturing alternation of phrases, longest first (so "Chương trình hành động"
-    wins over "Chương trình")."""
-    items = sorted(set(phrases), key=len, reverse=True)
+    wins over "Chương trình"); phrases of one length in code point order, so that a
+    pattern's source is the same in every process (patterns._Compiled keeps compiled
+    patterns by their source)."""
+    items = sorted(set(phrases), key=lambda p: (-len(p), p))
     conv = tone_tolerant if tolerant else regex.escape
     return "(?:" + "|".join(conv(p) for p in items) + ")"
 
