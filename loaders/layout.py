@@ -57,6 +57,7 @@ def _fold(s: str) -> str:
 class _Rules:
     box_labels: dict[str, str]
     end_lines: frozenset[str]
+    end_heads: frozenset[str]  # every beginning of an end line, folded
     headline_before: frozenset[str]
     start_phrases: tuple[str, ...]
     wrapped_share: float
@@ -76,6 +77,7 @@ class _Rules:
     bare_marker: regex.Pattern
     block_start: regex.Pattern
     type_lines: frozenset[str]
+    type_initials: frozenset[str]  # their first characters
 
 
 @table_cache
@@ -84,9 +86,14 @@ def _rules() -> _Rules:
     markers = "|".join(f"(?:{p})" for p in t["markers"]["patterns"])
     labels = "|".join(regex.escape(x) for x in sorted(t["markers"]["labels"], key=len, reverse=True))
     openers = "|".join(regex.escape(x) for x in sorted(t["join"]["block_openers"], key=len, reverse=True))
+    type_lines = frozenset(
+        " ".join(w.split()).upper() for w, code in load_table("references")["type_words"].items()
+        if code != "generic"
+    )
     return _Rules(
         box_labels={_fold(k): v for k, v in t["box_labels"].items()},
         end_lines=frozenset(_fold(x) for x in t["chrome"]["end_lines"]),
+        end_heads=frozenset(_fold(x)[:k] for x in t["chrome"]["end_lines"] for k in range(len(_fold(x)) + 1)),
         headline_before=frozenset(_fold(x) for x in t["chrome"]["headline_before"]),
         start_phrases=tuple(_fold(x) for x in t["chrome"]["start_phrases"]),
         wrapped_share=float(t["join"]["wrapped_share"]),
@@ -109,10 +116,8 @@ def _rules() -> _Rules:
             regex.V1,
         ),
         block_start=regex.compile("|".join(f"(?:{p})" for p in t["join"]["block_patterns"]), regex.V1),
-        type_lines=frozenset(
-            " ".join(w.split()).upper() for w, code in load_table("references")["type_words"].items()
-            if code != "generic"
-        ),
+        type_lines=type_lines,
+        type_initials=frozenset(x[:1] for x in type_lines),
     )
 
 
@@ -226,14 +231,17 @@ _MARKS = regex.compile(r"\*+|_{2,}")
 _HASHES = regex.compile(r"#{1,6}[ \t]+")
 
 
-def _lines(text: str) -> list[_Line]:
-    """The physical lines of ``text``, each classified, text lines with their emphasis marks.
+def _lines(text: str) -> tuple[list[_Line], bool]:
+    """The physical lines of ``text``, each classified, and whether any text line has
+    emphasis marks.
 
-    One ``split`` of the whole text; a line that starts with a letter or digit is a text line
-    without looking further (most are), and only a line holding ``*`` or ``__`` is searched
-    for marks."""
+    One ``split`` of the whole text.  A line that starts with a letter or digit is a text
+    line without looking further (most are); a text line without ``*`` or ``__`` comes out
+    cleaned (:func:`_plain`), one with them with its marks (:func:`_marks`), cleaned in order
+    afterwards (:func:`_emphasis`)."""
     out: list[_Line] = []
     append = out.append
+    marked = False
     pos = 0
     parts = text.split("\n")
     if not parts[-1]:
@@ -241,23 +249,42 @@ def _lines(text: str) -> list[_Line]:
     for raw in parts:
         end = pos + len(raw)
         if raw[:1].isalnum():
+            if "*" not in raw and "__" not in raw:
+                # no spaces before, no heading marks, no emphasis: the line is its own run
+                clean = raw.rstrip()
+                append(_Line(pos, end, raw, "text", (), clean, [(pos, pos + len(clean))], [(pos, end)]))
+                pos = end + 1
+                continue
             kind = "text"
         else:
-            s = raw.strip()
-            if not s:
-                kind = "blank"
-            elif "|" in s and not s.strip("|").strip():
-                kind = "pipe"
-            elif not any(map(str.isalnum, s)) and _RULE.fullmatch(s.replace(" ", "")):
-                kind = "rule"
-            else:
-                kind = "text"
-        if kind == "text" and ("*" in raw or "__" in raw):
-            append(_Line(pos, end, raw, kind, _marks(raw)))
-        else:
+            kind = _kind_of(raw)
+        if kind != "text":
             append(_Line(pos, end, raw, kind))
+        elif "*" in raw or "__" in raw:
+            marks = _marks(raw)
+            marked = marked or bool(marks)
+            line = _Line(pos, end, raw, kind, marks)
+            if not marks:
+                _plain(line, _heading_end(raw), len(raw))
+            append(line)
+        else:
+            line = _Line(pos, end, raw, kind)
+            _plain(line, _heading_end(raw), len(raw))
+            append(line)
         pos = end + 1
-    return out
+    return out, marked
+
+
+def _kind_of(raw: str) -> str:
+    """blank, pipe (a ``|`` cell separator), rule (``-------``) or text."""
+    s = raw.strip()
+    if not s:
+        return "blank"
+    if "|" in s and not s.strip("|").strip():
+        return "pipe"
+    if not any(map(str.isalnum, s)) and _RULE.fullmatch(s.replace(" ", "")):
+        return "rule"
+    return "text"
 
 
 def _is_mark(raw: str, m: regex.Match) -> bool:
@@ -333,14 +360,10 @@ def _clean(line: _Line, state: list[int], unclosed: set[tuple[int, int]] = froze
 
     ``state`` is the emphasis open across lines: ``[bold, italic]``; ``unclosed`` the marks
     of this line (offset, kind) that open a span never closed (:func:`_unclosed`): they are
-    removed from the text but toggle nothing.  A line without marks (most) is one run.
+    removed from the text but toggle nothing.
     """
     raw = line.raw
     pos = _heading_end(raw)
-    if not line.marks:
-        _plain(line, pos, len(raw))
-        line.open_end = bool(state[0] or state[1])
-        return
     runs: list[tuple[int, int]] = []
     was_open = bool(state[0] or state[1])
     first = True
@@ -368,6 +391,23 @@ def _clean(line: _Line, state: list[int], unclosed: set[tuple[int, int]] = froze
         runs.append((pos, len(raw)))
     _runs(line, runs)
     line.open_end = bool(state[0] or state[1])
+
+
+def _emphasis(lines: list[_Line]) -> None:
+    """Clean the lines that have emphasis marks and mark every text line inside an emphasis
+    span (``open_end``), in order: a span runs on across lines, up to a blank or ``|`` line."""
+    unclosed: dict[int, set[tuple[int, int]]] = {}
+    for i, at, kind in _unclosed(lines):
+        unclosed.setdefault(i, set()).add((at, kind))
+    state = [0, 0]
+    for i, ln in enumerate(lines):
+        if ln.kind == "text":
+            if ln.marks:
+                _clean(ln, state, unclosed.get(i, frozenset()))
+            else:
+                ln.open_end = bool(state[0] or state[1])
+        elif ln.kind in ("blank", "pipe"):
+            state[:] = [0, 0]
 
 
 def _plain(line: _Line, a: int, b: int) -> None:
@@ -408,16 +448,32 @@ def _runs(line: _Line, runs: list[tuple[int, int]]) -> None:
 # --------------------------------------------------------------------------- chrome
 
 
+class _Folded(dict):
+    """:func:`_fold` of the lines' text, by line index, each folded when first asked for."""
+
+    def __init__(self, lines: list[_Line]) -> None:
+        super().__init__()
+        self.lines = lines
+
+    def __missing__(self, i: int) -> str:
+        f = self[i] = _fold(self.lines[i].raw)
+        return f
+
+
 def _chrome(text: str, lines: list[_Line]) -> tuple[int, int, Chrome]:
     """Index of the document's first and last line (exclusive) and the chrome."""
     r = _rules()
     box: dict[str, tuple[str, int]] = {}
     first = 0
-    texts = [i for i, ln in enumerate(lines) if ln.kind == "text"]
-    folded = {i: _fold(lines[i].raw) for i in texts}
+    folded = _Folded(lines)
     # the metadata box: labels near the top, each followed by its value
     last_box = -1
-    scan = [i for i in texts if lines[i].start < 12000]
+    scan = []
+    for i, ln in enumerate(lines):
+        if ln.start >= 12000:
+            break
+        if ln.kind == "text":
+            scan.append(i)
     for n, i in enumerate(scan):
         label = folded[i].rstrip(":").strip()
         if folded[i].endswith(":") and label in r.box_labels:
@@ -432,24 +488,37 @@ def _chrome(text: str, lines: list[_Line]) -> tuple[int, int, Chrome]:
         for i in scan[:60]:
             if any(p in folded[i] for p in r.start_phrases):
                 first = i + 1
-    last = len(lines)
-    for i in texts:
-        if i < first:
-            continue
-        f = folded[i]
-        if f in r.end_lines:
-            last = i
-            if f in r.headline_before:
-                prev = next((j for j in range(i - 1, first, -1) if lines[j].kind == "text"), None)
-                if prev is not None:
-                    last = prev
-            break
+    last = _end(lines, first, folded)
     spans = []
     if first > 0:
         spans.append((0, lines[first - 1].end if first - 1 < len(lines) else len(text)))
     if last < len(lines):
         spans.append((lines[last].start, len(text)))
     return first, last, Chrome(box=box, spans=tuple(spans))
+
+
+def _end(lines: list[_Line], first: int, folded: _Folded) -> int:
+    """Index of the first line of the site's matter after the document (an end line), or
+    the number of lines.  A line that starts with letters or digits is folded only when
+    they, case-folded, begin some end line (its fold begins with them)."""
+    r = _rules()
+    for i in range(first, len(lines)):
+        ln = lines[i]
+        if ln.kind != "text":
+            continue
+        c = ln.raw[:3]
+        if not c.isalnum():
+            c = ln.raw[:1]
+        if c.isalnum() and c.casefold() not in r.end_heads:
+            continue
+        f = folded[i]
+        if f in r.end_lines:
+            if f in r.headline_before:
+                prev = next((j for j in range(i - 1, first, -1) if lines[j].kind == "text"), None)
+                if prev is not None:
+                    return prev
+            return i
+    return len(lines)
 
 
 # --------------------------------------------------------------------------- joining
@@ -465,6 +534,10 @@ def _starts_lower(s: str) -> bool:
 
 
 def _is_caps(s: str) -> bool:
+    """Whether the letters of ``s`` (two at least) are all capitals; a small letter among
+    the first few (most lines) answers without reading the rest."""
+    if not all(map(str.isupper, filter(str.isalpha, s[:16]))):
+        return False
     letters = "".join(filter(str.isalpha, s))
     return len(letters) >= 2 and all(map(str.isupper, letters))
 
@@ -534,14 +607,17 @@ def _last_words(s: str) -> tuple[str, ...]:
 class _Joined:
     """The block being joined, as much of it as the joining rules read: its beginning (a
     marker, a label, a type line are short), its word count, whether its letters are all
-    capitals.  Kept up to date line by line, so joining a long paragraph stays linear."""
+    capitals.  The count and the capitals are read only when a rule asks (most breaks are
+    decided before), each line at most once, so joining a long paragraph stays linear."""
 
     HEAD = 200  # characters: longer than any marker, label or type line
 
-    __slots__ = ("head", "whole", "words", "letters", "upper")
+    __slots__ = ("head", "whole", "lines", "_words", "_counted", "_letters", "_upper", "_read")
 
     def __init__(self, line: str = "") -> None:
-        self.head, self.whole, self.words, self.letters, self.upper = "", True, 0, 0, True
+        self.head, self.whole, self.lines = "", True, []
+        self._words = self._counted = self._letters = self._read = 0
+        self._upper = True
         if line:
             self.add(line)
 
@@ -550,15 +626,31 @@ class _Joined:
             head = f"{self.head} {line}" if self.head else line
             self.whole = len(head) <= self.HEAD
             self.head = head[: self.HEAD]
-        self.words += len(line.split())
-        letters = "".join(filter(str.isalpha, line))
-        self.letters += len(letters)
-        self.upper = self.upper and all(map(str.isupper, letters))
+        self.lines.append(line)
+
+    @property
+    def words(self) -> int:
+        """The block's word count."""
+        lines = self.lines
+        for k in range(self._counted, len(lines)):
+            self._words += len(lines[k].split())
+        self._counted = len(lines)
+        return self._words
 
     @property
     def caps(self) -> bool:
-        """:func:`_is_caps` of the whole block."""
-        return self.letters >= 2 and self.upper
+        """:func:`_is_caps` of the whole block (once a line has a small letter, the lines
+        after it are not read)."""
+        lines = self.lines
+        if self._upper:
+            for k in range(self._read, len(lines)):
+                letters = "".join(filter(str.isalpha, lines[k]))
+                self._letters += len(letters)
+                if not all(map(str.isupper, letters)):
+                    self._upper = False
+                    break
+            self._read = len(lines)
+        return self._letters >= 2 and self._upper
 
     @property
     def text(self) -> str | None:
@@ -578,7 +670,8 @@ def _soft(block: _Joined, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: b
     # a numbered heading whose emphasis span goes on ("**V. CHẾ ĐỘ" / "BÁO CÁO**") is not
     # followed by a type line, whatever words its second line holds
     heading_goes_on = prev.open_end and r.marker.match(block.head) and block.caps and _is_caps(n)
-    if (block.text in r.type_lines or " ".join(n.split()) in r.type_lines) and not heading_goes_on:
+    if ((block.text in r.type_lines or (n[:1] in r.type_initials and " ".join(n.split()) in r.type_lines))
+            and not heading_goes_on):
         return False  # the type line
     if r.block_start.match(n):
         return False  # the number line, the place-date line
@@ -692,38 +785,43 @@ class _Path:
     """The numbering path of consecutive blocks: each marker replaces the ones of its level
     and below ("II." drops "1." and "a)"; "Điều 3." starts a new article)."""
 
-    _LEVELS = (
-        ("part", regex.compile(r"(?:PHẦN|Phần|CHƯƠNG|Chương)\s+([IVXLC]+|\d+)\b", regex.V1)),
-        ("article", regex.compile(r"(Điều\s+\d+)\s*[.:]", regex.V1)),
-        ("roman", regex.compile(r"([IVXLC]{1,6})\s*[.)]\s", regex.V1)),
-        ("number", regex.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)](?!\d)", regex.V1)),
-        ("letter", regex.compile(r"(\p{Ll})\s*\)", regex.V1)),
-        ("dash", regex.compile(r"[-–—+•▪●∙]\s*(?=\S)", regex.V1)),
+    # the levels' markers, tried in this order at a block's start: one alternation, one match
+    # a block; the named group says the level and holds the marker's label (a dash has none)
+    _LEVEL = regex.compile(
+        r"""(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?P<part>[IVXLC]+|\d+)\b
+        |(?P<article>Điều\s+\d+)\s*[.:]
+        |(?P<roman>[IVXLC]{1,6})\s*[.)]\s
+        |(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)](?!\d)
+        |(?P<letter>\p{Ll})\s*\)
+        |(?P<dash>[-–—+•▪●∙])\s*(?=\S)""",
+        regex.V1 | regex.VERBOSE,
     )
+    # articles sit where Roman sections would
+    _DEPTH = {"part": 0, "article": 2, "roman": 2, "number": 3, "letter": 4}
 
     def __init__(self) -> None:
         self.stack: list[tuple[int, str]] = []
         self.dashes = 0
+        self.path = ""
 
     def here(self) -> str:
-        return ".".join(label for _, label in self.stack)
+        return self.path
 
     def step(self, line: str) -> str:
-        for level, (name, pattern) in enumerate(self._LEVELS):
-            m = pattern.match(line)
-            if not m:
-                continue
-            if name == "dash":
-                self.dashes += 1
-                return _join(self.here(), f"-{self.dashes}")
-            if name == "article":
-                level = 2  # articles sit where Roman sections would
-            while self.stack and self.stack[-1][0] >= level:
-                self.stack.pop()
-            self.stack.append((level, m.group(1)))
-            self.dashes = 0
-            return self.here()
-        return self.here()
+        m = self._LEVEL.match(line)
+        if not m:
+            return self.path
+        name = m.lastgroup
+        if name == "dash":
+            self.dashes += 1
+            return _join(self.path, f"-{self.dashes}")
+        level = self._DEPTH[name]
+        while self.stack and self.stack[-1][0] >= level:
+            self.stack.pop()
+        self.stack.append((level, m.group(name)))
+        self.dashes = 0
+        self.path = ".".join(label for _, label in self.stack)
+        return self.path
 
 
 def _join(*parts: str) -> str:
@@ -741,16 +839,9 @@ def build_layout(text: str, *, wrapped: bool | None = None) -> Layout:
     Returns:
         The :class:`Layout`; its ``text`` is ``text`` itself when nothing needed changing.
     """
-    lines = _lines(text)
-    unclosed: dict[int, set[tuple[int, int]]] = {}
-    for i, at, kind in _unclosed(lines):
-        unclosed.setdefault(i, set()).add((at, kind))
-    state = [0, 0]
-    for i, ln in enumerate(lines):
-        if ln.kind == "text":
-            _clean(ln, state, unclosed.get(i, frozenset()))
-        elif ln.kind in ("blank", "pipe"):
-            state[:] = [0, 0]
+    lines, marked = _lines(text)
+    if marked:
+        _emphasis(lines)
     first, last, chrome = _chrome(text, lines)
     body = lines[first:last]
     if wrapped is None:
