@@ -58,6 +58,8 @@ class _Rules:
     box_labels: dict[str, str]
     end_lines: frozenset[str]
     end_heads: frozenset[str]  # every beginning of an end line, folded
+    end_keys: tuple[str, ...]  # the longest word of each end line, folded (:func:`_may_hold`)
+    start_keys: tuple[str, ...]  # … of each start phrase
     headline_before: frozenset[str]
     start_phrases: tuple[str, ...]
     wrapped_share: float
@@ -80,6 +82,11 @@ class _Rules:
     type_initials: frozenset[str]  # their first characters
 
 
+def _keys(phrases) -> tuple[str, ...]:
+    """The longest word of each phrase (a word is between spaces, punctuation included)."""
+    return tuple(max(p.split(" "), key=len) for p in phrases)
+
+
 @table_cache
 def _rules() -> _Rules:
     t = load_table("layout")
@@ -93,6 +100,8 @@ def _rules() -> _Rules:
     return _Rules(
         box_labels={_fold(k): v for k, v in t["box_labels"].items()},
         end_lines=frozenset(_fold(x) for x in t["chrome"]["end_lines"]),
+        end_keys=_keys(_fold(x) for x in t["chrome"]["end_lines"]),
+        start_keys=_keys(_fold(x) for x in t["chrome"]["start_phrases"]),
         end_heads=frozenset(_fold(x)[:k] for x in t["chrome"]["end_lines"] for k in range(len(_fold(x)) + 1)),
         headline_before=frozenset(_fold(x) for x in t["chrome"]["headline_before"]),
         start_phrases=tuple(_fold(x) for x in t["chrome"]["start_phrases"]),
@@ -475,6 +484,8 @@ def _chrome(text: str, lines: list[_Line]) -> tuple[int, int, Chrome]:
         if ln.kind == "text":
             scan.append(i)
     for n, i in enumerate(scan):
+        if ":" not in lines[i].raw:
+            continue  # a label ends with its colon
         label = folded[i].rstrip(":").strip()
         if folded[i].endswith(":") and label in r.box_labels:
             value_i = next((j for j in scan[n + 1 : n + 3] if not folded[j].endswith(":") or folded[j].rstrip(":") not in r.box_labels), None)
@@ -484,11 +495,11 @@ def _chrome(text: str, lines: list[_Line]) -> tuple[int, int, Chrome]:
                 last_box = max(last_box, value_i)
     if last_box >= 0:
         first = last_box + 1
-    else:
+    elif scan and _may_hold(text, lines[scan[0]].start, lines[scan[:60][-1]].end, r.start_keys):
         for i in scan[:60]:
             if any(p in folded[i] for p in r.start_phrases):
                 first = i + 1
-    last = _end(lines, first, folded)
+    last = _end(text, lines, first, folded)
     spans = []
     if first > 0:
         spans.append((0, lines[first - 1].end if first - 1 < len(lines) else len(text)))
@@ -497,11 +508,22 @@ def _chrome(text: str, lines: list[_Line]) -> tuple[int, int, Chrome]:
     return first, last, Chrome(box=box, spans=tuple(spans))
 
 
-def _end(lines: list[_Line], first: int, folded: _Folded) -> int:
+def _may_hold(text: str, start: int, end: int, keys: tuple[str, ...]) -> bool:
+    """Whether a line of ``text[start:end]`` may hold, folded, a phrase of one of ``keys``
+    (each phrase's longest word, folded): a phrase in a line's fold has each of its words in
+    the line's case-folded text, so a text whose case-folded form holds no key holds none
+    of the phrases, and is not read line by line."""
+    hay = text[start:end].casefold()
+    return any(k in hay for k in keys)
+
+
+def _end(text: str, lines: list[_Line], first: int, folded: _Folded) -> int:
     """Index of the first line of the site's matter after the document (an end line), or
     the number of lines.  A line that starts with letters or digits is folded only when
     they, case-folded, begin some end line (its fold begins with them)."""
     r = _rules()
+    if first >= len(lines) or not _may_hold(text, lines[first].start, len(text), r.end_keys):
+        return len(lines)
     for i in range(first, len(lines)):
         ln = lines[i]
         if ln.kind != "text":
