@@ -776,7 +776,7 @@ def defined_short_forms(text: str, jurisdiction: str, *, parent: str | None = No
     [('trung tâm', 'Trung tâm Đổi mới sáng tạo Hà Nội'), ('trung tâm đổi mới sáng tạo', 'Trung tâm Đổi mới sáng tạo Hà Nội')]
     """
     out: dict[tuple[str, ...], Agency] = {}
-    if "(" not in text:
+    if "(" not in text or not _may_define(text, jurisdiction, parent):
         return out
     pat = _definition()
     for agency, begin, end in find_agencies(text, jurisdiction, parent=parent):
@@ -793,17 +793,51 @@ def defined_short_forms(text: str, jurisdiction: str, *, parent: str | None = No
                 len(key) < len(n) and (n[: len(key)] == key or key == ("".join(t[0] for t in n if t.isalnum()),))
                 for n in (full, written)):
             continue  # "báo cáo UBND tỉnh (Sở Khoa học và Công nghệ)": through whom, not a short form
-        named = find_agencies(short, jurisdiction, parent=parent)
-        whole = bool(named) and named[0][1] == 0 and named[0][2] == len(short)
-        head = bool(_gazetteer().heads_by_first.get(key[0])) and any(
-            key == h for h in _gazetteer().heads_by_first[key[0]])
-        if whole or head:
+        if _body_short_form(short, key, jurisdiction, parent):
             out[key] = agency
             # the same body written without its province's name: "… khu công nghiệp Thành phố"
             jur = _tokens(match_key(jurisdiction))
             if jur and len(written) > len(jur) and written[-len(jur):] == jur:
                 out.setdefault(written[: -len(jur)], agency)
     return out
+
+
+def _body_short_form(short: str, key: tuple[str, ...], jurisdiction: str, parent: str | None) -> bool:
+    """Whether a short form reads as a body name: a name the finder reads whole, or a
+    pattern head ("Trung tâm")."""
+    named = find_agencies(short, jurisdiction, parent=parent)
+    whole = bool(named) and named[0][1] == 0 and named[0][2] == len(short)
+    heads = _gazetteer().heads_by_first.get(key[0])
+    return whole or (bool(heads) and any(key == h for h in heads))
+
+
+_BLANK = regex.compile(r"\s", regex.V1)
+_DEFINITION_GAP = 8  # blanks before a "(" the check below walks back over; more: the full scan
+
+
+def _may_define(text: str, jurisdiction: str, parent: str | None) -> bool:
+    """Whether some "(" of ``text`` opens a short form that reads as a body name, read at
+    every place a name before it may end (the blanks before the "(").  Without one no name
+    gets a short form, and the scan of every name of the text (most of the time of a long
+    document's tasks before) is not needed."""
+    pat = _definition()
+    q = text.find("(")
+    while q != -1:
+        e = q
+        while e > 0 and (text[e - 1].isspace() or _BLANK.match(text, e - 1)):
+            e -= 1
+            if q - e > _DEFINITION_GAP:
+                return True
+        for end in range(e, q + 1):
+            m = pat.match(text, end, end + _WINDOW)
+            if m is None:
+                continue
+            short = m.group("short").strip()
+            key = _tokens(match_key(short))
+            if key and _body_short_form(short, key, jurisdiction, parent):
+                return True
+        q = text.find("(", q + 1)
+    return False
 
 
 def same_name(written: str, key: tuple[str, ...]) -> bool:
