@@ -190,8 +190,9 @@ class FactReader:
             got = self._names[nid] = self.db.execute("SELECT name FROM names WHERE id=?", (nid,)).fetchone()[0]
         return got
 
-    def attrs(self, fid: int, enc: str, c0: int | None, c1: int | None) -> dict:
-        """A node's attributes from its ``fact_nodes`` row (``enc``: its ``texts`` text)."""
+    def attrs(self, fid: int, enc: str, c0: int | None, c1: int | None, file: tuple[str, str] | None = None) -> dict:
+        """A node's attributes from its ``fact_nodes`` row (``enc``: its ``texts`` text;
+        ``file``: its file's path and document id, when the caller read them with it)."""
         kid, *values = json.loads(enc)
         out: dict = {}
         it = iter(values)
@@ -203,9 +204,9 @@ class FactReader:
             elif how == _FROM_START or how == _FROM_END:
                 out[key] = c0 if how == _FROM_START else c1
             elif how == _FROM_DOC:
-                out[key] = self.texts.file(fid)[1]
+                out[key] = (file or self.texts.file(fid))[1]
             elif how == _FROM_PATH:
-                out[key] = self.texts.file(fid)[0]
+                out[key] = (file or self.texts.file(fid))[0]
             else:  # _FROM_NAMES
                 out[key] = [self.name(n) for n in next(it)]
         return out

@@ -96,6 +96,21 @@ def _attrs(nid: str, kind: str, attrs: str | None, src: int | None, reader: Fact
     return json.loads(attrs) if attrs is not None else from_fact(nid, kind, *reader.node_row(src))
 
 
+#: Merged nodes with the fact row each may refer to (``src``), its key list's text and its
+#: file's path and id: one statement reads many nodes' attributes (:func:`decoded`).
+NODE_SQL = ("SELECT m.name, g.kind, g.attrs, n.own, n.fid, t.text, n.c0, n.c1, f.path, f.doc_id "
+            "FROM merged_nodes AS g JOIN names AS m ON m.id = g.nid LEFT JOIN fact_nodes AS n ON n.rowid = g.src "
+            "LEFT JOIN texts AS t ON t.id = n.aid LEFT JOIN files AS f ON f.id = n.fid")
+
+
+def decoded(row: tuple, reader: FactReader) -> tuple[str, dict]:
+    """``(id, merged attributes)`` of a :data:`NODE_SQL` row."""
+    nid, kind, attrs, own, fid, enc, c0, c1, path, doc_id = row
+    if attrs is not None:
+        return nid, json.loads(attrs)
+    return nid, from_fact(nid, kind, own, reader.attrs(fid, enc, c0, c1, (path, doc_id)))
+
+
 def edge_attrs(key: str, role: str | None, ev: int | None, attrs: str | None) -> dict:
     """A merged edge's attributes from its ``merged_edges`` row (see the schema)."""
     if attrs is not None:
@@ -142,10 +157,10 @@ class MergedIndex:
         reader = FactReader(self.db)
         out: dict[str, dict] = {}
         for chunk in _chunks(list(dict.fromkeys(ids))):
-            q = (f"SELECT m.name, g.kind, g.attrs, g.src FROM names AS m JOIN merged_nodes AS g ON g.nid = m.id "
-                 f"WHERE m.name IN ({','.join('?' * len(chunk))})")
-            for nid, kind, attrs, src in self.db.execute(q, chunk).fetchall():
-                out[nid] = _attrs(nid, kind, attrs, src, reader)
+            q = f"{NODE_SQL} WHERE m.name IN ({','.join('?' * len(chunk))})"
+            for row in self.db.execute(q, chunk).fetchall():
+                nid, attrs = decoded(row, reader)
+                out[nid] = attrs
         return out
 
     def _evidence(self, items: list[tuple]) -> list[tuple]:
@@ -230,8 +245,10 @@ class MergedIndex:
 
         g = nx.MultiDiGraph()
         if self._graph is None and self.has_merged():
-            for n, a in self.db.execute("SELECT id, attrs FROM graph_nodes WHERE kind = 'document' ORDER BY rowid"):
-                g.add_node(n, **json.loads(a))
+            reader = FactReader(self.db)
+            for row in self.db.execute(f"{NODE_SQL} WHERE g.kind = 'document' ORDER BY g.pos"):
+                n, a = decoded(row, reader)
+                g.add_node(n, **a)
         else:
             g.add_nodes_from((n, d) for n, d in self.graph().nodes(data=True) if d.get("kind") == "document")
         return g
@@ -247,10 +264,11 @@ class MergedIndex:
                 "SELECT substr(id, 1, instr(id, ':') - 1) AS j, kind, count(*) FROM graph_nodes GROUP BY j, kind"):
             per.setdefault(j, {})[kind or "document"] = n
         names: dict[str, str] = {}
+        reader = FactReader(self.db)
         for j in per:
-            row = self.db.execute("SELECT attrs FROM graph_nodes WHERE id >= ? AND id < ? AND kind = 'document' LIMIT 1",
-                                  (j + ":", j + ";")).fetchone()
-            names[j] = (json.loads(row[0]).get("jurisdiction") if row else None) or j
+            row = self.db.execute(f"{NODE_SQL} WHERE m.name >= ? AND m.name < ? AND g.kind = 'document' "
+                                  "ORDER BY m.name LIMIT 1", (j + ":", j + ";")).fetchone()
+            names[j] = (decoded(row, reader)[1].get("jurisdiction") if row else None) or j
         used: dict[str, dict[str, int]] = {}
         for dst, j, n in self.db.execute(
                 "SELECT dst, substr(src, 1, instr(src, ':') - 1) AS j, count(*) FROM graph_edges "

@@ -20,6 +20,7 @@ from .facts import FactReader
 from .index import _evidence_item, _merge_doc, _merge_other, _merged_attrs, from_fact, lookup_key  # noqa: F401
 from .model import Relation
 from .search import _search_rows, write_search
+from .store_schema import MARKS
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -29,8 +30,7 @@ __all__ = ["build_graph", "write_graph_index"]
 
 def _node_facts(db: sqlite3.Connection, keep_rows: bool) -> tuple[dict, dict, dict]:
     """Every node's facts ``{id: [(own, attrs)]}`` in file order, its kind (the last row's)
-    and, ``keep_rows``, the first row (own first) of each task and agency: ``(own, rowid,
-    attrs)``."""
+    and, ``keep_rows``, the first row (own first) of each node: ``(own, rowid, attrs)``."""
     facts: dict[str, list[tuple[int, dict]]] = {}
     kinds: dict[str, str] = {}
     first_row: dict[str, tuple[int, int, dict]] = {}
@@ -40,7 +40,7 @@ def _node_facts(db: sqlite3.Connection, keep_rows: bool) -> tuple[dict, dict, di
         attrs = reader.attrs(fid, enc, c0, c1)
         facts.setdefault(nid, []).append((own, attrs))
         kinds[nid] = kind
-        if keep_rows and kind != "document" and (nid not in first_row or own > first_row[nid][0]):
+        if keep_rows and (nid not in first_row or own > first_row[nid][0]):
             first_row[nid] = (own, rowid, attrs)
     return facts, kinds, first_row
 
@@ -177,8 +177,8 @@ def write_graph_index(db: sqlite3.Connection, g: nx.MultiDiGraph, refs: dict | N
 
 #: A merged node's and edge's INSERT (an edge's place in the graph first), their ids and
 #: relation by name (``names`` holds them).
-NODE_INSERT = ("INSERT INTO merged_nodes (nid, kind, symbol, path, title, attrs, src) "
-               "VALUES ((SELECT id FROM names WHERE name = ?),?,?,?,?,?,?)")
+NODE_INSERT = ("INSERT INTO merged_nodes (nid, kind, symbol, path, title, attrs, src, date, marks) "
+               "VALUES ((SELECT id FROM names WHERE name = ?),?,?,?,?,?,?,?,?)")
 EDGE_INSERT = ("INSERT INTO merged_edges (pos, src, dst, key, role, ev, attrs) VALUES (?, (SELECT id FROM names WHERE "
                "name = ?), (SELECT id FROM names WHERE name = ?), (SELECT id FROM names WHERE name = ?),?,?,?)")
 
@@ -197,8 +197,18 @@ def edge_row(u: str, v: str, k: str, d: dict) -> tuple:
 
 def _node_row(n: str, d: dict, src: int | None) -> tuple:
     """The ``merged_nodes`` row of node ``n`` (attributes ``d``), its id by name; ``src``: the
-    ``fact_nodes`` rowid whose attributes it repeats (then ``attrs`` is NULL)."""
+    ``fact_nodes`` rowid whose attributes it repeats (then ``attrs`` is NULL); a document's
+    date and marks (:data:`graph.store_schema.MARKS`)."""
     doc = d.get("kind") == "document"
     return (n, d.get("kind"), lookup_key(d.get("number_symbol")), d.get("path") if doc else None,
             lookup_key(d.get("title")) if doc and not d.get("number_symbol") else None,
-            None if src is not None else json.dumps(d, ensure_ascii=False), src)
+            None if src is not None else json.dumps(d, ensure_ascii=False), src, *(_doc_columns(d) if doc else (None, None)))
+
+
+def _doc_columns(d: dict) -> tuple[str | None, int]:
+    """A merged document's ``date`` and ``marks`` columns (see the schema)."""
+    date = d.get("date")
+    marks = (MARKS["in_corpus"] if d.get("in_corpus") else 0) | \
+        (MARKS["ambiguous"] if "ambiguous" in (d.get("flags") or []) else 0) | \
+        (MARKS["box"] if d.get("reported_number_symbol") is not None or d.get("reported_date") is not None else 0)
+    return (date if isinstance(date, str) else None), marks

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 
 from .ids import split_doc_id
 from .facts import FactReader
-from .index import _attrs, from_fact
+from .index import NODE_SQL, decoded, from_fact
 from .merge import _STRENGTH, EDGE_INSERT, NODE_INSERT, _merged_attrs, _node_row, edge_row
 from .search import search_order_key, search_row, write_search
 
@@ -96,10 +96,10 @@ def _node_rows(db: sqlite3.Connection) -> Iterator[tuple]:
     facts read together (its own rows in file order, then those of the dateless id folded
     into it, without their id and date), merged by :func:`graph.merge._merged_attrs`."""
     cur = db.execute(
-        "SELECT m.id AS nid, m.kind, m.pos, 0 AS part, n.file, n.rowid AS rid, n.kind AS rkind, n.own, n.fid, n.enc, "
+        "SELECT m.id AS nid, m.kind, m.pos, 0 AS part, n.file, n.rowid AS rid, n.own, n.fid, n.enc, "
         "n.c0, n.c1 FROM m_node AS m JOIN nodes AS n ON n.id = m.id WHERE m.target IS NULL "
         "UNION ALL "
-        "SELECT a.target, m.kind, m.pos, 1, n.file, n.rowid, n.kind, n.own, n.fid, n.enc, n.c0, n.c1 "
+        "SELECT a.target, m.kind, m.pos, 1, n.file, n.rowid, n.own, n.fid, n.enc, n.c0, n.c1 "
         "FROM m_node AS a JOIN m_node AS m ON m.id = a.target JOIN nodes AS n ON n.id = a.id "
         "WHERE a.target IS NOT NULL "
         "ORDER BY 3, 4, 5, 6")
@@ -118,7 +118,7 @@ def _node_rows(db: sqlite3.Connection) -> Iterator[tuple]:
     nid = kind = first = None
     facts: list[tuple[int, dict]] = []
     reader = FactReader(db)
-    for tid, tkind, _pos, part, _file, rid, rkind, own, fid, enc, c0, c1 in cur:
+    for tid, tkind, _pos, part, _file, rid, own, fid, enc, c0, c1 in cur:
         if tid != nid:
             if nid is not None:
                 yield merged(nid, kind, facts, first)
@@ -128,7 +128,7 @@ def _node_rows(db: sqlite3.Connection) -> Iterator[tuple]:
             facts.append((0, {k: v for k, v in a.items() if k not in ("id", "date")}))
             continue
         facts.append((own, a))
-        if rkind != "document" and (first is None or own > first[0]):
+        if first is None or own > first[0]:
             first = (own, rid, a)
     if nid is not None:
         yield merged(nid, kind, facts, first)
@@ -183,9 +183,8 @@ def _search_keyed(db: sqlite3.Connection) -> Iterator[tuple]:
     reader = FactReader(db)
 
     def node(nid: str) -> dict | None:
-        r = db.execute("SELECT g.kind, g.attrs, g.src FROM names AS m JOIN merged_nodes AS g ON g.nid = m.id "
-                       "WHERE m.name = ?", (nid,)).fetchone()
-        return _attrs(nid, *r, reader) if r else None
+        r = db.execute(f"{NODE_SQL} WHERE m.name = ?", (nid,)).fetchone()
+        return decoded(r, reader)[1] if r else None
 
     # a document's tasks follow it (file order): a few documents' attributes are enough;
     # agencies are few, their names short
@@ -196,10 +195,8 @@ def _search_keyed(db: sqlite3.Connection) -> Iterator[tuple]:
         d = node(a)
         return a if d is None else d.get("name", a)
 
-    cur = db.execute("SELECT m.name, g.kind, g.attrs, g.src FROM merged_nodes AS g "
-                     "JOIN names AS m ON m.id = g.nid ORDER BY g.pos")
-    for nid, kind, attrs, src in cur:
-        d = _attrs(nid, kind, attrs, src, reader)
+    for row in db.execute(f"{NODE_SQL} ORDER BY g.pos"):
+        nid, d = decoded(row, reader)
         doc = {}
         if d.get("kind") not in ("document", "agency") and isinstance(d.get("document"), str):
             doc = doc_of(d["document"]) or {}
@@ -228,8 +225,8 @@ def write_merged_index(db: sqlite3.Connection) -> None:
         last = db.execute("SELECT coalesce(max(pos), 0) FROM m_node").fetchone()[0]
         db.execute("INSERT INTO m_node (id, pos, kind) SELECT id, ? + n, 'document' FROM m_unknown", (last,))
         unknown = json.dumps(_UNKNOWN, ensure_ascii=False)
-        db.execute("INSERT INTO merged_nodes (nid, kind, attrs) SELECT (SELECT id FROM names WHERE name = u.id), "
-                   "'document', ? FROM m_unknown AS u ORDER BY u.n", (unknown,))
+        db.execute("INSERT INTO merged_nodes (nid, kind, attrs, marks) SELECT (SELECT id FROM names WHERE name = u.id), "
+                   "'document', ?, 0 FROM m_unknown AS u ORDER BY u.n", (unknown,))
         _batched(db, EDGE_INSERT, ((pos, *row) for pos, row in enumerate(_edge_rows(db), 1)))
         db.execute("CREATE TEMP TABLE m_search (tier INTEGER, date_key TEXT, id TEXT, kind TEXT, type TEXT, "
                    "jurisdiction TEXT, issuer TEXT, year TEXT, symbol TEXT, title TEXT, body TEXT)")

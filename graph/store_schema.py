@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .errors import StoreError
 
-__all__ = ["SCHEMA_VERSION", "APPLICATION_ID", "BUSY_TIMEOUT_MS", "storage_error"]
+__all__ = ["SCHEMA_VERSION", "APPLICATION_ID", "BUSY_TIMEOUT_MS", "MARKS", "storage_error"]
 
 # 2: each evidence sentence and each node's attributes as a file states them stored once
 # (``texts``); the merged graph's evidence refers to the stored edges by rowid.
@@ -21,7 +21,9 @@ __all__ = ["SCHEMA_VERSION", "APPLICATION_ID", "BUSY_TIMEOUT_MS", "storage_error
 # that is a slice of its file's text as that span, a node's attributes as values under a
 # shared key list (a task's text as its span), the search index contentless; the schema-2
 # tables' names stay as views for readers of the store's SQL.
-SCHEMA_VERSION = 3
+# 4: a merged document whose attributes are its own file's row refers to that row, as tasks
+# and agencies do; its date and marks are columns (what the conflict check selects by SQL).
+SCHEMA_VERSION = 4
 # SQLite's header field for "which application's file is this" (bytes 68-71): b"pKG1".
 # A file without it is written to only when it holds policykg's own tables (stores made
 # before the marker); any other SQLite file is refused before the first write.
@@ -30,6 +32,11 @@ APPLICATION_ID = 0x704B4731
 BUSY_TIMEOUT_MS = 60_000
 _RECOVER = ("move it aside and rebuild it with `policykg build` on the same folders "
             "(SQLite's `.recover` can save what is readable)")
+
+#: A merged document's ``marks`` (bits): read from a file (``in_corpus``), flagged
+#: ``ambiguous``, its page's metadata box gives a number or date (``reported_number_symbol``,
+#: ``reported_date``).
+MARKS = {"in_corpus": 1, "ambiguous": 2, "box": 4}
 
 #: A merged edge's attributes (``g``: a ``merged_edges`` row, ``k`` its relation's name):
 #: written out only when they are more than the relation, one evidence rowid and a role.
@@ -83,14 +90,16 @@ CREATE INDEX IF NOT EXISTS fact_unresolved_fid ON fact_unresolved(fid);
 -- The merged graph (what Store.graph() builds), written at the end of every build in the
 -- same transaction, so that a query reads only the nodes and edges it needs; pos is the
 -- graph's order.  A node whose merged attributes are those of one stored row (a task, an
--- agency one file names) keeps ``attrs`` NULL and that row's rowid in ``src`` (a document's
--- are written out: the conflict check reads them by SQL); an edge's
+-- agency one file names, a document as its own file states it) keeps ``attrs`` NULL and
+-- that row's rowid in ``src``.  A document's date and marks (MARKS: read from a file,
+-- flagged ambiguous, a metadata box) are columns: what the conflict check selects by SQL
+-- without decoding every document.  An edge's
 -- evidence items that are numbers are rowids of ``fact_edges`` (one item and no attribute
 -- but a role: ``ev`` and ``role``, ``attrs`` NULL).  The edges are kept in (src, key) order
 -- (the table is its own index out of a node; pos is the graph's order).
 CREATE TABLE IF NOT EXISTS merged_nodes (
     pos INTEGER PRIMARY KEY, nid INTEGER NOT NULL UNIQUE, kind TEXT NOT NULL, symbol TEXT, path TEXT, title TEXT,
-    attrs TEXT, src INTEGER
+    attrs TEXT, src INTEGER, date TEXT, marks INTEGER
 );
 CREATE INDEX IF NOT EXISTS merged_nodes_symbol ON merged_nodes(symbol) WHERE symbol IS NOT NULL;
 CREATE INDEX IF NOT EXISTS merged_nodes_path ON merged_nodes(path) WHERE path IS NOT NULL;
@@ -129,8 +138,9 @@ CREATE VIEW IF NOT EXISTS unresolved (rowid, file, text, start, "end", sid) AS
     SELECT u.rowid, f.path, u.text, u.start, u."end", u.sid FROM fact_unresolved AS u JOIN files AS f ON f.id = u.fid;
 CREATE VIEW IF NOT EXISTS findings (rowid, file, kind, text, start, "end", sid) AS
     SELECT x.rowid, f.path, x.kind, x.text, x.start, x."end", x.sid FROM fact_findings AS x JOIN files AS f ON f.id = x.fid;
-CREATE VIEW IF NOT EXISTS graph_nodes (rowid, id, kind, symbol, path, title, attrs, src) AS
-    SELECT g.pos, m.name, g.kind, g.symbol, g.path, g.title, g.attrs, g.src FROM merged_nodes AS g JOIN names AS m ON m.id = g.nid;
+CREATE VIEW IF NOT EXISTS graph_nodes (rowid, id, kind, symbol, path, title, attrs, src, date, marks) AS
+    SELECT g.pos, m.name, g.kind, g.symbol, g.path, g.title, g.attrs, g.src, g.date, g.marks
+    FROM merged_nodes AS g JOIN names AS m ON m.id = g.nid;
 CREATE VIEW IF NOT EXISTS graph_edges (rowid, src, dst, key, attrs) AS
     SELECT g.pos, a.name, b.name, k.name, @EDGE_ATTRS@
     FROM merged_edges AS g JOIN names AS a ON a.id = g.src JOIN names AS b ON b.id = g.dst JOIN names AS k ON k.id = g.key;
@@ -266,15 +276,36 @@ def _columns(db: sqlite3.Connection, table: str) -> set[str]:
     return {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
 
 
-def _old_rows(db: sqlite3.Connection, table: str) -> list[tuple]:
+def _old_rows(db: sqlite3.Connection, table: str) -> sqlite3.Cursor:
     """A schema-1 or -2 fact table's rows (renamed ``{table}_old``) as
-    :func:`graph.facts.fact_rows` gives them, in file then row order."""
+    :func:`graph.facts.fact_rows` gives them, in file then row order, read as they are used
+    (SQLite sorts them on disk, as its temporary storage is)."""
     head, text, ref, tail = _OLD_FACTS[table]
     cols = _columns(db, f"{table}_old")
     pick = f"t.{text}" if text in cols else f"(SELECT text FROM texts_old WHERE id = t.{ref})"
     sel = ", ".join(x for x in (", ".join(f"t.{c.strip()}" for c in head.split(",")), pick,
                                 ", ".join(f"t.{c.strip()}" for c in tail.split(",") if c.strip())) if x)
-    return db.execute(f"SELECT {sel} FROM {table}_old AS t ORDER BY t.file, t.rowid").fetchall()
+    return db.execute(f"SELECT {sel} FROM {table}_old AS t ORDER BY t.file, t.rowid")
+
+
+class _InFileOrder:
+    """An old fact table's rows (file first, in file order), taken a batch of files at a time."""
+
+    def __init__(self, cur: sqlite3.Cursor):
+        self.cur = cur
+        self.head = next(cur, None)
+
+    def upto(self, last: str | None) -> list[tuple]:
+        """The rows of the files up to ``last`` (a path; None: every row left)."""
+        out = []
+        while self.head is not None and (last is None or self.head[0] <= last):
+            out.append(self.head)
+            self.head = next(self.cur, None)
+        return out
+
+
+#: Files (with their facts) a migration reads and writes at a time: its memory is a batch's.
+_MIGRATE_BATCH = 200
 
 
 def _complete(db: sqlite3.Connection) -> None:
@@ -298,18 +329,48 @@ def _complete(db: sqlite3.Connection) -> None:
 
 
 def _needs_migration(db: sqlite3.Connection) -> bool:
-    """A store of schema 1 or 2: its ``edges`` is a table, not the view."""
-    return db.execute("SELECT 1 FROM sqlite_master WHERE name='edges' AND type='table'").fetchone() is not None
+    """A store of an earlier schema: 1 or 2 (its ``edges`` is a table, not the view), or 3."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name='edges' AND type='table'").fetchone() is not None:
+        return True
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name='meta' AND type='table'").fetchone() is None:
+        return False
+    row = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+    return row is not None and int(row[0]) < SCHEMA_VERSION
 
 
 def _migrate(db: sqlite3.Connection) -> bool:
-    """Bring a store written by an earlier policykg (schema 1 or 2) up to this schema, inside
-    the caller's transaction: its facts are read from the old tables and written again as
-    a build writes them.  Returns True when the merged graph must be written again."""
-    from .facts import insert_facts
-
+    """Bring a store written by an earlier policykg (schema 1, 2 or 3) up to this schema,
+    inside the caller's transaction.  Returns True when the merged graph must be written
+    again (it always must: the caller writes it, streamed, as a build does)."""
     if not _needs_migration(db):
         return False
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name='edges' AND type='table'").fetchone() is not None:
+        _migrate_facts(db)
+    else:
+        _migrate_merged(db)
+    db.execute("DELETE FROM meta WHERE key='merged'")
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+    return True
+
+
+def _migrate_merged(db: sqlite3.Connection) -> None:
+    """Schema 3: its facts stay as they are; the merged index gains a document's date and
+    marks (the caller writes the index again)."""
+    cols = _columns(db, "merged_nodes")
+    for col in ("date TEXT", "marks INTEGER"):
+        if col.split()[0] not in cols:
+            db.execute(f"ALTER TABLE merged_nodes ADD COLUMN {col}")
+    db.execute("DROP VIEW IF EXISTS graph_nodes")
+    for st in _schema_statements():
+        db.execute(st)
+
+
+def _migrate_facts(db: sqlite3.Connection) -> None:
+    """Schema 1 or 2: the facts are read from the old tables and written again as a build
+    writes them, a batch of files at a time (every old table read in file order alongside),
+    so that memory does not grow with the store."""
+    from .facts import insert_facts
+
     if "detail" not in _columns(db, "edges"):
         db.execute("ALTER TABLE edges ADD COLUMN detail TEXT")
     old = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name IN "
@@ -326,16 +387,18 @@ def _migrate(db: sqlite3.Connection) -> bool:
     for st in _schema_statements():
         db.execute(st)
     texts = FileTexts(db)
-    db.executemany("INSERT INTO files (path, sha256, doc_id, ingested_at, text) VALUES (?,?,?,?,?)",
-                   ((*r[:4], texts.pack(r[4])) for r in
-                    db.execute("SELECT path, sha256, doc_id, ingested_at, text FROM files_old ORDER BY path").fetchall()))
-    rows = {t: _old_rows(db, t) if f"{t}" in old else [] for t in _OLD_FACTS}
-    insert_facts(db, rows)
+    facts = {t: _InFileOrder(_old_rows(db, t)) for t in _OLD_FACTS if t in old}
+    files = db.execute("SELECT path, sha256, doc_id, ingested_at, text FROM files_old ORDER BY path")
+    while batch := files.fetchmany(_MIGRATE_BATCH):
+        db.executemany("INSERT INTO files (path, sha256, doc_id, ingested_at, text) VALUES (?,?,?,?,?)",
+                       [(*r[:4], texts.pack(r[4])) for r in batch])
+        insert_facts(db, {t: rows.upto(batch[-1][0]) for t, rows in facts.items()})
+    insert_facts(db, {t: rows.upto(None) for t, rows in facts.items()})  # a fact of no stored file fails here
+    files.close()
+    for rows in facts.values():
+        rows.cur.close()
     for table in old:
         db.execute(f"DROP TABLE {table}_old")
-    db.execute("DELETE FROM meta WHERE key='merged'")
-    db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-    return True
 
 
 def _open_readonly(path: Path) -> sqlite3.Connection:

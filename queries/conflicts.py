@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import re
@@ -27,7 +28,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from graph.facts import FactReader
 from graph.ids import fold, split_doc_id
+from graph.index import NODE_SQL, decoded
+from graph.store_schema import MARKS
 from graph.vocab import load_table
 
 if TYPE_CHECKING:
@@ -340,14 +344,29 @@ def _register(db: sqlite3.Connection) -> None:
         m = re.match(r"0*(\d+)", key)
         return m.group(1) if m else None
 
+    def year_number(symbol: str | None) -> bool:
+        """Whether a document's ``symbol`` column may be a Party number that looks like a year
+        (:func:`_doubtful` decides: the column is its number-symbol without spaces)."""
+        m = re.match(r"^(\d+)-", symbol or "")
+        return bool(m and int(m.group(1)) >= 1900)
+
     db.create_function("pkg_id_part", 2, lambda nid, i: split_doc_id(nid)[i], deterministic=True)
     db.create_function("pkg_number", 1, number, deterministic=True)
+    db.create_function("pkg_year_number", 1, year_number, deterministic=True)
 
 
 def _doc(db: sqlite3.Connection, nid: str) -> dict:
     """The merged attributes of document ``nid`` ({} when the index has no such document)."""
-    row = db.execute("SELECT attrs FROM graph_nodes WHERE id = ? AND kind = 'document'", (nid,)).fetchone()
-    return json.loads(row[0]) if row else {}
+    row = db.execute(f"{NODE_SQL} WHERE m.name = ? AND g.kind = 'document'", (nid,)).fetchone()
+    return decoded(row, FactReader(db))[1] if row else {}
+
+
+def _documents(db: sqlite3.Connection, where: str) -> Iterator[tuple[str, dict]]:
+    """The merged documents that meet ``where`` (SQL over ``merged_nodes AS g``: its symbol,
+    date and marks columns), in the graph's order, with their attributes."""
+    reader = FactReader(db)
+    for row in db.execute(f"{NODE_SQL} WHERE g.kind = 'document' AND ({where}) ORDER BY g.pos"):
+        yield decoded(row, reader)
 
 
 def _mention(db: sqlite3.Connection, rid: int) -> dict:
@@ -361,7 +380,12 @@ def _sql_per_node(db: sqlite3.Connection) -> Iterator[Conflict]:
     rows = db.execute(f"SELECT {_MENTION_SQL} FROM mentions AS m JOIN texts AS s ON s.id = m.sid "
                       "ORDER BY m.node_id, m.file, m.start, m.rowid")
     for nid, ms in itertools.groupby((dict(zip(_MENTION_COLS, r)) for r in rows), key=lambda m: m["node_id"]):
-        yield from _apart(_doc(db, nid), nid, list(ms))
+        # what _apart compares, from the columns; the name it shows only for a conflict
+        row = db.execute("SELECT date, marks FROM graph_nodes WHERE id = ? AND kind = 'document'", (nid,)).fetchone()
+        seen = {"date": row[0], "in_corpus": bool(row[1] & MARKS["in_corpus"])} if row else {}
+        ms = list(ms)
+        if _apart(seen, nid, ms):
+            yield from _apart(_doc(db, nid), nid, ms)
 
 
 def _sql_years_apart(db: sqlite3.Connection) -> Iterator[Conflict]:
@@ -405,8 +429,7 @@ def _sql_flagged(db: sqlite3.Connection) -> Iterator[Conflict]:
             yield from _flags_of(n, d, firsts.get(n, []))
 
     batch: list[tuple[str, dict]] = []
-    for n, attrs in db.execute("SELECT id, attrs FROM graph_nodes WHERE kind = 'document' ORDER BY rowid"):
-        d = json.loads(attrs)
+    for n, d in _documents(db, f"g.marks & {MARKS['ambiguous']} OR pkg_year_number(g.symbol)"):
         if _doubtful(d):
             batch.append((n, d))
             if len(batch) >= _BATCH:
@@ -418,18 +441,15 @@ def _sql_flagged(db: sqlite3.Connection) -> Iterator[Conflict]:
 
 def _sql_boxes(db: sqlite3.Connection) -> Iterator[Conflict]:
     """:func:`_box_conflicts`: the documents with a metadata box, in the graph's order."""
-    for n, attrs in db.execute("SELECT id, attrs FROM graph_nodes WHERE kind = 'document' "
-                               "AND (json_extract(attrs, '$.reported_number_symbol') IS NOT NULL "
-                               "OR json_extract(attrs, '$.reported_date') IS NOT NULL) ORDER BY rowid"):
-        yield from _box_of(n, json.loads(attrs))
+    for n, d in _documents(db, f"g.marks & {MARKS['box']}"):
+        yield from _box_of(n, d)
 
 
 def _sql_duplicates(db: sqlite3.Connection) -> Iterator[Conflict]:
     """:func:`_duplicates`: the groups of documents with one jurisdiction and key, in SQL."""
     rows = db.execute(
         "WITH d AS (SELECT id, pkg_id_part(id, 0) AS jur, pkg_id_part(id, 1) AS key, pkg_id_part(id, 2) AS year, "
-        "json_extract(attrs, '$.in_corpus') AS c FROM graph_nodes WHERE kind = 'document' "
-        "AND json_extract(attrs, '$.number_symbol') != '') "
+        f"marks & {MARKS['in_corpus']} AS c FROM graph_nodes WHERE kind = 'document' AND symbol IS NOT NULL) "
         "SELECT key, json_group_array(id), max(c) FROM d GROUP BY jur, key "
         "HAVING count(*) > 1 AND max(year = '?') ORDER BY jur, key")
     for key, ids, in_corpus in rows:
@@ -441,15 +461,18 @@ def _sql_duplicates(db: sqlite3.Connection) -> Iterator[Conflict]:
 def _sql_date_findings(db: sqlite3.Connection) -> Iterator[Conflict]:
     """:func:`_date_findings`: the mentions dated after their file's document, then the
     dates that are no dates, in the store's order."""
-    q = ("WITH own AS (SELECT c.path, json_extract(c.attrs, '$.date') AS day FROM graph_nodes AS c "
-         "WHERE c.kind = 'document' AND json_extract(c.attrs, '$.in_corpus') AND c.rowid = (SELECT max(x.rowid) "
-         "FROM graph_nodes AS x WHERE x.path = c.path AND x.kind = 'document' AND json_extract(x.attrs, '$.in_corpus'))) "
+    inc = MARKS["in_corpus"]
+    q = ("WITH own AS (SELECT c.path, c.date AS day FROM graph_nodes AS c "
+         f"WHERE c.kind = 'document' AND c.marks & {inc} AND c.rowid = (SELECT max(x.rowid) "
+         f"FROM graph_nodes AS x WHERE x.path = c.path AND x.kind = 'document' AND x.marks & {inc})) "
          f"SELECT {_MENTION_SQL}, own.day FROM mentions AS m JOIN own ON own.path = m.file "
          "JOIN texts AS s ON s.id = m.sid WHERE m.date != '' AND own.day != '' AND m.date > own.day "
          "ORDER BY m.file, m.start, m.rowid")
+    # a document cited late by many files is named once (the cache is bounded)
+    shown = functools.lru_cache(maxsize=4096)(lambda nid: _name(_doc(db, nid), nid))
     for row in db.execute(q):
         m = dict(zip(_MENTION_COLS, row))
-        yield _future(_name(_doc(db, m["node_id"]), m["node_id"]), m, row[-1])
+        yield _future(shown(m["node_id"]), m, row[-1])
     for row in db.execute('SELECT f.file, f.kind, f.text, f.start, f."end", s.text FROM findings AS f '
                           "JOIN texts AS s ON s.id = f.sid WHERE f.kind = 'impossible_date' "
                           "ORDER BY f.file, f.start, f.rowid"):

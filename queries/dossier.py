@@ -22,6 +22,7 @@ import networkx as nx
 
 from graph.errors import NotFound
 from graph.ids import fold, split_doc_id
+from graph.store_schema import MARKS
 from graph.vocab import relations_in_order
 
 from .conflicts import Conflict, find_conflicts
@@ -285,7 +286,7 @@ def _same_number(store, num: str, date: str) -> list[str]:
     out = []
     for zeros in range(4):
         prefix = "0" * zeros + num
-        rows = store.db.execute("SELECT id, json_extract(attrs, '$.date') FROM graph_nodes "
+        rows = store.db.execute("SELECT id, date FROM graph_nodes "
                                 "WHERE symbol >= ? AND symbol < ?", (prefix, prefix + "\U0010ffff"))
         for nid, day in rows:
             m = re.match(r"0*(\d+)", split_doc_id(nid)[1])
@@ -353,7 +354,7 @@ def _local_conflicts(store, node: str, paths: list[str]) -> list[Conflict]:
     g = nx.MultiDiGraph()
     citing = sorted({m["file"] for m in mentions if m["node_id"] == node})
     for nid, path, day, in_corpus in store.db.execute(
-            "SELECT id, path, json_extract(attrs, '$.date'), json_extract(attrs, '$.in_corpus') FROM graph_nodes "
+            f"SELECT id, path, date, marks & {MARKS['in_corpus']} FROM graph_nodes "
             "WHERE path IN (SELECT value FROM json_each(?))", (json.dumps(citing),)):
         g.add_node(nid, kind="document", path=path, date=day, in_corpus=bool(in_corpus))
     attrs = store.node_attrs(nids)
