@@ -466,14 +466,21 @@ def compose_agencies(agencies: list[Agency], jurisdiction: str) -> list[Agency]:
     """
     out = list(dict.fromkeys(agencies))
     names = {a.name for a in out}
-    for parts, result in _gazetteer().compose:
-        parts = {_local_form(part, jurisdiction) for part in parts}  # as the city shows them
+    for parts, result in _compose_rows(jurisdiction):
         if parts <= names:
             first = min(i for i, a in enumerate(out) if a.name in parts)
             out = [a for a in out if a.name not in parts]
             out.insert(first, resolve_agency(result, jurisdiction))
             names = {a.name for a in out}
     return list(dict.fromkeys(out))
+
+
+@table_cache(maxsize=256)
+def _compose_rows(jurisdiction: str) -> tuple[tuple[frozenset[str], str], ...]:
+    """``[[compose]]`` rows with their parts as the jurisdiction shows them (a centrally-run
+    city: :func:`_local_form`), made once per jurisdiction instead of at every call."""
+    return tuple((frozenset(_local_form(part, jurisdiction) for part in parts), result)
+                 for parts, result in _gazetteer().compose)
 
 
 # ------------------------------------------------------------------------------ finding
@@ -675,9 +682,11 @@ def _qualifier_end(key: str, pos: int, jur: tuple[str, ...]) -> int:
         return pos
     words = _gazetteer().province_words
     tk, i = _key_at(key, pos)
-    if i is not None and (tk.complete or i + 1 + max(map(len, words), default=0) + len(jur) <= len(tk.words)):
-        for lead in ((), *words, *((_AT, *w) for w in words)):
-            seq = (*lead, *jur)
+    seqs, firsts, longest = _qualifiers(jur)
+    if i is not None and (tk.complete or i + 1 + longest + len(jur) <= len(tk.words)):
+        if i >= len(tk.words) or tk.words[i] not in firsts:
+            return pos  # (most names: no qualifier opens here)
+        for seq in seqs:
             if tuple(tk.words[i : i + len(seq)]) == seq:
                 return tk.ends[i + len(seq) - 1]
         return pos
@@ -693,6 +702,16 @@ def _qualifier_end(key: str, pos: int, jur: tuple[str, ...]) -> int:
         if ok:
             return p
     return pos
+
+
+@table_cache(maxsize=64)
+def _qualifiers(jur: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], ...], frozenset[str], int]:
+    """The qualifiers :func:`_qualifier_end` tries, in its order ("<jurisdiction>", "tỉnh
+    <jurisdiction>", "tại tỉnh <jurisdiction>", …), their first tokens and the longest
+    province word's length."""
+    words = _gazetteer().province_words
+    seqs = tuple((*lead, *jur) for lead in ((), *words, *((_AT, *w) for w in words)))
+    return seqs, frozenset(q[0] for q in seqs), max(map(len, words), default=0)
 
 
 def _written_out(key: str, hit: tuple[AgencyEntry, int], start: int, jur: tuple[str, ...]) -> int | None:

@@ -145,7 +145,8 @@ def _item(ctx: Ctx, scan: _Scan, i: int, b: Builder) -> None:
     base = parent.path if parent else scan.roman
     path = _item_path(scan, i, parent)
     heading = is_heading(paras, i, text)
-    roles = item_roles(ctx, p.body, cut_inline_label(text, p.body, p.end), heading=heading)
+    end = cut_inline_label(text, p.body, p.end)
+    roles = item_roles(ctx, p.body, end, heading=heading)
     inherited = next((h.roles for h in reversed(stack) if h.roles.lead), Roles())
     if heading:
         own = roles if roles.lead else Roles(inherited.lead, tuple(dict.fromkeys(inherited.cooperating + roles.cooperating)))
@@ -168,7 +169,6 @@ def _item(ctx: Ctx, scan: _Scan, i: int, b: Builder) -> None:
         # khó khăn, vướng mắc kịp thời báo cáo …": a closing paragraph naming nobody
         scan.last = None
         return
-    end = cut_inline_label(text, p.body, p.end)
     scan.last = b.add(p.body, end, path, roles)
     apply_labels(ctx, scan.last, end, p.end)
 

@@ -54,16 +54,23 @@ class Ctx:
 
 
 def _parent_agency(unit: Agency, jurisdiction: str, issuer: str | None) -> Agency | None:
+    return _parent_of(unit.parent, jurisdiction, issuer)
+
+
+@table_cache(maxsize=4096)
+def _parent_of(parent: str, jurisdiction: str, issuer: str | None) -> Agency | None:
+    """The body with id ``parent``: the issuer or a table agency (cached: a parent found in
+    neither was looked for again at every task naming its unit)."""
     if issuer:
         a = resolve_agency(issuer, jurisdiction)
-        if a.id == unit.parent:
+        if a.id == parent:
             return a
     from loaders.agencies import _gazetteer  # the table names the parent of table units
 
     for entry in _gazetteer().by_name.values():
         if entry.kind == "agency":
             a = resolve_agency(entry.name, jurisdiction)
-            if a.id == unit.parent:
+            if a.id == parent:
                 return a
     return None
 
