@@ -54,8 +54,8 @@ class _Table:
     units: dict[str, str]
     own_date_anchors: tuple[str, ...]
     rules: tuple[DeadlineRule, ...]
-    triggers: object  # Aho-Corasick automaton: a required word (case-folded) -> bit mask of its rules
-    always: int  # bit mask of the rules with no required word: searched in every text
+    triggers: object  # Aho-Corasick automaton: a required word (case-folded) -> bits of its word groups
+    needs: tuple[int, ...]  # each rule's word groups as bits: all must be in a text it is searched in
 
 
 @table_cache
@@ -73,103 +73,101 @@ def _table() -> _Table:
         )
         for r in raw["rule"]
     )
-    triggers, always = _trigger_automaton([r["pattern"] for r in raw["rule"]])
+    triggers, needs = _trigger_automaton([r["pattern"] for r in raw["rule"]])
     return _Table(
         clean=tuple((regex.compile(c["pattern"], regex.I), c["replace"]) for c in raw.get("clean", [])),
         units={" ".join(k.split()): v for k, v in raw.get("units", {}).items()},
         own_date_anchors=tuple(raw.get("relative", {}).get("own_date_anchors", [])),
         rules=rules,
         triggers=triggers,
-        always=always,
+        needs=needs,
     )
 
 
-def _trigger_automaton(patterns: list[str]) -> tuple[object, int]:
-    """One automaton over the words each rule's every match must contain (:func:`required_words`),
+def _trigger_automaton(patterns: list[str]) -> tuple[object, tuple[int, ...]]:
+    """One automaton over the words a rule's every match must contain (:func:`required_words`),
     so a text is searched only with the rules whose words it holds: most rules find nothing in
-    most task texts, and a search that fails reads the whole text.  Rules without such words
-    are ``always`` searched."""
+    most task texts, and a search that fails reads the whole text.  Each group of words a rule
+    needs one of is a bit; a word maps to the bits of its groups; a rule's ``needs`` are its
+    bits (0: searched in every text)."""
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
     masks: dict[str, int] = {}
-    always = 0
-    for i, pattern in enumerate(patterns):
-        words = required_words(pattern)
-        if not words:
-            always |= 1 << i
-            continue
-        for w in words:
-            masks[w] = masks.get(w, 0) | 1 << i
+    needs: list[int] = []
+    bit = 0
+    for pattern in patterns:
+        need = 0
+        for words in required_words(pattern):
+            for w in words:
+                masks[w] = masks.get(w, 0) | 1 << bit
+            need |= 1 << bit
+            bit += 1
+        needs.append(need)
     for w, mask in masks.items():
         automaton.add_word(w, mask)
     if masks:
         automaton.make_automaton()
-    return (automaton if masks else None), always
+    return (automaton if masks else None), tuple(needs)
 
 
 _PLAIN_REGEX = regex.compile(r"\\[pP]\{[^}]*\}")  # \p{Ll}: a class, read as "any character"
 _REPEAT_BRACE = regex.compile(r"\{\d*(?:,\d*)?\}")
 
 
-def required_words(pattern: str) -> frozenset[str] | None:
-    r"""Case-folded words of which every match of ``pattern`` (compiled case-blind) holds one
-    as written, or None when the pattern promises none (or uses syntax only ``regex`` reads:
-    set operations, fuzzy matching).  Read from the pattern's parse by :mod:`re`, with ``\p{…}``
-    classes as any character: a word of the literal runs every branch must go through.
+def required_words(pattern: str) -> list[frozenset[str]]:
+    r"""Groups of case-folded words: every match of ``pattern`` (compiled case-blind) holds,
+    as written, one word of each group.  Read from the pattern's parse by :mod:`re`, with
+    ``\p{…}`` classes as any character: the literal runs of the parts every match goes
+    through (a branch gives its branches' words together); none for syntax only ``regex``
+    reads (set operations, fuzzy matching).
 
-    >>> sorted(required_words(r"(?:trước|vào)\s+ngày\s+(?P<day>\d{1,2})"))
-    ['ngày']
-    >>> sorted(required_words(r"(?:theo|khi\s+có)\s+(?:yc|yêu\s+cầu)|đột\s+xuất"))
-    ['khi', 'theo', 'xuất']
-    >>> required_words(r"\d{4}") is None
-    True
+    >>> [sorted(g) for g in required_words(r"(?:trước|vào)\s+ngày\s+(?P<day>\d{1,2})\s+hằng\s+năm")]
+    [['trước', 'vào'], ['ngày'], ['hằng'], ['năm']]
+    >>> [sorted(g) for g in required_words(r"(?:theo|khi\s+có)\s+(?:yc|yêu\s+cầu)|đột\s+xuất")]
+    [['khi', 'theo', 'xuất']]
+    >>> required_words(r"\d{4}")
+    []
     """
     plain = _PLAIN_REGEX.sub(".", pattern)
     if any(op in plain for op in ("[[", "--", "&&", "||", "~~")) or \
             plain.count("{") != len(_REPEAT_BRACE.findall(plain)):
-        return None
+        return []
     try:
         parsed = _sre_parse.parse(plain, _sre.SRE_FLAG_IGNORECASE)
     except (regex.error, _sre.error, ValueError, OverflowError, RecursionError):
-        return None
-    found = _required(parsed)
-    return found if found and min(map(len, found)) >= _MIN_WORD else None
+        return []
+    return list(dict.fromkeys(g for g in _required(parsed) if min(map(len, g)) >= _MIN_WORD))
 
 
 _MIN_WORD = 2  # a required single letter is in nearly every text: no filter
 
 
-def _required(items) -> frozenset[str] | None:
-    """The required words of a parsed sequence: the best of its literal runs and of its parts
-    that must match (a group, every branch of an alternation, a repeat at least once)."""
-    best: frozenset[str] | None = None
+def _required(items) -> list[frozenset[str]]:
+    """The required word groups of a parsed sequence: its literal runs and those of its parts
+    that must match (a group, a repeat at least once, an alternation: the best group of each
+    branch, together)."""
+    out: list[frozenset[str]] = []
     run: list[str] = []
-
-    def keep(words: frozenset[str] | None) -> None:
-        nonlocal best
-        if words and (best is None or min(map(len, words)) > min(map(len, best))):
-            best = words
-
     for op, av in list(items) + [(None, None)]:
         ch = chr(av) if op is _sre.LITERAL else ""
         if ch and ch.casefold() == ch.lower() and len(ch.lower()) == 1 and ch.isalnum():
             run.append(ch.lower())
             continue
         if run:
-            keep(frozenset(["".join(run)]))
+            out.append(frozenset(["".join(run)]))
             run = []
         if op is _sre.SUBPATTERN:
-            keep(_required(av[3]))
+            out += _required(av[3])
         elif op is _sre.ATOMIC_GROUP:
-            keep(_required(av))
+            out += _required(av)
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-            keep(_required(av[2]))
+            out += _required(av[2])
         elif op is _sre.BRANCH:
-            branches = [_required(b) for b in av[1]]
-            if all(branches):
-                keep(frozenset().union(*branches))
-    return best
+            best = [max(_required(b), key=lambda g: min(map(len, g)), default=None) for b in av[1]]
+            if all(best):
+                out.append(frozenset().union(*best))
+    return out
 
 
 def _add_days(start: datetime.date, days: int, *, working: bool) -> datetime.date:
@@ -273,13 +271,13 @@ def _first_match(rules: tuple[DeadlineRule, ...], text: str, pos: int, ahead: li
 
 
 def _live(table: _Table, text: str) -> list:
-    """``ahead`` for :func:`_first_match`: False (no match left) for each rule whose required
-    words the text lacks, None (not searched yet) for the others."""
-    mask = table.always
+    """``ahead`` for :func:`_first_match`: False (no match left) for each rule that needs a
+    word the text lacks, None (not searched yet) for the others."""
+    found = 0
     if table.triggers is not None:
         for _, m in table.triggers.iter(text.casefold()):
-            mask |= m
-    return [None if mask >> i & 1 else False for i in range(len(table.rules))]
+            found |= m
+    return [None if found & need == need else False for need in table.needs]
 
 
 def _matches(text: str, reference_year: int | None, *, prose_only: bool, reference_date: str | None = None):
