@@ -5,8 +5,12 @@ PDF text layer wrapped or a page break split joined back (:func:`split_paragraph
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+import regex
+from graph.vocab import table_cache
+
+from loaders.rules import load_table
 from loaders.task_rules import task_rules
 
 __all__ = ["Paragraph", "split_paragraphs"]
@@ -28,37 +32,54 @@ class Paragraph:
 
 
 def _lines(text: str):
-    """(start, end) of each non-empty line, stripped, with the newlines before it."""
+    """(start, end) of each non-empty line, stripped, with the newlines before it, and
+    whether it is a table row (two TABs, or one inside it).  One ``split`` of the text."""
     pos = 0
     newlines = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        stop = n if nl == -1 else nl
-        s, e = pos, stop
-        while s < e and text[s] in " \t\u00a0\ufeff":
-            s += 1
-        while e > s and text[e - 1] in " \t\r\u00a0":
-            e -= 1
-        if s < e:
-            raw = text[pos:stop].strip("\n\r ")
-            yield s, e, newlines, raw.count("\t") >= 2 or "\t" in text[s:e]
+    for line in text.split("\n"):
+        core = line.lstrip(" \t\u00a0\ufeff")
+        s = pos + len(line) - len(core)
+        core = core.rstrip(" \t\r\u00a0")
+        if core:
+            yield s, s + len(core), newlines, "\t" in line and (line.count("\t") >= 2 or "\t" in core)
             newlines = 0
-        if nl == -1:
-            break
         newlines += 1
-        pos = nl + 1
+        pos += len(line) + 1
+
+
+@table_cache
+def _markers() -> regex.Pattern | None:
+    """The four markers of ``tasks.toml [markers]`` (roman, number, letter, dash) as one
+    alternation tried in that order, each branch's label group named by its kind: one match
+    a line instead of four, for a line without the junk of a .docx bookmark before its
+    marker."""
+    mk = load_table("tasks")["markers"]
+    if any(regex.compile(mk[k]).groupindex != {"label": 1} or regex.compile(mk[k]).groups != 1 for k in _KINDS):
+        return None  # a marker with groups of its own: matched one by one
+    return regex.compile("|".join(mk[k].replace("(?P<label>", f"(?P<{k}>") for k in _KINDS))
+
+
+_KINDS = ("roman", "number", "letter", "dash")
 
 
 def _classify(text: str, s: int, e: int) -> tuple[str, str, int]:
     r = task_rules()
     line = text[s:e]
-    for kind in ("roman", "number", "letter", "dash"):
-        m = getattr(r, kind).match(line)
+    markers = _markers()
+    if markers is not None and line[0] != "[":
+        # no junk before a marker ("[bookmark: …]" starts with "["): the four markers at once
+        m = markers.match(line)
         if m:
-            return kind, m.group("label"), s + m.end()
-    m = r.junk.match(line)
-    body = s + (m.end() if m else 0)
+            kind = m.lastgroup
+            return kind, m.group(kind), s + m.end()
+        body = s
+    else:
+        for kind in _KINDS:
+            m = getattr(r, kind).match(line)
+            if m:
+                return kind, m.group("label"), s + m.end()
+        m = r.junk.match(line)
+        body = s + (m.end() if m else 0)
     if r.label_any.match(text, body, e):
         return "label", "", body
     return "plain", "", body
@@ -96,7 +117,7 @@ def _starts_lower(text: str, body: int, end: int) -> bool:
     return False
 
 
-def _wrap_width(text: str, lines: list[tuple[int, int, int, str]]) -> float | None:
+def _wrap_width(text: str, lines: list[tuple[int, int, int, str, str, int]]) -> float | None:
     """The width (in characters) a wrapped text layer breaks its lines at, or None.
 
     Measured on the lines a lower-case line continues; a PDF typeset at a fixed width has
@@ -105,7 +126,7 @@ def _wrap_width(text: str, lines: list[tuple[int, int, int, str]]) -> float | No
     """
     r = task_rules()
     widths = []
-    for (s, e, _, kind), (s2, e2, gap2, kind2) in zip(lines, lines[1:]):
+    for (s, e, _, kind, _, _), (s2, _, gap2, kind2, _, _) in zip(lines, lines[1:]):
         if gap2 == 1 and kind2 == "plain" and kind != "table" and text[e - 1] not in _TERMINAL and text[s2].islower():
             widths.append(e - s)
     if len(widths) < r.wrap_samples:
@@ -170,7 +191,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             lines.append((s, e, gap, "table", "", s))
         else:
             lines.append((s, e, gap, *_classify(text, s, e)))
-    width = _wrap_width(text, [(s, e, gap, kind) for s, e, gap, kind, _, _ in lines])
+    width = _wrap_width(text, lines)
     full = None if width is None else (task_rules().full_line * width, 1.2 * width)
     out: list[Paragraph] = []
     last_line = 0  # length of the previous physical line
@@ -179,7 +200,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         prev = out[-1] if out else None
         if prev is not None and prev.kind != "table" and _continues(text, prev, kind, label, body, e, gap, last_line, full,
                                                                     depth > 0):
-            out[-1] = replace(prev, end=e)
+            out[-1] = Paragraph(prev.start, e, prev.kind, prev.label, prev.body, prev.gap)
             depth = _paren_depth(text, prev.end, e, depth)
         else:
             out.append(Paragraph(s, e, kind, label, body, gap))
