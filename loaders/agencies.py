@@ -57,6 +57,13 @@ def _tokens(key: str) -> tuple[str, ...]:
     return tuple(_TOKEN_ONE.findall(key))
 
 
+@table_cache(maxsize=256)
+def _name_key(name: str) -> tuple[str, ...]:
+    """A province's name as tokens of its key, once per name (every scan and resolution
+    reads its jurisdiction's)."""
+    return _tokens(match_key(name))
+
+
 @dataclass(frozen=True, slots=True)
 class _KeyTokens:
     """One stretch of a paragraph key split into tokens once, so the matcher steps by list
@@ -287,7 +294,7 @@ def _display(name: str) -> str:
 def _strip_jurisdiction(key: tuple[str, ...], jurisdiction: str) -> list[tuple[str, ...]]:
     """Keys to try when a name ends with its own province: "... Hải Phòng", "... tỉnh Hà Tĩnh"."""
     gaz = _gazetteer()
-    jur = _tokens(match_key(jurisdiction))
+    jur = _name_key(jurisdiction)
     if not jur or len(key) <= len(jur) or key[-len(jur):] != jur:
         return []
     base = key[: -len(jur)]
@@ -408,7 +415,7 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
     # a unit of the issuing body ("Phòng Quản lý đầu tư" of the board), unless the name ends with
     # its province: "Trung tâm Chuyển đổi số Thành phố" is a body of the city
     # or with the province's own name: "Trung tâm Đổi mới sáng tạo Hà Nội"
-    jur = _tokens(match_key(jurisdiction))
+    jur = _name_key(jurisdiction)
     provincial = any(len(key) > len(w) and key[-len(w):] == w for w in (*_gazetteer().province_words, jur) if w)
     if parent is not None and not group and not provincial and key and key[0] in ("phòng", "văn", "trung", "lãnh"):
         parent_name = _resolve(parent, jurisdiction, None).name
@@ -893,7 +900,7 @@ def find_agencies(
 def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | None) -> tuple[tuple[Agency, int, int], ...]:
     gaz = _gazetteer()
     key = match_key(text, keep_length=True)
-    jur = _tokens(match_key(jurisdiction))
+    jur = _name_key(jurisdiction)
     out: list[tuple[Agency, int, int]] = []
     pos = 0
     while True:
