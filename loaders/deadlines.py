@@ -98,7 +98,7 @@ def _trigger_automaton(patterns: list[str]) -> tuple[object, tuple[int, ...]]:
     bit = 0
     for pattern in patterns:
         need = 0
-        for words in required_words(pattern):
+        for words in required_words(pattern, min_len=_MIN_WORD):
             for w in words:
                 masks[w] = masks.get(w, 0) | 1 << bit
             need |= 1 << bit
@@ -111,21 +111,25 @@ def _trigger_automaton(patterns: list[str]) -> tuple[object, tuple[int, ...]]:
     return (automaton if masks else None), tuple(needs)
 
 
+_MIN_WORD = 2  # a required single letter is in nearly every text: no filter
 _PLAIN_REGEX = regex.compile(r"\\[pP]\{[^}]*\}")  # \p{Ll}: a class, read as "any character"
 _REPEAT_BRACE = regex.compile(r"\{\d*(?:,\d*)?\}")
 
 
-def required_words(pattern: str) -> list[frozenset[str]]:
+def required_words(pattern: str, *, min_len: int = 2) -> list[frozenset[str]]:
     r"""Groups of case-folded words: every match of ``pattern`` (compiled case-blind) holds,
     as written, one word of each group.  Read from the pattern's parse by :mod:`re`, with
     ``\p{…}`` classes as any character: the literal runs of the parts every match goes
-    through (a branch gives its branches' words together); none for syntax only ``regex``
-    reads (set operations, fuzzy matching).
+    through (a branch gives its branches' words together, and the groups all its branches
+    need), a punctuation mark alone as a word; only groups whose words are ``min_len``
+    characters or more; none for syntax only ``regex`` reads (set operations, fuzzy matching).
 
     >>> [sorted(g) for g in required_words(r"(?:trước|vào)\s+ngày\s+(?P<day>\d{1,2})\s+hằng\s+năm")]
     [['trước', 'vào'], ['ngày'], ['hằng'], ['năm']]
     >>> [sorted(g) for g in required_words(r"(?:theo|khi\s+có)\s+(?:yc|yêu\s+cầu)|đột\s+xuất")]
     [['khi', 'theo', 'xuất']]
+    >>> [sorted(g) for g in required_words(r"(?:đơn\s+vị\s*:|thời\s+hạn\s*:)", min_len=1)]
+    [['thời', 'đơn'], [':']]
     >>> required_words(r"\d{4}")
     []
     """
@@ -137,16 +141,13 @@ def required_words(pattern: str) -> list[frozenset[str]]:
         parsed = _sre_parse.parse(plain, _sre.SRE_FLAG_IGNORECASE)
     except (regex.error, _sre.error, ValueError, OverflowError, RecursionError):
         return []
-    return list(dict.fromkeys(g for g in _required(parsed) if min(map(len, g)) >= _MIN_WORD))
-
-
-_MIN_WORD = 2  # a required single letter is in nearly every text: no filter
+    return list(dict.fromkeys(g for g in _required(parsed) if min(map(len, g)) >= min_len))
 
 
 def _required(items) -> list[frozenset[str]]:
     """The required word groups of a parsed sequence: its literal runs and those of its parts
     that must match (a group, a repeat at least once, an alternation: the best group of each
-    branch, together)."""
+    branch together, and the groups every branch has)."""
     out: list[frozenset[str]] = []
     run: list[str] = []
     for op, av in list(items) + [(None, None)]:
@@ -157,16 +158,20 @@ def _required(items) -> list[frozenset[str]]:
         if run:
             out.append(frozenset(["".join(run)]))
             run = []
-        if op is _sre.SUBPATTERN:
+        if ch and not ch.isspace() and ch.casefold() == ch == ch.upper():
+            out.append(frozenset([ch]))  # a mark without case: ":"
+        elif op is _sre.SUBPATTERN:
             out += _required(av[3])
         elif op is _sre.ATOMIC_GROUP:
             out += _required(av)
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
             out += _required(av[2])
         elif op is _sre.BRANCH:
-            best = [max(_required(b), key=lambda g: min(map(len, g)), default=None) for b in av[1]]
+            groups = [_required(b) for b in av[1]]
+            best = [max(g, key=lambda w: min(map(len, w)), default=None) for g in groups]
             if all(best):
                 out.append(frozenset().union(*best))
+            out += [g for g in groups[0] if all(g in other for other in groups[1:])]
     return out
 
 

@@ -95,14 +95,25 @@ class Builder:
 
 def cut_inline_label(text: str, start: int, end: int) -> int:
     """End of the task text before an inline "Đơn vị chủ trì:" label."""
-    m = task_rules().inline_label.search(text, start, end)
+    r = task_rules()
+    if not _may_label(r, text, start, end):
+        return end
+    m = r.inline_label.search(text, start, end)
     return m.start() if m else end
+
+
+def _may_label(r, text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a mark of each group every label needs (a ":"): a
+    search that fails reads the whole span, most spans hold no label."""
+    return all(any(text.find(w, start, end) != -1 for w in g) for g in r.label_needs)
 
 
 def apply_labels(ctx: Ctx, draft: Draft, start: int, end: int) -> None:
     """Read "Đơn vị chủ trì: X. Thời gian thực hiện: Y." labels in text[start:end]."""
     r = task_rules()
     text = ctx.text
+    if not _may_label(r, text, start, end):
+        return
     hits = []
     for name, pat in r.labels.items():
         for m in pat.finditer(text, start, end):

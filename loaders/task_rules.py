@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
+from loaders.deadlines import required_words
 from loaders.rules import load_table
 from graph.vocab import table_cache
 
@@ -28,6 +29,7 @@ class TaskRules:
     labels: dict[str, regex.Pattern]
     label_any: regex.Pattern
     inline_label: regex.Pattern  # a label inside a task's paragraph, after a sentence end
+    label_needs: tuple[frozenset[str], ...]  # marks without case every label holds one of each: ":"
     skip_sections: regex.Pattern
     task_sections: regex.Pattern
     implementation: regex.Pattern
@@ -84,6 +86,13 @@ def _any(patterns: list[str], *, anchor: str = "") -> regex.Pattern:
     return regex.compile(anchor + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", regex.I | regex.V1)
 
 
+def _caseless_needs(pattern: str) -> tuple[frozenset[str], ...]:
+    """The groups of :func:`loaders.deadlines.required_words` of a pattern whose words have no
+    case (a ":"): a text lacking one of a group cannot hold a match, read with ``str.find``."""
+    groups = required_words(pattern, min_len=1)
+    return tuple(g for g in groups if all(w == w.upper() == w.casefold() for w in g))
+
+
 @table_cache
 def task_rules() -> TaskRules:
     raw = load_table("tasks")
@@ -101,6 +110,7 @@ def task_rules() -> TaskRules:
         appendix=regex.compile(mk["appendix"], regex.I),
         labels=labels,
         label_any=_any(list(raw["labels"].values())),
+        label_needs=_caseless_needs(_any(list(raw["labels"].values())).pattern),
         inline_label=regex.compile(r"(?<=[.;]\s*)" + _any(list(raw["labels"].values())).pattern, regex.I | regex.V1),
         skip_sections=_any(raw["sections"]["skip"]),
         task_sections=_any(raw["sections"]["tasks"]),
