@@ -165,7 +165,10 @@ class Patterns:
         # 930e/QĐ-UBND
         self.symbol = self._re(
             rf"""
-            (?<![\p{{L}}\d/.,-])               # not inside a longer token or a date
+            # not inside a longer token or a date; the class is matched case-sensitively: the
+            # same characters (U+0345 is the one that case-folds into it) at half the cost of the
+            # case-blind class, tried at every digit of the text
+            (?<!(?-i:[\p{{L}}\u0345\d/.,-]))
             (?<!\d:)                           # nor a standard's year ("QCVN 06:2022/BXD")
             (?P<num>\d{{1,5}}(?:\p{{Ll}}(?={_H}*/))?)   # "364a/QĐ-UBND": a letter after the number
             (?P<tail>
