@@ -108,6 +108,30 @@ def _to_schema_2(db: Path) -> None:
     con.close()
 
 
+#: The merged index's view as schema 3 made it (no date nor marks columns).
+_GRAPH_NODES_3 = """CREATE VIEW graph_nodes (rowid, id, kind, symbol, path, title, attrs, src) AS
+    SELECT g.pos, m.name, g.kind, g.symbol, g.path, g.title, g.attrs, g.src FROM merged_nodes AS g
+    JOIN names AS m ON m.id = g.nid"""
+
+
+def _to_schema_3(db: Path) -> None:
+    """Rewrite a store as policykg wrote it in schema 3: its facts as they are, every merged
+    document's attributes written out, no date nor marks columns."""
+    with Store(db, readonly=True) as s:
+        ids = [r[0] for r in s.db.execute("SELECT id FROM graph_nodes WHERE kind = 'document'")]
+        docs = [(json.dumps(a, ensure_ascii=False), n) for n, a in s.node_attrs(ids).items()]
+    con = sqlite3.connect(db, isolation_level=None)
+    con.executemany("UPDATE merged_nodes SET attrs = ?, src = NULL WHERE nid = (SELECT id FROM names WHERE name = ?)",
+                    docs)
+    con.execute("DROP VIEW graph_nodes")
+    con.execute("ALTER TABLE merged_nodes DROP COLUMN date")
+    con.execute("ALTER TABLE merged_nodes DROP COLUMN marks")
+    con.execute(_GRAPH_NODES_3)
+    con.execute("UPDATE meta SET value='3' WHERE key='schema'")
+    con.execute("VACUUM")
+    con.close()
+
+
 def _to_schema_1(db: Path) -> None:
     """Rewrite a store as policykg wrote it before schema 2: every sentence and attribute JSON
     in its row, no ``texts`` table, the merged graph's tables in their old form."""
@@ -142,15 +166,23 @@ def _to_schema_1(db: Path) -> None:
     con.close()
 
 
-@pytest.mark.parametrize("old", [1, 2])
-def test_a_store_of_an_earlier_schema_is_migrated_in_place_with_the_same_answers(tmp_path, capsys, old):
+@pytest.mark.parametrize("old, batch", [(1, 200), (2, 200), (2, 3), (3, 200)])
+def test_a_store_of_an_earlier_schema_is_migrated_in_place_with_the_same_answers(tmp_path, capsys, monkeypatch,
+                                                                                   old, batch):
+    """Schemas 1 and 2 are migrated a batch of files at a time (``batch``: 3 makes many
+    batches of the seed corpus and the pages), schema 3 by two columns and its index."""
+    import graph.store_schema as schema
+
+    monkeypatch.setattr(schema, "_MIGRATE_BATCH", batch)
     db = tmp_path / "kg.db"
     pages = sorted(REALDOCS.glob("*.md"))[:12] if REALDOCS.is_dir() else []
     _build([CORPUS, *pages], db)
     before = _answers(db)
-    (_to_schema_1 if old == 1 else _to_schema_2)(db)
+    {1: _to_schema_1, 2: _to_schema_2, 3: _to_schema_3}[old](db)
     with sqlite3.connect(db) as con:
-        assert con.execute("SELECT type FROM sqlite_master WHERE name='edges'").fetchone() == ("table",)
+        assert con.execute("SELECT type FROM sqlite_master WHERE name='edges'").fetchone() == \
+            ("view" if old == 3 else "table",)
+        assert con.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == (str(old),)
     capsys.readouterr()
     with Store(db, readonly=True) as s:  # a query on an old store upgrades it once
         assert s.has_merged()
@@ -167,25 +199,44 @@ def test_a_store_of_an_earlier_schema_is_migrated_in_place_with_the_same_answers
     assert len(report.unchanged) == len(list(CORPUS.iterdir())) + len(pages)
 
 
-def test_a_failed_migration_leaves_the_old_store_as_it_was(tmp_path, monkeypatch):
-    """The migration runs in one transaction: a failure half-way changes nothing."""
+@pytest.mark.parametrize("old", [2, 3])
+def test_a_failed_migration_leaves_the_old_store_as_it_was(tmp_path, monkeypatch, old):
+    """The migration runs in one transaction: a failure half-way (schema 2: after some
+    batches of files are written; schema 3: while the index is written) changes nothing."""
+    import graph.facts as facts
+    import graph.merge_stream as merge_stream
     import graph.store_schema as schema
 
     db = tmp_path / "kg.db"
     _build([CORPUS], db)
-    _to_schema_2(db)
+    before = _answers(db)
+    (_to_schema_2 if old == 2 else _to_schema_3)(db)
     data = db.read_bytes()
+    calls = []
 
     def broken(*args, **kwargs):
-        raise sqlite3.OperationalError("disk I/O error")
+        calls.append(1)
+        if len(calls) > 2:
+            raise sqlite3.OperationalError("disk I/O error")
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(schema, "_old_rows", broken)
+    monkeypatch.setattr(schema, "_MIGRATE_BATCH", 1)
+    if old == 2:
+        real = facts.insert_facts
+        monkeypatch.setattr(facts, "insert_facts", broken)
+    else:
+        real = merge_stream._batched
+        monkeypatch.setattr(merge_stream, "_batched", broken)
     with pytest.raises(StoreError):
         Store(db)
+    assert len(calls) == 3
     with sqlite3.connect(db) as con:
-        assert con.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("2",)
-        assert con.execute("SELECT type FROM sqlite_master WHERE name='edges'").fetchone() == ("table",)
+        assert con.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == (str(old),)
+        assert con.execute("SELECT type FROM sqlite_master WHERE name='edges'").fetchone() == \
+            ("table" if old == 2 else "view",)
+        assert "date" not in {r[1] for r in con.execute("PRAGMA table_info(merged_nodes)")}
     monkeypatch.undo()
+    assert json.loads(json.dumps(_answers(db))) == json.loads(json.dumps(before))  # migrated at the next open
     with Store(db, readonly=True) as s:
         assert s.has_merged() and len(s.files()) == len(list(CORPUS.iterdir()))
     assert len(data) > 0
