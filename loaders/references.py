@@ -31,7 +31,7 @@ from graph.vocab import table_cache, type_role
 from .header import Header
 from .identity import Symbol, issuer_display, issuer_level, iso_date, legislature_code, make_id, parse_symbol, party_of
 from .patterns import patterns
-from .rules import alternation, load_table, match_key, provinces
+from .rules import alternation, load_table, match_key, provinces, tone_spellings
 
 __all__ = ["RawMention", "find_mentions", "extract_references", "preamble_end", "sentence_bounds"]
 
@@ -462,6 +462,7 @@ class _Openers:
 
     type_words: object  # short forms: "Nghị quyết 29", "Kế hoạch số 13"
     laws: object  # named laws: "Luật Đất đai", "Bộ luật Lao động"
+    cues: object  # relation cues, each word with its relation's place in _cue_patterns
 
 
 @table_cache
@@ -476,8 +477,46 @@ def _openers() -> _Openers:
         return a
 
     p = patterns()
+    cues = ahocorasick.Automaton()
+    for i, (rel, _, _) in enumerate(_cue_patterns()):
+        for w in {v for c in p.cues[rel.value] for v in tone_spellings(c.split()[0].lower())}:
+            cues.add_word(w, (len(w), *(cues.get(w, (0,))[1:]), i))
+    cues.make_automaton()
     # every named_law branch opens with a law's name or a law's noun ("Luật", "Bộ luật")
-    return _Openers(automaton(p.type_words), automaton([*p.law_names, *p.law_words]))
+    return _Openers(automaton(p.type_words), automaton([*p.law_names, *p.law_words]), cues)
+
+
+def _cue_starts(text: str) -> list[list[int]]:
+    """Per relation of :func:`_cue_patterns`, where one of its cues' first words starts in
+    ``text`` (the last text's kept)."""
+    openers = _openers().cues
+    got = _STARTS.get(id(openers))
+    if got is None or got[0] is not text or got[1] is not openers:
+        per: list[set[int]] = [set() for _ in _cue_patterns()]
+        for end, (n, *rels) in openers.iter(_lower(text)):
+            for i in rels:
+                per[i].add(end - n + 1)
+        got = _STARTS[id(openers)] = (text, openers, [sorted(x) for x in per])
+    return got[2]
+
+
+def _cue_finds(text: str, lo: int, hi: int) -> Iterator[tuple[Relation, int, regex.Match]]:
+    """(relation, priority, match) of each relation's cue pattern in ``text[lo:hi]``, relation
+    by relation, as ``finditer(text, lo, hi)`` finds them, tried only where one of its cues'
+    first words starts (as :func:`_scan` does; four scans of every window took a tenth of
+    the references' time)."""
+    for (rel, rank, cre), starts in zip(_cue_patterns(), _cue_starts(text)):
+        pos = lo
+        for i in range(bisect.bisect_left(starts, lo), len(starts)):
+            s = starts[i]
+            if s >= hi:
+                break
+            if s < pos:
+                continue
+            m = cre.match(text, s, hi)
+            if m:
+                yield rel, rank, m
+                pos = m.end()
 
 
 def _scan(pattern: regex.Pattern, text: str, openers, opens: regex.Pattern | None = None) -> Iterator[regex.Match]:
@@ -899,11 +938,10 @@ def _cue_before(text: str, lo: int, hi: int) -> tuple[Relation | None, int]:
     """The last relation cue in ``text[lo:hi]`` and its position."""
     best: tuple[Relation | None, int] = (None, -1)
     prio = 0
-    for rel, rank, cre in _cue_patterns():
-        for m in cre.finditer(text, lo, hi):
-            st = m.start()
-            if st > best[1] or (st == best[1] and rank > prio):
-                best, prio = (rel, st), rank
+    for rel, rank, m in _cue_finds(text, lo, hi):
+        st = m.start()
+        if st > best[1] or (st == best[1] and rank > prio):
+            best, prio = (rel, st), rank
     return best
 
 
@@ -1028,12 +1066,11 @@ def _cues(text: str, lo: int, hi: int) -> list[tuple[Relation, int, int]]:
     """The relation cues in ``text[lo:hi]`` in order; at one position the longest wins
     ("bãi bỏ Điều 12" amends, "bãi bỏ Quyết định" replaces), then the stronger relation."""
     found: dict[int, tuple[int, int, Relation]] = {}
-    for r, rank, cre in _cue_patterns():
-        for m in cre.finditer(text, lo, hi):
-            st, en = m.span()
-            cur = found.get(st)
-            if cur is None or (en - st, rank) > cur[:2]:
-                found[st] = (en - st, rank, r)
+    for r, rank, m in _cue_finds(text, lo, hi):
+        st, en = m.span()
+        cur = found.get(st)
+        if cur is None or (en - st, rank) > cur[:2]:
+            found[st] = (en - st, rank, r)
     return [(r, s, s + n) for s, (n, _, r) in sorted(found.items())]
 
 

@@ -15,6 +15,7 @@ __all__ = [
     "load_table",
     "tone_tolerant",
     "alternation",
+    "tone_spellings",
     "match_key",
     "Provinces",
     "provinces",
@@ -75,6 +76,28 @@ def tone_tolerant(phrase: str) -> str:
             out.append(regex.escape(ch))
         i += 1
     return "".join(out)
+
+
+def tone_spellings(word: str) -> set[str]:
+    """Every spelling of ``word`` that :func:`tone_tolerant` accepts, whitespace aside: both
+    tone placements of each of its clusters.
+
+    >>> sorted(tone_spellings("hóa đơn"))
+    ['hoá đơn', 'hóa đơn']
+    """
+    out = [""]
+    i = 0
+    while i < len(word):
+        pair = word[i:i + 2]
+        if len(pair) == 2 and pair.lower() in _CLUSTER_VARIANTS:
+            alt = _CLUSTER_VARIANTS[pair.lower()]
+            alt = alt[0].upper() + alt[1:] if pair[0].isupper() else alt
+            out = [o + v for o in out for v in (pair, alt)]
+            i += 2
+            continue
+        out = [o + word[i] for o in out]
+        i += 1
+    return set(out)
 
 
 def alternation(phrases, *, tolerant: bool = True) -> str:
