@@ -215,8 +215,8 @@ class FileTexts:
     def zdict(self, first: bytes | None = None) -> bytes:
         """The store's preset dictionary, made and kept at the ``first`` file's text stored:
         the rule tables' words and that text, the last 32 KB (the files of one store share
-        their forms and phrases: files 0.50 -> 0.31 bytes per input byte on generated plans, 0.25 -> 0.23 on
-        real pages)."""
+        their forms and phrases: files 0.50 -> 0.31 bytes per input byte on generated plans,
+        0.25 -> 0.23 on real pages)."""
         if self._zdict is None:
             row = self.db.execute("SELECT value FROM meta WHERE key='zdict'").fetchone()
             if row is None and first is not None:
