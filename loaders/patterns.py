@@ -56,11 +56,16 @@ class _Compiled:
         return pattern
 
     def save(self) -> None:
-        """Keep this build's patterns when the file holds other ones (an atomic replace: the
-        processes of a build may write at once)."""
-        if self.path is None or self.used.keys() == self.known.keys():
+        """Add this build's patterns to the file when it lacks some (an atomic replace: the
+        processes of a build may write at once).  The file keeps the patterns of a few
+        builds (a user's tables laid over the shipped ones change some sources), at most four
+        times one build's, else this build's only."""
+        if self.path is None or self.used.keys() <= self.known.keys():
             return
-        payload = pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL)
+        kept = {**self.known, **self.used}
+        if len(kept) > 4 * len(self.used):
+            kept = self.used
+        payload = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")

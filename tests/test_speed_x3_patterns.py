@@ -20,9 +20,17 @@ def _sources(p: P.Patterns) -> list[tuple[str, str, int]]:
 
 
 def _compiles(monkeypatch) -> list[str]:
+    """The sources loaders.patterns compiles from now on (not the provinces' pattern, which a
+    change of tables rebuilds too)."""
     calls: list[str] = []
     real = regex.compile
-    monkeypatch.setattr(P.regex, "compile", lambda s, f=0: calls.append(s) or real(s, f))
+
+    def compile_(s, f=0):
+        if sys._getframe(1).f_code.co_filename == P.__file__:
+            calls.append(s)
+        return real(s, f)
+
+    monkeypatch.setattr(P.regex, "compile", compile_)
     return calls
 
 
@@ -72,3 +80,22 @@ def test_sources_are_the_same_in_every_process() -> None:
                            env={**os.environ, "PYTHONHASHSEED": seed, "POLICYKG_CACHE": ""}).stdout
             for seed in ("1", "2", "3")}
     assert len(outs) == 1
+
+
+def test_a_users_tables_add_to_the_cache(tmp_path, monkeypatch) -> None:
+    """Patterns built with a user's tables are kept beside the shipped ones, so neither
+    build compiles again after the other."""
+    from graph.vocab import use_tables
+
+    cache, tables = tmp_path / "cache", tmp_path / "tables"
+    tables.mkdir()
+    (tables / "references.toml").write_text('[type_words]\n"Kế hoạch liên ngành" = "KH"\n', "utf-8")
+    monkeypatch.setenv("POLICYKG_CACHE", str(cache))
+    shipped = _sources(P.Patterns())
+    with use_tables(tables):
+        own = _sources(P.Patterns())
+    assert own != shipped
+    calls = _compiles(monkeypatch)
+    assert _sources(P.Patterns()) == shipped and calls == []
+    with use_tables(tables):
+        assert _sources(P.Patterns()) == own and calls == []
