@@ -480,24 +480,10 @@ def _openers() -> _Openers:
     cues = ahocorasick.Automaton()
     for i, (rel, _, _) in enumerate(_cue_patterns()):
         for w in {v for c in p.cues[rel.value] for v in tone_spellings(c.split()[0].lower())}:
-            cues.add_word(w, (len(w), *(cues.get(w, (0,))[1:]), i))
+            cues.add_word(w, (len(w), (*cues.get(w, (0, ()))[1], i)))
     cues.make_automaton()
     # every named_law branch opens with a law's name or a law's noun ("Luật", "Bộ luật")
     return _Openers(automaton(p.type_words), automaton([*p.law_names, *p.law_words]), cues)
-
-
-def _cue_starts(text: str) -> list[list[int]]:
-    """Per relation of :func:`_cue_patterns`, where one of its cues' first words starts in
-    ``text`` (the last text's kept)."""
-    openers = _openers().cues
-    got = _STARTS.get(id(openers))
-    if got is None or got[0] is not text or got[1] is not openers:
-        per: list[set[int]] = [set() for _ in _cue_patterns()]
-        for end, (n, *rels) in openers.iter(_lower(text)):
-            for i in rels:
-                per[i].add(end - n + 1)
-        got = _STARTS[id(openers)] = (text, openers, [sorted(x) for x in per])
-    return got[2]
 
 
 def _cue_finds(text: str, lo: int, hi: int) -> Iterator[tuple[Relation, int, regex.Match]]:
@@ -505,12 +491,14 @@ def _cue_finds(text: str, lo: int, hi: int) -> Iterator[tuple[Relation, int, reg
     by relation, as ``finditer(text, lo, hi)`` finds them, tried only where one of its cues'
     first words starts (as :func:`_scan` does; four scans of every window took a tenth of
     the references' time)."""
-    for (rel, rank, cre), starts in zip(_cue_patterns(), _cue_starts(text)):
+    patterns_ = _cue_patterns()
+    per: list[set[int]] = [set() for _ in patterns_]
+    for end, (n, rels) in _openers().cues.iter(_lower(text), lo, hi):
+        for i in rels:
+            per[i].add(end - n + 1)
+    for (rel, rank, cre), starts in zip(patterns_, per):
         pos = lo
-        for i in range(bisect.bisect_left(starts, lo), len(starts)):
-            s = starts[i]
-            if s >= hi:
-                break
+        for s in sorted(starts):
             if s < pos:
                 continue
             m = cre.match(text, s, hi)
