@@ -304,14 +304,26 @@ def fold(text: str) -> str:
     return text.casefold()
 
 
+_SHORT = 4096  # characters: in a longer text each anchored try may read the rest of it
+
+
 def _matches(text: str, reference_year: int | None, *, prose_only: bool, reference_date: str | None = None):
     """Non-overlapping rule matches, left to right: (deadline, rule, start, end).
 
     At each position the earliest rule in the table that matches there decides; when it
     gives no deadline (a rule that only reads cells, in prose; a value missing), the scan
-    goes on from the next character."""
+    goes on from the next character.
+
+    In running text (``prose_only``, a text of at most :data:`_SHORT` characters) a rule that
+    gives no deadline there matters only where it matches at the place a prose rule after it
+    in the table matches (it decides that place: nothing is found there), so it is tried
+    only there, anchored, instead of being searched through the text."""
     table = _table()
     ahead: list = _live(table, text)
+    others: list = []  # the live rules prose skips, tried at a prose match: (index, pattern)
+    if prose_only and len(text) <= _SHORT:
+        others = [(i, r.pattern) for i, r in enumerate(table.rules) if not r.prose and ahead[i] is None]
+        ahead = [a if r.prose else False for a, r in zip(ahead, table.rules)]
     pos = 0
     while True:
         first = _first_match(table.rules, text, pos, ahead)
@@ -320,7 +332,9 @@ def _matches(text: str, reference_year: int | None, *, prose_only: bool, referen
         i, m = first
         rule = table.rules[i]
         found = None
-        if rule.prose or not prose_only:
+        if others and any(k < i and p.match(text, m.start()) for k, p in others):
+            pass  # an earlier rule that gives nothing in prose decides this place
+        elif rule.prose or not prose_only:
             groups = {name: m.group(name) for name in rule.pattern.groupindex}
             found = _produce(rule, groups, reference_year, m.group(), reference_date)
         if found is not None:
