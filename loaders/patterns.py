@@ -6,20 +6,11 @@ alternatives come first so that "Chương trình hành động" wins over "Chư�
 
 from __future__ import annotations
 
-import hashlib
-import io
-import os
-import pickle
-import sys
-import tempfile
-from pathlib import Path
-
 import regex
-from regex import _regex
 
 from graph.vocab import table_cache, type_role
 
-from .rules import alternation, load_table, provinces, tone_tolerant
+from .rules import alternation, compile_kept, load_table, provinces, save_kept, tone_tolerant
 
 __all__ = ["Patterns", "patterns"]
 
@@ -30,104 +21,11 @@ _FLAGS = regex.VERBOSE | regex.IGNORECASE | regex.V1
 _H = r"[ \t\u00a0]"
 
 
-class _Compiled:
-    """``regex.compile`` with the compiled forms kept between processes: compiling this
-    module's patterns costs 0.3 s a process (the 185 law names alone 0.23 s), reading them
-    back 5 ms.  A pattern pickles as the arguments of ``_regex.compile`` (its source, flags
-    and compiled code: how ``regex`` itself sends patterns to other processes), so a process
-    reads back exactly what the last one compiled.  The file is named by the versions of
-    ``regex`` and its code format and of Python; an entry is used only for the very source and
-    flags it was compiled from, and only if the file's digest holds and it names no callable but
-    ``_regex.compile``; anything else is compiled afresh.  The cache is
-    ``$POLICYKG_CACHE`` (empty: none), else ``$XDG_CACHE_HOME/policykg`` or
-    ``~/.cache/policykg``; one that cannot be read or written costs only the compiling."""
-
-    def __init__(self) -> None:
-        self.path = _cache_path()
-        self.known = _read_cache(self.path) if self.path else {}
-        self.used: dict[tuple[str, int], regex.Pattern] = {}
-
-    def __call__(self, source: str, flags: int = 0) -> regex.Pattern:
-        key = (source, int(flags))  # a plain int: the file holds no flag enum
-        pattern = self.known.get(key)
-        if pattern is None:
-            pattern = regex.compile(source, flags)
-        self.used[key] = pattern
-        return pattern
-
-    def save(self) -> None:
-        """Add this build's patterns to the file when it lacks some (an atomic replace: the
-        processes of a build may write at once).  The file keeps the patterns of a few
-        builds (a user's tables laid over the shipped ones change some sources), at most four
-        times one build's, else this build's only."""
-        if self.path is None or self.used.keys() <= self.known.keys():
-            return
-        kept = {**self.known, **self.used}
-        if len(kept) > 4 * len(self.used):
-            kept = self.used
-        payload = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(hashlib.sha256(payload).digest() + payload)
-                os.replace(tmp, self.path)
-            finally:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
-        except OSError:
-            pass
-
-
-def _cache_path() -> Path | None:
-    """The cache file for this ``regex`` and Python (None: no cache)."""
-    root = os.environ.get("POLICYKG_CACHE")
-    if root == "":
-        return None
-    if root is None:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        root = os.path.join(base, "policykg")
-    v = sys.version_info
-    name = f"patterns-regex{regex.__version__}-{_regex.MAGIC}-{_regex.CODE_SIZE}-py{v[0]}.{v[1]}.pickle"
-    return Path(root) / name
-
-
-class _PatternsOnly(pickle.Unpickler):
-    """Unpickles compiled patterns and nothing else: the one callable allowed is
-    ``_regex.compile``."""
-
-    def find_class(self, module: str, name: str):
-        if (module, name) == (_regex.__name__, "compile"):
-            return _regex.compile
-        raise pickle.UnpicklingError(f"{module}.{name} is no compiled pattern")
-
-
-def _read_cache(path: Path) -> dict:
-    """The compiled patterns kept at ``path``; {} when there are none or the file is not
-    whole."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return {}
-    digest, payload = data[:32], data[32:]
-    if hashlib.sha256(payload).digest() != digest:
-        return {}
-    try:
-        known = _PatternsOnly(io.BytesIO(payload)).load()
-    except Exception:  # noqa: BLE001 - an unreadable cache is compiled afresh
-        return {}
-    if not isinstance(known, dict):
-        return {}
-    return {k: v for k, v in known.items() if isinstance(v, regex.Pattern) and isinstance(k, tuple)
-            and len(k) == 2 and v.pattern == k[0]}
-
-
 class Patterns:
     """Compiled patterns, built once from the tables."""
 
     def __init__(self) -> None:
-        self._re = _Compiled()
+        self._re = compile_kept
         refs = load_table("references")
         self._read_tables(refs)
         type_word_re = alternation(refs["type_words"])
@@ -137,7 +35,7 @@ class Patterns:
         self._laws()
         self._acts(refs)
         self._changes(refs)
-        self._re.save()
+        save_kept()
         del self._re
 
     def _read_tables(self, refs: dict) -> None:

@@ -31,7 +31,7 @@ from graph.vocab import table_cache, type_role
 from .header import Header
 from .identity import Symbol, issuer_display, issuer_level, iso_date, legislature_code, make_id, parse_symbol, party_of
 from .patterns import patterns
-from .rules import alternation, load_table, match_key, provinces, tone_spellings
+from .rules import alternation, compile_kept, load_table, match_key, provinces, tone_spellings
 
 __all__ = ["RawMention", "find_mentions", "extract_references", "preamble_end", "sentence_bounds"]
 
@@ -45,7 +45,7 @@ _PRIORITY = {
 # A sentence ends at . ; : ! ? before an upper-case letter, a digit or a list marker, or at
 # a line break: the extractors read the layout stage's logical text (loaders/layout.py),
 # where lines wrapped inside a sentence are joined already and every line is a block.
-_SENT_END = regex.compile(
+_SENT_END = compile_kept(
     r"""(?<=[.;:!?])\s+(?=[\p{Lu}\d\-–(])
       | \n
     """,
@@ -229,10 +229,10 @@ def _body_level(text: str, start: int) -> str | None:
     return "central" if word.group("central") else "local"
 
 
-_PARA_LEAD = regex.compile(r"\W*(\p{L}+(?:\s+\p{L}+){0,3})")  # a paragraph's first words
-_BODY_END = regex.compile(r"[;\n\t]|\.(?:\s|$)", regex.V1)
-_CLOSE = regex.compile(r"\s*\)", regex.V1)
-_GLUED_REST = regex.compile(r"[ \t\u00a0]+\p{Lu}{1,4}(?![\p{L}\d])", regex.V1)
+_PARA_LEAD = compile_kept(r"\W*(\p{L}+(?:\s+\p{L}+){0,3})")  # a paragraph's first words
+_BODY_END = compile_kept(r"[;\n\t]|\.(?:\s|$)", regex.V1)
+_CLOSE = compile_kept(r"\s*\)", regex.V1)
+_GLUED_REST = compile_kept(r"[ \t\u00a0]+\p{Lu}{1,4}(?![\p{L}\d])", regex.V1)
 
 
 def find_mentions(text: str) -> list[RawMention]:
@@ -571,7 +571,7 @@ def _law_key(name: str | None) -> str | None:
     return " ".join(_PUNCT.sub(" ", match_key(name)).split()) if name else None
 
 
-_PUNCT = regex.compile(r"[^\w\s]")
+_PUNCT = compile_kept(r"[^\w\s]")
 
 
 def _law_name(written: str) -> str:
@@ -610,13 +610,13 @@ def _in_title_of_citation(text: str, start: int, symbol_ends: list[int]) -> bool
     return bool(_OF_BEFORE.search(text, max(0, start - 8), start))
 
 
-_LIST_GAP = regex.compile(r"\s*(?:,|và|,\s*và)\s*", regex.V1)
-_SENT_STOP = regex.compile(r"[.!?](?:\s|$)", regex.V1)
-_OF_BEFORE = regex.compile(r"\bcủa\s+$", regex.V1 | regex.I)
+_LIST_GAP = compile_kept(r"\s*(?:,|và|,\s*và)\s*", regex.V1)
+_SENT_STOP = compile_kept(r"[.!?](?:\s|$)", regex.V1)
+_OF_BEFORE = compile_kept(r"\bcủa\s+$", regex.V1 | regex.I)
 
 
 # A law's name followed by its number: the symbol mention stands for the law.
-_NUMBERED_AFTER = regex.compile(r"[ \t]*,?[ \t]*(?:số|số hiệu)[ \t]*\d", regex.V1 | regex.I)
+_NUMBERED_AFTER = compile_kept(r"[ \t]*,?[ \t]*(?:số|số hiệu)[ \t]*\d", regex.V1 | regex.I)
 
 
 def _jurisdiction(rm: RawMention, province: str | None) -> str:
@@ -681,7 +681,7 @@ def _former_province(text: str, rm: RawMention, next_start: int, province: str |
     return None
 
 
-_TITLE_END = regex.compile(r"[\t\n]|\.(?:\s|$)", regex.V1)
+_TITLE_END = compile_kept(r"[\t\n]|\.(?:\s|$)", regex.V1)
 
 
 def _in_title_of(text: str, outer: RawMention, rm: RawMention) -> bool:
@@ -693,7 +693,7 @@ def _in_title_of(text: str, outer: RawMention, rm: RawMention) -> bool:
             and not patterns().item_joined.fullmatch(gap))
 
 
-_CLAUSE_STOP = regex.compile(r"[;\n\t]|[.!?](?:\s|$)", regex.V1)
+_CLAUSE_STOP = compile_kept(r"[;\n\t]|[.!?](?:\s|$)", regex.V1)
 
 
 def _body_key(sym: Symbol) -> str:
@@ -940,7 +940,7 @@ def _cue_patterns() -> tuple[tuple[Relation, int, regex.Pattern], ...]:
     return tuple((Relation(rel), _PRIORITY[Relation(rel)], cre) for rel, cre in patterns().cue_res.items())
 
 
-_SELF = regex.compile(
+_SELF = compile_kept(
     r"(?:Quyết\s+định|Kế\s+hoạch|Chương\s+trình|Nghị\s+quyết|Chỉ\s+thị|Văn\s+bản|Quy\s+định|Quy\s+chế)\s+này",
     regex.I | regex.V1,
 )
@@ -1043,11 +1043,11 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
     return rel_of, chains
 
 
-_ARTICLE_HEAD = regex.compile(r"\s*Điều\s+\d+\s*[.:]\s*", regex.V1)
+_ARTICLE_HEAD = compile_kept(r"\s*Điều\s+\d+\s*[.:]\s*", regex.V1)
 _OWN_ACTS = (Relation.REPLACES, Relation.AMENDS)
-_ITEM = regex.compile(r"[ \t]*(?:\p{Ll}\)|\d{1,2}(?:\.\d{1,2})*[.)]|[-–•+])\s", regex.V1)
+_ITEM = compile_kept(r"[ \t]*(?:\p{Ll}\)|\d{1,2}(?:\.\d{1,2})*[.)]|[-–•+])\s", regex.V1)
 _SELF_GAP = 12  # at most this many characters between "Quyết định này" and its cue
-_CUE_JOIN = regex.compile(r"[\s,]*(?:(?:và|hoặc)(?!\p{L})[\s,]*)?", regex.V1 | regex.I)
+_CUE_JOIN = compile_kept(r"[\s,]*(?:(?:và|hoặc)(?!\p{L})[\s,]*)?", regex.V1 | regex.I)
 
 
 def _cues(text: str, lo: int, hi: int) -> list[tuple[Relation, int, int]]:
@@ -1184,7 +1184,7 @@ def _one_list(text: str, rm: RawMention, pos: int, mentions: list[RawMention], s
 
 
 _ACT_CLAUSES = 30  # at most this many clauses of one act are looked back over
-_INLINE_MARKER = regex.compile(r"[;:][ \t]*(?:\p{Ll}\)|\d{1,2}[.)])[ \t]*$", regex.V1)
+_INLINE_MARKER = compile_kept(r"[;:][ \t]*(?:\p{Ll}\)|\d{1,2}[.)])[ \t]*$", regex.V1)
 # the agent of a passive act ([own_act] agents): "được sửa đổi, bổ sung bởi Luật số …", "được thay thế bằng Quyết
 # định này"; an agent that is not the document itself ("này" within the span) makes it a
 # chain between two other documents, not the document's own act

@@ -3,11 +3,19 @@ regex fragments.  Code elsewhere never spells out a type code, issuer or cue phr
 
 from __future__ import annotations
 
+import atexit
 import functools
+import hashlib
+import io
+import os
+import pickle
+import sys
+import tempfile
 import unicodedata
 from pathlib import Path
 
 import regex
+from regex import _regex
 
 from graph.vocab import load_table as _load_table, table_cache
 
@@ -16,6 +24,8 @@ __all__ = [
     "tone_tolerant",
     "alternation",
     "tone_spellings",
+    "compile_kept",
+    "save_kept",
     "match_key",
     "Provinces",
     "provinces",
@@ -108,6 +118,129 @@ def alternation(phrases, *, tolerant: bool = True) -> str:
     items = sorted(set(phrases), key=lambda p: (-len(p), p))
     conv = tone_tolerant if tolerant else regex.escape
     return "(?:" + "|".join(conv(p) for p in items) + ")"
+
+
+class _Compiled:
+    """``regex.compile`` with the compiled forms kept between processes: compiling
+    loaders.patterns' patterns costs 0.3 s a process (the 185 law names alone 0.23 s),
+    reading them back 5 ms.  A pattern pickles as the arguments of ``_regex.compile`` (its source, flags
+    and compiled code: how ``regex`` itself sends patterns to other processes), so a process
+    reads back exactly what the last one compiled.  The file is named by the versions of
+    ``regex`` and its code format and of Python; an entry is used only for the very source and
+    flags it was compiled from, and only if the file's digest holds and it names no callable but
+    ``_regex.compile``; anything else is compiled afresh.  The cache is
+    ``$POLICYKG_CACHE`` (empty: none), else ``$XDG_CACHE_HOME/policykg`` or
+    ``~/.cache/policykg``; one that cannot be read or written costs only the compiling."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.known = _read_cache(path) if path else {}
+        self.used: dict[tuple[str, int], regex.Pattern] = {}
+
+    def __call__(self, source: str, flags: int = 0) -> regex.Pattern:
+        key = (source, int(flags))  # a plain int: the file holds no flag enum
+        pattern = self.used.get(key) or self.known.get(key)
+        if pattern is None:
+            pattern = regex.compile(source, flags)
+        self.used[key] = pattern
+        return pattern
+
+    def save(self) -> None:
+        """Add the process's patterns to the file when it lacks some (an atomic replace: the
+        processes of a build may write at once).  The file keeps the patterns of a few
+        builds (a user's tables laid over the shipped ones change some sources), at most four
+        times the process's, else the process's only."""
+        if self.path is None or self.used.keys() <= self.known.keys():
+            return
+        kept = {**self.known, **self.used}
+        if len(kept) > 4 * len(self.used):
+            kept = dict(self.used)
+        self.known = kept
+        payload = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(hashlib.sha256(payload).digest() + payload)
+                os.replace(tmp, self.path)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+        except OSError:
+            pass
+
+
+def compile_kept(source: str, flags: int = 0) -> regex.Pattern:
+    """``regex.compile`` through the cache of compiled patterns (:class:`_Compiled`), for a
+    pattern made from the tables; the ones the process compiled are written when it exits
+    (and by :func:`save_kept`).
+
+    >>> compile_kept("[0-9]+").match("2025 năm").group()
+    '2025'
+    """
+    return _store()(source, flags)
+
+
+def save_kept() -> None:
+    """Write the patterns :func:`compile_kept` compiled in this process to the cache now."""
+    _store().save()
+
+
+def _store() -> _Compiled:
+    """The process's compiled patterns for the cache in use (one per path: tests move it)."""
+    path = _cache_path()
+    store = _STORES.get(path)
+    if store is None:
+        store = _STORES[path] = _Compiled(path)
+        atexit.register(store.save)
+    return store
+
+
+_STORES: dict[Path | None, _Compiled] = {}
+
+
+def _cache_path() -> Path | None:
+    """The cache file for this ``regex`` and Python (None: no cache)."""
+    root = os.environ.get("POLICYKG_CACHE")
+    if root == "":
+        return None
+    if root is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        root = os.path.join(base, "policykg")
+    v = sys.version_info
+    name = f"patterns-regex{regex.__version__}-{_regex.MAGIC}-{_regex.CODE_SIZE}-py{v[0]}.{v[1]}.pickle"
+    return Path(root) / name
+
+
+class _PatternsOnly(pickle.Unpickler):
+    """Unpickles compiled patterns and nothing else: the one callable allowed is
+    ``_regex.compile``."""
+
+    def find_class(self, module: str, name: str):
+        if (module, name) == (_regex.__name__, "compile"):
+            return _regex.compile
+        raise pickle.UnpicklingError(f"{module}.{name} is no compiled pattern")
+
+
+def _read_cache(path: Path) -> dict:
+    """The compiled patterns kept at ``path``; {} when there are none or the file is not
+    whole."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    digest, payload = data[:32], data[32:]
+    if hashlib.sha256(payload).digest() != digest:
+        return {}
+    try:
+        known = _PatternsOnly(io.BytesIO(payload)).load()
+    except Exception:  # noqa: BLE001 - an unreadable cache is compiled afresh
+        return {}
+    if not isinstance(known, dict):
+        return {}
+    return {k: v for k, v in known.items() if isinstance(v, regex.Pattern) and isinstance(k, tuple)
+            and len(k) == 2 and v.pattern == k[0]}
 
 
 # The key spells each cluster one way: tone on the second vowel ("hoá", "uỷ"), the smaller
@@ -204,7 +337,7 @@ class Provinces:
         self._by_key = {match_key(n): n for n in self.names}
         names = "|".join(tone_tolerant(n) for n in self.names)
         # A province name as a whole word; the look-arounds keep "Hà Nam" out of "Hà Nam Định".
-        self.pattern = regex.compile(rf"(?<![\p{{L}}])(?:{names})(?![\p{{L}}])", regex.I)
+        self.pattern = compile_kept(rf"(?<![\p{{L}}])(?:{names})(?![\p{{L}}])", regex.I)
 
     def canonical(self, name: str) -> str | None:
         return self._by_key.get(match_key(name))

@@ -1,4 +1,4 @@
-"""loaders.patterns keeps its compiled patterns between processes (patterns._Compiled): a
+"""loaders.patterns keeps its compiled patterns between processes (rules.compile_kept): a
 second build reads back the very patterns the first compiled, and a cache that is not whole or
 names anything but ``_regex.compile`` is compiled afresh."""
 
@@ -13,6 +13,7 @@ import sys
 import regex
 
 from loaders import patterns as P
+from loaders import rules
 
 
 def _sources(p: P.Patterns) -> list[tuple[str, str, int]]:
@@ -20,13 +21,13 @@ def _sources(p: P.Patterns) -> list[tuple[str, str, int]]:
 
 
 def _compiles(monkeypatch) -> list[str]:
-    """The sources loaders.patterns compiles from now on (not the provinces' pattern, which a
-    change of tables rebuilds too)."""
+    """The sources the cache compiles afresh from now on (its misses)."""
     calls: list[str] = []
     real = regex.compile
 
     def compile_(s, f=0):
-        if sys._getframe(1).f_code.co_filename == P.__file__:
+        caller = sys._getframe(1).f_code
+        if caller.co_filename == rules.__file__ and caller.co_name == "__call__":
             calls.append(s)
         return real(s, f)
 
@@ -39,6 +40,7 @@ def test_a_second_build_compiles_nothing(tmp_path, monkeypatch) -> None:
     first = P.Patterns()
     assert len(list(tmp_path.iterdir())) == 1
     calls = _compiles(monkeypatch)
+    monkeypatch.setattr(rules, "_STORES", {})  # another process
     second = P.Patterns()
     assert calls == [] and _sources(second) == _sources(first)
     text = "Căn cứ Luật Đất đai năm 2013 và Nghị quyết số 29-NQ/TW ngày 17/11/2022"
@@ -60,16 +62,17 @@ def _write(path, obj) -> None:
 
 def test_a_cache_not_whole_or_not_patterns_is_compiled_afresh(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("POLICYKG_CACHE", str(tmp_path))
-    path = P._cache_path()
+    path = rules._cache_path()
     fresh = _sources(P.Patterns())
     good = path.read_bytes()
     path.write_bytes(good[:32] + good[33:])  # a byte lost: the digest fails
-    assert P._read_cache(path) == {}
+    assert rules._read_cache(path) == {}
     _write(path, {("x", 0): os.getcwd})  # another callable
-    assert P._read_cache(path) == {}
+    assert rules._read_cache(path) == {}
     _write(path, {("not its source", 0): regex.compile("x")})  # an entry under another source
-    assert P._read_cache(path) == {}
+    assert rules._read_cache(path) == {}
     calls = _compiles(monkeypatch)
+    monkeypatch.setattr(rules, "_STORES", {})
     assert _sources(P.Patterns()) == fresh and calls
 
 
@@ -96,6 +99,16 @@ def test_a_users_tables_add_to_the_cache(tmp_path, monkeypatch) -> None:
         own = _sources(P.Patterns())
     assert own != shipped
     calls = _compiles(monkeypatch)
+    monkeypatch.setattr(rules, "_STORES", {})
     assert _sources(P.Patterns()) == shipped and calls == []
+    monkeypatch.setattr(rules, "_STORES", {})
     with use_tables(tables):
         assert _sources(P.Patterns()) == own and calls == []
+
+
+def test_compile_kept_is_written_at_exit(tmp_path) -> None:
+    """A module's own pattern (compile_kept) is in the file after its process ends."""
+    code = "from loaders.rules import compile_kept; compile_kept('x(?:y|z)+ kept', 2)"
+    subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "POLICYKG_CACHE": str(tmp_path)})
+    (path,) = tmp_path.iterdir()
+    assert ("x(?:y|z)+ kept", 2) in rules._read_cache(path)
