@@ -67,12 +67,12 @@ def _acts(ctx: Ctx, start: int, end: int) -> tuple[Roles, bool]:
         return roles, True
     found = found_agencies(ctx, start, end)
     _, run_end = lead_run(ctx, found, start, end)
-    if regex.match(r"\s*:\s*\S", text[run_end:end]) or (":" in text[start:run_end] and text[run_end:end].strip()):
+    if _COLON_DUTY.match(text[run_end:end]) or (":" in text[start:run_end] and text[run_end:end].strip()):
         return roles, True  # "Sở Xây dựng: Tổng hợp, phân tích …" (the run may take the ":")
     # a parenthesis after the addressees says where or who they are, not what they do:
     # "Cổng thông tin điện tử tỉnh Phú Thọ (https://phutho.gov.vn)."
-    after = PARENS.sub(" ", text[run_end:end], count=1) if regex.match(r"\s*\(", text[run_end:end]) else text[run_end:end]
-    nxt = regex.match(r"[\s(]*(\p{L}+)", after)
+    after = PARENS.sub(" ", text[run_end:end], count=1) if _PAREN_NEXT.match(text[run_end:end]) else text[run_end:end]
+    nxt = _NEXT_WORD.match(after)
     if r.not_action.match(text[run_end:end]):
         return roles, False  # "Trung tâm … là tổ chức hành chính …": what it is
     return roles, bool(nxt and nxt.group(1)[0].islower() and run_end < end)
@@ -158,6 +158,11 @@ def articles(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
 
 
 _TITLE_PARTS = regex.compile(r"[,;]|\s+(?:và|VÀ)\s+", regex.V1)
+# compiled once (regex.match(str, …) looks its cache up at every call)
+_COLON_DUTY = regex.compile(r"\s*:\s*\S")
+_PAREN_NEXT = regex.compile(r"\s*\(")
+_NEXT_WORD = regex.compile(r"[\s(]*(\p{L}+)")
+_NEXT_SENTENCE = regex.compile(r"[.;]\s+(?=\p{Lu})")
 
 
 def _title(st: _Articles, p: Paragraph, m: regex.Match) -> int | None:
@@ -212,7 +217,7 @@ def _paragraph(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) -
     not_task = r.article_not_task.match(text[start:p.end])
     if not_task:
         # "Quyết định này có hiệu lực … . Giao Sở …": the sentences after it are read
-        nxt = regex.search(r"[.;]\s+(?=\p{Lu})", text[start:p.end])
+        nxt = _NEXT_SENTENCE.search(text[start:p.end])
         if nxt is None:
             st.pending = []
             return

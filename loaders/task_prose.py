@@ -53,7 +53,7 @@ def _section_kind(ctx: Ctx, p: Paragraph) -> str:
     # a title of coordinated parts holds tasks when one part opens with a task word:
     # "III. DỰ BÁO NHỮNG TÁC ĐỘNG … VÀ CÁC GIẢI PHÁP TỔ CHỨC THỰC HIỆN …" does, "I. TÌNH HÌNH
     # THỰC HIỆN NHIỆM VỤ … VÀ DỰ TOÁN NGÂN SÁCH …" does not
-    parts = [regex.sub(r"^\s*(?:các|những)\s+", "", x, flags=regex.I) for x in _PARTS.split(title)]
+    parts = [_DETERMINER.sub("", x) for x in _PARTS.split(title)]
     for kind, pat in (("implementation", r.implementation), ("tasks", r.task_sections)):
         if any(pat.match(x.strip()) for x in parts):
             return kind
@@ -67,6 +67,7 @@ def _section_kind(ctx: Ctx, p: Paragraph) -> str:
 
 
 _PARTS = regex.compile(r"[,;]|\s+(?:và|VÀ)\s+", regex.V1)
+_DETERMINER = regex.compile(r"^\s*(?:các|những)\s+", regex.I)
 
 
 def prose(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:

@@ -26,6 +26,8 @@ _PIECES = regex.compile(r"[^,;]+")
 _NON_WORD = regex.compile(r"\W|$")
 PARENS = regex.compile(r"\([^()]*\)")
 _BLANKS = regex.compile(r"\s*")
+_CLAUSE_END = regex.compile(r"[;.](?:\s|$)")  # (compiled once: regex.search(str) looks its cache up per call)
+_SENTENCE_END = regex.compile(r"[.](?:\s|$)")
 _LIST_WINDOW = 200  # characters: longer than an aside ([roles] aside reads 160) or an unlisted partner
 _NAMES_END = regex.compile(r"[\s.;,]*+(?::.*)?", regex.S)  # after names, nothing or a ":" and a duty
 
@@ -191,7 +193,7 @@ def lead_run(ctx: Ctx, found, start: int, end: int) -> tuple[list[Agency], int]:
         # "Trường hợp …: Sở X …", "Định kỳ (…), Ủy ban nhân dân cấp xã …": after each break of
         # the first sentence
         stop = min(end, start + r.condition_reach)
-        full = regex.search(r"[;.](?:\s|$)", ctx.text[cond.end() : stop])
+        full = _CLAUSE_END.search(ctx.text[cond.end() : stop])
         stop = cond.end() + full.start() if full else stop
         candidates += [b.end() for b in r.condition_breaks.finditer(ctx.text, cond.end(), stop)
                        if b.end() > b.start()]
@@ -234,7 +236,7 @@ def _delegate(ctx: Ctx, found, pos: int, end: int) -> tuple[list[Agency], int] |
     verb = r.delegation.match(ctx.text, pos, end)
     if verb is None:
         return None
-    full = regex.search(r"[.](?:\s|$)", ctx.text[verb.end() : end])
+    full = _SENTENCE_END.search(ctx.text[verb.end() : end])
     stop = verb.end() + full.start() if full else end
     for m in r.delegate.finditer(ctx.text, verb.end(), stop):
         handed, handed_end = agency_run(ctx, found, m.end(), end)
@@ -386,7 +388,7 @@ def _subject_starts(ctx: Ctx, pos: int, end: int) -> list[int]:
     cond = r.condition.match(ctx.text, pos, end)
     if cond:
         stop = min(end, pos + r.condition_reach)
-        full = regex.search(r"[;.](?:\s|$)", ctx.text[cond.end() : stop])
+        full = _CLAUSE_END.search(ctx.text[cond.end() : stop])
         stop = cond.end() + full.start() if full else stop
         out += [b.end() for b in r.condition_breaks.finditer(ctx.text, cond.end(), stop) if b.end() > b.start()]
     return out

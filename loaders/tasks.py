@@ -84,7 +84,8 @@ def _read(ctx: Ctx, paras: list[Paragraph]) -> Builder:
     for layout in list(LAYOUTS):
         if layout.fallback and (structured or b.drafts):
             continue
-        read = layout.read(ctx, [p for p in paras if not _inside(p.start, claimed)], b)
+        kept = [p for p in paras if not _inside(p.start, claimed)] if claimed else list(paras)
+        read = layout.read(ctx, kept, b)
         claimed += read.claimed
         structured = structured or read.structured
     return b
