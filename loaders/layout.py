@@ -58,8 +58,7 @@ class _Rules:
     box_labels: dict[str, str]
     end_lines: frozenset[str]
     end_heads: frozenset[str]  # every beginning of an end line, folded
-    end_keys: tuple[str, ...]  # the longest word of each end line, folded (:func:`_may_hold`)
-    start_keys: tuple[str, ...]  # … of each start phrase
+    start_keys: tuple[str, ...]  # the longest word of each start phrase, folded (:func:`_may_hold`)
     headline_before: frozenset[str]
     start_phrases: tuple[str, ...]
     wrapped_share: float
@@ -100,7 +99,6 @@ def _rules() -> _Rules:
     return _Rules(
         box_labels={_fold(k): v for k, v in t["box_labels"].items()},
         end_lines=frozenset(_fold(x) for x in t["chrome"]["end_lines"]),
-        end_keys=_keys(_fold(x) for x in t["chrome"]["end_lines"]),
         start_keys=_keys(_fold(x) for x in t["chrome"]["start_phrases"]),
         end_heads=frozenset(_fold(x)[:k] for x in t["chrome"]["end_lines"] for k in range(len(_fold(x)) + 1)),
         headline_before=frozenset(_fold(x) for x in t["chrome"]["headline_before"]),
@@ -499,7 +497,7 @@ def _chrome(text: str, lines: list[_Line]) -> tuple[int, int, Chrome]:
         for i in scan[:60]:
             if any(p in folded[i] for p in r.start_phrases):
                 first = i + 1
-    last = _end(text, lines, first, folded)
+    last = _end(lines, first, folded)
     spans = []
     if first > 0:
         spans.append((0, lines[first - 1].end if first - 1 < len(lines) else len(text)))
@@ -517,13 +515,12 @@ def _may_hold(text: str, start: int, end: int, keys: tuple[str, ...]) -> bool:
     return any(k in hay for k in keys)
 
 
-def _end(text: str, lines: list[_Line], first: int, folded: _Folded) -> int:
+def _end(lines: list[_Line], first: int, folded: _Folded) -> int:
     """Index of the first line of the site's matter after the document (an end line), or
-    the number of lines.  A line that starts with letters or digits is folded only when
-    they, case-folded, begin some end line (its fold begins with them)."""
+    the number of lines.  A line is folded only when its first three characters (letters or
+    digits) or its first one (neither a space nor a star), case-folded, begin some end line:
+    the line's fold begins with them."""
     r = _rules()
-    if first >= len(lines) or not _may_hold(text, lines[first].start, len(text), r.end_keys):
-        return len(lines)
     for i in range(first, len(lines)):
         ln = lines[i]
         if ln.kind != "text":
@@ -531,7 +528,7 @@ def _end(text: str, lines: list[_Line], first: int, folded: _Folded) -> int:
         c = ln.raw[:3]
         if not c.isalnum():
             c = ln.raw[:1]
-        if c.isalnum() and c.casefold() not in r.end_heads:
+        if c != "*" and not c.isspace() and c.casefold() not in r.end_heads:
             continue
         f = folded[i]
         if f in r.end_lines:
