@@ -123,13 +123,13 @@ def alternation(phrases, *, tolerant: bool = True) -> str:
 class _Compiled:
     """``regex.compile`` with the compiled forms kept between processes: compiling
     loaders.patterns' patterns costs 0.3 s a process (the 185 law names alone 0.23 s),
-    reading them back 5 ms.  A pattern pickles as the arguments of ``_regex.compile`` (its source, flags
-    and compiled code: how ``regex`` itself sends patterns to other processes), so a process
-    reads back exactly what the last one compiled.  The file is named by the versions of
-    ``regex`` and its code format and of Python; an entry is used only for the very source and
-    flags it was compiled from, and only if the file's digest holds and it names no callable but
-    ``_regex.compile``; anything else is compiled afresh.  The cache is
-    ``$POLICYKG_CACHE`` (empty: none), else ``$XDG_CACHE_HOME/policykg`` or
+    reading them back 5 ms.  A pattern pickles as the arguments of ``_regex.compile`` (its
+    source, flags and compiled code: how ``regex`` itself sends patterns to other
+    processes), so a process reads back exactly what the last one compiled.  The file is
+    named by the versions of ``regex``, of its code format and of Python; an entry is used
+    only for the very source and flags it was compiled from, and only if the file's digest
+    holds and it names no callable but ``_regex.compile``; anything else is compiled afresh.
+    The cache is ``$POLICYKG_CACHE`` (empty: none), else ``$XDG_CACHE_HOME/policykg`` or
     ``~/.cache/policykg``; one that cannot be read or written costs only the compiling."""
 
     def __init__(self, path: Path | None) -> None:
