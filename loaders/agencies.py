@@ -510,11 +510,12 @@ def body_kind(name: str) -> str | None:
     return None
 
 
-def _walk(key: str, pos: int, trie: _Trie) -> tuple[AgencyEntry, int] | None:
-    """Longest alias starting at ``pos`` in ``key``: (entry, end offset)."""
+def _walk(key: str, pos: int, trie: _Trie, one: _KeyTokens | None = None) -> tuple[AgencyEntry, int] | None:
+    """Longest alias starting at ``pos`` in ``key``: (entry, end offset).  ``one``: the key's
+    only stretch (a short key), so no look-up finds it."""
     node = trie
     best = None
-    tk, i = _key_at(key, pos)
+    tk, i = (one, one.at.get(pos)) if one is not None else _key_at(key, pos)
     if i is not None:
         words, ends = tk.words, tk.ends
         while i < len(words) and (node := node.children.get(words[i])) is not None:
@@ -567,11 +568,11 @@ def _not_group(words: list[str] | tuple[str, ...]) -> bool:
     return any(tuple(words[: len(n)]) == n for n in _gazetteer().not_groups)
 
 
-def _pattern_name(text: str, key: str, pos: int, *, groups: bool) -> int | None:
+def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyTokens | None = None) -> int | None:
     """End offset of a name matched by the general patterns at ``pos``, or None."""
     gaz = _gazetteer()
     toks: list[tuple[str, int, int]] = []  # (key token, start, end)
-    tk, first = _key_at(key, pos)
+    tk, first = (one, one.at.get(pos)) if one is not None else _key_at(key, pos)
     if first is not None and not tk.complete and first + 14 > len(tk.words):
         first = None  # the name may go on in the next stretch: the old path
     if first is not None:
@@ -673,22 +674,22 @@ def _stops(words: list[str], i: int, stops: frozenset[tuple[str, ...]]) -> bool:
         tuple(words[i : i + n]) in stops for n in range(2, min(4, len(words) - i) + 1))
 
 
-def _continues(text: str, key: str, pos: int) -> bool:
+def _continues(text: str, key: str, pos: int, one: _KeyTokens | None = None) -> bool:
     """Whether a capitalised word follows ``pos``: a pattern name may run longer than the
     table's ("Ban Quản lý Khu kinh tế Hải Phòng")."""
-    tk, i = _key_at(key, pos)
+    tk, i = (one, one.at.get(pos)) if one is not None else _key_at(key, pos)
     if i is not None and (i < len(tk.words) or tk.complete):
         return i < len(tk.words) and tk.is_word(i) and text[tk.starts[i]].isupper()
     m = _TOKEN.match(key, pos)
     return m is not None and m.group(1) is not None and text[m.start(1)].isupper()
 
 
-def _qualifier_end(key: str, pos: int, jur: tuple[str, ...]) -> int:
+def _qualifier_end(key: str, pos: int, jur: tuple[str, ...], one: _KeyTokens | None = None) -> int:
     """Extend a match over a trailing "(tỉnh) <jurisdiction>": "UBND tỉnh Hà Tĩnh"."""
     if not jur:
         return pos
     words = _gazetteer().province_words
-    tk, i = _key_at(key, pos)
+    tk, i = (one, one.at.get(pos)) if one is not None else _key_at(key, pos)
     seqs, firsts, longest = _qualifiers(jur)
     if i is not None and (tk.complete or i + 1 + longest + len(jur) <= len(tk.words)):
         if i >= len(tk.words) or tk.words[i] not in firsts:
@@ -721,7 +722,8 @@ def _qualifiers(jur: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], ...], froz
     return seqs, frozenset(q[0] for q in seqs), max(map(len, words), default=0)
 
 
-def _written_out(key: str, hit: tuple[AgencyEntry, int], start: int, jur: tuple[str, ...]) -> int | None:
+def _written_out(key: str, hit: tuple[AgencyEntry, int], start: int, jur: tuple[str, ...],
+                 one: _KeyTokens | None = None) -> int | None:
     """End of a longer name a short alias opens, or None.
 
     "Ban Quản lý" is the table's short form of "Ban Quản lý Khu kinh tế tỉnh"; "Ban Quản lý
@@ -733,7 +735,7 @@ def _written_out(key: str, hit: tuple[AgencyEntry, int], start: int, jur: tuple[
     """
     gaz = _gazetteer()
     entry, end = hit
-    tk, first = _key_at(key, start)
+    tk, first = (one, one.at.get(start)) if one is not None else _key_at(key, start)
     after = tk.at.get(end) if first is not None else None
     alias = tuple(tk.words[first:after]) if after is not None else _tokens(key[start:end])
     canonical = gaz.canonical.get(entry, ())
@@ -764,7 +766,7 @@ def _written_out(key: str, hit: tuple[AgencyEntry, int], start: int, jur: tuple[
             if tok == "các" and any(tuple(words[i + 1 : i + 1 + len(n)]) == n for n in gaz.group_nouns):
                 return None  # "… và các hội …": another body
             continue
-        if _stops(words, i, gaz.stop_words) or _walk(key, s, gaz.trie) is not None:
+        if _stops(words, i, gaz.stop_words) or _walk(key, s, gaz.trie, one) is not None:
             return None  # a verb, a preposition, another body
     return None
 
@@ -900,6 +902,7 @@ def find_agencies(
 def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | None) -> tuple[tuple[Agency, int, int], ...]:
     gaz = _gazetteer()
     key = match_key(text, keep_length=True)
+    one = _key_tokens(key, 0) if len(key) < _SEGMENT else None  # a short text: one stretch, no look-ups
     jur = _name_key(jurisdiction)
     out: list[tuple[Agency, int, int]] = []
     pos = 0
@@ -907,18 +910,18 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
         m = gaz.starts.search(key, pos) if gaz.openers is None else None
         if m is not None:
             start, first, after = m.start(), m.group(), m.end()
-        elif gaz.openers is None or (found := _next_opener(key, pos)) is None:
+        elif gaz.openers is None or (found := _next_opener(key, pos, one)) is None:
             break
         else:
             start, first, after = found
-        hit = _walk(key, start, gaz.trie)
+        hit = _walk(key, start, gaz.trie, one)
         end = None
-        if (first in gaz.head_first and (hit is None or _continues(text, key, hit[1]))) or (groups and first == "các"):
+        if (first in gaz.head_first and (hit is None or _continues(text, key, hit[1], one))) or (groups and first == "các"):
             # a listed group with a qualifier is a narrower group: "Các Sở quản lý ngành"
-            end = _pattern_name(text, key, start, groups=groups)
+            end = _pattern_name(text, key, start, groups=groups, one=one)
         if hit is not None:
-            longer = _written_out(key, hit, start, jur)
-            hit = (hit[0], _qualifier_end(key, hit[1], jur)) if longer is None else (None, longer)
+            longer = _written_out(key, hit, start, jur, one)
+            hit = (hit[0], _qualifier_end(key, hit[1], jur, one)) if longer is None else (None, longer)
         listed = _catch_all(key, start) if first == "các" else None
         if listed is not None and listed[1] > max(hit[1] if hit else 0, end or 0):
             # "các cơ quan, đơn vị và tổ chức, cá nhân có liên quan": one catch-all group
@@ -961,10 +964,14 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
 _WINDOW = 300  # characters a group name or a level list can span
 
 
-def _next_opener(key: str, pos: int) -> tuple[int, str, int] | None:
+def _next_opener(key: str, pos: int, one: _KeyTokens | None = None) -> tuple[int, str, int] | None:
     """The next token at or after ``pos`` that opens an alias or a pattern head: (start, the
     token, end), or None.  A word token is a whole word, so this is where the ``starts``
     alternation matches (used when every first token is a word), found in the token lists."""
+    if one is not None:
+        starts, words, ends = one.openers
+        o = bisect.bisect_left(starts, pos)
+        return (starts[o], words[o], ends[o]) if o < len(starts) else None
     while True:
         tk, _ = _key_at(key, pos)
         starts, words, ends = tk.openers
