@@ -51,7 +51,7 @@ class TaskRules:
     aside: regex.Pattern  # "(Trung tâm …)" after a body of a list
     bridge: regex.Pattern  # an unlisted lower-case body between two bodies of a list
     partner_tail: regex.Pattern  # one as the last partner, up to the verb after it
-    partner_after: regex.Pattern  # what comes right before such a partner
+    partner_after: regex.Pattern  # what comes right before such a partner (a reverse search)
     distributive: regex.Pattern
     distributive_sep: regex.Pattern
     name_window: int
@@ -142,7 +142,9 @@ def task_rules() -> TaskRules:
             r"\s*(?P<name>(?:" + "|".join(roles["partner_nouns"]) + r")(?!\w)"
             + r"(?:\s+(?!(?:" + "|".join(roles["bridge_stops"] + roles["partner_verbs"]) + r")(?!\w))\p{Ll}+){1,"
             + str(int(roles["bridge_words"])) + r"}?)(?=\s+(?:" + "|".join(roles["partner_verbs"]) + r")(?!\w))", regex.V1),
-        partner_after=regex.compile(roles["partner_after"], regex.I | regex.V1),
+        # searched backwards: it ends its span ("… phối hợp với"), a forward search tries every
+        # place of the span before it (whether one matches is the same either way)
+        partner_after=regex.compile(roles["partner_after"], regex.I | regex.V1 | regex.REVERSE),
         non_task=_any(roles["non_task"]),
         distributive=regex.compile(roles["distributive"], regex.I | regex.V1),
         distributive_sep=regex.compile(roles["distributive_sep"], regex.I | regex.V1),
