@@ -36,6 +36,8 @@ Examples:
 from __future__ import annotations
 
 import bisect
+import contextlib
+import gc
 from dataclasses import dataclass, field
 
 import regex
@@ -860,6 +862,26 @@ def build_layout(text: str, *, wrapped: bool | None = None) -> Layout:
     Returns:
         The :class:`Layout`; its ``text`` is ``text`` itself when nothing needed changing.
     """
+    with _no_collection():
+        return _build(text, wrapped)
+
+
+@contextlib.contextmanager
+def _no_collection():
+    """The cyclic garbage collector paused: the stage makes a few objects a line and no
+    cycles, all freed by reference counting, but the collector's passes over a long
+    document's lines cost a quarter of the stage on a 20 MB document."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(text: str, wrapped: bool | None) -> Layout:
+    """:func:`build_layout`."""
     lines, marked = _lines(text)
     if marked:
         _emphasis(lines)
