@@ -12,9 +12,9 @@ import sqlite3
 from collections.abc import Callable
 
 from .model import Extraction, Relation, Role, Task
-from .store_schema import FileTexts, _name_id, _text_id
+from .store_schema import UNUSED_TEXTS, FileTexts, _name_id, _text_id
 
-__all__ = ["fact_rows", "insert_facts", "FactReader", "stored_fact_rows"]
+__all__ = ["fact_rows", "insert_facts", "FactReader", "MENTION_SQL", "stored_fact_rows", "respan_mentions"]
 
 
 def _detail(ex: Extraction, src: str, rel: str, dst: str) -> str | None:
@@ -218,11 +218,24 @@ class FactReader:
         return own, self.attrs(fid, enc, c0, c1)
 
     def sentence(self, fid: int, stored: str | None, s0: int | None, s1: int | None, start: int, end: int) -> str:
-        """An edge's sentence from its ``fact_edges`` row (``stored``: its ``texts`` text)."""
+        """An edge's or mention's sentence from its row (``stored``: its ``texts`` text)."""
         if stored is not None:
             return stored
         text = self.texts.text(fid)
         return text[start:end] if s0 is None else text[s0:s1]
+
+    def mention(self, row: tuple) -> dict:
+        """A mention as :func:`fact_rows` gave it, from a :data:`MENTION_SQL` row."""
+        file, node_id, mentioned, start, end, date, issuer, fid, stored, s0, s1 = row
+        return {"file": file, "node_id": node_id,
+                "text": self.texts.text(fid)[start:end] if mentioned is None else mentioned, "start": start,
+                "end": end, "date": date, "issuer": issuer, "sentence": self.sentence(fid, stored, s0, s1, start, end)}
+
+
+#: The stored mentions (``mentions AS m``) with what their text and sentence are read from
+#: (:meth:`FactReader.mention`); the caller adds WHERE and ORDER BY.
+MENTION_SQL = ('SELECT m.file, m.node_id, m.text, m.start, m."end", m.date, m.issuer, m.fid, '
+               "(SELECT text FROM texts WHERE id = m.sid), m.s0, m.s1 FROM mentions AS m")
 
 
 def _key(stored: str) -> str:
@@ -264,16 +277,22 @@ class _Writer:
                                        lambda x: self.name(x) if (path, x) in self.ends else None)
         return (fid, self.name(nid), kind, own, self.text(_dumps([self.text(keys), *values])), c0, c1)
 
+    def sentence(self, text: str, sentence: str, start: int, end: int) -> tuple:
+        """``(sid, s0, s1)`` of a sentence stated at ``start:end`` of the file's ``text``: a
+        span of it (both None when it is ``start:end``), else a stored text."""
+        span = _span(text, sentence, start, end)
+        return (self.text(sentence), None, None) if span is None else \
+            (None, None, None) if span[0] < 0 else (None, *span)
+
     def edge(self, path, src, dst, rel, role, sentence, start, end, document, detail) -> tuple:
         fid, doc_id, text = self.file(path)
-        span = _span(text, sentence, start, end)
-        sid, s0, s1 = (self.text(sentence), None, None) if span is None else \
-            (None, None, None) if span[0] < 0 else (None, *span)
-        return (fid, self.name(src), self.name(dst), self.name(rel), role, sid, s0, s1, start, end,
-                None if document == doc_id else document, detail)
+        return (fid, self.name(src), self.name(dst), self.name(rel), role, *self.sentence(text, sentence, start, end),
+                start, end, None if document == doc_id else document, detail)
 
-    def mention(self, path, nid, text, start, end, date, issuer, sentence) -> tuple:
-        return (self.file(path)[0], self.name(nid), text, start, end, date, issuer, self.text(sentence))
+    def mention(self, path, nid, mentioned, start, end, date, issuer, sentence) -> tuple:
+        fid, _, text = self.file(path)
+        return (fid, self.name(nid), None if text[start:end] == mentioned else mentioned, start, end, date, issuer,
+                *self.sentence(text, sentence, start, end))
 
     def unresolved(self, path, text, start, end, sentence) -> tuple:
         return (self.file(path)[0], text, start, end, self.text(sentence))
@@ -286,7 +305,7 @@ class _Writer:
 _INSERTS = {
     "nodes": ("INSERT INTO fact_nodes VALUES (?,?,?,?,?,?,?)", "node"),
     "edges": ("INSERT INTO fact_edges VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", "edge"),
-    "mentions": ("INSERT INTO fact_mentions VALUES (?,?,?,?,?,?,?,?)", "mention"),
+    "mentions": ("INSERT INTO fact_mentions VALUES (?,?,?,?,?,?,?,?,?,?)", "mention"),
     "unresolved": ("INSERT INTO fact_unresolved VALUES (?,?,?,?,?)", "unresolved"),
     "findings": ("INSERT INTO fact_findings VALUES (?,?,?,?,?,?)", "finding"),
 }
@@ -326,6 +345,27 @@ def _keep_ranges(db: sqlite3.Connection, table: str, cols: tuple[str, str], made
                    [(lo, lo, hi, hi, fid) for fid, (lo, hi) in spans.items()])
 
 
+def respan_mentions(db: sqlite3.Connection, old: str, batch: int) -> None:
+    """Write the mentions of table ``old`` (schema 3's: text and a ``texts`` sentence in every
+    row) into ``fact_mentions`` as a build writes them, ``batch`` files at a time, in file and
+    row order; then drop the stored texts no fact uses any more."""
+    cur = db.execute(f'SELECT f.path, n.name, x.text, x.start, x."end", x.date, x.issuer, t.text FROM {old} AS x '
+                     "JOIN files AS f ON f.id = x.fid JOIN names AS n ON n.id = x.nid JOIN texts AS t ON t.id = x.sid "
+                     "ORDER BY x.fid, x.rowid")
+    rows: list[tuple] = []
+    files, last = 0, None
+    for row in cur:
+        if row[0] != last:
+            if files >= batch:
+                insert_facts(db, {"mentions": rows})
+                rows, files = [], 0
+            files, last = files + 1, row[0]
+        rows.append(row)
+    insert_facts(db, {"mentions": rows})
+    db.execute(f"DROP TABLE {old}")
+    db.execute(UNUSED_TEXTS)
+
+
 def stored_fact_rows(db: sqlite3.Connection) -> dict[str, list[tuple]]:
     """Every stored fact as :func:`fact_rows` gives it (texts as text), in file then row
     order: what a migration or a test reads back."""
@@ -341,10 +381,11 @@ def stored_fact_rows(db: sqlite3.Connection) -> dict[str, list[tuple]]:
                  "JOIN names AS a ON a.id = x.src JOIN names AS b ON b.id = x.dst JOIN names AS r ON r.id = x.rel "
                  f"{order}")]
     sentence = "(SELECT text FROM texts WHERE id = x.sid)"
+    mentions = [tuple(rd.mention(r).values()) for r in db.execute(
+        f"{MENTION_SQL} JOIN fact_mentions AS x ON x.rowid = m.rowid JOIN files AS f ON f.id = x.fid "
+        "ORDER BY f.path, x.rowid")]
     return {
-        "nodes": nodes, "edges": edges,
-        "mentions": db.execute(f'SELECT f.path, m.name, x.text, x.start, x."end", x.date, x.issuer, {sentence} '
-                               f"FROM fact_mentions AS x JOIN names AS m ON m.id = x.nid {order}").fetchall(),
+        "nodes": nodes, "edges": edges, "mentions": mentions,
         "unresolved": db.execute(f'SELECT f.path, x.text, x.start, x."end", {sentence} FROM fact_unresolved AS x '
                                  f"{order}").fetchall(),
         "findings": db.execute(f'SELECT f.path, x.kind, x.text, x.start, x."end", {sentence} FROM fact_findings AS x '

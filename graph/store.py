@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from .errors import StoreError
-from .facts import _detail, _force_attrs, _task_attrs, fact_rows, insert_facts  # noqa: F401
+from .facts import MENTION_SQL, FactReader, _detail, _force_attrs, _task_attrs, fact_rows, insert_facts  # noqa: F401
 from .index import MergedIndex, _chunks, _evidence_item, _from_row, lookup_key  # noqa: F401
 from .merge import _drop_weaker_document_edges, _merge_doc, build_graph, write_graph_index  # noqa: F401
 from .merge_stream import write_merged_index
@@ -39,7 +39,7 @@ from .search import (  # noqa: F401
 from .search import documents as _documents
 from .search import search as _search
 from .store_schema import (  # noqa: F401
-    _RECOVER, _SCHEMA, _TEXT_COLUMNS, APPLICATION_ID, BUSY_TIMEOUT_MS, SCHEMA_VERSION, FileTexts, _check_marker, _columns,
+    _RECOVER, _SCHEMA, _TEXT_COLUMNS, UNUSED_TEXTS, APPLICATION_ID, BUSY_TIMEOUT_MS, SCHEMA_VERSION, FileTexts, _check_marker, _columns,
     _complete, _guarded, _migrate, _needs_migration, _open_readonly, _schema_statements, _text_hash, _text_id, storage_error,
 )
 
@@ -324,12 +324,7 @@ class Store(MergedIndex):
         memory does not grow with the corpus; :meth:`graph` builds the networkx graph when a
         caller asks for it."""
         if self._withdrawn:
-            # a node's attributes name their key list first (graph.facts)
-            self.db.execute("DELETE FROM texts WHERE id NOT IN (SELECT sid FROM fact_edges WHERE sid IS NOT NULL "
-                            "UNION SELECT sid FROM fact_mentions UNION SELECT sid FROM fact_unresolved "
-                            "UNION SELECT sid FROM fact_findings UNION SELECT aid FROM fact_nodes "
-                            "UNION SELECT json_extract(t.text, '$[0]') FROM texts AS t "
-                            "WHERE t.id IN (SELECT aid FROM fact_nodes))")
+            self.db.execute(UNUSED_TEXTS)
             self.db.execute("DELETE FROM names WHERE id NOT IN (SELECT nid FROM fact_nodes UNION SELECT src FROM fact_edges "
                             "UNION SELECT dst FROM fact_edges UNION SELECT rel FROM fact_edges "
                             "UNION SELECT nid FROM fact_mentions)")
@@ -369,10 +364,8 @@ class Store(MergedIndex):
     # -- reading ---------------------------------------------------------------------
     @_guarded
     def mentions(self) -> list[dict]:
-        cols = ("file", "node_id", "text", "start", "end", "date", "issuer", "sentence")
-        cur = self.db.execute('SELECT m.file, m.node_id, m.text, m.start, m."end", m.date, m.issuer, s.text FROM mentions AS m '
-                              "JOIN texts AS s ON s.id = m.sid ORDER BY m.file, m.start, m.rowid")
-        return [dict(zip(cols, r)) for r in cur]
+        reader = FactReader(self.db)
+        return [reader.mention(r) for r in self.db.execute(f"{MENTION_SQL} ORDER BY m.file, m.start, m.rowid")]
 
     @_guarded
     def unresolved(self) -> list[dict]:

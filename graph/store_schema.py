@@ -22,7 +22,8 @@ __all__ = ["SCHEMA_VERSION", "APPLICATION_ID", "BUSY_TIMEOUT_MS", "MARKS", "stor
 # shared key list (a task's text as its span), the search index contentless; the schema-2
 # tables' names stay as views for readers of the store's SQL.
 # 4: a merged document whose attributes are its own file's row refers to that row, as tasks
-# and agencies do; its date and marks are columns (what the conflict check selects by SQL).
+# and agencies do; its date and marks are columns (what the conflict check selects by SQL);
+# no index of node facts by node; a mention's text and sentence as spans of its file's text.
 SCHEMA_VERSION = 4
 # SQLite's header field for "which application's file is this" (bytes 68-71): b"pKG1".
 # A file without it is written to only when it holds policykg's own tables (stores made
@@ -32,6 +33,12 @@ APPLICATION_ID = 0x704B4731
 BUSY_TIMEOUT_MS = 60_000
 _RECOVER = ("move it aside and rebuild it with `policykg build` on the same folders "
             "(SQLite's `.recover` can save what is readable)")
+
+#: Drops the stored texts no fact uses (a node's attributes name their key list first).
+UNUSED_TEXTS = ("DELETE FROM texts WHERE id NOT IN (SELECT sid FROM fact_edges WHERE sid IS NOT NULL "
+                "UNION SELECT sid FROM fact_mentions WHERE sid IS NOT NULL UNION SELECT sid FROM fact_unresolved "
+                "UNION SELECT sid FROM fact_findings UNION SELECT aid FROM fact_nodes "
+                "UNION SELECT json_extract(t.text, '$[0]') FROM texts AS t WHERE t.id IN (SELECT aid FROM fact_nodes))")
 
 #: A merged document's ``marks`` (bits): read from a file (``in_corpus``), flagged
 #: ``ambiguous``, its page's metadata box gives a number or date (``reported_number_symbol``,
@@ -59,7 +66,8 @@ CREATE TABLE IF NOT EXISTS names (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNI
 -- key list and every sentence that is no slice of its file once: an agency or a cited
 -- document is described alike by every file naming it.  Keyed by a 64-bit hash of the text.
 CREATE TABLE IF NOT EXISTS texts (id INTEGER PRIMARY KEY, hash INTEGER UNIQUE, text TEXT NOT NULL);
--- One file's facts (fid: files.id; nid, src, dst, rel: names.id).  A node's attributes in
+-- One file's facts (fid: files.id; nid, src, dst, rel: names.id; no index by node: the merge
+-- reads them all, and queries read the merged index).  A node's attributes in
 -- ``texts`` (aid), a task's text as the span c0:c1 of the file's text; an edge's sentence as
 -- a span of the file's text (s0:s1, or its own start:end when s0 is NULL) unless stored
 -- (sid); its document NULL when it is the file's.
@@ -67,7 +75,6 @@ CREATE TABLE IF NOT EXISTS fact_nodes (
     fid INTEGER NOT NULL, nid INTEGER NOT NULL, kind TEXT NOT NULL, own INTEGER NOT NULL, aid INTEGER NOT NULL,
     c0 INTEGER, c1 INTEGER
 );
-CREATE INDEX IF NOT EXISTS fact_nodes_nid ON fact_nodes(nid);
 CREATE TABLE IF NOT EXISTS fact_edges (
     fid INTEGER NOT NULL, src INTEGER NOT NULL, dst INTEGER NOT NULL, rel INTEGER NOT NULL, role TEXT,
     sid INTEGER, s0 INTEGER, s1 INTEGER, start INTEGER NOT NULL, "end" INTEGER NOT NULL, document TEXT, detail TEXT
@@ -77,9 +84,11 @@ CREATE TABLE IF NOT EXISTS fact_findings (
     "end" INTEGER NOT NULL, sid INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS fact_findings_fid ON fact_findings(fid);
+-- A mention's text NULL when it is the span start:end of the file's text; its sentence a span
+-- as an edge's is (s0:s1, or start:end when s0 and sid are NULL) unless stored (sid).
 CREATE TABLE IF NOT EXISTS fact_mentions (
-    fid INTEGER NOT NULL, nid INTEGER NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL, date TEXT, issuer TEXT, sid INTEGER NOT NULL
+    fid INTEGER NOT NULL, nid INTEGER NOT NULL, text TEXT, start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL, date TEXT, issuer TEXT, sid INTEGER, s0 INTEGER, s1 INTEGER
 );
 CREATE INDEX IF NOT EXISTS fact_mentions_fid ON fact_mentions(fid);
 CREATE TABLE IF NOT EXISTS fact_unresolved (
@@ -131,8 +140,8 @@ CREATE VIEW IF NOT EXISTS edges (rowid, file, src, dst, relation, role, start, "
     SELECT e.rowid, f.path, a.name, b.name, r.name, e.role, e.start, e."end", coalesce(e.document, f.doc_id), e.detail
     FROM fact_edges AS e JOIN files AS f ON f.id = e.fid JOIN names AS a ON a.id = e.src JOIN names AS b ON b.id = e.dst
     JOIN names AS r ON r.id = e.rel;
-CREATE VIEW IF NOT EXISTS mentions (rowid, file, node_id, text, start, "end", date, issuer, sid) AS
-    SELECT m.rowid, f.path, n.name, m.text, m.start, m."end", m.date, m.issuer, m.sid
+CREATE VIEW IF NOT EXISTS mentions (rowid, file, node_id, text, start, "end", date, issuer, sid, fid, s0, s1) AS
+    SELECT m.rowid, f.path, n.name, m.text, m.start, m."end", m.date, m.issuer, m.sid, m.fid, m.s0, m.s1
     FROM fact_mentions AS m JOIN files AS f ON f.id = m.fid JOIN names AS n ON n.id = m.nid;
 CREATE VIEW IF NOT EXISTS unresolved (rowid, file, text, start, "end", sid) AS
     SELECT u.rowid, f.path, u.text, u.start, u."end", u.sid FROM fact_unresolved AS u JOIN files AS f ON f.id = u.fid;
@@ -358,8 +367,19 @@ def _migrate(db: sqlite3.Connection) -> bool:
 
 
 def _migrate_merged(db: sqlite3.Connection) -> None:
-    """Schema 3: its facts stay as they are; the merged index gains a document's date and
-    marks (the caller writes the index again)."""
+    """Schema 3: its facts stay as they are (without their index by node) but for the
+    mentions, written again a batch at a time with their text and sentence as spans; the
+    merged index gains a document's date and marks (the caller writes the index again)."""
+    from .facts import respan_mentions
+
+    db.execute("DROP INDEX IF EXISTS fact_nodes_nid")
+    db.execute("DROP VIEW IF EXISTS mentions")
+    db.execute("DROP INDEX IF EXISTS fact_mentions_fid")
+    db.execute("ALTER TABLE fact_mentions RENAME TO fact_mentions_old")
+    for st in _schema_statements():
+        if "fact_mentions" in st and "VIEW" not in st:
+            db.execute(st)
+    respan_mentions(db, "fact_mentions_old", _MIGRATE_BATCH)
     cols = _columns(db, "merged_nodes")
     for col in ("date TEXT", "marks INTEGER"):
         if col.split()[0] not in cols:

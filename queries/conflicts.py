@@ -317,8 +317,38 @@ def find_conflicts(g: nx.MultiDiGraph, mentions: list[dict], unresolved: list[di
 
 # -- the same check over a store's merged index, in SQL --------------------------------------
 
-_MENTION_COLS = ("file", "sentence", "start", "end", "date", "issuer", "node_id")
-_MENTION_SQL = 'm.file, s.text, m.start, m."end", m.date, m.issuer, m.node_id'
+#: A mention's columns (``mentions AS m``), its sentence as where it is read from
+#: (:class:`_Sentence`): read only for the mentions a conflict shows.
+_MENTION_SQL = 'm.file, m.sid, m.start, m."end", m.date, m.issuer, m.node_id, m.fid, m.s0, m.s1'
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """Where a stored mention's sentence is (a ``texts`` id, or a span of its file's text)."""
+
+    fid: int
+    sid: int | None
+    s0: int | None
+    s1: int | None
+    start: int
+    end: int
+
+
+def _mention_row(row: tuple) -> dict:
+    """A mention from the first columns of a row of :data:`_MENTION_SQL`."""
+    file, sid, start, end, date, issuer, node_id, fid, s0, s1 = row[:10]
+    return {"file": file, "sentence": _Sentence(fid, sid, s0, s1, start, end), "start": start, "end": end,
+            "date": date, "issuer": issuer, "node_id": node_id}
+
+
+def _read_sentences(db: sqlite3.Connection, reader: FactReader, c: Conflict) -> Conflict:
+    """Conflict ``c`` with the sentences of its evidence read (see :class:`_Sentence`)."""
+    for ev in c.evidence:
+        s = ev.get("sentence")
+        if isinstance(s, _Sentence):
+            stored = None if s.sid is None else db.execute("SELECT text FROM texts WHERE id = ?", (s.sid,)).fetchone()[0]
+            ev["sentence"] = reader.sentence(s.fid, stored, s.s0, s.s1, s.start, s.end)
+    return c
 
 #: Each node's first mention and first dated mention, in the order of the store's mentions
 #: (file, start): what ``year`` and ``symbol`` conflicts compare (``pos`` orders the nodes as
@@ -355,10 +385,10 @@ def _register(db: sqlite3.Connection) -> None:
     db.create_function("pkg_year_number", 1, year_number, deterministic=True)
 
 
-def _doc(db: sqlite3.Connection, nid: str) -> dict:
+def _doc(db: sqlite3.Connection, nid: str, reader: FactReader) -> dict:
     """The merged attributes of document ``nid`` ({} when the index has no such document)."""
     row = db.execute(f"{NODE_SQL} WHERE m.name = ? AND g.kind = 'document'", (nid,)).fetchone()
-    return decoded(row, FactReader(db))[1] if row else {}
+    return decoded(row, reader)[1] if row else {}
 
 
 def _documents(db: sqlite3.Connection, where: str) -> Iterator[tuple[str, dict]]:
@@ -370,22 +400,24 @@ def _documents(db: sqlite3.Connection, where: str) -> Iterator[tuple[str, dict]]
 
 
 def _mention(db: sqlite3.Connection, rid: int) -> dict:
-    row = db.execute(f"SELECT {_MENTION_SQL} FROM mentions AS m JOIN texts AS s ON s.id = m.sid WHERE m.rowid = ?",
-                     (rid,)).fetchone()
-    return dict(zip(_MENTION_COLS, row))
+    return _mention_row(db.execute(f"SELECT {_MENTION_SQL} FROM mentions AS m WHERE m.rowid = ?", (rid,)).fetchone())
 
 
 def _sql_per_node(db: sqlite3.Connection) -> Iterator[Conflict]:
     """:func:`_per_node`: the mentions grouped by node, one node at a time."""
-    rows = db.execute(f"SELECT {_MENTION_SQL} FROM mentions AS m JOIN texts AS s ON s.id = m.sid "
+    # each mention with its node's date and marks: what _apart compares; the name it shows
+    # is read only for a node in conflict
+    rows = db.execute(f"SELECT {_MENTION_SQL}, g.kind, g.date, g.marks FROM mentions AS m "
+                      "LEFT JOIN merged_nodes AS g ON g.nid = (SELECT id FROM names WHERE name = m.node_id) "
                       "ORDER BY m.node_id, m.file, m.start, m.rowid")
-    for nid, ms in itertools.groupby((dict(zip(_MENTION_COLS, r)) for r in rows), key=lambda m: m["node_id"]):
-        # what _apart compares, from the columns; the name it shows only for a conflict
-        row = db.execute("SELECT date, marks FROM graph_nodes WHERE id = ? AND kind = 'document'", (nid,)).fetchone()
-        seen = {"date": row[0], "in_corpus": bool(row[1] & MARKS["in_corpus"])} if row else {}
-        ms = list(ms)
+    reader = FactReader(db)
+    for nid, group in itertools.groupby(rows, key=lambda r: r[6]):
+        group = list(group)
+        kind, date, marks = group[0][-3:]
+        seen = {"date": date, "in_corpus": bool(marks & MARKS["in_corpus"])} if kind == "document" else {}
+        ms = [_mention_row(r) for r in group]
         if _apart(seen, nid, ms):
-            yield from _apart(_doc(db, nid), nid, ms)
+            yield from _apart(_doc(db, nid, reader), nid, ms)
 
 
 def _sql_years_apart(db: sqlite3.Connection) -> Iterator[Conflict]:
@@ -421,10 +453,10 @@ def _sql_flagged(db: sqlite3.Connection) -> Iterator[Conflict]:
     def flush(batch: list[tuple[str, dict]]) -> Iterator[Conflict]:
         firsts: dict[str, list[dict]] = defaultdict(list)
         q = (f"SELECT * FROM (SELECT {_MENTION_SQL}, row_number() OVER (PARTITION BY m.node_id "
-             "ORDER BY m.file, m.start, m.rowid) AS r FROM mentions AS m JOIN texts AS s ON s.id = m.sid "
+             "ORDER BY m.file, m.start, m.rowid) AS r FROM mentions AS m "
              "WHERE m.node_id IN (SELECT value FROM json_each(?))) WHERE r <= 3 ORDER BY node_id, r")
         for row in db.execute(q, (json.dumps([n for n, _ in batch]),)):
-            firsts[row[6]].append(dict(zip(_MENTION_COLS, row)))
+            firsts[row[6]].append(_mention_row(row))
         for n, d in batch:
             yield from _flags_of(n, d, firsts.get(n, []))
 
@@ -466,12 +498,13 @@ def _sql_date_findings(db: sqlite3.Connection) -> Iterator[Conflict]:
          f"WHERE c.kind = 'document' AND c.marks & {inc} AND c.rowid = (SELECT max(x.rowid) "
          f"FROM graph_nodes AS x WHERE x.path = c.path AND x.kind = 'document' AND x.marks & {inc})) "
          f"SELECT {_MENTION_SQL}, own.day FROM mentions AS m JOIN own ON own.path = m.file "
-         "JOIN texts AS s ON s.id = m.sid WHERE m.date != '' AND own.day != '' AND m.date > own.day "
+         "WHERE m.date != '' AND own.day != '' AND m.date > own.day "
          "ORDER BY m.file, m.start, m.rowid")
     # a document cited late by many files is named once (the cache is bounded)
-    shown = functools.lru_cache(maxsize=4096)(lambda nid: _name(_doc(db, nid), nid))
+    reader = FactReader(db)
+    shown = functools.lru_cache(maxsize=4096)(lambda nid: _name(_doc(db, nid, reader), nid))
     for row in db.execute(q):
-        m = dict(zip(_MENTION_COLS, row))
+        m = _mention_row(row)
         yield _future(shown(m["node_id"]), m, row[-1])
     for row in db.execute('SELECT f.file, f.kind, f.text, f.start, f."end", s.text FROM findings AS f '
                           "JOIN texts AS s ON s.id = f.sid WHERE f.kind = 'impossible_date' "
@@ -503,6 +536,8 @@ def iter_store_conflicts(store: MergedIndex) -> Iterator[Conflict]:
         return
     db = store.db
     _register(db)
+    reader = FactReader(db)
     for section in (_sql_per_node, _sql_years_apart, _sql_symbols_apart, _sql_flagged, _sql_boxes,
                     _sql_duplicates, _sql_date_findings, _sql_unresolved):
-        yield from section(db)
+        for c in section(db):
+            yield _read_sentences(db, reader, c)

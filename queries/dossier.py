@@ -21,6 +21,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from graph.errors import NotFound
+from graph.facts import MENTION_SQL, FactReader
 from graph.ids import fold, split_doc_id
 from graph.store_schema import MARKS
 from graph.vocab import relations_in_order
@@ -260,14 +261,19 @@ def _touching_graph(store, g: nx.MultiDiGraph, node: str) -> nx.MultiDiGraph:
 def _select(store, table: str, cols: tuple[str, ...], files: Iterable[str], node_ids: Iterable[str] | None = None) -> list[dict]:
     """Rows of a fact table in the given files (its indexed column), and for mentions only
     those of ``node_ids``, ordered as the store's own readers order them (file, start)."""
-    sel = ", ".join("s.text" if c == "sentence" else f't."{c}"' for c in cols)
-    q = (f"SELECT {sel} FROM {table} AS t JOIN texts AS s ON s.id = t.sid "
-         "WHERE t.file IN (SELECT value FROM json_each(?))")
     args = [json.dumps(sorted(set(files)))]
+    where = "WHERE {t}.file IN (SELECT value FROM json_each(?))"
     if node_ids is not None:
-        q += " AND t.node_id IN (SELECT value FROM json_each(?))"
+        where += " AND {t}.node_id IN (SELECT value FROM json_each(?))"
         args.append(json.dumps(sorted(set(node_ids))))
-    out = [dict(zip(cols, r)) for r in store.db.execute(q, args)]
+    if table == "mentions":  # text and sentence as spans of the file's text (graph.facts)
+        reader = FactReader(store.db)
+        rows = (reader.mention(r) for r in store.db.execute(f"{MENTION_SQL} {where.format(t='m')} ORDER BY m.fid", args))
+        out = [{c: m[c] for c in cols} for m in rows]
+    else:
+        sel = ", ".join("s.text" if c == "sentence" else f't."{c}"' for c in cols)
+        q = f"SELECT {sel} FROM {table} AS t JOIN texts AS s ON s.id = t.sid {where.format(t='t')}"
+        out = [dict(zip(cols, r)) for r in store.db.execute(q, args)]
     out.sort(key=lambda r: (r["file"], r["start"]))
     return out
 

@@ -114,13 +114,35 @@ _GRAPH_NODES_3 = """CREATE VIEW graph_nodes (rowid, id, kind, symbol, path, titl
     JOIN names AS m ON m.id = g.nid"""
 
 
+_MENTIONS_3 = ("""CREATE TABLE fact_mentions (
+    fid INTEGER NOT NULL, nid INTEGER NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL, date TEXT, issuer TEXT, sid INTEGER NOT NULL)""",
+               "CREATE INDEX fact_mentions_fid ON fact_mentions(fid)",
+               "CREATE INDEX fact_nodes_nid ON fact_nodes(nid)",
+               """CREATE VIEW mentions (rowid, file, node_id, text, start, "end", date, issuer, sid) AS
+    SELECT m.rowid, f.path, n.name, m.text, m.start, m."end", m.date, m.issuer, m.sid
+    FROM fact_mentions AS m JOIN files AS f ON f.id = m.fid JOIN names AS n ON n.id = m.nid""")
+
+
 def _to_schema_3(db: Path) -> None:
-    """Rewrite a store as policykg wrote it in schema 3: its facts as they are, every merged
-    document's attributes written out, no date nor marks columns."""
+    """Rewrite a store as policykg wrote it in schema 3: every mention's text and sentence
+    (stored) in its row, the node facts indexed by node, every merged document's attributes
+    written out, no date nor marks columns."""
+    from graph.store_schema import _text_id
+
     with Store(db, readonly=True) as s:
         ids = [r[0] for r in s.db.execute("SELECT id FROM graph_nodes WHERE kind = 'document'")]
         docs = [(json.dumps(a, ensure_ascii=False), n) for n, a in s.node_attrs(ids).items()]
+        mentions = stored_fact_rows(s.db)["mentions"]
+        fids, nids = dict(s.db.execute("SELECT path, id FROM files")), dict(s.db.execute("SELECT name, id FROM names"))
     con = sqlite3.connect(db, isolation_level=None)
+    con.execute("DROP VIEW mentions")
+    con.execute("DROP TABLE fact_mentions")
+    for st in _MENTIONS_3:
+        con.execute(st)
+    cache: dict[str, int] = {}
+    con.executemany("INSERT INTO fact_mentions VALUES (?,?,?,?,?,?,?,?)",
+                    [(fids[f], nids[n], *rest, _text_id(con, sentence, cache)) for f, n, *rest, sentence in mentions])
     con.executemany("UPDATE merged_nodes SET attrs = ?, src = NULL WHERE nid = (SELECT id FROM names WHERE name = ?)",
                     docs)
     con.execute("DROP VIEW graph_nodes")
@@ -272,6 +294,9 @@ def test_each_sentence_and_attribute_text_is_stored_once(tmp_path):
         assert tasks[0] > 0 and tasks[1] < 0.01 * tasks[0]
         spans = q("SELECT count(*), count(c0) FROM fact_nodes WHERE kind = 'task'").fetchone()
         assert spans[1] > 0.98 * spans[0]
+        # a mention's text and sentence are spans of its file's text too, almost always
+        n, stored, texts = q("SELECT count(*), count(sid), count(text) FROM fact_mentions").fetchone()
+        assert n > 100 and stored < 0.1 * n and texts < 0.1 * n
         # no file's path nor id is repeated in a fact row, the texts are compressed
         assert q("SELECT count(*) FROM fact_edges WHERE document IS NOT NULL").fetchone() == (0,)
         assert {type(t) for (t,) in q("SELECT text FROM files")} == {bytes}
