@@ -244,6 +244,16 @@ def _produce(rule: DeadlineRule, groups: dict, reference_year: int | None, text:
     return Deadline(text=text, start=start, end=end, recurring=recurring, kind=rule.kind)
 
 
+@table_cache(maxsize=1 << 12)
+def _produced(i: int, text: str, groups: tuple, reference_year: int | None,
+              reference_date: str | None) -> Deadline | None:
+    """:func:`_produce` for rule ``i``'s match (its text and groups), once per phrase: a
+    plan repeats its few deadline phrases ("Quý II/2023") in every task."""
+    rule = _table().rules[i]
+    named = {name: groups[index - 1] for name, index in rule.pattern.groupindex.items()}
+    return _produce(rule, named, reference_year, text, reference_date)
+
+
 def _clean(text: str) -> str:
     for pattern, repl in _table().clean:
         text = pattern.sub(repl, text)
@@ -335,8 +345,7 @@ def _matches(text: str, reference_year: int | None, *, prose_only: bool, referen
         if others and any(k < i and p.match(text, m.start()) for k, p in others):
             pass  # an earlier rule that gives nothing in prose decides this place
         elif rule.prose or not prose_only:
-            groups = {name: m.group(name) for name in rule.pattern.groupindex}
-            found = _produce(rule, groups, reference_year, m.group(), reference_date)
+            found = _produced(i, m.group(), m.groups(), reference_year, reference_date)
         if found is not None:
             yield found, rule, m.start(), m.end()
             pos = m.end()

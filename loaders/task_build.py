@@ -155,8 +155,8 @@ def task_text(text: str) -> bool:
     """Whether a found text can be a task: enough words, not a label, heading, form field,
     caption or closing sentence (``[not_task_text]``)."""
     r = task_rules()
-    s = " ".join(text.split())
-    return len(s.split()) >= r.min_words and not r.not_task_text.match(s)
+    words = text.split()  # (the words of the text with its blanks folded are these)
+    return len(words) >= r.min_words and not r.not_task_text.match(" ".join(words))
 
 
 @dataclass(frozen=True, slots=True)
