@@ -29,15 +29,6 @@ from typing import TYPE_CHECKING, Protocol
 from .errors import StoreError
 from .facts import MENTION_SQL, FactReader, _detail, _force_attrs, _task_attrs, fact_rows, insert_facts  # noqa: F401
 from .index import MergedIndex, _chunks, _evidence_item, _from_row, lookup_key  # noqa: F401
-from .merge import _drop_weaker_document_edges, _merge_doc, build_graph, write_graph_index  # noqa: F401
-from .merge_stream import write_merged_index
-from .model import Extraction
-from .search import (  # noqa: F401
-    SEARCH_RANK_CAP, _filters, _fts_terms, _search_rows, _search_view, _year, highlight, highlight_parts,
-    regex_words,
-)
-from .search import documents as _documents
-from .search import search as _search
 from .store_schema import (  # noqa: F401
     _RECOVER, _SCHEMA, _TEXT_COLUMNS, UNUSED_TEXTS, APPLICATION_ID, BUSY_TIMEOUT_MS, SCHEMA_VERSION, FileTexts, _check_marker, _columns,
     _complete, _guarded, _migrate, _needs_migration, _open_readonly, _schema_statements, _text_hash, _text_id, storage_error,
@@ -46,7 +37,27 @@ from .store_schema import (  # noqa: F401
 if TYPE_CHECKING:
     import networkx as nx
 
+    from .model import Extraction
+
 __all__ = ["Store", "GraphStore", "default_store_path", "STORE_ENV", "DEFAULT_STORE"]
+
+#: Names this module offers from the modules only a build, a search or the whole graph
+#: needs: imported when first asked for, so that a query process does not load them.
+_LAZY = {
+    "merge": ("_drop_weaker_document_edges", "_merge_doc", "build_graph", "write_graph_index"),
+    "merge_stream": ("write_merged_index",),
+    "search": ("SEARCH_RANK_CAP", "_filters", "_fts_terms", "_search_rows", "_search_view", "_year", "highlight",
+               "highlight_parts", "regex_words"),
+}
+
+
+def __getattr__(name: str):
+    import importlib
+
+    for module, names in _LAZY.items():
+        if name in names:
+            return getattr(importlib.import_module(f".{module}", __package__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 STORE_ENV = "POLICYKG_STORE"
 DEFAULT_STORE = "policykg.db"
@@ -329,6 +340,8 @@ class Store(MergedIndex):
                             "UNION SELECT dst FROM fact_edges UNION SELECT rel FROM fact_edges "
                             "UNION SELECT nid FROM fact_mentions)")
             self._withdrawn = False
+        from .merge_stream import write_merged_index
+
         write_merged_index(self.db)  # the merge in SQL, one node and one pair at a time: no graph is built
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('merged', ?)", (self._fact_version(),))
         self._graph = None
@@ -340,6 +353,8 @@ class Store(MergedIndex):
         so that queries use it.  ``refs`` (from :func:`graph.merge.build_graph`): the stored
         rows the merged graph repeats, written as references instead (see
         :func:`graph.merge.write_graph_index`)."""
+        from .merge import write_graph_index
+
         write_graph_index(self.db, g, refs)
         if current:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('merged', ?)", (self._fact_version(),))
@@ -351,14 +366,19 @@ class Store(MergedIndex):
                limit: int = 20, info: dict | None = None) -> list[dict]:
         """Documents, tasks and agencies matching every word of ``text``, best first
         (:func:`graph.search.search`, ranking at most :data:`SEARCH_RANK_CAP` matches)."""
-        return _search(self.db, self.node_attrs, text, kind=kind, type=type, jurisdictions=jurisdictions,
-                       issuer=issuer, year=year, limit=limit, info=info, cap=SEARCH_RANK_CAP)
+        from .search import SEARCH_RANK_CAP, search
+
+        cap = globals().get("SEARCH_RANK_CAP", SEARCH_RANK_CAP)  # a cap set on this module wins
+        return search(self.db, self.node_attrs, text, kind=kind, type=type, jurisdictions=jurisdictions,
+                      issuer=issuer, year=year, limit=limit, info=info, cap=cap)
 
     @_guarded
     def documents(self, *, type: str | None = None, jurisdictions: set[str] | None = None,
                   issuer: str | None = None, year: int | None = None, ingested: bool = False) -> list[dict]:
         """Every document node, filtered, in id order."""
-        return _documents(self.db, self.node_attrs, type=type, jurisdictions=jurisdictions, issuer=issuer,
+        from .search import documents
+
+        return documents(self.db, self.node_attrs, type=type, jurisdictions=jurisdictions, issuer=issuer,
                           year=year, ingested=ingested)
 
     # -- reading ---------------------------------------------------------------------
@@ -397,6 +417,8 @@ class Store(MergedIndex):
     def graph(self) -> nx.MultiDiGraph:
         """The merged knowledge graph (cached until the next write)."""
         if self._graph is None:
+            from .merge import build_graph
+
             self._graph = build_graph(self.db)
         return self._graph
 
@@ -404,4 +426,6 @@ class Store(MergedIndex):
 
 def _build_graph(store: Store, refs: dict | None = None) -> nx.MultiDiGraph:
     """:func:`graph.merge.build_graph` of ``store``'s facts (the name earlier code used)."""
+    from .merge import build_graph
+
     return build_graph(store.db, refs)
