@@ -687,9 +687,14 @@ def _soft(block: _Joined, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: b
         return False  # a table row (a .docx or pipe table read as TAB-separated cells)
     if block.text is not None and r.bare_marker.fullmatch(block.text):
         return True  # "1." / "Sở Nông nghiệp và Môi trường"; "**Điều" / "1.**"
-    if not wrapped and not p.endswith(":") and not _starts_lower(n):
-        return False  # what follows would say so too: neither a label's value nor lower case
-    marker = r.marker.match(n)
+    if not wrapped and not p.endswith(":"):
+        if not _starts_lower(n):
+            return False  # what follows would say so too: neither a label's value nor lower case
+        marker = r.marker.match(n)
+        if marker:
+            return False  # … nor a line without a marker ("a) Sở …" starts in lower case)
+    else:
+        marker = r.marker.match(n)
     # a numbered heading whose emphasis span goes on ("**V. CHẾ ĐỘ" / "BÁO CÁO**") is not
     # followed by a type line, whatever words its second line holds
     heading_goes_on = prev.open_end and r.marker.match(block.head) and block.caps and _is_caps(n)
