@@ -231,14 +231,7 @@ def write_merged_index(db: sqlite3.Connection) -> None:
         db.execute("CREATE TEMP TABLE m_search (tier INTEGER, date_key TEXT, id TEXT, kind TEXT, type TEXT, "
                    "jurisdiction TEXT, issuer TEXT, year TEXT, symbol TEXT, title TEXT, body TEXT)")
         _batched(db, "INSERT INTO m_search VALUES (?,?,?,?,?,?,?,?,?,?,?)", _search_keyed(db))
-        db.execute("CREATE INDEX temp.m_search_id ON m_search(id)")
-        write_search(db, ())
-        db.execute("INSERT INTO search_rows (nid, kind, type, jurisdiction, issuer, year, symbol) "
-                   "SELECT (SELECT id FROM names WHERE name = s.id), kind, type, jurisdiction, issuer, year, symbol "
-                   "FROM m_search AS s ORDER BY tier, date_key, id")
-        db.execute("INSERT INTO search_text (rowid, symbol, title, body) SELECT r.rowid, s.symbol, s.title, s.body "
-                   "FROM search_rows AS r JOIN names AS n ON n.id = r.nid JOIN m_search AS s ON s.id = n.name "
-                   "ORDER BY r.rowid")
+        write_search(db, (row[2:] for row in db.execute("SELECT * FROM m_search ORDER BY tier, date_key, id")))
     finally:
         for table in _DROP:
             db.execute(f"DROP TABLE IF EXISTS temp.{table}")

@@ -1,6 +1,7 @@
 """Full-text search over the merged index: the search rows (one per document, task and agency,
 folded, in the order a broad query ranks them: ``search_rows`` holds each one's id and
-filters, the contentless FTS5 table ``search_text`` its words under the same rowid), the query (the user's words as
+filters (a view of ``search_items`` and ``search_facets``), the contentless FTS5 table
+``search_text`` its words under the same rowid), the query (the user's words as
 quoted FTS5 terms, filters always bound, bm25 with a cap) and the highlighted passage.
 
 Functions here take the store's connection; :class:`graph.store.Store` offers them as
@@ -87,14 +88,37 @@ def _search_rows(g) -> Iterator[tuple]:
             yield row
 
 
+#: Search rows written with one executemany.
+_BATCH = 2000
+
+
 def write_search(db: sqlite3.Connection, rows: Iterable[tuple]) -> None:
-    """Replace the search rows with ``rows`` (:func:`search_row`'s, in rank order: rowid 1, 2, …)."""
-    db.execute("DELETE FROM search_rows")
+    """Replace the search rows with ``rows`` (:func:`search_row`'s, in rank order: rowid 1, 2, …),
+    each set of filters once (``search_facets``); ``rows`` may be read from a cursor of ``db``."""
+    db.execute("DELETE FROM search_items")
+    db.execute("DELETE FROM search_facets")
     db.execute("INSERT INTO search_text (search_text) VALUES ('delete-all')")
+    facets: dict[tuple, int] = {}
+    items: list[tuple] = []
+    words: list[tuple] = []
+
+    def flush() -> None:
+        db.executemany("INSERT INTO search_items (rowid, nid, facet, symbol) "
+                       "VALUES (?, (SELECT id FROM names WHERE name = ?), ?, ?)", items)
+        db.executemany("INSERT INTO search_text (rowid, symbol, title, body) VALUES (?,?,?,?)", words)
+        items.clear()
+        words.clear()
+
     for i, row in enumerate(rows, 1):
-        db.execute("INSERT INTO search_rows (rowid, nid, kind, type, jurisdiction, issuer, year, symbol) "
-                   "VALUES (?, (SELECT id FROM names WHERE name = ?),?,?,?,?,?,?)", (i, *row[:7]))
-        db.execute("INSERT INTO search_text (rowid, symbol, title, body) VALUES (?,?,?,?)", (i, *row[6:]))
+        facet = facets.get(row[1:6])
+        if facet is None:
+            facet = facets[row[1:6]] = db.execute("INSERT INTO search_facets (kind, type, jurisdiction, issuer, year) "
+                                                  "VALUES (?,?,?,?,?)", row[1:6]).lastrowid
+        items.append((i, row[0], facet, row[6]))
+        words.append((i, *row[6:]))
+        if len(items) >= _BATCH:
+            flush()
+    flush()
 
 
 def _filters(where: list[str], params: list, *, kind: str | None, type: str | None,

@@ -23,7 +23,8 @@ __all__ = ["SCHEMA_VERSION", "APPLICATION_ID", "BUSY_TIMEOUT_MS", "MARKS", "stor
 # tables' names stay as views for readers of the store's SQL.
 # 4: a merged document whose attributes are its own file's row refers to that row, as tasks
 # and agencies do; its date and marks are columns (what the conflict check selects by SQL);
-# no index of node facts by node; a mention's text and sentence as spans of its file's text.
+# no index of node facts by node; a mention's text and sentence as spans of its file's text;
+# the search rows' filters once per set (``search_facets``).
 SCHEMA_VERSION = 4
 # SQLite's header field for "which application's file is this" (bytes 68-71): b"pKG1".
 # A file without it is written to only when it holds policykg's own tables (stores made
@@ -126,11 +127,16 @@ CREATE TRIGGER IF NOT EXISTS files_facts_upd AFTER UPDATE ON files BEGIN INSERT 
 CREATE TRIGGER IF NOT EXISTS files_facts_del AFTER DELETE ON files BEGIN INSERT OR REPLACE INTO meta VALUES ('facts', lower(hex(randomblob(8)))); END;
 -- Full-text search over documents (number-symbol, type, title, issuer), tasks (text, lead)
 -- and agencies (name), in folded form (Store.search): SQLite's FTS5 without a copy of the
--- text (contentless); each row's id and filters in ``search_rows`` (same rowid).
-CREATE TABLE IF NOT EXISTS search_rows (
-    rowid INTEGER PRIMARY KEY, nid INTEGER NOT NULL, kind TEXT, type TEXT, jurisdiction TEXT, issuer TEXT,
-    year TEXT, symbol TEXT
+-- text (contentless); each row's id and symbol in ``search_items`` (same rowid), its filters
+-- (kind, type, jurisdiction, issuer, year: a few thousand sets) once in ``search_facets``;
+-- the view ``search_rows`` joins them.
+CREATE TABLE IF NOT EXISTS search_facets (
+    id INTEGER PRIMARY KEY, kind TEXT, type TEXT, jurisdiction TEXT, issuer TEXT, year TEXT
 );
+CREATE TABLE IF NOT EXISTS search_items (rowid INTEGER PRIMARY KEY, nid INTEGER NOT NULL, facet INTEGER NOT NULL, symbol TEXT);
+CREATE VIEW IF NOT EXISTS search_rows (rowid, nid, kind, type, jurisdiction, issuer, year, symbol) AS
+    SELECT i.rowid, i.nid, f.kind, f.type, f.jurisdiction, f.issuer, f.year, i.symbol
+    FROM search_items AS i JOIN search_facets AS f ON f.id = i.facet;
 CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(symbol, title, body, content = '', tokenize = 'unicode61');
 -- The schema-2 tables, as views: what other readers of the store's SQL select.
 CREATE VIEW IF NOT EXISTS nodes (rowid, file, id, kind, own, fid, enc, c0, c1) AS
@@ -385,6 +391,9 @@ def _migrate_merged(db: sqlite3.Connection) -> None:
         if col.split()[0] not in cols:
             db.execute(f"ALTER TABLE merged_nodes ADD COLUMN {col}")
     db.execute("DROP VIEW IF EXISTS graph_nodes")
+    kind = db.execute("SELECT type FROM sqlite_master WHERE name = 'search_rows'").fetchone()
+    if kind is not None:  # a table in schema 3; a view of search_items and search_facets now
+        db.execute(f"DROP {kind[0].upper()} search_rows")
     for st in _schema_statements():
         db.execute(st)
 

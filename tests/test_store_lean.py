@@ -121,13 +121,19 @@ _MENTIONS_3 = ("""CREATE TABLE fact_mentions (
                "CREATE INDEX fact_nodes_nid ON fact_nodes(nid)",
                """CREATE VIEW mentions (rowid, file, node_id, text, start, "end", date, issuer, sid) AS
     SELECT m.rowid, f.path, n.name, m.text, m.start, m."end", m.date, m.issuer, m.sid
-    FROM fact_mentions AS m JOIN files AS f ON f.id = m.fid JOIN names AS n ON n.id = m.nid""")
+    FROM fact_mentions AS m JOIN files AS f ON f.id = m.fid JOIN names AS n ON n.id = m.nid""",
+               """CREATE TABLE search_rows_3 (
+    rowid INTEGER PRIMARY KEY, nid INTEGER NOT NULL, kind TEXT, type TEXT, jurisdiction TEXT, issuer TEXT,
+    year TEXT, symbol TEXT)""",
+               "INSERT INTO search_rows_3 SELECT * FROM search_rows ORDER BY rowid",
+               "DROP VIEW search_rows", "DROP TABLE search_items", "DROP TABLE search_facets",
+               "ALTER TABLE search_rows_3 RENAME TO search_rows")
 
 
 def _to_schema_3(db: Path) -> None:
     """Rewrite a store as policykg wrote it in schema 3: every mention's text and sentence
     (stored) in its row, the node facts indexed by node, every merged document's attributes
-    written out, no date nor marks columns."""
+    written out, no date nor marks columns, the search rows' filters in each row."""
     from graph.store_schema import _text_id
 
     with Store(db, readonly=True) as s:
