@@ -491,15 +491,13 @@ def _cue_finds(text: str, lo: int, hi: int) -> Iterator[tuple[Relation, int, reg
     by relation, as ``finditer(text, lo, hi)`` finds them, tried only where one of its cues'
     first words starts (as :func:`_scan` does; four scans of every window took a tenth of
     the references' time)."""
-    patterns_ = _cue_patterns()
-    per: list[set[int]] = [set() for _ in patterns_]
-    for end, (n, rels) in _openers().cues.iter(_lower(text), lo, hi):
-        for i in rels:
-            per[i].add(end - n + 1)
-    for (rel, rank, cre), starts in zip(patterns_, per):
+    hits = sorted((end - n + 1, rels) for end, (n, rels) in _openers().cues.iter(_lower(text), lo, hi))
+    if not hits:
+        return  # most windows hold one cue word or none
+    for i, (rel, rank, cre) in enumerate(_cue_patterns()):
         pos = lo
-        for s in sorted(starts):
-            if s < pos:
+        for s, rels in hits:
+            if s < pos or i not in rels:
                 continue
             m = cre.match(text, s, hi)
             if m:
