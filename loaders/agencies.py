@@ -471,9 +471,12 @@ def compose_agencies(agencies: list[Agency], jurisdiction: str) -> list[Agency]:
     >>> [a.name for a in compose_agencies(names, "Hà Tĩnh")]
     ['Các sở, ban, ngành, địa phương']
     """
+    rows, fewest = _compose_rows(jurisdiction)
+    if len(agencies) < fewest:
+        return list(dict.fromkeys(agencies))  # (too few bodies for any row)
     out = list(dict.fromkeys(agencies))
     names = {a.name for a in out}
-    for parts, result in _compose_rows(jurisdiction):
+    for parts, result in rows:
         if parts <= names:
             first = min(i for i, a in enumerate(out) if a.name in parts)
             out = [a for a in out if a.name not in parts]
@@ -483,11 +486,13 @@ def compose_agencies(agencies: list[Agency], jurisdiction: str) -> list[Agency]:
 
 
 @table_cache(maxsize=256)
-def _compose_rows(jurisdiction: str) -> tuple[tuple[frozenset[str], str], ...]:
+def _compose_rows(jurisdiction: str) -> tuple[tuple[tuple[frozenset[str], str], ...], int]:
     """``[[compose]]`` rows with their parts as the jurisdiction shows them (a centrally-run
-    city: :func:`_local_form`), made once per jurisdiction instead of at every call."""
-    return tuple((frozenset(_local_form(part, jurisdiction) for part in parts), result)
+    city: :func:`_local_form`), made once per jurisdiction instead of at every call, and the
+    fewest parts a row has (a list of fewer bodies is left as it is)."""
+    rows = tuple((frozenset(_local_form(part, jurisdiction) for part in parts), result)
                  for parts, result in _gazetteer().compose)
+    return rows, min((len(parts) for parts, _ in rows), default=1 << 30)
 
 
 # ------------------------------------------------------------------------------ finding

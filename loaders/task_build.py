@@ -105,7 +105,13 @@ def cut_inline_label(text: str, start: int, end: int) -> int:
 def _may_label(r, text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds a mark of each group every label needs (a ":"): a
     search that fails reads the whole span, most spans hold no label."""
-    return all(any(text.find(w, start, end) != -1 for w in g) for g in r.label_needs)
+    for group in r.label_needs:
+        for w in group:
+            if text.find(w, start, end) != -1:
+                break
+        else:
+            return False
+    return True
 
 
 def apply_labels(ctx: Ctx, draft: Draft, start: int, end: int) -> None:
