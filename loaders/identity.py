@@ -21,6 +21,10 @@ from .rules import match_key, provinces
 
 __all__ = ["Symbol", "parse_symbol", "iso_date", "issuer_level", "issuer_display", "legislature_code", "make_id"]
 
+# the pure functions below are called with the same arguments again and again (every
+# citation of "29-NQ/TW", every agency of one province): their last results are kept
+_CACHED = 4096
+
 _TOKEN_SPLIT = regex.compile(r"[ \t\u00a0]*([-/])[ \t\u00a0]*|[ \t\u00a0]+")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 
@@ -114,6 +118,7 @@ _NUMBER = regex.compile(r"(\d+)(\p{Ll}?)", regex.V1)
 _PARTY_FORM = regex.compile(r"\s*-\s*[^\s/-]+\s*/\s*[^\s/-]", regex.V1)
 
 
+@table_cache(maxsize=_CACHED)
 def parse_symbol(number: str, tail: str, *, after_type_word: bool = False) -> Symbol | None:
     """Parse the symbol that follows a number.
 
@@ -220,6 +225,7 @@ def _read_issuer(token: str, code: str | None, after_type_word: bool) -> tuple[s
     return None
 
 
+@table_cache(maxsize=_CACHED)
 def iso_date(day: str | int, month: str | int, year: str | int) -> str | None:
     """ISO date, or None when the parts do not make a real date."""
     try:
@@ -228,6 +234,7 @@ def iso_date(day: str | int, month: str | int, year: str | int) -> str | None:
         return None
 
 
+@table_cache(maxsize=_CACHED)
 def issuer_level(issuer_text: str | None) -> str | None:
     """"central" or "local" from an issuer phrase ("Bộ Chính trị", "Tỉnh ủy"), else None."""
     if not issuer_text:
@@ -246,6 +253,7 @@ def _phrase_levels() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((match_key(k), v) for k, v in levels.items()), key=lambda kv: len(kv[0]), reverse=True))
 
 
+@table_cache(maxsize=_CACHED)
 def issuer_display(symbol: Symbol | None, issuer_text: str | None, province: str | None) -> str | None:
     """A readable issuer: the text's own words completed with the province, or the
     table's name for the symbol's issuer code."""
@@ -273,6 +281,7 @@ def issuer_display(symbol: Symbol | None, issuer_text: str | None, province: str
     return None
 
 
+@table_cache(maxsize=_CACHED)
 def party_of(symbol: Symbol | None, issuer_text: str | None, doc_type: str | None) -> bool | None:
     """Whether a document is the Party's (True) or the State's (False), None when nothing
     tells: its symbol first, then its issuer's name, then a type only the State issues
@@ -312,6 +321,7 @@ def party_of_written(number_symbol: str | None, issuer: str | None, doc_type: st
     return party_of(parse_symbol(m[1] or "0", m[2]) if m else None, issuer, doc_type)
 
 
+@table_cache(maxsize=_CACHED)
 def make_id(jurisdiction: str, key: str, year: int | None) -> str:
     return doc_id(jurisdiction, key, year)
 
