@@ -42,9 +42,21 @@ def _from_row(attrs: str | dict, kind: str) -> dict:
     return d
 
 
+#: An attribute value that counts as not given (a later file's value fills it).
+_EMPTY = (None, "", [])
+
+
 def _merge_doc(facts: list[tuple[int, dict]]) -> dict:
     """One document's attributes from every file's facts: its own file first, then the
     first file that gives a value."""
+    if len(facts) == 1:  # what the loop below gives for one fact (every node read back by reference)
+        own, attrs = facts[0]
+        flags = sorted(set(attrs.get("flags") or []))
+        one: dict = {"in_corpus": bool(own), "flags": [f for f in flags if f != "dateless"] if own else flags}
+        for k, v in attrs.items():
+            if v not in _EMPTY and k != "flags" and k != "in_corpus":
+                one[k] = v
+        return one
     facts = sorted(facts, key=lambda f: -f[0])
     out: dict = {"in_corpus": False, "flags": []}
     for own, attrs in facts:
@@ -74,7 +86,7 @@ def _merged_attrs(nid: str, kind: str, facts: list[tuple[int, dict]], dated: dic
     ``dated``: the dated document ids of each (jurisdiction, symbol), for a dateless id."""
     if kind == "document":
         attrs = _merge_doc(facts)
-        jur, key, year = split_doc_id(nid)
+        jur, key, year = split_doc_id(nid) if dated else (None, None, None)
         if year == "?" and not attrs.get("in_corpus") and len(dated.get((jur, key), [])) > 1:
             attrs["flags"] = sorted(set(attrs["flags"]) | {"ambiguous"})
             attrs["candidates"] = sorted(dated[(jur, key)])
