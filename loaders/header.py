@@ -40,6 +40,19 @@ _PLACE_DATE = regex.compile(
         [ \t]*tháng[ \t]*(?P<m>\d{1,2}|[.…]*)[ \t]*năm[ \t]+(?P<y>\d{4})""",
     regex.MULTILINE | regex.VERBOSE | regex.V1,
 )
+_DATE_WORD = "ngày"  # the literal every place-date line holds (see _place_date)
+
+
+def _place_date(head: str):
+    """``_PLACE_DATE.search(head)``, started at the line of the first "ngày": a match lies
+    within one line (no branch of the pattern crosses a line break) and holds "ngày", so no
+    line before that one holds a match."""
+    at = head.find(_DATE_WORD)
+    if at < 0:
+        return None
+    return _PLACE_DATE.search(head, head.rfind("\n", 0, at) + 1)
+
+
 _DRAFT = regex.compile(r"D[ỰỤ]\s+TH[ẢẠ]O", regex.I | regex.V1)
 # the right-hand column: the State's motto, or the Party's name on Party documents
 _NATIONAL_MOTTO = regex.compile(r"CỘNG\s+H[ÒOÀ]A\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", regex.V1)
@@ -133,7 +146,7 @@ def _title_after(text: str, pos: int) -> tuple[str, int, int]:
     caps = None
     # one match per line ("[^\n]*" alone also matches empty at each line's end, which read
     # as a blank line and cut a title the layout keeps on two lines after a ";")
-    for ln in _LINES.finditer(text[start:]):
+    for ln in _LINES.finditer(text, start):
         if not ln.group(0):
             break
         s = ln.group(1).strip()
@@ -144,7 +157,7 @@ def _title_after(text: str, pos: int) -> tuple[str, int, int]:
             if enders.match(s) or marker.match(s) or (caps and not is_caps):
                 break
         lines.append(s)
-        end = start + ln.end(1)
+        end = ln.end(1)
         if caps is None:
             caps = s.upper() == s
         if len(lines) >= 6:
@@ -239,7 +252,7 @@ def _date(head: str, witness: dict, flags: list[str]) -> tuple[str | None, int |
     năm 2023"; a date left blank, "ngày … tháng … năm 2023", still gives the year); a header
     without a date takes the metadata box's (flag ``date_from_box``)."""
     date = year = place = None
-    pd = _PLACE_DATE.search(head)
+    pd = _place_date(head)
     if pd:
         y = pd.group("y")
         year = int(y)
