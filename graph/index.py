@@ -103,11 +103,6 @@ def from_fact(nid: str, kind: str, own: int, attrs: dict) -> dict:
     return _merged_attrs(nid, kind, [(own, attrs)], {})
 
 
-def _attrs(nid: str, kind: str, attrs: str | None, src: int | None, reader: FactReader) -> dict:
-    """A merged node's attributes from its ``attrs`` (JSON) or, when NULL, its fact row."""
-    return json.loads(attrs) if attrs is not None else from_fact(nid, kind, *reader.node_row(src))
-
-
 #: Merged nodes with the fact row each may refer to (``src``), its key list's text and its
 #: file's path and id: one statement reads many nodes' attributes (:func:`decoded`).
 NODE_SQL = ("SELECT m.name, g.kind, g.attrs, n.own, n.fid, t.text, n.c0, n.c1, f.path, f.doc_id "
