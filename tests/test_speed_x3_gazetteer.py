@@ -4,6 +4,7 @@ the shipped file, and the provinces read through it must be the package's."""
 
 from __future__ import annotations
 
+import importlib.metadata
 import tomllib
 from pathlib import Path
 
@@ -13,7 +14,14 @@ TABLE = Path(rules.__file__).parent / "tables" / "gazetteer.toml"
 
 
 def test_the_table_is_the_installed_gazetteer(tmp_path) -> None:
-    """Fails after an upgrade of vietnamadminunits until write_gazetteer is run again."""
+    """The shipped table is what write_gazetteer makes from the installed package.  A machine
+    with another release (a fresh install takes the newest) must not fail the suite: there
+    the table is not used, the package is asked (checked here), and the table is due to be
+    made again with write_gazetteer."""
+    shipped = tomllib.loads(TABLE.read_text("utf-8"))
+    if shipped["version"] != importlib.metadata.version("vietnamadminunits"):
+        assert rules._gazetteer() == rules.gazetteer_from_package()
+        return
     rebuilt = tmp_path / "gazetteer.toml"
     rules.write_gazetteer(rebuilt)
     assert rebuilt.read_text("utf-8") == TABLE.read_text("utf-8")
