@@ -48,8 +48,10 @@ from policykg.synth import synth_store  # noqa: E402
 def _whole(store: Store) -> nx.MultiDiGraph:
     """Every node and edge of the index into networkx: the floor of a whole-graph query."""
     g = nx.MultiDiGraph()
-    for n, a in store.db.execute("SELECT id, attrs FROM graph_nodes"):
-        g.add_node(n, **json.loads(a))
+    ids = [n for (n,) in store.db.execute("SELECT id FROM graph_nodes")]
+    for i in range(0, len(ids), 5000):  # attributes by reference to their fact rows (schema 4)
+        for n, a in store.node_attrs(ids[i:i + 5000]).items():
+            g.add_node(n, **a)
     for u, v, k, a in store.db.execute("SELECT src, dst, key, attrs FROM graph_edges"):
         g.add_edge(u, v, key=k, **json.loads(a))
     return g
