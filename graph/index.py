@@ -238,6 +238,23 @@ class MergedIndex:
         return out
 
     @_guarded
+    def assignment_counts(self) -> dict[str, tuple[int, int]]:
+        """Per agency, its ``assigns_to`` edges as lead and as cooperating, counted by SQL
+        (what ``policykg agencies`` reads instead of the whole graph)."""
+        role = "coalesce(g.role, json_extract(g.attrs, '$.role'))"
+        return {a: (lead, coop) for a, lead, coop in self.db.execute(
+            f"SELECT b.name, sum({role} IS 'lead'), sum({role} IS NOT 'lead') FROM merged_edges AS g "
+            "JOIN names AS b ON b.id = g.dst WHERE g.key = (SELECT id FROM names WHERE name = 'assigns_to') "
+            "GROUP BY g.dst")}
+
+    @_guarded
+    def index_nodes(self, kind: str) -> list[str]:
+        """The ids of the merged graph's nodes of one kind, in the graph's order."""
+        return [r[0] for r in self.db.execute(
+            "SELECT m.name FROM merged_nodes AS g JOIN names AS m ON m.id = g.nid WHERE g.kind = ? ORDER BY g.pos",
+            (kind,))]
+
+    @_guarded
     def index_edge_counts(self) -> dict[str, int]:
         """Edges of each relation in the indexed merged graph."""
         return dict(self.db.execute("SELECT k.name, count(*) FROM merged_edges AS g JOIN names AS k ON k.id = g.key "

@@ -100,6 +100,19 @@ def test_agencies_lists_lead_and_cooperating_counts(store):
     assert any(r["name"] == "Phòng Quản lý đầu tư" for r in units)
 
 
+@pytest.mark.parametrize("jurisdiction", [None, "Hà Tĩnh", {"Hà Tĩnh", "central"}])
+def test_agencies_from_the_index_are_the_whole_graphs(store, jurisdiction):
+    """`policykg agencies` counts by SQL over the store's index (no whole graph): the same
+    rows, in the same order, as the networkx reading of the merged graph."""
+    from queries.tasks import agency_stats, agency_stats_store
+
+    with Store(store) as s:
+        assert s.has_merged()
+        by_index = agency_stats_store(s, jurisdiction=jurisdiction)
+        assert by_index == agency_stats(s.graph(), jurisdiction=jurisdiction)
+    assert by_index and any(r["lead"] for r in by_index) and any(r["cooperating"] for r in by_index)
+
+
 def test_tasks_csv(store):
     out = run("tasks", "--agency", "Sở Công Thương", "--store", store, "--csv")
     lines = out.strip().splitlines()

@@ -229,11 +229,14 @@ def agencies(store_path, jurisdiction, as_json):
     Example:
         policykg agencies --jurisdiction "Hà Tĩnh"
     """
-    from queries.tasks import agency_stats
+    from queries.tasks import agency_stats, agency_stats_store
 
     with open_store(store_path) as store:
         places = _places(jurisdiction)
-        rows = agency_stats(store.graph(), jurisdiction=places)
+        if store.has_merged():  # counted from the index: no whole graph
+            rows = agency_stats_store(store, jurisdiction=places)
+        else:
+            rows = agency_stats(store.graph(), jurisdiction=places)
         if as_json:
             emit_json({"agencies": rows})
             return
