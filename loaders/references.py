@@ -471,7 +471,8 @@ def _openers() -> _Openers:
 
     def automaton(words) -> object:
         a = ahocorasick.Automaton()
-        for w in {w.split()[0].lower() for w in words}:
+        # both tone placements of each first word ("Thỏa"/"Thoả"), as the patterns take them
+        for w in {v for w in words for v in tone_spellings(w.split()[0].lower())}:
             a.add_word(w, len(w))
         a.make_automaton()
         return a

@@ -206,7 +206,10 @@ def _cache_path() -> Path | None:
     if root == "":
         return None
     if root is None:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        home = os.path.expanduser("~")
+        base = os.environ.get("XDG_CACHE_HOME") or (os.path.join(home, ".cache") if os.path.isabs(home) else None)
+        if base is None:
+            return None  # no home (HOME unset, no passwd entry): no cache, never one in the working folder
         root = os.path.join(base, "policykg")
     v = sys.version_info
     name = f"patterns-regex{regex.__version__}-{_regex.MAGIC}-{_regex.CODE_SIZE}-py{v[0]}.{v[1]}.pickle"

@@ -56,6 +56,8 @@ def _markers() -> regex.Pattern | None:
     mk = load_table("tasks")["markers"]
     if any(regex.compile(mk[k]).groupindex != {"label": 1} or regex.compile(mk[k]).groups != 1 for k in _KINDS):
         return None  # a marker with groups of its own: matched one by one
+    if not task_rules().junk.pattern.startswith("(?:\\["):
+        return None  # junk that may open with something else than "[" (a user's table): one by one
     return regex.compile("|".join(mk[k].replace("(?P<label>", f"(?P<{k}>") for k in _KINDS))
 
 

@@ -112,3 +112,12 @@ def test_compile_kept_is_written_at_exit(tmp_path) -> None:
     subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "POLICYKG_CACHE": str(tmp_path)})
     (path,) = tmp_path.iterdir()
     assert ("x(?:y|z)+ kept", 2) in rules._read_cache(path)
+
+
+def test_no_cache_without_a_home(monkeypatch) -> None:
+    """HOME unset and no passwd entry: expanduser leaves "~", and no cache is made in the
+    working folder."""
+    monkeypatch.delenv("POLICYKG_CACHE", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(rules.os.path, "expanduser", lambda p: p)
+    assert rules._cache_path() is None

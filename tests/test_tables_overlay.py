@@ -8,6 +8,8 @@ import pytest
 from graph.vocab import TableError, load_table, use_tables
 from loaders.agencies import find_agencies
 from loaders.deadlines import parse_deadline
+from loaders.references import find_mentions
+from loaders.task_paragraphs import _classify
 
 HT = "Hà Tĩnh"
 
@@ -89,3 +91,20 @@ def test_the_cli_takes_tables_for_the_whole_command(overlay, tmp_path) -> None:
     assert json.loads(own.output)["tasks"][0]["lead"] == ["ha-tinh:agency:ban-chi-dao-phat-trien-kinh-te-bien-tinh"]
     bad = runner.invoke(cli, ["--tables", str(tmp_path / "nope"), "extract", str(doc)])
     assert bad.exit_code == 1 and bad.output.strip().endswith("not a directory of tables")
+
+
+@pytest.mark.parametrize(("table", "content", "check"), [
+    # a type word whose first word has two tone placements: the other one is found too
+    ("references.toml", '[type_words]\n"Thỏa thuận" = "TT"\n',
+     lambda: [(m.type_word, m.type) for m in find_mentions("Căn cứ Thoả thuận số 12/TT-UBND ngày 1/1/2023 của UBND tỉnh")]
+     == [("Thoả thuận", "TT")]),
+    # junk before a marker that does not open with "[": the markers are matched one by one
+    ("tasks.toml", "[markers]\njunk = '(?:\\{[a-z]+\\}\\s*)*'\n",
+     lambda: _classify("{bm} 1. Sở Tài chính chủ trì", 0, 28) == ("number", "1", 8)),
+])
+def test_the_fast_paths_follow_a_users_tables(tmp_path, table, content, check) -> None:
+    """The prefilters made for speed (an automaton of first words, one alternation of the
+    markers) read the tables in use, not the shipped ones."""
+    (tmp_path / table).write_text(content, "utf-8")
+    with use_tables(tmp_path):
+        assert check()
