@@ -248,6 +248,17 @@ class MergedIndex:
             "GROUP BY g.dst")}
 
     @_guarded
+    def edges_with(self, keys: Iterable[str]) -> list[tuple]:
+        """Every edge ``(src, dst, key, attrs)`` of the merged graph with a relation in
+        ``keys``, in the graph's order, evidence read back: the few relations a whole-store
+        answer needs (``replaces``, ``amends``) without the rest of the graph."""
+        keys = list(keys)
+        q = ("SELECT a.name, b.name, k.name, g.role, g.ev, g.attrs FROM merged_edges AS g "
+             "JOIN names AS a ON a.id = g.src JOIN names AS b ON b.id = g.dst JOIN names AS k ON k.id = g.key "
+             f"WHERE g.key IN (SELECT id FROM names WHERE name IN ({','.join('?' * len(keys))})) ORDER BY g.pos")
+        return self._evidence([(u, v, k, edge_attrs(k, *rest)) for u, v, k, *rest in self.db.execute(q, keys)])
+
+    @_guarded
     def index_nodes(self, kind: str) -> list[str]:
         """The ids of the merged graph's nodes of one kind, in the graph's order."""
         return [r[0] for r in self.db.execute(

@@ -343,3 +343,20 @@ def test_every_state_has_its_words_in_the_table() -> None:
     assert tuple(rows) == STATES
     assert LABELS_VI == {state: row["vi"] for state, row in rows.items()}
     assert LABELS_VI["replaced"] == "Hết hiệu lực (bị thay thế)"
+
+
+@pytest.mark.parametrize("as_of", [None, "2024-01-01", "2019-06-30"])
+def test_statuses_from_the_index_are_the_whole_graphs(seed_store, as_of):
+    """`check` reads the statuses of a whole store from its index (the documents' own facts,
+    the change edges, one recursive walk per document not in force): the same statuses and
+    warnings as the networkx reading of the merged graph."""
+    from queries.status import AT_RISK, index_statuses
+
+    with Store(seed_store) as store:
+        assert store.has_merged()
+        by_index, whole = index_statuses(store, as_of), graph_statuses(store.graph(), as_of)
+    assert by_index.as_of == whole.as_of
+    assert {n: s.to_dict() for n, s in by_index.statuses.items()} == {n: s.to_dict() for n, s in whole.statuses.items()}
+    assert by_index.flags == whole.flags
+    if as_of is None:  # the sample has documents replaced and expired, and plans resting on them
+        assert any(s.state in AT_RISK for s in whole.statuses.values()) and whole.flags

@@ -27,6 +27,26 @@ def _status_tag(g, report, n: str) -> str:
     return f" [{words}]" if words else ""
 
 
+_CHANGED = ("repealed", "replaced", "expired", "amended")  # what `check` lists as no longer (wholly) in force
+
+
+def _check_statuses(store, as_of):
+    """The statuses `check` prints and a graph holding the nodes it names: read from the
+    store's index when it is current (no whole graph: the documents' own facts, the change
+    edges and one neighbourhood per document not in force), else from the whole graph."""
+    if not store.has_merged():
+        g = store.graph()
+        return g, statuses_on(g, as_of)
+    from queries.local import graph_of
+    from queries.status import index_statuses, report_nodes
+
+    report = index_statuses(store, as_of)
+    shown = [n for n, st in report.statuses.items() if st.state in _CHANGED]
+    attrs = store.node_attrs(report_nodes(report, [*shown, *report.flags]))
+    docs = {d.get("document") for d in attrs.values() if d.get("kind") == "task"} - {None} - attrs.keys()
+    return graph_of(attrs | store.node_attrs(docs), []), report
+
+
 def _ref_graph(store, ref: str, *, down: bool = False):
     from policykg.refs import ref_graph
 
@@ -393,10 +413,9 @@ def check(store_path, as_json, as_of):
     from policykg.pipeline import store_conflicts
 
     with open_store(store_path) as store:
-        g = store.graph()
         conflicts = store_conflicts(store)
-        report = statuses_on(g, as_of)
-        changed = {n: st for n, st in report.statuses.items() if st.state in ("repealed", "replaced", "expired", "amended")}
+        g, report = _check_statuses(store, as_of)
+        changed = {n: st for n, st in report.statuses.items() if st.state in _CHANGED}
         resting = {n: report.flags[n] for n in sorted(report.flags)}
         if as_json:
             emit_json({
