@@ -263,6 +263,21 @@ def local_view(src: Adjacency, seeds: Iterable[str], *, down: bool = False) -> L
     return LocalGraph.of(attrs, edges)
 
 
+def agency_tasks_view(src: Adjacency, name: str) -> LocalGraph:
+    """What ``tasks --agency NAME`` reads: the tasks assigned (as lead or cooperating) to an
+    agency whose name is ``name`` (compared as :func:`queries.tasks.list_tasks` compares it),
+    with their neighbourhood as :func:`local_view` reads it (their documents, the documents
+    upstream whose status passes a warning down, the agencies assigned), instead of the
+    whole graph."""
+    from graph.ids import slug
+
+    want, ids = slug(name), src.index_nodes("agency")
+    agencies = [a for i in range(0, len(ids), 5000)
+                for a, d in src.node_attrs(ids[i:i + 5000]).items() if slug(d.get("name") or a) == want]
+    tasks = {u for u, _, _, _ in src.adjacent(agencies, ("assigns_to",), incoming=True)}
+    return local_view(src, tasks)
+
+
 def graph_of(attrs: dict[str, dict], edges: Iterable[tuple]) -> nx.MultiDiGraph:
     """A networkx graph of the nodes read (in id order) and the edges walked, each edge once."""
     import networkx as nx

@@ -126,3 +126,18 @@ def test_jurisdiction_follows_the_2025_merger(store):
     rows = json.loads(run("tasks", "--jurisdiction", "Quảng Trị", "--store", store, "--json"))["tasks"]
     assert rows and {r["jurisdiction"] for r in rows} == {"Quảng Bình"}
     assert json.loads(run("tasks", "--jurisdiction", "Hà Tĩnh", "--store", store, "--json"))["tasks"]
+
+
+@pytest.mark.parametrize(("agency", "options"), [
+    ("Sở Công Thương", ()), ("Sở Công Thương", ("--role", "lead")), ("Sở Tài chính", ("--at-risk",)),
+    ("Sở Kế hoạch và Đầu tư", ("--jurisdiction", "Hà Tĩnh")), ("Không có cơ quan này", ()),
+])
+def test_an_agencys_tasks_from_the_index_are_the_whole_graphs(store, agency, options):
+    """`tasks --agency` reads that agency's tasks and their neighbourhood from the index
+    (queries.local.agency_tasks_view): the same rows, warnings included, as from the whole
+    graph (the engine that loads it: --engine networkx)."""
+    by_index = json.loads(run("tasks", "--agency", agency, *options, "--store", store, "--json"))
+    whole = json.loads(run("tasks", "--agency", agency, *options, "--engine", "networkx", "--store", store, "--json"))
+    assert by_index == whole
+    if agency == "Sở Công Thương":
+        assert by_index["tasks"]

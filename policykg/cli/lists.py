@@ -59,11 +59,11 @@ def tasks(store_path, agency, role, jurisdiction, serves, due_before, overdue, a
         raise click.UsageError(f"tasks reads the tasks' deadlines and agencies from the store: --engine {engine} "
                                "cannot list them (policykg impact REF --engine … lists the tasks downstream)")
     with open_engine(engine, store_path) as eng:
-        g, node = engine_view(eng, serves, down=True) if serves else (eng.view(None), None)
+        name = _canonical_agency(agency, jurisdiction) if agency else None
+        g, node = engine_view(eng, serves, down=True) if serves else (_tasks_view(eng, name), None)
         if g is None:
             raise click.UsageError(f"tasks reads the tasks' deadlines and agencies as a graph: the {eng.name} engine "
                                    "has none (policykg impact REF --engine … lists the tasks downstream)")
-        name = _canonical_agency(agency, jurisdiction) if agency else None
         report = statuses_on(g, as_of)
         rows = list_tasks(g, agency=name, jurisdiction=places, serves=node, due_before=due_before,
                           role=role, flags=report.flags, at_risk=at_risk, overdue_on=report.as_of if overdue else None)
@@ -208,6 +208,18 @@ def _places(jurisdiction: str | None) -> set[str] | None:
         return places(jurisdiction)
     except FilterError as exc:
         raise click.BadParameter(str(exc), param_hint="--jurisdiction") from None
+
+
+def _tasks_view(eng, agency: str | None):
+    """The graph `tasks` lists from: an agency's tasks and their neighbourhood read from the
+    store's index when one agency is asked for (no whole graph), else the engine's whole view."""
+    from queries.engine import StoreEngine
+
+    if agency and isinstance(eng, StoreEngine):
+        from queries.local import agency_tasks_view
+
+        return agency_tasks_view(eng.store, agency)
+    return eng.view(None)
 
 
 def _canonical_agency(name: str, jurisdiction: str | None) -> str:
