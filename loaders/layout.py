@@ -59,6 +59,7 @@ def _fold(s: str) -> str:
 class _Rules:
     box_labels: dict[str, str]
     end_lines: frozenset[str]
+    end_lines_bold: frozenset[str]  # end lines only when bold and alone (:func:`_bold_alone`)
     end_heads: frozenset[str]  # every beginning of an end line, folded
     start_keys: tuple[str, ...]  # the longest word of each start phrase, folded (:func:`_may_hold`)
     headline_before: frozenset[str]
@@ -72,6 +73,10 @@ class _Rules:
     terminal: tuple[str, ...]
     label_words: int
     number_words: frozenset[str]
+    first_line_samples: int
+    first_line_share: float
+    first_line_gap: int
+    list_colon: regex.Pattern  # a line ending with a list head and its colon ("các Sở:")
     openers: regex.Pattern
     marker: regex.Pattern
     numeric_marker: regex.Pattern
@@ -100,9 +105,11 @@ def _rules() -> _Rules:
     )
     return _Rules(
         box_labels={_fold(k): v for k, v in t["box_labels"].items()},
-        end_lines=frozenset(_fold(x) for x in t["chrome"]["end_lines"]),
+        end_lines=frozenset(_fold(x) for x in t["chrome"]["end_lines"] + t["chrome"]["end_lines_bold"]),
+        end_lines_bold=frozenset(_fold(x) for x in t["chrome"]["end_lines_bold"]),
         start_keys=_keys(_fold(x) for x in t["chrome"]["start_phrases"]),
-        end_heads=frozenset(_fold(x)[:k] for x in t["chrome"]["end_lines"] for k in range(len(_fold(x)) + 1)),
+        end_heads=frozenset(_fold(x)[:k] for x in t["chrome"]["end_lines"] + t["chrome"]["end_lines_bold"]
+                            for k in range(len(_fold(x)) + 1)),
         headline_before=frozenset(_fold(x) for x in t["chrome"]["headline_before"]),
         start_phrases=tuple(_fold(x) for x in t["chrome"]["start_phrases"]),
         wrapped_share=float(t["join"]["wrapped_share"]),
@@ -114,6 +121,12 @@ def _rules() -> _Rules:
         terminal=tuple(t["join"]["terminal"]),
         label_words=int(t["join"]["label_words"]),
         number_words=frozenset(x.casefold() for x in t["join"]["number_words"]),
+        first_line_samples=int(t["join"]["first_line_samples"]),
+        first_line_share=float(t["join"]["first_line_share"]),
+        first_line_gap=int(t["join"]["first_line_gap"]),
+        list_colon=regex.compile(
+            r"(?<!\p{L})(?:%s)\s*:$" % "|".join(r"\s+".join(map(regex.escape, w.split())) for w in t["join"]["list_heads"]),
+            regex.V1),
         openers=regex.compile(rf"(?:{openers})(?!\p{{L}})", regex.V1),
         marker=regex.compile(rf"(?:{markers})", regex.V1),
         numeric_marker=regex.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]", regex.V1),
@@ -517,6 +530,12 @@ def _may_hold(text: str, start: int, end: int, keys: tuple[str, ...]) -> bool:
     return any(k in hay for k in keys)
 
 
+def _bold_alone(raw: str) -> bool:
+    """Whether the line is one bold span and nothing else ("**Địa chỉ:**")."""
+    s = raw.strip()
+    return len(s) > 4 and s.startswith("**") and s.endswith("**") and "**" not in s[2:-2]
+
+
 def _end(lines: list[_Line], first: int, folded: _Folded) -> int:
     """Index of the first line of the site's matter after the document (an end line), or
     the number of lines.  A line is folded only when its first three characters (letters or
@@ -534,6 +553,8 @@ def _end(lines: list[_Line], first: int, folded: _Folded) -> int:
             continue
         f = folded[i]
         if f in r.end_lines:
+            if f in r.end_lines_bold and not _bold_alone(ln.raw):
+                continue
             if f in r.headline_before:
                 prev = next((j for j in range(i - 1, first, -1) if lines[j].kind == "text"), None)
                 if prev is not None:
@@ -599,6 +620,30 @@ def _wrapped(lines: list[_Line]) -> bool:
     count, pairs, inside = _wrap_counts(lines)
     return (inside >= r.wrapped_min_breaks and inside / pairs >= r.wrapped_share
             and inside / count >= r.wrapped_line_share)
+
+
+def _first_limit(lines: list[_Line]) -> int:
+    """The longest a paragraph's first line runs on a page whose source wraps first lines
+    shorter than the lines inside a paragraph (see ``first_line_gap`` in the layout table),
+    or 0 when the page does not show that.  First lines are the lines with a marker that
+    the next line continues in lower case; inside lines, those between two lines that
+    continue in lower case."""
+    r = _rules()
+    firsts: list[int] = []
+    inside: list[int] = []
+    for a, b, c in zip([None, *lines], lines, lines[1:]):
+        if b.kind != "text" or c.kind != "text" or not _starts_lower(c.clean):
+            continue
+        if a is not None and a.kind == "text" and _starts_lower(b.clean):
+            inside.append(len(b.raw.rstrip()))
+        elif r.marker.match(b.clean) and not b.clean.endswith(r.terminal):
+            firsts.append(len(b.raw.rstrip()))
+    if len(firsts) < r.first_line_samples or len(inside) < r.first_line_samples:
+        return 0
+    firsts.sort()
+    inside.sort()
+    limit = firsts[min(len(firsts) - 1, int(len(firsts) * r.first_line_share))]
+    return limit if inside[len(inside) // 2] - limit >= r.first_line_gap else 0
 
 
 def _blank_paragraphs(lines: list[_Line]) -> bool:
@@ -679,8 +724,10 @@ class _Joined:
         return self.head if self.whole else None
 
 
-def _soft(block: _Joined, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: bool = False) -> bool:
-    """Whether the line break between ``prev`` (ending ``block``) and ``nxt`` is soft."""
+def _soft(block: _Joined, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: bool = False,
+          first_limit: int = 0) -> bool:
+    """Whether the line break between ``prev`` (ending ``block``) and ``nxt`` is soft;
+    ``first_limit`` is :func:`_first_limit` of the page."""
     r = _rules()
     p, n = prev.clean, nxt.clean
     if "\t" in prev.raw or "\t" in nxt.raw:
@@ -708,6 +755,8 @@ def _soft(block: _Joined, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: b
         return True  # "Số:" / "87/2025/QĐ-UBND", "Đơn vị chủ trì:" / "Sở Tư pháp."
     if not wrapped:
         return _starts_lower(n) and not marker
+    if not marker and not prev.closes_end and r.list_colon.search(p) and not _is_caps(n):
+        return True  # "Giám đốc các Sở:" / "Tài chính, Nội vụ; Chủ tịch …"
     ends = p.endswith(r.terminal)
     if prev.open_end and not (ends and (marker or not _starts_lower(n))):
         return True  # inside one emphasis span ("**IV. NHIỆM" / "VỤ CỤ THỂ**")
@@ -724,6 +773,9 @@ def _soft(block: _Joined, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: b
     if (blank_paras and p.endswith(":") and not block.caps and not r.openers.match(n)
             and not _is_caps(n)):
         return True  # a page that ends paragraphs with a blank line: "b) Thống kê tỉnh:" / "Phối hợp …"
+    if (first_limit and len(nxt.raw.rstrip()) > first_limit and not prev.closes_end
+            and not nxt.opens_start and not _is_caps(n) and not r.openers.match(n)):
+        return True  # longer than a first line: "… thành phố Hải Phòng;" / "Quyết định số …"
     if ends:
         return False
     if prev.closes_end or nxt.opens_start:
@@ -895,7 +947,8 @@ def _build(text: str, wrapped: bool | None) -> Layout:
     if wrapped is None:
         wrapped = _wrapped(body)
     w = _Writer(text)
-    _emit(body, w, wrapped, after_chrome=first > 0, blank_paras=_blank_paragraphs(body))
+    _emit(body, w, wrapped, after_chrome=first > 0, blank_paras=_blank_paragraphs(body),
+          first_limit=_first_limit(body) if wrapped else 0)
     if not wrapped and body and body[-1].end < len(text) and w.open:
         w.newline(body[-1].end)  # the last line's own line break
     logical = w.text()
@@ -917,7 +970,7 @@ def _kind(s: str) -> str:
 
 
 def _emit(lines: list[_Line], w: _Writer, wrapped: bool, *, after_chrome: bool = False,
-          blank_paras: bool = False) -> None:
+          blank_paras: bool = False, first_limit: int = 0) -> None:
     """Write the blocks of ``lines``: paragraphs joined, tables as rows, one block a line.
 
     A line-per-paragraph text keeps its blank and rule lines as they are (so a plain text
@@ -942,7 +995,7 @@ def _emit(lines: list[_Line], w: _Writer, wrapped: bool, *, after_chrome: bool =
             continue
         if not ln.keep:
             continue
-        if prev is not None and _soft(block, prev, ln, wrapped, blank_paras):
+        if prev is not None and _soft(block, prev, ln, wrapped, blank_paras, first_limit):
             w.sep(" ", prev.end)
             block.add(ln.clean)
         else:

@@ -514,6 +514,16 @@ JOIN_ROWS = [
     pytest.param("b) Thống kê tỉnh Bắc Ninh:\nPhối hợp cung cấp chỉ số giá.\n\nc) Sở Y tế:\n- Chủ trì.",
                  "b) Thống kê tỉnh Bắc Ninh: Phối hợp cung cấp chỉ số giá.\nc) Sở Y tế:\n- Chủ trì.",
                  id="label-line-then-its-text-on-a-wrapped-page"),
+    # a colon after a list head opens names inside the sentence, whatever line they start
+    pytest.param("**Điều 5.** Chánh Văn phòng UBND tỉnh, Giám đốc các Sở:\nTài chính, Nội vụ; Chủ tịch UBND các xã chịu\n"
+                 "trách nhiệm thi hành.",
+                 "Điều 5. Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Tài chính, Nội vụ; Chủ tịch UBND các xã chịu "
+                 "trách nhiệm thi hành.", id="list-head-colon-then-names"),
+    pytest.param("Thủ trưởng các ban, ngành cấp tỉnh; Giám đốc:\nTrung tâm Phục vụ hành chính công tỉnh thi hành.",
+                 "Thủ trưởng các ban, ngành cấp tỉnh; Giám đốc: Trung tâm Phục vụ hành chính công tỉnh thi hành.",
+                 id="title-colon-then-names"),
+    pytest.param("Giao các Sở:\n- Tài chính;\n- Nội vụ.", "Giao các Sở:\n- Tài chính;\n- Nội vụ.",
+                 id="list-head-colon-then-items"),
     pytest.param("(*thay thế Quyết định số 16*)\n**“Đoàn kết, kỷ cương”**;\n__Nghị quyết__ số 29",
                  "(thay thế Quyết định số 16)\n“Đoàn kết, kỷ cương”;\nNghị quyết số 29", id="emphasis-removed"),
 ]
@@ -527,6 +537,48 @@ def test_logical_text(raw: str, logical: str) -> None:
     for i, ch in enumerate(lay.text):
         if ch not in " \t\n":
             assert lay.source[lay.to_source(i)] == ch
+
+
+def _source_wrapped(paragraphs: list[str], first: int = 45, inside: int = 80) -> str:
+    """Paragraphs as a page saved from its HTML source wraps them: the first line of each
+    shorter (``first`` characters; the tag shares it), the lines inside ``inside``."""
+    out = []
+    for p in paragraphs:
+        lines = textwrap.wrap(p, first, break_on_hyphens=False)
+        out.append(lines[0])
+        rest = p[len(lines[0]):].strip()
+        out += textwrap.wrap(rest, inside, break_on_hyphens=False) if rest else []
+    return "\n".join(out)
+
+
+FILLER = [f"{k}. Sở Tài chính chủ trì, phối hợp với các sở, ban, ngành rà soát, tổng hợp nhu cầu kinh phí "
+          f"thực hiện nhiệm vụ năm 2026 trên địa bàn tỉnh và báo cáo Ủy ban nhân dân tỉnh trước ngày 15 tháng 12." for k in range(1, 7)]
+
+
+@pytest.mark.parametrize(("paragraphs", "breaks"), [
+    # a sentence that ends at a line's end inside a paragraph: the next line is longer than
+    # any first line, so it goes on ("… Hải Phòng;" / "Quyết định số 08/2019/QĐ-UBND …")
+    pytest.param(FILLER + ["7. Bãi bỏ các văn bản sau: Quyết định số 449/2016/QĐ-UBND của Ủy ban nhân dân thành phố Hải Phòng;"
+                           "|Quyết định số 08/2019/QĐ-UBND ngày 18/3/2019 của Ủy ban nhân dân tỉnh Hải Dương về việc ban hành Quy định."],
+                 6, id="long-line-after-a-sentence-end-goes-on"),
+    # a short line after it starts a paragraph of its own
+    pytest.param(FILLER + ["7. Giao Sở Nội vụ theo dõi, đôn đốc việc thực hiện Quyết định này.", "Giao Sở Tư pháp kiểm tra."],
+                 7, id="short-line-after-a-sentence-end-starts-one"),
+    # a page without the short first lines keeps the sentence's end as a paragraph's end
+    pytest.param(["Bãi bỏ: Quyết định số 449/2016/QĐ-UBND của Ủy ban nhân dân thành phố Hải Phòng về quy chế cơ sở dữ liệu;"
+                  "|Quyết định số 08/2019/QĐ-UBND ngày 18/3/2019 của Ủy ban nhân dân tỉnh Hải Dương về việc ban hành Quy định."],
+                 1, id="no-short-first-lines-no-rule"),
+])
+def test_first_line_width(paragraphs: list[str], breaks: int) -> None:
+    """A line break written as "|" inside a paragraph is placed at a line's end, as the page
+    would wrap it; the paragraphs come out as ``breaks + 1`` blocks."""
+    parts = []
+    for p in paragraphs:
+        head, _, tail = p.partition("|")
+        text = _source_wrapped([head]) if "|" not in p or len(paragraphs) > 1 else "\n".join(textwrap.wrap(head, 80))
+        parts.append(text + ("\n" + tail if tail else ""))
+    lay = build_layout("\n".join(parts), wrapped=True)
+    assert lay.text.count("\n") == breaks, lay.text
 
 
 def test_plain_text_is_unchanged() -> None:
