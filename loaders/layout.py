@@ -75,6 +75,7 @@ class _Rules:
     number_words: frozenset[str]
     first_line_samples: int
     first_line_share: float
+    first_line_slack: int
     first_line_gap: int
     list_colon: regex.Pattern  # a line ending with a list head and its colon ("các Sở:")
     openers: regex.Pattern
@@ -123,6 +124,7 @@ def _rules() -> _Rules:
         number_words=frozenset(x.casefold() for x in t["join"]["number_words"]),
         first_line_samples=int(t["join"]["first_line_samples"]),
         first_line_share=float(t["join"]["first_line_share"]),
+        first_line_slack=int(t["join"]["first_line_slack"]),
         first_line_gap=int(t["join"]["first_line_gap"]),
         list_colon=regex.compile(
             r"(?<!\p{L})(?:%s)\s*:$" % "|".join(r"\s+".join(map(regex.escape, w.split())) for w in t["join"]["list_heads"]),
@@ -623,7 +625,7 @@ def _wrapped(lines: list[_Line]) -> bool:
 
 
 def _first_limit(lines: list[_Line]) -> int:
-    """The longest a paragraph's first line runs on a page whose source wraps first lines
+    """The longest a paragraph's first line runs (with a slack) on a page whose source wraps first lines
     shorter than the lines inside a paragraph (see ``first_line_gap`` in the layout table),
     or 0 when the page does not show that.  First lines are the lines with a marker that
     the next line continues in lower case; inside lines, those between two lines that
@@ -642,7 +644,7 @@ def _first_limit(lines: list[_Line]) -> int:
         return 0
     firsts.sort()
     inside.sort()
-    limit = firsts[min(len(firsts) - 1, int(len(firsts) * r.first_line_share))]
+    limit = firsts[min(len(firsts) - 1, int(len(firsts) * r.first_line_share))] + r.first_line_slack
     return limit if inside[len(inside) // 2] - limit >= r.first_line_gap else 0
 
 
@@ -768,8 +770,8 @@ def _soft(block: _Joined, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: b
             if _starts_lower(rest) or (rest[:1].isdigit()):
                 return True  # "kinh tế" / "- xã hội", "2026" / "- 2028"
         return False
-    if _starts_lower(n):
-        return True
+    if _starts_lower(n) or (not ends and n[:1].isdigit()):
+        return True  # "… và số*" / "*92/2017/NĐ-CP …": a number that is no marker goes on
     if (blank_paras and p.endswith(":") and not block.caps and not r.openers.match(n)
             and not _is_caps(n)):
         return True  # a page that ends paragraphs with a blank line: "b) Thống kê tỉnh:" / "Phối hợp …"
