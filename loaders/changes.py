@@ -27,7 +27,7 @@ from graph.vocab import table_cache
 from .identity import iso_date
 from .patterns import patterns
 from .references import sentence_bounds
-from .rules import load_table
+from .rules import compile_rule, load_table
 
 __all__ = ["article_starts", "change_detail", "effective_date", "stated_period", "reported_state", "impossible_dates"]
 
@@ -39,23 +39,23 @@ class _Rules:
         t = load_table("status")
         eff = t["effective"]
         subject = r"(?:(?<!\p{L})này|^[\s*_]*(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Kế\s+hoạch|Quy\s+định))"
-        self.effective = regex.compile(
+        self.effective = compile_rule(
             rf"{subject}\s+{eff['lead']}(?:(?P<signing>{eff['on_signing']})|{eff['on_date']}|{eff['after_days']})",
             _FLAGS | regex.MULTILINE,
         )
         # Every effective clause holds its lead ("có hiệu lực"), and between the clause's
         # start and its lead there are only the subject's letters, spaces and emphasis marks:
         # the clause scan starts after the last other character before the first lead.
-        self.effective_lead = regex.compile(eff["lead"], _FLAGS | regex.MULTILINE)
+        self.effective_lead = compile_rule(eff["lead"], _FLAGS | regex.MULTILINE)
         self.not_subject = regex.compile(r"[^\p{L}\p{M}\s*_]", regex.V1 | regex.REVERSE)
         per = t["period"]
-        self.period_range = regex.compile(per["range"], _FLAGS)
-        self.period_until = regex.compile(per["until"], _FLAGS)
-        self.period_year = regex.compile(per["year"], _FLAGS)
+        self.period_range = compile_rule(per["range"], _FLAGS)
+        self.period_until = compile_rule(per["until"], _FLAGS)
+        self.period_year = compile_rule(per["year"], _FLAGS)
         self.year_types = frozenset(per["year_types"])
-        self.mention_start = regex.compile(per["mention_start"], _FLAGS)
+        self.mention_start = compile_rule(per["mention_start"], _FLAGS)
         self.reported = {k.casefold(): v for k, v in t["reported"].items()}
-        self.loose_date = regex.compile(t["dates"]["loose"], _FLAGS)
+        self.loose_date = compile_rule(t["dates"]["loose"], _FLAGS)
 
 
 @table_cache

@@ -25,7 +25,7 @@ import regex
 from graph.model import Deadline
 from graph.vocab import table_cache
 
-from .rules import load_table
+from .rules import compile_rule, load_table
 
 __all__ = ["parse_deadline", "find_deadlines", "DeadlineRule"]
 
@@ -64,7 +64,7 @@ def _table() -> _Table:
     rules = tuple(
         DeadlineRule(
             id=r["id"],
-            pattern=regex.compile(r["pattern"], regex.I | regex.V1),
+            pattern=compile_rule(r["pattern"], regex.I | regex.V1),
             kind=r["kind"],
             start=r.get("start"),
             end=r.get("end"),
@@ -75,7 +75,7 @@ def _table() -> _Table:
     )
     triggers, needs = _trigger_automaton([r["pattern"] for r in raw["rule"]])
     return _Table(
-        clean=tuple((regex.compile(c["pattern"], regex.I), c["replace"]) for c in raw.get("clean", [])),
+        clean=tuple((compile_rule(c["pattern"], regex.I), c["replace"]) for c in raw.get("clean", [])),
         units={" ".join(k.split()): v for k, v in raw.get("units", {}).items()},
         own_date_anchors=tuple(raw.get("relative", {}).get("own_date_anchors", [])),
         rules=rules,

@@ -23,7 +23,7 @@ from graph.vocab import table_cache, type_role
 
 from .identity import Symbol, issuer_display, issuer_level, iso_date, make_id, parse_symbol, party_of
 from .patterns import patterns
-from .rules import alternation, load_table, match_key, provinces
+from .rules import alternation, compile_rule, load_table, match_key, provinces
 
 __all__ = ["Header", "read_header"]
 
@@ -156,6 +156,11 @@ def _title_after(text: str, pos: int) -> tuple[str, int, int]:
             is_caps = s.upper() == s and any(ch.isalpha() for ch in s)
             if enders.match(s) or marker.match(s) or (caps and not is_caps):
                 break
+        cut = _authority_cut(s)
+        if cut is not None:  # the issuing body's line run on after the title
+            lines.append(s[:cut].rstrip())
+            end = ln.start(1) + len(ln.group(1)) - len(ln.group(1).lstrip()) + len(lines[-1])
+            break
         lines.append(s)
         end = ln.end(1)
         if caps is None:
@@ -164,6 +169,29 @@ def _title_after(text: str, pos: int) -> tuple[str, int, int]:
             break
     title = " ".join(lines)
     return title, start, end
+
+
+def _authority_cut(line: str) -> int | None:
+    """Where the issuing body's line begins at the end of a title line ("… TỈNH LÂM ĐỒNG
+    ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"), or None: the leftmost such name that runs to the line's
+    end, is not all of it, names a province of the gazetteer if any, and does not follow a
+    word that makes it the title's (table ``[header] authority_tail``, ``authority_joiners``)."""
+    tail, joiners = _authority_rules()
+    if not tail.search(line):
+        return None
+    for m in tail.finditer(line, overlapped=True):
+        before = line[: m.start()].rstrip()
+        place = (m.group("place") or "").strip()
+        if (before and before.rsplit(None, 1)[-1].upper() not in joiners
+                and (not place or provinces().canonical(place))):
+            return m.start()
+    return None
+
+
+@table_cache
+def _authority_rules() -> tuple[regex.Pattern, frozenset[str]]:
+    t = load_table("layout")["header"]
+    return compile_rule(t["authority_tail"], regex.V1), frozenset(t["authority_joiners"])
 
 
 @table_cache

@@ -345,7 +345,9 @@ def _marks(raw: str) -> list[tuple[int, int, bool, bool]]:
     for m in _MARKS.finditer(raw, _heading_end(raw)):
         if _is_mark(raw, m):
             run = m.group(0)
-            out.append((m.start(), m.end(), run[0] == "_" or len(run) >= 2, run[0] == "*" and len(run) % 2 == 1))
+            # "**" toggles bold, "*" italic, "***" both; "****" closes a bold span and opens
+            # the next one ("**Điều 1.**** Bãi bỏ …**": the page's </b><b>), toggling nothing
+            out.append((m.start(), m.end(), run[0] == "_" or len(run) // 2 % 2 == 1, run[0] == "*" and len(run) % 2 == 1))
     return out
 
 
@@ -744,9 +746,10 @@ def _soft(block: _Joined, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: b
             return False  # … nor a line without a marker ("a) Sở …" starts in lower case)
     else:
         marker = r.marker.match(n)
-    # a numbered heading whose emphasis span goes on ("**V. CHẾ ĐỘ" / "BÁO CÁO**") is not
-    # followed by a type line, whatever words its second line holds
-    heading_goes_on = prev.open_end and r.marker.match(block.head) and block.caps and _is_caps(n)
+    # a numbered heading in capitals that goes on in capitals ("**V. CHẾ ĐỘ" / "BÁO CÁO**",
+    # "V. CHẾ ĐỘ" / "BÁO CÁO" on a page without emphasis) is not followed by a type line,
+    # whatever words its second line holds; an emphasis closed between them still ends it
+    heading_goes_on = r.marker.match(block.head) and block.caps and _is_caps(n)
     if ((block.text in r.type_lines or (n[:1] in r.type_initials and " ".join(n.split()) in r.type_lines))
             and not heading_goes_on):
         return False  # the type line

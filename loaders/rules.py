@@ -22,6 +22,8 @@ from graph.vocab import load_table as _load_table, table_cache
 __all__ = [
     "load_table",
     "tone_tolerant",
+    "tone_tolerant_regex",
+    "compile_rule",
     "alternation",
     "tone_spellings",
     "compile_kept",
@@ -86,6 +88,58 @@ def tone_tolerant(phrase: str) -> str:
             out.append(regex.escape(ch))
         i += 1
     return "".join(out)
+
+
+def tone_tolerant_regex(pattern: str) -> str:
+    r"""A table's regex with each oa/oe/uy cluster written in its source accepting both tone
+    placements ("ủy\s+quyền" also matches "uỷ quyền").  Escapes, character classes and group
+    names are copied as written.  Tables are written in modern spelling; a page in the old
+    one must match them all, not only the few patterns that list both.
+
+    >>> tone_tolerant_regex(r"ủy\s+quyền\s+cho")
+    '(?:ủy|uỷ)\\s+quyền\\s+cho'
+    >>> bool(regex.fullmatch(tone_tolerant_regex(r"(?P<hoa>[hòa]+) hòa ỦY"), "hòa hoà UỶ"))
+    True
+    """
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            j = i + 2
+            if pattern[i + 1 : i + 2] in ("p", "P", "N") and pattern[j : j + 1] == "{":
+                j = pattern.index("}", j) + 1
+            out.append(pattern[i:j])
+            i = j
+        elif ch == "[":
+            j = i + 1
+            if pattern[j : j + 1] == "^":
+                j += 1
+            if pattern[j : j + 1] == "]":
+                j += 1
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            out.append(pattern[i : j + 1])
+            i = j + 1
+        elif pattern.startswith(("(?P<", "(?P="), i):
+            j = pattern.index(">" if pattern[i + 3] == "<" else ")", i) + 1
+            out.append(pattern[i:j])
+            i = j
+        elif pattern[i : i + 2].lower() in _CLUSTER_VARIANTS:
+            pair = pattern[i : i + 2]
+            alt = _CLUSTER_VARIANTS[pair.lower()]
+            alt = alt.upper() if pair.isupper() else alt[0].upper() + alt[1:] if pair[0].isupper() else alt
+            out.append(f"(?:{pair}|{alt})")
+            i += 2
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+def compile_rule(pattern: str, flags: int = 0) -> regex.Pattern:
+    """``regex.compile`` of a table's pattern, tone-placement tolerant (:func:`tone_tolerant_regex`)."""
+    return regex.compile(tone_tolerant_regex(pattern), flags)
 
 
 def tone_spellings(word: str) -> set[str]:

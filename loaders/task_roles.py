@@ -16,7 +16,7 @@ import regex
 from graph.model import Agency
 from graph.vocab import table_cache
 from loaders.agencies import body_kind, compose_agencies, find_agencies, resolve_agency, same_name
-from loaders.rules import load_table
+from loaders.rules import compile_rule, load_table
 from loaders.task_rules import task_rules
 
 __all__ = ["Ctx", "Roles", "agency_run", "clause_subject", "cooperating_of", "delegates", "duty_clause",
@@ -341,12 +341,12 @@ def _duty_rules() -> _DutyRules:
     kind = (rf"\s*(?P<name>(?i:{t['plural']})?(?:(?i:{kinds})(?!\w){desc}{{0,{n}}}+|(?i:{generic})(?!\w){desc}{{1,{n}}}+))"
             rf"\s++(?=(?:{verbs})(?!\w))")
     return _DutyRules(
-        verb=regex.compile(rf"{desc}{{0,{n}}}+\s*+(?:{verbs})(?!\w)", regex.V1),
-        kind=regex.compile(kind, regex.V1),
-        plural=regex.compile(t["plural"], regex.I | regex.V1),
+        verb=compile_rule(rf"{desc}{{0,{n}}}+\s*+(?:{verbs})(?!\w)", regex.V1),
+        kind=compile_rule(kind, regex.V1),
+        plural=compile_rule(t["plural"], regex.I | regex.V1),
         plural_name=t["plural_name"],
-        label=regex.compile(t["label"], regex.V1),
-        breaks=regex.compile(t["breaks"], regex.V1),
+        label=compile_rule(t["label"], regex.V1),
+        breaks=compile_rule(t["breaks"], regex.V1),
         clauses=int(t["clauses"]),
         reach=int(t["reach"]),
     )

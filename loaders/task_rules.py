@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from loaders.deadlines import required_words
-from loaders.rules import load_table
+from loaders.rules import compile_rule, load_table
 from graph.vocab import table_cache
 
 __all__ = ["TaskRules", "task_rules"]
@@ -83,7 +83,7 @@ class TaskRules:
 
 
 def _any(patterns: list[str], *, anchor: str = "") -> regex.Pattern:
-    return regex.compile(anchor + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", regex.I | regex.V1)
+    return compile_rule(anchor + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", regex.I | regex.V1)
 
 
 def _caseless_needs(pattern: str) -> tuple[frozenset[str], ...]:
@@ -98,56 +98,56 @@ def task_rules() -> TaskRules:
     raw = load_table("tasks")
     mk, roles, narrative = raw["markers"], raw["roles"], raw["narrative"]
     junk = mk["junk"]
-    labels = {k: regex.compile(v, regex.I | regex.V1) for k, v in raw["labels"].items()}
+    labels = {k: compile_rule(v, regex.I | regex.V1) for k, v in raw["labels"].items()}
     column_order = ("number", "lead", "cooperating", "approval", "deadline", "notes", "content")
     return TaskRules(
-        junk=regex.compile(junk),
-        roman=regex.compile(junk + mk["roman"]),  # case-sensitive: upper-case numerals only
-        number=regex.compile(junk + mk["number"]),
-        letter=regex.compile(junk + mk["letter"]),
-        dash=regex.compile(junk + mk["dash"]),
-        end=regex.compile(mk["end"], regex.I),
-        appendix=regex.compile(mk["appendix"], regex.I),
+        junk=compile_rule(junk),
+        roman=compile_rule(junk + mk["roman"]),  # case-sensitive: upper-case numerals only
+        number=compile_rule(junk + mk["number"]),
+        letter=compile_rule(junk + mk["letter"]),
+        dash=compile_rule(junk + mk["dash"]),
+        end=compile_rule(mk["end"], regex.I),
+        appendix=compile_rule(mk["appendix"], regex.I),
         labels=labels,
         label_any=_any(list(raw["labels"].values())),
         label_needs=_caseless_needs(_any(list(raw["labels"].values())).pattern),
-        inline_label=regex.compile(r"(?<=[.;]\s*)" + _any(list(raw["labels"].values())).pattern, regex.I | regex.V1),
+        inline_label=compile_rule(r"(?<=[.;]\s*)" + _any(list(raw["labels"].values())).pattern, regex.I | regex.V1),
         skip_sections=_any(raw["sections"]["skip"]),
         task_sections=_any(raw["sections"]["tasks"]),
         implementation=_any(raw["sections"]["implementation"]),
         lead_cue=_any([roles["lead_cue"]]),
         coop_cue=_any([roles["cooperating_cue"]]),
         head_words=_any(roles["head_words"], anchor=r"\s*"),
-        relay=regex.compile(r"\s*(?:" + roles["relay"] + ")", regex.I | regex.V1),
-        delegation=regex.compile(r"\s*(?:" + roles["delegation"] + ")", regex.I | regex.V1),
-        delegate=regex.compile(roles["delegate"], regex.I | regex.V1),
-        duty_subject=regex.compile(r"\s*(?P<name>(?-i:" + "|".join(roles["duty_nouns"]) + ")" + roles["duty_words"] + ")",
+        relay=compile_rule(r"\s*(?:" + roles["relay"] + ")", regex.I | regex.V1),
+        delegation=compile_rule(r"\s*(?:" + roles["delegation"] + ")", regex.I | regex.V1),
+        delegate=compile_rule(roles["delegate"], regex.I | regex.V1),
+        duty_subject=compile_rule(r"\s*(?P<name>(?-i:" + "|".join(roles["duty_nouns"]) + ")" + roles["duty_words"] + ")",
                                    regex.I | regex.V1),
-        duty_subject_any_case=regex.compile(r"\s*(?P<name>(?:" + "|".join(roles["duty_nouns"]) + ")" + roles["duty_words"] + ")",
+        duty_subject_any_case=compile_rule(r"\s*(?P<name>(?:" + "|".join(roles["duty_nouns"]) + ")" + roles["duty_words"] + ")",
                                             regex.I | regex.V1),
-        head_clauses=tuple(regex.compile(r"\s*" + p, regex.I | regex.V1) for p in roles["head_clauses"]),
-        issuer_openers=tuple(regex.compile(r"\s*" + p, regex.I | regex.V1) for p in roles["issuer_openers"]),
+        head_clauses=tuple(compile_rule(r"\s*" + p, regex.I | regex.V1) for p in roles["head_clauses"]),
+        issuer_openers=tuple(compile_rule(r"\s*" + p, regex.I | regex.V1) for p in roles["issuer_openers"]),
         new_duty=_any(roles["new_duty"], anchor=r"\s*"),
-        condition=regex.compile(r"\s*(?:" + "|".join(roles["condition_openers"]) + r")(?!\w)", regex.I | regex.V1),
-        condition_breaks=regex.compile(roles["condition_breaks"], regex.I | regex.V1),
+        condition=compile_rule(r"\s*(?:" + "|".join(roles["condition_openers"]) + r")(?!\w)", regex.I | regex.V1),
+        condition_breaks=compile_rule(roles["condition_breaks"], regex.I | regex.V1),
         condition_reach=int(roles["condition_reach"]),
-        joiners=regex.compile(r"(?:[\s,;:&]|" + "|".join(f"(?:{j})(?!\\w)" for j in roles["joiners"]) + r")*",
+        joiners=compile_rule(r"(?:[\s,;:&]|" + "|".join(f"(?:{j})(?!\\w)" for j in roles["joiners"]) + r")*",
                               regex.I | regex.V1),
-        aside=regex.compile(roles["aside"], regex.V1),
-        bridge=regex.compile(
+        aside=compile_rule(roles["aside"], regex.V1),
+        bridge=compile_rule(
             r"(?P<name>(?:" + "|".join(roles["bridge_nouns"]) + r")(?!\w)"
             + r"(?:\s+(?!(?:" + "|".join(roles["bridge_stops"]) + r")(?!\w))\p{Ll}+){1," + str(int(roles["bridge_words"]))
             + r"})\s*(?:[,;]|\bvà\b)", regex.V1),
-        partner_tail=regex.compile(
+        partner_tail=compile_rule(
             r"\s*(?P<name>(?:" + "|".join(roles["partner_nouns"]) + r")(?!\w)"
             + r"(?:\s+(?!(?:" + "|".join(roles["bridge_stops"] + roles["partner_verbs"]) + r")(?!\w))\p{Ll}+){1,"
             + str(int(roles["bridge_words"])) + r"}?)(?=\s+(?:" + "|".join(roles["partner_verbs"]) + r")(?!\w))", regex.V1),
         # searched backwards: it ends its span ("… phối hợp với"), a forward search tries every
         # place of the span before it (whether one matches is the same either way)
-        partner_after=regex.compile(roles["partner_after"], regex.I | regex.V1 | regex.REVERSE),
+        partner_after=compile_rule(roles["partner_after"], regex.I | regex.V1 | regex.REVERSE),
         non_task=_any(roles["non_task"]),
-        distributive=regex.compile(roles["distributive"], regex.I | regex.V1),
-        distributive_sep=regex.compile(roles["distributive_sep"], regex.I | regex.V1),
+        distributive=compile_rule(roles["distributive"], regex.I | regex.V1),
+        distributive_sep=compile_rule(roles["distributive_sep"], regex.I | regex.V1),
         name_window=int(roles["name_window"]),
         narrative_start=_any(narrative["start"]),
         narrative_not_start=_any(narrative["not_start"]),
@@ -158,19 +158,19 @@ def task_rules() -> TaskRules:
         wrap_samples=int(raw["wrap"]["min_samples"]),
         wrap_share=float(raw["wrap"]["min_share"]),
         full_line=float(raw["wrap"]["full_line"]),
-        not_continuation=regex.compile(raw["wrap"]["not_continuation"], regex.I | regex.V1),
-        article=regex.compile(raw["articles"]["start"], regex.V1),
-        execution=regex.compile(raw["articles"]["execution"], regex.I | regex.V1),
+        not_continuation=compile_rule(raw["wrap"]["not_continuation"], regex.I | regex.V1),
+        article=compile_rule(raw["articles"]["start"], regex.V1),
+        execution=compile_rule(raw["articles"]["execution"], regex.I | regex.V1),
         assign_words=_any(raw["articles"]["assign_words"], anchor=r"\s*"),
-        bearer=regex.compile(raw["articles"]["bearer"], regex.I | regex.V1),
+        bearer=compile_rule(raw["articles"]["bearer"], regex.I | regex.V1),
         article_not_task=_any(raw["articles"]["not_task"]),
         no_task_title=_any(raw["articles"]["no_task_titles"], anchor=r"\s*"),
         not_action=_any(raw["articles"]["not_action"], anchor=r"[\s,]*"),
-        parts_list=regex.compile(raw["articles"]["parts_list"], regex.I | regex.V1),
-        object_list=regex.compile(r"(?:" + "|".join(raw["articles"]["object_list"]) + r")\s*:\s*$",
+        parts_list=compile_rule(raw["articles"]["parts_list"], regex.I | regex.V1),
+        object_list=compile_rule(r"(?:" + "|".join(raw["articles"]["object_list"]) + r")\s*:\s*$",
                                   regex.I | regex.V1),
         charters=_type_line(raw["articles"]["charters"]),
-        deadline_line=regex.compile(r"\s*" + raw["articles"]["deadline_line"], regex.I | regex.V1),
+        deadline_line=compile_rule(r"\s*" + raw["articles"]["deadline_line"], regex.I | regex.V1),
         plans=_type_line(raw["articles"]["plans"]),
         not_task_text=_any(raw["not_task_text"]["patterns"]),
         min_words=int(raw["not_task_text"]["min_words"]),
@@ -181,7 +181,7 @@ def _type_line(words: list[str]) -> regex.Pattern:
     """A line that is one of these type words alone, in capitals: "QUY CHẾ", "KẾ HOẠCH", or
     with its abbreviation after it: "PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH (TTHC)"."""
     alt = "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"[ \t]*(?:{alt})(?:[ \t]*\(\p{{Lu}}{{2,10}}\))?[ \t]*$", regex.V1)
+    return compile_rule(rf"[ \t]*(?:{alt})(?:[ \t]*\(\p{{Lu}}{{2,10}}\))?[ \t]*$", regex.V1)
 
 
 # ------------------------------------------------------------------------ paragraphs

@@ -52,6 +52,28 @@ ROWS = [
      dict(number_symbol="48/QĐ-UBND", date="2025-11-18", jurisdiction="Cao Bằng",
           title="QUYẾT ĐỊNH VỀ VIỆC CÔNG BỐ THỦ TỤC TRONG LĨNH VỰC KHÍ TƯỢNG THỦY VĂN; LĨNH VỰC PHÍ, LỆ PHÍ "
                 "THUỘC THẨM QUYỀN CỦA SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG")),
+    # a page without emphasis runs the issuing body's line on after the title: the title
+    # ends before it ([header] authority_tail), unless a word makes the name the title's
+    ("authority-line-run-on",
+     "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 2284/QĐ-UBND\n"
+     "Lâm Đồng, ngày 25 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVỀ VIỆC CÔNG NHẬN XÃ, PHƯỜNG MIỀN NÚI TRÊN ĐỊA BÀN TỈNH LÂM ĐỒNG "
+     "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
+     dict(number_symbol="2284/QĐ-UBND", title="QUYẾT ĐỊNH VỀ VIỆC CÔNG NHẬN XÃ, PHƯỜNG MIỀN NÚI TRÊN ĐỊA BÀN TỈNH LÂM ĐỒNG")),
+    ("chairman-line-run-on",
+     "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 451/QĐ-UBND\n"
+     "Bắc Ninh, ngày 19 tháng 11 năm 2025\nQUYẾT ĐỊNH\nBÃI BỎ QUY ĐỊNH QUẢN LÝ CÔNG NGHỆ THÔNG TIN TỈNH BẮC GIANG "
+     "CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH BẮC NINH\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
+     dict(title="QUYẾT ĐỊNH BÃI BỎ QUY ĐỊNH QUẢN LÝ CÔNG NGHỆ THÔNG TIN TỈNH BẮC GIANG")),
+    ("authority-name-of-the-title",
+     "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/QĐ-UBND\n"
+     "Cần Thơ, ngày 19 tháng 11 năm 2025\nQUYẾT ĐỊNH\nQUY ĐỊNH CHỨC NĂNG CỦA TRUNG TÂM THUỘC VĂN PHÒNG ỦY BAN NHÂN DÂN "
+     "THÀNH PHỐ CẦN THƠ\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
+     dict(title="QUYẾT ĐỊNH QUY ĐỊNH CHỨC NĂNG CỦA TRUNG TÂM THUỘC VĂN PHÒNG ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ")),
+    ("authority-name-then-more-title",
+     "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 3/QĐ-UBND\n"
+     "Nghệ An, ngày 19 tháng 11 năm 2025\nQUYẾT ĐỊNH\nCÔNG BỐ THỦ TỤC ĐƯỢC ỦY BAN NHÂN DÂN TỈNH ỦY QUYỀN CHO GIÁM ĐỐC SỞ Y TẾ\n"
+     "Căn cứ Luật Tổ chức chính quyền địa phương;\n",
+     dict(title="QUYẾT ĐỊNH CÔNG BỐ THỦ TỤC ĐƯỢC ỦY BAN NHÂN DÂN TỈNH ỦY QUYỀN CHO GIÁM ĐỐC SỞ Y TẾ")),
     ("draft-blank-number-and-day",
      "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nDỰ THẢO\nSố:      /KH-UBND\n"
      "Hà Tĩnh, ngày      tháng     năm 2024\nKẾ HOẠCH\nThực hiện Kết luận số 57-KL/TU\n",

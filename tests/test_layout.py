@@ -524,6 +524,15 @@ JOIN_ROWS = [
                  id="title-colon-then-names"),
     pytest.param("Giao các Sở:\n- Tài chính;\n- Nội vụ.", "Giao các Sở:\n- Tài chính;\n- Nội vụ.",
                  id="list-head-colon-then-items"),
+    # "****" closes a bold span and opens the next (the page's </b><b>): it toggles nothing
+    pytest.param("**Điều 1.**** Bãi bỏ toàn bộ các Quyết định**\n1. Bãi bỏ toàn bộ Quyết định số\n55/2014/QĐ-UBND.\n"
+                 "**NHỮNG QUY ĐỊNH CHUNG**** **\n**Điều 2.**** **Phạm vi",
+                 "Điều 1. Bãi bỏ toàn bộ các Quyết định\n1. Bãi bỏ toàn bộ Quyết định số 55/2014/QĐ-UBND.\n"
+                 "NHỮNG QUY ĐỊNH CHUNG\nĐiều 2. Phạm vi", id="four-stars-close-and-open"),
+    # a numbered heading in capitals goes on in capitals without emphasis too ("BÁO CÁO" is
+    # a type word, but no type line after "V. CHẾ ĐỘ")
+    pytest.param("V. CHẾ ĐỘ\nBÁO CÁO\n1. Sở Công Thương tổng hợp.", "V. CHẾ ĐỘ BÁO CÁO\n1. Sở Công Thương tổng hợp.",
+                 id="caps-heading-then-type-word-without-emphasis"),
     pytest.param("(*thay thế Quyết định số 16*)\n**“Đoàn kết, kỷ cương”**;\n__Nghị quyết__ số 29",
                  "(thay thế Quyết định số 16)\n“Đoàn kết, kỷ cương”;\nNghị quyết số 29", id="emphasis-removed"),
 ]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+import regex
+
 import pytest
 
 from loaders.rules import match_key
@@ -72,3 +74,46 @@ def test_match_key_keep_length(text: str) -> None:
     key = match_key(text, keep_length=True)
     assert len(key) == len(text)
     assert [i for i, c in enumerate(text) if c.isspace()] == [i for i, c in enumerate(key) if c == " "]
+
+
+# --------------------------------------------------------------------------- old tone placement
+# Every table pattern is written in modern spelling and compiled tone-placement tolerant
+# (loaders.rules.compile_rule); a page in the old spelling ("uỷ", "hoà", "thuỷ") gives the
+# same tasks, roles, deadlines and relations.  (text in modern spelling, what must come out)
+OLD_SPELLING = [
+    pytest.param("QUYẾT ĐỊNH\nĐiều 1. Ủy ban nhân dân tỉnh ủy quyền cho Giám đốc Sở Nội vụ:\n"
+                 "a) Quyết định bổ nhiệm kiểm soát viên tại doanh nghiệp.\n", id="delegation-uy-quyen-cho"),
+    pytest.param("KẾ HOẠCH\nII. NHIỆM VỤ\n1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Ủy ban nhân dân các xã "
+                 "xây dựng cơ sở dữ liệu thủy lợi, hoàn thành trong quý IV năm 2026.\n", id="lead-partners-deadline"),
+    pytest.param("QUYẾT ĐỊNH\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 12/2020/QĐ-UBND "
+                 "ngày 05/3/2020 của Ủy ban nhân dân tỉnh Hòa Bình.\n", id="replaces-and-effective"),
+]
+
+
+def _old_spelling(text: str) -> str:
+    from loaders.rules import tone_spellings
+
+    for word in set(regex.findall(r"\w+", text)):
+        # the old placement is on a final cluster only: "hòa"/"hoà", "Ủy"/"Uỷ"; never "hoàn",
+        # nor "quý" (qu- is a consonant)
+        other = sorted(w for w in tone_spellings(word) - {word}
+                       if w[:-2] == word[:-2] and not word.lower().startswith("qu"))
+        if other:
+            text = regex.sub(rf"(?<!\w){word}(?!\w)", other[0], text)
+    return text
+
+
+@pytest.mark.parametrize("text", OLD_SPELLING)
+def test_old_tone_placement_gives_the_same_facts(text: str) -> None:
+    from loaders.extract import extract_text
+
+    def facts(t: str) -> tuple:
+        ex = extract_text(t)
+        return ([(x.lead, x.cooperating, x.deadline and (x.deadline.start, x.deadline.end)) for x in ex.tasks],
+                sorted((r.target.number_symbol, r.relation.value) for r in ex.references), ex.effective)
+
+    old = _old_spelling(text)
+    assert old != text
+    modern = facts(text)
+    assert modern[0] or modern[1]  # the row says something
+    assert facts(old) == modern

@@ -1,5 +1,6 @@
-"""Re-wrap a saved page as its site would have wrapped other words: the same paragraphs, the
-line breaks inside them moved.
+"""A saved page as another page of its site could write the same text: the line breaks
+moved (:func:`rewrap`), the old tone placement (:func:`old_tone_placement`), the emphasis
+marks split and their spaces moved (:func:`emphasis_variant`).
 
 The tool is measured on pages nobody here has seen; they are the same kinds as
 ``../shared/realdocs`` but their line breaks fall elsewhere, so an extraction that changes
@@ -64,3 +65,43 @@ def rewrap(text: str, width: int, seed: int) -> str:
             used += len(word) + 1
         out.append(" ".join(cur))
     return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- tone placement
+# The old placement on a final oa/oe/uy cluster ("hoà", "Uỷ", "khoẻ"), which pages of other
+# offices use; "hoàn", "quý" are the same in both.
+_OLD = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "òe": "oè", "óe": "oé", "ỏe": "oẻ",
+        "õe": "oẽ", "ọe": "oẹ", "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}
+_FINAL = re.compile(r"(?<![qQ])(" + "|".join(_OLD) + r")(?!\w)", re.I)
+
+
+def old_tone_placement(text: str) -> str:
+    """``text`` with every final cluster in the old placement ("Ủy ban" -> "Uỷ ban")."""
+    def old(m: re.Match) -> str:
+        pair = m.group(1)
+        alt = _OLD[pair.lower()]
+        return alt.upper() if pair.isupper() else alt[0].upper() + alt[1:] if pair[0].isupper() else alt
+    return _FINAL.sub(old, text)
+
+
+# --------------------------------------------------------------------------- emphasis
+_SPAN = re.compile(r"(\*{1,2})([^*\n]{6,}?)\1")
+_CLOSE_SPACE = re.compile(r"(\S) (\*\*)(?=\S)")
+
+
+def emphasis_variant(text: str, seed: int) -> str:
+    """``text`` with half of its one-line emphasis spans split at a space into two spans
+    ("*Căn cứ Luật*" -> "*Căn cứ* *Luật*"), and half of the spaces before a closing "**"
+    moved after it ("**Điều 1. **Ủy" -> "**Điều 1.** Ủy"), as the site writes them."""
+    rnd = random.Random(seed)
+
+    def split(m: re.Match) -> str:
+        mark, body = m.group(1), m.group(2)
+        spaces = [i for i, c in enumerate(body) if c == " " and 0 < i < len(body) - 1]
+        if not spaces or rnd.random() < 0.5:
+            return m.group(0)
+        i = rnd.choice(spaces)
+        return f"{mark}{body[:i]}{mark} {mark}{body[i + 1:]}{mark}"
+
+    text = _SPAN.sub(split, text)
+    return _CLOSE_SPACE.sub(lambda m: m.group(1) + m.group(2) + " " if rnd.random() < 0.5 else m.group(0), text)
