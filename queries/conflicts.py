@@ -32,7 +32,7 @@ from graph.facts import FactReader
 from graph.ids import fold, split_doc_id
 from graph.index import NODE_SQL, decoded
 from graph.store_schema import MARKS
-from graph.vocab import load_table
+from graph.vocab import load_table, type_codes
 
 if TYPE_CHECKING:
     import sqlite3
@@ -59,6 +59,35 @@ def _organ(issuer: str | None) -> str | None:
         if low.startswith(phrase):
             return organ
     return None
+
+
+@functools.cache
+def _rules() -> tuple[int, int, re.Pattern, frozenset[str]]:
+    t = load_table("conflicts")
+    low, high = t["year_like"]
+    return int(low), int(high), re.compile(t["organ_code"]), frozenset(type_codes())
+
+
+def _year_like(symbol: str | None) -> bool:
+    """Whether a symbol's Party number looks like a year ("2021-CTr/TU"; table conflicts.toml)."""
+    m = re.match(r"^(\d+)-", symbol or "")
+    low, high, _, _ = _rules()
+    return bool(m and low <= int(m.group(1)) <= high)
+
+
+def _organs(key: str) -> frozenset[str]:
+    """The organ codes of a symbol: its upper-case parts that are no type code, a trailing
+    number dropped ("10/2025/TT-BNV" -> BNV, "202/2025/QH15" -> QH)."""
+    _, _, code, types = _rules()
+    return frozenset(c.rstrip("0123456789") for c in code.findall(key) if c not in types)
+
+
+def _slips(keys: list[str]) -> list[str]:
+    """Of the symbols one number and date are cited under, those that may be one document's:
+    each shares an organ code with another (or has none); two organs' symbols are two
+    documents (table conflicts.toml)."""
+    organs = {k: _organs(k) for k in keys}
+    return [k for k in keys if not organs[k] or any(o != k and (not organs[o] or organs[k] & organs[o]) for o in keys)]
 
 
 @dataclass
@@ -239,11 +268,11 @@ def _symbols_apart(by_node: dict[str, list[dict]]) -> list[Conflict]:
             by_num_date[(num.group(1), m["date"])].append((key, m))
     out = []
     for (num, date), items in sorted(by_num_date.items()):
-        keys = sorted({k for k, _ in items})
+        keys = _slips(sorted({k for k, _ in items}))
         if len(keys) > 1:
             seen, evs = set(), []
             for k, m in items:
-                if k not in seen:
+                if k in keys and k not in seen:
                     seen.add(k)
                     evs.append(_ev(m, k))
             out.append(Conflict("symbol", " / ".join(keys), f"number {num} dated {date} under symbols {', '.join(keys)}", evs))
@@ -258,8 +287,7 @@ def _flagged(g: nx.MultiDiGraph, by_node: dict[str, list[dict]]) -> list[Conflic
 
 def _doubtful(d: dict) -> bool:
     """Whether a node (attributes ``d``) is doubtful in itself (see :func:`_flags_of`)."""
-    m = re.match(r"^(\d+)-", d.get("number_symbol") or "")
-    return bool(m and int(m.group(1)) >= 1900) or "ambiguous" in (d.get("flags") or [])
+    return _year_like(d.get("number_symbol")) or "ambiguous" in (d.get("flags") or [])
 
 
 def _flags_of(n: str, d: dict, ms: list[dict]) -> list[Conflict]:
@@ -267,8 +295,7 @@ def _flags_of(n: str, d: dict, ms: list[dict]) -> list[Conflict]:
     itself: ``implausible``, ``ambiguous``."""
     out = []
     ns = d.get("number_symbol") or ""
-    m = re.match(r"^(\d+)-", ns)
-    if m and (int(m.group(1)) >= 1900):
+    if _year_like(ns):
         out.append(Conflict("implausible", n, f"{ns}: a Party number that looks like a year",
                             [_ev(x, ns) for x in ms[:1]]))
     if "ambiguous" in (d.get("flags") or []):
@@ -377,8 +404,7 @@ def _register(db: sqlite3.Connection) -> None:
     def year_number(symbol: str | None) -> bool:
         """Whether a document's ``symbol`` column may be a Party number that looks like a year
         (:func:`_doubtful` decides: the column is its number-symbol without spaces)."""
-        m = re.match(r"^(\d+)-", symbol or "")
-        return bool(m and int(m.group(1)) >= 1900)
+        return _year_like(symbol)
 
     db.create_function("pkg_id_part", 2, lambda nid, i: split_doc_id(nid)[i], deterministic=True)
     db.create_function("pkg_number", 1, number, deterministic=True)
@@ -441,10 +467,10 @@ def _sql_symbols_apart(db: sqlite3.Connection) -> Iterator[Conflict]:
         firsts: dict[str, int] = {}
         for _, _, key, rid in items:
             firsts.setdefault(key, rid)
-        if len(firsts) > 1:
-            keys = sorted(firsts)
+        keys = _slips(sorted(firsts))
+        if len(keys) > 1:
             yield Conflict("symbol", " / ".join(keys), f"number {num} dated {date} under symbols {', '.join(keys)}",
-                           [_ev(_mention(db, rid), k) for k, rid in firsts.items()])
+                           [_ev(_mention(db, rid), k) for k, rid in firsts.items() if k in keys])
 
 
 def _sql_flagged(db: sqlite3.Connection) -> Iterator[Conflict]:

@@ -40,8 +40,9 @@ def _mention(file, nid, start, date=None, issuer=None):
 # a.txt (own date 2020-01-02, its page's box gives another number) and b.txt cite documents
 # that disagree: 7/CT-TTg with two dates and two organs (date, issuer), 8/KH-UBND a year
 # apart on one day (year), 12/CTr-UBND as two nodes on one day in different years (year),
-# 1804 on one day under two symbols (symbol), a Party number that looks like a year
-# (implausible), a dateless 9/KH-UBND with two dated candidates (ambiguous) one of which
+# 1804 and 118 on one day under two symbols (symbol; two ministries' circulars numbered 10 on
+# one day are none), a Party number that looks like a year (implausible; a letter's 14612 is
+# none), a dateless 9/KH-UBND with two dated candidates (ambiguous) one of which
 # c.txt reads (duplicate), documents dated after a.txt, one no file describes (future_date);
 # a date that is no date (impossible_date) and a mention no document was found for.
 FACTS = {
@@ -75,14 +76,24 @@ FACTS = {
         "nodes": [_node("b.txt", "ha-noi:5/KH-UBND:2021", 1, number_symbol="5/KH-UBND", date="2021-05-06",
                         in_corpus=True, path="b.txt"),
                   _node("b.txt", "vn:12/CTr-UBND:2023", number_symbol="12/CTr-UBND", date="2023-01-19"),
-                  _node("b.txt", "vn:1804/TTg-CN:2019", number_symbol="1804/TTg-CN", date="2019-11-12")],
+                  _node("b.txt", "vn:1804/TTg-CN:2019", number_symbol="1804/TTg-CN", date="2019-11-12"),
+                  _node("b.txt", "vn:10/2019/TT-BNV:2019", number_symbol="10/2019/TT-BNV", date="2019-06-19"),
+                  _node("b.txt", "vn:10/2019/TT-BVHTTDL:2019", number_symbol="10/2019/TT-BVHTTDL", date="2019-06-19"),
+                  _node("b.txt", "vn:118/2019/NĐ-CP:2019", number_symbol="118/2019/NĐ-CP", date="2019-06-09"),
+                  _node("b.txt", "vn:118/NĐ-CP:2019", number_symbol="118/NĐ-CP", date="2019-06-09"),
+                  _node("b.txt", "vn:14612-CV/VPTW:2019", number_symbol="14612-CV/VPTW", date="2019-04-29")],
         "mentions": [_mention("b.txt", "vn:7/CT-TTg:2019", 5, "2019-06-01", "Ủy ban nhân dân tỉnh"),
                      _mention("b.txt", "vn:8/KH-UBND:2020", 6, "2021-03-04"),
                      _mention("b.txt", "vn:12/CTr-UBND:2023", 7, "2023-01-19"),
                      _mention("b.txt", "vn:1804/TTg-CN:2019", 8, "2019-11-12"),
                      _mention("b.txt", "vn:9/KH-UBND:?", 9),
                      _mention("b.txt", "vn:9/KH-UBND:2019", 10, "2019-03-04"),
-                     _mention("b.txt", "vn:7/CT-TTg:2019", 11, "2019-05-01", "Văn phòng Chính phủ")],
+                     _mention("b.txt", "vn:7/CT-TTg:2019", 11, "2019-05-01", "Văn phòng Chính phủ"),
+                     _mention("b.txt", "vn:10/2019/TT-BNV:2019", 12, "2019-06-19"),
+                     _mention("b.txt", "vn:10/2019/TT-BVHTTDL:2019", 13, "2019-06-19"),
+                     _mention("b.txt", "vn:118/2019/NĐ-CP:2019", 14, "2019-06-09"),
+                     _mention("b.txt", "vn:118/NĐ-CP:2019", 15, "2019-06-09"),
+                     _mention("b.txt", "vn:14612-CV/VPTW:2019", 16, "2019-04-29")],
         "unresolved": [("b.txt", "Kế hoạch số 3", 40, 52, "Thực hiện Kế hoạch số 3.")],
         "findings": [],
     },
@@ -107,7 +118,7 @@ def test_hand_made_conflicts_of_every_kind_come_out_as_on_the_graph(hand_made):
     assert sql == reference
     assert [(c["kind"], c["subject"]) for c in sql] == [
         ("date", "vn:7/CT-TTg:2019"), ("issuer", "vn:7/CT-TTg:2019"), ("year", "vn:8/KH-UBND:2020"),
-        ("year", "12/CTr-UBND"), ("symbol", "1804/QĐ-TTg / 1804/TTg-CN"), ("implausible", "vn:2021-CTr/TU:2021"),
+        ("year", "12/CTr-UBND"), ("symbol", "118/2019/NĐ-CP / 118/NĐ-CP"), ("symbol", "1804/QĐ-TTg / 1804/TTg-CN"), ("implausible", "vn:2021-CTr/TU:2021"),
         ("ambiguous", "vn:9/KH-UBND:?"), ("box", "vn:1/QĐ-TTg:2020"), ("duplicate", "9/KH-UBND"),
         ("future_date", "vn:8/KH-UBND:2020"), ("future_date", "vn:12/CTr-UBND:2022"),
         ("future_date", "vn:luat-dau-tu:2021"), ("future_date", "vn:77/TB-VPCP:2020"),
