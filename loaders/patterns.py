@@ -129,11 +129,12 @@ class Patterns:
     def _tails(self, refs: dict, type_word_re: str) -> None:
         """What may follow a citation: its date, its issuer ("của UBND tỉnh Thanh Hóa"), its
         term ("khóa XIII")."""
-        # After a symbol: ", ngày 17/11/2022", "ngày 05 tháng 5 năm 2023", "ngày 18/08/2022".
+        # After a symbol: ", ngày 17/11/2022", "ngày 05 tháng 5 năm 2023", "ngày 18/08/2022",
+        # "ngày ngày 01/4/2025" (a word typed twice, as pages do).
         self.date_after = self._re(
             rf"""
             (?:{_H}+(?:tỉnh|thành\ phố|TP))?      # "21/CTr-UBND tỉnh ngày 19/01/2022"
-            \s*,?\s*(?:ngày|ngay)\s*
+            \s*,?\s*(?:(?:ngày|ngay)\s*){{1,2}}  # "ngày ngày 01/4/2025": a word typed twice
             (?:
                 (?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})\s*[/.-]\s*(?P<y>\d{{4}})
               | (?P<d2>\d{{1,2}})\s+tháng\s+(?P<m2>\d{{1,2}})\s*,?\s+năm\s+(?P<y2>\d{{4}})
@@ -254,6 +255,11 @@ class Patterns:
         self.passive_cue = self._re(alternation(own["passive_cues"]), _FLAGS)
         self.agent = self._re(rf"[\s,]*(?:{alternation(own['agents'])})(?!\p{{L}})", _FLAGS)
         self.partial_cue = self._re(alternation(own["partial_cues"]), _FLAGS)
+        # a clause that opens with a condition, past an item's marker: "3. Trường hợp …"
+        self.condition = self._re(
+            rf"[\s*_]*(?:(?:\d{{1,2}}(?:\.\d{{1,2}})*[.)]|\p{{Ll}}\)|[-+•])[\s*_]*)?(?:{alternation(own['conditions'])})(?!\p{{L}})",
+            _FLAGS)
+        self.consequence = self._re(rf"(?<!\p{{L}})(?:{alternation(own['consequence'])})(?!\p{{L}})", _FLAGS)
         self.part_link = self._re(rf"(?<!\p{{L}})(?:{alternation(own['part_links'])})[\s*_]*$", _FLAGS)
         self.whole_object = self._re(
             rf"""[\s*_]*(?:(?:{alternation(own['whole_object_lead'])})(?!\p{{L}})[\s*_]*)*

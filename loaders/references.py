@@ -1194,6 +1194,14 @@ _INLINE_MARKER = compile_kept(r"[;:][ \t]*(?:\p{Ll}\)|\d{1,2}[.)])[ \t]*$", rege
 _AGENT_SPAN = 80
 
 
+def _conditional(text: str, s: int, rm: RawMention, e: int) -> bool:
+    """Whether the mention sits in a condition: its sentence (or line) opens with one
+    ("Trường hợp", "Khi", "Nếu" …) and the consequence's "thì" comes after the mention
+    (``[own_act] conditions``, ``consequence``)."""
+    ls = max(s, text.rfind("\n", 0, rm.start) + 1)
+    return bool(patterns().condition.match(text, ls, rm.start) and patterns().consequence.search(text, rm.end, e))
+
+
 def _own_act(text: str, rm: RawMention, articles: tuple[int, int] | None,
              mentions: list[RawMention] = (), starts: list[int] = ()) -> Relation | None:
     """The document's own repeal, replacement or amendment of the mentioned document, read in
@@ -1210,6 +1218,8 @@ def _own_act(text: str, rm: RawMention, articles: tuple[int, int] | None,
     số 3361/QĐ-BCT") does not count.
     """
     s, e = sentence_bounds(text, rm.start, rm.end)
+    if _conditional(text, s, rm, e):
+        return None  # "Trường hợp Quyết định số … được sửa đổi … thì …": what may happen to it
     a = _act_start(text, s)
     in_article = _in_article(articles, rm.start)
     before = [c for c in _cues(text, a, rm.start)

@@ -113,6 +113,9 @@ PROSE = [
     # … or a later sentence of the task opens with it; inside a sentence it qualifies the verb
     ("Tổ chức tập huấn cho cán bộ cấp xã. Thường xuyên theo dõi, kiểm tra việc thực hiện", "Thường xuyên", None),
     ("Tổ chức tập huấn cho cán bộ, thường xuyên theo dõi việc thực hiện", None, None),
+    # … or the duties after a colon open with it
+    ("Giao Sở Nông nghiệp và Môi trường có trách nhiệm: thường xuyên theo dõi, cập nhật các quy định",
+     "thường xuyên", None),
     ("Hoàn thành trước ngày 30/6/2023. Thường xuyên theo dõi, kiểm tra", "trước ngày 30/6/2023", None),
     ("Từ ngày 01 tháng 12 năm 2025, Trung tâm Phục vụ hành chính công tổ chức thực hiện",
      "Từ ngày 01 tháng 12 năm 2025", None),

@@ -194,6 +194,8 @@ ROWS = [
     ("standard-is-no-document", "", "- Bảo đảm an toàn cháy theo QCVN 06:2022/BXD và Sửa đổi 1:2023 QCVN 06:2022/BXD.", []),
     ("law-name-without-its-comma", "Căn cứ Luật Thể dục Thể thao số 77/2006/QH11 được sửa đổi, bổ sung bởi Luật số 26/2018/QH14;", "",
      [ref("77/2006/QH11", "Luật", None, CENTRAL, "based_on"), ref("26/2018/QH14", "Luật", None, CENTRAL, "based_on")]),
+    ("date-word-typed-twice", "Căn cứ Nghị định số 78/2025/NĐ-CP ngày ngày 01/4/2025 của Chính phủ;", "",
+     [ref("78/2025/NĐ-CP", "NĐ", "2025-04-01", CENTRAL, "based_on")]),
     ("law-named-by-the-year-of-its-date", "Căn cứ Luật Bảo vệ môi trường số 72/2022/QH14 ngày 17 tháng 11 năm 2020;",
      "- Xả thải theo Điều 39 Luật Bảo vệ môi trường năm 2020.",
      [ref("72/2022/QH14", "Luật", "2020-11-17", CENTRAL, "based_on")]),
@@ -210,6 +212,13 @@ ACT_ROWS = [
     ("inline-lead-in", "Điều 3. Các Quyết định sau đây hết hiệu lực kể từ ngày Quyết định này có hiệu lực: số 14/2016/QĐ-UBND ngày 06/12/2016 của UBND tỉnh.",
      ref("14/2016/QĐ-UBND", "QĐ", "2016-12-06", HT, "replaces")),
     ("list-under-a-lead-in", "Điều 2. Hiệu lực thi hành\n2. Các Quyết định sau đây hết hiệu lực:\na) Quyết định số 12/2018/QĐ-UBND ngày 16/7/2018 của UBND tỉnh;",
+     ref("12/2018/QĐ-UBND", "QĐ", "2018-07-16", HT, "replaces")),
+    # a condition: what may happen to the document later, no act of this one
+    ("condition-amended-later-is-cited", "Điều 3. Giá tính lệ phí\n3. Trường hợp Quyết định số 29/2025/QĐ-UBND ngày 06 tháng 6 "
+     "năm 2025 của Ủy ban nhân dân tỉnh được sửa đổi, bổ sung hoặc thay thế bằng văn bản mới thì áp dụng theo văn bản mới.",
+     ref("29/2025/QĐ-UBND", "QĐ", "2025-06-06", HT, "cites")),
+    ("act-before-a-condition-is-an-act", "Điều 3. Bãi bỏ Quyết định số 12/2018/QĐ-UBND ngày 16/7/2018 của UBND tỉnh. "
+     "Trường hợp các văn bản dẫn chiếu được sửa đổi, bổ sung thì áp dụng theo văn bản mới.",
      ref("12/2018/QĐ-UBND", "QĐ", "2018-07-16", HT, "replaces")),
     ("passive-part-of-a-document-amends", "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Quy trình nội bộ có số thứ tự 12, 13 Mục I Phụ lục II ban hành kèm theo Quyết định số 1308/QĐ-UBND ngày 18/6/2025 của Chủ tịch UBND tỉnh hết hiệu lực thi hành kể từ ngày Quyết định này có hiệu lực.",
      ref("1308/QĐ-UBND", "QĐ", "2025-06-18", HT, "amends")),
