@@ -57,6 +57,9 @@ ALIASES = [
     ("Thường trực HĐND thành phố", "Thường trực Hội đồng nhân dân tỉnh", False),
     ("các Ban của Hội đồng nhân dân tỉnh", "Các Ban của Hội đồng nhân dân tỉnh", True),
     ("Chủ tịch UBND các xã, phường", "Ủy ban nhân dân các xã, phường", True),
+    # the chairman's tasks are the committee's, at every level
+    ("Chủ tịch Ủy ban nhân dân thành phố", "Ủy ban nhân dân tỉnh", False),
+    ("Chủ tịch UBND tỉnh", "Ủy ban nhân dân tỉnh", False),
     ("Ủy ban nhân dân các xã, phường, đặc khu", "Ủy ban nhân dân các xã, phường", True),
     ("các cơ quan, tổ chức, cá nhân có liên quan", "Các tổ chức, cá nhân có liên quan", True),
     ("Ủy ban Mặt trận Tổ quốc Việt Nam các cấp", "Ủy ban Mặt trận Tổ quốc tỉnh", False),
