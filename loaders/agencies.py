@@ -162,6 +162,7 @@ class _Gazetteer:
     heads: frozenset[tuple[str, ...]]
     heads_by_first: dict[str, tuple[tuple[str, ...], ...]]  # the heads by their first token
     group_nouns: frozenset[tuple[str, ...]]
+    kind_nouns: regex.Pattern  # a kind of body in the singular, with its description ("cơ quan tiếp nhận …")
     not_groups: frozenset[tuple[str, ...]]  # words that open like a group noun: "trường hợp"
     stop_words: frozenset[tuple[str, ...]]  # one word or a phrase ("báo cáo", not "Công báo")
     province_words: tuple[tuple[str, ...], ...]
@@ -256,6 +257,10 @@ def _gazetteer() -> _Gazetteer:
         heads=heads,
         heads_by_first={t: tuple(h for h in heads if h[0] == t) for t in {h[0] for h in heads}},
         group_nouns=nouns,
+        kind_nouns=regex.compile(
+            r"(?P<noun>" + "|".join(r"\s+".join(regex.escape(w) for w in n.split())
+                                   for n in sorted(pattern.get("kind_nouns", []), key=len, reverse=True))
+            + r")(?=\s*,?\s+(?-i:\p{Ll}))", regex.V1 | regex.I),
         not_groups=frozenset(_tokens(match_key(n)) for n in pattern.get("not_group_nouns", [])),
         stop_words=frozenset(_tokens(match_key(w)) for w in pattern.get("stop_words", [])),
         province_words=tuple(_tokens(match_key(w)) for w in pattern.get("province_words", [])),
@@ -409,6 +414,9 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
     if spelled != name:
         # "Các cơ quan, đơn vị thuộc UBND tỉnh" is "… thuộc Ủy ban nhân dân tỉnh": one name
         return _resolve(spelled, jurisdiction, parent)
+    plural = _plural_kind(name)
+    if plural is not None:
+        return _resolve(plural, jurisdiction, parent)
     display = _display(name)
     group = _is_group_name(key)
     parent_id = parent_name = None
@@ -421,6 +429,17 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
         parent_name = _resolve(parent, jurisdiction, None).name
         parent_id = agency_id(jurisdiction, parent_name)
     return Agency(_unit_id(jurisdiction, display, parent_name), display, jurisdiction, group, parent_id)
+
+
+def _plural_kind(name: str) -> str | None:
+    """A kind of body in the singular with a lower-case description, as the group of such
+    bodies ("Cơ quan tiếp nhận văn bản kê khai giá" -> "Các cơ quan tiếp nhận …"; table
+    ``[pattern] kind_nouns``), or None."""
+    written = " ".join(name.split())
+    m = _gazetteer().kind_nouns.match(written)
+    if not m:
+        return None
+    return f"{_load()['pattern']['kind_plural']} {written[:1].lower()}{written[1:]}"
 
 
 def _local_form(name: str, jurisdiction: str) -> str:

@@ -57,6 +57,12 @@ ALIASES = [
     ("Thường trực HĐND thành phố", "Thường trực Hội đồng nhân dân tỉnh", False),
     ("các Ban của Hội đồng nhân dân tỉnh", "Các Ban của Hội đồng nhân dân tỉnh", True),
     ("Chủ tịch UBND các xã, phường", "Ủy ban nhân dân các xã, phường", True),
+    # a kind of body in the singular with a lower-case description is the group of such bodies;
+    # a capital after the noun names one body
+    ("Cơ quan tiếp nhận văn bản kê khai giá", "Các cơ quan tiếp nhận văn bản kê khai giá", True),
+    ("Lực lượng canh phòng", "Các lực lượng canh phòng", True),
+    ("Cơ quan, đơn vị tổ chức lập quy hoạch", "Các cơ quan, đơn vị tổ chức lập quy hoạch", True),
+    ("Cơ quan Kiểm lâm", "Cơ quan Kiểm lâm", False),
     # the chairman's tasks are the committee's, at every level
     ("Chủ tịch Ủy ban nhân dân thành phố", "Ủy ban nhân dân tỉnh", False),
     ("Chủ tịch UBND tỉnh", "Ủy ban nhân dân tỉnh", False),

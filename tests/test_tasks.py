@@ -397,18 +397,19 @@ ARTICLE_SHAPES = [
                                                              "Trung tâm Phục vụ hành chính công tỉnh",
                                                              "Các Trung tâm Phục vụ hành chính công cấp xã",
                                                              "Các tổ chức, cá nhân có liên quan"], [], False)]),
-    # an unlisted body in lower case between two bodies of a partner list
+    # an unlisted body in lower case between two bodies of a partner list (a kind of body in
+    # the singular is the group of such bodies: [pattern] kind_nouns)
     ("coop-list-unlisted-lower-case-unit",
      "III. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Khoa học và Công nghệ, đơn vị cung "
      "cấp dịch vụ công nghệ thông tin và các cơ quan, đơn vị liên quan xây dựng quy trình điện tử.",
      None, [("III.1", "Sở Nông nghiệp và Môi trường c", ["Sở Nông nghiệp và Môi trường"],
-             ["Sở Khoa học và Công nghệ", "Đơn vị cung cấp dịch vụ công nghệ thông tin", "Các đơn vị liên quan"], False)]),
+             ["Sở Khoa học và Công nghệ", "Các đơn vị cung cấp dịch vụ công nghệ thông tin", "Các đơn vị liên quan"], False)]),
     # (the locative "trên địa bàn" of the own province is dropped, as for every body)
     ("coop-list-unlisted-unit-then-semicolon",
      "III. TỔ CHỨC THỰC HIỆN\n2. Giao Sở Tài chính chủ trì, phối hợp với Kho bạc Nhà nước khu vực I; doanh nghiệp viễn "
      "thông trên địa bàn; Sở Công Thương triển khai thanh toán.",
      None, [("III.2", "Giao Sở Tài chính chủ trì, phố", ["Sở Tài chính"],
-             ["Kho bạc Nhà nước khu vực I", "Doanh nghiệp viễn thông", "Sở Công Thương"], False)]),
+             ["Kho bạc Nhà nước khu vực I", "Các doanh nghiệp viễn thông", "Sở Công Thương"], False)]),
     # a verb after the partner: no body, the list ends at the first partner
     ("coop-list-no-bridge-over-a-verb",
      "III. TỔ CHỨC THỰC HIỆN\n3. Sở Y tế chủ trì, phối hợp với Sở Tài chính, đơn vị được giao thực hiện và Sở Nội vụ rà soát.",
@@ -438,7 +439,7 @@ ARTICLE_SHAPES = [
      "QUYẾT ĐỊNH:\nĐiều 2. Giao Sở Giáo dục và Đào tạo chủ trì, phối hợp với đơn vị cung cấp dịch vụ công nghệ thông tin "
      "căn cứ quy trình nội bộ được phê duyệt, xây dựng quy trình điện tử.",
      None, [("Điều 2.1", "Giao Sở Giáo dục và Đào tạo chủ", ["Sở Giáo dục và Đào tạo"],
-             ["Đơn vị cung cấp dịch vụ công nghệ thông tin"], False)]),
+             ["Các đơn vị cung cấp dịch vụ công nghệ thông tin"], False)]),
     # "phối hợp tổ chức …" is the verb: no partner
     ("coop-phoi-hop-to-chuc-is-a-verb",
      "II. NHIỆM VỤ\n1. Sở Y tế chủ trì, phối hợp tổ chức hội nghị sơ kết để đánh giá kết quả.",
