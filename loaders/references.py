@@ -715,7 +715,7 @@ def _resolve(mentions: list[RawMention], header: Header, text: str = "") -> tupl
     named = _named_provinces(mentions, header, text)
     pending = _add_dated(docs, mentions, header, named)
     _add_dateless(docs, pending, unresolved)
-    _add_laws(docs, mentions)
+    _add_laws(docs, mentions, text)
     return docs.docs, unresolved
 
 
@@ -833,13 +833,16 @@ def _add_dateless(docs: _Docs, pending: list[tuple[RawMention, tuple[str, str]]]
                 unresolved.append(rm)
 
 
-def _add_laws(docs: _Docs, mentions: list[RawMention]) -> None:
+def _add_laws(docs: _Docs, mentions: list[RawMention], text: str = "") -> None:
     """Add the named laws: to the numbered law of that name ("Luật Giá số 16/2023/QH15" …
     "Điều 26 Luật Giá"; the year of its number, or of its date when the number's year is a
     slip), or to the one law of that name when the mention gives no year, else to the law
     ``(central, name, year)``."""
-    for rm in mentions:
-        if rm.kind != "law":
+    laws = [m for m in mentions if m.kind == "law"]
+    for rm in laws:
+        host = _citing_symbol(docs, rm, text)
+        if host is not None:
+            docs.add(host, rm, type_role("law"), None)  # the head of a numbered law's longer name
             continue
         key = (CENTRAL, rm.name, rm.year)
         numbered = {
@@ -849,11 +852,35 @@ def _add_laws(docs: _Docs, mentions: list[RawMention]) -> None:
                  or any(x.date and int(x.date[:4]) == rm.year for x in d.mentions))
         }
         known = [k for k in docs.docs if k[0] == CENTRAL and _law_key(k[1]) == _law_key(rm.name)] if rm.year is None else []
+        # a dateless "Luật Hợp tác xã" is the one "Luật Hợp tác xã 2023" the text cites later
+        later = {(CENTRAL, m.name, m.year) for m in laws if m.year and _law_key(m.name) == _law_key(rm.name)} \
+            if rm.year is None and not known else set()
         if len(numbered) == 1:
             key = next(iter(numbered))
         elif len(known) == 1:
             key = known[0]
+        elif len(later) == 1:
+            key = next(iter(later))
         docs.add(key, rm, type_role("law"), None)
+
+
+def _citing_symbol(docs: _Docs, rm: RawMention, text: str) -> tuple | None:
+    """The numbered law the law mention ``rm`` heads, in the same citation: "Luật Quản lý" read
+    in "Luật Quản lý và Đầu tư vốn Nhà nước tại doanh nghiệp số 68/2025/QH15" (a name the law
+    pattern cuts at "và") is that law, no other: its number follows in the same clause, after
+    "số"."""
+    for key, d in docs.docs.items():
+        if key[0] != CENTRAL or d.type != type_role("law"):
+            continue  # "Luật Đất đai và Nghị định số 102/2024/NĐ-CP": a decree is no law's number
+        for x in d.mentions:
+            if x.kind == "symbol" and 0 < x.start - rm.end <= _LAW_TAIL and _LAW_GAP.fullmatch(text, rm.end, x.start):
+                return key
+    return None
+
+
+# the rest of a law's name before its number: no clause end, no other citation, then "số"
+_LAW_TAIL = 160
+_LAW_GAP = regex.compile(r"[^;:.\n(]*?(?<!\p{L})số\s*", regex.V1)
 
 
 def _bind_aliases(text: str, mentions: list[RawMention], docs: dict) -> dict[str, tuple]:

@@ -194,6 +194,16 @@ ROWS = [
     ("standard-is-no-document", "", "- Bảo đảm an toàn cháy theo QCVN 06:2022/BXD và Sửa đổi 1:2023 QCVN 06:2022/BXD.", []),
     ("law-name-without-its-comma", "Căn cứ Luật Thể dục Thể thao số 77/2006/QH11 được sửa đổi, bổ sung bởi Luật số 26/2018/QH14;", "",
      [ref("77/2006/QH11", "Luật", None, CENTRAL, "based_on"), ref("26/2018/QH14", "Luật", None, CENTRAL, "based_on")]),
+    # a law named without its year, then with it: one law
+    ("dateless-law-then-the-same-law-dated", "",
+     "- Đăng ký tổ hợp tác thành lập trước ngày Luật Hợp tác xã có hiệu lực thi hành.\n"
+     "- Thực hiện theo Luật Hợp tác xã 2023.",
+     [ref("Luật Hợp tác xã", "Luật", None, CENTRAL, "cites")]),
+    # a law's name the name pattern cuts at "và" is the numbered law it heads, no other
+    ("law-name-cut-before-its-number", "Căn cứ Luật Quản lý và Đầu tư vốn Nhà nước tại doanh nghiệp số 68/2025/QH15;", "",
+     [ref("68/2025/QH15", "Luật", None, CENTRAL, "based_on")]),
+    ("law-then-a-decree-number", "Căn cứ Luật Đất đai và Nghị định số 102/2024/NĐ-CP ngày 30/7/2024 của Chính phủ;", "",
+     [ref("102/2024/NĐ-CP", "NĐ", "2024-07-30", CENTRAL, "based_on"), ref("Luật Đất đai", "Luật", None, CENTRAL, "based_on")]),
     ("date-word-typed-twice", "Căn cứ Nghị định số 78/2025/NĐ-CP ngày ngày 01/4/2025 của Chính phủ;", "",
      [ref("78/2025/NĐ-CP", "NĐ", "2025-04-01", CENTRAL, "based_on")]),
     ("law-named-by-the-year-of-its-date", "Căn cứ Luật Bảo vệ môi trường số 72/2022/QH14 ngày 17 tháng 11 năm 2020;",
