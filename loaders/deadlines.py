@@ -53,6 +53,7 @@ class _Table:
     clean: tuple[tuple[regex.Pattern, str], ...]
     units: dict[str, str]
     own_date_anchors: tuple[str, ...]
+    condition: regex.Pattern  # a leading condition clause ([condition] clause)
     rules: tuple[DeadlineRule, ...]
     triggers: object  # Aho-Corasick automaton: a required word (case-folded) -> bits of its word groups
     needs: tuple[int, ...]  # each rule's word groups as bits: all must be in a text it is searched in
@@ -78,6 +79,7 @@ def _table() -> _Table:
         clean=tuple((compile_rule(c["pattern"], regex.I), c["replace"]) for c in raw.get("clean", [])),
         units={" ".join(k.split()): v for k, v in raw.get("units", {}).items()},
         own_date_anchors=tuple(raw.get("relative", {}).get("own_date_anchors", [])),
+        condition=compile_rule(raw["condition"]["clause"], regex.I | regex.V1),
         rules=rules,
         triggers=triggers,
         needs=needs,
@@ -189,9 +191,11 @@ def _add_days(start: datetime.date, days: int, *, working: bool) -> datetime.dat
 
 
 def _values(groups: dict[str, str | None], reference_year: int | None, units: dict[str, str],
-            reference_date: str | None = None) -> dict:
+            reference_date: str | None = None, effective_date: str | None = None) -> dict:
     """Named groups plus derived values for the templates; missing ones are left out."""
     v: dict[str, object] = {}
+    if effective_date:
+        v["effective"] = effective_date  # "kể từ ngày Quyết định này có hiệu lực"
     for name in ("year", "year1", "year2", "month", "day", "hour"):
         if groups.get(name):
             v[name] = int(groups[name])
@@ -233,8 +237,8 @@ def _fill(template: str | None, values: dict) -> str | None:
 
 
 def _produce(rule: DeadlineRule, groups: dict, reference_year: int | None, text: str,
-             reference_date: str | None = None) -> Deadline | None:
-    values = _values(groups, reference_year, _table().units, reference_date)
+             reference_date: str | None = None, effective_date: str | None = None) -> Deadline | None:
+    values = _values(groups, reference_year, _table().units, reference_date, effective_date)
     try:
         start = _fill(rule.start, values)
         end = _fill(rule.end, values)
@@ -246,12 +250,12 @@ def _produce(rule: DeadlineRule, groups: dict, reference_year: int | None, text:
 
 @table_cache(maxsize=1 << 12)
 def _produced(i: int, text: str, groups: tuple, reference_year: int | None,
-              reference_date: str | None) -> Deadline | None:
+              reference_date: str | None, effective_date: str | None = None) -> Deadline | None:
     """:func:`_produce` for rule ``i``'s match (its text and groups), once per phrase: a
     plan repeats its few deadline phrases ("Quý II/2023") in every task."""
     rule = _table().rules[i]
     named = {name: groups[index - 1] for name, index in rule.pattern.groupindex.items()}
-    return _produce(rule, named, reference_year, text, reference_date)
+    return _produce(rule, named, reference_year, text, reference_date, effective_date)
 
 
 def _clean(text: str) -> str:
@@ -317,7 +321,8 @@ def fold(text: str) -> str:
 _SHORT = 4096  # characters: in a longer text each anchored try may read the rest of it
 
 
-def _matches(text: str, reference_year: int | None, *, prose_only: bool, reference_date: str | None = None):
+def _matches(text: str, reference_year: int | None, *, prose_only: bool, reference_date: str | None = None,
+             effective_date: str | None = None):
     """Non-overlapping rule matches, left to right: (deadline, rule, start, end).
 
     At each position the earliest rule in the table that matches there decides; when it
@@ -345,7 +350,7 @@ def _matches(text: str, reference_year: int | None, *, prose_only: bool, referen
         if others and any(k < i and p.match(text, m.start()) for k, p in others):
             pass  # an earlier rule that gives nothing in prose decides this place
         elif rule.prose or not prose_only:
-            found = _produced(i, m.group(), m.groups(), reference_year, reference_date)
+            found = _produced(i, m.group(), m.groups(), reference_year, reference_date, effective_date)
         if found is not None:
             yield found, rule, m.start(), m.end()
             pos = m.end()
@@ -353,7 +358,8 @@ def _matches(text: str, reference_year: int | None, *, prose_only: bool, referen
             pos = m.start() + 1
 
 
-def parse_deadline(text: str, *, reference_year: int | None = None, reference_date: str | None = None) -> Deadline:
+def parse_deadline(text: str, *, reference_year: int | None = None, reference_date: str | None = None,
+                   effective_date: str | None = None) -> Deadline:
     """Normalize a deadline phrase (a table cell, a "Thời gian thực hiện:" value).
 
     The first phrase found decides the kind and interval; a later recurrence adds its
@@ -365,6 +371,8 @@ def parse_deadline(text: str, *, reference_year: int | None = None, reference_da
         reference_date: the document's own date (ISO), for phrases counted from it
             ("trong thời hạn 03 ngày làm việc kể từ ngày ban hành"); its year is the
             reference year when none is given.
+        effective_date: when the document takes effect (ISO), for phrases counted from it
+            ("kể từ ngày Quyết định này có hiệu lực thi hành").
 
     Returns:
         A :class:`~graph.model.Deadline` with the raw text; ``kind="unknown"`` (and no
@@ -382,7 +390,8 @@ def parse_deadline(text: str, *, reference_year: int | None = None, reference_da
     """
     raw = " ".join(text.split())
     cleaned = _clean(text)
-    found = [d for d, _, _, _ in _matches(cleaned, reference_year, prose_only=False, reference_date=reference_date)]
+    found = [d for d, _, _, _ in _matches(cleaned, reference_year, prose_only=False, reference_date=reference_date,
+                                          effective_date=effective_date)]
     if not found:
         return Deadline(text=raw, kind="unknown")
     first = found[0]
@@ -396,19 +405,24 @@ def parse_deadline(text: str, *, reference_year: int | None = None, reference_da
 
 
 def find_deadlines(text: str, *, reference_year: int | None = None,
-                   reference_date: str | None = None) -> list[tuple[Deadline, int, int]]:
+                   reference_date: str | None = None, effective_date: str | None = None) -> list[tuple[Deadline, int, int]]:
     """Deadline phrases with their own cue ("trước ngày ...", "định kỳ ...") in running
     text, with offsets into ``text``.
 
     Only rules marked ``prose = true`` fire, so "Kế hoạch ... năm 2023" in a task's text
-    is not read as its deadline.
+    is not read as its deadline; nor is a phrase inside the condition the text opens with
+    ("Trường hợp … kể từ ngày Nghị quyết này có hiệu lực, Ban Quản lý …").
 
     Examples:
         >>> [(d.recurring, s, e) for d, s, e in find_deadlines("Định kỳ, trước ngày 19 hàng tháng, báo cáo")]
         [('FREQ=MONTHLY;BYMONTHDAY=19', 9, 33)]
     """
     out = []
-    for d, _, s, e in _matches(text, reference_year, prose_only=True, reference_date=reference_date):
+    cond = _table().condition.match(text)
+    for d, _, s, e in _matches(text, reference_year, prose_only=True, reference_date=reference_date,
+                               effective_date=effective_date):
+        if cond and e <= cond.end():
+            continue  # inside the condition the text opens with: when it holds, not when due
         raw = " ".join(text[s:e].split())
         out.append((Deadline(text=raw, start=d.start, end=d.end, recurring=d.recurring, kind=d.kind), s, e))
     return out

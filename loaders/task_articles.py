@@ -234,7 +234,7 @@ def _paragraph(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) -
 
 def _time_line(st: _Articles, p: Paragraph, start: int) -> None:
     """"Thời gian thực hiện: …", "Thời hạn chậm nhất 05 ngày …": the task above's, when it is
-    in the same article.  One in an article with no task of its own (the effect article's "2.
+    in the same article (every task of the article's, when it is a numbered item of its own).  One in an article with no task of its own (the effect article's "2.
     Thời gian thực hiện: Từ năm học 2025-2026") is the whole document's time, no task's."""
     ctx, b = st.ctx, st.b
     last_task = b.drafts[-1] if b.drafts and b.drafts[-1].start >= max(st.first, st.article_at) else None
@@ -242,9 +242,16 @@ def _time_line(st: _Articles, p: Paragraph, start: int) -> None:
         return
     if p.kind == "label":
         apply_labels(ctx, last_task, p.body, p.end)
+    elif p.kind == "number":
+        # a numbered item of its own, after the article's items ("3. Thời gian thực hiện nội
+        # dung ủy quyền tại khoản 1, khoản 2 Điều này: Kể từ ngày …"): the article's time,
+        # for each of its tasks that gives none
+        deadline = parse_deadline(ctx.text[start:p.end], **ctx.dates)
+        for d in b.drafts:
+            if d.start >= max(st.first, st.article_at) and d.deadline is None:
+                d.deadline = deadline
     else:
-        last_task.deadline = parse_deadline(ctx.text[start:p.end], reference_year=ctx.reference_year,
-                                            reference_date=ctx.reference_date)
+        last_task.deadline = parse_deadline(ctx.text[start:p.end], **ctx.dates)
 
 
 def _addressees(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) -> bool:
@@ -300,7 +307,7 @@ def _open_lead(st: _Articles, level: float, roles: Roles, start: int, pending_pl
     """An item that leads the items below it; its own time holds for them."""
     ctx = st.ctx
     st.leads.append((level, roles, start, pending_plain))
-    found = find_deadlines(ctx.text[start:end], reference_year=ctx.reference_year, reference_date=ctx.reference_date)
+    found = find_deadlines(ctx.text[start:end], **ctx.dates)
     st.lead_deadline[start] = found[0][0] if found else None
 
 

@@ -85,7 +85,7 @@ class Builder:
             roles = Roles((resolve_agency(self.ctx.issuer, self.ctx.jurisdiction),), roles.cooperating)
             inferred = True
         deadline = None
-        found = find_deadlines(text[start:end], reference_year=self.ctx.reference_year, reference_date=self.ctx.reference_date)
+        found = find_deadlines(text[start:end], **self.ctx.dates)
         if found:
             deadline = found[0][0]
         d = Draft(start, end, section, roles, inferred, deadline)
@@ -151,7 +151,7 @@ def apply_labels(ctx: Ctx, draft: Draft, start: int, end: int) -> None:
             coop = label_agencies(ctx, vs, ve)
             draft.roles = Roles(draft.roles.lead, tuple(dict.fromkeys(draft.roles.cooperating + tuple(coop))))
         elif name == "deadline":
-            draft.deadline = parse_deadline(text[vs:ve], reference_year=ctx.reference_year, reference_date=ctx.reference_date)
+            draft.deadline = parse_deadline(text[vs:ve], **ctx.dates)
             draft.labelled = True
 
 

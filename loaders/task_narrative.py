@@ -31,7 +31,7 @@ def narrative(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
         if text[p.end - 1] == ":" and r.narrative_start.search(line) and not r.narrative_not_start.search(line):
             active = True
             years = list(r.narrative_period.finditer(line))
-            period = parse_deadline(years[-1].group(), reference_year=ctx.reference_year, reference_date=ctx.reference_date) if years else None
+            period = parse_deadline(years[-1].group(), **ctx.dates) if years else None
             continue
         if not active or p.kind in ("roman", "table", "label"):
             continue

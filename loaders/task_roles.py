@@ -41,9 +41,16 @@ class Ctx:
     issuer: str | None
     reference_year: int | None
     reference_date: str | None = None  # the document's own date, for "trong thời hạn 03 ngày"
+    effective_date: str | None = None  # when it takes effect, for "kể từ ngày Quyết định này có hiệu lực"
     agencies: dict[str, Agency] = field(default_factory=dict)
     # short forms the document defines: "(sau đây gọi tắt là “Ban Quản lý”)"
     defined: dict[tuple[str, ...], Agency] = field(default_factory=dict)
+
+    @property
+    def dates(self) -> dict:
+        """The dates deadlines are read against (:func:`loaders.deadlines.find_deadlines`)."""
+        return {"reference_year": self.reference_year, "reference_date": self.reference_date,
+                "effective_date": self.effective_date}
 
     def keep(self, agencies: list[Agency]) -> tuple[str, ...]:
         for a in agencies:

@@ -205,12 +205,11 @@ def _flush(ctx: Ctx, st: _Table, b: Builder) -> None:
     dl = row.cell(columns, "deadline")
     if dl:
         d.deadline = parse_deadline(" ".join([text[dl[0] : dl[1]], *row.extra.get("deadline", [])]),
-                                    reference_year=ctx.reference_year, reference_date=ctx.reference_date)
+                                    **ctx.dates)
     notes = row.cell(columns, "notes")
     if notes and d.deadline is not None and d.deadline.kind == "recurring":
         # "Báo cáo hàng quý" + Ghi chú "... hàng quý trước ngày 15 của tháng tiếp theo"
-        refined = [x for x, _, _ in find_deadlines(text[notes[0] : notes[1]], reference_year=ctx.reference_year,
-                                                    reference_date=ctx.reference_date)
+        refined = [x for x, _, _ in find_deadlines(text[notes[0] : notes[1]], **ctx.dates)
                    if x.recurring]
         if refined:
             d.deadline = replace(d.deadline, recurring=refined[0].recurring)

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from graph.ids import task_id
 from graph.model import Agency, DocRef, Task
 from loaders.agencies import defined_short_forms
+from loaders.changes import effective_date
 from loaders.task_articles import articles, charters
 from loaders.task_build import Builder, Layout, Read, task_text
 from loaders.task_narrative import narrative
@@ -119,7 +120,9 @@ def extract_tasks(
     year = None
     if document.date and document.date[:4].isdigit():
         year = int(document.date[:4])
+    effect = effective_date(text, document.date)
     ctx = Ctx(text, document.jurisdiction, issuer_agency, year, document.date if year else None,
+              effect["date"] if effect else None,
               defined=defined_short_forms(text, document.jurisdiction, parent=issuer_agency))
     drafts = sorted(_read(ctx, split_paragraphs(text)).drafts, key=lambda d: d.start)
     drafts = [d for d in drafts if task_text(text[d.start : d.end])]

@@ -182,3 +182,43 @@ def test_linear_on_long_noise() -> None:
     d = parse_deadline(text)
     assert time.perf_counter() - t0 < 5
     assert d.kind in ("recurring", "interval")
+
+
+# Counted from the document's effect: (text, document date, effective date, expected)
+EFFECT_ROWS = [
+    ("Kể từ ngày Quyết định này có hiệu lực thi hành đến khi có văn bản khác thay thế.", "2025-12-03", "2025-12-15",
+     ("2025-12-15", None, None, "ongoing")),
+    ("kể từ ngày Nghị quyết có hiệu lực", "2025-12-17", "2026-01-01", ("2026-01-01", None, None, "ongoing")),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "effect", "expected"), EFFECT_ROWS, ids=[r[0][:40] for r in EFFECT_ROWS])
+def test_counted_from_the_documents_effect(text: str, date: str, effect: str, expected: tuple) -> None:
+    d = parse_deadline(text, reference_date=date, effective_date=effect)
+    assert (d.start, d.end, d.recurring, d.kind) == expected
+
+
+def test_a_time_inside_the_opening_condition_is_no_deadline() -> None:
+    dates = {"reference_date": "2025-12-17", "effective_date": "2026-01-01"}
+    cond = ("Trường hợp Trung tâm chưa được thành lập và hoạt động kể từ ngày Nghị quyết này có hiệu lực, "
+            "Ban Quản lý có trách nhiệm thực hiện nhiệm vụ của Trung tâm.")
+    assert find_deadlines(cond, **dates) == []
+    duty = "Giao Sở Văn hóa tổ chức công khai Danh mục kể từ ngày Quyết định có hiệu lực thi hành."
+    assert [(d.kind, d.start) for d, _, _ in find_deadlines(duty, **dates)] == [("ongoing", "2026-01-01")]
+
+
+def test_a_numbered_time_item_is_the_articles_time() -> None:
+    """"3. Thời gian thực hiện nội dung ủy quyền tại khoản 1, khoản 2 Điều này: …" after the
+    article's items: every task of the article takes it, counted from the document's effect."""
+    from loaders.extract import extract_text
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 87/2025/QĐ-UBND\n"
+            "Bắc Ninh, ngày 03 tháng 12 năm 2025\nQUYẾT ĐỊNH\nVề việc ủy quyền\nQUYẾT ĐỊNH:\n"
+            "Điều 5. Thực hiện quyền quản lý\n1. UBND tỉnh ủy quyền cho Giám đốc Sở Nội vụ:\n"
+            "a) Quyết định bổ nhiệm Kiểm soát viên tại doanh nghiệp.\nb) Quyết định kỷ luật Kiểm soát viên.\n"
+            "2. Thời gian thực hiện nội dung ủy quyền tại khoản 1 Điều này: Kể từ ngày Quyết định này có hiệu lực "
+            "thi hành đến khi có văn bản khác thay thế.\n"
+            "Điều 6. Quyết định này có hiệu lực thi hành kể từ ngày 15 tháng 12 năm 2025.\n")
+    tasks = extract_text(text).tasks
+    assert len(tasks) == 2
+    assert {(t.deadline.kind, t.deadline.start) for t in tasks} == {("ongoing", "2025-12-15")}
