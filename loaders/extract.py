@@ -56,7 +56,7 @@ def extract_text(text: str, *, path: str = "", sha256: str = "") -> Extraction:
     chains = [(_named(a), rel, _named(b), ev) for a, rel, b, ev in chains]
     digest = sha256 or hashlib.sha256(text.encode()).hexdigest()
     doc = Document(ref=own, path=path, sha256=digest, text=logical, witness=header.box)
-    tasks, agencies = extract_tasks(doc.text, doc.ref, issuer_agency=header.ref.issuer)
+    tasks, agencies = extract_tasks(doc.text, doc.ref, issuer_agency=header.ref.issuer, blocks=lay.blocks)
     linked = attach_task_links(doc, refs, tasks)
     # the text's own chain edges, then the planned documents' (what the tasks will produce)
     chain_edges = [(a.id, rel, b.id, ev) for a, rel, b, ev in chains] + linked.chain_edges

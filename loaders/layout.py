@@ -81,6 +81,7 @@ class _Rules:
     openers: regex.Pattern
     marker: regex.Pattern
     numeric_marker: regex.Pattern
+    roman_marker: regex.Pattern
     dash_marker: regex.Pattern
     label: regex.Pattern
     bare_marker: regex.Pattern
@@ -132,6 +133,7 @@ def _rules() -> _Rules:
         openers=regex.compile(rf"(?:{openers})(?!\p{{L}})", regex.V1),
         marker=regex.compile(rf"(?:{markers})", regex.V1),
         numeric_marker=regex.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]", regex.V1),
+        roman_marker=regex.compile(r"[IVXLC]{1,6}\s*[.)]", regex.V1),
         dash_marker=regex.compile(r"[-–—+•▪●∙]\s*(?=\S)", regex.V1),
         label=regex.compile(rf"(?:{labels})\s*:", regex.V1 | regex.I),
         bare_marker=regex.compile(
@@ -766,8 +768,9 @@ def _soft(block: _Joined, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: b
     if prev.open_end and not (ends and (marker or not _starts_lower(n))):
         return True  # inside one emphasis span ("**IV. NHIỆM" / "VỤ CỤ THỂ**")
     if marker:
-        if r.numeric_marker.match(n) and not ends and not r.number_words.isdisjoint(_last_words(p)):
-            return True  # "theo khoản" / "2 Điều 9"
+        if ((r.numeric_marker.match(n) or r.roman_marker.match(n)) and not ends
+                and not r.number_words.isdisjoint(_last_words(p))):
+            return True  # "theo khoản" / "2 Điều 9", "đến cấp" / "V. Chi tiết …"
         if r.dash_marker.match(n) and not ends and not prev.closes_end:
             rest = n[r.dash_marker.match(n).end():]
             if _starts_lower(rest) or (rest[:1].isdigit()):

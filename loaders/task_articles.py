@@ -110,6 +110,7 @@ class _Articles:
     objects: tuple[float, Draft | None] | None = None
     scope: bool = False  # inside an article on scope, subjects or terms
     under: tuple[int, str] = (-1, "")  # (start, kind) of the paragraph the last task came from
+    used: dict[str, int] = field(default_factory=dict)  # tasks named so far by each numbering path
 
 
 def articles(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
@@ -286,9 +287,25 @@ def _addressees(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) 
     return False
 
 
+def _section(st: _Articles, start: int) -> str:
+    """The task's place as the document numbers it: the layout's path of its item ("Điều
+    5.1.a"; "Điều 3" for a paragraph of no item), with "-2", "-3" … for a second, third task
+    of one item.  Without the layout's paths (a text given directly), the article and the
+    task's rank in it."""
+    article = f"Điều {st.article}"
+    path = st.ctx.path_at(start)
+    if path != article and not path.startswith(article + "."):
+        if st.ctx.block_paths:
+            path = article  # a paragraph the layout placed under no item of this article
+        else:
+            return section_path(article, str(st.items))
+    n = st.used[path] = st.used.get(path, 0) + 1
+    return path if n == 1 else f"{path}-{n}"
+
+
 def _add(st: _Articles, start: int, end: int, roles: Roles) -> Draft:
     st.items += 1
-    d = st.b.add(start, end, section_path(f"Điều {st.article}", str(st.items)), roles)
+    d = st.b.add(start, end, _section(st, start), roles)
     st.under = (d.start, st.kind_of.get(start, ""))
     if d.deadline is None and st.leads and st.leads[-1][2] < start:
         # "Định kỳ (trước ngày 30 tháng 6 hằng năm), Ủy ban nhân dân cấp xã có trách

@@ -42,6 +42,9 @@ class Ctx:
     reference_year: int | None
     reference_date: str | None = None  # the document's own date, for "trong thời hạn 03 ngày"
     effective_date: str | None = None  # when it takes effect, for "kể từ ngày Quyết định này có hiệu lực"
+    # the layout's blocks: their starts and numbering paths ("Điều 5.1.a"), in order
+    block_starts: tuple[int, ...] = ()
+    block_paths: tuple[str, ...] = ()
     agencies: dict[str, Agency] = field(default_factory=dict)
     # short forms the document defines: "(sau đây gọi tắt là “Ban Quản lý”)"
     defined: dict[tuple[str, ...], Agency] = field(default_factory=dict)
@@ -51,6 +54,11 @@ class Ctx:
         """The dates deadlines are read against (:func:`loaders.deadlines.find_deadlines`)."""
         return {"reference_year": self.reference_year, "reference_date": self.reference_date,
                 "effective_date": self.effective_date}
+
+    def path_at(self, pos: int) -> str:
+        """The numbering path of the layout block holding ``pos`` ("" when none is known)."""
+        i = bisect.bisect_right(self.block_starts, pos) - 1
+        return self.block_paths[i] if i >= 0 else ""
 
     def keep(self, agencies: list[Agency]) -> tuple[str, ...]:
         for a in agencies:

@@ -93,7 +93,7 @@ def _read(ctx: Ctx, paras: list[Paragraph]) -> Builder:
 
 
 def extract_tasks(
-    text: str, document: DocRef, *, issuer_agency: str | None = None
+    text: str, document: DocRef, *, issuer_agency: str | None = None, blocks: tuple = ()
 ) -> tuple[list[Task], list[Agency]]:
     """Tasks of a document and the agencies they name.
 
@@ -103,6 +103,8 @@ def extract_tasks(
             date gives the year of deadlines written without one.
         issuer_agency: the issuing body's name, the lead of tasks that name none
             ("Ban Quản lý Khu kinh tế tỉnh"); such tasks are marked ``inferred``.
+        blocks: the layout's blocks (:attr:`loaders.layout.Layout.blocks`), whose numbering
+            paths name an article's tasks as the document numbers them ("Điều 5.1.a").
 
     Returns:
         ``(tasks, agencies)``: tasks in document order with ids
@@ -123,6 +125,7 @@ def extract_tasks(
     effect = effective_date(text, document.date)
     ctx = Ctx(text, document.jurisdiction, issuer_agency, year, document.date if year else None,
               effect["date"] if effect else None,
+              block_starts=tuple(b.start for b in blocks), block_paths=tuple(b.path for b in blocks),
               defined=defined_short_forms(text, document.jurisdiction, parent=issuer_agency))
     drafts = sorted(_read(ctx, split_paragraphs(text)).drafts, key=lambda d: d.start)
     drafts = [d for d in drafts if task_text(text[d.start : d.end])]

@@ -98,3 +98,21 @@ def test_a_name_is_registered_once(todo):
     with pytest.raises(ValueError, match="todo"), registered(todo_layout(TABLE)):
         pass
     assert [x.name for x in LAYOUTS] == [*DEFAULT[:2], "todo", *DEFAULT[2:]]
+
+
+def test_article_tasks_are_named_as_the_document_numbers_them() -> None:
+    """A decision's tasks carry the place the document gives them ("Điều 5.1.a" is point a of
+    clause 1 of article 5), not their rank; a second task of one item gets "-2"; a paragraph of
+    no item is its article's."""
+    from loaders.extract import extract_text
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 87/2025/QĐ-UBND\n"
+            "Bắc Ninh, ngày 03 tháng 12 năm 2025\nQUYẾT ĐỊNH\nVề việc phân công\nQUYẾT ĐỊNH:\n"
+            "Điều 5. Trách nhiệm thực hiện\n1. UBND tỉnh ủy quyền cho Giám đốc Sở Nội vụ:\n"
+            "a) Quyết định bổ nhiệm Kiểm soát viên tại doanh nghiệp.\nb) Quyết định kỷ luật Kiểm soát viên.\n"
+            "2. Biện pháp phòng cháy, chữa cháy rừng bao gồm:\n"
+            "Chủ tịch Ủy ban nhân dân cấp xã chỉ đạo các chủ rừng triển khai phương án phòng cháy.\n"
+            "Cơ quan Kiểm lâm chủ trì phối hợp với Cơ quan Công an tổ chức kiểm tra, hướng dẫn khoanh vùng sản xuất.\n"
+            "Điều 6. Sở Y tế có trách nhiệm hướng dẫn các cơ sở y tế thực hiện Quyết định này.\n")
+    assert [t.section for t in extract_text(text).tasks] == [
+        "Điều 5.1.a", "Điều 5.1.b", "Điều 5.2", "Điều 5.2-2", "Điều 6"]
