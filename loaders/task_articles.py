@@ -352,7 +352,8 @@ def _regular(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) -> 
     if not assigns and roles.lead and r.parts_list.search(text, start, p.end):
         # "b) Các phòng chuyên môn, nghiệp vụ gồm:" / "Phòng Hành chính - Tổng hợp" …: its parts
         st.objects = (level, None)
-    elif assigns and r.object_list.search(text, start, p.end):
+    elif assigns and (r.object_list.search(text, start, p.end)
+                      or (text[p.end - 1] == ":" and r.procedure_objects.match(text, start, p.end))):
         # "Sở Tài chính chịu trách nhiệm cập nhật … đối với:" / "a) Báo cáo giá …": one task
         st.objects = (level, _add(st, start, p.end, roles))
     elif not assigns and roles.lead and text[p.end - 1] == ":" and _names_only(ctx, start, p.end):

@@ -72,6 +72,7 @@ class TaskRules:
     bearer: regex.Pattern
     article_not_task: regex.Pattern
     object_list: regex.Pattern
+    procedure_objects: regex.Pattern
     no_task_title: regex.Pattern
     not_action: regex.Pattern
     parts_list: regex.Pattern  # "… gồm:" ending an item that names no duty
@@ -169,6 +170,7 @@ def task_rules() -> TaskRules:
         parts_list=compile_rule(raw["articles"]["parts_list"], regex.I | regex.V1),
         object_list=compile_rule(r"(?:" + "|".join(raw["articles"]["object_list"]) + r")\s*:\s*$",
                                   regex.I | regex.V1),
+        procedure_objects=compile_rule(raw["articles"]["procedure_objects"], regex.I | regex.V1),
         charters=_type_line(raw["articles"]["charters"]),
         deadline_line=compile_rule(r"\s*" + raw["articles"]["deadline_line"], regex.I | regex.V1),
         plans=_type_line(raw["articles"]["plans"]),

@@ -674,3 +674,17 @@ def test_section_title_decides_whether_its_items_are_tasks(title: str, tasks: bo
                  issuer="UBND tỉnh Bắc Ninh", jurisdiction="Bắc Ninh")
     found, _ = extract_tasks(f"{title}\n1. Sở Tài chính chủ trì rà soát các khoản thu ngân sách.\n", doc)
     assert bool(found) is tasks
+
+
+
+def test_delegation_of_procedures_and_of_duties() -> None:
+    """A delegation's addressee comes after "Ủy quyền cho"; a delegation of procedures is one
+    task (its items name procedures), a delegation of duties one task per item."""
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Ủy quyền cho Giám đốc Sở Khoa học và Công nghệ thực hiện giải quyết thủ tục hành chính "
+            "trong lĩnh vực Tiêu chuẩn Đo lường Chất lượng, cụ thể như sau:\n1. Cấp giấy chứng nhận đăng ký hoạt động thử nghiệm.\n"
+            "2. Cấp lại giấy chứng nhận đăng ký hoạt động thử nghiệm.\nĐiều 2. Ủy quyền cho Giám đốc Sở Khoa học và Công nghệ "
+            "thực hiện các nhiệm vụ sau:\n1. Kiểm tra hoạt động đánh giá sự phù hợp.\n2. Thu hồi giấy chứng nhận đăng ký hoạt động.")
+    assert [(r[0], r[1][:31], r[2]) for r in _rows(text)] == [
+        ("Điều 1.1", "Ủy quyền cho Giám đốc Sở Khoa h", ["Sở Khoa học và Công nghệ"]),
+        ("Điều 2.1", "Kiểm tra hoạt động đánh giá sự ", ["Sở Khoa học và Công nghệ"]),
+        ("Điều 2.2", "Thu hồi giấy chứng nhận đăng ký", ["Sở Khoa học và Công nghệ"])]
