@@ -45,6 +45,17 @@ ROWS = [
             "bằng các nguồn kinh phí hợp pháp của đơn vị, ngân sách nhà nước không cấp bù."),
       ("p", "Các cơ sở giáo dục có trách nhiệm tổ chức thu và trả chứng từ thu tiền cho người học theo chế độ quy định.")],
      [], [("Các cơ sở giáo dục có trách nhiệm", (SCHOOLS,))]),
+    # forces are a kind of body; a watch is on duty ("trực"); a fixed condition ("Khi cần thiết")
+    # ends without a comma before its bearer
+    ("forces-and-a-fixed-condition",
+     [("h", "Điều 3. Biện pháp phòng cháy, chữa cháy rừng"),
+      ("p", "b) Biện pháp phòng cháy, chữa cháy rừng bao gồm:"),
+      ("p", "Lực lượng canh phòng trực 10/24 giờ trong ngày tại các chòi canh lửa."),
+      ("p", "Lực lượng canh phòng phải thường xuyên tuần tra các khu vực trọng điểm."),
+      ("p", "Khi cần thiết Chủ tịch Ủy ban nhân dân cấp xã đề nghị Chủ tịch Ủy ban nhân dân thành phố chỉ đạo chi viện.")],
+     [], [("Lực lượng canh phòng trực 10/24", ("Các lực lượng canh phòng",)),
+          ("Lực lượng canh phòng phải thường", ("Các lực lượng canh phòng",)),
+          ("Khi cần thiết Chủ tịch Ủy ban nh", ("Ủy ban nhân dân các xã, phường",))]),
     # a kind written in the singular is the group; the approvers named after it do not lead
     ("kind-singular-is-the-group",
      [("h", "Điều 3. Cơ chế tài chính"),
