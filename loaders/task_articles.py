@@ -294,6 +294,9 @@ def _section(st: _Articles, start: int) -> str:
     task's rank in it."""
     article = f"Điều {st.article}"
     path = st.ctx.path_at(start)
+    at = path.find(article)
+    if at > 0 and path[at - 1] == ".":
+        path = path[at:]  # "IV.Điều 10.1.a": the chapter above the article is no part of its name
     if path != article and not path.startswith(article + "."):
         if st.ctx.block_paths:
             path = article  # a paragraph the layout placed under no item of this article

@@ -108,6 +108,7 @@ def test_article_tasks_are_named_as_the_document_numbers_them() -> None:
 
     text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 87/2025/QĐ-UBND\n"
             "Bắc Ninh, ngày 03 tháng 12 năm 2025\nQUYẾT ĐỊNH\nVề việc phân công\nQUYẾT ĐỊNH:\n"
+            "Chương II\nTỔ CHỨC THỰC HIỆN\n"  # the chapter above an article is no part of its tasks' names
             "Điều 5. Trách nhiệm thực hiện\n1. UBND tỉnh ủy quyền cho Giám đốc Sở Nội vụ:\n"
             "a) Quyết định bổ nhiệm Kiểm soát viên tại doanh nghiệp.\nb) Quyết định kỷ luật Kiểm soát viên.\n"
             "2. Biện pháp phòng cháy, chữa cháy rừng bao gồm:\n"
