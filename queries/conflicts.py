@@ -62,24 +62,27 @@ def _organ(issuer: str | None) -> str | None:
 
 
 @functools.cache
-def _rules() -> tuple[int, int, re.Pattern, frozenset[str]]:
+def _rules() -> tuple[int, int, re.Pattern, frozenset[str], dict[str, str]]:
     t = load_table("conflicts")
     low, high = t["year_like"]
-    return int(low), int(high), re.compile(t["organ_code"]), frozenset(type_codes())
+    organ = {code: group[0] for group in t["same_organ"] for code in group}
+    return int(low), int(high), re.compile(t["organ_code"]), frozenset(type_codes()), organ
 
 
 def _year_like(symbol: str | None) -> bool:
     """Whether a symbol's Party number looks like a year ("2021-CTr/TU"; table conflicts.toml)."""
     m = re.match(r"^(\d+)-", symbol or "")
-    low, high, _, _ = _rules()
+    low, high, _, _, _ = _rules()
     return bool(m and low <= int(m.group(1)) <= high)
 
 
 def _organs(key: str) -> frozenset[str]:
     """The organ codes of a symbol: its upper-case parts that are no type code, a trailing
-    number dropped ("10/2025/TT-BNV" -> BNV, "202/2025/QH15" -> QH)."""
-    _, _, code, types = _rules()
-    return frozenset(c.rstrip("0123456789") for c in code.findall(key) if c not in types)
+    number dropped, one code for each organ ("10/2025/TT-BNV" -> BNV, "202/2025/QH15" -> QH,
+    "11-NQ/BTV" -> TU)."""
+    _, _, code, types, organ = _rules()
+    bare = (c.rstrip("0123456789") for c in code.findall(key) if c not in types)
+    return frozenset(organ.get(c, c) for c in bare)
 
 
 def _slips(keys: list[str]) -> list[str]:
