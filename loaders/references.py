@@ -839,8 +839,15 @@ def _add_laws(docs: _Docs, mentions: list[RawMention], text: str = "") -> None:
     slip), or to the one law of that name when the mention gives no year, else to the law
     ``(central, name, year)``."""
     laws = [m for m in mentions if m.kind == "law"]
+    if not laws:
+        return
+    numbers = _law_numbers(docs)
+    dated: dict[str, set[tuple]] = {}
+    for m in laws:
+        if m.year:
+            dated.setdefault(_law_key(m.name), set()).add((CENTRAL, m.name, m.year))
     for rm in laws:
-        host = _citing_symbol(docs, rm, text)
+        host = _citing_symbol(numbers, rm, text)
         if host is not None:
             docs.add(host, rm, type_role("law"), None)  # the head of a numbered law's longer name
             continue
@@ -853,8 +860,7 @@ def _add_laws(docs: _Docs, mentions: list[RawMention], text: str = "") -> None:
         }
         known = [k for k in docs.docs if k[0] == CENTRAL and _law_key(k[1]) == _law_key(rm.name)] if rm.year is None else []
         # a dateless "Luật Hợp tác xã" is the one "Luật Hợp tác xã 2023" the text cites later
-        later = {(CENTRAL, m.name, m.year) for m in laws if m.year and _law_key(m.name) == _law_key(rm.name)} \
-            if rm.year is None and not known else set()
+        later = dated.get(_law_key(rm.name), set()) if rm.year is None and not known else set()
         if len(numbered) == 1:
             key = next(iter(numbered))
         elif len(known) == 1:
@@ -864,17 +870,24 @@ def _add_laws(docs: _Docs, mentions: list[RawMention], text: str = "") -> None:
         docs.add(key, rm, type_role("law"), None)
 
 
-def _citing_symbol(docs: _Docs, rm: RawMention, text: str) -> tuple | None:
+def _law_numbers(docs: _Docs) -> tuple[list[int], list[tuple]]:
+    """The numbered laws' symbol mentions: their starts, in order, and their documents' keys."""
+    found = sorted((x.start, key) for key, d in docs.docs.items()
+                   if key[0] == CENTRAL and d.type == type_role("law")
+                   for x in d.mentions if x.kind == "symbol")
+    return [start for start, _ in found], [key for _, key in found]
+
+
+def _citing_symbol(numbers: tuple[list[int], list[tuple]], rm: RawMention, text: str) -> tuple | None:
     """The numbered law the law mention ``rm`` heads, in the same citation: "Luật Quản lý" read
     in "Luật Quản lý và Đầu tư vốn Nhà nước tại doanh nghiệp số 68/2025/QH15" (a name the law
-    pattern cuts at "và") is that law, no other: its number follows in the same clause, after
+    pattern cuts at "và") is that law, no other: its number (:func:`_law_numbers`; a decree's
+    is none: "Luật Đất đai và Nghị định số 102/2024/NĐ-CP") follows in the same clause, after
     "số"."""
-    for key, d in docs.docs.items():
-        if key[0] != CENTRAL or d.type != type_role("law"):
-            continue  # "Luật Đất đai và Nghị định số 102/2024/NĐ-CP": a decree is no law's number
-        for x in d.mentions:
-            if x.kind == "symbol" and 0 < x.start - rm.end <= _LAW_TAIL and _LAW_GAP.fullmatch(text, rm.end, x.start):
-                return key
+    starts, keys = numbers
+    i = bisect.bisect_right(starts, rm.end)
+    if i < len(starts) and starts[i] - rm.end <= _LAW_TAIL and _LAW_GAP.fullmatch(text, rm.end, starts[i]):
+        return keys[i]
     return None
 
 
