@@ -56,7 +56,9 @@ def extract_text(text: str, *, path: str = "", sha256: str = "") -> Extraction:
     chains = [(_named(a), rel, _named(b), ev) for a, rel, b, ev in chains]
     digest = sha256 or hashlib.sha256(text.encode()).hexdigest()
     doc = Document(ref=own, path=path, sha256=digest, text=logical, witness=header.box)
-    tasks, agencies = extract_tasks(doc.text, doc.ref, issuer_agency=header.ref.issuer, blocks=lay.blocks)
+    effect = effective_date(doc.text, doc.ref.date)
+    tasks, agencies = extract_tasks(doc.text, doc.ref, issuer_agency=header.ref.issuer, blocks=lay.blocks,
+                                    effective=effect["date"] if effect else None)
     linked = attach_task_links(doc, refs, tasks)
     # the text's own chain edges, then the planned documents' (what the tasks will produce)
     chain_edges = [(a.id, rel, b.id, ev) for a, rel, b, ev in chains] + linked.chain_edges
@@ -68,7 +70,7 @@ def extract_text(text: str, *, path: str = "", sha256: str = "") -> Extraction:
         agencies=agencies,
         unresolved=unresolved,
         planned=linked.planned,
-        **_legal_force(doc, header, refs, chain_edges),
+        **_legal_force(doc, header, refs, chain_edges, effect),
         layout=lay,
     )
     return ex if lay.identity else _to_source(ex, lay)
@@ -118,9 +120,11 @@ def _spanned(d: dict | None, span) -> dict | None:
     return d | {"start": s, "end": e}
 
 
-def _legal_force(doc: Document, header: Header, references: list[Reference], chain_edges: list) -> dict:
+def _legal_force(doc: Document, header: Header, references: list[Reference], chain_edges: list,
+                 effective: dict | None) -> dict:
     """What the document says of legal force, as :class:`Extraction` fields: what each
-    replaces/amends edge does (``changes``), when the document takes effect (``effective``),
+    replaces/amends edge does (``changes``), when the document takes effect (``effective``, read
+    once by the caller: the tasks count from it too),
     the period its title states (``period``), the dates that cannot be dates (``bad_dates``)
     and the state its page reports (``reported_state``)."""
     text = doc.text
@@ -146,7 +150,7 @@ def _legal_force(doc: Document, header: Header, references: list[Reference], cha
         period = _locate(text, period, header.title_span)
     return {
         "changes": changes,
-        "effective": effective_date(text, doc.ref.date),
+        "effective": effective,
         "period": period,
         "bad_dates": impossible_dates(text),
         "reported_state": reported_state(doc.witness.get("status")),

@@ -29,7 +29,6 @@ from collections.abc import Iterator
 from graph.ids import task_id
 from graph.model import Agency, DocRef, Task
 from loaders.agencies import defined_short_forms
-from loaders.changes import effective_date
 from loaders.task_articles import articles, charters
 from loaders.task_build import Builder, Layout, Read, task_text
 from loaders.task_narrative import narrative
@@ -93,7 +92,8 @@ def _read(ctx: Ctx, paras: list[Paragraph]) -> Builder:
 
 
 def extract_tasks(
-    text: str, document: DocRef, *, issuer_agency: str | None = None, blocks: tuple = ()
+    text: str, document: DocRef, *, issuer_agency: str | None = None, blocks: tuple = (),
+    effective: str | None = None,
 ) -> tuple[list[Task], list[Agency]]:
     """Tasks of a document and the agencies they name.
 
@@ -105,6 +105,8 @@ def extract_tasks(
             ("Ban Quản lý Khu kinh tế tỉnh"); such tasks are marked ``inferred``.
         blocks: the layout's blocks (:attr:`loaders.layout.Layout.blocks`), whose numbering
             paths name an article's tasks as the document numbers them ("Điều 5.1.a").
+        effective: when the document takes effect (ISO; :func:`loaders.changes.effective_date`),
+            for deadlines counted from it ("kể từ ngày Quyết định này có hiệu lực").
 
     Returns:
         ``(tasks, agencies)``: tasks in document order with ids
@@ -122,9 +124,7 @@ def extract_tasks(
     year = None
     if document.date and document.date[:4].isdigit():
         year = int(document.date[:4])
-    effect = effective_date(text, document.date)
-    ctx = Ctx(text, document.jurisdiction, issuer_agency, year, document.date if year else None,
-              effect["date"] if effect else None,
+    ctx = Ctx(text, document.jurisdiction, issuer_agency, year, document.date if year else None, effective,
               block_starts=tuple(b.start for b in blocks), block_paths=tuple(b.path for b in blocks),
               defined=defined_short_forms(text, document.jurisdiction, parent=issuer_agency))
     drafts = sorted(_read(ctx, split_paragraphs(text)).drafts, key=lambda d: d.start)
