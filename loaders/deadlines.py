@@ -53,6 +53,7 @@ class _Table:
     clean: tuple[tuple[regex.Pattern, str], ...]
     units: dict[str, str]
     own_date_anchors: tuple[str, ...]
+    effect_anchors: tuple[str, ...]  # … of them, those that count from the effective date
     condition: regex.Pattern  # a leading condition clause ([condition] clause)
     rules: tuple[DeadlineRule, ...]
     triggers: object  # Aho-Corasick automaton: a required word (case-folded) -> bits of its word groups
@@ -79,6 +80,7 @@ def _table() -> _Table:
         clean=tuple((compile_rule(c["pattern"], regex.I), c["replace"]) for c in raw.get("clean", [])),
         units={" ".join(k.split()): v for k, v in raw.get("units", {}).items()},
         own_date_anchors=tuple(raw.get("relative", {}).get("own_date_anchors", [])),
+        effect_anchors=tuple(raw.get("relative", {}).get("effect_anchors", [])),
         condition=compile_rule(raw["condition"]["clause"], regex.I | regex.V1),
         rules=rules,
         triggers=triggers,
@@ -206,7 +208,8 @@ def _values(groups: dict[str, str | None], reference_year: int | None, units: di
     if groups.get("days") and reference_date:
         anchor = " ".join((groups.get("anchor") or "").lower().split())
         if not anchor or any(a in anchor for a in _table().own_date_anchors):
-            start = datetime.date.fromisoformat(reference_date)
+            effect = effective_date and any(a in anchor for a in _table().effect_anchors)
+            start = datetime.date.fromisoformat(effective_date if effect else reference_date)
             due = _add_days(start, int(groups["days"]), working=bool(groups.get("working")))
             v.update(from_date=start.isoformat(), due_date=due.isoformat())
     if groups.get("quarter"):
