@@ -111,6 +111,7 @@ class _Articles:
     scope: bool = False  # inside an article on scope, subjects or terms
     under: tuple[int, str] = (-1, "")  # (start, kind) of the paragraph the last task came from
     used: dict[str, int] = field(default_factory=dict)  # tasks named so far by each numbering path
+    headings: set[int] = field(default_factory=set)  # starts of items that head the plain paragraphs below
 
 
 def articles(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
@@ -138,7 +139,12 @@ def articles(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
     groups = {p.start for p, nxt in zip(body, body[1:])
               if p.kind in ITEM_KINDS and nxt.kind in ITEM_KINDS and text[p.end - 1] not in ".;"
               and sub_level(nxt.kind) > sub_level(p.kind)}
-    st = _Articles(ctx, b, paras[first].start, {p.body: p.kind for p in body}, groups)
+    # items that head the plain paragraphs below them: short, no end punctuation ("3. Các doanh
+    # nghiệp có cửa hàng bán lẻ xăng dầu" / "Thực hiện nghiêm túc …")
+    headings = {p.start for p, nxt in zip(body, body[1:])
+                if p.kind in ITEM_KINDS and nxt.kind == "plain" and text[p.end - 1] not in ".;:,"
+                and len(text[p.body:p.end].split()) <= _HEADING_WORDS}
+    st = _Articles(ctx, b, paras[first].start, {p.body: p.kind for p in body}, groups, headings=headings)
     depth = 0  # open quotations: the text an article inserts into another document
     for p in body:
         seg = text[p.start : p.end]
@@ -306,6 +312,17 @@ def _section(st: _Articles, start: int) -> str:
     return path if n == 1 else f"{path}-{n}"
 
 
+_HEADING_WORDS = 12  # an item heading the paragraphs below it is this short at most
+
+
+def _heads_only(ctx: Ctx, start: int, end: int) -> bool:
+    """Whether an item names bodies and says nothing they do: no assigning word, no duty verb."""
+    r = task_rules()
+    text = ctx.text
+    return not (r.assign_words.match(text, start, end) or r.lead_cue.search(text, start, end)
+                or duty_clause(ctx, start, end).lead)
+
+
 def _add(st: _Articles, start: int, end: int, roles: Roles) -> Draft:
     st.items += 1
     d = st.b.add(start, end, _section(st, start), roles)
@@ -346,6 +363,13 @@ def _regular(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) -> 
     else:
         level = sub_level(p.kind)
     roles, assigns = _acts(ctx, start, p.end)
+    if p.start in st.headings and not m and _heads_only(ctx, start, p.end):
+        # "3. Các doanh nghiệp có cửa hàng bán lẻ xăng dầu" / "Thực hiện nghiêm túc …": the
+        # bearer, named as written, of the paragraphs below
+        named = item_roles(ctx, start, p.end, heading=True)
+        if named.lead:
+            _open_lead(st, level, named, start, False, p.end)
+            return
     if not assigns:
         # "Các cơ sở giáo dục có trách nhiệm tổ chức thu …", "… . Căn cứ tình hình thực tế …,
         # Ủy ban nhân dân Thành phố quyết định …": a duty clause of the article's own text

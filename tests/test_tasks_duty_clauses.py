@@ -45,6 +45,13 @@ ROWS = [
             "bằng các nguồn kinh phí hợp pháp của đơn vị, ngân sách nhà nước không cấp bù."),
       ("p", "Các cơ sở giáo dục có trách nhiệm tổ chức thu và trả chứng từ thu tiền cho người học theo chế độ quy định.")],
      [], [("Các cơ sở giáo dục có trách nhiệm", (SCHOOLS,))]),
+    # a short item without end punctuation heads the plain paragraph below it: its bearer, named
+    # as written, not a task of its own ("có" there says what the bodies have, not what they do)
+    ("item-heading-then-plain-paragraph",
+     [("h", "Điều 6. Tổ chức thực hiện"),
+      ("p", "3. Các doanh nghiệp có cửa hàng bán lẻ xăng dầu"),
+      ("p", "Thực hiện nghiêm túc các nội dung tại Nghị quyết này và các quy định pháp luật có liên quan.")],
+     [], [("Thực hiện nghiêm túc các nội dung", ("Các doanh nghiệp có cửa hàng bán lẻ xăng dầu",))]),
     # forces are a kind of body; a watch is on duty ("trực"); a fixed condition ("Khi cần thiết")
     # ends without a comma before its bearer
     ("forces-and-a-fixed-condition",
