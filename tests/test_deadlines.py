@@ -189,6 +189,8 @@ EFFECT_ROWS = [
     ("Kể từ ngày Quyết định này có hiệu lực thi hành đến khi có văn bản khác thay thế.", "2025-12-03", "2025-12-15",
      ("2025-12-15", None, None, "ongoing")),
     ("kể từ ngày Nghị quyết có hiệu lực", "2025-12-17", "2026-01-01", ("2026-01-01", None, None, "ongoing")),
+    ("Từ ngày Quyết định này có hiệu lực thi hành đến hết ngày 31 tháng 12 năm 2030.", "2025-11-20", "2025-11-20",
+     ("2025-11-20", "2030-12-31", None, "interval")),
     # a relative deadline counted from the effect starts on the effective date (Thursday 1/1/2026
     # + 3 working days = Tuesday 6/1), one counted from the issue on the document's date
     ("trong thời hạn 03 ngày làm việc, kể từ ngày Quyết định có hiệu lực thi hành", "2025-12-17", "2026-01-01",
