@@ -629,9 +629,9 @@ def _wrapped(lines: list[_Line]) -> bool:
 
 
 def _first_limit(lines: list[_Line]) -> int:
-    """The longest a paragraph's first line runs (with a slack) on a page whose source wraps first lines
-    shorter than the lines inside a paragraph (see ``first_line_gap`` in the layout table),
-    or 0 when the page does not show that.  First lines are the lines with a marker that
+    """The longest a paragraph's first line runs (with a slack) on a page whose source wraps
+    first lines shorter than the lines inside a paragraph (see ``first_line_gap`` in the
+    layout table), or 0 when the page does not show that.  First lines are the lines with a marker that
     the next line continues in lower case; inside lines, those between two lines that
     continue in lower case."""
     r = _rules()

@@ -32,7 +32,7 @@ from graph.facts import FactReader
 from graph.ids import fold, split_doc_id
 from graph.index import NODE_SQL, decoded
 from graph.store_schema import MARKS
-from graph.vocab import load_table, type_codes
+from graph.vocab import load_table, table_cache, type_codes
 
 if TYPE_CHECKING:
     import sqlite3
@@ -61,7 +61,7 @@ def _organ(issuer: str | None) -> str | None:
     return None
 
 
-@functools.cache
+@table_cache
 def _rules() -> tuple[int, int, re.Pattern, frozenset[str], dict[str, str]]:
     t = load_table("conflicts")
     low, high = t["year_like"]
