@@ -167,6 +167,7 @@ class _Gazetteer:
     stop_words: frozenset[tuple[str, ...]]  # one word or a phrase ("báo cáo", not "Công báo")
     province_words: tuple[tuple[str, ...], ...]
     phrases: frozenset[tuple[str, ...]]
+    number_units: frozenset[str]  # a sign a number in a name takes: "nắm giữ 100% vốn"
     compose: tuple[tuple[frozenset[str], str], ...]
     canonical: dict[AgencyEntry, tuple[str, ...]]  # each entry's name as a key
     description_words: frozenset[str]  # stop words a written-out description runs through
@@ -265,6 +266,7 @@ def _gazetteer() -> _Gazetteer:
         stop_words=frozenset(_tokens(match_key(w)) for w in pattern.get("stop_words", [])),
         province_words=tuple(_tokens(match_key(w)) for w in pattern.get("province_words", [])),
         phrases=frozenset(_tokens(match_key(w)) for w in pattern.get("phrases", [])),
+        number_units=frozenset(pattern.get("number_units", [])),
         compose=compose,
         canonical={e: _tokens(match_key(e.name)) for e in by_name.values()},
         description_words=frozenset(match_key(w) for w in pattern.get("description_words", [])),
@@ -417,6 +419,10 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
     plural = _plural_kind(name)
     if plural is not None:
         return _resolve(plural, jurisdiction, parent)
+    own = _without_own_name(name, jurisdiction)
+    if own is not None:
+        # "Các doanh nghiệp thuộc Ủy ban nhân dân tỉnh Bắc Ninh" in Bắc Ninh is "… tỉnh": one body
+        return _resolve(own, jurisdiction, parent)
     display = _display(name)
     group = _is_group_name(key)
     parent_id = parent_name = None
@@ -429,6 +435,22 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
         parent_name = _resolve(parent, jurisdiction, None).name
         parent_id = agency_id(jurisdiction, parent_name)
     return Agency(_unit_id(jurisdiction, display, parent_name), display, jurisdiction, group, parent_id)
+
+
+def _without_own_name(name: str, jurisdiction: str) -> str | None:
+    """A name the table does not list, ending with a province word and the province's own
+    name ("… thuộc Ủy ban nhân dân tỉnh Bắc Ninh" in Bắc Ninh), without that name; or None.
+    A name without the province word keeps it ("Trung tâm Đổi mới sáng tạo Hà Nội")."""
+    jur = _name_key(jurisdiction)
+    key = match_key(name, keep_length=True)
+    toks = [(m.group(1) or m.group(2), m.start(1) if m.group(1) else m.start(2)) for m in _TOKEN.finditer(key)]
+    words = [t for t, _ in toks]
+    if not jur or len(words) <= len(jur) + 2 or tuple(words[-len(jur):]) != jur:
+        return None
+    base = words[: -len(jur)]
+    if not any(len(base) > len(w) + 1 and tuple(base[-len(w):]) == w for w in _gazetteer().province_words):
+        return None
+    return name[: toks[-len(jur)][1]].rstrip()
 
 
 def _plural_kind(name: str) -> str | None:
@@ -597,13 +619,13 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
     gaz = _gazetteer()
     toks: list[tuple[str, int, int]] = []  # (key token, start, end)
     tk, first = (one, one.at.get(pos)) if one is not None else _key_at(key, pos)
-    if first is not None and not tk.complete and first + 14 > len(tk.words):
+    if first is not None and not tk.complete and first + _NAME_TOKENS > len(tk.words):
         first = None  # the name may go on in the next stretch: the old path
     if first is not None:
-        last = min(first + 14, len(tk.words))
+        last = min(first + _NAME_TOKENS, len(tk.words))
         toks = list(zip(tk.words[first:last], tk.starts[first:last], tk.ends[first:last]))
     p = pos
-    while first is None and len(toks) < 14:
+    while first is None and len(toks) < _NAME_TOKENS:
         m = _TOKEN.match(key, p)
         if m is None or not (m.group(1) or m.group(2)):
             break
@@ -614,6 +636,7 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
     if head is None:
         return None
     head_len, group = head
+    longest = _GROUP_WORDS if group else _NAME_WORDS
     end_i = head_len - 1
     i = head_len
     held = 0  # tokens of fixed phrases, not counted in the name's length
@@ -639,6 +662,11 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
                 i += rest
                 held += rest
                 continue
+        if word in gaz.number_units and i > head_len and words[i - 1].isdigit() and toks[i - 1][2] == s:
+            end_i = i  # "Các doanh nghiệp do Nhà nước nắm giữ 100% vốn điều lệ"
+            i += 1
+            held += 1
+            continue
         if not word[0].isalnum():
             if word == "-" and i + 1 < len(toks) and text[toks[i + 1][1]].isupper() and not group:
                 i += 1
@@ -661,9 +689,9 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
             i += len(province) - 1
         end_i = i
         i += 1
-        if i - head_len - held >= 8 and not (
+        if i - head_len - held >= longest and not (
                 # "Trung tâm Bảo tồn Di sản Văn hoá thế giới Hội An": a place's own name ends it
-                i - head_len - held < 8 + _PROPER_TAIL and i < len(toks) and text[toks[i][1]].isupper()):
+                i - head_len - held < longest + _PROPER_TAIL and i < len(toks) and text[toks[i][1]].isupper()):
             break
     if end_i < head_len - 1 + (0 if group else 1):
         return None
@@ -671,6 +699,11 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
 
 
 _PROPER_TAIL = 3  # capitalised words a long pattern name may still take (a place's name)
+_NAME_WORDS = 8  # words of a name found by a pattern, after its head ("Sở", "Trung tâm")
+# a group's lower-case description runs longer: "Các doanh nghiệp do Nhà nước nắm giữ 100% vốn
+# điều lệ" (a stop word ends it before: a verb, a preposition)
+_GROUP_WORDS = 10
+_NAME_TOKENS = 16  # tokens read for one name: a head, its words, a place's name
 
 
 @table_cache

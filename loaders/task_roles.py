@@ -16,6 +16,7 @@ import regex
 from graph.model import Agency
 from graph.vocab import table_cache
 from loaders.agencies import body_kind, compose_agencies, find_agencies, resolve_agency, same_name
+from loaders.agency_terms import DefinedBodies
 from loaders.rules import compile_rule, load_table
 from loaders.task_rules import task_rules
 
@@ -48,6 +49,8 @@ class Ctx:
     agencies: dict[str, Agency] = field(default_factory=dict)
     # short forms the document defines: "(sau đây gọi tắt là “Ban Quản lý”)"
     defined: dict[tuple[str, ...], Agency] = field(default_factory=dict)
+    # bodies it defines under a common noun: "(gọi tắt là doanh nghiệp)"
+    bodies: DefinedBodies = DefinedBodies()
 
     @property
     def dates(self) -> dict:
@@ -100,6 +103,15 @@ def found_agencies(ctx: Ctx, start: int, end: int) -> list[tuple[Agency, int, in
     if ctx.defined:
         found = [(next((full for key, full in ctx.defined.items() if same_name(ctx.text[s:e], key)), a), s, e)
                  for a, s, e in found]
+    if ctx.bodies.pattern is not None:
+        # a short form the document defines is its body, also where the finder reads it as a
+        # group of its own ("các cơ quan nhà nước"); elsewhere it adds a name the finder missed
+        mentions = ctx.bodies.find(ctx.text, start, end)
+        if mentions:
+            same = {(s, e): a for a, s, e in mentions}
+            found = [(same.get((s, e), a), s, e) for a, s, e in found]
+            more = [f for f in mentions if not any(f[1] < e and s < f[2] for _, s, e in found)]
+            found = sorted(found + more, key=lambda f: f[1])
     if ":" in seg:
         spans: list[tuple[int, int]] = []
         lists: list[tuple[Agency, int, int]] = []

@@ -365,9 +365,9 @@ ARTICLE_SHAPES = [
      "QUYẾT NGHỊ:\nĐiều 16. Tổ chức thực hiện\n2. Ban Quản lý các khu công nghệ cao và khu công nghiệp tỉnh Hà Tĩnh "
      "(sau đây gọi tắt là “Ban Quản lý”) có trách nhiệm:\na) Chủ trì thẩm định hồ sơ cấp thẻ.\n"
      "3. Các sở, ban, ngành có trách nhiệm:\na) Phối hợp với Ban Quản lý triển khai chính sách ưu đãi.",
-     None, [("Điều 16.1", "Chủ trì thẩm định hồ sơ cấp th", ["Ban Quản lý các khu công nghệ cao và khu công nghiệp tỉnh Hà Tĩnh"], [], False),
+     None, [("Điều 16.1", "Chủ trì thẩm định hồ sơ cấp th", ["Ban Quản lý các khu công nghệ cao và khu công nghiệp tỉnh"], [], False),
             ("Điều 16.2", "Phối hợp với Ban Quản lý triển", ["Các sở, ban, ngành"],
-             ["Ban Quản lý các khu công nghệ cao và khu công nghiệp tỉnh Hà Tĩnh"], False)]),
+             ["Ban Quản lý các khu công nghệ cao và khu công nghiệp tỉnh"], False)]),
     # a duty inside a condition: "Trong trường hợp …, …, cơ quan … có trách nhiệm" (the subject
     # mid-sentence, in lower case), "Trong thời gian …, nếu … thì Giám đốc Sở Y tế có trách nhiệm"
     ("article-condition-trong-truong-hop-lower-case-subject",

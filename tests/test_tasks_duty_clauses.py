@@ -170,6 +170,39 @@ ROWS = [
             "Ủy ban nhân dân thành phố cho Sở Nông nghiệp và Môi trường (trừ trường hợp quy định tại Điều 21 "
             "Luật Thủy lợi số 08/2017/QH14).")],
      [], [("Ủy ban nhân dân thành phố phân cấp", ("Sở Nông nghiệp và Môi trường",))]),
+    # a body the document defines under a common noun in its scope article ("(gọi tắt là doanh
+    # nghiệp)"): later the bare noun is that body, named as the document's own group that
+    # shares most words with the definition; an item opening "Trước thời điểm …," or "Đối với
+    # … : Khi …," names its bearer after the condition
+    ("defined-common-noun-after-conditions",
+     [("h", "Điều 2. Đối tượng áp dụng"),
+      ("p", "1. Thương nhân kinh doanh xăng dầu có cửa hàng bán lẻ xăng dầu (gọi tắt là doanh nghiệp) đã được cấp "
+            "Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu."),
+      ("h", "Điều 3. Quy trình thông báo"),
+      ("p", "1. Trước thời điểm dừng bán hàng, doanh nghiệp gửi thông báo bằng văn bản đến Sở Công Thương."),
+      ("p", "2. Đối với trường hợp bất khả kháng: Khi xảy ra sự cố, doanh nghiệp phải gửi thông báo bằng văn bản "
+            "đến Sở Công Thương để theo dõi."),
+      ("p", "3. Các doanh nghiệp có cửa hàng bán lẻ xăng dầu niêm yết công khai thời gian bán hàng.")],
+     [], [("Trước thời điểm dừng bán hàng", ("Các doanh nghiệp có cửa hàng bán lẻ xăng dầu",)),
+          ("Đối với trường hợp bất khả kháng", ("Các doanh nghiệp có cửa hàng bán lẻ xăng dầu",)),
+          ("Các doanh nghiệp có cửa hàng", ("Các doanh nghiệp có cửa hàng bán lẻ xăng dầu",))]),
+    # the defined phrase ends with the noun's last mention before the parenthesis ("… tại doanh
+    # nghiệp thuộc Ủy ban nhân dân tỉnh"), the province's own name dropped from the group's
+    # name; an article titled "Thẩm quyền, trách nhiệm của <body>" gives its items that bearer.
+    # A short form defined later ("đơn vị" in the last article) names nothing before it.
+    ("defined-common-noun-bearer-article",
+     [("h", "Điều 1. Phạm vi điều chỉnh"),
+      ("p", "Quyết định này quy định trách nhiệm quản lý người đại diện phần vốn nhà nước tại doanh nghiệp thuộc "
+            "Ủy ban nhân dân thành phố Hà Nội (sau đây gọi chung là doanh nghiệp)."),
+      ("h", "Điều 2. Thẩm quyền, trách nhiệm của doanh nghiệp"),
+      ("p", "1. Đề xuất cấp có thẩm quyền đánh giá, quy hoạch người quản lý doanh nghiệp."),
+      ("p", "2. Quản lý hồ sơ cán bộ các trường hợp thuộc thẩm quyền quản lý."),
+      ("h", "Điều 3. Trách nhiệm báo cáo"),
+      ("p", "Cơ quan, tổ chức, đơn vị sử dụng lao động phải thực hiện chế độ báo cáo định kỳ hằng năm."),
+      ("p", "Cơ quan, tổ chức sử dụng lao động (sau đây gọi tắt là đơn vị) lập hồ sơ đề nghị.")],
+     [], [("Đề xuất cấp có thẩm quyền", ("Các doanh nghiệp thuộc Ủy ban nhân dân thành phố",)),
+          ("Quản lý hồ sơ cán bộ", ("Các doanh nghiệp thuộc Ủy ban nhân dân thành phố",)),
+          ("Cơ quan, tổ chức, đơn vị sử dụng", ("Các cơ quan, tổ chức, đơn vị sử dụng lao động",))]),
     # a partner list split by ";" under the article's bearer: the partners do not lead
     ("partner-list-semicolon-keeps-the-bearer",
      [("h", "Điều 3. Giao Giám đốc Công an thành phố thực hiện các nhiệm vụ sau:"),

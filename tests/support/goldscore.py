@@ -526,7 +526,7 @@ def main(argv: list[str] | None = None) -> int:
     if "--holdout" in argv:
         holdout = score_realdocs(HOLDOUT_GOLD)
         extra = {"hold-out 2": score_realdocs(HOLDOUT2_GOLD)}
-    for n in range(3, 10):  # --holdout3 … --holdout9: each blind set scored only when asked
+    for n in range(3, 11):  # --holdout3 … --holdout10: each blind set scored only when asked
         if f"--holdout{n}" in argv and (ROOT / "tests" / "gold" / f"holdout{n}").is_dir():
             extra = (extra or {}) | {f"hold-out {n}": score_realdocs(ROOT / "tests" / "gold" / f"holdout{n}")}
     print(format_table(seeds, score_realdocs(), verbose=verbose, holdout=holdout, extra=extra))
