@@ -198,6 +198,8 @@ def _values(groups: dict[str, str | None], reference_year: int | None, units: di
     v: dict[str, object] = {}
     if effective_date:
         v["effective"] = effective_date  # "kể từ ngày Quyết định này có hiệu lực"
+    if reference_date:
+        v["issued"] = reference_date  # "kể từ ngày Quyết định được ban hành", "từ ngày ký"
     for name in ("year", "year1", "year2", "month", "day", "hour"):
         if groups.get(name):
             v[name] = int(groups[name])

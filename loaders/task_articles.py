@@ -112,6 +112,8 @@ class _Articles:
     under: tuple[int, str] = (-1, "")  # (start, kind) of the paragraph the last task came from
     used: dict[str, int] = field(default_factory=dict)  # tasks named so far by each numbering path
     headings: set[int] = field(default_factory=set)  # starts of items that head the plain paragraphs below
+    delegating: bool = False  # the current article delegates ("Điều 1. Ủy quyền Giám đốc Sở …")
+    delegated: list[Draft] = field(default_factory=list)  # the tasks such articles give
 
 
 def articles(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
@@ -155,6 +157,7 @@ def articles(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
         start = p.body
         m = r.article.match(text, p.start, p.end)
         if m:
+            st.delegating = bool(r.delegating.search(text, m.end(), min(p.end, m.end() + r.delegating_reach)))
             start = _title(st, p, m)
             if start is None:
                 continue
@@ -217,6 +220,14 @@ def _paragraph(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) -
         st.objects = None
     while st.leads and not m and level <= st.leads[-1][0] and p.kind != "plain":
         st.leads.pop()
+    if r.delegation_period.match(text, start, p.end):
+        # "Thời gian ủy quyền: Kể từ ngày … đến hết ngày 28/02/2027": every delegated task's time
+        deadline = parse_deadline(text[start:p.end], **st.ctx.dates)
+        for d in st.delegated:
+            if d.deadline is None:
+                d.deadline = deadline
+        if not r.deadline_line.match(text, start, p.end):
+            return  # (a time line goes on below: also the time of its article's tasks)
     if p.kind == "label" or (r.deadline_line.match(text, start, p.end) and st.b.drafts):
         _time_line(st, p, start)
         return
@@ -327,6 +338,8 @@ def _add(st: _Articles, start: int, end: int, roles: Roles) -> Draft:
     st.items += 1
     d = st.b.add(start, end, _section(st, start), roles)
     st.under = (d.start, st.kind_of.get(start, ""))
+    if st.delegating:
+        st.delegated.append(d)
     if d.deadline is None and st.leads and st.leads[-1][2] < start:
         # "Định kỳ (trước ngày 30 tháng 6 hằng năm), Ủy ban nhân dân cấp xã có trách
         # nhiệm:" / "a) Rà soát …": the lead-in's time holds for its items

@@ -78,6 +78,9 @@ class TaskRules:
     parts_list: regex.Pattern  # "… gồm:" ending an item that names no duty
     charters: regex.Pattern
     deadline_line: regex.Pattern
+    delegation_period: regex.Pattern
+    delegating: regex.Pattern
+    delegating_reach: int
     plans: regex.Pattern
     not_task_text: regex.Pattern
     min_words: int
@@ -173,6 +176,9 @@ def task_rules() -> TaskRules:
         procedure_objects=compile_rule(raw["articles"]["procedure_objects"], regex.I | regex.V1),
         charters=_type_line(raw["articles"]["charters"]),
         deadline_line=compile_rule(r"\s*" + raw["articles"]["deadline_line"], regex.I | regex.V1),
+        delegation_period=compile_rule(r"\s*" + raw["articles"]["delegation_period"], regex.I | regex.V1),
+        delegating=compile_rule(raw["articles"]["delegating"], regex.I | regex.V1),
+        delegating_reach=int(raw["articles"]["delegating_reach"]),
         plans=_type_line(raw["articles"]["plans"]),
         not_task_text=_any(raw["not_task_text"]["patterns"]),
         min_words=int(raw["not_task_text"]["min_words"]),

@@ -75,6 +75,10 @@ RELATIVE_ROWS = [
      (None, None, None, "unknown")),
     # without the document's date: no date
     ("trong thời hạn 03 ngày làm việc", None, (None, None, None, "unknown")),
+    # from the document's issue to a day: an interval from its date
+    ("Kể từ ngày Quyết định được ban hành đến hết ngày 28/02/2027", "2025-11-20",
+     ("2025-11-20", "2027-02-28", None, "interval")),
+    ("từ ngày ký đến hết ngày 31 tháng 12 năm 2026", "2025-11-20", ("2025-11-20", "2026-12-31", None, "interval")),
 ]
 
 

@@ -477,6 +477,21 @@ ARTICLE_DEADLINES = [
      "Điều 4. Hiệu lực thi hành\n1. Nghị quyết này có hiệu lực thi hành kể từ ngày 08 tháng 12 năm 2025.\n"
      "2. Thời gian thực hiện: Từ năm học 2025-2026.",
      [("Điều 3.1", None, None), ("Điều 3.2", None, None)]),
+    # a delegation's period in an article of its own is the time of every delegated task ("Ủy
+    # quyền" without "cho" names the delegate too), from the document's date to its end; not of
+    # the tasks of an article that delegates nothing
+    ("delegation-period-article",
+     "QUYẾT ĐỊNH:\nĐiều 1. Ủy quyền Giám đốc Sở Nông nghiệp và Môi trường thực hiện nhiệm vụ, cụ thể:\n"
+     "1. Cấp, thu hồi Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm.\n"
+     "2. Chỉ định cơ sở kiểm nghiệm thực phẩm phục vụ quản lý nhà nước.\n"
+     "Điều 2. Thời gian ủy quyền: Kể từ ngày Quyết định được ban hành đến hết ngày 28/02/2027.\n"
+     "Điều 3. Giám đốc Sở Nông nghiệp và Môi trường có trách nhiệm báo cáo kết quả thực hiện.",
+     [("Điều 1.1", "interval", "2027-02-28"), ("Điều 1.2", "interval", "2027-02-28"), ("Điều 3.1", None, None)]),
+    ("delegation-period-article-no-colon",
+     "QUYẾT ĐỊNH:\nĐiều 1. Ủy quyền cho Giám đốc Sở Khoa học và Công nghệ thực hiện các nhiệm vụ sau:\n"
+     "1. Kiểm tra hoạt động đánh giá sự phù hợp.\n"
+     "Điều 2. Thời gian ủy quyền từ ngày ký đến hết ngày 28/02/2027.",
+     [("Điều 1.1", "interval", "2027-02-28")]),
 ]
 
 
