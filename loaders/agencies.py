@@ -168,6 +168,7 @@ class _Gazetteer:
     province_words: tuple[tuple[str, ...], ...]
     phrases: frozenset[tuple[str, ...]]
     number_units: frozenset[str]  # a sign a number in a name takes: "nắm giữ 100% vốn"
+    compounds: dict[str, frozenset[str]]  # a name's first token -> words before it that make it no name ("cơ sở")
     compose: tuple[tuple[frozenset[str], str], ...]
     canonical: dict[AgencyEntry, tuple[str, ...]]  # each entry's name as a key
     description_words: frozenset[str]  # stop words a written-out description runs through
@@ -267,6 +268,9 @@ def _gazetteer() -> _Gazetteer:
         province_words=tuple(_tokens(match_key(w)) for w in pattern.get("province_words", [])),
         phrases=frozenset(_tokens(match_key(w)) for w in pattern.get("phrases", [])),
         number_units=frozenset(pattern.get("number_units", [])),
+        compounds={last: frozenset(_tokens(match_key(c))[-2] for c in pattern.get("compounds", [])
+                                   if _tokens(match_key(c))[-1] == last)
+                   for last in {_tokens(match_key(c))[-1] for c in pattern.get("compounds", [])}},
         compose=compose,
         canonical={e: _tokens(match_key(e.name)) for e in by_name.values()},
         description_words=frozenset(match_key(w) for w in pattern.get("description_words", [])),
@@ -971,6 +975,9 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
             break
         else:
             start, first, after = found
+        if first in gaz.compounds and _word_before(key, start) in gaz.compounds[first]:
+            pos = after  # "cơ sở xây dựng kế hoạch": a facility that draws up, not "Sở Xây dựng"
+            continue
         hit = _walk(key, start, gaz.trie, one)
         end = None
         if (first in gaz.head_first and (hit is None or _continues(text, key, hit[1], one))) or (groups and first == "các"):
@@ -1019,6 +1026,13 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
 
 
 _WINDOW = 300  # characters a group name or a level list can span
+_LAST_WORD = regex.compile(r"(\w+)\s*$")
+
+
+def _word_before(key: str, pos: int) -> str | None:
+    """The word right before ``key[pos]`` (blanks between), or None."""
+    m = _LAST_WORD.search(key, max(0, pos - 16), pos)
+    return m.group(1) if m else None
 
 
 def _next_opener(key: str, pos: int, one: _KeyTokens | None = None) -> tuple[int, str, int] | None:

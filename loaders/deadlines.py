@@ -46,6 +46,9 @@ class DeadlineRule:
     end: str | None = None
     recurring: str | None = None
     prose: bool = False
+    # the kind of a match whose dates cannot be known ("trong vòng 07 ngày kể từ ngày nhận
+    # được đề nghị": counted from an event); None: such a match gives no deadline
+    unfixed: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +75,7 @@ def _table() -> _Table:
             end=r.get("end"),
             recurring=r.get("recurring"),
             prose=r.get("prose", False),
+            unfixed=r.get("unfixed"),
         )
         for r in raw["rule"]
     )
@@ -249,7 +253,9 @@ def _produce(rule: DeadlineRule, groups: dict, reference_year: int | None, text:
         end = _fill(rule.end, values)
         recurring = _fill(rule.recurring, values)
     except (KeyError, ValueError):
-        return None  # the phrase lacks a value the rule needs (a quarter with no year)
+        # the phrase lacks a value the rule needs (a quarter with no year, a count of days
+        # from an event): a deadline without dates when the rule says so, else none
+        return Deadline(text=text, kind=rule.unfixed) if rule.unfixed else None
     return Deadline(text=text, start=start, end=end, recurring=recurring, kind=rule.kind)
 
 

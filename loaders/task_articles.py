@@ -19,7 +19,8 @@ from loaders.deadlines import find_deadlines, parse_deadline
 from loaders.rules import load_table
 from loaders.task_build import ITEM_KINDS, Builder, Draft, Read, apply_labels, section_path, sub_level
 from loaders.task_paragraphs import Paragraph
-from loaders.task_roles import PARENS, Ctx, Roles, delegates, duty_clause, found_agencies, item_roles, lead_run
+from loaders.task_roles import (PARENS, Ctx, Roles, bearer_sentences, delegates, duty_clause, found_agencies, item_roles,
+                                lead_run)
 from loaders.task_rules import task_rules
 
 __all__ = ["articles", "charters"]
@@ -347,6 +348,17 @@ def _add(st: _Articles, start: int, end: int, roles: Roles) -> Draft:
     return d
 
 
+def _add_by_bearer(st: _Articles, start: int, end: int, roles: Roles) -> Draft:
+    """An item's task, and one more from each later sentence that gives a duty to other bodies
+    ("… . Ủy ban nhân dân cấp xã có trách nhiệm thông báo …"): the item's first task."""
+    cuts = bearer_sentences(st.ctx, start, end, roles)
+    ends = [s for s, _ in cuts] + [end]
+    first = _add(st, start, ends[0], roles)
+    for (s, r), e in zip(cuts, ends[1:]):
+        _add(st, s, e, r)
+    return first
+
+
 @table_cache
 def _lead_in_words() -> int:
     """Words after its bearer a lead-in needs to be a duty of its own (``[duty_clauses]``)."""
@@ -411,7 +423,7 @@ def _regular(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) -> 
             # như sau:" / "a) Sở Nông nghiệp và Môi trường chủ trì đối với …": the items name
             # bearers of their own, so the lead-in's duty is its own task
             _add(st, leads[-1][2], st.lead_ins.pop(leads[-1][2]), leads[-1][1])
-        _add(st, start, p.end, roles)
+        _add_by_bearer(st, start, p.end, roles)
         if _names_only(ctx, start, text.find(":", start, p.end) + 1 or start):
             # "a) Sở Tài chính: Chủ trì …" / "Chủ trì …": the plain paragraphs below are its own
             _open_lead(st, level, roles, start, False, p.end)
@@ -434,6 +446,6 @@ def _regular(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) -> 
             _open_lead(st, level, roles if roles.lead else merged, start, False, p.end)
             return
         if holder.lead and p.kind in ("number", "letter", "dash", "plain") and not m:
-            _add(st, start, p.end, merged)
+            _add_by_bearer(st, start, p.end, merged)
         if leads:
             leads[-1] = (*leads[-1][:3], False)

@@ -20,7 +20,7 @@ from loaders.agency_terms import DefinedBodies
 from loaders.rules import compile_rule, load_table
 from loaders.task_rules import task_rules
 
-__all__ = ["Ctx", "Roles", "agency_run", "clause_subject", "cooperating_of", "delegates", "duty_clause",
+__all__ = ["Ctx", "Roles", "agency_run", "bearer_sentences", "clause_subject", "cooperating_of", "delegates", "duty_clause",
            "found_agencies", "item_roles", "label_agencies", "lead_run", "PARENS"]
 
 _PIECES = regex.compile(r"[^,;]+")
@@ -29,6 +29,7 @@ PARENS = regex.compile(r"\([^()]*\)")
 _BLANKS = regex.compile(r"\s*")
 _CLAUSE_END = regex.compile(r"[;.](?:\s|$)")  # (compiled once: regex.search(str) looks its cache up per call)
 _SENTENCE_END = regex.compile(r"[.](?:\s|$)")
+_SENTENCE_START = regex.compile(r"(?<=\w[)”\"]?)[.]\s+(?=\p{Lu})")  # where a sentence starts inside an item
 _LIST_WINDOW = 200  # characters: longer than an aside ([roles] aside reads 160) or an unlisted partner
 _NAMES_END = regex.compile(r"[\s.;,]*+(?::.*)?", regex.S)  # after names, nothing or a ":" and a duty
 
@@ -351,6 +352,8 @@ class _DutyRules:
     breaks: regex.Pattern
     clauses: int
     reach: int
+    roles: regex.Pattern  # persons and owners by their role, a list of them, then a duty verb
+    role: regex.Pattern  # one of them, in such a list
 
 
 @table_cache
@@ -367,7 +370,11 @@ def _duty_rules() -> _DutyRules:
     generic = "|".join(f"(?:{k})" for k in t["generic_kinds"])
     kind = (rf"\s*(?P<name>(?i:{t['plural']})?(?:(?i:{kinds})(?!\w){desc}{{0,{n}}}+|(?i:{generic})(?!\w){desc}{{1,{n}}}+))"
             rf"\s++(?=(?:{verbs})(?!\w))")
+    role = rf"(?i:{t['plural']})?(?i:" + "|".join(f"(?:{x})" for x in t["roles"]) + r")(?!\w)"
+    roles = rf"\s*(?P<names>{role}(?:\s*+(?:,|\bvà\b)\s*+{role})*)\s++(?=(?:{verbs})(?!\w))"
     return _DutyRules(
+        roles=compile_rule(roles, regex.V1),
+        role=compile_rule(role, regex.V1),
         verb=compile_rule(rf"{desc}{{0,{n}}}+\s*+(?:{verbs})(?!\w)", regex.V1),
         kind=compile_rule(kind, regex.V1),
         plural=compile_rule(t["plural"], regex.I | regex.V1),
@@ -433,31 +440,72 @@ def duty_clause(ctx: Ctx, start: int, end: int) -> Roles:
     "… đơn vị tính toán bù đắp …" (a generic noun), "… các cơ sở giáo dục không triển khai …"
     (a prohibition) and "… được ngân sách cấp kinh phí" (what it receives) give none.
     """
-    d = _duty_rules()
-    text = ctx.text
     found = found_agencies(ctx, start, end)
     for pos in _clause_starts(ctx, start, end):
-        stop = min(end, pos + d.reach)
-        run, run_end = lead_run(ctx, found, pos, stop)
-        while run and run_end > pos and text[run_end - 1].isspace():
-            run_end -= 1  # (the run ends after the blanks that follow it)
-        if run and d.verb.match(text, run_end, stop):
-            lead = run
-        else:
-            lead = []
-            for at in _subject_starts(ctx, pos, stop):
-                m = d.kind.match(text, at, stop)
-                if m and not any(m.start("name") <= s < m.end("name") for _, s, _ in found):
-                    name = " ".join(m.group("name").split()).strip(" ,")
-                    if not d.plural.match(name):
-                        name = body_kind(name) or f"{d.plural_name} {name[0].lower()}{name[1:]}"
-                    lead = [resolve_agency(name, ctx.jurisdiction, parent=ctx.issuer)]
-                    break
-        if lead:
-            coop = [a for a in cooperating_of(ctx, found, pos, end, lead) if a not in lead]
-            lead = compose_agencies(lead, ctx.jurisdiction)
-            return Roles(tuple(lead), tuple(a for a in compose_agencies(coop, ctx.jurisdiction) if a not in lead))
+        roles = _bearer_at(ctx, found, pos, end)
+        if roles.lead:
+            return roles
     return Roles()
+
+
+def _bearer_at(ctx: Ctx, found, pos: int, end: int) -> Roles:
+    """The bearer of a duty clause starting at ``pos`` (after an opening condition too), with
+    the bodies it cooperates with up to ``end``; or no roles."""
+    d = _duty_rules()
+    text = ctx.text
+    stop = min(end, pos + d.reach)
+    run, run_end = lead_run(ctx, found, pos, stop)
+    while run and run_end > pos and text[run_end - 1].isspace():
+        run_end -= 1  # (the run ends after the blanks that follow it)
+    if run and d.verb.match(text, run_end, stop):
+        lead = run
+    else:
+        lead = []
+        for at in _subject_starts(ctx, pos, stop):
+            m = d.roles.match(text, at, stop)
+            if m and not any(m.start("names") <= s < m.end("names") for _, s, _ in found):
+                # "Người đứng đầu cơ sở, chủ đầu tư có trách nhiệm …": each role as written
+                lead = [resolve_agency(_capital(r.group()), ctx.jurisdiction)
+                        for r in d.role.finditer(text, m.start("names"), m.end("names"))]
+                break
+            m = d.kind.match(text, at, stop)
+            if m and not any(m.start("name") <= s < m.end("name") for _, s, _ in found):
+                name = " ".join(m.group("name").split()).strip(" ,")
+                if not d.plural.match(name):
+                    name = body_kind(name) or f"{d.plural_name} {name[0].lower()}{name[1:]}"
+                lead = [resolve_agency(name, ctx.jurisdiction, parent=ctx.issuer)]
+                break
+    if not lead:
+        return Roles()
+    coop = [a for a in cooperating_of(ctx, found, pos, end, lead) if a not in lead]
+    lead = compose_agencies(lead, ctx.jurisdiction)
+    return Roles(tuple(lead), tuple(a for a in compose_agencies(coop, ctx.jurisdiction) if a not in lead))
+
+
+def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple[int, Roles]]:
+    """Later sentences of an item that give a duty to other bodies than ``roles``' lead, as
+    (start, their roles): "… lấy ý kiến góp ý của Sở Quy hoạch - Kiến trúc … . Sở Quy hoạch -
+    Kiến trúc có trách nhiệm gửi ý kiến góp ý trong vòng 07 ngày …" is a second task.  The
+    sentences of one bearer stay one task."""
+    text = ctx.text
+    out: list[tuple[int, Roles]] = []
+    lead = set(roles.lead)
+    found = None
+    for m in _SENTENCE_START.finditer(text, start, end):
+        if found is None:
+            found = found_agencies(ctx, start, end)
+        nxt = _SENTENCE_START.search(text, m.end(), end)
+        stop = nxt.start() + 1 if nxt else end
+        got = _bearer_at(ctx, [f for f in found if m.end() <= f[1] < stop], m.end(), stop)
+        if got.lead and not lead & set(got.lead):
+            out.append((m.end(), got))
+            lead = set(got.lead)
+    return out
+
+
+def _capital(name: str) -> str:
+    name = " ".join(name.split())
+    return name[:1].upper() + name[1:]
 
 
 def _blank(text: str, start: int, end: int) -> bool:

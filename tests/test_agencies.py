@@ -169,6 +169,9 @@ FIND = [
     ("trình Uỷ ban nhân dân tỉnh Hà Tĩnh phê duyệt", [("Ủy ban nhân dân tỉnh", "Uỷ ban nhân dân tỉnh Hà Tĩnh")]),
     ("Sở Lao động - Thương binh và Xã hội chủ trì", [("Sở Lao động - Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội")]),
     ("hỗ trợ các doanh nghiệp", []),  # groups by pattern only when asked
+    # "cơ sở", "trụ sở" end in a body's head word and are none: no "Sở Xây dựng" in a facility
+    ("Người đứng đầu cơ sở xây dựng kế hoạch", []),
+    ("tại trụ sở Sở Tư pháp", [("Sở Tư pháp", "Sở Tư pháp")]),
     # a stop phrase ends a pattern name only as a whole: "báo cáo" is a verb, "Công báo" a noun
     ("Trung tâm Công báo - Tin học tỉnh công khai thủ tục",
      [("Trung tâm Công báo - Tin học tỉnh", "Trung tâm Công báo - Tin học tỉnh")]),

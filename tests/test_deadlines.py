@@ -92,6 +92,11 @@ def test_relative_deadline_in_prose() -> None:
     text = "Sở Tư pháp trong thời hạn 03 ngày làm việc công khai thủ tục hành chính."
     found = find_deadlines(text, reference_date="2025-11-19")
     assert [(d.end, text[s:e]) for d, s, e in found] == [("2025-11-24", "trong thời hạn 03 ngày làm việc")]
+    # counted from an event: a deadline of no known date, not none
+    text = "Sở Quy hoạch - Kiến trúc gửi ý kiến trong vòng 07 ngày kể từ ngày nhận được đề nghị."
+    found = find_deadlines(text, reference_date="2025-11-19")
+    assert [(d.kind, d.end, text[s:e]) for d, s, e in found] == [
+        ("unknown", None, "trong vòng 07 ngày kể từ ngày nhận được đề nghị")]
 
 
 def test_unknown_keeps_text() -> None:

@@ -203,6 +203,21 @@ ROWS = [
      [], [("Đề xuất cấp có thẩm quyền", ("Các doanh nghiệp thuộc Ủy ban nhân dân thành phố",)),
           ("Quản lý hồ sơ cán bộ", ("Các doanh nghiệp thuộc Ủy ban nhân dân thành phố",)),
           ("Cơ quan, tổ chức, đơn vị sử dụng", ("Các cơ quan, tổ chức, đơn vị sử dụng lao động",))]),
+    # persons and owners by their role lead as written, a list of them together ("cơ sở xây
+    # dựng" is a facility that draws up, no "Sở Xây dựng"); a later sentence of an item that
+    # gives a duty to another body is a task of its own
+    ("roles-and-a-second-bearer",
+     [("h", "Điều 3. Giải pháp đối với cơ sở"),
+      ("p", "1. Người đứng đầu cơ sở, chủ đầu tư có trách nhiệm lập hồ sơ thiết kế cải tạo."),
+      ("p", "2. Người đứng đầu cơ sở xây dựng kế hoạch, phương án di chuyển."),
+      ("p", "3. Trong thời gian thực hiện các thủ tục di dời, chủ cơ sở phải dừng hoạt động kinh doanh."),
+      ("p", "4. Các chủ sở hữu chịu trách nhiệm đóng góp chi phí duy trì. Các chủ sở hữu bảo đảm an toàn. "
+            "Ủy ban nhân dân cấp xã có trách nhiệm thông báo bằng văn bản đến cơ sở.")],
+     [], [("Người đứng đầu cơ sở, chủ đầu tư", ("Người đứng đầu cơ sở", "Chủ đầu tư")),
+          ("Người đứng đầu cơ sở xây dựng", ("Người đứng đầu cơ sở",)),
+          ("Trong thời gian thực hiện các thủ tục", ("Chủ cơ sở",)),
+          ("Các chủ sở hữu chịu trách nhiệm đóng góp chi phí duy trì. Các chủ sở hữu", ("Các chủ sở hữu",)),
+          ("Ủy ban nhân dân cấp xã có trách nhiệm", ("Ủy ban nhân dân các xã, phường",))]),
     # a partner list split by ";" under the article's bearer: the partners do not lead
     ("partner-list-semicolon-keeps-the-bearer",
      [("h", "Điều 3. Giao Giám đốc Công an thành phố thực hiện các nhiệm vụ sau:"),
