@@ -99,9 +99,11 @@ ALIASES = [
     ("Sở, ban ngành liên quan", "Các sở, ban, ngành", True),
     ("ban ngành thành phố", "Các sở, ban, ngành", True),
     ("cơ quan báo chí", "Các cơ quan thông tin đại chúng", True),
-    # the departments and the other units addressed together: one collective group
-    ("Các Sở, ngành, đơn vị liên quan", "Các sở, ban, ngành, đơn vị", True),
-    ("các Sở, ban, ngành, đơn vị thuộc Thành phố", "Các sở, ban, ngành, đơn vị", True),
+    # the departments and the other units of the province addressed together: the departments'
+    # group, the same addressees ("cấp tỉnh": the province's own bodies)
+    ("Các Sở, ngành, đơn vị liên quan", "Các sở, ban, ngành", True),
+    ("các Sở, ban, ngành, đơn vị thuộc Thành phố", "Các sở, ban, ngành", True),
+    ("các cơ quan, đơn vị cấp tỉnh", "Các sở, ban, ngành", True),
     # "các ngành, đơn vị có liên quan": the bodies concerned, not the sectors, then the units
     ("các ngành, đơn vị có liên quan", "Các đơn vị liên quan", True),
     # a province's public service units, not a board's "đơn vị sự nghiệp"
@@ -110,7 +112,7 @@ ALIASES = [
     ("các cơ quan ban, ngành tỉnh", "Các sở, ban, ngành", True),  # a comma left out
     ("các ban, sở, ngành", "Các sở, ban, ngành", True),
     ("các Sở, ngành, cơ quan thuộc tỉnh", "Các sở, ban, ngành", True),
-    ("các ban, ngành, đơn vị", "Các sở, ban, ngành, đơn vị", True),
+    ("các ban, ngành, đơn vị", "Các sở, ban, ngành", True),
 ]
 
 
@@ -432,7 +434,7 @@ EXECUTION_BODIES = [
     ("Thủ trưởng các sở, ban, ngành và các tập thể, cá nhân liên quan chịu trách nhiệm", "Hà Nội",
      ["Các sở, ban, ngành", "Các tập thể, cá nhân có liên quan"]),
     ("Giám đốc (Thủ trưởng) các sở, ban, ngành, đơn vị cấp tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường", "Đắk Lắk",
-     ["Các sở, ban, ngành, đơn vị", "Ủy ban nhân dân các xã, phường"]),
+     ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"]),
 ]
 
 
