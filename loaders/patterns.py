@@ -156,6 +156,7 @@ class Patterns:
         part_word = r"(?:Điều|Khoản|Điểm|Chương|Mục|Phần|Phụ\ lục)(?!\p{L})"
         # "Tỉnh ủy", "Thành ủy" ([party_committee])
         committees = "|".join(tone_tolerant(c) for c in refs["party_committee"].values())
+        units = "|".join(regex.escape(u) for u in bodies["units"])  # (escaped: the pattern is verbose)
         # "của Ban Chấp hành Trung ương Đảng khóa XIII", "của UBND tỉnh Thanh Hóa",
         # "của Ban Thường vụ Thành ủy", "của Thủ tướng Chính phủ", "của Bộ Công Thương"
         self.issuer_after = self._re(
@@ -165,7 +166,7 @@ class Patterns:
             (?P<issuer>
                 {head}
                 (?:{_H}+(?:
-                    {committees}|tỉnh|thành\ phố
+                    {committees}|{units}
                   | Đảng\ bộ|Đảng|Trung\ ương|nhân\ dân|Chính\ phủ|Khu\ kinh\ tế|kinh\ tế|(?:{prov})
                   | và(?={_H}+\p{{Lu}})(?!{_H}+(?:{type_word_re}|{part_word}))   # not "… và Điều 5 Quyết định …"
                   | (?!{type_word_re})\p{{Lu}}[\p{{L}}]*

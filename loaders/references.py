@@ -630,13 +630,20 @@ def _jurisdiction(rm: RawMention, province: str | None) -> str:
     if sym and sym.level == "central":
         return CENTRAL
     if sym and sym.level == "local":
-        named = provinces().find(rm.issuer_text) if rm.issuer_text else None
-        return named or province or "unknown"
+        return _issuer_province(rm.issuer_text, province) or province or "unknown"
     # unknown issuer code (a letter from an unlisted unit): decide by the issuer phrase
     if level == "central":
         return CENTRAL
-    named = provinces().find(rm.issuer_text) if rm.issuer_text else None
-    return named or province or "unknown"
+    return _issuer_province(rm.issuer_text, province) or province or "unknown"
+
+
+def _issuer_province(issuer: str | None, province: str | None) -> str | None:
+    """The province an issuer phrase names ("của UBND tỉnh Quảng Nam"), or the one its district
+    was in before the 2025 merger ("của UBND thành phố Hội An": Quảng Nam, also when cited by
+    Đà Nẵng since), or None."""
+    if not issuer:
+        return None
+    return provinces().find(issuer) or provinces().district_province(issuer, province)
 
 
 def _is_own(rm: RawMention, header: Header) -> bool:
@@ -752,7 +759,7 @@ def _named_provinces(mentions: list[RawMention], header: Header, text: str) -> d
         if rm.kind != "symbol":
             continue
         central = rm.symbol.level == "central" or (rm.body_level or issuer_level(rm.issuer_text)) == "central"
-        p = provinces().find(rm.issuer_text) if rm.issuer_text else None
+        p = _issuer_province(rm.issuer_text, province)
         if p is None and not central:
             next_start = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
             p = _former_province(text, rm, next_start, province, header.ref.date)

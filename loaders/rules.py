@@ -385,6 +385,8 @@ class Provinces:
         gazetteer = _gazetteer()
         self.kind: dict[str, str] = dict(gazetteer["kind"])
         self._converted: dict[str, str] | None = gazetteer.get("successor")
+        #: a district before the merger ("Thành phố Hội An") -> the provinces it was in
+        self._districts: dict[str, list[str]] = dict(gazetteer.get("district", {}))
         #: former name -> new name, for provinces renamed before the merger (tables/provinces.toml)
         self.renamed: dict[str, str] = {}
         for former, (kind, new) in load_table("provinces").get("renamed", {}).items():
@@ -403,6 +405,35 @@ class Provinces:
         """The first province named in ``text`` (canonical short name) or None."""
         m = self.pattern.search(text)
         return self.canonical(m.group(0)) if m else None
+
+    def district_province(self, text: str, near: str | None = None) -> str | None:
+        """The province (before the merger) of the first district named in ``text`` ("Ủy ban
+        nhân dân thành phố Hội An" -> "Quảng Nam"), or None.  A name provinces share ("huyện
+        Châu Thành") is ``near``'s when it is one of them, else that of the one province among them
+        merged into ``near``."""
+        m = self._district_pattern().search(text)
+        if m is None:
+            return None
+        found = self._district_keys().get(match_key(m.group(0)), [])
+        if len(found) == 1:
+            return found[0]
+        if near:
+            near = self.canonical(near) or near
+            if near in found:
+                return near
+            here = [p for p in found if self.successor(p) == near]
+            if len(here) == 1:
+                return here[0]
+        return None
+
+    @functools.cache
+    def _district_keys(self) -> dict[str, list[str]]:
+        return {match_key(k): v for k, v in self._districts.items()}
+
+    @functools.cache
+    def _district_pattern(self) -> regex.Pattern:
+        names = "|".join(tone_tolerant(n) for n in sorted(self._districts, key=len, reverse=True))
+        return compile_kept(rf"(?<![\p{{L}}])(?:{names or '(?!)'})(?![\p{{L}}])", regex.I)
 
     def kind_of(self, name: str) -> str:
         return self.kind.get(name, "tỉnh")
@@ -454,8 +485,13 @@ def gazetteer_from_package() -> dict:
     for row in rows:
         full, short = row["province"], row["provinceShort"]
         kind[short] = "thành phố" if full.lower().startswith("thành phố") else "tỉnh"
+    # the districts before 1 July 2025 ("Thành phố Hội An" of Quảng Nam), whose People's
+    # Committees issued documents still cited; a name some provinces share lists them all
+    district: dict[str, list[str]] = {}
+    for row in database.query("select distinct district, provinceShort from admin_units_legacy order by district"):
+        district.setdefault(row["district"], []).append(row["provinceShort"])
     return {"version": importlib.metadata.version("vietnamadminunits"), "kind": kind,
-            "successor": _converted(kind)}
+            "successor": _converted(kind), "district": {k: sorted(v) for k, v in sorted(district.items())}}
 
 
 def _converted(kind: dict[str, str]) -> dict[str, str]:
@@ -487,6 +523,9 @@ def write_gazetteer(path) -> None:
     lines += ["", "[successor]"]
     lines += [f"{json.dumps(k, ensure_ascii=False)} = {json.dumps(v, ensure_ascii=False)}"
               for k, v in g["successor"].items()]
+    lines += ["", "[district]"]
+    lines += [f"{json.dumps(k, ensure_ascii=False)} = {json.dumps(v, ensure_ascii=False)}"
+              for k, v in g["district"].items()]
     Path(path).write_text("\n".join(lines) + "\n", "utf-8")
 
 

@@ -343,6 +343,14 @@ FORMER_ROWS = [
      ref("930/QĐ-UBND", "QĐ", "2025-07-28", BN, "cites")),
     ("another-province-is-no-former-one", "Nghị quyết số 41/2022/NQ-HĐND ngày 09/12/2022 của HĐND tỉnh về học tập kinh nghiệm của tỉnh Nghệ An.",
      ref("41/2022/NQ-HĐND", "NQ", "2022-12-09", BN, "cites")),
+    # a district's committee (districts ended with the merger): the province it was in, from the
+    # gazetteer's districts; a name some provinces share is the citing province's
+    ("district-of-a-former-province", "Quyết định số 3526/QĐ-UBND ngày 18/12/2018 của UBND thành phố Hội An về quản lý di sản.",
+     ref("3526/QĐ-UBND", "QĐ", "2018-12-18", "Quảng Nam", "cites")),
+    ("district-of-the-former-province-merged-in", "Quyết định số 12/QĐ-UBND ngày 18/12/2018 của UBND huyện Lục Nam về quản lý chợ.",
+     ref("12/QĐ-UBND", "QĐ", "2018-12-18", "Bắc Giang", "cites")),
+    ("district-of-the-citing-province", "Quyết định số 13/QĐ-UBND ngày 18/12/2018 của UBND huyện Yên Phong về quản lý chợ.",
+     ref("13/QĐ-UBND", "QĐ", "2018-12-18", BN, "cites")),
 ]
 
 

@@ -8,6 +8,8 @@ import importlib.metadata
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from loaders import rules
 
 TABLE = Path(rules.__file__).parent / "tables" / "gazetteer.toml"
@@ -38,6 +40,23 @@ def test_provinces_from_the_table_are_the_packages(monkeypatch) -> None:
     assert shipped._successors() == direct._successors()
     assert shipped.successor("Quảng Bình") == "Quảng Trị"
     assert shipped.merged_into("Hải Phòng") >= {"Hải Phòng", "Hải Dương"}
+    assert shipped._districts == direct._districts
+
+
+# (issuer phrase, citing province, the province of the district it names)
+DISTRICTS = [
+    ("Ủy ban nhân dân thành phố Hội An", "Đà Nẵng", "Quảng Nam"),  # one province: that one
+    ("UBND quận Ba Đình", None, "Hà Nội"),
+    ("UBND huyện Châu Thành", "Đồng Tháp", "Đồng Tháp"),  # a name provinces share: the citing one's
+    ("UBND huyện Châu Thành", "Vĩnh Long", None),  # … shared by two merged into it: unknown
+    ("UBND huyện Châu Thành", None, None),
+    ("UBND thành phố", "Hà Nội", None),  # no district named
+]
+
+
+@pytest.mark.parametrize(("issuer", "near", "expected"), DISTRICTS, ids=[f"{d[0]}@{d[1]}" for d in DISTRICTS])
+def test_district_province(issuer, near, expected) -> None:
+    assert rules.provinces().district_province(issuer, near) == expected
 
 
 def test_another_version_asks_the_package(monkeypatch) -> None:
