@@ -184,6 +184,14 @@ def _required(items) -> list[frozenset[str]]:
     return out
 
 
+def _add_months(start: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` later (the month's last day when it has no such day)."""
+    year, month = divmod(start.month - 1 + months, 12)
+    year += start.year
+    return start.replace(year=year, month=month + 1,
+                         day=min(start.day, calendar.monthrange(year, month + 1)[1]))
+
+
 def _add_days(start: datetime.date, days: int, *, working: bool) -> datetime.date:
     """``start`` plus ``days`` days, or working days (Monday to Friday) when ``working``."""
     if not working:
@@ -211,12 +219,15 @@ def _values(groups: dict[str, str | None], reference_year: int | None, units: di
         reference_year = int(reference_date[:4])
     if "year" not in v and reference_year is not None:
         v["year"] = reference_year
-    if groups.get("days") and reference_date:
+    if (groups.get("days") or groups.get("months")) and reference_date:
         anchor = " ".join((groups.get("anchor") or "").lower().split())
         if not anchor or any(a in anchor for a in _table().own_date_anchors):
             effect = effective_date and any(a in anchor for a in _table().effect_anchors)
             start = datetime.date.fromisoformat(effective_date if effect else reference_date)
-            due = _add_days(start, int(groups["days"]), working=bool(groups.get("working")))
+            if groups.get("days"):
+                due = _add_days(start, int(groups["days"]), working=bool(groups.get("working")))
+            else:
+                due = _add_months(start, int(groups["months"]))
             v.update(from_date=start.isoformat(), due_date=due.isoformat())
     if groups.get("quarter"):
         q = groups["quarter"].lower()

@@ -79,6 +79,10 @@ RELATIVE_ROWS = [
     ("Kể từ ngày Quyết định được ban hành đến hết ngày 28/02/2027", "2025-11-20",
      ("2025-11-20", "2027-02-28", None, "interval")),
     ("từ ngày ký đến hết ngày 31 tháng 12 năm 2026", "2025-11-20", ("2025-11-20", "2026-12-31", None, "interval")),
+    # months from the document's date; from an event, no date
+    ("thời gian thực hiện không quá 24 tháng kể từ ngày ký", "2025-11-27", ("2025-11-27", "2027-11-27", None, "date")),
+    ("trong thời hạn 03 tháng kể từ ngày ban hành Quyết định", "2025-11-30", ("2025-11-30", "2026-02-28", None, "date")),
+    ("trong thời hạn 03 tháng kể từ ngày nhận được hồ sơ", "2025-11-30", (None, None, None, "unknown")),
 ]
 
 
