@@ -173,6 +173,7 @@ FIND = [
     ("hỗ trợ các doanh nghiệp", []),  # groups by pattern only when asked
     # "Cơ quan" with a capitalised name is one body ("Cơ quan Công an"), not a kind
     ("phối hợp với Cơ quan Công an kiểm tra", [("Cơ quan Công an", "Cơ quan Công an")]),
+    ("Lực lượng Công an phối hợp kiểm tra", [("Lực lượng Công an", "Lực lượng Công an")]),
     # "cơ sở", "trụ sở" end in a body's head word and are none: no "Sở Xây dựng" in a facility
     ("Người đứng đầu cơ sở xây dựng kế hoạch", []),
     ("tại trụ sở Sở Tư pháp", [("Sở Tư pháp", "Sở Tư pháp")]),
