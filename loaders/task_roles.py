@@ -353,6 +353,7 @@ class _DutyRules:
     clauses: int
     reach: int
     roles: regex.Pattern  # persons and owners by their role, a list of them, then a duty verb
+    nouns: regex.Pattern  # a list of two generic nouns or more ("Tổ chức, cá nhân"), then a duty verb
     role: regex.Pattern  # one of them, in such a list
 
 
@@ -372,7 +373,10 @@ def _duty_rules() -> _DutyRules:
             rf"\s++(?=(?:{verbs})(?!\w))")
     role = rf"(?i:{t['plural']})?(?i:" + "|".join(f"(?:{x})" for x in t["roles"]) + r")(?!\w)"
     roles = rf"\s*(?P<names>{role}(?:\s*+(?:,|\bvà\b)\s*+{role})*)\s++(?=(?:{verbs})(?!\w))"
+    noun = r"(?i:" + "|".join(f"(?:{x})" for x in t["list_nouns"]) + r")(?!\w)"
+    nouns = rf"\s*(?P<names>(?i:{t['plural']})?{noun}(?:\s*+(?:,|\bvà\b)\s*+{noun})+)\s++(?=(?:{verbs})(?!\w))"
     return _DutyRules(
+        nouns=compile_rule(nouns, regex.V1),
         roles=compile_rule(roles, regex.V1),
         role=compile_rule(role, regex.V1),
         verb=compile_rule(rf"{desc}{{0,{n}}}+\s*+(?:{verbs})(?!\w)", regex.V1),
@@ -467,6 +471,14 @@ def _bearer_at(ctx: Ctx, found, pos: int, end: int) -> Roles:
                 # "Người đứng đầu cơ sở, chủ đầu tư có trách nhiệm …": each role as written
                 lead = [resolve_agency(_capital(r.group()), ctx.jurisdiction)
                         for r in d.role.finditer(text, m.start("names"), m.end("names"))]
+                break
+            m = d.nouns.match(text, at, stop)
+            if m and not any(m.start("names") <= s < m.end("names") for _, s, _ in found):
+                # "Tổ chức, cá nhân có trách nhiệm tuân thủ …": every such body, as a group
+                names = " ".join(m.group("names").split())
+                if not d.plural.match(names):
+                    names = f"{d.plural_name} {names[0].lower()}{names[1:]}"
+                lead = [resolve_agency(names, ctx.jurisdiction)]
                 break
             m = d.kind.match(text, at, stop)
             if m and not any(m.start("name") <= s < m.end("name") for _, s, _ in found):

@@ -218,6 +218,14 @@ ROWS = [
           ("Trong thời gian thực hiện các thủ tục", ("Chủ cơ sở",)),
           ("Các chủ sở hữu chịu trách nhiệm đóng góp chi phí duy trì. Các chủ sở hữu", ("Các chủ sở hữu",)),
           ("Ủy ban nhân dân cấp xã có trách nhiệm", ("Ủy ban nhân dân các xã, phường",))]),
+    # a list of generic nouns, then a duty verb: every such body, as a group; one noun alone
+    # ("Tổ chức" is also a verb) or a list without a duty verb gives none
+    ("generic-noun-list",
+     [("h", "Điều 3. Trách nhiệm thi hành"),
+      ("p", "1. Tổ chức, cá nhân có trách nhiệm tuân thủ các quy định về hành lang bảo vệ đê điều."),
+      ("p", "2. Tổ chức thực hiện việc cắm mốc theo quy định."),
+      ("p", "3. Tổ chức, cá nhân được hỗ trợ theo quy định.")],
+     [], [("Tổ chức, cá nhân có trách nhiệm", ("Các tổ chức, cá nhân có liên quan",))]),
     # a partner list split by ";" under the article's bearer: the partners do not lead
     ("partner-list-semicolon-keeps-the-bearer",
      [("h", "Điều 3. Giao Giám đốc Công an thành phố thực hiện các nhiệm vụ sau:"),
