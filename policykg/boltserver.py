@@ -116,6 +116,19 @@ class BoltServer:
         """Whether the server process is still running."""
         return self.process is not None and self.process.poll() is None
 
+    def answers(self, timeout: float = 5.0) -> bool:
+        """Whether the server answers a Bolt handshake within ``timeout`` seconds (a process
+        stopped or wedged is alive but does not)."""
+        from graph.bolt import _check_uri, _reach
+        from graph.errors import StoreError
+
+        _, host, port = _check_uri(self.uri)
+        try:
+            _reach(self.uri, host, port, timeout)
+        except StoreError:
+            return False
+        return True
+
     def signal(self, sig: int) -> None:
         """Send ``sig`` to the server process (SIGSTOP, SIGCONT, SIGKILL in fault tests);
         after SIGKILL, wait for it so that :meth:`alive` is False."""
@@ -131,6 +144,8 @@ class BoltServer:
         code = self.process.returncode if self.process is not None else None
         self.stop()
         self.start(keep_ports=True)
+        if self.process is not None and self.process.poll() is None:
+            code = "none (running, not answering)"
         return f"exit code {code}; log tail:\n{tail}"
 
     def start(self, *, keep_ports: bool = False) -> None:

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import signal
 import warnings
 from pathlib import Path
 
@@ -30,14 +31,21 @@ def bolt_server(request: pytest.FixtureRequest) -> BoltServer:
 
 @pytest.fixture(autouse=True)
 def _bolt_server_alive(request: pytest.FixtureRequest) -> None:
-    """A FalkorDB process that died during an earlier test (seen once, under load on a
-    2-core machine) fails that test only: it is restarted on the same ports before the next
-    test that needs it, with a warning that carries the log it left."""
+    """A FalkorDB process that died or stopped answering during an earlier test (each seen
+    once, under load on a 2-core machine) fails that test only: it is continued or restarted
+    on the same ports before the next test that needs it, with a warning that carries the log
+    it left."""
     if "bolt_server" not in request.fixturenames:
         return
     server: BoltServer = request.getfixturevalue("bolt_server")
     if server.process is not None and not server.alive():
         warnings.warn(f"FalkorDB on {server.uri} had died and was restarted ({server.restart()})")
+    elif server.process is not None and not server.answers():
+        # alive but not answering (seen once, under load: every later Bolt test failed): a
+        # stopped process is continued, a wedged one restarted
+        server.signal(signal.SIGCONT)
+        if not server.answers():
+            warnings.warn(f"FalkorDB on {server.uri} did not answer and was restarted ({server.restart()})")
 
 
 @pytest.fixture(scope="session")
