@@ -169,6 +169,8 @@ class _Gazetteer:
     phrases: frozenset[tuple[str, ...]]
     number_units: frozenset[str]  # a sign a number in a name takes: "nắm giữ 100% vốn"
     compounds: dict[str, frozenset[str]]  # a name's first token -> words before it that make it no name ("cơ sở")
+    unit_heads: tuple[tuple[str, ...], ...]  # a name the table does not list opening so is a unit of the issuer
+    no_units: frozenset[str]  # issuers whose such bodies are the province's, not their units
     compose: tuple[tuple[frozenset[str], str], ...]
     canonical: dict[AgencyEntry, tuple[str, ...]]  # each entry's name as a key
     description_words: frozenset[str]  # stop words a written-out description runs through
@@ -268,6 +270,8 @@ def _gazetteer() -> _Gazetteer:
         province_words=tuple(_tokens(match_key(w)) for w in pattern.get("province_words", [])),
         phrases=frozenset(_tokens(match_key(w)) for w in pattern.get("phrases", [])),
         number_units=frozenset(pattern.get("number_units", [])),
+        unit_heads=tuple(_tokens(match_key(h)) for h in pattern.get("unit_heads", [])),
+        no_units=frozenset(pattern.get("no_unit_parents", [])),
         compounds={last: frozenset(_tokens(match_key(c))[-2] for c in pattern.get("compounds", [])
                                    if _tokens(match_key(c))[-1] == last)
                    for last in {_tokens(match_key(c))[-1] for c in pattern.get("compounds", [])}},
@@ -435,9 +439,15 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
     # or with the province's own name: "Trung tâm Đổi mới sáng tạo Hà Nội"
     jur = _name_key(jurisdiction)
     provincial = any(len(key) > len(w) and key[-len(w):] == w for w in (*_gazetteer().province_words, jur) if w)
-    if parent is not None and not group and not provincial and key and key[0] in ("phòng", "văn", "trung", "lãnh"):
+    gaz = _gazetteer()
+    if (parent is not None and not group and not provincial
+            and any(key[: len(h)] == h for h in gaz.unit_heads)):
         parent_name = _resolve(parent, jurisdiction, None).name
-        parent_id = agency_id(jurisdiction, parent_name)
+        if parent_name in gaz.no_units:
+            # a People's Committee's "Trung tâm …" is a body of the province, not a unit of it
+            parent_name = None
+        else:
+            parent_id = agency_id(jurisdiction, parent_name)
     return Agency(_unit_id(jurisdiction, display, parent_name), display, jurisdiction, group, parent_id)
 
 

@@ -157,6 +157,9 @@ def test_unit_code_from_initials() -> None:
 def test_unit_parent_given_by_caller() -> None:
     a = resolve_agency("Phòng Thanh tra pháp chế", HT, parent="Sở Y tế")
     assert a.parent == agency_id(HT, "Sở Y tế")
+    # a People's Committee's centre is a body of the province, not a unit of the committee
+    b = resolve_agency("Trung tâm Bảo tồn Di sản Văn hóa thế giới Hội An", "Đà Nẵng", parent="Ủy ban nhân dân tỉnh")
+    assert (b.parent, b.id) == (None, "da-nang:agency:trung-tam-bao-ton-di-san-van-hoa-the-gioi-hoi-an")
 
 
 FIND = [
