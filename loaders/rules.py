@@ -406,6 +406,7 @@ class Provinces:
         m = self.pattern.search(text)
         return self.canonical(m.group(0)) if m else None
 
+    @functools.lru_cache(maxsize=4096)  # (issuer phrases repeat: "của UBND tỉnh", "của Chính phủ")
     def district_province(self, text: str, near: str | None = None) -> str | None:
         """The province (before the merger) of the first district named in ``text`` ("Ủy ban
         nhân dân thành phố Hội An" -> "Quảng Nam"), or None.  A name provinces share ("huyện
