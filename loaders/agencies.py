@@ -177,6 +177,7 @@ class _Gazetteer:
     description_max: int  # tokens of such a description, up to its province word
     catch_all: regex.Pattern  # "các cơ quan, đơn vị và tổ chức, cá nhân có liên quan"
     catch_all_noun: regex.Pattern
+    kinds_list: regex.Pattern  # "các cơ quan, đơn vị, địa phương, doanh nghiệp": kinds of body listed
     next_level: regex.Pattern  # ", cấp xã" after a body of the province's level
     region_word: str  # a regional body's name ends so: its region's number follows
     named_places: tuple[tuple[str, ...], ...]  # a group's name ends so: a place's own name may follow
@@ -251,6 +252,9 @@ def _gazetteer() -> _Gazetteer:
                                + r")(?!\w)" if city_forms else r"(?!)", regex.V1)
     nouns_alt = "(?:" + "|".join(r"\s+".join(regex.escape(w) for w in match_key(n).split())
                                  for n in sorted(pattern.get("catch_all_nouns", []), key=len, reverse=True)) + r")(?!\w)"
+    listed = [*pattern.get("catch_all_nouns", []), *pattern.get("kinds_list_nouns", [])]
+    list_alt = "(?:" + "|".join(r"\s+".join(regex.escape(w) for w in match_key(n).split())
+                                for n in sorted(listed, key=len, reverse=True)) + r")(?!\w)"
     return _Gazetteer(
         by_key=by_key,
         by_name=by_name,
@@ -282,6 +286,8 @@ def _gazetteer() -> _Gazetteer:
         catch_all=regex.compile(rf"các\s+(?P<nouns>{nouns_alt}(?:\s*(?:,|\bvà\b)?\s*{nouns_alt})+)\s+(?:có\s+)?liên\s+quan(?!\w)",
                                 regex.V1),
         catch_all_noun=regex.compile(nouns_alt, regex.V1),
+        kinds_list=regex.compile(rf"các\s+(?P<nouns>{list_alt}(?:\s*(?:,|\bvà\b)\s*{list_alt}){{{max(1, int(pattern.get('kinds_list_min', 3)) - 1)},}})",
+                                 regex.V1),
         spell_out=regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(k) for k in sorted(spelled, key=len, reverse=True))
                                 + r")(?!\w)" if spelled else r"(?!)", regex.V1),
         spelled=spelled,
@@ -1106,11 +1112,18 @@ def _catch_all(key: str, start: int) -> tuple[str, int] | None:
     # (an end position: without one the engine looks for "liên quan" through the whole text)
     m = gaz.catch_all.match(key, start, start + _WINDOW)
     if m is None:
-        return None
+        # "các cơ quan, đơn vị, địa phương, doanh nghiệp căn cứ …": kinds of body listed, one group
+        m = gaz.kinds_list.match(key, start, start + _WINDOW)
+        if m is None:
+            return None
+        return "Các " + ", ".join(_LIST_SEP.split(m.group("nouns"))), m.end()
     nouns = [" ".join(n.split()) for n in gaz.catch_all_noun.findall(m.group("nouns"))]
     if len(nouns) < 2:
         return None
     return "Các " + ", ".join(nouns) + " có liên quan", m.end()
+
+
+_LIST_SEP = regex.compile(r"\s*(?:,|\bvà\b)\s*", regex.V1)
 
 
 def _next_level(key: str, start: int, end: int) -> tuple[str, int, int] | None:

@@ -17,7 +17,7 @@ import regex
 from loaders.task_build import (Builder, Draft, Read, apply_labels, cut_inline_label, is_heading, section_path,
                                 sub_level)
 from loaders.task_paragraphs import Paragraph
-from loaders.task_roles import Ctx, Roles, item_roles
+from loaders.task_roles import Ctx, Roles, duty_clause, item_roles
 from loaders.task_rules import task_rules
 
 __all__ = ["prose"]
@@ -113,7 +113,10 @@ def _outline(ctx: Ctx, scan: _Scan, i: int) -> bool:
         return True
     if p.kind == "number":
         # "1. Dự báo tình hình …" inside a task section: analysis, not tasks
-        scan.skip_number = bool(r.skip_sections.search(text[p.body : p.end])) and is_heading(scan.paras, i, text)
+        title = text[p.body : p.end]
+        sentence = title.rstrip()[-1:] == "." and len(title.split()) > r.skip_title_words
+        scan.skip_number = (bool(r.skip_sections.search(title)) and not sentence
+                            and is_heading(scan.paras, i, text))
     if scan.skip_number:
         scan.last = None
         return True
@@ -147,7 +150,12 @@ def _item(ctx: Ctx, scan: _Scan, i: int, b: Builder) -> None:
     path = _item_path(scan, i, parent)
     heading = is_heading(paras, i, text)
     end = cut_inline_label(text, p.body, p.end)
-    roles = item_roles(ctx, p.body, end, heading=heading)
+    # an item that is a whole duty sentence and has items below it: a task of its own, whose
+    # bearer the items below inherit ("1. Các cơ quan, đơn vị … căn cứ chức năng, nhiệm vụ
+    # được giao xây dựng kế hoạch …." / "- Giới thiệu điển hình …"), not a heading naming them
+    duty = (duty_clause(ctx, p.body, end) if heading and p.kind != "plain" and text[end - 1] in ".;"
+            else Roles())
+    roles = duty if duty.lead else item_roles(ctx, p.body, end, heading=heading)
     inherited = next((h.roles for h in reversed(stack) if h.roles.lead), Roles())
     if heading:
         own = roles if roles.lead else Roles(inherited.lead, tuple(dict.fromkeys(inherited.cooperating + roles.cooperating)))
@@ -155,7 +163,7 @@ def _item(ctx: Ctx, scan: _Scan, i: int, b: Builder) -> None:
         while stack and stack[-1].level >= lvl:
             stack.pop()
         stack.append(_Heading(lvl, path if p.kind != "plain" else base, own))
-        scan.last = None
+        scan.last = b.add(p.body, end, path, roles) if duty.lead else None
         return
     if p.kind == "plain" and text[p.end - 1] == ":" :
         scan.last = None  # an introducing sentence: "Triển khai ... các nhóm nhiệm vụ chủ yếu:"

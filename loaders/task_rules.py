@@ -31,6 +31,7 @@ class TaskRules:
     inline_label: regex.Pattern  # a label inside a task's paragraph, after a sentence end
     label_needs: tuple[frozenset[str], ...]  # marks without case every label holds one of each: ":"
     skip_sections: regex.Pattern
+    skip_title_words: int
     task_sections: regex.Pattern
     implementation: regex.Pattern
     lead_cue: regex.Pattern
@@ -117,6 +118,7 @@ def task_rules() -> TaskRules:
         label_needs=_caseless_needs(_any(list(raw["labels"].values())).pattern),
         inline_label=compile_rule(r"(?<=[.;]\s*)" + _any(list(raw["labels"].values())).pattern, regex.I | regex.V1),
         skip_sections=_any(raw["sections"]["skip"]),
+        skip_title_words=int(raw["sections"]["skip_title_words"]),
         task_sections=_any(raw["sections"]["tasks"]),
         implementation=_any(raw["sections"]["implementation"]),
         lead_cue=_any([roles["lead_cue"]]),

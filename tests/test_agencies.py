@@ -266,6 +266,9 @@ GROUPS = [
      [("Các doanh nghiệp thuộc Ủy ban nhân dân tỉnh", True)]),
     ("Các doanh nghiệp do Nhà nước nắm giữ 100% vốn điều lệ có trách nhiệm",
      [("Các doanh nghiệp do Nhà nước nắm giữ 100% vốn điều lệ", True)]),
+    # three kinds of body or more listed after "các": one group, also without "có liên quan"
+    ("Các cơ quan, đơn vị, địa phương, doanh nghiệp căn cứ chức năng, nhiệm vụ",
+     [("Các cơ quan, đơn vị, địa phương, doanh nghiệp", True)]),
     # "giám sát" is a verb: "các đoàn thể giám sát việc phân bổ" names "các đoàn thể"
     ("Phối hợp chính quyền địa phương và các đoàn thể giám sát việc phân bổ",
      [("Chính quyền địa phương", True), ("Các đoàn thể chính trị - xã hội tỉnh", True)]),

@@ -31,6 +31,7 @@ def _rows(text: str, issuer: str | None = None, doc: DocRef = DOC):
 
 SKS = "Các sở, ban, ngành, địa phương"
 # (id, text, issuer, expected rows: (section, start of the task text, lead, cooperating, inferred))
+CDN = "Các cơ quan, đơn vị, địa phương, doanh nghiệp"
 SHAPES = [
     ("letter-colon-chu-tri",
      "II. NHIỆM VỤ, GIẢI PHÁP\n1. Tuyên truyền\nb) Sở Thông tin và Truyền thông: Chủ trì, phối hợp với các sở, ban, ngành liên quan hướng dẫn báo chí.",
@@ -43,6 +44,17 @@ SHAPES = [
      "- Tham mưu UBND tỉnh ban hành Nghị quyết.\n- Phối hợp với Cục Thuế tỉnh thu tiền.",
      None, [("II.3.a.-1", "Tham mưu UBND tỉnh ban hành Ng", ["Sở Công Thương"], [SKS, "Các đơn vị liên quan"], False),
             ("II.3.a.-2", "Phối hợp với Cục Thuế tỉnh thu", ["Sở Công Thương"], [SKS, "Các đơn vị liên quan", "Cục Thuế tỉnh"], False)]),
+    # a numbered item that is a whole duty sentence, with dashes below: a task of its own whose
+    # bearer the dashes inherit (its "căn cứ", "kết quả" make no skipped heading of a sentence);
+    # kinds of body listed after "các" are one group
+    ("duty-sentence-with-dashes",
+     "IV. TỔ CHỨC THỰC HIỆN\n1. Các cơ quan, đơn vị, địa phương, doanh nghiệp căn cứ chức năng, nhiệm vụ được giao "
+     "xây dựng kế hoạch triển khai thực hiện đợt thi đua, báo cáo kết quả.\n- Giới thiệu điển hình tiên tiến trong Đợt thi đua.\n"
+     "- Báo cáo Ủy ban nhân dân tỉnh về kết quả Đợt thi đua.\n2. Sở Nội vụ: Chủ trì tổng hợp.",
+     None, [("IV.1", "Các cơ quan, đơn vị, địa phương", [CDN], [], False),
+            ("IV.1.-1", "Giới thiệu điển hình tiên tiến", [CDN], [], False),
+            ("IV.1.-2", "Báo cáo Ủy ban nhân dân tỉnh v", [CDN], [], False),
+            ("IV.2", "Sở Nội vụ: Chủ trì tổng hợp.", ["Sở Nội vụ"], [], False)]),
     ("group-heading-colon",
      "II. NHIỆM VỤ\n1. Đổi mới:\na) Các sở, ban, ngành, UBND các huyện, thành phố, thị xã (sau đây gọi tắt là địa phương):\n- Khẩn trương ban hành kế hoạch.",
      None, [("II.1.a.-1", "Khẩn trương ban hành kế hoạch.", [SKS], [], False)]),
