@@ -170,6 +170,7 @@ class _Gazetteer:
     number_units: frozenset[str]  # a sign a number in a name takes: "nắm giữ 100% vốn"
     compounds: dict[str, frozenset[str]]  # a name's first token -> words before it that make it no name ("cơ sở")
     unit_heads: tuple[tuple[str, ...], ...]  # a name the table does not list opening so is a unit of the issuer
+    lower_heads: frozenset[tuple[str, ...]]  # heads that open a name in lower case too ("lực lượng Kiểm lâm")
     no_units: frozenset[str]  # issuers whose such bodies are the province's, not their units
     compose: tuple[tuple[frozenset[str], str], ...]
     canonical: dict[AgencyEntry, tuple[str, ...]]  # each entry's name as a key
@@ -275,6 +276,7 @@ def _gazetteer() -> _Gazetteer:
         phrases=frozenset(_tokens(match_key(w)) for w in pattern.get("phrases", [])),
         number_units=frozenset(pattern.get("number_units", [])),
         unit_heads=tuple(_tokens(match_key(h)) for h in pattern.get("unit_heads", [])),
+        lower_heads=frozenset(_tokens(match_key(h)) for h in pattern.get("lower_heads", [])),
         no_units=frozenset(pattern.get("no_unit_parents", [])),
         compounds={last: frozenset(_tokens(match_key(c))[-2] for c in pattern.get("compounds", [])
                                    if _tokens(match_key(c))[-1] == last)
@@ -617,7 +619,9 @@ def _pattern_head(text: str, words: list[str], toks: list[tuple[str, int, int]],
         if tuple(words[: len(head)]) == head and len(head) > head_len:
             head_len = len(head)
     if head_len:
-        if not text[toks[0][1]].isupper() or len(toks) <= head_len or not text[toks[head_len][1]].isupper():
+        lower_ok = tuple(words[:head_len]) in gaz.lower_heads  # "phối hợp với lực lượng Kiểm lâm"
+        if ((not text[toks[0][1]].isupper() and not lower_ok) or len(toks) <= head_len
+                or not text[toks[head_len][1]].isupper()):
             return None
         return head_len, False
     if groups and words and words[0] == "các" and not _not_group(words[1:]):

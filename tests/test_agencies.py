@@ -177,6 +177,10 @@ FIND = [
     # "Cơ quan" with a capitalised name is one body ("Cơ quan Công an"), not a kind
     ("phối hợp với Cơ quan Công an kiểm tra", [("Cơ quan Công an", "Cơ quan Công an")]),
     ("Lực lượng Công an phối hợp kiểm tra", [("Lực lượng Công an", "Lực lượng Công an")]),
+    # … also in lower case before the capitalised name; a description in lower case is none
+    ("phối hợp với lực lượng Kiểm lâm, lực lượng Quân đội",
+     [("Lực lượng Kiểm lâm", "lực lượng Kiểm lâm"), ("Lực lượng Quân đội", "lực lượng Quân đội")]),
+    ("báo cáo cơ quan nhà nước có thẩm quyền", []),
     # "cơ sở", "trụ sở" end in a body's head word and are none: no "Sở Xây dựng" in a facility
     ("Người đứng đầu cơ sở xây dựng kế hoạch", []),
     ("tại trụ sở Sở Tư pháp", [("Sở Tư pháp", "Sở Tư pháp")]),
