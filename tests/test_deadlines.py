@@ -96,6 +96,11 @@ def test_relative_deadline_in_prose() -> None:
     text = "Sở Tư pháp trong thời hạn 03 ngày làm việc công khai thủ tục hành chính."
     found = find_deadlines(text, reference_date="2025-11-19")
     assert [(d.end, text[s:e]) for d, s, e in found] == [("2025-11-24", "trong thời hạn 03 ngày làm việc")]
+    # due before an event, where the phrase opens a clause: a deadline of no known date; a
+    # trailing "trước khi …" orders two steps and is none
+    text = "Trước thời điểm dừng bán hàng, doanh nghiệp gửi thông báo bằng văn bản."
+    assert [(d.kind, text[s:e]) for d, s, e in find_deadlines(text)] == [("unknown", "Trước thời điểm d")]
+    assert find_deadlines("Các cơ sở giáo dục thỏa thuận với cha mẹ học sinh trước khi thu.") == []
     # counted from an event: a deadline of no known date, not none
     text = "Sở Quy hoạch - Kiến trúc gửi ý kiến trong vòng 07 ngày kể từ ngày nhận được đề nghị."
     found = find_deadlines(text, reference_date="2025-11-19")
