@@ -354,6 +354,8 @@ class _DutyRules:
     reach: int
     roles: regex.Pattern  # persons and owners by their role, a list of them, then a duty verb
     nouns: regex.Pattern  # a list of two generic nouns or more ("Tổ chức, cá nhân"), then a duty verb
+    shared: regex.Pattern  # kinds of body listed, then "thuộc" and the body they share
+    shared_piece: regex.Pattern  # one kind of such a list
     role: regex.Pattern  # one of them, in such a list
 
 
@@ -375,7 +377,15 @@ def _duty_rules() -> _DutyRules:
     roles = rf"\s*(?P<names>{role}(?:\s*+(?:,|\bvà\b)\s*+{role})*)\s++(?=(?:{verbs})(?!\w))"
     noun = r"(?i:" + "|".join(f"(?:{x})" for x in t["list_nouns"]) + r")(?!\w)"
     nouns = rf"\s*(?P<names>(?i:{t['plural']})?{noun}(?:\s*+(?:,|\bvà\b)\s*+{noun})+)\s++(?=(?:{verbs})(?!\w))"
+    kind_alt = "|".join(f"(?:{k})" for k in (*t["kinds"], *t["generic_kinds"], *t["list_nouns"]))
+    qualifier = t["shared_qualifier"]
+    lower = rf"(?:\s++(?!(?:{qualifier}|{verbs}|{stops})(?!\w))\p{{Ll}}[\p{{Ll}}\-]*+)"
+    piece = rf"(?i:{kind_alt})(?!\w){lower}{{0,{n}}}"
+    shared = (rf"\s*(?P<names>(?i:{t['plural']})?{piece}(?:\s*+(?:,|\bvà\b)\s*+{piece})+)"
+              rf"\s++(?P<of>{qualifier})\s++")
     return _DutyRules(
+        shared=compile_rule(shared, regex.V1),
+        shared_piece=compile_rule(piece, regex.V1),
         nouns=compile_rule(nouns, regex.V1),
         roles=compile_rule(roles, regex.V1),
         role=compile_rule(role, regex.V1),
@@ -472,6 +482,10 @@ def _bearer_at(ctx: Ctx, found, pos: int, end: int) -> Roles:
                 lead = [resolve_agency(_capital(r.group()), ctx.jurisdiction)
                         for r in d.role.finditer(text, m.start("names"), m.end("names"))]
                 break
+            shared = _shared_kinds(ctx, found, at, stop)
+            if shared:
+                lead = shared
+                break
             m = d.nouns.match(text, at, stop)
             if m and not any(m.start("names") <= s < m.end("names") for _, s, _ in found):
                 # "Tổ chức, cá nhân có trách nhiệm tuân thủ …": every such body, as a group
@@ -492,6 +506,31 @@ def _bearer_at(ctx: Ctx, found, pos: int, end: int) -> Roles:
     coop = [a for a in cooperating_of(ctx, found, pos, end, lead) if a not in lead]
     lead = compose_agencies(lead, ctx.jurisdiction)
     return Roles(tuple(lead), tuple(a for a in compose_agencies(coop, ctx.jurisdiction) if a not in lead))
+
+
+def _shared_kinds(ctx: Ctx, found, at: int, stop: int) -> list[Agency]:
+    """Kinds of body listed with the qualifier they share, then a duty verb: each kind a group
+    with the qualifier ("Cơ quan chuyên môn, tổ chức hành chính khác thuộc Ủy ban nhân dân tỉnh
+    quyết định …"); or none."""
+    d = _duty_rules()
+    text = ctx.text
+    m = d.shared.match(text, at, stop)
+    if m is None:
+        return []
+    # the body they belong to, read on its own (the finder may have read "tổ chức hành chính
+    # khác thuộc Ủy ban nhân dân tỉnh" as one group)
+    named = find_agencies(text[m.end():stop], ctx.jurisdiction, parent=ctx.issuer)
+    if not named or named[0][1] != 0 or not d.verb.match(text, m.end() + named[0][2], stop):
+        return []
+    owner = " ".join(text[m.start("of"):m.end() + named[0][2]].split())
+    out = []
+    for piece in d.shared_piece.finditer(text, m.start("names"), m.end("names")):
+        name = " ".join(piece.group().split())
+        if d.plural.match(name):
+            name = name[d.plural.match(name).end():]
+        out.append(resolve_agency(f"{d.plural_name} {name[0].lower()}{name[1:]} {owner}", ctx.jurisdiction))
+    return out
+
 
 
 def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple[int, Roles]]:

@@ -218,6 +218,14 @@ ROWS = [
           ("Trong thời gian thực hiện các thủ tục", ("Chủ cơ sở",)),
           ("Các chủ sở hữu chịu trách nhiệm đóng góp chi phí duy trì. Các chủ sở hữu", ("Các chủ sở hữu",)),
           ("Ủy ban nhân dân cấp xã có trách nhiệm", ("Ủy ban nhân dân các xã, phường",))]),
+    # kinds of body listed with the "thuộc …" they share: each kind a group with it
+    ("kinds-sharing-a-qualifier",
+     [("h", "Điều 3. Phân cấp thẩm quyền"),
+      ("p", "1. Cơ quan chuyên môn, đơn vị sự nghiệp công lập, tổ chức hành chính khác thuộc Ủy ban nhân dân "
+            "thành phố quyết định tiêu chuẩn, định mức diện tích chuyên dùng.")],
+     [], [("Cơ quan chuyên môn, đơn vị sự nghiệp", ("Các cơ quan chuyên môn thuộc Ủy ban nhân dân thành phố",
+                                                  "Các đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân thành phố",
+                                                  "Các tổ chức hành chính khác thuộc Ủy ban nhân dân thành phố"))]),
     # a list of generic nouns, then a duty verb: every such body, as a group; one noun alone
     # ("Tổ chức" is also a verb) or a list without a duty verb gives none
     ("generic-noun-list",
