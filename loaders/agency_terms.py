@@ -32,8 +32,8 @@ import regex
 from graph.model import Agency
 from graph.vocab import table_cache
 
-from .agencies import find_agencies, match_key, resolve_agency
-from .rules import load_table
+from .agencies import find_agencies, resolve_agency
+from .rules import load_table, match_key
 
 __all__ = ["DefinedBodies", "defined_bodies"]
 

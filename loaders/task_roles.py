@@ -482,7 +482,7 @@ def _bearer_at(ctx: Ctx, found, pos: int, end: int) -> Roles:
                 lead = [resolve_agency(_capital(r.group()), ctx.jurisdiction)
                         for r in d.role.finditer(text, m.start("names"), m.end("names"))]
                 break
-            shared = _shared_kinds(ctx, found, at, stop)
+            shared = _shared_kinds(ctx, at, stop)
             if shared:
                 lead = shared
                 break
@@ -508,7 +508,7 @@ def _bearer_at(ctx: Ctx, found, pos: int, end: int) -> Roles:
     return Roles(tuple(lead), tuple(a for a in compose_agencies(coop, ctx.jurisdiction) if a not in lead))
 
 
-def _shared_kinds(ctx: Ctx, found, at: int, stop: int) -> list[Agency]:
+def _shared_kinds(ctx: Ctx, at: int, stop: int) -> list[Agency]:
     """Kinds of body listed with the qualifier they share, then a duty verb: each kind a group
     with the qualifier ("Cơ quan chuyên môn, tổ chức hành chính khác thuộc Ủy ban nhân dân tỉnh
     quyết định …"); or none."""
@@ -530,7 +530,6 @@ def _shared_kinds(ctx: Ctx, found, at: int, stop: int) -> list[Agency]:
             name = name[d.plural.match(name).end():]
         out.append(resolve_agency(f"{d.plural_name} {name[0].lower()}{name[1:]} {owner}", ctx.jurisdiction))
     return out
-
 
 
 def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple[int, Roles]]:
