@@ -22,6 +22,7 @@ import bisect
 import dataclasses
 import functools
 import itertools
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import regex
@@ -36,6 +37,7 @@ __all__ = [
     "resolve_agency",
     "find_agencies",
     "compose_agencies",
+    "compose_rows",
     "body_kind",
     "unit_code",
     "defined_short_forms",
@@ -527,25 +529,36 @@ def unit_code(agency: Agency) -> str:
     return "".join(w[0].upper() for w in words if match_key(w) not in ("và", "các")) or slug(agency.name)
 
 
-def compose_agencies(agencies: list[Agency], jurisdiction: str) -> list[Agency]:
-    """Replace a set of agencies named together by the compound group the table defines.
+def compose_agencies(agencies: list[Agency], jurisdiction: str, compounds: Collection[str] = ()) -> list[Agency]:
+    """Replace a set of agencies named together by the compound group the table defines,
+    for the compounds of ``compounds`` only: those the document defines as one term
+    (:func:`loaders.agency_terms.defined_compounds`, "các sở, ban, ngành, UBND các huyện, thị
+    xã, thành phố (sau đây gọi tắt là địa phương)").  Elsewhere the bodies stay as named: "Các
+    sở, ban, ngành và UBND các huyện" is two groups.
 
     >>> names = [resolve_agency(n, "Hà Tĩnh") for n in ("các sở", "UBND huyện, thị xã, thành phố")]
-    >>> [a.name for a in compose_agencies(names, "Hà Tĩnh")]
+    >>> [a.name for a in compose_agencies(names, "Hà Tĩnh", {"Các sở, ban, ngành, địa phương"})]
     ['Các sở, ban, ngành, địa phương']
+    >>> len(compose_agencies(names, "Hà Tĩnh"))
+    2
     """
     rows, fewest = _compose_rows(jurisdiction)
-    if len(agencies) < fewest:
-        return list(dict.fromkeys(agencies))  # (too few bodies for any row)
+    if len(agencies) < fewest or not compounds:
+        return list(dict.fromkeys(agencies))  # (too few bodies for any row, or no compound defined)
     out = list(dict.fromkeys(agencies))
     names = {a.name for a in out}
     for parts, result in rows:
-        if parts <= names:
+        if result in compounds and parts <= names:
             first = min(i for i, a in enumerate(out) if a.name in parts)
             out = [a for a in out if a.name not in parts]
             out.insert(first, resolve_agency(result, jurisdiction))
             names = {a.name for a in out}
     return list(dict.fromkeys(out))
+
+
+def compose_rows(jurisdiction: str) -> tuple[tuple[frozenset[str], str], ...]:
+    """The ``[[compose]]`` rows as ``(part names, compound name)`` in ``jurisdiction``."""
+    return _compose_rows(jurisdiction)[0]
 
 
 @table_cache(maxsize=256)

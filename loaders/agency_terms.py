@@ -32,10 +32,10 @@ import regex
 from graph.model import Agency
 from graph.vocab import table_cache
 
-from .agencies import find_agencies, resolve_agency
+from .agencies import compose_rows, find_agencies, resolve_agency
 from .rules import load_table, match_key
 
-__all__ = ["DefinedBodies", "defined_bodies"]
+__all__ = ["DefinedBodies", "defined_bodies", "defined_compounds"]
 
 # the phrase a short form names begins after one of these (an item's marker is skipped)
 _PHRASE_START = regex.compile(r"[\n;:]|[.!?](?=\s)")
@@ -112,6 +112,31 @@ def defined_bodies(text: str, jurisdiction: str, *, parent: str | None = None) -
                             for k in sorted(bodies, key=len, reverse=True))
     pattern = regex.compile(rf"(?<!\w)(?:{plural.pattern})?(?P<short>{alternatives})(?!\w)", regex.V1)
     return DefinedBodies(pattern, tuple((k, a, after) for k, (a, after) in bodies.items()))
+
+
+def defined_compounds(text: str, jurisdiction: str, *, parent: str | None = None) -> frozenset[str]:
+    """The compound groups (``[[compose]]`` rows) ``text`` defines as one term: all parts of
+    the row named in the phrase before a definition ("các sở, ban, ngành, UBND các huyện, thị
+    xã, thành phố (sau đây gọi tắt là địa phương)").  Only there do the parts named together
+    stand for the compound (:func:`loaders.agencies.compose_agencies`).
+
+    >>> defined_compounds("Các sở, ban, ngành, UBND các huyện, thị xã, thành phố (sau đây gọi tắt là"
+    ...                   " địa phương) triển khai.", "Hà Tĩnh")
+    frozenset({'Các sở, ban, ngành, địa phương'})
+    >>> defined_compounds("Các sở, ban, ngành và UBND các huyện, thị xã, thành phố triển khai.", "Hà Tĩnh")
+    frozenset()
+    """
+    rows = compose_rows(jurisdiction)
+    if "(" not in text or not rows:
+        return frozenset()
+    definition, _, _ = _rules()
+    out = set()
+    for m in definition.finditer(text):
+        begin = max((p.end() for p in _PHRASE_START.finditer(text, max(0, m.start() - 600), m.start())),
+                    default=max(0, m.start() - 600))
+        names = {a.name for a, _, _ in find_agencies(text[begin:m.start()], jurisdiction, groups=True, parent=parent)}
+        out.update(result for parts, result in rows if parts <= names)
+    return frozenset(out)
 
 
 def _defined_body(text: str, paren: int, short: str, head: tuple[str, ...], jurisdiction: str,

@@ -282,7 +282,7 @@ def _addressees(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) 
     if cue:
         begin = st.pending[0][1] if st.pending else start
         found = found_agencies(ctx, begin, p.end)
-        lead = compose_agencies([a for a, s, _ in found if s < cue.start()], ctx.jurisdiction)
+        lead = compose_agencies([a for a, s, _ in found if s < cue.start()], ctx.jurisdiction, ctx.compounds)
         if lead:
             _add(st, begin, p.end, Roles(tuple(lead)))
         st.pending = []
@@ -298,7 +298,7 @@ def _addressees(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) 
         # "2. Sở Văn hoá, Thể thao và Du lịch;" / "UBND các xã, phường niêm yết công khai …":
         # the addressees above share the duty the line below gives: one task, all lead
         lead = [a for q, q_start, _ in st.pending for a in item_roles(ctx, q_start, q.end).lead] + list(roles.lead)
-        _add(st, st.pending[0][1], p.end, Roles(tuple(compose_agencies(list(dict.fromkeys(lead)), ctx.jurisdiction)),
+        _add(st, st.pending[0][1], p.end, Roles(tuple(compose_agencies(list(dict.fromkeys(lead)), ctx.jurisdiction, ctx.compounds)),
                                                 roles.cooperating))
         st.pending = []
         return True

@@ -52,6 +52,8 @@ class Ctx:
     defined: dict[tuple[str, ...], Agency] = field(default_factory=dict)
     # bodies it defines under a common noun: "(gọi tắt là doanh nghiệp)"
     bodies: DefinedBodies = DefinedBodies()
+    # compound groups it defines as one term: "(sau đây gọi tắt là địa phương)"
+    compounds: frozenset[str] = frozenset()
 
     @property
     def dates(self) -> dict:
@@ -504,8 +506,8 @@ def _bearer_at(ctx: Ctx, found, pos: int, end: int) -> Roles:
     if not lead:
         return Roles()
     coop = [a for a in cooperating_of(ctx, found, pos, end, lead) if a not in lead]
-    lead = compose_agencies(lead, ctx.jurisdiction)
-    return Roles(tuple(lead), tuple(a for a in compose_agencies(coop, ctx.jurisdiction) if a not in lead))
+    lead = compose_agencies(lead, ctx.jurisdiction, ctx.compounds)
+    return Roles(tuple(lead), tuple(a for a in compose_agencies(coop, ctx.jurisdiction, ctx.compounds) if a not in lead))
 
 
 def _shared_kinds(ctx: Ctx, at: int, stop: int) -> list[Agency]:
@@ -594,8 +596,8 @@ def item_roles(ctx: Ctx, start: int, end: int, *, heading: bool = False) -> Role
             # "Các chủ rừng là tổ chức (các Ban quản lý rừng …)": the name, not its examples
             name = PARENS.sub("", ctx.text[name_start:head_end]).strip(" ,.;:")
             lead = [resolve_agency(name, ctx.jurisdiction)]
-    lead = compose_agencies(lead, ctx.jurisdiction)
-    coop = compose_agencies(coop, ctx.jurisdiction)
+    lead = compose_agencies(lead, ctx.jurisdiction, ctx.compounds)
+    coop = compose_agencies(coop, ctx.jurisdiction, ctx.compounds)
     return Roles(tuple(lead), tuple(a for a in coop if a not in lead))
 
 
@@ -612,4 +614,4 @@ def label_agencies(ctx: Ctx, start: int, end: int) -> list[Agency]:
         if not piece or (k < len(found) and found[k][1] < e):
             continue
         out.append((s, resolve_agency(piece, ctx.jurisdiction, parent=ctx.issuer)))
-    return compose_agencies([a for _, a in sorted(out, key=lambda t: t[0])], ctx.jurisdiction)
+    return compose_agencies([a for _, a in sorted(out, key=lambda t: t[0])], ctx.jurisdiction, ctx.compounds)

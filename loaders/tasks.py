@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from graph.ids import task_id
 from graph.model import Agency, DocRef, Task
 from loaders.agencies import defined_short_forms
-from loaders.agency_terms import defined_bodies
+from loaders.agency_terms import defined_bodies, defined_compounds
 from loaders.task_articles import articles, charters
 from loaders.task_build import Builder, Layout, Read, task_text
 from loaders.task_narrative import narrative
@@ -128,7 +128,8 @@ def extract_tasks(
     ctx = Ctx(text, document.jurisdiction, issuer_agency, year, document.date if year else None, effective,
               block_starts=tuple(b.start for b in blocks), block_paths=tuple(b.path for b in blocks),
               defined=defined_short_forms(text, document.jurisdiction, parent=issuer_agency),
-              bodies=defined_bodies(text, document.jurisdiction, parent=issuer_agency))
+              bodies=defined_bodies(text, document.jurisdiction, parent=issuer_agency),
+              compounds=defined_compounds(text, document.jurisdiction, parent=issuer_agency))
     drafts = sorted(_read(ctx, split_paragraphs(text)).drafts, key=lambda d: d.start)
     drafts = [d for d in drafts if task_text(text[d.start : d.end])]
     tasks: list[Task] = []

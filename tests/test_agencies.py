@@ -7,6 +7,7 @@ import unicodedata
 import pytest
 
 from graph.ids import agency_id
+from loaders.agency_terms import defined_compounds
 from loaders.agencies import compose_agencies, defined_short_forms, find_agencies, resolve_agency, unit_code
 from loaders.rules import match_key
 
@@ -289,9 +290,29 @@ def test_find_groups_on_request() -> None:
     assert [(a.name, a.group) for a, _, _ in found] == [("Các công ty kinh doanh hạ tầng khu công nghiệp", True)]
 
 
+LOCAL = "Các sở, ban, ngành, địa phương"
+
+
 def test_compose_named_together() -> None:
     parts = [resolve_agency(n, HT) for n in ("các sở", "UBND huyện, thị xã, thành phố")]
-    assert [a.name for a in compose_agencies(parts, HT)] == ["Các sở, ban, ngành, địa phương"]
+    assert [a.name for a in compose_agencies(parts, HT, {LOCAL})] == [LOCAL]
+    # a document that does not define the compound keeps the two groups
+    assert [a.name for a in compose_agencies(parts, HT)] == ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"]
+
+
+# (text, compounds the document defines): the parts named before a definition, and only there
+DEFINED_COMPOUNDS = [
+    ("Tạo sự chủ động để các sở, ban, ngành, UBND các huyện, thị xã, thành phố (sau đây gọi tắt là địa "
+     "phương) triển khai.", {LOCAL}),
+    ("a) Các sở, ban, ngành, UBND các huyện, thành phố, thị xã (sau đây gọi tắt là địa phương):", {LOCAL}),
+    ("Các sở, ban, ngành và UBND các huyện, thị xã, thành phố triển khai thực hiện.", set()),
+    ("Các sở, ban, ngành triển khai. UBND các huyện (sau đây gọi tắt là cấp huyện) phối hợp.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DEFINED_COMPOUNDS)
+def test_defined_compounds(text: str, expected: set[str]) -> None:
+    assert defined_compounds(text, HT) == expected
 
 
 def test_match_key_keeps_length_and_folds_tones() -> None:
@@ -424,7 +445,7 @@ def test_city_units_keep_their_board_and_compose() -> None:
     unit = resolve_agency("Phòng Quản lý đầu tư", "Hải Phòng", parent="Ban Quản lý Khu kinh tế thành phố")
     assert unit.parent == "hai-phong:agency:ban-quan-ly-khu-kinh-te-tinh"
     parts = [resolve_agency(n, "Hà Nội") for n in ("các sở", "UBND huyện, thị xã, thành phố")]
-    assert [a.name for a in compose_agencies(parts, "Hà Nội")] == ["Các sở, ban, ngành, địa phương"]
+    assert [a.name for a in compose_agencies(parts, "Hà Nội", {LOCAL})] == [LOCAL]
 
 
 # (text of an execution clause, jurisdiction, names found): the province's collective bodies as

@@ -324,10 +324,11 @@ def _deadline_ok(gd: dict | None, td) -> bool:
     return td is not None and all(gd.get(k) == getattr(td, k) for k in DEADLINE_FIELDS)
 
 
-def score_task_pairs(pairs, considered: int, jurisdiction: str, tally: Tally, names: dict) -> dict:
+def score_task_pairs(pairs, considered: list, jurisdiction: str, tally: Tally, names: dict) -> dict:
     matched = [(g, t) for g, t in pairs if t is not None]
     tally.add("tasks recall", len(matched), len(pairs))
-    tally.add("tasks precision", len(matched), considered)
+    tally.add("tasks precision", len(matched), len(considered))
+    paired = {id(t) for _, t in matched}
     wrong = []
     for g, t in matched:
         lead_ok = _agency_ids(g["lead"], jurisdiction) == set(t.lead)
@@ -347,8 +348,9 @@ def score_task_pairs(pairs, considered: int, jurisdiction: str, tally: Tally, na
                          f"{gd and {k: gd.get(k) for k in DEADLINE_FIELDS}} got "
                          f"{td and {k: getattr(td, k) for k in DEADLINE_FIELDS}}")
     return {
-        "gold": len(pairs), "pred": considered, "matched": len(matched),
+        "gold": len(pairs), "pred": len(considered), "matched": len(matched),
         "missed": [f"{g.get('section')}: {g['text_start'][:70]!r}" for g, t in pairs if t is None],
+        "extra": [f"{t.section}: {t.text[:70]!r}" for t in considered if id(t) not in paired],
         "wrong": wrong,
     }
 
@@ -413,7 +415,7 @@ def score_realdocs(gold_dir: str | Path = REALDOCS_GOLD, pages_dir: str | Path =
             refs = score_references(gold["references"], ex, tally)
             pairs = match_tasks(ex.document.text, gold["tasks"], ex.tasks)
             names = {a.id: a.name for a in ex.agencies}
-            tasks = score_task_pairs(pairs, len(ex.tasks), doc.get("jurisdiction") or "", tally, names)
+            tasks = score_task_pairs(pairs, list(ex.tasks), doc.get("jurisdiction") or "", tally, names)
         except (KeyError, TypeError, AttributeError) as exc:
             skipped.append((path.name, f"malformed gold ({type(exc).__name__}: {exc})"))
             continue
@@ -455,7 +457,7 @@ def score_seeds() -> dict:
                 text, predicted, agencies = "", [], []
             pairs = _match_seed_tasks(text, tgold["tasks"], predicted)
             considered = [t for t in predicted if _in_spans(t, tgold.get("complete_spans"))]
-            tasks = score_task_pairs(pairs, len(considered), tgold["jurisdiction"], tally,
+            tasks = score_task_pairs(pairs, considered, tgold["jurisdiction"], tally,
                                      {a.id: a.name for a in agencies})
         total.merge(tally)
         rows.append({"page": path.stem, "error": "; ".join(errors) or None,
@@ -508,6 +510,7 @@ def format_table(seeds: dict, real: dict, *, verbose: bool = False, holdout: dic
             details += [f"    ref extra {x}" for x in r["extra"]]
             details += [f"    ref wrong {x}" for x in r["wrong"]]
             details += [f"    task missed {x}" for x in t["missed"]]
+            details += [f"    task extra {x}" for x in t["extra"]]
             details += [f"    task {x}" for x in t["wrong"]]
             lines += details
     for row in seeds["pages"]:
