@@ -182,6 +182,9 @@ class _Gazetteer:
     catch_all_noun: regex.Pattern
     kinds_list: regex.Pattern  # "các cơ quan, đơn vị, địa phương, doanh nghiệp": kinds of body listed
     next_level: regex.Pattern  # ", cấp xã" after a body of the province's level
+    local_councils: regex.Pattern  # "UBND các xã, thị trấn": local committees by their level
+    local_levels: dict[str, tuple[str, bool]]  # a unit word: (its level's group, alone it is generic)
+    local_first: frozenset[str]  # first words of [local_councils] heads
     region_word: str  # a regional body's name ends so: its region's number follows
     named_places: tuple[tuple[str, ...], ...]  # a group's name ends so: a place's own name may follow
     place_joiners: frozenset[str]  # between a group and a place noun after it
@@ -258,7 +261,19 @@ def _gazetteer() -> _Gazetteer:
     listed = [*pattern.get("catch_all_nouns", []), *pattern.get("kinds_list_nouns", [])]
     list_alt = "(?:" + "|".join(r"\s+".join(regex.escape(w) for w in match_key(n).split())
                                 for n in sorted(listed, key=len, reverse=True)) + r")(?!\w)"
+    local = table.get("local_councils", {})
+    levels = {" ".join(_tokens(match_key(w))): (row["group"], bool(row.get("generic_alone")))
+              for row in local.get("levels", []) for w in row["units"]}
+    unit_alt = "(?:" + "|".join(r"\s+".join(regex.escape(w) for w in u.split())
+                                for u in sorted(levels, key=len, reverse=True)) + r")(?!\w)"
+    head_alt = "(?:" + "|".join(r"\s+".join(regex.escape(w) for w in _tokens(match_key(h)))
+                                for h in sorted(local.get("heads", []), key=len, reverse=True)) + r")"
     return _Gazetteer(
+        local_councils=regex.compile(
+            rf"{head_alt}\s+(?P<many>(?:các|những)\s+)?(?P<level>cấp\s+)?(?P<units>{unit_alt}"
+            rf"(?:\s*(?:,|/|\bvà\b(?:\s+các)?)\s*(?:cấp\s+)?{unit_alt})*)" if levels else r"(?!)", regex.V1),
+        local_levels=levels,
+        local_first=frozenset(_tokens(match_key(h))[0] for h in local.get("heads", [])),
         by_key=by_key,
         by_name=by_name,
         trie=trie,
@@ -1019,6 +1034,19 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
         if hit is not None:
             longer = _written_out(key, hit, start, jur, one)
             hit = (hit[0], _qualifier_end(key, hit[1], jur, one)) if longer is None else (None, longer)
+        local = _local_council(text, key, start) if first in gaz.local_first else []
+        if local and local[-1][2] > max(hit[1] if hit else 0, end or 0):
+            # "UBND các xã, thị trấn": the level's group, however its units are listed
+            for group, s, e in local:
+                agency = resolve_agency(group, jurisdiction, parent=parent)
+                place = _named_place(text, key, s, e)
+                if place is not None:
+                    agency = dataclasses.replace(resolve_agency(f"{agency.name}, {place[0]}", jurisdiction, parent=parent),
+                                                 group=True)
+                    e = place[1]
+                out.append((agency, s, e))
+                pos = e
+            continue
         listed = _catch_all(key, start) if first == "các" else None
         if listed is not None and listed[1] > max(hit[1] if hit else 0, end or 0):
             # "các cơ quan, đơn vị và tổ chức, cá nhân có liên quan": one catch-all group
@@ -1141,6 +1169,38 @@ def _catch_all(key: str, start: int) -> tuple[str, int] | None:
 
 
 _LIST_SEP = regex.compile(r"\s*(?:,|\bvà\b)\s*", regex.V1)
+
+
+def _local_council(text: str, key: str, start: int) -> list[tuple[str, int, int]]:
+    """Local People's Committees addressed by their level at ``start``, however the units are
+    listed ("UBND các xã, thị trấn", "Ủy ban nhân dân xã/phường", "Chủ tịch UBND các quận,
+    huyện, thị xã", "Ủy ban nhân dân cấp huyện, cấp xã"): each level's group
+    (``[local_councils]``) with the start and end of its units, or [].  One unit word alone,
+    without "các" or "cấp", is the group only for a level whose row says ``generic_alone``
+    ("Ủy ban nhân dân xã" in a regulation); "Ủy ban nhân dân thành phố" is the city's own
+    committee.  A capitalised name after a lone unit names one body ("UBND xã Tân Phú")."""
+    gaz = _gazetteer()
+    m = gaz.local_councils.match(key, start, start + _WINDOW)
+    if m is None:
+        return []
+    units = [(u.group("unit"), u.start(), u.end()) for u in _UNIT.finditer(key, m.start("units"), m.end())]
+    if len(units) == 1 and not (m.group("many") or m.group("level")):
+        after = _TOKEN.match(key, m.end())
+        if not gaz.local_levels[" ".join(units[0][0].split())][1] or (
+                after is not None and after.group(1) and text[after.start(1)].isupper()):
+            return []
+    out: list[tuple[str, int, int]] = []
+    for unit, s, e in units:
+        group = gaz.local_levels[" ".join(unit.split())][0]
+        if out and out[-1][0] == group:
+            out[-1] = (group, out[-1][1], e)
+        else:
+            out.append((group, start if not out else s, e))
+    return out
+
+
+_UNIT = regex.compile(r"(?P<unit>th[iị]\s+x[aã]|th[iị]\s+tr[aấ]n|th[aà]nh\s+ph[oố]|đ[aặ]c\s+khu|x[aã]|ph[uư][oờ]ng|huy[eệ]n|qu[aậ]n)(?!\w)",
+                   regex.V1)
 
 
 def _next_level(key: str, start: int, end: int) -> tuple[str, int, int] | None:

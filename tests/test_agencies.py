@@ -274,6 +274,16 @@ GROUPS = [
     # three kinds of body or more listed after "các": one group, also without "có liên quan"
     ("Các cơ quan, đơn vị, địa phương, doanh nghiệp căn cứ chức năng, nhiệm vụ",
      [("Các cơ quan, đơn vị, địa phương, doanh nghiệp", True)]),
+    # local committees by level, however the units are listed (first unit's level: the group);
+    # a lone unit without "các"/"cấp": the communes' group only, and not before a proper name
+    ("UBND các xã, thị trấn tổ chức thực hiện", [("Ủy ban nhân dân các xã, phường", True)]),
+    ("Ủy ban nhân dân xã/phường trả lời bằng văn bản", [("Ủy ban nhân dân các xã, phường", True)]),
+    ("UBND các phường, xã, thị trấn có trách nhiệm", [("Ủy ban nhân dân các xã, phường", True)]),
+    ("Chủ tịch UBND các quận, huyện, thị xã chỉ đạo", [("UBND các huyện, thành phố, thị xã", True)]),
+    ("Ủy ban nhân dân các huyện, thành phố tổ chức", [("UBND các huyện, thành phố, thị xã", True)]),
+    ("Ủy ban nhân dân cấp huyện, cấp xã thực hiện",
+     [("UBND các huyện, thành phố, thị xã", True), ("Ủy ban nhân dân các xã, phường", True)]),
+    ("Ủy ban nhân dân xã có trách nhiệm", [("Ủy ban nhân dân các xã, phường", True)]),
     # "giám sát" is a verb: "các đoàn thể giám sát việc phân bổ" names "các đoàn thể"
     ("Phối hợp chính quyền địa phương và các đoàn thể giám sát việc phân bổ",
      [("Chính quyền địa phương", True), ("Các đoàn thể chính trị - xã hội tỉnh", True)]),
