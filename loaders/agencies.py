@@ -191,6 +191,8 @@ class _Gazetteer:
     region: regex.Pattern
     spell_out: regex.Pattern  # abbreviations written out in names the table does not list
     spelled: dict[str, str]
+    joiners: regex.Pattern  # "&" between two words of a name the table does not list
+    joined: dict[str, str]
     by_shown: dict[str, AgencyEntry]  # the table's names as a centrally-run city shows them
     city_forms: dict[str, str]  # a table name's words as a centrally-run city writes them
     city_words: regex.Pattern
@@ -310,6 +312,9 @@ def _gazetteer() -> _Gazetteer:
         spell_out=regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(k) for k in sorted(spelled, key=len, reverse=True))
                                 + r")(?!\w)" if spelled else r"(?!)", regex.V1),
         spelled=spelled,
+        joiners=regex.compile(r"(?<=\w)\s*(?P<j>" + "|".join(regex.escape(k) for k in pattern.get("joiners", {}))
+                              + r")\s*(?=\w)" if pattern.get("joiners") else r"(?!)", regex.V1),
+        joined=dict(pattern.get("joiners", {})),
         by_shown={regex.sub(city_words, lambda m: city_forms[m.group()], n): e for n, e in by_name.items()},
         city_forms=city_forms,
         city_words=city_words,
@@ -513,9 +518,12 @@ def _local_form(name: str, jurisdiction: str) -> str:
 
 
 def _spell_out(name: str) -> str:
-    """A name the table does not list with its abbreviations written out (``[pattern]
-    spell_out``): "thuộc UBND tỉnh" -> "thuộc Ủy ban nhân dân tỉnh"."""
-    return _gazetteer().spell_out.sub(lambda m: _gazetteer().spelled[m.group()], name)
+    """A name the table does not list with its abbreviations and joiners written out
+    (``[pattern] spell_out``, ``joiners``): "thuộc UBND tỉnh" -> "thuộc Ủy ban nhân dân tỉnh",
+    "Văn phòng HĐND&UBND huyện" -> "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"."""
+    gaz = _gazetteer()
+    name = gaz.joiners.sub(lambda m: f" {gaz.joined[m.group('j')]} ", name)
+    return gaz.spell_out.sub(lambda m: gaz.spelled[m.group()], name)
 
 
 def _unit_id(jurisdiction: str, name: str, parent_name: str | None) -> str:
@@ -720,7 +728,8 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
             held += 1
             continue
         if not word[0].isalnum():
-            if word == "-" and i + 1 < len(toks) and text[toks[i + 1][1]].isupper() and not group:
+            if word in "-&" and i + 1 < len(toks) and text[toks[i + 1][1]].isupper() and not group:
+                # "Phòng Tài chính - Kế hoạch", "Văn phòng HĐND&UBND huyện": a joiner in a name
                 i += 1
                 continue
             break

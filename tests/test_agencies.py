@@ -171,6 +171,11 @@ FIND = [
      [("Đài Phát thanh và Truyền hình tỉnh", "Đài Phát thanh và Truyền hình tỉnh"), ("Báo Hà Tĩnh", "Báo Hà Tĩnh"),
       ("Các cơ quan thông tin đại chúng", "các cơ quan thông tin đại chúng")]),
     ("Sở Ngoại vụ chủ trì", [("Sở Ngoại vụ", "Sở Ngoại vụ")]),  # pattern: not in the table
+    # "&" joins two capitalised words of a name: one node with the "và" form
+    ("Văn phòng HĐND&UBND huyện có trách nhiệm",
+     [("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện", "Văn phòng HĐND&UBND huyện")]),
+    ("Văn phòng HĐND và UBND huyện có trách nhiệm",
+     [("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện", "Văn phòng HĐND và UBND huyện")]),
     ("Sở Tài chính cho ý kiến", [("Sở Tài chính", "Sở Tài chính")]),
     ("trình Uỷ ban nhân dân tỉnh Hà Tĩnh phê duyệt", [("Ủy ban nhân dân tỉnh", "Uỷ ban nhân dân tỉnh Hà Tĩnh")]),
     ("Sở Lao động - Thương binh và Xã hội chủ trì", [("Sở Lao động - Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội")]),
