@@ -74,7 +74,7 @@ def _rules() -> tuple[regex.Pattern, tuple[tuple[str, ...], ...], regex.Pattern]
     table = load_table("agencies")["definition"]
     openers = "|".join(regex.escape(o).replace("\\ ", r"\s+") for o in table["openers"])
     definition = regex.compile(
-        rf"\(\s*(?:{openers})\s*:?\s*[“\"']?(?P<short>[^()“”\"'\n]{{1,60}}?)[”\"']?\s*\)", regex.I | regex.V1)
+        rf"\(\s*(?:{openers})\s*:?\s*[“\"']?(?P<short>[^()“”\"']{{1,60}}?)[”\"']?\s*\)", regex.I | regex.V1)
     heads = tuple(tuple(match_key(h).split()) for h in table.get("bearer_heads", []))
     plural = regex.compile(r"(?:" + "|".join(regex.escape(match_key(w)) for w in table.get("plural_words", []))
                            + r")\s+", regex.V1)
@@ -132,11 +132,22 @@ def defined_compounds(text: str, jurisdiction: str, *, parent: str | None = None
     definition, _, _ = _rules()
     out = set()
     for m in definition.finditer(text):
-        begin = max((p.end() for p in _PHRASE_START.finditer(text, max(0, m.start() - 600), m.start())),
-                    default=max(0, m.start() - 600))
-        names = {a.name for a, _, _ in find_agencies(text[begin:m.start()], jurisdiction, groups=True, parent=parent)}
+        # the bodies named right before the parenthesis, joined by commas or "và" (wrapped
+        # lines too: a PDF's text layer breaks the list anywhere)
+        begin = max(0, m.start() - _LIST_REACH)
+        found = find_agencies(text[begin:m.start()], jurisdiction, groups=True, parent=parent)
+        names, at = set(), m.start() - begin
+        for a, s, e in reversed(found):
+            if not _LIST_GAP.fullmatch(text, begin + e, begin + at):
+                break
+            names.add(a.name)
+            at = s
         out.update(result for parts, result in rows if parts <= names)
     return frozenset(out)
+
+
+_LIST_REACH = 300  # characters before a definition a list of bodies may take
+_LIST_GAP = regex.compile(r"[\s,]*(?:\bvà\b[\s,]*)?", regex.V1)
 
 
 def _defined_body(text: str, paren: int, short: str, head: tuple[str, ...], jurisdiction: str,

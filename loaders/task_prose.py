@@ -45,6 +45,7 @@ class _Scan:
     roman: str = ""
     stack: list[_Heading] = field(default_factory=list)
     last: Draft | None = None  # the task a plain paragraph or label continues
+    listed_until: int = 0  # paragraphs before this index are examples an item listed ("… như:")
 
 
 def _section_kind(ctx: Ctx, p: Paragraph) -> str:
@@ -84,6 +85,8 @@ def prose(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
     for i, p in enumerate(paras):
         if i == first_number:
             scan.mode, scan.seen = "tasks", True
+        if i < scan.listed_until:
+            continue  # an example of the item above ("… như:" / "- Hệ thống …"): part of its task
         if not _outline(ctx, scan, i):
             _item(ctx, scan, i, b)
     return Read(structured=scan.seen)
@@ -155,6 +158,11 @@ def _item(ctx: Ctx, scan: _Scan, i: int, b: Builder) -> None:
     # được giao xây dựng kế hoạch …." / "- Giới thiệu điển hình …"), not a heading naming them
     duty = (duty_clause(ctx, p.body, end) if heading and p.kind != "plain" and text[end - 1] in ".;"
             else Roles())
+    listed = _examples(scan, i, text) if heading else None
+    if listed is not None:
+        # "Nghiên cứu, triển khai các nền tảng … như:" / "- Hệ thống …": one task, the examples
+        # below part of its text
+        heading = False
     roles = duty if duty.lead else item_roles(ctx, p.body, end, heading=heading)
     inherited = next((h.roles for h in reversed(stack) if h.roles.lead), Roles())
     if heading:
@@ -165,7 +173,7 @@ def _item(ctx: Ctx, scan: _Scan, i: int, b: Builder) -> None:
         stack.append(_Heading(lvl, path if p.kind != "plain" else base, own))
         scan.last = b.add(p.body, end, path, roles) if duty.lead else None
         return
-    if p.kind == "plain" and text[p.end - 1] == ":" :
+    if p.kind == "plain" and text[p.end - 1] == ":" and listed is None:
         scan.last = None  # an introducing sentence: "Triển khai ... các nhóm nhiệm vụ chủ yếu:"
         return
     if not roles.lead:
@@ -178,8 +186,24 @@ def _item(ctx: Ctx, scan: _Scan, i: int, b: Builder) -> None:
         # khó khăn, vướng mắc kịp thời báo cáo …": a closing paragraph naming nobody
         scan.last = None
         return
+    if listed is not None:
+        scan.listed_until, end = listed, paras[listed - 1].end
     scan.last = b.add(p.body, end, path, roles)
     apply_labels(ctx, scan.last, end, p.end)
+
+
+def _examples(scan: _Scan, i: int, text: str) -> int | None:
+    """When item ``i`` lists examples below it ("… các nền tảng số chuyên dùng như:" / "- Hệ
+    thống …"; ``[sections] examples_end``): the index after its last example, else None."""
+    p, paras = scan.paras[i], scan.paras
+    if not task_rules().examples_end.search(text, p.body, p.end):
+        return None
+    level = sub_level(p.kind)
+    last = i + 1
+    while last < len(paras) and (paras[last].kind == "dash" if p.kind == "plain"
+                                 else sub_level(paras[last].kind) > level and paras[last].kind not in ("label", "table")):
+        last += 1
+    return last if last > i + 1 else None
 
 
 def _item_path(scan: _Scan, i: int, parent: _Heading | None) -> str:

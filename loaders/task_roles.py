@@ -589,7 +589,9 @@ def item_roles(ctx: Ctx, start: int, end: int, *, heading: bool = False) -> Role
             head_end = colon
         # "(sau đây gọi tắt là địa phương)" after the addressees defines them, adds none
         rest = PARENS.sub("", ctx.text[lead_end:head_end]).strip(" ,.;:")
-        if lead and rest and head_end - start <= 160 and not lead_end > head_end:
+        # "5. Sở Y tế thực hiện các nhiệm vụ sau:": the body and its duty, not a longer name
+        duty = lead and _duty_rules().verb.match(ctx.text, lead_end, head_end) is not None
+        if lead and rest and head_end - start <= 160 and not lead_end > head_end and not duty:
             name_start = start
             while (hw := task_rules().head_words.match(ctx.text, name_start, head_end)) and hw.end() > name_start:
                 name_start = hw.end()  # "Đề nghị các tổ chức …": the name, not the verb

@@ -32,6 +32,7 @@ class TaskRules:
     label_needs: tuple[frozenset[str], ...]  # marks without case every label holds one of each: ":"
     skip_sections: regex.Pattern
     skip_title_words: int
+    examples_end: regex.Pattern  # "… các nền tảng … như:": the items below are examples, not tasks
     task_sections: regex.Pattern
     implementation: regex.Pattern
     lead_cue: regex.Pattern
@@ -119,6 +120,7 @@ def task_rules() -> TaskRules:
         inline_label=compile_rule(r"(?<=[.;]\s*)" + _any(list(raw["labels"].values())).pattern, regex.I | regex.V1),
         skip_sections=_any(raw["sections"]["skip"]),
         skip_title_words=int(raw["sections"]["skip_title_words"]),
+        examples_end=compile_rule(raw["sections"]["examples_end"], regex.I | regex.V1),
         task_sections=_any(raw["sections"]["tasks"]),
         implementation=_any(raw["sections"]["implementation"]),
         lead_cue=_any([roles["lead_cue"]]),

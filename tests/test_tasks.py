@@ -55,6 +55,16 @@ SHAPES = [
             ("IV.1.-1", "Giới thiệu điển hình tiên tiến", [CDN], [], False),
             ("IV.1.-2", "Báo cáo Ủy ban nhân dân tỉnh v", [CDN], [], False),
             ("IV.2", "Sở Nội vụ: Chủ trì tổng hợp.", ["Sở Nội vụ"], [], False)]),
+    # an item ending "như:" lists examples below it: one task with its list ("như sau:" and
+    # "sau:" introduce tasks); a heading naming a body and its duty leads with the body alone
+    ("examples-after-nhu",
+     "III. NHIỆM VỤ\n4. Chuyển đổi số trong giao thông\nNghiên cứu, triển khai các nền tảng số chuyên dùng hỗ trợ "
+     "giám sát giao thông như:\n- Hệ thống giám sát, điều hành giao thông thông minh.\n- Hệ thống kiểm tra tải trọng "
+     "xe tự động.\n5. Sở Y tế thực hiện các nhiệm vụ sau:\n- Kiểm tra an toàn thực phẩm tại các bếp ăn tập thể.",
+     "Ủy ban nhân dân tỉnh",
+     [("III.4", "Nghiên cứu, triển khai các nền tảng số chuyên dùng hỗ trợ giám sát giao thông như:\n- Hệ thống giám "
+                "sát, điều hành giao thông thông minh.\n- Hệ thống kiểm tra tải trọng xe tự động.", ["Ủy ban nhân dân tỉnh"], [], True),
+      ("III.5.-1", "Kiểm tra an toàn thực phẩm", ["Sở Y tế"], [], False)]),
     ("group-heading-colon",
      "II. NHIỆM VỤ\n1. Đổi mới:\na) Các sở, ban, ngành, UBND các huyện, thành phố, thị xã (sau đây gọi tắt là địa phương):\n- Khẩn trương ban hành kế hoạch.",
      None, [("II.1.a.-1", "Khẩn trương ban hành kế hoạch.", [SKS], [], False)]),
@@ -66,7 +76,8 @@ SHAPES = [
      None, [("III.3", "Giao Sở Công Thương chủ trì, p", ["Sở Công Thương"], [SKS], False)]),
     ("heads-of-agencies",
      "III. TỔ CHỨC THỰC HIỆN\n2. Giám đốc các sở; thủ trưởng các ban, ngành cấp tỉnh; chủ tịch UBND huyện, thị xã, thành phố tập trung chỉ đạo.",
-     None, [("III.2", "Giám đốc các sở; thủ trưởng cá", [SKS], [], False)]),
+     # (two groups: this document does not define them as one term, "… (gọi tắt là địa phương)")
+     None, [("III.2", "Giám đốc các sở; thủ trưởng cá", ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], [], False)]),
     ("de-nghi-two-addressees",
      "III. TỔ CHỨC THỰC HIỆN\n4. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh và các đoàn thể chính trị - xã hội tỉnh tăng cường giám sát.",
      None, [("III.4", "Đề nghị Ủy ban Mặt trận Tổ quốc", ["Ủy ban Mặt trận Tổ quốc tỉnh", "Các đoàn thể chính trị - xã hội tỉnh"], [], False)]),
