@@ -185,6 +185,7 @@ class _Gazetteer:
     local_councils: regex.Pattern  # "UBND các xã, thị trấn": local committees by their level
     local_levels: dict[str, tuple[str, bool]]  # a unit word: (its level's group, alone it is generic)
     local_first: frozenset[str]  # first words of [local_councils] heads
+    own_name_heads: tuple[tuple[str, ...], ...]  # a province's own name after these is dropped
     region_word: str  # a regional body's name ends so: its region's number follows
     named_places: tuple[tuple[str, ...], ...]  # a group's name ends so: a place's own name may follow
     place_joiners: frozenset[str]  # between a group and a place noun after it
@@ -275,6 +276,7 @@ def _gazetteer() -> _Gazetteer:
             rf"{head_alt}\s+(?P<many>(?:các|những)\s+)?(?P<level>cấp\s+)?(?P<units>{unit_alt}"
             rf"(?:\s*(?:,|/|\bvà\b(?:\s+các)?)\s*(?:cấp\s+)?{unit_alt})*)" if levels else r"(?!)", regex.V1),
         local_levels=levels,
+        own_name_heads=tuple(_tokens(match_key(h)) for h in pattern.get("own_name_heads", [])),
         local_first=frozenset(_tokens(match_key(h))[0] for h in local.get("heads", [])),
         by_key=by_key,
         by_name=by_name,
@@ -484,7 +486,9 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
 def _without_own_name(name: str, jurisdiction: str) -> str | None:
     """A name the table does not list, ending with a province word and the province's own
     name ("… thuộc Ủy ban nhân dân tỉnh Bắc Ninh" in Bắc Ninh), without that name; or None.
-    A name without the province word keeps it ("Trung tâm Đổi mới sáng tạo Hà Nội")."""
+    A name without the province word keeps it ("Trung tâm Đổi mới sáng tạo Hà Nội"), but for
+    heads of ``[pattern] own_name_heads``, bodies every province has one of: "Sở Quy hoạch -
+    Kiến trúc Hà Nội" in Hà Nội is "Sở Quy hoạch - Kiến trúc"."""
     jur = _name_key(jurisdiction)
     key = match_key(name, keep_length=True)
     toks = [(m.group(1) or m.group(2), m.start(1) if m.group(1) else m.start(2)) for m in _TOKEN.finditer(key)]
@@ -492,7 +496,8 @@ def _without_own_name(name: str, jurisdiction: str) -> str | None:
     if not jur or len(words) <= len(jur) + 2 or tuple(words[-len(jur):]) != jur:
         return None
     base = words[: -len(jur)]
-    if not any(len(base) > len(w) + 1 and tuple(base[-len(w):]) == w for w in _gazetteer().province_words):
+    if not any(len(base) > len(w) + 1 and tuple(base[-len(w):]) == w for w in _gazetteer().province_words) and not any(
+            tuple(base[: len(h)]) == h and len(base) > len(h) + 1 for h in _gazetteer().own_name_heads):
         return None
     return name[: toks[-len(jur)][1]].rstrip()
 
@@ -848,7 +853,8 @@ def _written_out(key: str, hit: tuple[AgencyEntry, int], start: int, jur: tuple[
     các khu công nghệ cao và khu công nghiệp thành phố Hà Nội" is another body, written out:
     the alias (a beginning of its entry's name) goes on with a description (words, no verb
     or preposition but ``[pattern] description_words``) that ends with a province word and,
-    maybe, the province's name.  A description naming another body is a list, not one name
+    maybe, the province's name, or with the province's name alone ("Ban Quản lý đường sắt đô
+    thị Hà Nội").  A description naming another body is a list, not one name
     ("Hội Nông dân và các hội … tỉnh").
     """
     gaz = _gazetteer()
@@ -880,6 +886,9 @@ def _written_out(key: str, hit: tuple[AgencyEntry, int], start: int, jur: tuple[
         province = next((w for w in gaz.province_words if tuple(words[i : i + len(w)]) == w), None)
         if province is not None:
             return _after_jurisdiction(key, toks[i + len(province) - 1][2], jur) if i else None
+        if i and jur and tuple(words[i : i + len(jur)]) == jur:
+            # "Ban Quản lý đường sắt đô thị Hà Nội": the province's own name ends it too
+            return toks[i + len(jur) - 1][2]
         if tok in gaz.description_words:
             if tok == "các" and any(tuple(words[i + 1 : i + 1 + len(n)]) == n for n in gaz.group_nouns):
                 return None  # "… và các hội …": another body

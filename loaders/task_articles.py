@@ -14,7 +14,7 @@ import regex
 
 from graph.model import Deadline
 from graph.vocab import table_cache
-from loaders.agencies import compose_agencies
+from loaders.agencies import compose_agencies, resolve_agency
 from loaders.deadlines import find_deadlines, parse_deadline
 from loaders.rules import load_table
 from loaders.task_build import ITEM_KINDS, Builder, Draft, Read, apply_labels, section_path, sub_level
@@ -115,6 +115,8 @@ class _Articles:
     headings: set[int] = field(default_factory=set)  # starts of items that head the plain paragraphs below
     delegating: bool = False  # the current article delegates ("Điều 1. Ủy quyền Giám đốc Sở …")
     delegated: list[Draft] = field(default_factory=list)  # the tasks such articles give
+    # items allocating a role by label under a heading on responsibility: their label's end
+    role_items: dict[int, int] = field(default_factory=dict)
 
 
 def articles(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
@@ -147,7 +149,8 @@ def articles(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
     headings = {p.start for p, nxt in zip(body, body[1:])
                 if p.kind in ITEM_KINDS and nxt.kind == "plain" and text[p.end - 1] not in ".;:,"
                 and len(text[p.body:p.end].split()) <= _HEADING_WORDS}
-    st = _Articles(ctx, b, paras[first].start, {p.body: p.kind for p in body}, groups, headings=headings)
+    st = _Articles(ctx, b, paras[first].start, {p.body: p.kind for p in body}, groups, headings=headings,
+                   role_items=_role_items(ctx, body))
     depth = 0  # open quotations: the text an article inserts into another document
     for p in body:
         seg = text[p.start : p.end]
@@ -243,12 +246,49 @@ def _paragraph(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) -
         start += nxt.end()
     if not text[start:p.end].strip():
         return
+    if p.start in st.role_items:
+        _role_item(st, p, st.role_items[p.start])
+        return
     if _addressees(st, p, start, m):
         return
     for q, q_start, q_m in st.pending:  # no execution clause came: they are items of their own
         _regular(st, q, q_start, q_m)
     st.pending = []
     _regular(st, p, start, m)
+
+
+def _role_items(ctx: Ctx, body: list[Paragraph]) -> dict[int, int]:
+    """Items that allocate a role by label ("b) Cơ quan thẩm định: Sở Quy hoạch - Kiến trúc Hà
+    Nội;") in a run whose heading, the paragraph right above the run, is on responsibility or
+    competence ("5. Trách nhiệm tổ chức lập, thẩm định, phê duyệt …:", "Điều 9. Thẩm quyền
+    lập, thẩm định …"): each item's start and its label's end."""
+    r = task_rules()
+    text = ctx.text
+    labels = {i: m.end() for i, p in enumerate(body)
+              if p.kind in ITEM_KINDS and (m := r.role_label.match(text, p.body, p.end))}
+    out: dict[int, int] = {}
+    for i, end in labels.items():
+        j = i - 1
+        while j in labels:
+            j -= 1
+        if j >= 0 and r.role_context.search(text, body[j].body, body[j].end):
+            out[body[i].start] = end
+    return out
+
+
+def _role_item(st: _Articles, p: Paragraph, value: int) -> None:
+    """"Cơ quan thẩm định: Sở Quy hoạch - Kiến trúc Hà Nội;": a task of the body the label's
+    value names (the bodies it opens with, else the value as written up to a purpose)."""
+    ctx = st.ctx
+    found = found_agencies(ctx, value, p.end)
+    lead, _ = lead_run(ctx, found, value, p.end)
+    if not lead:
+        stop = task_rules().role_value_end.search(ctx.text, value, p.end)
+        name = ctx.text[value : stop.start() if stop else p.end].strip(" ,.;:")
+        if not name:
+            return
+        lead = [resolve_agency(" ".join(name.split()), ctx.jurisdiction, parent=ctx.issuer)]
+    _add(st, p.body, p.end, Roles(tuple(lead)))
 
 
 def _time_line(st: _Articles, p: Paragraph, start: int) -> None:

@@ -83,6 +83,9 @@ class TaskRules:
     delegation_period: regex.Pattern
     delegating: regex.Pattern
     delegating_reach: int
+    role_label: regex.Pattern  # "Cơ quan thẩm định: …" under a heading on responsibility
+    role_context: regex.Pattern
+    role_value_end: regex.Pattern
     plans: regex.Pattern
     not_task_text: regex.Pattern
     min_words: int
@@ -183,6 +186,9 @@ def task_rules() -> TaskRules:
         delegation_period=compile_rule(r"\s*" + raw["articles"]["delegation_period"], regex.I | regex.V1),
         delegating=compile_rule(raw["articles"]["delegating"], regex.I | regex.V1),
         delegating_reach=int(raw["articles"]["delegating_reach"]),
+        role_label=compile_rule(r"\s*" + raw["articles"]["role_label"], regex.I | regex.V1),
+        role_context=compile_rule(raw["articles"]["role_context"], regex.I | regex.V1),
+        role_value_end=compile_rule(raw["articles"]["role_value_end"], regex.I | regex.V1),
         plans=_type_line(raw["articles"]["plans"]),
         not_task_text=_any(raw["not_task_text"]["patterns"]),
         min_words=int(raw["not_task_text"]["min_words"]),

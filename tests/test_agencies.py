@@ -171,6 +171,9 @@ FIND = [
      [("Đài Phát thanh và Truyền hình tỉnh", "Đài Phát thanh và Truyền hình tỉnh"), ("Báo Hà Tĩnh", "Báo Hà Tĩnh"),
       ("Các cơ quan thông tin đại chúng", "các cơ quan thông tin đại chúng")]),
     ("Sở Ngoại vụ chủ trì", [("Sở Ngoại vụ", "Sở Ngoại vụ")]),  # pattern: not in the table
+    # a short alias ("Ban Quản lý") written out as another body, ending with the province's name
+    ("Ban Quản lý đường sắt đô thị Hà Tĩnh chủ trì",
+     [("Ban Quản lý đường sắt đô thị Hà Tĩnh", "Ban Quản lý đường sắt đô thị Hà Tĩnh")]),
     # "&" joins two capitalised words of a name: one node with the "và" form
     ("Văn phòng HĐND&UBND huyện có trách nhiệm",
      [("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện", "Văn phòng HĐND&UBND huyện")]),
@@ -446,6 +449,10 @@ CENTRAL_AND_CITY = [
     ("UBND thành phố", "Huế", "Ủy ban nhân dân thành phố", "hue:agency:uy-ban-nhan-dan-tinh"),
     ("Trung tâm Đổi mới sáng tạo tỉnh", "Hà Nội", "Trung tâm Đổi mới sáng tạo tỉnh",  # not in the table: as written
      "ha-noi:agency:trung-tam-doi-moi-sang-tao-tinh"),
+    # a department with the province's own name and no province word is the province's
+    ("Sở Quy hoạch - Kiến trúc Hà Nội", "Hà Nội", "Sở Quy hoạch - Kiến trúc", "ha-noi:agency:so-quy-hoach-kien-truc"),
+    ("Trung tâm Đổi mới sáng tạo Hà Nội", "Hà Nội", "Trung tâm Đổi mới sáng tạo Hà Nội",  # other heads keep it
+     "ha-noi:agency:trung-tam-doi-moi-sang-tao-ha-noi"),
 ]
 
 

@@ -228,6 +228,19 @@ def test_shapes(text: str, issuer: str | None, expected: list) -> None:
 # wrapped one apart, and an addressee list wrapped over lines keeps the roles of its first
 # line only, with or without these shapes; the layout stage joins such lines first.)
 ARTICLE_SHAPES = [
+    # roles allocated by label under a heading on competence or responsibility: a task of the
+    # body each label names (as written when it names none the finder reads, up to a purpose);
+    # the same label under another heading is a field, no task
+    ("article-role-labels",
+     "QUYẾT ĐỊNH:\nĐiều 6. Thẩm quyền lập, thẩm định, phê duyệt quy hoạch chi tiết\n"
+     "1. Cơ quan tổ chức lập quy hoạch: Ủy ban nhân dân cấp xã;\n2. Cơ quan thẩm định: Sở Xây dựng;\n"
+     "3. Cơ quan phê duyệt: Ủy ban nhân dân tỉnh.\nĐiều 7. Trình tự lập quy hoạch\n1. Cơ quan thẩm định: Sở Xây dựng.\n"
+     "2. Trách nhiệm thực hiện:\na) Cơ quan lập: Cơ quan, tổ chức được giao nhiệm vụ để thực hiện dự án;\n",
+     "Ủy ban nhân dân tỉnh",
+     [("Điều 6.1", "Cơ quan tổ chức lập quy hoạch: Ủy ban nhân dân cấp xã;", ["Ủy ban nhân dân các xã, phường"], [], False),
+      ("Điều 6.2", "Cơ quan thẩm định: Sở Xây dựng;", ["Sở Xây dựng"], [], False),
+      ("Điều 6.3", "Cơ quan phê duyệt: Ủy ban nhân dân tỉnh.", ["Ủy ban nhân dân tỉnh"], [], False),
+      ("Điều 7.1", "Cơ quan lập: Cơ quan, tổ chức", ["Các cơ quan, tổ chức được giao nhiệm vụ"], [], False)]),
     ("article-execution-distributive-so-list",
      "QUYẾT ĐỊNH:\nĐiều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các Sở: Dân tộc và Tôn giáo, Nội vụ "
      "và các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành Quyết định này./.",
