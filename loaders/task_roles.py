@@ -197,8 +197,9 @@ def agency_run(ctx: Ctx, found: list[tuple[Agency, int, int]], pos: int, limit: 
     return run, pos
 
 
-def lead_run(ctx: Ctx, found, start: int, end: int) -> tuple[list[Agency], int]:
-    """Addressees an item opens with, after "Giao", titles or an opening clause."""
+def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> tuple[list[Agency], int]:
+    """Addressees an item opens with, after "Giao", titles or an opening clause (or, where
+    the item starts, ``opening``, an opening connective: "Đồng thời, giao Sở Tài chính …")."""
     r = task_rules()
     candidates = [start]
     for opener in r.issuer_openers:
@@ -217,7 +218,7 @@ def lead_run(ctx: Ctx, found, start: int, end: int) -> tuple[list[Agency], int]:
         run, run_end = agency_run(ctx, found, named.end(), end)
         if run and _NAMES_END.fullmatch(ctx.text, run_end, end):
             return run, run_end
-    cond = r.condition.match(ctx.text, start, end)
+    cond = r.condition.match(ctx.text, start, end) or (r.connective.match(ctx.text, start, end) if opening else None)
     opening = len(candidates)  # candidates before these start the item; the rest are mid-sentence
     if cond:
         # "Trường hợp …: Sở X …", "Định kỳ (…), Ủy ban nhân dân cấp xã …": after each break of
@@ -457,20 +458,21 @@ def duty_clause(ctx: Ctx, start: int, end: int) -> Roles:
     (a prohibition) and "… được ngân sách cấp kinh phí" (what it receives) give none.
     """
     found = found_agencies(ctx, start, end)
-    for pos in _clause_starts(ctx, start, end):
-        roles = _bearer_at(ctx, found, pos, end)
+    for i, pos in enumerate(_clause_starts(ctx, start, end)):
+        roles = _bearer_at(ctx, found, pos, end, opening=i == 0)
         if roles.lead:
             return roles
     return Roles()
 
 
-def _bearer_at(ctx: Ctx, found, pos: int, end: int) -> Roles:
-    """The bearer of a duty clause starting at ``pos`` (after an opening condition too), with
-    the bodies it cooperates with up to ``end``; or no roles."""
+def _bearer_at(ctx: Ctx, found, pos: int, end: int, *, opening: bool = False) -> Roles:
+    """The bearer of a duty clause starting at ``pos`` (after an opening condition too, and an
+    opening connective where the item starts: ``opening``), with the bodies it cooperates with
+    up to ``end``; or no roles."""
     d = _duty_rules()
     text = ctx.text
     stop = min(end, pos + d.reach)
-    run, run_end = lead_run(ctx, found, pos, stop)
+    run, run_end = lead_run(ctx, found, pos, stop, opening=opening)
     while run and run_end > pos and text[run_end - 1].isspace():
         run_end -= 1  # (the run ends after the blanks that follow it)
     if run and d.verb.match(text, run_end, stop):

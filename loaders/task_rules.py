@@ -46,6 +46,7 @@ class TaskRules:
     head_clauses: tuple[regex.Pattern, ...]
     issuer_openers: tuple[regex.Pattern, ...]
     condition: regex.Pattern
+    connective: regex.Pattern  # an opening connective, at an item's start only: "Đồng thời, …"
     condition_breaks: regex.Pattern
     condition_reach: int
     new_duty: regex.Pattern
@@ -140,6 +141,7 @@ def task_rules() -> TaskRules:
         issuer_openers=tuple(compile_rule(r"\s*" + p, regex.I | regex.V1) for p in roles["issuer_openers"]),
         new_duty=_any(roles["new_duty"], anchor=r"\s*"),
         condition=compile_rule(r"\s*(?:" + "|".join(roles["condition_openers"]) + r")(?!\w)", regex.I | regex.V1),
+        connective=compile_rule(r"\s*(?:" + "|".join(roles["connective_openers"]) + r")(?!\w)", regex.I | regex.V1),
         condition_breaks=compile_rule(roles["condition_breaks"], regex.I | regex.V1),
         condition_reach=int(roles["condition_reach"]),
         joiners=compile_rule(r"(?:[\s,;:&]|" + "|".join(f"(?:{j})(?!\\w)" for j in roles["joiners"]) + r")*",

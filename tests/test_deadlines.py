@@ -12,6 +12,9 @@ Q = "FREQ=MONTHLY;INTERVAL=3"
 # (text, reference_year, expected (start, end, recurring, kind))
 ROWS = [
     ("Quý II/2023", None, ("2023-04-01", "2023-06-30", None, "interval")),
+    # dots for slashes, as some pages write dates
+    ("trước ngày 30.11.2025", None, ("2025-11-30", "2025-11-30", None, "date")),
+    ("hoàn thành trong quý I.2026", None, ("2026-01-01", "2026-03-31", None, "interval")),
     ("quý 2 năm 2023", None, ("2023-04-01", "2023-06-30", None, "interval")),
     ("Quý IV/2023", None, ("2023-10-01", "2023-12-31", None, "interval")),
     ("Quý I/2023", None, ("2023-01-01", "2023-03-31", None, "interval")),

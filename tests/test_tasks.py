@@ -55,6 +55,26 @@ SHAPES = [
             ("IV.1.-1", "Giới thiệu điển hình tiên tiến", [CDN], [], False),
             ("IV.1.-2", "Báo cáo Ủy ban nhân dân tỉnh v", [CDN], [], False),
             ("IV.2", "Sở Nội vụ: Chủ trì tổng hợp.", ["Sở Nội vụ"], [], False)]),
+    # wordings of directives met on unseen pages: an opening connective or basis before the
+    # bearer, "Giao cho", the acting chairman, a head by title ("Cục trưởng Cục …"), "Sở, ban,
+    # ngành" without "Các", "định kỳ" ending a group's name; a later sentence opened by "Trên
+    # cơ sở …," keeps the item's bearer (the connective is read where an item starts only)
+    ("directive-wordings",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Đồng thời, giao Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.\n"
+     "2. Trên cơ sở kết quả kiểm tra, Sở Nội vụ tổng hợp báo cáo Ủy ban nhân dân tỉnh.\n"
+     "3. Giao cho Sở Xây dựng chủ trì, phối hợp Bưu điện tỉnh, UBND các xã, thị trấn tổ chức thực hiện.\n"
+     "4. Quyền Chủ tịch UBND tỉnh yêu cầu Thanh tra tỉnh hoàn thành thanh tra chuyên đề.\n"
+     "5. Giao Cục trưởng Cục Quản lý thị trường tỉnh chỉ đạo kiểm tra, kiểm soát thị trường.\n"
+     "6. Sở, ban, ngành, UBND các xã, phường thực hiện đúng yêu cầu, tiến độ.\n"
+     "7. Các cơ quan, đơn vị định kỳ đánh giá kết quả thực hiện, báo cáo Ủy ban nhân dân tỉnh.\n",
+     None,
+     [("III.1", "Đồng thời, giao Sở Tài chính", ["Sở Tài chính"], [], False),
+      ("III.2", "Trên cơ sở kết quả kiểm tra,", ["Sở Nội vụ"], [], False),
+      ("III.3", "Giao cho Sở Xây dựng chủ trì", ["Sở Xây dựng"], ["Bưu điện tỉnh", "Ủy ban nhân dân các xã, phường"], False),
+      ("III.4", "Quyền Chủ tịch UBND tỉnh yêu", ["Thanh tra tỉnh"], [], False),
+      ("III.5", "Giao Cục trưởng Cục Quản lý", ["Cục Quản lý thị trường tỉnh"], [], False),
+      ("III.6", "Sở, ban, ngành, UBND các xã", ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"], [], False),
+      ("III.7", "Các cơ quan, đơn vị định kỳ", ["Các đơn vị liên quan"], [], False)]),
     # an item ending "như:" lists examples below it: one task with its list ("như sau:" and
     # "sau:" introduce tasks); a heading naming a body and its duty leads with the body alone
     ("examples-after-nhu",

@@ -228,6 +228,16 @@ ROWS = [
                                                   "Các tổ chức hành chính khác thuộc Ủy ban nhân dân thành phố"))]),
     # a list of generic nouns, then a duty verb: every such body, as a group; one noun alone
     # ("Tổ chức" is also a verb) or a list without a duty verb gives none
+    # a council by its short form ("gọi tắt là Hội đồng thi đua"), the bearer after an item's
+    # opening basis ("Trên cơ sở …, Hội đồng thi đua họp xét …"), not the bodies it assesses
+    ("defined-council-after-basis",
+     [("h", "Điều 1. Phạm vi áp dụng"),
+      ("p", "Kế hoạch áp dụng cho các xã, phường thuộc Hội đồng Thi đua - Khen thưởng ngành Y tế thành phố "
+            "(gọi tắt là Hội đồng thi đua)."),
+      ("h", "Điều 2. Cách thức xếp hạng"),
+      ("p", "1. Trên cơ sở kết quả kiểm tra, chấm điểm của Sở Y tế, Hội đồng thi đua họp xét đánh giá các xã, "
+            "phường, các tổ chức cung cấp dịch vụ chi trả.")],
+     [], [("Trên cơ sở kết quả kiểm tra", ("Hội đồng Thi đua - Khen thưởng ngành Y tế thành phố",))]),
     ("generic-noun-list",
      [("h", "Điều 3. Trách nhiệm thi hành"),
       ("p", "1. Tổ chức, cá nhân có trách nhiệm tuân thủ các quy định về hành lang bảo vệ đê điều."),
