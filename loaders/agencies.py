@@ -274,7 +274,7 @@ def _gazetteer() -> _Gazetteer:
     return _Gazetteer(
         local_councils=regex.compile(
             rf"{head_alt}\s+(?P<many>(?:các|những)\s+)?(?P<level>cấp\s+)?(?P<units>{unit_alt}"
-            rf"(?:\s*(?:,|/|\bvà\b(?:\s+các)?)\s*(?:cấp\s+)?{unit_alt})*)" if levels else r"(?!)", regex.V1),
+            rf"(?:\s*(?:,|/|-|\bvà\b(?:\s+các)?)\s*(?:cấp\s+)?{unit_alt})*)" if levels else r"(?!)", regex.V1),
         local_levels=levels,
         own_name_heads=tuple(_tokens(match_key(h)) for h in pattern.get("own_name_heads", [])),
         local_first=frozenset(_tokens(match_key(h))[0] for h in local.get("heads", [])),

@@ -292,6 +292,8 @@ GROUPS = [
     ("Ủy ban nhân dân cấp huyện, cấp xã thực hiện",
      [("UBND các huyện, thành phố, thị xã", True), ("Ủy ban nhân dân các xã, phường", True)]),
     ("Ủy ban nhân dân xã có trách nhiệm", [("Ủy ban nhân dân các xã, phường", True)]),
+    ("Ủy ban nhân dân quận-huyện, xã, phường, thị trấn thực hiện",
+     [("UBND các huyện, thành phố, thị xã", True), ("Ủy ban nhân dân các xã, phường", True)]),
     # "giám sát" is a verb: "các đoàn thể giám sát việc phân bổ" names "các đoàn thể"
     ("Phối hợp chính quyền địa phương và các đoàn thể giám sát việc phân bổ",
      [("Chính quyền địa phương", True), ("Các đoàn thể chính trị - xã hội tỉnh", True)]),
