@@ -244,6 +244,12 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
             handed, handed_end = agency_run(ctx, found, relay.end(), end)
             if handed:
                 return handed, handed_end
+        asked = r.request.match(ctx.text, run_end, end) if run else None
+        if asked:
+            # "Văn phòng UBND tỉnh đề nghị Sở Tài chính trình …": B acts, unless A asks upwards
+            handed, handed_end = agency_run(ctx, found, asked.end(), end)
+            if handed and not {a.id for a in handed} & _upward(ctx.jurisdiction):
+                return handed, handed_end
         delegated = _delegate(ctx, found, run_end, end) if run else None
         if delegated:
             return delegated
@@ -258,6 +264,12 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
             name = body_kind(name) or name
             return [resolve_agency(name, ctx.jurisdiction, parent=ctx.issuer)], m.end("name")
     return [], start
+
+
+@table_cache(maxsize=256)
+def _upward(jurisdiction: str) -> frozenset[str]:
+    """Ids of the bodies a request goes up to (``[roles] request_up``) in ``jurisdiction``."""
+    return frozenset(resolve_agency(n, jurisdiction).id for n in task_rules().request_up)
 
 
 def _delegate(ctx: Ctx, found, pos: int, end: int) -> tuple[list[Agency], int] | None:

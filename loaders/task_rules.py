@@ -41,6 +41,8 @@ class TaskRules:
     duty_subject: regex.Pattern
     duty_subject_any_case: regex.Pattern  # after an opening condition's break, mid-sentence
     relay: regex.Pattern
+    request: regex.Pattern  # "đề nghị", "yêu cầu" between two bodies: the second acts …
+    request_up: tuple[str, ...]  # … unless it is one of these (a proposal upwards)
     delegation: regex.Pattern
     delegate: regex.Pattern
     head_clauses: tuple[regex.Pattern, ...]
@@ -131,6 +133,8 @@ def task_rules() -> TaskRules:
         coop_cue=_any([roles["cooperating_cue"]]),
         head_words=_any(roles["head_words"], anchor=r"\s*"),
         relay=compile_rule(r"\s*(?:" + roles["relay"] + ")", regex.I | regex.V1),
+        request=compile_rule(r"\s*(?:" + roles["request"] + ")", regex.I | regex.V1),
+        request_up=tuple(roles["request_up"]),
         delegation=compile_rule(r"\s*(?:" + roles["delegation"] + ")", regex.I | regex.V1),
         delegate=compile_rule(roles["delegate"], regex.I | regex.V1),
         duty_subject=compile_rule(r"\s*(?P<name>(?-i:" + "|".join(roles["duty_nouns"]) + ")" + roles["duty_words"] + ")",

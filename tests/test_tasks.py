@@ -66,7 +66,9 @@ SHAPES = [
      "4. Quyền Chủ tịch UBND tỉnh yêu cầu Thanh tra tỉnh hoàn thành thanh tra chuyên đề.\n"
      "5. Giao Cục trưởng Cục Quản lý thị trường tỉnh chỉ đạo kiểm tra, kiểm soát thị trường.\n"
      "6. Sở, ban, ngành, UBND các xã, phường thực hiện đúng yêu cầu, tiến độ.\n"
-     "7. Các cơ quan, đơn vị định kỳ đánh giá kết quả thực hiện, báo cáo Ủy ban nhân dân tỉnh.\n",
+     "7. Các cơ quan, đơn vị định kỳ đánh giá kết quả thực hiện, báo cáo Ủy ban nhân dân tỉnh.\n"
+     "8. Văn phòng UBND tỉnh đề nghị Sở Tài chính khẩn trương trình nội dung trên.\n"
+     "9. Khi cần thiết, Chủ tịch Ủy ban nhân dân cấp xã đề nghị Chủ tịch Ủy ban nhân dân tỉnh tăng cường lực lượng.\n",
      None,
      [("III.1", "Đồng thời, giao Sở Tài chính", ["Sở Tài chính"], [], False),
       ("III.2", "Trên cơ sở kết quả kiểm tra,", ["Sở Nội vụ"], [], False),
@@ -74,7 +76,10 @@ SHAPES = [
       ("III.4", "Quyền Chủ tịch UBND tỉnh yêu", ["Thanh tra tỉnh"], [], False),
       ("III.5", "Giao Cục trưởng Cục Quản lý", ["Cục Quản lý thị trường tỉnh"], [], False),
       ("III.6", "Sở, ban, ngành, UBND các xã", ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"], [], False),
-      ("III.7", "Các cơ quan, đơn vị định kỳ", ["Các đơn vị liên quan"], [], False)]),
+      ("III.7", "Các cơ quan, đơn vị định kỳ", ["Các đơn vị liên quan"], [], False),
+      # a body asked by another acts; a request up to the province's committee is the asker's
+      ("III.8", "Văn phòng UBND tỉnh đề nghị", ["Sở Tài chính"], [], False),
+      ("III.9", "Khi cần thiết, Chủ tịch", ["Ủy ban nhân dân các xã, phường"], [], False)]),
     # an item ending "như:" lists examples below it: one task with its list ("như sau:" and
     # "sau:" introduce tasks); a heading naming a body and its duty leads with the body alone
     ("examples-after-nhu",
