@@ -17,7 +17,7 @@ import regex
 from loaders.task_build import (Builder, Draft, Read, apply_labels, cut_inline_label, is_heading, section_path,
                                 sub_level)
 from loaders.task_paragraphs import Paragraph
-from loaders.task_roles import Ctx, Roles, duty_clause, item_roles
+from loaders.task_roles import Ctx, Roles, bearer_sentences, duty_clause, item_roles
 from loaders.task_rules import task_rules
 
 __all__ = ["prose"]
@@ -188,8 +188,20 @@ def _item(ctx: Ctx, scan: _Scan, i: int, b: Builder) -> None:
         return
     if listed is not None:
         scan.listed_until, end = listed, paras[listed - 1].end
-    scan.last = b.add(p.body, end, path, roles)
+    scan.last = _add_by_bearer(ctx, b, p.body, end, path, roles)
     apply_labels(ctx, scan.last, end, p.end)
+
+
+def _add_by_bearer(ctx: Ctx, b: Builder, start: int, end: int, path: str, roles: Roles):
+    """An item's task, and one more from each later sentence that gives a duty to other bodies
+    ("… báo cáo UBND tỉnh trước ngày 05/6 hằng năm. Sở Kế hoạch và Đầu tư tổng hợp, trình …":
+    the department's own task, "II.3-2"): the last of them, which a paragraph below goes on."""
+    cuts = bearer_sentences(ctx, start, end, roles)
+    ends = [s for s, _ in cuts] + [end]
+    last = b.add(start, ends[0], path, roles)
+    for n, ((s, r), e) in enumerate(zip(cuts, ends[1:]), 2):
+        last = b.add(s, e, f"{path}-{n}", r)
+    return last
 
 
 def _examples(scan: _Scan, i: int, text: str) -> int | None:

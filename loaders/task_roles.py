@@ -372,6 +372,7 @@ class _DutyRules:
     shared: regex.Pattern  # kinds of body listed, then "thuộc" and the body they share
     shared_piece: regex.Pattern  # one kind of such a list
     role: regex.Pattern  # one of them, in such a list
+    closing: regex.Pattern  # a later sentence opening the closing formula: no task of its own
 
 
 @table_cache
@@ -399,6 +400,7 @@ def _duty_rules() -> _DutyRules:
     shared = (rf"\s*(?P<names>(?i:{t['plural']})?{piece}(?:\s*+(?:,|\bvà\b)\s*+{piece})+)"
               rf"\s++(?P<of>{qualifier})\s++")
     return _DutyRules(
+        closing=compile_rule(r"\s*(?:" + t["closing_sentence"] + ")", regex.I | regex.V1),
         shared=compile_rule(shared, regex.V1),
         shared_piece=compile_rule(piece, regex.V1),
         nouns=compile_rule(nouns, regex.V1),
@@ -562,6 +564,8 @@ def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple
             found = found_agencies(ctx, start, end)
         nxt = _SENTENCE_START.search(text, m.end(), end)
         stop = nxt.start() + 1 if nxt else end
+        if _duty_rules().closing.match(text, m.end(), stop):
+            continue  # "Trong quá trình thực hiện, nếu có vướng mắc …": the closing formula
         got = _bearer_at(ctx, [f for f in found if m.end() <= f[1] < stop], m.end(), stop)
         if got.lead and not lead & set(got.lead):
             out.append((m.end(), got))

@@ -122,6 +122,9 @@ PROSE = [
     ("gửi Sở Kế hoạch và Đầu tư trước ngày 15 tháng 11 định kỳ hàng năm hoặc đột xuất",
      "trước ngày 15 tháng 11 định kỳ hàng năm", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=15"),
     ("định kỳ tháng, quý, năm báo cáo tiến độ", "định kỳ tháng, quý, năm", "FREQ=MONTHLY"),
+    # two days of each year: yearly (the first day's rule)
+    ("báo cáo UBND tỉnh trước ngày 05/6 và 05/12 hàng năm.", "trước ngày 05/6 và 05/12 hàng năm",
+     "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=5"),
     ("Thực hiện Quyết định số 1363/QĐ-TTg ngày 08/11/2022 đến năm 2030", None, None),
     ("Xây dựng kế hoạch sử dụng đất 05 năm 2021-2025 và giai đoạn 2026-2030", None, None),
     # (seed 002's wording: the cadence qualifies the programme, inside the sentence)
