@@ -80,18 +80,6 @@ SHAPES = [
       # a body asked by another acts; a request up to the province's committee is the asker's
       ("III.8", "Văn phòng UBND tỉnh đề nghị", ["Sở Tài chính"], [], False),
       ("III.9", "Khi cần thiết, Chủ tịch", ["Ủy ban nhân dân các xã, phường"], [], False)]),
-    # a plan's item whose later sentence gives a duty to another body: two tasks ("-2"); the
-    # closing formula ("Trong quá trình thực hiện, nếu có vướng mắc …") stays in the item's task
-    ("plan-item-second-bearer",
-     "III. TỔ CHỨC THỰC HIỆN\n1. Các sở, ngành định kỳ đánh giá kết quả thực hiện, báo cáo Ủy ban nhân dân tỉnh "
-     "trước ngày 05/6 và 05/12 hàng năm. Sở Kế hoạch và Đầu tư tổng hợp, trình Ủy ban nhân dân tỉnh.\n"
-     "2. Thủ trưởng các sở, ban, ngành triển khai thực hiện nghiêm túc Kế hoạch này. Trong quá trình thực hiện, nếu "
-     "có vướng mắc phát sinh, các cơ quan, đơn vị, địa phương kịp thời báo cáo Ủy ban nhân dân tỉnh.\n",
-     None,
-     [("III.1", "Các sở, ngành định kỳ đánh giá", ["Các sở, ban, ngành"], [], False),
-      ("III.1-2", "Sở Kế hoạch và Đầu tư tổng hợp, trình Ủy ban nhân dân tỉnh.", ["Sở Kế hoạch và Đầu tư"], [], False),
-      ("III.2", "Thủ trưởng các sở, ban, ngành triển khai thực hiện nghiêm túc Kế hoạch này. Trong quá trình",
-       ["Các sở, ban, ngành"], [], False)]),
     # an item ending "như:" lists examples below it: one task with its list ("như sau:" and
     # "sau:" introduce tasks); a heading naming a body and its duty leads with the body alone
     ("examples-after-nhu",
@@ -265,6 +253,19 @@ def test_shapes(text: str, issuer: str | None, expected: list) -> None:
 # wrapped one apart, and an addressee list wrapped over lines keeps the roles of its first
 # line only, with or without these shapes; the layout stage joins such lines first.)
 ARTICLE_SHAPES = [
+    # a plan's item whose later sentence gives a duty to another body: two tasks ("-2"; wrapped,
+    # the splitter alone reads the second sentence as a paragraph of its own); the
+    # closing formula ("Trong quá trình thực hiện, nếu có vướng mắc …") stays in the item's task
+    ("plan-item-second-bearer",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Các sở, ngành định kỳ đánh giá kết quả thực hiện, báo cáo Ủy ban nhân dân tỉnh "
+     "trước ngày 05/6 và 05/12 hàng năm. Sở Kế hoạch và Đầu tư tổng hợp, trình Ủy ban nhân dân tỉnh.\n"
+     "2. Thủ trưởng các sở, ban, ngành triển khai thực hiện nghiêm túc Kế hoạch này. Trong quá trình thực hiện, nếu "
+     "có vướng mắc phát sinh, các cơ quan, đơn vị, địa phương kịp thời báo cáo Ủy ban nhân dân tỉnh.\n",
+     None,
+     [("III.1", "Các sở, ngành định kỳ đánh giá", ["Các sở, ban, ngành"], [], False),
+      ("III.1-2", "Sở Kế hoạch và Đầu tư tổng hợp, trình Ủy ban nhân dân tỉnh.", ["Sở Kế hoạch và Đầu tư"], [], False),
+      ("III.2", "Thủ trưởng các sở, ban, ngành triển khai thực hiện nghiêm túc Kế hoạch này. Trong quá trình",
+       ["Các sở, ban, ngành"], [], False)]),
     # roles allocated by label under a heading on competence or responsibility: a task of the
     # body each label names (as written when it names none the finder reads, up to a purpose);
     # the same label under another heading is a field, no task
