@@ -17,6 +17,7 @@ import regex
 from loaders.task_build import (Builder, Draft, Read, apply_labels, cut_inline_label, is_heading, section_path,
                                 sub_level)
 from loaders.task_paragraphs import Paragraph
+from loaders.agencies import resolve_agency
 from loaders.task_roles import Ctx, Roles, bearer_sentences, duty_clause, item_roles
 from loaders.task_rules import task_rules
 
@@ -82,6 +83,10 @@ def prose(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
     romans = any(p.kind == "roman" for p in paras)
     signed = next((i for i, p in enumerate(paras) if r.end.match(text, p.body, p.end)), len(paras))
     first_number = None if romans else next((i for i, p in enumerate(paras[:signed]) if p.kind == "number"), None)
+    if first_number and _lead_in(ctx, paras[first_number - 1]).lead:
+        # "Chủ tịch UBND tỉnh chỉ thị Thủ trưởng các sở, ban, ngành …, Chủ tịch UBND các huyện
+        # … tập trung thực hiện tốt các nhiệm vụ sau:" / "1. …": the items' bearers
+        first_number -= 1
     for i, p in enumerate(paras):
         if i == first_number:
             scan.mode, scan.seen = "tasks", True
@@ -175,6 +180,13 @@ def _item(ctx: Ctx, scan: _Scan, i: int, b: Builder) -> None:
         return
     if p.kind == "plain" and text[p.end - 1] == ":" and listed is None:
         scan.last = None  # an introducing sentence: "Triển khai ... các nhóm nhiệm vụ chủ yếu:"
+        lead_in = _lead_in(ctx, p)
+        if lead_in.lead:
+            # "… yêu cầu Giám đốc các sở, … Chủ tịch UBND các huyện … thực hiện các nội dung
+            # sau:" / "1. …": the bodies it names bear the items below
+            while stack and stack[-1].level >= _LEAD_IN:
+                stack.pop()
+            stack.append(_Heading(_LEAD_IN, base, lead_in))
         return
     if not roles.lead:
         roles = Roles(inherited.lead, tuple(dict.fromkeys(inherited.cooperating + roles.cooperating)))
@@ -202,6 +214,24 @@ def _add_by_bearer(ctx: Ctx, b: Builder, start: int, end: int, path: str, roles:
     for n, ((s, r), e) in enumerate(zip(cuts, ends[1:]), 2):
         last = b.add(s, e, f"{path}-{n}", r)
     return last
+
+
+_LEAD_IN = 0.5  # the level of a lead-in paragraph: above numbered items
+
+
+def _lead_in(ctx: Ctx, p: Paragraph) -> Roles:
+    """The bodies a plain paragraph ending with ":" hands the items below to ("Chủ tịch UBND
+    tỉnh yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện … thực hiện các nội
+    dung sau:"), or none: not the issuer alone ("Ủy ban nhân dân tỉnh ban hành Kế hoạch … như
+    sau:" hands nothing on; its items stay the issuer's, inferred)."""
+    text = ctx.text
+    if p.kind != "plain" or text[p.end - 1] != ":":
+        return Roles()
+    roles = item_roles(ctx, p.body, p.end)
+    issuer = resolve_agency(ctx.issuer, ctx.jurisdiction).id if ctx.issuer else None
+    if not roles.lead or all(a.id == issuer for a in roles.lead):
+        return Roles()
+    return roles
 
 
 def _examples(scan: _Scan, i: int, text: str) -> int | None:

@@ -80,6 +80,17 @@ SHAPES = [
       # a body asked by another acts; a request up to the province's committee is the asker's
       ("III.8", "Văn phòng UBND tỉnh đề nghị", ["Sở Tài chính"], [], False),
       ("III.9", "Khi cần thiết, Chủ tịch", ["Ủy ban nhân dân các xã, phường"], [], False)]),
+    # a lead-in paragraph naming the bodies that bear the numbered items below it: a directive
+    # without Roman sections ("Để …, Chủ tịch UBND tỉnh chỉ thị …"), and a plan's section
+    ("directive-lead-in",
+     "CHỈ THỊ\nVề tăng cường công tác phòng, chống thiên tai\nNăm 2016, thiên tai diễn biến phức tạp.\n"
+     "Để chủ động phòng, chống thiên tai, Chủ tịch UBND tỉnh chỉ thị Thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch "
+     "UBND các huyện, thị xã và thành phố tập trung thực hiện tốt các nhiệm vụ sau:\n"
+     "1. Tuyên truyền, phổ biến kiến thức phòng, chống thiên tai cho người dân.\n"
+     "2. Sở Tài chính bố trí kinh phí cho công tác phòng, chống thiên tai.\n",
+     None,
+     [("1", "Tuyên truyền, phổ biến kiến thức", ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], [], False),
+      ("2", "Sở Tài chính bố trí kinh phí", ["Sở Tài chính"], [], False)]),
     # an item ending "như:" lists examples below it: one task with its list ("như sau:" and
     # "sau:" introduce tasks); a heading naming a body and its duty leads with the body alone
     ("examples-after-nhu",
@@ -253,6 +264,12 @@ def test_shapes(text: str, issuer: str | None, expected: list) -> None:
 # wrapped one apart, and an addressee list wrapped over lines keeps the roles of its first
 # line only, with or without these shapes; the layout stage joins such lines first.)
 ARTICLE_SHAPES = [
+    # a plan's lead-in paragraph naming the bodies that bear its numbered items (wrapped, the
+    # splitter alone reads its lines apart; the layout stage joins them first)
+    ("plan-lead-in",
+     "III. TỔ CHỨC THỰC HIỆN\nChủ tịch UBND tỉnh yêu cầu Giám đốc Sở Nội vụ, Giám đốc Sở Tư pháp thực hiện các "
+     "nội dung sau:\n1. Rà soát, kiện toàn tổ chức bộ máy các cơ quan chuyên môn.\n",
+     None, [("III.1", "Rà soát, kiện toàn tổ chức", ["Sở Nội vụ", "Sở Tư pháp"], [], False)]),
     # a plan's item whose later sentence gives a duty to another body: two tasks ("-2"; wrapped,
     # the splitter alone reads the second sentence as a paragraph of its own); the
     # closing formula ("Trong quá trình thực hiện, nếu có vướng mắc …") stays in the item's task
