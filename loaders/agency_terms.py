@@ -152,8 +152,12 @@ _LIST_GAP = regex.compile(r"[\s,]*(?:\bvà\b[\s,]*)?", regex.V1)
 
 def _defined_body(text: str, paren: int, short: str, head: tuple[str, ...], jurisdiction: str,
                   parent: str | None, plural: regex.Pattern) -> Agency | None:
-    """The body the phrase before ``text[paren]`` names, or None."""
-    begin = max((m.end() for m in _PHRASE_START.finditer(text, max(0, paren - 600), paren)), default=max(0, paren - 600))
+    """The body the phrase before ``text[paren]`` names, or None (a parenthesis that opens a
+    line of its own defines the phrase that ends the line above)."""
+    stop = paren
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
+    begin = max((m.end() for m in _PHRASE_START.finditer(text, max(0, stop - 600), stop)), default=max(0, stop - 600))
     begin = _MARKER.match(text, begin).end()
     phrase = text[begin:paren].strip()
     if not phrase:

@@ -1016,6 +1016,22 @@ def _emit(lines: list[_Line], w: _Writer, wrapped: bool, *, after_chrome: bool =
         prev = ln
 
 
+def _cell_closed(lines: list[_Line], i: int) -> bool:
+    """Whether a pipe line closes the cell starting at line ``i`` before a blank line, within
+    ``_CELL_LINES`` lines: a page that ends each cell of its header with a pipe and no row
+    ends ("Số:" / "33/2009/QĐ-UBND" / "|" / "Mỹ" / "Tho, ngày 24 tháng 12 năm 2009" / "|" /
+    "QUYẾT ĐỊNH" / …) has its document after the last pipe, not in a cell."""
+    for ln in lines[i : i + _CELL_LINES]:
+        if ln.kind == "pipe":
+            return True
+        if ln.kind == "blank":
+            return False
+    return False
+
+
+_CELL_LINES = 12  # lines of one table cell at most
+
+
 def _table(lines: list[_Line], i: int, w: _Writer) -> int:
     """Write the ``|``-cell table starting at line ``i`` (a pipe line) as rows, cells
     tab-separated; returns the index of the first line after it.
@@ -1066,6 +1082,10 @@ def _table(lines: list[_Line], i: int, w: _Writer) -> int:
             continue
         if pipes and not cur and ncols is not None and len(cells) >= ncols:
             break  # a full row is closed: what follows is not in the table
+        if pipes and not cur and ncols is None and not _cell_closed(lines, i):
+            # before any row has ended, no pipe closes the lines after the last one: they are
+            # no cell (the end of a header whose every cell a pipe closes)
+            break
         pipes = 0
         cur.append(ln)
         i += 1

@@ -88,6 +88,26 @@ ROWS = [
 ]
 
 
+# header cells as pages of other legal libraries render them: "|" between cells on one line,
+# a row of tab-separated cells (the layout stage's table row), a dot inside an older symbol
+ROWS += [
+    ("pipe-cells-on-one-line",
+     "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 25/QĐ-UBND | Bạc Liêu, ngày 10 tháng 01 năm 2022 |\n"
+     "QUYẾT ĐỊNH\nVỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n",
+     dict(id="bac-lieu:25/QĐ-UBND:2022", type="QĐ", number_symbol="25/QĐ-UBND", date="2022-01-10",
+          jurisdiction="Bạc Liêu", issuer="UBND tỉnh Bạc Liêu", flags=())),
+    ("number-in-a-row-cell",
+     "ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh phúc\t"
+     "Số: 33/2009/QĐ-UBND\tMỹ Tho, ngày 24 tháng 12 năm 2009\nQUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VỀ MẠNG TIN HỌC\n",
+     dict(id="tien-giang:33/2009/QĐ-UBND:2009", type="QĐ", number_symbol="33/2009/QĐ-UBND", date="2009-12-24",
+          jurisdiction="Tiền Giang", issuer="UBND tỉnh Tiền Giang", flags=())),
+    ("dotted-symbol",
+     "THƯỜNG TRỰC HĐND - UBND\nTỈNH HÒA BÌNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 06/QC-TT.HĐND-UBND\n"
+     "Hòa Bình, ngày 20 tháng 3 năm 2019\nQUY CHẾ\nPHỐI HỢP CÔNG TÁC\n",
+     dict(type="QC", number_symbol="06/QC-TT.HĐND-UBND", date="2019-03-20", jurisdiction="Hòa Bình")),
+]
+
+
 @pytest.mark.parametrize("text, expected", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
 def test_header(text, expected):
     ref = read_header(text).ref

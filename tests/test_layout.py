@@ -538,6 +538,16 @@ JOIN_ROWS = [
     # a type word, but no type line after "V. CHẾ ĐỘ")
     pytest.param("V. CHẾ ĐỘ\nBÁO CÁO\n1. Sở Công Thương tổng hợp.", "V. CHẾ ĐỘ BÁO CÁO\n1. Sở Công Thương tổng hợp.",
                  id="caps-heading-then-type-word-without-emphasis"),
+    # a header whose every cell a lone "|" closes, no blank lines, no row ends: the lines
+    # after its last pipe are the document, not one more cell swallowing it
+    pytest.param("ỦY\nBAN NHÂN DÂN\nTỈNH TIỀN GIANG\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                 "Độc lập – Tự do – Hạnh phúc\n--------------\n|\nSố:\n33/2009/QĐ-UBND\n|\nMỹ\nTho, ngày 24 tháng 12 năm "
+                 "2009\n|\nQUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VỀ QUẢN LÝ MẠNG TIN HỌC\nCăn cứ Luật Công nghệ thông tin ngày "
+                 "29/6/2006;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy định.",
+                 "ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh phúc\t"
+                 "Số: 33/2009/QĐ-UBND\tMỹ Tho, ngày 24 tháng 12 năm 2009\nQUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VỀ QUẢN LÝ MẠNG "
+                 "TIN HỌC\nCăn cứ Luật Công nghệ thông tin ngày 29/6/2006;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết "
+                 "định này Quy định.", id="header-cells-closed-by-pipes-no-blank-lines"),
     pytest.param("(*thay thế Quyết định số 16*)\n**“Đoàn kết, kỷ cương”**;\n__Nghị quyết__ số 29",
                  "(thay thế Quyết định số 16)\n“Đoàn kết, kỷ cương”;\nNghị quyết số 29", id="emphasis-removed"),
 ]
