@@ -328,12 +328,22 @@ def _jurisdiction(symbol: Symbol | None, issuer_block: str, issuer_text: str | N
 
 def _title(text: str, head: str) -> tuple[str | None, str, int, int]:
     """(type code of the type line or None, title, its start, its end): the type line and the
-    title after it ("KẾ HOẠCH Triển khai …"), or, with no type line, the text's first line
-    (a headline)."""
+    title after it ("KẾ HOẠCH Triển khai …"); with no type line, the title after the line of
+    the place and date, or the text's first line (a headline)."""
     tl = _type_line(head)
     if tl:
         title, t0, t1 = _title_after(text, tl.end())
         return patterns().type_of_word(tl.group("word")), f"{tl.group('word').strip()} {title}".strip(), t0, t1
+    pd = _PLACE_DATE.search(head)
+    if pd:
+        # a page that dropped the type line ("Số: 41/2019/QĐ-UBND | Quảng Trị, ngày 22 tháng 10
+        # năm 2019 |" / "BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO …"): the title after the date's line
+        line_end = text.find("\n", pd.end())
+        title, t0, t1 = _title_after(text, len(text) if line_end == -1 else line_end)
+        tail, _ = _authority_rules()
+        if title and not tail.fullmatch(title):
+            return None, title, t0, t1
+        return None, "", 0, 0  # a header, then the issuing body's line: the page has no title
     first = regex.search(r"\S[^\n]*", text)
     if first is None:
         return None, "", 0, 0

@@ -101,6 +101,17 @@ ROWS += [
      "Số: 33/2009/QĐ-UBND\tMỹ Tho, ngày 24 tháng 12 năm 2009\nQUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VỀ MẠNG TIN HỌC\n",
      dict(id="tien-giang:33/2009/QĐ-UBND:2009", type="QĐ", number_symbol="33/2009/QĐ-UBND", date="2009-12-24",
           jurisdiction="Tiền Giang", issuer="UBND tỉnh Tiền Giang", flags=())),
+    # a page that dropped the type line: the title after the date's line; none when the
+    # issuing body's line comes right after it
+    ("no-type-line",
+     "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 41/2019/QĐ-UBND | Quảng Trị, ngày 22 tháng 10 năm "
+     "2019 |\nBAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ\nỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\nCăn cứ Luật Tổ chức chính quyền "
+     "địa phương;\n",
+     dict(number_symbol="41/2019/QĐ-UBND", type="QĐ", date="2019-10-22", title="BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ")),
+    ("no-title",
+     "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 11/2015/QĐ-UBND | Hưng Yên, ngày 15 tháng 7 năm "
+     "2015 |\nỦY BAN NHÂN DÂN TỈNH HƯNG YÊN\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
+     dict(number_symbol="11/2015/QĐ-UBND", type="QĐ", date="2015-07-15", title=None)),
     ("dotted-symbol",
      "THƯỜNG TRỰC HĐND - UBND\nTỈNH HÒA BÌNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 06/QC-TT.HĐND-UBND\n"
      "Hòa Bình, ngày 20 tháng 3 năm 2019\nQUY CHẾ\nPHỐI HỢP CÔNG TÁC\n",
