@@ -64,6 +64,7 @@ class _Rules:
     start_keys: tuple[str, ...]  # the longest word of each start phrase, folded (:func:`_may_hold`)
     headline_before: frozenset[str]
     start_phrases: tuple[str, ...]
+    start_lines: regex.Pattern | None  # whole lines of a site's notices before the document
     wrapped_share: float
     wrapped_line_share: float
     wrapped_min_breaks: int
@@ -114,6 +115,8 @@ def _rules() -> _Rules:
                             for k in range(len(_fold(x)) + 1)),
         headline_before=frozenset(_fold(x) for x in t["chrome"]["headline_before"]),
         start_phrases=tuple(_fold(x) for x in t["chrome"]["start_phrases"]),
+        start_lines=(regex.compile("|".join(f"(?:{p})" for p in t["chrome"]["start_lines"]), regex.V1)
+                     if t["chrome"].get("start_lines") else None),
         wrapped_share=float(t["join"]["wrapped_share"]),
         wrapped_line_share=float(t["join"]["wrapped_line_share"]),
         wrapped_min_breaks=int(t["join"]["wrapped_min_breaks"]),
@@ -518,6 +521,11 @@ def _chrome(text: str, lines: list[_Line]) -> tuple[int, int, Chrome]:
         for i in scan[:60]:
             if any(p in folded[i] for p in r.start_phrases):
                 first = i + 1
+    if last_box < 0 and r.start_lines is not None:
+        # "- 1Luật Ngân sách Nhà nước 2002": a site's list of related documents before the header
+        for i in scan[:60]:
+            if r.start_lines.match(lines[i].raw.strip()):
+                first = max(first, i + 1)
     last = _end(lines, first, folded)
     spans = []
     if first > 0:

@@ -611,6 +611,23 @@ def test_plain_text_is_unchanged() -> None:
     assert lay.identity and lay.text is text and not lay.wrapped
 
 
+# other legal libraries' notices before the document: a banner, a list of related documents
+# each numbered and glued to its name
+OTHER_SITES_BEFORE = [
+    ["Để sử dụng toàn bộ tiện ích nâng cao của Hệ Thống Pháp Luật vui lòng lựa chọn và đăng ký gói cước.",
+     "Nếu bạn là thành viên. Vui lòng ĐĂNG NHẬP để tiếp tục."],
+    ["- 1Luật Ngân sách Nhà nước 2002", "- 6Nghị quyết 759/2014/UBTVQH13 hướng dẫn hoạt động giám sát"],
+]
+
+
+@pytest.mark.parametrize("before", OTHER_SITES_BEFORE)
+def test_other_sites_notices_are_chrome(before: list[str]) -> None:
+    raw = "\n".join(before) + "\nHỘI ĐỒNG NHÂN DÂN TỈNH VĨNH PHÚC\nSố: 34/2016/NQ-HĐND\nCăn cứ Luật Ngân sách nhà nước;"
+    lay = build_layout(raw)
+    assert lay.text.startswith("HỘI ĐỒNG NHÂN DÂN TỈNH VĨNH PHÚC")
+    assert all(x not in lay.text for x in ("Hệ Thống Pháp Luật", "759/2014", "2002"))
+
+
 def test_chrome_is_cut_and_the_box_read() -> None:
     chrome = {"number": "55/2025/NQ-HĐND", "type": "Nghị quyết", "issuer_box": "Thành phố Hà Nội", "date_box": "26/11/2025"}
     raw = "\n".join(x.format(**chrome) for x in CHROME_BEFORE) + "\nHỘI ĐỒNG NHÂN DÂN\n" + \
