@@ -207,6 +207,10 @@ class Patterns:
         # a comma inside a name may be left out ("Luật Thể dục Thể thao" is "Luật Thể dục, thể
         # thao"; names compare without punctuation, references._law_key)
         law_alt = alternation(self.law_names).replace(r",\s+", r",?\s+")
+        # "Luật Tổ chức HĐND và UBND": the table's words, or their abbreviations
+        self.law_abbreviations = dict(laws.get("abbreviations", {}))
+        for full, short in self.law_abbreviations.items():
+            law_alt = law_alt.replace(alternation([full])[3:-1], f"(?:{alternation([full])[3:-1]}|{regex.escape(short)})")
         # "Luật Đất đai", "Luật Quy hoạch đô thị và nông thôn ngày 26 tháng 11 năm 2024",
         # "Bộ luật Lao động năm 2019"; not "Luật số 47/2019/QH14" (a symbol) nor "Luật sư".
         # A name opens with a capital ("Luật", "LUẬT", "Bộ luật"): a lower-case "luật" is the
@@ -222,10 +226,13 @@ class Patterns:
             rf"(?P<head>(?:{law_nouns}){_H}+){laws['amending_articles']}(?:{_H}+của)?{_H}+(?=(?:{law_nouns})(?!\p{{L}}))",
             _FLAGS) if laws.get("amending_articles") else None
         self.amending_enacted = laws.get("amending_enacted")
+        group = laws.get("amending_group")
         amending_law = (
-            rf"(?:{law_nouns})\ (?i:{amending}){_H}+{one_law}(?:,{_H}*{one_law})*(?:{_H}+và{_H}+{one_law})?|"
-            if amending else ""
+            rf"(?:{law_nouns})\ (?i:{amending}){_H}+(?:{group}|" if group and amending else
+            rf"(?:{law_nouns})\ (?i:{amending}){_H}+(?:" if amending else ""
         )
+        if amending:
+            amending_law += rf"{one_law}(?:,{_H}*{one_law})*(?:{_H}+và{_H}+{one_law})?)|"
         self.named_law = self._re(
             rf"""
             (?P<name>

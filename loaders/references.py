@@ -582,6 +582,8 @@ def _law_name(written: str) -> str:
     đổi, bổ sung một số điều Luật Phòng cháy và chữa cháy" -> "… một số điều của Luật …")."""
     name = " ".join(written.split())
     p = patterns()
+    for full, short in p.law_abbreviations.items():
+        name = regex.sub(rf"(?<!\w){regex.escape(short)}(?!\w)", full, name)  # "Luật Tổ chức HĐND và UBND"
     m = p.amending_articles.match(name) if p.amending_articles is not None else None
     if m:
         name = f"{m.group('head')}{p.amending_enacted} {name[m.end():]}"

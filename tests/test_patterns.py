@@ -107,6 +107,14 @@ ROWS = [
      [ref("83/2015/QH13", "Luật", None, CENTRAL, "based_on"), ref("59/2020/QH14", "Luật", None, CENTRAL, "based_on")]),
     ("named-amending-law-is-one-law", "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật ngày 25/6/2025;", "",
      [ref("Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật", "Luật", "2025-06-25", CENTRAL, "based_on")]),
+    # an amending law named by the group of laws it amends; a law's name with its words
+    # abbreviated ("HĐND", "UBND") is the table's name
+    ("amending-law-of-a-group-of-laws",
+     "Căn cứ Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch ngày 20 tháng 11 năm 2018;", "",
+     [ref("Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch", "Luật", "2018-11-20", CENTRAL,
+          "based_on")]),
+    ("law-name-with-abbreviated-words", "Căn cứ Luật Tổ chức HĐND và UBND ngày 26 tháng 11 năm 2003;", "",
+     [ref("Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân", "Luật", "2003-11-26", CENTRAL, "based_on")]),
     ("amending-law-without-its-of-is-the-enacted-name", "", "- Kinh phí thực hiện Luật Phòng cháy và chữa cháy và Luật sửa đổi, bổ sung một số điều Luật Phòng cháy và chữa cháy.",
      [ref("Luật Phòng cháy và chữa cháy", "Luật", None, CENTRAL, "cites"),
       ref("Luật sửa đổi, bổ sung một số điều của Luật Phòng cháy và chữa cháy", "Luật", None, CENTRAL, "cites")]),
