@@ -1084,6 +1084,10 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
                 rel = Relation.CITES
             elif _gap_to(text, pos, rm.start) <= _CHAIN_GAP:
                 rel = cue
+            elif _COORDINATED.search(text, max(lo, rm.start - 8), rm.start):
+                # "Thực hiện Chỉ thị A về … thực hiện thắng lợi … và Kế hoạch B": a cue inside
+                # A's title, far from B, and B joined to the clause's list: B shares its relation
+                rel = head_rel
             else:
                 rel = Relation.CITES
         prev = rm
@@ -1095,6 +1099,7 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
     return rel_of, chains
 
 
+_COORDINATED = compile_kept(r"(?:,|(?<!\w)và)\s*$", regex.V1)
 _ARTICLE_HEAD = compile_kept(r"\s*Điều\s+\d+\s*[.:]\s*", regex.V1)
 _OWN_ACTS = (Relation.REPLACES, Relation.AMENDS)
 _ITEM = compile_kept(r"[ \t]*(?:\p{Ll}\)|\d{1,2}(?:\.\d{1,2})*[.)]|[-–•+])\s", regex.V1)

@@ -107,6 +107,15 @@ ROWS = [
      [ref("83/2015/QH13", "Luật", None, CENTRAL, "based_on"), ref("59/2020/QH14", "Luật", None, CENTRAL, "based_on")]),
     ("named-amending-law-is-one-law", "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật ngày 25/6/2025;", "",
      [ref("Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật", "Luật", "2025-06-25", CENTRAL, "based_on")]),
+    # a cue inside the first document's title, far from the second, which "và" joins to the
+    # clause's list: the second shares the clause's relation
+    ("second-of-a-list-after-a-cue-in-a-title",
+     "Thực hiện Chỉ thị số 19/CT-TTg ngày 16/7/2021 của Thủ tướng Chính phủ về việc phát động thi đua thực hiện "
+     "thắng lợi nhiệm vụ phát triển kinh tế - xã hội hằng năm theo Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII "
+     "của Đảng và Kế hoạch số 16/KH-HĐTĐKT ngày 31/8/2021 của Hội đồng Thi đua - Khen thưởng Trung ương, Ủy ban nhân "
+     "dân tỉnh ban hành Kế hoạch như sau:", "",
+     [ref("19/CT-TTg", "CT", "2021-07-16", CENTRAL, "implements"),
+      ref("16/KH-HĐTĐKT", "KH", "2021-08-31", CENTRAL, "implements")]),
     # an amending law named by the group of laws it amends; a law's name with its words
     # abbreviated ("HĐND", "UBND") is the table's name
     ("amending-law-of-a-group-of-laws",
