@@ -192,6 +192,12 @@ def _item(ctx: Ctx, scan: _Scan, i: int, b: Builder) -> None:
         roles = Roles(inherited.lead, tuple(dict.fromkeys(inherited.cooperating + roles.cooperating)))
     if not roles.lead and r.non_task.match(line):
         scan.last = None
+        # "1. Thống nhất với đề xuất của Sở Tài chính. Giao Sở Tài chính hướng dẫn …": no task
+        # but the later sentences that give a body a duty
+        cuts = bearer_sentences(ctx, p.body, end, roles)
+        ends = [s for s, _ in cuts[1:]] + [end]
+        for n, ((s, got), e) in enumerate(zip(cuts, ends), 2):
+            scan.last = b.add(s, e, f"{path}-{n}", got)
         return
     if not roles.lead and scan.mode == "implementation" and p.kind == "plain" and not any(h.level for h in stack):
         # "V. TỔ CHỨC THỰC HIỆN" / "1. Sở …" / … / "Trong quá trình tổ chức thực hiện, nếu có
