@@ -80,12 +80,6 @@ SHAPES = [
       # a body asked by another acts; a request up to the province's committee is the asker's
       ("III.8", "Văn phòng UBND tỉnh đề nghị", ["Sở Tài chính"], [], False),
       ("III.9", "Khi cần thiết, Chủ tịch", ["Ủy ban nhân dân các xã, phường"], [], False)]),
-    # an approval is no duty; a later sentence of it that gives a body a duty is a task
-    ("approval-items",
-     "III. TỔ CHỨC THỰC HIỆN\n1. Đồng ý chủ trương thực hiện tổ chức giao thông như đề nghị của Sở Xây dựng tại "
-     "văn bản số 1951/SXD-QLHT.\n2. Thống nhất với đề xuất của Sở Tài chính. Giao Sở Tài chính hướng dẫn các đơn vị "
-     "thực hiện.\n",
-     None, [("III.2-2", "Giao Sở Tài chính hướng dẫn", ["Sở Tài chính"], [], False)]),
     # a lead-in paragraph naming the bodies that bear the numbered items below it: a directive
     # without Roman sections ("Để …, Chủ tịch UBND tỉnh chỉ thị …"), and a plan's section
     ("directive-lead-in",
@@ -270,6 +264,12 @@ def test_shapes(text: str, issuer: str | None, expected: list) -> None:
 # wrapped one apart, and an addressee list wrapped over lines keeps the roles of its first
 # line only, with or without these shapes; the layout stage joins such lines first.)
 ARTICLE_SHAPES = [
+    # an approval is no duty; a later sentence of it that gives a body a duty is a task
+    ("approval-items",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Đồng ý chủ trương thực hiện tổ chức giao thông như đề nghị của Sở Xây dựng tại "
+     "văn bản số 1951/SXD-QLHT.\n2. Thống nhất với đề xuất của Sở Tài chính. Giao Sở Tài chính hướng dẫn các đơn vị "
+     "thực hiện.\n",
+     None, [("III.2-2", "Giao Sở Tài chính hướng dẫn", ["Sở Tài chính"], [], False)]),
     # a plan's lead-in paragraph naming the bodies that bear its numbered items (wrapped, the
     # splitter alone reads its lines apart; the layout stage joins them first)
     ("plan-lead-in",
