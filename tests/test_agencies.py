@@ -174,6 +174,12 @@ FIND = [
     # a short alias ("Ban Quản lý") written out as another body, ending with the province's name
     ("Ban Quản lý đường sắt đô thị Hà Tĩnh chủ trì",
      [("Ban Quản lý đường sắt đô thị Hà Tĩnh", "Ban Quản lý đường sắt đô thị Hà Tĩnh")]),
+    # a standing body whose name holds a comma ("Phòng, chống"), written out or abbreviated
+    ("Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh chủ trì",
+     [("Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh",
+       "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh")]),
+    ("Ban Chỉ huy PCTT&TKCN tỉnh chủ trì",
+     [("Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh", "Ban Chỉ huy PCTT&TKCN tỉnh")]),
     # "&" joins two capitalised words of a name: one node with the "và" form
     ("Văn phòng HĐND&UBND huyện có trách nhiệm",
      [("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện", "Văn phòng HĐND&UBND huyện")]),
