@@ -174,6 +174,9 @@ FIND = [
     # a short alias ("Ban Quản lý") written out as another body, ending with the province's name
     ("Ban Quản lý đường sắt đô thị Hà Tĩnh chủ trì",
      [("Ban Quản lý đường sắt đô thị Hà Tĩnh", "Ban Quản lý đường sắt đô thị Hà Tĩnh")]),
+    # "Thường trực" (standing) runs through a name: "trực" alone is a verb that ends one
+    ("Cơ quan Thường trực là Hội Nhà báo Hà Tĩnh.",
+     [("Cơ quan Thường trực", "Cơ quan Thường trực"), ("Hội Nhà báo Hà Tĩnh", "Hội Nhà báo Hà Tĩnh")]),
     # a standing body whose name holds a comma ("Phòng, chống"), written out or abbreviated
     ("Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh chủ trì",
      [("Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh",
