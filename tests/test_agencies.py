@@ -301,6 +301,9 @@ GROUPS = [
     ("Ủy ban nhân dân cấp huyện, cấp xã thực hiện",
      [("UBND các huyện, thành phố, thị xã", True), ("Ủy ban nhân dân các xã, phường", True)]),
     ("Ủy ban nhân dân xã có trách nhiệm", [("Ủy ban nhân dân các xã, phường", True)]),
+    ("Chủ tịch UBND các cấp tập trung chỉ đạo", [("Ủy ban nhân dân các cấp", True)]),
+    ("thủ trưởng cơ quan thuộc UBND tỉnh, Chủ tịch UBND huyện, thành phố chịu trách nhiệm",
+     [("Các cơ quan thuộc Ủy ban nhân dân tỉnh", True), ("UBND các huyện, thành phố, thị xã", True)]),
     ("Ủy ban nhân dân quận-huyện, xã, phường, thị trấn thực hiện",
      [("UBND các huyện, thành phố, thị xã", True), ("Ủy ban nhân dân các xã, phường", True)]),
     # "giám sát" is a verb: "các đoàn thể giám sát việc phân bổ" names "các đoàn thể"
