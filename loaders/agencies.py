@@ -1056,12 +1056,8 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
         if local and local[-1][2] > max(hit[1] if hit else 0, end or 0):
             # "UBND các xã, thị trấn": the level's group, however its units are listed
             for group, s, e in local:
-                agency = resolve_agency(group, jurisdiction, parent=parent)
-                place = _named_place(text, key, s, e)
-                if place is not None:
-                    agency = dataclasses.replace(resolve_agency(f"{agency.name}, {place[0]}", jurisdiction, parent=parent),
-                                                 group=True)
-                    e = place[1]
+                agency, e = _with_place(text, key, resolve_agency(group, jurisdiction, parent=parent), s, e,
+                                        jurisdiction, parent)
                 out.append((agency, s, e))
                 pos = e
             continue
@@ -1087,12 +1083,8 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
         if region is not None:
             stop = region.end()  # "Kho bạc Nhà nước khu vực I": the region is part of the name
         agency = resolve_agency(text[start:stop], jurisdiction, parent=parent)
-        place = _named_place(text, key, start, stop) if agency.group else None
-        if place is not None:
-            # "Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ": the group with that place
-            agency = dataclasses.replace(resolve_agency(f"{agency.name}, {place[0]}", jurisdiction, parent=parent),
-                                         group=True)
-            stop = place[1]
+        if agency.group:
+            agency, stop = _with_place(text, key, agency, start, stop, jurisdiction, parent)
         out.append((agency, start, stop))
         pos = stop
         level = _next_level(key, start, stop)
@@ -1165,6 +1157,17 @@ def _named_place(text: str, key: str, start: int, stop: int) -> tuple[str, int] 
 
 
 _PLACE_NAME = 40  # characters of a place's own name
+
+
+def _with_place(text: str, key: str, group: Agency, start: int, end: int, jurisdiction: str,
+                parent: str | None) -> tuple[Agency, int]:
+    """A group found at ``text[start:end]`` with the place named right after it, and the end
+    of that place ("Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ"); else as it is."""
+    place = _named_place(text, key, start, end)
+    if place is None:
+        return group, end
+    return dataclasses.replace(resolve_agency(f"{group.name}, {place[0]}", jurisdiction, parent=parent),
+                               group=True), place[1]
 
 
 def _catch_all(key: str, start: int) -> tuple[str, int] | None:
