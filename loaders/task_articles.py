@@ -23,7 +23,7 @@ from loaders.task_roles import (PARENS, Ctx, Roles, bearer_sentences, delegates,
                                 lead_run)
 from loaders.task_rules import task_rules
 
-__all__ = ["articles", "charters"]
+__all__ = ["articles", "charters", "item_acts"]
 
 
 def charters(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
@@ -54,7 +54,7 @@ def _attached(ctx: Ctx, paras: list[Paragraph]) -> list[tuple[int, int, str]]:
     return out
 
 
-def _acts(ctx: Ctx, start: int, end: int) -> tuple[Roles, bool]:
+def item_acts(ctx: Ctx, start: int, end: int) -> tuple[Roles, bool]:
     """The roles of an article's item and whether it assigns a duty: it opens with "Giao",
     "Đề nghị", … before its addressees, or names them and goes on with what they do
     ("Ủy ban nhân dân Thành phố tổ chức thực hiện …"), not with more names (an article
@@ -327,14 +327,14 @@ def _addressees(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) 
             _add(st, begin, p.end, Roles(tuple(lead)))
         st.pending = []
         return True
-    roles, _ = _acts(ctx, start, p.end)
+    roles, _ = item_acts(ctx, start, p.end)
     if (text[p.end - 1] in ";," and roles.lead
             and (p.kind == "plain" or (p.kind in ITEM_KINDS and _names_only(ctx, start, p.end)))):
         # addressees of an execution clause that goes on below ("2. Chánh Văn phòng UBND
         # tỉnh;" / "Giám đốc (Thủ trưởng) các sở, …; … chịu trách nhiệm thi hành …")
         st.pending.append((p, start, m))
         return True
-    if st.pending and p.kind == "plain" and roles.lead and _acts(ctx, start, p.end)[1]:
+    if st.pending and p.kind == "plain" and roles.lead and item_acts(ctx, start, p.end)[1]:
         # "2. Sở Văn hoá, Thể thao và Du lịch;" / "UBND các xã, phường niêm yết công khai …":
         # the addressees above share the duty the line below gives: one task, all lead
         lead = [a for q, q_start, _ in st.pending for a in item_roles(ctx, q_start, q.end).lead] + list(roles.lead)
@@ -427,7 +427,7 @@ def _regular(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) -> 
         level = leads[-1][0] + 0.5 if leads else 0
     else:
         level = sub_level(p.kind)
-    roles, assigns = _acts(ctx, start, p.end)
+    roles, assigns = item_acts(ctx, start, p.end)
     if p.start in st.headings and not m and _heads_only(ctx, start, p.end):
         # "3. Các doanh nghiệp có cửa hàng bán lẻ xăng dầu" / "Thực hiện nghiêm túc …": the
         # bearer, named as written, of the paragraphs below

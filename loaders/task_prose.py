@@ -21,7 +21,7 @@ from loaders.agencies import resolve_agency
 from loaders.task_roles import Ctx, Roles, bearer_sentences, duty_clause, item_roles
 from loaders.task_rules import task_rules
 
-__all__ = ["prose"]
+__all__ = ["add_by_bearer", "prose"]
 
 
 @dataclass(slots=True)
@@ -206,11 +206,11 @@ def _item(ctx: Ctx, scan: _Scan, i: int, b: Builder) -> None:
         return
     if listed is not None:
         scan.listed_until, end = listed, paras[listed - 1].end
-    scan.last = _add_by_bearer(ctx, b, p.body, end, path, roles)
+    scan.last = add_by_bearer(ctx, b, p.body, end, path, roles)
     apply_labels(ctx, scan.last, end, p.end)
 
 
-def _add_by_bearer(ctx: Ctx, b: Builder, start: int, end: int, path: str, roles: Roles):
+def add_by_bearer(ctx: Ctx, b: Builder, start: int, end: int, path: str, roles: Roles) -> Draft:
     """An item's task, and one more from each later sentence that gives a duty to other bodies
     ("… báo cáo UBND tỉnh trước ngày 05/6 hằng năm. Sở Kế hoạch và Đầu tư tổng hợp, trình …":
     the department's own task, "II.3-2"): the last of them, which a paragraph below goes on."""

@@ -32,6 +32,7 @@ from loaders.agencies import defined_short_forms
 from loaders.agency_terms import defined_bodies, defined_compounds
 from loaders.task_articles import articles, charters
 from loaders.task_build import Builder, Layout, Read, task_text
+from loaders.task_letters import letters
 from loaders.task_narrative import narrative
 from loaders.task_paragraphs import Paragraph, split_paragraphs
 from loaders.task_prose import prose
@@ -46,6 +47,7 @@ LAYOUTS: list[Layout] = [
     Layout("prose", prose),
     Layout("tables", tables),
     Layout("narrative", narrative, fallback=True),
+    Layout("letters", letters, fallback=True),
 ]
 """The layouts :func:`extract_tasks` runs, in order."""
 
@@ -59,9 +61,9 @@ def registered(layout: Layout, *, before: str | None = None) -> Iterator[Layout]
         >>> noop = Layout("noop", lambda ctx, paras, b: Read())
         >>> with registered(noop, before="narrative"):
         ...     [x.name for x in LAYOUTS]
-        ['charters', 'articles', 'prose', 'tables', 'noop', 'narrative']
+        ['charters', 'articles', 'prose', 'tables', 'noop', 'narrative', 'letters']
         >>> [x.name for x in LAYOUTS]
-        ['charters', 'articles', 'prose', 'tables', 'narrative']
+        ['charters', 'articles', 'prose', 'tables', 'narrative', 'letters']
     """
     names = [x.name for x in LAYOUTS]
     if layout.name in names:

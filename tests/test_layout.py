@@ -203,6 +203,23 @@ PLAN = [
     SIGN,
 ]
 
+# an official letter: its duties in plain sentences after "… có ý kiến chỉ đạo như sau:"; the
+# addressees of "Kính gửi:" and the context are no tasks
+LETTER = [
+    ("header", "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU", "Số: 846/UBND-TH", "Lai Châu, ngày 21 tháng 5 năm 2025"),
+    ("p", "V/v báo cáo tình hình giải ngân kế hoạch đầu tư công năm 2025"),
+    ("p", "Kính gửi:"),
+    ("p", "- Các sở, ngành tỉnh;"),
+    ("p", "- Ủy ban nhân dân các xã, phường."),
+    ("p", "Ủy ban nhân dân tỉnh nhận được Công văn số 3145/BTC-ĐT ngày 15/5/2025 của Bộ Tài chính về việc báo cáo "
+          "tình hình giải ngân, Ủy ban nhân dân tỉnh có ý kiến chỉ đạo như sau:"),
+    ("p", "Giao các sở, ngành tỉnh; Ủy ban nhân dân các xã, phường báo cáo tình hình giải ngân kế hoạch đầu tư công "
+          "năm 2025. Yêu cầu gửi báo cáo về Sở Tài chính trước ngày 23/5/2025."),
+    ("p", "Giao Sở Tài chính chủ trì, phối hợp với các đơn vị liên quan tổng hợp chung báo cáo, gửi Văn phòng Ủy ban "
+          "nhân dân tỉnh trước ngày 26/5/2025."),
+    SIGN,
+]
+
 CHARTER = [
     ("header", "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH", "Số: 165/2025/QĐ-UBND", "Ninh Bình, ngày 27 tháng 11 năm 2025"),
     ("type", "QUYẾT ĐỊNH"),
@@ -427,6 +444,16 @@ def test_plan_layouts(fmt, tmp_path):
         # a table: Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Sản phẩm
         ("Xây dựng đề án phát triển", ("Sở Khoa học và Công nghệ",), ("Sở Tài chính",), "interval", "2026-06-30"),
         ("Rà soát thủ tục hành chính", ("Văn phòng UBND tỉnh",), ("Sở Tư pháp",), "interval", "2025-12-31"),
+    ]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_letter_duties_in_plain_sentences(fmt, tmp_path):
+    ex = _extract(LETTER, fmt, tmp_path)
+    assert (ex.document.ref.number_symbol, ex.document.ref.type) == ("846/UBND-TH", "CV")
+    assert _tasks(ex) == [
+        ("Giao các sở, ngành tỉnh; Ủy", ("Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"), (), "date", "2025-05-23"),
+        ("Giao Sở Tài chính chủ trì,", ("Sở Tài chính",), ("Các đơn vị liên quan",), "date", "2025-05-26"),
     ]
 
 
