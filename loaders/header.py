@@ -44,6 +44,8 @@ _PLACE_DATE = regex.compile(
     regex.MULTILINE | regex.VERBOSE | regex.V1,
 )
 _DATE_WORD = "ngày"  # the literal every place-date line holds (see _place_date)
+# an official letter's subject line, which stands for its title ("V/v báo cáo tình hình …")
+_SUBJECT = regex.compile(r"^[ \t]*(?P<title>(?:V/v|V/V|v/v)[ \t]*\S[^\n\t|]*)", regex.MULTILINE | regex.V1)
 
 
 def _place_date(head: str):
@@ -328,12 +330,16 @@ def _jurisdiction(symbol: Symbol | None, issuer_block: str, issuer_text: str | N
 
 def _title(text: str, head: str) -> tuple[str | None, str, int, int]:
     """(type code of the type line or None, title, its start, its end): the type line and the
-    title after it ("KẾ HOẠCH Triển khai …"); with no type line, the title after the line of
-    the place and date, or the text's first line (a headline)."""
+    title after it ("KẾ HOẠCH Triển khai …"); with no type line, a letter's subject ("V/v …"),
+    the title after the line of the place and date, or the text's first line (a headline)."""
     tl = _type_line(head)
     if tl:
         title, t0, t1 = _title_after(text, tl.end())
         return patterns().type_of_word(tl.group("word")), f"{tl.group('word').strip()} {title}".strip(), t0, t1
+    subject = _SUBJECT.search(head)
+    if subject:
+        # a letter's subject under its number ("Số: 846/UBND-TH" / "V/v báo cáo tình hình …")
+        return None, " ".join(subject.group("title").split()), subject.start("title"), subject.end("title")
     pd = _PLACE_DATE.search(head)
     if pd:
         # a page that dropped the type line ("Số: 41/2019/QĐ-UBND | Quảng Trị, ngày 22 tháng 10

@@ -112,6 +112,12 @@ ROWS += [
      "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 11/2015/QĐ-UBND | Hưng Yên, ngày 15 tháng 7 năm "
      "2015 |\nỦY BAN NHÂN DÂN TỈNH HƯNG YÊN\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
      dict(number_symbol="11/2015/QĐ-UBND", type="QĐ", date="2015-07-15", title=None)),
+    # an official letter: no type line, its subject ("V/v …") is its title, not "Kính gửi"
+    ("letter-subject",
+     "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 846/UBND-TH\nV/v báo cáo tình hình "
+     "giải ngân kế hoạch đầu tư công năm 2019\nLai Châu, ngày 21 tháng 5 năm 2019\nKính gửi: Các sở, ngành tỉnh\n",
+     dict(number_symbol="846/UBND-TH", type="CV", date="2019-05-21",
+          title="V/v báo cáo tình hình giải ngân kế hoạch đầu tư công năm 2019")),
     ("dotted-symbol",
      "THƯỜNG TRỰC HĐND - UBND\nTỈNH HÒA BÌNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 06/QC-TT.HĐND-UBND\n"
      "Hòa Bình, ngày 20 tháng 3 năm 2019\nQUY CHẾ\nPHỐI HỢP CÔNG TÁC\n",
