@@ -257,6 +257,7 @@ class Patterns:
         pre = refs["preamble"]
         self.section_start = self._re(pre["section_start"], regex.MULTILINE | regex.V1)
         self.decision_marker = self._re(pre["decision_marker"], regex.MULTILINE | regex.V1)
+        self.lead_in_end = self._re(pre["lead_in_end"], regex.MULTILINE | regex.V1 | regex.I)
         self.article_start = self._re(pre["article_start"], regex.MULTILINE | regex.V1)
         own = refs["own_act"]
         self.passive = self._re(rf"\b(?:{alternation(own['passive'])})\s*$", _FLAGS)

@@ -160,8 +160,9 @@ def _last_break_run(text: str, lo: int, hi: int) -> int:
 
 def preamble_end(text: str) -> int:
     """Offset where the preamble ends: the first numbered section ("I.", "1.", "Điều 1.")
-    or a decision marker ("QUYẾT ĐỊNH:").  A text with neither (an article) has no preamble
-    beyond its first line."""
+    or a decision marker ("QUYẾT ĐỊNH:"); with neither, the end of a lead-in line (a letter's
+    "… có ý kiến như sau:").  A text with none (an article) has no preamble beyond its first
+    line."""
     p = patterns()
     candidates = []
     m = p.section_start.search(text)
@@ -172,6 +173,9 @@ def preamble_end(text: str) -> int:
         candidates.append(m.start())
     if candidates:
         return min(candidates)
+    m = p.lead_in_end.search(text)
+    if m:
+        return m.end()  # a letter's "… có ý kiến như sau:": the line itself is the preamble's
     first = regex.search(r"\S[^\n]*", text)
     return first.end() if first else 0
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from factories import hatinh_plan, ref
-from loaders.extract import extract_text
+from loaders.extract import extract_file, extract_text
 from loaders.identity import parse_symbol
 from loaders.normalize import normalize_text
 
@@ -555,3 +555,24 @@ def test_a_laws_number_after_an_amending_law_is_no_short_form():
     text = ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 19 tháng 02 năm 2025 được sửa đổi, "
             "bổ sung bởi Luật ngày 25 tháng 6 năm 2025; theo Luật 45 về việc.")
     assert [(m.kind, m.type) for m in find_mentions(text)] == [("law", "Luật"), ("law", "Luật")]
+
+
+# A letter has no numbered section nor decision marker: its context sentence, up to the
+# lead-in "… có ý kiến như sau:", is its preamble ("Thực hiện …" implements); a document named
+# in its duties after that is cited.
+LETTER_ROWS = [
+    ("Thực hiện Công văn số 5678/BTC-NSNN ngày 10/3/2025 của Bộ Tài chính về dự toán ngân sách, Chủ tịch "
+     "Ủy ban nhân dân tỉnh có ý kiến như sau:",
+     "Giao Sở Tài chính chủ trì thực hiện theo Quyết định số 12/QĐ-UBND ngày 05/01/2025 của Ủy ban nhân dân tỉnh.",
+     {"5678/BTC-NSNN": "implements", "12/QĐ-UBND": "cites"}),
+]
+
+
+@pytest.mark.parametrize("context, duty, expected", LETTER_ROWS)
+def test_letter_context_is_its_preamble(context, duty, expected, tmp_path):
+    path = tmp_path / "cv.txt"
+    path.write_text("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 846/UBND-TH\nV/v dự toán ngân sách\n"
+                    f"Hà Tĩnh, ngày 21 tháng 5 năm 2025\nKính gửi: Sở Tài chính\n{context}\n{duty}\nNơi nhận:\n- Như trên;\n",
+                    encoding="utf-8")
+    ex = extract_file(path)
+    assert {r.target.number_symbol: r.relation.value for r in ex.references} == expected
