@@ -122,6 +122,9 @@ PROSE = [
     ("gửi Sở Kế hoạch và Đầu tư trước ngày 15 tháng 11 định kỳ hàng năm hoặc đột xuất",
      "trước ngày 15 tháng 11 định kỳ hàng năm", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=15"),
     ("định kỳ tháng, quý, năm báo cáo tiến độ", "định kỳ tháng, quý, năm", "FREQ=MONTHLY"),
+    # an hour before the day
+    ("giải trình trước 14 giờ, ngày 05/12/2025.", "trước 14 giờ, ngày 05/12/2025", None),
+    ("hoàn thành (trước 7h00 sáng ngày 01/7/2025).", "trước 7h00 sáng ngày 01/7/2025", None),
     # two days of each year: yearly (the first day's rule)
     ("báo cáo UBND tỉnh trước ngày 05/6 và 05/12 hàng năm.", "trước ngày 05/6 và 05/12 hàng năm",
      "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=5"),

@@ -217,6 +217,10 @@ LETTER = [
           "năm 2025. Yêu cầu gửi báo cáo về Sở Tài chính trước ngày 23/5/2025."),
     ("p", "Giao Sở Tài chính chủ trì, phối hợp với các đơn vị liên quan tổng hợp chung báo cáo, gửi Văn phòng Ủy ban "
           "nhân dân tỉnh trước ngày 26/5/2025."),
+    # the issuer telling what it did is no task; a lead-in inside a paragraph opens its duty
+    ("p", "Ủy ban nhân dân tỉnh đã nhận được báo cáo của các sở."),
+    ("p", "Sau khi xem xét, Chủ tịch Ủy ban nhân dân tỉnh có ý kiến như sau: Giao Sở Xây dựng giải trình những nội "
+          "dung khác nhau, gửi Sở Tài chính trước 14 giờ, ngày 28/5/2025."),
     SIGN,
 ]
 
@@ -454,6 +458,7 @@ def test_letter_duties_in_plain_sentences(fmt, tmp_path):
     assert _tasks(ex) == [
         ("Giao các sở, ngành tỉnh; Ủy", ("Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"), (), "date", "2025-05-23"),
         ("Giao Sở Tài chính chủ trì,", ("Sở Tài chính",), ("Các đơn vị liên quan",), "date", "2025-05-26"),
+        ("Giao Sở Xây dựng giải trình", ("Sở Xây dựng",), (), "date", "2025-05-28"),
     ]
 
 
