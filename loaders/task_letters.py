@@ -16,8 +16,6 @@ it reads only a document in which no other layout found anything, the narrative 
 
 from __future__ import annotations
 
-import regex
-
 from loaders.agencies import resolve_agency
 from loaders.task_articles import item_acts
 from loaders.task_build import Builder, Read
@@ -44,7 +42,7 @@ def letters(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
         if p.kind not in ("plain", "dash") or text[p.end - 1] in ":;,":
             continue  # a lead-in ("… có ý kiến như sau:"), an addressee of "Kính gửi:"
         start = p.body
-        lead_in = _LEAD_IN.search(text, p.body, p.end)
+        lead_in = r.letter_lead_in.search(text, p.body, p.end)
         if lead_in is not None:
             start = lead_in.end()  # "… có ý kiến chỉ đạo như sau: Giao các sở, ngành …"
         roles, assigns = item_acts(ctx, start, p.end)
@@ -54,5 +52,3 @@ def letters(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
         add_by_bearer(ctx, b, start, p.end, f"p{n}", roles)
     return Read(structured=n > 0)
 
-
-_LEAD_IN = regex.compile(r"\b(?:như\s+sau|sau\s+đây)\s*:\s*(?=\S)", regex.V1)

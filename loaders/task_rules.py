@@ -33,6 +33,7 @@ class TaskRules:
     skip_sections: regex.Pattern
     skip_title_words: int
     examples_end: regex.Pattern  # "… các nền tảng … như:": the items below are examples, not tasks
+    letter_lead_in: regex.Pattern  # "… có ý kiến chỉ đạo như sau: Giao …": a letter's duty after it
     task_sections: regex.Pattern
     implementation: regex.Pattern
     lead_cue: regex.Pattern
@@ -127,6 +128,7 @@ def task_rules() -> TaskRules:
         skip_sections=_any(raw["sections"]["skip"]),
         skip_title_words=int(raw["sections"]["skip_title_words"]),
         examples_end=compile_rule(raw["sections"]["examples_end"], regex.I | regex.V1),
+        letter_lead_in=compile_rule(raw["letters"]["lead_in"], regex.I | regex.V1),
         task_sections=_any(raw["sections"]["tasks"]),
         implementation=_any(raw["sections"]["implementation"]),
         lead_cue=_any([roles["lead_cue"]]),
