@@ -176,8 +176,33 @@ def preamble_end(text: str) -> int:
     m = p.lead_in_end.search(text)
     if m:
         return m.end()  # a letter's "… có ý kiến như sau:": the line itself is the preamble's
+    run = _clause_run_end(text)
+    if run:
+        return run
     first = regex.search(r"\S[^\n]*", text)
     return first.end() if first else 0
+
+
+def _clause_run_end(text: str) -> int:
+    """The end of an unclosed preamble: a text cut off (or excerpted) before its decision
+    marker or first section still states its basis in clauses ("Căn cứ …;", "Xét …").  The
+    preamble is the first run of lines that each open a clause (blank lines between them
+    allowed), if at least two of them end with ";" as a preamble's enumeration does; a lone
+    "Thực hiện …" or "Căn cứ …" sentence in prose is no preamble.  0 when there is none."""
+    opener = patterns().clause_opener
+    end = listed = 0
+    for line in regex.finditer(r"[^\n]+", text):
+        body = line.group()
+        if not body.strip():
+            continue
+        if opener.match(body):
+            end = line.end()
+            listed += body.rstrip(" \t*_").endswith(";")
+        elif end:
+            if listed >= 2:
+                break
+            end = listed = 0  # a lone clause in prose: look for a real run further on
+    return end if listed >= 2 else 0
 
 
 def _after(text: str, end: int, mention: RawMention) -> None:

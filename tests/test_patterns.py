@@ -576,3 +576,37 @@ def test_letter_context_is_its_preamble(context, duty, expected, tmp_path):
                     encoding="utf-8")
     ex = extract_file(path)
     assert {r.target.number_symbol: r.relation.value for r in ex.references} == expected
+
+
+# A text cut off (or excerpted) before its decision marker still has a preamble: the first run
+# of clause lines, at least two ending with ";" as an enumeration does, is its basis.  A lone
+# "Thực hiện …" / "Căn cứ …" sentence in prose is no preamble: what it names is cited.
+UNCLOSED_PREAMBLE_ROWS = [
+    ("decision cut before QUYẾT ĐỊNH",
+     "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+     "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ;\n"
+     "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 45/TTr-SNV ngày 02/3/2019.\n",
+     {"Luật Tổ chức chính quyền địa phương": "based_on", "61/2018/NĐ-CP": "based_on", "45/TTr-SNV": "cites"}),
+    ("blank lines between clauses",
+     "Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;\n\n"
+     "Căn cứ Thông tư số 75/2019/TT-BTC ngày 04 tháng 11 năm 2019 của Bộ Tài chính;\n\n"
+     "Căn cứ Nghị định số 83/2018/NĐ-CP ngày 24 tháng 5 năm 2018 của Chính phủ về khuyến nông",
+     {"Luật Ngân sách nhà nước": "based_on", "75/2019/TT-BTC": "based_on", "83/2018/NĐ-CP": "based_on"}),
+    ("a lone clause in prose",
+     "Năm 2023, Ban Quản lý đã triển khai nhiều nhiệm vụ quan trọng.\n"
+     "Thực hiện Nghị quyết số 07-NQ/TU ngày 10/5/2019 của Tỉnh ủy, Ban đã rà soát các dự án.\n"
+     "Kết quả đạt được khả quan.\n",
+     {"07-NQ/TU": "cites"}),
+]
+
+
+@pytest.mark.parametrize("case, body, expected", UNCLOSED_PREAMBLE_ROWS, ids=[r[0] for r in UNCLOSED_PREAMBLE_ROWS])
+def test_an_unclosed_preamble_is_still_the_basis(case, body, expected, tmp_path):
+    path = tmp_path / "qd.txt"
+    path.write_text("ỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG\nSố: 1961/QĐ-UBND\nKiên Giang, ngày 29 tháng 8 năm 2019\n"
+                    f"QUYẾT ĐỊNH\nVề việc thành lập Trung tâm Phục vụ hành chính công tỉnh\n{body}", encoding="utf-8")
+    ex = extract_file(path)
+    got = {r.target.id: r.relation.value for r in ex.references}
+    named = {e: [rel for rid, rel in got.items() if e in rid] for e in expected}
+    assert named == {e: [rel] for e, rel in expected.items()}, got
+    assert len(got) == len(expected), got
