@@ -347,9 +347,11 @@ def _title(text: str, head: str) -> tuple[str | None, str, int, int]:
         line_end = text.find("\n", pd.end())
         title, t0, t1 = _title_after(text, len(text) if line_end == -1 else line_end)
         tail, _ = _authority_rules()
-        if title and not tail.fullmatch(title):
+        enders, _ = _title_rules()
+        if title and not tail.fullmatch(title) and not enders.match(title):
             return None, title, t0, t1
-        return None, "", 0, 0  # a header, then the issuing body's line: the page has no title
+        # a header, then the issuing body's line or the preamble ("Thực hiện …"): no title
+        return None, "", 0, 0
     first = regex.search(r"\S[^\n]*", text)
     if first is None:
         return None, "", 0, 0

@@ -98,6 +98,9 @@ class _Tables:
     spaces_re: re.Pattern[str]
     tags_re: re.Pattern[str]
     break_tags_re: re.Pattern[str]
+    escaped_re: re.Pattern[str]
+    escaped_tab: str
+    escaped_min: int
 
 
 @table_cache
@@ -135,6 +138,10 @@ def _tables() -> _Tables:
         # "<i>", "</b>", "<span style='x'>", "<B >".  "a < b" and "<2%" do not match.
         tags_re=re.compile(rf"</?(?:{tag_names})(?:\s[^<>\n]*)?>", re.IGNORECASE),
         break_tags_re=re.compile(rf"<(?:{break_names})\s*/?>", re.IGNORECASE),
+        escaped_re=re.compile("|".join(re.escape(e) for e in sorted(
+            data["spaces"]["escaped_breaks"], key=len, reverse=True))),
+        escaped_tab=data["spaces"]["escaped_tab"],
+        escaped_min=int(data["spaces"]["escaped_min"]),
     )
 
 
@@ -353,7 +360,8 @@ def fold_lookalikes(text: str) -> str:
 
 
 def clean_spaces(text: str) -> str:
-    """Exotic spaces to a space, invisible characters deleted, CR LF and CR to LF.
+    """Exotic spaces to a space, invisible characters deleted, CR LF and CR to LF, line
+    breaks written as escapes ("\\r\\n") to LF where a text holds several.
 
     Runs of spaces are kept and lines are never joined: offsets point into this text.
 
@@ -365,7 +373,19 @@ def clean_spaces(text: str) -> str:
     text = _substitute(text, tables.spaces_re, tables.spaces)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\\" in text:
+        text = _unescape_breaks(text, tables)
     return text
+
+
+def _unescape_breaks(text: str, tables: _Tables) -> str:
+    """Line breaks written as escape sequences ("\\r\\n" as four characters, from a page
+    saved out of a JSON or script string) to a line break, and "\\t" to a TAB, where the
+    text holds enough of them to be such a page."""
+    breaks = tables.escaped_re.findall(text, 0, len(text))
+    if len(breaks) < tables.escaped_min:
+        return text
+    return tables.escaped_re.sub("\n", text).replace(tables.escaped_tab, "\t")
 
 
 # --------------------------------------------------------------------------- step 5

@@ -112,6 +112,11 @@ ROWS += [
      "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 11/2015/QĐ-UBND | Hưng Yên, ngày 15 tháng 7 năm "
      "2015 |\nỦY BAN NHÂN DÂN TỈNH HƯNG YÊN\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
      dict(number_symbol="11/2015/QĐ-UBND", type="QĐ", date="2015-07-15", title=None)),
+    ("no-title-preamble-next",
+     "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 54/KH-UBND | Lạng Sơn, ngày 27 tháng 3 năm 2020 |\n"
+     "Thực hiện Quyết định số 1896/QĐ-TTg ngày 25/12/2019 của Thủ tướng Chính phủ, UBND tỉnh xây dựng Kế hoạch như "
+     "sau:\n1. Mục tiêu chung\n",
+     dict(number_symbol="54/KH-UBND", type="KH", date="2020-03-27", title=None)),
     # an official letter: no type line, its subject ("V/v …") is its title, not "Kính gửi"
     ("letter-subject",
      "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 846/UBND-TH\nV/v báo cáo tình hình "

@@ -215,6 +215,10 @@ SPACE_ROWS = [
     pytest.param("a\u2028b", "a\nb", id="U+2028-line-separator"),
     pytest.param("a\u2029b", "a\nb", id="U+2029-paragraph-separator"),
     pytest.param("Kế  hoạch\n\ntriển   khai\t", "Kế  hoạch\n\ntriển   khai\t", id="runs-kept"),
+    pytest.param("Số: 54/KH-UBND \\r\\n | \\r\\n\\r\\nThực hiện\\r\\nngày",
+                 "Số: 54/KH-UBND \n | \n\nThực hiện\nngày", id="escaped-crlf"),
+    pytest.param("a\\nb\\nc\\n\\td", "a\nb\nc\n\td", id="escaped-lf-and-tab"),
+    pytest.param("Lưu tại C:\\new\\tai-lieu", "Lưu tại C:\\new\\tai-lieu", id="one-path-not-escapes"),
 ]
 
 
