@@ -93,9 +93,10 @@ def _issuer(token: str) -> tuple[str, dict] | None:
 
 
 def _unglue(tokens: list[str]) -> list[str]:
-    """A normative symbol whose dash was lost ("193/2025/NĐCP", "37/2025/TTBNN MT"): split the
-    first token into a known type code and a known issuer, joining the next token when only
-    together they name the issuer (BNN + MT = BNNMT).  Anything else is left as written."""
+    """A symbol whose dash was lost, as PDF text layers lose it ("193/2025/NĐCP", "37/2025/TTBNN
+    MT", "2468/QĐUBND"): split the first token into a known type code and a known issuer,
+    joining the next token when only together they name the issuer (BNN + MT = BNNMT).
+    Anything else is left as written."""
     p = patterns()
     first = tokens[0]
     if p.code_canon.get(first.casefold()) or _issuer(first):
@@ -194,7 +195,7 @@ def parse_symbol(number: str, tail: str, *, after_type_word: bool = False) -> Sy
 
 def _split_tail(tail: str) -> tuple[int | None, list[str]] | None:
     """A symbol's tail as (year, tokens): "/2022/NĐ-CP" -> (2022, ["NĐ", "CP"]), a lost
-    dash put back ("/2025/NĐCP" -> (2025, ["NĐ", "CP"])); None when it holds no code (only
+    dash put back ("/2025/NĐCP" -> (2025, ["NĐ", "CP"]), "/QĐUBND" -> (None, ["QĐ", "UBND"])); None when it holds no code (only
     numbers: "2021-2025", or a year alone)."""
     tokens = [t for t in _TOKEN_SPLIT.split(tail.strip()) if t and t not in "-/"]
     if not tokens or all(t.isdigit() for t in tokens):
@@ -205,9 +206,7 @@ def _split_tail(tail: str) -> tuple[int | None, list[str]] | None:
         tokens = tokens[1:]
         if not tokens:
             return None
-    if year:
-        tokens = _unglue(tokens)
-    return year, tokens
+    return year, _unglue(tokens)
 
 
 def _read_issuer(token: str, code: str | None, after_type_word: bool) -> tuple[str, str, bool, bool] | None:
