@@ -370,6 +370,19 @@ def _doc_type(written: str | None, symbol: Symbol | None, number_blank: bool) ->
     return symbol.type if symbol and not number_blank else type_role("generic")
 
 
+def _block_case(block: str) -> str:
+    """An issuer block the tables do not name, shown in title case with its abbreviations
+    kept ("THƯỜNG TRỰC HĐND - UBND TỈNH HÒA BÌNH" -> "Thường Trực HĐND - UBND Tỉnh Hòa Bình";
+    the abbreviations are the agency table's ``[pattern] spell_out``)."""
+    kept = _abbreviations()
+    return " ".join(w if w in kept else w.title() for w in block.split())
+
+
+@table_cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(load_table("agencies")["pattern"]["spell_out"])
+
+
 def _issuer(symbol: Symbol | None, jurisdiction: str, issuer_block: str, issuer_text: str | None,
             province: str | None, title: str) -> str | None:
     """The issuer's display name: the table's name for the symbol's issuer code, or the
@@ -387,7 +400,7 @@ def _issuer(symbol: Symbol | None, jurisdiction: str, issuer_block: str, issuer_
     if not issuer and issuer_text:
         issuer = issuer_display(None, issuer_text, province)
     if not issuer and issuer_block.strip():
-        issuer = " ".join(issuer_block.split()).title()
+        issuer = _block_case(issuer_block)
     if not issuer and title:
         from .agencies import find_agencies
 

@@ -126,7 +126,8 @@ ROWS += [
     ("dotted-symbol",
      "THƯỜNG TRỰC HĐND - UBND\nTỈNH HÒA BÌNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 06/QC-TT.HĐND-UBND\n"
      "Hòa Bình, ngày 20 tháng 3 năm 2019\nQUY CHẾ\nPHỐI HỢP CÔNG TÁC\n",
-     dict(type="QC", number_symbol="06/QC-TT.HĐND-UBND", date="2019-03-20", jurisdiction="Hòa Bình")),
+     dict(type="QC", number_symbol="06/QC-TT.HĐND-UBND", date="2019-03-20", jurisdiction="Hòa Bình",
+          issuer="Thường Trực HĐND - UBND Tỉnh Hòa Bình")),
 ]
 
 
