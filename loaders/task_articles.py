@@ -79,6 +79,15 @@ def item_acts(ctx: Ctx, start: int, end: int) -> tuple[Roles, bool]:
     return roles, bool(nxt and nxt.group(1)[0].islower() and run_end < end)
 
 
+def _shares_lead_in(ctx: Ctx, roles: Roles, lead_in: Roles, start: int, end: int) -> bool:
+    """The item names only bearers of the lead-in above it and then a scope, no action of its
+    own (``[articles] scope_item``): "- Sở Tài chính đối với thủ tục hành chính số 03"."""
+    if not roles.lead or not set(roles.lead) <= set(lead_in.lead):
+        return False
+    _, run_end = lead_run(ctx, found_agencies(ctx, start, end), start, end)
+    return run_end > start and bool(task_rules().scope_item.match(ctx.text, run_end, end))
+
+
 def _names_only(ctx: Ctx, start: int, end: int) -> bool:
     """The item names its addressees and nothing else ("a) Sở Tài chính:")."""
     _, run_end = lead_run(ctx, found_agencies(ctx, start, end), start, end)
@@ -115,6 +124,9 @@ class _Articles:
     headings: set[int] = field(default_factory=set)  # starts of items that head the plain paragraphs below
     delegating: bool = False  # the current article delegates ("Điều 1. Ủy quyền Giám đốc Sở …")
     delegated: list[Draft] = field(default_factory=list)  # the tasks such articles give
+    # lead-ins whose items share their duty out ("- Sở Tài chính đối với thủ tục số 03"): the
+    # one task of the lead-in and those items, by the lead-in's start
+    shared: dict[int, Draft] = field(default_factory=dict)
     # items allocating a role by label under a heading on responsibility: their label's end
     role_items: dict[int, int] = field(default_factory=dict)
 
@@ -444,6 +456,16 @@ def _regular(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) -> 
     if not assigns and roles.lead and r.parts_list.search(text, start, p.end):
         # "b) Các phòng chuyên môn, nghiệp vụ gồm:" / "Phòng Hành chính - Tổng hợp" …: its parts
         st.objects = (level, None)
+    elif assigns and leads and level > leads[-1][0] and _shares_lead_in(ctx, roles, leads[-1][1], start, p.end):
+        # "Điều 2. Giao Sở Tài chính, Sở Nông nghiệp và Môi trường chủ trì … xây dựng quy trình
+        # …, cụ thể:" / "- Sở Tài chính đối với thủ tục số 03;": the lead-in and its items, one task
+        lead_start = leads[-1][2]
+        st.lead_ins.pop(lead_start, None)
+        shared = st.shared.get(lead_start)
+        if shared is None:
+            st.shared[lead_start] = _add(st, lead_start, p.end, leads[-1][1])
+        else:
+            shared.end = p.end
     elif assigns and (r.object_list.search(text, start, p.end)
                       or (text[p.end - 1] == ":" and r.procedure_objects.match(text, start, p.end))):
         # "Sở Tài chính chịu trách nhiệm cập nhật … đối với:" / "a) Báo cáo giá …": one task

@@ -82,6 +82,7 @@ class TaskRules:
     no_task_title: regex.Pattern
     not_action: regex.Pattern
     parts_list: regex.Pattern  # "… gồm:" ending an item that names no duty
+    scope_item: regex.Pattern  # "- Sở Tài chính đối với thủ tục số 03": a share of the lead-in's duty
     charters: regex.Pattern
     deadline_line: regex.Pattern
     delegation_period: regex.Pattern
@@ -186,6 +187,7 @@ def task_rules() -> TaskRules:
         no_task_title=_any(raw["articles"]["no_task_titles"], anchor=r"\s*"),
         not_action=_any(raw["articles"]["not_action"], anchor=r"[\s,]*"),
         parts_list=compile_rule(raw["articles"]["parts_list"], regex.I | regex.V1),
+        scope_item=_any(raw["articles"]["scope_item"], anchor=r"[\s,]*"),
         object_list=compile_rule(r"(?:" + "|".join(raw["articles"]["object_list"]) + r")\s*:\s*$",
                                   regex.I | regex.V1),
         procedure_objects=compile_rule(raw["articles"]["procedure_objects"], regex.I | regex.V1),

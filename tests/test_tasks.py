@@ -547,6 +547,23 @@ ARTICLE_SHAPES = [
      "2. Các phòng chuyên môn, nghiệp vụ gồm:\nPhòng Hành chính - Tổng hợp\nPhòng Hướng dẫn tham quan\n"
      "Điều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh và Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này./.",
      None, [("Điều 4.1", "Chánh Văn phòng Ủy ban nhân dân", ["Văn phòng UBND tỉnh", "Sở Nội vụ"], [], False)]),
+    # items under an assigning lead-in that name some of its bearers and a scope, no action of
+    # their own, share the lead-in's duty out: one task with every bearer; an item that says
+    # what its bearer does is its own task
+    ("article-scope-items-share-the-lead-in",
+     "QUYẾT ĐỊNH:\nĐiều 2. Giao Sở Tài chính, Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Văn phòng UBND tỉnh "
+     "xây dựng quy trình nội bộ giải quyết thủ tục hành chính theo quy định, cụ thể:\n"
+     "- Sở Tài chính đối với thủ tục hành chính số 03 tại Danh mục kèm theo;\n"
+     "- Sở Nông nghiệp và Môi trường đối với thủ tục hành chính số 01, 02 tại Danh mục kèm theo.\n"
+     "Điều 3. Giao Sở Y tế, Sở Nội vụ thực hiện các nội dung sau:\n- Sở Y tế đối với thủ tục số 04;\n"
+     "- Sở Nội vụ rà soát, báo cáo kết quả trước ngày 30/6/2025.\n",
+     None, [("Điều 2.1", "Giao Sở Tài chính, Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Văn phòng UBND tỉnh "
+             "xây dựng quy trình nội bộ giải quyết thủ tục hành chính theo quy định, cụ thể:\n- Sở Tài chính đối với thủ "
+             "tục hành chính số 03 tại Danh mục kèm theo;\n- Sở Nông nghiệp và Môi trường đối với thủ tục hành chính số "
+             "01, 02 tại Danh mục kèm theo.", ["Sở Tài chính", "Sở Nông nghiệp và Môi trường"], ["Văn phòng UBND tỉnh"], False),
+            ("Điều 3.1", "Giao Sở Y tế, Sở Nội vụ thực hiện các nội dung sau:\n- Sở Y tế đối với thủ tục số 04;",
+             ["Sở Y tế", "Sở Nội vụ"], [], False),
+            ("Điều 3.2", "Sở Nội vụ rà soát", ["Sở Nội vụ"], [], False)]),
     ("de-nghi-company-colon",
      "III. TỔ CHỨC THỰC HIỆN\n12. Đề nghị Công ty Điện lực Hà Tĩnh: Khẩn trương kiểm tra, khắc phục sự cố lưới điện.",
      None, [("III.12", "Đề nghị Công ty Điện lực Hà Tĩ", ["Công ty Điện lực Hà Tĩnh"], [], False)]),
