@@ -46,10 +46,14 @@ def sub_level(kind: str) -> int:
 
 def is_heading(paras: list[Paragraph], i: int, text: str) -> bool:
     """An item followed by deeper items (or, ending without a full stop, by a plain
-    paragraph) only groups them."""
+    paragraph) only groups them; the closing sentence ("Trên đây là Kế hoạch …") or the
+    signature block after it is no paragraph it groups, and an ellipsis ends it like a full
+    stop ("… như: người cao tuổi sống một mình, …,…")."""
     p = paras[i]
     nxt = paras[i + 1] if i + 1 < len(paras) else None
     if nxt is None or nxt.kind in ("roman", "label", "table"):
+        return False
+    if task_rules().end.match(text, nxt.body, nxt.end):
         return False
     level, nlevel = sub_level(p.kind), sub_level(nxt.kind)
     if p.kind == "plain":
@@ -61,7 +65,7 @@ def is_heading(paras: list[Paragraph], i: int, text: str) -> bool:
     if nlevel <= level:
         return False
     if nxt.kind == "plain":
-        return text[p.end - 1] not in ".;" or text[p.end - 1] == ":"
+        return text[p.end - 1] not in ".;…" or text[p.end - 1] == ":"
     return True
 
 

@@ -155,6 +155,8 @@ def _continues(text: str, prev: Paragraph, kind: str, label: str, body: int, end
                 and (first.islower() or (first.isdigit() and last.isdigit())))
     if kind != "plain":
         return False
+    if task_rules().end.match(text, body, end):
+        return False  # the closing sentence ("Trên đây là Kế hoạch …"), the signature block
     if last in _TERMINAL:
         # "... dự án năm 2023;" / "hướng dẫn, hỗ trợ ...": a sentence goes on after a wrap
         return wrapped and last in ";:," and text[body].islower()

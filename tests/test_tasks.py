@@ -246,6 +246,14 @@ SHAPES = [
      "Phối hợp với các sở, ngành tổ chức xúc tiến đầu tư.\nPV: Xin cảm ơn ông!\nMột nội dung khác.",
      BOARD, [("p1", "Tổ chức thực hiện đồ án điều c", [BOARD], [], True),
              ("p2", "Phối hợp với các sở, ngành tổ ", [BOARD], ["Các sở, ban, ngành"], True)]),
+    # the last item, ending with an ellipsis or with no full stop, before the closing
+    # sentence: a task, not a heading of the closing sentence
+    ("last-item-before-closing-sentence",
+     "V. TỔ CHỨC THỰC HIỆN\n6. Đề nghị các tổ chức cung cấp dịch vụ chi trả\na) Tích cực tham gia phong trào thi đua.\n"
+     "b) Bố trí nguồn lực chi trả trực tiếp cho một số đối tượng đặc thù như: người cao tuổi sống một mình, người "
+     "khuyết tật,…\nTrên đây là Kế hoạch phát động phong trào thi đua trên địa bàn thành phố.",
+     None, [("V.6.a", "Tích cực tham gia phong trào t", ["Các tổ chức cung cấp dịch vụ chi trả"], [], False),
+            ("V.6.b", "Bố trí nguồn lực chi trả trực ", ["Các tổ chức cung cấp dịch vụ chi trả"], [], False)]),
 ]
 
 
@@ -564,6 +572,13 @@ ARTICLE_SHAPES = [
             ("Điều 3.1", "Giao Sở Y tế, Sở Nội vụ thực hiện các nội dung sau:\n- Sở Y tế đối với thủ tục số 04;",
              ["Sở Y tế", "Sở Nội vụ"], [], False),
             ("Điều 3.2", "Sở Nội vụ rà soát", ["Sở Nội vụ"], [], False)]),
+    # the last item with no full stop before the closing sentence: a task, not a heading of it
+    # (unwrapped: the splitter alone, with too few lines to know the wrap width, reads a
+    # wrapped line starting with a capital as a paragraph of its own)
+    ("last-item-without-full-stop-before-closing-sentence",
+     "V. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh\n"
+     "Trên đây là Kế hoạch triển khai thực hiện của Ủy ban nhân dân tỉnh.",
+     None, [("V.1", "Sở Y tế chủ trì tổng hợp kết q", ["Sở Y tế"], [], False)]),
     ("de-nghi-company-colon",
      "III. TỔ CHỨC THỰC HIỆN\n12. Đề nghị Công ty Điện lực Hà Tĩnh: Khẩn trương kiểm tra, khắc phục sự cố lưới điện.",
      None, [("III.12", "Đề nghị Công ty Điện lực Hà Tĩ", ["Công ty Điện lực Hà Tĩnh"], [], False)]),
