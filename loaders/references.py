@@ -187,8 +187,9 @@ def _clause_run_end(text: str) -> int:
     """The end of an unclosed preamble: a text cut off (or excerpted) before its decision
     marker or first section still states its basis in clauses ("Căn cứ …;", "Xét …").  The
     preamble is the first run of lines that each open a clause (blank lines between them
-    allowed), if at least two of them end with ";" as a preamble's enumeration does; a lone
-    "Thực hiện …" or "Căn cứ …" sentence in prose is no preamble.  0 when there is none."""
+    allowed), if it holds at least two ";" as a preamble's enumeration does ("Căn cứ …;" /
+    "Căn cứ …;", or "Căn cứ A; B; C" on one line); a lone "Thực hiện …" or "Căn cứ …"
+    sentence in prose is no preamble.  0 when there is none."""
     opener = patterns().clause_opener
     end = listed = 0
     for line in regex.finditer(r"[^\n]+", text):
@@ -197,7 +198,7 @@ def _clause_run_end(text: str) -> int:
             continue
         if opener.match(body):
             end = line.end()
-            listed += body.rstrip(" \t*_").endswith(";")
+            listed += body.count(";")
         elif end:
             if listed >= 2:
                 break

@@ -595,6 +595,11 @@ UNCLOSED_PREAMBLE_ROWS = [
      "Căn cứ Thông tư số 75/2019/TT-BTC ngày 04 tháng 11 năm 2019 của Bộ Tài chính;\n\n"
      "Căn cứ Nghị định số 83/2018/NĐ-CP ngày 24 tháng 5 năm 2018 của Chính phủ về khuyến nông",
      {"Luật Ngân sách nhà nước": "based_on", "75/2019/TT-BTC": "based_on", "83/2018/NĐ-CP": "based_on"}),
+    ("one clause listing several documents",
+     "Căn cứ Nghị định số 07/2021/NĐ-CP ngày 27/01/2021 của Chính phủ; Quyết định số 24/2021/QĐ-TTg ngày 16/7/2021 "
+     "của Thủ tướng Chính phủ; Thông tư số 07/2021/TT-BLĐTBXH ngày 18/7/2021 của Bộ Lao động - Thương binh và Xã hội "
+     "hướng dẫn phương pháp rà",
+     {"07/2021/NĐ-CP": "based_on", "24/2021/QĐ-TTg": "based_on", "07/2021/TT-BLĐTBXH": "based_on"}),
     ("a lone clause in prose",
      "Năm 2023, Ban Quản lý đã triển khai nhiều nhiệm vụ quan trọng.\n"
      "Thực hiện Nghị quyết số 07-NQ/TU ngày 10/5/2019 của Tỉnh ủy, Ban đã rà soát các dự án.\n"
