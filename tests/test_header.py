@@ -96,6 +96,10 @@ ROWS += [
      "QUYẾT ĐỊNH\nVỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n",
      dict(id="bac-lieu:25/QĐ-UBND:2022", type="QĐ", number_symbol="25/QĐ-UBND", date="2022-01-10",
           jurisdiction="Bạc Liêu", issuer="UBND tỉnh Bạc Liêu", flags=())),
+    ("number-and-place-date-on-one-line",
+     "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HẬU GIANG Độc Lập - Tự Do - Hạnh Phúc\n\n"
+     "Số: 454/UBND-NCTH Vị Thanh, ngày 6 tháng 4 năm 2011\n\nV/v tiếp tục phối hợp tuyên truyền\n",
+     dict(id="hau-giang:454/UBND-NCTH:2011", number_symbol="454/UBND-NCTH", date="2011-04-06", jurisdiction="Hậu Giang")),
     ("number-in-a-row-cell",
      "ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh phúc\t"
      "Số: 33/2009/QĐ-UBND\tMỹ Tho, ngày 24 tháng 12 năm 2009\nQUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VỀ MẠNG TIN HỌC\n",
