@@ -1199,16 +1199,19 @@ def _local_council(text: str, key: str, start: int) -> list[tuple[str, int, int]
     (``[local_councils]``) with the start and end of its units, or [].  One unit word alone,
     without "các" or "cấp", is the group only for a level whose row says ``generic_alone``
     ("Ủy ban nhân dân xã" in a regulation); "Ủy ban nhân dân thành phố" is the city's own
-    committee.  A capitalised name after a lone unit names one body ("UBND xã Tân Phú")."""
+    committee.  A capitalised name (or a number) after a lone unit names one body ("UBND xã
+    Tân Phú", "UBND phường 5"): that body as written."""
     gaz = _gazetteer()
     m = gaz.local_councils.match(key, start, start + _WINDOW)
     if m is None:
         return []
     units = [(u.group("unit"), u.start(), u.end()) for u in _UNIT.finditer(key, m.start("units"), m.end())]
     if len(units) == 1 and not (m.group("many") or m.group("level")):
-        after = _TOKEN.match(key, m.end())
-        if not gaz.local_levels[" ".join(units[0][0].split())][1] or (
-                after is not None and after.group(1) and text[after.start(1)].isupper()):
+        named = _place_name_end(text, key, units[0][2])
+        if named is not None:
+            # "UBND huyện Triệu Phong", "Ủy ban nhân dân phường 5": one body, named as written
+            return [(text[start:named], start, named)]
+        if not gaz.local_levels[" ".join(units[0][0].split())][1]:
             return []
     out: list[tuple[str, int, int]] = []
     for unit, s, e in units:
@@ -1220,6 +1223,27 @@ def _local_council(text: str, key: str, start: int) -> list[tuple[str, int, int]
     return out
 
 
+_PLACE_WORDS = 4  # words a place's own name runs to ("Phan Rang Tháp Chàm")
+
+
+def _place_name_end(text: str, key: str, pos: int) -> int | None:
+    """The end of a place's own name right after a unit word at ``pos``: capitalised words
+    ("Triệu Phong", "Đăk Hà", "Ea H'leo"), or a number ("phường 5"); None when none follows."""
+    end, words = pos, 0
+    while words < _PLACE_WORDS and (m := _TOKEN.match(key, end)) is not None and m.group(1) is not None:
+        first = text[m.start(1)]
+        if not (first.isupper() or (words == 0 and m.group(1).isdigit() and len(m.group(1)) <= 2)):
+            break
+        end, words = m.end(), words + 1
+        if first.isdigit():
+            break
+        joined = _APOSTROPHE.match(text, end)  # "H'leo", "Đắk R'lấp"
+        if joined is not None:
+            end = joined.end()
+    return end if words else None
+
+
+_APOSTROPHE = regex.compile(r"['’]\w+", regex.V1)
 _UNIT = regex.compile(r"(?P<unit>th[iị]\s+x[aã]|th[iị]\s+tr[aấ]n|th[aà]nh\s+ph[oố]|đ[aặ]c\s+khu|x[aã]|ph[uư][oờ]ng|huy[eệ]n|qu[aậ]n)(?!\w)",
                    regex.V1)
 

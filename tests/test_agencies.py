@@ -243,6 +243,17 @@ FIND = [
     ("Trung tâm Phục vụ hành chính công tỉnh và cấp xã tiếp nhận",
      [("Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Phục vụ hành chính công tỉnh"),
       ("Các Trung tâm Phục vụ hành chính công cấp xã", "cấp xã")]),
+    # a local committee named by its place: one body as written (not the province's committee,
+    # not the level's group); a number names a ward; the level alone stays the group
+    ("Giao UBND huyện Triệu Phong chủ trì", [("Ủy ban nhân dân huyện Triệu Phong", "UBND huyện Triệu Phong")]),
+    ("Giao Ủy ban nhân dân huyện Kỳ Anh chủ trì", [("Ủy ban nhân dân huyện Kỳ Anh", "Ủy ban nhân dân huyện Kỳ Anh")]),
+    ("phối hợp với Sở Xây dựng, UBND huyện Đăk Hà và các đơn vị liên quan",
+     [("Sở Xây dựng", "Sở Xây dựng"), ("Ủy ban nhân dân huyện Đăk Hà", "UBND huyện Đăk Hà"),
+      ("Các đơn vị liên quan", "các đơn vị liên quan")]),
+    ("UBND huyện Ea H'leo, UBND thị xã Hồng Lĩnh thực hiện",
+     [("Ủy ban nhân dân huyện Ea H'leo", "UBND huyện Ea H'leo"), ("Ủy ban nhân dân thị xã Hồng Lĩnh", "UBND thị xã Hồng Lĩnh")]),
+    ("Chủ tịch UBND phường 5 chủ trì", [("Ủy ban nhân dân phường 5", "UBND phường 5")]),
+    ("Ủy ban nhân dân xã thực hiện", [("Ủy ban nhân dân các xã, phường", "Ủy ban nhân dân xã")]),
 ]
 
 
