@@ -216,6 +216,20 @@ def _city_form(key: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(out)
 
 
+_AND = match_key("và")
+
+
+def _mixed_forms(name: tuple[str, ...], alias: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A name and an alias of it that both join two halves by one "và", with the same first
+    word: the forms with one half of each ("Sở Nông nghiệp và PTNT", "Sở NN và Phát triển
+    nông thôn").  [] otherwise."""
+    if name.count(_AND) != 1 or alias.count(_AND) != 1 or name[0] != alias[0] or name == alias:
+        return []
+    n, a = name.index(_AND), alias.index(_AND)
+    forms = [name[:n] + alias[a:], alias[:a] + name[n:]]
+    return [f for f in forms if f not in (name, alias)]
+
+
 @table_cache
 def _gazetteer() -> _Gazetteer:
     table = _load()
@@ -245,6 +259,24 @@ def _gazetteer() -> _Gazetteer:
                 for tok in key:
                     node = node.children.setdefault(tok, _Trie())
                 node.entry = entry
+    # one half of a "… và …" name written out, the other abbreviated as an alias writes it:
+    # "Sở Nông nghiệp và PTNT" (aliases "Sở NN và PTNT"); never over a row's own alias, and
+    # not when two rows would give the same form
+    mixed: dict[tuple[str, ...], AgencyEntry | None] = {}
+    for kind in ("agency", "unit", "group", "central"):
+        for row in table.get(kind, []):
+            name_key = _tokens(match_key(row["name"]))
+            for alias in row.get("aliases", []):
+                for key in _mixed_forms(name_key, _tokens(match_key(alias))):
+                    entry = by_name[row["name"]]
+                    mixed[key] = entry if mixed.get(key, entry) == entry else None
+    for key, entry in mixed.items():
+        if entry is not None and key not in by_key:
+            by_key[key] = entry
+            node = trie
+            for tok in key:
+                node = node.children.setdefault(tok, _Trie())
+            node.entry = entry
     pattern = table.get("pattern", {})
     heads = frozenset(_tokens(match_key(h)) for h in pattern.get("heads", []))
     nouns = frozenset(_tokens(match_key(n)) for n in pattern.get("group_nouns", []))

@@ -31,6 +31,10 @@ ALIASES = [
     ("Sở LĐ, TB-XH", "Sở Lao động - Thương binh và Xã hội", False),
     ("Sở LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội", False),
     ("Sở Văn hoá - Thể thao và Du lịch", "Sở Văn hóa - Thể thao và Du lịch", False),  # hoá/hóa
+    # one half of a "… và …" name written out, the other as an alias abbreviates it
+    ("Sở Nông nghiệp và PTNT", "Sở Nông nghiệp và Phát triển nông thôn", False),
+    ("Sở NN và Phát triển nông thôn", "Sở Nông nghiệp và Phát triển nông thôn", False),
+    ("Sở Kế hoạch và ĐT", "Sở Kế hoạch và Đầu tư", False),
     ("Sở Giao thông và Vận tải", "Sở Giao thông vận tải", False),
     ("Đài PT-TH tỉnh", "Đài Phát thanh và Truyền hình tỉnh", False),
     ("Công an tỉnh", "Công an tỉnh", False),
