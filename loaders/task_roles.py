@@ -197,13 +197,19 @@ def agency_run(ctx: Ctx, found: list[tuple[Agency, int, int]], pos: int, limit: 
     return run, pos
 
 
+_CONNECTIVE_TAIL = regex.compile(r"[\s,]*")
+
+
 def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> tuple[list[Agency], int]:
     """Addressees an item opens with, after "Giao", titles or an opening clause (or, where
     the item starts, ``opening``, an opening connective: "Đồng thời, giao Sở Tài chính …")."""
     r = task_rules()
     candidates = [start]
-    for opener in r.issuer_openers:
-        m = opener.match(ctx.text, start, end)
+    opened = [start]
+    if opening and (c := r.connective.match(ctx.text, start, end)):
+        opened.append(_CONNECTIVE_TAIL.match(ctx.text, c.end(), end).end())  # "Theo đó, Chủ tịch …"
+    for at in opened:
+        m = next((m for opener in r.issuer_openers if (m := opener.match(ctx.text, at, end))), None)
         if m:
             candidates = [m.end()]  # "Chủ tịch UBND tỉnh yêu cầu X …": X, not the issuer
             break
@@ -218,7 +224,10 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
         run, run_end = agency_run(ctx, found, named.end(), end)
         if run and _NAMES_END.fullmatch(ctx.text, run_end, end):
             return run, run_end
-    cond = r.condition.match(ctx.text, start, end) or (r.connective.match(ctx.text, start, end) if opening else None)
+    cond = r.condition.match(ctx.text, start, end)
+    if cond is None and opening and (cond := r.connective.match(ctx.text, start, end)):
+        # "Đồng thời giao Sở Nông nghiệp …" (no comma): right after the connective too
+        candidates.append(_CONNECTIVE_TAIL.match(ctx.text, cond.end(), end).end())
     opening = len(candidates)  # candidates before these start the item; the rest are mid-sentence
     if cond:
         # "Trường hợp …: Sở X …", "Định kỳ (…), Ủy ban nhân dân cấp xã …": after each break of
@@ -228,9 +237,18 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
         stop = cond.end() + full.start() if full else stop
         candidates += [b.end() for b in r.condition_breaks.finditer(ctx.text, cond.end(), stop)
                        if b.end() > b.start()]
+        if full and ctx.text[stop] == ";" and any(o.match(ctx.text, (after := _CONNECTIVE_TAIL.match(
+                ctx.text, stop + 1, end).end()), end) for o in r.issuer_openers):
+            # "Để bảo đảm trật tự …; Chủ tịch UBND huyện yêu cầu X …": the purpose ends at ";"
+            candidates.append(after)
     for pos in candidates:
         # "Chủ tịch Ủy ban nhân dân cấp xã chỉ đạo …": a title the table lists as part of a name
         run, run_end = agency_run(ctx, found, pos, end)
+        if not run and pos != start and (m := next((m for o in r.issuer_openers if (m := o.match(ctx.text, pos, end))), None)):
+            # "Theo đó, để …, Chủ tịch UBND huyện đề nghị X …": X (an issuer the finder reads
+            # as a body goes through the request below, which keeps a request upwards its own)
+            pos = m.end()
+            run, run_end = agency_run(ctx, found, pos, end)
         while not run:
             m = r.head_words.match(ctx.text, pos, end)
             if m is None or m.end() == pos or not _NON_WORD.match(ctx.text[m.end() : m.end() + 1]):

@@ -579,6 +579,22 @@ ARTICLE_SHAPES = [
      "V. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh\n"
      "Trên đây là Kế hoạch triển khai thực hiện của Ủy ban nhân dân tỉnh.",
      None, [("V.1", "Sở Y tế chủ trì tổng hợp kết q", ["Sở Y tế"], [], False)]),
+    # the issuing committee of any level (or its chairman alone) handing a duty on, also after
+    # an opening connective or purpose: the addressees lead; a request upwards stays its own
+    ("issuer-of-any-level-hands-on",
+     "III. TỔ CHỨC THỰC HIỆN\nChủ tịch UBND huyện giao cho Phòng Tài chính - Kế hoạch tổng hợp báo cáo tình hình.\n"
+     "Đồng thời, Chủ tịch cũng giao Giám đốc Sở Thông tin và Truyền thông tiếp tục rà soát chứng thư số.\n"
+     "Theo đó, để bảo đảm an ninh, trật tự, Chủ tịch UBND huyện đề nghị các cơ quan, đơn vị, địa phương chủ động "
+     "xây dựng kế hoạch.\n"
+     "Để bảo đảm trật tự an toàn giao thông; Chủ tịch UBND huyện yêu cầu Phòng Văn hóa và Thông tin tổ chức tuyên truyền.\n"
+     "Đồng thời giao Sở Nông nghiệp và PTNT thường xuyên theo dõi, đôn đốc.\n"
+     "Khi cần thiết Chủ tịch Ủy ban nhân dân tỉnh đề nghị Trung ương chi viện lực lượng.\n",
+     None, [("III.p1", "Chủ tịch UBND huyện giao cho P", ["Phòng Tài chính - Kế hoạch"], [], False),
+            ("III.p2", "Đồng thời, Chủ tịch cũng giao ", ["Sở Thông tin và Truyền thông"], [], False),
+            ("III.p3", "Theo đó, để bảo đảm an ninh, t", ["Các cơ quan, địa phương liên quan"], [], False),
+            ("III.p4", "Để bảo đảm trật tự an toàn gia", ["Phòng Văn hóa và Thông tin"], [], False),
+            ("III.p5", "Đồng thời giao Sở Nông nghiệp ", ["Sở Nông nghiệp và Phát triển nông thôn"], [], False),
+            ("III.p6", "Khi cần thiết Chủ tịch Ủy ban ", ["Ủy ban nhân dân tỉnh"], [], False)]),
     ("de-nghi-company-colon",
      "III. TỔ CHỨC THỰC HIỆN\n12. Đề nghị Công ty Điện lực Hà Tĩnh: Khẩn trương kiểm tra, khắc phục sự cố lưới điện.",
      None, [("III.12", "Đề nghị Công ty Điện lực Hà Tĩ", ["Công ty Điện lực Hà Tĩnh"], [], False)]),
