@@ -149,6 +149,11 @@ PROSE = [
     ("thiết lập quy trình điện tử (thời gian hoàn thành trong tháng 11 năm 2025).",
      "hoàn thành trong tháng 11 năm 2025", None),
     ("Kiểm tra thường xuyên việc thu gom; báo cáo kết quả từ ngày 01 tháng 12 năm 2025, hằng năm, ...", None, None),
+    # a month that closes the duty's clause times it; a period of results does not
+    ("Báo cáo đề xuất UBND tỉnh trong tháng 4/2021.", "trong tháng 4/2021", None),
+    ("Tổ chức hội nghị sơ kết trong tháng 5 năm 2021;", "trong tháng 5 năm 2021", None),
+    ("Tổng hợp kết quả trong tháng 4/2021 báo cáo UBND tỉnh.", None, None),
+    ("Báo cáo kết quả thực hiện trong tháng 4/2021.", None, None),
     # a cadence that opens the task before its verb, or ends the task's sentence
     ("Hằng năm báo cáo Hội đồng nhân dân tỉnh kết quả thực hiện", "Hằng năm", "FREQ=YEARLY"),
     ("Tổ chức tập huấn, bồi dưỡng chuyên môn cho cán bộ hàng năm.", "hàng năm", "FREQ=YEARLY"),
