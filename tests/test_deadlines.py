@@ -140,6 +140,7 @@ PROSE = [
     # … or a later sentence of the task opens with it; inside a sentence it qualifies the verb
     ("Tổ chức tập huấn cho cán bộ cấp xã. Thường xuyên theo dõi, kiểm tra việc thực hiện", "Thường xuyên", None),
     ("Tổ chức tập huấn cho cán bộ, thường xuyên theo dõi việc thực hiện", None, None),
+    ("Xây dựng kế hoạch tiêm chủng. Định kỳ tổng hợp, đánh giá kết quả, báo cáo Bộ Y tế.", "Định kỳ", None),
     # … or the duties after a colon open with it
     ("Giao Sở Nông nghiệp và Môi trường có trách nhiệm: thường xuyên theo dõi, cập nhật các quy định",
      "thường xuyên", None),
