@@ -137,8 +137,8 @@ class Patterns:
             \s*,?\s*(?:(?:ngày|ngay)\s*){{1,2}}  # "ngày ngày 01/4/2025": a word typed twice
             (?:
                 (?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})\s*[/.-]\s*(?P<y>\d{{4}})
-              | (?P<d2>\d{{1,2}})\s+tháng\s+(?P<m2>\d{{1,2}})\s*,?\s+năm\s+(?P<y2>\d{{4}})
-            )
+              | (?P<d2>\d{{1,2}})\s*tháng\s*(?P<m2>\d{{1,2}})\s*,?\s*năm\s*(?P<y2>\d{{4}})
+            )                                     # (a page that lost a space: "tháng11")
             (?!\d)                                # "20/11/20225" is no date
             """,
             _FLAGS,

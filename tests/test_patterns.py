@@ -146,6 +146,8 @@ ROWS = [
     ("glued-symbol-without-a-year", "Căn cứ Quyết định số 2468/QĐUBND ngày 30/10/2018 của UBND tỉnh;",
      "- Theo Nghị quyết số 30c/NQCP ngày 08/11/2011 của Chính phủ.",
      [ref("2468/QĐ-UBND", "QĐ", "2018-10-30", HT, "based_on"), ref("30c/NQ-CP", "NQ", "2011-11-08", CENTRAL, "cites")]),
+    ("date-that-lost-a-space", "", "- Theo Báo cáo số 187/BC-UBND ngày 30 tháng11 năm 2011 của UBND tỉnh.",
+     [ref("187/BC-UBND", "BC", "2011-11-30", HT, "cites")]),
     ("cyrillic-look-alikes", "", "- Theo Nghị quyết số 66/NQ-СР ngày 26/3/2025 của Chính phủ.",
      [ref("66/NQ-CP", "NQ", "2025-03-26", CENTRAL, "cites")]),
     ("ministry-of-2025", "", "- Theo Quyết định số 4831/QĐ-BNNMT ngày 17/11/2025 của Bộ trưởng Bộ Nông nghiệp và Môi trường.",
