@@ -649,6 +649,11 @@ OTHER_SITES_BEFORE = [
     ["Để sử dụng toàn bộ tiện ích nâng cao của Hệ Thống Pháp Luật vui lòng lựa chọn và đăng ký gói cước.",
      "Nếu bạn là thành viên. Vui lòng ĐĂNG NHẬP để tiếp tục."],
     ["- 1Luật Ngân sách Nhà nước 2002", "- 6Nghị quyết 759/2014/UBTVQH13 hướng dẫn hoạt động giám sát"],
+    # a headline, the site's status note (its "thay thế bởi" is no act of the document) and
+    # the heading above the full text
+    ["Nghị quyết 34/2016/NQ-HĐND năm 2002 về mức chi", "",
+     "Nghị quyết 34/2016/NQ-HĐND về mức chi đã được thay thế bởi Nghị quyết 759/2014/UBTVQH13 và được áp dụng "
+     "kể từ ngày 25/08/2015.", "", "Nội dung toàn văn Nghị quyết 34/2016/NQ-HĐND về mức chi"],
 ]
 
 
