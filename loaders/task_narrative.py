@@ -25,7 +25,9 @@ def narrative(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
     n = 0
     for p in paras:
         line = text[p.body : p.end]
-        if r.narrative_end.match(line) or r.end.match(line):
+        if r.narrative_end.match(line) or r.end.match(line) or p.kind == "roman":
+            # (a Roman-numbered section ends the list: "… và kết luận:" / "I. ĐÁNH GIÁ TÌNH
+            # HÌNH" is a structured text whose sections say what they hold)
             active = False
             continue
         if text[p.end - 1] == ":" and r.narrative_start.search(line) and not r.narrative_not_start.search(line):

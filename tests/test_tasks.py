@@ -595,6 +595,13 @@ ARTICLE_SHAPES = [
             ("III.p4", "Để bảo đảm trật tự an toàn gia", ["Phòng Văn hóa và Thông tin"], [], False),
             ("III.p5", "Đồng thời giao Sở Nông nghiệp ", ["Sở Nông nghiệp và Phát triển nông thôn"], [], False),
             ("III.p6", "Khi cần thiết Chủ tịch Ủy ban ", ["Ủy ban nhân dân tỉnh"], [], False)]),
+    # a lead-in "… và kết luận:" before Roman-numbered sections is no news list: its
+    # evaluation section gives no tasks
+    ("narrative-list-ends-at-a-roman-section",
+     "Hội nghị đã thảo luận Tờ trình của Ban Thường vụ Tỉnh ủy và kết luận:\nI. ĐÁNH GIÁ TÌNH HÌNH\n"
+     "Sau 10 năm thực hiện Nghị quyết, hệ thống kết cấu hạ tầng trên địa bàn tỉnh có bước phát triển nhanh.\n"
+     "Tuy vậy, hệ thống kết cấu hạ tầng của tỉnh vẫn chưa đáp ứng yêu cầu phát triển.\n",
+     None, []),
     ("de-nghi-company-colon",
      "III. TỔ CHỨC THỰC HIỆN\n12. Đề nghị Công ty Điện lực Hà Tĩnh: Khẩn trương kiểm tra, khắc phục sự cố lưới điện.",
      None, [("III.12", "Đề nghị Công ty Điện lực Hà Tĩ", ["Công ty Điện lực Hà Tĩnh"], [], False)]),
