@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import collections
 import hashlib
+import dataclasses
 from dataclasses import dataclass, field
 
 import regex
@@ -227,6 +228,7 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
         flags.append("draft")
     witness = read_box(box)
     symbol, number_blank = _number(head, witness, flags)
+    symbol = _local_party_symbol(symbol, issuer_block)
     date, year, place = _date(head, witness, flags)
     issuing = _issuing().search(text[:_HEAD_CHARS * 2])
     issuer_text = " ".join(issuing.group("issuer").split()) if issuing else None
@@ -258,6 +260,24 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
         party=party_of(symbol, issuer, doc_type),
     )
     return Header(ref=ref, symbol=symbol, province=province, title_span=(t0, t1), box=witness)
+
+
+def _local_party_symbol(symbol: Symbol | None, issuer_block: str) -> Symbol | None:
+    """A local Party committee's own symbol read as the Central Committee's ("TỈNH ỦY THỪA
+    THIÊN HUẾ" / "Số 445-KL/TƯ", a text layer's "TƯ" for "TU"): its own code (``[header]
+    party_local_codes``)."""
+    if symbol is None or not symbol.party or symbol.level != "central" or not issuer_block.strip():
+        return symbol
+    block = match_key(" ".join(issuer_block.split()))
+    for word, code in _party_local_codes():
+        if word in block:
+            return dataclasses.replace(symbol, issuer=code, level="local")
+    return symbol
+
+
+@table_cache
+def _party_local_codes() -> tuple[tuple[str, str], ...]:
+    return tuple((match_key(w), c) for w, c in load_table("layout")["header"]["party_local_codes"].items())
 
 
 def _number(head: str, witness: dict, flags: list[str]) -> tuple[Symbol | None, bool]:

@@ -100,6 +100,16 @@ ROWS += [
      "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HẬU GIANG Độc Lập - Tự Do - Hạnh Phúc\n\n"
      "Số: 454/UBND-NCTH Vị Thanh, ngày 6 tháng 4 năm 2011\n\nV/v tiếp tục phối hợp tuyên truyền\n",
      dict(id="hau-giang:454/UBND-NCTH:2011", number_symbol="454/UBND-NCTH", date="2011-04-06", jurisdiction="Hậu Giang")),
+    # a local Party committee's own symbol is never the Central Committee's ("TƯ" of a text
+    # layer for "TU")
+    ("provincial-party-symbol-read-as-central",
+     "TỈNH ỦY THỪA THIÊN HUẾ\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 445-KL/TƯ\nThừa Thiên Huế, ngày 13 tháng 5 năm 2022\n"
+     "KẾT LUẬN\nHỘI NGHỊ LẦN THỨ BẢY BAN CHẤP HÀNH ĐẢNG BỘ TỈNH\n",
+     dict(number_symbol="445-KL/TU", date="2022-05-13", jurisdiction="Thừa Thiên Huế", party=True)),
+    ("central-party-symbol-stays",
+     "BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 57-NQ/TW\nHà Nội, ngày 22 tháng 12 năm 2024\n"
+     "NGHỊ QUYẾT\nVỀ ĐỘT PHÁ PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ\n",
+     dict(number_symbol="57-NQ/TW", date="2024-12-22", party=True)),
     ("number-in-a-row-cell",
      "ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh phúc\t"
      "Số: 33/2009/QĐ-UBND\tMỹ Tho, ngày 24 tháng 12 năm 2009\nQUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VỀ MẠNG TIN HỌC\n",
