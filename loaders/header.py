@@ -123,6 +123,20 @@ def _type_line_re() -> regex.Pattern:
     return regex.compile(rf"^[ \t]*(?P<word>{words})[ \t]*$", regex.MULTILINE | regex.V1 | regex.I)
 
 
+@table_cache
+def _headline_re() -> regex.Pattern:
+    """A headline naming the document right above its preamble: "Nghị quyết số 06/2012/NQ-HĐND
+    về đẩy mạnh cải cách hành chính …" / "Căn cứ Luật …;" (a portal page without the header),
+    compiled once per process."""
+    words = alternation([w for w, c in patterns().type_words.items() if c != "generic"])
+    openers = alternation(load_table("references")["preamble"]["clause_openers"])
+    return regex.compile(
+        rf"""^[ \t]*(?P<line>(?P<word>{words})[ \t]+(?:số[ \t]*:?[ \t]*)?(?P<num>\d{{1,5}}\p{{Ll}}?)
+             (?P<tail>[-/][ \t]*[\p{{L}}\d&]+(?:[ \t]*[-/][ \t]*[\p{{L}}\d&]+){{0,4}})(?![\p{{L}}\d])[^\n]*)\n
+             (?:[ \t]*\n)*[ \t]*(?:{openers})(?!\p{{L}})""",
+        regex.MULTILINE | regex.V1 | regex.I | regex.VERBOSE)
+
+
 def _type_line(head: str):
     for m in _type_line_re().finditer(head):
         if m.group("word").isupper():
@@ -229,12 +243,25 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
     witness = read_box(box)
     symbol, number_blank = _number(head, witness, flags)
     symbol = _local_party_symbol(symbol, issuer_block)
+    headline = None
+    if symbol is None and not _NUMBER_LINE.search(head):
+        # no header: a headline naming the document right above its preamble is its identity
+        headline = _headline_re().search(head)
+        if headline is not None:
+            symbol = parse_symbol(headline.group("num"), headline.group("tail"), after_type_word=True)
+            if symbol is not None:
+                flags.append("number_from_headline")
+            else:
+                headline = None
     date, year, place = _date(head, witness, flags)
     issuing = _issuing().search(text[:_HEAD_CHARS * 2])
     issuer_text = " ".join(issuing.group("issuer").split()) if issuing else None
     province = _province(text, issuer_block, place, issuer_text)
     jurisdiction = _jurisdiction(symbol, issuer_block, issuer_text, province)
     written_type, title, t0, t1 = _title(text, head)
+    if headline is not None and not _type_line(head) and not _PLACE_DATE.search(head):
+        written_type = patterns().type_of_word(headline.group("word"))
+        title, t0, t1 = headline.group("line").strip(), headline.start("line"), headline.end("line")
     doc_type = _doc_type(written_type, symbol, number_blank)
     issuer = _issuer(symbol, jurisdiction, issuer_block, issuer_text, province, title)
 

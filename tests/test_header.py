@@ -110,6 +110,16 @@ ROWS += [
      "BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 57-NQ/TW\nHà Nội, ngày 22 tháng 12 năm 2024\n"
      "NGHỊ QUYẾT\nVỀ ĐỘT PHÁ PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ\n",
      dict(number_symbol="57-NQ/TW", date="2024-12-22", party=True)),
+    # no header: a headline naming the document right above its preamble is its identity; a
+    # news headline (no preamble below it) is not
+    ("headline-above-the-preamble",
+     "Thông tin truy cập\nSố lượt truy cập : 2934349\n07/08/2012 - 15:39\n\nNghị quyết số 06/2012/NQ-HĐND về đẩy "
+     "mạnh cải cách hành chính nhà nước thành phố\n\nCăn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân;\n",
+     dict(number_symbol="06/2012/NQ-HĐND", type="NQ", flags=("number_from_headline",),
+          title="Nghị quyết số 06/2012/NQ-HĐND về đẩy mạnh cải cách hành chính nhà nước thành phố")),
+    ("news-headline-is-no-identity",
+     "Nghị quyết số 06/2012/NQ-HĐND đi vào cuộc sống\nSau 5 năm thực hiện Nghị quyết, thành phố đạt nhiều kết quả.\n",
+     dict(number_symbol=None)),
     ("number-in-a-row-cell",
      "ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh phúc\t"
      "Số: 33/2009/QĐ-UBND\tMỹ Tho, ngày 24 tháng 12 năm 2009\nQUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VỀ MẠNG TIN HỌC\n",
