@@ -1,8 +1,8 @@
 """Text normalization: the named steps that turn decoded text into the canonical text.
 
 Every offset the extractor reports points into the output of :func:`normalize_text`, so the
-steps never join lines and never collapse runs of spaces; apart from legacy repair and
-markup stripping, each step maps one character to one character or deletes it.
+steps never join lines and never collapse runs of spaces; apart from legacy repair, markup
+stripping and glued syllables, each step maps one character to one character or deletes it.
 
 The steps, in the order :func:`normalize_text` runs them:
 
@@ -11,6 +11,7 @@ The steps, in the order :func:`normalize_text` runs them:
 3. :func:`fold_lookalikes`: Ð/Ɖ/ð to Đ/đ, dashes and minus to ``-``.
 4. :func:`clean_spaces`: exotic spaces to `` ``, invisible characters deleted, CR LF to LF.
 5. :func:`strip_markup`: stray inline HTML tags, Markdown table pipes.
+6. :func:`split_glued_syllables`: spaces a page lost between syllables put back.
 
 Markdown emphasis stays in this text: the layout stage (:mod:`loaders.layout`) reads it as a
 signal of the block structure and removes it from the logical text, keeping the offsets.
@@ -41,6 +42,7 @@ __all__ = [
     "fold_lookalikes",
     "clean_spaces",
     "strip_markup",
+    "split_glued_syllables",
     "detect_legacy_encoding",
     "has_unicode_letters",
     "legacy_font_encoding",
@@ -480,6 +482,128 @@ def strip_markup(text: str) -> str:
     return _strip_table_pipes(text)
 
 
+# --------------------------------------------------------------------------- step 6
+
+
+@dataclass(frozen=True)
+class _Syllables:
+    tones: frozenset[str]
+    syllable: re.Pattern[str]
+    word: re.Pattern[str]
+    min_letters: int
+    min_glued: int
+    max_parts: int
+    vowels: str
+
+
+@table_cache
+def _syllables() -> _Syllables:
+    t = load_table(_TABLE)["syllables"]
+    onsets = "|".join(sorted(t["onsets"], key=len, reverse=True))
+    # every vowel letter, in both cases and with each tone mark (NFC: one code point each)
+    marks = ["", *(ch for spec in t["tone_marks"] for ch in _code_points(spec))]
+    vowels = "".join(sorted({unicodedata.normalize("NFC", v + m) for c in t["vowels"] for v in (c, c.upper()) for m in marks}))
+    codas = "|".join(sorted(t["codas"], key=len, reverse=True))
+    return _Syllables(
+        tones=frozenset(ch for spec in t["tone_marks"] for ch in _code_points(spec)),
+        syllable=re.compile(rf"(?:{onsets})?[{t['vowels']}]{{1,{int(t['max_vowels'])}}}(?:{codas})?"),
+        # two vowel groups in one word (a syllable has one): the only words worth a look
+        word=re.compile(rf"[{vowels}][^\W\d_{vowels}]+[{vowels}]"),
+        min_letters=int(t["min_letters"]),
+        min_glued=int(t["min_glued"]),
+        max_parts=int(t["max_parts"]),
+        vowels=t["vowels"],
+    )
+
+
+def _bare(word: str) -> str:
+    """The word in lower case without its tone marks (its vowels keep their shape)."""
+    tones = _syllables().tones
+    return unicodedata.normalize("NFC", "".join(
+        c for c in unicodedata.normalize("NFD", word.lower()) if c not in tones))
+
+
+@table_cache(maxsize=65536)
+def _is_syllable(word: str) -> bool:
+    rules = _syllables()
+    if sum(c in rules.tones for c in unicodedata.normalize("NFD", word)) > 1:
+        return False
+    return rules.syllable.fullmatch(_bare(word)) is not None
+
+
+_GLUE_STOPS = frozenset("'’0123456789_")
+
+
+def _letter(ch: str) -> bool:
+    return ch.isalpha()
+
+
+@table_cache(maxsize=65536)
+def _glued(word: str) -> tuple[str, ...] | None:
+    """The syllables of a word that is none but splits one way only into the fewest syllables
+    ("Ủyban" is "Ủy ban", not "Ủ y ban"), or None."""
+    if word.isascii() or _is_syllable(word):
+        return None
+    ways = list(_syllable_splits(word))
+    if not ways:
+        return None
+    # the fewest syllables, then the fewest that open with a vowel after the first: "chếnày"
+    # is "chế này", not "chến ày"
+    vowels = _syllables().vowels
+    rank = {w: (len(w), sum(_bare(p)[0] in vowels for p in w[1:])) for w in ways}
+    best = min(rank.values())
+    chosen = [w for w in ways if rank[w] == best]
+    return chosen[0] if len(chosen) == 1 and len(chosen[0]) <= _syllables().max_parts else None
+
+
+def _syllable_splits(word: str):
+    if _is_syllable(word):
+        yield (word,)
+    for i in range(1, len(word)):
+        if _is_syllable(word[:i]):
+            for rest in _syllable_splits(word[i:]):
+                yield (word[:i], *rest)
+
+
+def split_glued_syllables(text: str) -> str:
+    """Put back the spaces a page lost between syllables ("Ủyban nhân dân" -> "Ủy ban nhân
+    dân", "cáccơ quan" -> "các cơ quan"), where the text holds several such words (table
+    ``[syllables]``).  ASCII words (names, abbreviations) are never split.
+
+    Examples:
+        >>> split_glued_syllables("Văn phòng Ủyban nhân dân, cáccơ quan, kinhtế, Bolikhămxay")
+        'Văn phòng Ủy ban nhân dân, các cơ quan, kinh tế, Bolikhămxay'
+        >>> split_glued_syllables("tỉnh Bolikhămxay")
+        'tỉnh Bolikhămxay'
+    """
+    rules = _syllables()
+    found, last = [], -1
+    for m in rules.word.finditer(text):
+        start, end = m.start(), m.end()
+        if start < last:
+            continue  # (the same word again)
+        while start > 0 and _letter(text[start - 1]):
+            start -= 1
+        while end < len(text) and _letter(text[end]):
+            end += 1
+        last = end
+        word = text[start:end]
+        if (end - start < rules.min_letters or word.isascii() or (start and text[start - 1] in _GLUE_STOPS)
+                or (end < len(text) and text[end] in _GLUE_STOPS)):
+            continue  # a name with an apostrophe ("H'leo"), a word glued to a digit
+        parts = _glued(word)
+        if parts is not None and len(parts) > 1:
+            found.append((start, end, parts))
+    if len(found) < rules.min_glued:
+        return text
+    pieces, pos = [], 0
+    for start, end, parts in found:
+        pieces += [text[pos:start], " ".join(parts)]
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
 # --------------------------------------------------------------------------- all steps
 
 STEPS: tuple[Callable[[str], str], ...] = (
@@ -488,6 +612,7 @@ STEPS: tuple[Callable[[str], str], ...] = (
     fold_lookalikes,
     clean_spaces,
     strip_markup,
+    split_glued_syllables,
 )
 """The steps :func:`normalize_text` runs, in order."""
 

@@ -275,7 +275,28 @@ def test_steps_order() -> None:
         "fold_lookalikes",
         "clean_spaces",
         "strip_markup",
+        "split_glued_syllables",
     ]
+
+
+# Syllables a page glued together get their spaces back, in a text with several such words;
+# a lone odd word, ASCII words, foreign names of many syllables and a word next to an
+# apostrophe or a digit stay as written.
+GLUED_ROWS = [
+    pytest.param("Ủyban nhân dân, cáccơ quan, kinhtế", "Ủy ban nhân dân, các cơ quan, kinh tế", id="three-glued"),
+    pytest.param("VỀVIỆC BAN HÀNH, chấtlượng, mộtsố", "VỀ VIỆC BAN HÀNH, chất lượng, một số", id="capitals"),
+    pytest.param("Ủyban nhân dân tỉnh", "Ủyban nhân dân tỉnh", id="one-glued-word-alone"),
+    pytest.param("Zalo, Viettel, Facebook, kinhtế, cáccơ, mộtsố", "Zalo, Viettel, Facebook, kinh tế, các cơ, một số", id="ascii-kept"),
+    pytest.param("Bolikhămxay, kinhtế, cáccơ, mộtsố", "Bolikhămxay, kinh tế, các cơ, một số", id="foreign-name-kept"),
+    pytest.param("Ea H'leo, Krông Pắc, Đắk Rlấp, Nghệ An", "Ea H'leo, Krông Pắc, Đắk Rlấp, Nghệ An", id="place-names"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GLUED_ROWS)
+def test_split_glued_syllables(text: str, expected: str) -> None:
+    from loaders.normalize import split_glued_syllables
+
+    assert split_glued_syllables(text) == expected
 
 
 @pytest.mark.parametrize(
