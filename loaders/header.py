@@ -129,7 +129,7 @@ def _headline_re() -> regex.Pattern:
     về đẩy mạnh cải cách hành chính …" / "Căn cứ Luật …;" (a portal page without the header),
     compiled once per process."""
     words = alternation([w for w, c in patterns().type_words.items() if c != "generic"])
-    openers = alternation(load_table("references")["preamble"]["clause_openers"])
+    openers = alternation(load_table("layout")["header"]["headline_openers"])
     return regex.compile(
         rf"""^[ \t]*(?P<line>(?P<word>{words})[ \t]+(?:số[ \t]*:?[ \t]*)?(?P<num>\d{{1,5}}\p{{Ll}}?)
              (?P<tail>[-/][ \t]*[\p{{L}}\d&]+(?:[ \t]*[-/][ \t]*[\p{{L}}\d&]+){{0,4}})(?![\p{{L}}\d])[^\n]*)\n

@@ -120,6 +120,10 @@ ROWS += [
     ("news-headline-is-no-identity",
      "Nghị quyết số 06/2012/NQ-HĐND đi vào cuộc sống\nSau 5 năm thực hiện Nghị quyết, thành phố đạt nhiều kết quả.\n",
      dict(number_symbol=None)),
+    ("news-headline-then-thuc-hien-is-no-identity",
+     "Nghị quyết số 06/2012/NQ-HĐND đi vào cuộc sống\nThực hiện Nghị quyết số 06/2012/NQ-HĐND, thành phố đã ban hành "
+     "kế hoạch.\n",
+     dict(number_symbol=None)),
     ("number-in-a-row-cell",
      "ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh phúc\t"
      "Số: 33/2009/QĐ-UBND\tMỹ Tho, ngày 24 tháng 12 năm 2009\nQUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VỀ MẠNG TIN HỌC\n",
