@@ -216,17 +216,21 @@ def _city_form(key: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(out)
 
 
-_AND = match_key("và")
+_HALF_JOINERS = (match_key("và"), "-", "&")
 
 
 def _mixed_forms(name: tuple[str, ...], alias: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """A name and an alias of it that both join two halves by one "và", with the same first
-    word: the forms with one half of each ("Sở Nông nghiệp và PTNT", "Sở NN và Phát triển
-    nông thôn").  [] otherwise."""
-    if name.count(_AND) != 1 or alias.count(_AND) != 1 or name[0] != alias[0] or name == alias:
+    """A name and an alias of it that both join two halves by one joiner ("và", "-", "&"),
+    with the same first word: the forms with one half of each, joined by any of them ("Sở
+    Nông nghiệp và PTNT", "Sở Nông nghiệp-PTNT", "Sở NN và Phát triển nông thôn").  []
+    otherwise."""
+    n = [i for i, t in enumerate(name) if t in _HALF_JOINERS]
+    a = [i for i, t in enumerate(alias) if t in _HALF_JOINERS]
+    if len(n) != 1 or len(a) != 1 or name[0] != alias[0] or name == alias:
         return []
-    n, a = name.index(_AND), alias.index(_AND)
-    forms = [name[:n] + alias[a:], alias[:a] + name[n:]]
+    n, a = n[0], a[0]
+    forms = [left + (j,) + right for j in _HALF_JOINERS
+             for left, right in ((name[:n], alias[a + 1:]), (alias[:a], name[n + 1:]))]
     return [f for f in forms if f not in (name, alias)]
 
 
@@ -771,8 +775,11 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
                 continue
             break
         if word == "và" and not group:
-            # "Sở Kế hoạch và Đầu tư": "và" inside a name joins two capitalised words
-            if i + 1 < len(toks) and text[toks[i + 1][1]].isupper():
+            # "Sở Kế hoạch và Đầu tư": "và" inside a name joins two capitalised words; not
+            # before another body ("Sở Nông nghiệp-PTNT và Sở Tài chính")
+            if (i + 1 < len(toks) and text[toks[i + 1][1]].isupper()
+                    and not any(tuple(words[i + 1 : i + 1 + len(h)]) == h for h in gaz.heads_by_first.get(words[i + 1], ()))
+                    and _walk(key, toks[i + 1][1], gaz.trie, one) is None):
                 i += 1
                 continue
             break

@@ -257,6 +257,12 @@ FIND = [
     ("UBND huyện Ea H'leo, UBND thị xã Hồng Lĩnh thực hiện",
      [("Ủy ban nhân dân huyện Ea H'leo", "UBND huyện Ea H'leo"), ("Ủy ban nhân dân thị xã Hồng Lĩnh", "UBND thị xã Hồng Lĩnh")]),
     ("Chủ tịch UBND phường 5 chủ trì", [("Ủy ban nhân dân phường 5", "UBND phường 5")]),
+    # "và" before another body ends a name found by pattern; a name half written out, half
+    # abbreviated, joined by "-" too
+    ("Sở Nông nghiệp-PTNT và Sở Tài chính chịu trách nhiệm",
+     [("Sở Nông nghiệp và Phát triển nông thôn", "Sở Nông nghiệp-PTNT"), ("Sở Tài chính", "Sở Tài chính")]),
+    ("Phòng Kinh tế và Hạ tầng và Phòng Tài chính - Kế hoạch",
+     [("Phòng Kinh tế và Hạ tầng", "Phòng Kinh tế và Hạ tầng"), ("Phòng Tài chính - Kế hoạch", "Phòng Tài chính - Kế hoạch")]),
     ("Ủy ban nhân dân xã thực hiện", [("Ủy ban nhân dân các xã, phường", "Ủy ban nhân dân xã")]),
 ]
 

@@ -595,6 +595,13 @@ ARTICLE_SHAPES = [
             ("III.p4", "Để bảo đảm trật tự an toàn gia", ["Phòng Văn hóa và Thông tin"], [], False),
             ("III.p5", "Đồng thời giao Sở Nông nghiệp ", ["Sở Nông nghiệp và Phát triển nông thôn"], [], False),
             ("III.p6", "Khi cần thiết Chủ tịch Ủy ban ", ["Ủy ban nhân dân tỉnh"], [], False)]),
+    # "tỉnh" after a group, before "và" and the next body, is the group's own qualifier; a list
+    # opens with no such word ("…, thành phố và các sở, ngành liên quan" inside a proposal)
+    ("group-qualified-by-tinh-then-va",
+     "III. TỔ CHỨC THỰC HIỆN\nUBND tỉnh yêu cầu các sở, ngành tỉnh và UBND các huyện, thành phố triển khai thực hiện.\n"
+     "- Trên cơ sở cơ chế của tỉnh, đề xuất UBND huyện, thị xã, thành phố và các sở, ngành liên quan xem xét, hỗ trợ.\n",
+     None, [("III.p1", "UBND tỉnh yêu cầu các sở, ngàn", ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], [], False),
+            ("III.-1", "Trên cơ sở cơ chế của tỉnh, đề", [], [], False)]),
     # a lead-in "… và kết luận:" before Roman-numbered sections is no news list: its
     # evaluation section gives no tasks
     ("narrative-list-ends-at-a-roman-section",
