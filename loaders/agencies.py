@@ -921,7 +921,14 @@ def _written_out(key: str, hit: tuple[AgencyEntry, int], start: int, jur: tuple[
         toks.append((m.group(1), m.start(1), m.end()))
         pos = m.end()
     words = [t for t, _, _ in toks]
+    skip = 0
     for i, (tok, s, _) in enumerate(toks[: gaz.description_max + 1]):
+        if i < skip:
+            continue
+        phrase = next((ph for ph in gaz.phrases if "," not in ph and tuple(words[i : i + len(ph)]) == ph), None)
+        if phrase is not None:
+            skip = i + len(phrase)  # "Ban Quản lý dự án đầu tư xây dựng tỉnh": a fixed phrase
+            continue
         province = next((w for w in gaz.province_words if tuple(words[i : i + len(w)]) == w), None)
         if province is not None:
             return _after_jurisdiction(key, toks[i + len(province) - 1][2], jur) if i else None

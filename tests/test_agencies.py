@@ -261,6 +261,10 @@ FIND = [
     # abbreviated, joined by "-" too
     ("Sở Nông nghiệp-PTNT và Sở Tài chính chịu trách nhiệm",
      [("Sở Nông nghiệp và Phát triển nông thôn", "Sở Nông nghiệp-PTNT"), ("Sở Tài chính", "Sở Tài chính")]),
+    # the province's project board is its own body, not the economic-zone board ("Ban Quản lý")
+    ("UBND tỉnh yêu cầu Ban Quản lý dự án đầu tư xây dựng tỉnh hoàn thiện thủ tục",
+     [("Ủy ban nhân dân tỉnh", "UBND tỉnh"), ("Ban Quản lý dự án đầu tư xây dựng tỉnh", "Ban Quản lý dự án đầu tư xây dựng tỉnh")]),
+    ("Ban Quản lý chủ trì thực hiện", [("Ban Quản lý Khu kinh tế tỉnh", "Ban Quản lý")]),
     ("Phòng Kinh tế và Hạ tầng và Phòng Tài chính - Kế hoạch",
      [("Phòng Kinh tế và Hạ tầng", "Phòng Kinh tế và Hạ tầng"), ("Phòng Tài chính - Kế hoạch", "Phòng Tài chính - Kế hoạch")]),
     ("Ủy ban nhân dân xã thực hiện", [("Ủy ban nhân dân các xã, phường", "Ủy ban nhân dân xã")]),
