@@ -35,12 +35,12 @@ _HEAD_CHARS = 4000
 # "… | Số: 25/QĐ-UBND | Bạc Liêu, ngày 10 tháng 01 năm 2022 |"); an older symbol may hold a dot
 # between letters ("06/QC-TT.HĐND-UBND", "01/1999/QĐ.UB")
 _NUMBER_LINE = regex.compile(
-    r"""(?:^|\t|[ \t]\|)[ \t]*Số[ \t]*:?[ \t]*(?P<num>\d{1,5}\p{Ll}(?=[ \t]*/)|\d{0,5})[ \t]*
+    r"""(?:^|\t|[ \t]\||-{3,}[ \t]*)[ \t]*Số[ \t]*:?[ \t]*(?P<num>\d{1,5}\p{Ll}(?=[ \t]*/)|\d{0,5})[ \t]*
         (?P<tail>[-/][ \t]*[\p{L}\d&]+(?:[ \t]*(?:[-/]|\.(?=\p{L}))[ \t]*[\p{L}\d&]+){0,4})""",
     regex.MULTILINE | regex.VERBOSE | regex.V1,
 )
 _PLACE_DATE = regex.compile(
-    r"""(?:^|[ \t]{2,}|\t|[ \t]\||(?<=^[ \t]*Số[ \t]*:?[ \t]*\d\S*)[ \t])[ \t]*(?P<place>\p{Lu}[\p{L} .]{1,40}?)[ \t]*,[ \t]*ngày[ \t]*(?P<d>\d{1,2}|[.…]*)
+    r"""(?:^|[ \t]{2,}|\t|[ \t]\||-{3,}[ \t]*|(?<=^[ \t]*Số[ \t]*:?[ \t]*\d\S*)[ \t])[ \t]*(?P<place>\p{Lu}[\p{L}\d .]{1,40}?)[ \t]*,[ \t]*ngày[ \t]*(?P<d>\d{1,2}|[.…]*)
         [ \t]*tháng[ \t]*(?P<m>\d{1,2}|[.…]*)[ \t]*năm[ \t]+(?P<y>\d{4})""",
     regex.MULTILINE | regex.VERBOSE | regex.V1,
 )

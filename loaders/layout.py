@@ -491,6 +491,29 @@ class _Folded(dict):
         return f
 
 
+_BOX_ROW_LINES = 40  # a box drawn as rows of cells stands within the page's first lines
+_CELL = regex.compile(r"[^|\t]+", regex.V1)
+
+
+def _box_row(line: _Line, labels: dict[str, str], box: dict[str, tuple[str, int]]) -> bool:
+    """A row of the metadata box drawn as cells, label and value side by side ("Số hiệu: |
+    52/2018/QĐ-UBND | Ngày đăng công báo: | Đang cập nhật |"): its values into ``box``
+    (value, offset in the text).  Whether the row holds a label of the box."""
+    raw = line.raw
+    if "|" not in raw and "\t" not in raw:
+        return False
+    cells = [(m.group().strip(), m.start() + len(m.group()) - len(m.group().lstrip())) for m in _CELL.finditer(raw)]
+    cells = [(c, at) for c, at in cells if c]
+    held = False
+    for (cell, _), (value, at) in zip(cells, cells[1:]):
+        label = _fold(cell).rstrip(":").strip()
+        if cell.endswith(":") and label in labels:
+            held = True
+            if not (value.endswith(":") and _fold(value).rstrip(":").strip() in labels):
+                box.setdefault(labels[label], (" ".join(value.replace("*", " ").split()), line.start + at))
+    return held
+
+
 def _chrome(text: str, lines: list[_Line]) -> tuple[int, int, Chrome]:
     """Index of the document's first and last line (exclusive) and the chrome."""
     r = _rules()
@@ -508,6 +531,9 @@ def _chrome(text: str, lines: list[_Line]) -> tuple[int, int, Chrome]:
     for n, i in enumerate(scan):
         if ":" not in lines[i].raw:
             continue  # a label ends with its colon
+        if n < _BOX_ROW_LINES and _box_row(lines[i], r.box_labels, box):
+            last_box = max(last_box, i)  # "Số hiệu: | 52/2018/QĐ-UBND | Loại văn bản: | Quyết định |"
+            continue
         label = folded[i].rstrip(":").strip()
         if folded[i].endswith(":") and label in r.box_labels:
             value_i = next((j for j in scan[n + 1 : n + 3] if not folded[j].endswith(":") or folded[j].rstrip(":") not in r.box_labels), None)

@@ -124,6 +124,11 @@ ROWS += [
      "Nghị quyết số 06/2012/NQ-HĐND đi vào cuộc sống\nThực hiện Nghị quyết số 06/2012/NQ-HĐND, thành phố đã ban hành "
      "kế hoạch.\n",
      dict(number_symbol=None)),
+    # a district's place with a digit in its name
+    ("place-with-a-digit",
+     "ỦY BAN NHÂN DÂN |\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 01/2011/QĐ-UBND |\nQuận 9, ngày 04 tháng 01 năm 2011 |\n"
+     "BAN HÀNH QUY CHẾ LÀM VIỆC\n",
+     dict(number_symbol="01/2011/QĐ-UBND", date="2011-01-04")),
     ("number-in-a-row-cell",
      "ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh phúc\t"
      "Số: 33/2009/QĐ-UBND\tMỹ Tho, ngày 24 tháng 12 năm 2009\nQUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VỀ MẠNG TIN HỌC\n",

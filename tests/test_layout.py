@@ -665,6 +665,38 @@ def test_other_sites_notices_are_chrome(before: list[str]) -> None:
     assert all(x not in lay.text for x in ("Hệ Thống Pháp Luật", "759/2014", "2002"))
 
 
+# the metadata box drawn as rows of cells, label and value side by side (other sites' labels
+# too); the header on one line, its cells run together after rules of dashes
+BOX_ROWS = [
+    ("Cơ quan ban hành: | Ủy ban nhân dân tỉnh Lạng Sơn | Số công báo: | Đang cập nhật |\n"
+     "Số hiệu: | 52/2018/QĐ-UBND | Ngày đăng công báo: | Đang cập nhật |\n"
+     "Loại văn bản: | Quyết định | Người ký: | Phạm Ngọc Thưởng |\n"
+     "Ngày ban hành: | 05/09/2018 | Hết hiệu lực: | Đang cập nhật |\n"
+     "Áp dụng: | 15/09/2018 | Tình trạng hiệu lực: | Còn Hiệu lực |\nLĩnh vực: | Tài chính-Ngân hàng |\n"
+     "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN ------------- Số: 52/2018/QĐ-UBND | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự "
+     "do - Hạnh phúc ----------------------- Lạng Sơn, ngày 05 tháng 9 năm 2018 |\nQUYẾT ĐỊNH\nBan hành Quy định\n"
+     "Căn cứ Luật Tổ chức chính quyền địa phương;\n",
+     {"number_symbol": "52/2018/QĐ-UBND", "type": "Quyết định", "issuer": "Ủy ban nhân dân tỉnh Lạng Sơn",
+      "signer": "Phạm Ngọc Thưởng", "date": "05/09/2018", "status": "Còn Hiệu lực"},
+     "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"),
+]
+
+
+@pytest.mark.parametrize("raw, box, first", BOX_ROWS)
+def test_box_in_rows_of_cells(raw: str, box: dict, first: str) -> None:
+    lay = build_layout(raw)
+    got = {k: v for k, (v, _) in lay.chrome.box.items() if k in box}
+    assert got == box
+    assert lay.text.startswith(first)
+    for value, at in lay.chrome.box.values():
+        assert raw[at:at + len(value)] == value
+    from loaders.header import read_header
+
+    ref = read_header(lay.text, box=lay.chrome.box).ref
+    assert (ref.number_symbol, ref.date, ref.jurisdiction) == ("52/2018/QĐ-UBND", "2018-09-05", "Lạng Sơn")
+    assert "number_from_box" not in ref.flags  # the header's own "Số:" after its rule of dashes
+
+
 def test_chrome_is_cut_and_the_box_read() -> None:
     chrome = {"number": "55/2025/NQ-HĐND", "type": "Nghị quyết", "issuer_box": "Thành phố Hà Nội", "date_box": "26/11/2025"}
     raw = "\n".join(x.format(**chrome) for x in CHROME_BEFORE) + "\nHỘI ĐỒNG NHÂN DÂN\n" + \
