@@ -22,7 +22,8 @@ import regex
 from graph.model import CENTRAL, DocRef
 from graph.vocab import table_cache, type_role
 
-from .identity import Symbol, issuer_display, issuer_level, iso_date, make_id, parse_symbol, party_of
+from .identity import (Symbol, issuer_display, issuer_level, iso_date, local_unit, make_id, parse_symbol, party_of,
+                       unit_key)
 from .patterns import patterns
 from .rules import alternation, compile_rule, load_table, match_key, provinces
 
@@ -81,6 +82,8 @@ class Header:
     title_span: tuple[int, int]
     #: what a saved web page's metadata box says (:func:`read_box`), or empty
     box: dict = field(default_factory=dict)
+    #: the local unit below the province that issued it ("huyện Nhà Bè"), or None
+    unit: str | None = None
 
 
 def read_box(box: dict | None) -> dict:
@@ -256,18 +259,29 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
     date, year, place = _date(head, witness, flags)
     issuing = _issuing().search(text[:_HEAD_CHARS * 2])
     issuer_text = " ".join(issuing.group("issuer").split()) if issuing else None
-    province = _province(text, issuer_block, place, issuer_text)
+    # a district's or a commune's own document ("ỦY BAN NHÂN DÂN / HUYỆN NHÀ BÈ", "Quận 9, ngày
+    # …"): its unit is part of its identity, beside its province
+    unit = None if symbol is not None and symbol.party else (
+        local_unit(issuer_block, capitals=True) or local_unit(_cells_before_number(head), capitals=True)
+        or local_unit(place))
+    province = _province(text, issuer_block, place, issuer_text) or (
+        provinces().district_province(unit) if unit else None)
     jurisdiction = _jurisdiction(symbol, issuer_block, issuer_text, province)
+    if jurisdiction == CENTRAL:
+        unit = None
     written_type, title, t0, t1 = _title(text, head)
     if headline is not None and not _type_line(head) and not _PLACE_DATE.search(head):
         written_type = patterns().type_of_word(headline.group("word"))
         title, t0, t1 = headline.group("line").strip(), headline.start("line"), headline.end("line")
     doc_type = _doc_type(written_type, symbol, number_blank)
     issuer = _issuer(symbol, jurisdiction, issuer_block, issuer_text, province, title)
+    if unit:
+        issuer = _unit_issuer(issuer_block, unit) or issuer
 
     number_symbol = None
     if symbol and not number_blank:
-        number_symbol = key = symbol.canonical
+        number_symbol = symbol.canonical
+        key = unit_key(number_symbol, unit)
         if year is None and symbol.year:
             year = symbol.year
     else:
@@ -286,7 +300,7 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
         flags=tuple(flags),
         party=party_of(symbol, issuer, doc_type),
     )
-    return Header(ref=ref, symbol=symbol, province=province, title_span=(t0, t1), box=witness)
+    return Header(ref=ref, symbol=symbol, province=province, title_span=(t0, t1), box=witness, unit=unit)
 
 
 def _local_party_symbol(symbol: Symbol | None, issuer_block: str) -> Symbol | None:
@@ -415,6 +429,31 @@ def _doc_type(written: str | None, symbol: Symbol | None, number_blank: bool) ->
     if written:
         return written
     return symbol.type if symbol and not number_blank else type_role("generic")
+
+
+def _cells_before_number(head: str) -> str:
+    """The header's cells before its "Số:" line, the national motto taken out: a two-column
+    header flattened line by line puts the unit's line after the motto's ("ỦY BAN NHÂN DÂN
+    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" / "HUYỆN CHÂU THÀNH Độc lập - Tự do - Hạnh phúc")."""
+    m = _NUMBER_LINE.search(head)
+    return _MOTTO_WORDS.sub(" ", head[: m.start()]) if m else ""
+
+
+_MOTTO_WORDS = regex.compile(r"C[ỘO]NG\s+H[ÒOÀ]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc",
+                             regex.V1 | regex.I)
+
+
+def _unit_issuer(issuer_block: str, unit: str) -> str | None:
+    """A unit's council or committee as shown ("UBND huyện Nhà Bè"): the first body its
+    header block names (``[header] unit_bodies``) and the unit."""
+    block = match_key(" ".join(issuer_block.replace("*", " ").replace("|", " ").split()))
+    found = [(block.find(head), short) for head, short in _unit_bodies() if head in block]
+    return f"{min(found)[1]} {unit}" if found else None
+
+
+@table_cache
+def _unit_bodies() -> tuple[tuple[str, str], ...]:
+    return tuple((match_key(k), v) for k, v in load_table("layout")["header"]["unit_bodies"].items())
 
 
 def _block_case(block: str) -> str:

@@ -233,6 +233,73 @@ def iso_date(day: str | int, month: str | int, year: str | int) -> str | None:
         return None
 
 
+@table_cache
+def _unit_pattern() -> regex.Pattern:
+    """A local unit below the province named by its level and its own name ("huyện Nhà Bè",
+    "quận 9", "thành phố Hội An", "xã Tân Phú"); the level words are the agency table's
+    ``[local_councils]`` units."""
+    from .rules import load_table
+
+    units = [u for row in load_table("agencies")["local_councils"]["levels"] for u in row["units"]]
+    alt = "|".join(r"\s+".join(regex.escape(w) for w in u.split()) for u in sorted(units, key=len, reverse=True))
+    # the name: capitalised words ("Châu Thành", "Ea H'leo") or a number ("quận 9"), at most four
+    return regex.compile(
+        rf"(?<!\p{{L}})(?P<level>{alt})\s+(?P<name>\d{{1,2}}(?!\p{{L}})|\p{{Lu}}[\p{{L}}'’]*(?:[ \t]+\p{{Lu}}[\p{{L}}'’]*){{0,3}})",
+        regex.V1 | regex.I)
+
+
+@table_cache(maxsize=_CACHED)
+def local_unit(text: str | None, *, capitals: bool = False) -> str | None:
+    """The local unit below the province an issuer phrase or header block names, as shown
+    ("huyện Nhà Bè", "quận 9"), or None: a province-level city ("thành phố Cần Thơ") is no
+    unit.  ``capitals``: the text is in capitals (a header block), its name is shown in
+    title case.  Identity keeps a unit's documents apart from the province's: every district
+    and commune numbers its own "…/QĐ-UBND" (DOMAIN.md §2, key with the issuer).
+
+    Examples:
+        >>> local_unit("của UBND huyện Lục Nam")
+        'huyện Lục Nam'
+        >>> local_unit("ỦY BAN NHÂN DÂN QUẬN 9", capitals=True), local_unit("UBND thành phố Hà Nội")
+        ('quận 9', None)
+        >>> local_unit("UBND thành phố Bắc Ninh"), local_unit("UBND thị xã Quảng Trị")
+        ('thành phố Bắc Ninh', 'thị xã Quảng Trị')
+    """
+    if not text:
+        return None
+    text = regex.sub(r"[ \t\r\f\v|*]+", " ", text)  # (a name ends at its line's end)
+    for m in _unit_pattern().finditer(text):
+        level = " ".join(m.group("level").split()).lower()
+        name = m.group("name")
+        if not capitals and not (name[0].isupper() or name[0].isdigit()):
+            continue  # (case-insensitive pattern: "xã hội" is no commune)
+        words = [w.title() if capitals and not w.isdigit() else w for w in name.split()]
+        if match_key(words[0]).startswith(_UY):
+            continue  # "HUYỆN ỦY CHÂU THÀNH": a Party committee, not a district named "Ủy …"
+        # the capitalised words may run on past the name ("… thành phố Đà Nẵng Sửa đổi …"):
+        # the longest beginning that names the centrally-run city or a district the gazetteer
+        # knows, else the first two words (most places' names)
+        for n in range(len(words), 0, -1):
+            head = " ".join(words[:n])
+            province = provinces().canonical(head)
+            if province and level == "thành phố" and provinces().kind_of(province) == "thành phố":
+                return None  # "thành phố Cần Thơ": the centrally-run city itself, no unit of it
+            if provinces().is_district(f"{level} {head}"):
+                return f"{level} {head}"
+        return f"{level} {' '.join(words[:_PLACE_WORDS])}"
+    return None
+
+
+_UY = match_key("ủy")
+_PLACE_WORDS = 2  # words of a place's name the gazetteer does not know (most names have two)
+
+
+def unit_key(key: str, unit: str | None) -> str:
+    """A document key qualified by its local unit ("12/QĐ-UBND@huyen-luc-nam")."""
+    from graph.ids import slug
+
+    return f"{key}@{slug(unit)}" if unit else key
+
+
 @table_cache(maxsize=_CACHED)
 def issuer_level(issuer_text: str | None) -> str | None:
     """"central" or "local" from an issuer phrase ("Bộ Chính trị", "Tỉnh ủy"), else None."""

@@ -29,7 +29,8 @@ from graph.model import CENTRAL, DocRef, Evidence, Mention, Reference, Relation
 from graph.vocab import table_cache, type_role
 
 from .header import Header
-from .identity import Symbol, issuer_display, issuer_level, iso_date, legislature_code, make_id, parse_symbol, party_of
+from .identity import (Symbol, issuer_display, issuer_level, iso_date, legislature_code, local_unit, make_id, parse_symbol,
+                       party_of, unit_key)
 from .patterns import patterns
 from .rules import alternation, compile_kept, load_table, match_key, provinces, tone_spellings
 
@@ -115,6 +116,7 @@ class _Doc:
     number_symbol: str | None
     mentions: list[RawMention] = field(default_factory=list)
     flags: set[str] = field(default_factory=set)
+    unit: str | None = None  # the local unit below the province that issued it ("huyện Lục Nam")
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -772,7 +774,9 @@ class _Docs:
         doc = self.docs.get(key)
         if doc is None:
             doc = self.docs[key] = _Doc(jurisdiction=key[0], key=key[1], year=key[2], type=dtype, number_symbol=ns)
-            self.by_symbol.setdefault((key[0], _body_key(rm.symbol) if rm.symbol else key[1]), []).append(key)
+            unit = key[1].partition("@")[2] if rm.symbol else ""
+            body = _body_key(rm.symbol) + (f"@{unit}" if unit else "") if rm.symbol else key[1]
+            self.by_symbol.setdefault((key[0], body), []).append(key)
         doc.mentions.append(rm)
         rm.key = key
 
@@ -807,13 +811,13 @@ def _named_provinces(mentions: list[RawMention], header: Header, text: str) -> d
 
 
 def _add_dated(docs: _Docs, mentions: list[RawMention], header: Header,
-               named: dict[str, set[str]]) -> list[tuple[RawMention, tuple[str, str]]]:
+               named: dict[str, set[str]]) -> list[tuple[RawMention, tuple[str, str, str | None]]]:
     """Add the symbol mentions with a year (the symbol's or the citation's date's); the
     document's own number is no reference.  Returns the dateless ones with their
     ``(jurisdiction, body key)``, to be resolved once every dated one is known."""
     province = header.province
     own = header.ref.number_symbol
-    pending: list[tuple[RawMention, tuple[str, str]]] = []
+    pending: list[tuple[RawMention, tuple[str, str, str | None]]] = []
     for rm in (m for m in mentions if m.kind == "symbol"):
         ns = rm.symbol.canonical
         if rm.header or (own and ns == own and _is_own(rm, header)):
@@ -824,12 +828,46 @@ def _add_dated(docs: _Docs, mentions: list[RawMention], header: Header,
         others = named.get(bk, set())
         if jur == province and len(others) == 1 and province not in others:
             jur = next(iter(others))
+        unit = _mention_unit(rm, header, jur)
+        bk = unit_key(bk, unit)
         year = rm.symbol.year or rm.year
         if year is None:
-            pending.append((rm, (jur, bk)))
+            pending.append((rm, (jur, bk, unit)))
             continue
-        docs.add(_dated_key(docs, rm, jur, bk, year) or (jur, ns, year), rm, rm.type, ns)
+        key = _dated_key(docs, rm, jur, bk, year) or (jur, unit_key(ns, unit), year)
+        docs.add(key, rm, rm.type, ns)
+        docs.docs[key].unit = docs.docs[key].unit or unit
     return pending
+
+
+_LEVEL_WORD = r"(?<!\p{L})(?P<level>th[iị]\s+x[aã]|th[iị]\s+tr[aấ]n|th[aà]nh\s+ph[oố]|x[aã]|ph[uư][oờ]ng|huy[eệ]n|qu[aậ]n)(?!\p{L})"
+_LEVEL = regex.compile(_LEVEL_WORD, regex.V1 | regex.I)
+_UNIT_LEVEL = regex.compile(_LEVEL_WORD + r"(?!\s+(?-i:\p{Lu}|\d))", regex.V1 | regex.I)  # a level with no name after it
+
+
+def _mention_unit(rm: RawMention, header: Header, jur: str) -> str | None:
+    """The local unit below the province whose document a citation names: the one its issuer
+    phrase names ("của UBND huyện Lục Nam"), or, in a unit's own document, that unit when the
+    phrase names its level alone ("của HĐND huyện" in a document of huyện Nhà Bè); None for
+    the province's, the Party's and central documents."""
+    sym = rm.symbol
+    if jur == CENTRAL or sym is None or sym.party or sym.level == "central" or not rm.issuer_text:
+        return None
+    unit = local_unit(rm.issuer_text)
+    if unit is not None:
+        return unit
+    own = header.unit
+    if own and jur == header.ref.jurisdiction:
+        m = _UNIT_LEVEL.search(rm.issuer_text)
+        if m is not None and match_key(" ".join(m.group("level").split())) == match_key(_level_of(own)):
+            return own
+    return None
+
+
+def _level_of(unit: str) -> str:
+    """The level words of a unit as shown ("thị xã Hồng Lĩnh" -> "thị xã")."""
+    m = _LEVEL.match(unit)
+    return " ".join(m.group("level").split()) if m else unit.split(" ", 1)[0]
 
 
 def _dated_key(docs: _Docs, rm: RawMention, jur: str, bk: str, year: int) -> tuple | None:
@@ -844,23 +882,24 @@ def _dated_key(docs: _Docs, rm: RawMention, jur: str, bk: str, year: int) -> tup
     for key in docs.by_symbol.get((jur, bk), []):
         d = docs.docs[key]
         first_date = next((m.date for m in d.mentions if m.date), None)
-        if key[1] != ns and first_date and rm.date and first_date != rm.date:
+        if key[1].split("@")[0] != ns and first_date and rm.date and first_date != rm.date:
             continue
         if key[2] == year or (first_date and rm.date and _same_day_month(first_date, rm.date)):
             return key
     return None
 
 
-def _add_dateless(docs: _Docs, pending: list[tuple[RawMention, tuple[str, str]]], unresolved: list[RawMention]) -> None:
+def _add_dateless(docs: _Docs, pending: list[tuple[RawMention, tuple[str, str, str | None]]], unresolved: list[RawMention]) -> None:
     """Add the dateless symbol mentions: to the one document of their symbol, or a new
     dateless one; when several documents share the symbol, to the one cited, dated, in the
     same passage just before (a single candidate left); otherwise never guess: unresolved."""
-    for rm, (jur, ns) in pending:
+    for rm, (jur, ns, unit) in pending:
         keys = docs.by_symbol.get((jur, ns), [])
         if len(keys) == 1:
             docs.add(keys[0], rm, rm.type, ns)
         elif not keys:
-            docs.add((jur, ns, None), rm, rm.type, ns)
+            docs.add((jur, ns, None), rm, rm.type, ns.split("@")[0])
+            docs.docs[(jur, ns, None)].unit = unit
         else:
             near = [
                 k for k in keys
@@ -1414,6 +1453,12 @@ def _evidence(text: str, path: str, doc_id: str, rm: RawMention) -> Evidence:
 
 
 def _issuer_for(doc: _Doc, province: str | None) -> str | None:
+    if doc.unit:
+        # "UBND huyện Lục Nam" (its own district's "UBND huyện" in a district's document)
+        shown = next((issuer_display(None, m.issuer_text, None) for m in doc.mentions if m.issuer_text), None)
+        m = _LEVEL.search(shown or "")
+        body = (shown[: m.start()] if m else shown or "").strip()
+        return f"{body} {doc.unit}".strip() if body else None
     texts = [m.issuer_text for m in doc.mentions if m.issuer_text]
     sym = next((m.symbol for m in doc.mentions if m.symbol), None)
     prov = None if doc.jurisdiction == CENTRAL else doc.jurisdiction

@@ -427,6 +427,10 @@ class Provinces:
                 return here[0]
         return None
 
+    def is_district(self, name: str) -> bool:
+        """Whether ``name`` ("huyện Lục Nam", "thành phố Hội An") is a district of the gazetteer."""
+        return match_key(name) in self._district_keys()
+
     @functools.cache
     def _district_keys(self) -> dict[str, list[str]]:
         return {match_key(k): v for k, v in self._districts.items()}

@@ -129,6 +129,29 @@ ROWS += [
      "ỦY BAN NHÂN DÂN |\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 01/2011/QĐ-UBND |\nQuận 9, ngày 04 tháng 01 năm 2011 |\n"
      "BAN HÀNH QUY CHẾ LÀM VIỆC\n",
      dict(number_symbol="01/2011/QĐ-UBND", date="2011-01-04")),
+    # a district's or commune's own document: its unit is in its identity and its issuer,
+    # beside its province (every district numbers its own "…/QĐ-UBND")
+    ("district-committee",
+     "ỦY BAN NHÂN DÂN\nHUYỆN LỤC NAM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/QĐ-UBND\nLục Nam, ngày 05 tháng 3 năm 2019\n"
+     "QUYẾT ĐỊNH\nVề việc ban hành kế hoạch\n",
+     dict(id="bac-giang:12/QĐ-UBND@huyen-luc-nam:2019", number_symbol="12/QĐ-UBND", jurisdiction="Bắc Giang",
+          issuer="UBND huyện Lục Nam")),
+    ("district-council-after-site-chrome",
+     "Bộ lọc tìm kiếm\nTải văn bản\nHỘI ĐỒNG NHÂN DÂN\nHUYỆN NHÀ BÈ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Số: 49/NQ-HĐND\nNhà Bè, ngày 05 tháng 11 năm 2021\nNGHỊ QUYẾT\nVỀ BAN HÀNH NỘI QUY KỲ HỌP\n",
+     dict(id="ho-chi-minh:49/NQ-HĐND@huyen-nha-be:2021", issuer="HĐND huyện Nhà Bè", jurisdiction="Hồ Chí Minh")),
+    ("district-line-after-the-motto",
+     "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN CHÂU THÀNH Độc lập - Tự do - Hạnh phúc\n\n"
+     "Số: 211/TTR-UBND Châu Thành, ngày 7 tháng 12 năm 2017\nTỜ TRÌNH\nVề việc thống nhất chủ trương\n",
+     dict(number_symbol="211/TTr-UBND", date="2017-12-07", issuer="UBND huyện Châu Thành")),
+    ("district-from-the-place",
+     "ỦY BAN NHÂN DÂN |\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 01/2011/QĐ-UBND |\nQuận 9, ngày 04 tháng 01 năm 2011 |\n"
+     "BAN HÀNH QUY CHẾ LÀM VIỆC\n",
+     dict(issuer="UBND quận 9")),
+    ("centrally-run-city-is-no-unit",
+     "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 2666/QĐ-UBND\n"
+     "Cần Thơ, ngày 05 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVề việc công bố\n",
+     dict(id="can-tho:2666/QĐ-UBND:2025", issuer="UBND thành phố Cần Thơ")),
     ("number-in-a-row-cell",
      "ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh phúc\t"
      "Số: 33/2009/QĐ-UBND\tMỹ Tho, ngày 24 tháng 12 năm 2009\nQUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VỀ MẠNG TIN HỌC\n",

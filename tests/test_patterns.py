@@ -376,6 +376,32 @@ FORMER_ROWS = [
 ]
 
 
+# A district's or commune's document is its own node, apart from the province's of the same
+# number and year; "của UBND huyện" alone in a district's document is that district's.
+UNIT_ROWS = [
+    ("Căn cứ Quyết định số 10/QĐ-UBND ngày 02/01/2019 của UBND huyện;\n"
+     "Căn cứ Quyết định số 10/QĐ-UBND ngày 03/01/2019 của UBND tỉnh Bắc Giang;\n"
+     "Căn cứ Kế hoạch số 20/KH-UBND ngày 02/01/2019 của UBND huyện Yên Dũng;\n"
+     "Căn cứ Nghị quyết số 05/NQ-HĐND của HĐND huyện;\nQUYẾT ĐỊNH:\n"
+     "Điều 1. Giao Phòng Tài chính - Kế hoạch thực hiện Quyết định số 10/QĐ-UBND của UBND huyện.\n",
+     {"bac-giang:10/QĐ-UBND@huyen-luc-nam:2019": ("UBND huyện Lục Nam", 2),
+      "bac-giang:10/QĐ-UBND:2019": ("UBND tỉnh Bắc Giang", 1),
+      "bac-giang:20/KH-UBND@huyen-yen-dung:2019": ("UBND huyện Yên Dũng", 1),
+      "bac-giang:05/NQ-HĐND@huyen-luc-nam:?": ("HĐND huyện Lục Nam", 1)}),
+]
+
+
+@pytest.mark.parametrize("body, expected", UNIT_ROWS)
+def test_a_units_documents_are_its_own(body, expected, tmp_path):
+    path = tmp_path / "qd.txt"
+    path.write_text("ỦY BAN NHÂN DÂN\nHUYỆN LỤC NAM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/QĐ-UBND\n"
+                    f"Lục Nam, ngày 05 tháng 3 năm 2019\nQUYẾT ĐỊNH\nVề việc ban hành kế hoạch\n{body}", encoding="utf-8")
+    ex = extract_file(path)
+    assert ex.document.ref.id == "bac-giang:12/QĐ-UBND@huyen-luc-nam:2019"
+    assert {r.target.id: (r.target.issuer, len(r.mentions)) for r in ex.references} == expected
+    assert {r.target.number_symbol for r in ex.references} == {"10/QĐ-UBND", "20/KH-UBND", "05/NQ-HĐND"}
+
+
 @pytest.mark.parametrize("sentence, expected", [r[1:] for r in FORMER_ROWS], ids=[r[0] for r in FORMER_ROWS])
 def test_former_province_of_a_cited_document(sentence, expected):
     assert _ours_but_basis(_bac_ninh(f"- {sentence}")) == [expected]
