@@ -259,6 +259,7 @@ class Patterns:
         self.decision_marker = self._re(pre["decision_marker"], regex.MULTILINE | regex.V1)
         self.lead_in_end = self._re(pre["lead_in_end"], regex.MULTILINE | regex.V1 | regex.I)
         self.article_start = self._re(pre["article_start"], regex.MULTILINE | regex.V1)
+        self.basis_heading = self._re(pre["basis_heading"], regex.MULTILINE | regex.V1 | regex.I)
         own = refs["own_act"]
         self.passive = self._re(rf"\b(?:{alternation(own['passive'])})\s*$", _FLAGS)
         self.passive_cue = self._re(alternation(own["passive_cues"]), _FLAGS)

@@ -1102,6 +1102,7 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
     chains: list[tuple[tuple, Relation, tuple, RawMention]] = []
     keyed = sorted((m for m in mentions if m.key and not m.alias_def), key=lambda m: m.start)
     articles = _articles(text)
+    basis = _basis_sections(text, pre_end)
     starts = [m.start for m in keyed]
     prev: RawMention | None = None
     head_rel = Relation.CITES
@@ -1159,13 +1160,43 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
                 rel = head_rel
             else:
                 rel = Relation.CITES
+        first_of_clause = prev is None
         prev = rm
         if rm.start >= pre_end:
             rel = _own_act(text, rm, articles, keyed, starts) or Relation.CITES
+            if rel is Relation.CITES and first_of_clause and any(a <= rm.start < b for a, b in basis):
+                # "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH" / "1. Quyết định số 924/QĐ-TTg …": a section
+                # listing the basis states it as the preamble's "Căn cứ" does
+                rel = Relation.BASED_ON
         cur = rel_of.get(rm.key)
         if cur is None or _PRIORITY[rel] > _PRIORITY[cur[0]]:
             rel_of[rm.key] = (rel, rm)
     return rel_of, chains
+
+
+def _basis_sections(text: str, pre_end: int) -> list[tuple[int, int]]:
+    """Spans of the sections that list the document's basis ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH",
+    "1. Căn cứ pháp lý"; ``[preamble] basis_heading``): from the heading to the next heading
+    of its kind (a Roman numeral, or a number of the same depth)."""
+    p = patterns()
+    spans = []
+    first = p.article_start.search(text, pre_end)
+    appendix = _APPENDIX.search(text, pre_end)
+    stop = min(x.start() for x in (first, appendix) if x) if (first or appendix) else len(text)
+    for m in p.basis_heading.finditer(text, pre_end, stop):
+        marker = m.group("marker")
+        nxt = (_ROMAN_HEAD if marker[0] in "IVXL" else _number_head(marker.count(".") + 1)).search(text, m.end())
+        spans.append((m.end(), nxt.start() if nxt else len(text)))
+    return spans
+
+
+_APPENDIX = compile_kept(r"^[ \t*#]*PH[ỤU]\s+L[ỤU]C\b", regex.V1 | regex.M | regex.I)
+_ROMAN_HEAD = compile_kept(r"^[ \t*]*[IVXL]{1,5}\s*[.)]\s", regex.V1 | regex.M)
+
+
+@functools.cache
+def _number_head(depth: int) -> regex.Pattern:
+    return compile_kept(rf"^[ \t*]*(?:[IVXL]{{1,5}}|\d{{1,2}}(?:\.\d{{1,2}}){{{depth - 1}}})\s*[.)]\s", regex.V1 | regex.M)
 
 
 _COORDINATED = compile_kept(r"(?:,|(?<!\w)và)\s*$", regex.V1)

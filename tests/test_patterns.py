@@ -646,3 +646,38 @@ def test_an_unclosed_preamble_is_still_the_basis(case, body, expected, tmp_path)
     named = {e: [rel for rid, rel in got.items() if e in rid] for e in expected}
     assert named == {e: [rel] for e, rel in expected.items()}, got
     assert len(got) == len(expected), got
+
+
+# A section listing the basis after the preamble states it as the preamble's "Căn cứ" does; a
+# procedure's own legal bases in its sheet (an appendix, "1.11. Căn cứ pháp lý ban hành:")
+# are cited.
+BASIS_SECTION_ROWS = [
+    ("plan-basis-section",
+     "KẾ HOẠCH\nTriển khai thực hiện đề án\nI. CĂN CỨ XÂY DỰNG KẾ HOẠCH\n"
+     "1. Quyết định số 924/QĐ-TTg ngày 02/8/2022 của Thủ tướng Chính phủ;\n"
+     "2. Nghị quyết số 05-NQ/TU ngày 17/6/2021 của Tỉnh ủy;\nII. MỤC ĐÍCH, YÊU CẦU\n"
+     "1. Thực hiện có hiệu quả Quyết định số 605/QĐ-UBND ngày 16/3/2022 của UBND tỉnh.\n",
+     {"924/QĐ-TTg": "based_on", "05-NQ/TU": "based_on", "605/QĐ-UBND": "cites"}),
+    ("numbered-basis-section",
+     "KẾ HOẠCH\nTriển khai thực hiện đề án\n1. Căn cứ pháp lý\n- Luật Đất đai ngày 18 tháng 01 năm 2024;\n"
+     "- Nghị định số 102/2024/NĐ-CP ngày 30/7/2024 của Chính phủ;\n2. Mục đích\n"
+     "- Triển khai Quyết định số 12/QĐ-UBND ngày 05/01/2025 của UBND tỉnh.\n",
+     {"Luật Đất đai": "based_on", "102/2024/NĐ-CP": "based_on", "12/QĐ-UBND": "cites"}),
+    ("procedure-sheet-bases-are-cited",
+     "QUYẾT ĐỊNH\nCông bố thủ tục hành chính\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n"
+     "QUYẾT ĐỊNH:\nĐiều 1. Công bố kèm theo Quyết định này thủ tục hành chính.\nPHỤ LỤC\n"
+     "1.11. Căn cứ pháp lý ban hành:\n- Luật Phòng, chống ma túy số 73/2021/QH14.\n"
+     "11. Căn cứ pháp lý của TTHC:\n- Nghị định số 116/2021/NĐ-CP ngày 21/12/2021 của Chính phủ.\n",
+     {"Luật Tổ chức chính quyền địa phương": "based_on", "73/2021/QH14": "cites", "116/2021/NĐ-CP": "cites"}),
+]
+
+
+@pytest.mark.parametrize("case, body, expected", BASIS_SECTION_ROWS, ids=[r[0] for r in BASIS_SECTION_ROWS])
+def test_a_basis_section_is_the_basis(case, body, expected, tmp_path):
+    path = tmp_path / "kh.txt"
+    path.write_text("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nSố: 100/KH-UBND\nQuảng Nam, ngày 29 tháng 8 năm 2025\n" + body,
+                    encoding="utf-8")
+    ex = extract_file(path)
+    got = {r.target.id: r.relation.value for r in ex.references}
+    named = {e: [rel for rid, rel in got.items() if e in rid] for e in expected}
+    assert named == {e: [rel] for e, rel in expected.items()}, got
