@@ -155,6 +155,9 @@ PROSE = [
     ("Tổ chức hội nghị sơ kết trong tháng 5 năm 2021;", "trong tháng 5 năm 2021", None),
     ("Tổng hợp kết quả trong tháng 4/2021 báo cáo UBND tỉnh.", None, None),
     ("Báo cáo kết quả thực hiện trong tháng 4/2021.", None, None),
+    ("thực hiện giải ngân 100% kế hoạch vốn thanh toán trong năm 2019.", "trong năm 2019", None),
+    ("Đánh giá kết quả trong năm 2019.", None, None),
+    ("gửi hồ sơ về Sở Tài nguyên và Môi trường trước ngày 28-10 để thẩm định", "trước ngày 28-10", None),
     # a cadence that opens the task before its verb, or ends the task's sentence
     ("Hằng năm báo cáo Hội đồng nhân dân tỉnh kết quả thực hiện", "Hằng năm", "FREQ=YEARLY"),
     ("Tổ chức tập huấn, bồi dưỡng chuyên môn cho cán bộ hàng năm.", "hàng năm", "FREQ=YEARLY"),
