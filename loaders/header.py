@@ -62,7 +62,7 @@ def _place_date(head: str):
 
 _DRAFT = regex.compile(r"D[ỰỤ]\s+TH[ẢẠ]O", regex.I | regex.V1)
 # the right-hand column: the State's motto, or the Party's name on Party documents
-_NATIONAL_MOTTO = regex.compile(r"CỘNG\s+H[ÒOÀ]A\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", regex.V1)
+_NATIONAL_MOTTO = regex.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", regex.V1)
 
 
 @table_cache
@@ -439,7 +439,7 @@ def _cells_before_number(head: str) -> str:
     return _MOTTO_WORDS.sub(" ", head[: m.start()]) if m else ""
 
 
-_MOTTO_WORDS = regex.compile(r"C[ỘO]NG\s+H[ÒOÀ]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc",
+_MOTTO_WORDS = regex.compile(r"C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc",
                              regex.V1 | regex.I)
 
 

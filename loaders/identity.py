@@ -273,8 +273,8 @@ def local_unit(text: str | None, *, capitals: bool = False) -> str | None:
         if not capitals and not (name[0].isupper() or name[0].isdigit()):
             continue  # (case-insensitive pattern: "xã hội" is no commune)
         words = [w.title() if capitals and not w.isdigit() else w for w in name.split()]
-        if match_key(words[0]).startswith(_UY):
-            continue  # "HUYỆN ỦY CHÂU THÀNH": a Party committee, not a district named "Ủy …"
+        if match_key(words[0]).startswith(_UY) or (level == "xã" and match_key(" ".join(words[:2])) == _HOI_CHU):
+            continue  # "HUYỆN ỦY CHÂU THÀNH": a Party committee; "XÃ HỘI CHỦ NGHĨA": the motto
         # the capitalised words may run on past the name ("… thành phố Đà Nẵng Sửa đổi …"):
         # the longest beginning that names the centrally-run city or a district the gazetteer
         # knows, else the first two words (most places' names)
@@ -290,6 +290,7 @@ def local_unit(text: str | None, *, capitals: bool = False) -> str | None:
 
 
 _UY = match_key("ủy")
+_HOI_CHU = match_key("hội chủ")
 _PLACE_WORDS = 2  # words of a place's name the gazetteer does not know (most names have two)
 
 

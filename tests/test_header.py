@@ -148,6 +148,11 @@ ROWS += [
      "ỦY BAN NHÂN DÂN |\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 01/2011/QĐ-UBND |\nQuận 9, ngày 04 tháng 01 năm 2011 |\n"
      "BAN HÀNH QUY CHẾ LÀM VIỆC\n",
      dict(issuer="UBND quận 9")),
+    # the motto with the old tone placement ("CỘNG HOÀ XÃ HỘI"): no commune named "Hội Chủ"
+    ("old-tone-motto-is-no-unit",
+     "ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH PHÚ THỌ Độc lập - Tự do - Hạnh phúc\nSố: 1805/QĐ-UBND\n"
+     "Phú Thọ, ngày 18 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVề việc công bố\n",
+     dict(id="phu-tho:1805/QĐ-UBND:2025", issuer="UBND tỉnh Phú Thọ")),
     ("centrally-run-city-is-no-unit",
      "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 2666/QĐ-UBND\n"
      "Cần Thơ, ngày 05 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVề việc công bố\n",
