@@ -149,7 +149,11 @@ def _distributed(ctx: Ctx, m: regex.Match, end: int) -> list[tuple[Agency, int, 
         if title is not None and title.end() > pos and _NON_WORD.match(text, title.end()):
             break  # "…; Chủ tịch Ủy ban nhân dân …": the next addressee, not a body of the list
         # a name is short: the finder reads a window, not the rest of the paragraph
-        name = f"{noun} {text[pos:min(end, pos + r.name_window)]}"
+        window = text[pos:min(end, pos + r.name_window)]
+        alone = find_agencies(window, ctx.jurisdiction, parent=ctx.issuer)
+        if alone and alone[0][1] == 0 and not alone[0][0].name.startswith(noun):
+            break  # "…, Tài chính, Công an tỉnh, Báo Quảng Trị": a body of its own ends the list
+        name = f"{noun} {window}"
         hits = find_agencies(name, ctx.jurisdiction, parent=ctx.issuer)
         if not hits or hits[0][1] != 0 or hits[0][2] <= len(noun) + 1:
             break

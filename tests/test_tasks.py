@@ -609,6 +609,15 @@ ARTICLE_SHAPES = [
      "Sau 10 năm thực hiện Nghị quyết, hệ thống kết cấu hạ tầng trên địa bàn tỉnh có bước phát triển nhanh.\n"
      "Tuy vậy, hệ thống kết cấu hạ tầng của tỉnh vẫn chưa đáp ứng yêu cầu phát triển.\n",
      None, []),
+    # one body noun for the departments named after "các Sở, ngành:"; a body of its own ends
+    # that list; a head's title after "và" opens the next addressee, not the rest of a name
+    ("execution-clause-departments-listed-after-so-nganh",
+     "QUYẾT ĐỊNH:\nĐiều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\nChánh Văn phòng UBND tỉnh, Giám đốc các "
+     "Sở, ngành: Tư pháp, Lao động, Thương binh và Xã hội, Y tế, Tài chính, Công an tỉnh, Báo Quảng Trị và Thủ trưởng "
+     "các đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này.",
+     None, [("Điều 2.1", "Chánh Văn phòng UBND tỉnh, Giá",
+             ["Văn phòng UBND tỉnh", "Sở Tư pháp", "Sở Lao động - Thương binh và Xã hội", "Sở Y tế", "Sở Tài chính",
+              "Công an tỉnh", "Báo Quảng Trị", "Các đơn vị liên quan"], [], False)]),
     ("de-nghi-company-colon",
      "III. TỔ CHỨC THỰC HIỆN\n12. Đề nghị Công ty Điện lực Hà Tĩnh: Khẩn trương kiểm tra, khắc phục sự cố lưới điện.",
      None, [("III.12", "Đề nghị Công ty Điện lực Hà Tĩ", ["Công ty Điện lực Hà Tĩnh"], [], False)]),
