@@ -261,6 +261,9 @@ FIND = [
     # abbreviated, joined by "-" too
     ("Sở Nông nghiệp-PTNT và Sở Tài chính chịu trách nhiệm",
      [("Sở Nông nghiệp và Phát triển nông thôn", "Sở Nông nghiệp-PTNT"), ("Sở Tài chính", "Sở Tài chính")]),
+    # a district's departments and boards listed by kind: one group
+    ("UBND huyện yêu cầu các phòng, ban, đơn vị liên quan tổ chức thực hiện",
+     [("Các phòng, ban, đơn vị", "các phòng, ban, đơn vị")]),
     # the province's project board is its own body, not the economic-zone board ("Ban Quản lý")
     ("UBND tỉnh yêu cầu Ban Quản lý dự án đầu tư xây dựng tỉnh hoàn thiện thủ tục",
      [("Ủy ban nhân dân tỉnh", "UBND tỉnh"), ("Ban Quản lý dự án đầu tư xây dựng tỉnh", "Ban Quản lý dự án đầu tư xây dựng tỉnh")]),
