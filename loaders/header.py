@@ -263,7 +263,7 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
     # …"): its unit is part of its identity, beside its province
     unit = None if symbol is not None and symbol.party else (
         local_unit(issuer_block, capitals=True) or local_unit(_cells_before_number(head), capitals=True)
-        or local_unit(place))
+        or local_unit(place) or (None if provinces().find(issuer_block) else _authority_unit(head)))
     province = _province(text, issuer_block, place, issuer_text) or (
         provinces().district_province(unit) if unit else None)
     jurisdiction = _jurisdiction(symbol, issuer_block, issuer_text, province)
@@ -441,6 +441,27 @@ def _cells_before_number(head: str) -> str:
 
 _MOTTO_WORDS = regex.compile(r"C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc",
                              regex.V1 | regex.I)
+
+
+def _authority_unit(head: str) -> str | None:
+    """The unit the issuing body's own line names above the preamble ("ỦY BAN NHÂN DÂN HUYỆN
+    BÌNH CHÁNH" after the title), when the header's cell names neither unit nor province
+    ("ỦY BAN NHÂN DÂN |")."""
+    m = _NUMBER_LINE.search(head)
+    bodies = [h for h, _ in _unit_bodies()]
+    for line in head[m.end() if m else 0:].splitlines():
+        line = line.replace("*", " ").replace("|", " ").strip()
+        if not line or not line.isupper():
+            continue
+        key = match_key(line)
+        if key.startswith(_CHAIRMAN):
+            key = key[len(_CHAIRMAN):].lstrip()
+        if any(key.startswith(b) for b in bodies):
+            return local_unit(line, capitals=True)
+    return None
+
+
+_CHAIRMAN = match_key("chủ tịch")
 
 
 def _unit_issuer(issuer_block: str, unit: str) -> str | None:

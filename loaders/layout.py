@@ -497,7 +497,8 @@ _CELL = regex.compile(r"[^|\t]+", regex.V1)
 
 def _box_row(line: _Line, labels: dict[str, str], box: dict[str, tuple[str, int]]) -> bool:
     """A row of the metadata box drawn as cells, label and value side by side ("Số hiệu: |
-    52/2018/QĐ-UBND | Ngày đăng công báo: | Đang cập nhật |"): its values into ``box``
+    52/2018/QĐ-UBND | Ngày đăng công báo: | Đang cập nhật |", or a two-cell row without the
+    colon, "| Số hiệu | 02/2025/QĐ-CTUBND |"): its values into ``box``
     (value, offset in the text).  Whether the row holds a label of the box."""
     raw = line.raw
     if "|" not in raw and "\t" not in raw:
@@ -507,7 +508,8 @@ def _box_row(line: _Line, labels: dict[str, str], box: dict[str, tuple[str, int]
     held = False
     for (cell, _), (value, at) in zip(cells, cells[1:]):
         label = _fold(cell).rstrip(":").strip()
-        if cell.endswith(":") and label in labels:
+        # "Số hiệu: | 52/2018/QĐ-UBND |", or a table's row "| Số hiệu | 02/2025/QĐ-CTUBND |"
+        if (cell.endswith(":") or len(cells) == 2) and label in labels:
             held = True
             if not (value.endswith(":") and _fold(value).rstrip(":").strip() in labels):
                 box.setdefault(labels[label], (" ".join(value.replace("*", " ").split()), line.start + at))
@@ -529,11 +531,11 @@ def _chrome(text: str, lines: list[_Line]) -> tuple[int, int, Chrome]:
         if ln.kind == "text":
             scan.append(i)
     for n, i in enumerate(scan):
-        if ":" not in lines[i].raw:
-            continue  # a label ends with its colon
         if n < _BOX_ROW_LINES and _box_row(lines[i], r.box_labels, box):
             last_box = max(last_box, i)  # "Số hiệu: | 52/2018/QĐ-UBND | Loại văn bản: | Quyết định |"
             continue
+        if ":" not in lines[i].raw:
+            continue  # a label ends with its colon
         label = folded[i].rstrip(":").strip()
         if folded[i].endswith(":") and label in r.box_labels:
             value_i = next((j for j in scan[n + 1 : n + 3] if not folded[j].endswith(":") or folded[j].rstrip(":") not in r.box_labels), None)

@@ -153,6 +153,15 @@ ROWS += [
      "ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH PHÚ THỌ Độc lập - Tự do - Hạnh phúc\nSố: 1805/QĐ-UBND\n"
      "Phú Thọ, ngày 18 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVề việc công bố\n",
      dict(id="phu-tho:1805/QĐ-UBND:2025", issuer="UBND tỉnh Phú Thọ")),
+    ("district-from-the-authority-line",
+     "ỦY BAN NHÂN DÂN |\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 03/2017/QĐ-UBND |\nBình Chánh, ngày 25 tháng 02 năm 2017 |\n"
+     "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN HUYỆN BÌNH CHÁNH\nỦY BAN NHÂN DÂN HUYỆN BÌNH CHÁNH\n"
+     "Căn cứ Luật Tổ chức chính quyền địa phương;\n",
+     dict(id="ho-chi-minh:03/2017/QĐ-UBND@huyen-binh-chanh:2017", issuer="UBND huyện Bình Chánh")),
+    ("chairmans-own-decision-2025",
+     "CHỦ TỊCH ỦY BAN\nNHÂN DÂN |\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM |\nSố: 02/2025/QĐ-CTUBND |\n"
+     "Cao Bằng, ngày 11 tháng 12 năm 2025 |\nCăn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n",
+     dict(id="cao-bang:02/2025/QĐ-CTUBND:2025", issuer="Chủ tịch UBND tỉnh Cao Bằng")),
     ("centrally-run-city-is-no-unit",
      "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 2666/QĐ-UBND\n"
      "Cần Thơ, ngày 05 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVề việc công bố\n",

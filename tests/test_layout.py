@@ -682,6 +682,18 @@ BOX_ROWS = [
 ]
 
 
+BOX_ROWS.append(
+    ("Quyết định 02/2025/QĐ-CTUBND phân cấp thẩm quyền quyết định quản lý tài sản công\n"
+     "| Số hiệu | 52/2018/QĐ-UBND |\n| Ngày ban hành | 05/09/2018 |\n| Loại văn bản | Quyết định |\n"
+     "| Cơ quan ban hành | Ủy ban nhân dân tỉnh Lạng Sơn |\n| Người ký | Phạm Ngọc Thưởng |\n|\n"
+     "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN ------------- Số: 52/2018/QĐ-UBND | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự "
+     "do - Hạnh phúc ----------------------- Lạng Sơn, ngày 05 tháng 9 năm 2018 |\nQUYẾT ĐỊNH\nBan hành Quy định\n"
+     "Căn cứ Luật Tổ chức chính quyền địa phương;\n",
+     {"number_symbol": "52/2018/QĐ-UBND", "type": "Quyết định", "issuer": "Ủy ban nhân dân tỉnh Lạng Sơn",
+      "signer": "Phạm Ngọc Thưởng", "date": "05/09/2018"},
+     "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"))  # a table of two cells a row, no colon; the site's headline above it is chrome
+
+
 @pytest.mark.parametrize("raw, box, first", BOX_ROWS)
 def test_box_in_rows_of_cells(raw: str, box: dict, first: str) -> None:
     lay = build_layout(raw)
