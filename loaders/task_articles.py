@@ -335,7 +335,12 @@ def _addressees(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) 
         begin = st.pending[0][1] if st.pending else start
         found = found_agencies(ctx, begin, p.end)
         lead = compose_agencies([a for a, s, _ in found if s < cue.start()], ctx.jurisdiction, ctx.compounds)
-        if lead:
+        roles = item_roles(ctx, begin, p.end) if not st.pending else Roles()
+        if roles.lead and roles.cooperating:
+            # "Giao Sở Công Thương chủ trì, phối hợp với các sở, ban, ngành liên quan, UBND
+            # huyện, thành phố chịu trách nhiệm tổ chức thực hiện …": a lead and its partners
+            _add(st, begin, p.end, roles)
+        elif lead:
             _add(st, begin, p.end, Roles(tuple(lead)))
         st.pending = []
         return True

@@ -618,6 +618,17 @@ ARTICLE_SHAPES = [
      None, [("Điều 2.1", "Chánh Văn phòng UBND tỉnh, Giá",
              ["Văn phòng UBND tỉnh", "Sở Tư pháp", "Sở Lao động - Thương binh và Xã hội", "Sở Y tế", "Sở Tài chính",
               "Công an tỉnh", "Báo Quảng Trị", "Các đơn vị liên quan"], [], False)]),
+    # an execution clause whose subject is a lead and its partners keeps them apart; the
+    # departments listed after "các sở:" in lower case are named
+    ("execution-clause-with-a-lead-and-partners",
+     "QUYẾT ĐỊNH:\nĐiều 2. Giao Sở Công thương chủ trì, phối hợp với các sở, ban, ngành liên quan, Ủy ban nhân dân "
+     "huyện, thành phố chịu trách nhiệm tổ chức thực hiện Quyết định này.\n"
+     "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các sở: Y tế, Tài chính, Ngoại vụ; Chủ tịch UBND các huyện, thành "
+     "phố chịu trách nhiệm thi hành Quyết định này./.",
+     None, [("Điều 2.1", "Giao Sở Công thương chủ trì, ph", ["Sở Công Thương"],
+             ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], False),
+            ("Điều 3.1", "Chánh Văn phòng UBND tỉnh; Giá",
+             ["Văn phòng UBND tỉnh", "Sở Y tế", "Sở Tài chính", "Sở Ngoại vụ", "UBND các huyện, thành phố, thị xã"], [], False)]),
     ("de-nghi-company-colon",
      "III. TỔ CHỨC THỰC HIỆN\n12. Đề nghị Công ty Điện lực Hà Tĩnh: Khẩn trương kiểm tra, khắc phục sự cố lưới điện.",
      None, [("III.12", "Đề nghị Công ty Điện lực Hà Tĩ", ["Công ty Điện lực Hà Tĩnh"], [], False)]),
