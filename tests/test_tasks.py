@@ -276,7 +276,8 @@ ARTICLE_SHAPES = [
     ("approval-items",
      "III. TỔ CHỨC THỰC HIỆN\n1. Đồng ý chủ trương thực hiện tổ chức giao thông như đề nghị của Sở Xây dựng tại "
      "văn bản số 1951/SXD-QLHT.\n2. Thống nhất với đề xuất của Sở Tài chính. Giao Sở Tài chính hướng dẫn các đơn vị "
-     "thực hiện.\n",
+     "thực hiện.\n3. Thống nhất điều chỉnh quy mô diện tích sử dụng đất của dự án.\n4. Thống nhất nội dung Đề án phát "
+     "triển khoa học và công nghệ tỉnh đến năm 2030.\n",
      None, [("III.2-2", "Giao Sở Tài chính hướng dẫn", ["Sở Tài chính"], [], False)]),
     # a plan's lead-in paragraph naming the bodies that bear its numbered items (wrapped, the
     # splitter alone reads its lines apart; the layout stage joins them first)
