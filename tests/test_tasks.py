@@ -630,6 +630,11 @@ ARTICLE_SHAPES = [
              ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], False),
             ("Điều 3.1", "Chánh Văn phòng UBND tỉnh; Giá",
              ["Văn phòng UBND tỉnh", "Sở Y tế", "Sở Tài chính", "Sở Ngoại vụ", "UBND các huyện, thành phố, thị xã"], [], False)]),
+    # "cùng" joins partners as "và" does
+    ("partners-joined-by-cung",
+     "III. TỔ CHỨC THỰC HIỆN\n2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính cùng Sở Nội vụ xác "
+     "định kinh phí thực hiện đề án.\n",
+     None, [("III.2", "Giao Sở Khoa học và Công nghệ ", ["Sở Khoa học và Công nghệ"], ["Sở Tài chính", "Sở Nội vụ"], False)]),
     ("de-nghi-company-colon",
      "III. TỔ CHỨC THỰC HIỆN\n12. Đề nghị Công ty Điện lực Hà Tĩnh: Khẩn trương kiểm tra, khắc phục sự cố lưới điện.",
      None, [("III.12", "Đề nghị Công ty Điện lực Hà Tĩ", ["Công ty Điện lực Hà Tĩnh"], [], False)]),
