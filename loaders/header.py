@@ -310,9 +310,9 @@ def _local_party_symbol(symbol: Symbol | None, issuer_block: str) -> Symbol | No
     if symbol is None or not symbol.party or symbol.level != "central" or not issuer_block.strip():
         return symbol
     block = match_key(" ".join(issuer_block.split()))
-    for word, code in _party_local_codes():
-        if word in block:
-            return dataclasses.replace(symbol, issuer=code, level="local")
+    found = [(block.rfind(word), code) for word, code in _party_local_codes() if word in block]
+    if found:  # the committee the block names last: its issuing line ("TỈNH ỦY …" / "HUYỆN ỦY …")
+        return dataclasses.replace(symbol, issuer=max(found)[1], level="local")
     return symbol
 
 
@@ -436,11 +436,16 @@ def _cells_before_number(head: str) -> str:
     header flattened line by line puts the unit's line after the motto's ("ỦY BAN NHÂN DÂN
     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" / "HUYỆN CHÂU THÀNH Độc lập - Tự do - Hạnh phúc")."""
     m = _NUMBER_LINE.search(head)
-    return _MOTTO_WORDS.sub(" ", head[: m.start()]) if m else ""
+    if not m:
+        return ""
+    lines = [ln for ln in _NATIONAL_MOTTO_LINE.sub(" ", head[: m.start()]).splitlines() if ln.strip(" |*-")]
+    return "\n".join(lines[-_CELL_LINES:])  # (the header's own cells, not a site's menu above them)
 
 
-_MOTTO_WORDS = regex.compile(r"C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc",
-                             regex.V1 | regex.I)
+_CELL_LINES = 3
+_NATIONAL_MOTTO_LINE = regex.compile(
+    r"C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc",
+    regex.V1 | regex.I)
 
 
 def _authority_unit(head: str) -> str | None:
@@ -467,9 +472,22 @@ _CHAIRMAN = match_key("chủ tịch")
 def _unit_issuer(issuer_block: str, unit: str) -> str | None:
     """A unit's council or committee as shown ("UBND huyện Nhà Bè"): the first body its
     header block names (``[header] unit_bodies``) and the unit."""
-    block = match_key(" ".join(issuer_block.replace("*", " ").replace("|", " ").split()))
-    found = [(block.find(head), short) for head, short in _unit_bodies() if head in block]
-    return f"{min(found)[1]} {unit}" if found else None
+    lines = [match_key(" ".join(ln.replace("*", " ").replace("|", " ").split()))
+             for ln in issuer_block.splitlines() if ln.strip(" |*-")]
+    # the block's issuing line: the one that names the unit ("HUYỆN LỤC NAM"), or the one above
+    # it that names the body ("ỦY BAN NHÂN DÂN" / "HUYỆN CHÂU THÀNH"); a department under the
+    # committee ("UBND HUYỆN LỤC NAM" / "PHÒNG TÀI CHÍNH - KẾ HOẠCH") is the department's
+    if not lines:
+        return None
+    level = match_key(unit.split(" ")[0])
+    at = next((i for i in range(len(lines) - 1, -1, -1) if level in lines[i]), len(lines) - 1)
+    if at < len(lines) - 1:
+        return None
+    for line in (lines[at], lines[at - 1] if at else ""):
+        for head, short in _unit_bodies():
+            if line.startswith(head):
+                return f"{short} {unit}"
+    return None
 
 
 @table_cache

@@ -234,27 +234,79 @@ def iso_date(day: str | int, month: str | int, year: str | int) -> str | None:
 
 
 @table_cache
-def _unit_pattern() -> regex.Pattern:
+def _unit_rules() -> tuple[regex.Pattern, regex.Pattern, dict[str, str]]:
     """A local unit below the province named by its level and its own name ("huyện Nhà Bè",
-    "quận 9", "thành phố Hội An", "xã Tân Phú"); the level words are the agency table's
-    ``[local_councils]`` units."""
+    "quận 9", "thành phố Hội An", "xã Tân Phú", "TP. Đông Hà"), where a unit's name stands:
+    at a line's start or right after the council or committee it names ("UBND huyện …").
+    The level words and their abbreviations are the agency table's ``[local_councils]``, the
+    bodies its ``heads`` and ``councils``; one list for every reader of a unit."""
     from .rules import load_table
 
-    units = [u for row in load_table("agencies")["local_councils"]["levels"] for u in row["units"]]
-    alt = "|".join(r"\s+".join(regex.escape(w) for w in u.split()) for u in sorted(units, key=len, reverse=True))
+    local = load_table("agencies")["local_councils"]
+    units = [u for row in local["levels"] for u in row["units"]]
+    short = {k: v for k, v in local.get("unit_abbreviations", {}).items()}
+    words = sorted([*units, *short], key=len, reverse=True)
+    alt = "|".join(r"\s+".join(regex.escape(w) for w in u.split()) for u in words)
+    bodies = "|".join(r"\s+".join(regex.escape(w) for w in b.split())
+                      for b in sorted([*local["heads"], *local.get("councils", [])], key=len, reverse=True))
     # the name: capitalised words ("Châu Thành", "Ea H'leo") or a number ("quận 9"), at most four
-    return regex.compile(
-        rf"(?<!\p{{L}})(?P<level>{alt})\s+(?P<name>\d{{1,2}}(?!\p{{L}})|\p{{Lu}}[\p{{L}}'’]*(?:[ \t]+\p{{Lu}}[\p{{L}}'’]*){{0,3}})",
-        regex.V1 | regex.I)
+    name = r"\d{1,2}(?!\p{L})|(?-i:\p{Lu})[\p{L}'’]*(?:[ \t]+(?-i:\p{Lu})[\p{L}'’]*){0,3}"
+    pattern = regex.compile(
+        rf"(?:^|(?<=(?:{bodies})[ \t]+))[ \t]*(?P<level>{alt})(?!\p{{L}})[ \t]*(?P<name>{name})",
+        regex.V1 | regex.I | regex.M)
+    # the level alone after its council or committee ("của HĐND huyện", no name after it)
+    bare = regex.compile(rf"(?<=(?:{bodies})[ \t]+)(?P<level>{alt})(?!\p{{L}})(?![ \t]*(?:{name}))",
+                         regex.V1 | regex.I)
+    return pattern, bare, {match_key(k): v for k, v in short.items()}
+
+
+def unit_body(text: str | None) -> str | None:
+    """The council or committee an issuer phrase opens with, short ("UBND", "HĐND"), or None
+    ("Chủ tịch UBND …" is its committee's)."""
+    if not text:
+        return None
+    from .rules import load_table
+
+    local = load_table("agencies")["local_councils"]
+    key = match_key(" ".join(text.split()))
+    for short, words in (("HĐND", local.get("councils", [])), ("UBND", local["heads"])):
+        if any(match_key(w) in key for w in words):
+            return short
+    return None
+
+
+def bare_unit_level(text: str | None) -> str | None:
+    """The level a council or committee is named by without its unit's name ("của UBND
+    huyện": "huyện"; "của UBND huyện Lục Nam": None), as :func:`local_unit` shows levels."""
+    if not text:
+        return None
+    _, bare, short = _unit_rules()
+    m = bare.search(text)
+    if m is None:
+        return None
+    level = " ".join(m.group("level").split())
+    return short.get(match_key(level), level.lower())
+
+
+def unit_level(unit: str) -> str:
+    """The level words of a unit as :func:`local_unit` shows it ("thị xã Hồng Lĩnh": "thị xã")."""
+    pattern, _, short = _unit_rules()
+    m = pattern.match(unit)
+    if m is None:
+        return unit.split(" ", 1)[0]
+    level = " ".join(m.group("level").split())
+    return short.get(match_key(level), level.lower())
 
 
 @table_cache(maxsize=_CACHED)
 def local_unit(text: str | None, *, capitals: bool = False) -> str | None:
     """The local unit below the province an issuer phrase or header block names, as shown
     ("huyện Nhà Bè", "quận 9"), or None: a province-level city ("thành phố Cần Thơ") is no
-    unit.  ``capitals``: the text is in capitals (a header block), its name is shown in
-    title case.  Identity keeps a unit's documents apart from the province's: every district
-    and commune numbers its own "…/QĐ-UBND" (DOMAIN.md §2, key with the issuer).
+    unit, nor is "xã hội" in a body's name ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI": a level
+    word counts at a line's start or after the council or committee it names).
+    ``capitals``: the text is in capitals (a header block), its name is shown in title case.
+    Identity keeps a unit's documents apart from the province's: every district and commune
+    numbers its own "…/QĐ-UBND" (DOMAIN.md §2, key with the issuer).
 
     Examples:
         >>> local_unit("của UBND huyện Lục Nam")
@@ -263,18 +315,20 @@ def local_unit(text: str | None, *, capitals: bool = False) -> str | None:
         ('quận 9', None)
         >>> local_unit("UBND thành phố Bắc Ninh"), local_unit("UBND thị xã Quảng Trị")
         ('thành phố Bắc Ninh', 'thị xã Quảng Trị')
+        >>> local_unit("UBND TỈNH BẮC GIANG\\nSỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", capitals=True)
     """
     if not text:
         return None
+    pattern, _, short = _unit_rules()
     text = regex.sub(r"[ \t\r\f\v|*]+", " ", text)  # (a name ends at its line's end)
-    for m in _unit_pattern().finditer(text):
-        level = " ".join(m.group("level").split()).lower()
-        name = m.group("name")
-        if not capitals and not (name[0].isupper() or name[0].isdigit()):
-            continue  # (case-insensitive pattern: "xã hội" is no commune)
-        words = [w.title() if capitals and not w.isdigit() else w for w in name.split()]
-        if match_key(words[0]).startswith(_UY) or (level == "xã" and match_key(" ".join(words[:2])) == _HOI_CHU):
-            continue  # "HUYỆN ỦY CHÂU THÀNH": a Party committee; "XÃ HỘI CHỦ NGHĨA": the motto
+    for m in pattern.finditer(text):
+        if capitals and not m.group(0).isupper():
+            continue  # a header's cells are in capitals: "Xã Hội" is a site's menu above them
+        level = " ".join(m.group("level").split())
+        level = short.get(match_key(level), level.lower())
+        words = [w.title() if capitals and not w.isdigit() else w for w in m.group("name").split()]
+        if match_key(words[0]).startswith(_UY):
+            continue  # "HUYỆN ỦY CHÂU THÀNH": a Party committee, not a district named "Ủy …"
         # the capitalised words may run on past the name ("… thành phố Đà Nẵng Sửa đổi …"):
         # the longest beginning that names the centrally-run city or a district the gazetteer
         # knows, else the first two words (most places' names)
@@ -290,7 +344,6 @@ def local_unit(text: str | None, *, capitals: bool = False) -> str | None:
 
 
 _UY = match_key("ủy")
-_HOI_CHU = match_key("hội chủ")
 _PLACE_WORDS = 2  # words of a place's name the gazetteer does not know (most names have two)
 
 
@@ -298,7 +351,16 @@ def unit_key(key: str, unit: str | None) -> str:
     """A document key qualified by its local unit ("12/QĐ-UBND@huyen-luc-nam")."""
     from graph.ids import slug
 
-    return f"{key}@{slug(unit)}" if unit else key
+    return f"{key}{_UNIT_SEP}{slug(unit)}" if unit else key
+
+
+def split_unit_key(key: str) -> tuple[str, str]:
+    """(the key without its unit, the unit's slug or ""): inverse of :func:`unit_key`."""
+    base, _, unit = key.partition(_UNIT_SEP)
+    return base, unit
+
+
+_UNIT_SEP = "@"
 
 
 @table_cache(maxsize=_CACHED)

@@ -101,6 +101,7 @@ class _Tables:
     tags_re: re.Pattern[str]
     break_tags_re: re.Pattern[str]
     escaped_re: re.Pattern[str]
+    escaped_crlf: str
     escaped_tab: str
     escaped_min: int
 
@@ -142,6 +143,7 @@ def _tables() -> _Tables:
         break_tags_re=re.compile(rf"<(?:{break_names})\s*/?>", re.IGNORECASE),
         escaped_re=re.compile("|".join(re.escape(e) for e in sorted(
             data["spaces"]["escaped_breaks"], key=len, reverse=True))),
+        escaped_crlf=data["spaces"]["escaped_breaks"][0],
         escaped_tab=data["spaces"]["escaped_tab"],
         escaped_min=int(data["spaces"]["escaped_min"]),
     )
@@ -385,7 +387,10 @@ def _unescape_breaks(text: str, tables: _Tables) -> str:
     saved out of a JSON or script string) to a line break, and "\\t" to a TAB, where the
     text holds enough of them to be such a page."""
     breaks = tables.escaped_re.findall(text, 0, len(text))
-    if len(breaks) < tables.escaped_min:
+    crlf = sum(b == tables.escaped_crlf for b in breaks)
+    if len(breaks) < tables.escaped_min or (crlf < tables.escaped_min and len(breaks) < 2 * text.count("\n")):
+        # (a page saved from a string writes "\r\n", or more escaped breaks than real ones; a
+        # few "\n" of Windows paths, "D:\tailieu\nghiquyet", in an ordinary text are none)
         return text
     return tables.escaped_re.sub("\n", text).replace(tables.escaped_tab, "\t")
 
@@ -542,9 +547,10 @@ def _letter(ch: str) -> bool:
 def _glued(word: str) -> tuple[str, ...] | None:
     """The syllables of a word that is none but splits one way only into the fewest syllables
     ("Ủyban" is "Ủy ban", not "Ủ y ban"), or None."""
-    if word.isascii() or _is_syllable(word):
+    rules = _syllables()
+    if word.isascii() or _is_syllable(word) or len(word) > rules.max_parts * _SYLLABLE_LETTERS:
         return None
-    ways = list(_syllable_splits(word))
+    ways = list(_syllable_splits(word, rules.max_parts))
     if not ways:
         return None
     # the fewest syllables, then the fewest that open with a vowel after the first: "chếnày"
@@ -553,15 +559,22 @@ def _glued(word: str) -> tuple[str, ...] | None:
     rank = {w: (len(w), sum(_bare(p)[0] in vowels for p in w[1:])) for w in ways}
     best = min(rank.values())
     chosen = [w for w in ways if rank[w] == best]
-    return chosen[0] if len(chosen) == 1 and len(chosen[0]) <= _syllables().max_parts else None
+    return chosen[0] if len(chosen) == 1 else None
 
 
-def _syllable_splits(word: str):
+_SYLLABLE_LETTERS = 7  # the longest Vietnamese syllable ("nghiêng")
+
+
+def _syllable_splits(word: str, parts: int):
+    """The ways ``word`` splits into at most ``parts`` syllables (bounded: a long run of
+    vowels has exponentially many ways into any number of parts)."""
     if _is_syllable(word):
         yield (word,)
-    for i in range(1, len(word)):
+    if parts <= 1:
+        return
+    for i in range(1, min(len(word), _SYLLABLE_LETTERS + 1)):
         if _is_syllable(word[:i]):
-            for rest in _syllable_splits(word[i:]):
+            for rest in _syllable_splits(word[i:], parts - 1):
                 yield (word[:i], *rest)
 
 
@@ -594,8 +607,8 @@ def split_glued_syllables(text: str) -> str:
         parts = _glued(word)
         if parts is not None and len(parts) > 1:
             found.append((start, end, parts))
-    if len(found) < rules.min_glued:
-        return text
+    if len({text[a:b] for a, b, _ in found}) < rules.min_glued:
+        return text  # (distinct words: one name written three times is no glued page)
     pieces, pos = [], 0
     for start, end, parts in found:
         pieces += [text[pos:start], " ".join(parts)]

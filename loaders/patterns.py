@@ -166,7 +166,7 @@ class Patterns:
             (?P<issuer>
                 {head}
                 (?:{_H}+(?:
-                    {committees}|{units}
+                    {committees}|{units}|\d{{1,2}}(?![\d/.-])               # "của UBND quận 9"
                   | Đảng\ bộ|Đảng|Trung\ ương|nhân\ dân|Chính\ phủ|Khu\ kinh\ tế|kinh\ tế|(?:{prov})
                   | và(?={_H}+\p{{Lu}})(?!{_H}+(?:{type_word_re}|{part_word}))   # not "… và Điều 5 Quyết định …"
                   | (?!{type_word_re})\p{{Lu}}[\p{{L}}]*

@@ -29,8 +29,8 @@ from graph.model import CENTRAL, DocRef, Evidence, Mention, Reference, Relation
 from graph.vocab import table_cache, type_role
 
 from .header import Header
-from .identity import (Symbol, issuer_display, issuer_level, iso_date, legislature_code, local_unit, make_id, parse_symbol,
-                       party_of, unit_key)
+from .identity import (Symbol, bare_unit_level, issuer_display, issuer_level, iso_date, legislature_code, local_unit,
+                       make_id, parse_symbol, party_of, split_unit_key, unit_body, unit_key, unit_level)
 from .patterns import patterns
 from .rules import alternation, compile_kept, load_table, match_key, provinces, tone_spellings
 
@@ -194,7 +194,8 @@ def _clause_run_end(text: str) -> int:
     sentence in prose is no preamble.  0 when there is none."""
     opener = patterns().clause_opener
     end = listed = 0
-    for line in regex.finditer(r"[^\n]+", text):
+    number = _OWN_NUMBER_LINE.search(text)  # (a site's notices above the header are no prose)
+    for line in _LINE.finditer(text, number.start() if number else 0):
         body = line.group()
         if not body.strip():
             continue
@@ -205,7 +206,14 @@ def _clause_run_end(text: str) -> int:
             if listed >= 2:
                 break
             end = listed = 0  # a lone clause in prose: look for a real run further on
+        elif body.rstrip(" *_").endswith(".") and len(body.split()) >= _PROSE_WORDS:
+            return 0  # a sentence of prose before any run: a report's body, no preamble to come
     return end if listed >= 2 else 0
+
+
+_PROSE_WORDS = 12  # a line ending with "." in at least this many words is a sentence of prose
+_LINE = compile_kept(r"[^\n]+", regex.V1)
+_OWN_NUMBER_LINE = compile_kept(r"^[ \t*|]*Số[ \t]*:?[ \t]*\d", regex.V1 | regex.M)
 
 
 def _after(text: str, end: int, mention: RawMention) -> None:
@@ -774,8 +782,8 @@ class _Docs:
         doc = self.docs.get(key)
         if doc is None:
             doc = self.docs[key] = _Doc(jurisdiction=key[0], key=key[1], year=key[2], type=dtype, number_symbol=ns)
-            unit = key[1].partition("@")[2] if rm.symbol else ""
-            body = _body_key(rm.symbol) + (f"@{unit}" if unit else "") if rm.symbol else key[1]
+            unit_slug = split_unit_key(key[1])[1] if rm.symbol else ""
+            body = _body_key(rm.symbol) + (f"@{unit_slug}" if unit_slug else "") if rm.symbol else key[1]
             self.by_symbol.setdefault((key[0], body), []).append(key)
         doc.mentions.append(rm)
         rm.key = key
@@ -820,8 +828,7 @@ def _add_dated(docs: _Docs, mentions: list[RawMention], header: Header,
     pending: list[tuple[RawMention, tuple[str, str, str | None]]] = []
     for rm in (m for m in mentions if m.kind == "symbol"):
         ns = rm.symbol.canonical
-        if rm.header or (own and ns == own and _is_own(rm, header)):
-            rm.header = True
+        if rm.header:
             continue
         jur = _jurisdiction(rm, province)
         bk = _body_key(rm.symbol)
@@ -829,6 +836,10 @@ def _add_dated(docs: _Docs, mentions: list[RawMention], header: Header,
         if jur == province and len(others) == 1 and province not in others:
             jur = next(iter(others))
         unit = _mention_unit(rm, header, jur)
+        if own and ns == own and _is_own(rm, header) and (unit == header.unit or not rm.issuer_text):
+            # (a district's 12/QĐ-UBND citing the province's 12/QĐ-UBND names another document)
+            rm.header = True
+            continue
         bk = unit_key(bk, unit)
         year = rm.symbol.year or rm.year
         if year is None:
@@ -838,11 +849,6 @@ def _add_dated(docs: _Docs, mentions: list[RawMention], header: Header,
         docs.add(key, rm, rm.type, ns)
         docs.docs[key].unit = docs.docs[key].unit or unit
     return pending
-
-
-_LEVEL_WORD = r"(?<!\p{L})(?P<level>th[iị]\s+x[aã]|th[iị]\s+tr[aấ]n|th[aà]nh\s+ph[oố]|x[aã]|ph[uư][oờ]ng|huy[eệ]n|qu[aậ]n)(?!\p{L})"
-_LEVEL = regex.compile(_LEVEL_WORD, regex.V1 | regex.I)
-_UNIT_LEVEL = regex.compile(_LEVEL_WORD + r"(?!\s+(?-i:\p{Lu}|\d))", regex.V1 | regex.I)  # a level with no name after it
 
 
 def _mention_unit(rm: RawMention, header: Header, jur: str) -> str | None:
@@ -857,17 +863,9 @@ def _mention_unit(rm: RawMention, header: Header, jur: str) -> str | None:
     if unit is not None:
         return unit
     own = header.unit
-    if own and jur == header.ref.jurisdiction:
-        m = _UNIT_LEVEL.search(rm.issuer_text)
-        if m is not None and match_key(" ".join(m.group("level").split())) == match_key(_level_of(own)):
-            return own
+    if own and jur == header.ref.jurisdiction and bare_unit_level(rm.issuer_text) == unit_level(own):
+        return own
     return None
-
-
-def _level_of(unit: str) -> str:
-    """The level words of a unit as shown ("thị xã Hồng Lĩnh" -> "thị xã")."""
-    m = _LEVEL.match(unit)
-    return " ".join(m.group("level").split()) if m else unit.split(" ", 1)[0]
 
 
 def _dated_key(docs: _Docs, rm: RawMention, jur: str, bk: str, year: int) -> tuple | None:
@@ -879,10 +877,13 @@ def _dated_key(docs: _Docs, rm: RawMention, jur: str, bk: str, year: int) -> tup
     "67/2005/QĐ-UBND"), unless the two dates differ.
     """
     ns = rm.symbol.canonical
-    for key in docs.by_symbol.get((jur, bk), []):
+    keys = docs.by_symbol.get((jur, bk), [])
+    if not keys and not split_unit_key(bk)[1] and not rm.issuer_text:
+        keys = _unit_documents(docs, jur, bk)  # "Quyết định số 15/QĐ-UBND ngày …" after the unit's
+    for key in keys:
         d = docs.docs[key]
         first_date = next((m.date for m in d.mentions if m.date), None)
-        if key[1].split("@")[0] != ns and first_date and rm.date and first_date != rm.date:
+        if split_unit_key(key[1])[0] != ns and first_date and rm.date and first_date != rm.date:
             continue
         if key[2] == year or (first_date and rm.date and _same_day_month(first_date, rm.date)):
             return key
@@ -894,11 +895,11 @@ def _add_dateless(docs: _Docs, pending: list[tuple[RawMention, tuple[str, str, s
     dateless one; when several documents share the symbol, to the one cited, dated, in the
     same passage just before (a single candidate left); otherwise never guess: unresolved."""
     for rm, (jur, ns, unit) in pending:
-        keys = docs.by_symbol.get((jur, ns), [])
+        keys = docs.by_symbol.get((jur, ns), []) or (_unit_documents(docs, jur, ns) if unit is None else [])
         if len(keys) == 1:
             docs.add(keys[0], rm, rm.type, ns)
         elif not keys:
-            docs.add((jur, ns, None), rm, rm.type, ns.split("@")[0])
+            docs.add((jur, ns, None), rm, rm.type, split_unit_key(ns)[0])
             docs.docs[(jur, ns, None)].unit = unit
         else:
             near = [
@@ -909,6 +910,13 @@ def _add_dateless(docs: _Docs, pending: list[tuple[RawMention, tuple[str, str, s
                 docs.add(near[0], rm, rm.type, ns)
             else:
                 unresolved.append(rm)
+
+
+def _unit_documents(docs: _Docs, jur: str, body: str) -> list[tuple]:
+    """The documents of a local unit with this symbol ("15/QĐ-UBND@quan-9"): a later mention
+    that names no issuer ("Quyết định số 15/QĐ-UBND") is one of them when it is the only one."""
+    return [k for (j, b), keys in docs.by_symbol.items() if j == jur and split_unit_key(b)[0] == body
+            and split_unit_key(b)[1] for k in keys]
 
 
 def _add_laws(docs: _Docs, mentions: list[RawMention], text: str = "") -> None:
@@ -1486,10 +1494,8 @@ def _evidence(text: str, path: str, doc_id: str, rm: RawMention) -> Evidence:
 def _issuer_for(doc: _Doc, province: str | None) -> str | None:
     if doc.unit:
         # "UBND huyện Lục Nam" (its own district's "UBND huyện" in a district's document)
-        shown = next((issuer_display(None, m.issuer_text, None) for m in doc.mentions if m.issuer_text), None)
-        m = _LEVEL.search(shown or "")
-        body = (shown[: m.start()] if m else shown or "").strip()
-        return f"{body} {doc.unit}".strip() if body else None
+        body = next((b for m in doc.mentions if (b := unit_body(m.issuer_text))), None)
+        return f"{body} {doc.unit}" if body else None
     texts = [m.issuer_text for m in doc.mentions if m.issuer_text]
     sym = next((m.symbol for m in doc.mentions if m.symbol), None)
     prov = None if doc.jurisdiction == CENTRAL else doc.jurisdiction

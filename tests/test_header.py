@@ -162,6 +162,20 @@ ROWS += [
      "CHỦ TỊCH ỦY BAN\nNHÂN DÂN |\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM |\nSố: 02/2025/QĐ-CTUBND |\n"
      "Cao Bằng, ngày 11 tháng 12 năm 2025 |\nCăn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n",
      dict(id="cao-bang:02/2025/QĐ-CTUBND:2025", issuer="Chủ tịch UBND tỉnh Cao Bằng")),
+    # "xã hội" in a body's name is no commune; a department under a district's committee
+    # keeps the unit in its identity but is no committee
+    ("labour-department-is-no-commune",
+     "ỦY BAN NHÂN DÂN TỈNH BẮC GIANG\nSỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Số: 12/QĐ-SLĐTBXH\nBắc Giang, ngày 05 tháng 3 năm 2019\nQUYẾT ĐỊNH\nVề việc\n",
+     dict(id="bac-giang:12/QĐ-SLĐTBXH:2019")),
+    ("department-of-a-district",
+     "ỦY BAN NHÂN DÂN\nHUYỆN LỤC NAM\nPHÒNG TÀI CHÍNH - KẾ HOẠCH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/PTCKH\n"
+     "Lục Nam, ngày 05 tháng 3 năm 2019\nV/v báo cáo\n",
+     dict(id="bac-giang:12/PTCKH@huyen-luc-nam:2019")),
+    ("site-menu-above-the-header-is-no-unit",
+     "Trang chủ\nKinh tế - Xã hội\nXã Hội\nỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH NGHỆ AN Độc lập - Tự do - "
+     "Hạnh phúc\nSố: 15/QĐ-UBND Nghệ An, ngày 7 tháng 12 năm 2017\nQUYẾT ĐỊNH\nVề việc\n",
+     dict(id="nghe-an:15/QĐ-UBND:2017")),
     ("centrally-run-city-is-no-unit",
      "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 2666/QĐ-UBND\n"
      "Cần Thơ, ngày 05 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVề việc công bố\n",

@@ -219,6 +219,8 @@ SPACE_ROWS = [
                  "Số: 54/KH-UBND \n | \n\nThực hiện\nngày", id="escaped-crlf"),
     pytest.param("a\\nb\\nc\\n\\td", "a\nb\nc\n\td", id="escaped-lf-and-tab"),
     pytest.param("Lưu tại C:\\new\\tai-lieu", "Lưu tại C:\\new\\tai-lieu", id="one-path-not-escapes"),
+    pytest.param("D:\\tailieu\\nghiquyet, D:\\tailieu\\nam, D:\\tailieu\\ruong\nhai\nba\nbốn",
+                 "D:\\tailieu\\nghiquyet, D:\\tailieu\\nam, D:\\tailieu\\ruong\nhai\nba\nbốn", id="paths-in-a-text-of-lines"),
 ]
 
 
@@ -289,6 +291,8 @@ GLUED_ROWS = [
     pytest.param("Zalo, Viettel, Facebook, kinhtế, cáccơ, mộtsố", "Zalo, Viettel, Facebook, kinh tế, các cơ, một số", id="ascii-kept"),
     pytest.param("Bolikhămxay, kinhtế, cáccơ, mộtsố", "Bolikhămxay, kinh tế, các cơ, một số", id="foreign-name-kept"),
     pytest.param("Ea H'leo, Krông Pắc, Đắk Rlấp, Nghệ An", "Ea H'leo, Krông Pắc, Đắk Rlấp, Nghệ An", id="place-names"),
+    pytest.param("Mêhicô, Mêhicô và Mêhicô", "Mêhicô, Mêhicô và Mêhicô", id="one-word-thrice-is-no-glued-page"),
+    pytest.param("ơnơơơơơơơơơơơơơơơơơơơơơơ uyêuyêuyê kinhtế", "ơnơơơơơơơơơơơơơơơơơơơơơơ uyêuyêuyê kinhtế", id="vowel-runs-bounded"),
 ]
 
 

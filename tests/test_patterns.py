@@ -382,12 +382,19 @@ UNIT_ROWS = [
     ("Căn cứ Quyết định số 10/QĐ-UBND ngày 02/01/2019 của UBND huyện;\n"
      "Căn cứ Quyết định số 10/QĐ-UBND ngày 03/01/2019 của UBND tỉnh Bắc Giang;\n"
      "Căn cứ Kế hoạch số 20/KH-UBND ngày 02/01/2019 của UBND huyện Yên Dũng;\n"
-     "Căn cứ Nghị quyết số 05/NQ-HĐND của HĐND huyện;\nQUYẾT ĐỊNH:\n"
-     "Điều 1. Giao Phòng Tài chính - Kế hoạch thực hiện Quyết định số 10/QĐ-UBND của UBND huyện.\n",
+     "Căn cứ Nghị quyết số 05/NQ-HĐND của HĐND huyện;\n"
+     "Căn cứ Quyết định số 12/QĐ-UBND ngày 03/01/2019 của UBND tỉnh Bắc Giang;\n"
+     "Căn cứ Kế hoạch số 21/KH-UBND ngày 02/01/2019 của UBND xã Tân Phú;\nQUYẾT ĐỊNH:\n"
+     "Điều 1. Giao Phòng Tài chính - Kế hoạch thực hiện Quyết định số 10/QĐ-UBND của UBND huyện, Kế hoạch số "
+     "21/KH-UBND và Quyết định số 12/QĐ-UBND này.\n",
      {"bac-giang:10/QĐ-UBND@huyen-luc-nam:2019": ("UBND huyện Lục Nam", 2),
       "bac-giang:10/QĐ-UBND:2019": ("UBND tỉnh Bắc Giang", 1),
       "bac-giang:20/KH-UBND@huyen-yen-dung:2019": ("UBND huyện Yên Dũng", 1),
-      "bac-giang:05/NQ-HĐND@huyen-luc-nam:?": ("HĐND huyện Lục Nam", 1)}),
+      "bac-giang:05/NQ-HĐND@huyen-luc-nam:?": ("HĐND huyện Lục Nam", 1),
+      # the province's decision of the district's own number is another document
+      "bac-giang:12/QĐ-UBND:2019": ("UBND tỉnh Bắc Giang", 1),
+      # a commune's plan, and its later mention that names no issuer
+      "bac-giang:21/KH-UBND@xa-tan-phu:2019": ("UBND xã Tân Phú", 2)}),
 ]
 
 
@@ -399,7 +406,8 @@ def test_a_units_documents_are_its_own(body, expected, tmp_path):
     ex = extract_file(path)
     assert ex.document.ref.id == "bac-giang:12/QĐ-UBND@huyen-luc-nam:2019"
     assert {r.target.id: (r.target.issuer, len(r.mentions)) for r in ex.references} == expected
-    assert {r.target.number_symbol for r in ex.references} == {"10/QĐ-UBND", "20/KH-UBND", "05/NQ-HĐND"}
+    assert {r.target.number_symbol for r in ex.references} == {"10/QĐ-UBND", "20/KH-UBND", "05/NQ-HĐND", "12/QĐ-UBND",
+                                                              "21/KH-UBND"}
 
 
 @pytest.mark.parametrize("sentence, expected", [r[1:] for r in FORMER_ROWS], ids=[r[0] for r in FORMER_ROWS])
@@ -628,6 +636,10 @@ UNCLOSED_PREAMBLE_ROWS = [
      "của Thủ tướng Chính phủ; Thông tư số 07/2021/TT-BLĐTBXH ngày 18/7/2021 của Bộ Lao động - Thương binh và Xã hội "
      "hướng dẫn phương pháp rà",
      {"07/2021/NĐ-CP": "based_on", "24/2021/QĐ-TTg": "based_on", "07/2021/TT-BLĐTBXH": "based_on"}),
+    ("a run after prose is no preamble",
+     "Năm 2018, UBND tỉnh đã triển khai Quyết định số 5/QĐ-UBND ngày 02/01/2018 của UBND tỉnh trên toàn địa bàn.\n"
+     "Căn cứ Quyết định số 6/QĐ-UBND ngày 03/01/2018 của UBND tỉnh;\nCăn cứ Quyết định số 7/QĐ-UBND ngày 04/01/2018;\n",
+     {"05/QĐ-UBND": "cites", "06/QĐ-UBND": "cites", "07/QĐ-UBND": "cites"}),
     ("a lone clause in prose",
      "Năm 2023, Ban Quản lý đã triển khai nhiều nhiệm vụ quan trọng.\n"
      "Thực hiện Nghị quyết số 07-NQ/TU ngày 10/5/2019 của Tỉnh ủy, Ban đã rà soát các dự án.\n"
