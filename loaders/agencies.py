@@ -235,6 +235,15 @@ def _mixed_forms(name: tuple[str, ...], alias: tuple[str, ...]) -> list[tuple[st
     return [f for f in forms if f not in (name, alias)]
 
 
+def _trie_add(trie: _Trie, key: tuple[str, ...], entry: AgencyEntry, *, keep: bool = False) -> None:
+    """Put ``entry`` at ``key``'s node (``keep``: not over one already there)."""
+    node = trie
+    for tok in key:
+        node = node.children.setdefault(tok, _Trie())
+    if not (keep and node.entry is not None):
+        node.entry = entry
+
+
 @table_cache
 def _gazetteer() -> _Gazetteer:
     table = _load()
@@ -255,15 +264,8 @@ def _gazetteer() -> _Gazetteer:
                 city = _city_form(key)
                 if city is not None:
                     by_key.setdefault(city, entry)
-                    node = trie
-                    for tok in city:
-                        node = node.children.setdefault(tok, _Trie())
-                    if node.entry is None:
-                        node.entry = entry
-                node = trie
-                for tok in key:
-                    node = node.children.setdefault(tok, _Trie())
-                node.entry = entry
+                    _trie_add(trie, city, entry, keep=True)
+                _trie_add(trie, key, entry)
     # one half of a "… và …" name written out, the other abbreviated as an alias writes it:
     # "Sở Nông nghiệp và PTNT" (aliases "Sở NN và PTNT"); never over a row's own alias, and
     # not when two rows would give the same form
@@ -278,10 +280,7 @@ def _gazetteer() -> _Gazetteer:
     for key, entry in mixed.items():
         if entry is not None and key not in by_key:
             by_key[key] = entry
-            node = trie
-            for tok in key:
-                node = node.children.setdefault(tok, _Trie())
-            node.entry = entry
+            _trie_add(trie, key, entry)
     pattern = table.get("pattern", {})
     heads = frozenset(_tokens(match_key(h)) for h in pattern.get("heads", []))
     nouns = frozenset(_tokens(match_key(n)) for n in pattern.get("group_nouns", []))

@@ -204,6 +204,12 @@ def agency_run(ctx: Ctx, found: list[tuple[Agency, int, int]], pos: int, limit: 
 _CONNECTIVE_TAIL = regex.compile(r"[\s,]*")
 
 
+def _issuer_opener(text: str, pos: int, end: int) -> regex.Match | None:
+    """The issuing body (or its head) handing a duty on at ``pos`` ("Chủ tịch UBND huyện
+    giao …"; ``[roles] issuer_openers``), or None."""
+    return next((m for o in task_rules().issuer_openers if (m := o.match(text, pos, end))), None)
+
+
 def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> tuple[list[Agency], int]:
     """Addressees an item opens with, after "Giao", titles or an opening clause (or, where
     the item starts, ``opening``, an opening connective: "Đồng thời, giao Sở Tài chính …")."""
@@ -213,7 +219,7 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
     if opening and (c := r.connective.match(ctx.text, start, end)):
         opened.append(_CONNECTIVE_TAIL.match(ctx.text, c.end(), end).end())  # "Theo đó, Chủ tịch …"
     for at in opened:
-        m = next((m for opener in r.issuer_openers if (m := opener.match(ctx.text, at, end))), None)
+        m = _issuer_opener(ctx.text, at, end)
         if m:
             candidates = [m.end()]  # "Chủ tịch UBND tỉnh yêu cầu X …": X, not the issuer
             break
@@ -241,14 +247,14 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
         stop = cond.end() + full.start() if full else stop
         candidates += [b.end() for b in r.condition_breaks.finditer(ctx.text, cond.end(), stop)
                        if b.end() > b.start()]
-        if full and ctx.text[stop] == ";" and any(o.match(ctx.text, (after := _CONNECTIVE_TAIL.match(
-                ctx.text, stop + 1, end).end()), end) for o in r.issuer_openers):
+        if full and ctx.text[stop] == ";" and _issuer_opener(
+                ctx.text, (after := _CONNECTIVE_TAIL.match(ctx.text, stop + 1, end).end()), end):
             # "Để bảo đảm trật tự …; Chủ tịch UBND huyện yêu cầu X …": the purpose ends at ";"
             candidates.append(after)
     for pos in candidates:
         # "Chủ tịch Ủy ban nhân dân cấp xã chỉ đạo …": a title the table lists as part of a name
         run, run_end = agency_run(ctx, found, pos, end)
-        if not run and pos != start and (m := next((m for o in r.issuer_openers if (m := o.match(ctx.text, pos, end))), None)):
+        if not run and pos != start and (m := _issuer_opener(ctx.text, pos, end)):
             # "Theo đó, để …, Chủ tịch UBND huyện đề nghị X …": X (an issuer the finder reads
             # as a body goes through the request below, which keeps a request upwards its own)
             pos = m.end()
