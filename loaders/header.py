@@ -470,8 +470,8 @@ _CHAIRMAN = match_key("chủ tịch")
 
 
 def _unit_issuer(issuer_block: str, unit: str) -> str | None:
-    """A unit's council or committee as shown ("UBND huyện Nhà Bè"): the first body its
-    header block names (``[header] unit_bodies``) and the unit."""
+    """A unit's council or committee as shown ("UBND huyện Nhà Bè"): the body its header
+    block's issuing line names and the unit."""
     lines = [match_key(" ".join(ln.replace("*", " ").replace("|", " ").split()))
              for ln in issuer_block.splitlines() if ln.strip(" |*-")]
     # the block's issuing line: the one that names the unit ("HUYỆN LỤC NAM"), or the one above
@@ -492,7 +492,11 @@ def _unit_issuer(issuer_block: str, unit: str) -> str | None:
 
 @table_cache
 def _unit_bodies() -> tuple[tuple[str, str], ...]:
-    return tuple((match_key(k), v) for k, v in load_table("layout")["header"]["unit_bodies"].items())
+    """A unit's committee and council by the words that open a header block, with their short
+    form (agencies.toml ``[local_councils]``, the one list for every reader of a unit)."""
+    local = load_table("agencies")["local_councils"]
+    return tuple([(match_key(w), local["head_short"]) for w in local["heads"]]
+                 + [(match_key(w), local["council_short"]) for w in local.get("councils", [])])
 
 
 def _block_case(block: str) -> str:

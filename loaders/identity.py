@@ -269,7 +269,7 @@ def unit_body(text: str | None) -> str | None:
 
     local = load_table("agencies")["local_councils"]
     key = match_key(" ".join(text.split()))
-    for short, words in (("HĐND", local.get("councils", [])), ("UBND", local["heads"])):
+    for short, words in ((local["council_short"], local.get("councils", [])), (local["head_short"], local["heads"])):
         if any(match_key(w) in key for w in words):
             return short
     return None
