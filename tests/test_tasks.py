@@ -635,6 +635,17 @@ ARTICLE_SHAPES = [
      "III. TỔ CHỨC THỰC HIỆN\n2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính cùng Sở Nội vụ xác "
      "định kinh phí thực hiện đề án.\n",
      None, [("III.2", "Giao Sở Khoa học và Công nghệ ", ["Sở Khoa học và Công nghệ"], ["Sở Tài chính", "Sở Nội vụ"], False)]),
+    # a word lost in the execution formula ("chịu trách nhiệm hành …") is still the formula;
+    # a board's members lead as their board
+    ("execution-clause-a-word-lost",
+     "QUYẾT ĐỊNH:\nĐiều 3. Chánh Văn phòng UBND tỉnh; Chủ tịch UBND các huyện, thành phố, thị xã và các tổ chức, cá "
+     "nhân có liên quan chịu trách nhiệm hành Quyết định này./.",
+     None, [("Điều 3.1", "Chánh Văn phòng UBND tỉnh; Chủ",
+             ["Văn phòng UBND tỉnh", "UBND các huyện, thành phố, thị xã", "Các tổ chức, cá nhân có liên quan"], [], False)]),
+    ("board-members-lead",
+     "III. TỔ CHỨC THỰC HIỆN\n2. Đề nghị thành viên Ban Chỉ đạo Chăm sóc sức khỏe nhân dân tỉnh tham gia chỉ đạo thực "
+     "hiện Kế hoạch theo địa bàn được phân công.\n",
+     None, [("III.2", "Đề nghị thành viên Ban Chỉ đạo", ["Ban Chỉ đạo Chăm sóc sức khỏe nhân dân"], [], False)]),
     ("de-nghi-company-colon",
      "III. TỔ CHỨC THỰC HIỆN\n12. Đề nghị Công ty Điện lực Hà Tĩnh: Khẩn trương kiểm tra, khắc phục sự cố lưới điện.",
      None, [("III.12", "Đề nghị Công ty Điện lực Hà Tĩ", ["Công ty Điện lực Hà Tĩnh"], [], False)]),
