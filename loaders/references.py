@@ -287,10 +287,23 @@ def find_mentions(text: str) -> list[RawMention]:
         ('07-NQ/TU', '2019-07-25')
     """
     symbols = [rm for m in patterns().symbol.finditer(text) if (rm := _symbol_mention(text, m)) is not None]
+    _share_dates(text, symbols)
     overlaps = _overlap_test(symbols)
     out = symbols + _law_mentions(text, symbols, overlaps) + _short_mentions(text, overlaps)
     out.sort(key=lambda r: r.start)
     return out
+
+
+def _share_dates(text: str, symbols: list[RawMention]) -> None:
+    """Numbers listed under one noun share the date written after the last: "các báo cáo số
+    365/BC-UBND và số 367/BC-UBND ngày 07/12/2020" dates both (not "Quyết định số A và
+    Quyết định số B ngày …", where each noun has its own citation)."""
+    for a, b in zip(reversed(symbols[:-1]), reversed(symbols[1:])):
+        if a.date is None and b.date and a.type == b.type and _SAME_NOUN_LIST.fullmatch(text, a.tail_end or a.end, b.start):
+            a.date, a.year = b.date, b.year
+
+
+_SAME_NOUN_LIST = compile_kept(r"\s*(?:,|và)\s*(?:(?:và|,)\s*)?số\s*:?\s*", regex.V1 | regex.I)  # (";" ends an item)
 
 
 def _symbol_mention(text: str, m: regex.Match) -> RawMention | None:

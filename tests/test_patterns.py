@@ -146,6 +146,12 @@ ROWS = [
     ("glued-symbol-without-a-year", "Căn cứ Quyết định số 2468/QĐUBND ngày 30/10/2018 của UBND tỉnh;",
      "- Theo Nghị quyết số 30c/NQCP ngày 08/11/2011 của Chính phủ.",
      [ref("2468/QĐ-UBND", "QĐ", "2018-10-30", HT, "based_on"), ref("30c/NQ-CP", "NQ", "2011-11-08", CENTRAL, "cites")]),
+    # numbers listed under one noun share the date after the last; items ended by ";" do not
+    ("shared-date-of-a-list", "", "- Theo các báo cáo số 365/BC-UBND và số 367/BC-UBND ngày 07/12/2020 của UBND tỉnh.",
+     [ref("365/BC-UBND", "BC", "2020-12-07", HT, "cites"), ref("367/BC-UBND", "BC", "2020-12-07", HT, "cites")]),
+    ("items-ended-by-semicolons-keep-their-dates", "",
+     "- Theo các Nghị định của Chính phủ: số 227/2025/NĐ-CP; số 58/2024/NĐ-CP ngày 24/5/2024 về lâm nghiệp.",
+     [ref("227/2025/NĐ-CP", "NĐ", None, CENTRAL, "cites"), ref("58/2024/NĐ-CP", "NĐ", "2024-05-24", CENTRAL, "cites")]),
     ("date-that-lost-a-space", "", "- Theo Báo cáo số 187/BC-UBND ngày 30 tháng11 năm 2011 của UBND tỉnh.",
      [ref("187/BC-UBND", "BC", "2011-11-30", HT, "cites")]),
     ("cyrillic-look-alikes", "", "- Theo Nghị quyết số 66/NQ-СР ngày 26/3/2025 của Chính phủ.",
