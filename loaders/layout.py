@@ -492,6 +492,8 @@ class _Folded(dict):
 
 
 _BOX_ROW_LINES = 40  # a box drawn as rows of cells stands within the page's first lines
+_AFTER_BOX = 4  # lines under the box a site's note may take
+_INLINE_BOX = regex.compile(r"[ \t]*[•·*-][ \t]*(?P<label>[^:\n]{2,40}?)[ \t]*:[ \t]*(?P<value>[^\n]*)", regex.V1)
 _CELL = regex.compile(r"[^|\t]+", regex.V1)
 
 
@@ -501,6 +503,13 @@ def _box_row(line: _Line, labels: dict[str, str], box: dict[str, tuple[str, int]
     colon, "| Số hiệu | 02/2025/QĐ-CTUBND |"): its values into ``box``
     (value, offset in the text).  Whether the row holds a label of the box."""
     raw = line.raw
+    inline = _INLINE_BOX.match(raw)
+    if inline and _fold(inline.group("label")) in labels:
+        # "• Số hiệu văn bản: 10/2008/NQ-HĐND": a label and its value on one bulleted line
+        value = inline.group("value").strip()
+        if value:
+            box.setdefault(labels[_fold(inline.group("label"))], (" ".join(value.split()), line.start + inline.start("value")))
+        return True
     if "|" not in raw and "\t" not in raw:
         return False
     cells = [(m.group().strip(), m.start() + len(m.group()) - len(m.group().lstrip())) for m in _CELL.finditer(raw)]
@@ -545,6 +554,11 @@ def _chrome(text: str, lines: list[_Line]) -> tuple[int, int, Chrome]:
                 last_box = max(last_box, value_i)
     if last_box >= 0:
         first = last_box + 1
+        # a site's note right under its box ("Caselaw Việt Nam: “Kể từ ngày …, Nghị quyết số …
+        # bị bãi bỏ, thay thế bởi …”"): chrome too
+        for i in (j for j in scan if first <= j < first + _AFTER_BOX):
+            if any(p in folded[i] for p in r.start_phrases):
+                first = i + 1
     elif scan and _may_hold(text, lines[scan[0]].start, lines[scan[:60][-1]].end, r.start_keys):
         for i in scan[:60]:
             if any(p in folded[i] for p in r.start_phrases):

@@ -884,3 +884,17 @@ def test_stray_breaks_change_no_task(prefix: str, n: int) -> None:
 
     text = _seed(prefix)
     assert facts(_stray_breaks(text, n)) == facts(text)
+
+
+def test_box_as_bulleted_lines_and_the_sites_note_under_it() -> None:
+    """A box written as bulleted "label: value" lines, and a legal database's note of the
+    document's fate right under it ("… bị bãi bỏ, thay thế bởi …"): chrome, never the document."""
+    raw = ("cơ sở dữ liệu pháp lý\n\nThông tin văn bản\n  • Số hiệu văn bản: 10/2008/NQ-HĐND\n  • Loại văn bản: Nghị quyết\n"
+           "  • Ngày ban hành: 11-07-2008\n  • Tình trạng hiệu lực: Hết hiệu lực\n"
+           "Caselaw Việt Nam: “Kể từ ngày 20-12-2010, Nghị quyết số 10/2008/NQ-HĐND bị bãi bỏ, thay thế bởi Nghị quyết số "
+           "26/2010/NQ-HĐND ngày 10/12/2010”\nHỘI ĐỒNG NHÂN DÂN TỈNH ĐẮK LẮK\nSố: 10/2008/NQ-HĐND\n"
+           "Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân;\n")
+    lay = build_layout(raw)
+    assert {k: v for k, (v, _) in lay.chrome.box.items()} == {
+        "number_symbol": "10/2008/NQ-HĐND", "type": "Nghị quyết", "date": "11-07-2008", "status": "Hết hiệu lực"}
+    assert lay.text.startswith("HỘI ĐỒNG NHÂN DÂN TỈNH ĐẮK LẮK") and "26/2010" not in lay.text
