@@ -493,7 +493,7 @@ class _Folded(dict):
 
 _BOX_ROW_LINES = 40  # a box drawn as rows of cells stands within the page's first lines
 _AFTER_BOX = 4  # lines under the box a site's note may take
-_INLINE_BOX = regex.compile(r"[ \t]*[•·*-][ \t]*(?P<label>[^:\n]{2,40}?)[ \t]*:[ \t]*(?P<value>[^\n]*)", regex.V1)
+_INLINE_BOX = regex.compile(r"[ \t]*(?:[•·]|-(?=[ \t]))[ \t]*(?P<label>[^:*\n]{2,40}?)[ \t]*:[ \t]*(?P<value>[^\n]*)", regex.V1)
 _CELL = regex.compile(r"[^|\t]+", regex.V1)
 
 
@@ -507,7 +507,7 @@ def _box_row(line: _Line, labels: dict[str, str], box: dict[str, tuple[str, int]
     if inline and _fold(inline.group("label")) in labels:
         # "• Số hiệu văn bản: 10/2008/NQ-HĐND": a label and its value on one bulleted line
         value = inline.group("value").strip()
-        if value:
+        if any(ch.isalnum() for ch in value):
             box.setdefault(labels[_fold(inline.group("label"))], (" ".join(value.split()), line.start + inline.start("value")))
         return True
     if "|" not in raw and "\t" not in raw:
