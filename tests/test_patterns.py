@@ -656,14 +656,20 @@ UNCLOSED_PREAMBLE_ROWS = [
 
 @pytest.mark.parametrize("case, body, expected", UNCLOSED_PREAMBLE_ROWS, ids=[r[0] for r in UNCLOSED_PREAMBLE_ROWS])
 def test_an_unclosed_preamble_is_still_the_basis(case, body, expected, tmp_path):
-    path = tmp_path / "qd.txt"
-    path.write_text("ỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG\nSố: 1961/QĐ-UBND\nKiên Giang, ngày 29 tháng 8 năm 2019\n"
-                    f"QUYẾT ĐỊNH\nVề việc thành lập Trung tâm Phục vụ hành chính công tỉnh\n{body}", encoding="utf-8")
-    ex = extract_file(path)
-    got = {r.target.id: r.relation.value for r in ex.references}
+    got = _relations_named(tmp_path, "ỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG\nSố: 1961/QĐ-UBND\nKiên Giang, ngày 29 tháng 8 "
+                           "năm 2019\nQUYẾT ĐỊNH\nVề việc thành lập Trung tâm Phục vụ hành chính công tỉnh\n" + body, expected)
+    assert len(got) == len(expected), got
+
+
+def _relations_named(tmp_path, text: str, expected: dict[str, str]) -> dict[str, str]:
+    """Extract ``text`` as a file; assert each expected fragment names exactly one reference
+    with the expected relation; return every reference's relation by id."""
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    got = {r.target.id: r.relation.value for r in extract_file(path).references}
     named = {e: [rel for rid, rel in got.items() if e in rid] for e in expected}
     assert named == {e: [rel] for e, rel in expected.items()}, got
-    assert len(got) == len(expected), got
+    return got
 
 
 # A section listing the basis after the preamble states it as the preamble's "Căn cứ" does; a
@@ -692,10 +698,5 @@ BASIS_SECTION_ROWS = [
 
 @pytest.mark.parametrize("case, body, expected", BASIS_SECTION_ROWS, ids=[r[0] for r in BASIS_SECTION_ROWS])
 def test_a_basis_section_is_the_basis(case, body, expected, tmp_path):
-    path = tmp_path / "kh.txt"
-    path.write_text("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nSố: 100/KH-UBND\nQuảng Nam, ngày 29 tháng 8 năm 2025\n" + body,
-                    encoding="utf-8")
-    ex = extract_file(path)
-    got = {r.target.id: r.relation.value for r in ex.references}
-    named = {e: [rel for rid, rel in got.items() if e in rid] for e in expected}
-    assert named == {e: [rel] for e, rel in expected.items()}, got
+    _relations_named(tmp_path, "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nSố: 100/KH-UBND\nQuảng Nam, ngày 29 tháng 8 năm 2025\n"
+                     + body, expected)
