@@ -173,7 +173,7 @@ class _Gazetteer:
     compounds: dict[str, frozenset[str]]  # a name's first token -> words before it that make it no name ("cơ sở")
     unit_heads: tuple[tuple[str, ...], ...]  # a name the table does not list opening so is a unit of the issuer
     lower_heads: frozenset[tuple[str, ...]]  # heads that open a name in lower case too ("lực lượng Kiểm lâm")
-    titles: frozenset[tuple[str, ...]]  # a head's title: after "và" it opens the next addressee
+    titles: dict[str, tuple[tuple[str, ...], ...]]  # a head's title by its first word: after "và" it opens the next addressee
     no_units: frozenset[str]  # issuers whose such bodies are the province's, not their units
     compose: tuple[tuple[frozenset[str], str], ...]
     canonical: dict[AgencyEntry, tuple[str, ...]]  # each entry's name as a key
@@ -233,6 +233,14 @@ def _mixed_forms(name: tuple[str, ...], alias: tuple[str, ...]) -> list[tuple[st
     forms = [left + (j,) + right for j in _HALF_JOINERS
              for left, right in ((name[:n], alias[a + 1:]), (alias[:a], name[n + 1:]))]
     return [f for f in forms if f not in (name, alias)]
+
+
+def _by_first_word(keys) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Token tuples grouped by their first token (a look-up per word instead of a scan)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for k in keys:
+        out.setdefault(k[0], []).append(k)
+    return {w: tuple(v) for w, v in out.items()}
 
 
 def _trie_add(trie: _Trie, key: tuple[str, ...], entry: AgencyEntry, *, keep: bool = False) -> None:
@@ -334,7 +342,7 @@ def _gazetteer() -> _Gazetteer:
         number_units=frozenset(pattern.get("number_units", [])),
         unit_heads=tuple(_tokens(match_key(h)) for h in pattern.get("unit_heads", [])),
         lower_heads=frozenset(_tokens(match_key(h)) for h in pattern.get("lower_heads", [])),
-        titles=frozenset(_tokens(match_key(h)) for h in pattern.get("titles", [])),
+        titles=_by_first_word(_tokens(match_key(h)) for h in pattern.get("titles", [])),
         no_units=frozenset(pattern.get("no_unit_parents", [])),
         compounds={last: frozenset(_tokens(match_key(c))[-2] for c in pattern.get("compounds", [])
                                    if _tokens(match_key(c))[-1] == last)
@@ -781,7 +789,7 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
             # ("Báo Quảng Trị và Thủ trưởng các cơ quan …")
             if (i + 1 < len(toks) and text[toks[i + 1][1]].isupper()
                     and not any(tuple(words[i + 1 : i + 1 + len(h)]) == h for h in gaz.heads_by_first.get(words[i + 1], ()))
-                    and not any(tuple(words[i + 1 : i + 1 + len(t)]) == t for t in gaz.titles)
+                    and not any(tuple(words[i + 1 : i + 1 + len(t)]) == t for t in gaz.titles.get(words[i + 1], ()))
                     and _walk(key, toks[i + 1][1], gaz.trie, one) is None):
                 i += 1
                 continue
