@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["slug", "fold", "jurisdiction_slug", "doc_id", "agency_id", "task_id", "split_doc_id"]
+__all__ = ["slug", "fold", "jurisdiction_slug", "doc_id", "agency_id", "task_id", "split_doc_id", "doc_unit", "UNIT_SEP"]
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -53,6 +53,16 @@ def jurisdiction_slug(jurisdiction: str) -> str:
 def doc_id(jurisdiction: str, key: str, year: int | str | None) -> str:
     """Id of a document: jurisdiction, number-symbol (or name key) and year."""
     return f"{jurisdiction_slug(jurisdiction)}:{key}:{year if year else '?'}"
+
+
+UNIT_SEP = "@"
+"""Between a document's number-symbol and its local unit in an id key: a district's or
+commune's own "12/QĐ-UBND@huyen-luc-nam" (loaders.identity.unit_key)."""
+
+
+def doc_unit(node_id: str) -> str:
+    """The local unit's slug in a document id ("huyen-luc-nam"), or "" (a province's)."""
+    return split_doc_id(node_id)[1].partition(UNIT_SEP)[2]
 
 
 def split_doc_id(node_id: str) -> tuple[str, str, str]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from graph.ids import doc_id
+from graph.ids import UNIT_SEP, doc_id
 from graph.model import CENTRAL
 from graph.vocab import table_cache, type_role
 
@@ -360,7 +360,7 @@ def split_unit_key(key: str) -> tuple[str, str]:
     return base, unit
 
 
-_UNIT_SEP = "@"
+_UNIT_SEP = UNIT_SEP
 
 
 @table_cache(maxsize=_CACHED)

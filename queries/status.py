@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from graph.errors import PolicyKGError
+from graph.ids import doc_unit
 from graph.vocab import load_table, relation_info, relations_in_order
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -413,7 +414,11 @@ def hop_label(g: nx.MultiDiGraph, n: str) -> str:
     d = g.nodes[n]
     if d.get("kind") == "task":
         return f"task {d.get('section') or ''} ({n})"
-    return d.get("number_symbol") or d.get("name") or d.get("title") or n
+    label = d.get("number_symbol") or d.get("name") or d.get("title") or n
+    if d.get("number_symbol") and doc_unit(n):
+        # a district's or commune's own "12/KH-UBND" beside the province's: say whose
+        label += f" ({d.get('issuer') or doc_unit(n)})"
+    return label
 
 
 def status_words(g: nx.MultiDiGraph, report: StatusReport, n: str) -> str:

@@ -360,3 +360,17 @@ def test_statuses_from_the_index_are_the_whole_graphs(seed_store, as_of):
     assert by_index.flags == whole.flags
     if as_of is None:  # the sample has documents replaced and expired, and plans resting on them
         assert any(s.state in AT_RISK for s in whole.statuses.values()) and whole.flags
+
+
+def test_a_units_document_says_whose_it_is_in_a_chain():
+    """A district's own "12/KH-UBND" beside the province's "12/KH-UBND": the hop names its issuer."""
+    import networkx as nx
+
+    from queries.status import hop_label
+
+    g = nx.MultiDiGraph()
+    g.add_node("bac-giang:12/KH-UBND@huyen-luc-nam:2019", kind="document", number_symbol="12/KH-UBND",
+               issuer="UBND huyện Lục Nam")
+    g.add_node("bac-giang:12/KH-UBND:2019", kind="document", number_symbol="12/KH-UBND", issuer="UBND tỉnh Bắc Giang")
+    assert hop_label(g, "bac-giang:12/KH-UBND@huyen-luc-nam:2019") == "12/KH-UBND (UBND huyện Lục Nam)"
+    assert hop_label(g, "bac-giang:12/KH-UBND:2019") == "12/KH-UBND"
