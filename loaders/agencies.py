@@ -198,6 +198,11 @@ class _Gazetteer:
     by_shown: dict[str, AgencyEntry]  # the table's names as a centrally-run city shows them
     city_forms: dict[str, str]  # a table name's words as a centrally-run city writes them
     city_words: regex.Pattern
+    board_heads: tuple[tuple[str, ...], ...]  # boards named by their task: "Ban Chỉ đạo …"
+    board_stops: frozenset[tuple[str, ...]]  # a board's description has none of these before its level
+    board_max: int  # words of a board's description before its level
+    board_first: frozenset[str]  # their first words
+    unit_words: tuple[tuple[str, ...], ...]  # the local units' level words ("huyện", "thị xã")
 
 
 def _load() -> dict:
@@ -337,6 +342,11 @@ def _gazetteer() -> _Gazetteer:
             + r")(?=\s*,?\s+(?-i:\p{Ll}))", regex.V1 | regex.I),
         not_groups=frozenset(_tokens(match_key(n)) for n in pattern.get("not_group_nouns", [])),
         stop_words=frozenset(_tokens(match_key(w)) for w in pattern.get("stop_words", [])),
+        board_heads=tuple(_tokens(match_key(h)) for h in pattern.get("board_heads", [])),
+        board_stops=frozenset(_tokens(match_key(w)) for w in pattern.get("board_stops", [])),
+        board_max=int(pattern.get("board_max", 0)),
+        board_first=frozenset(_tokens(match_key(h))[0] for h in pattern.get("board_heads", [])),
+        unit_words=tuple(tuple(u.split()) for u in sorted(levels, key=len, reverse=True)),
         province_words=tuple(_tokens(match_key(w)) for w in pattern.get("province_words", [])),
         phrases=frozenset(_tokens(match_key(w)) for w in pattern.get("phrases", [])),
         number_units=frozenset(pattern.get("number_units", [])),
@@ -763,6 +773,17 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
             i += len(phrase)
             held += len(phrase)
             continue
+        inner = (next((h for h in gaz.heads_by_first.get(word, ()) if tuple(words[i : i + len(h)]) == h), None)
+                 if i > head_len and not group and not qualified and text[s].isupper() else None)
+        if inner is not None and (board := _board_name(text, key, s, one)) is not None:
+            return board  # "Văn phòng Thường trực Ban Chỉ huy Phòng, chống thiên tai và … tỉnh"
+        if inner is not None and i + len(inner) < len(toks) and text[toks[i + len(inner)][1]].isupper():
+            # "Văn phòng Thường trực Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh":
+            # a body named inside the name (the office of a board) has a name's length of its own
+            end_i = i + len(inner) - 1
+            i += len(inner)
+            held = i - head_len
+            continue
         if word == ",":
             # "quản lý ngành, lĩnh vực": a fixed phrase holds its commas
             rest = next((len(ph) - ph.index(",") for ph in gaz.phrases
@@ -819,7 +840,57 @@ _NAME_WORDS = 8  # words of a name found by a pattern, after its head ("Sở", "
 # a group's lower-case description runs longer: "Các doanh nghiệp do Nhà nước nắm giữ 100% vốn
 # điều lệ" (a stop word ends it before: a verb, a preposition)
 _GROUP_WORDS = 10
-_NAME_TOKENS = 16  # tokens read for one name: a head, its words, a place's name
+_NAME_TOKENS = 24  # tokens read for one name: a head, its words, a body named in it, a place's name
+
+
+def _board_name(text: str, key: str, pos: int, one: _KeyTokens | None = None) -> int | None:
+    """End of a board's name at ``pos`` (``[pattern] board_heads``), or None: "Ban Chỉ đạo
+    phòng, chống dịch bệnh trên người tỉnh Hà Giang", "Trưởng ban chỉ đạo … thị xã Hà Giang".
+    The description after the head is in any case and runs through prepositions, which end
+    other names; it must reach the board's level (a province word, or a unit word and its
+    capitalised name) within ``board_max`` words, before a stop word, a comma that no fixed
+    phrase holds, or another body."""
+    gaz = _gazetteer()
+    if not gaz.board_heads:
+        return None
+    head_words = _TOKEN_SPLIT.split(key[pos : pos + 40])[1::2]
+    if not any(tuple(head_words[: len(h)]) == h for h in gaz.board_heads):
+        return None
+    parts = _TOKEN_SPLIT.split(key[pos : pos + _WINDOW])  # (read on its own, not by stretches)
+    offsets = list(itertools.accumulate(map(len, parts), initial=pos))
+    words, starts, ends = parts[1::2], offsets[1:-1:2], offsets[2::2]
+    head = next((h for h in gaz.board_heads if tuple(words[: len(h)]) == h), None)
+    if head is None or not (text[pos].isupper() or _word_before(key, pos) == "trưởng"):
+        return None
+    i = len(head)
+    while i < len(words) and i - len(head) <= gaz.board_max:
+        word = words[i]
+        if word == ",":
+            rest = next((len(ph) - ph.index(",") for ph in gaz.phrases
+                         if "," in ph and tuple(words[i - ph.index(",") : i - ph.index(",") + len(ph)]) == ph), 0)
+            if not rest:
+                return None
+            i += rest
+            continue
+        if not word[0].isalnum() or _stops(words, i, gaz.board_stops):
+            return None
+        level = next((w for w in gaz.province_words if tuple(words[i : i + len(w)]) == w), None)
+        named = False
+        if level is None:
+            level = next((w for w in gaz.unit_words if tuple(words[i : i + len(w)]) == w), None)
+            named = True  # a unit word is a level only with its name: "tệ nạn xã hội" is none
+        if level is not None and i > len(head):
+            j = i + len(level)
+            name_end = j
+            while name_end < len(words) and name_end - j < _PROPER_TAIL + 1 and words[name_end][0].isalnum() and (
+                    text[starts[name_end]].isupper() or words[name_end].isdigit()):
+                name_end += 1
+            if name_end > j or not named:
+                return ends[name_end - 1]
+        if i > len(head) and _walk(key, starts[i], gaz.trie, one) is not None:
+            return None  # another body: a list
+        i += 1
+    return None
 
 
 @table_cache
@@ -1109,6 +1180,9 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
         if hit is not None:
             longer = _written_out(key, hit, start, jur, one)
             hit = (hit[0], _qualifier_end(key, hit[1], jur, one)) if longer is None else (None, longer)
+        board = _board_name(text, key, start, one) if first in gaz.board_first else None
+        if board is not None and board > max(hit[1] if hit else 0, end or 0):
+            hit, end = None, board  # "Ban Chỉ đạo phòng, chống dịch … tỉnh Hà Giang": a board by its task
         local = _local_council(text, key, start) if first in gaz.local_first else []
         if local and local[-1][2] > max(hit[1] if hit else 0, end or 0):
             # "UBND các xã, thị trấn": the level's group, however its units are listed

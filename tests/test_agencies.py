@@ -271,6 +271,28 @@ FIND = [
     ("Phòng Kinh tế và Hạ tầng và Phòng Tài chính - Kế hoạch",
      [("Phòng Kinh tế và Hạ tầng", "Phòng Kinh tế và Hạ tầng"), ("Phòng Tài chính - Kế hoạch", "Phòng Tài chính - Kế hoạch")]),
     ("Ủy ban nhân dân xã thực hiện", [("Ủy ban nhân dân các xã, phường", "Ủy ban nhân dân xã")]),
+    # a board named by its task: a description in any case, through prepositions, up to its
+    # level (a province word, or a unit word with its name); two boards listed with a comma;
+    # the head in lower case after a title; without a level, or as a sentence, no board
+    ("Ban chỉ đạo phòng, chống dịch bệnh trên người tỉnh, Ban chỉ đạo phòng, chống dịch bệnh trên người thị xã Hồng Lĩnh có",
+     [("Ban chỉ đạo phòng, chống dịch bệnh trên người tỉnh", "Ban chỉ đạo phòng, chống dịch bệnh trên người tỉnh"),
+      ("Ban chỉ đạo phòng, chống dịch bệnh trên người thị xã Hồng Lĩnh",
+       "Ban chỉ đạo phòng, chống dịch bệnh trên người thị xã Hồng Lĩnh")]),
+    ("Trưởng ban chỉ đạo phòng, chống dịch bệnh trên người tỉnh Hà Tĩnh, Giám đốc Sở Y tế",
+     [("Ban chỉ đạo phòng, chống dịch bệnh trên người tỉnh", "ban chỉ đạo phòng, chống dịch bệnh trên người tỉnh Hà Tĩnh"),
+      ("Sở Y tế", "Sở Y tế")]),
+    ("Ban Chỉ đạo thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới tỉnh chủ trì",
+     [("Ban Chỉ đạo thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới tỉnh",
+       "Ban Chỉ đạo thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới tỉnh")]),
+    ("Ban chỉ đạo phòng, chống tệ nạn xã hội chủ trì", []),  # "xã hội" is no commune: no level
+    ("Ban Chỉ đạo chỉ đạo các sở triển khai trên địa bàn tỉnh",
+     [("Ban Chỉ đạo", "Ban Chỉ đạo"), ("Các sở, ban, ngành", "các sở")]),
+    # a body named inside a name has a name's length of its own
+    ("Văn phòng Thường trực Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh chủ trì",
+     [("Văn phòng Thường trực Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh",
+       "Văn phòng Thường trực Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh")]),
+    ("Phòng Quản lý đầu tư Sở Lao động - Thương binh và Xã hội phối hợp",
+     [("Phòng Quản lý đầu tư Sở Lao động - Thương binh và Xã hội", "Phòng Quản lý đầu tư Sở Lao động - Thương binh và Xã hội")]),
 ]
 
 
