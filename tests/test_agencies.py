@@ -287,6 +287,9 @@ FIND = [
     ("Ban chỉ đạo phòng, chống tệ nạn xã hội chủ trì", []),  # "xã hội" is no commune: no level
     ("Ban Chỉ đạo chỉ đạo các sở triển khai trên địa bàn tỉnh",
      [("Ban Chỉ đạo", "Ban Chỉ đạo"), ("Các sở, ban, ngành", "các sở")]),
+    # the bodies concerned written without "các", in the singular
+    ("phối hợp với cơ quan liên quan thực hiện", [("Các đơn vị liên quan", "cơ quan liên quan")]),
+    ("phối hợp với cơ quan chức năng kiểm tra", [("Các cơ quan chức năng", "cơ quan chức năng")]),
     # a body named inside a name has a name's length of its own
     ("Văn phòng Thường trực Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh chủ trì",
      [("Văn phòng Thường trực Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh",

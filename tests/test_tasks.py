@@ -642,6 +642,12 @@ ARTICLE_SHAPES = [
      "nhân có liên quan chịu trách nhiệm hành Quyết định này./.",
      None, [("Điều 3.1", "Chánh Văn phòng UBND tỉnh; Chủ",
              ["Văn phòng UBND tỉnh", "UBND các huyện, thành phố, thị xã", "Các tổ chức, cá nhân có liên quan"], [], False)]),
+    # a group's qualifier ("chức năng") inside a list of partners does not end the list
+    ("partners-group-qualifier",
+     "QUYẾT ĐỊNH:\nĐiều 2. Giao cho Giám đốc Sở Xây dựng chủ trì, phối hợp với thủ trưởng các Sở, ngành chức năng "
+     "liên quan và Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố kiểm tra, hướng dẫn nghiệp vụ.",
+     None, [("Điều 2.1", "Giao cho Giám đốc Sở Xây dựng", ["Sở Xây dựng"],
+             ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], False)]),
     # (a board named by its task ends with its level: the province word is part of the name)
     ("board-members-lead",
      "III. TỔ CHỨC THỰC HIỆN\n2. Đề nghị thành viên Ban Chỉ đạo Chăm sóc sức khỏe nhân dân tỉnh tham gia chỉ đạo thực "
