@@ -203,6 +203,8 @@ class _Gazetteer:
     board_max: int  # words of a board's description before its level
     board_first: frozenset[str]  # their first words
     unit_words: tuple[tuple[str, ...], ...]  # the local units' level words ("huyện", "thị xã")
+    unit_shorts: dict[str, str]  # a level word written short ("tp.") -> the level word ("thành phố")
+    unit_word: regex.Pattern  # one level word in a key, short forms too
 
 
 def _load() -> dict:
@@ -223,6 +225,16 @@ def _city_form(key: tuple[str, ...]) -> tuple[str, ...] | None:
 
 
 _HALF_JOINERS = (match_key("và"), "-", "&")
+
+
+def _without_and(name: str) -> tuple[str, ...] | None:
+    """The key of ``name`` without the one "và" that joins two capitalised halves ("Sở Kế
+    hoạch và Đầu tư" -> "Sở Kế hoạch Đầu tư"), or None."""
+    words = name.split()
+    at = [i for i, w in enumerate(words) if w == "và"]
+    if len(at) != 1 or not 1 < at[0] < len(words) - 1 or not words[at[0] + 1][0].isupper():
+        return None
+    return _tokens(match_key(" ".join(words[: at[0]] + words[at[0] + 1 :])))
 
 
 def _mixed_forms(name: tuple[str, ...], alias: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -286,6 +298,10 @@ def _gazetteer() -> _Gazetteer:
     for kind in ("agency", "unit", "group", "central"):
         for row in table.get(kind, []):
             name_key = _tokens(match_key(row["name"]))
+            if kind == "agency" and (dropped := _without_and(row["name"])) is not None:
+                # news writes a body's two halves without their "và": "Sở Kế hoạch Đầu tư"
+                entry = by_name[row["name"]]
+                mixed[dropped] = entry if mixed.get(dropped, entry) == entry else None
             for alias in row.get("aliases", []):
                 for key in _mixed_forms(name_key, _tokens(match_key(alias))):
                     entry = by_name[row["name"]]
@@ -316,8 +332,14 @@ def _gazetteer() -> _Gazetteer:
     local = table.get("local_councils", {})
     levels = {" ".join(_tokens(match_key(w))): (row["group"], bool(row.get("generic_alone")))
               for row in local.get("levels", []) for w in row["units"]}
+    # level words written short ("UBND TP. Đông Hà", "UBND TP Đà Lạt"): the level they stand for
+    shorts = {match_key(k): " ".join(_tokens(match_key(v))) for k, v in local.get("unit_abbreviations", {}).items()}
+    shorts = {k: v for k, v in shorts.items() if v in levels}
+    short_alt = "|".join(regex.escape(k) + ("" if k.endswith(".") else r"(?!\w)")  # "TP.Đông Hà"
+                         for k in sorted(shorts, key=len, reverse=True))
     unit_alt = "(?:" + "|".join(r"\s+".join(regex.escape(w) for w in u.split())
                                 for u in sorted(levels, key=len, reverse=True)) + r")(?!\w)"
+    unit_alt = f"(?:{short_alt}|{unit_alt})" if shorts else unit_alt
     head_alt = "(?:" + "|".join(r"\s+".join(regex.escape(w) for w in _tokens(match_key(h)))
                                 for h in sorted(local.get("heads", []), key=len, reverse=True)) + r")"
     return _Gazetteer(
@@ -325,6 +347,9 @@ def _gazetteer() -> _Gazetteer:
             rf"{head_alt}\s+(?P<many>(?:các|những)\s+)?(?P<level>cấp\s+)?(?P<units>{unit_alt}"
             rf"(?:\s*(?:,|/|-|\bvà\b(?:\s+các)?)\s*(?:cấp\s+)?{unit_alt})*)" if levels else r"(?!)", regex.V1),
         local_levels=levels,
+        unit_shorts=shorts,
+        unit_word=regex.compile(r"(?P<unit>" + (short_alt + "|" if shorts else "") + r"(?:" + _UNIT_WORDS + r")(?!\w))",
+                                regex.V1),
         own_name_heads=tuple(_tokens(match_key(h)) for h in pattern.get("own_name_heads", [])),
         local_first=frozenset(_tokens(match_key(h))[0] for h in local.get("heads", [])),
         by_key=by_key,
@@ -1336,12 +1361,17 @@ def _local_council(text: str, key: str, start: int) -> list[tuple[str, int, int]
     m = gaz.local_councils.match(key, start, start + _WINDOW)
     if m is None:
         return []
-    units = [(u.group("unit"), u.start(), u.end()) for u in _UNIT.finditer(key, m.start("units"), m.end())]
+    units = [(gaz.unit_shorts.get(u.group("unit"), u.group("unit")), u.start(), u.end())
+             for u in gaz.unit_word.finditer(key, m.start("units"), m.end())]
     if len(units) == 1 and not (m.group("many") or m.group("level")):
         named = _place_name_end(text, key, units[0][2])
         if named is not None:
             # "UBND huyện Triệu Phong", "Ủy ban nhân dân phường 5": one body, named as written
-            return [(text[start:named], start, named)]
+            # (a level word written short written out: "UBND TP. Đông Hà" is "UBND thành phố Đông Hà")
+            _, s, e = units[0]
+            written = (text[start:named] if key[s:e] not in gaz.unit_shorts
+                       else f"{text[start:s]}{units[0][0]} {text[e:named].lstrip()}")
+            return [(written, start, named)]
         if not gaz.local_levels[" ".join(units[0][0].split())][1]:
             return []
     out: list[tuple[str, int, int]] = []
@@ -1375,8 +1405,9 @@ def _place_name_end(text: str, key: str, pos: int) -> int | None:
 
 
 _APOSTROPHE = regex.compile(r"['’]\w+", regex.V1)
-_UNIT = regex.compile(r"(?P<unit>th[iị]\s+x[aã]|th[iị]\s+tr[aấ]n|th[aà]nh\s+ph[oố]|đ[aặ]c\s+khu|x[aã]|ph[uư][oờ]ng|huy[eệ]n|qu[aậ]n)(?!\w)",
-                   regex.V1)
+# the level words as a key writes them, tone marks optional (the table's [local_councils]
+# levels, kept tolerant of a text that lost its marks); the short forms come from the table
+_UNIT_WORDS = r"th[iị]\s+x[aã]|th[iị]\s+tr[aấ]n|th[aà]nh\s+ph[oố]|đ[aặ]c\s+khu|x[aã]|ph[uư][oờ]ng|huy[eệ]n|qu[aậ]n"
 
 
 def _next_level(key: str, start: int, end: int) -> tuple[str, int, int] | None:

@@ -202,6 +202,9 @@ def agency_run(ctx: Ctx, found: list[tuple[Agency, int, int]], pos: int, limit: 
 
 
 _CONNECTIVE_TAIL = regex.compile(r"[\s,]*")
+_AFTER_VERB = regex.compile(r"\s*,?")
+_FIRST_WORD = regex.compile(r"\W*\w+")
+_CAPITAL = regex.compile(r"(?<!\w)\p{Lu}")  # a capitalised word: a name, a title, a body
 
 
 def _issuer_opener(text: str, pos: int, end: int) -> regex.Match | None:
@@ -214,6 +217,9 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
     """Addressees an item opens with, after "Giao", titles or an opening clause (or, where
     the item starts, ``opening``, an opening connective: "Đồng thời, giao Sở Tài chính …")."""
     r = task_rules()
+    told = _narrated(ctx, found, start, end)
+    if told is not None:
+        return told
     candidates = [start]
     opened = [start]
     if opening and (c := r.connective.match(ctx.text, start, end)):
@@ -281,6 +287,10 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
         delegated = _delegate(ctx, found, run_end, end) if run else None
         if delegated:
             return delegated
+        if run and r.reported.match(ctx.text, run_end, end):
+            # "Sở Nông nghiệp và Môi trường đã chỉ đạo huy động …", "UBND thành phố vừa ban hành
+            # Chỉ thị …": a report of what a body did, no duty handed to it
+            return [], start
         if run:
             return run, run_end
     for i, pos in enumerate(candidates):
@@ -292,6 +302,35 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
             name = body_kind(name) or name
             return [resolve_agency(name, ctx.jurisdiction, parent=ctx.issuer)], m.end("name")
     return [], start
+
+
+def _narrated(ctx: Ctx, found, start: int, end: int) -> tuple[list[Agency], int] | None:
+    """The addressees of a narrated hand-on in the item's first sentence ("Lãnh đạo UBND TP
+    giao Sở GTVT chủ trì …", "Chủ tịch UBND tỉnh vừa có văn bản yêu cầu Thủ trưởng các sở
+    …"; ``[roles] narrated_verbs``) and where they end, or None: no such verb after a speaker,
+    a duty cue before it, no addressee right after it, or one above the issuer."""
+    r = task_rules()
+    stop = min(end, start + r.narrated_reach)
+    full = _SENTENCE_END.search(ctx.text, start, stop)
+    stop = full.start() if full else stop
+    verb = r.narrated_verb.search(ctx.text, start, stop)
+    if verb is None or r.narrated_stop.search(ctx.text, start, verb.start()):
+        return None
+    first = _FIRST_WORD.match(ctx.text, start, verb.start())
+    if (r.narrated_speaker.search(ctx.text, start, verb.start()) is None
+            and (first is None or _CAPITAL.search(ctx.text, first.end(), verb.start()) is None)):
+        return None  # no speaker: "Định hướng, chỉ đạo Báo …" is the bearer's own act
+    pos = _AFTER_VERB.match(ctx.text, verb.end()).end()  # "đề nghị, Sở Kế hoạch và Đầu tư …"
+    run, run_end = agency_run(ctx, found, pos, end)
+    while not run:
+        m = r.head_words.match(ctx.text, pos, end)  # "giao cho", "yêu cầu Thủ trưởng …"
+        if m is None or m.end() == pos or not _NON_WORD.match(ctx.text[m.end() : m.end() + 1]):
+            break
+        pos = m.end()
+        run, run_end = agency_run(ctx, found, pos, end)
+    if not run or {a.id for a in run} & _upward(ctx.jurisdiction):
+        return None
+    return run, run_end
 
 
 @table_cache(maxsize=256)

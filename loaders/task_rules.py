@@ -48,6 +48,11 @@ class TaskRules:
     delegate: regex.Pattern
     head_clauses: tuple[regex.Pattern, ...]
     issuer_openers: tuple[regex.Pattern, ...]
+    narrated_verb: regex.Pattern  # a narrated hand-on: "… vừa có văn bản yêu cầu <addressees>"
+    narrated_stop: regex.Pattern
+    narrated_speaker: regex.Pattern
+    narrated_reach: int
+    reported: regex.Pattern  # "<body> đã …": a report of an act done
     condition: regex.Pattern
     connective: regex.Pattern  # an opening connective, at an item's start only: "Đồng thời, …"
     condition_breaks: regex.Pattern
@@ -146,6 +151,11 @@ def task_rules() -> TaskRules:
                                             regex.I | regex.V1),
         head_clauses=tuple(compile_rule(r"\s*" + p, regex.I | regex.V1) for p in roles["head_clauses"]),
         issuer_openers=tuple(compile_rule(r"\s*" + p, regex.I | regex.V1) for p in roles["issuer_openers"]),
+        narrated_verb=compile_rule("|".join(f"(?:{v})" for v in roles["narrated_verbs"]) + r"(?=\s)", regex.I | regex.V1),
+        narrated_stop=compile_rule(r"(?<!\w)(?:" + "|".join(roles["narrated_stops"]) + r")(?!\w)", regex.I | regex.V1),
+        narrated_speaker=compile_rule(r"(?<!\w)(?:" + "|".join(roles["narrated_speakers"]) + r")(?!\w)", regex.I | regex.V1),
+        narrated_reach=int(roles["narrated_reach"]),
+        reported=compile_rule(r"\s*(?:" + roles["reported"] + ")", regex.I | regex.V1),
         new_duty=_any(roles["new_duty"], anchor=r"\s*"),
         condition=compile_rule(r"\s*(?:" + "|".join(roles["condition_openers"]) + r")(?!\w)", regex.I | regex.V1),
         connective=compile_rule(r"\s*(?:" + "|".join(roles["connective_openers"]) + r")(?!\w)", regex.I | regex.V1),

@@ -447,6 +447,19 @@ TOKEN_WALK = [
     ("Sở Kế hoạch và\nĐầu tư chủ trì", HT, [("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và\nĐầu tư")]),
     ("  Ủy ban nhân dân tỉnh", HT, [("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh")]),
     ("Sở", HT, []),
+    # a level word written short before a place's own name: that city's committee (written out);
+    # the centrally-run city's own "UBND TP" stays the city's committee
+    ("giao UBND TP. Đông Hà chủ trì", "Quảng Trị", [("Ủy ban nhân dân thành phố Đông Hà", "UBND TP. Đông Hà")]),
+    ("giao UBND TP.Đông Hà chủ trì", "Quảng Trị", [("Ủy ban nhân dân thành phố Đông Hà", "UBND TP.Đông Hà")]),
+    ("yêu cầu UBND TP Đà Lạt khẩn trương", "Lâm Đồng", [("Ủy ban nhân dân thành phố Đà Lạt", "UBND TP Đà Lạt")]),
+    ("giao UBND TP Hà Nội chủ trì", "Hà Nội", [("Ủy ban nhân dân thành phố", "UBND TP Hà Nội")]),
+    ("UBND các huyện, TP tổ chức", "Sơn La", [("UBND các huyện, thành phố, thị xã", "UBND các huyện, TP")]),
+    # a body's two halves written without their "và" (news): the body
+    ("yêu cầu Sở Kế hoạch Đầu tư soạn dự thảo văn bản", HT, [("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch Đầu tư")]),
+    ("Sở Giáo dục Đào tạo chủ trì", HT, [("Sở Giáo dục và Đào tạo", "Sở Giáo dục Đào tạo")]),
+    # "giao thông" (traffic) inside a name is no hand-on verb
+    ("yêu cầu Ban An toàn giao thông tỉnh, Giám đốc các sở, ban, ngành", HT,
+     [("Ban An toàn giao thông tỉnh", "Ban An toàn giao thông tỉnh"), ("Các sở, ban, ngành", "các sở, ban, ngành")]),
     # NFD input: the key keeps the text's length, so decomposed letters match no alias
     # (callers pass NFC text, as the docstring says)
     (unicodedata.normalize("NFD", "Giao Sở Kế hoạch và Đầu tư chủ trì"), HT, []),

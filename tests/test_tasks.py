@@ -642,6 +642,39 @@ ARTICLE_SHAPES = [
      "nhân có liên quan chịu trách nhiệm hành Quyết định này./.",
      None, [("Điều 3.1", "Chánh Văn phòng UBND tỉnh; Chủ",
              ["Văn phòng UBND tỉnh", "UBND các huyện, thành phố, thị xã", "Các tổ chức, cá nhân có liên quan"], [], False)]),
+    # a narrated hand-on (news, reports): a speaker, maybe what it did, the verb, the addressees
+    ("narrated-leader-gives",
+     "III. TỔ CHỨC THỰC HIỆN\nLãnh đạo UBND TP giao Sở GTVT chủ trì, phối hợp với UBND các quận, huyện tăng cường "
+     "tuần tra.\n", None,
+     [("III.p1", "Lãnh đạo UBND TP giao Sở GTVT", ["Sở Giao thông vận tải"], ["UBND các huyện, thành phố, thị xã"], False)]),
+    ("narrated-meeting-asks",
+     "III. TỔ CHỨC THỰC HIỆN\nTại cuộc họp ông Nguyễn Minh - Phó Chủ tịch UBND tỉnh đã yêu cầu Sở Kế hoạch Đầu tư soạn "
+     "dự thảo văn bản.\n", None,
+     [("III.p1", "Tại cuộc họp ông Nguyễn Minh", ["Sở Kế hoạch và Đầu tư"], [], False)]),
+    ("narrated-paper-asks",
+     "III. TỔ CHỨC THỰC HIỆN\nUBND tỉnh vừa có văn bản yêu cầu UBND TP Đà Lạt khẩn trương khắc phục sự cố.\n", None,
+     [("III.p1", "UBND tỉnh vừa có văn bản", ["Ủy ban nhân dân thành phố Đà Lạt"], [], False)]),
+    ("narrated-signed-directs",
+     "III. TỔ CHỨC THỰC HIỆN\nNgày 11/8/2020, Phó Chủ tịch UBND tỉnh Nguyễn Thế Giang đã ký ban hành văn bản số "
+     "2508/UBND-KGVX, chỉ đạo các sở, ban, ngành; UBND các huyện, thành phố tăng cường các biện pháp phòng, chống dịch.\n",
+     None, [("III.p1", "Ngày 11/8/2020", ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], [], False)]),
+    ("narrated-comma-after-verb",
+     "III. TỔ CHỨC THỰC HIỆN\nChủ tịch UBND tỉnh Nguyễn Bốn đề nghị, Sở Kế hoạch và Đầu tư cần tập trung đẩy nhanh "
+     "tiến độ giải ngân.\n", None,
+     [("III.p1", "Chủ tịch UBND tỉnh Nguyễn Bốn", ["Sở Kế hoạch và Đầu tư"], [], False)]),
+    # not narrated: no speaker before the verb (the bearer above guides), a duty cue before it,
+    # an addressee above the issuer (asked, not handed the duty)
+    ("narrated-no-speaker",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Sở Văn hóa, Thể thao và Du lịch\n- Định hướng, chỉ đạo Báo Hà Tĩnh đẩy mạnh tuyên "
+     "truyền.\n", None,
+     [("III.1.-1", "Định hướng, chỉ đạo Báo", ["Sở Văn hóa - Thể thao và Du lịch"], [], False)]),
+    ("narrated-upward-asked",
+     "III. TỔ CHỨC THỰC HIỆN\nSở Y tế vừa có văn bản đề nghị UBND tỉnh bổ sung kinh phí.\n", None,
+     [("III.p1", "Sở Y tế vừa có văn bản", ["Sở Y tế"], [], False)]),
+    # a report of what a body did ("đã", "vừa" and an act) hands it no duty
+    ("reported-act-no-task",
+     "III. TỔ CHỨC THỰC HIỆN\nSở Nông nghiệp và Môi trường đã chỉ đạo huy động tối đa nhân lực, thiết bị.\n"
+     "UBND tỉnh vừa ban hành Chỉ thị số 02/CT-UBND về công tác dân vận.\n", None, []),
     # a group's qualifier ("chức năng") inside a list of partners does not end the list
     ("partners-group-qualifier",
      "QUYẾT ĐỊNH:\nĐiều 2. Giao cho Giám đốc Sở Xây dựng chủ trì, phối hợp với thủ trưởng các Sở, ngành chức năng "
