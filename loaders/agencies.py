@@ -953,6 +953,22 @@ def _continues(text: str, key: str, pos: int, one: _KeyTokens | None = None) -> 
     return m is not None and m.group(1) is not None and text[m.start(1)].isupper()
 
 
+def _goes_on(key: str, hit: tuple[AgencyEntry, int], start: int, one: _KeyTokens | None = None) -> bool:
+    """Whether a short alias of a longer name ("Ban Quản lý", the table's "Ban Quản lý Khu kinh
+    tế tỉnh") goes on in lower-case words that are no stop word: "Ban Quản lý dự án 85 - Bộ
+    GTVT" is another body, which the general patterns read."""
+    entry, end = hit
+    canonical = _gazetteer().canonical.get(entry, ())
+    alias = _tokens(key[start:end])
+    if not (len(alias) < len(canonical) and canonical[: len(alias)] == alias):
+        return False
+    m = _TOKEN.match(key, end)
+    if m is None or m.group(1) is None:
+        return False
+    words = _TOKEN_SPLIT.split(key[m.start(1) : m.start(1) + 40])[1::2]
+    return bool(words) and not _stops(words, 0, _gazetteer().stop_words)
+
+
 def _qualifier_end(key: str, pos: int, jur: tuple[str, ...], one: _KeyTokens | None = None) -> int:
     """Extend a match over a trailing "(tỉnh) <jurisdiction>": "UBND tỉnh Hà Tĩnh"."""
     if not jur:
@@ -1199,7 +1215,8 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
             continue
         hit = _walk(key, start, gaz.trie, one)
         end = None
-        if (first in gaz.head_first and (hit is None or _continues(text, key, hit[1], one))) or (groups and first == "các"):
+        if (first in gaz.head_first and (hit is None or _continues(text, key, hit[1], one) or _goes_on(key, hit, start, one))
+                or (groups and first == "các")):
             # a listed group with a qualifier is a narrower group: "Các Sở quản lý ngành"
             end = _pattern_name(text, key, start, groups=groups, one=one)
         if hit is not None:

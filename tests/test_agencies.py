@@ -457,6 +457,11 @@ TOKEN_WALK = [
     # a body's two halves written without their "và" (news): the body
     ("yêu cầu Sở Kế hoạch Đầu tư soạn dự thảo văn bản", HT, [("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch Đầu tư")]),
     ("Sở Giáo dục Đào tạo chủ trì", HT, [("Sở Giáo dục và Đào tạo", "Sở Giáo dục Đào tạo")]),
+    # a short alias going on in lower-case words is another body's name ("Ban Quản lý" alone is
+    # the economic-zone board)
+    ("phối hợp với Sở GTVT, Ban Quản lý dự án 85 - Bộ GTVT, UBND các quận, huyện", "Hà Nội",
+     [("Sở Giao thông vận tải", "Sở GTVT"), ("Ban Quản lý dự án 85 - Bộ GTVT", "Ban Quản lý dự án 85 - Bộ GTVT"),
+      ("UBND các huyện, thành phố, thị xã", "UBND các quận, huyện")]),
     # "giao thông" (traffic) inside a name is no hand-on verb
     ("yêu cầu Ban An toàn giao thông tỉnh, Giám đốc các sở, ban, ngành", HT,
      [("Ban An toàn giao thông tỉnh", "Ban An toàn giao thông tỉnh"), ("Các sở, ban, ngành", "các sở, ban, ngành")]),

@@ -671,6 +671,12 @@ ARTICLE_SHAPES = [
     ("narrated-upward-asked",
      "III. TỔ CHỨC THỰC HIỆN\nSở Y tế vừa có văn bản đề nghị UBND tỉnh bổ sung kinh phí.\n", None,
      [("III.p1", "Sở Y tế vừa có văn bản", ["Sở Y tế"], [], False)]),
+    # an execution clause opening with its salutation
+    ("execution-salutation",
+     "III. TỔ CHỨC THỰC HIỆN\nCác ông (bà): Chánh văn phòng UBND tỉnh, Giám đốc Sở Y tế, Chủ tịch UBND các huyện, "
+     "thị xã căn cứ quyết định thi hành.\n", None,
+     [("III.p1", "Các ông (bà): Chánh văn phòng", ["Văn phòng UBND tỉnh", "Sở Y tế", "UBND các huyện, thành phố, thị xã"],
+       [], False)]),
     # a report of what a body did ("đã", "vừa" and an act) hands it no duty
     ("reported-act-no-task",
      "III. TỔ CHỨC THỰC HIỆN\nSở Nông nghiệp và Môi trường đã chỉ đạo huy động tối đa nhân lực, thiết bị.\n"
