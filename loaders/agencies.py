@@ -966,7 +966,10 @@ def _goes_on(key: str, hit: tuple[AgencyEntry, int], start: int, one: _KeyTokens
     if m is None or m.group(1) is None:
         return False
     words = _TOKEN_SPLIT.split(key[m.start(1) : m.start(1) + 40])[1::2]
-    return bool(words) and not _stops(words, 0, _gazetteer().stop_words)
+    gaz = _gazetteer()
+    # (its own qualifier is no other name: "Ban Quản lý tỉnh")
+    return (bool(words) and not _stops(words, 0, gaz.stop_words)
+            and not any(tuple(words[: len(w)]) == w for w in gaz.province_words))
 
 
 def _qualifier_end(key: str, pos: int, jur: tuple[str, ...], one: _KeyTokens | None = None) -> int:
