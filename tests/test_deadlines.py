@@ -174,6 +174,10 @@ PROSE = [
      "kể từ ngày 01 tháng 5 năm 2026", None),
     ("áp dụng kể từ ngày 01/5/2026 đến ngày 30/6/2026", None, None),  # a span: a cell's interval, not prose
     ("lần thứ 2 trong năm", None, None),
+    # the tasks of a quarter or a year name their time; a programme's years do not
+    ("thực hiện các nhiệm vụ Quý II/2018 đúng tiến độ", "nhiệm vụ Quý II/2018", None),
+    ("phấn đấu đạt các chỉ tiêu, nhiệm vụ năm 2018 đã đề ra", "nhiệm vụ năm 2018", None),
+    ("thực hiện nhiệm vụ năm 2021-2025", None, None),
     # months counted from an event
     ("Trong trường hợp đó, trong thời gian không quá 01 tháng, cơ quan sử dụng lao động báo cáo",
      "trong thời gian không quá 01 tháng", None),
