@@ -462,6 +462,9 @@ TOKEN_WALK = [
     ("phối hợp với Sở GTVT, Ban Quản lý dự án 85 - Bộ GTVT, UBND các quận, huyện", "Hà Nội",
      [("Sở Giao thông vận tải", "Sở GTVT"), ("Ban Quản lý dự án 85 - Bộ GTVT", "Ban Quản lý dự án 85 - Bộ GTVT"),
       ("UBND các huyện, thành phố, thị xã", "UBND các quận, huyện")]),
+    # the councils' and the committee's joint office, its head's title in lower case
+    ("Chánh văn phòng HĐND và UBND tỉnh, Giám đốc Sở Y tế", HT,
+     [("Văn phòng HĐND và UBND tỉnh", "văn phòng HĐND và UBND tỉnh"), ("Sở Y tế", "Sở Y tế")]),
     # "giao thông" (traffic) inside a name is no hand-on verb
     ("yêu cầu Ban An toàn giao thông tỉnh, Giám đốc các sở, ban, ngành", HT,
      [("Ban An toàn giao thông tỉnh", "Ban An toàn giao thông tỉnh"), ("Các sở, ban, ngành", "các sở, ban, ngành")]),
