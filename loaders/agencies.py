@@ -42,6 +42,7 @@ __all__ = [
     "unit_code",
     "defined_short_forms",
     "same_name",
+    "unit_committee",
     "AgencyEntry",
 ]
 
@@ -205,6 +206,7 @@ class _Gazetteer:
     unit_words: tuple[tuple[str, ...], ...]  # the local units' level words ("huyện", "thị xã")
     unit_shorts: dict[str, str]  # a level word written short ("tp.") -> the level word ("thành phố")
     unit_word: regex.Pattern  # one level word in a key, short forms too
+    committee_name: str  # a unit's committee is named so before its level: "Ủy ban nhân dân"
 
 
 def _load() -> dict:
@@ -348,6 +350,7 @@ def _gazetteer() -> _Gazetteer:
             rf"(?:\s*(?:,|/|-|\bvà\b(?:\s+các)?)\s*(?:cấp\s+)?{unit_alt})*)" if levels else r"(?!)", regex.V1),
         local_levels=levels,
         unit_shorts=shorts,
+        committee_name=(local.get("heads") or ["Ủy ban nhân dân"])[0],
         unit_word=regex.compile(r"(?P<unit>" + (short_alt + "|" if shorts else "") + r"(?:" + _UNIT_WORDS + r")(?!\w))",
                                 regex.V1),
         own_name_heads=tuple(_tokens(match_key(h)) for h in pattern.get("own_name_heads", [])),
@@ -1405,6 +1408,23 @@ def _local_council(text: str, key: str, start: int) -> list[tuple[str, int, int]
 
 
 _PLACE_WORDS = 4  # words a place's own name runs to ("Phan Rang Tháp Chàm")
+
+
+def unit_committee(text: str, pos: int) -> tuple[str, int] | None:
+    """A local unit named by its level and its own name at ``pos`` ("TP Thuận An", "huyện Củ
+    Chi", "thị xã Hồng Lĩnh"), as the committee it stands for when it is addressed ("đề nghị TP
+    Thuận An cần đẩy nhanh …"): ("Ủy ban nhân dân thành phố Thuận An", end), or None."""
+    gaz = _gazetteer()
+    window = text[pos : pos + _WINDOW]
+    key = match_key(window, keep_length=True)
+    m = gaz.unit_word.match(key, len(key) - len(key.lstrip()))
+    if m is None:
+        return None
+    named = _place_name_end(window, key, m.end())
+    if named is None:
+        return None
+    unit = gaz.unit_shorts.get(m.group("unit"), m.group("unit"))
+    return f"{gaz.committee_name} {unit} {window[m.end():named].strip()}", pos + named
 
 
 def _place_name_end(text: str, key: str, pos: int) -> int | None:

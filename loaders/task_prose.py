@@ -201,8 +201,14 @@ def _item(ctx: Ctx, scan: _Scan, i: int, b: Builder) -> None:
         return
     if not roles.lead and scan.mode == "implementation" and p.kind == "plain" and not any(h.level for h in stack):
         # "V. TỔ CHỨC THỰC HIỆN" / "1. Sở …" / … / "Trong quá trình tổ chức thực hiện, nếu có
-        # khó khăn, vướng mắc kịp thời báo cáo …": a closing paragraph naming nobody
+        # khó khăn, vướng mắc kịp thời báo cáo …": a closing paragraph naming nobody; but a
+        # later sentence may hand a duty on ("Theo ghi nhận, tiến độ … chậm. Về vấn đề này, Chủ
+        # tịch UBND tỉnh đã đề nghị TP Thuận An cần đẩy nhanh …"): that sentence's task
         scan.last = None
+        cuts = bearer_sentences(ctx, p.body, end, roles)
+        ends = [s for s, _ in cuts[1:]] + [end]
+        for n, ((s, got), e) in enumerate(zip(cuts, ends), 2):
+            scan.last = b.add(s, e, f"{path}-{n}", got)
         return
     if listed is not None:
         scan.listed_until, end = listed, paras[listed - 1].end

@@ -15,7 +15,7 @@ import regex
 
 from graph.model import Agency
 from graph.vocab import table_cache
-from loaders.agencies import body_kind, compose_agencies, find_agencies, resolve_agency, same_name
+from loaders.agencies import body_kind, compose_agencies, find_agencies, resolve_agency, same_name, unit_committee
 from loaders.agency_terms import DefinedBodies
 from loaders.rules import compile_rule, load_table
 from loaders.task_rules import task_rules
@@ -328,6 +328,9 @@ def _narrated(ctx: Ctx, found, start: int, end: int) -> tuple[list[Agency], int]
             break
         pos = m.end()
         run, run_end = agency_run(ctx, found, pos, end)
+    if not run and (unit := unit_committee(ctx.text, pos)) is not None:
+        # "đã đề nghị TP Thuận An cần đẩy nhanh …": the unit addressed is its committee
+        run, run_end = [resolve_agency(unit[0], ctx.jurisdiction, parent=ctx.issuer)], unit[1]
     if not run or {a.id for a in run} & _upward(ctx.jurisdiction):
         return None
     return run, run_end
@@ -556,7 +559,8 @@ def _bearer_at(ctx: Ctx, found, pos: int, end: int, *, opening: bool = False) ->
     run, run_end = lead_run(ctx, found, pos, stop, opening=opening)
     while run and run_end > pos and text[run_end - 1].isspace():
         run_end -= 1  # (the run ends after the blanks that follow it)
-    if run and d.verb.match(text, run_end, stop):
+    if run and (d.verb.match(text, run_end, stop) or _narrated(ctx, found, pos, stop) is not None):
+        # (a narrated hand-on is the duty itself: "… đã đề nghị TP Thuận An cần đẩy nhanh …")
         lead = run
     else:
         lead = []

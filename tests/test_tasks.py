@@ -662,6 +662,15 @@ ARTICLE_SHAPES = [
      "III. TỔ CHỨC THỰC HIỆN\nChủ tịch UBND tỉnh Nguyễn Bốn đề nghị, Sở Kế hoạch và Đầu tư cần tập trung đẩy nhanh "
      "tiến độ giải ngân.\n", None,
      [("III.p1", "Chủ tịch UBND tỉnh Nguyễn Bốn", ["Sở Kế hoạch và Đầu tư"], [], False)]),
+    # a later sentence of a paragraph that names nobody first; a unit addressed by its level
+    # and name is its committee
+    ("narrated-later-sentence-unit",
+     "III. TỔ CHỨC THỰC HIỆN\nTheo ghi nhận, tiến độ thi công bên phía xã An Sơn đang chậm. Về vấn đề này, Chủ tịch "
+     "UBND tỉnh đã đề nghị TP Thuận An cần đẩy nhanh tiến độ triển khai các khu tái định cư.\n", None,
+     [("III.p1-2", "Về vấn đề này, Chủ tịch UBND", ["Ủy ban nhân dân thành phố Thuận An"], [], False)]),
+    ("narrated-unit-by-name",
+     "III. TỔ CHỨC THỰC HIỆN\nChủ tịch UBND tỉnh yêu cầu huyện Củ Chi khẩn trương bàn giao mặt bằng.\n", None,
+     [("III.p1", "Chủ tịch UBND tỉnh yêu cầu", ["Ủy ban nhân dân huyện Củ Chi"], [], False)]),
     # not narrated: no speaker before the verb (the bearer above guides), a duty cue before it,
     # an addressee above the issuer (asked, not handed the duty)
     ("narrated-no-speaker",
