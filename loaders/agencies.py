@@ -207,6 +207,7 @@ class _Gazetteer:
     unit_shorts: dict[str, str]  # a level word written short ("tp.") -> the level word ("thành phố")
     unit_word: regex.Pattern  # one level word in a key, short forms too
     committee_name: str  # a unit's committee is named so before its level: "Ủy ban nhân dân"
+    owner_words: frozenset[tuple[str, ...]]  # "các ban của Tỉnh ủy": a group of one body's units
 
 
 def _load() -> dict:
@@ -351,6 +352,7 @@ def _gazetteer() -> _Gazetteer:
         local_levels=levels,
         unit_shorts=shorts,
         committee_name=(local.get("heads") or ["Ủy ban nhân dân"])[0],
+        owner_words=frozenset(_tokens(match_key(w)) for w in pattern.get("owner_words", [])),
         unit_word=regex.compile(r"(?P<unit>" + (short_alt + "|" if shorts else "") + r"(?:" + _UNIT_WORDS + r")(?!\w))",
                                 regex.V1),
         own_name_heads=tuple(_tokens(match_key(h)) for h in pattern.get("own_name_heads", [])),
@@ -956,6 +958,20 @@ def _continues(text: str, key: str, pos: int, one: _KeyTokens | None = None) -> 
     return m is not None and m.group(1) is not None and text[m.start(1)].isupper()
 
 
+def _owner_end(key: str, pos: int, one: _KeyTokens | None = None) -> int | None:
+    """End of "của <body>" / "thuộc <body>" (``[pattern] owner_words``) right after a group at
+    ``pos``, when the body is one listed body (no group, no place), or None."""
+    gaz = _gazetteer()
+    m = _TOKEN.match(key, pos)
+    if m is None or (m.group(1),) not in gaz.owner_words:
+        return None
+    nxt = _TOKEN.match(key, m.end())
+    if nxt is None or nxt.group(1) is None:
+        return None
+    owner = _walk(key, nxt.end() - len(nxt.group(1)), gaz.trie, one)
+    return owner[1] if owner is not None and not owner[0].group else None
+
+
 def _goes_on(key: str, hit: tuple[AgencyEntry, int], start: int, one: _KeyTokens | None = None) -> bool:
     """Whether a short alias of a longer name ("Ban Quản lý", the table's "Ban Quản lý Khu kinh
     tế tỉnh") goes on in lower-case words that are no stop word: "Ban Quản lý dự án 85 - Bộ
@@ -1262,7 +1278,12 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
         if region is not None:
             stop = region.end()  # "Kho bạc Nhà nước khu vực I": the region is part of the name
         agency = resolve_agency(text[start:stop], jurisdiction, parent=parent)
-        if agency.group:
+        owned = _owner_end(key, stop, one) if agency.group else None
+        if owned is not None:
+            # "các ban của Tỉnh ủy", "các phòng thuộc Sở Y tế": that body's own units, one group
+            agency, stop = dataclasses.replace(resolve_agency(text[start:owned], jurisdiction, parent=parent),
+                                               group=True), owned
+        elif agency.group:
             agency, stop = _with_place(text, key, agency, start, stop, jurisdiction, parent)
         out.append((agency, start, stop))
         pos = stop

@@ -323,6 +323,10 @@ GROUPS = [
     # "các trường hợp" are cases, not schools ("các trường"): no body
     ("Các trường hợp bất khả kháng theo quy định tại khoản 21 Điều 1", []),
     ("Các trường học trên địa bàn tổ chức tuyên truyền", [("Các trường học", True)]),
+    # a group of one body's own units, named with the body ("của", "thuộc")
+    ("yêu cầu Văn phòng Tỉnh ủy và các ban của Tỉnh ủy phân công",
+     [("Văn phòng Tỉnh ủy", False), ("Các ban của Tỉnh ủy", True)]),
+    ("các phòng thuộc Sở Y tế thực hiện", [("Các phòng thuộc Sở Y tế", True)]),
     # a catch-all group with the communities among its nouns
     ("các cơ quan, đơn vị, tổ chức, cộng đồng dân cư, hộ gia đình, cá nhân có liên quan chịu trách nhiệm",
      [("Các cơ quan, đơn vị, tổ chức, cộng đồng dân cư, hộ gia đình, cá nhân có liên quan", True)]),
