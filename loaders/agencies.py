@@ -823,6 +823,14 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
                 i += rest
                 held += rest
                 continue
+            listed = _domain_list(text, words, toks, i) if not group else None
+            if listed is not None:
+                # "Trung tâm Xúc tiến đầu tư, thương mại và du lịch": the fields a body's name
+                # lists, in lower case, the last after "và"
+                end_i = listed - 1
+                i = listed
+                held += listed - i
+                continue
         if word in gaz.number_units and i > head_len and words[i - 1].isdigit() and toks[i - 1][2] == s:
             end_i = i  # "Các doanh nghiệp do Nhà nước nắm giữ 100% vốn điều lệ"
             i += 1
@@ -865,6 +873,36 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
     return toks[end_i][2]
 
 
+def _domain_list(text: str, words: list[str], toks: list[tuple[str, int, int]], i: int) -> int | None:
+    """Index after the fields a name lists from the comma at ``words[i]`` ("…, thương mại và
+    du lịch"), or None: one to three lower-case words, "và", one to three more, then no
+    word (punctuation or the end) or a stop word.  None when a word there is a stop word,
+    a group noun or capitalised (a list of bodies: "Sở X, các sở …")."""
+    gaz = _gazetteer()
+    j, seen = i + 1, 0
+    while j < len(toks) and words[j] != "và":
+        if (not words[j][0].isalpha() or not text[toks[j][1]].islower() or _stops(words, j, gaz.stop_words)
+                or _body_word(words, j) or seen == _DOMAIN_WORDS):
+            return None
+        j, seen = j + 1, seen + 1
+    if not seen or j >= len(toks):
+        return None
+    k, after = j + 1, 0
+    while k < len(toks) and words[k][0].isalpha() and text[toks[k][1]].islower() and not _stops(words, k, gaz.stop_words):
+        if after == _DOMAIN_WORDS or _body_word(words, k):
+            return None
+        k, after = k + 1, after + 1
+    return k if after else None
+
+
+def _body_word(words: list[str], i: int) -> bool:
+    """Whether a group noun or a pattern head opens at ``words[i]`` ("bệnh viện", "trạm",
+    "trung tâm"): a list of bodies, no fields of one name."""
+    gaz = _gazetteer()
+    return any(tuple(words[i : i + len(n)]) == n for n in (*gaz.group_nouns, *gaz.heads_by_first.get(words[i], ())))
+
+
+_DOMAIN_WORDS = 3  # words of one field a name lists ("thương mại", "du lịch")
 _PROPER_TAIL = 3  # capitalised words a long pattern name may still take (a place's name)
 _NAME_WORDS = 8  # words of a name found by a pattern, after its head ("Sở", "Trung tâm")
 # a group's lower-case description runs longer: "Các doanh nghiệp do Nhà nước nắm giữ 100% vốn

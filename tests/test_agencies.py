@@ -466,6 +466,13 @@ TOKEN_WALK = [
     ("phối hợp với Sở GTVT, Ban Quản lý dự án 85 - Bộ GTVT, UBND các quận, huyện", "Hà Nội",
      [("Sở Giao thông vận tải", "Sở GTVT"), ("Ban Quản lý dự án 85 - Bộ GTVT", "Ban Quản lý dự án 85 - Bộ GTVT"),
       ("UBND các huyện, thành phố, thị xã", "UBND các quận, huyện")]),
+    # the fields a body's name lists in lower case, the last after "và"; a list of bodies is
+    # no such field list; "Kiểm soát" inside a name ("rà soát" is the stop phrase)
+    ("phối hợp với Trung tâm Xúc tiến đầu tư, thương mại và du lịch, các sở", HT,
+     [("Trung tâm Xúc tiến đầu tư, thương mại và du lịch", "Trung tâm Xúc tiến đầu tư, thương mại và du lịch"),
+      ("Các sở, ban, ngành", "các sở")]),
+    ("Trung tâm Kiểm soát bệnh tật, bệnh viện và trạm y tế xã thực hiện", HT,
+     [("Trung tâm Kiểm soát bệnh tật", "Trung tâm Kiểm soát bệnh tật")]),
     # the councils' and the committee's joint office, its head's title in lower case
     ("Chánh văn phòng HĐND và UBND tỉnh, Giám đốc Sở Y tế", HT,
      [("Văn phòng HĐND và UBND tỉnh", "văn phòng HĐND và UBND tỉnh"), ("Sở Y tế", "Sở Y tế")]),
