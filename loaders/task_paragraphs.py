@@ -139,6 +139,10 @@ def _wrap_width(text: str, lines: list[tuple[int, int, int, str, str, int]]) -> 
     return median if near >= r.wrap_share * len(widths) else None
 
 
+_CAPS = regex.compile(r"[^\p{Ll}]*")  # no lower-case letter
+_LOWER = regex.compile(r"\p{Ll}")
+
+
 def _continues(text: str, prev: Paragraph, kind: str, label: str, body: int, end: int, gap: int,
                last_line: int, full: tuple[float, float] | None, open_paren: bool) -> bool:
     """Whether a line (``kind``, text after its marker at ``body``) continues ``prev``."""
@@ -160,6 +164,10 @@ def _continues(text: str, prev: Paragraph, kind: str, label: str, body: int, end
     if last in _TERMINAL:
         # "... dự án năm 2023;" / "hướng dẫn, hỗ trợ ...": a sentence goes on after a wrap
         return wrapped and last in ";:," and text[body].islower()
+    if prev.kind == "roman" and _CAPS.fullmatch(text, prev.body, prev.end) and _LOWER.search(text, body, end):
+        # "III. TỔ CHỨC THỰC HIỆN" / "(ĐCSVN) - Chủ tịch …": a heading in capitals wraps in
+        # capitals ("IV. NHIỆM" / "VỤ CỤ THỂ"); a line in lower case after it is a paragraph
+        return False
     return (
         _starts_lower(text, body, end)
         or gap >= 3

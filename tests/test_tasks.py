@@ -880,6 +880,9 @@ def test_jurisdiction_scopes_agency_ids() -> None:
     ("II. NHIỆM VỤ\n1.Giao Sở Y tế chủ trì.", [("roman", "NHIỆM VỤ"), ("plain", "1.Giao Sở Y tế chủ trì.")]),
     ("- Rà soát quy hoạch của\nĐơn vị chủ trì: Sở Xây dựng.", [("dash", "Rà soát quy hoạch của"), ("label", "Đơn vị chủ trì: Sở Xây dựng.")]),
     ("- Rà soát quy hoạch của\n1\tNội dung\tQuý II", [("dash", "Rà soát quy hoạch của"), ("table", "1\tNội dung\tQuý II")]),
+    # a "(" line in lower case after a heading in capitals is a paragraph of its own
+    ("III. TỔ CHỨC THỰC HIỆN\n(ĐCSVN) - Chủ tịch UBND tỉnh yêu cầu các địa phương tiếp tục.",
+     [("roman", "TỔ CHỨC THỰC HIỆN"), ("plain", "(ĐCSVN) - Chủ tịch UBND tỉnh yêu cầu các địa phương tiếp tục.")]),
 ])
 def test_split_paragraphs_continuations(text: str, expected: list) -> None:
     assert [(p.kind, text[p.body : p.end]) for p in split_paragraphs(text)] == expected
