@@ -395,6 +395,17 @@ def _last_partner(ctx: Ctx, cue: int, pos: int, end: int) -> list[Agency]:
     return [resolve_agency(name[0].upper() + name[1:], ctx.jurisdiction, parent=ctx.issuer)]
 
 
+def _passive_lead(ctx: Ctx, found, start: int, end: int) -> list[Agency]:
+    """The bodies an item names as leading in the passive ("Xây dựng đề án … do Sở Thông tin
+    và Truyền thông chủ trì, phối hợp với …"; ``[roles] passive_lead``), or []."""
+    r = task_rules()
+    for m in r.passive_by.finditer(ctx.text, start, end):
+        run, run_end = agency_run(ctx, found, m.end(), end)
+        if run and r.passive_cue.match(ctx.text, run_end, end):
+            return run
+    return []
+
+
 def clause_subject(ctx: Ctx, found, start: int, end: int) -> list[Agency]:
     """Bodies that open a clause and cooperate: "Thực hiện mở tài khoản …: Ủy ban nhân dân xã,
     phường phối hợp với các Ngân hàng thương mại …", "Sau khi …, Ủy ban nhân dân xã, phường
@@ -667,7 +678,7 @@ def item_roles(ctx: Ctx, start: int, end: int, *, heading: bool = False) -> Role
     found = found_agencies(ctx, start, end)
     lead, lead_end = lead_run(ctx, found, start, end)
     if not lead and not heading:
-        lead = clause_subject(ctx, found, start, end)
+        lead = _passive_lead(ctx, found, start, end) or clause_subject(ctx, found, start, end)
     coop = [a for a in cooperating_of(ctx, found, start, end, lead) if a not in lead]
     if heading and not task_rules().lead_cue.search(ctx.text, start, end) and not coop:
         # "i) Các doanh nghiệp, hộ sản xuất công nghiệp, tiểu thủ công nghiệp": a heading

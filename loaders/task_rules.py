@@ -53,6 +53,8 @@ class TaskRules:
     narrated_speaker: regex.Pattern
     narrated_reach: int
     reported: regex.Pattern  # "<body> đã …": a report of an act done
+    passive_by: regex.Pattern  # "… do <body> chủ trì": the passive's agent …
+    passive_cue: regex.Pattern  # … and what it does
     condition: regex.Pattern
     connective: regex.Pattern  # an opening connective, at an item's start only: "Đồng thời, …"
     condition_breaks: regex.Pattern
@@ -156,6 +158,8 @@ def task_rules() -> TaskRules:
         narrated_speaker=compile_rule(r"(?<!\w)(?:" + "|".join(roles["narrated_speakers"]) + r")(?!\w)", regex.I | regex.V1),
         narrated_reach=int(roles["narrated_reach"]),
         reported=compile_rule(r"\s*(?:" + roles["reported"] + ")", regex.I | regex.V1),
+        passive_by=compile_rule(r"(?<!\w)(?:" + roles["passive_by"] + r")\s+", regex.I | regex.V1),
+        passive_cue=compile_rule(r"\s*(?:" + "|".join(roles["passive_cues"]) + r")(?!\w)", regex.I | regex.V1),
         new_duty=_any(roles["new_duty"], anchor=r"\s*"),
         condition=compile_rule(r"\s*(?:" + "|".join(roles["condition_openers"]) + r")(?!\w)", regex.I | regex.V1),
         connective=compile_rule(r"\s*(?:" + "|".join(roles["connective_openers"]) + r")(?!\w)", regex.I | regex.V1),

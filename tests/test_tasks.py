@@ -686,6 +686,11 @@ ARTICLE_SHAPES = [
      "thị xã căn cứ quyết định thi hành.\n", None,
      [("III.p1", "Các ông (bà): Chánh văn phòng", ["Văn phòng UBND tỉnh", "Sở Y tế", "UBND các huyện, thành phố, thị xã"],
        [], False)]),
+    # the lead named in the passive ("do … chủ trì") where the item names no bearer first
+    ("passive-lead",
+     "III. TỔ CHỨC THỰC HIỆN\n- Xây dựng đề án chuyển đổi số do Sở Thông tin và Truyền thông chủ trì, phối hợp với "
+     "Sở Tài chính thực hiện.\n", None,
+     [("III.-1", "Xây dựng đề án chuyển đổi số", ["Sở Thông tin và Truyền thông"], ["Sở Tài chính"], False)]),
     # a report of what a body did ("đã", "vừa" and an act) hands it no duty
     ("reported-act-no-task",
      "III. TỔ CHỨC THỰC HIỆN\nSở Nông nghiệp và Môi trường đã chỉ đạo huy động tối đa nhân lực, thiết bị.\n"
