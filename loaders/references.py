@@ -1202,17 +1202,22 @@ def _basis_sections(text: str, pre_end: int) -> list[tuple[int, int]]:
     p = patterns()
     spans = []
     first = p.article_start.search(text, pre_end)
-    appendix = _APPENDIX.search(text, pre_end)
+    appendix = _section_heads()[0].search(text, pre_end)
     stop = min(x.start() for x in (first, appendix) if x) if (first or appendix) else len(text)
     for m in p.basis_heading.finditer(text, pre_end, stop):
         marker = m.group("marker")
-        nxt = (_ROMAN_HEAD if marker[0] in "IVXL" else _number_head(marker.count(".") + 1)).search(text, m.end())
+        nxt = (_section_heads()[1] if marker[0] in "IVXL" else _number_head(marker.count(".") + 1)).search(text, m.end())
         spans.append((m.end(), nxt.start() if nxt else len(text)))
     return spans
 
 
-_APPENDIX = compile_kept(r"^[ \t*#]*PH[ỤU]\s+L[ỤU]C\b", regex.V1 | regex.M | regex.I)
-_ROMAN_HEAD = compile_kept(r"^[ \t*]*[IVXL]{1,5}\s*[.)]\s", regex.V1 | regex.M)
+@table_cache
+def _section_heads() -> tuple[regex.Pattern, regex.Pattern]:
+    """A line opening an appendix and one opening a Roman section, from the task markers
+    (``tasks.toml [markers] appendix, roman``), emphasis and blanks before them allowed."""
+    mk = load_table("tasks")["markers"]
+    return (compile_kept(r"^[ \t*#]*(?:" + mk["appendix"] + ")", regex.V1 | regex.M | regex.I),
+            compile_kept(r"^[ \t*]*(?:" + mk["roman"] + ")", regex.V1 | regex.M))
 
 
 @functools.cache
