@@ -314,6 +314,9 @@ def _narrated(ctx: Ctx, found, start: int, end: int) -> tuple[list[Agency], int]
     full = _SENTENCE_END.search(ctx.text, start, stop)
     stop = full.start() if full else stop
     verb = r.narrated_verb.search(ctx.text, start, stop)
+    told = r.narrated_person_verb.search(ctx.text, start, verb.start() if verb else stop)
+    if told is not None and r.narrated_person.search(ctx.text, start, told.start()):
+        verb = told  # "ông … - Phó Chủ tịch UBND huyện chỉ đạo Phòng …": a person speaks
     if verb is None or r.narrated_stop.search(ctx.text, start, verb.start()):
         return None
     first = _FIRST_WORD.match(ctx.text, start, verb.start())

@@ -678,14 +678,48 @@ ARTICLE_SHAPES = [
      "truyền.\n", None,
      [("III.1.-1", "Định hướng, chỉ đạo Báo", ["Sở Văn hóa - Thể thao và Du lịch"], [], False)]),
     ("narrated-upward-asked",
-     "III. TỔ CHỨC THỰC HIỆN\nSở Y tế vừa có văn bản đề nghị UBND tỉnh bổ sung kinh phí.\n", None,
-     [("III.p1", "Sở Y tế vừa có văn bản", ["Sở Y tế"], [], False)]),
+     "III. TỔ CHỨC THỰC HIỆN\nSở Y tế vừa có văn bản đề nghị UBND tỉnh bổ sung kinh phí.\n", None, []),  # (a report)
     # an execution clause opening with its salutation
     ("execution-salutation",
      "III. TỔ CHỨC THỰC HIỆN\nCác ông (bà): Chánh văn phòng UBND tỉnh, Giám đốc Sở Y tế, Chủ tịch UBND các huyện, "
      "thị xã căn cứ quyết định thi hành.\n", None,
      [("III.p1", "Các ông (bà): Chánh văn phòng", ["Văn phòng UBND tỉnh", "Sở Y tế", "UBND các huyện, thành phố, thị xã"],
        [], False)]),
+    # heads by title in a list separated by ";" ("người đứng đầu", "Trưởng các …"), qualifiers
+    # of a group ("thuộc tỉnh", "tỉnh có liên quan", "trên địa bàn huyện") inside the list
+    ("list-heads-and-qualifiers",
+     "III. TỔ CHỨC THỰC HIỆN\nChủ tịch UBND tỉnh yêu cầu Chánh Thanh tra tỉnh; người đứng đầu các sở, ban, ngành thuộc "
+     "tỉnh; chủ tịch UBND huyện, thành phố có trách nhiệm thông báo kế hoạch thanh tra.\n", None,
+     [("III.p1", "Chủ tịch UBND tỉnh yêu cầu", ["Thanh tra tỉnh", "Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"],
+       [], False)]),
+    ("list-title-before-group",
+     "III. TỔ CHỨC THỰC HIỆN\nChánh Văn phòng UBND tỉnh, Giám đốc các sở, Trưởng các ban, ngành cấp tỉnh; Chủ tịch UBND "
+     "các huyện, thị xã, thành phố và Thủ trưởng các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./.\n",
+     None, [("III.p1", "Chánh Văn phòng UBND tỉnh", ["Văn phòng UBND tỉnh", "Các sở, ban, ngành",
+                                                       "UBND các huyện, thành phố, thị xã", "Các đơn vị liên quan"], [], False)]),
+    ("list-group-qualifiers",
+     "III. TỔ CHỨC THỰC HIỆN\nThanh tra tỉnh chủ trì, phối hợp với các sở, ngành tỉnh có liên quan và UBND các huyện, thị "
+     "xã, thành phố tăng cường công tác quản lý.\nChủ tịch UBND huyện yêu cầu Thủ trưởng các cơ quan, đơn vị đóng trên "
+     "địa bàn huyện; Chủ tịch UBND các xã, thị trấn tăng cường công tác PCCC.\n", None,
+     [("III.p1", "Thanh tra tỉnh chủ trì", ["Thanh tra tỉnh"], ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], False),
+      ("III.p2", "Chủ tịch UBND huyện yêu cầu", ["Các cơ quan, đơn vị đóng", "Ủy ban nhân dân các xã, phường"], [], False)]),
+    # a narrated hand-on after a basis ("Thực hiện công điện …,"); "chỉ đạo" where a person
+    # speaks; a station ("Trạm") is a body; "thực vật", "Phát triển" inside names
+    ("narrated-after-basis",
+     "III. TỔ CHỨC THỰC HIỆN\nThực hiện công điện của Thủ tướng Chính phủ, nhằm giảm thiểu thiệt hại, UBND tỉnh đã yêu cầu "
+     "Chủ tịch UBND các huyện, thành phố, thị xã tiếp tục chỉ đạo quyết liệt.\n", None,
+     [("III.p1", "Thực hiện công điện", ["UBND các huyện, thành phố, thị xã"], [], False)]),
+    ("narrated-person-directs",
+     "III. TỔ CHỨC THỰC HIỆN\nQua kiểm tra thực tế, ông Diệp Minh Xuân - Phó Chủ tịch Ủy ban nhân dân huyện chỉ đạo Phòng "
+     "Nông nghiệp và Phát triển nông thôn phối hợp với Trạm Khuyến nông, Trạm Trồng trọt và Bảo vệ thực vật hướng dẫn "
+     "nông dân.\n", None,
+     [("III.p1", "Qua kiểm tra thực tế", ["Phòng Nông nghiệp và Phát triển nông thôn"],
+       ["Trạm Khuyến nông", "Trạm Trồng trọt và Bảo vệ thực vật"], False)]),
+    # reports, not duties: a paper sent with no hand-on verb, a place against the name, an appointment
+    ("reported-paper-place-appointment",
+     "III. TỔ CHỨC THỰC HIỆN\nChủ tịch UBND tỉnh vừa có công điện gửi Thủ trưởng các sở, ban, ngành tỉnh về việc tăng "
+     "cường công tác bảo đảm an ninh.\nBan Thường vụ Thành ủy TP.HCM vừa ban hành Quyết định về việc thành lập Ban Chỉ "
+     "đạo.\nTheo đó, ông Đào Quang Thiền - Phó Chánh Văn phòng UBND tỉnh được chỉ định làm Trưởng đoàn.\n", None, []),
     # the lead named in the passive ("do … chủ trì") where the item names no bearer first
     ("passive-lead",
      "III. TỔ CHỨC THỰC HIỆN\n- Xây dựng đề án chuyển đổi số do Sở Thông tin và Truyền thông chủ trì, phối hợp với "
