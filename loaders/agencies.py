@@ -1453,7 +1453,18 @@ def _local_council(text: str, key: str, start: int) -> list[tuple[str, int, int]
             _, s, e = units[0]
             written = (text[start:named] if key[s:e] not in gaz.unit_shorts
                        else f"{text[start:s]}{units[0][0]} {text[e:named].lstrip()}")
-            return [(written, start, named)]
+            out = [(written, start, named)]
+            # "UBND huyện Quang Bình, Bắc Quang": more places of the level, one committee each
+            while (sep := _PLACE_SEP.match(key, named)) is not None and (
+                    more := _place_name_end(text, key, sep.end())) is not None:
+                first = _TOKEN.match(key, sep.end())
+                place = text[first.start(1) if first and first.group(1) else sep.end() : more]
+                if (_walk(key, first.start(1), gaz.trie) is not None or first.group(1) in gaz.head_first
+                        or first.group(1) in gaz.local_first or match_key(place) in _province_keys()):
+                    break  # another body, a head ("Sở …"), the province: no place of this level
+                out.append((f"{text[start:s]}{units[0][0]} {place}", sep.end(), more))
+                named = more
+            return out
         if not gaz.local_levels[" ".join(units[0][0].split())][1]:
             return []
     out: list[tuple[str, int, int]] = []
@@ -1467,6 +1478,13 @@ def _local_council(text: str, key: str, start: int) -> list[tuple[str, int, int]
 
 
 _PLACE_WORDS = 4  # words a place's own name runs to ("Phan Rang Tháp Chàm")
+_PLACE_SEP = regex.compile(r"\s*(?:,|\bvà\b)\s*", regex.V1)
+
+
+@table_cache
+def _province_keys() -> frozenset[str]:
+    """The provinces' names as keys: a place after a unit's that is a province names none of its units."""
+    return frozenset(match_key(p) for p in provinces().names)
 
 
 def unit_committee(text: str, pos: int) -> tuple[str, int] | None:

@@ -333,7 +333,8 @@ def _narrated(ctx: Ctx, found, start: int, end: int) -> tuple[list[Agency], int]
         run, run_end = agency_run(ctx, found, pos, end)
     if not run and (unit := unit_committee(ctx.text, pos)) is not None:
         # "đã đề nghị TP Thuận An cần đẩy nhanh …": the unit addressed is its committee
-        run, run_end = [resolve_agency(unit[0], ctx.jurisdiction, parent=ctx.issuer)], unit[1]
+        more, more_end = agency_run(ctx, found, unit[1], end)  # "huyện Lạc Dương và các cơ quan chức năng"
+        run, run_end = [resolve_agency(unit[0], ctx.jurisdiction, parent=ctx.issuer), *more], max(unit[1], more_end)
     if not run or {a.id for a in run} & _upward(ctx.jurisdiction):
         return None
     return run, run_end

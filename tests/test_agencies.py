@@ -458,6 +458,13 @@ TOKEN_WALK = [
     ("yêu cầu UBND TP Đà Lạt khẩn trương", "Lâm Đồng", [("Ủy ban nhân dân thành phố Đà Lạt", "UBND TP Đà Lạt")]),
     ("giao UBND TP Hà Nội chủ trì", "Hà Nội", [("Ủy ban nhân dân thành phố", "UBND TP Hà Nội")]),
     ("UBND các huyện, TP tổ chức", "Sơn La", [("UBND các huyện, thành phố, thị xã", "UBND các huyện, TP")]),
+    # more places of one level after a committee's: one committee each; not another body or
+    # the province
+    ("yêu cầu UBND huyện Quang Bình, Bắc Quang triển khai", "Hà Giang",
+     [("Ủy ban nhân dân huyện Quang Bình", "UBND huyện Quang Bình"), ("Ủy ban nhân dân huyện Bắc Quang", "Bắc Quang")]),
+    ("giao UBND huyện Quang Bình, Sở Y tế triển khai", "Hà Giang",
+     [("Ủy ban nhân dân huyện Quang Bình", "UBND huyện Quang Bình"), ("Sở Y tế", "Sở Y tế")]),
+    ("UBND huyện Quang Bình, Hà Giang triển khai", "Hà Giang", [("Ủy ban nhân dân huyện Quang Bình", "UBND huyện Quang Bình")]),
     # a body's two halves written without their "và" (news): the body
     ("yêu cầu Sở Kế hoạch Đầu tư soạn dự thảo văn bản", HT, [("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch Đầu tư")]),
     ("Sở Giáo dục Đào tạo chủ trì", HT, [("Sở Giáo dục và Đào tạo", "Sở Giáo dục Đào tạo")]),

@@ -671,6 +671,13 @@ ARTICLE_SHAPES = [
     ("narrated-unit-by-name",
      "III. TỔ CHỨC THỰC HIỆN\nChủ tịch UBND tỉnh yêu cầu huyện Củ Chi khẩn trương bàn giao mặt bằng.\n", None,
      [("III.p1", "Chủ tịch UBND tỉnh yêu cầu", ["Ủy ban nhân dân huyện Củ Chi"], [], False)]),
+    # a unit addressed by name and the bodies listed after it; a team by its task
+    ("narrated-unit-and-list",
+     "III. TỔ CHỨC THỰC HIỆN\n(BVPL) - Sau khi báo chí phản ảnh, UBND tỉnh đã yêu cầu huyện Lạc Dương và các cơ quan "
+     "chức năng tập trung lực lượng điều tra.\nĐoàn kiểm tra liên ngành có nhiệm vụ kiểm tra việc thực hiện công tác "
+     "kiểm soát thủ tục hành chính.\n", None,
+     [("III.p1", "(BVPL) - Sau khi", ["Ủy ban nhân dân huyện Lạc Dương", "Các cơ quan chức năng"], [], False),
+      ("III.p2", "Đoàn kiểm tra liên ngành", ["Đoàn kiểm tra liên ngành"], [], False)]),
     # not narrated: no speaker before the verb (the bearer above guides), a duty cue before it,
     # an addressee above the issuer (asked, not handed the duty)
     ("narrated-no-speaker",
