@@ -678,6 +678,12 @@ ARTICLE_SHAPES = [
      "kiểm soát thủ tục hành chính.\n", None,
      [("III.p1", "(BVPL) - Sau khi", ["Ủy ban nhân dân huyện Lạc Dương", "Các cơ quan chức năng"], [], False),
       ("III.p2", "Đoàn kiểm tra liên ngành", ["Đoàn kiểm tra liên ngành"], [], False)]),
+    # a later sentence whose body ensures something is that body's task ("đảm bảo", "bảo đảm")
+    ("later-sentence-ensures",
+     "III. TỔ CHỨC THỰC HIỆN\nVăn phòng UBND tỉnh được giao hoàn thiện hệ thống thông tin báo cáo. Các chế độ báo cáo "
+     "sẽ được rà soát. Công an tỉnh đảm bảo an toàn thông tin, an ninh mạng cho các hệ thống.\n", None,
+     [("III.p1", "Văn phòng UBND tỉnh", ["Văn phòng UBND tỉnh"], [], False),
+      ("III.p1-2", "Công an tỉnh đảm bảo", ["Công an tỉnh"], [], False)]),
     # not narrated: no speaker before the verb (the bearer above guides), a duty cue before it,
     # an addressee above the issuer (asked, not handed the duty)
     ("narrated-no-speaker",
