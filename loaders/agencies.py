@@ -215,16 +215,19 @@ def _load() -> dict:
     return load_table("agencies")
 
 
-def _city_form(key: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The key with its "tỉnh" tokens written "thành phố", or None when it has none."""
+def _city_forms(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The key with its "tỉnh" tokens written "thành phố", "TP" and "TP." (a centrally-run
+    city's "Công an TP", "Thanh tra TP"), or [] when it has none."""
     t = match_key("tỉnh")
     if t not in key:
-        return None
-    city = _tokens(match_key("thành phố"))
-    out: list[str] = []
-    for tok in key:
-        out.extend(city if tok == t else (tok,))
-    return tuple(out)
+        return []
+    forms = []
+    for city in (_tokens(match_key("thành phố")), ("tp",), ("tp", ".")):
+        out: list[str] = []
+        for tok in key:
+            out.extend(city if tok == t else (tok,))
+        forms.append(tuple(out))
+    return forms
 
 
 _HALF_JOINERS = (match_key("và"), "-", "&")
@@ -289,8 +292,7 @@ def _gazetteer() -> _Gazetteer:
                 by_key[key] = entry
                 # a centrally-run city writes "thành phố" where a province writes "tỉnh"
                 # ("Văn phòng Ủy ban nhân dân thành phố"): the same body, no row of its own
-                city = _city_form(key)
-                if city is not None:
+                for city in _city_forms(key):
                     by_key.setdefault(city, entry)
                     _trie_add(trie, city, entry, keep=True)
                 _trie_add(trie, key, entry)
@@ -1282,6 +1284,8 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
         if hit is not None:
             longer = _written_out(key, hit, start, jur, one)
             hit = (hit[0], _qualifier_end(key, hit[1], jur, one)) if longer is None else (None, longer)
+            if hit[0] is not None and _TP_END.search(key, start, hit[1]) and _continues(text, key, hit[1], one):
+                hit = None  # "Công an TP Thuận An" in a province: another city's body, not the province's
         board = _board_name(text, key, start, one) if first in gaz.board_first else None
         if board is not None and board > max(hit[1] if hit else 0, end or 0):
             hit, end = None, board  # "Ban Chỉ đạo phòng, chống dịch … tỉnh Hà Giang": a board by its task
@@ -1478,6 +1482,7 @@ def _local_council(text: str, key: str, start: int) -> list[tuple[str, int, int]
 
 
 _PLACE_WORDS = 4  # words a place's own name runs to ("Phan Rang Tháp Chàm")
+_TP_END = regex.compile(r"(?<!\w)tp\.?\s*$", regex.V1)  # a name that ends with the city written short
 _PLACE_SEP = regex.compile(r"\s*(?:,|\bvà\b)\s*", regex.V1)
 
 

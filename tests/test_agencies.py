@@ -465,6 +465,12 @@ TOKEN_WALK = [
     ("giao UBND huyện Quang Bình, Sở Y tế triển khai", "Hà Giang",
      [("Ủy ban nhân dân huyện Quang Bình", "UBND huyện Quang Bình"), ("Sở Y tế", "Sở Y tế")]),
     ("UBND huyện Quang Bình, Hà Giang triển khai", "Hà Giang", [("Ủy ban nhân dân huyện Quang Bình", "UBND huyện Quang Bình")]),
+    # a centrally-run city's own bodies written with "TP" ("Công an TP", "Thanh tra TP"); in a
+    # province, "Công an TP Thuận An" is another city's body, not the province's
+    ("phối hợp với Sở GTVT, Công an TP, Thanh tra TP, UBND các quận - huyện liên quan", "Hồ Chí Minh",
+     [("Sở Giao thông vận tải", "Sở GTVT"), ("Công an thành phố", "Công an TP"), ("Thanh tra thành phố", "Thanh tra TP"),
+      ("UBND các huyện, thành phố, thị xã", "UBND các quận - huyện")]),
+    ("Công an TP Thuận An phối hợp", "Bình Dương", []),
     # a body's two halves written without their "và" (news): the body
     ("yêu cầu Sở Kế hoạch Đầu tư soạn dự thảo văn bản", HT, [("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch Đầu tư")]),
     ("Sở Giáo dục Đào tạo chủ trì", HT, [("Sở Giáo dục và Đào tạo", "Sở Giáo dục Đào tạo")]),

@@ -738,6 +738,9 @@ ARTICLE_SHAPES = [
      "III. TỔ CHỨC THỰC HIỆN\n- Xây dựng đề án chuyển đổi số do Sở Thông tin và Truyền thông chủ trì, phối hợp với "
      "Sở Tài chính thực hiện.\n", None,
      [("III.-1", "Xây dựng đề án chuyển đổi số", ["Sở Thông tin và Truyền thông"], ["Sở Tài chính"], False)]),
+    # a newspaper's issue cited is no bearer
+    ("reported-newspaper-issue",
+     "III. TỔ CHỨC THỰC HIỆN\nBáo SGGP số ra ngày 2-8-2014 có đăng bài “Cát lậu lại tung hoành”.\n", None, []),
     # a report of what a body did ("đã", "vừa" and an act) hands it no duty
     ("reported-act-no-task",
      "III. TỔ CHỨC THỰC HIỆN\nSở Nông nghiệp và Môi trường đã chỉ đạo huy động tối đa nhân lực, thiết bị.\n"
