@@ -205,6 +205,8 @@ class _Gazetteer:
     board_first: frozenset[str]  # their first words
     unit_words: tuple[tuple[str, ...], ...]  # the local units' level words ("huyện", "thị xã")
     unit_shorts: dict[str, str]  # a level word written short ("tp.") -> the level word ("thành phố")
+    bare_units: regex.Pattern  # "các quận, huyện": units listed with no committee named
+    place_words: frozenset[str]  # words before such a list that make it a place ("tại các huyện, thị xã")
     unit_word: regex.Pattern  # one level word in a key, short forms too
     committee_name: str  # a unit's committee is named so before its level: "Ủy ban nhân dân"
     owner_words: frozenset[tuple[str, ...]]  # "các ban của Tỉnh ủy": a group of one body's units
@@ -352,6 +354,9 @@ def _gazetteer() -> _Gazetteer:
             rf"{head_alt}\s+(?P<many>(?:các|những)\s+)?(?P<level>cấp\s+)?(?P<units>{unit_alt}"
             rf"(?:\s*(?:,|/|-|\bvà\b(?:\s+các)?)\s*(?:cấp\s+)?{unit_alt})*)" if levels else r"(?!)", regex.V1),
         local_levels=levels,
+        bare_units=regex.compile(rf"(?:các|những)\s+(?P<units>{unit_alt}(?:\s*(?:,|/|-|\bvà\b(?:\s+các)?)\s*{unit_alt})+)"
+                                 if levels else r"(?!)", regex.V1),
+        place_words=frozenset(match_key(w) for w in pattern.get("place_words", [])),
         unit_shorts=shorts,
         committee_name=(local.get("heads") or ["Ủy ban nhân dân"])[0],
         owner_words=frozenset(_tokens(match_key(w)) for w in pattern.get("owner_words", [])),
@@ -1289,7 +1294,8 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
         board = _board_name(text, key, start, one) if first in gaz.board_first else None
         if board is not None and board > max(hit[1] if hit else 0, end or 0):
             hit, end = None, board  # "Ban Chỉ đạo phòng, chống dịch … tỉnh Hà Giang": a board by its task
-        local = _local_council(text, key, start) if first in gaz.local_first else []
+        local = (_local_council(text, key, start) if first in gaz.local_first
+                 else _bare_units(key, start) if first == "các" else [])
         if local and local[-1][2] > max(hit[1] if hit else 0, end or 0):
             # "UBND các xã, thị trấn": the level's group, however its units are listed
             for group, s, e in local:
@@ -1478,6 +1484,25 @@ def _local_council(text: str, key: str, start: int) -> list[tuple[str, int, int]
             out[-1] = (group, out[-1][1], e)
         else:
             out.append((group, start if not out else s, e))
+    return out
+
+
+def _bare_units(key: str, start: int) -> list[tuple[str, int, int]]:
+    """Units of two levels or more listed with no committee named, as addressees ("yêu cầu
+    các quận, huyện thành lập …", "giao các huyện, thị xã, thành phố …"): each level's group
+    of committees, as :func:`_local_council` gives them; [] after a locative ("tại các huyện,
+    thị xã": a place, ``[pattern] place_words``)."""
+    gaz = _gazetteer()
+    m = gaz.bare_units.match(key, start, start + _WINDOW)
+    if m is None or _word_before(key, start) in gaz.place_words:
+        return []
+    out: list[tuple[str, int, int]] = []
+    for u in gaz.unit_word.finditer(key, m.start("units"), m.end()):
+        group = gaz.local_levels[" ".join(gaz.unit_shorts.get(u.group("unit"), u.group("unit")).split())][0]
+        if out and out[-1][0] == group:
+            out[-1] = (group, out[-1][1], u.end())
+        else:
+            out.append((group, start if not out else u.start(), u.end()))
     return out
 
 

@@ -471,6 +471,11 @@ TOKEN_WALK = [
      [("Sở Giao thông vận tải", "Sở GTVT"), ("Công an thành phố", "Công an TP"), ("Thanh tra thành phố", "Thanh tra TP"),
       ("UBND các huyện, thành phố, thị xã", "UBND các quận - huyện")]),
     ("Công an TP Thuận An phối hợp", "Bình Dương", []),
+    # units of two levels or more listed with no committee named: the committees addressed;
+    # not after a place word
+    ("yêu cầu các quận, huyện thành lập", "Hà Nội", [("UBND các huyện, thành phố, thị xã", "các quận, huyện")]),
+    ("phối hợp với các xã, phường, thị trấn", HT, [("Ủy ban nhân dân các xã, phường", "các xã, phường, thị trấn")]),
+    ("tại các huyện, thị xã", HT, []),
     # a body's two halves written without their "và" (news): the body
     ("yêu cầu Sở Kế hoạch Đầu tư soạn dự thảo văn bản", HT, [("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch Đầu tư")]),
     ("Sở Giáo dục Đào tạo chủ trì", HT, [("Sở Giáo dục và Đào tạo", "Sở Giáo dục Đào tạo")]),
