@@ -358,7 +358,7 @@ def _gazetteer() -> _Gazetteer:
                                  if levels else r"(?!)", regex.V1),
         place_words=frozenset(match_key(w) for w in pattern.get("place_words", [])),
         unit_shorts=shorts,
-        committee_name=(local.get("heads") or ["Ủy ban nhân dân"])[0],
+        committee_name=(local.get("heads") or [""])[0],
         owner_words=frozenset(_tokens(match_key(w)) for w in pattern.get("owner_words", [])),
         unit_word=regex.compile(r"(?P<unit>" + (short_alt + "|" if shorts else "") + r"(?:" + _UNIT_WORDS + r")(?!\w))",
                                 regex.V1),
@@ -1525,7 +1525,7 @@ def unit_committee(text: str, pos: int) -> tuple[str, int] | None:
     window = text[pos : pos + _WINDOW]
     key = match_key(window, keep_length=True)
     m = gaz.unit_word.match(key, len(key) - len(key.lstrip()))
-    if m is None:
+    if m is None or not gaz.committee_name:
         return None
     named = _place_name_end(window, key, m.end())
     if named is None:
