@@ -204,6 +204,7 @@ def agency_run(ctx: Ctx, found: list[tuple[Agency, int, int]], pos: int, limit: 
 _CONNECTIVE_TAIL = regex.compile(r"[\s,]*")
 _AFTER_VERB = regex.compile(r"\s*,?")
 _FIRST_WORD = regex.compile(r"\W*\w+")
+_CLAUSE_START = regex.compile(r";\s*(?!.*;)", regex.S)  # after the last ";" before a point
 _CAPITAL = regex.compile(r"(?<!\w)\p{Lu}")  # a capitalised word: a name, a title, a body
 
 
@@ -308,16 +309,31 @@ def _narrated(ctx: Ctx, found, start: int, end: int) -> tuple[list[Agency], int]
     """The addressees of a narrated hand-on in the item's first sentence ("Lãnh đạo UBND TP
     giao Sở GTVT chủ trì …", "Chủ tịch UBND tỉnh vừa có văn bản yêu cầu Thủ trưởng các sở
     …"; ``[roles] narrated_verbs``) and where they end, or None: no such verb after a speaker,
-    a duty cue before it, no addressee right after it, or one above the issuer."""
+    a duty cue before it, no addressee right after it, or one above the issuer.  A bare "chỉ
+    đạo" before the first such verb counts where a person speaks or its addressee then leads
+    ("UBND tỉnh Lâm Đồng chỉ đạo Sở Xây dựng chủ trì …")."""
     r = task_rules()
     stop = min(end, start + r.narrated_reach)
     full = _SENTENCE_END.search(ctx.text, start, stop)
     stop = full.start() if full else stop
     verb = r.narrated_verb.search(ctx.text, start, stop)
     told = r.narrated_person_verb.search(ctx.text, start, verb.start() if verb else stop)
-    if told is not None and r.narrated_person.search(ctx.text, start, told.start()):
-        verb = told  # "ông … - Phó Chủ tịch UBND huyện chỉ đạo Phòng …": a person speaks
-    if verb is None or r.narrated_stop.search(ctx.text, start, verb.start()):
+    for cand in (told, verb):
+        if cand is None:
+            continue
+        led = cand is told and not r.narrated_person.search(ctx.text, start, cand.start())
+        got = _handed(ctx, found, start, cand, end)
+        if got is not None and (not led or r.narrated_led.match(ctx.text, got[1], end)):
+            return got
+    return None
+
+
+def _handed(ctx: Ctx, found, start: int, verb: regex.Match, end: int) -> tuple[list[Agency], int] | None:
+    """The addressees right after a narrated hand-on verb and where they end, or None (see
+    :func:`_narrated`)."""
+    r = task_rules()
+    clause = _CLAUSE_START.search(ctx.text, start, verb.start())  # "Theo đó, để thực hiện …; Chủ tịch …"
+    if r.narrated_stop.search(ctx.text, clause.end() if clause else start, verb.start()):
         return None
     first = _FIRST_WORD.match(ctx.text, start, verb.start())
     if (r.narrated_speaker.search(ctx.text, start, verb.start()) is None

@@ -53,6 +53,7 @@ class TaskRules:
     narrated_speaker: regex.Pattern
     narrated_person_verb: regex.Pattern  # "chỉ đạo" where a person speaks …
     narrated_person: regex.Pattern  # … "ông", "bà", "đồng chí"
+    narrated_led: regex.Pattern  # … or where the addressee then leads: "chủ trì"
     narrated_reach: int
     reported: regex.Pattern  # "<body> đã …": a report of an act done
     passive_by: regex.Pattern  # "… do <body> chủ trì": the passive's agent …
@@ -160,6 +161,7 @@ def task_rules() -> TaskRules:
         narrated_speaker=compile_rule(r"(?<!\w)(?:" + "|".join(roles["narrated_speakers"]) + r")(?!\w)", regex.I | regex.V1),
         narrated_reach=int(roles["narrated_reach"]),
         narrated_person_verb=compile_rule(roles["narrated_person_verb"] + r"(?=\s)", regex.I | regex.V1),
+        narrated_led=compile_rule(r"\s*(?:" + roles["narrated_led"] + r")(?!\w)", regex.I | regex.V1),
         narrated_person=compile_rule(r"(?<!\w)(?:" + "|".join(roles["narrated_persons"]) + r")(?!\w)", regex.I | regex.V1),
         reported=compile_rule(r"\s*(?:" + roles["reported"] + ")", regex.I | regex.V1),
         passive_by=compile_rule(r"(?<!\w)(?:" + roles["passive_by"] + r")\s+", regex.I | regex.V1),

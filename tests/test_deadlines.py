@@ -174,6 +174,9 @@ PROSE = [
      "kể từ ngày 01 tháng 5 năm 2026", None),
     ("áp dụng kể từ ngày 01/5/2026 đến ngày 30/6/2026", None, None),  # a span: a cell's interval, not prose
     ("lần thứ 2 trong năm", None, None),
+    # "chậm nhất trong ngày", the end of a year (the document's when none is written)
+    ("báo cáo UBND tỉnh chậm nhất trong ngày 29/9.", "chậm nhất trong ngày 29/9", None),
+    ("hoàn thành các nhiệm vụ trọng tâm từ nay đến cuối năm 2025;", "đến cuối năm 2025", None),
     # the tasks of a quarter or a year name their time; a programme's years do not
     ("thực hiện các nhiệm vụ Quý II/2018 đúng tiến độ", "nhiệm vụ Quý II/2018", None),
     ("phấn đấu đạt các chỉ tiêu, nhiệm vụ năm 2018 đã đề ra", "nhiệm vụ năm 2018", None),

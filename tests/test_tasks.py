@@ -684,6 +684,31 @@ ARTICLE_SHAPES = [
      "sẽ được rà soát. Công an tỉnh đảm bảo an toàn thông tin, an ninh mạng cho các hệ thống.\n", None,
      [("III.p1", "Văn phòng UBND tỉnh", ["Văn phòng UBND tỉnh"], [], False),
       ("III.p1-2", "Công an tỉnh đảm bảo", ["Công an tỉnh"], [], False)]),
+    # "chỉ đạo" whose addressee then leads ("chủ trì"); a speaker after a purpose clause's ";"
+    # (its "thực hiện" is no duty cue of the speaker's); "lãnh đạo các sở" as a title;
+    # "giao trách nhiệm" before the addressee
+    ("narrated-directs-lead",
+     "III. TỔ CHỨC THỰC HIỆN\nUBND tỉnh Lâm Đồng chỉ đạo Sở Xây dựng chủ trì, phối hợp cơ quan liên quan, UBND thành "
+     "phố Đà Lạt khẩn trương kiểm tra.\n", None,
+     [("III.p1", "UBND tỉnh Lâm Đồng chỉ đạo", ["Sở Xây dựng"],
+       ["Các đơn vị liên quan", "Ủy ban nhân dân thành phố Đà Lạt"], False)]),
+    ("narrated-after-purpose-clause",
+     "III. TỔ CHỨC THỰC HIỆN\nTheo đó, để thực hiện đôn đốc kết quả giải quyết kiến nghị của cử tri; Chủ tịch UBND tỉnh "
+     "yêu cầu lãnh đạo các sở, ban, ngành thuộc tỉnh, Chủ tịch UBND các huyện, thành phố, thủ trưởng các đơn vị có liên "
+     "quan khẩn trương đôn đốc.\n", None,
+     [("III.p1", "Theo đó, để thực hiện", ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã", "Các đơn vị liên quan"],
+       [], False)]),
+    ("narrated-gives-responsibility",
+     "III. TỔ CHỨC THỰC HIỆN\nUBND tỉnh giao trách nhiệm Sở Lao động-Thương binh và Xã hội phối hợp các sở, ngành, đơn "
+     "vị liên quan hướng dẫn.\n", None,
+     [("III.p1", "UBND tỉnh giao trách nhiệm", ["Sở Lao động - Thương binh và Xã hội"], ["Các sở, ban, ngành"], False)]),
+    # a report with a person's name before "vừa", a decision the committee "cũng có"; a
+    # department that "có văn bản hướng dẫn" in a plan keeps its duty
+    ("reported-named-person-decision",
+     "III. TỔ CHỨC THỰC HIỆN\nChủ tịch UBND Thành phố Nguyễn Đức Trung vừa ký ban hành Công văn số 6166/UBND-TH.\n"
+     "UBND tỉnh cũng có quyết định đình chỉ công tác đối với ông Nguyễn Văn A.\n"
+     "Sở Tài chính có văn bản hướng dẫn các đơn vị thực hiện.\n", None,
+     [("III.p3", "Sở Tài chính có văn bản", ["Sở Tài chính"], [], False)]),
     # not narrated: no speaker before the verb (the bearer above guides), a duty cue before it,
     # an addressee above the issuer (asked, not handed the duty)
     ("narrated-no-speaker",
