@@ -186,6 +186,9 @@ class _Gazetteer:
     next_level: regex.Pattern  # ", cấp xã" after a body of the province's level
     local_councils: regex.Pattern  # "UBND các xã, thị trấn": local committees by their level
     local_levels: dict[str, tuple[str, bool]]  # a unit word: (its level's group, alone it is generic)
+    council_groups: dict[str, str]  # a level's committees' group -> its councils' group
+    shared_council: regex.Pattern  # "Hội đồng nhân dân, Chủ tịch Ủy ban nhân dân các …": the councils of the units after
+    council_first: frozenset[str]  # first words of the councils' heads
     local_first: frozenset[str]  # first words of [local_councils] heads
     own_name_heads: tuple[tuple[str, ...], ...]  # a province's own name after these is dropped
     region_word: str  # a regional body's name ends so: its region's number follows
@@ -207,6 +210,7 @@ class _Gazetteer:
     unit_shorts: dict[str, str]  # a level word written short ("tp.") -> the level word ("thành phố")
     bare_units: regex.Pattern  # "các quận, huyện": units listed with no committee named
     place_words: frozenset[str]  # words before such a list that make it a place ("tại các huyện, thị xã")
+    head_lasts: frozenset[str]  # last words of the committees' and councils' heads ("ubnd", "dân", "hđnd")
     unit_word: regex.Pattern  # one level word in a key, short forms too
     committee_name: str  # a unit's committee is named so before its level: "Ủy ban nhân dân"
     owner_words: frozenset[tuple[str, ...]]  # "các ban của Tỉnh ủy": a group of one body's units
@@ -354,9 +358,16 @@ def _gazetteer() -> _Gazetteer:
             rf"{head_alt}\s+(?P<many>(?:các|những)\s+)?(?P<level>cấp\s+)?(?P<units>{unit_alt}"
             rf"(?:\s*(?:,|/|-|\bvà\b(?:\s+các)?)\s*(?:cấp\s+)?{unit_alt})*)" if levels else r"(?!)", regex.V1),
         local_levels=levels,
+        council_groups={row["group"]: row["council_group"] for row in local.get("levels", []) if row.get("council_group")},
+        shared_council=regex.compile(
+            "(?P<council>" + "|".join(r"\s+".join(regex.escape(w) for w in _tokens(match_key(c)))
+                                      for c in sorted(local.get("councils", []), key=len, reverse=True))
+            + rf")\s*(?:,|\bvà\b)\s*(?:chủ\s+tịch\s+)?(?={head_alt}\s)" if local.get("councils") else r"(?!)", regex.V1),
+        council_first=frozenset(_tokens(match_key(c))[0] for c in local.get("councils", [])),
         bare_units=regex.compile(rf"(?:các|những)\s+(?P<units>{unit_alt}(?:\s*(?:,|/|-|\bvà\b(?:\s+các)?)\s*{unit_alt})+)"
                                  if levels else r"(?!)", regex.V1),
         place_words=frozenset(match_key(w) for w in pattern.get("place_words", [])),
+        head_lasts=frozenset(_tokens(match_key(h))[-1] for h in [*local.get("heads", []), *local.get("councils", [])]),
         unit_shorts=shorts,
         committee_name=(local.get("heads") or [""])[0],
         owner_words=frozenset(_tokens(match_key(w)) for w in pattern.get("owner_words", [])),
@@ -1294,6 +1305,16 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
         board = _board_name(text, key, start, one) if first in gaz.board_first else None
         if board is not None and board > max(hit[1] if hit else 0, end or 0):
             hit, end = None, board  # "Ban Chỉ đạo phòng, chống dịch … tỉnh Hà Giang": a board by its task
+        shared = gaz.shared_council.match(key, start, start + _WINDOW) if first in gaz.council_first else None
+        if shared is not None and (units := _local_council(text, key, shared.end())):
+            # "Chủ tịch Hội đồng nhân dân, Chủ tịch Ủy ban nhân dân các huyện, thành phố": the
+            # councils of the units the committee's list names, then the committees
+            head_end = shared.end("council")
+            for group in dict.fromkeys(gaz.council_groups.get(g, "") for g, _, _ in units):
+                if group:
+                    out.append((resolve_agency(group, jurisdiction, parent=parent), start, head_end))
+            pos = head_end
+            continue
         local = (_local_council(text, key, start) if first in gaz.local_first
                  else _bare_units(key, start) if first == "các" else [])
         if local and local[-1][2] > max(hit[1] if hit else 0, end or 0):
@@ -1494,8 +1515,8 @@ def _bare_units(key: str, start: int) -> list[tuple[str, int, int]]:
     thị xã": a place, ``[pattern] place_words``)."""
     gaz = _gazetteer()
     m = gaz.bare_units.match(key, start, start + _WINDOW)
-    if m is None or _word_before(key, start) in gaz.place_words:
-        return []
+    if m is None or _word_before(key, start) in gaz.place_words or _word_before(key, start) in gaz.head_lasts:
+        return []  # (after "HĐND" / "UBND" the units are that council's or committee's, read elsewhere)
     out: list[tuple[str, int, int]] = []
     for u in gaz.unit_word.finditer(key, m.start("units"), m.end()):
         group = gaz.local_levels[" ".join(gaz.unit_shorts.get(u.group("unit"), u.group("unit")).split())][0]

@@ -476,6 +476,14 @@ TOKEN_WALK = [
     ("yêu cầu các quận, huyện thành lập", "Hà Nội", [("UBND các huyện, thành phố, thị xã", "các quận, huyện")]),
     ("phối hợp với các xã, phường, thị trấn", HT, [("Ủy ban nhân dân các xã, phường", "các xã, phường, thị trấn")]),
     ("tại các huyện, thị xã", HT, []),
+    # the districts' councils as a group; a council named before the committee that lists the
+    # units is those units' councils ("Chủ tịch HĐND và UBND các xã, thị trấn")
+    ("Chủ tịch HĐND các huyện, thành phố căn cứ", HT, [("HĐND các huyện, thành phố, thị xã", "HĐND các huyện, thành phố")]),
+    ("Chủ tịch Hội đồng nhân dân, Chủ tịch Uỷ ban nhân dân các huyện, thành phố căn cứ", HT,
+     [("HĐND các huyện, thành phố, thị xã", "Hội đồng nhân dân"),
+      ("UBND các huyện, thành phố, thị xã", "Uỷ ban nhân dân các huyện, thành phố")]),
+    ("Chủ tịch HĐND và UBND các xã, thị trấn căn cứ", HT,
+     [("Hội đồng nhân dân các xã, phường", "HĐND"), ("Ủy ban nhân dân các xã, phường", "UBND các xã, thị trấn")]),
     # a body's two halves written without their "và" (news): the body
     ("yêu cầu Sở Kế hoạch Đầu tư soạn dự thảo văn bản", HT, [("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch Đầu tư")]),
     ("Sở Giáo dục Đào tạo chủ trì", HT, [("Sở Giáo dục và Đào tạo", "Sở Giáo dục Đào tạo")]),
