@@ -189,6 +189,7 @@ class _Gazetteer:
     council_groups: dict[str, str]  # a level's committees' group -> its councils' group
     shared_council: regex.Pattern  # "Hội đồng nhân dân, Chủ tịch Ủy ban nhân dân các …": the councils of the units after
     council_first: frozenset[str]  # first words of the councils' heads
+    area: regex.Pattern  # " ven biển" after a group: the group's units of that area
     local_first: frozenset[str]  # first words of [local_councils] heads
     own_name_heads: tuple[tuple[str, ...], ...]  # a province's own name after these is dropped
     region_word: str  # a regional body's name ends so: its region's number follows
@@ -363,6 +364,9 @@ def _gazetteer() -> _Gazetteer:
             "(?P<council>" + "|".join(r"\s+".join(regex.escape(w) for w in _tokens(match_key(c)))
                                       for c in sorted(local.get("councils", []), key=len, reverse=True))
             + rf")\s*(?:,|\bvà\b)\s*(?:chủ\s+tịch\s+)?(?={head_alt}\s)" if local.get("councils") else r"(?!)", regex.V1),
+        area=regex.compile(r"\s+(?P<area>" + "|".join(r"\s+".join(regex.escape(w) for w in match_key(a).split())
+                                                       for a in pattern.get("areas", [])) + r")(?!\w)"
+                           if pattern.get("areas") else r"(?!)", regex.V1),
         council_first=frozenset(_tokens(match_key(c))[0] for c in local.get("councils", [])),
         bare_units=regex.compile(rf"(?:các|những)\s+(?P<units>{unit_alt}(?:\s*(?:,|/|-|\bvà\b(?:\s+các)?)\s*{unit_alt})+)"
                                  if levels else r"(?!)", regex.V1),
@@ -1434,6 +1438,12 @@ def _with_place(text: str, key: str, group: Agency, start: int, end: int, jurisd
     of that place ("Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ"); else as it is."""
     place = _named_place(text, key, start, end)
     if place is None:
+        area = _gazetteer().area.match(key, end)
+        if area is not None:
+            # "UBND các huyện, thị xã ven biển": the units of that area, a narrower group
+            qualifier = " ".join(text[area.start("area") : area.end()].split())
+            return dataclasses.replace(resolve_agency(f"{group.name} {qualifier}", jurisdiction, parent=parent),
+                                       group=True), area.end()
         return group, end
     return dataclasses.replace(resolve_agency(f"{group.name}, {place[0]}", jurisdiction, parent=parent),
                                group=True), place[1]

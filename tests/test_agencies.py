@@ -484,6 +484,10 @@ TOKEN_WALK = [
       ("UBND các huyện, thành phố, thị xã", "Uỷ ban nhân dân các huyện, thành phố")]),
     ("Chủ tịch HĐND và UBND các xã, thị trấn căn cứ", HT,
      [("Hội đồng nhân dân các xã, phường", "HĐND"), ("Ủy ban nhân dân các xã, phường", "UBND các xã, thị trấn")]),
+    # an area after a group narrows it: the units there, one group named with it
+    ("và UBND các huyện, thị xã ven biển (Hoàng Mai, Quỳnh Lưu) tập trung", "Nghệ An",
+     [("Ủy ban nhân dân các huyện, thành phố, thị xã ven biển", "UBND các huyện, thị xã ven biển")]),
+    ("UBND các xã biên giới thực hiện", "Hà Giang", [("Ủy ban nhân dân các xã, phường biên giới", "UBND các xã biên giới")]),
     # a body's two halves written without their "và" (news): the body
     ("yêu cầu Sở Kế hoạch Đầu tư soạn dự thảo văn bản", HT, [("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch Đầu tư")]),
     ("Sở Giáo dục Đào tạo chủ trì", HT, [("Sở Giáo dục và Đào tạo", "Sở Giáo dục Đào tạo")]),
