@@ -669,10 +669,26 @@ def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple
         if _duty_rules().closing.match(text, m.end(), stop):
             continue  # "Trong quá trình thực hiện, nếu có vướng mắc …": the closing formula
         got = _bearer_at(ctx, [f for f in found if m.end() <= f[1] < stop], m.end(), stop)
+        if not got.lead:
+            got = _named_before(ctx, found, m.end(), stop)
         if got.lead and not lead & set(got.lead):
             out.append((m.end(), got))
             lead = set(got.lead)
     return out
+
+
+def _named_before(ctx: Ctx, found, pos: int, end: int) -> Roles:
+    """A sentence whose subject is a body's head word alone ("Ban có trách nhiệm bố trí …",
+    ``[roles] anaphora_heads``) and a duty verb: the last body of the item before it named
+    with that head ("… của Ban Tuyên giáo và Dân vận Tỉnh ủy. Ban có trách nhiệm …"), or no
+    roles."""
+    r = task_rules()
+    m = r.anaphora.match(ctx.text, pos, end)
+    if m is None or _duty_rules().verb.match(ctx.text, m.end(), end) is None:
+        return Roles()
+    head = m.group("head").casefold()
+    named = [a for a, s, _ in found if s < pos and a.name.casefold().startswith(head + " ")]
+    return Roles((named[-1],)) if named else Roles()
 
 
 def _capital(name: str) -> str:

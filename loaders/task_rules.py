@@ -57,6 +57,7 @@ class TaskRules:
     narrated_reach: int
     reported: regex.Pattern  # "<body> đã …": a report of an act done
     passive_by: regex.Pattern  # "… do <body> chủ trì": the passive's agent …
+    anaphora: regex.Pattern  # "Ban có trách nhiệm …": a body's head word alone, the body named before
     passive_cue: regex.Pattern  # … and what it does
     condition: regex.Pattern
     connective: regex.Pattern  # an opening connective, at an item's start only: "Đồng thời, …"
@@ -164,6 +165,7 @@ def task_rules() -> TaskRules:
         narrated_led=compile_rule(r"\s*(?:" + roles["narrated_led"] + r")(?!\w)", regex.I | regex.V1),
         narrated_person=compile_rule(r"(?<!\w)(?:" + "|".join(roles["narrated_persons"]) + r")(?!\w)", regex.I | regex.V1),
         reported=compile_rule(r"\s*(?:" + roles["reported"] + ")", regex.I | regex.V1),
+        anaphora=compile_rule(r"\s*(?P<head>(?-i:" + "|".join(roles["anaphora_heads"]) + r"))(?=\s+\p{Ll})", regex.V1),
         passive_by=compile_rule(r"(?<!\w)(?:" + roles["passive_by"] + r")\s+", regex.I | regex.V1),
         passive_cue=compile_rule(r"\s*(?:" + "|".join(roles["passive_cues"]) + r")(?!\w)", regex.I | regex.V1),
         new_duty=_any(roles["new_duty"], anchor=r"\s*"),

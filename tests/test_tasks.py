@@ -709,6 +709,12 @@ ARTICLE_SHAPES = [
      "UBND tỉnh cũng có quyết định đình chỉ công tác đối với ông Nguyễn Văn A.\n"
      "Sở Tài chính có văn bản hướng dẫn các đơn vị thực hiện.\n", None,
      [("III.p3", "Sở Tài chính có văn bản", ["Sở Tài chính"], [], False)]),
+    # a later sentence whose subject is a head word alone: the body named before with that head
+    ("anaphora-head-word",
+     "III. TỔ CHỨC THỰC HIỆN\nBan Thường vụ Tỉnh ủy ban hành Quy định chức năng, nhiệm vụ của Ban Tuyên giáo và Dân "
+     "vận Tỉnh ủy. Ban có trách nhiệm bố trí, sắp xếp cán bộ, công chức.\n", None,
+     [("III.p1", "Ban Thường vụ Tỉnh ủy", ["Ban Thường vụ Tỉnh ủy"], [], False),
+      ("III.p1-2", "Ban có trách nhiệm", ["Ban Tuyên giáo và Dân vận Tỉnh ủy"], [], False)]),
     # not narrated: no speaker before the verb (the bearer above guides), a duty cue before it,
     # an addressee above the issuer (asked, not handed the duty)
     ("narrated-no-speaker",
