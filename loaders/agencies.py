@@ -551,6 +551,11 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
         parent_name = passed if passed is not None else entry.parent
         if parent_name is not None:
             parent_name = _resolve(parent_name, jurisdiction, None).name
+        if (passed is not None and entry.kind == "unit" and parent_name != entry.parent
+                and key in _gazetteer().unit_heads):
+            # "Chánh Văn phòng" in the committee's own decision: its office ("Văn phòng UBND
+            # tỉnh"), not the office the table lists for the economic-zone board
+            return _resolve(f"{name} {parent_name}", jurisdiction, None)
         parent_id = agency_id(jurisdiction, parent_name) if parent_name else None
         if parent_id == agency_id(jurisdiction, entry.name):
             parent_id = None

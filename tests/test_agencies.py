@@ -626,3 +626,16 @@ EXECUTION_BODIES = [
 @pytest.mark.parametrize(("text", "jurisdiction", "names"), EXECUTION_BODIES, ids=[e[0][:40] for e in EXECUTION_BODIES])
 def test_execution_clause_bodies(text: str, jurisdiction: str, names: list[str]) -> None:
     assert [a.name for a, _, _ in find_agencies(text, jurisdiction)] == names
+
+
+@pytest.mark.parametrize(("parent", "name"), [
+    ("Ban Quản lý Khu kinh tế tỉnh", "Văn phòng Ban Quản lý"),  # the board's own office, as the table lists it
+    ("Ủy ban nhân dân tỉnh", "Văn phòng UBND tỉnh"),  # the committee's office in its own decision
+    ("Sở Y tế", "Văn phòng Sở Y tế"),  # a department's office
+])
+def test_bare_office_is_the_issuers(parent: str, name: str) -> None:
+    """"Chánh Văn phòng" with no body named is the issuer's office, not the one unit the table
+    lists under that word."""
+    text = "Chánh Văn phòng, Giám đốc Sở Y tế chịu trách nhiệm thi hành"
+    found = find_agencies(text, HT, groups=True, parent=parent)
+    assert found[0][0].name == name and text[found[0][1]:found[0][2]] == "Văn phòng"
