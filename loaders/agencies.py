@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 import itertools
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -843,8 +842,7 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
             continue
         if word == ",":
             # "quản lý ngành, lĩnh vực": a fixed phrase holds its commas
-            rest = next((len(ph) - ph.index(",") for ph in gaz.phrases
-                         if "," in ph and tuple(words[i - ph.index(",") : i - ph.index(",") + len(ph)]) == ph), 0)
+            rest = _comma_phrase_rest(words, i)
             if rest:
                 end_i = i + rest - 1
                 i += rest
@@ -853,10 +851,9 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
             listed = _domain_list(text, words, toks, i) if not group else None
             if listed is not None:
                 # "Trung tâm Xúc tiến đầu tư, thương mại và du lịch": the fields a body's name
-                # lists, in lower case, the last after "và"
-                end_i = listed - 1
-                i = listed
+                # lists, in lower case, the last after "và" (outside the name's length)
                 held += listed - i
+                end_i, i = listed - 1, listed
                 continue
         if word in gaz.number_units and i > head_len and words[i - 1].isdigit() and toks[i - 1][2] == s:
             end_i = i  # "Các doanh nghiệp do Nhà nước nắm giữ 100% vốn điều lệ"
@@ -898,6 +895,13 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
     if end_i < head_len - 1 + (0 if group else 1):
         return None
     return toks[end_i][2]
+
+
+def _comma_phrase_rest(words: list[str] | tuple[str, ...], i: int) -> int:
+    """Tokens from the comma at ``words[i]`` to the end of a fixed phrase holding it
+    ("phòng, chống", "ngành, lĩnh vực"; ``[pattern] phrases``), or 0."""
+    return next((len(ph) - ph.index(",") for ph in _gazetteer().phrases
+                 if "," in ph and tuple(words[i - ph.index(",") : i - ph.index(",") + len(ph)]) == ph), 0)
 
 
 def _domain_list(text: str, words: list[str], toks: list[tuple[str, int, int]], i: int) -> int | None:
@@ -948,21 +952,18 @@ def _board_name(text: str, key: str, pos: int, one: _KeyTokens | None = None) ->
     gaz = _gazetteer()
     if not gaz.board_heads:
         return None
-    head_words = _TOKEN_SPLIT.split(key[pos : pos + 40])[1::2]
-    if not any(tuple(head_words[: len(h)]) == h for h in gaz.board_heads):
+    first = _TOKEN_SPLIT.split(key[pos : pos + 40])[1::2]  # (a cheap look at the head first)
+    head = next((h for h in gaz.board_heads if tuple(first[: len(h)]) == h), None)
+    if head is None or not (text[pos].isupper() or _word_before(key, pos) == "trưởng"):
         return None
     parts = _TOKEN_SPLIT.split(key[pos : pos + _WINDOW])  # (read on its own, not by stretches)
     offsets = list(itertools.accumulate(map(len, parts), initial=pos))
     words, starts, ends = parts[1::2], offsets[1:-1:2], offsets[2::2]
-    head = next((h for h in gaz.board_heads if tuple(words[: len(h)]) == h), None)
-    if head is None or not (text[pos].isupper() or _word_before(key, pos) == "trưởng"):
-        return None
     i = len(head)
     while i < len(words) and i - len(head) <= gaz.board_max:
         word = words[i]
         if word == ",":
-            rest = next((len(ph) - ph.index(",") for ph in gaz.phrases
-                         if "," in ph and tuple(words[i - ph.index(",") : i - ph.index(",") + len(ph)]) == ph), 0)
+            rest = _comma_phrase_rest(words, i)
             if not rest:
                 return None
             i += rest

@@ -266,12 +266,8 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
             # as a body goes through the request below, which keeps a request upwards its own)
             pos = m.end()
             run, run_end = agency_run(ctx, found, pos, end)
-        while not run:
-            m = r.head_words.match(ctx.text, pos, end)
-            if m is None or m.end() == pos or not _NON_WORD.match(ctx.text[m.end() : m.end() + 1]):
-                break
-            pos = m.end()
         if not run:
+            pos = _past_head_words(ctx.text, pos, end)
             run, run_end = agency_run(ctx, found, pos, end)
         relay = r.relay.match(ctx.text, run_end, end) if run else None
         if relay:
@@ -303,6 +299,15 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
             name = body_kind(name) or name
             return [resolve_agency(name, ctx.jurisdiction, parent=ctx.issuer)], m.end("name")
     return [], start
+
+
+def _past_head_words(text: str, pos: int, end: int) -> int:
+    """``pos`` moved over the words allowed before a first addressee (``[roles] head_words``:
+    "Giao", "Giám đốc", "Thủ trưởng" …)."""
+    head_words = task_rules().head_words
+    while (m := head_words.match(text, pos, end)) is not None and m.end() > pos and _NON_WORD.match(text[m.end() : m.end() + 1]):
+        pos = m.end()
+    return pos
 
 
 def _narrated(ctx: Ctx, found, start: int, end: int) -> tuple[list[Agency], int] | None:
@@ -341,11 +346,8 @@ def _handed(ctx: Ctx, found, start: int, verb: regex.Match, end: int) -> tuple[l
         return None  # no speaker: "Định hướng, chỉ đạo Báo …" is the bearer's own act
     pos = _AFTER_VERB.match(ctx.text, verb.end()).end()  # "đề nghị, Sở Kế hoạch và Đầu tư …"
     run, run_end = agency_run(ctx, found, pos, end)
-    while not run:
-        m = r.head_words.match(ctx.text, pos, end)  # "giao cho", "yêu cầu Thủ trưởng …"
-        if m is None or m.end() == pos or not _NON_WORD.match(ctx.text[m.end() : m.end() + 1]):
-            break
-        pos = m.end()
+    if not run:
+        pos = _past_head_words(ctx.text, pos, end)  # "giao cho", "yêu cầu Thủ trưởng …"
         run, run_end = agency_run(ctx, found, pos, end)
     if not run and (unit := unit_committee(ctx.text, pos)) is not None:
         # "đã đề nghị TP Thuận An cần đẩy nhanh …": the unit addressed is its committee
