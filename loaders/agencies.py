@@ -188,6 +188,9 @@ class _Gazetteer:
     council_groups: dict[str, str]  # a level's committees' group -> its councils' group
     shared_council: regex.Pattern  # "Hội đồng nhân dân, Chủ tịch Ủy ban nhân dân các …": the councils of the units after
     council_first: frozenset[str]  # first words of the councils' heads
+    #: the province's own committee and council: a council named before that committee is the
+    #: province's council ("Hội đồng nhân dân, Ủy ban nhân dân tỉnh")
+    province_pair: tuple[str, str] | None
     area: regex.Pattern  # " ven biển" after a group: the group's units of that area
     local_first: frozenset[str]  # first words of [local_councils] heads
     own_name_heads: tuple[tuple[str, ...], ...]  # a province's own name after these is dropped
@@ -367,6 +370,8 @@ def _gazetteer() -> _Gazetteer:
                                                        for a in pattern.get("areas", [])) + r")(?!\w)"
                            if pattern.get("areas") else r"(?!)", regex.V1),
         council_first=frozenset(_tokens(match_key(c))[0] for c in local.get("councils", [])),
+        province_pair=((local["province_committee"], local["province_council"])
+                       if local.get("province_committee") and local.get("province_council") else None),
         bare_units=regex.compile(rf"(?:các|những)\s+(?P<units>{unit_alt}(?:\s*(?:,|/|-|\bvà\b(?:\s+các)?)\s*{unit_alt})+)"
                                  if levels else r"(?!)", regex.V1),
         place_words=frozenset(match_key(w) for w in pattern.get("place_words", [])),
@@ -1289,6 +1294,7 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
     one = _key_tokens(key, 0) if len(key) < _SEGMENT else None  # a short text: one stretch, no look-ups
     jur = _name_key(jurisdiction)
     out: list[tuple[Agency, int, int]] = []
+    councils_before: dict[int, tuple[int, int]] = {}  # a committee's start: the council named before it
     pos = 0
     while True:
         m = gaz.starts.search(key, pos) if gaz.openers is None else None
@@ -1320,11 +1326,13 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
             # "Chủ tịch Hội đồng nhân dân, Chủ tịch Ủy ban nhân dân các huyện, thành phố": the
             # councils of the units the committee's list names, then the committees
             head_end = shared.end("council")
-            for group in dict.fromkeys(gaz.council_groups.get(g, "") for g, _, _ in units):
+            for group in dict.fromkeys(_council_of(text, key, g, s, e, text[start:head_end]) for g, s, e in units):
                 if group:
                     out.append((resolve_agency(group, jurisdiction, parent=parent), start, head_end))
             pos = head_end
             continue
+        if shared is not None:
+            councils_before[shared.end()] = (start, shared.end("council"))
         local = (_local_council(text, key, start) if first in gaz.local_first
                  else _bare_units(key, start) if first == "các" else [])
         if local and local[-1][2] > max(hit[1] if hit else 0, end or 0):
@@ -1372,7 +1380,41 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
             name, s2, e2 = level
             out.append((resolve_agency(name, jurisdiction, parent=parent), s2, e2))
             pos = e2
+    if councils_before and gaz.province_pair is not None:
+        out = _province_councils(out, councils_before, jurisdiction, parent)
     return tuple(out)
+
+
+def _council_of(text: str, key: str, unit: str, s: int, e: int, council: str) -> str:
+    """The council of the local committee ``unit`` named at ``text[s:e]``: its level's
+    councils ("Hội đồng nhân dân các xã, phường"), or for one unit named by its place that
+    place's council, headed as the text heads it (``council``: "HĐND, UBND thành phố Vinh"
+    gives "HĐND thành phố Vinh"), else ""."""
+    gaz = _gazetteer()
+    group = gaz.council_groups.get(unit)
+    if group is not None:
+        return group
+    m = gaz.local_councils.match(key, s, s + _WINDOW)
+    if m is None or m.group("many") or m.group("level"):
+        return ""
+    head = text[s : m.start("units")]
+    return f"{council} {unit[len(head):]}" if unit.startswith(head) else ""
+
+
+def _province_councils(found: list[tuple[Agency, int, int]], before: dict[int, tuple[int, int]],
+                       jurisdiction: str, parent: str | None) -> list[tuple[Agency, int, int]]:
+    """A council named right before the province's own committee ("Đề nghị Hội đồng nhân dân,
+    Ủy ban nhân dân tỉnh quan tâm …", "Tỉnh ủy, HĐND, UBND tỉnh"): the province's council too,
+    before the committee (``[local_councils] province_committee`` / ``province_council``)."""
+    committee_name, council_name = _gazetteer().province_pair
+    committee = resolve_agency(committee_name, jurisdiction, parent=parent).id
+    out: list[tuple[Agency, int, int]] = []
+    for agency, s, e in found:
+        if s in before and agency.id == committee:
+            cs, ce = before[s]
+            out.append((resolve_agency(council_name, jurisdiction, parent=parent), cs, ce))
+        out.append((agency, s, e))
+    return out
 
 
 _WINDOW = 300  # characters a group name or a level list can span

@@ -484,6 +484,18 @@ TOKEN_WALK = [
       ("UBND các huyện, thành phố, thị xã", "Uỷ ban nhân dân các huyện, thành phố")]),
     ("Chủ tịch HĐND và UBND các xã, thị trấn căn cứ", HT,
      [("Hội đồng nhân dân các xã, phường", "HĐND"), ("Ủy ban nhân dân các xã, phường", "UBND các xã, thị trấn")]),
+    # ... and before the province's own committee, the province's council; before one unit's
+    # committee, that unit's council (its level word written out)
+    ("Đề nghị Hội đồng nhân dân, Ủy ban nhân dân tỉnh quan tâm", HT,
+     [("Hội đồng nhân dân tỉnh", "Hội đồng nhân dân"), ("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh")]),
+    ("Tỉnh ủy, HĐND, UBND tỉnh lãnh đạo", HT,
+     [("Tỉnh ủy", "Tỉnh ủy"), ("Hội đồng nhân dân tỉnh", "HĐND"), ("Ủy ban nhân dân tỉnh", "UBND tỉnh")]),
+    ("HĐND và UBND Thành phố chỉ đạo", "Hà Nội",
+     [("Hội đồng nhân dân thành phố", "HĐND"), ("Ủy ban nhân dân thành phố", "UBND Thành phố")]),
+    ("HĐND, UBND TP. Đông Hà chỉ đạo", "Quảng Trị",
+     [("Hội đồng nhân dân thành phố Đông Hà", "HĐND"), ("Ủy ban nhân dân thành phố Đông Hà", "UBND TP. Đông Hà")]),
+    ("HĐND, UBND thành phố Vinh chỉ đạo", "Nghệ An",  # a city of the province: not the province's council
+     [("Hội đồng nhân dân thành phố Vinh", "HĐND"), ("Ủy ban nhân dân thành phố Vinh", "UBND thành phố Vinh")]),
     # an area after a group narrows it: the units there, one group named with it
     ("và UBND các huyện, thị xã ven biển (Hoàng Mai, Quỳnh Lưu) tập trung", "Nghệ An",
      [("Ủy ban nhân dân các huyện, thành phố, thị xã ven biển", "UBND các huyện, thị xã ven biển")]),
