@@ -825,6 +825,15 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
     qualified = False  # the name has reached its "tỉnh" / "thành phố"
     while i < len(toks):
         word, s, e = toks[i]
+        units = (gaz.local_councils.match(key, s, s + _WINDOW)
+                 if group and i > head_len and word in gaz.local_first and not qualified else None)
+        if units is not None and (units.group("many") or units.group("level")):
+            # "Các phòng chuyên môn thuộc UBND các huyện, thành phố", "… thuộc Ủy ban nhân dân
+            # cấp huyện": the committees of a level, through its units' list
+            while i < len(toks) and toks[i][2] <= units.end():
+                end_i, i, held = i, i + 1, held + 1
+            qualified = True
+            continue
         phrase = next((ph for ph in (firsts[0].get(word, ()) if firsts else gaz.phrases)
                        if "," not in ph and tuple(words[i : i + len(ph)]) == ph), None)
         if phrase is not None and not qualified:
@@ -846,8 +855,11 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
             held = i - head_len
             continue
         if word == ",":
-            # "quản lý ngành, lĩnh vực": a fixed phrase holds its commas
-            rest = _comma_phrase_rest(words, i)
+            # "quản lý ngành, lĩnh vực": a fixed phrase holds its commas, but not before a
+            # capitalised head, another body ("các phòng, Ban, các Trung tâm": the board's
+            # offices and the board)
+            rest = _comma_phrase_rest(words, i) if not (
+                i + 1 < len(toks) and text[toks[i + 1][1]].isupper() and gaz.heads_by_first.get(words[i + 1])) else 0
             if rest:
                 end_i = i + rest - 1
                 i += rest

@@ -363,6 +363,15 @@ GROUPS = [
      [("Các cơ quan thuộc Ủy ban nhân dân tỉnh", True), ("UBND các huyện, thành phố, thị xã", True)]),
     ("Ủy ban nhân dân quận-huyện, xã, phường, thị trấn thực hiện",
      [("UBND các huyện, thành phố, thị xã", True), ("Ủy ban nhân dân các xã, phường", True)]),
+    # a group of units "thuộc" the committees of a level runs through the level's units; "phòng,
+    # ban" is one noun, but a capitalised head after the comma is another body (the board)
+    ("Các phòng chuyên môn thuộc UBND các huyện, thành phố phối hợp",
+     [("Các phòng chuyên môn thuộc Ủy ban nhân dân các huyện, thành phố", True)]),
+    ("Các cơ quan chuyên môn thuộc UBND cấp huyện chủ động",
+     [("Các cơ quan chuyên môn thuộc Ủy ban nhân dân cấp huyện", True)]),
+    ("Các phòng, ban chuyên môn thuộc UBND huyện chủ động",
+     [("Các phòng, ban chuyên môn thuộc Ủy ban nhân dân huyện", True)]),
+    ("các phòng, Ban, các Trung tâm trực thuộc báo cáo", [("Các phòng", True), ("Các Trung tâm trực thuộc", True)]),
     # "giám sát" is a verb: "các đoàn thể giám sát việc phân bổ" names "các đoàn thể"
     ("Phối hợp chính quyền địa phương và các đoàn thể giám sát việc phân bổ",
      [("Chính quyền địa phương", True), ("Các đoàn thể chính trị - xã hội tỉnh", True)]),
