@@ -162,8 +162,10 @@ def _continues(text: str, prev: Paragraph, kind: str, label: str, body: int, end
     if task_rules().end.match(text, body, end):
         return False  # the closing sentence ("Trên đây là Kế hoạch …"), the signature block
     if last in _TERMINAL:
-        # "... dự án năm 2023;" / "hướng dẫn, hỗ trợ ...": a sentence goes on after a wrap
-        return wrapped and last in ";:," and text[body].islower()
+        # "... dự án năm 2023;" / "hướng dẫn, hỗ trợ ...": a sentence goes on after a wrap;
+        # after a comma also in capitals, a list of names ("9. Báo Hà Tĩnh, Sở Văn hóa," /
+        # "Thể thao và Du lịch …:")
+        return wrapped and last in ";:," and (text[body].islower() or last == ",")
     if prev.kind == "roman" and _CAPS.fullmatch(text, prev.body, prev.end) and _LOWER.search(text, body, end):
         # "III. TỔ CHỨC THỰC HIỆN" / "(ĐCSVN) - Chủ tịch …": a heading in capitals wraps in
         # capitals ("IV. NHIỆM" / "VỤ CỤ THỂ"); a line in lower case after it is a paragraph

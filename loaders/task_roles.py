@@ -733,12 +733,50 @@ def item_roles(ctx: Ctx, start: int, end: int, *, heading: bool = False) -> Role
             name_start = start
             while (hw := task_rules().head_words.match(ctx.text, name_start, head_end)) and hw.end() > name_start:
                 name_start = hw.end()  # "Đề nghị các tổ chức …": the name, not the verb
-            # "Các chủ rừng là tổ chức (các Ban quản lý rừng …)": the name, not its examples
-            name = PARENS.sub("", ctx.text[name_start:head_end]).strip(" ,.;:")
-            lead = [resolve_agency(name, ctx.jurisdiction)]
+            named = [f for f in found if name_start <= f[1] < head_end]
+            if any(not a.group for a, _, _ in named) and _a_list(ctx.text, named, head_end):
+                # "9. Báo và Phát thanh - Truyền hình Đắk Lắk, Sở Văn hóa, Thể thao và Du lịch, …
+                # và hệ thống truyền thanh cơ sở:": a list of bodies, the unknown ones as written
+                lead = _listed_bodies(ctx, named, name_start, head_end)
+            else:
+                # "Các chủ rừng là tổ chức (các Ban quản lý rừng …)": the name, not its examples
+                name = PARENS.sub("", ctx.text[name_start:head_end]).strip(" ,.;:")
+                lead = [resolve_agency(name, ctx.jurisdiction)]
     lead = compose_agencies(lead, ctx.jurisdiction, ctx.compounds)
     coop = compose_agencies(coop, ctx.jurisdiction, ctx.compounds)
     return Roles(tuple(lead), tuple(a for a in coop if a not in lead))
+
+
+_LIST_SEP = regex.compile(r"[,;]|\bvà\b", regex.V1)
+
+
+def _a_list(text: str, found, end: int) -> bool:
+    """Whether what follows each body ``found`` up to ``end`` starts a next item of a list (a
+    comma, ";" or "và"): "Sở Văn hóa, …, Cổng Thông tin … và hệ thống truyền thanh cơ sở" is
+    a list, "Ngân hàng Nhà nước chi nhánh khu vực 14" one name the finder read in part."""
+    return all(_LIST_SEP.match(text, _BLANKS.match(text, e, end).end(), end) or _blank(text, e, end)
+               for _, _, e in found)
+
+
+def _listed_bodies(ctx: Ctx, found, start: int, end: int) -> list[Agency]:
+    """The bodies a heading lists in ``text[start:end]``: those ``found`` there, and each
+    other piece between them (split at commas and "và") as written."""
+    text = ctx.text
+    out: list[tuple[int, Agency]] = [(s, a) for a, s, _ in found]
+    gaps, pos = [], start
+    for _, s, e in found:
+        gaps.append((pos, s))
+        pos = max(pos, e)
+    gaps.append((pos, end))
+    for gs, ge in gaps:
+        at = gs
+        for cut in [*_LIST_SEP.finditer(text, gs, ge), None]:
+            stop = cut.start() if cut is not None else ge
+            piece = PARENS.sub("", text[at:stop]).strip(" .:-\n")
+            if any(ch.isalpha() for ch in piece):
+                out.append((at, resolve_agency(_capital(piece), ctx.jurisdiction, parent=ctx.issuer)))
+            at = cut.end() if cut is not None else ge
+    return [a for _, a in sorted(out, key=lambda t: t[0])]
 
 
 def label_agencies(ctx: Ctx, start: int, end: int) -> list[Agency]:

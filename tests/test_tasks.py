@@ -235,6 +235,17 @@ SHAPES = [
      "III. TỔ CHỨC THỰC HIỆN\n5. Các chủ rừng là tổ chức (các Ban quản lý rừng phòng hộ, các Công ty lâm nghiệp…)\n"
      "- Thực hiện đầy đủ quyền, nghĩa vụ của chủ rừng.",
      None, [("III.5.-1", "Thực hiện đầy đủ quyền, nghĩa", ["Các chủ rừng là tổ chức"], [], False)]),
+    # a heading listing bodies, some unknown: each listed body, the unknown ones as written; a
+    # known body whose name the finder read only in part stays one name as written
+    ("heading-lists-known-and-unknown-bodies",
+     "III. TỔ CHỨC THỰC HIỆN\n9. Báo Hà Tĩnh, Sở Văn hóa, Thể thao và Du lịch và hệ thống truyền thanh cơ sở:\n"
+     "Tăng cường thông tin, tuyên truyền về kế hoạch hỗ trợ, lịch phân bổ hàng hóa tại từng xã, phường; kịp thời phản ánh "
+     "khó khăn, vướng mắc và gương điển hình trong công tác hỗ trợ nhân dân; định hướng dư luận, tránh tin giả, tin sai lệch.",
+     None, [("III.9", "Tăng cường thông tin, tuyên tr", ["Báo Hà Tĩnh", "Sở Văn hóa - Thể thao và Du lịch",
+                                                          "Hệ thống truyền thanh cơ sở"], [], False)]),
+    ("heading-one-body-read-in-part",
+     "III. TỔ CHỨC THỰC HIỆN\n3. Ngân hàng Nhà nước chi nhánh khu vực 14\na) Chỉ đạo các ngân hàng mở tài khoản cho người dân.",
+     None, [("III.3.a", "Chỉ đạo các ngân hàng mở tài k", ["Ngân hàng Nhà nước chi nhánh khu vực 14"], [], False)]),
     # a province-level body named with "Thành phố", then its verb
     ("giao-city-body-then-verb",
      "III. TỔ CHỨC THỰC HIỆN\n2. Giao Trung tâm Chuyển đổi số Thành phố cấu hình thủ tục hành chính trên Hệ thống.",
