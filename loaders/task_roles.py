@@ -29,7 +29,7 @@ PARENS = regex.compile(r"\([^()]*\)")
 _BLANKS = regex.compile(r"\s*")
 _CLAUSE_END = regex.compile(r"[;.](?:\s|$)")  # (compiled once: regex.search(str) looks its cache up per call)
 _SENTENCE_END = regex.compile(r"[.](?:\s|$)")
-_SENTENCE_START = regex.compile(r"(?<=\w[)”\"]?)[.]\s+(?=\p{Lu})")  # where a sentence starts inside an item
+_SENTENCE_START = regex.compile(r"(?<=\w[)”\"]?)[.;]\s+(?=\p{Lu})")  # where a sentence (or a clause in capitals) starts inside an item
 _LIST_WINDOW = 200  # characters: longer than an aside ([roles] aside reads 160) or an unlisted partner
 _NAMES_END = regex.compile(r"[\s.;,]*+(?::.*)?", regex.S)  # after names, nothing or a ":" and a duty
 
@@ -663,7 +663,12 @@ def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple
     out: list[tuple[int, Roles]] = []
     lead = set(roles.lead)
     found = None
+    sentence = start
     for m in _SENTENCE_START.finditer(text, start, end):
+        if text[m.start()] == ";" and task_rules().coop_cue.search(text, sentence, m.start()):
+            continue  # inside a list of partners (as in _clause_starts)
+        if text[m.start()] == ".":
+            sentence = m.end()
         if found is None:
             found = found_agencies(ctx, start, end)
         nxt = _SENTENCE_START.search(text, m.end(), end)
@@ -671,8 +676,10 @@ def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple
         if _duty_rules().closing.match(text, m.end(), stop):
             continue  # "Trong quá trình thực hiện, nếu có vướng mắc …": the closing formula
         got = _bearer_at(ctx, [f for f in found if m.end() <= f[1] < stop], m.end(), stop)
-        if not got.lead:
+        if not got.lead and text[m.start()] == ".":
             got = _named_before(ctx, found, m.end(), stop)
+        if text[m.start()] == ";" and any(a.group for a in got.lead):
+            continue  # "…; Sở Giáo dục và Đào tạo tổ chức tập huấn …": a named body's clause only
         if got.lead and not lead & set(got.lead):
             out.append((m.end(), got))
             lead = set(got.lead)

@@ -309,6 +309,17 @@ ARTICLE_SHAPES = [
       ("III.1-2", "Sở Kế hoạch và Đầu tư tổng hợp, trình Ủy ban nhân dân tỉnh.", ["Sở Kế hoạch và Đầu tư"], [], False),
       ("III.2", "Thủ trưởng các sở, ban, ngành triển khai thực hiện nghiêm túc Kế hoạch này. Trong quá trình",
        ["Các sở, ban, ngành"], [], False)]),
+    # ... also a clause after ";" that a named body opens with its duty ("…; Sở Giáo dục và Đào
+    # tạo tổ chức tập huấn …"), each with its own deadline; a group opening a clause after ";"
+    # ("…; UBND các huyện … phối hợp") stays in the item's task
+    ("plan-item-second-bearer-after-semicolon",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Giao Sở Tài chính bố trí kinh phí trước ngày 30/6/2024; Sở Giáo dục và Đào tạo "
+     "tổ chức tập huấn cho giáo viên trong tháng 9/2024.\n"
+     "2. Sở Y tế chủ trì thực hiện; UBND các huyện, thành phố, thị xã phối hợp triển khai.\n",
+     None,
+     [("III.1", "Giao Sở Tài chính bố trí kinh phí trước ngày 30/6/2024;", ["Sở Tài chính"], [], False),
+      ("III.1-2", "Sở Giáo dục và Đào tạo tổ chức tập huấn cho giáo viên trong tháng 9/2024.", ["Sở Giáo dục và Đào tạo"], [], False),
+      ("III.2", "Sở Y tế chủ trì thực hiện; UBND", ["Sở Y tế"], [], False)]),
     # roles allocated by label under a heading on competence or responsibility: a task of the
     # body each label names (as written when it names none the finder reads, up to a purpose);
     # the same label under another heading is a field, no task
