@@ -663,19 +663,23 @@ def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple
     out: list[tuple[int, Roles]] = []
     lead = set(roles.lead)
     found = None
-    sentence = start
+    checked, cue = start, False  # a partners' cue in the sentence so far (read once)
     for m in _SENTENCE_START.finditer(text, start, end):
-        if text[m.start()] == ";" and task_rules().coop_cue.search(text, sentence, m.start()):
-            continue  # inside a list of partners (as in _clause_starts)
         if text[m.start()] == ".":
-            sentence = m.end()
+            checked, cue = m.end(), False
+        else:
+            cue = cue or task_rules().coop_cue.search(text, checked, m.start()) is not None
+            checked = m.start()
+            if cue:
+                continue  # inside a list of partners (as in _clause_starts)
         if found is None:
             found = found_agencies(ctx, start, end)
+            starts = [f[1] for f in found]
         nxt = _SENTENCE_START.search(text, m.end(), end)
         stop = nxt.start() + 1 if nxt else end
         if _duty_rules().closing.match(text, m.end(), stop):
             continue  # "Trong quá trình thực hiện, nếu có vướng mắc …": the closing formula
-        got = _bearer_at(ctx, [f for f in found if m.end() <= f[1] < stop], m.end(), stop)
+        got = _bearer_at(ctx, found[bisect.bisect_left(starts, m.end()) : bisect.bisect_left(starts, stop)], m.end(), stop)
         if not got.lead and text[m.start()] == ".":
             got = _named_before(ctx, found, m.end(), stop)
         if text[m.start()] == ";" and any(a.group for a in got.lead):
