@@ -401,7 +401,31 @@ def cooperating_of(ctx: Ctx, found, start: int, end: int, lead: list[Agency] = (
             continue
         run, run_end = agency_run(ctx, found, m.end(), end)
         out += run + _last_partner(ctx, m.start(), run_end if run else m.end(), end)
+    if lead:
+        for m in r.partner_subject.finditer(ctx.text, start, end):
+            out += [a for a in _run_before(ctx, found, m.start()) if a not in lead]
     return out
+
+
+def _run_before(ctx: Ctx, found, pos: int) -> list[Agency]:
+    """The list of agencies that ends right before ``pos`` (blanks between; joined by commas,
+    "và", …): "Sở Y tế chủ trì, Sở Tài chính và UBND các huyện phối hợp" gives the two
+    partners before "phối hợp"."""
+    r = task_rules()
+    i = bisect.bisect_right(found, pos, key=lambda f: f[2]) - 1
+    if i < 0 or not _blank(ctx.text, found[i][2], pos):
+        return []
+    j = i
+    while j > 0 and r.joiners.match(ctx.text, found[j - 1][2], found[j][1]).end() == found[j][1]:
+        j -= 1
+    return [a for a, _, _ in found[j : i + 1]]
+
+
+def partner_clause(ctx: Ctx, found, pos: int, end: int) -> bool:
+    """Whether the clause at ``pos`` names bodies that only cooperate ("…; Sở Tài chính phối
+    hợp.", ``[roles] partner_subject``): no task of their own."""
+    run, run_end = agency_run(ctx, found, pos, end)
+    return bool(run) and task_rules().partner_subject.match(ctx.text, run_end, end) is not None
 
 
 def _last_partner(ctx: Ctx, cue: int, pos: int, end: int) -> list[Agency]:
@@ -679,11 +703,14 @@ def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple
         stop = nxt.start() + 1 if nxt else end
         if _duty_rules().closing.match(text, m.end(), stop):
             continue  # "Trong quá trình thực hiện, nếu có vướng mắc …": the closing formula
-        got = _bearer_at(ctx, found[bisect.bisect_left(starts, m.end()) : bisect.bisect_left(starts, stop)], m.end(), stop)
+        clause = found[bisect.bisect_left(starts, m.end()) : bisect.bisect_left(starts, stop)]
+        got = _bearer_at(ctx, clause, m.end(), stop)
         if not got.lead and text[m.start()] == ".":
             got = _named_before(ctx, found, m.end(), stop)
         if text[m.start()] == ";" and any(a.group for a in got.lead):
             continue  # "…; Sở Giáo dục và Đào tạo tổ chức tập huấn …": a named body's clause only
+        if lead and got.lead and partner_clause(ctx, clause, m.end(), stop):
+            continue  # "Sở Y tế chủ trì …. Sở Tài chính phối hợp.": partners of the task above
         if got.lead and not lead & set(got.lead):
             out.append((m.end(), got))
             lead = set(got.lead)

@@ -311,7 +311,7 @@ ARTICLE_SHAPES = [
        ["Các sở, ban, ngành"], [], False)]),
     # ... also a clause after ";" that a named body opens with its duty ("…; Sở Giáo dục và Đào
     # tạo tổ chức tập huấn …"), each with its own deadline; a group opening a clause after ";"
-    # ("…; UBND các huyện … phối hợp") stays in the item's task
+    # ("…; UBND các huyện … phối hợp triển khai": partners) stays in the item's task
     ("plan-item-second-bearer-after-semicolon",
      "III. TỔ CHỨC THỰC HIỆN\n1. Giao Sở Tài chính bố trí kinh phí trước ngày 30/6/2024; Sở Giáo dục và Đào tạo "
      "tổ chức tập huấn cho giáo viên trong tháng 9/2024.\n"
@@ -319,7 +319,19 @@ ARTICLE_SHAPES = [
      None,
      [("III.1", "Giao Sở Tài chính bố trí kinh phí trước ngày 30/6/2024;", ["Sở Tài chính"], [], False),
       ("III.1-2", "Sở Giáo dục và Đào tạo tổ chức tập huấn cho giáo viên trong tháng 9/2024.", ["Sở Giáo dục và Đào tạo"], [], False),
-      ("III.2", "Sở Y tế chủ trì thực hiện; UBND", ["Sở Y tế"], [], False)]),
+      ("III.2", "Sở Y tế chủ trì thực hiện; UBND", ["Sở Y tế"], ["UBND các huyện, thành phố, thị xã"], False)]),
+    # bodies before a bare "phối hợp" (no partner named after it) cooperate with the lead named
+    # before them, in the same clause, after ";" or in a later sentence: no task of their own
+    ("partners-as-subject-of-bare-phoi-hop",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì thực hiện; Sở Tài chính phối hợp.\n"
+     "2. Sở Y tế chủ trì; các sở, ngành liên quan phối hợp thực hiện.\n"
+     "3. Sở Y tế chủ trì thực hiện, Sở Tài chính và UBND các huyện phối hợp.\n"
+     "4. Giao Sở Y tế chủ trì xây dựng kế hoạch. Sở Tài chính, Sở Nội vụ phối hợp thực hiện.\n",
+     None,
+     [("III.1", "Sở Y tế chủ trì thực hiện; Sở Tài chính phối hợp.", ["Sở Y tế"], ["Sở Tài chính"], False),
+      ("III.2", "Sở Y tế chủ trì; các sở, ngành", ["Sở Y tế"], ["Các sở, ban, ngành"], False),
+      ("III.3", "Sở Y tế chủ trì thực hiện, Sở T", ["Sở Y tế"], ["Sở Tài chính", "UBND các huyện, thành phố, thị xã"], False),
+      ("III.4", "Giao Sở Y tế chủ trì xây dựng kế hoạch. Sở Tài chính", ["Sở Y tế"], ["Sở Tài chính", "Sở Nội vụ"], False)]),
     # roles allocated by label under a heading on competence or responsibility: a task of the
     # body each label names (as written when it names none the finder reads, up to a purpose);
     # the same label under another heading is a field, no task
