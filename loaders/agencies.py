@@ -182,6 +182,8 @@ class _Gazetteer:
     catch_all: regex.Pattern  # "các cơ quan, đơn vị và tổ chức, cá nhân có liên quan"
     catch_all_noun: regex.Pattern
     kinds_list: regex.Pattern  # "các cơ quan, đơn vị, địa phương, doanh nghiệp": kinds of body listed
+    shared_kind: regex.Pattern  # ", đơn vị liên quan" after "các sở, ngành": a kind sharing the "các"
+    shared_plural: tuple[str, ...]
     next_level: regex.Pattern  # ", cấp xã" after a body of the province's level
     local_councils: regex.Pattern  # "UBND các xã, thị trấn": local committees by their level
     local_levels: dict[str, tuple[str, bool]]  # a unit word: (its level's group, alone it is generic)
@@ -420,6 +422,11 @@ def _gazetteer() -> _Gazetteer:
         catch_all=regex.compile(rf"các\s+(?P<nouns>{nouns_alt}(?:\s*(?:,|\bvà\b)?\s*{nouns_alt})+)\s+(?:có\s+)?liên\s+quan(?!\w)",
                                 regex.V1),
         catch_all_noun=regex.compile(nouns_alt, regex.V1),
+        shared_kind=regex.compile(
+            r"\s*(?:,|\bvà\b)\s*(?=(?:" + "|".join(r"\s+".join(regex.escape(w) for w in k.split())
+                                              for k in sorted(pattern.get("shared_kinds", []), key=len, reverse=True))
+            + r")(?!\w))" if pattern.get("shared_kinds") else r"(?!)", regex.V1 | regex.I),
+        shared_plural=tuple(pattern.get("shared_plural", [])),
         kinds_list=regex.compile(rf"các\s+(?P<nouns>{list_alt}(?:\s*(?:,|\bvà\b)\s*{list_alt}){{{max(1, int(pattern.get('kinds_list_min', 3)) - 1)},}})",
                                  regex.V1),
         spell_out=regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(k) for k in sorted(spelled, key=len, reverse=True))
@@ -1394,7 +1401,35 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
             pos = e2
     if councils_before and gaz.province_pair is not None:
         out = _province_councils(out, councils_before, jurisdiction, parent)
+    if groups and any(a.group for a, _, _ in out):
+        out = _shared_plurals(text, out, jurisdiction, parent)
     return tuple(out)
+
+
+def _shared_plurals(text: str, found: list[tuple[Agency, int, int]], jurisdiction: str,
+                    parent: str | None) -> list[tuple[Agency, int, int]]:
+    """A kind of body listed right after a group written with "các" and no "các" of its own
+    shares it (``[pattern] shared_kinds``): "các sở, ngành, đơn vị liên quan" is "Các sở, ban,
+    ngành" and "Các đơn vị liên quan"; "các sở, ban, ngành, đoàn thể tỉnh, Chủ tịch UBND …"
+    keeps the list going to the committees.  The kind is named as the finder names "các"
+    and its words."""
+    gaz = _gazetteer()
+    out: list[tuple[Agency, int, int]] = []
+    plural = False  # the last group is written with "các" (or shares it)
+    for n, (agency, s, e) in enumerate(found):
+        out.append((agency, s, e))
+        plural = agency.group and (text[s:e].split(None, 1)[0].casefold() in gaz.shared_plural if text[s:e].strip() else False)
+        limit = found[n + 1][1] if n + 1 < len(found) else len(text)
+        while plural and (m := gaz.shared_kind.match(text, e, limit)) is not None:
+            k = m.end()
+            lead = gaz.shared_plural[0]
+            named = _find_agencies(f"{lead} {text[k:limit]}", jurisdiction, True, parent)
+            if not named or named[0][1] != 0 or not named[0][0].group:
+                break
+            a2, _, e2 = named[0]
+            e = k + e2 - len(lead) - 1
+            out.append((a2, k, e))
+    return out
 
 
 def _council_of(text: str, key: str, unit: str, s: int, e: int, council: str) -> str:

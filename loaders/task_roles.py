@@ -252,8 +252,12 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
         stop = min(end, start + r.condition_reach)
         full = _CLAUSE_END.search(ctx.text[cond.end() : stop])
         stop = cond.end() + full.start() if full else stop
+        ends = {e for _, _, e in found}
+        # (a break right after a body, then a word in lower case, goes on with its list: "… cho
+        # các địa phương, đơn vị để …")
         candidates += [b.end() for b in r.condition_breaks.finditer(ctx.text, cond.end(), stop)
-                       if b.end() > b.start()]
+                       if b.end() > b.start() and not (_back_over_blanks(ctx.text, b.start()) in ends
+                                                       and ctx.text[b.end() : b.end() + 1].islower())]
         if full and ctx.text[stop] == ";" and _issuer_opener(
                 ctx.text, (after := _CONNECTIVE_TAIL.match(ctx.text, stop + 1, end).end()), end):
             # "Để bảo đảm trật tự …; Chủ tịch UBND huyện yêu cầu X …": the purpose ends at ";"
@@ -299,6 +303,13 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
             name = body_kind(name) or name
             return [resolve_agency(name, ctx.jurisdiction, parent=ctx.issuer)], m.end("name")
     return [], start
+
+
+def _back_over_blanks(text: str, pos: int) -> int:
+    """``pos`` moved back over the blanks before it."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
 
 
 def _past_head_words(text: str, pos: int, end: int) -> int:

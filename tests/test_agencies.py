@@ -363,6 +363,18 @@ GROUPS = [
      [("Các cơ quan thuộc Ủy ban nhân dân tỉnh", True), ("UBND các huyện, thành phố, thị xã", True)]),
     ("Ủy ban nhân dân quận-huyện, xã, phường, thị trấn thực hiện",
      [("UBND các huyện, thành phố, thị xã", True), ("Ủy ban nhân dân các xã, phường", True)]),
+    # a kind listed without its own "các" after a group that has one shares it: a group of its
+    # own, with its level ("cấp tỉnh" is a fixed phrase), and the list goes on after it; a row's
+    # alias that names the kind too stays one group
+    ("Thủ trưởng các sở, ban, ngành, đoàn thể tỉnh, Chủ tịch UBND các huyện, thị xã triển khai",
+     [("Các sở, ban, ngành", True), ("Các đoàn thể tỉnh", True), ("UBND các huyện, thành phố, thị xã", True)]),
+    ("phối hợp với các sở, ban, ngành liên quan và địa phương triển khai",
+     [("Các sở, ban, ngành", True), ("Chính quyền địa phương", True)]),
+    ("Yêu cầu các đơn vị chức năng và chủ rừng thực hiện ngay",
+     [("Các đơn vị chức năng", True), ("Các chủ rừng", True)]),
+    ("Thủ trưởng các ban ngành, đơn vị cấp tỉnh; các cơ quan Trung ương",
+     [("Các sở, ban, ngành", True), ("Các đơn vị cấp tỉnh", True), ("Các cơ quan Trung ương", True)]),
+    ("phối hợp các sở, ngành, đơn vị liên quan hướng dẫn", [("Các sở, ban, ngành", True)]),
     # a group of units "thuộc" the committees of a level runs through the level's units; "phòng,
     # ban" is one noun, but a capitalised head after the comma is another body (the board)
     ("Các phòng chuyên môn thuộc UBND các huyện, thành phố phối hợp",

@@ -320,6 +320,12 @@ ARTICLE_SHAPES = [
      [("III.1", "Giao Sở Tài chính bố trí kinh phí trước ngày 30/6/2024;", ["Sở Tài chính"], [], False),
       ("III.1-2", "Sở Giáo dục và Đào tạo tổ chức tập huấn cho giáo viên trong tháng 9/2024.", ["Sở Giáo dục và Đào tạo"], [], False),
       ("III.2", "Sở Y tế chủ trì thực hiện; UBND", ["Sở Y tế"], ["UBND các huyện, thành phố, thị xã"], False)]),
+    # a break of an opening clause right after a body goes on with its list: "cho các địa
+    # phương, đơn vị để thực hiện" names no subject; the heading's body leads
+    ("opening-clause-break-inside-a-list",
+     "III. TỔ CHỨC THỰC HIỆN\n3. Sở Tài chính\n- Trên cơ sở chức năng nhiệm vụ, chủ trì, phối hợp với các cơ quan, đơn vị "
+     "có liên quan tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí cho các địa phương, đơn vị để thực hiện các nhiệm vụ.\n",
+     None, [("III.3.-1", "Trên cơ sở chức năng nhiệm vụ", ["Sở Tài chính"], ["Các đơn vị liên quan"], False)]),
     # bodies before a bare "phối hợp" (no partner named after it) cooperate with the lead named
     # before them, in the same clause, after ";" or in a later sentence: no task of their own
     ("partners-as-subject-of-bare-phoi-hop",
