@@ -992,6 +992,9 @@ def _board_name(text: str, key: str, pos: int, one: _KeyTokens | None = None) ->
                 return None
             i += rest
             continue
+        if word in "-–" and i + 1 < len(words) and text[starts[i + 1]].isupper():
+            i += 1  # "Ban Chỉ huy Phòng thủ dân sự - Phòng, chống thiên tai …": two boards' names joined
+            continue
         if not word[0].isalnum() or _stops(words, i, gaz.board_stops):
             return None
         level = next((w for w in gaz.province_words if tuple(words[i : i + len(w)]) == w), None)

@@ -316,9 +316,13 @@ def _past_head_words(text: str, pos: int, end: int) -> int:
     """``pos`` moved over the words allowed before a first addressee (``[roles] head_words``:
     "Giao", "Giám đốc", "Thủ trưởng" …)."""
     head_words = task_rules().head_words
+    pos = _QUOTES.match(text, pos, end).end()  # a quoted order: "“Sở Nông nghiệp … phối hợp với …”"
     while (m := head_words.match(text, pos, end)) is not None and m.end() > pos and _NON_WORD.match(text[m.end() : m.end() + 1]):
         pos = m.end()
     return pos
+
+
+_QUOTES = regex.compile(r"\s*[“\"‘«]?")
 
 
 def _narrated(ctx: Ctx, found, start: int, end: int) -> tuple[list[Agency], int] | None:
@@ -715,7 +719,7 @@ def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple
         if _duty_rules().closing.match(text, m.end(), stop):
             continue  # "Trong quá trình thực hiện, nếu có vướng mắc …": the closing formula
         clause = found[bisect.bisect_left(starts, m.end()) : bisect.bisect_left(starts, stop)]
-        got = _bearer_at(ctx, clause, m.end(), stop)
+        got = _bearer_at(ctx, clause, m.end(), stop, opening=text[m.start()] == ".")
         if not got.lead and text[m.start()] == ".":
             got = _named_before(ctx, found, m.end(), stop)
         if text[m.start()] == ";" and any(a.group for a in got.lead):

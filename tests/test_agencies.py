@@ -375,6 +375,15 @@ GROUPS = [
     ("Thủ trưởng các ban ngành, đơn vị cấp tỉnh; các cơ quan Trung ương",
      [("Các sở, ban, ngành", True), ("Các đơn vị cấp tỉnh", True), ("Các cơ quan Trung ương", True)]),
     ("phối hợp các sở, ngành, đơn vị liên quan hướng dẫn", [("Các sở, ban, ngành", True)]),
+    # the Party's directives address its organisations, the government of every level and the
+    # armed forces as groups; an adverb ends a group's description; a board named with two
+    # boards' names joined by a dash
+    ("yêu cầu cấp ủy, tổ chức đảng, chính quyền các cấp, lực lượng vũ trang và các địa phương khẩn trương",
+     [("Các cấp ủy Đảng", True), ("Các tổ chức đảng", True), ("Chính quyền địa phương", True),
+      ("Lực lượng vũ trang tỉnh", True), ("Chính quyền địa phương", True)]),
+    ("các đơn vị chức năng thường xuyên kiểm tra", [("Các đơn vị chức năng", True)]),
+    ("thành viên Ban Chỉ huy Phòng thủ dân sự - Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh, các cơ quan",
+     [("Ban Chỉ huy Phòng thủ dân sự - Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh", False), ("Các cơ quan", True)]),
     # a group of units "thuộc" the committees of a level runs through the level's units; "phòng,
     # ban" is one noun, but a capitalised head after the comma is another body (the board)
     ("Các phòng chuyên môn thuộc UBND các huyện, thành phố phối hợp",

@@ -320,6 +320,23 @@ ARTICLE_SHAPES = [
      [("III.1", "Giao Sở Tài chính bố trí kinh phí trước ngày 30/6/2024;", ["Sở Tài chính"], [], False),
       ("III.1-2", "Sở Giáo dục và Đào tạo tổ chức tập huấn cho giáo viên trong tháng 9/2024.", ["Sở Giáo dục và Đào tạo"], [], False),
       ("III.2", "Sở Y tế chủ trì thực hiện; UBND", ["Sở Y tế"], ["UBND các huyện, thành phố, thị xã"], False)]),
+    # news wording: a quoted order; "Trong đó," / "Riêng" before the bearer (also in a later
+    # sentence, a task of its own); "tiếp tục chỉ đạo" after a speaker hands on; "các đồng chí
+    # thành viên" before a board
+    ("news-quoted-order-and-openers",
+     "III. TỔ CHỨC THỰC HIỆN\n1. “Sở Y tế phối hợp với UBND cấp huyện tập trung chỉ đạo phòng, chống dịch”. Đó là "
+     "chỉ đạo của UBND tỉnh.\n2. Trong đó, công an tỉnh cần phối hợp chặt chẽ với các đơn vị chức năng thường xuyên "
+     "kiểm tra.\n3. UBND tỉnh yêu cầu UBND các huyện khẩn trương hoàn thiện quy hoạch trước ngày 28-10. Riêng UBND "
+     "huyện Kỳ Anh khẩn trương hoàn thiện quy hoạch trước ngày 25-10.\n4. Từ kết quả đó, Chủ tịch UBND tỉnh tiếp tục "
+     "chỉ đạo các chủ đầu tư cần tập trung giải ngân vốn.\n5. UBND tỉnh đề nghị các đồng chí thành viên Ban Chỉ đạo "
+     "phòng, chống dịch bệnh tỉnh tiếp tục thực hiện nghiêm chỉ đạo của Thủ tướng Chính phủ.\n",
+     None,
+     [("III.1", "“Sở Y tế phối hợp với UBND", ["Sở Y tế"], ["UBND các huyện, thành phố, thị xã"], False),
+      ("III.2", "Trong đó, công an tỉnh cần", ["Công an tỉnh"], ["Các đơn vị chức năng"], False),
+      ("III.3", "UBND tỉnh yêu cầu UBND các huyện", ["UBND các huyện, thành phố, thị xã"], [], False),
+      ("III.3-2", "Riêng UBND huyện Kỳ Anh", ["Ủy ban nhân dân huyện Kỳ Anh"], [], False),
+      ("III.4", "Từ kết quả đó, Chủ tịch UBND", ["Các chủ đầu tư"], [], False),
+      ("III.5", "UBND tỉnh đề nghị các đồng chí", ["Ban Chỉ đạo phòng, chống dịch bệnh tỉnh"], [], False)]),
     # a break of an opening clause right after a body goes on with its list: "cho các địa
     # phương, đơn vị để thực hiện" names no subject; the heading's body leads
     ("opening-clause-break-inside-a-list",
