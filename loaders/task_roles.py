@@ -138,6 +138,9 @@ def found_agencies(ctx: Ctx, start: int, end: int) -> list[tuple[Agency, int, in
     return found
 
 
+_COLON_GAP = regex.compile(r"\s*:\s*")
+
+
 def _distributed(ctx: Ctx, m: regex.Match, end: int) -> list[tuple[Agency, int, int]]:
     """The bodies of a list that shares the body noun ``m`` names before its colon."""
     r = task_rules()
@@ -191,6 +194,12 @@ def agency_run(ctx: Ctx, found: list[tuple[Agency, int, int]], pos: int, limit: 
                 gap = r.joiners.match(ctx.text, bridged.end(), s)
         if gap is None or gap.end() != s:
             break
+        if a.group and i + 1 < len(found) and _COLON_GAP.fullmatch(ctx.text, e, found[i + 1][1]):
+            # "Thủ trưởng các cơ quan: Văn phòng UBND tỉnh; các Sở, …": a kind before a colon and
+            # the bodies it lists is their header, no addressee of its own
+            pos = found[i + 1][1]
+            i += 1
+            continue
         run.append(a)
         pos = e
         i += 1

@@ -337,6 +337,15 @@ ARTICLE_SHAPES = [
       ("III.3-2", "Riêng UBND huyện Kỳ Anh", ["Ủy ban nhân dân huyện Kỳ Anh"], [], False),
       ("III.4", "Từ kết quả đó, Chủ tịch UBND", ["Các chủ đầu tư"], [], False),
       ("III.5", "UBND tỉnh đề nghị các đồng chí", ["Ban Chỉ đạo phòng, chống dịch bệnh tỉnh"], [], False)]),
+    # a notice's closing hands its content on to the bodies it informs; a kind before a colon
+    # that lists bodies is their header, no addressee
+    ("notice-closing-and-kind-header",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Văn phòng Ủy ban nhân dân tỉnh thông báo đến Sở Y tế, các Sở, ngành và địa phương có "
+     "liên quan biết, để khẩn trương tổ chức thực hiện./.\n2. Thủ trưởng các cơ quan: Văn phòng UBND tỉnh; Sở Y tế; "
+     "các đơn vị liên quan căn cứ Kế hoạch thi hành.\n",
+     None,
+     [("III.1", "Văn phòng Ủy ban nhân dân tỉnh", ["Sở Y tế", "Các sở, ban, ngành, địa phương"], [], False),
+      ("III.2", "Thủ trưởng các cơ quan:", ["Văn phòng UBND tỉnh", "Sở Y tế", "Các đơn vị liên quan"], [], False)]),
     # a break of an opening clause right after a body goes on with its list: "cho các địa
     # phương, đơn vị để thực hiện" names no subject; the heading's body leads
     ("opening-clause-break-inside-a-list",
