@@ -174,6 +174,11 @@ PROSE = [
      "kể từ ngày 01 tháng 5 năm 2026", None),
     ("áp dụng kể từ ngày 01/5/2026 đến ngày 30/6/2026", None, None),  # a span: a cell's interval, not prose
     ("lần thứ 2 trong năm", None, None),
+    # "đến (hết) ngày …" closes the work, not data counted up to a day or the end of a span
+    ("tập trung giải ngân vốn kế hoạch năm 2020 trong thời gian còn lại (đến ngày 31.1.2021), với mục tiêu",
+     "đến ngày 31.1.2021", None),
+    ("thực hiện đến hết ngày 31/12/2025.", "đến hết ngày 31/12/2025", None),
+    ("báo cáo số liệu tính đến ngày 30/6/2025", None, None),
     # "chậm nhất trong ngày", the end of a year (the document's when none is written)
     ("báo cáo UBND tỉnh chậm nhất trong ngày 29/9.", "chậm nhất trong ngày 29/9", None),
     ("hoàn thành các nhiệm vụ trọng tâm từ nay đến cuối năm 2025;", "đến cuối năm 2025", None),
