@@ -1612,8 +1612,13 @@ def _local_council(text: str, key: str, start: int) -> list[tuple[str, int, int]
         if out and out[-1][0] == group:
             out[-1] = (group, out[-1][1], e)
         else:
-            out.append((group, start if not out else s, e))
+            # ("Ủy ban nhân dân cấp huyện, cấp xã": the second level from its "cấp")
+            level = _LEVEL_WORD_BEFORE.search(key, max(start, s - 8), s) if out else None
+            out.append((group, start if not out else level.start() if level else s, e))
     return out
+
+
+_LEVEL_WORD_BEFORE = regex.compile(r"(?<!\w)cấp\s+$", regex.V1)
 
 
 def _bare_units(key: str, start: int) -> list[tuple[str, int, int]]:

@@ -375,6 +375,9 @@ GROUPS = [
     ("Thủ trưởng các ban ngành, đơn vị cấp tỉnh; các cơ quan Trung ương",
      [("Các sở, ban, ngành", True), ("Các đơn vị cấp tỉnh", True), ("Các cơ quan Trung ương", True)]),
     ("phối hợp các sở, ngành, đơn vị liên quan hướng dẫn", [("Các sở, ban, ngành", True)]),
+    ("phối hợp với các sở ban ngành, đoàn thể và Ủy ban nhân dân cấp huyện, cấp xã tổ chức",
+     [("Các sở, ban, ngành", True), ("Các đoàn thể chính trị - xã hội tỉnh", True),
+      ("UBND các huyện, thành phố, thị xã", True), ("Ủy ban nhân dân các xã, phường", True)]),
     # the Party's directives address its organisations, the government of every level and the
     # armed forces as groups; an adverb ends a group's description; a board named with two
     # boards' names joined by a dash

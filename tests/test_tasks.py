@@ -337,6 +337,13 @@ ARTICLE_SHAPES = [
       ("III.3-2", "Riêng UBND huyện Kỳ Anh", ["Ủy ban nhân dân huyện Kỳ Anh"], [], False),
       ("III.4", "Từ kết quả đó, Chủ tịch UBND", ["Các chủ đầu tư"], [], False),
       ("III.5", "UBND tỉnh đề nghị các đồng chí", ["Ban Chỉ đạo phòng, chống dịch bệnh tỉnh"], [], False)]),
+    # a list of partners with a level list: "cấp xã" goes on with the list
+    ("partners-levels-listed",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Giao Sở Y tế chủ trì, phối hợp với các sở ban ngành, đoàn thể và Ủy ban nhân dân cấp "
+     "huyện, cấp xã tổ chức triển khai thực hiện Kế hoạch này.\n",
+     None,
+     [("III.1", "Giao Sở Y tế chủ trì", ["Sở Y tế"], ["Các sở, ban, ngành", "Các đoàn thể chính trị - xã hội tỉnh",
+                                                        "UBND các huyện, thành phố, thị xã", "Ủy ban nhân dân các xã, phường"], False)]),
     # a notice's closing hands its content on to the bodies it informs; a kind before a colon
     # that lists bodies is their header, no addressee
     ("notice-closing-and-kind-header",
