@@ -29,7 +29,9 @@ PARENS = regex.compile(r"\([^()]*\)")
 _BLANKS = regex.compile(r"\s*")
 _CLAUSE_END = regex.compile(r"[;.](?:\s|$)")  # (compiled once: regex.search(str) looks its cache up per call)
 _SENTENCE_END = regex.compile(r"[.](?:\s|$)")
-_SENTENCE_START = regex.compile(r"(?<=\w[)”\"]?)[.;]\s+(?=\p{Lu})")  # where a sentence (or a clause in capitals) starts inside an item
+# where a sentence (or a clause in capitals, or one opening with its time: "…; từ ngày 5 đến
+# ngày 10 hằng tháng, Phòng Kế hoạch - Đầu tư kiểm tra …") starts inside an item
+_SENTENCE_START = regex.compile(r"(?<=\w[)”\"]?)(?:[.;]\s+(?=\p{Lu})|;\s+(?=(?:từ|trước|sau|định|hằng|hàng|trong)\s[^;,.:]{1,60},\s*\p{Lu}))")
 _LIST_WINDOW = 200  # characters: longer than an aside ([roles] aside reads 160) or an unlisted partner
 _NAMES_END = regex.compile(r"[\s.;,]*+(?::.*)?", regex.S)  # after names, nothing or a ":" and a duty
 
@@ -728,7 +730,7 @@ def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple
         if _duty_rules().closing.match(text, m.end(), stop):
             continue  # "Trong quá trình thực hiện, nếu có vướng mắc …": the closing formula
         clause = found[bisect.bisect_left(starts, m.end()) : bisect.bisect_left(starts, stop)]
-        got = _bearer_at(ctx, clause, m.end(), stop, opening=text[m.start()] == ".")
+        got = _bearer_at(ctx, clause, m.end(), stop, opening=text[m.start()] == "." or text[m.end()].islower())
         if not got.lead and text[m.start()] == ".":
             got = _named_before(ctx, found, m.end(), stop)
         if text[m.start()] == ";" and any(a.group for a in got.lead):

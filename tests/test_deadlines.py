@@ -179,6 +179,8 @@ PROSE = [
      "đến ngày 31.1.2021", None),
     ("thực hiện đến hết ngày 31/12/2025.", "đến hết ngày 31/12/2025", None),
     ("báo cáo số liệu tính đến ngày 30/6/2025", None, None),
+    ("từ ngày 5 đến ngày 10 hằng tháng, Phòng Kế hoạch - Đầu tư kiểm tra", "từ ngày 5 đến ngày 10 hằng tháng",
+     "FREQ=MONTHLY;BYMONTHDAY=10"),
     # "chậm nhất trong ngày", the end of a year (the document's when none is written)
     ("báo cáo UBND tỉnh chậm nhất trong ngày 29/9.", "chậm nhất trong ngày 29/9", None),
     ("hoàn thành các nhiệm vụ trọng tâm từ nay đến cuối năm 2025;", "đến cuối năm 2025", None),

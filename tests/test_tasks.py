@@ -337,6 +337,13 @@ ARTICLE_SHAPES = [
       ("III.3-2", "Riêng UBND huyện Kỳ Anh", ["Ủy ban nhân dân huyện Kỳ Anh"], [], False),
       ("III.4", "Từ kết quả đó, Chủ tịch UBND", ["Các chủ đầu tư"], [], False),
       ("III.5", "UBND tỉnh đề nghị các đồng chí", ["Ban Chỉ đạo phòng, chống dịch bệnh tỉnh"], [], False)]),
+    # a clause after ";" opening with its time, then a named body: that body's task
+    ("second-bearer-after-semicolon-and-time",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Các đơn vị phải cập nhật kết quả trước ngày 5 hằng tháng; từ ngày 5 đến ngày 10 hằng "
+     "tháng, Phòng Kế hoạch - Đầu tư kiểm tra, tổng hợp báo cáo.\n",
+     None,
+     [("III.1", "Các đơn vị phải cập nhật kết quả trước ngày 5 hằng tháng;", ["Các đơn vị"], [], False),
+      ("III.1-2", "từ ngày 5 đến ngày 10 hằng tháng, Phòng Kế hoạch", ["Phòng Kế hoạch - Đầu tư"], [], False)]),
     # a list of partners with a level list: "cấp xã" goes on with the list
     ("partners-levels-listed",
      "III. TỔ CHỨC THỰC HIỆN\n1. Giao Sở Y tế chủ trì, phối hợp với các sở ban ngành, đoàn thể và Ủy ban nhân dân cấp "
