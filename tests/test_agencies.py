@@ -395,6 +395,9 @@ GROUPS = [
      [("Các cơ quan chuyên môn thuộc Ủy ban nhân dân cấp huyện", True)]),
     ("Các phòng, ban chuyên môn thuộc UBND huyện chủ động",
      [("Các phòng, ban chuyên môn thuộc Ủy ban nhân dân huyện", True)]),
+    ("các phòng ban chuyên môn thuộc UBND huyện thực hiện",
+     [("Các phòng ban chuyên môn thuộc Ủy ban nhân dân huyện", True)]),
+    ("các đơn vị và phòng ban được phân công phải cập nhật", [("Các đơn vị", True), ("Các phòng ban", True)]),
     ("các phòng, Ban, các Trung tâm trực thuộc báo cáo", [("Các phòng", True), ("Các Trung tâm trực thuộc", True)]),
     # "giám sát" is a verb: "các đoàn thể giám sát việc phân bổ" names "các đoàn thể"
     ("Phối hợp chính quyền địa phương và các đoàn thể giám sát việc phân bổ",
