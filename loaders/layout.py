@@ -780,6 +780,10 @@ class _Joined:
         return self.head if self.whole else None
 
 
+_SHORT_HEADING = 6  # words of a Roman heading's title ("I. Nhiệm vụ chung")
+_JOINING_LAST = {("và",), ("của",), ("các",), ("với",), ("cho",), ("về",), ("tại",), ("trong",), ("sở",), ("ban",)}
+
+
 def _soft(block: _Joined, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: bool = False,
           first_limit: int = 0) -> bool:
     """Whether the line break between ``prev`` (ending ``block``) and ``nxt`` is soft;
@@ -840,6 +844,11 @@ def _soft(block: _Joined, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: b
         return False
     if _is_caps(p) != _is_caps(n) and len(n.split()) >= 2:
         return False  # the title / the preamble; a heading / its body
+    if (r.roman_marker.match(block.head) and not block.caps and block.text is not None and 3 <= block.words <= _SHORT_HEADING
+            and not p.endswith(",") and _last_words(p)[:1] not in _JOINING_LAST and not nxt.opens_start):
+        # "I. Nhiệm vụ chung" / "Ban Chỉ huy …": a short Roman heading in lower case ends
+        # where the next line starts in capitals (a wrapped line runs near the page's width)
+        return False
     if r.openers.match(n):
         return False
     return True

@@ -170,6 +170,11 @@ def _item(ctx: Ctx, scan: _Scan, i: int, b: Builder) -> None:
         heading = False
     roles = duty if duty.lead else item_roles(ctx, p.body, end, heading=heading)
     inherited = next((h.roles for h in reversed(stack) if h.roles.lead), Roles())
+    if heading and not roles.lead and p.kind == "plain":
+        # "Ngày …, UBND thành phố ban hành Chỉ thị … . UBND thành phố yêu cầu Thủ trưởng các Sở
+        # … thực hiện một số nhiệm vụ trọng tâm sau:" / "- …": the bodies its last sentence names
+        told = _lead_in(ctx, p)
+        roles = told if told.lead else roles
     if heading:
         own = roles if roles.lead else Roles(inherited.lead, tuple(dict.fromkeys(inherited.cooperating + roles.cooperating)))
         lvl = 2.5 if p.kind == "plain" else level
@@ -239,11 +244,18 @@ def _lead_in(ctx: Ctx, p: Paragraph) -> Roles:
     text = ctx.text
     if p.kind != "plain" or text[p.end - 1] != ":":
         return Roles()
-    roles = item_roles(ctx, p.body, p.end)
     issuer = resolve_agency(ctx.issuer, ctx.jurisdiction).id if ctx.issuer else None
-    if not roles.lead or all(a.id == issuer for a in roles.lead):
-        return Roles()
-    return roles
+    # the sentence that ends with the colon: "Ngày 31/05/2011, Ủy ban nhân dân thành phố ban hành
+    # Chỉ thị … . Ủy ban nhân dân thành phố yêu cầu Thủ trưởng các Sở - ngành … sau:"
+    last = [m.end() for m in _SENTENCE.finditer(text, p.body, p.end)]
+    for start in dict.fromkeys([p.body, *last[-1:]]):
+        roles = item_roles(ctx, start, p.end)
+        if roles.lead and not all(a.id == issuer for a in roles.lead):
+            return roles
+    return Roles()
+
+
+_SENTENCE = regex.compile(r"(?<=\w[)”\"]?)[.]\s+(?=\p{Lu})")  # where a later sentence of a paragraph starts
 
 
 def _examples(scan: _Scan, i: int, text: str) -> int | None:

@@ -570,6 +570,21 @@ JOIN_ROWS = [
     # a type word, but no type line after "V. CHẾ ĐỘ")
     pytest.param("V. CHẾ ĐỘ\nBÁO CÁO\n1. Sở Công Thương tổng hợp.", "V. CHẾ ĐỘ BÁO CÁO\n1. Sở Công Thương tổng hợp.",
                  id="caps-heading-then-type-word-without-emphasis"),
+    # on a wrapped page, a short Roman heading in lower case ends where a line in capitals
+    # follows (its own body); a heading ending with a joining word goes on
+    pytest.param("I. Nhiệm vụ chung\nBan Chỉ huy Phòng, chống\nthiên tai và Tìm kiếm cứu nạn các ngành, các cấp, Thủ trưởng\n"
+                 "các sở, ban, ngành tỉnh, Chủ tịch UBND các huyện tập trung thực hiện một số công việc sau:\n"
+                 "- Khẩn trương hoàn thành tổng kết công tác chỉ đạo, chỉ huy phòng chống thiên tai, tìm kiếm cứu nạn\n"
+                 "năm 2014 trước ngày 20/4/2015; đánh giá, phát huy những ưu điểm, những công việc mang lại\n"
+                 "hiệu quả thiết thực, đồng thời làm rõ nguyên nhân của những hạn chế, yếu kém để có giải\n"
+                 "pháp chấn chỉnh, khắc phục.\nII. Nhiệm vụ của các sở và\nBan Chỉ huy tỉnh",
+                 "I. Nhiệm vụ chung\nBan Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn các ngành, các cấp, Thủ trưởng "
+                 "các sở, ban, ngành tỉnh, Chủ tịch UBND các huyện tập trung thực hiện một số công việc sau:\n"
+                 "- Khẩn trương hoàn thành tổng kết công tác chỉ đạo, chỉ huy phòng chống thiên tai, tìm kiếm cứu nạn "
+                 "năm 2014 trước ngày 20/4/2015; đánh giá, phát huy những ưu điểm, những công việc mang lại "
+                 "hiệu quả thiết thực, đồng thời làm rõ nguyên nhân của những hạn chế, yếu kém để có giải "
+                 "pháp chấn chỉnh, khắc phục.\nII. Nhiệm vụ của các sở và Ban Chỉ huy tỉnh",
+                 id="short-roman-heading-then-capitalised-body-on-a-wrapped-page"),
     # a header whose every cell a lone "|" closes, no blank lines, no row ends: the lines
     # after its last pipe are the document, not one more cell swallowing it
     pytest.param("ỦY\nBAN NHÂN DÂN\nTỈNH TIỀN GIANG\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
