@@ -20,7 +20,7 @@ from loaders.rules import load_table
 from loaders.task_build import ITEM_KINDS, Builder, Draft, Read, apply_labels, section_path, sub_level
 from loaders.task_paragraphs import Paragraph
 from loaders.task_roles import (PARENS, Ctx, Roles, bearer_sentences, delegates, duty_clause, found_agencies, item_roles,
-                                lead_run)
+                                lead_run, list_header)
 from loaders.task_rules import task_rules
 
 __all__ = ["articles", "charters", "item_acts"]
@@ -334,7 +334,8 @@ def _addressees(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) 
     if cue:
         begin = st.pending[0][1] if st.pending else start
         found = found_agencies(ctx, begin, p.end)
-        lead = compose_agencies([a for a, s, _ in found if s < cue.start()], ctx.jurisdiction, ctx.compounds)
+        lead = compose_agencies([a for k, (a, s, _) in enumerate(found) if s < cue.start() and not list_header(text, found, k)],
+                                ctx.jurisdiction, ctx.compounds)
         roles = item_roles(ctx, begin, p.end) if not st.pending else Roles()
         if roles.lead and roles.cooperating:
             # "Giao Sở Công Thương chủ trì, phối hợp với các sở, ban, ngành liên quan, UBND

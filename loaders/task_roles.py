@@ -143,6 +143,13 @@ def found_agencies(ctx: Ctx, start: int, end: int) -> list[tuple[Agency, int, in
 _COLON_GAP = regex.compile(r"\s*:\s*")
 
 
+def list_header(text: str, found, i: int) -> bool:
+    """Whether ``found[i]`` is a kind before a colon and the bodies it lists ("Thủ trưởng các
+    cơ quan: Văn phòng UBND tỉnh; các Sở, …"): their header, no addressee of its own."""
+    return (found[i][0].group and i + 1 < len(found)
+            and _COLON_GAP.fullmatch(text, found[i][2], found[i + 1][1]) is not None)
+
+
 def _distributed(ctx: Ctx, m: regex.Match, end: int) -> list[tuple[Agency, int, int]]:
     """The bodies of a list that shares the body noun ``m`` names before its colon."""
     r = task_rules()
@@ -196,10 +203,8 @@ def agency_run(ctx: Ctx, found: list[tuple[Agency, int, int]], pos: int, limit: 
                 gap = r.joiners.match(ctx.text, bridged.end(), s)
         if gap is None or gap.end() != s:
             break
-        if a.group and i + 1 < len(found) and _COLON_GAP.fullmatch(ctx.text, e, found[i + 1][1]):
-            # "Thủ trưởng các cơ quan: Văn phòng UBND tỉnh; các Sở, …": a kind before a colon and
-            # the bodies it lists is their header, no addressee of its own
-            pos = found[i + 1][1]
+        if list_header(ctx.text, found, i):
+            pos = found[i + 1][1]  # "Thủ trưởng các cơ quan: Văn phòng UBND tỉnh; …"
             i += 1
             continue
         run.append(a)

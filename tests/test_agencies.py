@@ -375,6 +375,9 @@ GROUPS = [
     ("Thủ trưởng các ban ngành, đơn vị cấp tỉnh; các cơ quan Trung ương",
      [("Các sở, ban, ngành", True), ("Các đơn vị cấp tỉnh", True), ("Các cơ quan Trung ương", True)]),
     ("phối hợp các sở, ngành, đơn vị liên quan hướng dẫn", [("Các sở, ban, ngành", True)]),
+    # "trực thuộc" is a fixed phrase of a group's description ("trực" alone is a stop word)
+    ("Các sở, cơ quan trực thuộc Sở và các cơ quan liên quan tổ chức",
+     [("Các sở, ban, ngành", True), ("Các cơ quan trực thuộc Sở", True), ("Các đơn vị liên quan", True)]),
     ("phối hợp với các sở ban ngành, đoàn thể và Ủy ban nhân dân cấp huyện, cấp xã tổ chức",
      [("Các sở, ban, ngành", True), ("Các đoàn thể chính trị - xã hội tỉnh", True),
       ("UBND các huyện, thành phố, thị xã", True), ("Ủy ban nhân dân các xã, phường", True)]),

@@ -431,6 +431,12 @@ ARTICLE_SHAPES = [
      "QUYẾT ĐỊNH:\nĐiều 5. Kê khai giá\n3. Trường hợp trong năm phát sinh yêu cầu điều chỉnh Danh sách thì các cơ quan chuyên "
      "môn quản lý ngành, lĩnh vực rà soát, gửi Sở Tài chính tổng hợp.",
      None, [("Điều 5.1", "Trường hợp trong năm phát sinh", ["Các cơ quan chuyên môn quản lý ngành, lĩnh vực cấp tỉnh"], [], False)]),
+    # an execution clause whose addressees a kind before a colon lists: the kind is their header
+    ("article-execution-clause-kind-header",
+     "QUYẾT ĐỊNH:\nĐiều 3. Thủ trưởng các cơ quan: Văn phòng UBND tỉnh; các Sở, Ban, ngành thuộc UBND tỉnh; Chủ tịch "
+     "UBND cấp huyện, cấp xã; các đơn vị liên quan căn cứ Quyết định thi hành./.",
+     None, [("Điều 3.1", "Thủ trưởng các cơ quan:", ["Văn phòng UBND tỉnh", "Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã",
+                                                   "Ủy ban nhân dân các xã, phường", "Các đơn vị liên quan"], [], False)]),
     ("article-occasion-sau-khi",
      "QUYẾT NGHỊ:\nĐiều 7. Đề xuất dự án\n3. Sau khi nhận được đề nghị của Ủy ban nhân dân cấp xã, Sở Tài chính tham mưu "
      "báo cáo Ủy ban nhân dân Thành phố chấp thuận chủ trương.",
