@@ -182,6 +182,7 @@ class _Gazetteer:
     catch_all: regex.Pattern  # "các cơ quan, đơn vị và tổ chức, cá nhân có liên quan"
     catch_all_noun: regex.Pattern
     kinds_list: regex.Pattern  # "các cơ quan, đơn vị, địa phương, doanh nghiệp": kinds of body listed
+    company_forms: tuple[tuple[str, ...], ...]  # "cổ phần" between "Công ty" and its name
     shared_kind: regex.Pattern  # ", đơn vị liên quan" after "các sở, ngành": a kind sharing the "các"
     shared_plural: tuple[str, ...]
     next_level: regex.Pattern  # ", cấp xã" after a body of the province's level
@@ -427,6 +428,7 @@ def _gazetteer() -> _Gazetteer:
                                               for k in sorted(pattern.get("shared_kinds", []), key=len, reverse=True))
             + r")(?!\w))" if pattern.get("shared_kinds") else r"(?!)", regex.V1 | regex.I),
         shared_plural=tuple(pattern.get("shared_plural", [])),
+        company_forms=tuple(sorted((_tokens(match_key(f)) for f in pattern.get("company_forms", [])), key=len, reverse=True)),
         kinds_list=regex.compile(rf"các\s+(?P<nouns>{list_alt}(?:\s*(?:,|\bvà\b)\s*{list_alt}){{{max(1, int(pattern.get('kinds_list_min', 3)) - 1)},}})",
                                  regex.V1),
         spell_out=regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(k) for k in sorted(spelled, key=len, reverse=True))
@@ -463,6 +465,8 @@ def _strip_jurisdiction(key: tuple[str, ...], jurisdiction: str) -> list[tuple[s
     if not jur or len(key) <= len(jur) or key[-len(jur):] != jur:
         return []
     base = key[: -len(jur)]
+    if _city_word_end(base, jurisdiction):
+        return []  # "UBND thành phố Thanh Hóa" in the province of Thanh Hóa: its city's body
     out = []
     for word in gaz.province_words:
         if len(base) > len(word) and base[-len(word):] == word:
@@ -619,6 +623,8 @@ def _without_own_name(name: str, jurisdiction: str) -> str | None:
     if not jur or len(words) <= len(jur) + 2 or tuple(words[-len(jur):]) != jur:
         return None
     base = words[: -len(jur)]
+    if _city_word_end(tuple(base), jurisdiction):
+        return None  # "Công an thành phố Thanh Hóa" in the province of Thanh Hóa: its city's
     if not any(len(base) > len(w) + 1 and tuple(base[-len(w):]) == w for w in _gazetteer().province_words) and not any(
             tuple(base[: len(h)]) == h and len(base) > len(h) + 1 for h in _gazetteer().own_name_heads):
         return None
@@ -784,8 +790,12 @@ def _pattern_head(text: str, words: list[str], toks: list[tuple[str, int, int]],
             head_len = len(head)
     if head_len:
         lower_ok = tuple(words[:head_len]) in gaz.lower_heads  # "phối hợp với lực lượng Kiểm lâm"
-        if ((not text[toks[0][1]].isupper() and not lower_ok) or len(toks) <= head_len
-                or not text[toks[head_len][1]].isupper()):
+        after = head_len
+        # a company's form in lower case before its name: "Công ty cổ phần Chợ Vườn Hoa"
+        form = next((ph for ph in gaz.company_forms if tuple(words[after : after + len(ph)]) == ph), ())
+        after += len(form)
+        if ((not text[toks[0][1]].isupper() and not lower_ok) or len(toks) <= after
+                or not text[toks[after][1]].isupper()):
             return None
         return head_len, False
     if groups and words and words[0] == "các" and not _not_group(words[1:]):
@@ -1335,11 +1345,16 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
                 or (groups and first == "các")):
             # a listed group with a qualifier is a narrower group: "Các Sở quản lý ngành"
             end = _pattern_name(text, key, start, groups=groups, one=one)
+        city = None  # the end of another city's name after a province body's alias ending "thành phố"
         if hit is not None:
             longer = _written_out(key, hit, start, jur, one)
+            bare = hit[1]
             hit = (hit[0], _qualifier_end(key, hit[1], jur, one)) if longer is None else (None, longer)
-            if hit[0] is not None and _TP_END.search(key, start, hit[1]) and _continues(text, key, hit[1], one):
-                hit = None  # "Công an TP Thuận An" in a province: another city's body, not the province's
+            if hit[0] is not None and _TP_END.search(key, start, bare) and (
+                    _continues(text, key, bare, one) if hit[1] == bare else not _central_city(jurisdiction)):
+                # "Công an TP Thuận An", "Công an thành phố Vinh", "UBND thành phố Thanh Hóa" in the
+                # province of Thanh Hóa: a city's body, named as written, not the province's
+                city, hit = _place_name_end(text, key, bare), None
         board = _board_name(text, key, start, one) if first in gaz.board_first else None
         if board is not None and board > max(hit[1] if hit else 0, end or 0):
             hit, end = None, board  # "Ban Chỉ đạo phòng, chống dịch … tỉnh Hà Giang": a board by its task
@@ -1370,6 +1385,10 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
             # "các cơ quan, đơn vị và tổ chức, cá nhân có liên quan": one catch-all group
             out.append((resolve_agency(listed[0], jurisdiction, parent=parent), start, listed[1]))
             pos = listed[1]
+            continue
+        if city is not None and city > (end or 0):
+            out.append((resolve_agency(text[start:city], jurisdiction, parent=parent), start, city))
+            pos = city
             continue
         if hit is not None and hit[0] is None:
             # a body the table does not list, written out after a short alias of one it does
@@ -1641,7 +1660,22 @@ def _bare_units(key: str, start: int) -> list[tuple[str, int, int]]:
 
 
 _PLACE_WORDS = 4  # words a place's own name runs to ("Phan Rang Tháp Chàm")
-_TP_END = regex.compile(r"(?<!\w)tp\.?\s*$", regex.V1)  # a name that ends with the city written short
+_TP_END = regex.compile(r"(?<!\w)(?:tp\.?|thành\s+phố)\s*$", regex.V1)  # a name that ends with a city's level word
+
+
+def _city_word_end(base: tuple[str, ...], jurisdiction: str) -> bool:
+    """Whether a name's words before the province's own name end with a city's level word
+    ("thành phố", "TP") in a province that is no centrally-run city: the words name its city
+    of that name ("UBND thành phố Thanh Hóa"), not the province."""
+    return (any(len(base) > len(w) and base[-len(w):] == w for w in _gazetteer().province_words if w[0] != "tỉnh")
+            and not _central_city(jurisdiction))
+
+
+def _central_city(jurisdiction: str) -> bool:
+    """Whether the jurisdiction is a centrally-run city (its body's "thành phố X" is its own)."""
+    from loaders.rules import provinces
+
+    return provinces().kind.get(jurisdiction) == "thành phố"
 _PLACE_SEP = regex.compile(r"\s*(?:,|\bvà\b)\s*", regex.V1)
 
 

@@ -509,7 +509,7 @@ TOKEN_WALK = [
     ("phối hợp với Sở GTVT, Công an TP, Thanh tra TP, UBND các quận - huyện liên quan", "Hồ Chí Minh",
      [("Sở Giao thông vận tải", "Sở GTVT"), ("Công an thành phố", "Công an TP"), ("Thanh tra thành phố", "Thanh tra TP"),
       ("UBND các huyện, thành phố, thị xã", "UBND các quận - huyện")]),
-    ("Công an TP Thuận An phối hợp", "Bình Dương", []),
+    ("Công an TP Thuận An phối hợp", "Bình Dương", [("Công an TP Thuận An", "Công an TP Thuận An")]),  # as written
     # units of two levels or more listed with no committee named: the committees addressed;
     # not after a place word
     ("yêu cầu các quận, huyện thành lập", "Hà Nội", [("UBND các huyện, thành phố, thị xã", "các quận, huyện")]),
@@ -539,6 +539,18 @@ TOKEN_WALK = [
     ("và UBND các huyện, thị xã ven biển (Hoàng Mai, Quỳnh Lưu) tập trung", "Nghệ An",
      [("Ủy ban nhân dân các huyện, thành phố, thị xã ven biển", "UBND các huyện, thị xã ven biển")]),
     ("UBND các xã biên giới thực hiện", "Hà Giang", [("Ủy ban nhân dân các xã, phường biên giới", "UBND các xã biên giới")]),
+    # "thành phố" and the province's own name: in a province, the city of that name (its
+    # capital); in a centrally-run city, the city itself; another city's body as written
+    ("Đồng thời, UBND thành phố Thanh Hoá theo dõi", "Thanh Hóa",
+     [("Ủy ban nhân dân thành phố Thanh Hoá", "UBND thành phố Thanh Hoá")]),
+    ("Công an thành phố Thanh Hóa kiểm tra", "Thanh Hóa", [("Công an thành phố Thanh Hóa", "Công an thành phố Thanh Hóa")]),
+    ("UBND TP. Thanh Hóa kiểm tra", "Thanh Hóa", [("Ủy ban nhân dân thành phố Thanh Hóa", "UBND TP. Thanh Hóa")]),
+    ("UBND tỉnh Thanh Hóa chỉ đạo", "Thanh Hóa", [("Ủy ban nhân dân tỉnh", "UBND tỉnh Thanh Hóa")]),
+    ("UBND thành phố Hà Nội chỉ đạo", "Hà Nội", [("Ủy ban nhân dân thành phố", "UBND thành phố Hà Nội")]),
+    ("Công an thành phố Vinh kiểm tra", "Nghệ An", [("Công an thành phố Vinh", "Công an thành phố Vinh")]),
+    # a company's legal form in lower case before its name
+    ("yêu cầu Công ty cổ phần Chợ Vườn Hoa khẩn trương", "Thanh Hóa",
+     [("Công ty cổ phần Chợ Vườn Hoa", "Công ty cổ phần Chợ Vườn Hoa")]),
     # a body's two halves written without their "và" (news): the body
     ("yêu cầu Sở Kế hoạch Đầu tư soạn dự thảo văn bản", HT, [("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch Đầu tư")]),
     ("Sở Giáo dục Đào tạo chủ trì", HT, [("Sở Giáo dục và Đào tạo", "Sở Giáo dục Đào tạo")]),
