@@ -183,6 +183,7 @@ class _Gazetteer:
     catch_all_noun: regex.Pattern
     kinds_list: regex.Pattern  # "các cơ quan, đơn vị, địa phương, doanh nghiệp": kinds of body listed
     company_forms: tuple[tuple[str, ...], ...]  # "cổ phần" between "Công ty" and its name
+    unit_bodies: regex.Pattern  # "Công an" right before "các huyện, …": that body of each unit
     shared_kind: regex.Pattern  # ", đơn vị liên quan" after "các sở, ngành": a kind sharing the "các"
     shared_plural: tuple[str, ...]
     next_level: regex.Pattern  # ", cấp xã" after a body of the province's level
@@ -428,6 +429,8 @@ def _gazetteer() -> _Gazetteer:
                                               for k in sorted(pattern.get("shared_kinds", []), key=len, reverse=True))
             + r")(?!\w))" if pattern.get("shared_kinds") else r"(?!)", regex.V1 | regex.I),
         shared_plural=tuple(pattern.get("shared_plural", [])),
+        unit_bodies=regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(b) for b in sorted(pattern.get("unit_bodies", []), key=len, reverse=True))
+                                  + r")\s+$" if pattern.get("unit_bodies") else r"(?!)", regex.V1),
         company_forms=tuple(sorted((_tokens(match_key(f)) for f in pattern.get("company_forms", [])), key=len, reverse=True)),
         kinds_list=regex.compile(rf"các\s+(?P<nouns>{list_alt}(?:\s*(?:,|\bvà\b)\s*{list_alt}){{{max(1, int(pattern.get('kinds_list_min', 3)) - 1)},}})",
                                  regex.V1),
@@ -1425,7 +1428,33 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
         out = _province_councils(out, councils_before, jurisdiction, parent)
     if groups and any(a.group for a, _, _ in out):
         out = _shared_plurals(text, out, jurisdiction, parent)
+        out = _bodies_of_units(text, out, jurisdiction, parent)
     return tuple(out)
+
+
+def _bodies_of_units(text: str, found: list[tuple[Agency, int, int]], jurisdiction: str,
+                     parent: str | None) -> list[tuple[Agency, int, int]]:
+    """A body named right before a list of units ("Phòng GD-ĐT các huyện, thị xã, thành phố",
+    "Trung tâm Y tế các huyện", "Công an các huyện, thành phố"; ``[pattern] unit_bodies`` for
+    one the finder does not read alone) is that body of each unit: one group, named as written,
+    not the body and the units' committees."""
+    gaz = _gazetteer()
+    out: list[tuple[Agency, int, int]] = []
+    for agency, s, e in found:
+        if agency.group and _UNITS_LISTED.match(match_key(text[s:e])):
+            before = out[-1] if out else None
+            if (before is not None and not before[0].group and not text[before[2]:s].strip()
+                    and before[0].name not in gaz.council_groups.values()):
+                out[-1] = (dataclasses.replace(resolve_agency(text[before[1]:e], jurisdiction, parent=parent), group=True),
+                           before[1], e)
+                continue
+            kind = gaz.unit_bodies.search(text, max(0, s - 40), s)
+            if kind is not None and (before is None or before[2] <= kind.start()):
+                out.append((dataclasses.replace(resolve_agency(text[kind.start():e], jurisdiction, parent=parent),
+                                                group=True), kind.start(), e))
+                continue
+        out.append((agency, s, e))
+    return out
 
 
 def _shared_plurals(text: str, found: list[tuple[Agency, int, int]], jurisdiction: str,
@@ -1723,6 +1752,7 @@ _APOSTROPHE = regex.compile(r"['’]\w+", regex.V1)
 # the level words as a key writes them, tone marks optional (the table's [local_councils]
 # levels, kept tolerant of a text that lost its marks); the short forms come from the table
 _UNIT_WORDS = r"th[iị]\s+x[aã]|th[iị]\s+tr[aấ]n|th[aà]nh\s+ph[oố]|đ[aặ]c\s+khu|x[aã]|ph[uư][oờ]ng|huy[eệ]n|qu[aậ]n"
+_UNITS_LISTED = regex.compile(rf"(?:các|cấp)\s+(?:{_UNIT_WORDS})(?!\w)", regex.V1)  # "các huyện, …", "cấp xã"
 
 
 def _next_level(key: str, start: int, end: int) -> tuple[str, int, int] | None:

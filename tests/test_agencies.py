@@ -548,6 +548,13 @@ TOKEN_WALK = [
     ("UBND tỉnh Thanh Hóa chỉ đạo", "Thanh Hóa", [("Ủy ban nhân dân tỉnh", "UBND tỉnh Thanh Hóa")]),
     ("UBND thành phố Hà Nội chỉ đạo", "Hà Nội", [("Ủy ban nhân dân thành phố", "UBND thành phố Hà Nội")]),
     ("Công an thành phố Vinh kiểm tra", "Nghệ An", [("Công an thành phố Vinh", "Công an thành phố Vinh")]),
+    # a body named right before a list of units is that body of each unit, one group as written
+    ("yêu cầu Phòng GD-ĐT các huyện, thị xã, thành phố và các đơn vị trực thuộc", "Bà Rịa - Vũng Tàu",
+     [("Phòng GD-ĐT các huyện, thị xã, thành phố", "Phòng GD-ĐT các huyện, thị xã, thành phố"),
+      ("Các đơn vị trực thuộc", "các đơn vị trực thuộc")]),
+    ("Công an các huyện, thành phố tăng cường", "Nghệ An", [("Công an các huyện, thành phố", "Công an các huyện, thành phố")]),
+    ("Sở Y tế, UBND các huyện thực hiện", "Nghệ An",
+     [("Sở Y tế", "Sở Y tế"), ("UBND các huyện, thành phố, thị xã", "UBND các huyện")]),
     # a company's legal form in lower case before its name
     ("yêu cầu Công ty cổ phần Chợ Vườn Hoa khẩn trương", "Thanh Hóa",
      [("Công ty cổ phần Chợ Vườn Hoa", "Công ty cổ phần Chợ Vườn Hoa")]),
