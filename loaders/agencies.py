@@ -1428,6 +1428,7 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
         out = _province_councils(out, councils_before, jurisdiction, parent)
     if groups and any(a.group for a, _, _ in out):
         out = _shared_plurals(text, out, jurisdiction, parent)
+    if any(a.group for a, _, _ in out):
         out = _bodies_of_units(text, out, jurisdiction, parent)
     return tuple(out)
 
