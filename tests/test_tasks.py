@@ -360,6 +360,16 @@ ARTICLE_SHAPES = [
      None,
      [("III.1", "Văn phòng Ủy ban nhân dân tỉnh", ["Sở Y tế", "Các sở, ban, ngành, địa phương"], [], False),
       ("III.2", "Thủ trưởng các cơ quan:", ["Văn phòng UBND tỉnh", "Sở Y tế", "Các đơn vị liên quan"], [], False)]),
+    # the city or province itself speaking, a commander's title, a speaker stressing what a
+    # named body must do
+    ("news-city-speaks-and-stresses",
+     "III. TỔ CHỨC THỰC HIỆN\n1. UBND thành phố vừa quyết định giao chỉ tiêu gọi công dân nhập ngũ. Thành phố giao Tư "
+     "lệnh Bộ Tư lệnh Thủ đô quyết định cụ thể số lượng công dân nhập ngũ của từng địa phương.\n2. Do đó, Chủ tịch UBND "
+     "tỉnh nhấn mạnh Cục Thuế tỉnh phải đôn đốc các địa phương thực hiện tốt các khoản thu.\n",
+     None,
+     [("III.1", "UBND thành phố vừa quyết định", [], [], False),
+      ("III.1-2", "Thành phố giao Tư lệnh Bộ Tư", ["Bộ Tư lệnh Thủ đô"], [], False),
+      ("III.2", "Do đó, Chủ tịch UBND tỉnh nhấn", ["Cục Thuế tỉnh"], [], False)]),
     # a break of an opening clause right after a body goes on with its list: "cho các địa
     # phương, đơn vị để thực hiện" names no subject; the heading's body leads
     ("opening-clause-break-inside-a-list",
