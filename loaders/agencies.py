@@ -183,6 +183,7 @@ class _Gazetteer:
     catch_all_noun: regex.Pattern
     kinds_list: regex.Pattern  # "các cơ quan, đơn vị, địa phương, doanh nghiệp": kinds of body listed
     company_forms: tuple[tuple[str, ...], ...]  # "cổ phần" between "Công ty" and its name
+    kinds_list_min: int  # kinds of body a kinds list names at least
     unit_bodies: regex.Pattern  # "Công an" right before "các huyện, …": that body of each unit
     shared_kind: regex.Pattern  # ", đơn vị liên quan" after "các sở, ngành": a kind sharing the "các"
     shared_plural: tuple[str, ...]
@@ -431,6 +432,7 @@ def _gazetteer() -> _Gazetteer:
         shared_plural=tuple(pattern.get("shared_plural", [])),
         unit_bodies=regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(b) for b in sorted(pattern.get("unit_bodies", []), key=len, reverse=True))
                                   + r")\s+$" if pattern.get("unit_bodies") else r"(?!)", regex.V1),
+        kinds_list_min=max(2, int(pattern.get("kinds_list_min", 3))),
         company_forms=tuple(sorted((_tokens(match_key(f)) for f in pattern.get("company_forms", [])), key=len, reverse=True)),
         kinds_list=regex.compile(rf"các\s+(?P<nouns>{list_alt}(?:\s*(?:,|\bvà\b)\s*{list_alt}){{{max(1, int(pattern.get('kinds_list_min', 3)) - 1)},}})",
                                  regex.V1),
@@ -1383,7 +1385,7 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
                 out.append((agency, s, e))
                 pos = e
             continue
-        listed = _catch_all(key, start) if first == "các" else None
+        listed = _catch_all(text, key, start) if first == "các" else None
         if listed is not None and listed[1] > max(hit[1] if hit else 0, end or 0):
             # "các cơ quan, đơn vị và tổ chức, cá nhân có liên quan": one catch-all group
             out.append((resolve_agency(listed[0], jurisdiction, parent=parent), start, listed[1]))
@@ -1596,7 +1598,7 @@ def _with_place(text: str, key: str, group: Agency, start: int, end: int, jurisd
                                group=True), place[1]
 
 
-def _catch_all(key: str, start: int) -> tuple[str, int] | None:
+def _catch_all(text: str, key: str, start: int) -> tuple[str, int] | None:
     """A catch-all group at ``start`` ("các cơ quan, đơn vị và tổ chức, cá nhân có liên quan"):
     its canonical name ("Các cơ quan, đơn vị, tổ chức, cá nhân có liên quan") and end, or None.
     Nouns of ``[pattern] catch_all_nouns`` joined by commas or "và", then "(có) liên quan"."""
@@ -1608,7 +1610,15 @@ def _catch_all(key: str, start: int) -> tuple[str, int] | None:
         m = gaz.kinds_list.match(key, start, start + _WINDOW)
         if m is None:
             return None
-        return "Các " + ", ".join(_LIST_SEP.split(m.group("nouns"))), m.end()
+        nouns, end = _LIST_SEP.split(m.group("nouns")), m.end()
+        seps = list(_LIST_SEP.finditer(key, m.start("nouns"), m.end("nouns")))
+        after = _TOKEN.match(key, end)
+        if seps and text[seps[-1].end()].isupper() and after is not None and text[after.start(1) if after.group(1) else end].isupper():
+            # "các đơn vị, phòng, Ban CHQS các huyện": the capitalised last kind opens a body's name
+            nouns, end = nouns[:-1], seps[-1].start()
+            if len(nouns) < gaz.kinds_list_min:
+                return None
+        return "Các " + ", ".join(nouns), end
     nouns = [" ".join(n.split()) for n in gaz.catch_all_noun.findall(m.group("nouns"))]
     if len(nouns) < 2:
         return None

@@ -548,6 +548,12 @@ TOKEN_WALK = [
     ("UBND tỉnh Thanh Hóa chỉ đạo", "Thanh Hóa", [("Ủy ban nhân dân tỉnh", "UBND tỉnh Thanh Hóa")]),
     ("UBND thành phố Hà Nội chỉ đạo", "Hà Nội", [("Ủy ban nhân dân thành phố", "UBND thành phố Hà Nội")]),
     ("Công an thành phố Vinh kiểm tra", "Nghệ An", [("Công an thành phố Vinh", "Công an thành phố Vinh")]),
+    # "các cấp, các ngành" is one group; a capitalised last kind of a kinds list opens a name
+    ("yêu cầu các cấp, các ngành tập trung lãnh đạo", "Thanh Hóa", [("Các cấp, các ngành", "các cấp, các ngành")]),
+    ("đề nghị các đơn vị, các cấp, ngành và địa phương cần", "Đắk Lắk",
+     [("Các đơn vị", "các đơn vị"), ("Các cấp, các ngành", "các cấp, ngành"), ("Chính quyền địa phương", "địa phương")]),
+    ("chỉ đạo các đơn vị, phòng, Ban CHQS các huyện, thành phố chủ động", "Bắc Kạn",
+     [("Các đơn vị", "các đơn vị"), ("Ban CHQS các huyện, thành phố", "Ban CHQS các huyện, thành phố")]),
     # a body named right before a list of units is that body of each unit, one group as written
     ("yêu cầu Phòng GD-ĐT các huyện, thị xã, thành phố và các đơn vị trực thuộc", "Bà Rịa - Vũng Tàu",
      [("Phòng GD-ĐT các huyện, thị xã, thành phố", "Phòng GD-ĐT các huyện, thị xã, thành phố"),
