@@ -375,6 +375,11 @@ GROUPS = [
     ("Thủ trưởng các ban ngành, đơn vị cấp tỉnh; các cơ quan Trung ương",
      [("Các sở, ban, ngành", True), ("Các đơn vị cấp tỉnh", True), ("Các cơ quan Trung ương", True)]),
     ("phối hợp các sở, ngành, đơn vị liên quan hướng dẫn", [("Các sở, ban, ngành", True)]),
+    # collective addressees listed with "các cấp, ngành" and a capitalised kind opening a name
+    ("đề nghị các đơn vị, các cấp, ngành và địa phương cần",
+     [("Các đơn vị", True), ("Các cấp, các ngành", True), ("Chính quyền địa phương", True)]),
+    ("chỉ đạo các đơn vị, phòng, Ban CHQS các huyện, thành phố chủ động",
+     [("Các đơn vị", True), ("Ban CHQS các huyện, thành phố", True)]),
     # "trực thuộc" is a fixed phrase of a group's description ("trực" alone is a stop word)
     ("Các sở, cơ quan trực thuộc Sở và các cơ quan liên quan tổ chức",
      [("Các sở, ban, ngành", True), ("Các cơ quan trực thuộc Sở", True), ("Các đơn vị liên quan", True)]),
@@ -550,10 +555,9 @@ TOKEN_WALK = [
     ("Công an thành phố Vinh kiểm tra", "Nghệ An", [("Công an thành phố Vinh", "Công an thành phố Vinh")]),
     # "các cấp, các ngành" is one group; a capitalised last kind of a kinds list opens a name
     ("yêu cầu các cấp, các ngành tập trung lãnh đạo", "Thanh Hóa", [("Các cấp, các ngành", "các cấp, các ngành")]),
-    ("đề nghị các đơn vị, các cấp, ngành và địa phương cần", "Đắk Lắk",
-     [("Các đơn vị", "các đơn vị"), ("Các cấp, các ngành", "các cấp, ngành"), ("Chính quyền địa phương", "địa phương")]),
+    ("đề nghị các đơn vị, các cấp, ngành và địa phương cần", "Đắk Lắk", [("Các cấp, các ngành", "các cấp, ngành")]),
     ("chỉ đạo các đơn vị, phòng, Ban CHQS các huyện, thành phố chủ động", "Bắc Kạn",
-     [("Các đơn vị", "các đơn vị"), ("Ban CHQS các huyện, thành phố", "Ban CHQS các huyện, thành phố")]),
+     [("Ban CHQS các huyện, thành phố", "Ban CHQS các huyện, thành phố")]),
     # a body named right before a list of units is that body of each unit, one group as written
     ("yêu cầu Phòng GD-ĐT các huyện, thị xã, thành phố và các đơn vị trực thuộc", "Bà Rịa - Vũng Tàu",
      [("Phòng GD-ĐT các huyện, thị xã, thành phố", "Phòng GD-ĐT các huyện, thị xã, thành phố"),
