@@ -218,6 +218,8 @@ def agency_run(ctx: Ctx, found: list[tuple[Agency, int, int]], pos: int, limit: 
 
 
 _CONNECTIVE_TAIL = regex.compile(r"[\s,]*")
+# after a topic's bodies: their province ("của tỉnh"), then the comma and a duty verb
+_TOPIC_END = regex.compile(r"(?:\s+(?:của|trên\s+địa\s+bàn)\s+(?:tỉnh|thành\s+phố|huyện)(?!\w))?\s*[,:]\s*", regex.V1)
 _AFTER_VERB = regex.compile(r"\s*,?")
 _FIRST_WORD = regex.compile(r"\W*\w+")
 _CLAUSE_START = regex.compile(r";\s*(?!.*;)", regex.S)  # after the last ";" before a point
@@ -256,6 +258,14 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
         # below, when the heading names it and nothing else (or its duty after a ":")
         run, run_end = agency_run(ctx, found, named.end(), end)
         if run and _NAMES_END.fullmatch(ctx.text, run_end, end):
+            return run, run_end
+    topic = r.topic.match(ctx.text, start, end)
+    if topic is not None:
+        run, run_end = agency_run(ctx, found, topic.end(), end)
+        last = max((e for _, s, e in found if topic.end() <= s < run_end), default=run_end)  # (the run takes its commas)
+        comma = _TOPIC_END.match(ctx.text, last, end) if run else None
+        if comma is not None and _duty_rules().verb_at.match(ctx.text, comma.end(), end):
+            # "Đối với các cơ quan báo chí của tỉnh, tăng cường …": the topic's bodies bear it
             return run, run_end
     cond = r.condition.match(ctx.text, start, end)
     if cond is None and opening and (cond := r.connective.match(ctx.text, start, end)):
@@ -531,6 +541,7 @@ class _DutyRules:
     shared_piece: regex.Pattern  # one kind of such a list
     role: regex.Pattern  # one of them, in such a list
     closing: regex.Pattern  # a later sentence opening the closing formula: no task of its own
+    verb_at: regex.Pattern  # a duty verb right here (no description before it)
 
 
 @table_cache
@@ -565,6 +576,7 @@ def _duty_rules() -> _DutyRules:
         roles=compile_rule(roles, regex.V1),
         role=compile_rule(role, regex.V1),
         verb=compile_rule(rf"{desc}{{0,{n}}}+\s*+(?:{verbs})(?!\w)", regex.V1),
+        verb_at=compile_rule(rf"\s*+(?:{verbs})(?!\w)", regex.V1),
         kind=compile_rule(kind, regex.V1),
         plural=compile_rule(t["plural"], regex.I | regex.V1),
         plural_name=t["plural_name"],

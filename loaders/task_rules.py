@@ -38,6 +38,7 @@ class TaskRules:
     implementation: regex.Pattern
     lead_cue: regex.Pattern
     coop_cue: regex.Pattern
+    topic: regex.Pattern  # "Đối với …," naming the bodies the duty after the comma falls to
     partner_subject: regex.Pattern  # a bare "phối hợp" after bodies that cooperate as a clause's subject
     head_words: regex.Pattern
     duty_subject: regex.Pattern
@@ -146,6 +147,7 @@ def task_rules() -> TaskRules:
         implementation=_any(raw["sections"]["implementation"]),
         lead_cue=_any([roles["lead_cue"]]),
         coop_cue=_any([roles["cooperating_cue"]]),
+        topic=compile_rule(r"\s*(?:" + "|".join(roles["topic_openers"]) + r")\s+", regex.I | regex.V1),
         partner_subject=compile_rule(r"\s*(?:" + roles["partner_subject"] + ")", regex.I | regex.V1),
         head_words=_any(roles["head_words"], anchor=r"\s*"),
         relay=compile_rule(r"\s*(?:" + roles["relay"] + ")", regex.I | regex.V1),

@@ -360,6 +360,18 @@ ARTICLE_SHAPES = [
      None,
      [("III.1", "Văn phòng Ủy ban nhân dân tỉnh", ["Sở Y tế", "Các sở, ban, ngành, địa phương"], [], False),
       ("III.2", "Thủ trưởng các cơ quan:", ["Văn phòng UBND tỉnh", "Sở Y tế", "Các đơn vị liên quan"], [], False)]),
+    # a topic naming the bodies the duty after its comma falls to; not where a body opens the
+    # duty, nor where no duty verb follows ("Đối với Thống kê tỉnh, thời gian chốt số liệu …")
+    ("topic-before-the-duty",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Đối với các cơ quan báo chí của tỉnh, tăng cường thời lượng, chuyên trang, chuyên mục.\n"
+     "2. Đối với các doanh nghiệp chậm tiến độ, Sở Xây dựng kiểm tra, xử lý.\n"
+     "3. Đối với UBND các huyện, thành phố, thị xã: chỉ đạo các xã rà soát.\n"
+     "4. Sở Tài chính tổng hợp báo cáo. Đối với Thống kê tỉnh, thời gian chốt số liệu thực hiện theo quy định.\n",
+     None,
+     [("III.1", "Đối với các cơ quan báo chí", ["Các cơ quan thông tin đại chúng"], [], False),
+      ("III.2", "Đối với các doanh nghiệp chậm", ["Sở Xây dựng"], [], False),
+      ("III.3", "Đối với UBND các huyện", ["UBND các huyện, thành phố, thị xã"], [], False),
+      ("III.4", "Sở Tài chính tổng hợp báo cáo. Đối với Thống kê tỉnh", ["Sở Tài chính"], [], False)]),
     # the city or province itself speaking, a commander's title, a speaker stressing what a
     # named body must do
     ("news-city-speaks-and-stresses",
