@@ -74,6 +74,8 @@ class _Rules:
     terminal: tuple[str, ...]
     label_words: int
     number_words: frozenset[str]
+    short_heading: int  # words of a short Roman heading in lower case (with its marker)
+    joining_last: frozenset[tuple[str, ...]]  # its last word joining it to the next line
     first_line_samples: int
     first_line_share: float
     first_line_slack: int
@@ -126,6 +128,8 @@ def _rules() -> _Rules:
         terminal=tuple(t["join"]["terminal"]),
         label_words=int(t["join"]["label_words"]),
         number_words=frozenset(x.casefold() for x in t["join"]["number_words"]),
+        short_heading=int(t["join"]["short_heading_words"]),
+        joining_last=frozenset((w.casefold(),) for w in t["join"]["joining_words"]),
         first_line_samples=int(t["join"]["first_line_samples"]),
         first_line_share=float(t["join"]["first_line_share"]),
         first_line_slack=int(t["join"]["first_line_slack"]),
@@ -780,8 +784,6 @@ class _Joined:
         return self.head if self.whole else None
 
 
-_SHORT_HEADING = 6  # words of a Roman heading's title ("I. Nhiệm vụ chung")
-_JOINING_LAST = {("và",), ("của",), ("các",), ("với",), ("cho",), ("về",), ("tại",), ("trong",), ("sở",), ("ban",)}
 
 
 def _soft(block: _Joined, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: bool = False,
@@ -844,8 +846,8 @@ def _soft(block: _Joined, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: b
         return False
     if _is_caps(p) != _is_caps(n) and len(n.split()) >= 2:
         return False  # the title / the preamble; a heading / its body
-    if (r.roman_marker.match(block.head) and not block.caps and block.text is not None and 3 <= block.words <= _SHORT_HEADING
-            and not p.endswith(",") and _last_words(p)[:1] not in _JOINING_LAST and not nxt.opens_start):
+    if (r.roman_marker.match(block.head) and not block.caps and block.text is not None and 3 <= block.words <= r.short_heading
+            and not p.endswith(",") and _last_words(p)[:1] not in r.joining_last and not nxt.opens_start):
         # "I. Nhiệm vụ chung" / "Ban Chỉ huy …": a short Roman heading in lower case ends
         # where the next line starts in capitals (a wrapped line runs near the page's width)
         return False

@@ -29,9 +29,6 @@ PARENS = regex.compile(r"\([^()]*\)")
 _BLANKS = regex.compile(r"\s*")
 _CLAUSE_END = regex.compile(r"[;.](?:\s|$)")  # (compiled once: regex.search(str) looks its cache up per call)
 _SENTENCE_END = regex.compile(r"[.](?:\s|$)")
-# where a sentence (or a clause in capitals, or one opening with its time: "…; từ ngày 5 đến
-# ngày 10 hằng tháng, Phòng Kế hoạch - Đầu tư kiểm tra …") starts inside an item
-_SENTENCE_START = regex.compile(r"(?<=\w[)”\"]?)(?:[.;]\s+(?=\p{Lu})|;\s+(?=(?:từ|trước|sau|định|hằng|hàng|trong)\s[^;,.:]{1,60},\s*\p{Lu}))")
 _LIST_WINDOW = 200  # characters: longer than an aside ([roles] aside reads 160) or an unlisted partner
 _NAMES_END = regex.compile(r"[\s.;,]*+(?::.*)?", regex.S)  # after names, nothing or a ":" and a duty
 
@@ -218,8 +215,6 @@ def agency_run(ctx: Ctx, found: list[tuple[Agency, int, int]], pos: int, limit: 
 
 
 _CONNECTIVE_TAIL = regex.compile(r"[\s,]*")
-# after a topic's bodies: their province ("của tỉnh"), then the comma and a duty verb
-_TOPIC_END = regex.compile(r"(?:\s+(?:của|trên\s+địa\s+bàn)\s+(?:tỉnh|thành\s+phố|huyện)(?!\w))?\s*[,:]\s*", regex.V1)
 _AFTER_VERB = regex.compile(r"\s*,?")
 _FIRST_WORD = regex.compile(r"\W*\w+")
 _CLAUSE_START = regex.compile(r";\s*(?!.*;)", regex.S)  # after the last ";" before a point
@@ -263,7 +258,7 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
     if topic is not None:
         run, run_end = agency_run(ctx, found, topic.end(), end)
         last = max((e for _, s, e in found if topic.end() <= s < run_end), default=run_end)  # (the run takes its commas)
-        comma = _TOPIC_END.match(ctx.text, last, end) if run else None
+        comma = r.topic_end.match(ctx.text, last, end) if run else None
         if comma is not None and _duty_rules().verb_at.match(ctx.text, comma.end(), end):
             # "Đối với các cơ quan báo chí của tỉnh, tăng cường …": the topic's bodies bear it
             return run, run_end
@@ -731,7 +726,8 @@ def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple
     lead = set(roles.lead)
     found = None
     checked, cue = start, False  # a partners' cue in the sentence so far (read once)
-    for m in _SENTENCE_START.finditer(text, start, end):
+    later = task_rules().later_clause
+    for m in later.finditer(text, start, end):
         if text[m.start()] == ".":
             checked, cue = m.end(), False
         else:
@@ -742,7 +738,7 @@ def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple
         if found is None:
             found = found_agencies(ctx, start, end)
             starts = [f[1] for f in found]
-        nxt = _SENTENCE_START.search(text, m.end(), end)
+        nxt = later.search(text, m.end(), end)
         stop = nxt.start() + 1 if nxt else end
         if _duty_rules().closing.match(text, m.end(), stop):
             continue  # "Trong quá trình thực hiện, nếu có vướng mắc …": the closing formula

@@ -39,6 +39,8 @@ class TaskRules:
     lead_cue: regex.Pattern
     coop_cue: regex.Pattern
     topic: regex.Pattern  # "Đối với …," naming the bodies the duty after the comma falls to
+    topic_end: regex.Pattern  # after those bodies: their place, then the comma or colon
+    later_clause: regex.Pattern  # where a later sentence, or a clause of its own, starts inside an item
     partner_subject: regex.Pattern  # a bare "phối hợp" after bodies that cooperate as a clause's subject
     head_words: regex.Pattern
     duty_subject: regex.Pattern
@@ -148,6 +150,10 @@ def task_rules() -> TaskRules:
         lead_cue=_any([roles["lead_cue"]]),
         coop_cue=_any([roles["cooperating_cue"]]),
         topic=compile_rule(r"\s*(?:" + "|".join(roles["topic_openers"]) + r")\s+", regex.I | regex.V1),
+        topic_end=compile_rule(r"(?:\s+(?:" + roles["topic_tail"] + r")(?!\w))?\s*[,:]\s*", regex.V1),
+        # a sentence, a clause after ";" in capitals, or one opening with its time then a name
+        later_clause=compile_rule(r"(?<=\w[)”\"]?)(?:[.;]\s+(?=\p{Lu})|;\s+(?=(?:"
+                                  + "|".join(roles["clause_time_openers"]) + r")\s[^;,.:]{1,60},\s*\p{Lu}))", regex.V1),
         partner_subject=compile_rule(r"\s*(?:" + roles["partner_subject"] + ")", regex.I | regex.V1),
         head_words=_any(roles["head_words"], anchor=r"\s*"),
         relay=compile_rule(r"\s*(?:" + roles["relay"] + ")", regex.I | regex.V1),
