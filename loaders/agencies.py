@@ -346,6 +346,7 @@ def _gazetteer() -> _Gazetteer:
     nouns_alt = "(?:" + "|".join(r"\s+".join(regex.escape(w) for w in match_key(n).split())
                                  for n in sorted(pattern.get("catch_all_nouns", []), key=len, reverse=True)) + r")(?!\w)"
     listed = [*pattern.get("catch_all_nouns", []), *pattern.get("kinds_list_nouns", [])]
+    kinds_min = max(2, int(pattern.get("kinds_list_min", 3)))  # kinds a kinds list names at least
     list_alt = "(?:" + "|".join(r"\s+".join(regex.escape(w) for w in match_key(n).split())
                                 for n in sorted(listed, key=len, reverse=True)) + r")(?!\w)"
     local = table.get("local_councils", {})
@@ -370,7 +371,7 @@ def _gazetteer() -> _Gazetteer:
         shared_council=regex.compile(
             "(?P<council>" + "|".join(r"\s+".join(regex.escape(w) for w in _tokens(match_key(c)))
                                       for c in sorted(local.get("councils", []), key=len, reverse=True))
-            + rf")\s*(?:,|\bvà\b)\s*(?:chủ\s+tịch\s+)?(?={head_alt}\s)" if local.get("councils") else r"(?!)", regex.V1),
+            + rf")\s*(?:,|\bvà\b)\s*(?P<next>)(?:chủ\s+tịch\s+)?(?={head_alt}\s)" if local.get("councils") else r"(?!)", regex.V1),
         area=regex.compile(r"\s+(?P<area>" + "|".join(r"\s+".join(regex.escape(w) for w in match_key(a).split())
                                                        for a in pattern.get("areas", [])) + r")(?!\w)"
                            if pattern.get("areas") else r"(?!)", regex.V1),
@@ -428,13 +429,13 @@ def _gazetteer() -> _Gazetteer:
         shared_kind=regex.compile(
             r"\s*(?:,|\bvà\b)\s*(?=(?:" + "|".join(r"\s+".join(regex.escape(w) for w in k.split())
                                               for k in sorted(pattern.get("shared_kinds", []), key=len, reverse=True))
-            + r")(?!\w))" if pattern.get("shared_kinds") else r"(?!)", regex.V1 | regex.I),
+            + r")(?!\w))" if pattern.get("shared_kinds") else r"(?!)", regex.V1),
         shared_plural=tuple(pattern.get("shared_plural", [])),
         unit_bodies=regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(b) for b in sorted(pattern.get("unit_bodies", []), key=len, reverse=True))
                                   + r")\s+$" if pattern.get("unit_bodies") else r"(?!)", regex.V1),
-        kinds_list_min=max(2, int(pattern.get("kinds_list_min", 3))),
+        kinds_list_min=kinds_min,
         company_forms=tuple(sorted((_tokens(match_key(f)) for f in pattern.get("company_forms", [])), key=len, reverse=True)),
-        kinds_list=regex.compile(rf"các\s+(?P<nouns>{list_alt}(?:\s*(?:,|\bvà\b)\s*{list_alt}){{{max(1, int(pattern.get('kinds_list_min', 3)) - 1)},}})",
+        kinds_list=regex.compile(rf"các\s+(?P<nouns>{list_alt}(?:\s*(?:,|\bvà\b)\s*{list_alt}){{{kinds_min - 1},}})",
                                  regex.V1),
         spell_out=regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(k) for k in sorted(spelled, key=len, reverse=True))
                                 + r")(?!\w)" if spelled else r"(?!)", regex.V1),
@@ -1355,11 +1356,13 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
             longer = _written_out(key, hit, start, jur, one)
             bare = hit[1]
             hit = (hit[0], _qualifier_end(key, hit[1], jur, one)) if longer is None else (None, longer)
-            if hit[0] is not None and _TP_END.search(key, start, bare) and (
+            level = _TP_END.search(key, start, bare) if hit[0] is not None and not hit[0].group else None
+            if level is not None and (level.group().startswith("tp") or not _central_city(jurisdiction)) and (
                     _continues(text, key, bare, one) if hit[1] == bare else not _central_city(jurisdiction)):
                 # "Công an TP Thuận An", "Công an thành phố Vinh", "UBND thành phố Thanh Hóa" in the
                 # province of Thanh Hóa: a city's body, named as written, not the province's
-                city, hit = _place_name_end(text, key, bare), None
+                city = _place_name_end(text, key, bare)
+                hit = None if city is not None else hit
         board = _board_name(text, key, start, one) if first in gaz.board_first else None
         if board is not None and board > max(hit[1] if hit else 0, end or 0):
             hit, end = None, board  # "Ban Chỉ đạo phòng, chống dịch … tỉnh Hà Giang": a board by its task
@@ -1374,7 +1377,9 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
             pos = head_end
             continue
         if shared is not None:
-            councils_before[shared.end()] = (start, shared.end("council"))
+            # (keyed where the committee's name may start: "HĐND và Chủ tịch UBND tỉnh")
+            for at in (shared.start("next"), shared.end()):
+                councils_before[at] = (start, shared.end("council"))
         local = (_local_council(text, key, start) if first in gaz.local_first
                  else _bare_units(key, start) if first == "các" else [])
         if local and local[-1][2] > max(hit[1] if hit else 0, end or 0):
@@ -1463,9 +1468,9 @@ def _bodies_of_units(text: str, found: list[tuple[Agency, int, int]], jurisdicti
 def _shared_plurals(text: str, found: list[tuple[Agency, int, int]], jurisdiction: str,
                     parent: str | None) -> list[tuple[Agency, int, int]]:
     """A kind of body listed right after a group written with "các" and no "các" of its own
-    shares it (``[pattern] shared_kinds``): "các sở, ngành, đơn vị liên quan" is "Các sở, ban,
-    ngành" and "Các đơn vị liên quan"; "các sở, ban, ngành, đoàn thể tỉnh, Chủ tịch UBND …"
-    keeps the list going to the committees.  The kind is named as the finder names "các"
+    shares it (``[pattern] shared_kinds``): "các sở, ban, ngành, đoàn thể tỉnh" is "Các sở, ban,
+    ngành" and "Các đoàn thể tỉnh", and "…, Chủ tịch UBND …" keeps the list going to the
+    committees.  The kind is named as the finder names "các"
     and its words."""
     gaz = _gazetteer()
     out: list[tuple[Agency, int, int]] = []
@@ -1750,6 +1755,8 @@ def _place_name_end(text: str, key: str, pos: int) -> int | None:
         first = text[m.start(1)]
         if not (first.isupper() or (words == 0 and m.group(1).isdigit() and len(m.group(1)) <= 2)):
             break
+        if "\n" in text[end : m.start(1)] or _walk(key, m.start(1), _gazetteer().trie) is not None:
+            break  # a place's name is on one line, and no body's name opens it ("… Thành phố\nỦy ban …")
         end, words = m.end(), words + 1
         if first.isdigit():
             break

@@ -847,7 +847,7 @@ def _soft(block: _Joined, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: b
     if _is_caps(p) != _is_caps(n) and len(n.split()) >= 2:
         return False  # the title / the preamble; a heading / its body
     if (r.roman_marker.match(block.head) and not block.caps and block.text is not None and 3 <= block.words <= r.short_heading
-            and not p.endswith(",") and _last_words(p)[:1] not in r.joining_last and not nxt.opens_start):
+            and not p.endswith(",") and _last_words(p)[:1] not in r.joining_last):
         # "I. Nhiệm vụ chung" / "Ban Chỉ huy …": a short Roman heading in lower case ends
         # where the next line starts in capitals (a wrapped line runs near the page's width)
         return False

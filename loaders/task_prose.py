@@ -248,7 +248,7 @@ def _lead_in(ctx: Ctx, p: Paragraph) -> Roles:
     # the sentence that ends with the colon: "Ngày 31/05/2011, Ủy ban nhân dân thành phố ban hành
     # Chỉ thị … . Ủy ban nhân dân thành phố yêu cầu Thủ trưởng các Sở - ngành … sau:"
     last = [m.end() for m in _SENTENCE.finditer(text, p.body, p.end)]
-    for start in dict.fromkeys([p.body, *last[-1:]]):
+    for start in dict.fromkeys([*last[-1:], p.body]):
         roles = item_roles(ctx, start, p.end)
         if roles.lead and not all(a.id == issuer for a in roles.lead):
             return roles

@@ -300,6 +300,11 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
             handed, handed_end = agency_run(ctx, found, relay.end(), end)
             if handed:
                 return handed, handed_end
+        noticed = r.notice.match(ctx.text, run_end, end) if run else None
+        if noticed:
+            handed, handed_end = agency_run(ctx, found, noticed.end(), end)
+            if handed and r.notice_known.match(ctx.text, handed_end, end):
+                return handed, handed_end  # "… thông báo đến Sở …, các Sở, ngành … biết, để … thực hiện"
         asked = r.request.match(ctx.text, run_end, end) if run else None
         if asked:
             # "Văn phòng UBND tỉnh đề nghị Sở Tài chính trình …": B acts, unless A asks upwards
@@ -439,21 +444,33 @@ def cooperating_of(ctx: Ctx, found, start: int, end: int, lead: list[Agency] = (
         out += run + _last_partner(ctx, m.start(), run_end if run else m.end(), end)
     if lead:
         for m in r.partner_subject.finditer(ctx.text, start, end):
-            out += [a for a in _run_before(ctx, found, m.start()) if a not in lead]
+            sentence = max((b.end() for b in _SENTENCE_BREAK.finditer(ctx.text, start, m.start())), default=start)
+            if sentence > start and r.lead_cue.search(ctx.text, sentence, m.start()):
+                continue  # "… . Sở Nội vụ chủ trì …, Sở Tài chính phối hợp.": another task's partners
+            out += [a for a in _run_before(ctx, found, m.start(), start) if a not in lead]
     return out
 
 
-def _run_before(ctx: Ctx, found, pos: int) -> list[Agency]:
-    """The list of agencies that ends right before ``pos`` (blanks between; joined by commas,
-    "và", …): "Sở Y tế chủ trì, Sở Tài chính và UBND các huyện phối hợp" gives the two
-    partners before "phối hợp"."""
-    r = task_rules()
+_SENTENCE_BREAK = regex.compile(r"[.;]\s+")
+_LIST_JOIN = regex.compile(r"\s*(?:,|\bvà\b)\s*", regex.V1)
+_CLAUSE_OPEN = regex.compile(r"(?:[,;.:]|\bchủ\s+trì)\s*$", regex.V1)
+
+
+def _run_before(ctx: Ctx, found, pos: int, start: int) -> list[Agency]:
+    """The list of agencies that ends right before ``pos`` (blanks between; joined by commas or
+    "và") and opens a clause (after the item's ``start``, a punctuation mark or "chủ trì"):
+    "Sở Y tế chủ trì, Sở Tài chính và UBND các huyện phối hợp" gives the two partners before
+    "phối hợp"; "… báo cáo UBND tỉnh, Sở Tài chính phối hợp" only the department."""
+    text = ctx.text
     i = bisect.bisect_right(found, pos, key=lambda f: f[2]) - 1
-    if i < 0 or not _blank(ctx.text, found[i][2], pos):
+    if i < 0 or not _blank(text, found[i][2], pos):
         return []
     j = i
-    while j > 0 and r.joiners.match(ctx.text, found[j - 1][2], found[j][1]).end() == found[j][1]:
+    while j > 0 and _LIST_JOIN.fullmatch(text, found[j - 1][2], found[j][1]):
         j -= 1
+    while j <= i and not (found[j][1] <= start or _blank(text, start, found[j][1])
+                          or _CLAUSE_OPEN.search(text, max(start, found[j][1] - 20), found[j][1])):
+        j += 1  # (the first bodies of the list are the object of the clause before)
     return [a for a, _, _ in found[j : i + 1]]
 
 

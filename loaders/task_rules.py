@@ -38,6 +38,8 @@ class TaskRules:
     implementation: regex.Pattern
     lead_cue: regex.Pattern
     coop_cue: regex.Pattern
+    notice: regex.Pattern  # "thông báo đến X … biết": a notice's closing hands its content on to X
+    notice_known: regex.Pattern
     topic: regex.Pattern  # "Đối với …," naming the bodies the duty after the comma falls to
     topic_end: regex.Pattern  # after those bodies: their place, then the comma or colon
     later_clause: regex.Pattern  # where a later sentence, or a clause of its own, starts inside an item
@@ -158,6 +160,8 @@ def task_rules() -> TaskRules:
         head_words=_any(roles["head_words"], anchor=r"\s*"),
         relay=compile_rule(r"\s*(?:" + roles["relay"] + ")", regex.I | regex.V1),
         request=compile_rule(r"\s*(?:" + roles["request"] + ")", regex.I | regex.V1),
+        notice=compile_rule(r"\s*(?:" + roles["notice"] + ")", regex.I | regex.V1),
+        notice_known=compile_rule(roles["notice_known"], regex.I | regex.V1),
         request_up=tuple(roles["request_up"]),
         delegation=compile_rule(r"\s*(?:" + roles["delegation"] + ")", regex.I | regex.V1),
         delegate=compile_rule(roles["delegate"], regex.I | regex.V1),

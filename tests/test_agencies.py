@@ -565,6 +565,15 @@ TOKEN_WALK = [
     ("Công an các huyện, thành phố tăng cường", "Nghệ An", [("Công an các huyện, thành phố", "Công an các huyện, thành phố")]),
     ("Sở Y tế, UBND các huyện thực hiện", "Nghệ An",
      [("Sở Y tế", "Sở Y tế"), ("UBND các huyện, thành phố, thị xã", "UBND các huyện")]),
+    # review rows: a council before "Chủ tịch UBND tỉnh"; a place's name is on one line and opens
+    # no body; a capitalised singular name after a group is no shared kind; the Front in a law's
+    # name is no addressee
+    ("HĐND và Chủ tịch UBND tỉnh chỉ đạo", "Nghệ An",
+     [("Hội đồng nhân dân tỉnh", "HĐND"), ("Ủy ban nhân dân tỉnh", "Chủ tịch UBND tỉnh")]),
+    ("Kính gửi: Thường trực HĐND Thành phố\nỦy ban nhân dân Thành phố nhận được", "Hà Nội",
+     [("Thường trực Hội đồng nhân dân thành phố", "Thường trực HĐND Thành phố"),
+      ("Ủy ban nhân dân thành phố", "Ủy ban nhân dân Thành phố")]),
+    ("Căn cứ Luật Mặt trận Tổ quốc Việt Nam ngày 09 tháng 6 năm 2015;", "Nghệ An", []),
     # a company's legal form in lower case before its name
     ("yêu cầu Công ty cổ phần Chợ Vườn Hoa khẩn trương", "Thanh Hóa",
      [("Công ty cổ phần Chợ Vườn Hoa", "Công ty cổ phần Chợ Vườn Hoa")]),

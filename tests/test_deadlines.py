@@ -179,6 +179,10 @@ PROSE = [
      "đến ngày 31.1.2021", None),
     ("thực hiện đến hết ngày 31/12/2025.", "đến hết ngày 31/12/2025", None),
     ("báo cáo số liệu tính đến ngày 30/6/2025", None, None),
+    ("thực hiện từ ngày 15/3 đến ngày 30/4/2024", None, None),
+    ("thực hiện từ ngày 01 tháng 3 đến ngày 30 tháng 4 năm 2024", None, None),
+    ("số liệu tính đến ngày 20 hằng tháng gửi Sở trước ngày 25 hằng tháng", "trước ngày 25 hằng tháng",
+     "FREQ=MONTHLY;BYMONTHDAY=25"),
     ("từ ngày 5 đến ngày 10 hằng tháng, Phòng Kế hoạch - Đầu tư kiểm tra", "từ ngày 5 đến ngày 10 hằng tháng",
      "FREQ=MONTHLY;BYMONTHDAY=10"),
     # "chậm nhất trong ngày", the end of a year (the document's when none is written)

@@ -382,6 +382,22 @@ ARTICLE_SHAPES = [
      [("III.1", "UBND thành phố vừa quyết định", [], [], False),
       ("III.1-2", "Thành phố giao Tư lệnh Bộ Tư", ["Bộ Tư lệnh Thủ đô"], [], False),
       ("III.2", "Do đó, Chủ tịch UBND tỉnh nhấn", ["Cục Thuế tỉnh"], [], False)]),
+    # review rows: a later sentence's partners are its own task's; partners open their clause
+    # (the object before them is no partner); a notice's "thông báo cho X" without "biết" is the
+    # sender's duty; "lưu ý" in lower case is no hand-on verb
+    ("partners-and-notices-review",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì tổ chức kiểm tra. Sở Nội vụ chủ trì xây dựng đề án, Sở Tài chính phối hợp.\n"
+     "2. Sở Nội vụ chủ trì, tổng hợp báo cáo gửi Sở Tư pháp; Sở Tài chính phối hợp.\n"
+     "3. Sở Nội vụ chủ trì, tổng hợp báo cáo UBND tỉnh, Sở Tài chính phối hợp.\n"
+     "4. Sở Tài chính thông báo cho các địa phương mức phân bổ kinh phí.\n"
+     "5. Chủ tịch UBND tỉnh lưu ý một số nội dung và giao Sở Y tế chủ trì triển khai.\n",
+     None,
+     [("III.1", "Sở Y tế chủ trì tổ chức kiểm tra.", ["Sở Y tế"], [], False),
+      ("III.1-2", "Sở Nội vụ chủ trì xây dựng đề án", ["Sở Nội vụ"], ["Sở Tài chính"], False),
+      ("III.2", "Sở Nội vụ chủ trì, tổng hợp báo cáo gửi", ["Sở Nội vụ"], ["Sở Tài chính"], False),
+      ("III.3", "Sở Nội vụ chủ trì, tổng hợp báo cáo UBND", ["Sở Nội vụ"], ["Sở Tài chính"], False),
+      ("III.4", "Sở Tài chính thông báo cho", ["Sở Tài chính"], [], False),
+      ("III.5", "Chủ tịch UBND tỉnh lưu ý", ["Sở Y tế"], [], False)]),
     # a break of an opening clause right after a body goes on with its list: "cho các địa
     # phương, đơn vị để thực hiện" names no subject; the heading's body leads
     ("opening-clause-break-inside-a-list",
