@@ -183,6 +183,7 @@ class _Gazetteer:
     catch_all_noun: regex.Pattern
     kinds_list: regex.Pattern  # "các cơ quan, đơn vị, địa phương, doanh nghiệp": kinds of body listed
     company_forms: tuple[tuple[str, ...], ...]  # "cổ phần" between "Công ty" and its name
+    title_lasts: frozenset[str]  # a title's last word before a body's head in lower case ("Trưởng phòng …")
     kinds_list_min: int  # kinds of body a kinds list names at least
     unit_bodies: regex.Pattern  # "Công an" right before "các huyện, …": that body of each unit
     shared_kind: regex.Pattern  # ", đơn vị liên quan" after "các sở, ngành": a kind sharing the "các"
@@ -434,6 +435,7 @@ def _gazetteer() -> _Gazetteer:
         unit_bodies=regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(b) for b in sorted(pattern.get("unit_bodies", []), key=len, reverse=True))
                                   + r")\s+$" if pattern.get("unit_bodies") else r"(?!)", regex.V1),
         kinds_list_min=kinds_min,
+        title_lasts=frozenset(match_key(w) for w in pattern.get("title_lasts", [])),
         company_forms=tuple(sorted((_tokens(match_key(f)) for f in pattern.get("company_forms", [])), key=len, reverse=True)),
         kinds_list=regex.compile(rf"các\s+(?P<nouns>{list_alt}(?:\s*(?:,|\bvà\b)\s*{list_alt}){{{kinds_min - 1},}})",
                                  regex.V1),
@@ -785,7 +787,7 @@ def _walk(key: str, pos: int, trie: _Trie, one: _KeyTokens | None = None) -> tup
 
 
 def _pattern_head(text: str, words: list[str], toks: list[tuple[str, int, int]], *,
-                  groups: bool) -> tuple[int, bool] | None:
+                  groups: bool, after_title: bool = False) -> tuple[int, bool] | None:
     """The head a pattern name opens with: (its length in tokens, whether it is a group),
     or None.  A head ("Sở", "Trung tâm") needs a capital and a capitalised word after it; a
     group opens with "các" and a group noun."""
@@ -795,7 +797,9 @@ def _pattern_head(text: str, words: list[str], toks: list[tuple[str, int, int]],
         if tuple(words[: len(head)]) == head and len(head) > head_len:
             head_len = len(head)
     if head_len:
-        lower_ok = tuple(words[:head_len]) in gaz.lower_heads  # "phối hợp với lực lượng Kiểm lâm"
+        # "phối hợp với lực lượng Kiểm lâm"; "Trưởng phòng Giáo dục và Đào tạo": the head in
+        # lower case after "Trưởng" names the body the title heads
+        lower_ok = tuple(words[:head_len]) in gaz.lower_heads or after_title
         after = head_len
         # a company's form in lower case before its name: "Công ty cổ phần Chợ Vườn Hoa"
         form = next((ph for ph in gaz.company_forms if tuple(words[after : after + len(ph)]) == ph), ())
@@ -836,7 +840,7 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
         toks.append((m.group(1) or m.group(2), m.end() - len(m.group(1) or m.group(2)), m.end()))
         p = m.end()
     words = [t for t, _, _ in toks]
-    head = _pattern_head(text, words, toks, groups=groups)
+    head = _pattern_head(text, words, toks, groups=groups, after_title=_word_before(key, pos) in gaz.title_lasts)
     if head is None:
         return None
     head_len, group = head

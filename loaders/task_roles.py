@@ -123,6 +123,9 @@ def found_agencies(ctx: Ctx, start: int, end: int) -> list[tuple[Agency, int, in
             listed = _distributed(ctx, m, end)
             if listed:
                 spans.append((m.start("noun"), listed[-1][2]))
+                # (the list's first body is named from its noun: "Giám đốc các Sở, ngành: Tư pháp,
+                # …" goes on from the title before it)
+                listed[0] = (listed[0][0], m.start("noun"), listed[0][2])
                 lists += listed
         if spans:
             # the bodies the lists replace go (one sweep: spans and found are both in order)
@@ -763,8 +766,6 @@ def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple
         got = _bearer_at(ctx, clause, m.end(), stop, opening=text[m.start()] == "." or text[m.end()].islower())
         if not got.lead and text[m.start()] == ".":
             got = _named_before(ctx, found, m.end(), stop)
-        if text[m.start()] == ";" and any(a.group for a in got.lead):
-            continue  # "…; Sở Giáo dục và Đào tạo tổ chức tập huấn …": a named body's clause only
         if lead and got.lead and partner_clause(ctx, clause, m.end(), stop):
             continue  # "Sở Y tế chủ trì …. Sở Tài chính phối hợp.": partners of the task above
         if got.lead and not lead & set(got.lead):

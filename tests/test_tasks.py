@@ -382,6 +382,16 @@ ARTICLE_SHAPES = [
      [("III.1", "UBND thành phố vừa quyết định", [], [], False),
       ("III.1-2", "Thành phố giao Tư lệnh Bộ Tư", ["Bộ Tư lệnh Thủ đô"], [], False),
       ("III.2", "Do đó, Chủ tịch UBND tỉnh nhấn", ["Cục Thuế tỉnh"], [], False)]),
+    # clauses after ";" opened by committees of a level are their tasks too; a title's body
+    ("groups-after-semicolon-and-title-body",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Theo đó, UBND TP yêu cầu lồng ghép tổ chức lễ phát động; UBND các quận, huyện tổ chức "
+     "lễ phát động; UBND các xã, phường xây dựng kế hoạch tổ chức các hoạt động tại địa phương.\n"
+     "2. Trưởng phòng Giáo dục và Đào tạo chỉ đạo các hiệu trưởng quản lý học sinh an toàn.\n",
+     "UBND tỉnh Hà Tĩnh",
+     [("III.1", "Theo đó, UBND TP yêu cầu", ["Ủy ban nhân dân tỉnh"], [], False),
+      ("III.1-2", "UBND các quận, huyện tổ chức", ["UBND các huyện, thành phố, thị xã"], [], False),
+      ("III.1-3", "UBND các xã, phường xây dựng", ["Ủy ban nhân dân các xã, phường"], [], False),
+      ("III.2", "Trưởng phòng Giáo dục và Đào tạo", ["Phòng Giáo dục và Đào tạo"], [], False)]),
     # review rows: a later sentence's partners are its own task's; partners open their clause
     # (the object before them is no partner); a notice's "thông báo cho X" without "biết" is the
     # sender's duty; "lưu ý" in lower case is no hand-on verb
@@ -475,6 +485,15 @@ ARTICLE_SHAPES = [
      "UBND cấp huyện, cấp xã; các đơn vị liên quan căn cứ Quyết định thi hành./.",
      None, [("Điều 3.1", "Thủ trưởng các cơ quan:", ["Văn phòng UBND tỉnh", "Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã",
                                                    "Ủy ban nhân dân các xã, phường", "Các đơn vị liên quan"], [], False)]),
+    # an execution clause listing departments after "các Sở, ngành:" (a name with a comma in it,
+    # a line break) goes on from the title before the list to the bodies after it
+    ("article-execution-clause-distributed-departments",
+     "QUYẾT ĐỊNH:\nĐiều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các Sở,\nngành: Tư pháp, Lao động, Thương binh và Xã "
+     "hội, Y tế, Tài chính, Công an tỉnh, Báo Quảng Trị và Thủ trưởng các cơ quan có liên quan chịu trách nhiệm thi "
+     "hành Quyết định này.",
+     None, [("Điều 3.1", "Chánh Văn phòng UBND tỉnh, Giám", ["Văn phòng UBND tỉnh", "Sở Tư pháp", "Sở Lao động - Thương binh và Xã hội",
+                                                           "Sở Y tế", "Sở Tài chính", "Công an tỉnh", "Báo Quảng Trị",
+                                                           "Các đơn vị liên quan"], [], False)]),
     ("article-occasion-sau-khi",
      "QUYẾT NGHỊ:\nĐiều 7. Đề xuất dự án\n3. Sau khi nhận được đề nghị của Ủy ban nhân dân cấp xã, Sở Tài chính tham mưu "
      "báo cáo Ủy ban nhân dân Thành phố chấp thuận chủ trương.",
