@@ -557,6 +557,7 @@ class _DutyRules:
     role: regex.Pattern  # one of them, in such a list
     closing: regex.Pattern  # a later sentence opening the closing formula: no task of its own
     verb_at: regex.Pattern  # a duty verb right here (no description before it)
+    verb_in: regex.Pattern  # a duty verb anywhere (searched in a clause)
 
 
 @table_cache
@@ -592,6 +593,7 @@ def _duty_rules() -> _DutyRules:
         role=compile_rule(role, regex.V1),
         verb=compile_rule(rf"{desc}{{0,{n}}}+\s*+(?:{verbs})(?!\w)", regex.V1),
         verb_at=compile_rule(rf"\s*+(?:{verbs})(?!\w)", regex.V1),
+        verb_in=compile_rule(rf"(?<!\w)(?:{verbs})(?!\w)", regex.V1),
         kind=compile_rule(kind, regex.V1),
         plural=compile_rule(t["plural"], regex.I | regex.V1),
         plural_name=t["plural_name"],
@@ -746,6 +748,7 @@ def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple
     lead = set(roles.lead)
     found = None
     checked, cue = start, False  # a partners' cue in the sentence so far (read once)
+    segment = start  # where the last split point's clause began (the clause before reads from there)
     later = task_rules().later_clause
     for m in later.finditer(text, start, end):
         if text[m.start()] == ".":
@@ -753,8 +756,16 @@ def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple
         else:
             cue = cue or task_rules().coop_cue.search(text, checked, m.start()) is not None
             checked = m.start()
+            # (the clause before: from the last ";" or "." before this one, lower case after it too)
+            before = max(text.rfind(";", segment, m.start()), text.rfind(".", segment, m.start()), segment - 1) + 1
+            segment = m.end()
             if cue:
                 continue  # inside a list of partners (as in _clause_starts)
+            if not _duty_rules().verb_in.search(text, before, m.start()):
+                # "yêu cầu các sở, ban, ngành …; UBND các huyện … chủ động …", "Giao Giám đốc Sở …,
+                # Sở Tài chính; thành viên …; Thủ trưởng … chịu trách nhiệm thi hành …": the clause
+                # before names addressees and no duty; the list goes on past the ";"
+                continue
         if found is None:
             found = found_agencies(ctx, start, end)
             starts = [f[1] for f in found]

@@ -392,6 +392,15 @@ ARTICLE_SHAPES = [
       ("III.1-2", "UBND các quận, huyện tổ chức", ["UBND các huyện, thành phố, thị xã"], [], False),
       ("III.1-3", "UBND các xã, phường xây dựng", ["Ủy ban nhân dân các xã, phường"], [], False),
       ("III.2", "Trưởng phòng Giáo dục và Đào tạo", ["Phòng Giáo dục và Đào tạo"], [], False)]),
+    # a ";" after addressees with no duty of their own goes on with the list (probe R): no split
+    ("addressees-listed-across-semicolons",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Phó Chủ tịch UBND tỉnh yêu cầu các sở, ban, ngành là thành viên Ban Chỉ huy tỉnh; UBND "
+     "các huyện, thị xã, thành phố chủ động ứng phó thiên tai.\n"
+     "2. Sở Y tế chủ trì thực hiện. Giao Giám đốc Sở Y tế, Sở Tài chính; Chủ tịch UBND huyện Kỳ Anh; Thủ trưởng cơ quan, "
+     "đơn vị có liên quan chịu trách nhiệm thi hành.\n",
+     None,
+     [("III.1", "Phó Chủ tịch UBND tỉnh yêu cầu", ["Các sở, ban, ngành"], [], False),
+      ("III.2", "Sở Y tế chủ trì thực hiện. Giao", ["Sở Y tế"], [], False)]),
     # review rows: a later sentence's partners are its own task's; partners open their clause
     # (the object before them is no partner); a notice's "thông báo cho X" without "biết" is the
     # sender's duty; "lưu ý" in lower case is no hand-on verb
