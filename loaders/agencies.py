@@ -1012,8 +1012,10 @@ def _board_name(text: str, key: str, pos: int, one: _KeyTokens | None = None) ->
                 return None
             i += rest
             continue
-        if word in "-–" and i + 1 < len(words) and text[starts[i + 1]].isupper():
-            i += 1  # "Ban Chỉ huy Phòng thủ dân sự - Phòng, chống thiên tai …": two boards' names joined
+        if word in "-–" and i + 1 < len(words) and (text[starts[i + 1]].isupper() or words[i + 1].isdigit()):
+            # "Ban Chỉ huy Phòng thủ dân sự - Phòng, chống thiên tai …": two boards' names joined;
+            # "… dịch Covid-19 tỉnh": a name with its number
+            i += 1
             continue
         if not word[0].isalnum() or _stops(words, i, gaz.board_stops):
             return None

@@ -574,6 +574,16 @@ TOKEN_WALK = [
      [("Thường trực Hội đồng nhân dân thành phố", "Thường trực HĐND Thành phố"),
       ("Ủy ban nhân dân thành phố", "Ủy ban nhân dân Thành phố")]),
     ("Căn cứ Luật Mặt trận Tổ quốc Việt Nam ngày 09 tháng 6 năm 2015;", "Nghệ An", []),
+    # provincial organisations the table lists, a board with its disease's number, the
+    # grassroots government (the communes'), the Front's committee written short
+    ("giao Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh chủ trì", "Quảng Nam",
+     [("Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh")]),
+    ("Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh căn cứ", "Quảng Nam",
+     [("Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh", "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh")]),
+    ("Sở NN&PTNT yêu cầu chính quyền cơ sở tập trung", "Quảng Nam",
+     [("Sở Nông nghiệp và Phát triển nông thôn", "Sở NN&PTNT"), ("Ủy ban nhân dân các xã, phường", "chính quyền cơ sở")]),
+    ("UBND huyện đề nghị UB.MTTQVN và các đoàn thể huyện", "Hồ Chí Minh",
+     [("Ủy ban Mặt trận Tổ quốc thành phố", "UB.MTTQVN"), ("Các đoàn thể chính trị - xã hội thành phố", "các đoàn thể")]),
     # a company's legal form in lower case before its name
     ("yêu cầu Công ty cổ phần Chợ Vườn Hoa khẩn trương", "Thanh Hóa",
      [("Công ty cổ phần Chợ Vườn Hoa", "Công ty cổ phần Chợ Vườn Hoa")]),
