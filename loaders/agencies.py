@@ -181,11 +181,13 @@ class _Gazetteer:
     description_max: int  # tokens of such a description, up to its province word
     catch_all: regex.Pattern  # "các cơ quan, đơn vị và tổ chức, cá nhân có liên quan"
     catch_all_noun: regex.Pattern
+    catch_all_first: frozenset[str]  # the first words of the catch-all nouns: such a group may open without "các"
     kinds_list: regex.Pattern  # "các cơ quan, đơn vị, địa phương, doanh nghiệp": kinds of body listed
     company_forms: tuple[tuple[str, ...], ...]  # "cổ phần" between "Công ty" and its name
     title_lasts: frozenset[str]  # a title's last word before a body's head in lower case ("Trưởng phòng …")
     kinds_list_min: int  # kinds of body a kinds list names at least
     unit_bodies: regex.Pattern  # "Công an" right before "các huyện, …": that body of each unit
+    unit_body_named: regex.Pattern  # "Công an huyện Võ Nhai": that body of one unit named
     shared_kind: regex.Pattern  # ", đơn vị liên quan" after "các sở, ngành": a kind sharing the "các"
     shared_plural: tuple[str, ...]
     next_level: regex.Pattern  # ", cấp xã" after a body of the province's level
@@ -333,7 +335,8 @@ def _gazetteer() -> _Gazetteer:
     pattern = table.get("pattern", {})
     heads = frozenset(_tokens(match_key(h)) for h in pattern.get("heads", []))
     nouns = frozenset(_tokens(match_key(n)) for n in pattern.get("group_nouns", []))
-    first = {k[0] for k in by_key} | {h[0] for h in heads} | {"các"}
+    first = ({k[0] for k in by_key} | {h[0] for h in heads} | {"các"}
+             | {_tokens(match_key(n))[0] for n in pattern.get("catch_all_nouns", [])})
     starts = regex.compile(
         r"(?<!\w)(?:" + "|".join(regex.escape(t) for t in sorted(first, key=len, reverse=True)) + r")(?!\w)"
     )
@@ -361,12 +364,19 @@ def _gazetteer() -> _Gazetteer:
     unit_alt = "(?:" + "|".join(r"\s+".join(regex.escape(w) for w in u.split())
                                 for u in sorted(levels, key=len, reverse=True)) + r")(?!\w)"
     unit_alt = f"(?:{short_alt}|{unit_alt})" if shorts else unit_alt
+    # a level word cut to its first syllable in a list after another unit ("UBND các huyện,
+    # thành, thị"): only there, and only before a separator or the list's end
+    list_shorts = {match_key(k): " ".join(_tokens(match_key(v))) for k, v in local.get("list_abbreviations", {}).items()}
+    list_shorts = {k: v for k, v in list_shorts.items() if v in levels}
+    next_alt = (unit_alt if not list_shorts else
+                "(?:" + unit_alt + "|(?:" + "|".join(regex.escape(k) for k in sorted(list_shorts, key=len, reverse=True))
+                + r")(?=\s*(?:[,;.:)/]|\bvà\b|$)))")
     head_alt = "(?:" + "|".join(r"\s+".join(regex.escape(w) for w in _tokens(match_key(h)))
                                 for h in sorted(local.get("heads", []), key=len, reverse=True)) + r")"
     return _Gazetteer(
         local_councils=regex.compile(
             rf"{head_alt}\s+(?P<many>(?:các|những)\s+)?(?P<level>cấp\s+)?(?P<units>{unit_alt}"
-            rf"(?:\s*(?:,|/|-|\bvà\b(?:\s+các)?)\s*(?:cấp\s+)?{unit_alt})*)" if levels else r"(?!)", regex.V1),
+            rf"(?:\s*(?:,|/|-|\bvà\b(?:\s+các)?)\s*(?:cấp\s+)?{next_alt})*)" if levels else r"(?!)", regex.V1),
         local_levels=levels,
         council_groups={row["group"]: row["council_group"] for row in local.get("levels", []) if row.get("council_group")},
         shared_council=regex.compile(
@@ -379,14 +389,15 @@ def _gazetteer() -> _Gazetteer:
         council_first=frozenset(_tokens(match_key(c))[0] for c in local.get("councils", [])),
         province_pair=((local["province_committee"], local["province_council"])
                        if local.get("province_committee") and local.get("province_council") else None),
-        bare_units=regex.compile(rf"(?:các|những)\s+(?P<units>{unit_alt}(?:\s*(?:,|/|-|\bvà\b(?:\s+các)?)\s*{unit_alt})+)"
+        bare_units=regex.compile(rf"(?:các|những)\s+(?P<units>{unit_alt}(?:\s*(?:,|/|-|\bvà\b(?:\s+các)?)\s*{next_alt})+)"
                                  if levels else r"(?!)", regex.V1),
         place_words=frozenset(match_key(w) for w in pattern.get("place_words", [])),
         head_lasts=frozenset(_tokens(match_key(h))[-1] for h in [*local.get("heads", []), *local.get("councils", [])]),
-        unit_shorts=shorts,
+        unit_shorts={**list_shorts, **shorts},
         committee_name=(local.get("heads") or [""])[0],
         owner_words=frozenset(_tokens(match_key(w)) for w in pattern.get("owner_words", [])),
-        unit_word=regex.compile(r"(?P<unit>" + (short_alt + "|" if shorts else "") + r"(?:" + _UNIT_WORDS + r")(?!\w))",
+        unit_word=regex.compile(r"(?P<unit>" + (short_alt + "|" if shorts else "") + r"(?:" + _UNIT_WORDS + r")(?!\w)"
+                                + "".join("|" + regex.escape(k) + r"(?!\w)(?!\s+\w)" for k in list_shorts) + ")",
                                 regex.V1),
         own_name_heads=tuple(_tokens(match_key(h)) for h in pattern.get("own_name_heads", [])),
         local_first=frozenset(_tokens(match_key(h))[0] for h in local.get("heads", [])),
@@ -424,14 +435,18 @@ def _gazetteer() -> _Gazetteer:
         canonical={e: _tokens(match_key(e.name)) for e in by_name.values()},
         description_words=frozenset(match_key(w) for w in pattern.get("description_words", [])),
         description_max=int(pattern.get("description_max", 0)),
-        catch_all=regex.compile(rf"các\s+(?P<nouns>{nouns_alt}(?:\s*(?:,|\bvà\b)?\s*{nouns_alt})+)\s+(?:có\s+)?liên\s+quan(?!\w)",
+        catch_all=regex.compile(rf"(?:các\s+)?(?P<nouns>{nouns_alt}(?:\s*(?:,|\bvà\b)?\s*{nouns_alt})+)\s+(?:có\s+)?liên\s+quan(?!\w)",
                                 regex.V1),
         catch_all_noun=regex.compile(nouns_alt, regex.V1),
+        catch_all_first=frozenset(_tokens(match_key(n))[0] for n in pattern.get("catch_all_nouns", [])),
         shared_kind=regex.compile(
             r"\s*(?:,|\bvà\b)\s*(?=(?:" + "|".join(r"\s+".join(regex.escape(w) for w in k.split())
                                               for k in sorted(pattern.get("shared_kinds", []), key=len, reverse=True))
             + r")(?!\w))" if pattern.get("shared_kinds") else r"(?!)", regex.V1),
         shared_plural=tuple(pattern.get("shared_plural", [])),
+        unit_body_named=regex.compile(
+            r"(?<!\w)(?:" + "|".join(regex.escape(b) for b in sorted(pattern.get("unit_bodies", []), key=len, reverse=True))
+            + rf")\s+(?:{_UNIT_WORDS})\s+(?=\p{{Lu}}|\d)" if pattern.get("unit_bodies") else r"(?!)", regex.V1),
         unit_bodies=regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(b) for b in sorted(pattern.get("unit_bodies", []), key=len, reverse=True))
                                   + r")\s+$" if pattern.get("unit_bodies") else r"(?!)", regex.V1),
         kinds_list_min=kinds_min,
@@ -1396,7 +1411,8 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
                 out.append((agency, s, e))
                 pos = e
             continue
-        listed = _catch_all(text, key, start) if first == "các" else None
+        # ("; đơn vị, cá nhân có liên quan chịu trách nhiệm thi hành": the catch-all without its "các")
+        listed = _catch_all(text, key, start) if first == "các" or first in gaz.catch_all_first else None
         if listed is not None and listed[1] > max(hit[1] if hit else 0, end or 0):
             # "các cơ quan, đơn vị và tổ chức, cá nhân có liên quan": one catch-all group
             out.append((resolve_agency(listed[0], jurisdiction, parent=parent), start, listed[1]))
@@ -1443,7 +1459,25 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
         out = _shared_plurals(text, out, jurisdiction, parent)
     if any(a.group for a, _, _ in out):
         out = _bodies_of_units(text, out, jurisdiction, parent)
+    if gaz.unit_body_named.search(text) is not None:
+        out = _bodies_of_named_units(text, key, out, jurisdiction, parent)
     return tuple(out)
+
+
+def _bodies_of_named_units(text: str, key: str, found: list[tuple[Agency, int, int]], jurisdiction: str,
+                           parent: str | None) -> list[tuple[Agency, int, int]]:
+    """A body of ``[pattern] unit_bodies`` before one unit named ("Công an huyện Võ Nhai",
+    "Đảng ủy xã Tân Long", "Trung tâm Y tế huyện Bảo Lâm"): that unit's body, one node named
+    as written, in place of whatever the finder read inside it."""
+    named = []
+    for m in _gazetteer().unit_body_named.finditer(text):
+        end = _place_name_end(text, key, m.end())
+        if end is not None:
+            named.append((resolve_agency(text[m.start():end], jurisdiction, parent=parent), m.start(), end))
+    if not named:
+        return found
+    kept = [f for f in found if not any(s < f[2] and f[1] < e for _, s, e in named)]
+    return sorted(kept + named, key=lambda f: f[1])
 
 
 def _bodies_of_units(text: str, found: list[tuple[Agency, int, int]], jurisdiction: str,

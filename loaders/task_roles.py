@@ -281,7 +281,8 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
         # các địa phương, đơn vị để …")
         candidates += [b.end() for b in r.condition_breaks.finditer(ctx.text, cond.end(), stop)
                        if b.end() > b.start() and not (_back_over_blanks(ctx.text, b.start()) in ends
-                                                       and ctx.text[b.end() : b.end() + 1].islower())]
+                                                       and (ctx.text[b.end() : b.end() + 1].islower()
+                                                            or _partner_list(ctx, found, b.start())))]
         if full and ctx.text[stop] == ";" and _issuer_opener(
                 ctx.text, (after := _CONNECTIVE_TAIL.match(ctx.text, stop + 1, end).end()), end):
             # "Để bảo đảm trật tự …; Chủ tịch UBND huyện yêu cầu X …": the purpose ends at ";"
@@ -332,6 +333,20 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
             name = body_kind(name) or name
             return [resolve_agency(name, ctx.jurisdiction, parent=ctx.issuer)], m.end("name")
     return [], start
+
+
+def _partner_list(ctx: Ctx, found, pos: int) -> bool:
+    """Whether the body that ends right before ``pos`` is in a list of partners ("Đồng thời,
+    chủ động phối hợp với Thanh tra tỉnh, Ban Tiếp công dân tỉnh và …": the list goes on after
+    the comma, no subject opens there)."""
+    text = ctx.text
+    i = bisect.bisect_right(found, _back_over_blanks(text, pos), key=lambda f: f[2]) - 1
+    if i < 0 or found[i][2] != _back_over_blanks(text, pos):
+        return False
+    while i > 0 and _LIST_JOIN.fullmatch(text, found[i - 1][2], found[i][1]):
+        i -= 1
+    first = _back_over_blanks(text, found[i][1])
+    return any(m.end() == first for m in task_rules().coop_cue.finditer(text, max(0, first - 40), first + 1))
 
 
 def _back_over_blanks(text: str, pos: int) -> int:

@@ -608,6 +608,12 @@ TOKEN_WALK = [
     # "giao thông" (traffic) inside a name is no hand-on verb
     ("yêu cầu Ban An toàn giao thông tỉnh, Giám đốc các sở, ban, ngành", HT,
      [("Ban An toàn giao thông tỉnh", "Ban An toàn giao thông tỉnh"), ("Các sở, ban, ngành", "các sở, ban, ngành")]),
+    # a body of one unit named ("Công an huyện Võ Nhai", the Party's "Đảng ủy xã …")
+    ("giao Công an huyện Võ Nhai, Đảng ủy xã Tân Long thực hiện", HT,
+     [("Công an huyện Võ Nhai", "Công an huyện Võ Nhai"), ("Đảng ủy xã Tân Long", "Đảng ủy xã Tân Long")]),
+    ("Trung tâm Y tế huyện Bảo Lâm chủ trì", HT, [("Trung tâm Y tế huyện Bảo Lâm", "Trung tâm Y tế huyện Bảo Lâm")]),
+    # "nêu trên" ends a group's name
+    ("giao các đơn vị nêu trên thực hiện", HT, []),
     # NFD input: the key keeps the text's length, so decomposed letters match no alias
     # (callers pass NFC text, as the docstring says)
     (unicodedata.normalize("NFD", "Giao Sở Kế hoạch và Đầu tư chủ trì"), HT, []),

@@ -942,6 +942,32 @@ ARTICLE_SHAPES = [
     ("de-nghi-company-colon",
      "III. TỔ CHỨC THỰC HIỆN\n12. Đề nghị Công ty Điện lực Hà Tĩnh: Khẩn trương kiểm tra, khắc phục sự cố lưới điện.",
      None, [("III.12", "Đề nghị Công ty Điện lực Hà Tĩ", ["Công ty Điện lực Hà Tĩnh"], [], False)]),
+
+    # level words cut short in a list ("các huyện, thành, thị"), then a kind of body after "và"
+    ("units-cut-short",
+     "III. TỔ CHỨC THỰC HIỆN\nUBND tỉnh yêu cầu các sở, ban, ngành cấp tỉnh, UBND các huyện, thành, thị và các chủ "
+     "rừng tăng cường các biện pháp phòng cháy, chữa cháy rừng.\n", None,
+     [("III.p1", "UBND tỉnh yêu cầu", ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã", "Các chủ rừng"], [], False)]),
+    # the catch-all without its "các" closing an execution clause
+    ("execution-catch-all-bare",
+     "QUYẾT ĐỊNH:\nĐiều 2. Chánh Văn phòng UBND tỉnh; Chánh Thanh tra tỉnh; Thủ trưởng các sở, ban, ngành; Chủ tịch "
+     "UBND huyện, thành phố; đơn vị, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.", None,
+     [("Điều 2.1", "Chánh Văn phòng", ["Văn phòng UBND tỉnh", "Thanh tra tỉnh", "Các sở, ban, ngành",
+                                     "UBND các huyện, thành phố, thị xã", "Các tổ chức, cá nhân có liên quan"], [], False)]),
+    # the Party's units of a commune and a school, addressed by a district's standing board
+    ("party-units-addressed",
+     "III. TỔ CHỨC THỰC HIỆN\nBan Thường vụ Huyện ủy đề nghị Đảng bộ xã Trần Hợi, Chi bộ Trường Trung học phổ thông "
+     "Võ Thị Hồng chuẩn bị các điều kiện để tổ chức đại hội.\n", None,
+     [("III.p1", "Ban Thường vụ", ["Đảng bộ xã Trần Hợi", "Chi bộ Trường Trung học phổ thông Võ Thị Hồng"], [], False)]),
+    # bodies "named above" and the next addressee after them
+    ("named-above-then-more",
+     "III. TỔ CHỨC THỰC HIỆN\nTheo đó, UBND tỉnh yêu cầu các sở, ngành có tên trên và UBND các huyện, thành phố "
+     "nghiên cứu nội dung hướng dẫn.\n", None,
+     [("III.p1", "Theo đó", ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], [], False)]),
+    # a list of partners after a connective: its later bodies are partners, not a subject
+    ("connective-partner-list-no-subject",
+     "III. TỔ CHỨC THỰC HIỆN\nĐồng thời, chủ động phối hợp với Thanh tra tỉnh, Ban Tiếp công dân tỉnh và các cơ quan "
+     "chức năng tuyên truyền, vận động nhân dân.\n", None, []),
 ]
 
 
