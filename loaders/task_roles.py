@@ -234,6 +234,8 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
     """Addressees an item opens with, after "Giao", titles or an opening clause (or, where
     the item starts, ``opening``, an opening connective: "Đồng thời, giao Sở Tài chính …")."""
     r = task_rules()
+    if r.report_opener.match(ctx.text, start, end):
+        return [], start  # "Trong thời gian qua, … các cấp ủy … đã triển khai …": a report
     told = _narrated(ctx, found, start, end)
     if told is not None:
         return told

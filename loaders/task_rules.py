@@ -62,6 +62,7 @@ class TaskRules:
     narrated_led: regex.Pattern  # … or where the addressee then leads: "chủ trì"
     narrated_reach: int
     reported: regex.Pattern  # "<body> đã …": a report of an act done
+    report_opener: regex.Pattern  # "Trong thời gian qua, …": a sentence that reports
     passive_by: regex.Pattern  # "… do <body> chủ trì": the passive's agent …
     anaphora: regex.Pattern  # "Ban có trách nhiệm …": a body's head word alone, the body named before
     passive_cue: regex.Pattern  # … and what it does
@@ -178,6 +179,7 @@ def task_rules() -> TaskRules:
         narrated_person_verb=compile_rule(roles["narrated_person_verb"] + r"(?=\s)", regex.I | regex.V1),
         narrated_led=compile_rule(r"\s*(?:" + roles["narrated_led"] + r")(?!\w)", regex.I | regex.V1),
         narrated_person=compile_rule(r"(?<!\w)(?:" + "|".join(roles["narrated_persons"]) + r")(?!\w)", regex.I | regex.V1),
+        report_opener=compile_rule(r"\s*(?:" + "|".join(roles["report_openers"]) + ")", regex.I | regex.V1),
         reported=compile_rule(r"\s*(?:" + roles["reported"] + ")", regex.I | regex.V1),
         anaphora=compile_rule(r"\s*(?P<head>(?-i:" + "|".join(roles["anaphora_heads"]) + r"))(?=\s+\p{Ll})", regex.V1),
         passive_by=compile_rule(r"(?<!\w)(?:" + roles["passive_by"] + r")\s+", regex.I | regex.V1),

@@ -29,6 +29,13 @@ ROWS = [
     ("trước ngày 30/6/2023", None, ("2023-06-30", "2023-06-30", None, "date")),
     ("trước ngày 15 tháng 11", 2023, ("2023-11-15", "2023-11-15", None, "date")),
     ("trước ngày 19 hàng tháng", None, (None, None, "FREQ=MONTHLY;BYMONTHDAY=19", "recurring")),
+    # a month of every year; quarters and months of "this year" (the document's); a month's end
+    ("vào tháng 10 hàng năm", None, (None, None, "FREQ=YEARLY;BYMONTH=10", "recurring")),
+    ("trong quý III, đầu quý IV năm nay", 2022, ("2022-10-01", "2022-12-31", None, "interval")),
+    ("trong quý III năm nay", 2022, ("2022-07-01", "2022-09-30", None, "interval")),
+    ("trong tháng 6 năm nay", 2024, ("2024-06-01", "2024-06-30", None, "interval")),
+    ("vào cuối tháng 5", 2022, ("2022-05-31", "2022-05-31", None, "date")),
+    ("trước cuối tháng 6/2024", None, ("2024-06-30", "2024-06-30", None, "date")),
     ("hằng năm, từ năm 2023 đến năm 2025", None, ("2023-01-01", "2025-12-31", "FREQ=YEARLY", "recurring")),
     ("hàng năm từ 2023 - 2025", None, ("2023-01-01", "2025-12-31", "FREQ=YEARLY", "recurring")),
     ("hàng quý trước ngày 15 của tháng tiếp theo", None,

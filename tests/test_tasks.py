@@ -964,6 +964,12 @@ ARTICLE_SHAPES = [
      "III. TỔ CHỨC THỰC HIỆN\nTheo đó, UBND tỉnh yêu cầu các sở, ngành có tên trên và UBND các huyện, thành phố "
      "nghiên cứu nội dung hướng dẫn.\n", None,
      [("III.p1", "Theo đó", ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], [], False)]),
+    # a sentence opened by a time past reports; the next sentence hands a duty on
+    ("report-opener-then-duty",
+     "III. TỔ CHỨC THỰC HIỆN\nTrong thời gian qua, thực hiện Chỉ thị số 05-CT/TU của Ban Thường vụ Tỉnh ủy, các cấp "
+     "uỷ Đảng, chính quyền và các tổ chức chính trị - xã hội đã triển khai sâu rộng phong trào. Thời gian tới, UBND "
+     "tỉnh yêu cầu Sở Y tế chủ trì, phối hợp với Sở Tài chính tăng cường kiểm tra.\n", None,
+     [("III.p1-2", "Thời gian tới", ["Sở Y tế"], ["Sở Tài chính"], False)]),
     # a list of partners after a connective: its later bodies are partners, not a subject
     ("connective-partner-list-no-subject",
      "III. TỔ CHỨC THỰC HIỆN\nĐồng thời, chủ động phối hợp với Thanh tra tỉnh, Ban Tiếp công dân tỉnh và các cơ quan "
