@@ -612,6 +612,9 @@ TOKEN_WALK = [
     ("giao Công an huyện Võ Nhai, Đảng ủy xã Tân Long thực hiện", HT,
      [("Công an huyện Võ Nhai", "Công an huyện Võ Nhai"), ("Đảng ủy xã Tân Long", "Đảng ủy xã Tân Long")]),
     ("Trung tâm Y tế huyện Bảo Lâm chủ trì", HT, [("Trung tâm Y tế huyện Bảo Lâm", "Trung tâm Y tế huyện Bảo Lâm")]),
+    # a working group named alone, its members standing for it
+    ("Các thành viên Tổ công tác và các đơn vị liên quan chịu trách nhiệm", HT,
+     [("Tổ công tác", "Các thành viên Tổ công tác"), ("Các đơn vị liên quan", "các đơn vị liên quan")]),
     # "nêu trên" ends a group's name
     ("giao các đơn vị nêu trên thực hiện", HT, []),
     # NFD input: the key keeps the text's length, so decomposed letters match no alias
