@@ -34,6 +34,7 @@ from .rules import load_table, match_key, provinces
 
 __all__ = [
     "resolve_agency",
+    "is_listed",
     "find_agencies",
     "compose_agencies",
     "compose_rows",
@@ -173,6 +174,7 @@ class _Gazetteer:
     compounds: dict[str, frozenset[str]]  # a name's first token -> words before it that make it no name ("cơ sở")
     unit_heads: tuple[tuple[str, ...], ...]  # a name the table does not list opening so is a unit of the issuer
     lower_heads: frozenset[tuple[str, ...]]  # heads that open a name in lower case too ("lực lượng Kiểm lâm")
+    lower_head: regex.Pattern  # one of them at a key's position, and the blanks after it
     titles: dict[str, tuple[tuple[str, ...], ...]]  # a head's title by its first word: after "và" it opens the next addressee
     no_units: frozenset[str]  # issuers whose such bodies are the province's, not their units
     compose: tuple[tuple[frozenset[str], str], ...]
@@ -426,6 +428,9 @@ def _gazetteer() -> _Gazetteer:
         number_units=frozenset(pattern.get("number_units", [])),
         unit_heads=tuple(_tokens(match_key(h)) for h in pattern.get("unit_heads", [])),
         lower_heads=frozenset(_tokens(match_key(h)) for h in pattern.get("lower_heads", [])),
+        lower_head=regex.compile("(?:" + "|".join(r"\s+".join(regex.escape(w) for w in _tokens(match_key(h)))
+                                            for h in pattern.get("lower_heads", [])) + r")\s+" if pattern.get("lower_heads") else r"(?!)",
+                                 regex.V1),
         titles=_by_first_word(_tokens(match_key(h)) for h in pattern.get("titles", [])),
         no_units=frozenset(pattern.get("no_unit_parents", [])),
         compounds={last: frozenset(_tokens(match_key(c))[-2] for c in pattern.get("compounds", [])
@@ -539,6 +544,11 @@ def _is_group_name(key: tuple[str, ...]) -> bool:
     if not key or key[0] != "các":
         return False
     return any(key[1 : 1 + len(n)] == n for n in gaz.group_nouns)
+
+
+def is_listed(agency: Agency) -> bool:
+    """Whether ``agency`` is a body the table lists (not a name a pattern read)."""
+    return agency.name in _gazetteer().by_name
 
 
 def resolve_agency(name: str, jurisdiction: str, *, parent: str | None = None) -> Agency:
@@ -1372,6 +1382,14 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
                 or (groups and first == "các")):
             # a listed group with a qualifier is a narrower group: "Các Sở quản lý ngành"
             end = _pattern_name(text, key, start, groups=groups, one=one)
+        if end is not None and hit is None and text[start].islower() and (
+                lower := gaz.lower_head.match(key, start, start + _WINDOW)) is not None:
+            inner = _walk(key, lower.end(), gaz.trie, one)
+            if inner is not None and inner[1] >= end:
+                # "giao cơ quan Tỉnh đoàn làm đầu mối": the listed body the kind word names
+                out.append((resolve_agency(text[lower.end() : inner[1]], jurisdiction, parent=parent), start, inner[1]))
+                pos = inner[1]
+                continue
         city = None  # the end of another city's name after a province body's alias ending "thành phố"
         if hit is not None:
             longer = _written_out(key, hit, start, jur, one)

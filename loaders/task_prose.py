@@ -247,7 +247,7 @@ def _lead_in(ctx: Ctx, p: Paragraph) -> Roles:
     issuer = resolve_agency(ctx.issuer, ctx.jurisdiction).id if ctx.issuer else None
     # the sentence that ends with the colon: "Ngày 31/05/2011, Ủy ban nhân dân thành phố ban hành
     # Chỉ thị … . Ủy ban nhân dân thành phố yêu cầu Thủ trưởng các Sở - ngành … sau:"
-    last = [m.end() for m in _SENTENCE.finditer(text, p.body, p.end)]
+    last = [m.end() for m in task_rules().later_sentence.finditer(text, p.body, p.end)]
     for start in dict.fromkeys([*last[-1:], p.body]):
         roles = item_roles(ctx, start, p.end)
         if roles.lead and not all(a.id == issuer for a in roles.lead):
@@ -255,7 +255,6 @@ def _lead_in(ctx: Ctx, p: Paragraph) -> Roles:
     return Roles()
 
 
-_SENTENCE = regex.compile(r"(?<=\w[)”\"]?)[.]\s+(?=\p{Lu})")  # where a later sentence of a paragraph starts
 
 
 def _examples(scan: _Scan, i: int, text: str) -> int | None:

@@ -15,7 +15,7 @@ import regex
 
 from graph.model import Agency
 from graph.vocab import table_cache
-from loaders.agencies import body_kind, compose_agencies, find_agencies, resolve_agency, same_name, unit_committee
+from loaders.agencies import body_kind, compose_agencies, find_agencies, is_listed, resolve_agency, same_name, unit_committee
 from loaders.agency_terms import DefinedBodies
 from loaders.rules import compile_rule, load_table
 from loaders.task_rules import task_rules
@@ -27,8 +27,6 @@ _PIECES = regex.compile(r"[^,;]+")
 _NON_WORD = regex.compile(r"\W|$")
 PARENS = regex.compile(r"\([^()]*\)")
 _BLANKS = regex.compile(r"\s*")
-_CLAUSE_END = regex.compile(r"[;.](?:\s|$)")  # (compiled once: regex.search(str) looks its cache up per call)
-_SENTENCE_END = regex.compile(r"[.](?:\s|$)")
 _LIST_WINDOW = 200  # characters: longer than an aside ([roles] aside reads 160) or an unlisted partner
 _NAMES_END = regex.compile(r"[\s.;,]*+(?::.*)?", regex.S)  # after names, nothing or a ":" and a duty
 
@@ -157,16 +155,20 @@ def _distributed(ctx: Ctx, m: regex.Match, end: int) -> list[tuple[Agency, int, 
     out: list[tuple[Agency, int, int]] = []
     pos = m.end()
     while pos < end and text[pos].isupper():
-        title = r.head_words.match(text, pos, end)
-        if title is not None and title.end() > pos and _NON_WORD.match(text, title.end()):
-            break  # "…; Chủ tịch Ủy ban nhân dân …": the next addressee, not a body of the list
         # a name is short: the finder reads a window, not the rest of the paragraph
         window = text[pos:min(end, pos + r.name_window)]
+        name = f"{noun} {window}"
+        hits = find_agencies(name, ctx.jurisdiction, parent=ctx.issuer)
+        title = r.head_words.match(text, pos, end)
+        if (title is not None and title.end() > pos and _NON_WORD.match(text, title.end())
+                and not (hits and hits[0][1] == 0 and hits[0][2] - len(noun) - 1 > title.end() - pos
+                         and is_listed(hits[0][0]))):
+            # "…; Chủ tịch Ủy ban nhân dân …": the next addressee, not a body of the list (the
+            # field of a body that opens like a head word is a body: "các Sở: Giao thông vận tải")
+            break
         alone = find_agencies(window, ctx.jurisdiction, parent=ctx.issuer)
         if alone and alone[0][1] == 0 and not alone[0][0].name.startswith(noun):
             break  # "…, Tài chính, Công an tỉnh, Báo Quảng Trị": a body of its own ends the list
-        name = f"{noun} {window}"
-        hits = find_agencies(name, ctx.jurisdiction, parent=ctx.issuer)
         if not hits or hits[0][1] != 0 or hits[0][2] <= len(noun) + 1:
             break
         a, _, e = hits[0]
@@ -262,10 +264,20 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
     topic = r.topic.match(ctx.text, start, end)
     if topic is not None:
         run, run_end = agency_run(ctx, found, topic.end(), end)
+        listed = [(a, s, e) for a, s, e in found if topic.end() <= s < run_end]
+        speaker = next((k for k, (_, s, _) in enumerate(listed) if k and _issuer_opener(ctx.text, s, end)), None)
+        if speaker is not None:
+            # "Đối với sở Xây dựng, UBND TP. Hải Phòng yêu cầu …": the topic ends before the speaker
+            run, run_end = run[:speaker], listed[speaker - 1][2]
         last = max((e for _, s, e in found if topic.end() <= s < run_end), default=run_end)  # (the run takes its commas)
         comma = r.topic_end.match(ctx.text, last, end) if run else None
         if comma is not None and _duty_rules().verb_at.match(ctx.text, comma.end(), end):
             # "Đối với các cơ quan báo chí của tỉnh, tăng cường …": the topic's bodies bear it
+            return run, run_end
+        asked = _issuer_opener(ctx.text, comma.end(), end) if comma is not None else None
+        if asked is not None and not agency_run(ctx, found, _past_head_words(ctx.text, asked.end(), end), end)[0]:
+            # "Đối với sở Xây dựng, UBND TP. Hải Phòng yêu cầu phải kiểm tra …": asked of no one
+            # else, the topic's bodies
             return run, run_end
     cond = r.condition.match(ctx.text, start, end)
     if cond is None and opening and (cond := r.connective.match(ctx.text, start, end)):
@@ -276,7 +288,7 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
         # "Trường hợp …: Sở X …", "Định kỳ (…), Ủy ban nhân dân cấp xã …": after each break of
         # the first sentence
         stop = min(end, start + r.condition_reach)
-        full = _CLAUSE_END.search(ctx.text[cond.end() : stop])
+        full = r.clause_end.search(ctx.text[cond.end() : stop])
         stop = cond.end() + full.start() if full else stop
         ends = {e for _, _, e in found}
         # (a break right after a body, then a word in lower case, goes on with its list: "… cho
@@ -380,7 +392,7 @@ def _narrated(ctx: Ctx, found, start: int, end: int) -> tuple[list[Agency], int]
     ("UBND tỉnh Lâm Đồng chỉ đạo Sở Xây dựng chủ trì …")."""
     r = task_rules()
     stop = min(end, start + r.narrated_reach)
-    full = _SENTENCE_END.search(ctx.text, start, stop)
+    full = r.sentence_end.search(ctx.text, start, stop)
     stop = full.start() if full else stop
     verb = r.narrated_verb.search(ctx.text, start, stop)
     told = r.narrated_person_verb.search(ctx.text, start, verb.start() if verb else stop)
@@ -432,7 +444,7 @@ def _delegate(ctx: Ctx, found, pos: int, end: int) -> tuple[list[Agency], int] |
     verb = r.delegation.match(ctx.text, pos, end)
     if verb is None:
         return None
-    full = _SENTENCE_END.search(ctx.text[verb.end() : end])
+    full = task_rules().sentence_end.search(ctx.text[verb.end() : end])
     stop = verb.end() + full.start() if full else end
     for m in r.delegate.finditer(ctx.text, verb.end(), stop):
         handed, handed_end = agency_run(ctx, found, m.end(), end)
@@ -657,7 +669,7 @@ def _subject_starts(ctx: Ctx, pos: int, end: int) -> list[int]:
     cond = r.condition.match(ctx.text, pos, end)
     if cond:
         stop = min(end, pos + r.condition_reach)
-        full = _CLAUSE_END.search(ctx.text[cond.end() : stop])
+        full = r.clause_end.search(ctx.text[cond.end() : stop])
         stop = cond.end() + full.start() if full else stop
         out += [b.end() for b in r.condition_breaks.finditer(ctx.text, cond.end(), stop) if b.end() > b.start()]
     return out

@@ -43,6 +43,9 @@ class TaskRules:
     topic: regex.Pattern  # "Đối với …," naming the bodies the duty after the comma falls to
     topic_end: regex.Pattern  # after those bodies: their place, then the comma or colon
     later_clause: regex.Pattern  # where a later sentence, or a clause of its own, starts inside an item
+    sentence_end: regex.Pattern  # a sentence's full stop (not an abbreviation's point: "UBND TP. Hà Nội")
+    clause_end: regex.Pattern  # … or a ";"
+    later_sentence: regex.Pattern  # where a later sentence of a paragraph starts
     partner_subject: regex.Pattern  # a bare "phối hợp" after bodies that cooperate as a clause's subject
     head_words: regex.Pattern
     duty_subject: regex.Pattern
@@ -114,6 +117,15 @@ class TaskRules:
     min_words: int
 
 
+def _not_after_abbreviation(roles: dict) -> str:
+    """A lookbehind that keeps a dotted abbreviation's point from ending a sentence ("Phó Chủ
+    tịch UBND TP. Hà Nội … yêu cầu …": "TP." is the city; ``[roles] dotted_abbreviations``)."""
+    words = roles.get("dotted_abbreviations", [])
+    if not words:
+        return ""
+    return r"(?<!(?<!\w)(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + r"))"
+
+
 def _any(patterns: list[str], *, anchor: str = "") -> regex.Pattern:
     return compile_rule(anchor + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", regex.I | regex.V1)
 
@@ -155,8 +167,11 @@ def task_rules() -> TaskRules:
         topic=compile_rule(r"\s*(?:" + "|".join(roles["topic_openers"]) + r")\s+", regex.I | regex.V1),
         topic_end=compile_rule(r"(?:\s+(?:" + roles["topic_tail"] + r")(?!\w))?\s*[,:]\s*", regex.V1),
         # a sentence, a clause after ";" in capitals, or one opening with its time then a name
-        later_clause=compile_rule(r"(?<=\w[)”\"]?)(?:[.;]\s+(?=\p{Lu})|;\s+(?=(?:"
+        later_clause=compile_rule(r"(?<=\w[)”\"]?)(?:" + _not_after_abbreviation(roles) + r"[.;]\s+(?=\p{Lu})|;\s+(?=(?:"
                                   + "|".join(roles["clause_time_openers"]) + r")\s[^;,.:]{1,60},\s*\p{Lu}))", regex.V1),
+        sentence_end=compile_rule(_not_after_abbreviation(roles) + r"[.](?:\s|$)", regex.V1),
+        clause_end=compile_rule(r"(?:;|" + _not_after_abbreviation(roles) + r"[.])(?:\s|$)", regex.V1),
+        later_sentence=compile_rule(r"(?<=\w[)”\"]?)" + _not_after_abbreviation(roles) + r"[.]\s+(?=\p{Lu})", regex.V1),
         partner_subject=compile_rule(r"\s*(?:" + roles["partner_subject"] + ")", regex.I | regex.V1),
         head_words=_any(roles["head_words"], anchor=r"\s*"),
         relay=compile_rule(r"\s*(?:" + roles["relay"] + ")", regex.I | regex.V1),

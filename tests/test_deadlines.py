@@ -31,6 +31,9 @@ ROWS = [
     ("trước ngày 19 hàng tháng", None, (None, None, "FREQ=MONTHLY;BYMONTHDAY=19", "recurring")),
     # a month of every year; quarters and months of "this year" (the document's); a month's end
     ("vào tháng 10 hàng năm", None, (None, None, "FREQ=YEARLY;BYMONTH=10", "recurring")),
+    # dates written with points ("trước ngày 20.2", "trong tháng 3.2017")
+    ("trước ngày 20.2", 2017, ("2017-02-20", "2017-02-20", None, "date")),
+    ("báo cáo UBND TP trong tháng 3.2017", None, ("2017-03-01", "2017-03-31", None, "interval")),
     ("trong quý III, đầu quý IV năm nay", 2022, ("2022-10-01", "2022-12-31", None, "interval")),
     ("trong quý III năm nay", 2022, ("2022-07-01", "2022-09-30", None, "interval")),
     ("trong tháng 6 năm nay", 2024, ("2024-06-01", "2024-06-30", None, "interval")),

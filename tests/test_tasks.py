@@ -970,6 +970,47 @@ ARTICLE_SHAPES = [
      "uỷ Đảng, chính quyền và các tổ chức chính trị - xã hội đã triển khai sâu rộng phong trào. Thời gian tới, UBND "
      "tỉnh yêu cầu Sở Y tế chủ trì, phối hợp với Sở Tài chính tăng cường kiểm tra.\n", None,
      [("III.p1-2", "Thời gian tới", ["Sở Y tế"], ["Sở Tài chính"], False)]),
+    # a dotted abbreviation ends no sentence ("UBND TP. Hà Nội … vừa yêu cầu …")
+    ("dotted-abbreviation-in-speaker",
+     "III. TỔ CHỨC THỰC HIỆN\nPhó Chủ tịch UBND TP. Hà Nội Nguyễn Văn Sửu vừa yêu cầu Sở Giao thông Vận tải thống "
+     "nhất với các quận, huyện danh mục các tuyến đường.\n", None,
+     [("III.p1", "Phó Chủ tịch UBND TP. Hà Nội", ["Sở Giao thông vận tải"], [], False)]),
+    # a topic, then a speaker asking with no addressee: the topic's bodies
+    ("topic-then-speaker-asks",
+     "III. TỔ CHỨC THỰC HIỆN\nĐối với sở Xây dựng, UBND TP. Hải Phòng yêu cầu phải kiểm tra, đôn đốc việc xử lý vi "
+     "phạm trật tự xây dựng.\n", "Ủy ban nhân dân thành phố Hải Phòng",
+     [("III.p1", "Đối với sở Xây dựng", ["Sở Xây dựng"], [], False)]),
+    # the committee's opinion "như sau:", then the bodies that act
+    ("opinion-as-follows",
+     "III. TỔ CHỨC THỰC HIỆN\nTheo đó, UBND tỉnh có ý kiến như sau: Các cơ quan, đơn vị theo chức năng, nhiệm vụ "
+     "chủ động thực hiện các nội dung yêu cầu.\n", None,
+     [("III.p1", "Theo đó, UBND tỉnh có ý kiến", ["Các đơn vị liên quan"], [], False)]),
+    # a paper that directs ("ban hành Văn bản chỉ đạo X …"); a kind word before a listed body
+    ("paper-directs",
+     "III. TỔ CHỨC THỰC HIỆN\nNgày 03/5/2021, UBND tỉnh ban hành Văn bản chỉ đạo các Sở, ban, ngành, UBND các huyện, "
+     "thành phố tập trung chấn chỉnh công tác phòng, chống dịch.\n", None,
+     [("III.p1", "Ngày 03/5/2021", ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], [], False)]),
+    ("kind-word-before-listed-body",
+     "III. TỔ CHỨC THỰC HIỆN\nPhó Chủ tịch UBND tỉnh giao cơ quan Tỉnh đoàn làm đầu mối, phối hợp với các sở, ngành "
+     "tổng hợp nội dung.\n", None,
+     [("III.p1", "Phó Chủ tịch", ["Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh"], ["Các sở, ban, ngành"], False)]),
+    # "Theo <a paper>," opens the item; "Theo thống kê của …," (a source of figures) does not
+    ("per-paper-opener",
+     "III. TỔ CHỨC THỰC HIỆN\nTheo Kế hoạch, Sở Nội vụ phối hợp với Văn phòng UBND tỉnh theo dõi, đôn đốc việc "
+     "triển khai.\nTheo thống kê của Phòng Đất đai, Sở Tài nguyên và Môi trường, tới nay toàn tỉnh đã cấp 489.965 "
+     "giấy chứng nhận.\n", None,
+     [("III.p1", "Theo Kế hoạch", ["Sở Nội vụ"], ["Văn phòng UBND tỉnh"], False)]),
+    # a commune's notice to its radio station and village heads
+    ("commune-radio-village-heads",
+     "III. TỔ CHỨC THỰC HIỆN\nĐề nghị Đài truyền thanh xã, các đồng chí Trưởng thôn thông báo liên tục trên hệ thống "
+     "truyền thanh.\n", None,
+     [("III.p1", "Đề nghị Đài truyền thanh xã", ["Các đài truyền thanh cấp xã", "Trưởng các thôn, tổ dân phố"], [], False)]),
+    # a distributed list of partners whose first field opens like a verb ("Giao thông vận tải")
+    ("distributed-partners-verb-like-field",
+     "QUYẾT ĐỊNH:\nĐiều 2. Giao UBND huyện Gio Linh chủ trì, phối hợp với các Sở: Giao thông vận tải, Nông nghiệp và "
+     "Phát triển nông thôn, Tài nguyên và Môi trường kiểm tra; hoàn thành trước ngày 25/3/2023.", None,
+     [("Điều 2.1", "Giao UBND huyện Gio Linh", ["Ủy ban nhân dân huyện Gio Linh"],
+       ["Sở Giao thông vận tải", "Sở Nông nghiệp và Phát triển nông thôn", "Sở Tài nguyên và Môi trường"], False)]),
     # a list of partners after a connective: its later bodies are partners, not a subject
     ("connective-partner-list-no-subject",
      "III. TỔ CHỨC THỰC HIỆN\nĐồng thời, chủ động phối hợp với Thanh tra tỉnh, Ban Tiếp công dân tỉnh và các cơ quan "
