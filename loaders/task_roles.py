@@ -780,7 +780,7 @@ def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple
     segment = start  # where the last split point's clause began (the clause before reads from there)
     later = task_rules().later_clause
     for m in later.finditer(text, start, end):
-        if text[m.start()] == ".":
+        if text[m.start()] in ".…":
             checked, cue = m.end(), False
         else:
             cue = cue or task_rules().coop_cue.search(text, checked, m.start()) is not None
@@ -803,8 +803,8 @@ def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple
         if _duty_rules().closing.match(text, m.end(), stop):
             continue  # "Trong quá trình thực hiện, nếu có vướng mắc …": the closing formula
         clause = found[bisect.bisect_left(starts, m.end()) : bisect.bisect_left(starts, stop)]
-        got = _bearer_at(ctx, clause, m.end(), stop, opening=text[m.start()] == "." or text[m.end()].islower())
-        if not got.lead and text[m.start()] == ".":
+        got = _bearer_at(ctx, clause, m.end(), stop, opening=text[m.start()] in ".…" or text[m.end()].islower())
+        if not got.lead and text[m.start()] in ".…":
             got = _named_before(ctx, found, m.end(), stop)
         if lead and got.lead and partner_clause(ctx, clause, m.end(), stop):
             continue  # "Sở Y tế chủ trì …. Sở Tài chính phối hợp.": partners of the task above

@@ -167,7 +167,7 @@ def task_rules() -> TaskRules:
         topic=compile_rule(r"\s*(?:" + "|".join(roles["topic_openers"]) + r")\s+", regex.I | regex.V1),
         topic_end=compile_rule(r"(?:\s+(?:" + roles["topic_tail"] + r")(?!\w))?\s*[,:]\s*", regex.V1),
         # a sentence, a clause after ";" in capitals, or one opening with its time then a name
-        later_clause=compile_rule(r"(?<=\w[)”\"]?)(?:" + _not_after_abbreviation(roles) + r"[.;]\s+(?=\p{Lu})|;\s+(?=(?:"
+        later_clause=compile_rule(r"(?<=\w[)”\"]?)(?:" + _not_after_abbreviation(roles) + r"[.;]\s+(?=\p{Lu})|…\s*(?=\p{Lu})|;\s+(?=(?:"
                                   + "|".join(roles["clause_time_openers"]) + r")\s[^;,.:]{1,60},\s*\p{Lu}))", regex.V1),
         sentence_end=compile_rule(_not_after_abbreviation(roles) + r"[.](?:\s|$)", regex.V1),
         clause_end=compile_rule(r"(?:;|" + _not_after_abbreviation(roles) + r"[.])(?:\s|$)", regex.V1),

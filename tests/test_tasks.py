@@ -1011,6 +1011,20 @@ ARTICLE_SHAPES = [
      "Phát triển nông thôn, Tài nguyên và Môi trường kiểm tra; hoàn thành trước ngày 25/3/2023.", None,
      [("Điều 2.1", "Giao UBND huyện Gio Linh", ["Ủy ban nhân dân huyện Gio Linh"],
        ["Sở Giao thông vận tải", "Sở Nông nghiệp và Phát triển nông thôn", "Sở Tài nguyên và Môi trường"], False)]),
+    # several bearers after ";" and after an ellipsis written against the next word
+    ("clauses-and-ellipsis-bearers",
+     "III. TỔ CHỨC THỰC HIỆN\nGiao Sở Tài chính thẩm định các phương án tài chính phục vụ Kỳ thi; Sở Giáo dục và Đào "
+     "tạo tập huấn tốt đội ngũ cán bộ làm công tác thi…Ban Chỉ đạo kỳ thi cần có phương án dự phòng. Cùng với đó, "
+     "Sở Y tế khẩn trương bố trí lực lượng.\n", None,
+     [("III.p1", "Giao Sở Tài chính", ["Sở Tài chính"], [], False),
+      ("III.p1-2", "Sở Giáo dục và Đào tạo tập huấn", ["Sở Giáo dục và Đào tạo"], [], False),
+      ("III.p1-3", "Ban Chỉ đạo kỳ thi", ["Ban Chỉ đạo kỳ thi"], [], False),
+      ("III.p1-4", "Cùng với đó", ["Sở Y tế"], [], False)]),
+    # a body's mandate ("có nhiệm vụ … chỉ đạo X"): its own duty, not X's
+    ("mandate-directs-others",
+     "III. TỔ CHỨC THỰC HIỆN\nBan Chỉ đạo có nhiệm vụ giúp UBND tỉnh xây dựng kế hoạch, chỉ đạo các sở, ban, ngành, "
+     "địa phương triển khai thực hiện.\n", None,
+     [("III.p1", "Ban Chỉ đạo có nhiệm vụ", ["Ban Chỉ đạo"], [], False)]),
     # a list of partners after a connective: its later bodies are partners, not a subject
     ("connective-partner-list-no-subject",
      "III. TỔ CHỨC THỰC HIỆN\nĐồng thời, chủ động phối hợp với Thanh tra tỉnh, Ban Tiếp công dân tỉnh và các cơ quan "
