@@ -271,10 +271,13 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
             run, run_end = run[:speaker], listed[speaker - 1][2]
         last = max((e for _, s, e in found if topic.end() <= s < run_end), default=run_end)  # (the run takes its commas)
         comma = r.topic_end.match(ctx.text, last, end) if run else None
+        if comma is not None and _duty_rules().verb_in.search(ctx.text, last, comma.end()):
+            comma = None  # "Đối với …, Sở Xây dựng kiểm tra, xử lý": a duty, no description of the topic
         if comma is not None and _duty_rules().verb_at.match(ctx.text, comma.end(), end):
             # "Đối với các cơ quan báo chí của tỉnh, tăng cường …": the topic's bodies bear it
             return run, run_end
-        asked = _issuer_opener(ctx.text, comma.end(), end) if comma is not None else None
+        asked = (_issuer_opener(ctx.text, comma.end(), end) or r.topic_request.match(ctx.text, comma.end(), end)
+                 if comma is not None else None)
         if asked is not None and not agency_run(ctx, found, _past_head_words(ctx.text, asked.end(), end), end)[0]:
             # "Đối với sở Xây dựng, UBND TP. Hải Phòng yêu cầu phải kiểm tra …": asked of no one
             # else, the topic's bodies

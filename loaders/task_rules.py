@@ -42,6 +42,7 @@ class TaskRules:
     notice_known: regex.Pattern
     topic: regex.Pattern  # "Đối với …," naming the bodies the duty after the comma falls to
     topic_end: regex.Pattern  # after those bodies: their place, then the comma or colon
+    topic_request: regex.Pattern  # a request with no speaker after a topic
     later_clause: regex.Pattern  # where a later sentence, or a clause of its own, starts inside an item
     sentence_end: regex.Pattern  # a sentence's full stop (not an abbreviation's point: "UBND TP. Hà Nội")
     clause_end: regex.Pattern  # … or a ";"
@@ -165,6 +166,7 @@ def task_rules() -> TaskRules:
         lead_cue=_any([roles["lead_cue"]]),
         coop_cue=_any([roles["cooperating_cue"]]),
         topic=compile_rule(r"\s*(?:" + "|".join(roles["topic_openers"]) + r")\s+", regex.I | regex.V1),
+        topic_request=compile_rule(r"\s*(?:" + roles["topic_request"] + r")\s*", regex.I | regex.V1),
         topic_end=compile_rule(r"(?:\s+(?:" + roles["topic_tail"] + r")(?!\w))?\s*[,:]\s*", regex.V1),
         # a sentence, a clause after ";" in capitals, or one opening with its time then a name
         later_clause=compile_rule(r"(?<=\w[)”\"]?)(?:" + _not_after_abbreviation(roles) + r"[.;]\s+(?=\p{Lu})|…\s*(?=\p{Lu})|;\s+(?=(?:"

@@ -1020,6 +1020,11 @@ ARTICLE_SHAPES = [
       ("III.p1-2", "Sở Giáo dục và Đào tạo tập huấn", ["Sở Giáo dục và Đào tạo"], [], False),
       ("III.p1-3", "Ban Chỉ đạo kỳ thi", ["Ban Chỉ đạo kỳ thi"], [], False),
       ("III.p1-4", "Cùng với đó", ["Sở Y tế"], [], False)]),
+    # a topic described in lower case, then a request with no addressee: the topic's bodies
+    ("topic-described-then-request",
+     "III. TỔ CHỨC THỰC HIỆN\nĐối với các tổ chức không có nhu cầu bàn giao, yêu cầu phải có văn bản cam kết đảm bảo "
+     "các quy định về hoạt động điện lực.\n", None,
+     [("III.p1", "Đối với các tổ chức", ["Các tổ chức"], [], False)]),
     # a body's mandate ("có nhiệm vụ … chỉ đạo X"): its own duty, not X's
     ("mandate-directs-others",
      "III. TỔ CHỨC THỰC HIỆN\nBan Chỉ đạo có nhiệm vụ giúp UBND tỉnh xây dựng kế hoạch, chỉ đạo các sở, ban, ngành, "
