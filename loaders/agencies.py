@@ -218,6 +218,9 @@ class _Gazetteer:
     board_heads: tuple[tuple[str, ...], ...]  # boards named by their task: "Ban Chỉ đạo …"
     board_stops: frozenset[tuple[str, ...]]  # a board's description has none of these before its level
     board_max: int  # words of a board's description before its level
+    board_all_levels: tuple[tuple[str, ...], ...]  # "các cấp", "các ngành, các cấp": the boards of every level
+    board_lower_levels: regex.Pattern  # ", huyện, thành phố" after a board of the province: the levels' boards too
+    board_province_end: str  # the province word a province's board's name ends with ("tỉnh")
     board_first: frozenset[str]  # their first words
     unit_words: tuple[tuple[str, ...], ...]  # the local units' level words ("huyện", "thị xã")
     unit_shorts: dict[str, str]  # a level word written short ("tp.") -> the level word ("thành phố")
@@ -421,6 +424,11 @@ def _gazetteer() -> _Gazetteer:
         board_heads=tuple(_tokens(match_key(h)) for h in pattern.get("board_heads", [])),
         board_stops=frozenset(_tokens(match_key(w)) for w in pattern.get("board_stops", [])),
         board_max=int(pattern.get("board_max", 0)),
+        board_all_levels=tuple(sorted((tuple(_TOKEN_SPLIT.split(match_key(w))[1::2]) for w in pattern.get("board_all_levels", [])),
+                                      key=len, reverse=True)),
+        board_province_end=match_key(pattern.get("board_province_word", "tỉnh")),
+        board_lower_levels=regex.compile(rf"\s*,\s*(?P<units>(?:cấp\s+)?(?:{_UNIT_WORDS})(?:\s*(?:,|và)\s*(?:cấp\s+)?(?:{_UNIT_WORDS}))*)(?!\w)(?!\s+\p{{Lu}})",
+                                         regex.V1),
         board_first=frozenset(_tokens(match_key(h))[0] for h in pattern.get("board_heads", [])),
         unit_words=tuple(tuple(u.split()) for u in sorted(levels, key=len, reverse=True)),
         province_words=tuple(_tokens(match_key(w)) for w in pattern.get("province_words", [])),
@@ -1044,6 +1052,10 @@ def _board_name(text: str, key: str, pos: int, one: _KeyTokens | None = None) ->
             continue
         if not word[0].isalnum() or _stops(words, i, gaz.board_stops):
             return None
+        every = next((w for w in gaz.board_all_levels if tuple(words[i : i + len(w)]) == w), None)
+        if every is not None and i > len(head):
+            # "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn các ngành, các cấp": every level's
+            return ends[i + len(every) - 1]
         level = next((w for w in gaz.province_words if tuple(words[i : i + len(w)]) == w), None)
         named = False
         if level is None:
@@ -1405,6 +1417,17 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
         board = _board_name(text, key, start, one) if first in gaz.board_first else None
         if board is not None and board > max(hit[1] if hit else 0, end or 0):
             hit, end = None, board  # "Ban Chỉ đạo phòng, chống dịch … tỉnh Hà Giang": a board by its task
+            lower = gaz.board_lower_levels.match(key, board, board + _WINDOW)
+            if lower is not None and key[:board].endswith(gaz.board_province_end):
+                # "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh, huyện, thành phố": the province's board
+                # and the districts' boards, one group named with their units
+                out.append((resolve_agency(text[start:board], jurisdiction, parent=parent), start, board))
+                base = text[start:board].rstrip()[: -len(gaz.board_province_end)].rstrip()
+                out.append((dataclasses.replace(resolve_agency(f"{base} các {text[lower.start('units'):lower.end()]}",
+                                                               jurisdiction, parent=parent), group=True),
+                            lower.start("units"), lower.end()))
+                pos = lower.end()
+                continue
         shared = gaz.shared_council.match(key, start, start + _WINDOW) if first in gaz.council_first else None
         if shared is not None and (units := _local_council(text, key, shared.end())):
             # "Chủ tịch Hội đồng nhân dân, Chủ tịch Ủy ban nhân dân các huyện, thành phố": the
@@ -1456,6 +1479,9 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
         if region is not None:
             stop = region.end()  # "Kho bạc Nhà nước khu vực I": the region is part of the name
         agency = resolve_agency(text[start:stop], jurisdiction, parent=parent)
+        if board is not None and stop == board and _TOKEN_SPLIT.split(key[start:stop])[1::2][-2:] in (
+                list(w[-2:]) for w in gaz.board_all_levels):
+            agency = dataclasses.replace(agency, group=True)  # every level's boards
         owned = _owner_end(key, stop, one) if agency.group else None
         if owned is not None:
             # "các ban của Tỉnh ủy", "các phòng thuộc Sở Y tế": that body's own units, one group

@@ -612,6 +612,13 @@ TOKEN_WALK = [
     ("giao Công an huyện Võ Nhai, Đảng ủy xã Tân Long thực hiện", HT,
      [("Công an huyện Võ Nhai", "Công an huyện Võ Nhai"), ("Đảng ủy xã Tân Long", "Đảng ủy xã Tân Long")]),
     ("Trung tâm Y tế huyện Bảo Lâm chủ trì", HT, [("Trung tâm Y tế huyện Bảo Lâm", "Trung tâm Y tế huyện Bảo Lâm")]),
+    # boards of every level; a province's board and the lower levels' boards after it
+    ("Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn các ngành, các cấp, Thủ trưởng các sở", HT,
+     [("Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn các ngành, các cấp",
+       "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn các ngành, các cấp"), ("Các sở, ban, ngành", "các sở")]),
+    ("Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh, huyện, thành phố căn cứ chức năng", HT,
+     [("Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh", "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh"),
+      ("Ban Chỉ đạo phòng, chống dịch Covid-19 các huyện, thành phố", "huyện, thành phố")]),
     # a working group named alone, its members standing for it
     ("Các thành viên Tổ công tác và các đơn vị liên quan chịu trách nhiệm", HT,
      [("Tổ công tác", "Các thành viên Tổ công tác"), ("Các đơn vị liên quan", "các đơn vị liên quan")]),
