@@ -19,7 +19,7 @@ from loaders.deadlines import find_deadlines, parse_deadline
 from loaders.rules import load_table
 from loaders.task_build import ITEM_KINDS, Builder, Draft, Read, apply_labels, section_path, sub_level
 from loaders.task_paragraphs import Paragraph
-from loaders.task_roles import (PARENS, Ctx, Roles, bearer_sentences, delegates, duty_clause, found_agencies, item_roles,
+from loaders.task_roles import (PARENS, Ctx, Roles, bearer_sentences, delegates, duty_clause, first_roles, found_agencies, item_roles,
                                 lead_run, list_header)
 from loaders.task_rules import task_rules
 
@@ -411,7 +411,7 @@ def _add_by_bearer(st: _Articles, start: int, end: int, roles: Roles) -> Draft:
     ("… . Ủy ban nhân dân cấp xã có trách nhiệm thông báo …"): the item's first task."""
     cuts = bearer_sentences(st.ctx, start, end, roles)
     ends = [s for s, _ in cuts] + [end]
-    first = _add(st, start, ends[0], roles)
+    first = _add(st, start, ends[0], first_roles(st.ctx, roles, start, ends[0], end))
     for (s, r), e in zip(cuts, ends[1:]):
         _add(st, s, e, r)
     return first

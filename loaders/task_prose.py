@@ -18,7 +18,7 @@ from loaders.task_build import (Builder, Draft, Read, apply_labels, cut_inline_l
                                 sub_level)
 from loaders.task_paragraphs import Paragraph
 from loaders.agencies import resolve_agency
-from loaders.task_roles import Ctx, Roles, bearer_sentences, duty_clause, item_roles
+from loaders.task_roles import Ctx, Roles, bearer_sentences, duty_clause, first_roles, item_roles
 from loaders.task_rules import task_rules
 
 __all__ = ["add_by_bearer", "prose"]
@@ -227,7 +227,7 @@ def add_by_bearer(ctx: Ctx, b: Builder, start: int, end: int, path: str, roles: 
     the department's own task, "II.3-2"): the last of them, which a paragraph below goes on."""
     cuts = bearer_sentences(ctx, start, end, roles)
     ends = [s for s, _ in cuts] + [end]
-    last = b.add(start, ends[0], path, roles)
+    last = b.add(start, ends[0], path, first_roles(ctx, roles, start, ends[0], end))
     for n, ((s, r), e) in enumerate(zip(cuts, ends[1:]), 2):
         last = b.add(s, e, f"{path}-{n}", r)
     return last

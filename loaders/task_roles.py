@@ -21,7 +21,7 @@ from loaders.rules import compile_rule, load_table
 from loaders.task_rules import task_rules
 
 __all__ = ["Ctx", "Roles", "agency_run", "bearer_sentences", "clause_subject", "cooperating_of", "delegates", "duty_clause",
-           "found_agencies", "item_roles", "label_agencies", "lead_run", "PARENS"]
+           "first_roles", "found_agencies", "item_roles", "label_agencies", "lead_run", "PARENS"]
 
 _PIECES = regex.compile(r"[^,;]+")
 _NON_WORD = regex.compile(r"\W|$")
@@ -270,6 +270,8 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
             # "Đối với sở Xây dựng, UBND TP. Hải Phòng yêu cầu …": the topic ends before the speaker
             run, run_end = run[:speaker], listed[speaker - 1][2]
         last = max((e for _, s, e in found if topic.end() <= s < run_end), default=run_end)  # (the run takes its commas)
+        if run and r.topic_modal.match(ctx.text, last, end):
+            return run, run_end  # "Đối với các huyện, thị xã, thành phố cần rà soát lại …": no comma, a modal
         comma = r.topic_end.match(ctx.text, last, end) if run else None
         if comma is not None and _duty_rules().verb_in.search(ctx.text, last, comma.end()):
             comma = None  # "Đối với …, Sở Xây dựng kiểm tra, xử lý": a duty, no description of the topic
@@ -793,7 +795,10 @@ def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple
             segment = m.end()
             if cue:
                 continue  # inside a list of partners (as in _clause_starts)
-            if not _duty_rules().verb_in.search(text, before, m.start()):
+            if found is None:
+                found = found_agencies(ctx, start, end)
+                starts = [f[1] for f in found]
+            if not any(not _inside(found, v.start()) for v in _duty_rules().verb_in.finditer(text, before, m.start())):
                 # "yêu cầu các sở, ban, ngành …; UBND các huyện … chủ động …", "Giao Giám đốc Sở …,
                 # Sở Tài chính; thành viên …; Thủ trưởng … chịu trách nhiệm thi hành …": the clause
                 # before names addressees and no duty; the list goes on past the ";"
@@ -811,10 +816,31 @@ def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple
             got = _named_before(ctx, found, m.end(), stop)
         if lead and got.lead and partner_clause(ctx, clause, m.end(), stop):
             continue  # "Sở Y tế chủ trì …. Sở Tài chính phối hợp.": partners of the task above
-        if got.lead and not lead & set(got.lead):
+        if got.lead and set(got.lead) != lead and (not lead & set(got.lead) or text[m.start()] in ".…"):
+            # (a later sentence of one of the bodies above, on its own: "… giao Sở Xây dựng, …, UBND quận
+            # Ninh Kiều rà soát …. Đồng thời, UBND quận Ninh Kiều công bố thông tin …")
             out.append((m.end(), got))
             lead = set(got.lead)
     return out
+
+
+def first_roles(ctx: Ctx, roles: Roles, start: int, cut: int, end: int) -> Roles:
+    """An item's roles for its first task when later sentences split off at ``cut``: without the
+    partners only those sentences name ("… chuẩn bị các phương tiện … Giám đốc Sở Nội vụ chủ trì,
+    phối hợp với … Thủ trưởng các cơ quan, đơn vị liên quan …": the units are the second task's)."""
+    if cut >= end or not roles.cooperating:
+        return roles
+    before = {a.id for a, _, _ in found_agencies(ctx, start, cut)}
+    after = {a.id for a, _, _ in found_agencies(ctx, cut, end)}
+    coop = tuple(a for a in roles.cooperating if a.id in before or a.id not in after)
+    return roles if coop == roles.cooperating else Roles(roles.lead, coop)
+
+
+def _inside(found, pos: int) -> bool:
+    """Whether ``pos`` falls inside one of the bodies ``found`` ("tổ chức đảng" names a body; its
+    "tổ chức" is no duty verb)."""
+    i = bisect.bisect_right(found, pos, key=lambda f: f[1]) - 1
+    return i >= 0 and found[i][1] <= pos < found[i][2]
 
 
 def _named_before(ctx: Ctx, found, pos: int, end: int) -> Roles:

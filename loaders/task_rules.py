@@ -43,6 +43,7 @@ class TaskRules:
     topic: regex.Pattern  # "Đối với …," naming the bodies the duty after the comma falls to
     topic_end: regex.Pattern  # after those bodies: their place, then the comma or colon
     topic_request: regex.Pattern  # a request with no speaker after a topic
+    topic_modal: regex.Pattern  # a modal right after a topic's bodies: they bear it
     later_clause: regex.Pattern  # where a later sentence, or a clause of its own, starts inside an item
     sentence_end: regex.Pattern  # a sentence's full stop (not an abbreviation's point: "UBND TP. Hà Nội")
     clause_end: regex.Pattern  # … or a ";"
@@ -166,10 +167,11 @@ def task_rules() -> TaskRules:
         lead_cue=_any([roles["lead_cue"]]),
         coop_cue=_any([roles["cooperating_cue"]]),
         topic=compile_rule(r"\s*(?:" + "|".join(roles["topic_openers"]) + r")\s+", regex.I | regex.V1),
+        topic_modal=compile_rule(r"\s+(?:" + roles["topic_modal"] + r")\s", regex.I | regex.V1),
         topic_request=compile_rule(r"\s*(?:" + roles["topic_request"] + r")\s*", regex.I | regex.V1),
         topic_end=compile_rule(r"(?:\s+(?:" + roles["topic_tail"] + r")(?!\w))?\s*[,:]\s*", regex.V1),
         # a sentence, a clause after ";" in capitals, or one opening with its time then a name
-        later_clause=compile_rule(r"(?<=\w[)”\"]?)(?:" + _not_after_abbreviation(roles) + r"[.;]\s+(?=\p{Lu})|…\s*(?=\p{Lu})|;\s+(?=(?:"
+        later_clause=compile_rule(r"(?<=\w[)”\"]?)(?:" + _not_after_abbreviation(roles) + r"[.;]\s+(?=\p{Lu})|(?:…|\.{2,})\s*(?=\p{Lu})|;\s+(?=(?:"
                                   + "|".join(roles["clause_time_openers"]) + r")\s[^;,.:]{1,60},\s*\p{Lu}))", regex.V1),
         sentence_end=compile_rule(_not_after_abbreviation(roles) + r"[.](?:\s|$)", regex.V1),
         clause_end=compile_rule(r"(?:;|" + _not_after_abbreviation(roles) + r"[.])(?:\s|$)", regex.V1),

@@ -33,6 +33,8 @@ ROWS = [
     ("vào tháng 10 hàng năm", None, (None, None, "FREQ=YEARLY;BYMONTH=10", "recurring")),
     # dates written with points ("trước ngày 20.2", "trong tháng 3.2017")
     ("trước ngày 20.2", 2017, ("2017-02-20", "2017-02-20", None, "date")),
+    ("mở đợt ra quân trong tháng 4/2017 để kiểm tra", None, ("2017-04-01", "2017-04-30", None, "interval")),
+    ("tổ chức giám sát chuyên đề trong quý 1 năm 2018;", None, ("2018-01-01", "2018-03-31", None, "interval")),
     ("báo cáo UBND TP trong tháng 3.2017", None, ("2017-03-01", "2017-03-31", None, "interval")),
     ("trong quý III, đầu quý IV năm nay", 2022, ("2022-10-01", "2022-12-31", None, "interval")),
     ("trong quý III năm nay", 2022, ("2022-07-01", "2022-09-30", None, "interval")),

@@ -1025,6 +1025,33 @@ ARTICLE_SHAPES = [
      "III. TỔ CHỨC THỰC HIỆN\nĐối với các tổ chức không có nhu cầu bàn giao, yêu cầu phải có văn bản cam kết đảm bảo "
      "các quy định về hoạt động điện lực.\n", None,
      [("III.p1", "Đối với các tổ chức", ["Các tổ chức"], [], False)]),
+    # a later sentence of one of several bearers above is its own task; partners only it names
+    # are not the first task's; a topic with a modal and no comma; a month before the aim
+    ("subset-bearer-sentence",
+     "III. TỔ CHỨC THỰC HIỆN\nUBND thành phố giao Sở Xây dựng, UBND quận Ninh Kiều rà soát các văn bản liên quan. Đồng "
+     "thời, UBND quận Ninh Kiều công bố thông tin thu hồi chủ trương.\n", None,
+     [("III.p1", "UBND thành phố giao", ["Sở Xây dựng", "Ủy ban nhân dân quận Ninh Kiều"], [], False),
+      ("III.p1-2", "Đồng thời, UBND quận", ["Ủy ban nhân dân quận Ninh Kiều"], [], False)]),
+    ("later-partners-stay-later",
+     "III. TỔ CHỨC THỰC HIỆN\nGiám đốc Sở Thông tin và Truyền thông chủ trì, phối hợp với Chủ tịch UBND các huyện chuẩn "
+     "bị các phương tiện kết nối... Giám đốc Sở Nội vụ chủ trì, phối hợp với Thủ trưởng các cơ quan, đơn vị liên quan "
+     "kiểm tra nội dung chỉ đạo.\n", None,
+     [("III.p1", "Giám đốc Sở Thông tin", ["Sở Thông tin và Truyền thông"], ["UBND các huyện, thành phố, thị xã"], False),
+      ("III.p1-2", "Giám đốc Sở Nội vụ", ["Sở Nội vụ"], ["Các đơn vị liên quan"], False)]),
+    ("topic-modal-no-comma",
+     "III. TỔ CHỨC THỰC HIỆN\nHội Nông dân tỉnh tăng cường công tác đào tạo nguồn nhân lực. Đối với các huyện, thị xã, "
+     "thành phố cần rà soát lại diện tích sản xuất của nông dân.\n", None,
+     [("III.p1", "Hội Nông dân tỉnh", ["Hội Nông dân tỉnh"], [], False),
+      ("III.p1-2", "Đối với các huyện", ["UBND các huyện, thành phố, thị xã"], [], False)]),
+    # a paper that urges, or is sent to, the bodies; background after "Trước đó,"; a letter's polite request
+    ("paper-urges-or-sent-to",
+     "III. TỔ CHỨC THỰC HIỆN\nNgày 9/12, UBND tỉnh tiếp tục ban hành công văn đôn đốc Sở Tài chính phải báo cáo trước "
+     "ngày 11/12.\nBan Tuyên giáo Tỉnh ủy vừa có công văn gửi các sở, ban, ngành đề nghị triển khai thực hiện. Trước đó, "
+     "Ban Thường vụ Tỉnh ủy cũng đã có công văn chỉ đạo các cấp ủy quán triệt.\nQuý Cơ quan, đơn vị có ý kiến góp ý "
+     "xin vui lòng gửi về Sở Tư pháp trước ngày 30/11/2022.\n", None,
+     [("III.p1", "Ngày 9/12", ["Sở Tài chính"], [], False),
+      ("III.p2", "Ban Tuyên giáo", ["Các sở, ban, ngành"], [], False),
+      ("III.p3", "Quý Cơ quan", ["Các đơn vị liên quan"], [], False)]),
     # a body's mandate ("có nhiệm vụ … chỉ đạo X"): its own duty, not X's
     ("mandate-directs-others",
      "III. TỔ CHỨC THỰC HIỆN\nBan Chỉ đạo có nhiệm vụ giúp UBND tỉnh xây dựng kế hoạch, chỉ đạo các sở, ban, ngành, "
