@@ -944,10 +944,12 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
                 continue
             break
         if word == "và" and not group:
-            # "Sở Kế hoạch và Đầu tư": "và" inside a name joins two capitalised words; not
-            # before another body ("Sở Nông nghiệp-PTNT và Sở Tài chính") or a head's title
+            # "Sở Kế hoạch và Đầu tư": "and" inside a name joins two capitalised words; not
+            # before another body ("Sở Nông nghiệp-PTNT và Sở Tài chính", "Phòng Kinh tế thành
+            # phố và UBND xã Đoàn Kết"), after the name's province word, or before a head's title
             # ("Báo Quảng Trị và Thủ trưởng các cơ quan …")
-            if (i + 1 < len(toks) and text[toks[i + 1][1]].isupper()
+            if (i + 1 < len(toks) and text[toks[i + 1][1]].isupper() and not qualified
+                    and not gaz.local_councils.match(key, toks[i + 1][1], toks[i + 1][1] + _WINDOW)
                     and not any(tuple(words[i + 1 : i + 1 + len(h)]) == h for h in gaz.heads_by_first.get(words[i + 1], ()))
                     and not any(tuple(words[i + 1 : i + 1 + len(t)]) == t for t in gaz.titles.get(words[i + 1], ()))
                     and _walk(key, toks[i + 1][1], gaz.trie, one) is None):

@@ -619,6 +619,9 @@ TOKEN_WALK = [
     ("Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh, huyện, thành phố căn cứ chức năng", HT,
      [("Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh", "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh"),
       ("Ban Chỉ đạo phòng, chống dịch Covid-19 các huyện, thành phố", "huyện, thành phố")]),
+    # "và" after a name's place word, or before a committee of a unit, opens the next body
+    ("phối hợp với Phòng Kinh tế thành phố và UBND xã Đoàn Kết kiểm tra", HT,
+     [("Phòng Kinh tế thành phố", "Phòng Kinh tế thành phố"), ("Ủy ban nhân dân xã Đoàn Kết", "UBND xã Đoàn Kết")]),
     # a working group named alone, its members standing for it
     ("Các thành viên Tổ công tác và các đơn vị liên quan chịu trách nhiệm", HT,
      [("Tổ công tác", "Các thành viên Tổ công tác"), ("Các đơn vị liên quan", "các đơn vị liên quan")]),
