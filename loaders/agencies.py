@@ -949,7 +949,7 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
             # phố và UBND xã Đoàn Kết"), after the name's province word, or before a head's title
             # ("Báo Quảng Trị và Thủ trưởng các cơ quan …")
             if (i + 1 < len(toks) and text[toks[i + 1][1]].isupper() and not qualified
-                    and not gaz.local_councils.match(key, toks[i + 1][1], toks[i + 1][1] + _WINDOW)
+                    and not _other_committee(text, key, toks[i + 1][1])
                     and not any(tuple(words[i + 1 : i + 1 + len(h)]) == h for h in gaz.heads_by_first.get(words[i + 1], ()))
                     and not any(tuple(words[i + 1 : i + 1 + len(t)]) == t for t in gaz.titles.get(words[i + 1], ()))
                     and _walk(key, toks[i + 1][1], gaz.trie, one) is None):
@@ -974,6 +974,14 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
     if end_i < head_len - 1 + (0 if group else 1):
         return None
     return toks[end_i][2]
+
+
+def _other_committee(text: str, key: str, pos: int) -> bool:
+    """Whether a unit's committee named by its place, or a level's, opens at ``pos`` ("UBND xã
+    Đoàn Kết", "UBND các xã"): another body, not the rest of a name ("Văn phòng HĐND và UBND
+    huyện")."""
+    m = _gazetteer().local_councils.match(key, pos, pos + _WINDOW)
+    return m is not None and bool(m.group("many") or m.group("level") or _place_name_end(text, key, m.end()) is not None)
 
 
 def _comma_phrase_rest(words: list[str] | tuple[str, ...], i: int) -> int:
