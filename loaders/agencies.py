@@ -620,6 +620,8 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
     bare = _without_locative(name, jurisdiction)
     if bare is not None:
         return _resolve(bare, jurisdiction, parent)
+    if "(" in name and (plain := _INNER_ABBREVIATION.sub("", name)) != name:
+        return _resolve(plain, jurisdiction, parent)  # "Bảo hiểm xã hội (BHXH) tỉnh"
     spelled = _spell_out(name)
     if spelled != name:
         # "Các cơ quan, đơn vị thuộc UBND tỉnh" is "… thuộc Ủy ban nhân dân tỉnh": one name
@@ -784,7 +786,7 @@ def body_kind(name: str) -> str | None:
     words = name.split()
     for noun in _gazetteer().group_nouns:
         n = len(noun)
-        if toks[:n] == noun and len(words) > n and words[n][:1].islower():
+        if toks[:n] == noun and len(words) > n and words[n][:1].islower() and not _not_group(toks):
             return f"Các {name[0].lower()}{name[1:]}"
     return None
 
@@ -1381,7 +1383,7 @@ def find_agencies(
 @table_cache(maxsize=4096)
 def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | None) -> tuple[tuple[Agency, int, int], ...]:
     gaz = _gazetteer()
-    key = match_key(text, keep_length=True)
+    key = _without_inner_abbreviations(text, match_key(text, keep_length=True))
     one = _key_tokens(key, 0) if len(key) < _SEGMENT else None  # a short text: one stretch, no look-ups
     jur = _name_key(jurisdiction)
     out: list[tuple[Agency, int, int]] = []
@@ -1516,6 +1518,25 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
     if gaz.unit_body_named.search(text) is not None:
         out = _bodies_of_named_units(text, key, out, jurisdiction, parent)
     return tuple(out)
+
+
+# A body's abbreviation in parentheses inside its name, the name going on after it in lower
+# case: "Bảo hiểm xã hội (BHXH) tỉnh", "Sở Kế hoạch và Đầu tư (KH&ĐT) tỉnh".  (Not before a
+# comma or a capital: "Sở Giáo dục và Đào tạo (GD&ĐT), …" ends there anyway.)
+_INNER_ABBREVIATION = regex.compile(r"(?<=\w)\s*\(\p{Lu}[\p{Lu}\p{Ll}&.\-\d]{0,9}\)(?=\s+\p{Ll})", regex.V1)
+
+
+def _without_inner_abbreviations(text: str, key: str) -> str:
+    """``key`` with each abbreviation inside a name blanked, so the name reads through it."""
+    if "(" not in text:
+        return key
+    spans = [m.span() for m in _INNER_ABBREVIATION.finditer(text)]
+    if not spans:
+        return key
+    chars = list(key)
+    for s, e in spans:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)
 
 
 def _bodies_of_named_units(text: str, key: str, found: list[tuple[Agency, int, int]], jurisdiction: str,

@@ -16,6 +16,7 @@ import regex
 
 from loaders.task_build import (Builder, Draft, Read, apply_labels, cut_inline_label, is_heading, section_path,
                                 sub_level)
+from loaders.deadlines import find_deadlines
 from loaders.task_paragraphs import Paragraph
 from loaders.agencies import resolve_agency
 from loaders.task_roles import Ctx, Roles, bearer_sentences, duty_clause, first_roles, item_roles
@@ -169,6 +170,15 @@ def _item(ctx: Ctx, scan: _Scan, i: int, b: Builder) -> None:
         # below part of its text
         heading = False
     roles = duty if duty.lead else item_roles(ctx, p.body, end, heading=heading)
+    if (p.kind == "plain" and scan.last is not None and not heading and roles.lead
+            and all(a.name in r.anaphoric_groups for a in roles.lead)):
+        # "Đề nghị Hiệu trưởng các trường, Thủ trưởng các đơn vị trực thuộc rà soát …" / "Các đơn
+        # vị thực hiện trước ngày 24/3/2016.": the bodies above, the task above goes on
+        scan.last.end = cut_inline_label(text, scan.last.start, p.end)
+        if scan.last.deadline is None and (due := find_deadlines(text[p.body : scan.last.end], **ctx.dates)):
+            scan.last.deadline = due[0][0]  # (its time is the task's)
+        apply_labels(ctx, scan.last, scan.last.end, p.end)
+        return
     inherited = next((h.roles for h in reversed(stack) if h.roles.lead), Roles())
     if heading and not roles.lead and p.kind == "plain":
         # "Ngày …, UBND thành phố ban hành Chỉ thị … . UBND thành phố yêu cầu Thủ trưởng các Sở

@@ -249,6 +249,9 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
         m = _issuer_opener(ctx.text, at, end)
         if m:
             candidates = [m.end()]  # "Chủ tịch UBND tỉnh yêu cầu X …": X, not the issuer
+            aimed = _after_purpose(ctx, found, _past_head_words(ctx.text, m.end(), end), end)
+            if aimed is not None:
+                return aimed
             break
     for clause in r.head_clauses:
         m = clause.match(ctx.text, start, end)
@@ -354,6 +357,27 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
     return [], start
 
 
+def _after_purpose(ctx: Ctx, found, pos: int, end: int) -> tuple[list[Agency], int] | None:
+    """The addressees after a purpose clause that opens right after the verb ("UBND tỉnh yêu
+    cầu, để mọi người nhận thức, chủ động tham gia Bảo hiểm y tế, các sở, ngành, đơn vị, địa
+    phương cần tăng cường …"; ``[roles] purpose_after_verb``): the first list after one of its
+    commas that a duty follows, within the sentence; or None."""
+    r = task_rules()
+    purpose = r.purpose_after_verb.match(ctx.text, pos, end)
+    if purpose is None:
+        return None
+    full = r.sentence_end.search(ctx.text, purpose.end(), end)
+    stop = full.start() if full else end
+    for comma in _COMMA.finditer(ctx.text, purpose.end(), stop):
+        run, run_end = agency_run(ctx, found, comma.end(), stop)
+        if run and _duty_rules().verb_at.match(ctx.text, run_end, end):
+            return run, run_end
+    return None
+
+
+_COMMA = regex.compile(r",\s*")
+
+
 def _partner_list(ctx: Ctx, found, pos: int) -> bool:
     """Whether the body that ends right before ``pos`` is in a list of partners ("Đồng thời,
     chủ động phối hợp với Thanh tra tỉnh, Ban Tiếp công dân tỉnh và …": the list goes on after
@@ -406,6 +430,8 @@ def _narrated(ctx: Ctx, found, start: int, end: int) -> tuple[list[Agency], int]
             continue
         led = cand is told and not r.narrated_person.search(ctx.text, start, cand.start())
         got = _handed(ctx, found, start, cand, end)
+        if got is None and cand is verb:
+            got = _after_purpose(ctx, found, cand.end(), end)  # "… yêu cầu, để …, các sở, ngành cần …"
         if got is not None and (not led or r.narrated_led.match(ctx.text, got[1], end)):
             return got
     return None
@@ -816,6 +842,8 @@ def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple
             got = _named_before(ctx, found, m.end(), stop)
         if lead and got.lead and partner_clause(ctx, clause, m.end(), stop):
             continue  # "Sở Y tế chủ trì …. Sở Tài chính phối hợp.": partners of the task above
+        if lead and got.lead and all(a.name in task_rules().anaphoric_groups for a in got.lead):
+            continue  # "… rà soát …. Các đơn vị thực hiện trước ngày 24/3/2016.": the bodies above
         if got.lead and set(got.lead) != lead and (not lead & set(got.lead) or text[m.start()] in ".…"):
             # (a later sentence of one of the bodies above, on its own: "… giao Sở Xây dựng, …, UBND quận
             # Ninh Kiều rà soát …. Đồng thời, UBND quận Ninh Kiều công bố thông tin …")

@@ -43,6 +43,8 @@ class TaskRules:
     topic: regex.Pattern  # "Đối với …," naming the bodies the duty after the comma falls to
     topic_end: regex.Pattern  # after those bodies: their place, then the comma or colon
     topic_request: regex.Pattern  # a request with no speaker after a topic
+    purpose_after_verb: regex.Pattern  # "yêu cầu, để …," before the addressees
+    anaphoric_groups: frozenset[str]  # bare groups that stand for the bodies named before
     topic_modal: regex.Pattern  # a modal right after a topic's bodies: they bear it
     later_clause: regex.Pattern  # where a later sentence, or a clause of its own, starts inside an item
     sentence_end: regex.Pattern  # a sentence's full stop (not an abbreviation's point: "UBND TP. Hà Nội")
@@ -168,6 +170,8 @@ def task_rules() -> TaskRules:
         coop_cue=_any([roles["cooperating_cue"]]),
         topic=compile_rule(r"\s*(?:" + "|".join(roles["topic_openers"]) + r")\s+", regex.I | regex.V1),
         topic_modal=compile_rule(r"\s+(?:" + roles["topic_modal"] + r")\s", regex.I | regex.V1),
+        anaphoric_groups=frozenset(roles.get("anaphoric_groups", [])),
+        purpose_after_verb=compile_rule(r"\s*,?\s*(?:" + roles["purpose_after_verb"] + r")(?!\w)", regex.I | regex.V1),
         topic_request=compile_rule(r"\s*(?:" + roles["topic_request"] + r")\s*", regex.I | regex.V1),
         topic_end=compile_rule(r"(?:\s+(?:" + roles["topic_tail"] + r")(?!\w))?\s*[,:]\s*", regex.V1),
         # a sentence, a clause after ";" in capitals, or one opening with its time then a name

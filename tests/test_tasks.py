@@ -1052,6 +1052,33 @@ ARTICLE_SHAPES = [
      [("III.p1", "Ngày 9/12", ["Sở Tài chính"], [], False),
       ("III.p2", "Ban Tuyên giáo", ["Các sở, ban, ngành"], [], False),
       ("III.p3", "Quý Cơ quan", ["Các đơn vị liên quan"], [], False)]),
+    # a purpose clause between the verb and the addressees; a duty to issue a paper directing
+    # others ("cần có văn bản chỉ đạo …") stays the subject's; the schools' boards
+    ("purpose-before-addressees",
+     "III. TỔ CHỨC THỰC HIỆN\nChỉ đạo về vấn đề này, UBND tỉnh yêu cầu, để mọi người nhận thức, chủ động tham gia Bảo "
+     "hiểm y tế, các sở, ngành cần tăng cường tuyên truyền. Đối với học sinh, Sở Giáo dục và Đào tạo cần có văn bản chỉ "
+     "đạo các trường rà soát số lượng học sinh. Ban giám hiệu các trường cần quan tâm hơn công tác giới thiệu.\n", None,
+     [("III.p1", "Chỉ đạo về vấn đề này", ["Các sở, ban, ngành"], [], False),
+      ("III.p1-2", "Đối với học sinh", ["Sở Giáo dục và Đào tạo"], [], False),
+      ("III.p1-3", "Ban giám hiệu", ["Ban giám hiệu các trường"], [], False)]),
+    # bodies listed after a kind and a colon, their remit, then the duty; a council by its task
+    ("listed-bodies-remit-duty",
+     "III. TỔ CHỨC THỰC HIỆN\nCác đơn vị liên quan: Công an tỉnh, Sở Giao thông vận tải, Hiệp hội Vận tải ô tô tỉnh, "
+     "các cơ quan truyền thông trong phạm vi chức năng, quyền hạn của mình, tập trung chỉ đạo công tác tuyên truyền.\n"
+     "Hội đồng tuyển sinh có trách nhiệm xem xét, lựa chọn học sinh đi học.\n", None,
+     [("III.p1", "Các đơn vị liên quan:", ["Công an tỉnh", "Sở Giao thông vận tải", "Hiệp hội Vận tải ô tô tỉnh",
+                                            "Các cơ quan thông tin đại chúng"], [], False),
+      ("III.p2", "Hội đồng tuyển sinh", ["Hội đồng tuyển sinh"], [], False)]),
+    # "the units" in the next paragraph: the bodies above, the task above goes on with its time
+    ("anaphoric-units-go-on",
+     "III. TỔ CHỨC THỰC HIỆN\nĐề nghị Hiệu trưởng các trường, Thủ trưởng các đơn vị trực thuộc rà soát việc thu quỹ "
+     "phòng, chống thiên tai.\nCác đơn vị thực hiện trước ngày 24/3/2016.\n", None,
+     [("III.p1", "Đề nghị Hiệu trưởng", ["Các trường", "Các đơn vị trực thuộc"], [], False)]),
+    # a body's abbreviation in parentheses inside its name
+    ("abbreviation-inside-name",
+     "III. TỔ CHỨC THỰC HIỆN\nUBND tỉnh giao Bảo hiểm xã hội (BHXH) tỉnh chủ trì, phối hợp với Sở Giáo dục và Đào tạo "
+     "(GD&ĐT) tổ chức sơ kết.\n", None,
+     [("III.p1", "UBND tỉnh giao", ["Bảo hiểm xã hội tỉnh"], ["Sở Giáo dục và Đào tạo"], False)]),
     # a body's mandate ("có nhiệm vụ … chỉ đạo X"): its own duty, not X's
     ("mandate-directs-others",
      "III. TỔ CHỨC THỰC HIỆN\nBan Chỉ đạo có nhiệm vụ giúp UBND tỉnh xây dựng kế hoạch, chỉ đạo các sở, ban, ngành, "
