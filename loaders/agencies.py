@@ -1057,9 +1057,10 @@ def _board_name(text: str, key: str, pos: int, one: _KeyTokens | None = None) ->
                 return None
             i += rest
             continue
-        if word in "-–" and i + 1 < len(words) and (text[starts[i + 1]].isupper() or words[i + 1].isdigit()):
+        if word in "-–" and i + 1 < len(words) and (text[starts[i + 1]].isupper() or words[i + 1].isdigit()
+                                                     or (starts[i] == ends[i - 1] and starts[i + 1] == ends[i])):
             # "Ban Chỉ huy Phòng thủ dân sự - Phòng, chống thiên tai …": two boards' names joined;
-            # "… dịch Covid-19 tỉnh": a name with its number
+            # "… dịch Covid-19 tỉnh": a name with its number; "phòng-chống": two words joined
             i += 1
             continue
         if not word[0].isalnum() or _stops(words, i, gaz.board_stops):

@@ -824,10 +824,13 @@ def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple
             if found is None:
                 found = found_agencies(ctx, start, end)
                 starts = [f[1] for f in found]
-            if not any(not _inside(found, v.start()) for v in _duty_rules().verb_in.finditer(text, before, m.start())):
+            if (not any(not _inside(found, v.start()) for v in _duty_rules().verb_in.finditer(text, before, m.start()))
+                    and _ends_with_body(found, text, before, m.start())):
                 # "yêu cầu các sở, ban, ngành …; UBND các huyện … chủ động …", "Giao Giám đốc Sở …,
                 # Sở Tài chính; thành viên …; Thủ trưởng … chịu trách nhiệm thi hành …": the clause
-                # before names addressees and no duty; the list goes on past the ";"
+                # before names addressees and no duty; the list goes on past the ";" (a clause that
+                # ends otherwise says what they do: "… yêu cầu các cơ quan cử đại diện tham gia tiếp
+                # công dân tại trụ sở …; Thanh tra tỉnh tập trung rà soát …")
                 continue
         if found is None:
             found = found_agencies(ctx, start, end)
@@ -838,6 +841,13 @@ def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple
             continue  # "Trong quá trình thực hiện, nếu có vướng mắc …": the closing formula
         clause = found[bisect.bisect_left(starts, m.end()) : bisect.bisect_left(starts, stop)]
         got = _bearer_at(ctx, clause, m.end(), stop, opening=text[m.start()] in ".…" or text[m.end()].islower())
+        if not got.lead and text[m.start()] in ".…" and stop < end and text[stop - 1] == ";":
+            # "… . Giao Giám đốc Sở NN&PTNT, Sở Tài chính; thành viên Ban Chỉ huy …; Thủ trưởng … chịu
+            # trách nhiệm thi hành …": the sentence's list of addressees runs past its ";"
+            whole = task_rules().sentence_end.search(text, m.end(), end)
+            stop = whole.end() if whole else end
+            clause = found[bisect.bisect_left(starts, m.end()) : bisect.bisect_left(starts, stop)]
+            got = _bearer_at(ctx, clause, m.end(), stop, opening=True)
         if not got.lead and text[m.start()] in ".…":
             got = _named_before(ctx, found, m.end(), stop)
         if lead and got.lead and partner_clause(ctx, clause, m.end(), stop):
@@ -862,6 +872,15 @@ def first_roles(ctx: Ctx, roles: Roles, start: int, cut: int, end: int) -> Roles
     after = {a.id for a, _, _ in found_agencies(ctx, cut, end)}
     coop = tuple(a for a in roles.cooperating if a.id in before or a.id not in after)
     return roles if coop == roles.cooperating else Roles(roles.lead, coop)
+
+
+def _ends_with_body(found, text: str, start: int, pos: int) -> bool:
+    """Whether ``text[start:pos]`` ends with a body ``found``, nothing but list joiners after it."""
+    i = bisect.bisect_right(found, pos, key=lambda f: f[2]) - 1
+    if i < 0 or found[i][2] <= start:
+        return False
+    gap = task_rules().joiners.match(text, found[i][2], pos)
+    return (gap.end() if gap is not None else found[i][2]) >= pos or not text[found[i][2]:pos].strip(" ,")
 
 
 def _inside(found, pos: int) -> bool:

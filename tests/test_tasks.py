@@ -400,7 +400,10 @@ ARTICLE_SHAPES = [
      "đơn vị có liên quan chịu trách nhiệm thi hành.\n",
      None,
      [("III.1", "Phó Chủ tịch UBND tỉnh yêu cầu", ["Các sở, ban, ngành"], [], False),
-      ("III.2", "Sở Y tế chủ trì thực hiện. Giao", ["Sở Y tế"], [], False)]),
+      ("III.2", "Sở Y tế chủ trì thực hiện.", ["Sở Y tế"], [], False),
+      # (the execution clause after it, its list of addressees across the ";", a task of its own)
+      ("III.2-2", "Giao Giám đốc Sở Y tế", ["Sở Y tế", "Sở Tài chính", "Ủy ban nhân dân huyện Kỳ Anh",
+                                            "Các đơn vị liên quan"], [], False)]),
     # review rows: a later sentence's partners are its own task's; partners open their clause
     # (the object before them is no partner); a notice's "thông báo cho X" without "biết" is the
     # sender's duty; "lưu ý" in lower case is no hand-on verb
@@ -1079,6 +1082,21 @@ ARTICLE_SHAPES = [
      "III. TỔ CHỨC THỰC HIỆN\nUBND tỉnh giao Bảo hiểm xã hội (BHXH) tỉnh chủ trì, phối hợp với Sở Giáo dục và Đào tạo "
      "(GD&ĐT) tổ chức sơ kết.\n", None,
      [("III.p1", "UBND tỉnh giao", ["Bảo hiểm xã hội tỉnh"], ["Sở Giáo dục và Đào tạo"], False)]),
+    # a clause before ";" that ends in what its bodies do (no duty verb of the table) is theirs;
+    # the next body after ";" has its own; a clause of addressees only runs past the ";"
+    ("semicolon-after-a-duty-without-table-verb",
+     "III. TỔ CHỨC THỰC HIỆN\nBên cạnh đó, UBND tỉnh yêu cầu các cơ quan, đơn vị, địa phương cử đại diện lãnh đạo tham "
+     "gia tiếp công dân tại trụ sở Tiếp công dân của tỉnh; Thanh tra tỉnh tập trung rà soát, giải quyết các vụ khiếu kiện "
+     "đông người.\nPhó Chủ tịch UBND tỉnh yêu cầu các sở, ban, ngành là thành viên Ban Chỉ huy phòng-chống thiên tai và "
+     "tìm kiếm cứu nạn tỉnh; UBND các huyện, thị xã, thành phố chủ động ứng phó thiên tai.\n", None,
+     [("III.p1", "Bên cạnh đó", ["Các cơ quan, địa phương liên quan"], [], False),
+      ("III.p1-2", "Thanh tra tỉnh", ["Thanh tra tỉnh"], [], False),
+      ("III.p2", "Phó Chủ tịch", ["Các sở, ban, ngành"], [], False)]),
+    ("semicolon-title-inside-body",
+     "III. TỔ CHỨC THỰC HIỆN\nPhiên họp thống nhất phân công các đồng chí Thường trực HĐND huyện dự kỳ họp đầu năm tại "
+     "các xã vào cuối tháng 1 năm 2018; Các ban HĐND huyện chủ động xây dựng kế hoạch giám sát chuyên đề trong quý 1 năm "
+     "2018.\n", "Hội đồng nhân dân huyện Krông Pa",
+     [("III.p1-2", "Các ban HĐND huyện", ["Các ban Hội đồng nhân dân huyện"], [], False)]),
     # a body's mandate ("có nhiệm vụ … chỉ đạo X"): its own duty, not X's
     ("mandate-directs-others",
      "III. TỔ CHỨC THỰC HIỆN\nBan Chỉ đạo có nhiệm vụ giúp UBND tỉnh xây dựng kế hoạch, chỉ đạo các sở, ban, ngành, "
