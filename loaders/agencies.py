@@ -168,6 +168,8 @@ class _Gazetteer:
     kind_nouns: regex.Pattern  # a kind of body in the singular, with its description ("cơ quan tiếp nhận …")
     not_groups: frozenset[tuple[str, ...]]  # words that open like a group noun: "trường hợp"
     stop_words: frozenset[tuple[str, ...]]  # one word or a phrase ("báo cáo", not "Công báo")
+    group_stop_words: frozenset[tuple[str, ...]]  # ... of a group's name only
+    not_after: dict[str, frozenset[str]]  # an alias's first word -> words before it that make it none
     province_words: tuple[tuple[str, ...], ...]
     phrases: frozenset[tuple[str, ...]]
     number_units: frozenset[str]  # a sign a number in a name takes: "nắm giữ 100% vốn"
@@ -190,6 +192,9 @@ class _Gazetteer:
     kinds_list_min: int  # kinds of body a kinds list names at least
     unit_bodies: regex.Pattern  # "Công an" right before "các huyện, …": that body of each unit
     unit_body_named: regex.Pattern  # "Công an huyện Võ Nhai": that body of one unit named
+    shared_council_end: regex.Pattern  # a council's name ending a key ("Văn phòng HĐND" before "và UBND …")
+    list_only: frozenset[tuple[str, ...]]  # aliases read only inside a list of addressees
+    list_joiners: frozenset[str]  # what comes right before such an alias
     shared_kind: regex.Pattern  # ", đơn vị liên quan" after "các sở, ngành": a kind sharing the "các"
     shared_plural: tuple[str, ...]
     next_level: regex.Pattern  # ", cấp xã" after a body of the province's level
@@ -307,7 +312,7 @@ def _gazetteer() -> _Gazetteer:
         for row in table.get(kind, []):
             entry = AgencyEntry(row["name"], kind, row.get("parent"), row.get("code"))
             by_name[row["name"]] = entry
-            for alias in [row["name"], *row.get("aliases", [])]:
+            for alias in [row["name"], *row.get("aliases", []), *row.get("list_aliases", [])]:
                 key = _tokens(match_key(alias))
                 if key in by_key and by_key[key] != entry:
                     raise ValueError(f"agencies.toml: alias {alias!r} names two agencies")
@@ -318,6 +323,10 @@ def _gazetteer() -> _Gazetteer:
                     by_key.setdefault(city, entry)
                     _trie_add(trie, city, entry, keep=True)
                 _trie_add(trie, key, entry)
+    # aliases read only inside a list of addressees (after a comma, ";", "và", "với"): "yêu cầu
+    # các cấp ủy, tổ chức đảng, chính quyền, Mặt trận Tổ quốc …" (not "Luật Mặt trận Tổ quốc")
+    list_only = frozenset(_tokens(match_key(a)) for kind in ("agency", "unit", "group", "central")
+                          for row in table.get(kind, []) for a in row.get("list_aliases", []))
     # one half of a "… và …" name written out, the other abbreviated as an alias writes it:
     # "Sở Nông nghiệp và PTNT" (aliases "Sở NN và PTNT"); never over a row's own alias, and
     # not when two rows would give the same form
@@ -379,6 +388,8 @@ def _gazetteer() -> _Gazetteer:
     head_alt = "(?:" + "|".join(r"\s+".join(regex.escape(w) for w in _tokens(match_key(h)))
                                 for h in sorted(local.get("heads", []), key=len, reverse=True)) + r")"
     return _Gazetteer(
+        list_only=list_only,
+        list_joiners=frozenset(match_key(w) for w in table.get("pattern", {}).get("list_joiners", [])),
         local_councils=regex.compile(
             rf"{head_alt}\s+(?P<many>(?:các|những)\s+)?(?P<level>cấp\s+)?(?P<units>{unit_alt}"
             rf"(?:\s*(?:,|/|-|\bvà\b(?:\s+các)?)\s*(?:cấp\s+)?{next_alt})*)" if levels else r"(?!)", regex.V1),
@@ -391,6 +402,9 @@ def _gazetteer() -> _Gazetteer:
         area=regex.compile(r"\s+(?P<area>" + "|".join(r"\s+".join(regex.escape(w) for w in match_key(a).split())
                                                        for a in pattern.get("areas", [])) + r")(?!\w)"
                            if pattern.get("areas") else r"(?!)", regex.V1),
+        shared_council_end=regex.compile("(?:" + "|".join(r"\s+".join(regex.escape(w) for w in _tokens(match_key(c)))
+                                                     for c in local.get("councils", [])) + r")\s*$" if local.get("councils") else r"(?!)",
+                                         regex.V1),
         council_first=frozenset(_tokens(match_key(c))[0] for c in local.get("councils", [])),
         province_pair=((local["province_committee"], local["province_council"])
                        if local.get("province_committee") and local.get("province_council") else None),
@@ -421,13 +435,15 @@ def _gazetteer() -> _Gazetteer:
             + r")(?=\s*,?\s+(?-i:\p{Ll}))", regex.V1 | regex.I),
         not_groups=frozenset(_tokens(match_key(n)) for n in pattern.get("not_group_nouns", [])),
         stop_words=frozenset(_tokens(match_key(w)) for w in pattern.get("stop_words", [])),
+        group_stop_words=frozenset(_tokens(match_key(w)) for w in pattern.get("group_stop_words", [])),
+        not_after={match_key(k): frozenset(match_key(w) for w in v) for k, v in pattern.get("not_after", {}).items()},
         board_heads=tuple(_tokens(match_key(h)) for h in pattern.get("board_heads", [])),
         board_stops=frozenset(_tokens(match_key(w)) for w in pattern.get("board_stops", [])),
         board_max=int(pattern.get("board_max", 0)),
         board_all_levels=tuple(sorted((tuple(_TOKEN_SPLIT.split(match_key(w))[1::2]) for w in pattern.get("board_all_levels", [])),
                                       key=len, reverse=True)),
         board_province_end=match_key(pattern.get("board_province_word", "tỉnh")),
-        board_lower_levels=regex.compile(rf"\s*,\s*(?P<units>(?:cấp\s+)?(?:{_UNIT_WORDS})(?:\s*(?:,|và)\s*(?:cấp\s+)?(?:{_UNIT_WORDS}))*)(?!\w)(?!\s+\p{{Lu}})",
+        board_lower_levels=regex.compile(rf"\s*,\s*(?P<units>(?:cấp\s+)?(?:{_UNIT_WORDS})(?:\s*(?:,|và)\s*(?:cấp\s+)?(?:{_UNIT_WORDS}))*)(?!\w)",
                                          regex.V1),
         board_first=frozenset(_tokens(match_key(h))[0] for h in pattern.get("board_heads", [])),
         unit_words=tuple(tuple(u.split()) for u in sorted(levels, key=len, reverse=True)),
@@ -951,14 +967,15 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
             # phố và UBND xã Đoàn Kết"), after the name's province word, or before a head's title
             # ("Báo Quảng Trị và Thủ trưởng các cơ quan …")
             if (i + 1 < len(toks) and text[toks[i + 1][1]].isupper() and not qualified
-                    and not _other_committee(text, key, toks[i + 1][1])
+                    and not (_other_committee(text, key, toks[i + 1][1]) and not gaz.shared_council_end.search(key, 0, s))
                     and not any(tuple(words[i + 1 : i + 1 + len(h)]) == h for h in gaz.heads_by_first.get(words[i + 1], ()))
                     and not any(tuple(words[i + 1 : i + 1 + len(t)]) == t for t in gaz.titles.get(words[i + 1], ()))
                     and _walk(key, toks[i + 1][1], gaz.trie, one) is None):
                 i += 1
                 continue
             break
-        if not text[s].isupper() and (qualified or _stops(words, i, gaz.stop_words)):
+        if not text[s].isupper() and (qualified or _stops(words, i, gaz.stop_words)
+                                      or (group and _stops(words, i, gaz.group_stop_words))):
             break  # after "tỉnh" only the province's name goes on
         province = next((w for w in (firsts[1].get(word, ()) if firsts else gaz.province_words)
                          if tuple(words[i : i + len(w)]) == w), None)
@@ -1402,6 +1419,18 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
             pos = after  # "cơ sở xây dựng kế hoạch": a facility that draws up, not "Sở Xây dựng"
             continue
         hit = _walk(key, start, gaz.trie, one)
+        if hit is not None and gaz.list_only and tuple(_TOKEN_ONE.findall(key[start : hit[1]])) in gaz.list_only and (
+                not _after_list_joiner(key, start)):
+            hit = None  # "Luật Mặt trận Tổ quốc Việt Nam": no addressee outside a list
+        if hit is not None and first in gaz.not_after and _word_before(key, start) in gaz.not_after[first]:
+            hit = None  # "Định kỳ hằng quý đơn vị báo cáo …": a quarter, no "Quý đơn vị"
+        if (hit is not None and hit[0].group and not _LEVEL_OR_MANY.search(key, start, hit[1])
+                and (unit := _UNIT_END.search(key, start, hit[1])) is not None
+                and unit.end() == hit[1] and (place := _place_name_end(text, key, hit[1])) is not None):
+            # "Đài truyền thanh xã Nghi Phong": the station of the commune named, not every commune's
+            out.append((resolve_agency(text[start:place], jurisdiction, parent=parent), start, place))
+            pos = place
+            continue
         end = None
         if (first in gaz.head_first and (hit is None or _continues(text, key, hit[1], one) or _goes_on(key, hit, start, one))
                 or (groups and first == "các")):
@@ -1431,6 +1460,8 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
         if board is not None and board > max(hit[1] if hit else 0, end or 0):
             hit, end = None, board  # "Ban Chỉ đạo phòng, chống dịch … tỉnh Hà Giang": a board by its task
             lower = gaz.board_lower_levels.match(key, board, board + _WINDOW)
+            if lower is not None and _CAPITAL_NEXT.match(text, lower.end()):
+                lower = None  # "… tỉnh, huyện Quỳnh Lưu": one district named, no level's boards
             if lower is not None and key[:board].endswith(gaz.board_province_end):
                 # "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh, huyện, thành phố": the province's board
                 # and the districts' boards, one group named with their units
@@ -1520,11 +1551,6 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
         out = _bodies_of_named_units(text, key, out, jurisdiction, parent)
     return tuple(out)
 
-
-# A body's abbreviation in parentheses inside its name, the name going on after it in lower
-# case: "Bảo hiểm xã hội (BHXH) tỉnh", "Sở Kế hoạch và Đầu tư (KH&ĐT) tỉnh".  (Not before a
-# comma or a capital: "Sở Giáo dục và Đào tạo (GD&ĐT), …" ends there anyway.)
-_INNER_ABBREVIATION = regex.compile(r"(?<=\w)\s*\(\p{Lu}[\p{Lu}\p{Ll}&.\-\d]{0,9}\)(?=\s+\p{Ll})", regex.V1)
 
 
 def _without_inner_abbreviations(text: str, key: str) -> str:
@@ -1641,6 +1667,18 @@ def _province_councils(found: list[tuple[Agency, int, int]], before: dict[int, t
 
 _WINDOW = 300  # characters a group name or a level list can span
 _LAST_WORD = regex.compile(r"(\w+)\s*$")
+
+
+_CAPITAL_NEXT = regex.compile(r"\s+\p{Lu}", regex.V1)
+
+
+def _after_list_joiner(key: str, pos: int) -> bool:
+    """Whether ``key[pos]`` follows a joiner of a list (``[pattern] list_joiners``: a comma, "và" …)."""
+    before = key[max(0, pos - 16) : pos].rstrip()
+    if before[-1:] and before[-1] in _gazetteer().list_joiners:
+        return True
+    word = _LAST_WORD.search(before)
+    return word is not None and word.group(1) in _gazetteer().list_joiners
 
 
 def _word_before(key: str, pos: int) -> str | None:
@@ -1809,7 +1847,9 @@ def _bare_units(key: str, start: int) -> list[tuple[str, int, int]]:
     gaz = _gazetteer()
     m = gaz.bare_units.match(key, start, start + _WINDOW)
     if m is None or _word_before(key, start) in gaz.place_words or _word_before(key, start) in gaz.head_lasts:
-        return []  # (after "HĐND" / "UBND" the units are that council's or committee's, read elsewhere)
+        return []
+    if _PARTY_COMMITTEES.match(key, m.end()):
+        return []  # "các huyện, thị, thành ủy": the units' Party committees, no People's Committees  # (after "HĐND" / "UBND" the units are that council's or committee's, read elsewhere)
     out: list[tuple[str, int, int]] = []
     for u in gaz.unit_word.finditer(key, m.start("units"), m.end()):
         group = gaz.local_levels[" ".join(gaz.unit_shorts.get(u.group("unit"), u.group("unit")).split())][0]
@@ -1886,6 +1926,14 @@ _APOSTROPHE = regex.compile(r"['’]\w+", regex.V1)
 # the level words as a key writes them, tone marks optional (the table's [local_councils]
 # levels, kept tolerant of a text that lost its marks); the short forms come from the table
 _UNIT_WORDS = r"th[iị]\s+x[aã]|th[iị]\s+tr[aấ]n|th[aà]nh\s+ph[oố]|đ[aặ]c\s+khu|x[aã]|ph[uư][oờ]ng|huy[eệ]n|qu[aậ]n"
+_PARTY_COMMITTEES = regex.compile(r"\s*,?\s*(?:\w+\s+)?(?:ủy|uỷ)(?!\w)", regex.V1)  # "… thị, thành ủy", "… thị ủy"
+_LEVEL_OR_MANY = regex.compile(r"(?<!\w)(?:các|cấp|những)(?!\w)", regex.V1)  # a group of many units, not one named
+_UNIT_END = regex.compile(rf"(?<!\w)(?:{_UNIT_WORDS})$", regex.V1)  # a name that ends with a unit word
+# A body's abbreviation in parentheses inside its name, the name going on after it with its
+# level: "Bảo hiểm xã hội (BHXH) tỉnh", "Sở Kế hoạch và Đầu tư (KH&ĐT) tỉnh" (not before a verb:
+# "Trung tâm Kiểm soát bệnh tật (CDC) đảm nhận …" ends at the parenthesis).
+_INNER_ABBREVIATION = regex.compile(r"(?<=\w)\s*\(\p{Lu}[\p{Lu}\p{Ll}&.\-\d]{0,9}\)(?=\s+(?i:tỉnh|thành\s+phố|tp\b|"
+                                    + _UNIT_WORDS + r")(?!\w))", regex.V1)
 _UNITS_LISTED = regex.compile(rf"(?:các|cấp)\s+(?:{_UNIT_WORDS})(?!\w)", regex.V1)  # "các huyện, …", "cấp xã"
 
 

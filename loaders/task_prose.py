@@ -19,7 +19,8 @@ from loaders.task_build import (Builder, Draft, Read, apply_labels, cut_inline_l
 from loaders.deadlines import find_deadlines
 from loaders.task_paragraphs import Paragraph
 from loaders.agencies import resolve_agency
-from loaders.task_roles import Ctx, Roles, bearer_sentences, duty_clause, first_roles, item_roles
+from loaders.task_roles import (Ctx, Roles, anaphoric_only, bearer_sentences, duty_clause, first_roles, found_agencies,
+                                item_roles)
 from loaders.task_rules import task_rules
 
 __all__ = ["add_by_bearer", "prose"]
@@ -170,8 +171,8 @@ def _item(ctx: Ctx, scan: _Scan, i: int, b: Builder) -> None:
         # below part of its text
         heading = False
     roles = duty if duty.lead else item_roles(ctx, p.body, end, heading=heading)
-    if (p.kind == "plain" and scan.last is not None and not heading and roles.lead
-            and all(a.name in r.anaphoric_groups for a in roles.lead)):
+    if (p.kind == "plain" and scan.last is not None and not heading
+            and anaphoric_only(ctx, found_agencies(ctx, p.body, end), roles)):
         # "Đề nghị Hiệu trưởng các trường, Thủ trưởng các đơn vị trực thuộc rà soát …" / "Các đơn
         # vị thực hiện trước ngày 24/3/2016.": the bodies above, the task above goes on
         scan.last.end = cut_inline_label(text, scan.last.start, p.end)

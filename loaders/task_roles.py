@@ -21,7 +21,7 @@ from loaders.rules import compile_rule, load_table
 from loaders.task_rules import task_rules
 
 __all__ = ["Ctx", "Roles", "agency_run", "bearer_sentences", "clause_subject", "cooperating_of", "delegates", "duty_clause",
-           "first_roles", "found_agencies", "item_roles", "label_agencies", "lead_run", "PARENS"]
+           "anaphoric_only", "first_roles", "found_agencies", "item_roles", "label_agencies", "lead_run", "PARENS"]
 
 _PIECES = regex.compile(r"[^,;]+")
 _NON_WORD = regex.compile(r"\W|$")
@@ -237,7 +237,11 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
     the item starts, ``opening``, an opening connective: "Đồng thời, giao Sở Tài chính …")."""
     r = task_rules()
     if r.report_opener.match(ctx.text, start, end):
-        return [], start  # "Trong thời gian qua, … các cấp ủy … đã triển khai …": a report
+        full = r.sentence_end.search(ctx.text, start, end)
+        if not r.narrated_verb.search(ctx.text, start, full.start() if full else end):
+            # "Trong thời gian qua, … các cấp ủy … đã triển khai …": a report (not "…, công tác …
+            # còn hạn chế, UBND tỉnh yêu cầu Sở Y tế …")
+            return [], start
     told = _narrated(ctx, found, start, end)
     if told is not None:
         return told
@@ -424,6 +428,10 @@ def _narrated(ctx: Ctx, found, start: int, end: int) -> tuple[list[Agency], int]
     full = r.sentence_end.search(ctx.text, start, stop)
     stop = full.start() if full else stop
     verb = r.narrated_verb.search(ctx.text, start, stop)
+    paper = r.narrated_paper_verb.search(ctx.text, start, stop)
+    if (paper is not None and (verb is None or paper.start() < verb.start())
+            and r.paper_speaker.search(ctx.text, start, paper.start())):
+        verb = paper  # "UBND tỉnh ban hành Văn bản chỉ đạo các Sở …" (not a department's own paper)
     told = r.narrated_person_verb.search(ctx.text, start, verb.start() if verb else stop)
     for cand in (told, verb):
         if cand is None:
@@ -852,7 +860,7 @@ def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple
             got = _named_before(ctx, found, m.end(), stop)
         if lead and got.lead and partner_clause(ctx, clause, m.end(), stop):
             continue  # "Sở Y tế chủ trì …. Sở Tài chính phối hợp.": partners of the task above
-        if lead and got.lead and all(a.name in task_rules().anaphoric_groups for a in got.lead):
+        if lead and got.lead and anaphoric_only(ctx, clause, got):
             continue  # "… rà soát …. Các đơn vị thực hiện trước ngày 24/3/2016.": the bodies above
         if got.lead and set(got.lead) != lead and (not lead & set(got.lead) or text[m.start()] in ".…"):
             # (a later sentence of one of the bodies above, on its own: "… giao Sở Xây dựng, …, UBND quận
@@ -872,6 +880,17 @@ def first_roles(ctx: Ctx, roles: Roles, start: int, cut: int, end: int) -> Roles
     after = {a.id for a, _, _ in found_agencies(ctx, cut, end)}
     coop = tuple(a for a in roles.cooperating if a.id in before or a.id not in after)
     return roles if coop == roles.cooperating else Roles(roles.lead, coop)
+
+
+def anaphoric_only(ctx: Ctx, found, roles: Roles) -> bool:
+    """Whether ``roles`` name only bare groups that stand for the bodies named before, in a
+    sentence that only says when they act ("Các đơn vị thực hiện trước ngày 24/3/2016.";
+    ``[roles] anaphoric_groups``, ``anaphoric_tail``)."""
+    r = task_rules()
+    if not roles.lead or not all(a.name in r.anaphoric_groups for a in roles.lead):
+        return False
+    last = next((e for a, _, e in found if a == roles.lead[-1]), None)
+    return last is not None and r.anaphoric_tail.match(ctx.text, last) is not None
 
 
 def _ends_with_body(found, text: str, start: int, pos: int) -> bool:

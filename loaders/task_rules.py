@@ -45,6 +45,7 @@ class TaskRules:
     topic_request: regex.Pattern  # a request with no speaker after a topic
     purpose_after_verb: regex.Pattern  # "yêu cầu, để …," before the addressees
     anaphoric_groups: frozenset[str]  # bare groups that stand for the bodies named before
+    anaphoric_tail: regex.Pattern  # ... saying only when: "… thực hiện trước ngày …"
     topic_modal: regex.Pattern  # a modal right after a topic's bodies: they bear it
     later_clause: regex.Pattern  # where a later sentence, or a clause of its own, starts inside an item
     sentence_end: regex.Pattern  # a sentence's full stop (not an abbreviation's point: "UBND TP. Hà Nội")
@@ -62,6 +63,8 @@ class TaskRules:
     head_clauses: tuple[regex.Pattern, ...]
     issuer_openers: tuple[regex.Pattern, ...]
     narrated_verb: regex.Pattern  # a narrated hand-on: "… vừa có văn bản yêu cầu <addressees>"
+    narrated_paper_verb: regex.Pattern  # "… ban hành Văn bản chỉ đạo <addressees>"
+    paper_speaker: regex.Pattern  # who hands a duty on by such a paper
     narrated_stop: regex.Pattern
     narrated_speaker: regex.Pattern
     narrated_person_verb: regex.Pattern  # "chỉ đạo" where a person speaks …
@@ -123,11 +126,12 @@ class TaskRules:
 
 def _not_after_abbreviation(roles: dict) -> str:
     """A lookbehind that keeps a dotted abbreviation's point from ending a sentence ("Phó Chủ
-    tịch UBND TP. Hà Nội … yêu cầu …": "TP." is the city; ``[roles] dotted_abbreviations``)."""
+    tịch UBND TP. Hà Nội … yêu cầu …": "TP." is the city; ``[roles] dotted_abbreviations``; not
+    the end of a word joined by "&" or "-": "Sở TT&TT. Sở Y tế …" ends a sentence)."""
     words = roles.get("dotted_abbreviations", [])
     if not words:
         return ""
-    return r"(?<!(?<!\w)(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + r"))"
+    return r"(?<!(?<![\w&\-])(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + r"))"
 
 
 def _any(patterns: list[str], *, anchor: str = "") -> regex.Pattern:
@@ -171,6 +175,7 @@ def task_rules() -> TaskRules:
         topic=compile_rule(r"\s*(?:" + "|".join(roles["topic_openers"]) + r")\s+", regex.I | regex.V1),
         topic_modal=compile_rule(r"\s+(?:" + roles["topic_modal"] + r")\s", regex.I | regex.V1),
         anaphoric_groups=frozenset(roles.get("anaphoric_groups", [])),
+        anaphoric_tail=compile_rule(roles["anaphoric_tail"], regex.I | regex.V1),
         purpose_after_verb=compile_rule(r"\s*,?\s*(?:" + roles["purpose_after_verb"] + r")(?!\w)", regex.I | regex.V1),
         topic_request=compile_rule(r"\s*(?:" + roles["topic_request"] + r")\s*", regex.I | regex.V1),
         topic_end=compile_rule(r"(?:\s+(?:" + roles["topic_tail"] + r")(?!\w))?\s*[,:]\s*", regex.V1),
@@ -195,6 +200,9 @@ def task_rules() -> TaskRules:
                                             regex.I | regex.V1),
         head_clauses=tuple(compile_rule(r"\s*" + p, regex.I | regex.V1) for p in roles["head_clauses"]),
         issuer_openers=tuple(compile_rule(r"\s*" + p, regex.I | regex.V1) for p in roles["issuer_openers"]),
+        narrated_paper_verb=compile_rule("|".join(f"(?:{v})" for v in roles["narrated_paper_verbs"]) + r"(?=\s)",
+                                         regex.I | regex.V1),
+        paper_speaker=compile_rule(r"(?<!\w)(?:" + "|".join(roles["paper_speakers"]) + r")(?!\w)", regex.I | regex.V1),
         narrated_verb=compile_rule("|".join(f"(?:{v})" for v in roles["narrated_verbs"]) + r"(?=\s)", regex.I | regex.V1),
         narrated_stop=compile_rule(r"(?<!\w)(?:" + "|".join(roles["narrated_stops"]) + r")(?!\w)", regex.I | regex.V1),
         narrated_speaker=compile_rule(r"(?<!\w)(?:" + "|".join(roles["narrated_speakers"]) + r")(?!\w)", regex.I | regex.V1),

@@ -306,6 +306,22 @@ def test_find_agencies(text: str, expected: list[tuple[str, str]]) -> None:
 
 
 GROUPS = [
+    # review rows (this session): an office of a council and committee with its place; a board's
+    # lower levels only when no unit is named; "Hàng không" in a name; a Party committees' list;
+    # an abbreviation before a verb; "hằng quý đơn vị"; one commune's station; a board's verb
+    ("Văn phòng HĐND và UBND huyện Nghi Lộc chủ trì, phối hợp với Sở Tài chính",
+     [("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Nghi Lộc", False), ("Sở Tài chính", False)]),
+    ("Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh, huyện Quỳnh Lưu chủ trì tổ chức cách ly",
+     [("Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh", False)]),
+    ("Cục Hàng không Việt Nam phối hợp", [("Cục Hàng không Việt Nam", False)]),
+    ("Đề nghị các huyện, thị, thành ủy lãnh đạo, chỉ đạo", [("Các huyện", True), ("Tỉnh ủy", False)]),
+    ("Trung tâm Kiểm soát bệnh tật (CDC) đảm nhận việc lấy mẫu", [("Trung tâm Kiểm soát bệnh tật", False)]),
+    ("Bảo hiểm xã hội (BHXH) tỉnh tiếp tục tham mưu", [("Bảo hiểm xã hội tỉnh", False)]),
+    ("Định kỳ hằng quý đơn vị báo cáo Sở Tài chính", [("Sở Tài chính", False)]),
+    ("Quý cơ quan, đơn vị có ý kiến góp ý", [("Các đơn vị liên quan", True)]),
+    ("Đài truyền thanh xã Nghi Phong thông báo", [("Đài truyền thanh xã Nghi Phong", False)]),
+    ("Ban Chỉ đạo phòng, chống thiên tai đôn đốc các cấp, các ngành triển khai",
+     [("Ban Chỉ đạo phòng, chống thiên tai", False), ("Các cấp, các ngành", True)]),
     # a listed group followed by a qualifier is the narrower group the qualifier names
     # (both narrower groups are rows of the table since 6209ce1: their canonical names)
     ("Các Sở quản lý ngành, lĩnh vực có trách nhiệm kiểm tra", [("Các sở quản lý ngành, lĩnh vực", True)]),
@@ -622,6 +638,11 @@ TOKEN_WALK = [
     # "và" after a name's place word, or before a committee of a unit, opens the next body
     ("phối hợp với Phòng Kinh tế thành phố và UBND xã Đoàn Kết kiểm tra", HT,
      [("Phòng Kinh tế thành phố", "Phòng Kinh tế thành phố"), ("Ủy ban nhân dân xã Đoàn Kết", "UBND xã Đoàn Kết")]),
+    # the Front's bare name, "chính quyền": inside a list of addressees only
+    ("yêu cầu các cấp ủy, chính quyền, Mặt trận và các đoàn thể", HT,
+     [("Các cấp ủy Đảng", "các cấp ủy"), ("Chính quyền địa phương", "chính quyền"),
+      ("Ủy ban Mặt trận Tổ quốc tỉnh", "Mặt trận"), ("Các đoàn thể chính trị - xã hội tỉnh", "các đoàn thể")]),
+    ("xây dựng chính quyền điện tử theo Luật Mặt trận Tổ quốc Việt Nam", HT, []),
     # a working group named alone, its members standing for it
     ("Các thành viên Tổ công tác và các đơn vị liên quan chịu trách nhiệm", HT,
      [("Tổ công tác", "Các thành viên Tổ công tác"), ("Các đơn vị liên quan", "các đơn vị liên quan")]),

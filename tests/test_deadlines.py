@@ -34,6 +34,9 @@ ROWS = [
     # dates written with points ("trước ngày 20.2", "trong tháng 3.2017")
     ("trước ngày 20.2", 2017, ("2017-02-20", "2017-02-20", None, "date")),
     ("mở đợt ra quân trong tháng 4/2017 để kiểm tra", None, ("2017-04-01", "2017-04-30", None, "interval")),
+    # review rows: a month's end with a pointed year or every year
+    ("vào cuối tháng 6.2024", 2022, ("2024-06-30", "2024-06-30", None, "date")),
+    ("vào cuối tháng 6 hằng năm", 2022, (None, None, "FREQ=YEARLY;BYMONTH=6", "recurring")),
     ("tổ chức giám sát chuyên đề trong quý 1 năm 2018;", None, ("2018-01-01", "2018-03-31", None, "interval")),
     ("báo cáo UBND TP trong tháng 3.2017", None, ("2017-03-01", "2017-03-31", None, "interval")),
     ("trong quý III, đầu quý IV năm nay", 2022, ("2022-10-01", "2022-12-31", None, "interval")),
@@ -134,6 +137,9 @@ PROSE = [
     ("gửi Sở Kế hoạch và Đầu tư trước ngày 15 tháng 11 định kỳ hàng năm hoặc đột xuất",
      "trước ngày 15 tháng 11 định kỳ hàng năm", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=15"),
     ("định kỳ tháng, quý, năm báo cáo tiến độ", "định kỳ tháng, quý, năm", "FREQ=MONTHLY"),
+    # a month before "báo cáo" is a period of results; the date after it times the duty
+    ("tổng hợp tình hình giải ngân trong tháng 3/2022 báo cáo UBND tỉnh trước ngày 05/4/2022.",
+     "trước ngày 05/4/2022", None),
     # an hour before the day
     ("giải trình trước 14 giờ, ngày 05/12/2025.", "trước 14 giờ, ngày 05/12/2025", None),
     ("hoàn thành (trước 7h00 sáng ngày 01/7/2025).", "trước 7h00 sáng ngày 01/7/2025", None),

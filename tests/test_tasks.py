@@ -1097,6 +1097,41 @@ ARTICLE_SHAPES = [
      "các xã vào cuối tháng 1 năm 2018; Các ban HĐND huyện chủ động xây dựng kế hoạch giám sát chuyên đề trong quý 1 năm "
      "2018.\n", "Hội đồng nhân dân huyện Krông Pa",
      [("III.p1-2", "Các ban HĐND huyện", ["Các ban Hội đồng nhân dân huyện"], [], False)]),
+    # the Party's addressees: "chính quyền", the Front and the socio-political organisations by
+    # their bare names inside the list; "lãnh đạo, chỉ đạo"; a number with a dash ("1- …")
+    ("party-addressee-list",
+     "III. TỔ CHỨC THỰC HIỆN\nBan Thường vụ Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng, chính quyền, Mặt trận Tổ quốc Việt "
+     "Nam và các tổ chức chính trị - xã hội tỉnh tập trung lãnh đạo thực hiện tốt các chính sách an sinh xã hội.\n"
+     "1- Các cấp ủy Đảng, chính quyền, MTTQ và tổ chức chính trị - xã hội lãnh đạo, chỉ đạo tổ chức đợt sinh hoạt "
+     "chính trị.\n", None,
+     [("III.p1", "Ban Thường vụ Tỉnh ủy", ["Các cấp ủy Đảng", "Các tổ chức đảng", "Chính quyền địa phương",
+                                          "Ủy ban Mặt trận Tổ quốc tỉnh", "Các đoàn thể chính trị - xã hội tỉnh"], [], False),
+      ("III.1", "Các cấp ủy Đảng", ["Các cấp ủy Đảng", "Chính quyền địa phương", "Ủy ban Mặt trận Tổ quốc tỉnh",
+                                    "Các đoàn thể chính trị - xã hội tỉnh"], [], False)]),
+    # review rows (this session): "TT&TT." ends a sentence; a department's own paper is its
+    # duty; a report opener does not hide a hand-on later in its sentence; "và tương đương"
+    # inside a list; a closing "Các đơn vị báo cáo …" is a task of its own
+    ("review-sentence-after-ampersand-abbreviation",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính chủ trì, phối hợp với Sở TT&TT. Sở Y tế có trách nhiệm tổ chức kiểm tra.\n",
+     None, [("III.1", "Sở Tài chính", ["Sở Tài chính"], ["Sở Thông tin và Truyền thông"], False),
+            ("III.1-2", "Sở Y tế", ["Sở Y tế"], [], False)]),
+    ("review-department-own-paper",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế ban hành văn bản chỉ đạo các bệnh viện triển khai kiểm tra.\n"
+     "2. Sở Nội vụ ban hành công văn gửi các sở, ngành đề nghị cử cán bộ tham gia.\n", None,
+     [("III.1", "Sở Y tế", ["Sở Y tế"], [], False), ("III.2", "Sở Nội vụ", ["Sở Nội vụ"], [], False)]),
+    ("review-report-opener-then-hand-on",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Trong thời gian qua, công tác phòng cháy còn nhiều hạn chế, UBND tỉnh yêu cầu Sở Y tế "
+     "chủ trì kiểm tra các cơ sở.\n", None, [("III.1", "Trong thời gian qua", ["Sở Y tế"], [], False)]),
+    ("review-equivalent-in-list",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Yêu cầu Giám đốc các sở, Thủ trưởng các ban, ngành, đoàn thể cấp tỉnh và tương đương; "
+     "Chủ tịch UBND các huyện, thành phố, thị xã chủ động triển khai.\n", None,
+     [("III.1", "Yêu cầu Giám đốc", ["Các sở, ban, ngành", "Các đoàn thể cấp tỉnh", "UBND các huyện, thành phố, thị xã"],
+       [], False)]),
+    ("review-closing-units-report",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì kiểm tra.\n2. Sở Tài chính bố trí kinh phí.\nCác đơn vị báo cáo kết quả "
+     "thực hiện về Sở Y tế trước ngày 15/12/2022 để tổng hợp.\n", None,
+     [("III.1", "Sở Y tế", ["Sở Y tế"], [], False), ("III.2", "Sở Tài chính", ["Sở Tài chính"], [], False),
+      ("III.p1", "Các đơn vị báo cáo", ["Các đơn vị"], [], False)]),
     # a body's mandate ("có nhiệm vụ … chỉ đạo X"): its own duty, not X's
     ("mandate-directs-others",
      "III. TỔ CHỨC THỰC HIỆN\nBan Chỉ đạo có nhiệm vụ giúp UBND tỉnh xây dựng kế hoạch, chỉ đạo các sở, ban, ngành, "
