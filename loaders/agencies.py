@@ -981,9 +981,13 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
                          if tuple(words[i : i + len(w)]) == w), None)
         if province:
             # "Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Chuyển đổi số Thành phố cấu
-            # hình …": the province word ends the name (its own name may follow, capitalised)
+            # hình …": the province word ends the name (its own name may follow, capitalised);
+            # with "ủy" it is the Party committee the body belongs to ("Ban Tổ chức Tỉnh ủy")
             qualified = True
             i += len(province) - 1
+            if (i + 1 < len(toks) and words[i + 1] in _PARTY_COMMITTEE_WORDS
+                    and (i + 2 >= len(toks) or words[i + 2] not in _UY_VERBS)):
+                i += 1
         end_i = i
         i += 1
         if i - head_len - held >= longest and not (
@@ -1817,7 +1821,8 @@ def _local_council(text: str, key: str, start: int) -> list[tuple[str, int, int]
                 first = _TOKEN.match(key, sep.end())
                 place = text[first.start(1) if first and first.group(1) else sep.end() : more]
                 if (_walk(key, first.start(1), gaz.trie) is not None or first.group(1) in gaz.head_first
-                        or first.group(1) in gaz.local_first or match_key(place) in _province_keys()):
+                        or first.group(1) in gaz.local_first or first.group(1) in gaz.titles
+                        or match_key(place) in _province_keys()):
                     break  # another body, a head ("Sở …"), the province: no place of this level
                 out.append((f"{text[start:s]}{units[0][0]} {place}", sep.end(), more))
                 named = more
@@ -1926,6 +1931,8 @@ _APOSTROPHE = regex.compile(r"['’]\w+", regex.V1)
 # the level words as a key writes them, tone marks optional (the table's [local_councils]
 # levels, kept tolerant of a text that lost its marks); the short forms come from the table
 _UNIT_WORDS = r"th[iị]\s+x[aã]|th[iị]\s+tr[aấ]n|th[aà]nh\s+ph[oố]|đ[aặ]c\s+khu|x[aã]|ph[uư][oờ]ng|huy[eệ]n|qu[aậ]n"
+_PARTY_COMMITTEE_WORDS = frozenset({"ủy", "uỷ"})  # after a province word: its Party committee ("Tỉnh ủy")
+_UY_VERBS = frozenset({"quyền", "thác", "nhiệm"})  # "… tỉnh ủy quyền cho …": a verb, no committee
 _PARTY_COMMITTEES = regex.compile(r"\s*,?\s*(?:\w+\s+)?(?:ủy|uỷ)(?!\w)", regex.V1)  # "… thị, thành ủy", "… thị ủy"
 _LEVEL_OR_MANY = regex.compile(r"(?<!\w)(?:các|cấp|những)(?!\w)", regex.V1)  # a group of many units, not one named
 _UNIT_END = regex.compile(rf"(?<!\w)(?:{_UNIT_WORDS})$", regex.V1)  # a name that ends with a unit word

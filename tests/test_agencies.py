@@ -306,6 +306,13 @@ def test_find_agencies(text: str, expected: list[tuple[str, str]]) -> None:
 
 
 GROUPS = [
+    # the Party committee's boards, by their own names before the 2025 merger; "Tỉnh ủy" ends a name
+    ("Ban Tổ chức Tỉnh ủy, Ủy ban Kiểm tra Tỉnh ủy, Ban Tuyên giáo Tỉnh ủy, Ban Văn hóa Thành ủy chủ trì",
+     [("Ban Tổ chức Tỉnh ủy", False), ("Ủy ban Kiểm tra Tỉnh ủy", False), ("Ban Tuyên giáo Tỉnh ủy", False),
+      ("Ban Văn hóa Thành ủy", False)]),
+    # a title after a named place is no other place ("quận Hải An, Chủ tịch …")
+    ("Chủ tịch Uỷ ban nhân dân quận Hải An, Chủ tịch Uỷ ban nhân dân các phường nêu tại Điều 1",
+     [("Uỷ ban nhân dân quận Hải An", False), ("Ủy ban nhân dân các xã, phường", True)]),
     # review rows (this session): an office of a council and committee with its place; a board's
     # lower levels only when no unit is named; "Hàng không" in a name; a Party committees' list;
     # an abbreviation before a verb; "hằng quý đơn vị"; one commune's station; a board's verb

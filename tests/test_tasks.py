@@ -1132,6 +1132,13 @@ ARTICLE_SHAPES = [
      "thực hiện về Sở Y tế trước ngày 15/12/2022 để tổng hợp.\n", None,
      [("III.1", "Sở Y tế", ["Sở Y tế"], [], False), ("III.2", "Sở Tài chính", ["Sở Tài chính"], [], False),
       ("III.p1", "Các đơn vị báo cáo", ["Các đơn vị"], [], False)]),
+    # what else is done first ("Ngoài …,"); a paper's place first ("Tại kế hoạch này …,")
+    ("besides-and-in-this-plan-openers",
+     "III. TỔ CHỨC THỰC HIỆN\nNgoài công tác tuyên truyền, UBND huyện Tây Trà phải tăng cường lực lượng, báo cáo kết quả "
+     "cho UBND tỉnh trước ngày 10-4.\nTại kế hoạch này ngoài giao nhiệm vụ cho Sở Tài nguyên và Môi trường, UBND tỉnh giao "
+     "UBND các huyện, thị xã chủ trì thực hiện.\n", None,
+     [("III.p1", "Ngoài công tác", ["Ủy ban nhân dân huyện Tây Trà"], [], False),
+      ("III.p2", "Tại kế hoạch này", ["UBND các huyện, thành phố, thị xã"], [], False)]),
     # a body's mandate ("có nhiệm vụ … chỉ đạo X"): its own duty, not X's
     ("mandate-directs-others",
      "III. TỔ CHỨC THỰC HIỆN\nBan Chỉ đạo có nhiệm vụ giúp UBND tỉnh xây dựng kế hoạch, chỉ đạo các sở, ban, ngành, "
