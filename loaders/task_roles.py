@@ -860,8 +860,11 @@ def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple
             got = _named_before(ctx, found, m.end(), stop)
         if lead and got.lead and partner_clause(ctx, clause, m.end(), stop):
             continue  # "Sở Y tế chủ trì …. Sở Tài chính phối hợp.": partners of the task above
-        if lead and got.lead and anaphoric_only(ctx, clause, got):
-            continue  # "… rà soát …. Các đơn vị thực hiện trước ngày 24/3/2016.": the bodies above
+        if lead and got.lead and (anaphoric_only(ctx, clause, got) or (
+                set(got.lead) <= lead and all(a.name in task_rules().anaphoric_groups for a in got.lead))):
+            # "… rà soát …. Các đơn vị thực hiện trước ngày 24/3/2016.", "đề nghị các đơn vị, các cấp,
+            # ngành … cần …. Các đơn vị chủ động tham mưu …": the bodies above go on
+            continue
         if got.lead and set(got.lead) != lead and (not lead & set(got.lead) or text[m.start()] in ".…"):
             # (a later sentence of one of the bodies above, on its own: "… giao Sở Xây dựng, …, UBND quận
             # Ninh Kiều rà soát …. Đồng thời, UBND quận Ninh Kiều công bố thông tin …")
