@@ -1101,7 +1101,9 @@ def _board_name(text: str, key: str, pos: int, one: _KeyTokens | None = None) ->
             while name_end < len(words) and name_end - j < _PROPER_TAIL + 1 and words[name_end][0].isalnum() and (
                     text[starts[name_end]].isupper() or words[name_end].isdigit()):
                 name_end += 1
-            if name_end > j or not named:
+            if name_end > j or not named or (j < len(words) and _stops(words, j, gaz.board_stops)):
+                # (a unit word with no name ends a board's name before its verb: "Ban Chỉ đạo phòng,
+                # chống dịch Covid-19 huyện yêu cầu …", the district's board)
                 return ends[name_end - 1]
         if i > len(head) and _walk(key, starts[i], gaz.trie, one) is not None:
             return None  # another body: a list

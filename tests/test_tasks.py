@@ -1139,6 +1139,21 @@ ARTICLE_SHAPES = [
      "UBND các huyện, thị xã chủ trì thực hiện.\n", None,
      [("III.p1", "Ngoài công tác", ["Ủy ban nhân dân huyện Tây Trà"], [], False),
       ("III.p2", "Tại kế hoạch này", ["UBND các huyện, thành phố, thị xã"], [], False)]),
+    # Party and mass organisations (probe W): the Party's group in an association; a district's
+    # board by its level word; a sector's trade union to the workplaces'; a department in lower
+    # case; the agencies, boards and sectors of a district
+    ("party-and-mass-organisations",
+     "III. TỔ CHỨC THỰC HIỆN\nBan Thường vụ Tỉnh uỷ giao Đảng đoàn Hội Nông dân Việt Nam tỉnh tích cực chỉ đạo việc xây "
+     "dựng kế hoạch tổ chức đại hội.\nBan Chỉ đạo phòng, chống dịch Covid-19 huyện yêu cầu các Tổ xây dựng kế hoạch kiểm "
+     "tra, giám sát cụ thể.\nĐể đạt kết quả tốt, CĐ ngành lưu ý CĐ cơ sở phải làm tốt công tác tuyên truyền.\nGiao phòng "
+     "TN&MT huyện tham mưu chỉ đạo các địa phương thực hiện.\nChủ tịch UBND huyện vừa có công văn yêu cầu các cơ quan, "
+     "ban, ngành, đoàn thể, UBND các xã, thị trấn nâng cao mức cảnh báo.\n", None,
+     [("III.p1", "Ban Thường vụ Tỉnh uỷ giao", ["Đảng đoàn Hội Nông dân Việt Nam tỉnh"], [], False),
+      ("III.p2", "Ban Chỉ đạo", ["Các Tổ"], [], False),
+      ("III.p3", "Để đạt kết quả tốt", ["Các công đoàn cơ sở"], [], False),
+      ("III.p4", "Giao phòng TN&MT", ["Phòng TN và MT huyện"], [], False),
+      ("III.p5", "Chủ tịch UBND huyện", ["Các sở, ban, ngành", "Các đoàn thể chính trị - xã hội tỉnh",
+                                         "Ủy ban nhân dân các xã, phường"], [], False)]),
     # a body's mandate ("có nhiệm vụ … chỉ đạo X"): its own duty, not X's
     ("mandate-directs-others",
      "III. TỔ CHỨC THỰC HIỆN\nBan Chỉ đạo có nhiệm vụ giúp UBND tỉnh xây dựng kế hoạch, chỉ đạo các sở, ban, ngành, "
