@@ -188,7 +188,6 @@ _TITLE_PARTS = regex.compile(r"[,;]|\s+(?:và|VÀ)\s+", regex.V1)
 _COLON_DUTY = regex.compile(r"\s*:\s*\S")
 _PAREN_NEXT = regex.compile(r"\s*\(")
 _NEXT_WORD = regex.compile(r"[\s(]*(\p{L}+)")
-_NEXT_SENTENCE = regex.compile(r"[.;]\s+(?=\p{Lu})")
 
 
 def _title(st: _Articles, p: Paragraph, m: regex.Match) -> int | None:
@@ -251,7 +250,7 @@ def _paragraph(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) -
     not_task = r.article_not_task.match(text[start:p.end])
     if not_task:
         # "Quyết định này có hiệu lực … . Giao Sở …": the sentences after it are read
-        nxt = _NEXT_SENTENCE.search(text[start:p.end])
+        nxt = r.next_clause.search(text[start:p.end])
         if nxt is None:
             st.pending = []
             return

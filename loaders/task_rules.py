@@ -51,6 +51,7 @@ class TaskRules:
     sentence_end: regex.Pattern  # a sentence's full stop (not an abbreviation's point: "UBND TP. Hà Nội")
     clause_end: regex.Pattern  # … or a ";"
     later_sentence: regex.Pattern  # where a later sentence of a paragraph starts
+    next_clause: regex.Pattern  # where the next sentence or capitalised clause after ";" starts
     partner_subject: regex.Pattern  # a bare "phối hợp" after bodies that cooperate as a clause's subject
     head_words: regex.Pattern
     duty_subject: regex.Pattern
@@ -184,6 +185,7 @@ def task_rules() -> TaskRules:
                                   + "|".join(roles["clause_time_openers"]) + r")\s[^;,.:]{1,60},\s*\p{Lu}))", regex.V1),
         sentence_end=compile_rule(_not_after_abbreviation(roles) + r"[.](?:\s|$)", regex.V1),
         clause_end=compile_rule(r"(?:;|" + _not_after_abbreviation(roles) + r"[.])(?:\s|$)", regex.V1),
+        next_clause=compile_rule(_not_after_abbreviation(roles) + r"[.;]\s+(?=\p{Lu})", regex.V1),
         later_sentence=compile_rule(r"(?<=\w[)”\"]?)" + _not_after_abbreviation(roles) + r"[.]\s+(?=\p{Lu})", regex.V1),
         partner_subject=compile_rule(r"\s*(?:" + roles["partner_subject"] + ")", regex.I | regex.V1),
         head_words=_any(roles["head_words"], anchor=r"\s*"),
