@@ -224,6 +224,7 @@ class _Gazetteer:
     board_stops: frozenset[tuple[str, ...]]  # a board's description has none of these before its level
     board_max: int  # words of a board's description before its level
     board_all_levels: tuple[tuple[str, ...], ...]  # "các cấp", "các ngành, các cấp": the boards of every level
+    board_all_levels_stops: frozenset[tuple[str, ...]]  # verbs that make such a name a sentence
     board_lower_levels: regex.Pattern  # ", huyện, thành phố" after a board of the province: the levels' boards too
     board_province_end: str  # the province word a province's board's name ends with ("tỉnh")
     board_first: frozenset[str]  # their first words
@@ -440,6 +441,7 @@ def _gazetteer() -> _Gazetteer:
         board_heads=tuple(_tokens(match_key(h)) for h in pattern.get("board_heads", [])),
         board_stops=frozenset(_tokens(match_key(w)) for w in pattern.get("board_stops", [])),
         board_max=int(pattern.get("board_max", 0)),
+        board_all_levels_stops=frozenset(_tokens(match_key(w)) for w in pattern.get("board_all_levels_stops", [])),
         board_all_levels=tuple(sorted((tuple(_TOKEN_SPLIT.split(match_key(w))[1::2]) for w in pattern.get("board_all_levels", [])),
                                       key=len, reverse=True)),
         board_province_end=match_key(pattern.get("board_province_word", "tỉnh")),
@@ -967,7 +969,8 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
             # phố và UBND xã Đoàn Kết"), after the name's province word, or before a head's title
             # ("Báo Quảng Trị và Thủ trưởng các cơ quan …")
             if (i + 1 < len(toks) and text[toks[i + 1][1]].isupper() and not qualified
-                    and not (_other_committee(text, key, toks[i + 1][1]) and not gaz.shared_council_end.search(key, 0, s))
+                    and not (_other_committee(text, key, toks[i + 1][1])
+                             and not (words[:2] == ["văn", "phòng"] and gaz.shared_council_end.search(key, max(0, s - 40), s)))
                     and not any(tuple(words[i + 1 : i + 1 + len(h)]) == h for h in gaz.heads_by_first.get(words[i + 1], ()))
                     and not any(tuple(words[i + 1 : i + 1 + len(t)]) == t for t in gaz.titles.get(words[i + 1], ()))
                     and _walk(key, toks[i + 1][1], gaz.trie, one) is None):
@@ -1087,7 +1090,8 @@ def _board_name(text: str, key: str, pos: int, one: _KeyTokens | None = None) ->
         if not word[0].isalnum() or _stops(words, i, gaz.board_stops):
             return None
         every = next((w for w in gaz.board_all_levels if tuple(words[i : i + len(w)]) == w), None)
-        if every is not None and i > len(head):
+        if every is not None and i > len(head) and not any(
+                _stops(words, k, gaz.board_all_levels_stops) for k in range(len(head), i)):
             # "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn các ngành, các cấp": every level's
             return ends[i + len(every) - 1]
         level = next((w for w in gaz.province_words if tuple(words[i : i + len(w)]) == w), None)
@@ -1425,9 +1429,18 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
             pos = after  # "cơ sở xây dựng kế hoạch": a facility that draws up, not "Sở Xây dựng"
             continue
         hit = _walk(key, start, gaz.trie, one)
-        if hit is not None and gaz.list_only and tuple(_TOKEN_ONE.findall(key[start : hit[1]])) in gaz.list_only and (
-                not _after_list_joiner(key, start)):
-            hit = None  # "Luật Mặt trận Tổ quốc Việt Nam": no addressee outside a list
+        if hit is not None and gaz.list_only and tuple(_TOKEN_ONE.findall(key[start : hit[1]])) in gaz.list_only:
+            if (not _after_list_joiner(key, start) or not out or not _LIST_GAP.fullmatch(key, out[-1][2], start)
+                    or _UNIT_NEXT.match(key, hit[1])):
+                # "Luật Mặt trận Tổ quốc Việt Nam", "Xây dựng Đảng, chính quyền vững mạnh": no list of
+                # bodies; "phối hợp với Ủy ban MTTQ huyện": a level's, read by the general patterns
+                hit = None
+            else:
+                # "các cấp ủy, tổ chức đảng, chính quyền, Mặt trận Tổ quốc …": the alias alone, no
+                # description after it ("chính quyền và nhân dân tỉnh")
+                out.append((resolve_agency(hit[0].name, jurisdiction, parent=parent), start, hit[1]))
+                pos = hit[1]
+                continue
         if hit is not None and first in gaz.not_after and _word_before(key, start) in gaz.not_after[first]:
             hit = None  # "Định kỳ hằng quý đơn vị báo cáo …": a quarter, no "Quý đơn vị"
         if (hit is not None and hit[0].group and not _LEVEL_OR_MANY.search(key, start, hit[1])
@@ -1676,6 +1689,9 @@ _LAST_WORD = regex.compile(r"(\w+)\s*$")
 
 
 _CAPITAL_NEXT = regex.compile(r"\s+\p{Lu}", regex.V1)
+_LIST_GAP = regex.compile(r"\s*(?:[,;]|\bvà\b|\bvới\b|\bcùng\b)\s*", regex.V1)  # between two bodies of a list
+_UNIT_NEXT = regex.compile(r"\s+(?:tỉnh|thành\s+phố|huy[eệ]n|qu[aậ]n|th[iị]\s+x[aã]|x[aã]|ph[uư][oờ]ng|th[iị]\s+tr[aấ]n)(?!\w)",
+                           regex.V1)  # a level word right after a name
 
 
 def _after_list_joiner(key: str, pos: int) -> bool:
@@ -1935,7 +1951,8 @@ _APOSTROPHE = regex.compile(r"['’]\w+", regex.V1)
 _UNIT_WORDS = r"th[iị]\s+x[aã]|th[iị]\s+tr[aấ]n|th[aà]nh\s+ph[oố]|đ[aặ]c\s+khu|x[aã]|ph[uư][oờ]ng|huy[eệ]n|qu[aậ]n"
 _PARTY_COMMITTEE_WORDS = frozenset({"ủy", "uỷ"})  # after a province word: its Party committee ("Tỉnh ủy")
 _UY_VERBS = frozenset({"quyền", "thác", "nhiệm"})  # "… tỉnh ủy quyền cho …": a verb, no committee
-_PARTY_COMMITTEES = regex.compile(r"\s*,?\s*(?:\w+\s+)?(?:ủy|uỷ)(?!\w)", regex.V1)  # "… thị, thành ủy", "… thị ủy"
+_PARTY_COMMITTEES = regex.compile(r"\s*,?\s*(?:(?:thành|thị|huyện|quận)\s+)?(?:ủy|uỷ)(?!\w)(?!\s+(?:ban|quyền|thác|nhiệm)(?!\w))",
+                                   regex.V1)  # "… thị, thành ủy", "… thị ủy" (not "và Ủy ban …", "ủy quyền")
 _LEVEL_OR_MANY = regex.compile(r"(?<!\w)(?:các|cấp|những)(?!\w)", regex.V1)  # a group of many units, not one named
 _UNIT_END = regex.compile(rf"(?<!\w)(?:{_UNIT_WORDS})$", regex.V1)  # a name that ends with a unit word
 # A body's abbreviation in parentheses inside its name, the name going on after it with its

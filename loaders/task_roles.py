@@ -238,9 +238,10 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
     r = task_rules()
     if r.report_opener.match(ctx.text, start, end):
         full = r.sentence_end.search(ctx.text, start, end)
-        if not r.narrated_verb.search(ctx.text, start, full.start() if full else end):
-            # "Trong thời gian qua, … các cấp ủy … đã triển khai …": a report (not "…, công tác …
-            # còn hạn chế, UBND tỉnh yêu cầu Sở Y tế …")
+        handed = r.narrated_verb.search(ctx.text, start, full.start() if full else end)
+        if handed is None or r.done_before.search(ctx.text, max(start, handed.start() - 12), handed.start()):
+            # "Trong thời gian qua, … các cấp ủy … đã triển khai …", "Năm qua, UBND tỉnh đã giao …": a
+            # report (not "…, công tác … còn hạn chế, UBND tỉnh yêu cầu Sở Y tế …")
             return [], start
     told = _narrated(ctx, found, start, end)
     if told is not None:
@@ -430,7 +431,7 @@ def _narrated(ctx: Ctx, found, start: int, end: int) -> tuple[list[Agency], int]
     verb = r.narrated_verb.search(ctx.text, start, stop)
     paper = r.narrated_paper_verb.search(ctx.text, start, stop)
     if (paper is not None and (verb is None or paper.start() < verb.start())
-            and r.paper_speaker.search(ctx.text, start, paper.start())):
+            and r.paper_speaker.search(ctx.text, _clause_start(ctx.text, start, paper.start()), paper.start())):
         verb = paper  # "UBND tỉnh ban hành Văn bản chỉ đạo các Sở …" (not a department's own paper)
     told = r.narrated_person_verb.search(ctx.text, start, verb.start() if verb else stop)
     for cand in (told, verb):
@@ -443,6 +444,12 @@ def _narrated(ctx: Ctx, found, start: int, end: int) -> tuple[list[Agency], int]
         if got is not None and (not led or r.narrated_led.match(ctx.text, got[1], end)):
             return got
     return None
+
+
+def _clause_start(text: str, start: int, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: after the last ",", ";" or ":" before it ("Thực
+    hiện Kế hoạch của UBND tỉnh, Sở Y tế ban hành văn bản …": the department speaks)."""
+    return max(text.rfind(",", start, pos), text.rfind(";", start, pos), text.rfind(":", start, pos), start - 1) + 1
 
 
 def _handed(ctx: Ctx, found, start: int, verb: regex.Match, end: int) -> tuple[list[Agency], int] | None:

@@ -74,6 +74,7 @@ class TaskRules:
     narrated_reach: int
     reported: regex.Pattern  # "<body> đã …": a report of an act done
     report_opener: regex.Pattern  # "Trong thời gian qua, …": a sentence that reports
+    done_before: regex.Pattern  # "đã" right before a verb: an act done
     passive_by: regex.Pattern  # "… do <body> chủ trì": the passive's agent …
     anaphora: regex.Pattern  # "Ban có trách nhiệm …": a body's head word alone, the body named before
     passive_cue: regex.Pattern  # … and what it does
@@ -212,6 +213,7 @@ def task_rules() -> TaskRules:
         narrated_person_verb=compile_rule(roles["narrated_person_verb"] + r"(?=\s)", regex.I | regex.V1),
         narrated_led=compile_rule(r"\s*(?:" + roles["narrated_led"] + r")(?!\w)", regex.I | regex.V1),
         narrated_person=compile_rule(r"(?<!\w)(?:" + "|".join(roles["narrated_persons"]) + r")(?!\w)", regex.I | regex.V1),
+        done_before=compile_rule(r"(?<!\w)(?:đã|từng)\s+(?:(?:cũng|có)\s+)?$", regex.I | regex.V1),
         report_opener=compile_rule(r"\s*(?:" + "|".join(roles["report_openers"]) + ")", regex.I | regex.V1),
         reported=compile_rule(r"\s*(?:" + roles["reported"] + ")", regex.I | regex.V1),
         anaphora=compile_rule(r"\s*(?P<head>(?-i:" + "|".join(roles["anaphora_heads"]) + r"))(?=\s+\p{Ll})", regex.V1),

@@ -137,6 +137,8 @@ PROSE = [
     ("gửi Sở Kế hoạch và Đầu tư trước ngày 15 tháng 11 định kỳ hàng năm hoặc đột xuất",
      "trước ngày 15 tháng 11 định kỳ hàng năm", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=15"),
     ("định kỳ tháng, quý, năm báo cáo tiến độ", "định kỳ tháng, quý, năm", "FREQ=MONTHLY"),
+    # "cuối tháng 6." then a count, not a year
+    ("Sở Nội vụ hoàn thành trước cuối tháng 6. 2 huyện còn lại hoàn thành sau.", "trước cuối tháng 6", None),
     # a month before "báo cáo" is a period of results; the date after it times the duty
     ("tổng hợp tình hình giải ngân trong tháng 3/2022 báo cáo UBND tỉnh trước ngày 05/4/2022.",
      "trước ngày 05/4/2022", None),

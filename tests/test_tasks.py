@@ -1140,8 +1140,9 @@ ARTICLE_SHAPES = [
      [("III.p1", "Ngoài công tác", ["Ủy ban nhân dân huyện Tây Trà"], [], False),
       ("III.p2", "Tại kế hoạch này", ["UBND các huyện, thành phố, thị xã"], [], False)]),
     # Party and mass organisations (probe W): the Party's group in an association; a district's
-    # board by its level word; a sector's trade union to the workplaces'; a department in lower
-    # case; the agencies, boards and sectors of a district
+    # board by its level word; a sector's trade union to the workplaces'; the agencies, boards and
+    # sectors of a district (a department in lower case, "Giao phòng TN&MT huyện …", stays unread:
+    # "phòng" in lower case is mostly prevention, "vắc xin phòng COVID-19")
     ("party-and-mass-organisations",
      "III. TỔ CHỨC THỰC HIỆN\nBan Thường vụ Tỉnh uỷ giao Đảng đoàn Hội Nông dân Việt Nam tỉnh tích cực chỉ đạo việc xây "
      "dựng kế hoạch tổ chức đại hội.\nBan Chỉ đạo phòng, chống dịch Covid-19 huyện yêu cầu các Tổ xây dựng kế hoạch kiểm "
@@ -1151,9 +1152,20 @@ ARTICLE_SHAPES = [
      [("III.p1", "Ban Thường vụ Tỉnh uỷ giao", ["Đảng đoàn Hội Nông dân Việt Nam tỉnh"], [], False),
       ("III.p2", "Ban Chỉ đạo", ["Các Tổ"], [], False),
       ("III.p3", "Để đạt kết quả tốt", ["Các công đoàn cơ sở"], [], False),
-      ("III.p4", "Giao phòng TN&MT", ["Phòng TN và MT huyện"], [], False),
       ("III.p5", "Chủ tịch UBND huyện", ["Các sở, ban, ngành", "Các đoàn thể chính trị - xã hội tỉnh",
                                          "Ủy ban nhân dân các xã, phường"], [], False)]),
+    # second review rows: the speaker of a paper within its clause; a hand-on done before a
+    # report opener is a report; a range wrapped onto a line is no item; "cuối tháng 6." then a
+    # number; a bare group's "triển khai thực hiện …" goes on with the task above
+    ("review2-paper-speaker-in-clause",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Thực hiện Kế hoạch của UBND tỉnh, Sở Y tế ban hành văn bản chỉ đạo các bệnh viện triển "
+     "khai.\n2. Năm qua, UBND tỉnh đã giao Sở Công Thương chủ trì kiểm tra thị trường, kết quả đạt được khá tốt.\n", None,
+     [("III.1", "Thực hiện Kế hoạch", ["Sở Y tế"], [], False),
+      ("III.2", "Năm qua", [], [], False)]),
+    ("review2-wrapped-range-and-units",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì, thời gian thực hiện từ\n10 - 15 ngày, báo cáo trước ngày 5/5/2022.\n"
+     "2. Sở Tài chính bố trí kinh phí.\nCác đơn vị triển khai thực hiện trước ngày 15/12/2022.\n", None,
+     [("III.1", "Sở Y tế chủ trì", ["Sở Y tế"], [], False), ("III.2", "Sở Tài chính", ["Sở Tài chính"], [], False)]),
     # a body's mandate ("có nhiệm vụ … chỉ đạo X"): its own duty, not X's
     ("mandate-directs-others",
      "III. TỔ CHỨC THỰC HIỆN\nBan Chỉ đạo có nhiệm vụ giúp UBND tỉnh xây dựng kế hoạch, chỉ đạo các sở, ban, ngành, "
