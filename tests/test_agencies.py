@@ -306,6 +306,10 @@ def test_find_agencies(text: str, expected: list[tuple[str, str]]) -> None:
 
 
 GROUPS = [
+    # an institute; "phát triển" inside a name (probe X)
+    ("Chủ tịch UBND TPHCM giao Viện Nghiên cứu phát triển Thành phố chủ trì",
+     [("Viện Nghiên cứu phát triển Thành phố", False)]),
+    ("Quỹ Đầu tư phát triển tỉnh chủ trì", [("Quỹ Đầu tư phát triển tỉnh", False)]),
     # second review rows: the Front with its level; "và Ủy ban …" after units is no Party list;
     # only an office joins "HĐND và UBND"; bare Party aliases only after a body of a list; no
     # lower-case "phòng"; "nhỏ và vừa"; boards named by a task with a verb; a workplace's union

@@ -1166,6 +1166,11 @@ ARTICLE_SHAPES = [
      "III. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì, thời gian thực hiện từ\n10 - 15 ngày, báo cáo trước ngày 5/5/2022.\n"
      "2. Sở Tài chính bố trí kinh phí.\nCác đơn vị triển khai thực hiện trước ngày 15/12/2022.\n", None,
      [("III.1", "Sở Y tế chủ trì", ["Sở Y tế"], [], False), ("III.2", "Sở Tài chính", ["Sở Tài chính"], [], False)]),
+    # "Cụ thể," opens an item (probe X)
+    ("specifically-opener",
+     "III. TỔ CHỨC THỰC HIỆN\nCụ thể, Sở Thông tin và Truyền thông chủ trì, phối hợp với các sở, ban ngành rà soát, triển "
+     "khai công tác tập huấn.\n", None,
+     [("III.p1", "Cụ thể", ["Sở Thông tin và Truyền thông"], ["Các sở, ban, ngành"], False)]),
     # a body's mandate ("có nhiệm vụ … chỉ đạo X"): its own duty, not X's
     ("mandate-directs-others",
      "III. TỔ CHỨC THỰC HIỆN\nBan Chỉ đạo có nhiệm vụ giúp UBND tỉnh xây dựng kế hoạch, chỉ đạo các sở, ban, ngành, "
