@@ -194,6 +194,7 @@ class _Gazetteer:
     unit_body_named: regex.Pattern  # "Công an huyện Võ Nhai": that body of one unit named
     shared_council_end: regex.Pattern  # a council's name ending a key ("Văn phòng HĐND" before "và UBND …")
     list_only: frozenset[tuple[str, ...]]  # aliases read only inside a list of addressees
+    list_only_rows: frozenset[str]  # the rows that have such aliases (a cheap look first)
     list_joiners: frozenset[str]  # what comes right before such an alias
     shared_kind: regex.Pattern  # ", đơn vị liên quan" after "các sở, ngành": a kind sharing the "các"
     shared_plural: tuple[str, ...]
@@ -390,6 +391,8 @@ def _gazetteer() -> _Gazetteer:
                                 for h in sorted(local.get("heads", []), key=len, reverse=True)) + r")"
     return _Gazetteer(
         list_only=list_only,
+        list_only_rows=frozenset(row["name"] for kind in ("agency", "unit", "group", "central")
+                                 for row in table.get(kind, []) if row.get("list_aliases")),
         list_joiners=frozenset(match_key(w) for w in table.get("pattern", {}).get("list_joiners", [])),
         local_councils=regex.compile(
             rf"{head_alt}\s+(?P<many>(?:các|những)\s+)?(?P<level>cấp\s+)?(?P<units>{unit_alt}"
@@ -1429,7 +1432,8 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
             pos = after  # "cơ sở xây dựng kế hoạch": a facility that draws up, not "Sở Xây dựng"
             continue
         hit = _walk(key, start, gaz.trie, one)
-        if hit is not None and gaz.list_only and tuple(_TOKEN_ONE.findall(key[start : hit[1]])) in gaz.list_only:
+        if (hit is not None and hit[0].name in gaz.list_only_rows
+                and tuple(_TOKEN_ONE.findall(key[start : hit[1]])) in gaz.list_only):
             if (not _after_list_joiner(key, start) or not out or not _LIST_GAP.fullmatch(key, out[-1][2], start)
                     or _UNIT_NEXT.match(key, hit[1])):
                 # "Luật Mặt trận Tổ quốc Việt Nam", "Xây dựng Đảng, chính quyền vững mạnh": no list of

@@ -867,8 +867,7 @@ def bearer_sentences(ctx: Ctx, start: int, end: int, roles: Roles) -> list[tuple
             got = _named_before(ctx, found, m.end(), stop)
         if lead and got.lead and partner_clause(ctx, clause, m.end(), stop):
             continue  # "Sở Y tế chủ trì …. Sở Tài chính phối hợp.": partners of the task above
-        if lead and got.lead and (anaphoric_only(ctx, clause, got) or (
-                set(got.lead) <= lead and all(a.name in task_rules().anaphoric_groups for a in got.lead))):
+        if lead and got.lead and (anaphoric_only(ctx, clause, got) or (set(got.lead) <= lead and _bare_groups(got))):
             # "… rà soát …. Các đơn vị thực hiện trước ngày 24/3/2016.", "đề nghị các đơn vị, các cấp,
             # ngành … cần …. Các đơn vị chủ động tham mưu …": the bodies above go on
             continue
@@ -896,11 +895,16 @@ def anaphoric_only(ctx: Ctx, found, roles: Roles) -> bool:
     """Whether ``roles`` name only bare groups that stand for the bodies named before, in a
     sentence that only says when they act ("Các đơn vị thực hiện trước ngày 24/3/2016.";
     ``[roles] anaphoric_groups``, ``anaphoric_tail``)."""
-    r = task_rules()
-    if not roles.lead or not all(a.name in r.anaphoric_groups for a in roles.lead):
+    if not _bare_groups(roles):
         return False
     last = next((e for a, _, e in found if a == roles.lead[-1]), None)
-    return last is not None and r.anaphoric_tail.match(ctx.text, last) is not None
+    return last is not None and task_rules().anaphoric_tail.match(ctx.text, last) is not None
+
+
+def _bare_groups(roles: Roles) -> bool:
+    """Whether ``roles`` lead with bare groups only ("Các đơn vị"; ``[roles] anaphoric_groups``)."""
+    groups = task_rules().anaphoric_groups
+    return bool(roles.lead) and all(a.name in groups for a in roles.lead)
 
 
 def _ends_with_body(found, text: str, start: int, pos: int) -> bool:
