@@ -878,8 +878,10 @@ def _not_group(words: list[str] | tuple[str, ...]) -> bool:
     return any(tuple(words[: len(n)]) == n for n in _gazetteer().not_groups)
 
 
-def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyTokens | None = None) -> int | None:
-    """End offset of a name matched by the general patterns at ``pos``, or None."""
+def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyTokens | None = None,
+                  lower_head: bool = False) -> int | None:
+    """End offset of a name matched by the general patterns at ``pos``, or None.  ``lower_head``:
+    its head may be in lower case (after "các": "các phòng Giáo dục và Đào tạo")."""
     gaz = _gazetteer()
     toks: list[tuple[str, int, int]] = []  # (key token, start, end)
     tk, first = (one, one.at.get(pos)) if one is not None else _key_at(key, pos)
@@ -896,7 +898,8 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
         toks.append((m.group(1) or m.group(2), m.end() - len(m.group(1) or m.group(2)), m.end()))
         p = m.end()
     words = [t for t, _, _ in toks]
-    head = _pattern_head(text, words, toks, groups=groups, after_title=_word_before(key, pos) in gaz.title_lasts)
+    head = _pattern_head(text, words, toks, groups=groups,
+                         after_title=lower_head or _word_before(key, pos) in gaz.title_lasts)
     if head is None:
         return None
     head_len, group = head
@@ -904,6 +907,15 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
     end_i = head_len - 1
     i = head_len
     held = 0  # tokens of fixed phrases, not counted in the name's length
+    if group and len(toks) > head_len and text[toks[head_len][1]].isupper():
+        # "các Phòng Giáo dục và Đào tạo các huyện", "các Trung tâm Văn hóa, Thể thao và Du
+        # lịch": the plural of a body named by a head keeps the body's whole name, its "và"
+        # and listed fields too, which would end a group's own words
+        named = _pattern_name(text, key, toks[1][1], groups=False, one=one, lower_head=True)
+        if named is not None and named > toks[head_len][2]:
+            while i < len(toks) and toks[i][2] <= named:
+                i += 1
+            end_i, held = i - 1, i - head_len
     firsts = _by_first()
     qualified = False  # the name has reached its "tỉnh" / "thành phố"
     while i < len(toks):
@@ -1026,6 +1038,8 @@ def _domain_list(text: str, words: list[str], toks: list[tuple[str, int, int]], 
     word (punctuation or the end) or a stop word.  None when a word there is a stop word,
     a group noun or capitalised (a list of bodies: "Sở X, các sở …")."""
     gaz = _gazetteer()
+    if i + 1 < len(toks) and text[toks[i + 1][1]].isupper():
+        return _titled_fields(text, words, toks, i)
     j, seen = i + 1, 0
     while j < len(toks) and words[j] != "và":
         if (not words[j][0].isalpha() or not text[toks[j][1]].islower() or _stops(words, j, gaz.stop_words)
@@ -1040,6 +1054,36 @@ def _domain_list(text: str, words: list[str], toks: list[tuple[str, int, int]], 
             return None
         k, after = k + 1, after + 1
     return k if after else None
+
+
+def _titled_fields(text: str, words: list[str], toks: list[tuple[str, int, int]], i: int) -> int | None:
+    """Index after the fields a name lists in title case from the comma at ``words[i]``
+    ("Trung tâm Văn hóa, Thể thao và Du lịch", "Phòng Văn hóa, Thông tin và Thể thao"), or
+    None: fields of one to three words, each opening with a capital and going on in lower
+    case, parted by commas, the last after "và", then no capitalised word.  None when a field
+    opens a body (a head, a group noun, a listed name: "Sở X, Công an tỉnh và …")."""
+    gaz = _gazetteer()
+    j, fields, joined = i, 0, False
+    while j < len(toks) and words[j] in (",", "và") and not joined:
+        joined = words[j] == "và"
+        j += 1
+        if j >= len(toks) or not text[toks[j][1]].isupper() or _body_word(words, j) or _walk_at(text, toks[j][1]):
+            return None
+        k = j + 1
+        while k < len(toks) and k - j < _DOMAIN_WORDS and words[k][0].isalpha() and text[toks[k][1]].islower() \
+                and not _stops(words, k, gaz.stop_words) and words[k] != "và":
+            k += 1
+        j, fields = k, fields + 1
+        if fields > _DOMAIN_WORDS:
+            return None
+    if not joined or (j < len(toks) and text[toks[j][1]].isupper()):
+        return None
+    return j
+
+
+def _walk_at(text: str, pos: int) -> bool:
+    """Whether a listed body's name opens at ``pos`` of ``text``."""
+    return _walk(match_key(text[pos : pos + _WINDOW]), 0, _gazetteer().trie) is not None
 
 
 def _body_word(words: list[str], i: int) -> bool:
@@ -1459,6 +1503,10 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
                 or (groups and first == "các")):
             # a listed group with a qualifier is a narrower group: "Các Sở quản lý ngành"
             end = _pattern_name(text, key, start, groups=groups, one=one)
+        elif first == "các" and hit is not None and hit[0].group and _CAPITAL_NEXT.match(text, hit[1]):
+            # "các Phòng Tài nguyên và Môi trường" in running text: the plural of a named body
+            end = _pattern_name(text, key, start, groups=True, one=one)
+            end = end if end is not None and end > hit[1] else None
         if end is not None and hit is None and text[start].islower() and (
                 lower := gaz.lower_head.match(key, start, start + _WINDOW)) is not None:
             inner = _walk(key, lower.end(), gaz.trie, one)
@@ -1616,10 +1664,14 @@ def _bodies_of_units(text: str, found: list[tuple[Agency, int, int]], jurisdicti
     for agency, s, e in found:
         if agency.group and _UNITS_LISTED.match(match_key(text[s:e])):
             before = out[-1] if out else None
-            if (before is not None and not before[0].group and not text[before[2]:s].strip()
+            # "các phòng Giáo dục và Đào tạo các huyện": the plural of a named body before the
+            # units is the same group as the body written without "các"
+            plural = _plural_of_named(text, before[1], before[2]) if before is not None and before[0].group else None
+            if (before is not None and (not before[0].group or plural is not None) and not text[before[2]:s].strip()
                     and before[0].name not in gaz.council_groups.values()):
-                out[-1] = (dataclasses.replace(resolve_agency(text[before[1]:e], jurisdiction, parent=parent), group=True),
-                           before[1], e)
+                start = before[1] if plural is None else plural
+                out[-1] = (dataclasses.replace(resolve_agency(text[start:e], jurisdiction, parent=parent), group=True),
+                           start, e)
                 continue
             kind = gaz.unit_bodies.search(text, max(0, s - 40), s)
             if kind is not None and (before is None or before[2] <= kind.start()):
@@ -1628,6 +1680,22 @@ def _bodies_of_units(text: str, found: list[tuple[Agency, int, int]], jurisdicti
                 continue
         out.append((agency, s, e))
     return out
+
+
+_PLURAL = regex.compile(r"(?i:các)\s+", regex.V1)
+
+
+def _plural_of_named(text: str, start: int, end: int) -> int | None:
+    """Where the body's own name begins in a group written as the plural of a body named by
+    a head ("các phòng Giáo dục và Đào tạo", "các Trung tâm Y tế"), or None."""
+    m = _PLURAL.match(text, start, end)
+    if m is None:
+        return None
+    key = match_key(text[m.end():end])
+    words = _tokens(key)
+    toks = [(w, t.start(), t.end()) for w, t in zip(words, _TOKEN_ONE.finditer(text, m.end(), end))]
+    head = _pattern_head(text, list(words), toks, groups=False, after_title=True) if toks else None
+    return m.end() if head is not None else None
 
 
 def _shared_plurals(text: str, found: list[tuple[Agency, int, int]], jurisdiction: str,

@@ -112,14 +112,14 @@ def found_agencies(ctx: Ctx, start: int, end: int) -> list[tuple[Agency, int, in
             found = [(same.get((s, e), a), s, e) for a, s, e in found]
             more = [f for f in mentions if not any(f[1] < e and s < f[2] for _, s, e in found)]
             found = sorted(found + more, key=lambda f: f[1])
-    if ":" in seg:
+    if ":" in seg or "các" in seg or "Các" in seg:
         spans: list[tuple[int, int]] = []
         lists: list[tuple[Agency, int, int]] = []
         for m in task_rules().distributive.finditer(ctx.text, start, end):
             if spans and m.start() < spans[-1][1]:
                 continue  # inside the list before it
             listed = _distributed(ctx, m, end)
-            if listed:
+            if len(listed) > (":" not in m.group()):  # with no colon, two names at least
                 spans.append((m.start("noun"), listed[-1][2]))
                 # (the list's first body is named from its noun: "Giám đốc các Sở, ngành: Tư pháp,
                 # …" goes on from the title before it)

@@ -645,6 +645,21 @@ TOKEN_WALK = [
       ("Các sở, ban, ngành", "các sở")]),
     ("Trung tâm Kiểm soát bệnh tật, bệnh viện và trạm y tế xã thực hiện", HT,
      [("Trung tâm Kiểm soát bệnh tật", "Trung tâm Kiểm soát bệnh tật")]),
+    # … and in title case; a list of bodies is still none ("Sở Tư pháp, Công an tỉnh và …")
+    ("giao Trung tâm Văn hóa, Thể thao và Du lịch huyện tổ chức", HT,
+     [("Trung tâm Văn hóa, Thể thao và Du lịch huyện", "Trung tâm Văn hóa, Thể thao và Du lịch huyện")]),
+    ("giao Phòng Văn hóa, Thông tin và Thể thao thực hiện", HT,
+     [("Phòng Văn hóa, Thông tin và Thể thao", "Phòng Văn hóa, Thông tin và Thể thao")]),
+    ("giao Sở Tư pháp, Công an tỉnh và Viện Kiểm sát nhân dân tỉnh thực hiện", HT,
+     [("Sở Tư pháp", "Sở Tư pháp"), ("Công an tỉnh", "Công an tỉnh"),
+      ("Viện Kiểm sát nhân dân tỉnh", "Viện Kiểm sát nhân dân tỉnh")]),
+    # the plural of a body named by a head keeps the whole name; before a list of units it is
+    # that body of each unit, as written without "các"
+    ("giao các Phòng Tài nguyên và Môi trường cấp huyện thực hiện", HT,
+     [("Các Phòng Tài nguyên và Môi trường cấp huyện", "các Phòng Tài nguyên và Môi trường cấp huyện")]),
+    ("đề nghị các phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố, các đơn vị trực thuộc sở", HT,
+     [("Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố", "phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố"),
+      ("Các đơn vị trực thuộc", "các đơn vị trực thuộc")]),
     # the councils' and the committee's joint office, its head's title in lower case
     ("Chánh văn phòng HĐND và UBND tỉnh, Giám đốc Sở Y tế", HT,
      [("Văn phòng HĐND và UBND tỉnh", "văn phòng HĐND và UBND tỉnh"), ("Sở Y tế", "Sở Y tế")]),

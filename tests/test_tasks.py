@@ -464,6 +464,12 @@ ARTICLE_SHAPES = [
     ("giao-distributive-so-list-leads",
      "III. TỔ CHỨC THỰC HIỆN\n2. Giao các Sở: Tư pháp, Nội vụ chủ trì hướng dẫn thực hiện.",
      None, [("III.2", "Giao các Sở: Tư pháp, Nội vụ", ["Sở Tư pháp", "Sở Nội vụ"], [], False)]),
+    # … with no colon, two names at least; a plural of a body named by a head keeps its "và"
+    ("giao-distributive-so-list-no-colon",
+     "III. TỔ CHỨC THỰC HIỆN\n2. Giao các sở Công Thương, Tài chính và Xây dựng chủ trì, phối hợp với các Phòng "
+     "Tài nguyên và Môi trường cấp huyện hướng dẫn thực hiện.",
+     None, [("III.2", "Giao các sở Công Thương, Tài", ["Sở Công Thương", "Sở Tài chính", "Sở Xây dựng"],
+             ["Các Phòng Tài nguyên và Môi trường cấp huyện"], False)]),
     # a directive's closing demand after its last item: a task of its own, its addressees
     # lead (not the issuing body that demands, not the item above)
     ("directive-closing-demand-own-task",
