@@ -1056,6 +1056,10 @@ def _domain_list(text: str, words: list[str], toks: list[tuple[str, int, int]], 
     return k if after else None
 
 
+_LEVEL_WORD = regex.compile(r"(?i:tỉnh|thành\s+phố|tp\b|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|đặc\s+khu)(?!\w)",
+                            regex.V1)  # a unit's level word: the end of a name's fields
+
+
 def _titled_fields(text: str, words: list[str], toks: list[tuple[str, int, int]], i: int) -> int | None:
     """Index after the fields a name lists in title case from the comma at ``words[i]``
     ("Trung tâm Văn hóa, Thể thao và Du lịch", "Phòng Văn hóa, Thông tin và Thể thao"), or
@@ -1071,7 +1075,8 @@ def _titled_fields(text: str, words: list[str], toks: list[tuple[str, int, int]]
             return None
         k = j + 1
         while k < len(toks) and k - j < _DOMAIN_WORDS and words[k][0].isalpha() and text[toks[k][1]].islower() \
-                and not _stops(words, k, gaz.stop_words) and words[k] != "và":
+                and not _stops(words, k, gaz.stop_words) and words[k] != "và" \
+                and not _LEVEL_WORD.match(text, toks[k][1]):  # "… và Thể thao huyện Lạc Dương"
             k += 1
         j, fields = k, fields + 1
         if fields > _DOMAIN_WORDS:
