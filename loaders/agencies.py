@@ -33,6 +33,7 @@ from graph.vocab import table_cache
 from .rules import load_table, match_key, provinces
 
 __all__ = [
+    "anaphoric_units",
     "resolve_agency",
     "is_listed",
     "find_agencies",
@@ -192,6 +193,7 @@ class _Gazetteer:
     kinds_list_min: int  # kinds of body a kinds list names at least
     unit_bodies: regex.Pattern  # "Công an" right before "các huyện, …": that body of each unit
     unit_body_named: regex.Pattern  # "Công an huyện Võ Nhai": that body of one unit named
+    unit_body_bare: regex.Pattern  # "UBND huyện", "Công an xã": a unit's body with no name
     shared_council_end: regex.Pattern  # a council's name ending a key ("Văn phòng HĐND" before "và UBND …")
     list_only: frozenset[tuple[str, ...]]  # aliases read only inside a list of addressees
     list_only_rows: frozenset[str]  # the rows that have such aliases (a cheap look first)
@@ -481,6 +483,11 @@ def _gazetteer() -> _Gazetteer:
         unit_body_named=regex.compile(
             r"(?<!\w)(?:" + "|".join(regex.escape(b) for b in sorted(pattern.get("unit_bodies", []), key=len, reverse=True))
             + rf")\s+(?:{_UNIT_WORDS})\s+(?=\p{{Lu}}|\d)" if pattern.get("unit_bodies") else r"(?!)", regex.V1),
+        unit_body_bare=regex.compile(
+            r"(?<!\w)(?P<body>" + "|".join(regex.escape(b) for b in sorted(
+                [*pattern.get("unit_bodies", []), *pattern.get("anaphoric_committees", [])], key=len, reverse=True))
+            + r")\s+(?P<level>" + _BARE_LEVELS + r")(?!\w)(?!\s*(?:,|và|hoặc|-|/)\s*(?:các\s+)?(?:" + _UNIT_WORDS
+            + r"))(?!\s+(?:\p{Lu}|\d))", regex.V1),
         unit_bodies=regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(b) for b in sorted(pattern.get("unit_bodies", []), key=len, reverse=True))
                                   + r")\s+$" if pattern.get("unit_bodies") else r"(?!)", regex.V1),
         kinds_list_min=kinds_min,
@@ -1656,6 +1663,42 @@ def _bodies_of_named_units(text: str, key: str, found: list[tuple[Agency, int, i
         return found
     kept = [f for f in found if not any(s < f[2] and f[1] < e for _, s, e in named)]
     return sorted(kept + named, key=lambda f: f[1])
+
+
+_BARE_LEVELS = r"th[iị]\s+x[aã]|th[iị]\s+tr[aấ]n|x[aã]|ph[uư][oờ]ng|huy[eệ]n|qu[aậ]n"  # units below a province
+_NAMED_UNIT = regex.compile(rf"(?<!\w)(?P<level>{_BARE_LEVELS})\s+(?=\p{{Lu}}|\d)", regex.V1)
+
+
+def anaphoric_units(text: str, start: int, end: int, since: int, jurisdiction: str, *,
+                    parent: str | None = None) -> list[tuple[Agency, int, int]]:
+    """Bodies of a unit written with their level word and no name in ``text[start:end]``
+    ("UBND huyện", "Công an xã") whose paragraph, from ``since``, named one unit of that
+    level before them ("Tại huyện Quỳ Hợp, … UBND huyện phải …"): that unit's body, with
+    offsets.  A level whose paragraph named no unit or several gives none, and so does the
+    level of ``parent``, the issuing body (a district's "UBND huyện" is itself).
+
+    A reader resolves such a mention by the place the paragraph is about; no table lists it."""
+    gaz = _gazetteer()
+    out: list[tuple[Agency, int, int]] = []
+    own = _tokens(match_key(parent)) if parent else ()
+    for m in gaz.unit_body_bare.finditer(text, start, end):
+        level = match_key(m.group("level"))
+        if own and _tokens(level)[0] in own:
+            continue  # "UBND huyện" in a district's own paper: the issuer, as the finder reads it
+        names = set()
+        for u in _NAMED_UNIT.finditer(text, since, m.start()):
+            if match_key(u.group("level")) != level:
+                continue
+            after = text[u.end() : u.end() + _PLACE_NAME]
+            name_end = _place_name_end(after, match_key(after), 0)
+            if name_end is not None:
+                names.add(match_key(after[:name_end]))
+                last = (u.start(), u.end() + name_end)
+        if len(names) != 1:
+            continue
+        written = f"{m.group('body')} {text[last[0]:last[1]]}"
+        out.append((resolve_agency(written, jurisdiction, parent=parent), m.start(), m.end()))
+    return out
 
 
 def _bodies_of_units(text: str, found: list[tuple[Agency, int, int]], jurisdiction: str,

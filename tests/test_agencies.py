@@ -8,7 +8,7 @@ import pytest
 
 from graph.ids import agency_id
 from loaders.agency_terms import defined_compounds
-from loaders.agencies import compose_agencies, defined_short_forms, find_agencies, resolve_agency, unit_code
+from loaders.agencies import anaphoric_units, compose_agencies, defined_short_forms, find_agencies, resolve_agency, unit_code
 from loaders.rules import match_key
 
 HT = "Hà Tĩnh"
@@ -702,6 +702,28 @@ TOKEN_WALK = [
 @pytest.mark.parametrize(("text", "jurisdiction", "expected"), TOKEN_WALK, ids=[f"{t[0][:40]}-{t[1]}" for t in TOKEN_WALK])
 def test_find_agencies_token_walk(text: str, jurisdiction: str, expected: list[tuple[str, str]]) -> None:
     found = find_agencies(text, jurisdiction)
+    assert [(a.name, text[s:e]) for a, s, e in found] == expected
+
+
+# A unit's body with its level word and no name is the body of the one unit of that level its
+# paragraph named before it; none when it named none or several, when a level list follows
+# ("UBND huyện, thành phố"), or when the issuer is of that level (a district's "UBND huyện").
+ANAPHORA = [
+    ("Tại huyện Quỳ Hợp, dịch bệnh phức tạp. UBND huyện phải tăng cường kiểm tra.", None,
+     [("Ủy ban nhân dân huyện Quỳ Hợp", "UBND huyện")]),
+    ("Đối với xã Châu Quang, UBND xã chủ động rà soát.", None, [("Ủy ban nhân dân xã Châu Quang", "UBND xã")]),
+    ("Tại huyện Quỳ Hợp, Công an huyện tăng cường tuần tra.", None, [("Công an huyện Quỳ Hợp", "Công an huyện")]),
+    ("Tại phường 5, Chủ tịch UBND phường chịu trách nhiệm.", None, [("Ủy ban nhân dân phường 5", "UBND phường")]),
+    ("Tại xã A Lưới và xã Hồng Thượng, UBND xã chủ động.", None, []),
+    ("UBND xã chủ động rà soát.", None, []),
+    ("Tại huyện Quỳ Hợp, Chủ tịch UBND huyện, thành phố chỉ đạo.", None, []),
+    ("Tại huyện Quỳ Hợp, UBND huyện chỉ đạo.", "Ủy ban nhân dân huyện Quỳ Hợp", []),
+]
+
+
+@pytest.mark.parametrize(("text", "issuer", "expected"), ANAPHORA, ids=[a[0][:40] for a in ANAPHORA])
+def test_anaphoric_units(text: str, issuer: str | None, expected: list[tuple[str, str]]) -> None:
+    found = anaphoric_units(text, 0, len(text), 0, "Nghệ An", parent=issuer)
     assert [(a.name, text[s:e]) for a, s, e in found] == expected
 
 

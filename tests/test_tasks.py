@@ -470,6 +470,11 @@ ARTICLE_SHAPES = [
      "Tài nguyên và Môi trường cấp huyện hướng dẫn thực hiện.",
      None, [("III.2", "Giao các sở Công Thương, Tài", ["Sở Công Thương", "Sở Tài chính", "Sở Xây dựng"],
              ["Các Phòng Tài nguyên và Môi trường cấp huyện"], False)]),
+    # a unit's body with no name is the one unit of its level the paragraph named before
+    ("anaphoric-unit-body",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Đối với xã Châu Quang, UBND xã chủ động rà soát các hộ dân, báo cáo UBND tỉnh "
+     "trước ngày 10/4/2022.",
+     None, [("III.1", "Đối với xã Châu Quang, UBND xã", ["Ủy ban nhân dân xã Châu Quang"], [], False)]),
     # a directive's closing demand after its last item: a task of its own, its addressees
     # lead (not the issuing body that demands, not the item above)
     ("directive-closing-demand-own-task",
