@@ -85,6 +85,13 @@ class Builder:
         while end > start and text[end - 1] in " \n\t":
             end -= 1
         inferred = False
+        to_addressees = self.ctx.addressees and start >= self.ctx.addressees_end
+        if to_addressees and len(roles.lead) == 1 and roles.lead[0].name in task_rules().letter_addressee_groups:
+            # a letter's "Đề nghị các đơn vị …": the bodies the letter is sent to
+            roles = Roles(self.ctx.addressees, tuple(a for a in roles.cooperating if a not in self.ctx.addressees))
+        if not roles.lead and to_addressees and inferred_ok:
+            roles = Roles(self.ctx.addressees, roles.cooperating)  # a letter's duty with no bearer: its addressees'
+            inferred = True
         if not roles.lead and self.ctx.issuer and inferred_ok:
             roles = Roles((resolve_agency(self.ctx.issuer, self.ctx.jurisdiction),), roles.cooperating)
             inferred = True

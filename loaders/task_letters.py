@@ -16,7 +16,8 @@ it reads only a document in which no other layout found anything, the narrative 
 
 from __future__ import annotations
 
-from loaders.agencies import resolve_agency
+from graph.model import CENTRAL, Agency
+from loaders.agencies import find_agencies, resolve_agency
 from loaders.task_articles import item_acts
 from loaders.task_build import Builder, Read
 from loaders.task_paragraphs import Paragraph
@@ -24,7 +25,41 @@ from loaders.task_prose import add_by_bearer
 from loaders.task_roles import Ctx
 from loaders.task_rules import task_rules
 
-__all__ = ["letters"]
+__all__ = ["letter_addressees", "letters"]
+
+_ADDRESSEES = 800  # characters a letter's "Kính gửi" list runs to at most
+_OPENING = 4000  # characters of a document a letter's "Kính gửi" stands in (its header, before the body)
+
+
+def letter_addressees(text: str, doc_type: str, jurisdiction: str, issuer: str | None) -> tuple[tuple[Agency, ...], int]:
+    """A letter's addressees, the agencies of its "Kính gửi" list before the body, and where
+    the list ends; ``((), 0)`` when the document has none: no letter (``[letters]
+    letter_types``), a page's "Kính gửi: Quý Thành viên" (no agency), an article or item
+    before it (a form attached after the body), or an addressee above the sender (a request
+    to the committee or the council hands no duty on)."""
+    r = task_rules()
+    if doc_type not in r.letter_types:
+        return (), 0
+    for m in r.letter_addressees.finditer(text, 0, _OPENING):
+        if r.letter_body_line.search(text, 0, m.start()):
+            break  # a form attached after the body, not the letter's opening
+        end = text.find("\n", m.end())
+        end = len(text) if end == -1 else end
+        if not text[m.end() : end].strip():  # "Kính gửi:" alone on its line: the list below
+            nxt = r.letter_addressee_line.search(text, end, end + 40)
+            end = nxt.start() if nxt is not None and not text[end : nxt.start()].strip() else end
+        while end < len(text) and end - m.end() < _ADDRESSEES:
+            line = r.letter_addressee_line.match(text, end + 1 if text[end] == "\n" else end)
+            if line is None:
+                break
+            nl = text.find("\n", line.start())
+            end = len(text) if nl == -1 else nl
+        found = tuple(a for a, _, _ in find_agencies(text[m.end() : end], jurisdiction, groups=True, parent=issuer))
+        if any(a.jurisdiction == CENTRAL or r.letter_superiors.match(a.name) for a in found):
+            break
+        if found:
+            return tuple(dict.fromkeys(found)), end
+    return (), 0
 
 
 def letters(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:

@@ -51,6 +51,9 @@ class Ctx:
     bodies: DefinedBodies = DefinedBodies()
     # compound groups it defines as one term: "(sau đây gọi tắt là địa phương)"
     compounds: frozenset[str] = frozenset()
+    # a letter's "Kính gửi" addressees, and where their list ends (loaders.task_letters)
+    addressees: tuple[Agency, ...] = ()
+    addressees_end: int = 0
 
     @property
     def dates(self) -> dict:

@@ -34,6 +34,12 @@ class TaskRules:
     skip_title_words: int
     examples_end: regex.Pattern  # "… các nền tảng … như:": the items below are examples, not tasks
     letter_lead_in: regex.Pattern  # "… có ý kiến chỉ đạo như sau: Giao …": a letter's duty after it
+    letter_addressees: regex.Pattern  # "Kính gửi:" before a letter's addressees
+    letter_addressee_line: regex.Pattern  # "- Sở Tài chính;": one addressee's line
+    letter_body_line: regex.Pattern  # an article or section line: the body has begun
+    letter_types: frozenset[str]  # the kinds of document whose "Kính gửi" addressees take their duties
+    letter_superiors: regex.Pattern  # an addressee above the sender: the letter hands nothing on
+    letter_addressee_groups: frozenset[str]  # "Các đơn vị": a bearer that stands for the addressees
     task_sections: regex.Pattern
     implementation: regex.Pattern
     lead_cue: regex.Pattern
@@ -170,6 +176,12 @@ def task_rules() -> TaskRules:
         skip_title_words=int(raw["sections"]["skip_title_words"]),
         examples_end=compile_rule(raw["sections"]["examples_end"], regex.I | regex.V1),
         letter_lead_in=compile_rule(raw["letters"]["lead_in"], regex.I | regex.V1),
+        letter_addressees=compile_rule(raw["letters"]["addressees"], regex.I | regex.V1),
+        letter_addressee_line=compile_rule(raw["letters"]["addressee_line"], regex.M | regex.V1),
+        letter_body_line=compile_rule(raw["letters"]["addressees_before"], regex.M | regex.V1),
+        letter_types=frozenset(raw["letters"]["letter_types"]),
+        letter_superiors=compile_rule(raw["letters"]["letter_superiors"], regex.V1),
+        letter_addressee_groups=frozenset(raw["letters"]["addressee_groups"]),
         task_sections=_any(raw["sections"]["tasks"]),
         implementation=_any(raw["sections"]["implementation"]),
         lead_cue=_any([roles["lead_cue"]]),

@@ -32,7 +32,7 @@ from loaders.agencies import defined_short_forms
 from loaders.agency_terms import defined_bodies, defined_compounds
 from loaders.task_articles import articles, charters
 from loaders.task_build import Builder, Layout, Read, task_text
-from loaders.task_letters import letters
+from loaders.task_letters import letter_addressees, letters
 from loaders.task_narrative import narrative
 from loaders.task_paragraphs import Paragraph, split_paragraphs
 from loaders.task_prose import prose
@@ -132,6 +132,7 @@ def extract_tasks(
               defined=defined_short_forms(text, document.jurisdiction, parent=issuer_agency),
               bodies=defined_bodies(text, document.jurisdiction, parent=issuer_agency),
               compounds=defined_compounds(text, document.jurisdiction, parent=issuer_agency))
+    ctx.addressees, ctx.addressees_end = letter_addressees(text, document.type, document.jurisdiction, issuer_agency)
     drafts = sorted(_read(ctx, split_paragraphs(text)).drafts, key=lambda d: d.start)
     drafts = [d for d in drafts if task_text(text[d.start : d.end])]
     tasks: list[Task] = []

@@ -224,6 +224,22 @@ LETTER = [
     SIGN,
 ]
 
+# a letter's duties to its addressees: "các đơn vị" stands for them, and a duty with no bearer
+# is theirs (inferred); a body named keeps its task
+LETTER_ADDRESSEES = [
+    ("header", "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "Số: 1234/UBND-KT", "Nghệ An, ngày 15 tháng 3 năm 2022"),
+    ("p", "V/v tăng cường quản lý giá mặt hàng phân bón"),
+    ("p", "Kính gửi:"),
+    ("p", "- Sở Tài chính;"),
+    ("p", "- Sở Công Thương;"),
+    ("p", "- Ủy ban nhân dân các xã, phường."),
+    ("p", "Thực hiện Công văn số 123/BTC-QLG ngày 10/3/2022 của Bộ Tài chính, Ủy ban nhân dân tỉnh có ý kiến như sau:"),
+    ("p", "1. Đề nghị các đơn vị tăng cường kiểm tra việc chấp hành pháp luật về giá trên địa bàn."),
+    ("p", "2. Tăng cường công tác tuyên truyền về bình ổn giá, báo cáo kết quả trước ngày 30/4/2022."),
+    ("p", "3. Giao Sở Tài chính tổng hợp, báo cáo Ủy ban nhân dân tỉnh."),
+    SIGN,
+]
+
 CHARTER = [
     ("header", "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH", "Số: 165/2025/QĐ-UBND", "Ninh Bình, ngày 27 tháng 11 năm 2025"),
     ("type", "QUYẾT ĐỊNH"),
@@ -460,6 +476,18 @@ def test_letter_duties_in_plain_sentences(fmt, tmp_path):
         ("Giao Sở Tài chính chủ trì,", ("Sở Tài chính",), ("Các đơn vị liên quan",), "date", "2025-05-26"),
         ("Giao Sở Xây dựng giải trình", ("Sở Xây dựng",), (), "date", "2025-05-28"),
     ]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_letter_duties_go_to_its_addressees(fmt, tmp_path):
+    ex = _extract(LETTER_ADDRESSEES, fmt, tmp_path)
+    to = ("Sở Tài chính", "Sở Công Thương", "Ủy ban nhân dân các xã, phường")
+    assert _tasks(ex) == [
+        ("Đề nghị các đơn vị tăng", to, (), None, None),
+        ("Tăng cường công tác tuyên truyền", to, (), "date", "2022-04-30"),
+        ("Giao Sở Tài chính tổng hợp,", ("Sở Tài chính",), (), None, None),
+    ]
+    assert [t.inferred for t in ex.tasks] == [False, True, False]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -20,6 +20,32 @@ BOARD = "Ban Quản lý Khu kinh tế tỉnh"
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 
 
+# A letter's "Kính gửi" addressees take its duties that name no bearer or a group standing for
+# them; not in a plan (submitted to the council), nor when an addressee is above the sender.
+LETTER_DOC = DocRef(id="ha-tinh:1234/UBND-KT:2023", type="CV", number_symbol="1234/UBND-KT", date="2023-05-05",
+                    issuer="UBND tỉnh Hà Tĩnh", jurisdiction=HT)
+LETTER_ADDRESSEES = [
+    ("dashed-list", LETTER_DOC, "Kính gửi:\n- Sở Y tế;\n- Sở Tài chính.\nĐề nghị các đơn vị khẩn trương rà soát, báo cáo.",
+     [(["Sở Y tế", "Sở Tài chính"], False)]),
+    ("one-line", LETTER_DOC, "Kính gửi: Sở Y tế; UBND các huyện.\nĐề nghị Quý cơ quan khẩn trương rà soát.",
+     [(["Sở Y tế", "UBND các huyện, thành phố, thị xã"], False)]),
+    ("no-bearer-item", LETTER_DOC, "Kính gửi: Sở Y tế.\nUBND tỉnh có ý kiến như sau:\n1. Tăng cường kiểm tra, giám sát.",
+     [(["Sở Y tế"], True)]),
+    ("named-bearer-kept", LETTER_DOC, "Kính gửi: Sở Y tế; Sở Tài chính.\nGiao Sở Tài chính bố trí kinh phí.",
+     [(["Sở Tài chính"], False)]),
+    ("to-the-council", LETTER_DOC, "Kính gửi: Hội đồng nhân dân tỉnh.\nUBND tỉnh có ý kiến như sau:\n1. Tăng cường kiểm tra.",
+     [(["Ủy ban nhân dân tỉnh"], True)]),
+    ("plan-is-no-letter", DOC, "Kính gửi: Sở Y tế.\nII. NHIỆM VỤ\n1. Tăng cường kiểm tra, giám sát.",
+     [(["Ủy ban nhân dân tỉnh"], True)]),
+]
+
+
+@pytest.mark.parametrize(("doc", "text", "expected"), [r[1:] for r in LETTER_ADDRESSEES], ids=[r[0] for r in LETTER_ADDRESSEES])
+def test_letter_addressees_take_its_duties(doc: DocRef, text: str, expected: list) -> None:
+    rows = _rows(text, "Ủy ban nhân dân tỉnh", doc)
+    assert [(lead, inferred) for _, _, lead, _, inferred in rows] == expected
+
+
 def _rows(text: str, issuer: str | None = None, doc: DocRef = DOC):
     tasks, agencies = extract_tasks(text, doc, issuer_agency=issuer)
     names = {a.id: a.name for a in agencies}
