@@ -80,9 +80,14 @@ def letters(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
         lead_in = r.letter_lead_in.search(text, p.body, p.end)
         if lead_in is not None:
             start = lead_in.end()  # "… có ý kiến chỉ đạo như sau: Giao các sở, ngành …"
-        roles, assigns = item_acts(ctx, start, p.end)
-        if not assigns or all(a.id == issuer for a in roles.lead):
-            continue  # no duty, or the issuer telling what it did ("UBND tỉnh nhận được …")
+        # the issuer telling what it did ("UBND tỉnh nhận được Công văn số … . Về việc này, UBND
+        # tỉnh giao Sở …"): the duty begins with the first later sentence that hands one on
+        for start in (start, *(m.end() for m in r.later_sentence.finditer(text, start, p.end))):
+            roles, assigns = item_acts(ctx, start, p.end)
+            if assigns and not all(a.id == issuer for a in roles.lead):
+                break
+        else:
+            continue  # no duty, or only the issuer's own doings
         n += 1
         add_by_bearer(ctx, b, start, p.end, f"p{n}", roles)
     return Read(structured=n > 0)

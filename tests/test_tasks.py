@@ -37,6 +37,17 @@ LETTER_ADDRESSEES = [
      [(["Ủy ban nhân dân tỉnh"], True)]),
     ("plan-is-no-letter", DOC, "Kính gửi: Sở Y tế.\nII. NHIỆM VỤ\n1. Tăng cường kiểm tra, giám sát.",
      [(["Ủy ban nhân dân tỉnh"], True)]),
+    # a dispatch names its addressees after "điện:"
+    ("dispatch", DocRef(id="ha-tinh:05/CĐ-UBND:2023", type="CĐ", number_symbol="05/CĐ-UBND", date="2023-09-10",
+                        issuer="UBND tỉnh Hà Tĩnh", jurisdiction=HT),
+     "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:\n- Giám đốc Sở Y tế;\n- Chủ tịch Ủy ban nhân dân các huyện.\n"
+     "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:\n1. Theo dõi chặt chẽ diễn biến của bão.",
+     [(["Sở Y tế", "UBND các huyện, thành phố, thị xã"], True)]),
+    # the issuer's narration first, then the sentence that hands the duty on
+    ("narration-then-duty", LETTER_DOC,
+     "Kính gửi: Sở Y tế.\nỦy ban nhân dân tỉnh nhận được Công văn số 12/BYT-KCB ngày 05/9/2023 của Bộ Y tế. Về việc này, "
+     "Ủy ban nhân dân tỉnh giao Sở Y tế nghiên cứu, tham mưu triển khai thực hiện; báo cáo trước ngày 20/9/2023./.",
+     [(["Sở Y tế"], False)]),
 ]
 
 
