@@ -25,6 +25,7 @@ __all__ = ["Symbol", "parse_symbol", "iso_date", "issuer_level", "issuer_display
 # citation of "29-NQ/TW", every agency of one province): their last results are kept
 _CACHED = 4096
 
+_DOT_GAP = regex.compile(r"[ \t\u00a0]+(?=\.)")
 _TOKEN_SPLIT = regex.compile(r"[ \t\u00a0]*([-/])[ \t\u00a0]*|[ \t\u00a0]+")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 
@@ -197,7 +198,8 @@ def _split_tail(tail: str) -> tuple[int | None, list[str]] | None:
     """A symbol's tail as (year, tokens): "/2022/NĐ-CP" -> (2022, ["NĐ", "CP"]), a lost
     dash put back ("/2025/NĐCP" -> (2025, ["NĐ", "CP"]), "/QĐUBND" -> (None, ["QĐ", "UBND"])); None when it holds no code (only
     numbers: "2021-2025", or a year alone)."""
-    tokens = [t for t in _TOKEN_SPLIT.split(tail.strip()) if t and t not in "-/"]
+    # a dotted part is one token, a space before its dot a slip ("06/TT .HĐND", "NQ.HĐND.K7")
+    tokens = [t for t in _TOKEN_SPLIT.split(_DOT_GAP.sub("", tail.strip())) if t and t not in "-/"]
     if not tokens or all(t.isdigit() for t in tokens):
         return None
     year = None

@@ -63,9 +63,13 @@ class Patterns:
         of its list or named act, "số", a form's word."""
         codes = refs["type_codes"]
         code_alt = "|".join(regex.escape(c) for c in sorted(codes, key=len, reverse=True))
+        glue = "|".join(regex.escape(w) for w in refs["symbol_glue"]["words"])
+        # one part of a symbol's code, never a word glued to its end ("NĐ-CPngày")
+        part = rf"(?:(?!(?-i:{glue})(?![\p{{L}}\d]))[\p{{L}}\d&])+"
         # 154/KH-UBND, 29-NQ/TW, 06/NQ-TU, 03/NQ/TU, 35/2022/NĐ-CP, 843/SKHĐT-KTN,
         # 13 KH/TW (space instead of dash), 29- NQ/TW, 656 /KH-BQL, 2783/QĐ- UBND, 47/2019/QH14,
-        # 930e/QĐ-UBND
+        # 930e/QĐ-UBND; parts joined by a dot before a capital or a digit, as older symbols are
+        # written (97/2007/NQ.HĐND.K7, 215/T.Tr-TT, 931/TTr-PGD.Q8, 06/TT .HĐND)
         self.symbol = self._re(
             rf"""
             # not inside a longer token or a date; the class is matched case-sensitively: the
@@ -79,10 +83,11 @@ class Patterns:
                     {_H}*[-/]{_H}*               # the usual separator, stray spaces allowed
                   | {_H}+(?=(?:{code_alt}){_H}*[-/])   # "13 KH/TW": a space before a type code
                 )
-                [\p{{L}}\d&]+
-                (?:{_H}*[-/]{_H}*(?!\d{{1,2}}[/.-]\d)[\p{{L}}\d&]+){{0,3}}
+                {part}
+                (?:(?:{_H}*[-/]{_H}*|{_H}*\.(?=(?-i:[\p{{Lu}}\d][\p{{Lu}}\d]*(?![\p{{L}}\d])|Tr-)))
+                   (?!\d{{1,2}}[/.-]\d){part}){{0,3}}
             )
-            (?![\p{{L}}\d])
+            (?:(?![\p{{L}}\d])|(?=(?-i:{glue})(?![\p{{L}}\d])))
             """,
             _FLAGS,
         )

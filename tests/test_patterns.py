@@ -146,6 +146,15 @@ ROWS = [
     ("glued-symbol-without-a-year", "Căn cứ Quyết định số 2468/QĐUBND ngày 30/10/2018 của UBND tỉnh;",
      "- Theo Nghị quyết số 30c/NQCP ngày 08/11/2011 của Chính phủ.",
      [ref("2468/QĐ-UBND", "QĐ", "2018-10-30", HT, "based_on"), ref("30c/NQ-CP", "NQ", "2011-11-08", CENTRAL, "cites")]),
+    # a word glued to the symbol's end is no part of it; older symbols join parts with a dot
+    ("word-glued-to-the-symbol", "Căn cứ Nghị định số 13/2008/NĐ-CPngày 04 tháng 02 năm 2008 của Chính phủ;", "",
+     [ref("13/2008/NĐ-CP", "NĐ", "2008-02-04", CENTRAL, "based_on")]),
+    ("dotted-symbol-parts", "Căn cứ Nghị quyết số 97/2007/NQ.HĐND.K7 ngày 13 tháng 12 năm 2007 của Hội đồng nhân dân tỉnh;",
+     "- Theo Tờ trình số 215/T.Tr-TT ngày 15 tháng 8 năm 2009 và Công văn số 931/TTr-PGD.Q8 ngày 19/5/2009.",
+     [ref("215/T.TR-TT", "TTr", "2009-08-15", HT, "cites"), ref("931/TTr-PGD.Q8", "TTr", "2009-05-19", HT, "cites"),
+      ref("97/2007/NQ.HĐND.K7", "NQ", "2007-12-13", HT, "based_on")]),
+    ("no-dot-into-a-glued-sentence", "", "- Theo Kế hoạch số 12/KH-UBND.Các sở triển khai.",
+     [ref("12/KH-UBND", "KH", None, HT, "cites")]),
     # numbers listed under one noun share the date after the last; items ended by ";" do not
     ("shared-date-of-a-list", "", "- Theo các báo cáo số 365/BC-UBND và số 367/BC-UBND ngày 07/12/2020 của UBND tỉnh.",
      [ref("365/BC-UBND", "BC", "2020-12-07", HT, "cites"), ref("367/BC-UBND", "BC", "2020-12-07", HT, "cites")]),
