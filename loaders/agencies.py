@@ -562,6 +562,12 @@ def _without_locative(name: str, jurisdiction: str) -> str | None:
     rest = _tokens(m.group("rest"))
     if rest and rest != _tokens(match_key(jurisdiction)):
         return None
+    base = name[: m.start()].rstrip()
+    words = _tokens(match_key(base))
+    tail = name[m.start() : m.end()].strip()
+    if key[m.start() : m.end()].strip().startswith("của") and any(words[: len(h)] == h for h in _gazetteer().board_heads):
+        # "Ban chỉ đạo cải cách hành chính của tỉnh" is the province's board: "… tỉnh"
+        return f"{base} {tail[3:].strip()}"
     return name[: m.start()]
 
 
@@ -990,12 +996,13 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
             # before another body ("Sở Nông nghiệp-PTNT và Sở Tài chính", "Phòng Kinh tế thành
             # phố và UBND xã Đoàn Kết"), after the name's province word, or before a head's title
             # ("Báo Quảng Trị và Thủ trưởng các cơ quan …")
+            joint = words[:2] == ["văn", "phòng"] and gaz.shared_council_end.search(key, max(0, s - 40), s)
             if (i + 1 < len(toks) and text[toks[i + 1][1]].isupper() and not qualified
-                    and not (_other_committee(text, key, toks[i + 1][1])
-                             and not (words[:2] == ["văn", "phòng"] and gaz.shared_council_end.search(key, max(0, s - 40), s)))
-                    and not any(tuple(words[i + 1 : i + 1 + len(h)]) == h for h in gaz.heads_by_first.get(words[i + 1], ()))
-                    and not any(tuple(words[i + 1 : i + 1 + len(t)]) == t for t in gaz.titles.get(words[i + 1], ()))
-                    and _walk(key, toks[i + 1][1], gaz.trie, one) is None):
+                    and (joint  # "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân quận 8": one office
+                         or (not _other_committee(text, key, toks[i + 1][1])
+                             and not any(tuple(words[i + 1 : i + 1 + len(h)]) == h for h in gaz.heads_by_first.get(words[i + 1], ()))
+                             and not any(tuple(words[i + 1 : i + 1 + len(t)]) == t for t in gaz.titles.get(words[i + 1], ()))
+                             and _walk(key, toks[i + 1][1], gaz.trie, one) is None))):
                 i += 1
                 continue
             break
@@ -1146,6 +1153,9 @@ def _board_name(text: str, key: str, pos: int, one: _KeyTokens | None = None) ->
             # "… dịch Covid-19 tỉnh": a name with its number; "phòng-chống": two words joined
             i += 1
             continue
+        if word == "của" and i > len(head) and (
+                of := next((w for w in gaz.province_words if tuple(words[i + 1 : i + 1 + len(w)]) == w), None)):
+            return ends[i + len(of)]  # "Ban chỉ đạo cải cách hành chính của tỉnh": the province's board
         if not word[0].isalnum() or _stops(words, i, gaz.board_stops):
             return None
         every = next((w for w in gaz.board_all_levels if tuple(words[i : i + len(w)]) == w), None)

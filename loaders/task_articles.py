@@ -331,6 +331,8 @@ def _addressees(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) 
     ctx, text = st.ctx, st.ctx.text
     cue = r.execution.search(text, start, p.end)
     if cue:
+        if not st.pending:
+            start = _own_duties_before(st, start, cue.start())
         begin = st.pending[0][1] if st.pending else start
         found = found_agencies(ctx, begin, p.end)
         lead = compose_agencies([a for k, (a, s, _) in enumerate(found) if s < cue.start() and not list_header(text, found, k)],
@@ -360,6 +362,29 @@ def _addressees(st: _Articles, p: Paragraph, start: int, m: regex.Match | None) 
         st.pending = []
         return True
     return False
+
+
+def _own_duties_before(st: _Articles, start: int, cue: int) -> int:
+    """Where the execution clause's addressees begin in a paragraph that gives, before them,
+    a duty of its own in a clause or sentence ("Chánh Văn phòng UBND tỉnh chịu trách nhiệm đôn
+    đốc, kiểm tra …; Thành viên UBND tỉnh, … chịu trách nhiệm thi hành Quyết định này"): each
+    such clause is its own task; addressee-only clauses before the cue stay in the clause."""
+    r = task_rules()
+    ctx, text = st.ctx, st.ctx.text
+    cuts = [m.end() for m in r.clause_end.finditer(text, start, cue)]
+    if not cuts:
+        return start
+    bounds = [start, *cuts]
+    k = len(bounds) - 1
+    while k > 0 and _heads_only(ctx, bounds[k - 1], bounds[k]):
+        k -= 1  # "Giám đốc các sở;" / "Chủ tịch UBND các huyện;": addressees of the clause
+    if k == 0:
+        return start
+    for a, b in zip(bounds[:k], bounds[1 : k + 1]):
+        roles, acts = item_acts(ctx, a, b)
+        if acts and roles.lead:
+            _add(st, a, b, roles)  # the office's own duty before the clause
+    return bounds[k]
 
 
 def _section(st: _Articles, start: int) -> str:

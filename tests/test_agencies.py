@@ -656,6 +656,15 @@ TOKEN_WALK = [
     ("giao Sở Tư pháp, Công an tỉnh và Viện Kiểm sát nhân dân tỉnh thực hiện", HT,
      [("Sở Tư pháp", "Sở Tư pháp"), ("Công an tỉnh", "Công an tỉnh"),
       ("Viện Kiểm sát nhân dân tỉnh", "Viện Kiểm sát nhân dân tỉnh")]),
+    # older documents' wordings: the command's "BCH", a district's joint office
+    # written out, a board "of the province"
+    ("Thủ trưởng BCH Quân sự tỉnh, BCH Bộ đội biên phòng tỉnh thi hành", HT,
+     [("Bộ Chỉ huy Quân sự tỉnh", "BCH Quân sự tỉnh"), ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "BCH Bộ đội biên phòng tỉnh")]),
+    ("Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân quận 8, Trưởng Phòng Nội vụ quận 8", "Hồ Chí Minh",
+     [("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân quận 8", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân quận 8"),
+      ("Phòng Nội vụ quận 8", "Phòng Nội vụ quận 8")]),
+    ("Thành viên Ban chỉ đạo cải cách hành chính của tỉnh; Giám đốc các sở", HT,
+     [("Ban chỉ đạo cải cách hành chính tỉnh", "Ban chỉ đạo cải cách hành chính của tỉnh"), ("Các sở, ban, ngành", "các sở")]),
     # the plural of a body named by a head keeps the whole name; before a list of units it is
     # that body of each unit, as written without "các"
     ("giao các Phòng Tài nguyên và Môi trường cấp huyện thực hiện", HT,

@@ -153,6 +153,11 @@ ROWS = [
      "- Theo Tờ trình số 215/T.Tr-TT ngày 15 tháng 8 năm 2009 và Công văn số 931/TTr-PGD.Q8 ngày 19/5/2009.",
      [ref("215/T.TR-TT", "TTr", "2009-08-15", HT, "cites"), ref("931/TTr-PGD.Q8", "TTr", "2009-05-19", HT, "cites"),
       ref("97/2007/NQ.HĐND.K7", "NQ", "2007-12-13", HT, "based_on")]),
+    # a law replaced since, its name with a comma, and the later law its first words name
+    ("law-name-with-a-comma-replaced-since", "Căn cứ Luật Khiếu nại, tố cáo ngày 02/12/1998;",
+     "- Theo Luật Khiếu nại ngày 11/11/2011.",
+     [ref("Luật Khiếu nại", "Luật", "2011-11-11", CENTRAL, "cites"),
+      ref("Luật Khiếu nại, tố cáo", "Luật", "1998-12-02", CENTRAL, "based_on")]),
     ("no-dot-into-a-glued-sentence", "", "- Theo Kế hoạch số 12/KH-UBND.Các sở triển khai.",
      [ref("12/KH-UBND", "KH", None, HT, "cites")]),
     # numbers listed under one noun share the date after the last; items ended by ";" do not

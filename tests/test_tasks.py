@@ -507,6 +507,22 @@ ARTICLE_SHAPES = [
      "Tài nguyên và Môi trường cấp huyện hướng dẫn thực hiện.",
      None, [("III.2", "Giao các sở Công Thương, Tài", ["Sở Công Thương", "Sở Tài chính", "Sở Xây dựng"],
              ["Các Phòng Tài nguyên và Môi trường cấp huyện"], False)]),
+    # a list header before full names ("các ban, ngành: BCH Quân sự tỉnh, …") names none itself
+    ("article-execution-full-names-after-a-header",
+     "QUYẾT ĐỊNH:\nĐiều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các Sở: Tư pháp, Công Thương; Thủ trưởng các "
+     "ban, ngành: BCH Quân sự tỉnh, Công an tỉnh; Chủ tịch UBND các huyện và Thủ trưởng các cơ quan hữu quan chịu trách "
+     "nhiệm thi hành Quyết định này.",
+     None, [("Điều 2.1", "Chánh Văn phòng Ủy ban nhân dân", ["Văn phòng UBND tỉnh", "Sở Tư pháp", "Sở Công Thương",
+                                                             "Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh",
+                                                             "UBND các huyện, thành phố, thị xã", "Các cơ quan hữu quan"],
+             [], False)]),
+    # a duty of its own before the execution clause, parted by ";", is its own task
+    ("article-own-duty-before-execution",
+     "QUYẾT ĐỊNH:\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm "
+     "đôn đốc, kiểm tra việc thực hiện Quy chế; Giám đốc các sở; Chủ tịch UBND các huyện chịu trách nhiệm thi hành "
+     "Quyết định này.",
+     None, [("Điều 2.1", "Chánh Văn phòng Ủy ban nhân dân tỉnh chịu", ["Văn phòng UBND tỉnh"], [], False),
+            ("Điều 2.2", "Giám đốc các sở; Chủ tịch UBND", ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], [], False)]),
     # a unit's body with no name is the one unit of its level the paragraph named before
     ("anaphoric-unit-body",
      "III. TỔ CHỨC THỰC HIỆN\n1. Đối với xã Châu Quang, UBND xã chủ động rà soát các hộ dân, báo cáo UBND tỉnh "
