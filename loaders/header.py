@@ -37,7 +37,8 @@ _HEAD_CHARS = 4000
 # between letters ("06/QC-TT.HĐND-UBND", "01/1999/QĐ.UB")
 _NUMBER_LINE = regex.compile(
     r"""(?:^|\t|[ \t]\||-{3,}[ \t]*)[ \t]*Số[ \t]*:?[ \t]*(?P<num>\d{1,5}\p{Ll}(?=[ \t]*/)|\d{0,5})[ \t]*
-        (?P<tail>[-/][ \t]*[\p{L}\d&]+(?:[ \t]*(?:[-/]|\.(?=\p{L}))[ \t]*[\p{L}\d&]+){0,4})""",
+        (?P<tail>(?:[-/]|(?<=\d[ \t]+)(?=\p{Lu}{1,4}[ \t]*[-/]))  # "Số: 947 QĐ/UB": a space for the "/"
+        [ \t]*[\p{L}\d&]+(?:[ \t]*(?:[-/]|\.(?=\p{L}))[ \t]*[\p{L}\d&]+){0,4})""",
     regex.MULTILINE | regex.VERBOSE | regex.V1,
 )
 _PLACE_DATE = regex.compile(
@@ -240,6 +241,10 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
     head = text[:_HEAD_CHARS]
     motto = _NATIONAL_MOTTO.search(head)
     issuer_block = head[: motto.start()] if motto else ""
+    own_number = _NUMBER_LINE.search(issuer_block)
+    if own_number is not None:
+        issuer_block = issuer_block[: own_number.start()]  # "UBND THÀNH PHỐ HẢI PHÒNG" / "Số: 947 QĐ/UB" / motto
+    issuer_block = _header_cells(issuer_block)
     flags: list[str] = []
     if _DRAFT.search(head[:600]):
         flags.append("draft")
@@ -263,7 +268,9 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
     # …"): its unit is part of its identity, beside its province
     unit = None if symbol is not None and symbol.party else (
         local_unit(issuer_block, capitals=True) or local_unit(_cells_before_number(head), capitals=True)
-        or local_unit(place) or (None if provinces().find(issuer_block) else _authority_unit(head)))
+        # (the place a province's document is signed in is its capital city: "Thành phố Cao Lãnh,
+        # ngày …" under "UỶ BAN NHÂN DÂN / TỈNH ĐỒNG THÁP")
+        or (None if provinces().find(issuer_block) else local_unit(place) or _authority_unit(head)))
     province = _province(text, issuer_block, place, issuer_text) or (
         provinces().district_province(unit) if unit else None)
     jurisdiction = _jurisdiction(symbol, issuer_block, issuer_text, province)
@@ -301,6 +308,27 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
         party=party_of(symbol, issuer, doc_type),
     )
     return Header(ref=ref, symbol=symbol, province=province, title_span=(t0, t1), box=witness, unit=unit)
+
+
+_CELL_LINE = regex.compile(r"[^\p{Ll}]*\p{Lu}[^\p{Ll}]*", regex.V1)  # letters in capitals only
+_SEPARATOR_LINE = regex.compile(r"[\s|*_=~.–—-]*", regex.V1)
+
+
+def _header_cells(block: str) -> str:
+    """The issuing body's cells at the end of the text before the national motto: the run of
+    lines in capitals ("UỶ BAN NHÂN DÂN" / "TỈNH BẾN TRE" / "-------"), not a site's name or
+    menu above them ("Hệ thống pháp luật", "tải về 164.34 Kb."); the block as it is when no
+    line is in capitals."""
+    lines = block.split("\n")
+    k = len(lines)
+    while k > 0 and _SEPARATOR_LINE.fullmatch(lines[k - 1]):
+        k -= 1
+    first = k
+    while first > 0 and (_CELL_LINE.fullmatch(lines[first - 1].strip(" |*")) or _SEPARATOR_LINE.fullmatch(lines[first - 1])):
+        first -= 1
+    if first == k:
+        return block
+    return "\n".join(lines[first:k])
 
 
 def _local_party_symbol(symbol: Symbol | None, issuer_block: str) -> Symbol | None:

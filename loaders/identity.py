@@ -401,7 +401,9 @@ def issuer_display(symbol: Symbol | None, issuer_text: str | None, province: str
             return f"{text} {province}" if not low.startswith(as_written) else text
         return text
     if symbol and symbol.issuer:
-        spec = tables["issuers"].get(symbol.issuer) or tables["issuers"].get(_termed().sub(r"\1", symbol.issuer))
+        spec = (tables["issuers"].get(symbol.issuer) or tables["issuers"].get(_termed().sub(r"\1", symbol.issuer))
+                # an old code of the body ("QĐ-UB" before 2004): today's
+                or tables["issuers"].get(tables["issuer_periods"].get(symbol.issuer, "")))
         if spec:
             kind = prov.kind_of(province) if province else "tỉnh"
             committee = committees.get(kind) or committees["tỉnh"]

@@ -212,6 +212,22 @@ ROWS += [
      "Hòa Bình, ngày 20 tháng 3 năm 2019\nQUY CHẾ\nPHỐI HỢP CÔNG TÁC\n",
      dict(type="QC", number_symbol="06/QC-TT.HĐND-UBND", date="2019-03-20", jurisdiction="Hòa Bình",
           issuer="Thường Trực HĐND - UBND Tỉnh Hòa Bình")),
+    # older pages: the number line right under the issuer's, a space for its "/"; the old
+    # "QĐ-UB" code names today's committee
+    ("number-under-the-issuer-old-code",
+     "UBND THÀNH PHỐ HẢI PHÒNG\nSố: 947 QĐ/UB\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Hà Nội, ngày 24 tháng 4 năm 1993\nQUYẾT ĐỊNH\nBan hành quy chế về quản lý văn bản\n",
+     dict(number_symbol="947/QĐ-UB", date="1993-04-24", jurisdiction="Hải Phòng", issuer="UBND thành phố Hải Phòng")),
+    # a site's name above the header's cells is none of them
+    ("site-name-above-the-cells",
+     "Hệ thống pháp luật\n\nUỶ BAN NHÂN DÂN\nTỈNH BẾN TRE\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Độc lập - Tự do - Hạnh phúc\n\nSố: 3195/2004/QĐ-UB\n\nBến Tre, ngày 18 tháng 8 năm 2004\nQUYẾT ĐỊNH\nVề việc ban hành quy chế\n",
+     dict(number_symbol="3195/2004/QĐ-UB", jurisdiction="Bến Tre", issuer="UBND tỉnh Bến Tre")),
+    # a province's document signed in its capital city is the province's, not the city's
+    ("signed-in-the-capital-city",
+     "UỶ BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\n---------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Số: 68/2007/QĐ-UBND\nThành phố Cao Lãnh, ngày 28 tháng 12 năm 2007\nQUYẾT ĐỊNH\nVề ban hành quy định\n",
+     dict(number_symbol="68/2007/QĐ-UBND", jurisdiction="Đồng Tháp", issuer="UBND tỉnh Đồng Tháp")),
 ]
 
 
