@@ -49,6 +49,9 @@ _PLACE_DATE = regex.compile(
 _DATE_WORD = "ngày"  # the literal every place-date line holds (see _place_date)
 # an official letter's subject line, which stands for its title ("V/v báo cáo tình hình …")
 _SUBJECT = regex.compile(r"^[ \t]*(?P<title>(?:V/v|V/V|v/v)[ \t]*\S[^\n\t|]*)", regex.MULTILINE | regex.V1)
+# … or "Về …" on the line right under a letter's number ("Số: 1491/UBND-VX" / "Về phương án …")
+_SUBJECT_UNDER_NUMBER = regex.compile(r"\n[ \t]*(?P<title>Về[ \t]+\S[^\n\t|]*)", regex.V1)
+_PREAMBLE_LINE = regex.compile(r"^[ \t]*[-–]?[ \t]*Căn[ \t]+cứ\b", regex.MULTILINE | regex.V1)
 
 
 def _place_date(head: str):
@@ -124,7 +127,11 @@ _BOX_DATE = regex.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})", regex.V1)
 def _type_line_re() -> regex.Pattern:
     """A line holding only a type word ("KẾ HOẠCH"), compiled once per process."""
     words = alternation([w for w, c in patterns().type_words.items() if c != "generic"])
-    return regex.compile(rf"^[ \t]*(?P<word>{words})[ \t]*$", regex.MULTILINE | regex.V1 | regex.I)
+    # older headers name the issuer on the type line, its place on the next in capitals:
+    # "QUYẾT ĐỊNH CỦA UỶ BAN NHÂN DÂN" / "TỈNH BẮC KẠN", "NGHỊ QUYẾT CỦA HĐND TỈNH LÀO CAI"
+    return regex.compile(rf"^[ \t]*(?P<word>{words})(?:[ \t]+(?-i:CỦA)[ \t]+(?-i:[^\p{{Ll}}\n]+)"
+                         rf"(?:\n[ \t]*(?-i:(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)[^\p{{Ll}}\n]*))?)?[ \t]*$",
+                         regex.MULTILINE | regex.V1 | regex.I)
 
 
 @table_cache
@@ -142,13 +149,16 @@ def _headline_re() -> regex.Pattern:
 
 
 def _type_line(head: str):
-    for m in _type_line_re().finditer(head):
+    preamble = _PREAMBLE_LINE.search(head)
+    stop = preamble.start() if preamble else len(head)
+    for m in _type_line_re().finditer(head, 0, stop):  # (after "Căn cứ …": the enacting "QUYẾT ĐỊNH")
         if m.group("word").isupper():
             return m
     return None
 
 
 _FIRST_LINE = regex.compile(r"\S[^\n]*", regex.V1)
+_RULE_LINE = regex.compile(r"[_\-=*–—]{3,}", regex.V1)  # the rule a header draws under its title
 _LINES = regex.compile(r"([^\n]*)(?:\n|$)", regex.V1)
 
 
@@ -175,6 +185,14 @@ def _title_after(text: str, pos: int) -> tuple[str, int, int]:
             break
         s = ln.group(1).strip()
         if not s:
+            nxt = _FIRST_LINE.search(text, ln.end())
+            after = _FIRST_LINE.search(text, nxt.end()) if nxt is not None else None
+            if (lines and nxt is not None and nxt.group(0)[0].islower() and text[end - 1 : end] not in ".;:"
+                    and text[ln.end() : nxt.start()].count("\n") <= 1 and after is not None
+                    and (_RULE_LINE.fullmatch(after.group(0).strip()) or enders.match(after.group(0).strip()))):
+                # "… việc ban hành" / "" / "văn bản quy phạm pháp luật ở …" / "______": the title
+                # goes on over a blank line, up to the rule or the preamble under it
+                continue
             break
         if lines:
             is_caps = s.upper() == s and any(ch.isalpha() for ch in s)
@@ -426,6 +444,9 @@ def _title(text: str, head: str) -> tuple[str | None, str, int, int]:
         title, t0, t1 = _title_after(text, tl.end())
         return patterns().type_of_word(tl.group("word")), f"{tl.group('word').strip()} {title}".strip(), t0, t1
     subject = _SUBJECT.search(head)
+    if subject is None and (number := _NUMBER_LINE.search(head)) is not None:
+        line_end = head.find("\n", number.end())
+        subject = _SUBJECT_UNDER_NUMBER.match(head, line_end) if line_end != -1 else None
     if subject:
         # a letter's subject under its number ("Số: 846/UBND-TH" / "V/v báo cáo tình hình …")
         return None, " ".join(subject.group("title").split()), subject.start("title"), subject.end("title")

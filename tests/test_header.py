@@ -223,6 +223,30 @@ ROWS += [
      "Hệ thống pháp luật\n\nUỶ BAN NHÂN DÂN\nTỈNH BẾN TRE\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
      "Độc lập - Tự do - Hạnh phúc\n\nSố: 3195/2004/QĐ-UB\n\nBến Tre, ngày 18 tháng 8 năm 2004\nQUYẾT ĐỊNH\nVề việc ban hành quy chế\n",
      dict(number_symbol="3195/2004/QĐ-UB", jurisdiction="Bến Tre", issuer="UBND tỉnh Bến Tre")),
+    # older headers: the issuer on the type line, its place on the next; the title after them
+    ("type-line-names-its-issuer",
+     "ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: 462/QĐ- UB\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Lào Cai, ngày 26 tháng 12 năm 1994\n\nQUYẾT ĐỊNH CỦA UỶ BAN NHÂN DÂN\nTỈNH LÀO CAI\n\nBan hành bản quy định tạm thời\n\n"
+     "Căn cứ Luật Tổ chức HĐND và UBND;\n",
+     dict(number_symbol="462/QĐ-UB", type="QĐ", title="QUYẾT ĐỊNH Ban hành bản quy định tạm thời",
+          issuer="UBND tỉnh Lào Cai")),
+    # a title that goes on over a blank line, in lower case, up to the rule under it
+    ("title-over-a-blank-line",
+     "UBND THÀNH PHỐ HẢI PHÒNG\nSố: 947 QĐ/UB\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHải Phòng, ngày 24 tháng 4 năm 1993\n\n"
+     "QUYẾT ĐỊNH\n\nBan hành quy chế về quản lý thống nhất việc ban hành\n\nvăn bản quy phạm pháp luật ở Thành phố Hải Phòng\n\n"
+     "__________________\n\nỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG\n",
+     dict(title="QUYẾT ĐỊNH Ban hành quy chế về quản lý thống nhất việc ban hành văn bản quy phạm pháp luật ở Thành phố Hải Phòng")),
+    # the enacting "QUYẾT ĐỊNH" after the preamble is no type line; a letter's "Về …" under its number
+    ("no-type-line-before-the-preamble",
+     "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 30/2007/QĐ-UBND | Buôn Ma Thuột, ngày 23 tháng 08 năm 2007 |\n"
+     "VỀ VIỆC BAN HÀNH QUY ĐỊNH CÔNG TÁC TIẾP CÔNG DÂN\nỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK\nCăn cứ Luật Tổ chức HĐND và UBND;\n"
+     "QUYẾT ĐỊNH\nĐiều 1. Nay ban hành Quy định về công tác tiếp công dân.\n",
+     dict(number_symbol="30/2007/QĐ-UBND", title="VỀ VIỆC BAN HÀNH QUY ĐỊNH CÔNG TÁC TIẾP CÔNG DÂN")),
+    ("letter-subject-under-the-number",
+     "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Số: 1491/UBND-VX\nVề phương án tổ chức hoạt động vận tải\n\nThành phố Hồ Chí Minh, ngày 23 tháng 4 năm 2020\n"
+     "Kính gửi: Sở Giao thông vận tải\n",
+     dict(number_symbol="1491/UBND-VX", type="CV", title="Về phương án tổ chức hoạt động vận tải")),
     # a province's document signed in its capital city is the province's, not the city's
     ("signed-in-the-capital-city",
      "UỶ BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\n---------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
