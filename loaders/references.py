@@ -712,6 +712,16 @@ def _is_own(rm: RawMention, header: Header) -> bool:
     return rm.date[:4] == own_date[:4] or _same_day_month(rm.date, own_date)
 
 
+def _own_without_year(rm: RawMention, header: Header) -> bool:
+    """The document's own symbol written without its year, or with it where the header has
+    none ("Ban hành kèm theo Quyết định số: 3195/QĐ-UB ngày 18 tháng 8 năm 2004" under "Số:
+    3195/2004/QĐ-UB"), at the document's own date."""
+    a, b = rm.symbol, header.symbol
+    if a is None or b is None or (a.year is None) == (b.year is None) or rm.date != header.ref.date:
+        return False
+    return (a.number, a.suffix, a.code, a.issuer, a.units) == (b.number, b.suffix, b.code, b.issuer, b.units)
+
+
 def _same_day_month(a: str, b: str) -> bool:
     return a[5:] == b[5:]
 
@@ -849,7 +859,8 @@ def _add_dated(docs: _Docs, mentions: list[RawMention], header: Header,
         if jur == province and len(others) == 1 and province not in others:
             jur = next(iter(others))
         unit = _mention_unit(rm, header, jur)
-        if own and ns == own and _is_own(rm, header) and (unit == header.unit or not rm.issuer_text):
+        if (own and (ns == own or _own_without_year(rm, header)) and _is_own(rm, header)
+                and (unit == header.unit or not rm.issuer_text)):
             # (a district's 12/QĐ-UBND citing the province's 12/QĐ-UBND names another document)
             rm.header = True
             continue

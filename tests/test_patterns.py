@@ -158,6 +158,8 @@ ROWS = [
      "- Theo Luật Khiếu nại ngày 11/11/2011.",
      [ref("Luật Khiếu nại", "Luật", "2011-11-11", CENTRAL, "cites"),
       ref("Luật Khiếu nại, tố cáo", "Luật", "1998-12-02", CENTRAL, "based_on")]),
+    ("law-of-the-councils-documents-2004", "Căn cứ Luật Ban hành văn bản quy phạm pháp luật của HĐND, UBND ngày 03/12/2004;", "",
+     [ref("Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân", "Luật", "2004-12-03", CENTRAL, "based_on")]),
     ("no-dot-into-a-glued-sentence", "", "- Theo Kế hoạch số 12/KH-UBND.Các sở triển khai.",
      [ref("12/KH-UBND", "KH", None, HT, "cites")]),
     # numbers listed under one noun share the date after the last; items ended by ";" do not
@@ -183,6 +185,10 @@ ROWS = [
     ("renamed-province-keeps-its-name", "Căn cứ Nghị quyết số 20/2023/NQ-HĐND ngày 21/8/2023 của HĐND tỉnh Thừa Thiên Huế (nay là thành phố Huế).", "",
      [ref("20/2023/NQ-HĐND", "NQ", "2023-08-21", "Thừa Thiên Huế", "based_on")]),
     ("own-number-later-is-the-document", "", "- Ban hành kèm theo Kế hoạch số 100/KH-UBND ngày 05/5/2023 của UBND tỉnh.", []),
+    # the own symbol written with a year the header's has not (or without it), at the own date
+    ("own-number-with-its-year-is-the-document", "", "- Ban hành kèm theo Kế hoạch số 100/2023/KH-UBND ngày 05/5/2023 của UBND tỉnh.", []),
+    ("own-number-with-a-year-at-another-date", "", "- Thay cho Kế hoạch số 100/2023/KH-UBND ngày 02/3/2023 của UBND tỉnh.",
+     [ref("100/2023/KH-UBND", "KH", "2023-03-02", HT, "cites")]),
     ("own-number-of-another-year-is-another-document", "", "- Thay cho Kế hoạch số 100/KH-UBND ngày 02/3/2020 của UBND tỉnh.",
      [ref("100/KH-UBND", "KH", "2020-03-02", HT, "cites")]),
     # a symbol with no type code takes the type of the normative act its noun names

@@ -38,6 +38,7 @@ from pathlib import Path
 from loaders.agencies import resolve_agency
 from loaders.extract import extract_file
 from loaders.normalize import fold_lookalikes
+from loaders.rules import match_key
 
 # The seeds' matchers, reused as they are (the tests keep their own assertions).
 from tests.test_references_gold import GOLD as SEED_REF_GOLD
@@ -119,8 +120,9 @@ def symbol_key(symbol: str | None) -> str | None:
 
 def name_key(name: str | None) -> str | None:
     """A law's name compared case-insensitively (reading form, commas and periods ignored:
-    "Luật Thi đua, khen thưởng" is "Luật Thi đua khen thưởng")."""
-    key = " ".join(re.sub(r"[,.;]", " ", reading(name)).split())
+    "Luật Thi đua, khen thưởng" is "Luật Thi đua khen thưởng"), either tone placement ("Uỷ
+    ban" is "Ủy ban": the loaders' match key)."""
+    key = " ".join(re.sub(r"[,.;]", " ", match_key(reading(name) or "")).split())
     return key or None
 
 
