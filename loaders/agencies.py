@@ -656,6 +656,9 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
         return _resolve(bare, jurisdiction, parent)
     if "(" in name and (plain := _INNER_ABBREVIATION.sub("", name)) != name:
         return _resolve(plain, jurisdiction, parent)  # "Bảo hiểm xã hội (BHXH) tỉnh"
+    joint = _JOINT_NAME.sub(r"\1 và ", name)
+    if joint != name:
+        return _resolve(joint, jurisdiction, parent)  # "Văn phòng HĐND, UBND tỉnh" is "… HĐND và UBND tỉnh"
     spelled = _spell_out(name)
     if spelled != name:
         # "Các cơ quan, đơn vị thuộc UBND tỉnh" is "… thuộc Ủy ban nhân dân tỉnh": one name
@@ -962,6 +965,11 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
             i += len(inner)
             held = i - head_len
             continue
+        if (word == "," and not group and words[:2] == ["văn", "phòng"] and i + 1 < len(toks)
+                and gaz.shared_council_end.search(key, max(0, s - 40), s)
+                and _COMMITTEE_NEXT.match(key, toks[i + 1][1])):
+            i += 1  # "Văn phòng Hội đồng nhân dân, Uỷ ban nhân dân tỉnh": one office, a comma for "và"
+            continue
         if word == ",":
             # "quản lý ngành, lĩnh vực": a fixed phrase holds its commas, but not before a
             # capitalised head, another body ("các phòng, Ban, các Trung tâm": the board's
@@ -1217,6 +1225,21 @@ def _continues(text: str, key: str, pos: int, one: _KeyTokens | None = None) -> 
         return i < len(tk.words) and tk.is_word(i) and text[tk.starts[i]].isupper()
     m = _TOKEN.match(key, pos)
     return m is not None and m.group(1) is not None and text[m.start(1)].isupper()
+
+
+_JOINT_GAP = regex.compile(r"\s*[,-]\s*", regex.V1)
+_JOINT_NAME = regex.compile(r"^((?i:văn\s+phòng)\s+(?:HĐND|(?i:hội\s+đồng\s+nhân\s+dân)))\s*[,-]\s*(?=UBND|(?i:[ủu]ỷ?\s*ban))",
+                            regex.V1)
+_COMMITTEE_NEXT = regex.compile(r"(?:ủy|uỷ)\s+ban\s+nhân\s+dân(?!\w)|ubnd(?!\w)", regex.V1)  # on the key
+
+
+def _joint_office(text: str, key: str, start: int, end: int) -> bool:
+    """Whether the council's office the table lists at ``key[start:end]`` goes on with a comma
+    and the committee: "Văn phòng Hội đồng nhân dân, Uỷ ban nhân dân tỉnh", one joint office."""
+    gap = _JOINT_GAP.match(key, end)
+    return (key.startswith("văn phòng", start) and gap is not None and gap.end() > end
+            and _gazetteer().shared_council_end.search(key, start, end) is not None
+            and _COMMITTEE_NEXT.match(key, gap.end()) is not None)
 
 
 def _owner_end(key: str, pos: int, one: _KeyTokens | None = None) -> int | None:
@@ -1521,7 +1544,8 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
             pos = place
             continue
         end = None
-        if (first in gaz.head_first and (hit is None or _continues(text, key, hit[1], one) or _goes_on(key, hit, start, one))
+        if (first in gaz.head_first and (hit is None or _continues(text, key, hit[1], one) or _goes_on(key, hit, start, one)
+                                         or _joint_office(text, key, start, hit[1]))
                 or (groups and first == "các")):
             # a listed group with a qualifier is a narrower group: "Các Sở quản lý ngành"
             end = _pattern_name(text, key, start, groups=groups, one=one)

@@ -663,6 +663,8 @@ TOKEN_WALK = [
     ("Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân quận 8, Trưởng Phòng Nội vụ quận 8", "Hồ Chí Minh",
      [("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân quận 8", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân quận 8"),
       ("Phòng Nội vụ quận 8", "Phòng Nội vụ quận 8")]),
+    ("Chánh Văn phòng Hội đồng nhân dân, Uỷ ban nhân dân tỉnh, Giám đốc Sở Y tế", HT,
+     [("Văn phòng HĐND và UBND tỉnh", "Văn phòng Hội đồng nhân dân, Uỷ ban nhân dân tỉnh"), ("Sở Y tế", "Sở Y tế")]),
     ("Thành viên Ban chỉ đạo cải cách hành chính của tỉnh; Giám đốc các sở", HT,
      [("Ban chỉ đạo cải cách hành chính tỉnh", "Ban chỉ đạo cải cách hành chính của tỉnh"), ("Các sở, ban, ngành", "các sở")]),
     # the plural of a body named by a head keeps the whole name; before a list of units it is

@@ -516,6 +516,11 @@ ARTICLE_SHAPES = [
                                                              "Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh",
                                                              "UBND các huyện, thành phố, thị xã", "Các cơ quan hữu quan"],
              [], False)]),
+    # "Điều 3" alone on its line, its text on the next (older pages)
+    ("article-number-alone-on-its-line",
+     "QUYẾT ĐỊNH:\nĐiều 3\nCác ông, bà Chánh Văn phòng Hội đồng nhân dân, Uỷ ban nhân dân tỉnh, Giám đốc các sở chịu "
+     "trách nhiệm thi hành Quyết định này.",
+     None, [("Điều 3.1", "Các ông, bà Chánh Văn phòng", ["Văn phòng HĐND và UBND tỉnh", "Các sở, ban, ngành"], [], False)]),
     # a duty of its own before the execution clause, parted by ";", is its own task
     ("article-own-duty-before-execution",
      "QUYẾT ĐỊNH:\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm "
