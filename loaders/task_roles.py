@@ -167,7 +167,6 @@ def _distributed(ctx: Ctx, m: regex.Match, end: int) -> list[tuple[Agency, int, 
     text, noun = ctx.text, m.group("noun")
     out: list[tuple[Agency, int, int]] = []
     pos = m.end()
-    full_names = False
     while pos < end and text[pos].isupper():
         # a name is short: the finder reads a window, not the rest of the paragraph
         window = text[pos:min(end, pos + r.name_window)]
@@ -181,23 +180,11 @@ def _distributed(ctx: Ctx, m: regex.Match, end: int) -> list[tuple[Agency, int, 
             # field of a body that opens like a head word is a body: "các Sở: Giao thông vận tải")
             break
         alone = find_agencies(window, ctx.jurisdiction, parent=ctx.issuer)
-        if (alone and alone[0][1] == 0 and not alone[0][0].name.startswith(noun)
-                and (out or not full_names)):
-            break  # "…, Tài chính, Công an tỉnh, Báo Quảng Trị": a body of its own ends the list
-        if full_names or (not out and alone and alone[0][1] == 0 and not alone[0][0].name.startswith(noun)
-                          and not (hits and hits[0][1] == 0 and hits[0][2] - len(noun) - 1 > alone[0][2])):
-            # "Thủ trưởng các ban, ngành: BCH Quân sự tỉnh, Công an tỉnh": full names after the
-            # colon, each a body of its own
-            if not alone or alone[0][1] != 0:
-                break
-            full_names = True
-            a, _, e = alone[0]
-            out.append((a, pos, pos + e))
-            sep = r.distributive_sep.match(text, out[-1][2], end)
-            if sep is None or sep.end() == out[-1][2]:
-                break
-            pos = sep.end()
-            continue
+        if alone and alone[0][1] == 0 and not alone[0][0].name.startswith(noun):
+            # "…, Tài chính, Công an tỉnh, Báo Quảng Trị": a body of its own ends the list (full
+            # names right after the colon are no list of fields: "Thủ trưởng các ban, ngành: BCH
+            # Quân sự tỉnh, Công an tỉnh", each read by the finder, the header none)
+            break
         if not hits or hits[0][1] != 0 or hits[0][2] <= len(noun) + 1:
             break
         a, _, e = hits[0]
