@@ -556,11 +556,12 @@ TOKEN_WALK = [
     # province, "Công an TP Thuận An" is another city's body, not the province's
     ("phối hợp với Sở GTVT, Công an TP, Thanh tra TP, UBND các quận - huyện liên quan", "Hồ Chí Minh",
      [("Sở Giao thông vận tải", "Sở GTVT"), ("Công an thành phố", "Công an TP"), ("Thanh tra thành phố", "Thanh tra TP"),
-      ("UBND các huyện, thành phố, thị xã", "UBND các quận - huyện")]),
+      ("UBND các quận, huyện, thị xã", "UBND các quận - huyện")]),
     ("Công an TP Thuận An phối hợp", "Bình Dương", [("Công an TP Thuận An", "Công an TP Thuận An")]),  # as written
     # units of two levels or more listed with no committee named: the committees addressed;
     # not after a place word
-    ("yêu cầu các quận, huyện thành lập", "Hà Nội", [("UBND các huyện, thành phố, thị xã", "các quận, huyện")]),
+    # (a centrally-run city's district level shown as it writes it: its urban districts first)
+    ("yêu cầu các quận, huyện thành lập", "Hà Nội", [("UBND các quận, huyện, thị xã", "các quận, huyện")]),
     ("phối hợp với các xã, phường, thị trấn", HT, [("Ủy ban nhân dân các xã, phường", "các xã, phường, thị trấn")]),
     ("tại các huyện, thị xã", HT, []),
     # the districts' councils as a group; a council named before the committee that lists the
@@ -637,7 +638,7 @@ TOKEN_WALK = [
     # the economic-zone board)
     ("phối hợp với Sở GTVT, Ban Quản lý dự án 85 - Bộ GTVT, UBND các quận, huyện", "Hà Nội",
      [("Sở Giao thông vận tải", "Sở GTVT"), ("Ban Quản lý dự án 85 - Bộ GTVT", "Ban Quản lý dự án 85 - Bộ GTVT"),
-      ("UBND các huyện, thành phố, thị xã", "UBND các quận, huyện")]),
+      ("UBND các quận, huyện, thị xã", "UBND các quận, huyện")]),
     # the fields a body's name lists in lower case, the last after "và"; a list of bodies is
     # no such field list; "Kiểm soát" inside a name ("rà soát" is the stop phrase)
     ("phối hợp với Trung tâm Xúc tiến đầu tư, thương mại và du lịch, các sở", HT,
