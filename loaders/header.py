@@ -302,6 +302,9 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
     issuer = _issuer(symbol, jurisdiction, issuer_block, issuer_text, province, title)
     if unit:
         issuer = _unit_issuer(issuer_block, unit) or issuer
+    if jurisdiction != CENTRAL:
+        issuer = (_subordinate_issuer(issuer_block, province, unit)
+                  or _subordinate_issuer(_cells_before_number(head), province, unit) or issuer)
 
     number_symbol = None
     if symbol and not number_blank:
@@ -540,6 +543,34 @@ def _unit_issuer(issuer_block: str, unit: str) -> str | None:
 
 
 @table_cache
+@table_cache
+def _subordinate_heads() -> regex.Pattern:
+    heads = load_table("layout")["header"]["subordinate_heads"]
+    return regex.compile(rf"^[ \t|*]*(?:{alternation(heads)})(?!\w)", regex.MULTILINE | regex.V1)
+
+
+def _subordinate_issuer(issuer_block: str, province: str | None, unit: str | None) -> str | None:
+    """The body a header names under its committee ("UBND TỈNH LÂM ĐỒNG" / "SỞ NÔNG NGHIỆP VÀ
+    PHÁT TRIỂN NÔNG THÔN"), of the committee's unit or province: "Sở Nông nghiệp và Phát triển
+    nông thôn tỉnh Lâm Đồng", "Phòng Giáo dục và Đào tạo thị xã Đồng Xoài"; None when the block
+    names one body only."""
+    m = _subordinate_heads().search(issuer_block)
+    if m is None or not _COMMITTEE_WORDS.search(issuer_block, 0, m.start()):
+        return None
+    lines = [ln.strip(" |*-_") for ln in issuer_block[m.start():].split("\n")]
+    body = " ".join(ln for ln in lines if ln and not _SEPARATOR_LINE.fullmatch(ln))
+    if not body:
+        return None
+    from .agencies import resolve_agency  # (the agency table names the body as it is written in full)
+
+    name = resolve_agency(_block_case(body), province or CENTRAL).name
+    place = unit or (f"{provinces().kind_of(province)} {province}" if province else "")
+    return f"{name} {place}".strip()
+
+
+_COMMITTEE_WORDS = regex.compile(r"(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND", regex.V1)
+
+
 def _unit_bodies() -> tuple[tuple[str, str], ...]:
     """A unit's committee and council by the words that open a header block, with their short
     form (agencies.toml ``[local_councils]``, the one list for every reader of a unit)."""

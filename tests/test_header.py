@@ -247,6 +247,21 @@ ROWS += [
      "Số: 1491/UBND-VX\nVề phương án tổ chức hoạt động vận tải\n\nThành phố Hồ Chí Minh, ngày 23 tháng 4 năm 2020\n"
      "Kính gửi: Sở Giao thông vận tải\n",
      dict(number_symbol="1491/UBND-VX", type="CV", title="Về phương án tổ chức hoạt động vận tải")),
+    # a department's or an office's header: its committee, then itself; the issuer is the body
+    ("department-under-its-committee",
+     "UBND TỈNH LÂM ĐỒNG\nSỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Độc lập - Tự do - Hạnh phúc\nSố: 1003/SNN-CNTS\nV/v điều chỉnh thời gian bảo hành\nĐà Lạt, ngày 24 tháng 05 năm 2007\n",
+     dict(number_symbol="1003/SNN-CNTS", type="CV", jurisdiction="Lâm Đồng",
+          issuer="Sở Nông nghiệp và Phát triển nông thôn tỉnh Lâm Đồng")),
+    ("department-two-columns-flattened",
+     "UỶ BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTHÀNH PHỐ HỒ CHÍ MINH         Độc lập – Tự do – Hạnh phúc\n\n"
+     "SỞ GIÁO DỤC VÀ ĐÀO TẠO\n\nSố : 4144 /GDĐT - VP        Thành phố Hồ Chí Minh, ngày 25 tháng 11 năm 2018\n",
+     dict(number_symbol="4144/GDĐT-VP", jurisdiction="Hồ Chí Minh", issuer="Sở Giáo dục và Đào tạo thành phố Hồ Chí Minh")),
+    ("office-of-a-town-abbreviated",
+     "UBND TX. BỈM SƠN       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO         Độc lập - Tự do - Hạnh phúc\n"
+     "  Số : 151/TB-PGDĐT        Bỉm Sơn, ngày 20 tháng 3 năm 2012.\nTHÔNG BÁO\nVề việc treo cờ Tổ quốc\n",
+     dict(number_symbol="151/TB-PGDĐT", type="TB", jurisdiction="Thanh Hóa",
+          issuer="Phòng Giáo Dục Và Đào Tạo thị xã Bỉm Sơn")),  # (a body no table lists: the header's words)
     # a province's document signed in its capital city is the province's, not the city's
     ("signed-in-the-capital-city",
      "UỶ BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\n---------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
