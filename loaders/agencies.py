@@ -232,6 +232,7 @@ class _Gazetteer:
     board_province_end: str  # the province word a province's board's name ends with ("tỉnh")
     board_first: frozenset[str]  # their first words
     unit_words: tuple[tuple[str, ...], ...]  # the local units' level words ("huyện", "thị xã")
+    unit_first: frozenset[str]  # their first words (a cheap look first)
     unit_shorts: dict[str, str]  # a level word written short ("tp.") -> the level word ("thành phố")
     bare_units: regex.Pattern  # "các quận, huyện": units listed with no committee named
     place_words: frozenset[str]  # words before such a list that make it a place ("tại các huyện, thị xã")
@@ -454,6 +455,7 @@ def _gazetteer() -> _Gazetteer:
                                          regex.V1),
         board_first=frozenset(_tokens(match_key(h))[0] for h in pattern.get("board_heads", [])),
         unit_words=tuple(tuple(u.split()) for u in sorted(levels, key=len, reverse=True)),
+        unit_first=frozenset(u.split()[0] for u in levels),
         province_words=tuple(_tokens(match_key(w)) for w in pattern.get("province_words", [])),
         phrases=frozenset(_tokens(match_key(w)) for w in pattern.get("phrases", [])),
         number_units=frozenset(pattern.get("number_units", [])),
@@ -1017,6 +1019,16 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
         if not text[s].isupper() and (qualified or _stops(words, i, gaz.stop_words)
                                       or (group and _stops(words, i, gaz.group_stop_words))):
             break  # after "tỉnh" only the province's name goes on
+        unit = (next((w for w in gaz.unit_words if tuple(words[i : i + len(w)]) == w), None)
+                if i > head_len and not group and not qualified and word in gaz.unit_first else None)
+        if unit is not None and i + len(unit) < len(toks) and text[toks[i + len(unit)][1]].isupper():
+            # "Phòng Tư pháp huyện Quỳ Hợp thông báo …": a unit and its own name end the name
+            j = i + len(unit)
+            while (j < len(toks) and j - i - len(unit) < _PLACE_WORDS and words[j][0].isalnum()
+                   and text[toks[j][1]].isupper()):
+                j += 1
+            end_i, i, qualified = j - 1, j, True
+            continue
         province = next((w for w in (firsts[1].get(word, ()) if firsts else gaz.province_words)
                          if tuple(words[i : i + len(w)]) == w), None)
         if province:

@@ -21,8 +21,8 @@ from loaders.agencies import find_agencies, resolve_agency
 from loaders.task_articles import item_acts
 from loaders.task_build import Builder, Read
 from loaders.task_paragraphs import Paragraph
-from loaders.task_prose import add_by_bearer
-from loaders.task_roles import Ctx
+from loaders.task_prose import add_by_bearer, lead_in_roles
+from loaders.task_roles import Ctx, Roles, item_roles
 from loaders.task_rules import task_rules
 
 __all__ = ["letter_addressees", "letters"]
@@ -55,10 +55,9 @@ def letter_addressees(text: str, doc_type: str, jurisdiction: str, issuer: str |
             nl = text.find("\n", line.start())
             end = len(text) if nl == -1 else nl
         found = tuple(a for a, _, _ in find_agencies(text[m.end() : end], jurisdiction, groups=True, parent=issuer))
-        if any(a.jurisdiction == CENTRAL or r.letter_superiors.match(a.name) for a in found):
-            break
-        if found:
-            return tuple(dict.fromkeys(found)), end
+        if not found or any(a.jurisdiction == CENTRAL or r.letter_superiors.match(a.name) for a in found):
+            return (), end  # (the list is still the letter's opening, no duty of its body)
+        return tuple(dict.fromkeys(found)), end
     return (), 0
 
 
@@ -70,12 +69,18 @@ def letters(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
         return Read()  # sections, items or articles: the other layouts' documents
     issuer = resolve_agency(ctx.issuer, ctx.jurisdiction).id if ctx.issuer else None
     n = 0
+    told = Roles()  # the bodies a lead-in hands the items below to ("… giao Văn phòng Ban Chỉ đạo …:")
     for p in paras:
         line = text[p.body : p.end]
         if r.end.match(line):
             break
-        if p.kind not in ("plain", "dash") or text[p.end - 1] in ":;,":
-            continue  # a lead-in ("… có ý kiến như sau:"), an addressee of "Kính gửi:"
+        if p.end <= ctx.addressees_end or p.kind not in ("plain", "dash"):
+            continue  # the "Kính gửi" list
+        if text[p.end - 1] == ":":
+            told = lead_in_roles(ctx, p)  # a lead-in ("… có ý kiến như sau:", "… giao Sở X:")
+            continue
+        if text[p.end - 1] in ";,":
+            continue
         start = p.body
         lead_in = r.letter_lead_in.search(text, p.body, p.end)
         if lead_in is not None:
@@ -87,6 +92,10 @@ def letters(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
             if assigns and not all(a.id == issuer for a in roles.lead):
                 break
         else:
+            if told.lead and p.kind == "dash" and not item_roles(ctx, p.body, p.end).lead:
+                # "- Chủ trì, phối hợp với các sở …" under "… giao Văn phòng Ban Chỉ đạo …:"
+                n += 1
+                b.add(p.body, p.end, f"p{n}", Roles(told.lead, item_roles(ctx, p.body, p.end).cooperating))
             continue  # no duty, or only the issuer's own doings
         n += 1
         add_by_bearer(ctx, b, start, p.end, f"p{n}", roles)

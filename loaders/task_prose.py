@@ -23,7 +23,7 @@ from loaders.task_roles import (Ctx, Roles, anaphoric_only, bearer_sentences, du
                                 item_roles)
 from loaders.task_rules import task_rules
 
-__all__ = ["add_by_bearer", "prose"]
+__all__ = ["add_by_bearer", "lead_in_roles", "prose"]
 
 
 @dataclass(slots=True)
@@ -85,7 +85,7 @@ def prose(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
     romans = any(p.kind == "roman" for p in paras)
     signed = next((i for i, p in enumerate(paras) if r.end.match(text, p.body, p.end)), len(paras))
     first_number = None if romans else next((i for i, p in enumerate(paras[:signed]) if p.kind == "number"), None)
-    if first_number and _lead_in(ctx, paras[first_number - 1]).lead:
+    if first_number and lead_in_roles(ctx, paras[first_number - 1]).lead:
         # "Chủ tịch UBND tỉnh chỉ thị Thủ trưởng các sở, ban, ngành …, Chủ tịch UBND các huyện
         # … tập trung thực hiện tốt các nhiệm vụ sau:" / "1. …": the items' bearers
         first_number -= 1
@@ -184,7 +184,7 @@ def _item(ctx: Ctx, scan: _Scan, i: int, b: Builder) -> None:
     if heading and not roles.lead and p.kind == "plain":
         # "Ngày …, UBND thành phố ban hành Chỉ thị … . UBND thành phố yêu cầu Thủ trưởng các Sở
         # … thực hiện một số nhiệm vụ trọng tâm sau:" / "- …": the bodies its last sentence names
-        told = _lead_in(ctx, p)
+        told = lead_in_roles(ctx, p)
         roles = told if told.lead else roles
     if heading:
         own = roles if roles.lead else Roles(inherited.lead, tuple(dict.fromkeys(inherited.cooperating + roles.cooperating)))
@@ -196,7 +196,7 @@ def _item(ctx: Ctx, scan: _Scan, i: int, b: Builder) -> None:
         return
     if p.kind == "plain" and text[p.end - 1] == ":" and listed is None:
         scan.last = None  # an introducing sentence: "Triển khai ... các nhóm nhiệm vụ chủ yếu:"
-        lead_in = _lead_in(ctx, p)
+        lead_in = lead_in_roles(ctx, p)
         if lead_in.lead:
             # "… yêu cầu Giám đốc các sở, … Chủ tịch UBND các huyện … thực hiện các nội dung
             # sau:" / "1. …": the bodies it names bear the items below
@@ -247,7 +247,7 @@ def add_by_bearer(ctx: Ctx, b: Builder, start: int, end: int, path: str, roles: 
 _LEAD_IN = 0.5  # the level of a lead-in paragraph: above numbered items
 
 
-def _lead_in(ctx: Ctx, p: Paragraph) -> Roles:
+def lead_in_roles(ctx: Ctx, p: Paragraph) -> Roles:
     """The bodies a plain paragraph ending with ":" hands the items below to ("Chủ tịch UBND
     tỉnh yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện … thực hiện các nội
     dung sau:"), or none: not the issuer alone ("Ủy ban nhân dân tỉnh ban hành Kế hoạch … như

@@ -657,6 +657,9 @@ TOKEN_WALK = [
     ("giao Sở Tư pháp, Công an tỉnh và Viện Kiểm sát nhân dân tỉnh thực hiện", HT,
      [("Sở Tư pháp", "Sở Tư pháp"), ("Công an tỉnh", "Công an tỉnh"),
       ("Viện Kiểm sát nhân dân tỉnh", "Viện Kiểm sát nhân dân tỉnh")]),
+    # a unit and its own name end a name: lower-case words after them are the sentence's
+    ("Phòng Tư pháp huyện Quỳ Hợp thông báo lịch tiếp dân", "Nghệ An",
+     [("Phòng Tư pháp huyện Quỳ Hợp", "Phòng Tư pháp huyện Quỳ Hợp")]),
     # older documents' wordings: the command's "BCH", a district's joint office
     # written out, a board "of the province"
     ("Thủ trưởng BCH Quân sự tỉnh, BCH Bộ đội biên phòng tỉnh thi hành", HT,

@@ -43,6 +43,17 @@ LETTER_ADDRESSEES = [
      "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:\n- Giám đốc Sở Y tế;\n- Chủ tịch Ủy ban nhân dân các huyện.\n"
      "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:\n1. Theo dõi chặt chẽ diễn biến của bão.",
      [(["Sở Y tế", "UBND các huyện, thành phố, thị xã"], True)]),
+    # a lead-in that hands the dashed items below to a body; the "Kính gửi" list is no task,
+    # also when it names no body the tables know
+    ("lead-in-then-items", LETTER_DOC,
+     "Kính gửi:\n- Các sở, ban, ngành;\n- Văn phòng Ban Chỉ đạo kỷ niệm 1000 năm Thăng Long.\n"
+     "Ủy ban nhân dân tỉnh giao Sở Văn hóa, Thể thao và Du lịch:\n- Chủ trì, phối hợp với các sở, ban, ngành triển khai "
+     "thực hiện.\n- Là đầu mối liên hệ, tổng hợp kết quả.\nNơi nhận:\n- Như trên;",
+     [(["Sở Văn hóa - Thể thao và Du lịch"], False), (["Sở Văn hóa - Thể thao và Du lịch"], False)]),
+    ("addressee-lines-are-no-task", LETTER_DOC,
+     "Kính gửi:\n- Hiệu trưởng trường ngành;\n- Giám đốc trung tâm giáo dục thường xuyên.\n"
+     "Đề nghị Sở Y tế khẩn trương rà soát.\nNơi nhận:\n- Như trên;",
+     [(["Sở Y tế"], False)]),
     # the issuer's narration first, then the sentence that hands the duty on
     ("narration-then-duty", LETTER_DOC,
      "Kính gửi: Sở Y tế.\nỦy ban nhân dân tỉnh nhận được Công văn số 12/BYT-KCB ngày 05/9/2023 của Bộ Y tế. Về việc này, "
