@@ -85,7 +85,7 @@ class Patterns:
                 )
                 {part}
                 (?:(?:{_H}*[-/]{_H}*|{_H}*\.(?=(?-i:[\p{{Lu}}\d][\p{{Lu}}\d]*(?![\p{{L}}\d])|Tr-)))
-                   (?!\d{{1,2}}[/.-]\d){part}){{0,3}}
+                   (?!\d{{1,2}}[/.-]\d){part}){{0,4}}   # (a joint circular of three ministries: "02/2007/TTLT-BCA-BLĐTBXH-BTC")
             )
             (?:(?![\p{{L}}\d])|(?=(?-i:{glue})(?![\p{{L}}\d])))
             """,

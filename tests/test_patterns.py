@@ -160,6 +160,11 @@ ROWS = [
       ref("Luật Khiếu nại, tố cáo", "Luật", "1998-12-02", CENTRAL, "based_on")]),
     ("law-of-the-councils-documents-2004", "Căn cứ Luật Ban hành văn bản quy phạm pháp luật của HĐND, UBND ngày 03/12/2004;", "",
      [ref("Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân", "Luật", "2004-12-03", CENTRAL, "based_on")]),
+    # a joint circular of three ministries keeps every issuer; a law replaced in 2017
+    ("joint-circular-of-three", "Căn cứ Thông tư liên tịch số 02/2007/TTLT-BCA-BLĐTBXH-BTC ngày 01/02/2007 của Bộ Công an;", "",
+     [ref("02/2007/TTLT-BCA-BLĐTBXH-BTC", "TTLT", "2007-02-01", CENTRAL, "based_on")]),
+    ("law-replaced-in-2017", "Căn cứ Luật Quản lý, sử dụng tài sản nhà nước ngày 03/6/2008;", "",
+     [ref("Luật Quản lý, sử dụng tài sản nhà nước", "Luật", "2008-06-03", CENTRAL, "based_on")]),
     ("no-dot-into-a-glued-sentence", "", "- Theo Kế hoạch số 12/KH-UBND.Các sở triển khai.",
      [ref("12/KH-UBND", "KH", None, HT, "cites")]),
     # numbers listed under one noun share the date after the last; items ended by ";" do not
