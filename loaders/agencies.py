@@ -233,6 +233,7 @@ class _Gazetteer:
     board_first: frozenset[str]  # their first words
     unit_words: tuple[tuple[str, ...], ...]  # the local units' level words ("huyện", "thị xã")
     unit_first: frozenset[str]  # their first words (a cheap look first)
+    closing_phrases: frozenset[tuple[str, ...]]  # fixed phrases that end a name before a lower-case word
     unit_shorts: dict[str, str]  # a level word written short ("tp.") -> the level word ("thành phố")
     bare_units: regex.Pattern  # "các quận, huyện": units listed with no committee named
     place_words: frozenset[str]  # words before such a list that make it a place ("tại các huyện, thị xã")
@@ -458,6 +459,7 @@ def _gazetteer() -> _Gazetteer:
         unit_first=frozenset(u.split()[0] for u in levels),
         province_words=tuple(_tokens(match_key(w)) for w in pattern.get("province_words", [])),
         phrases=frozenset(_tokens(match_key(w)) for w in pattern.get("phrases", [])),
+        closing_phrases=frozenset(_tokens(match_key(w)) for w in pattern.get("closing_phrases", [])),
         number_units=frozenset(pattern.get("number_units", [])),
         unit_heads=tuple(_tokens(match_key(h)) for h in pattern.get("unit_heads", [])),
         lower_heads=frozenset(_tokens(match_key(h)) for h in pattern.get("lower_heads", [])),
@@ -955,6 +957,8 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
             end_i = i + len(phrase) - 1
             i += len(phrase)
             held += len(phrase)
+            if phrase in gaz.closing_phrases and i < len(toks) and not text[toks[i][1]].isupper():
+                break  # "các đơn vị trường học trực thuộc treo cờ …": whose, then the verb
             continue
         inner = (next((h for h in gaz.heads_by_first.get(word, ()) if tuple(words[i : i + len(h)]) == h), None)
                  if i > head_len and not group and not qualified and text[s].isupper() else None)

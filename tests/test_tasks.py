@@ -539,6 +539,13 @@ ARTICLE_SHAPES = [
      "Quyết định này.",
      None, [("Điều 2.1", "Chánh Văn phòng Ủy ban nhân dân tỉnh chịu", ["Văn phòng UBND tỉnh"], [], False),
             ("Điều 2.2", "Giám đốc các sở; Chủ tịch UBND", ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], [], False)]),
+    # "tất cả các …" in a list of bearers; "trực thuộc" then a verb ends a group's name; an
+    # association's board of representatives
+    ("every-one-of-a-kind-and-under",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Phòng Giáo dục và Đào tạo và tất cả các đơn vị trường học trực thuộc treo cờ Tổ quốc.\n"
+     "2. Giao Sở Lao động - Thương binh và Xã hội, Ban đại diện Hội người cao tuổi tỉnh tổ chức thực hiện.",
+     None, [("III.1", "Phòng Giáo dục và Đào tạo và tất", ["Phòng Giáo dục và Đào tạo", "Các đơn vị trường học trực thuộc"], [], False),
+            ("III.2", "Giao Sở Lao động", ["Sở Lao động - Thương binh và Xã hội", "Ban đại diện Hội người cao tuổi tỉnh"], [], False)]),
     # a unit's body with no name is the one unit of its level the paragraph named before
     ("anaphoric-unit-body",
      "III. TỔ CHỨC THỰC HIỆN\n1. Đối với xã Châu Quang, UBND xã chủ động rà soát các hộ dân, báo cáo UBND tỉnh "
