@@ -115,7 +115,7 @@ def found_agencies(ctx: Ctx, start: int, end: int) -> list[tuple[Agency, int, in
             found = [(same.get((s, e), a), s, e) for a, s, e in found]
             more = [f for f in mentions if not any(f[1] < e and s < f[2] for _, s, e in found)]
             found = sorted(found + more, key=lambda f: f[1])
-    if ":" in seg or "các" in seg or "Các" in seg:
+    if ":" in seg or "ác sở" in seg or "ác Sở" in seg:  # (with no colon: "các sở Tài chính, Nội vụ")
         spans: list[tuple[int, int]] = []
         lists: list[tuple[Agency, int, int]] = []
         for m in task_rules().distributive.finditer(ctx.text, start, end):
