@@ -224,8 +224,9 @@ def _authority_cut(line: str) -> int | None:
     for m in tail.finditer(line, overlapped=True):
         before = line[: m.start()].rstrip()
         place = (m.group("place") or "").strip()
-        if (before and before.rsplit(None, 1)[-1].upper() not in joiners
+        if (before and before.rsplit(None, 1)[-1].upper() not in joiners and not before.endswith(",")
                 and (not place or provinces().canonical(place))):
+            # (after a comma the title lists it: "… CỦA ỦY BAN NHÂN DÂN TỈNH, CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
             return m.start()
     return None
 

@@ -247,6 +247,13 @@ ROWS += [
      "Số: 1491/UBND-VX\nVề phương án tổ chức hoạt động vận tải\n\nThành phố Hồ Chí Minh, ngày 23 tháng 4 năm 2020\n"
      "Kính gửi: Sở Giao thông vận tải\n",
      dict(number_symbol="1491/UBND-VX", type="CV", title="Về phương án tổ chức hoạt động vận tải")),
+    # a title that names the committee and its chairman, parted by a comma: no issuing line
+    ("title-names-the-chairman-after-a-comma",
+     "ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 62/2017/QĐ-UBND\n"
+     "Bắc Kạn, ngày 29 tháng 12 năm 2017\nQUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VIỆC GIẢI QUYẾT KIẾN NGHỊ CỦA CỬ TRI THUỘC THẨM "
+     "QUYỀN CỦA ỦY BAN NHÂN DÂN TỈNH, CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nỦY BAN NHÂN DÂN TỈNH BẮC KẠN\nCăn cứ Luật;\n",
+     dict(title="QUYẾT ĐỊNH BAN HÀNH QUY ĐỊNH VIỆC GIẢI QUYẾT KIẾN NGHỊ CỦA CỬ TRI THUỘC THẨM QUYỀN CỦA ỦY BAN NHÂN DÂN "
+                "TỈNH, CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")),
     # a department's or an office's header: its committee, then itself; the issuer is the body
     ("department-under-its-committee",
      "UBND TỈNH LÂM ĐỒNG\nSỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
