@@ -234,6 +234,7 @@ class _Gazetteer:
     unit_words: tuple[tuple[str, ...], ...]  # the local units' level words ("huyện", "thị xã")
     unit_first: frozenset[str]  # their first words (a cheap look first)
     closing_phrases: frozenset[tuple[str, ...]]  # fixed phrases that end a name before a lower-case word
+    closing_owners: frozenset[tuple[str, ...]]  # … which goes on when the word is its owner's ("… trực thuộc tỉnh")
     unit_shorts: dict[str, str]  # a level word written short ("tp.") -> the level word ("thành phố")
     bare_units: regex.Pattern  # "các quận, huyện": units listed with no committee named
     place_words: frozenset[str]  # words before such a list that make it a place ("tại các huyện, thị xã")
@@ -460,6 +461,7 @@ def _gazetteer() -> _Gazetteer:
         province_words=tuple(_tokens(match_key(w)) for w in pattern.get("province_words", [])),
         phrases=frozenset(_tokens(match_key(w)) for w in pattern.get("phrases", [])),
         closing_phrases=frozenset(_tokens(match_key(w)) for w in pattern.get("closing_phrases", [])),
+        closing_owners=frozenset(_tokens(match_key(w)) for w in pattern.get("closing_owners", [])),
         number_units=frozenset(pattern.get("number_units", [])),
         unit_heads=tuple(_tokens(match_key(h)) for h in pattern.get("unit_heads", [])),
         lower_heads=frozenset(_tokens(match_key(h)) for h in pattern.get("lower_heads", [])),
@@ -660,9 +662,10 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
         return _resolve(bare, jurisdiction, parent)
     if "(" in name and (plain := _INNER_ABBREVIATION.sub("", name)) != name:
         return _resolve(plain, jurisdiction, parent)  # "Bảo hiểm xã hội (BHXH) tỉnh"
-    joint = _JOINT_NAME.sub(r"\1 và ", name)
-    if joint != name:
-        return _resolve(joint, jurisdiction, parent)  # "Văn phòng HĐND, UBND tỉnh" is "… HĐND và UBND tỉnh"
+    gap = _JOINT_NAME.match(match_key(name, keep_length=True))
+    if gap is not None:
+        # "Văn phòng HĐND, UBND tỉnh" is "… HĐND và UBND tỉnh"
+        return _resolve(f"{name[: gap.start('gap')]} và {name[gap.end('gap'):]}", jurisdiction, parent)
     spelled = _spell_out(name)
     if spelled != name:
         # "Các cơ quan, đơn vị thuộc UBND tỉnh" is "… thuộc Ủy ban nhân dân tỉnh": one name
@@ -957,7 +960,8 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
             end_i = i + len(phrase) - 1
             i += len(phrase)
             held += len(phrase)
-            if phrase in gaz.closing_phrases and i < len(toks) and not text[toks[i][1]].isupper():
+            if (phrase in gaz.closing_phrases and i < len(toks) and not text[toks[i][1]].isupper()
+                    and not _stops(words, i, gaz.closing_owners)):
                 break  # "các đơn vị trường học trực thuộc treo cờ …": whose, then the verb
             continue
         inner = (next((h for h in gaz.heads_by_first.get(word, ()) if tuple(words[i : i + len(h)]) == h), None)
@@ -1029,10 +1033,12 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
             # "Phòng Tư pháp huyện Quỳ Hợp thông báo …": a unit and its own name end the name
             j = i + len(unit)
             while (j < len(toks) and j - i - len(unit) < _PLACE_WORDS and words[j][0].isalnum()
-                   and text[toks[j][1]].isupper()):
-                j += 1
-            end_i, i, qualified = j - 1, j, True
-            continue
+                   and text[toks[j][1]].isupper()
+                   and not (j > i + len(unit) and (_body_word(words, j) or gaz.titles.get(words[j])
+                                                   or _walk(key, toks[j][1], gaz.trie, one) is not None))):
+                j += 1  # (not into the next body: "… huyện Quỳ Hợp Ban Quản lý rừng phòng hộ")
+            end_i = j - 1
+            break
         province = next((w for w in (firsts[1].get(word, ()) if firsts else gaz.province_words)
                          if tuple(words[i : i + len(w)]) == w), None)
         if province:
@@ -1119,8 +1125,9 @@ def _titled_fields(text: str, words: list[str], toks: list[tuple[str, int, int]]
         j, fields = k, fields + 1
         if fields > _DOMAIN_WORDS:
             return None
-    if not joined or (j < len(toks) and text[toks[j][1]].isupper()):
-        return None
+    if not joined or (j < len(toks) and text[toks[j][1]].isupper()
+                      and (_body_word(words, j) or _walk_at(text, toks[j][1]))):
+        return None  # (a place's name may follow: "… Thể thao và Du lịch Nghệ An"; another body may not)
     return j
 
 
@@ -1244,9 +1251,9 @@ def _continues(text: str, key: str, pos: int, one: _KeyTokens | None = None) -> 
 
 
 _JOINT_GAP = regex.compile(r"\s*[,-]\s*", regex.V1)
-_JOINT_NAME = regex.compile(r"^((?i:văn\s+phòng)\s+(?:HĐND|(?i:hội\s+đồng\s+nhân\s+dân)))\s*[,-]\s*(?=UBND|(?i:[ủu]ỷ?\s*ban))",
-                            regex.V1)
 _COMMITTEE_NEXT = regex.compile(r"(?:ủy|uỷ)\s+ban\s+nhân\s+dân(?!\w)|ubnd(?!\w)", regex.V1)  # on the key
+_JOINT_NAME = regex.compile(r"văn\s+phòng\s+(?:hđnd|hội\s+đồng\s+nhân\s+dân)(?P<gap>\s*[,-]\s*)(?=ubnd|(?:ủy|uỷ)\s+ban)",
+                            regex.V1)  # on the key: "Văn phòng HĐND, UBND tỉnh", either tone placement
 
 
 def _joint_office(text: str, key: str, start: int, end: int) -> bool:
@@ -1716,7 +1723,11 @@ def _bodies_of_named_units(text: str, key: str, found: list[tuple[Agency, int, i
 
 
 _BARE_LEVELS = r"th[iị]\s+x[aã]|th[iị]\s+tr[aấ]n|x[aã]|ph[uư][oờ]ng|huy[eệ]n|qu[aậ]n"  # units below a province
-_NAMED_UNIT = regex.compile(rf"(?<!\w)(?P<level>{_BARE_LEVELS})\s+(?=\p{{Lu}}|\d)", regex.V1)
+# a unit named by its level word, in either case ("Thị xã Thái Hòa", no commune "xã Thái Hòa")
+_NAMED_UNIT = regex.compile(rf"(?<!\w)(?<!(?i:thị)\s)(?P<many>(?i:các)\s+)?(?P<level>(?i:{_BARE_LEVELS}))\s+(?=\p{{Lu}}|\d)",
+                            regex.V1)
+# another unit's name after the first: two capitalised words ("và Quế Phong"), not a body ("UBND xã")
+_MORE_NAMES = regex.compile(r"\s*(?:,|và|hoặc)\s*(?=\p{Lu}\p{Ll}*\s+\p{Lu})", regex.V1)
 
 
 def anaphoric_units(text: str, start: int, end: int, since: int, jurisdiction: str, *,
@@ -1730,21 +1741,26 @@ def anaphoric_units(text: str, start: int, end: int, since: int, jurisdiction: s
     A reader resolves such a mention by the place the paragraph is about; no table lists it."""
     gaz = _gazetteer()
     out: list[tuple[Agency, int, int]] = []
-    own = _tokens(match_key(parent)) if parent else ()
+    own = [match_key(u.group("level")) for u in _NAMED_UNIT.finditer(parent)] if parent else []
     for m in gaz.unit_body_bare.finditer(text, start, end):
         level = match_key(m.group("level"))
-        if own and _tokens(level)[0] in own:
+        if level in own:
             continue  # "UBND huyện" in a district's own paper: the issuer, as the finder reads it
         names = set()
         for u in _NAMED_UNIT.finditer(text, since, m.start()):
             if match_key(u.group("level")) != level:
                 continue
+            if u.group("many"):
+                names.add(None)  # "các xã Châu Quang, Châu Thái": several
+                continue
             after = text[u.end() : u.end() + _PLACE_NAME]
             name_end = _place_name_end(after, match_key(after), 0)
             if name_end is not None:
                 names.add(match_key(after[:name_end]))
+                if _MORE_NAMES.match(after, name_end):
+                    names.add(None)  # "huyện Quỳ Hợp và Quế Phong": several
                 last = (u.start(), u.end() + name_end)
-        if len(names) != 1:
+        if len(names) != 1 or None in names:
             continue
         written = f"{m.group('body')} {text[last[0]:last[1]]}"
         out.append((resolve_agency(written, jurisdiction, parent=parent), m.start(), m.end()))

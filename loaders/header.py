@@ -194,6 +194,8 @@ def _title_after(text: str, pos: int) -> tuple[str, int, int]:
                 # goes on over a blank line, up to the rule or the preamble under it
                 continue
             break
+        if lines and _RULE_LINE.fullmatch(s):
+            break  # the rule a header draws under its title
         if lines:
             is_caps = s.upper() == s and any(ch.isalpha() for ch in s)
             if enders.match(s) or marker.match(s) or (caps and not is_caps):
@@ -303,7 +305,8 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
     issuer = _issuer(symbol, jurisdiction, issuer_block, issuer_text, province, title)
     if unit:
         issuer = _unit_issuer(issuer_block, unit) or issuer
-    if jurisdiction != CENTRAL:
+    if jurisdiction != CENTRAL and (issuer is None or _COMMITTEE_ISSUER.match(issuer)):
+        # (an issuer the tables name from its symbol, "Ban Quản lý Khu kinh tế", stays)
         issuer = (_subordinate_issuer(issuer_block, province, unit)
                   or _subordinate_issuer(_cells_before_number(head), province, unit) or issuer)
 
@@ -544,7 +547,6 @@ def _unit_issuer(issuer_block: str, unit: str) -> str | None:
 
 
 @table_cache
-@table_cache
 def _subordinate_heads() -> regex.Pattern:
     heads = load_table("layout")["header"]["subordinate_heads"]
     return regex.compile(rf"^[ \t|*]*(?:{alternation(heads)})(?!\w)", regex.MULTILINE | regex.V1)
@@ -553,25 +555,77 @@ def _subordinate_heads() -> regex.Pattern:
 def _subordinate_issuer(issuer_block: str, province: str | None, unit: str | None) -> str | None:
     """The body a header names under its committee ("UBND TỈNH LÂM ĐỒNG" / "SỞ NÔNG NGHIỆP VÀ
     PHÁT TRIỂN NÔNG THÔN"), of the committee's unit or province: "Sở Nông nghiệp và Phát triển
-    nông thôn tỉnh Lâm Đồng", "Phòng Giáo dục và Đào tạo thị xã Đồng Xoài"; None when the block
-    names one body only."""
-    m = _subordinate_heads().search(issuer_block)
-    if m is None or not _COMMITTEE_WORDS.search(issuer_block, 0, m.start()):
+    nông thôn tỉnh Lâm Đồng", "Phòng Giáo dục và Đào tạo thị xã Đồng Xoài"; the last such body
+    when there are two ("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG" / "CHI CỤC BẢO VỆ MÔI TRƯỜNG"); a bare
+    "VĂN PHÒNG" is the committee's own office.  None when the block names one body only."""
+    heads = list(_subordinate_heads().finditer(issuer_block))
+    if not heads:
         return None
-    lines = [ln.strip(" |*-_") for ln in issuer_block[m.start():].split("\n")]
+    committee = _COMMITTEE_WORDS.search(issuer_block, 0, heads[0].start())
+    if committee is None:
+        return None
+    lines = [ln.strip(" |*-_") for ln in issuer_block[heads[-1].start():].split("\n")]
     body = " ".join(ln for ln in lines if ln and not _SEPARATOR_LINE.fullmatch(ln))
     if not body:
         return None
     from .agencies import resolve_agency  # (the agency table names the body as it is written in full)
 
-    name = resolve_agency(_block_case(body), province or CENTRAL).name
-    place = unit or (f"{provinces().kind_of(province)} {province}" if province else "")
-    return f"{name} {place}".strip()
+    jurisdiction = province or CENTRAL
+    if _OFFICE_ONLY.fullmatch(match_key(body)):
+        # "UBND TỈNH NGHỆ AN" / "VĂN PHÒNG": the office of the committee above it (of both
+        # councils when the block names them: "HĐND - UBND HUYỆN QUỲ HỢP" / "VĂN PHÒNG")
+        above = match_key(issuer_block[: heads[-1].start()])
+        councils = load_table("agencies")["local_councils"].get("councils", [])
+        office = "Văn phòng HĐND và UBND" if any(match_key(c) in above for c in councils) else "Văn phòng UBND"
+        place = unit or (provinces().kind_of(province) if province else "")
+        return resolve_agency(f"{office} {place}".strip(), jurisdiction).name
+    agency = resolve_agency(_field_case(body), jurisdiction)
+    name = agency.name
+    if unit:
+        return name if match_key(unit) in match_key(name) else f"{name} {unit}"
+    if not province or match_key(province) in match_key(name):
+        return name
+    kind = provinces().kind_of(province)
+    return f"{name} {province}" if match_key(name).endswith(match_key(kind)) else f"{name} {kind} {province}"
+
+
+_OFFICE_ONLY = regex.compile(r"văn\s+phòng(?:\s+(?:hđnd|ubnd|và|-|&))*", regex.V1)  # on the key
+
+
+def _field_case(name: str) -> str:
+    """A body's name written in capitals, in the case its fields are written: the head's first
+    word and each field's first word capitalised, the rest in lower case, abbreviations kept
+    ("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" -> "Phòng Giáo dục và Đào tạo", "CHI CỤC BẢO VỆ MÔI TRƯỜNG" ->
+    "Chi cục Bảo vệ môi trường")."""
+    kept = _abbreviations()
+    words = name.split()
+    folded = [w.casefold() for w in words]
+    head = max((len(h.split()) for h in load_table("layout")["header"]["subordinate_heads"]
+                if folded[: len(h.split())] == h.casefold().split()), default=1)
+    out: list[str] = []
+    first = True
+    for k, w in enumerate(words):
+        if w in kept or any(ch.isdigit() for ch in w):
+            out.append(w)
+            first = False
+        elif folded[k] in ("và", "-", "–", "&", ","):
+            out.append(folded[k])
+            first = True
+        elif k == 0 or (first and k >= head):
+            out.append(w[:1].upper() + w[1:].casefold())
+            first = False
+        else:
+            out.append(folded[k])
+        if k == head - 1:
+            first = True  # the name after its head opens a field
+    return " ".join(out)
 
 
 _COMMITTEE_WORDS = regex.compile(r"(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND", regex.V1)
+_COMMITTEE_ISSUER = regex.compile(r"(?i:ubnd|ủy\s+ban\s+nhân\s+dân|uỷ\s+ban\s+nhân\s+dân|hđnd\s*-\s*ubnd)", regex.V1)
 
 
+@table_cache
 def _unit_bodies() -> tuple[tuple[str, str], ...]:
     """A unit's committee and council by the words that open a header block, with their short
     form (agencies.toml ``[local_councils]``, the one list for every reader of a unit)."""

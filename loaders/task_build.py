@@ -16,7 +16,7 @@ from graph.model import Deadline
 from loaders.agencies import resolve_agency
 from loaders.deadlines import find_deadlines, parse_deadline
 from loaders.task_paragraphs import Paragraph
-from loaders.task_roles import Ctx, Roles, label_agencies
+from loaders.task_roles import Ctx, Roles, found_agencies, label_agencies
 from loaders.task_rules import task_rules
 
 __all__ = ["Builder", "Draft", "ITEM_KINDS", "Layout", "Read", "apply_labels", "cut_inline_label", "is_heading",
@@ -86,12 +86,14 @@ class Builder:
             end -= 1
         inferred = False
         to_addressees = self.ctx.addressees and start >= self.ctx.addressees_end
-        if to_addressees and len(roles.lead) == 1 and roles.lead[0].name in task_rules().letter_addressee_groups:
-            # a letter's "Đề nghị các đơn vị …": the bodies the letter is sent to
-            roles = Roles(self.ctx.addressees, tuple(a for a in roles.cooperating if a not in self.ctx.addressees))
-        if not roles.lead and to_addressees and inferred_ok:
-            roles = Roles(self.ctx.addressees, roles.cooperating)  # a letter's duty with no bearer: its addressees'
-            inferred = True
+        group = to_addressees and len(roles.lead) == 1 and roles.lead[0].name in task_rules().letter_addressee_groups
+        if group or (to_addressees and not roles.lead and inferred_ok):
+            # a letter's "Đề nghị các đơn vị …", or its duty with no bearer: the bodies the letter
+            # is sent to, but those the sentence names in another part ("… báo cáo về Sở Tài chính")
+            named = {a.id for a, _, _ in found_agencies(self.ctx, start, end)}
+            sent = tuple(a for a in self.ctx.addressees if a.id not in named) or self.ctx.addressees
+            inferred = not roles.lead
+            roles = Roles(sent, tuple(a for a in roles.cooperating if a not in sent))
         if not roles.lead and self.ctx.issuer and inferred_ok:
             roles = Roles((resolve_agency(self.ctx.issuer, self.ctx.jurisdiction),), roles.cooperating)
             inferred = True

@@ -79,6 +79,13 @@ def letters(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
         if text[p.end - 1] == ":":
             told = lead_in_roles(ctx, p)  # a lead-in ("… có ý kiến như sau:", "… giao Sở X:")
             continue
+        if p.kind == "dash" and told.lead and not (own := item_roles(ctx, p.body, p.end)).lead:
+            # "- Chủ trì, phối hợp với các sở …;" under "… giao Văn phòng Ban Chỉ đạo …:"
+            n += 1
+            b.add(p.body, p.end, f"p{n}", Roles(told.lead, own.cooperating))
+            continue
+        if p.kind == "plain":
+            told = Roles()  # (a paragraph of its own ends the lead-in's items)
         if text[p.end - 1] in ";,":
             continue
         start = p.body
@@ -92,10 +99,6 @@ def letters(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
             if assigns and not all(a.id == issuer for a in roles.lead):
                 break
         else:
-            if told.lead and p.kind == "dash" and not item_roles(ctx, p.body, p.end).lead:
-                # "- Chủ trì, phối hợp với các sở …" under "… giao Văn phòng Ban Chỉ đạo …:"
-                n += 1
-                b.add(p.body, p.end, f"p{n}", Roles(told.lead, item_roles(ctx, p.body, p.end).cooperating))
             continue  # no duty, or only the issuer's own doings
         n += 1
         add_by_bearer(ctx, b, start, p.end, f"p{n}", roles)

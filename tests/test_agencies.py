@@ -556,12 +556,12 @@ TOKEN_WALK = [
     # province, "Công an TP Thuận An" is another city's body, not the province's
     ("phối hợp với Sở GTVT, Công an TP, Thanh tra TP, UBND các quận - huyện liên quan", "Hồ Chí Minh",
      [("Sở Giao thông vận tải", "Sở GTVT"), ("Công an thành phố", "Công an TP"), ("Thanh tra thành phố", "Thanh tra TP"),
-      ("UBND các quận, huyện, thị xã", "UBND các quận - huyện")]),
+      ("UBND các quận, huyện", "UBND các quận - huyện")]),
     ("Công an TP Thuận An phối hợp", "Bình Dương", [("Công an TP Thuận An", "Công an TP Thuận An")]),  # as written
     # units of two levels or more listed with no committee named: the committees addressed;
     # not after a place word
     # (a centrally-run city's district level shown as it writes it: its urban districts first)
-    ("yêu cầu các quận, huyện thành lập", "Hà Nội", [("UBND các quận, huyện, thị xã", "các quận, huyện")]),
+    ("yêu cầu các quận, huyện thành lập", "Hà Nội", [("UBND các quận, huyện", "các quận, huyện")]),
     ("phối hợp với các xã, phường, thị trấn", HT, [("Ủy ban nhân dân các xã, phường", "các xã, phường, thị trấn")]),
     ("tại các huyện, thị xã", HT, []),
     # the districts' councils as a group; a council named before the committee that lists the
@@ -638,7 +638,7 @@ TOKEN_WALK = [
     # the economic-zone board)
     ("phối hợp với Sở GTVT, Ban Quản lý dự án 85 - Bộ GTVT, UBND các quận, huyện", "Hà Nội",
      [("Sở Giao thông vận tải", "Sở GTVT"), ("Ban Quản lý dự án 85 - Bộ GTVT", "Ban Quản lý dự án 85 - Bộ GTVT"),
-      ("UBND các quận, huyện, thị xã", "UBND các quận, huyện")]),
+      ("UBND các quận, huyện", "UBND các quận, huyện")]),
     # the fields a body's name lists in lower case, the last after "và"; a list of bodies is
     # no such field list; "Kiểm soát" inside a name ("rà soát" is the stop phrase)
     ("phối hợp với Trung tâm Xúc tiến đầu tư, thương mại và du lịch, các sở", HT,
@@ -657,6 +657,15 @@ TOKEN_WALK = [
     ("giao Sở Tư pháp, Công an tỉnh và Viện Kiểm sát nhân dân tỉnh thực hiện", HT,
      [("Sở Tư pháp", "Sở Tư pháp"), ("Công an tỉnh", "Công an tỉnh"),
       ("Viện Kiểm sát nhân dân tỉnh", "Viện Kiểm sát nhân dân tỉnh")]),
+    # a joint office with "Ủy"; fields then a place; a unit's name
+    # never runs into the next body
+    ("Chánh Văn phòng Hội đồng nhân dân, Ủy ban nhân dân tỉnh thi hành", "Nghệ An",
+     [("Văn phòng HĐND và UBND tỉnh", "Văn phòng Hội đồng nhân dân, Ủy ban nhân dân tỉnh")]),
+    ("Giao Trung tâm Văn hóa, Thể thao và Du lịch Nghệ An thực hiện", "Nghệ An",
+     [("Trung tâm Văn hóa, Thể thao và Du lịch Nghệ An", "Trung tâm Văn hóa, Thể thao và Du lịch Nghệ An")]),
+    ("Đề nghị Phòng Nông nghiệp huyện Quỳ Hợp Ban Quản lý rừng phòng hộ phối hợp", "Nghệ An",
+     [("Phòng Nông nghiệp huyện Quỳ Hợp", "Phòng Nông nghiệp huyện Quỳ Hợp"),
+      ("Ban Quản lý rừng phòng hộ", "Ban Quản lý rừng phòng hộ")]),
     # a unit and its own name end a name: lower-case words after them are the sentence's
     ("Phòng Tư pháp huyện Quỳ Hợp thông báo lịch tiếp dân", "Nghệ An",
      [("Phòng Tư pháp huyện Quỳ Hợp", "Phòng Tư pháp huyện Quỳ Hợp")]),
@@ -733,6 +742,12 @@ ANAPHORA = [
     ("UBND xã chủ động rà soát.", None, []),
     ("Tại huyện Quỳ Hợp, Chủ tịch UBND huyện, thành phố chỉ đạo.", None, []),
     ("Tại huyện Quỳ Hợp, UBND huyện chỉ đạo.", "Ủy ban nhân dân huyện Quỳ Hợp", []),
+    # several units named, a town ("Thị xã"), an issuer whose name holds "Xã hội"
+    ("Dịch bệnh lây lan tại huyện Quỳ Hợp và Quế Phong. UBND huyện chỉ đạo.", None, []),
+    ("Hỗ trợ các xã Châu Quang, Châu Thái. UBND xã lập danh sách.", None, []),
+    ("Thị xã Thái Hòa là địa bàn trọng điểm. UBND xã tổ chức kiểm tra.", None, []),
+    ("Đối với xã Châu Quang, UBND xã chủ động.", "Sở Lao động - Thương binh và Xã hội tỉnh Nghệ An",
+     [("Ủy ban nhân dân xã Châu Quang", "UBND xã")]),
 ]
 
 

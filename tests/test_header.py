@@ -268,7 +268,26 @@ ROWS += [
      "UBND TX. BỈM SƠN       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO         Độc lập - Tự do - Hạnh phúc\n"
      "  Số : 151/TB-PGDĐT        Bỉm Sơn, ngày 20 tháng 3 năm 2012.\nTHÔNG BÁO\nVề việc treo cờ Tổ quốc\n",
      dict(number_symbol="151/TB-PGDĐT", type="TB", jurisdiction="Thanh Hóa",
-          issuer="Phòng Giáo Dục Và Đào Tạo thị xã Bỉm Sơn")),  # (a body no table lists: the header's words)
+          issuer="Phòng Giáo dục và Đào tạo thị xã Bỉm Sơn")),  # (a body no table lists: its fields' case)
+    # the committee's own office under it; no province word twice; the last of two bodies
+    ("office-under-its-committee",
+     "UBND TỈNH NGHỆ AN\nVĂN PHÒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/TB-VP\nNghệ An, ngày 5 tháng 3 năm 2022\nTHÔNG BÁO\nKết luận\n",
+     dict(issuer="Văn phòng UBND tỉnh")),
+    ("joint-office-of-a-district",
+     "HĐND - UBND HUYỆN QUỲ HỢP\nVĂN PHÒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/TB-VP\nQuỳ Hợp, ngày 5 tháng 3 năm 2022\nTHÔNG BÁO\nKết luận\n",
+     dict(issuer="Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Quỳ Hợp")),
+    ("inspectorate-no-province-word-twice",
+     "UBND TỈNH NGHỆ AN\nTHANH TRA TỈNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/TTr-VP\nNghệ An, ngày 5 tháng 3 năm 2022\nKẾ HOẠCH\nThanh tra\n",
+     dict(issuer="Thanh tra tỉnh Nghệ An")),
+    ("sub-department-under-its-department",
+     "UBND TỈNH NGHỆ AN\nSỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG\nCHI CỤC BẢO VỆ MÔI TRƯỜNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Số: 12/CCBVMT\nNghệ An, ngày 5 tháng 3 năm 2022\nKẾ HOẠCH\nKiểm tra\n",
+     dict(issuer="Chi cục Bảo vệ môi trường tỉnh Nghệ An")),
+    # a title continued over a blank line stops at the rule under it
+    ("title-stops-at-its-rule",
+     "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-UBND\nNghệ An, ngày 5 tháng 3 năm 2022\n"
+     "KẾ HOẠCH\nTriển khai thực hiện Nghị quyết về việc\n\nhỗ trợ phát triển sản xuất nông nghiệp\n_______\nCăn cứ Luật;\n",
+     dict(title="KẾ HOẠCH Triển khai thực hiện Nghị quyết về việc hỗ trợ phát triển sản xuất nông nghiệp")),
     # a province's document signed in its capital city is the province's, not the city's
     ("signed-in-the-capital-city",
      "UỶ BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\n---------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"

@@ -50,6 +50,15 @@ LETTER_ADDRESSEES = [
      "Ủy ban nhân dân tỉnh giao Sở Văn hóa, Thể thao và Du lịch:\n- Chủ trì, phối hợp với các sở, ban, ngành triển khai "
      "thực hiện.\n- Là đầu mối liên hệ, tổng hợp kết quả.\nNơi nhận:\n- Như trên;",
      [(["Sở Văn hóa - Thể thao và Du lịch"], False), (["Sở Văn hóa - Thể thao và Du lịch"], False)]),
+    ("lead-in-items-ending-with-semicolons", LETTER_DOC,
+     "Kính gửi: Sở Y tế; Sở Tài chính.\nUBND tỉnh có ý kiến như sau:\nGiao Sở Y tế:\n- Chủ trì hướng dẫn tiêm chủng;\n"
+     "- Tổng hợp kết quả, báo cáo UBND tỉnh.\nGiao Sở Tài chính:\n- Cân đối, bố trí kinh phí thực hiện;\n"
+     "- Hướng dẫn thanh quyết toán theo quy định.\nNơi nhận:\n- Như trên;",
+     [(["Sở Y tế"], False), (["Sở Y tế"], False), (["Sở Tài chính"], False), (["Sở Tài chính"], False)]),
+    # "các đơn vị" are the addressees the sentence does not name in another part
+    ("addressees-but-the-recipient", LETTER_DOC,
+     "Kính gửi: Sở Y tế; Sở Tài chính; UBND các huyện.\nYêu cầu các đơn vị báo cáo kết quả về Sở Tài chính.",
+     [(["Sở Y tế", "UBND các huyện, thành phố, thị xã"], False)]),
     ("addressee-lines-are-no-task", LETTER_DOC,
      "Kính gửi:\n- Hiệu trưởng trường ngành;\n- Giám đốc trung tâm giáo dục thường xuyên.\n"
      "Đề nghị Sở Y tế khẩn trương rà soát.\nNơi nhận:\n- Như trên;",
@@ -546,6 +555,9 @@ ARTICLE_SHAPES = [
      "2. Giao Sở Lao động - Thương binh và Xã hội, Ban đại diện Hội người cao tuổi tỉnh tổ chức thực hiện.",
      None, [("III.1", "Phòng Giáo dục và Đào tạo và tất", ["Phòng Giáo dục và Đào tạo", "Các đơn vị trường học trực thuộc"], [], False),
             ("III.2", "Giao Sở Lao động", ["Sở Lao động - Thương binh và Xã hội", "Ban đại diện Hội người cao tuổi tỉnh"], [], False)]),
+    ("under-its-owner",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Giao các đơn vị trực thuộc tỉnh thực hiện.",
+     None, [("III.1", "Giao các đơn vị trực thuộc", ["Các đơn vị trực thuộc tỉnh"], [], False)]),
     # a unit's body with no name is the one unit of its level the paragraph named before
     ("anaphoric-unit-body",
      "III. TỔ CHỨC THỰC HIỆN\n1. Đối với xã Châu Quang, UBND xã chủ động rà soát các hộ dân, báo cáo UBND tỉnh "
