@@ -138,17 +138,13 @@ def found_agencies(ctx: Ctx, start: int, end: int) -> list[tuple[Agency, int, in
                     continue
                 kept.append(f)
             found = sorted(kept + lists, key=lambda f: f[1])
-    if any(w in seg for w in _LEVEL_HINTS):
-        block = bisect.bisect_right(ctx.block_starts, start) - 1
-        since = ctx.block_starts[block] if block >= 0 else ctx.text.rfind("\n", 0, start) + 1
-        named = anaphoric_units(ctx.text, start, end, since, ctx.jurisdiction, parent=ctx.issuer)
-        if named:
-            kept = [f for f in found if not any(f[1] < e and s < f[2] for _, s, e in named)]
-            found = sorted(kept + named, key=lambda f: f[1])
+    block = bisect.bisect_right(ctx.block_starts, start) - 1
+    since = ctx.block_starts[block] if block >= 0 else ctx.text.rfind("\n", 0, start) + 1
+    named = anaphoric_units(ctx.text, start, end, since, ctx.jurisdiction, parent=ctx.issuer)
+    if named:
+        kept = [f for f in found if not any(f[1] < e and s < f[2] for _, s, e in named)]
+        found = sorted(kept + named, key=lambda f: f[1])
     return found
-
-
-_LEVEL_HINTS = ("huy", "xã", "phư", "quận", "thị")  # a unit's level word may be in the segment
 
 
 _COLON_GAP = regex.compile(r"\s*:\s*")
