@@ -48,9 +48,16 @@ _PLACE_DATE = regex.compile(
 )
 _DATE_WORD = "ngày"  # the literal every place-date line holds (see _place_date)
 # an official letter's subject line, which stands for its title ("V/v báo cáo tình hình …")
-_SUBJECT = regex.compile(r"^[ \t]*(?P<title>(?:V/v|V/V|v/v)[ \t]*\S[^\n\t|]*)", regex.MULTILINE | regex.V1)
-# … or "Về …" on the line right under a letter's number ("Số: 1491/UBND-VX" / "Về phương án …")
-_SUBJECT_UNDER_NUMBER = regex.compile(r"\n[ \t]*(?P<title>Về[ \t]+\S[^\n\t|]*)", regex.V1)
+# ("trích yếu nội dung", written after its mark "V/v", Nghị định 30/2020/NĐ-CP, Phụ lục I): the
+# title is what follows the mark
+_SUBJECT = regex.compile(r"^[ \t]*(?:V/v|V/V|v/v)[ \t]*:?[ \t]*(?P<title>\S[^\n\t|]*)", regex.MULTILINE | regex.V1)
+# … or "Về …" / "Về: …" on the line right under a letter's number ("Số: 1491/UBND-VX" / "Về
+# phương án …"): the mark written out; "Về việc …" is the subject's own words, kept
+_SUBJECT_UNDER_NUMBER = regex.compile(
+    r"(?:[ \t]*\n){1,3}[ \t]*(?|(?P<title>Về[ \t]+việc\b[^\n\t|]*)|Về[ \t]*:?[ \t]*(?P<title>\S[^\n\t|]*))", regex.V1)
+# a subject wrapped onto the lines under it, blank lines between them or not ("Về việc thực hiện
+# Đề án Kiểm soát" / "mất cân bằng giới tính khi sinh"): each next line that starts in lower case
+_SUBJECT_MORE = regex.compile(r"(?:[ \t]*\n){1,4}[ \t]*(?P<more>\p{Ll}[^\n\t|]*)", regex.V1)
 _PREAMBLE_LINE = regex.compile(r"^[ \t]*[-–]?[ \t]*Căn[ \t]+cứ\b", regex.MULTILINE | regex.V1)
 
 
@@ -456,7 +463,11 @@ def _title(text: str, head: str) -> tuple[str | None, str, int, int]:
         subject = _SUBJECT_UNDER_NUMBER.match(head, line_end) if line_end != -1 else None
     if subject:
         # a letter's subject under its number ("Số: 846/UBND-TH" / "V/v báo cáo tình hình …")
-        return None, " ".join(subject.group("title").split()), subject.start("title"), subject.end("title")
+        end = subject.end("title")
+        while (more := _SUBJECT_MORE.match(head, end)) is not None and not _PLACE_DATE.search(more.group("more")):
+            end = more.end("more")
+        title = head[subject.start("title") : end]
+        return None, " ".join(title.split()), subject.start("title"), end
     pd = _PLACE_DATE.search(head)
     if pd:
         # a page that dropped the type line ("Số: 41/2019/QĐ-UBND | Quảng Trị, ngày 22 tháng 10

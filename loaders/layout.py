@@ -65,6 +65,8 @@ class _Rules:
     headline_before: frozenset[str]
     start_phrases: tuple[str, ...]
     start_lines: regex.Pattern | None  # whole lines of a site's notices before the document
+    shape: regex.Pattern  # a drawing object's name glued to a line's start ("straight connector 2Số:")
+    shape_first: frozenset[str]  # the first letters of those names, both cases
     wrapped_share: float
     wrapped_line_share: float
     wrapped_min_breaks: int
@@ -119,6 +121,9 @@ def _rules() -> _Rules:
         start_phrases=tuple(_fold(x) for x in t["chrome"]["start_phrases"]),
         start_lines=(regex.compile("|".join(f"(?:{p})" for p in t["chrome"]["start_lines"]), regex.V1)
                      if t["chrome"].get("start_lines") else None),
+        shape=regex.compile(r"(?i:" + "|".join(regex.escape(x).replace(r"\ ", r"\s") for x in t["chrome"]["shape_names"])
+                            + r")\s?\d{1,3}(?=\p{L}|\s*$)", regex.V1),
+        shape_first=frozenset(c for x in t["chrome"]["shape_names"] for c in (x[0].lower(), x[0].upper())),
         wrapped_share=float(t["join"]["wrapped_share"]),
         wrapped_line_share=float(t["join"]["wrapped_line_share"]),
         wrapped_min_breaks=int(t["join"]["wrapped_min_breaks"]),
@@ -279,10 +284,11 @@ def _lines(text: str) -> tuple[list[_Line], bool]:
     parts = text.split("\n")
     if not parts[-1]:
         parts.pop()  # the text's last line break ends a line, it starts none
+    shape_first = _rules().shape_first
     for raw in parts:
         end = pos + len(raw)
         if raw[:1].isalnum():
-            if "*" not in raw and "__" not in raw:
+            if "*" not in raw and "__" not in raw and (raw[0] not in shape_first or not _prefix_end(raw)):
                 # no spaces before, no heading marks, no emphasis: the line is its own run
                 clean = raw.rstrip()
                 append(_Line(pos, end, raw, "text", (), clean, [(pos, pos + len(clean))], [(pos, end)]))
@@ -298,11 +304,11 @@ def _lines(text: str) -> tuple[list[_Line], bool]:
             marked = marked or bool(marks)
             line = _Line(pos, end, raw, kind, marks)
             if not marks:
-                _plain(line, _heading_end(raw), len(raw))
+                _plain(line, _prefix_end(raw), len(raw))
             append(line)
         else:
             line = _Line(pos, end, raw, kind)
-            _plain(line, _heading_end(raw), len(raw))
+            _plain(line, _prefix_end(raw), len(raw))
             append(line)
         pos = end + 1
     return out, marked
@@ -338,8 +344,11 @@ def _is_mark(raw: str, m: regex.Match) -> bool:
     return True
 
 
-def _heading_end(raw: str) -> int:
-    """Offset after a markdown heading's ``#`` marks ("## Điều 1"), else 0."""
+def _prefix_end(raw: str) -> int:
+    """Offset after a markdown heading's ``#`` marks ("## Điều 1") or a drawing object's name
+    glued to the line's start ("straight connector 2Số: …", ``[chrome] shape_names``), else 0."""
+    if raw[:1] in _rules().shape_first and (shape := _rules().shape.match(raw)):
+        return shape.end()
     if "#" not in raw:
         return 0
     stripped = raw.lstrip()
@@ -351,7 +360,7 @@ def _marks(raw: str) -> list[tuple[int, int, bool, bool]]:
     """The emphasis delimiters of a line, each with the spans it toggles: ``(start, end, bold,
     italic)``; a heading's ``#`` marks are skipped."""
     out = []
-    for m in _MARKS.finditer(raw, _heading_end(raw)):
+    for m in _MARKS.finditer(raw, _prefix_end(raw)):
         if _is_mark(raw, m):
             run = m.group(0)
             # "**" toggles bold, "*" italic, "***" both; "****" closes a bold span and opens
@@ -398,7 +407,7 @@ def _clean(line: _Line, state: list[int], unclosed: set[tuple[int, int]] = froze
     removed from the text but toggle nothing.
     """
     raw = line.raw
-    pos = _heading_end(raw)
+    pos = _prefix_end(raw)
     runs: list[tuple[int, int]] = []
     was_open = bool(state[0] or state[1])
     first = True

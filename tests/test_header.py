@@ -201,12 +201,26 @@ ROWS += [
      "Thực hiện Quyết định số 1896/QĐ-TTg ngày 25/12/2019 của Thủ tướng Chính phủ, UBND tỉnh xây dựng Kế hoạch như "
      "sau:\n1. Mục tiêu chung\n",
      dict(number_symbol="54/KH-UBND", type="KH", date="2020-03-27", title=None)),
-    # an official letter: no type line, its subject ("V/v …") is its title, not "Kính gửi"
+    # an official letter: no type line, its subject is its title, not "Kính gửi"; the title is
+    # what follows the subject's mark "V/v" (its "trích yếu")
     ("letter-subject",
      "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 846/UBND-TH\nV/v báo cáo tình hình "
      "giải ngân kế hoạch đầu tư công năm 2019\nLai Châu, ngày 21 tháng 5 năm 2019\nKính gửi: Các sở, ngành tỉnh\n",
      dict(number_symbol="846/UBND-TH", type="CV", date="2019-05-21",
-          title="V/v báo cáo tình hình giải ngân kế hoạch đầu tư công năm 2019")),
+          title="báo cáo tình hình giải ngân kế hoạch đầu tư công năm 2019")),
+    # the mark written out, with a colon, a blank line above it
+    ("letter-subject-ve-colon",
+     "UỶ BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 2865/GDĐT-KT\n\nVề: tham gia ý kiến về "
+     "dự thảo Quy chế thi.\n\nTp.Hồ Chí Minh, ngày 07 tháng 12 năm 2007\nKính gửi:\n",
+     dict(number_symbol="2865/GDĐT-KT", type="CV", date="2007-12-07", title="tham gia ý kiến về dự thảo Quy chế thi.")),
+    # "Về việc …" is the subject's own words; a subject wrapped onto lines in lower case, blank
+    # lines between them, runs on
+    ("letter-subject-wrapped",
+     "ỦY BAN NHÂN DÂN\n\nTHÀNH PHỐ HỒ CHÍ MINH\n\nSố: 1551 /UBND-VX\n\nVề việc thực hiện Đề án "
+     "Kiểm soát\n\n\nmất cân bằng giới tính khi sinh\ngiai đoạn 2016 - 2025\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "\n\nĐộc lập - Tự do - Hạnh phúc\n\nThành phố Hồ Chí Minh, ngày 07 tháng 4 năm 2016\nKính gửi:\n",
+     dict(number_symbol="1551/UBND-VX", type="CV", date="2016-04-07", jurisdiction="Hồ Chí Minh",
+          title="Về việc thực hiện Đề án Kiểm soát mất cân bằng giới tính khi sinh giai đoạn 2016 - 2025")),
     ("dotted-symbol",
      "THƯỜNG TRỰC HĐND - UBND\nTỈNH HÒA BÌNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 06/QC-TT.HĐND-UBND\n"
      "Hòa Bình, ngày 20 tháng 3 năm 2019\nQUY CHẾ\nPHỐI HỢP CÔNG TÁC\n",
@@ -246,7 +260,7 @@ ROWS += [
      "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
      "Số: 1491/UBND-VX\nVề phương án tổ chức hoạt động vận tải\n\nThành phố Hồ Chí Minh, ngày 23 tháng 4 năm 2020\n"
      "Kính gửi: Sở Giao thông vận tải\n",
-     dict(number_symbol="1491/UBND-VX", type="CV", title="Về phương án tổ chức hoạt động vận tải")),
+     dict(number_symbol="1491/UBND-VX", type="CV", title="phương án tổ chức hoạt động vận tải")),
     # a title that names the committee and its chairman, parted by a comma: no issuing line
     ("title-names-the-chairman-after-a-comma",
      "ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 62/2017/QĐ-UBND\n"

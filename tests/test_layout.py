@@ -623,6 +623,11 @@ JOIN_ROWS = [
                  "Số: 33/2009/QĐ-UBND\tMỹ Tho, ngày 24 tháng 12 năm 2009\nQUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VỀ QUẢN LÝ MẠNG "
                  "TIN HỌC\nCăn cứ Luật Công nghệ thông tin ngày 29/6/2006;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết "
                  "định này Quy định.", id="header-cells-closed-by-pipes-no-blank-lines"),
+    # a drawing object's name that a word processor's web export glues to a line's start
+    pytest.param("straight connector 2Số: 1551 /UBND-VX\n\nText Box 3\n\nstraight connector 1Độc lập - Tự do - Hạnh phúc\n\n"
+                 "Line 2 trạm biến áp được xây dựng.",
+                 "Số: 1551 /UBND-VX\nĐộc lập - Tự do - Hạnh phúc\nLine 2 trạm biến áp được xây dựng.",
+                 id="drawing-object-names"),
     pytest.param("(*thay thế Quyết định số 16*)\n**“Đoàn kết, kỷ cương”**;\n__Nghị quyết__ số 29",
                  "(thay thế Quyết định số 16)\n“Đoàn kết, kỷ cương”;\nNghị quyết số 29", id="emphasis-removed"),
 ]
@@ -692,6 +697,9 @@ OTHER_SITES_BEFORE = [
     ["Để sử dụng toàn bộ tiện ích nâng cao của Hệ Thống Pháp Luật vui lòng lựa chọn và đăng ký gói cước.",
      "Nếu bạn là thành viên. Vui lòng ĐĂNG NHẬP để tiếp tục."],
     ["- 1Luật Ngân sách Nhà nước 2002", "- 6Nghị quyết 759/2014/UBTVQH13 hướng dẫn hoạt động giám sát"],
+    # a document-sharing site's file notes, glued to the document's date line it begins with
+    ["Thành phố Hồ Chí Minh, ngày 07 tháng 4 năm 2002tải về 10.7 Kb.", "Chuyển đổi dữ liệu17.08.2016",
+     "Kích10.7 Kb."],
     # a headline, the site's status note (its "thay thế bởi" is no act of the document) and
     # the heading above the full text
     ["Nghị quyết 34/2016/NQ-HĐND năm 2002 về mức chi", "",
