@@ -190,6 +190,9 @@ class _Gazetteer:
     kinds_list: regex.Pattern  # "các cơ quan, đơn vị, địa phương, doanh nghiệp": kinds of body listed
     company_forms: tuple[tuple[str, ...], ...]  # "cổ phần" between "Công ty" and its name
     title_lasts: frozenset[str]  # a title's last word before a body's head in lower case ("Trưởng phòng …")
+    member_before: regex.Pattern  # a member word ending where a body's name starts ("thành viên ")
+    member_start: regex.Pattern  # … and a name that starts with one
+    member_group: str  # how its members are shown ("Các thành viên")
     kinds_list_min: int  # kinds of body a kinds list names at least
     unit_bodies: regex.Pattern  # "Công an" right before "các huyện, …": that body of each unit
     unit_body_named: regex.Pattern  # "Công an huyện Võ Nhai": that body of one unit named
@@ -498,6 +501,13 @@ def _gazetteer() -> _Gazetteer:
                                   + r")\s+$" if pattern.get("unit_bodies") else r"(?!)", regex.V1),
         kinds_list_min=kinds_min,
         title_lasts=frozenset(match_key(w) for w in pattern.get("title_lasts", [])),
+        member_before=regex.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(regex.escape(w) for w in _tokens(match_key(h)))
+                                   for h in sorted(pattern.get("member_words", []), key=len, reverse=True))
+                                   + r")\s+$" if pattern.get("member_words") else r"(?!)", regex.V1),
+        member_start=regex.compile(r"\s*(?:" + "|".join(r"\s+".join(regex.escape(w) for w in _tokens(match_key(h)))
+                                   for h in sorted(pattern.get("member_words", []), key=len, reverse=True))
+                                   + r")\s+(?=\w)" if pattern.get("member_words") else r"(?!)", regex.V1),
+        member_group=pattern.get("member_group", ""),
         company_forms=tuple(sorted((_tokens(match_key(f)) for f in pattern.get("company_forms", [])), key=len, reverse=True)),
         kinds_list=regex.compile(rf"các\s+(?P<nouns>{list_alt}(?:\s*(?:,|\bvà\b)\s*{list_alt}){{{kinds_min - 1},}})",
                                  regex.V1),
@@ -657,6 +667,10 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
             parent_id = None
         return Agency(_unit_id(jurisdiction, entry.name, parent_name if parent_id else None),
                       entry.name, jurisdiction, entry.group, parent_id)
+    member = _gazetteer().member_start.match(match_key(name, keep_length=True))
+    if member is not None:
+        # "Thành viên Ban Chỉ đạo …": its members, as the finder reads them (:func:`_members`)
+        return members_of(_shown(_resolve(name[member.end():], jurisdiction, parent)))
     bare = _without_locative(name, jurisdiction)
     if bare is not None:
         return _resolve(bare, jurisdiction, parent)
@@ -1683,6 +1697,8 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
             pos = e2
     if councils_before and gaz.province_pair is not None:
         out = _province_councils(out, councils_before, jurisdiction, parent)
+    if _MEMBER_HINT in key:
+        out = _members(key, out)
     if groups and any(a.group for a, _, _ in out):
         out = _shared_plurals(text, out, jurisdiction, parent)
     if any(a.group for a, _, _ in out):
@@ -1691,6 +1707,28 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
         out = _bodies_of_named_units(text, key, out, jurisdiction, parent)
     return tuple(out)
 
+
+
+_MEMBER_HINT = "viên"  # every member word's last word (match_key folds case), a cheap test before _members
+
+
+def _members(key: str, found: list[tuple[Agency, int, int]]) -> list[tuple[Agency, int, int]]:
+    """A body named right after a member word ("Thành viên Ủy ban nhân dân tỉnh", ``[pattern]
+    member_words``): its members (:func:`members_of`); the span stays the body's name (the
+    member word is one of the words an item's addressee may follow, ``[roles] head_words``)."""
+    gaz = _gazetteer()
+    out = []
+    for agency, s, e in found:
+        m = gaz.member_before.search(key, max(0, s - 24), s) if not agency.group else None
+        out.append((members_of(agency) if m is not None else agency, s, e))
+    return out
+
+
+def members_of(body: Agency) -> Agency:
+    """The members of a collegial body as one group under it: "Các thành viên Ủy ban nhân dân
+    tỉnh" (``[pattern] member_group``)."""
+    name = f"{_gazetteer().member_group} {body.name}"
+    return Agency(agency_id(body.jurisdiction, name), name, body.jurisdiction, True, body.id)
 
 
 def _without_inner_abbreviations(text: str, key: str) -> str:

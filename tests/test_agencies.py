@@ -437,7 +437,8 @@ GROUPS = [
       ("Lực lượng vũ trang tỉnh", True), ("Chính quyền địa phương", True)]),
     ("các đơn vị chức năng thường xuyên kiểm tra", [("Các đơn vị chức năng", True)]),
     ("thành viên Ban Chỉ huy Phòng thủ dân sự - Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh, các cơ quan",
-     [("Ban Chỉ huy Phòng thủ dân sự - Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh", False), ("Các cơ quan", True)]),
+     [("Các thành viên Ban Chỉ huy Phòng thủ dân sự - Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh", True),
+      ("Các cơ quan", True)]),  # (its members, [pattern] member_words)
     # a group of units "thuộc" the committees of a level runs through the level's units; "phòng,
     # ban" is one noun, but a capitalised head after the comma is another body (the board)
     ("Các phòng chuyên môn thuộc UBND các huyện, thành phố phối hợp",
@@ -679,7 +680,8 @@ TOKEN_WALK = [
     ("Chánh Văn phòng Hội đồng nhân dân, Uỷ ban nhân dân tỉnh, Giám đốc Sở Y tế", HT,
      [("Văn phòng HĐND và UBND tỉnh", "Văn phòng Hội đồng nhân dân, Uỷ ban nhân dân tỉnh"), ("Sở Y tế", "Sở Y tế")]),
     ("Thành viên Ban chỉ đạo cải cách hành chính của tỉnh; Giám đốc các sở", HT,
-     [("Ban chỉ đạo cải cách hành chính tỉnh", "Ban chỉ đạo cải cách hành chính của tỉnh"), ("Các sở, ban, ngành", "các sở")]),
+     [("Các thành viên Ban chỉ đạo cải cách hành chính tỉnh", "Ban chỉ đạo cải cách hành chính của tỉnh"),
+      ("Các sở, ban, ngành", "các sở")]),
     # the plural of a body named by a head keeps the whole name; before a list of units it is
     # that body of each unit, as written without "các"
     ("giao các Phòng Tài nguyên và Môi trường cấp huyện thực hiện", HT,
@@ -856,7 +858,28 @@ EXECUTION_BODIES = [
      ["Các sở, ban, ngành", "Các tập thể, cá nhân có liên quan"]),
     ("Giám đốc (Thủ trưởng) các sở, ban, ngành, đơn vị cấp tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường", "Đắk Lắk",
      ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"]),
+    # a collegial body's members are not the body: one group under it ([pattern] member_words)
+    ("Thành viên Ủy ban nhân dân tỉnh, thủ trưởng các cơ quan thuộc Ủy ban nhân dân tỉnh chịu trách nhiệm", "Bắc Kạn",
+     ["Các thành viên Ủy ban nhân dân tỉnh", "Các cơ quan thuộc Ủy ban nhân dân tỉnh"]),
+    ("Thành viên Ban chỉ đạo cải cách hành chính của tỉnh; Giám đốc các sở chịu trách nhiệm", "Bắc Kạn",
+     ["Các thành viên Ban chỉ đạo cải cách hành chính tỉnh", "Các sở, ban, ngành"]),
+    ("các thành viên Hội đồng nhân dân tỉnh giám sát", "Nghệ An", ["Các thành viên Hội đồng nhân dân tỉnh"]),
+    # … but a row that lists "thành viên X" as X (a working team) wins, and a company's legal form is no member
+    ("Các thành viên Tổ công tác và các đơn vị liên quan chịu trách nhiệm", "Bắc Kạn",
+     ["Tổ công tác", "Các đơn vị liên quan"]),
+    ("Công ty TNHH một thành viên Xổ số kiến thiết tỉnh thực hiện", "Bắc Kạn",
+     ["Công ty TNHH một thành viên Xổ số kiến thiết tỉnh"]),
 ]
+
+
+@pytest.mark.parametrize(("written", "jurisdiction", "body"), [
+    ("Thành viên Ủy ban nhân dân tỉnh", "Bắc Kạn", "Ủy ban nhân dân tỉnh"),
+    ("Các thành viên Ban Chỉ đạo cải cách hành chính tỉnh", "Bắc Kạn", "Ban chỉ đạo cải cách hành chính tỉnh"),
+])
+def test_members_resolve_as_the_finder_reads_them(written: str, jurisdiction: str, body: str) -> None:
+    a = resolve_agency(written, jurisdiction)
+    found = [x for x, _, _ in find_agencies(f"{written} chịu trách nhiệm", jurisdiction)]
+    assert found == [a] and a.group and a.parent == resolve_agency(body, jurisdiction).id
 
 
 @pytest.mark.parametrize(("text", "jurisdiction", "names"), EXECUTION_BODIES, ids=[e[0][:40] for e in EXECUTION_BODIES])

@@ -393,7 +393,7 @@ ARTICLE_SHAPES = [
       ("III.3", "UBND tỉnh yêu cầu UBND các huyện", ["UBND các huyện, thành phố, thị xã"], [], False),
       ("III.3-2", "Riêng UBND huyện Kỳ Anh", ["Ủy ban nhân dân huyện Kỳ Anh"], [], False),
       ("III.4", "Từ kết quả đó, Chủ tịch UBND", ["Các chủ đầu tư"], [], False),
-      ("III.5", "UBND tỉnh đề nghị các đồng chí", ["Ban Chỉ đạo phòng, chống dịch bệnh tỉnh"], [], False)]),
+      ("III.5", "UBND tỉnh đề nghị các đồng chí", ["Các thành viên Ban Chỉ đạo phòng, chống dịch bệnh tỉnh"], [], False)]),
     # a clause after ";" opening with its time, then a named body: that body's task
     ("second-bearer-after-semicolon-and-time",
      "III. TỔ CHỨC THỰC HIỆN\n1. Các đơn vị phải cập nhật kết quả trước ngày 5 hằng tháng; từ ngày 5 đến ngày 10 hằng "
@@ -1037,10 +1037,10 @@ ARTICLE_SHAPES = [
      None, [("Điều 2.1", "Giao cho Giám đốc Sở Xây dựng", ["Sở Xây dựng"],
              ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], False)]),
     # (a board named by its task ends with its level: the province word is part of the name)
-    ("board-members-lead",
+    ("board-members-lead",  # its members, not the board ([pattern] member_words)
      "III. TỔ CHỨC THỰC HIỆN\n2. Đề nghị thành viên Ban Chỉ đạo Chăm sóc sức khỏe nhân dân tỉnh tham gia chỉ đạo thực "
      "hiện Kế hoạch theo địa bàn được phân công.\n",
-     None, [("III.2", "Đề nghị thành viên Ban Chỉ đạo", ["Ban Chỉ đạo Chăm sóc sức khỏe nhân dân tỉnh"], [], False)]),
+     None, [("III.2", "Đề nghị thành viên Ban Chỉ đạo", ["Các thành viên Ban Chỉ đạo Chăm sóc sức khỏe nhân dân tỉnh"], [], False)]),
     ("de-nghi-company-colon",
      "III. TỔ CHỨC THỰC HIỆN\n12. Đề nghị Công ty Điện lực Hà Tĩnh: Khẩn trương kiểm tra, khắc phục sự cố lưới điện.",
      None, [("III.12", "Đề nghị Công ty Điện lực Hà Tĩ", ["Công ty Điện lực Hà Tĩnh"], [], False)]),
