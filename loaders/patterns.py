@@ -125,9 +125,10 @@ class Patterns:
         # thu, giải trình số 507/UBND-KT", "Báo cáo thẩm tra số …"
         self.qualified_noun = self._re(
             rf"""(?-i:(?=\p{{Lu}}))(?P<word>{type_word_re})(?:[\s,]+(?-i:\p{{Ll}}+)){{1,5}}\s+(?:số|sô)\s*:?\s*$""", _FLAGS)
-        # "theo mẫu số 01-ĐĐN-CT": a form's code, anchored at the symbol
+        # "theo mẫu số 01-ĐĐN-CT": a form's code, "kỳ họp thứ 3 - HĐND": an ordinal, anchored at the symbol
         self.form_before = self._re(
-            rf"(?<!\p{{L}}){alternation(refs['not_documents']['form_words'])}\s*(?:(?:số|sô)\s*)?:?\s*$", _FLAGS)
+            rf"(?<!\p{{L}}){alternation(refs['not_documents']['form_words'] + refs['not_documents'].get('ordinal_words', []))}"
+            r"\s*(?:(?:số|sô)\s*)?:?\s*$", _FLAGS)
         self.so_before = self._re(r"(?:số|sô)\s*:?\s*$", _FLAGS)
         self.header_so = self._re(r"(?:^|\n)[ \t]*Số\s*:?[ \t]*$", regex.V1)
 

@@ -668,7 +668,7 @@ def _in_title_of_citation(text: str, start: int, symbol_ends: list[int]) -> bool
     return bool(_OF_BEFORE.search(text, max(0, start - 8), start))
 
 
-_LIST_GAP = compile_kept(r"\s*(?:,|và|,\s*và)\s*", regex.V1)
+_LIST_GAP = compile_kept(r"\s*(?:,|và|,\s*và)\s*(?:các\s+)?", regex.V1)  # "… Luật A và các Luật sửa đổi …"
 _SENT_STOP = compile_kept(r"[.!?](?:\s|$)", regex.V1)
 _OF_BEFORE = compile_kept(r"\bcủa\s+$", regex.V1 | regex.I)
 

@@ -103,6 +103,14 @@ ROWS = [
      [ref("72/2025/QH15", "Luật", None, CENTRAL, "based_on")]),
     ("law-in-the-title-of-a-decree", "Căn cứ Nghị định số 85/2024/NĐ-CP ngày 10/7/2024 của Chính phủ quy định chi tiết một số điều của Luật Giá;", "",
      [ref("85/2024/NĐ-CP", "NĐ", "2024-07-10", CENTRAL, "based_on")]),
+    # an ordinal's number is no document's ("kỳ họp thứ 3 - HĐND tỉnh")
+    ("ordinal-is-no-symbol", "Xét tờ trình số 06/TT.HĐND ngày 12/01/2001 của Thường trực HĐND tỉnh trình tại kỳ họp thứ 3 - "
+     "HĐND tỉnh nhiệm kỳ 1999- 2004;", "",
+     [ref("06/TT.HĐND", "TTr", "2001-01-12", HT, "cites")]),
+    # the laws of a decree's title, the amending ones listed "và các Luật …" too
+    ("laws-listed-in-the-title-of-a-decree", "Căn cứ Nghị định số 136/2006/NĐ-CP ngày 14/11/2006 của Chính phủ “Quy định chi "
+     "tiết một số điều của Luật Khiếu nại, tố cáo và các Luật sửa đổi, bổ sung một số điều của Luật khiếu nại, tố cáo”;", "",
+     [ref("136/2006/NĐ-CP", "NĐ", "2006-11-14", CENTRAL, "based_on")]),
     ("amending-law-in-a-basis-clause", "Căn cứ Luật Ngân sách nhà nước số 83/2015/QH13 được sửa đổi, bổ sung bởi Luật số 59/2020/QH14;", "",
      [ref("83/2015/QH13", "Luật", None, CENTRAL, "based_on"), ref("59/2020/QH14", "Luật", None, CENTRAL, "based_on")]),
     ("named-amending-law-is-one-law", "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật ngày 25/6/2025;", "",
