@@ -126,7 +126,7 @@ def _outline(ctx: Ctx, scan: _Scan, i: int) -> bool:
         title = text[p.body : p.end]
         sentence = title.rstrip()[-1:] == "." and len(title.split()) > r.skip_title_words
         scan.skip_number = (bool(r.skip_sections.search(title)) and not sentence
-                            and is_heading(scan.paras, i, text))
+                            and is_heading(scan.paras, i, text)) or bool(r.skip_label.match(title))
     if scan.skip_number:
         scan.last = None
         return True

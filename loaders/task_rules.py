@@ -32,6 +32,7 @@ class TaskRules:
     label_needs: tuple[frozenset[str], ...]  # marks without case every label holds one of each: ":"
     skip_sections: regex.Pattern
     skip_title_words: int
+    skip_label: regex.Pattern  # an item opening with a skip title as its label ("Mục tiêu chung:")
     examples_end: regex.Pattern  # "… các nền tảng … như:": the items below are examples, not tasks
     letter_lead_in: regex.Pattern  # "… có ý kiến chỉ đạo như sau: Giao …": a letter's duty after it
     letter_addressees: regex.Pattern  # "Kính gửi:" before a letter's addressees
@@ -174,6 +175,8 @@ def task_rules() -> TaskRules:
         inline_label=compile_rule(r"(?<=[.;]\s*)" + _any(list(raw["labels"].values())).pattern, regex.I | regex.V1),
         skip_sections=_any(raw["sections"]["skip"]),
         skip_title_words=int(raw["sections"]["skip_title_words"]),
+        skip_label=compile_rule(r"\s*(?:" + "|".join(f"(?:{p.lstrip('^')})" for p in raw["sections"]["skip"])
+                                + rf")(?:\s+[^\s:]+){{0,{int(raw['sections']['skip_label_words']) - 1}}}\s*:", regex.I | regex.V1),
         examples_end=compile_rule(raw["sections"]["examples_end"], regex.I | regex.V1),
         letter_lead_in=compile_rule(raw["letters"]["lead_in"], regex.I | regex.V1),
         letter_addressees=compile_rule(raw["letters"]["addressees"], regex.I | regex.V1),

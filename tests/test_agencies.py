@@ -341,7 +341,7 @@ GROUPS = [
     ("Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh, huyện Quỳnh Lưu chủ trì tổ chức cách ly",
      [("Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh", False)]),
     ("Cục Hàng không Việt Nam phối hợp", [("Cục Hàng không Việt Nam", False)]),
-    ("Đề nghị các huyện, thị, thành ủy lãnh đạo, chỉ đạo", [("Các huyện", True), ("Tỉnh ủy", False)]),
+    ("Đề nghị các huyện, thị, thành ủy lãnh đạo, chỉ đạo", [("Các huyện ủy, thị ủy, thành ủy", True)]),  # (the districts' Party committees)
     ("Trung tâm Kiểm soát bệnh tật (CDC) đảm nhận việc lấy mẫu", [("Trung tâm Kiểm soát bệnh tật", False)]),
     ("Bảo hiểm xã hội (BHXH) tỉnh tiếp tục tham mưu", [("Bảo hiểm xã hội tỉnh", False)]),
     ("Định kỳ hằng quý đơn vị báo cáo Sở Tài chính", [("Sở Tài chính", False)]),

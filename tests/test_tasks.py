@@ -112,6 +112,13 @@ SHAPES = [
             ("IV.1.-1", "Giới thiệu điển hình tiên tiến", [CDN], [], False),
             ("IV.1.-2", "Báo cáo Ủy ban nhân dân tỉnh v", [CDN], [], False),
             ("IV.2", "Sở Nội vụ: Chủ trì tổng hợp.", ["Sở Nội vụ"], [], False)]),
+    # an item opening with a purpose's or a situation's title as its label holds no task, nor
+    # do the items under it; a label that names a role ("… chủ trì, phối hợp với …:") does
+    ("labelled-purpose-items",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Mục tiêu chung: Tiếp tục đẩy mạnh phát triển công tác xã hội tại các cấp, các ngành.\n"
+     "- Nâng cao nhận thức của toàn xã hội về công tác xã hội.\n2. Tình hình thực hiện: Sở Y tế đã triển khai.\n"
+     "3. Sở Y tế chủ trì, phối hợp với Sở Tài chính: rà soát nhu cầu.\n",
+     None, [("III.3", "Sở Y tế chủ trì, phối hợp với", ["Sở Y tế"], ["Sở Tài chính"], False)]),
     # wordings of directives met on unseen pages: an opening connective or basis before the
     # bearer, "Giao cho", the acting chairman, a head by title ("Cục trưởng Cục …"), "Sở, ban,
     # ngành" without "Các", "định kỳ" ending a group's name; a later sentence opened by "Trên
@@ -1037,6 +1044,37 @@ ARTICLE_SHAPES = [
      None, [("Điều 2.1", "Giao cho Giám đốc Sở Xây dựng", ["Sở Xây dựng"],
              ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], False)]),
     # (a board named by its task ends with its level: the province word is part of the name)
+    # wordings of conclusions and Party papers met on unseen pages (probes AA, AB): consent
+    # before the hand-over, with or without a body giving it; a commune's sections; the board
+    # of the industrial parks; "Song song đó," opening a later duty; the Party committees one
+    # level down, by their secretary, "Mỗi …"; a comma left out of "cơ quan, ban ngành"; the
+    # polite plural "các quý cơ quan"
+    ("conclusion-and-party-wordings",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Thống nhất chủ trương giao UBND huyện Thọ Xuân xây dựng Đề án Phát triển du lịch.\n"
+     "2. Ban Thường vụ Tỉnh ủy đồng ý về chủ trương và giao Ban Cán sự Đảng UBND tỉnh tiếp thu ý kiến.\n"
+     "3. Giao các bộ phận chuyên môn tham mưu các nội dung được phân công.\n"
+     "4. Chủ tịch UBND tỉnh giao Sở Nội vụ chủ trì, phối hợp Ban Quản lý các khu công nghiệp, Sở Giáo dục và Đào tạo "
+     "nghiên cứu, báo cáo.\n"
+     "5. UBND tỉnh yêu cầu Sở Y tế xây dựng kế hoạch. Song song đó, các Sở, ban, ngành và các địa phương phối hợp với "
+     "Sở Y tế tăng cường tuyên truyền.\n"
+     "6. Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy xây dựng kế hoạch thực hiện.\n"
+     "7. Ban Thường vụ Tỉnh ủy yêu cầu Bí thư cấp ủy phải trực tiếp quán triệt.\n"
+     "8. Mỗi huyện, thành, thị ủy chỉ đạo một số đảng bộ cơ sở tổ chức đại hội điểm.\n"
+     "9. Chủ tịch UBND tỉnh yêu cầu các cơ quan, ban ngành, đoàn thể tiếp tục tổ chức tuyên truyền.\n"
+     "10. Sở Xây dựng đề nghị các quý cơ quan có văn bản thẩm định gửi về Sở Xây dựng.\n",
+     None,
+     [("III.1", "Thống nhất chủ trương giao UB", ["Ủy ban nhân dân huyện Thọ Xuân"], [], False),
+      ("III.2", "Ban Thường vụ Tỉnh ủy đồng ý", ["Ban Cán sự Đảng UBND tỉnh"], [], False),
+      ("III.3", "Giao các bộ phận chuyên môn t", ["Các bộ phận chuyên môn"], [], False),
+      ("III.4", "Chủ tịch UBND tỉnh giao Sở Nộ", ["Sở Nội vụ"],
+       ["Ban Quản lý các khu công nghiệp tỉnh", "Sở Giáo dục và Đào tạo"], False),
+      ("III.5", "UBND tỉnh yêu cầu Sở Y tế xây", ["Sở Y tế"], [], False),
+      ("III.5-2", "Song song đó, các Sở, ban, ng", ["Các sở, ban, ngành", "Chính quyền địa phương"], ["Sở Y tế"], False),
+      ("III.6", "Các huyện ủy, thị ủy, thành ủ", ["Các huyện ủy, thị ủy, thành ủy", "Các đảng ủy trực thuộc Tỉnh ủy"], [], False),
+      ("III.7", "Ban Thường vụ Tỉnh ủy yêu cầu", ["Các cấp ủy Đảng"], [], False),
+      ("III.8", "Mỗi huyện, thành, thị ủy chỉ", ["Các huyện ủy, thị ủy, thành ủy"], [], False),
+      ("III.9", "Chủ tịch UBND tỉnh yêu cầu cá", ["Các sở, ban, ngành", "Các đoàn thể chính trị - xã hội tỉnh"], [], False),
+      ("III.10", "Sở Xây dựng đề nghị các quý c", ["Các đơn vị liên quan"], [], False)]),
     ("board-members-lead",  # its members, not the board ([pattern] member_words)
      "III. TỔ CHỨC THỰC HIỆN\n2. Đề nghị thành viên Ban Chỉ đạo Chăm sóc sức khỏe nhân dân tỉnh tham gia chỉ đạo thực "
      "hiện Kế hoạch theo địa bàn được phân công.\n",
