@@ -1350,7 +1350,7 @@ def _qualifiers(jur: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], ...], froz
     return seqs, frozenset(q[0] for q in seqs), max(map(len, words), default=0)
 
 
-def _written_out(key: str, hit: tuple[AgencyEntry, int], start: int, jur: tuple[str, ...],
+def _written_out(text: str, key: str, hit: tuple[AgencyEntry, int], start: int, jur: tuple[str, ...],
                  one: _KeyTokens | None = None) -> int | None:
     """End of a longer name a short alias opens, or None.
 
@@ -1405,9 +1405,30 @@ def _written_out(key: str, hit: tuple[AgencyEntry, int], start: int, jur: tuple[
             if tok == "các" and any(tuple(words[i + 1 : i + 1 + len(n)]) == n for n in gaz.group_nouns):
                 return None  # "… và các hội …": another body
             continue
-        if _stops(words, i, gaz.stop_words) or _walk(key, s, gaz.trie, one) is not None:
-            return None  # a verb, a preposition, another body
+        if _stops(words, i, gaz.stop_words):
+            # a verb, a preposition: the alias alone, or, after a description of its own in lower
+            # case, another body ("Ban quản lý rừng phòng hộ Mường La thực hiện …", "Ban quản lý
+            # chợ tổ chức …": a board of the forest, of the market)
+            return toks[i - 1][2] if i and _own_description(text, toks) else None
+        if _walk(key, s, gaz.trie, one) is not None:
+            return None  # another body
+    if toks and len(toks) <= gaz.description_max and not skip and _own_description(text, toks) and (
+            not any(w in gaz.description_words for w in words)) and (
+            _PUNCT_NEXT.match(key, toks[-1][2]) is not None):
+        return toks[-1][2]  # "… , Ban quản lý rừng đặc dụng, phòng hộ, …": the description up to the comma
     return None
+
+
+_PUNCT_NEXT = regex.compile(r"\s*[,;.:)]", regex.V1)
+
+
+def _own_description(text: str, toks: list[tuple[str, int, int]]) -> bool:
+    """Whether the words after a short alias open a description of another body ("… rừng phòng
+    hộ", "… chợ"): a word in lower case, not a joining word, not a local unit's level ("Ủy ban
+    nhân dân xã" is the level's committee, read by the local-council patterns)."""
+    gaz = _gazetteer()
+    word, s, _ = toks[0]
+    return text[s].islower() and word not in gaz.description_words and word not in gaz.unit_first
 
 
 def _after_jurisdiction(key: str, pos: int, jur: tuple[str, ...]) -> int:
@@ -1600,7 +1621,7 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
                 continue
         city = None  # the end of another city's name after a province body's alias ending "thành phố"
         if hit is not None:
-            longer = _written_out(key, hit, start, jur, one)
+            longer = _written_out(text, key, hit, start, jur, one)
             bare = hit[1]
             hit = (hit[0], _qualifier_end(key, hit[1], jur, one)) if longer is None else (None, longer)
             level = _TP_END.search(key, start, bare) if hit[0] is not None and not hit[0].group else None

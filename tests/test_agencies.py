@@ -169,6 +169,18 @@ def test_unit_parent_given_by_caller() -> None:
 
 FIND = [
     ("Giao Sở KH&ĐT chủ trì", [("Sở Kế hoạch và Đầu tư", "Sở KH&ĐT")]),
+    # a short alias ("Ban Quản lý") going on with a description of its own in lower case is
+    # another body; a team and a ranger station by their heads; verbs that end a name
+    ("đề nghị Ban quản lý rừng phòng hộ Mường La, Ban quản lý chợ, Đội Kiểm lâm Cơ động và Hạt Kiểm lâm khu vực "
+     "thực hiện", [("Ban quản lý rừng phòng hộ Mường La", "Ban quản lý rừng phòng hộ Mường La"),
+                   ("Ban quản lý chợ", "Ban quản lý chợ"), ("Đội Kiểm lâm Cơ động", "Đội Kiểm lâm Cơ động"),
+                   ("Hạt Kiểm lâm khu vực", "Hạt Kiểm lâm khu vực")]),
+    ("Văn phòng điều phối nông thôn mới tỉnh chủ trì", [("Văn phòng điều phối nông thôn mới tỉnh",
+                                                         "Văn phòng điều phối nông thôn mới tỉnh")]),
+    ("Chi cục Kiểm lâm thông báo cấp dự báo; Ban Chỉ đạo cấp tỉnh còn có 25 ủy viên",
+     [("Chi cục Kiểm lâm", "Chi cục Kiểm lâm"), ("Ban Chỉ đạo cấp tỉnh", "Ban Chỉ đạo cấp tỉnh")]),
+    ("Đối với các ban tham mưu của Tỉnh ủy, tập trung thẩm định",
+     [("Các ban tham mưu, giúp việc Tỉnh ủy", "các ban tham mưu của Tỉnh ủy")]),
     ("b) Sở Thông tin và Truyền thông: Chủ trì, phối hợp với các sở, ban, ngành liên quan",
      [("Sở Thông tin và Truyền thông", "Sở Thông tin và Truyền thông"), ("Các sở, ban, ngành", "các sở, ban, ngành liên quan")]),
     ("Đài Phát thanh và Truyền hình tỉnh, Báo Hà Tĩnh và các cơ quan thông tin đại chúng",
@@ -346,6 +358,7 @@ GROUPS = [
     ("Bảo hiểm xã hội (BHXH) tỉnh tiếp tục tham mưu", [("Bảo hiểm xã hội tỉnh", False)]),
     ("Định kỳ hằng quý đơn vị báo cáo Sở Tài chính", [("Sở Tài chính", False)]),
     ("Quý cơ quan, đơn vị có ý kiến góp ý", [("Các đơn vị liên quan", True)]),
+    ("yêu cầu các cơ quan bám sát chương trình công tác", [("Các cơ quan", True)]),  # (a verb ends the group's name)
     ("Đài truyền thanh xã Nghi Phong thông báo", [("Đài truyền thanh xã Nghi Phong", False)]),
     ("Ban Chỉ đạo phòng, chống thiên tai đôn đốc các cấp, các ngành triển khai",
      [("Ban Chỉ đạo phòng, chống thiên tai", False), ("Các cấp, các ngành", True)]),
