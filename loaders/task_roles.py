@@ -526,9 +526,10 @@ def cooperating_of(ctx: Ctx, found, start: int, end: int, lead: list[Agency] = (
         # the body just before the cue, with nothing but blanks between
         i = bisect.bisect_right(found, m.start(), key=lambda f: f[2]) - 1
         before = found[i][0] if i >= 0 and _blank(ctx.text, found[i][2], m.start()) else None
-        if before is not None and before not in lead:
+        if before is not None and before not in lead and not r.directed_before.search(
+                ctx.text, max(start, found[i][1] - 20), found[i][1]):
             # "Tham mưu UBND Tỉnh phối hợp với các bộ, ngành Trung ương …": the body just named
-            # cooperates, not the item's lead
+            # cooperates, not the item's lead (unless the lead directs it: [roles] directed_before)
             continue
         run, run_end = agency_run(ctx, found, m.end(), end)
         out += run + _last_partner(ctx, m.start(), run_end if run else m.end(), end)

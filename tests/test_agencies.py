@@ -175,6 +175,9 @@ FIND = [
      "thực hiện", [("Ban quản lý rừng phòng hộ Mường La", "Ban quản lý rừng phòng hộ Mường La"),
                    ("Ban quản lý chợ", "Ban quản lý chợ"), ("Đội Kiểm lâm Cơ động", "Đội Kiểm lâm Cơ động"),
                    ("Hạt Kiểm lâm khu vực", "Hạt Kiểm lâm khu vực")]),
+    # a board's task with the comma of "phòng cháy, chữa cháy", in lower case, "của tỉnh"
+    ("Ban chỉ huy phòng cháy, chữa cháy rừng của tỉnh yêu cầu Sở Y tế",
+     [("Ban chỉ huy phòng cháy, chữa cháy rừng tỉnh", "Ban chỉ huy phòng cháy, chữa cháy rừng của tỉnh"), ("Sở Y tế", "Sở Y tế")]),
     ("Văn phòng điều phối nông thôn mới tỉnh chủ trì", [("Văn phòng điều phối nông thôn mới tỉnh",
                                                          "Văn phòng điều phối nông thôn mới tỉnh")]),
     ("Chi cục Kiểm lâm thông báo cấp dự báo; Ban Chỉ đạo cấp tỉnh còn có 25 ủy viên",

@@ -1075,6 +1075,13 @@ ARTICLE_SHAPES = [
       ("III.8", "Mỗi huyện, thành, thị ủy chỉ", ["Các huyện ủy, thị ủy, thành ủy"], [], False),
       ("III.9", "Chủ tịch UBND tỉnh yêu cầu cá", ["Các sở, ban, ngành", "Các đoàn thể chính trị - xã hội tỉnh"], [], False),
       ("III.10", "Sở Xây dựng đề nghị các quý c", ["Các đơn vị liên quan"], [], False)]),
+    # the partners of a body the lead directs are the task's; not those of a body it advises
+    ("directed-body-partners",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Chủ tịch Ủy ban nhân dân cấp xã chỉ đạo Ban chỉ huy phòng cháy, chữa cháy rừng cấp xã "
+     "phối hợp Hạt Kiểm lâm đôn đốc thực hiện các biện pháp.\n2. Sở Y tế tham mưu UBND tỉnh phối hợp với các bộ, ngành "
+     "Trung ương tổ chức hội nghị.\n", None,
+     [("III.1", "Chủ tịch Ủy ban nhân dân cấp", ["Ủy ban nhân dân các xã, phường"], ["Hạt Kiểm lâm"], False),
+      ("III.2", "Sở Y tế tham mưu UBND tỉnh", ["Sở Y tế"], [], False)]),
     ("board-members-lead",  # its members, not the board ([pattern] member_words)
      "III. TỔ CHỨC THỰC HIỆN\n2. Đề nghị thành viên Ban Chỉ đạo Chăm sóc sức khỏe nhân dân tỉnh tham gia chỉ đạo thực "
      "hiện Kế hoạch theo địa bàn được phân công.\n",
