@@ -234,7 +234,7 @@ def task_rules() -> TaskRules:
         report_opener=compile_rule(r"\s*(?:" + "|".join(roles["report_openers"]) + ")", regex.I | regex.V1),
         reported=compile_rule(r"\s*(?:" + roles["reported"] + ")", regex.I | regex.V1),
         anaphora=compile_rule(r"\s*(?P<head>(?-i:" + "|".join(roles["anaphora_heads"]) + r"))(?=\s+\p{Ll})", regex.V1),
-        passive_by=compile_rule(r"(?<!\w)(?:" + roles["passive_by"] + r")\s+", regex.I | regex.V1),
+        passive_by=compile_rule(r"(?<!\w)(?:" + roles["passive_by"] + r")\s*", regex.I | regex.V1),
         passive_cue=compile_rule(r"\s*(?:" + "|".join(roles["passive_cues"]) + r")(?!\w)", regex.I | regex.V1),
         new_duty=_any(roles["new_duty"], anchor=r"\s*"),
         condition=compile_rule(r"\s*(?:" + "|".join(roles["condition_openers"]) + r")(?!\w)", regex.I | regex.V1),

@@ -44,6 +44,10 @@ ROWS = [
     ("trong tháng 6 năm nay", 2024, ("2024-06-01", "2024-06-30", None, "interval")),
     ("vào cuối tháng 5", 2022, ("2022-05-31", "2022-05-31", None, "date")),
     ("trước cuối tháng 6/2024", None, ("2024-06-30", "2024-06-30", None, "date")),
+    # a month's or a year's end right after "hoàn thành" or "chậm nhất (là)", no preposition
+    ("hoàn thành cuối tháng 1/2021", None, ("2021-01-31", "2021-01-31", None, "date")),
+    ("chậm nhất cuối tháng 3 năm 2021", None, ("2021-03-31", "2021-03-31", None, "date")),
+    ("chậm nhất là cuối năm 2025", None, ("2025-01-01", "2025-12-31", None, "interval")),
     ("hằng năm, từ năm 2023 đến năm 2025", None, ("2023-01-01", "2025-12-31", "FREQ=YEARLY", "recurring")),
     ("hàng năm từ 2023 - 2025", None, ("2023-01-01", "2025-12-31", "FREQ=YEARLY", "recurring")),
     ("hàng quý trước ngày 15 của tháng tiếp theo", None,

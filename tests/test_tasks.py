@@ -1075,6 +1075,17 @@ ARTICLE_SHAPES = [
       ("III.8", "Mỗi huyện, thành, thị ủy chỉ", ["Các huyện ủy, thị ủy, thành ủy"], [], False),
       ("III.9", "Chủ tịch UBND tỉnh yêu cầu cá", ["Các sở, ban, ngành", "Các đoàn thể chính trị - xã hội tỉnh"], [], False),
       ("III.10", "Sở Xây dựng đề nghị các quý c", ["Các đơn vị liên quan"], [], False)]),
+    # the lead named in parentheses after the duty, or as the agent who carries it out or
+    # organises it ("do X tổ chức")
+    ("lead-in-parentheses-or-as-agent",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Xây dựng Đề án phát triển kinh tế đô thị (Sở Kế hoạch và Đầu tư chủ trì, phối hợp với Sở "
+     "Tài chính; hoàn thành trong quý III/2021).\n2. Rà soát quy hoạch (giao Sở Xây dựng chủ trì).\n3. Tổ chức hội nghị "
+     "tổng kết (Sở Tài chính thực hiện).\n4. Hội nghị do Ban Tuyên giáo Tỉnh ủy tổ chức, hoàn thành cuối tháng 1/2021.\n",
+     None,
+     [("III.1", "Xây dựng Đề án phát triển kinh", ["Sở Kế hoạch và Đầu tư"], ["Sở Tài chính"], False),
+      ("III.2", "Rà soát quy hoạch (giao Sở", ["Sở Xây dựng"], [], False),
+      ("III.3", "Tổ chức hội nghị tổng kết (Sở", ["Sở Tài chính"], [], False),
+      ("III.4", "Hội nghị do Ban Tuyên giáo", ["Ban Tuyên giáo Tỉnh ủy"], [], False)]),
     # the partners of a body the lead directs are the task's; not those of a body it advises
     ("directed-body-partners",
      "III. TỔ CHỨC THỰC HIỆN\n1. Chủ tịch Ủy ban nhân dân cấp xã chỉ đạo Ban chỉ huy phòng cháy, chữa cháy rừng cấp xã "
