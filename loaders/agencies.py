@@ -225,6 +225,7 @@ class _Gazetteer:
     joined: dict[str, str]
     by_shown: dict[str, AgencyEntry]  # the table's names as a centrally-run city shows them
     city_forms: dict[str, str]  # a table name's words as a centrally-run city writes them
+    zone_forms: dict[str, str]  # a table name as a province with special zones writes it
     city_words: regex.Pattern
     board_heads: tuple[tuple[str, ...], ...]  # boards named by their task: "Ban Chỉ đạo …"
     board_stops: frozenset[tuple[str, ...]]  # a board's description has none of these before its level
@@ -519,6 +520,7 @@ def _gazetteer() -> _Gazetteer:
         joined=dict(pattern.get("joiners", {})),
         by_shown={regex.sub(city_words, lambda m: city_forms[m.group()], n): e for n, e in by_name.items()},
         city_forms=city_forms,
+        zone_forms=dict(pattern.get("zone_forms", {})),
         city_words=city_words,
         region_word=match_key(pattern.get("region_word", "khu vực")),
         named_places=tuple(_tokens(match_key(w)) for w in pattern.get("named_places", [])),
@@ -745,10 +747,13 @@ def _plural_kind(name: str) -> str | None:
 
 def _local_form(name: str, jurisdiction: str) -> str:
     """A table name as a centrally-run city writes it (``[pattern] city_forms``): "Văn phòng
-    UBND tỉnh" of Hà Nội is shown "Văn phòng UBND thành phố".  The id stays the table's."""
+    UBND tỉnh" of Hà Nội is shown "Văn phòng UBND thành phố"; the communes' level of a province
+    with special zones with them (``zone_forms``).  The id stays the table's."""
+    gaz = _gazetteer()
+    if jurisdiction in provinces().special_zones:
+        name = gaz.zone_forms.get(name, name)
     if provinces().kind_of(jurisdiction) != "thành phố":
         return name
-    gaz = _gazetteer()
     return gaz.city_words.sub(lambda m: gaz.city_forms[m.group()], name)
 
 
@@ -2020,7 +2025,10 @@ def _with_place(text: str, key: str, group: Agency, start: int, end: int, jurisd
             return dataclasses.replace(resolve_agency(f"{group.name} {qualifier}", jurisdiction, parent=parent),
                                        group=True), area.end()
         return group, end
-    return dataclasses.replace(resolve_agency(f"{group.name}, {place[0]}", jurisdiction, parent=parent),
+    # (the level's name before the special zones a province shows with it: "… các xã, phường, đặc
+    # khu Cồn Cỏ", not "… đặc khu, đặc khu Cồn Cỏ")
+    base = next((k for k, v in _gazetteer().zone_forms.items() if v == group.name), group.name)
+    return dataclasses.replace(resolve_agency(f"{base}, {place[0]}", jurisdiction, parent=parent),
                                group=True), place[1]
 
 

@@ -387,6 +387,8 @@ class Provinces:
         self._converted: dict[str, str] | None = gazetteer.get("successor")
         #: a district before the merger ("Thành phố Hội An") -> the provinces it was in
         self._districts: dict[str, list[str]] = dict(gazetteer.get("district", {}))
+        #: a province -> its special zones since 1 July 2025 ("Hải Phòng": ["Bạch Long Vĩ", "Cát Hải"])
+        self.special_zones: dict[str, list[str]] = dict(gazetteer.get("special_zones", {}))
         #: former name -> new name, for provinces renamed before the merger (tables/provinces.toml)
         self.renamed: dict[str, str] = {}
         for former, (kind, new) in load_table("provinces").get("renamed", {}).items():
@@ -495,8 +497,14 @@ def gazetteer_from_package() -> dict:
     district: dict[str, list[str]] = {}
     for row in database.query("select distinct district, provinceShort from admin_units_legacy order by district"):
         district.setdefault(row["district"], []).append(row["provinceShort"])
+    # the special zones ("đặc khu") of the two-level local government, by province: their
+    # committees sit at the communes' level ("Ủy ban nhân dân các xã, phường, đặc khu")
+    zones: dict[str, list[str]] = {}
+    for row in database.query("select provinceShort, wardShort from admin_units where wardType = 'Đặc khu' order by wardShort"):
+        zones.setdefault(row["provinceShort"], []).append(row["wardShort"])
     return {"version": importlib.metadata.version("vietnamadminunits"), "kind": kind,
-            "successor": _converted(kind), "district": {k: sorted(v) for k, v in sorted(district.items())}}
+            "successor": _converted(kind), "district": {k: sorted(v) for k, v in sorted(district.items())},
+            "special_zones": dict(sorted(zones.items()))}
 
 
 def _converted(kind: dict[str, str]) -> dict[str, str]:
@@ -531,6 +539,9 @@ def write_gazetteer(path) -> None:
     lines += ["", "[district]"]
     lines += [f"{json.dumps(k, ensure_ascii=False)} = {json.dumps(v, ensure_ascii=False)}"
               for k, v in g["district"].items()]
+    lines += ["", "[special_zones]"]
+    lines += [f"{json.dumps(k, ensure_ascii=False)} = {json.dumps(v, ensure_ascii=False)}"
+              for k, v in g["special_zones"].items()]
     Path(path).write_text("\n".join(lines) + "\n", "utf-8")
 
 

@@ -836,6 +836,15 @@ CENTRAL_AND_CITY = [
     ("Sở Quy hoạch - Kiến trúc Hà Nội", "Hà Nội", "Sở Quy hoạch - Kiến trúc", "ha-noi:agency:so-quy-hoach-kien-truc"),
     ("Trung tâm Đổi mới sáng tạo Hà Nội", "Hà Nội", "Trung tâm Đổi mới sáng tạo Hà Nội",  # other heads keep it
      "ha-noi:agency:trung-tam-doi-moi-sang-tao-ha-noi"),
+    # the communes' level of a province with special zones (the gazetteer's "Đặc khu" units) is
+    # shown with them; one node whatever the province shows
+    ("UBND các xã, phường", "Hải Phòng", "Ủy ban nhân dân các xã, phường, đặc khu",
+     "hai-phong:agency:uy-ban-nhan-dan-cac-xa-phuong"),
+    ("Ủy ban nhân dân các xã, phường, đặc khu", "Quảng Trị", "Ủy ban nhân dân các xã, phường, đặc khu",
+     "quang-tri:agency:uy-ban-nhan-dan-cac-xa-phuong"),
+    ("Ủy ban nhân dân cấp xã", "Nghệ An", "Ủy ban nhân dân các xã, phường", "nghe-an:agency:uy-ban-nhan-dan-cac-xa-phuong"),
+    ("Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ", "Quảng Trị", "Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ",
+     "quang-tri:agency:uy-ban-nhan-dan-cac-xa-phuong-dac-khu-con-co"),
 ]
 
 
