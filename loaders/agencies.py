@@ -183,6 +183,8 @@ class _Gazetteer:
     compose: tuple[tuple[frozenset[str], str], ...]
     canonical: dict[AgencyEntry, tuple[str, ...]]  # each entry's name as a key
     description_words: frozenset[str]  # stop words a written-out description runs through
+    described_kinds: frozenset[tuple[str, ...]]  # short aliases a lower-case description may follow
+    description_verbs: frozenset[tuple[str, ...]]  # verbs such a description never holds
     description_max: int  # tokens of such a description, up to its province word
     catch_all: regex.Pattern  # "các cơ quan, đơn vị và tổ chức, cá nhân có liên quan"
     catch_all_noun: regex.Pattern
@@ -193,6 +195,9 @@ class _Gazetteer:
     member_before: regex.Pattern  # a member word ending where a body's name starts ("thành viên ")
     member_start: regex.Pattern  # … and a name that starts with one
     member_group: str  # how its members are shown ("Các thành viên")
+    member_bodies: tuple[str, ...]  # the collegial bodies that have members ("Ủy ban", "Ban", "Hội đồng")
+    member_hint: str  # a word every member word holds (a cheap test before reading them)
+    member_reach: int  # characters before a body a member word is looked for in
     kinds_list_min: int  # kinds of body a kinds list names at least
     unit_bodies: regex.Pattern  # "Công an" right before "các huyện, …": that body of each unit
     unit_body_named: regex.Pattern  # "Công an huyện Võ Nhai": that body of one unit named
@@ -379,6 +384,13 @@ def _gazetteer() -> _Gazetteer:
     list_alt = "(?:" + "|".join(r"\s+".join(regex.escape(w) for w in match_key(n).split())
                                 for n in sorted(listed, key=len, reverse=True)) + r")(?!\w)"
     local = table.get("local_councils", {})
+    # "thành viên", "các thành viên" as keys, longest first; never "Hội đồng thành viên" (a
+    # company's board) nor "01 thành viên" (one person)
+    members = "|".join(r"\s+".join(regex.escape(w) for w in _tokens(match_key(h)))
+                       for h in sorted(pattern.get("member_words", []), key=len, reverse=True))
+    blank = r"\s+"
+    not_member = "".join("(?<!" + blank.join(regex.escape(w) for w in _tokens(match_key(x))) + r"\s+(?:các\s+)?)"
+                         for x in pattern.get("member_not_after", []))
     levels = {" ".join(_tokens(match_key(w))): (row["group"], bool(row.get("generic_alone")))
               for row in local.get("levels", []) for w in row["units"]}
     # level words written short ("UBND TP. Đông Hà", "UBND TP Đà Lạt"): the level they stand for
@@ -480,6 +492,8 @@ def _gazetteer() -> _Gazetteer:
         compose=compose,
         canonical={e: _tokens(match_key(e.name)) for e in by_name.values()},
         description_words=frozenset(match_key(w) for w in pattern.get("description_words", [])),
+        described_kinds=frozenset(_tokens(match_key(w)) for w in pattern.get("described_kinds", [])),
+        description_verbs=frozenset(_tokens(match_key(w)) for w in pattern.get("description_verbs", [])),
         description_max=int(pattern.get("description_max", 0)),
         catch_all=regex.compile(rf"(?:các\s+)?(?P<nouns>{nouns_alt}(?:\s*(?:,|\bvà\b)?\s*{nouns_alt})+)\s+(?:có\s+)?liên\s+quan(?!\w)",
                                 regex.V1),
@@ -502,13 +516,12 @@ def _gazetteer() -> _Gazetteer:
                                   + r")\s+$" if pattern.get("unit_bodies") else r"(?!)", regex.V1),
         kinds_list_min=kinds_min,
         title_lasts=frozenset(match_key(w) for w in pattern.get("title_lasts", [])),
-        member_before=regex.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(regex.escape(w) for w in _tokens(match_key(h)))
-                                   for h in sorted(pattern.get("member_words", []), key=len, reverse=True))
-                                   + r")\s+$" if pattern.get("member_words") else r"(?!)", regex.V1),
-        member_start=regex.compile(r"\s*(?:" + "|".join(r"\s+".join(regex.escape(w) for w in _tokens(match_key(h)))
-                                   for h in sorted(pattern.get("member_words", []), key=len, reverse=True))
-                                   + r")\s+(?=\w)" if pattern.get("member_words") else r"(?!)", regex.V1),
+        member_before=regex.compile(rf"{not_member}(?<!\w)(?:{members})[ \t]+$" if members else r"(?!)", regex.V1),
+        member_start=regex.compile(rf"\s*(?:{members})[ \t]+(?=\w)" if members else r"(?!)", regex.V1),
         member_group=pattern.get("member_group", ""),
+        member_bodies=tuple(pattern.get("member_bodies", [])),
+        member_hint=match_key(pattern["member_words"][0]).split()[-1] if pattern.get("member_words") else "\0",
+        member_reach=max((len(w) for w in pattern.get("member_words", [])), default=0) + 8,
         company_forms=tuple(sorted((_tokens(match_key(f)) for f in pattern.get("company_forms", [])), key=len, reverse=True)),
         kinds_list=regex.compile(rf"các\s+(?P<nouns>{list_alt}(?:\s*(?:,|\bvà\b)\s*{list_alt}){{{kinds_min - 1},}})",
                                  regex.V1),
@@ -670,7 +683,7 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
         return Agency(_unit_id(jurisdiction, entry.name, parent_name if parent_id else None),
                       entry.name, jurisdiction, entry.group, parent_id)
     member = _gazetteer().member_start.match(match_key(name, keep_length=True))
-    if member is not None:
+    if member is not None and name[member.end():].startswith(_gazetteer().member_bodies):
         # "Thành viên Ban Chỉ đạo …": its members, as the finder reads them (:func:`_members`)
         return members_of(_shown(_resolve(name[member.end():], jurisdiction, parent)))
     bare = _without_locative(name, jurisdiction)
@@ -1414,10 +1427,10 @@ def _written_out(text: str, key: str, hit: tuple[AgencyEntry, int], start: int, 
             # a verb, a preposition: the alias alone, or, after a description of its own in lower
             # case, another body ("Ban quản lý rừng phòng hộ Mường La thực hiện …", "Ban quản lý
             # chợ tổ chức …": a board of the forest, of the market)
-            return toks[i - 1][2] if i and _own_description(text, toks) else None
+            return toks[i - 1][2] if _own_description(text, alias, toks, i) else None
         if _walk(key, s, gaz.trie, one) is not None:
             return None  # another body
-    if toks and len(toks) <= gaz.description_max and not skip and _own_description(text, toks) and (
+    if toks and len(toks) <= gaz.description_max and not skip and _own_description(text, alias, toks, len(toks)) and (
             not any(w in gaz.description_words for w in words)) and (
             _PUNCT_NEXT.match(key, toks[-1][2]) is not None):
         return toks[-1][2]  # "… , Ban quản lý rừng đặc dụng, phòng hộ, …": the description up to the comma
@@ -1427,13 +1440,18 @@ def _written_out(text: str, key: str, hit: tuple[AgencyEntry, int], start: int, 
 _PUNCT_NEXT = regex.compile(r"\s*[,;.:)]", regex.V1)
 
 
-def _own_description(text: str, toks: list[tuple[str, int, int]]) -> bool:
-    """Whether the words after a short alias open a description of another body ("… rừng phòng
-    hộ", "… chợ"): a word in lower case, not a joining word, not a local unit's level ("Ủy ban
-    nhân dân xã" is the level's committee, read by the local-council patterns)."""
+def _own_description(text: str, alias: tuple[str, ...], toks: list[tuple[str, int, int]], n: int) -> bool:
+    """Whether the ``n`` words after a short alias that names a kind of body (``[pattern]
+    described_kinds``) describe another body of that kind ("Ban quản lý" + "rừng phòng hộ", +
+    "chợ"): in lower case, not opening with a joining word or a local unit's level ("Ủy ban nhân
+    dân xã" is the level's committee), holding no verb (``description_verbs``)."""
     gaz = _gazetteer()
+    if alias not in gaz.described_kinds or not n:
+        return False
     word, s, _ = toks[0]
-    return text[s].islower() and word not in gaz.description_words and word not in gaz.unit_first
+    words = [t for t, _, _ in toks[:n]]
+    return (text[s].islower() and word not in gaz.description_words and word not in gaz.unit_first
+            and not any(_stops(words, i, gaz.description_verbs) for i in range(n)))
 
 
 def _after_jurisdiction(key: str, pos: int, jur: tuple[str, ...]) -> int:
@@ -1723,8 +1741,8 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
             pos = e2
     if councils_before and gaz.province_pair is not None:
         out = _province_councils(out, councils_before, jurisdiction, parent)
-    if _MEMBER_HINT in key:
-        out = _members(key, out)
+    if gaz.member_hint in key:
+        out = _members(text, key, out)
     if groups and any(a.group for a, _, _ in out):
         out = _shared_plurals(text, out, jurisdiction, parent)
     if any(a.group for a, _, _ in out):
@@ -1735,17 +1753,17 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
 
 
 
-_MEMBER_HINT = "viên"  # every member word's last word (match_key folds case), a cheap test before _members
-
-
-def _members(key: str, found: list[tuple[Agency, int, int]]) -> list[tuple[Agency, int, int]]:
+def _members(text: str, key: str, found: list[tuple[Agency, int, int]]) -> list[tuple[Agency, int, int]]:
     """A body named right after a member word ("Thành viên Ủy ban nhân dân tỉnh", ``[pattern]
     member_words``): its members (:func:`members_of`); the span stays the body's name (the
     member word is one of the words an item's addressee may follow, ``[roles] head_words``)."""
     gaz = _gazetteer()
     out = []
     for agency, s, e in found:
-        m = gaz.member_before.search(key, max(0, s - 24), s) if not agency.group else None
+        m = (gaz.member_before.search(key, max(0, s - gaz.member_reach), s)
+             if not agency.group and agency.name.startswith(gaz.member_bodies) else None)
+        if m is not None and "\n" in text[m.start() : s]:
+            m = None  # (a member word ending the line above: "… và các thành viên" / "Ban Chỉ đạo là …")
         out.append((members_of(agency) if m is not None else agency, s, e))
     return out
 

@@ -57,7 +57,10 @@ _SUBJECT_UNDER_NUMBER = regex.compile(
     r"(?:[ \t]*\n){1,3}[ \t]*(?|(?P<title>Về[ \t]+việc\b[^\n\t|]*)|Về[ \t]*:?[ \t]*(?P<title>\S[^\n\t|]*))", regex.V1)
 # a subject wrapped onto the lines under it, blank lines between them or not ("Về việc thực hiện
 # Đề án Kiểm soát" / "mất cân bằng giới tính khi sinh"): each next line that starts in lower case
-_SUBJECT_MORE = regex.compile(r"(?:[ \t]*\n){1,4}[ \t]*(?P<more>\p{Ll}[^\n\t|]*)", regex.V1)
+# (a short line, not a date's or an address's: "ngày 05 tháng 5 năm 2023", "kính gửi: …", nor the
+# body's first sentence run on)
+_SUBJECT_MORE = regex.compile(r"(?:[ \t]*\n){1,4}[ \t]*(?P<more>(?!ngày\b|kính\s+gửi\b)\p{Ll}[^\n\t|]{0,100})(?=[ \t]*(?:\n|$))",
+                              regex.V1)
 _PREAMBLE_LINE = regex.compile(r"^[ \t]*[-–]?[ \t]*Căn[ \t]+cứ\b", regex.MULTILINE | regex.V1)
 
 

@@ -126,7 +126,7 @@ def _outline(ctx: Ctx, scan: _Scan, i: int) -> bool:
         title = text[p.body : p.end]
         sentence = title.rstrip()[-1:] == "." and len(title.split()) > r.skip_title_words
         scan.skip_number = (bool(r.skip_sections.search(title)) and not sentence
-                            and is_heading(scan.paras, i, text)) or bool(r.skip_label.match(title))
+                            and is_heading(scan.paras, i, text)) or _purpose_label(ctx, p.body, title)
     if scan.skip_number:
         scan.last = None
         return True
@@ -135,6 +135,21 @@ def _outline(ctx: Ctx, scan: _Scan, i: int) -> bool:
             apply_labels(ctx, scan.last, p.body, p.end)
         return True
     return False
+
+
+_LABEL_READ = 80  # characters after a purpose label's colon where a body would be named
+
+
+def _purpose_label(ctx: Ctx, start: int, title: str) -> bool:
+    """Whether a numbered item opens with a purpose's or a situation's title as its label and
+    names no body in it nor opens its content with one ("1. Mục tiêu chung: Tiếp tục …", not
+    "1. Tình hình dịch bệnh: Sở Y tế theo dõi …"; ``[sections] skip_labels``)."""
+    m = task_rules().skip_label.match(title)
+    if m is None:
+        return False
+    content = m.end() + len(title[m.end():]) - len(title[m.end():].lstrip())
+    found = found_agencies(ctx, start, start + min(len(title), m.end() + _LABEL_READ))
+    return not any(s < start + m.end() or s == start + content for _, s, _ in found)
 
 
 def _item(ctx: Ctx, scan: _Scan, i: int, b: Builder) -> None:

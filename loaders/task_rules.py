@@ -176,7 +176,7 @@ def task_rules() -> TaskRules:
         inline_label=compile_rule(r"(?<=[.;]\s*)" + _any(list(raw["labels"].values())).pattern, regex.I | regex.V1),
         skip_sections=_any(raw["sections"]["skip"]),
         skip_title_words=int(raw["sections"]["skip_title_words"]),
-        skip_label=compile_rule(r"\s*(?:" + "|".join(f"(?:{p.lstrip('^')})" for p in raw["sections"]["skip"])
+        skip_label=compile_rule(r"\s*(?:" + "|".join(f"(?:{p})" for p in raw["sections"]["skip_labels"])
                                 + rf")(?:\s+[^\s:]+){{0,{int(raw['sections']['skip_label_words']) - 1}}}\s*:", regex.I | regex.V1),
         examples_end=compile_rule(raw["sections"]["examples_end"], regex.I | regex.V1),
         letter_lead_in=compile_rule(raw["letters"]["lead_in"], regex.I | regex.V1),

@@ -889,6 +889,14 @@ EXECUTION_BODIES = [
     ("Thành viên Ban chỉ đạo cải cách hành chính của tỉnh; Giám đốc các sở chịu trách nhiệm", "Bắc Kạn",
      ["Các thành viên Ban chỉ đạo cải cách hành chính tỉnh", "Các sở, ban, ngành"]),
     ("các thành viên Hội đồng nhân dân tỉnh giám sát", "Nghệ An", ["Các thành viên Hội đồng nhân dân tỉnh"]),
+    # members of a collegial body only: a company's board, one person, another line are not
+    ("Hội đồng thành viên Tổng công ty Điện lực miền Trung chỉ đạo; mời 01 thành viên Sở Tư pháp", "Bắc Kạn",
+     ["Tổng công ty Điện lực miền Trung", "Sở Tư pháp"]),
+    ("Sở Tư pháp và các thành viên\nBan Chỉ đạo là cơ quan thường trực", "Bắc Kạn", ["Sở Tư pháp", "Ban Chỉ đạo"]),
+    # a short alias followed by a verb is the alias ("Văn phòng", "Kho bạc Nhà nước", "Thường
+    # trực Hội đồng nhân dân" are no kinds of body a description follows); "phối kết hợp"
+    ("Kho bạc Nhà nước thanh toán kịp thời; Thường trực Hội đồng nhân dân xem xét; Phòng Kinh tế hạ tầng phối kết hợp",
+     "Bắc Kạn", ["Kho bạc Nhà nước tỉnh", "Thường trực Hội đồng nhân dân tỉnh", "Phòng Kinh tế hạ tầng"]),
     # … but a row that lists "thành viên X" as X (a working team) wins, and a company's legal form is no member
     ("Các thành viên Tổ công tác và các đơn vị liên quan chịu trách nhiệm", "Bắc Kạn",
      ["Tổ công tác", "Các đơn vị liên quan"]),

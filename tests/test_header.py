@@ -208,6 +208,10 @@ ROWS += [
      "giải ngân kế hoạch đầu tư công năm 2019\nLai Châu, ngày 21 tháng 5 năm 2019\nKính gửi: Các sở, ngành tỉnh\n",
      dict(number_symbol="846/UBND-TH", type="CV", date="2019-05-21",
           title="báo cáo tình hình giải ngân kế hoạch đầu tư công năm 2019")),
+    # a wrapped subject takes short lower-case lines, never a date's or an address's
+    ("letter-subject-stops-at-date-line",
+     "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 846/UBND-TH\nV/v báo cáo tình hình\nngày 05 tháng 5 năm 2023\nKính gửi: Các sở\n",
+     dict(number_symbol="846/UBND-TH", title="báo cáo tình hình")),
     # the mark written out, with a colon, a blank line above it
     ("letter-subject-ve-colon",
      "UỶ BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 2865/GDĐT-KT\n\nVề: tham gia ý kiến về "

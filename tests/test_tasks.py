@@ -113,12 +113,22 @@ SHAPES = [
             ("IV.1.-2", "Báo cáo Ủy ban nhân dân tỉnh v", [CDN], [], False),
             ("IV.2", "Sở Nội vụ: Chủ trì tổng hợp.", ["Sở Nội vụ"], [], False)]),
     # an item opening with a purpose's or a situation's title as its label holds no task, nor
-    # do the items under it; a label that names a role ("… chủ trì, phối hợp với …:") does
+    # do the items under it; one whose content opens with a body is an item (its bearer the
+    # label's reader sees, not yet the body after the colon); a label that names a role does
+    # "Yêu cầu <body>: …" opens a directive's item, no purpose label; consent "chấp thuận" as
+    # "thống nhất", "đồng ý"
+    ("request-label-and-consent",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Yêu cầu Sở Y tế: khẩn trương rà soát các cơ sở khám bệnh, chữa bệnh.\n"
+     "2. Chấp thuận chủ trương và giao Sở Tài chính thẩm định.\n",
+     None, [("III.1", "Yêu cầu Sở Y tế: khẩn trương", ["Sở Y tế"], [], False),
+            ("III.2", "Chấp thuận chủ trương và giao", ["Sở Tài chính"], [], False)]),
     ("labelled-purpose-items",
      "III. TỔ CHỨC THỰC HIỆN\n1. Mục tiêu chung: Tiếp tục đẩy mạnh phát triển công tác xã hội tại các cấp, các ngành.\n"
-     "- Nâng cao nhận thức của toàn xã hội về công tác xã hội.\n2. Tình hình thực hiện: Sở Y tế đã triển khai.\n"
-     "3. Sở Y tế chủ trì, phối hợp với Sở Tài chính: rà soát nhu cầu.\n",
-     None, [("III.3", "Sở Y tế chủ trì, phối hợp với", ["Sở Y tế"], ["Sở Tài chính"], False)]),
+     "- Nâng cao nhận thức của toàn xã hội về công tác xã hội.\n2. Tình hình thực hiện: nhiều chỉ tiêu đã đạt.\n"
+     "3. Tình hình dịch bệnh: Sở Y tế theo dõi, báo cáo hằng tuần.\n"
+     "4. Sở Y tế chủ trì, phối hợp với Sở Tài chính: rà soát nhu cầu.\n",
+     None, [("III.3", "Tình hình dịch bệnh: Sở Y tế", [], [], False),
+            ("III.4", "Sở Y tế chủ trì, phối hợp với", ["Sở Y tế"], ["Sở Tài chính"], False)]),
     # wordings of directives met on unseen pages: an opening connective or basis before the
     # bearer, "Giao cho", the acting chairman, a head by title ("Cục trưởng Cục …"), "Sở, ban,
     # ngành" without "Các", "định kỳ" ending a group's name; a later sentence opened by "Trên
@@ -1075,17 +1085,18 @@ ARTICLE_SHAPES = [
       ("III.8", "Mỗi huyện, thành, thị ủy chỉ", ["Các huyện ủy, thị ủy, thành ủy"], [], False),
       ("III.9", "Chủ tịch UBND tỉnh yêu cầu cá", ["Các sở, ban, ngành", "Các đoàn thể chính trị - xã hội tỉnh"], [], False),
       ("III.10", "Sở Xây dựng đề nghị các quý c", ["Các đơn vị liên quan"], [], False)]),
-    # the lead named in parentheses after the duty, or as the agent who carries it out or
-    # organises it ("do X tổ chức")
+    # the lead named in parentheses after the duty, or as the agent who carries it out there;
+    # not the agent of a clause that describes a noun
     ("lead-in-parentheses-or-as-agent",
      "III. TỔ CHỨC THỰC HIỆN\n1. Xây dựng Đề án phát triển kinh tế đô thị (Sở Kế hoạch và Đầu tư chủ trì, phối hợp với Sở "
      "Tài chính; hoàn thành trong quý III/2021).\n2. Rà soát quy hoạch (giao Sở Xây dựng chủ trì).\n3. Tổ chức hội nghị "
-     "tổng kết (Sở Tài chính thực hiện).\n4. Hội nghị do Ban Tuyên giáo Tỉnh ủy tổ chức, hoàn thành cuối tháng 1/2021.\n",
+     "tổng kết (Sở Tài chính thực hiện).\n4. Kiểm tra các dự án do Sở Xây dựng thực hiện, cử cán bộ dự lớp tập huấn do Bộ "
+     "Tài chính tổ chức.\n",
      None,
      [("III.1", "Xây dựng Đề án phát triển kinh", ["Sở Kế hoạch và Đầu tư"], ["Sở Tài chính"], False),
       ("III.2", "Rà soát quy hoạch (giao Sở", ["Sở Xây dựng"], [], False),
       ("III.3", "Tổ chức hội nghị tổng kết (Sở", ["Sở Tài chính"], [], False),
-      ("III.4", "Hội nghị do Ban Tuyên giáo", ["Ban Tuyên giáo Tỉnh ủy"], [], False)]),
+      ("III.4", "Kiểm tra các dự án do Sở Xây", [], [], False)]),  # (clauses describing nouns: no bearer)
     # the partners of a body the lead directs are the task's; not those of a body it advises
     ("directed-body-partners",
      "III. TỔ CHỨC THỰC HIỆN\n1. Chủ tịch Ủy ban nhân dân cấp xã chỉ đạo Ban chỉ huy phòng cháy, chữa cháy rừng cấp xã "

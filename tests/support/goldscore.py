@@ -29,7 +29,6 @@ Matching rules (tests/gold/realdocs/README.md):
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import sys
@@ -39,7 +38,8 @@ from pathlib import Path
 from loaders.agencies import resolve_agency
 from loaders.extract import extract_file
 from loaders.normalize import fold_lookalikes
-from loaders.rules import load_table, match_key
+from loaders.references import _law_name
+from loaders.rules import match_key
 
 # The seeds' matchers, reused as they are (the tests keep their own assertions).
 from tests.test_references_gold import GOLD as SEED_REF_GOLD
@@ -123,18 +123,10 @@ def name_key(name: str | None) -> str | None:
     """A law's name compared case-insensitively (reading form, commas and periods ignored:
     "Luật Thi đua, khen thưởng" is "Luật Thi đua khen thưởng"), either tone placement ("Uỷ
     ban" is "Ủy ban": the loaders' match key), the words a law's name may abbreviate written out
-    (tables/laws.toml ``abbreviations``: "Luật Tổ chức HĐND và UBND" is the law the table names
-    "Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân")."""
-    key = " ".join(re.sub(r"[,.;]", " ", match_key(reading(name) or "")).split())
-    for full, short in _law_abbreviations():
-        key = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, key)
+    as the loaders spell a law's name (``loaders.references._law_name``: "Luật Tổ chức HĐND và
+    UBND" is the law the table names "Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân")."""
+    key = " ".join(re.sub(r"[,.;]", " ", match_key(reading(_law_name(name or "")) or "")).split())
     return key or None
-
-
-@functools.lru_cache(maxsize=1)
-def _law_abbreviations() -> tuple[tuple[str, str], ...]:
-    """(full words, short form) of tables/laws.toml, both as match keys."""
-    return tuple((match_key(f), match_key(s)) for f, s in load_table("laws").get("abbreviations", {}).items())
 
 
 _TONES = {"uỷ": "ủy", "uý": "úy", "hoá": "hóa", "hoà": "hòa", "hoạ": "họa", "hoả": "hỏa", "thuỷ": "thủy"}
