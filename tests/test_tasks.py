@@ -113,8 +113,8 @@ SHAPES = [
             ("IV.1.-2", "Báo cáo Ủy ban nhân dân tỉnh v", [CDN], [], False),
             ("IV.2", "Sở Nội vụ: Chủ trì tổng hợp.", ["Sở Nội vụ"], [], False)]),
     # an item opening with a purpose's or a situation's title as its label holds no task, nor
-    # do the items under it; one whose content opens with a body is an item (its bearer the
-    # label's reader sees, not yet the body after the colon); a label that names a role does
+    # do the items under it; one whose content opens with a body is that body's task; a label
+    # that names a role is one too
     # "Yêu cầu <body>: …" opens a directive's item, no purpose label; consent "chấp thuận" as
     # "thống nhất", "đồng ý"
     ("request-label-and-consent",
@@ -127,7 +127,7 @@ SHAPES = [
      "- Nâng cao nhận thức của toàn xã hội về công tác xã hội.\n2. Tình hình thực hiện: nhiều chỉ tiêu đã đạt.\n"
      "3. Tình hình dịch bệnh: Sở Y tế theo dõi, báo cáo hằng tuần.\n"
      "4. Sở Y tế chủ trì, phối hợp với Sở Tài chính: rà soát nhu cầu.\n",
-     None, [("III.3", "Tình hình dịch bệnh: Sở Y tế", [], [], False),
+     None, [("III.3", "Tình hình dịch bệnh: Sở Y tế", ["Sở Y tế"], [], False),
             ("III.4", "Sở Y tế chủ trì, phối hợp với", ["Sở Y tế"], ["Sở Tài chính"], False)]),
     # wordings of directives met on unseen pages: an opening connective or basis before the
     # bearer, "Giao cho", the acting chairman, a head by title ("Cục trưởng Cục …"), "Sở, ban,
@@ -1288,6 +1288,12 @@ ARTICLE_SHAPES = [
     ("review-report-opener-then-hand-on",
      "III. TỔ CHỨC THỰC HIỆN\n1. Trong thời gian qua, công tác phòng cháy còn nhiều hạn chế, UBND tỉnh yêu cầu Sở Y tế "
      "chủ trì kiểm tra các cơ sở.\n", None, [("III.1", "Trong thời gian qua", ["Sở Y tế"], [], False)]),
+    # the item's topic as a short label, its bearer after the colon
+    ("topic-label-then-bearer",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Công tác tuyên truyền: Sở Thông tin và Truyền thông chủ trì, phối hợp với Sở Tư "
+     "pháp tăng cường tuyên truyền.\n2. Về phát triển hạ tầng số: giao Sở Khoa học và Công nghệ chủ trì triển khai.\n",
+     None, [("III.1", "Công tác tuyên truyền: Sở Thông", ["Sở Thông tin và Truyền thông"], ["Sở Tư pháp"], False),
+            ("III.2", "Về phát triển hạ tầng số: gia", ["Sở Khoa học và Công nghệ"], [], False)]),
     ("review-equivalent-in-list",
      "III. TỔ CHỨC THỰC HIỆN\n1. Yêu cầu Giám đốc các sở, Thủ trưởng các ban, ngành, đoàn thể cấp tỉnh và tương đương; "
      "Chủ tịch UBND các huyện, thành phố, thị xã chủ động triển khai.\n", None,
