@@ -73,12 +73,16 @@ def _classify(text: str, s: int, e: int) -> tuple[str, str, int]:
         m = markers.match(line)
         if m:
             kind = m.lastgroup
+            if kind == "dash" and r.label_any.match(text, s + m.end(), e):
+                return "label", "", s + m.end()  # "- Đơn vị chủ trì: Sở Xây dựng.": a label, dashed
             return kind, m.group(kind), s + m.end()
         body = s
     else:
         for kind in _KINDS:
             m = getattr(r, kind).match(line)
             if m:
+                if kind == "dash" and r.label_any.match(text, s + m.end(), e):
+                    return "label", "", s + m.end()
                 return kind, m.group("label"), s + m.end()
         m = r.junk.match(line)
         body = s + (m.end() if m else 0)

@@ -999,9 +999,26 @@ def item_roles(ctx: Ctx, start: int, end: int, *, heading: bool = False) -> Role
                 # "Các chủ rừng là tổ chức (các Ban quản lý rừng …)": the name, not its examples
                 name = PARENS.sub("", ctx.text[name_start:head_end]).strip(" ,.;:")
                 lead = [resolve_agency(name, ctx.jurisdiction)]
+    if lead and "(" in ctx.text[start:end]:
+        lead, coop = _marked_roles(ctx, found, start, end, lead, coop)
     lead = compose_agencies(lead, ctx.jurisdiction, ctx.compounds)
     coop = compose_agencies(coop, ctx.jurisdiction, ctx.compounds)
     return Roles(tuple(lead), tuple(a for a in coop if a not in lead))
+
+
+def _marked_roles(ctx: Ctx, found, start: int, end: int, lead: list[Agency],
+                  coop: list[Agency]) -> tuple[list[Agency], list[Agency]]:
+    """Roles marked in parentheses after the bodies (``[roles] role_mark``): "Sở Xây dựng (chủ
+    trì), Sở Tài chính, UBND các xã (phối hợp) …": the bodies named since the mark before a
+    "(phối hợp)" cooperate, unless that leaves no lead."""
+    since, partners = start, []
+    for m in task_rules().role_mark.finditer(ctx.text, start, end):
+        if m.group("role").lower().startswith("phối"):
+            partners += [a for a, s, _ in found if since <= s < m.start() and a in lead]
+        since = m.end()
+    if not partners or all(a in partners for a in lead):
+        return lead, coop
+    return [a for a in lead if a not in partners], coop + [a for a in partners if a not in coop]
 
 
 _LIST_SEP = regex.compile(r"[,;]|\bvà\b", regex.V1)

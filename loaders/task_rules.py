@@ -46,6 +46,7 @@ class TaskRules:
     lead_cue: regex.Pattern
     coop_cue: regex.Pattern
     directed_before: regex.Pattern  # a verb by which the lead directs the body named after it
+    role_mark: regex.Pattern  # a role in parentheses after bodies: "(chủ trì)", "(phối hợp)"
     notice: regex.Pattern  # "thông báo đến X … biết": a notice's closing hands its content on to X
     notice_known: regex.Pattern
     topic: regex.Pattern  # "Đối với …," naming the bodies the duty after the comma falls to
@@ -191,6 +192,7 @@ def task_rules() -> TaskRules:
         lead_cue=_any([roles["lead_cue"]]),
         coop_cue=_any([roles["cooperating_cue"]]),
         directed_before=_any([roles["directed_before"]]),
+        role_mark=compile_rule(roles["role_mark"], regex.I | regex.V1),
         topic=compile_rule(r"\s*(?:" + "|".join(roles["topic_openers"]) + r")\s+", regex.I | regex.V1),
         topic_modal=compile_rule(r"\s+(?:" + roles["topic_modal"] + r")\s", regex.I | regex.V1),
         anaphoric_groups=frozenset(roles.get("anaphoric_groups", [])),

@@ -203,6 +203,30 @@ PLAN = [
     SIGN,
 ]
 
+# more ways a plan gives an item's roles: labels as dashed lines, labels by their role word
+# alone, labels inline after ";", roles marked in parentheses, a topic label before the bearer
+PLAN_LABELS = [
+    ("header", "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "Số: 99/KH-UBND", "Nghệ An, ngày 05 tháng 3 năm 2025"),
+    ("type", "KẾ HOẠCH"),
+    ("title", "Triển khai chuyển đổi số năm 2025"),
+    ("h", "I. NHIỆM VỤ"),
+    ("p", "1. Rà soát quy hoạch đô thị."),
+    ("p", "- Đơn vị chủ trì: Sở Xây dựng."),
+    ("p", "- Đơn vị phối hợp: Sở Tài chính."),
+    ("p", "- Thời gian hoàn thành: Tháng 12/2025."),
+    ("p", "2. Xây dựng cơ sở dữ liệu đất đai."),
+    ("p", "- Chủ trì: Sở Nông nghiệp và Môi trường."),
+    ("p", "- Phối hợp: Sở Tài chính."),
+    ("p", "- Thời gian: Năm 2026."),
+    ("p", "3. Cập nhật bản đồ số; cơ quan chủ trì: Sở Khoa học và Công nghệ; cơ quan phối hợp: Sở Tư pháp; "
+          "thời gian: Quý IV/2025."),
+    ("p", "4. Số hóa hồ sơ đất đai: Sở Nông nghiệp và Môi trường (chủ trì), Sở Tư pháp (phối hợp); hoàn thành "
+          "trong năm 2025."),
+    ("p", "5. Công tác tuyên truyền: Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Nội vụ tổ chức "
+          "các hoạt động."),
+    SIGN,
+]
+
 # an official letter: its duties in plain sentences after "… có ý kiến chỉ đạo như sau:"; the
 # addressees of "Kính gửi:" and the context are no tasks
 LETTER = [
@@ -464,6 +488,18 @@ def test_plan_layouts(fmt, tmp_path):
         # a table: Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Sản phẩm
         ("Xây dựng đề án phát triển", ("Sở Khoa học và Công nghệ",), ("Sở Tài chính",), "interval", "2026-06-30"),
         ("Rà soát thủ tục hành chính", ("Văn phòng UBND tỉnh",), ("Sở Tư pháp",), "interval", "2025-12-31"),
+    ]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_plan_label_variants(fmt, tmp_path):
+    ex = _extract(PLAN_LABELS, fmt, tmp_path)
+    assert _tasks(ex) == [
+        ("Rà soát quy hoạch đô thị.", ("Sở Xây dựng",), ("Sở Tài chính",), "interval", "2025-12-31"),
+        ("Xây dựng cơ sở dữ liệu", ("Sở Nông nghiệp và Môi trường",), ("Sở Tài chính",), "interval", "2026-12-31"),
+        ("Cập nhật bản đồ số;", ("Sở Khoa học và Công nghệ",), ("Sở Tư pháp",), "interval", "2025-12-31"),
+        ("Số hóa hồ sơ đất đai:", ("Sở Nông nghiệp và Môi trường",), ("Sở Tư pháp",), "interval", "2025-12-31"),
+        ("Công tác tuyên truyền: Sở Văn", ("Sở Văn hóa - Thể thao và Du lịch",), ("Sở Nội vụ",), None, None),
     ]
 
 
