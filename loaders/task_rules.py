@@ -162,7 +162,7 @@ def task_rules() -> TaskRules:
     mk, roles, narrative = raw["markers"], raw["roles"], raw["narrative"]
     junk = mk["junk"]
     labels = {k: compile_rule(v, regex.I | regex.V1) for k, v in raw["labels"].items()}
-    column_order = ("number", "lead", "cooperating", "approval", "deadline", "notes", "content")
+    column_order = ("procedure", "number", "lead", "cooperating", "approval", "deadline", "notes", "content")
     return TaskRules(
         junk=compile_rule(junk),
         roman=compile_rule(junk + mk["roman"]),  # case-sensitive: upper-case numerals only

@@ -173,8 +173,9 @@ def _header(ctx: Ctx, st: _Table, b: Builder, values: list[str]) -> bool:
         # a table of figures, which ends the task table above)
         return False
     _flush(ctx, st, b)
-    if not any(k in found for k in ("lead", "cooperating", "deadline", "approval")):
-        # "STT | Nội dung | Dự toán 2025 | Ước thực hiện": figures, not tasks
+    if not any(k in found for k in ("lead", "cooperating", "deadline", "approval")) or "procedure" in found:
+        # "STT | Nội dung | Dự toán 2025 | Ước thực hiện": figures, not tasks; "Bước thực hiện |
+        # Nội dung công việc | Đơn vị thực hiện | …": a procedure's steps, not tasks
         st.columns = None
     else:
         st.columns, st.unit, st.code, st.counted = found, None, "", 0
@@ -192,7 +193,13 @@ def _flush(ctx: Ctx, st: _Table, b: Builder) -> None:
         return
     roles = item_roles(ctx, *content)
     lead_cell = row.cell(columns, "lead")
-    if lead_cell:
+    r = task_rules()
+    cell_roles = (item_roles(ctx, *lead_cell) if lead_cell and (r.lead_cue.search(text, *lead_cell)
+                                                                or r.coop_cue.search(text, *lead_cell)) else None)
+    if cell_roles is not None and cell_roles.lead:
+        # "Sở Xây dựng chủ trì; Sở Tài chính phối hợp": the cell's own roles
+        lead, roles = cell_roles.lead, Roles(roles.lead, roles.cooperating + cell_roles.cooperating)
+    elif lead_cell:
         lead = tuple(label_agencies(ctx, *lead_cell))
     elif st.unit is not None:
         lead = (st.unit,)

@@ -224,6 +224,17 @@ PLAN_LABELS = [
           "trong năm 2025."),
     ("p", "5. Công tác tuyên truyền: Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Nội vụ tổ chức "
           "các hoạt động."),
+    # a table whose one column names who carries it out, their roles written in the cell
+    ("h", "II. PHÂN CÔNG NHIỆM VỤ"),
+    ("table", [["STT", "Nội dung nhiệm vụ", "Đơn vị thực hiện", "Thời gian hoàn thành"],
+               ["1", "Rà soát hạ tầng viễn thông", "Sở Xây dựng chủ trì; Sở Tài chính phối hợp", "Tháng 12/2025"],
+               ["2", "Xây dựng kho dữ liệu dùng chung", "Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tư pháp",
+                "Quý I/2026"]]),
+    # an administrative procedure's steps: each step's office, no tasks
+    ("h", "III. QUY TRÌNH NỘI BỘ"),
+    ("table", [["Bước thực hiện", "Nội dung công việc", "Đơn vị thực hiện", "Thời gian thực hiện"],
+               ["Bước 1", "Tiếp nhận hồ sơ, chuyển Sở Nội vụ", "Trung tâm Phục vụ hành chính công tỉnh", "0,5 ngày"],
+               ["Bước 2", "Thẩm định hồ sơ", "Sở Nội vụ", "05 ngày làm việc"]]),
     SIGN,
 ]
 
@@ -500,6 +511,8 @@ def test_plan_label_variants(fmt, tmp_path):
         ("Cập nhật bản đồ số;", ("Sở Khoa học và Công nghệ",), ("Sở Tư pháp",), "interval", "2025-12-31"),
         ("Số hóa hồ sơ đất đai:", ("Sở Nông nghiệp và Môi trường",), ("Sở Tư pháp",), "interval", "2025-12-31"),
         ("Công tác tuyên truyền: Sở Văn", ("Sở Văn hóa - Thể thao và Du lịch",), ("Sở Nội vụ",), None, None),
+        ("Rà soát hạ tầng viễn thông", ("Sở Xây dựng",), ("Sở Tài chính",), "interval", "2025-12-31"),
+        ("Xây dựng kho dữ liệu dùng", ("Sở Khoa học và Công nghệ",), ("Sở Tư pháp",), "interval", "2026-03-31"),
     ]
 
 
