@@ -212,7 +212,7 @@ def _values(groups: dict[str, str | None], reference_year: int | None, units: di
         v["effective"] = effective_date  # "kể từ ngày Quyết định này có hiệu lực"
     if reference_date:
         v["issued"] = reference_date  # "kể từ ngày Quyết định được ban hành", "từ ngày ký"
-    for name in ("year", "year1", "year2", "month", "day", "hour"):
+    for name in ("year", "year1", "year2", "month", "month1", "day", "hour"):
         if groups.get(name):
             v[name] = int(groups[name])
     if reference_year is None and reference_date:

@@ -44,6 +44,11 @@ ROWS = [
     ("trong tháng 6 năm nay", 2024, ("2024-06-01", "2024-06-30", None, "interval")),
     ("vào cuối tháng 5", 2022, ("2022-05-31", "2022-05-31", None, "date")),
     ("trước cuối tháng 6/2024", None, ("2024-06-30", "2024-06-30", None, "date")),
+    # a range of months, in one year or two
+    ("Tháng 11-12/2025", None, ("2025-11-01", "2025-12-31", None, "interval")),
+    ("Từ tháng 10/2025 đến tháng 12/2025", None, ("2025-10-01", "2025-12-31", None, "interval")),
+    ("từ tháng 10 đến tháng 12 năm 2025", None, ("2025-10-01", "2025-12-31", None, "interval")),
+    ("Từ tháng 10/2025 đến tháng 3/2026", None, ("2025-10-01", "2026-03-31", None, "interval")),
     # a month's or a year's end right after "hoàn thành" or "chậm nhất (là)", no preposition
     ("hoàn thành cuối tháng 1/2021", None, ("2021-01-31", "2021-01-31", None, "date")),
     ("chậm nhất cuối tháng 3 năm 2021", None, ("2021-03-31", "2021-03-31", None, "date")),
