@@ -35,6 +35,7 @@ class Draft:
     deadline: Deadline | None = None
     approval: str | None = None
     labelled: bool = False  # a "Thời gian thực hiện:" line set the deadline
+    lead_labelled: bool = False  # a "Đơn vị chủ trì:" line named its lead (a short title is then a task's name)
 
 
 ITEM_KINDS = ("number", "letter", "dash")
@@ -160,6 +161,7 @@ def apply_labels(ctx: Ctx, draft: Draft, start: int, end: int) -> None:
             draft.roles = Roles(tuple(lead), tuple(a for a in dict.fromkeys(draft.roles.cooperating + tuple(coop))
                                                     if a not in lead))
             draft.inferred = False
+            draft.lead_labelled = bool(lead)
         elif name == "cooperating":
             coop = label_agencies(ctx, vs, ve)
             draft.roles = Roles(draft.roles.lead, tuple(dict.fromkeys(draft.roles.cooperating + tuple(coop))))
@@ -170,12 +172,13 @@ def apply_labels(ctx: Ctx, draft: Draft, start: int, end: int) -> None:
 
 
 
-def task_text(text: str) -> bool:
-    """Whether a found text can be a task: enough words, not a label, heading, form field,
-    caption or closing sentence (``[not_task_text]``)."""
+def task_text(text: str, *, named: bool = False) -> bool:
+    """Whether a found text can be a task: enough words (any number for a title whose lead a
+    label below names: "4. Tuyên truyền" / "Cơ quan thực hiện: Sở Văn hóa …", ``named``), not a
+    label, heading, form field, caption or closing sentence (``[not_task_text]``)."""
     r = task_rules()
     words = text.split()  # (the words of the text with its blanks folded are these)
-    return len(words) >= r.min_words and not r.not_task_text.match(" ".join(words))
+    return (named or len(words) >= r.min_words) and not r.not_task_text.match(" ".join(words))
 
 
 @dataclass(frozen=True, slots=True)

@@ -134,7 +134,7 @@ def extract_tasks(
               compounds=defined_compounds(text, document.jurisdiction, parent=issuer_agency))
     ctx.addressees, ctx.addressees_end = letter_addressees(text, document.type, document.jurisdiction, issuer_agency)
     drafts = sorted(_read(ctx, split_paragraphs(text)).drafts, key=lambda d: d.start)
-    drafts = [d for d in drafts if task_text(text[d.start : d.end])]
+    drafts = [d for d in drafts if task_text(text[d.start : d.end], named=d.lead_labelled)]
     tasks: list[Task] = []
     for n, d in enumerate(drafts, 1):
         lead = ctx.keep(list(d.roles.lead))

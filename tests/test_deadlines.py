@@ -44,6 +44,9 @@ ROWS = [
     ("trong tháng 6 năm nay", 2024, ("2024-06-01", "2024-06-30", None, "interval")),
     ("vào cuối tháng 5", 2022, ("2022-05-31", "2022-05-31", None, "date")),
     ("trước cuối tháng 6/2024", None, ("2024-06-30", "2024-06-30", None, "date")),
+    # a date alone, as a label's or a cell's value
+    ("30/11/2025", None, ("2025-11-30", "2025-11-30", None, "date")),
+    ("30.11.2025", None, ("2025-11-30", "2025-11-30", None, "date")),
     # a range of months, in one year or two
     ("Tháng 11-12/2025", None, ("2025-11-01", "2025-12-31", None, "interval")),
     ("Từ tháng 10/2025 đến tháng 12/2025", None, ("2025-10-01", "2025-12-31", None, "interval")),

@@ -224,6 +224,15 @@ PLAN_LABELS = [
           "trong năm 2025."),
     ("p", "5. Công tác tuyên truyền: Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Nội vụ tổ chức "
           "các hoạt động."),
+    # the label's noun doubled, the lead that advises, a title of one word named by its label
+    ("p", "6. Xây dựng đề án vị trí việc làm."),
+    ("p", "- Cơ quan, đơn vị chủ trì: Sở Nội vụ."),
+    ("p", "- Cơ quan, đơn vị phối hợp: Sở Tài chính."),
+    ("p", "7. Sắp xếp đơn vị sự nghiệp."),
+    ("p", "- Đơn vị tham mưu: Sở Nội vụ."),
+    ("p", "- Thời hạn hoàn thành: 30/11/2025."),
+    ("p", "8. Tuyên truyền."),
+    ("p", "- Cơ quan thực hiện: Sở Văn hóa, Thể thao và Du lịch."),
     # a table whose one column names who carries it out, their roles written in the cell
     ("h", "II. PHÂN CÔNG NHIỆM VỤ"),
     ("table", [["STT", "Nội dung nhiệm vụ", "Đơn vị thực hiện", "Thời gian hoàn thành"],
@@ -511,6 +520,9 @@ def test_plan_label_variants(fmt, tmp_path):
         ("Cập nhật bản đồ số;", ("Sở Khoa học và Công nghệ",), ("Sở Tư pháp",), "interval", "2025-12-31"),
         ("Số hóa hồ sơ đất đai:", ("Sở Nông nghiệp và Môi trường",), ("Sở Tư pháp",), "interval", "2025-12-31"),
         ("Công tác tuyên truyền: Sở Văn", ("Sở Văn hóa - Thể thao và Du lịch",), ("Sở Nội vụ",), None, None),
+        ("Xây dựng đề án vị trí", ("Sở Nội vụ",), ("Sở Tài chính",), None, None),
+        ("Sắp xếp đơn vị sự nghiệp.", ("Sở Nội vụ",), (), "date", "2025-11-30"),
+        ("Tuyên truyền.", ("Sở Văn hóa - Thể thao và Du lịch",), (), None, None),
         ("Rà soát hạ tầng viễn thông", ("Sở Xây dựng",), ("Sở Tài chính",), "interval", "2025-12-31"),
         ("Xây dựng kho dữ liệu dùng", ("Sở Khoa học và Công nghệ",), ("Sở Tư pháp",), "interval", "2026-03-31"),
     ]
