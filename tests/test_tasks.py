@@ -1288,6 +1288,18 @@ ARTICLE_SHAPES = [
     ("review-report-opener-then-hand-on",
      "III. TỔ CHỨC THỰC HIỆN\n1. Trong thời gian qua, công tác phòng cháy còn nhiều hạn chế, UBND tỉnh yêu cầu Sở Y tế "
      "chủ trì kiểm tra các cơ sở.\n", None, [("III.1", "Trong thời gian qua", ["Sở Y tế"], [], False)]),
+    # a Party programme's execution: the 2025 Party committees of the government and of the
+    # Party bodies; a Party body that leads another ("lãnh đạo Y …": its own task, Y no lead);
+    # the Party-building boards
+    ("party-programme-execution",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Đảng ủy UBND tỉnh lãnh đạo các tổ chức đảng trực thuộc quán triệt Nghị quyết.\n"
+     "2. Đảng đoàn HĐND tỉnh lãnh đạo HĐND tỉnh ban hành cơ chế, chính sách.\n"
+     "3. Đảng ủy các cơ quan Đảng tỉnh chỉ đạo các chi bộ trực thuộc tổ chức học tập.\n"
+     "4. Ủy ban Kiểm tra Tỉnh ủy, các ban xây dựng Đảng Tỉnh ủy theo chức năng, nhiệm vụ kiểm tra, giám sát.\n",
+     None, [("III.1", "Đảng ủy UBND tỉnh lãnh đạo", ["Đảng ủy Ủy ban nhân dân tỉnh"], [], False),
+            ("III.2", "Đảng đoàn HĐND tỉnh lãnh đạo", ["Đảng đoàn Hội đồng nhân dân tỉnh"], [], False),
+            ("III.3", "Đảng ủy các cơ quan Đảng tỉnh", ["Đảng ủy các cơ quan Đảng tỉnh"], [], False),
+            ("III.4", "Ủy ban Kiểm tra Tỉnh ủy, các", ["Ủy ban Kiểm tra Tỉnh ủy", "Các ban xây dựng Đảng Tỉnh ủy"], [], False)]),
     # the item's topic as a short label, its bearer after the colon
     ("topic-label-then-bearer",
      "III. TỔ CHỨC THỰC HIỆN\n1. Công tác tuyên truyền: Sở Thông tin và Truyền thông chủ trì, phối hợp với Sở Tư "
