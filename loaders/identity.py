@@ -222,8 +222,18 @@ def _read_issuer(token: str, code: str | None, after_type_word: bool) -> tuple[s
     if _WORD.fullmatch(token):
         return None
     if code or after_type_word:
-        return token.upper(), "unknown", False, False
+        up = token.upper()
+        if any(up.endswith(x) and len(up) > len(x) + 1 for x in _central_party_suffixes()):
+            return up, "central", True, False  # "BTGDVTW": a central Party body the table does not list
+        return up, "unknown", False, False
     return None
+
+
+@table_cache
+def _central_party_suffixes() -> tuple[str, ...]:
+    from .rules import load_table
+
+    return tuple(x.upper() for x in load_table("references").get("central_party", {}).get("suffixes", []))
 
 
 @table_cache(maxsize=_CACHED)

@@ -103,6 +103,9 @@ ROWS = [
      [ref("72/2025/QH15", "Luật", None, CENTRAL, "based_on")]),
     ("law-in-the-title-of-a-decree", "Căn cứ Nghị định số 85/2024/NĐ-CP ngày 10/7/2024 của Chính phủ quy định chi tiết một số điều của Luật Giá;", "",
      [ref("85/2024/NĐ-CP", "NĐ", "2024-07-10", CENTRAL, "based_on")]),
+    # a central Party body the table does not list, by its code's "TW" (the 2025 merged board)
+    ("central-party-code-unlisted", "Thực hiện Hướng dẫn số 25-HD/BTGDVTW ngày 15/5/2025 của Ban Tuyên giáo và Dân vận "
+     "Trung ương.", "", [ref("25-HD/BTGDVTW", "HD", "2025-05-15", CENTRAL, "implements")]),
     # an ordinal's number is no document's ("kỳ họp thứ 3 - HĐND tỉnh")
     ("ordinal-is-no-symbol", "Xét tờ trình số 06/TT.HĐND ngày 12/01/2001 của Thường trực HĐND tỉnh trình tại kỳ họp thứ 3 - "
      "HĐND tỉnh nhiệm kỳ 1999- 2004;", "",
