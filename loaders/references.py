@@ -303,7 +303,8 @@ def _share_dates(text: str, symbols: list[RawMention]) -> None:
             a.date, a.year = b.date, b.year
 
 
-_SAME_NOUN_LIST = compile_kept(r"\s*(?:,|và)\s*(?:(?:và|,)\s*)?số\s*:?\s*", regex.V1 | regex.I)  # (";" ends an item)
+# (";" ends an item; "số" may be left out: "Quyết định số 12/QĐ-UBND, 13/QĐ-UBND ngày 05/01/2025")
+_SAME_NOUN_LIST = compile_kept(r"\s*(?:,|và)\s*(?:(?:và|,)\s*)?(?:số\s*:?\s*)?", regex.V1 | regex.I)
 
 
 def _symbol_mention(text: str, m: regex.Match) -> RawMention | None:

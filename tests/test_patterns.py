@@ -103,6 +103,12 @@ ROWS = [
      [ref("72/2025/QH15", "Luật", None, CENTRAL, "based_on")]),
     ("law-in-the-title-of-a-decree", "Căn cứ Nghị định số 85/2024/NĐ-CP ngày 10/7/2024 của Chính phủ quy định chi tiết một số điều của Luật Giá;", "",
      [ref("85/2024/NĐ-CP", "NĐ", "2024-07-10", CENTRAL, "based_on")]),
+    # numbers listed under one noun share the date after the last, "số" left out or not; not
+    # across another noun
+    ("shared-date-without-so", "Thực hiện Quyết định số 12/QĐ-UBND, 13/QĐ-UBND ngày 05/01/2025 của UBND tỉnh; Quyết "
+     "định số 14/QĐ-UBND, Kế hoạch số 15/KH-UBND ngày 06/01/2025.", "",
+     [ref("12/QĐ-UBND", "QĐ", "2025-01-05", HT, "implements"), ref("13/QĐ-UBND", "QĐ", "2025-01-05", HT, "implements"),
+      ref("14/QĐ-UBND", "QĐ", None, HT, "implements"), ref("15/KH-UBND", "KH", "2025-01-06", HT, "implements")]),
     # a central Party body the table does not list, by its code's "TW" (the 2025 merged board)
     ("central-party-code-unlisted", "Thực hiện Hướng dẫn số 25-HD/BTGDVTW ngày 15/5/2025 của Ban Tuyên giáo và Dân vận "
      "Trung ương.", "", [ref("25-HD/BTGDVTW", "HD", "2025-05-15", CENTRAL, "implements")]),
