@@ -303,7 +303,10 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
         # ngày …" under "UỶ BAN NHÂN DÂN / TỈNH ĐỒNG THÁP")
         or (None if provinces().find(issuer_block) else local_unit(place) or _authority_unit(head)))
     province = _province(text, issuer_block, place, issuer_text) or (
-        provinces().district_province(unit) if unit else None)
+        provinces().district_province(unit) if unit else None) or (
+        # a commune's own paper since the merger names no province ("ỦY BAN NHÂN DÂN" / "PHƯỜNG
+        # HOÀN KIẾM"): the province of the one commune, ward or special zone of that name
+        provinces().ward_province(unit) if unit and date and date >= load_table("provinces")["merger_date"] else None)
     jurisdiction = _jurisdiction(symbol, issuer_block, issuer_text, province)
     if jurisdiction == CENTRAL:
         unit = None
@@ -314,7 +317,9 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
     doc_type = _doc_type(written_type, symbol, number_blank)
     issuer = _issuer(symbol, jurisdiction, issuer_block, issuer_text, province, title)
     if unit:
-        issuer = _unit_issuer(issuer_block, unit) or issuer
+        # (the block, or the header's cells before the number when no block was read:
+        # "ỦY BAN NHÂN DÂN" / "XÃ TÂN PHÚ" / "Số: 12/KH-UBND")
+        issuer = _unit_issuer(issuer_block, unit) or _unit_issuer(_cells_before_number(head), unit) or issuer
     if jurisdiction != CENTRAL and (issuer is None or _COMMITTEE_ISSUER.match(issuer)):
         # (an issuer the tables name from its symbol, "Ban Quản lý Khu kinh tế", stays)
         issuer = (_subordinate_issuer(issuer_block, province, unit)

@@ -389,6 +389,8 @@ class Provinces:
         self._districts: dict[str, list[str]] = dict(gazetteer.get("district", {}))
         #: a province -> its special zones since 1 July 2025 ("Hải Phòng": ["Bạch Long Vĩ", "Cát Hải"])
         self.special_zones: dict[str, list[str]] = dict(gazetteer.get("special_zones", {}))
+        #: a commune, ward or special zone since 1 July 2025 ("Phường Hoàn Kiếm") -> its provinces
+        self._wards: dict[str, list[str]] = {match_key(k): v for k, v in gazetteer.get("ward", {}).items()}
         #: former name -> new name, for provinces renamed before the merger (tables/provinces.toml)
         self.renamed: dict[str, str] = {}
         for former, (kind, new) in load_table("provinces").get("renamed", {}).items():
@@ -409,6 +411,13 @@ class Provinces:
         return self.canonical(m.group(0)) if m else None
 
     @functools.lru_cache(maxsize=4096)  # (issuer phrases repeat: "của UBND tỉnh", "của Chính phủ")
+    def ward_province(self, unit: str) -> str | None:
+        """The province of a commune, ward or special zone of the two-level local government
+        named as a unit ("xã Tân Phú", "phường Hoàn Kiếm"), when one province alone has one of
+        that name; else None."""
+        found = self._wards.get(match_key(" ".join(unit.split())), [])
+        return found[0] if len(found) == 1 else None
+
     def district_province(self, text: str, near: str | None = None) -> str | None:
         """The province (before the merger) of the first district named in ``text`` ("Ủy ban
         nhân dân thành phố Hội An" -> "Quảng Nam"), or None.  A name provinces share ("huyện
@@ -502,9 +511,14 @@ def gazetteer_from_package() -> dict:
     zones: dict[str, list[str]] = {}
     for row in database.query("select provinceShort, wardShort from admin_units where wardType = 'Đặc khu' order by wardShort"):
         zones.setdefault(row["provinceShort"], []).append(row["wardShort"])
+    # the communes, wards and special zones since 1 July 2025, by name: the provinces that have one
+    # so named ("Phường Hoàn Kiếm": ["Hà Nội"]), for a commune's own paper that names no province
+    ward: dict[str, list[str]] = {}
+    for row in database.query("select distinct ward, provinceShort from admin_units order by ward"):
+        ward.setdefault(row["ward"], []).append(row["provinceShort"])
     return {"version": importlib.metadata.version("vietnamadminunits"), "kind": kind,
             "successor": _converted(kind), "district": {k: sorted(v) for k, v in sorted(district.items())},
-            "special_zones": dict(sorted(zones.items()))}
+            "special_zones": dict(sorted(zones.items())), "ward": {k: sorted(set(v)) for k, v in sorted(ward.items())}}
 
 
 def _converted(kind: dict[str, str]) -> dict[str, str]:
@@ -542,6 +556,8 @@ def write_gazetteer(path) -> None:
     lines += ["", "[special_zones]"]
     lines += [f"{json.dumps(k, ensure_ascii=False)} = {json.dumps(v, ensure_ascii=False)}"
               for k, v in g["special_zones"].items()]
+    lines += ["", "[ward]"]
+    lines += [f"{json.dumps(k, ensure_ascii=False)} = {json.dumps(v, ensure_ascii=False)}" for k, v in g["ward"].items()]
     Path(path).write_text("\n".join(lines) + "\n", "utf-8")
 
 

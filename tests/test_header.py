@@ -208,6 +208,15 @@ ROWS += [
      "giải ngân kế hoạch đầu tư công năm 2019\nLai Châu, ngày 21 tháng 5 năm 2019\nKính gửi: Các sở, ngành tỉnh\n",
      dict(number_symbol="846/UBND-TH", type="CV", date="2019-05-21",
           title="báo cáo tình hình giải ngân kế hoạch đầu tư công năm 2019")),
+    # a commune's own paper since the merger: its committee is the issuer, its province the
+    # one that has a ward of that name (none before the merger, none for a name shared)
+    ("commune-after-merger",
+     "ỦY BAN NHÂN DÂN\nPHƯỜNG HOÀN KIẾM\n\nSố: 45/KH-UBND\n\nHoàn Kiếm, ngày 05 tháng 9 năm 2025\n\nKẾ HOẠCH\n"
+     "Tổ chức Tết Trung thu\n",
+     dict(number_symbol="45/KH-UBND", issuer="UBND phường Hoàn Kiếm", jurisdiction="Hà Nội")),
+    ("commune-name-shared",
+     "ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ\n\nSố: 12/KH-UBND\n\nTân Phú, ngày 05 tháng 9 năm 2025\n\nKẾ HOẠCH\nTriển khai\n",
+     dict(number_symbol="12/KH-UBND", issuer="UBND xã Tân Phú", jurisdiction="unknown")),
     # a wrapped subject takes short lower-case lines, never a date's or an address's
     ("letter-subject-stops-at-date-line",
      "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 846/UBND-TH\nV/v báo cáo tình hình\nngày 05 tháng 5 năm 2023\nKính gửi: Các sở\n",
