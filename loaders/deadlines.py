@@ -447,4 +447,9 @@ def find_deadlines(text: str, *, reference_year: int | None = None,
             continue  # inside the condition the text opens with: when it holds, not when due
         raw = " ".join(text[s:e].split())
         out.append((Deadline(text=raw, start=d.start, end=d.end, recurring=d.recurring, kind=d.kind), s, e))
+    if len(out) > 1 and out[0][0].kind == "recurring" and out[0][0].recurring is None and any(
+            x.kind == "recurring" and x.recurring for x, _, _ in out[1:]):
+        # "Định kỳ báo cáo … trước ngày 15/6 và 15/12 hằng năm": the cadence the text names after
+        # its bare "Định kỳ", not the bare word
+        out = out[1:]
     return out

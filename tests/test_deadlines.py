@@ -149,6 +149,10 @@ PROSE = [
     ("gửi Sở Kế hoạch và Đầu tư trước ngày 15 tháng 11 định kỳ hàng năm hoặc đột xuất",
      "trước ngày 15 tháng 11 định kỳ hàng năm", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=15"),
     ("định kỳ tháng, quý, năm báo cáo tiến độ", "định kỳ tháng, quý, năm", "FREQ=MONTHLY"),
+    # a bare "Định kỳ" then the cadence the text names: the cadence
+    ("Định kỳ báo cáo UBND tỉnh trước ngày 15/6 và 15/12 hằng năm", "trước ngày 15/6 và 15/12 hằng năm",
+     "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=15"),
+    ("Định kỳ báo cáo hằng quý", "hằng quý", "FREQ=MONTHLY;INTERVAL=3"),
     # "cuối tháng 6." then a count, not a year
     ("Sở Nội vụ hoàn thành trước cuối tháng 6. 2 huyện còn lại hoàn thành sau.", "trước cuối tháng 6", None),
     # a month before "báo cáo" is a period of results; the date after it times the duty
