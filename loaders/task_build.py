@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import regex
+
 from graph.model import Deadline
 from loaders.agencies import resolve_agency
 from loaders.deadlines import find_deadlines, parse_deadline
@@ -20,7 +22,7 @@ from loaders.task_roles import Ctx, Roles, found_agencies, label_agencies
 from loaders.task_rules import task_rules
 
 __all__ = ["Builder", "Draft", "ITEM_KINDS", "Layout", "Read", "apply_labels", "cut_inline_label", "is_heading",
-           "section_path", "sub_level", "task_text"]
+           "names_only", "section_path", "sub_level", "task_text"]
 
 
 @dataclass(slots=True)
@@ -179,6 +181,22 @@ def task_text(text: str, *, named: bool = False) -> bool:
     r = task_rules()
     words = text.split()  # (the words of the text with its blanks folded are these)
     return (named or len(words) >= r.min_words) and not r.not_task_text.match(" ".join(words))
+
+
+def names_only(ctx: Ctx, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names bodies and nothing else: no verb, no duty ("Các cơ
+    quan, đơn vị, tổ chức, cá nhân khác có liên quan."); such an item is an addressee of a
+    list, not a task (``[not_task_text] bearer_filler``: the words it may hold besides)."""
+    found = found_agencies(ctx, start, end)
+    if not found:
+        return False
+    text, at, rest = ctx.text, start, []
+    for _, s, e in found:
+        rest.append(text[at:s])
+        at = max(at, e)
+    rest.append(text[at:end])
+    filler = task_rules().bearer_filler
+    return all(w in filler for w in regex.findall(r"\w+", " ".join(rest).lower()))
 
 
 @dataclass(frozen=True, slots=True)

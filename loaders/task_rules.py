@@ -133,6 +133,7 @@ class TaskRules:
     plans: regex.Pattern
     not_task_text: regex.Pattern
     min_words: int
+    bearer_filler: frozenset[str]  # words an item that only names bodies may hold beside them
 
 
 def _not_after_abbreviation(roles: dict) -> str:
@@ -294,6 +295,7 @@ def task_rules() -> TaskRules:
         plans=_type_line(raw["articles"]["plans"]),
         not_task_text=_any(raw["not_task_text"]["patterns"]),
         min_words=int(raw["not_task_text"]["min_words"]),
+        bearer_filler=frozenset(raw["not_task_text"].get("bearer_filler", [])),
     )
 
 

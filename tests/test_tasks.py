@@ -357,6 +357,12 @@ def test_shapes(text: str, issuer: str | None, expected: list) -> None:
 # wrapped one apart, and an addressee list wrapped over lines keeps the roles of its first
 # line only, with or without these shapes; the layout stage joins such lines first.)
 ARTICLE_SHAPES = [
+    # an item that only names bodies is an addressee left in a list (the page put the last
+    # item of "Đối tượng áp dụng" under the next article's heading), not a duty
+    ("names-only-item",
+     "III. TỔ CHỨC THỰC HIỆN\n5. Các cơ quan, đơn vị, tổ chức, cá nhân khác có liên quan.\n1. Giao Sở Nội vụ "
+     "tổ chức thực hiện Kế hoạch này.\n2. Ủy ban nhân dân các huyện, thành phố, thị xã.\n",
+     None, [("III.1", "Giao Sở Nội vụ tổ chức", ["Sở Nội vụ"], [], False)]),
     # an approval is no duty; a later sentence of it that gives a body a duty is a task
     ("approval-items",
      "III. TỔ CHỨC THỰC HIỆN\n1. Đồng ý chủ trương thực hiện tổ chức giao thông như đề nghị của Sở Xây dựng tại "
