@@ -1073,6 +1073,9 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
             break
         province = next((w for w in (firsts[1].get(word, ()) if firsts else gaz.province_words)
                          if tuple(words[i : i + len(w)]) == w), None)
+        if (not province and not text[s].isupper() and i > head_len and word not in gaz.unit_first
+                and _abbreviated(text, toks[head_len:i])):
+            break  # "Phòng LĐ-TB&XH xác định …": a field written short has no lower-case words after it
         if province:
             # "Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Chuyển đổi số Thành phố cấu
             # hình …": the province word ends the name (its own name may follow, capitalised);
@@ -1091,6 +1094,23 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
     if end_i < head_len - 1 + (0 if group else 1):
         return None
     return toks[end_i][2]
+
+
+def _abbreviated(text: str, toks: list[tuple[str, int, int]]) -> bool:
+    """Whether a name's words after its head are fields written short and joined: capitals
+    only, two at least, joined by "-" or "&" ("LĐ-TB&XH", "TN&MT", "VH-TT"); one short word
+    alone may go on in lower case ("Ban QLDA đầu tư xây dựng …", "Trung tâm Y tế")."""
+    short, joined = 0, False
+    for word, s, e in toks:
+        if word in "-&":
+            joined = True
+            continue
+        if word == "và" or not word[0].isalnum():
+            continue
+        if not text[s:e].isupper() or len(word) > 4:
+            return False
+        short += 1
+    return short >= 2 and joined
 
 
 def _other_committee(text: str, key: str, pos: int) -> bool:

@@ -169,6 +169,16 @@ def test_unit_parent_given_by_caller() -> None:
 
 FIND = [
     ("Giao Sở KH&ĐT chủ trì", [("Sở Kế hoạch và Đầu tư", "Sở KH&ĐT")]),
+    # a sector by its capitalised name bears a duty as the text names it, capitalised or after a verb
+    ("Ngành Y tế chủ trì, phối hợp với Sở Tài chính", [("Ngành Y tế", "Ngành Y tế"), ("Sở Tài chính", "Sở Tài chính")]),
+    ("yêu cầu ngành Giáo dục và Đào tạo tăng cường kiểm tra",
+     [("Ngành Giáo dục và Đào tạo", "ngành Giáo dục và Đào tạo")]),
+    # fields written short and joined end the name before lower-case words; one short word alone
+    # may go on ("Ban QLDA đầu tư xây dựng …", "Trung tâm Y tế huyện"); a unit word goes on the name
+    ("yêu cầu Phòng LĐ-TB&XH xác định nhiệm vụ", [("Phòng LĐ-TB và XH", "Phòng LĐ-TB&XH")]),
+    ("Ban QLDA đầu tư khẩn trương hoàn thiện hồ sơ", [("Ban QLDA đầu tư", "Ban QLDA đầu tư")]),
+    ("Văn phòng HĐND&UBND huyện có trách nhiệm đôn đốc",
+     [("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện", "Văn phòng HĐND&UBND huyện")]),
     # a short alias ("Ban Quản lý") going on with a description of its own in lower case is
     # another body; a team and a ranger station by their heads; verbs that end a name
     ("đề nghị Ban quản lý rừng phòng hộ Mường La, Ban quản lý chợ, Đội Kiểm lâm Cơ động và Hạt Kiểm lâm khu vực "
