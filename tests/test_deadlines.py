@@ -13,7 +13,7 @@ Q = "FREQ=MONTHLY;INTERVAL=3"
 ROWS = [
     ("Quý II/2023", None, ("2023-04-01", "2023-06-30", None, "interval")),
     # dots for slashes, as some pages write dates
-    ("trước ngày 30.11.2025", None, ("2025-11-30", "2025-11-30", None, "date")),
+    ("trước ngày 30.11.2025", None, (None, "2025-11-30", None, "date")),
     ("hoàn thành trong quý I.2026", None, ("2026-01-01", "2026-03-31", None, "interval")),
     ("quý 2 năm 2023", None, ("2023-04-01", "2023-06-30", None, "interval")),
     ("Quý IV/2023", None, ("2023-10-01", "2023-12-31", None, "interval")),
@@ -26,13 +26,17 @@ ROWS = [
     ("6 tháng đầu năm 2023", None, ("2023-01-01", "2023-06-30", None, "interval")),
     ("6 tháng cuối năm", 2023, ("2023-07-01", "2023-12-31", None, "interval")),
     ("giai đoạn 2023-2025", None, ("2023-01-01", "2025-12-31", None, "interval")),
-    ("trước ngày 30/6/2023", None, ("2023-06-30", "2023-06-30", None, "date")),
-    ("trước ngày 15 tháng 11", 2023, ("2023-11-15", "2023-11-15", None, "date")),
+    # a date the work is due by has an end only; one it is done on is both ends
+    ("trước ngày 30/6/2023", None, (None, "2023-06-30", None, "date")),
+    ("chậm nhất ngày 21/11/2025", None, (None, "2025-11-21", None, "date")),
+    ("thực hiện đến hết ngày 31/12/2025", None, (None, "2025-12-31", None, "date")),
+    ("ngày 15/11/2023", None, ("2023-11-15", "2023-11-15", None, "date")),
+    ("trước ngày 15 tháng 11", 2023, (None, "2023-11-15", None, "date")),
     ("trước ngày 19 hàng tháng", None, (None, None, "FREQ=MONTHLY;BYMONTHDAY=19", "recurring")),
     # a month of every year; quarters and months of "this year" (the document's); a month's end
     ("vào tháng 10 hàng năm", None, (None, None, "FREQ=YEARLY;BYMONTH=10", "recurring")),
     # dates written with points ("trước ngày 20.2", "trong tháng 3.2017")
-    ("trước ngày 20.2", 2017, ("2017-02-20", "2017-02-20", None, "date")),
+    ("trước ngày 20.2", 2017, (None, "2017-02-20", None, "date")),
     ("mở đợt ra quân trong tháng 4/2017 để kiểm tra", None, ("2017-04-01", "2017-04-30", None, "interval")),
     # review rows: a month's end with a pointed year or every year
     ("vào cuối tháng 6.2024", 2022, ("2024-06-30", "2024-06-30", None, "date")),
