@@ -318,10 +318,15 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
         ends = {e for _, _, e in found}
         # (a break right after a body, then a word in lower case, goes on with its list: "… cho
         # các địa phương, đơn vị để …")
-        candidates += [b.end() for b in r.condition_breaks.finditer(ctx.text, cond.end(), stop)
-                       if b.end() > b.start() and not (_back_over_blanks(ctx.text, b.start()) in ends
-                                                       and (ctx.text[b.end() : b.end() + 1].islower()
-                                                            or _partner_list(ctx, found, b.start())))]
+        breaks = [b.end() for b in r.condition_breaks.finditer(ctx.text, cond.end(), stop)
+                  if b.end() > b.start() and not (_back_over_blanks(ctx.text, b.start()) in ends
+                                                  and (ctx.text[b.end() : b.end() + 1].islower()
+                                                       or _partner_list(ctx, found, b.start())))]
+        handing = next((k for k, b in enumerate(breaks) if _issuer_opener(ctx.text, b, end)), None)
+        # "Thực hiện ý kiến kết luận của đồng chí …, Trưởng Ban Chỉ đạo …, Ủy ban nhân dân tỉnh
+        # giao Sở X:": the issuer handing the duty on ends the opening clause; the breaks before
+        # it part a person's titles, no bearer
+        candidates += breaks[handing:] if handing is not None else breaks
         if full and ctx.text[stop] == ";" and _issuer_opener(
                 ctx.text, (after := _CONNECTIVE_TAIL.match(ctx.text, stop + 1, end).end()), end):
             # "Để bảo đảm trật tự …; Chủ tịch UBND huyện yêu cầu X …": the purpose ends at ";"

@@ -357,6 +357,20 @@ def test_shapes(text: str, issuer: str | None, expected: list) -> None:
 # wrapped one apart, and an addressee list wrapped over lines keeps the roles of its first
 # line only, with or without these shapes; the layout stage joins such lines first.)
 ARTICLE_SHAPES = [
+    # a lead-in opening with the direction it carries out, whose commas part a person's titles
+    # ("…, Trưởng Ban Chỉ đạo …, Ủy ban nhân dân tỉnh giao Sở X:"): the issuer hands the items
+    # to X, the title is no bearer; a lead-in with no issuer handing on leaves the issuer's
+    ("basis-lead-in-titles",
+     "III. TỔ CHỨC THỰC HIỆN\nThực hiện ý kiến kết luận của đồng chí Nguyễn Văn A - Phó Chủ tịch UBND tỉnh, "
+     "Trưởng Ban Chỉ đạo phòng, chống thiên tai tỉnh tại Hội nghị triển khai công tác năm 2024, Ủy ban nhân dân "
+     "tỉnh giao Sở Nông nghiệp và Phát triển nông thôn:\n- Chủ trì, phối hợp với các sở, ban, ngành triển khai "
+     "thực hiện kết luận.\n- Là đầu mối tổng hợp, định kỳ báo cáo Ủy ban nhân dân tỉnh.\n",
+     None, [("III.-1", "Chủ trì, phối hợp", ["Sở Nông nghiệp và Phát triển nông thôn"], ["Các sở, ban, ngành"], False),
+            ("III.-2", "Là đầu mối tổng hợp", ["Sở Nông nghiệp và Phát triển nông thôn"], [], False)]),
+    ("basis-opener-no-bearer",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Thực hiện Kế hoạch số 12/KH-UBND của UBND tỉnh, định kỳ báo cáo UBND tỉnh trước "
+     "ngày 15 hằng tháng.\n",
+     "Ủy ban nhân dân tỉnh", [("III.1", "Thực hiện Kế hoạch", ["Ủy ban nhân dân tỉnh"], [], True)]),
     # an item that only names bodies is an addressee left in a list (the page put the last
     # item of "Đối tượng áp dụng" under the next article's heading), not a duty
     ("names-only-item",
