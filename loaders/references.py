@@ -1207,6 +1207,65 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
     return rel_of, chains
 
 
+@table_cache
+def _carried_rules() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Pattern, int]:
+    """``[carried_out]``: (what the document carries out, its issuing sentence, a cited
+    decision's approval of a named thing, a name's end, words two names share)."""
+    t = load_table("references")["carried_out"]
+    kinds = r"[“\"]?\s*(?P<kind>" + "|".join(r"\s+".join(map(regex.escape, k.split())) for k in t["kinds"]) + r")"
+    name = r"\s*[“\"]?\s*(?P<name>[^;\n“”\"]{5,250})"
+    return (regex.compile(t["cue"] + kinds + name, regex.I | regex.V1),
+            regex.compile(t["issuing"], regex.I | regex.V1),
+            regex.compile(t["approval"] + kinds + name, regex.I | regex.V1),
+            regex.compile(t["name_end"], regex.I | regex.V1), int(t["min_words"]))
+
+
+def _thing(kind: str, name: str, name_end: regex.Pattern) -> tuple[str, tuple[str, ...]]:
+    """A programme's kind and the words of its own name, folded ("Chương trình", "chuyển đổi
+    số … giai đoạn 2021-2025" -> ("chương trình", ("chuyển", "đổi", "số", …)))."""
+    cut = name_end.search(" " + name)
+    name = name[: cut.start()] if cut else name
+    return " ".join(match_key(kind).split()), tuple(regex.findall(r"\w+", match_key(name)))
+
+
+def _approved_carried_out(text: str, header: Header, mentions: list[RawMention],
+                          rel_of: dict[tuple, tuple[Relation, RawMention]], pre_end: int) -> None:
+    """A document that carries out a programme by its name (its title, or its own issuing
+    sentence in the preamble: "KẾ HOẠCH THỰC HIỆN ĐỀ ÁN TRỒNG 1 TỶ CÂY XANH …") implements the
+    decision the preamble cites as approving that programme ("Căn cứ Quyết định số 524/QĐ-TTg
+    … phê duyệt Đề án “Trồng 1 tỷ cây xanh giai đoạn 2021-2025”"): ``rel_of`` is raised to
+    implements for it (``[carried_out]``).  Two names are the same when the shorter one, of
+    ``min_words`` words at least, begins the other, their periods and places left out."""
+    cue, issuing, approval, name_end, min_words = _carried_rules()
+    ts, te = header.title_span
+    spans = [(ts, te)] if te > ts else []
+    basis = [(0, pre_end), *_basis_sections(text, pre_end)]
+    keyed = sorted((m for m in mentions if m.key and any(a <= m.start < b for a, b in basis)), key=lambda m: m.start)
+    for m in issuing.finditer(text, te, pre_end):
+        # the document's own sentence, not a cited paper's description ("Căn cứ Quyết định số
+        # … ban hành Kế hoạch thực hiện …"): no citation before it in its clause (its line:
+        # the layout stage joined the wrapped ones)
+        cs = max(text.rfind("\n", 0, m.start()), text.rfind(";", 0, m.start())) + 1
+        if not any(cs <= k.start < m.start() for k in keyed):
+            spans.append((m.start(), min(pre_end, m.end() + 400)))
+    carried = {_thing(c.group("kind"), c.group("name"), name_end) for s, e in spans for c in cue.finditer(text, s, e)}
+    carried = {(k, w) for k, w in carried if len(w) >= min_words}
+    if not carried:
+        return
+    for i, rm in enumerate(keyed):
+        rel, _ = rel_of.get(rm.key, (Relation.CITES, rm))
+        if _PRIORITY[rel] >= _PRIORITY[Relation.IMPLEMENTS]:
+            continue
+        stop = keyed[i + 1].start if i + 1 < len(keyed) else len(text)
+        a = approval.match(text, rm.tail_end or rm.end, stop)
+        if a is None:
+            continue
+        kind, words = _thing(a.group("kind"), a.group("name"), name_end)
+        if len(words) >= min_words and any(k == kind and (w[: len(words)] == words or words[: len(w)] == w)
+                                           for k, w in carried):
+            rel_of[rm.key] = (Relation.IMPLEMENTS, rm)
+
+
 def _basis_sections(text: str, pre_end: int) -> list[tuple[int, int]]:
     """Spans of the sections that list the document's basis ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH",
     "1. Căn cứ pháp lý"; ``[preamble] basis_heading``): from the heading to the next heading
@@ -1547,7 +1606,9 @@ def extract_references(text: str, header: Header, *, path: str = ""):
     docs, unresolved = _resolve(mentions, header, text)
     aliases = _bind_aliases(text, mentions, docs)
     _resolve_short_forms(text, mentions, docs, aliases, unresolved)
-    rel_of, chains = _relations(text, mentions, preamble_end(text))
+    pre_end = preamble_end(text)
+    rel_of, chains = _relations(text, mentions, pre_end)
+    _approved_carried_out(text, header, mentions, rel_of, pre_end)
     docrefs = {key: _docref(key, doc, header.province) for key, doc in docs.items() if doc.mentions}
     own_id = header.ref.id
     refs = []

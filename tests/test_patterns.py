@@ -742,3 +742,46 @@ BASIS_SECTION_ROWS = [
 def test_a_basis_section_is_the_basis(case, body, expected, tmp_path):
     _relations_named(tmp_path, "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nSố: 100/KH-UBND\nQuảng Nam, ngày 29 tháng 8 năm 2025\n"
                      + body, expected)
+
+
+# A plan that carries out a programme by its name implements the decision the preamble cites as
+# approving it (``[carried_out]``): in its title, its own issuing sentence, or a basis section;
+# not a decision that does something else to it, nor one approving another programme, nor
+# when only a cited paper's description carries the programme out.
+CARRIED_OUT_ROWS = [
+    ("title-carries-out-approved-programme",
+     "KẾ HOẠCH\nTHỰC HIỆN CHƯƠNG TRÌNH CHUYỂN ĐỔI SỐ TRONG XÂY DỰNG NÔNG THÔN MỚI, HƯỚNG TỚI NÔNG THÔN MỚI "
+     "THÔNG MINH TRÊN ĐỊA BÀN TỈNH GIAI ĐOẠN 2022-2025\n"
+     "Căn cứ Quyết định số 924/QĐ-TTg ngày 22 tháng 8 năm 2022 của Thủ tướng Chính phủ phê duyệt Chương trình "
+     "chuyển đổi số trong xây dựng nông thôn mới, hướng tới nông thôn mới thông minh giai đoạn 2021-2025;\n"
+     "Căn cứ Quyết định số 263/QĐ-TTg ngày 22 tháng 02 năm 2022 của Thủ tướng Chính phủ phê duyệt Chương trình "
+     "mục tiêu quốc gia xây dựng nông thôn mới giai đoạn 2021-2025;\n"
+     "Căn cứ Chỉ thị số 05/CT-TTg ngày 23/02/2023 của Thủ tướng Chính phủ về việc tiếp tục đẩy mạnh Chương trình "
+     "chuyển đổi số trong xây dựng nông thôn mới;\n"
+     "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n",
+     {"924/QĐ-TTg": "implements", "263/QĐ-TTg": "based_on", "05/CT-TTg": "based_on"}),
+    ("issuing-sentence-quoted-name",
+     "KẾ HOẠCH\nCăn cứ Quyết định số 1662/QĐ-TTg ngày 04 tháng 10 năm 2021 của Thủ tướng Chính phủ phê duyệt “Đề án "
+     "bảo vệ và phát triển rừng vùng ven biển ứng phó với biến đổi khí hậu giai đoạn 2021-2030”;\n"
+     "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện Đề án bảo vệ và phát triển rừng vùng ven biển ứng phó với "
+     "biến đổi khí hậu giai đoạn 2021-2030 trên địa bàn tỉnh, gồm các nội dung như sau:\n1. Mục đích\n",
+     {"1662/QĐ-TTg": "implements"}),
+    ("basis-section-and-models-of",
+     "KẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN CÁC MÔ HÌNH TẠI ĐỀ ÁN “PHÁT TRIỂN ỨNG DỤNG DỮ LIỆU VỀ DÂN CƯ, ĐỊNH DANH VÀ XÁC "
+     "THỰC ĐIỆN TỬ” TRÊN ĐỊA BÀN TỈNH\nI. CĂN CỨ XÂY DỰNG KẾ HOẠCH\n"
+     "1. Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ về việc phê duyệt Đề án phát triển ứng "
+     "dụng dữ liệu về dân cư, định danh và xác thực điện tử phục vụ chuyển đổi số quốc gia;\nII. MỤC ĐÍCH\n",
+     {"06/QĐ-TTg": "implements"}),
+    ("cited-paper-carries-it-out",
+     "KẾ HOẠCH\nPhát triển rừng năm 2025\nCăn cứ Quyết định số 1662/QĐ-TTg ngày 04/10/2021 của Thủ tướng Chính phủ "
+     "phê duyệt Đề án bảo vệ và phát triển rừng vùng ven biển;\nCăn cứ Quyết định số 100/QĐ-UBND ngày 05/01/2022 "
+     "của UBND tỉnh ban hành Kế hoạch thực hiện Đề án bảo vệ và phát triển rừng vùng ven biển;\n"
+     "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n",
+     {"1662/QĐ-TTg": "based_on", "100/QĐ-UBND": "based_on"}),
+]
+
+
+@pytest.mark.parametrize("case, body, expected", CARRIED_OUT_ROWS, ids=[r[0] for r in CARRIED_OUT_ROWS])
+def test_carrying_out_an_approved_programme_implements_its_decision(case, body, expected, tmp_path):
+    _relations_named(tmp_path, "ỦY BAN NHÂN DÂN\nTỈNH BẾN TRE\nSố: 100/KH-UBND\nBến Tre, ngày 26 tháng 11 năm 2022\n"
+                     + body, expected)
