@@ -238,7 +238,10 @@ class Patterns:
             rf"(?:{law_nouns})\ (?i:{amending}){_H}+(?:" if amending else ""
         )
         if amending:
-            amending_law += rf"{one_law}(?:,{_H}*{one_law})*(?:{_H}+và{_H}+{one_law})?)|"
+            # the laws it amends, a listed name in lower case too ("… của Luật Tổ chức chính phủ
+            # và luật tổ chức chính quyền địa phương"): inside the list it can be no body of law
+            inner = rf"(?:{one_law}|(?i:{law_alt})(?![\p{{L}}]))"
+            amending_law += rf"{one_law}(?:,{_H}*{inner})*(?:{_H}+và{_H}+{inner})?)|"
         self.named_law = self._re(
             rf"""
             (?P<name>

@@ -71,16 +71,26 @@ def paragraph_start(text: str, pos: int, *, max_lines: int = 30) -> int:
         if ls == 0:
             break
         nl = ls - 1
+        # (blank lines between the clauses of one enumeration, as a web page renders each in a
+        # paragraph of its own: "Căn cứ A;" / "" / "Luật B;" is "Căn cứ A;⏎ Luật B;")
+        blank = 0
+        while nl > 0 and text[nl - 1] == "\n" and blank < _BLANK_RUN:
+            nl, blank = nl - 1, blank + 1
         prev_line = text[text.rfind("\n", 0, nl) + 1:nl].rstrip()
         line = text[ls:text.find("\n", ls) if text.find("\n", ls) >= 0 else len(text)]
         if not prev_line or prev_line[-1] in ".:!?" or "\t" in prev_line or "\t" in line:
             break  # a full stop, a blank line or a table row ends the paragraph
-        if not prev_line.endswith(";"):
-            break  # the layout stage joined the lines wrapped inside a paragraph already
+        if not prev_line.endswith(";") or (blank and not patterns().before_symbol_words.match(line)):
+            # the layout stage joined the lines wrapped inside a paragraph already; after a
+            # blank line only a document named at the line's start goes on with the list
+            break
         if patterns().clause_opener.match(line):
             break  # "Căn cứ …;" / "Xét Tờ trình …": a new clause of the preamble
         ls = text.rfind("\n", 0, nl) + 1
     return ls
+
+
+_BLANK_RUN = 3  # blank lines an enumeration's clauses may have between them
 
 
 @dataclass(slots=True)
@@ -199,7 +209,10 @@ def _clause_run_end(text: str) -> int:
         body = line.group()
         if not body.strip():
             continue
-        if opener.match(body):
+        if opener.match(body) or (end and body.rstrip(" *_").endswith(";")
+                                  and patterns().before_symbol_words.match(body.lstrip(" *_"))):
+            # (a document named at a line's start after a clause goes on with its list: "Căn
+            # cứ Luật A;" / "Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;")
             end = line.end()
             listed += body.count(";")
         elif end:
@@ -641,7 +654,19 @@ def _law_name(written: str) -> str:
     m = p.amending_articles.match(name) if p.amending_articles is not None else None
     if m:
         name = f"{m.group('head')}{p.amending_enacted} {name[m.end():]}"
-    return _law_names().get(_law_key(name), name)
+    known = _law_names().get(_law_key(name))
+    if known is None and m is not None:
+        # the laws it amends as the table spells them ("… của Luật Tổ chức chính phủ và luật tổ
+        # chức chính quyền địa phương" -> "… của Luật Tổ chức Chính phủ và Luật Tổ chức …")
+        head = len(m.group("head")) + len(p.amending_enacted) + 1
+        name = name[:head] + _inner_laws().sub(lambda x: _law_names().get(_law_key(x.group()), x.group()), name[head:])
+    return known or name
+
+
+@table_cache
+def _inner_laws() -> regex.Pattern:
+    """The table's law names, any case, whole words (the laws an amending law names)."""
+    return regex.compile(r"(?<!\w)(?:" + alternation(patterns().law_names)[3:-1] + r")(?!\w)", regex.I | regex.V1)
 
 
 @table_cache
@@ -716,9 +741,13 @@ def _is_own(rm: RawMention, header: Header) -> bool:
 def _own_without_year(rm: RawMention, header: Header) -> bool:
     """The document's own symbol written without its year, or with it where the header has
     none ("Ban hành kèm theo Quyết định số: 3195/QĐ-UB ngày 18 tháng 8 năm 2004" under "Số:
-    3195/2004/QĐ-UB"), at the document's own date."""
+    3195/2004/QĐ-UB"), at the document's own date; undated, in the own year ("Quyết định số
+    1961/2019/QĐ-UBND tỉnh Kiên Giang", a page's heading over "Số: 1961/QĐ-UBND" of 2019)."""
     a, b = rm.symbol, header.symbol
-    if a is None or b is None or (a.year is None) == (b.year is None) or rm.date != header.ref.date:
+    if a is None or b is None or (a.year is None) == (b.year is None):
+        return False
+    own = header.ref.date
+    if rm.date != own and (rm.date or not own or str(a.year or b.year) != own[:4]):
         return False
     return (a.number, a.suffix, a.code, a.issuer, a.units) == (b.number, b.suffix, b.code, b.issuer, b.units)
 

@@ -209,6 +209,9 @@ ROWS = [
     ("own-number-later-is-the-document", "", "- Ban hành kèm theo Kế hoạch số 100/KH-UBND ngày 05/5/2023 của UBND tỉnh.", []),
     # the own symbol written with a year the header's has not (or without it), at the own date
     ("own-number-with-its-year-is-the-document", "", "- Ban hành kèm theo Kế hoạch số 100/2023/KH-UBND ngày 05/5/2023 của UBND tỉnh.", []),
+    # … or undated in the own year (a page's heading over the header: "Kế hoạch số 100/2023/KH-UBND
+    # tỉnh Hà Tĩnh")
+    ("own-number-with-its-year-undated", "", "- Kế hoạch số 100/2023/KH-UBND tỉnh Hà Tĩnh.", []),
     ("own-number-with-a-year-at-another-date", "", "- Thay cho Kế hoạch số 100/2023/KH-UBND ngày 02/3/2023 của UBND tỉnh.",
      [ref("100/2023/KH-UBND", "KH", "2023-03-02", HT, "cites")]),
     ("own-number-of-another-year-is-another-document", "", "- Thay cho Kế hoạch số 100/KH-UBND ngày 02/3/2020 của UBND tỉnh.",
@@ -785,3 +788,25 @@ CARRIED_OUT_ROWS = [
 def test_carrying_out_an_approved_programme_implements_its_decision(case, body, expected, tmp_path):
     _relations_named(tmp_path, "ỦY BAN NHÂN DÂN\nTỈNH BẾN TRE\nSố: 100/KH-UBND\nBến Tre, ngày 26 tháng 11 năm 2022\n"
                      + body, expected)
+
+
+# The clauses of one "Căn cứ" enumeration may stand in paragraphs of their own (a web page's
+# rendering), a clause may name its document with no "Căn cứ" of its own; an amending law names
+# the laws it amends, in lower case too. The same with the decision marker or an excerpt cut
+# before it.
+PREAMBLE_LIST = ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số "
+                 "điều của Luật Tổ chức chính phủ và luật tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;\n\n"
+                 "Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;\n\n"
+                 "Căn cứ Nghị định số 27/2022/NĐ-CP ngày 19 tháng 4 năm 2022 của Chính phủ;\n\n"
+                 "Căn cứ Thông tư số 15/2022/TT-BTC ngày 04 tháng 3 năm 2022 của Bộ Tài chính;\n")
+PREAMBLE_LIST_EXPECTED = {
+    "Luật Tổ chức chính quyền địa phương:2015": "based_on",
+    "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương:2019": "based_on",
+    "Luật Ngân sách nhà nước": "based_on", "27/2022/NĐ-CP": "based_on", "15/2022/TT-BTC": "based_on"}
+
+
+@pytest.mark.parametrize("closing", ["\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành Quy định.\n", ""], ids=["whole", "excerpt"])
+def test_a_preamble_enumeration_in_paragraphs_is_the_basis(closing, tmp_path):
+    _relations_named(tmp_path, "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 04/2023/QĐ-UBND\nLai Châu, ngày 17 tháng 3 năm 2023\n"
+                     "QUYẾT ĐỊNH\nBan hành Quy định cơ chế quay vòng vốn\nỦY BAN NHÂN DÂN TỈNH LAI CHÂU\n\n"
+                     + PREAMBLE_LIST + closing, PREAMBLE_LIST_EXPECTED)
