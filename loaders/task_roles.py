@@ -255,7 +255,9 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
             # "Trong thời gian qua, … các cấp ủy … đã triển khai …", "Năm qua, UBND tỉnh đã giao …": a
             # report (not "…, công tác … còn hạn chế, UBND tỉnh yêu cầu Sở Y tế …")
             return [], start
-    told = _narrated(ctx, found, start, end)
+    # (an item that opens handing the duty on itself narrates nothing: "Giao Sở Tài chính chủ
+    # trì …; giao Sở Nội vụ …" is two hand-overs, the second no narrated one)
+    told = _narrated(ctx, found, start, end) if not r.handover_open.match(ctx.text, start, end) else None
     if told is not None:
         return told
     candidates = [start]

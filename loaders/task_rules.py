@@ -57,6 +57,7 @@ class TaskRules:
     anaphoric_tail: regex.Pattern  # ... saying only when: "… thực hiện trước ngày …"
     topic_modal: regex.Pattern  # a modal right after a topic's bodies: they bear it
     later_clause: regex.Pattern  # where a later sentence, or a clause of its own, starts inside an item
+    handover_open: regex.Pattern  # an item that opens handing its duty on ("Giao …", "Yêu cầu …")
     sentence_end: regex.Pattern  # a sentence's full stop (not an abbreviation's point: "UBND TP. Hà Nội")
     clause_end: regex.Pattern  # … or a ";"
     later_sentence: regex.Pattern  # where a later sentence of a paragraph starts
@@ -203,7 +204,9 @@ def task_rules() -> TaskRules:
         topic_end=compile_rule(r"(?:\s+(?:" + roles["topic_tail"] + r")(?!\w))?\s*[,:]\s*", regex.V1),
         # a sentence, a clause after ";" in capitals, or one opening with its time then a name
         later_clause=compile_rule(r"(?<=\w[)”\"]?)(?:" + _not_after_abbreviation(roles) + r"[.;]\s+(?=\p{Lu})|(?:…|\.{2,})\s*(?=\p{Lu})|;\s+(?=(?:"
-                                  + "|".join(roles["clause_time_openers"]) + r")\s[^;,.:]{1,60},\s*\p{Lu}))", regex.V1),
+                                  + "|".join(roles["clause_time_openers"]) + r")\s[^;,.:]{1,60},\s*\p{Lu})"
+                                  + r"|;\s+(?=(?:" + "|".join(roles["clause_handovers"]) + r")\s+\p{Lu}))", regex.V1),
+        handover_open=compile_rule(r"\s*(?:" + "|".join(roles["clause_handovers"]) + r")\s", regex.I | regex.V1),
         sentence_end=compile_rule(_not_after_abbreviation(roles) + r"[.](?:\s|$)", regex.V1),
         clause_end=compile_rule(r"(?:;|" + _not_after_abbreviation(roles) + r"[.])(?:\s|$)", regex.V1),
         next_clause=compile_rule(_not_after_abbreviation(roles) + r"[.;]\s+(?=\p{Lu})", regex.V1),

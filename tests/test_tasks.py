@@ -357,6 +357,17 @@ def test_shapes(text: str, issuer: str | None, expected: list) -> None:
 # wrapped one apart, and an addressee list wrapped over lines keeps the roles of its first
 # line only, with or without these shapes; the layout stage joins such lines first.)
 ARTICLE_SHAPES = [
+    # an item handing two duties on, the second after ";" in lower case ("…; giao Sở Nội vụ …",
+    # "…; đồng thời đề nghị Công an tỉnh …"): two tasks, each with its own lead (the second was
+    # read as a narrated hand-over and led the whole item)
+    ("second-handover-after-semicolon",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Giao Sở Tài chính chủ trì thẩm định dự toán; giao Sở Nội vụ rà soát biên chế, "
+     "báo cáo UBND tỉnh trước ngày 30/6/2025.\n2. Yêu cầu Sở Xây dựng hoàn thành hồ sơ trước ngày 15/5/2025; đồng "
+     "thời đề nghị Công an tỉnh tăng cường tuần tra.\n",
+     None, [("III.1", "Giao Sở Tài chính chủ trì", ["Sở Tài chính"], [], False),
+            ("III.1-2", "giao Sở Nội vụ rà soát", ["Sở Nội vụ"], [], False),
+            ("III.2", "Yêu cầu Sở Xây dựng", ["Sở Xây dựng"], [], False),
+            ("III.2-2", "đồng thời đề nghị Công an tỉnh", ["Công an tỉnh"], [], False)]),
     # a lead-in opening with the direction it carries out, whose commas part a person's titles
     # ("…, Trưởng Ban Chỉ đạo …, Ủy ban nhân dân tỉnh giao Sở X:"): the issuer hands the items
     # to X, the title is no bearer; a lead-in with no issuer handing on leaves the issuer's
