@@ -30,7 +30,7 @@ ALIASES = [
     ("Sở Công thương", "Sở Công Thương", False),
     ("Sở LĐ, TB-XH", "Sở Lao động - Thương binh và Xã hội", False),
     ("Sở LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội", False),
-    ("Sở Văn hoá - Thể thao và Du lịch", "Sở Văn hóa - Thể thao và Du lịch", False),  # hoá/hóa
+    ("Sở Văn hoá - Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch", False),  # hoá/hóa, the dash
     # one half of a "… và …" name written out, the other as an alias abbreviates it
     ("Sở Nông nghiệp và PTNT", "Sở Nông nghiệp và Phát triển nông thôn", False),
     ("Sở NN và Phát triển nông thôn", "Sở Nông nghiệp và Phát triển nông thôn", False),

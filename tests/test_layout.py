@@ -519,10 +519,10 @@ def test_plan_label_variants(fmt, tmp_path):
         ("Xây dựng cơ sở dữ liệu", ("Sở Nông nghiệp và Môi trường",), ("Sở Tài chính",), "interval", "2026-12-31"),
         ("Cập nhật bản đồ số;", ("Sở Khoa học và Công nghệ",), ("Sở Tư pháp",), "interval", "2025-12-31"),
         ("Số hóa hồ sơ đất đai:", ("Sở Nông nghiệp và Môi trường",), ("Sở Tư pháp",), "interval", "2025-12-31"),
-        ("Công tác tuyên truyền: Sở Văn", ("Sở Văn hóa - Thể thao và Du lịch",), ("Sở Nội vụ",), None, None),
+        ("Công tác tuyên truyền: Sở Văn", ("Sở Văn hóa, Thể thao và Du lịch",), ("Sở Nội vụ",), None, None),
         ("Xây dựng đề án vị trí", ("Sở Nội vụ",), ("Sở Tài chính",), None, None),
         ("Sắp xếp đơn vị sự nghiệp.", ("Sở Nội vụ",), (), "date", "2025-11-30"),
-        ("Tuyên truyền.", ("Sở Văn hóa - Thể thao và Du lịch",), (), None, None),
+        ("Tuyên truyền.", ("Sở Văn hóa, Thể thao và Du lịch",), (), None, None),
         ("Rà soát hạ tầng viễn thông", ("Sở Xây dựng",), ("Sở Tài chính",), "interval", "2025-12-31"),
         ("Xây dựng kho dữ liệu dùng", ("Sở Khoa học và Công nghệ",), ("Sở Tư pháp",), "interval", "2026-03-31"),
     ]

@@ -49,7 +49,7 @@ LETTER_ADDRESSEES = [
      "Kính gửi:\n- Các sở, ban, ngành;\n- Văn phòng Ban Chỉ đạo kỷ niệm 1000 năm Thăng Long.\n"
      "Ủy ban nhân dân tỉnh giao Sở Văn hóa, Thể thao và Du lịch:\n- Chủ trì, phối hợp với các sở, ban, ngành triển khai "
      "thực hiện.\n- Là đầu mối liên hệ, tổng hợp kết quả.\nNơi nhận:\n- Như trên;",
-     [(["Sở Văn hóa - Thể thao và Du lịch"], False), (["Sở Văn hóa - Thể thao và Du lịch"], False)]),
+     [(["Sở Văn hóa, Thể thao và Du lịch"], False), (["Sở Văn hóa, Thể thao và Du lịch"], False)]),
     ("lead-in-items-ending-with-semicolons", LETTER_DOC,
      "Kính gửi: Sở Y tế; Sở Tài chính.\nUBND tỉnh có ý kiến như sau:\nGiao Sở Y tế:\n- Chủ trì hướng dẫn tiêm chủng;\n"
      "- Tổng hợp kết quả, báo cáo UBND tỉnh.\nGiao Sở Tài chính:\n- Cân đối, bố trí kinh phí thực hiện;\n"
@@ -315,7 +315,7 @@ SHAPES = [
      "III. TỔ CHỨC THỰC HIỆN\n9. Báo Hà Tĩnh, Sở Văn hóa, Thể thao và Du lịch và hệ thống truyền thanh cơ sở:\n"
      "Tăng cường thông tin, tuyên truyền về kế hoạch hỗ trợ, lịch phân bổ hàng hóa tại từng xã, phường; kịp thời phản ánh "
      "khó khăn, vướng mắc và gương điển hình trong công tác hỗ trợ nhân dân; định hướng dư luận, tránh tin giả, tin sai lệch.",
-     None, [("III.9", "Tăng cường thông tin, tuyên tr", ["Báo Hà Tĩnh", "Sở Văn hóa - Thể thao và Du lịch",
+     None, [("III.9", "Tăng cường thông tin, tuyên tr", ["Báo Hà Tĩnh", "Sở Văn hóa, Thể thao và Du lịch",
                                                           "Hệ thống truyền thanh cơ sở"], [], False)]),
     ("heading-one-body-read-in-part",
      "III. TỔ CHỨC THỰC HIỆN\n3. Ngân hàng Nhà nước chi nhánh khu vực 14\na) Chỉ đạo các ngân hàng mở tài khoản cho người dân.",
@@ -564,7 +564,7 @@ ARTICLE_SHAPES = [
     ("article-execution-distributive-semicolons",
      "QUYẾT ĐỊNH:\nĐiều 3. Giám đốc các Sở: Văn hóa, Thể thao và Du lịch; Nội vụ; Tài chính; Chủ tịch Ủy ban nhân dân "
      "các xã, phường chịu trách nhiệm thi hành Quyết định này.",
-     None, [("Điều 3.1", "Giám đốc các Sở: Văn hóa", ["Sở Văn hóa - Thể thao và Du lịch", "Sở Nội vụ", "Sở Tài chính",
+     None, [("Điều 3.1", "Giám đốc các Sở: Văn hóa", ["Sở Văn hóa, Thể thao và Du lịch", "Sở Nội vụ", "Sở Tài chính",
                                                       "Ủy ban nhân dân các xã, phường"], [], False)]),
     ("giao-distributive-so-list-leads",
      "III. TỔ CHỨC THỰC HIỆN\n2. Giao các Sở: Tư pháp, Nội vụ chủ trì hướng dẫn thực hiện.",
@@ -675,7 +675,7 @@ ARTICLE_SHAPES = [
      "QUYẾT ĐỊNH:\nĐiều 2. Tổ chức thực hiện\n1. Sở Tư pháp chủ trì xây dựng quy trình nội bộ.\n2. Sở Văn hoá, Thể thao và Du lịch;\n"
      "UBND các xã, phường niêm yết công khai nội dung thủ tục hành chính tại Trung tâm Phục vụ hành chính công.",
      None, [("Điều 2.1", "Sở Tư pháp chủ trì xây dựng qu", ["Sở Tư pháp"], [], False),
-            ("Điều 2.2", "Sở Văn hoá, Thể thao và Du lịch", ["Sở Văn hóa - Thể thao và Du lịch", "Ủy ban nhân dân các xã, phường"],
+            ("Điều 2.2", "Sở Văn hoá, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch", "Ủy ban nhân dân các xã, phường"],
              [], False)]),
     # a school's head named before the schools, after a long opening "Căn cứ …," clause
     ("article-principals-after-long-basis-clause",
@@ -1022,7 +1022,7 @@ ARTICLE_SHAPES = [
     ("narrated-no-speaker",
      "III. TỔ CHỨC THỰC HIỆN\n1. Sở Văn hóa, Thể thao và Du lịch\n- Định hướng, chỉ đạo Báo Hà Tĩnh đẩy mạnh tuyên "
      "truyền.\n", None,
-     [("III.1.-1", "Định hướng, chỉ đạo Báo", ["Sở Văn hóa - Thể thao và Du lịch"], [], False)]),
+     [("III.1.-1", "Định hướng, chỉ đạo Báo", ["Sở Văn hóa, Thể thao và Du lịch"], [], False)]),
     ("narrated-upward-asked",
      "III. TỔ CHỨC THỰC HIỆN\nSở Y tế vừa có văn bản đề nghị UBND tỉnh bổ sung kinh phí.\n", None, []),  # (a report)
     # an execution clause opening with its salutation
