@@ -75,7 +75,8 @@ class Patterns:
             # not inside a longer token or a date; the class is matched case-sensitively: the
             # same characters (U+0345 is the one that case-folds into it) at half the cost of the
             # case-blind class, tried at every digit of the text
-            (?<!(?-i:[\p{{L}}\u0345\d/.,-]))
+            (?:(?<=(?-i:(?<![\p{{L}}\d])số))          # (but a page's glued "Kết luận số64-KL/TW")
+             |(?<!(?-i:[\p{{L}}\u0345\d/.,-])))
             (?<!\d:)                           # nor a standard's year ("QCVN 06:2022/BXD")
             (?P<num>\d{{1,5}}(?:\p{{Ll}}(?={_H}*/))?)   # "364a/QĐ-UBND": a letter after the number
             (?P<tail>
@@ -208,7 +209,10 @@ class Patterns:
         """Laws named by their title ("Luật Đất đai"), amending laws among them (tables/laws.toml)."""
         laws = load_table("laws")
         law_nouns = "|".join(regex.escape(w) for w in self.law_words)  # "Bộ luật", "Luật"
-        self.law_names = laws["names"]
+        # another spelling of a listed name ("… của Hội đồng nhân dân và Ủy ban nhân dân" for the
+        # enacted "…, Ủy ban nhân dân"): read as a name, shown as the name it stands for
+        self.law_aliases = dict(laws.get("aliases", {}))
+        self.law_names = [*laws["names"], *self.law_aliases]
         self.competence_laws = set(laws.get("competence", []))
         # a comma inside a name may be left out ("Luật Thể dục Thể thao" is "Luật Thể dục, thể
         # thao"; names compare without punctuation, references._law_key)
@@ -242,13 +246,14 @@ class Patterns:
             # và luật tổ chức chính quyền địa phương"): inside the list it can be no body of law
             inner = rf"(?:{one_law}|(?i:{law_alt})(?![\p{{L}}]))"
             amending_law += rf"{one_law}(?:,{_H}*{inner})*(?:{_H}+và{_H}+{inner})?)|"
+        glue = "|".join(regex.escape(w) for w in self.tables["symbol_glue"]["words"])
         self.named_law = self._re(
             rf"""
             (?P<name>
                 {amending_law}
                 {one_law}
             )
-            (?![\p{{L}}])
+            (?:(?![\p{{L}}])|(?=(?-i:{glue})(?![\p{{L}}\d])))   # (a page's glued "… UBNDngày 26/11/2003")
             (?:
                 {_H}*(?:năm{_H}+)?(?P<year>(?:19|20)\d\d)(?!\d|/)
             )?

@@ -671,10 +671,12 @@ def _inner_laws() -> regex.Pattern:
 
 @table_cache
 def _law_names() -> dict[str, str]:
-    """Law key -> the first name of the table with that key (the canonical spelling)."""
+    """Law key -> the first name of the table with that key (the canonical spelling); an
+    alias's key -> the name it stands for."""
+    p = patterns()
     out: dict[str, str] = {}
-    for n in patterns().law_names:
-        out.setdefault(_law_key(n), n)
+    for n in p.law_names:
+        out.setdefault(_law_key(n), p.law_aliases.get(n, n))
     return out
 
 
@@ -1237,16 +1239,18 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
 
 
 @table_cache
-def _carried_rules() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Pattern, int]:
+def _carried_rules() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Pattern, int, regex.Pattern]:
     """``[carried_out]``: (what the document carries out, its issuing sentence, a cited
-    decision's approval of a named thing, a name's end, words two names share)."""
+    decision's approval of a named thing, a name's end, words two names share, the issuing
+    body right before its issuing words)."""
     t = load_table("references")["carried_out"]
     kinds = r"[“\"]?\s*(?P<kind>" + "|".join(r"\s+".join(map(regex.escape, k.split())) for k in t["kinds"]) + r")"
     name = r"\s*[“\"]?\s*(?P<name>[^;\n“”\"]{5,250})"
     return (regex.compile(t["cue"] + kinds + name, regex.I | regex.V1),
             regex.compile(t["issuing"], regex.I | regex.V1),
             regex.compile(t["approval"] + kinds + name, regex.I | regex.V1),
-            regex.compile(t["name_end"], regex.I | regex.V1), int(t["min_words"]))
+            regex.compile(t["name_end"], regex.I | regex.V1), int(t["min_words"]),
+            regex.compile(t["issuing_subject"], regex.I | regex.V1))
 
 
 def _thing(kind: str, name: str, name_end: regex.Pattern) -> tuple[str, tuple[str, ...]]:
@@ -1265,7 +1269,7 @@ def _approved_carried_out(text: str, header: Header, mentions: list[RawMention],
     … phê duyệt Đề án “Trồng 1 tỷ cây xanh giai đoạn 2021-2025”"): ``rel_of`` is raised to
     implements for it (``[carried_out]``).  Two names are the same when the shorter one, of
     ``min_words`` words at least, begins the other, their periods and places left out."""
-    cue, issuing, approval, name_end, min_words = _carried_rules()
+    cue, issuing, approval, name_end, min_words, subject = _carried_rules()
     ts, te = header.title_span
     spans = [(ts, te)] if te > ts else []
     basis = [(0, pre_end), *_basis_sections(text, pre_end)]
@@ -1275,7 +1279,7 @@ def _approved_carried_out(text: str, header: Header, mentions: list[RawMention],
         # … ban hành Kế hoạch thực hiện …"): no citation before it in its clause (its line:
         # the layout stage joined the wrapped ones)
         cs = max(text.rfind("\n", 0, m.start()), text.rfind(";", 0, m.start())) + 1
-        if not any(cs <= k.start < m.start() for k in keyed):
+        if not any(cs <= k.start < m.start() for k in keyed) or subject.search(text, max(cs, m.start() - 80), m.start()):
             spans.append((m.start(), min(pre_end, m.end() + 400)))
     carried = {_thing(c.group("kind"), c.group("name"), name_end) for s, e in spans for c in cue.finditer(text, s, e)}
     carried = {(k, w) for k, w in carried if len(w) >= min_words}

@@ -282,6 +282,21 @@ ROWS = [
     ("law-named-by-the-year-of-its-date", "Căn cứ Luật Bảo vệ môi trường số 72/2022/QH14 ngày 17 tháng 11 năm 2020;",
      "- Xả thải theo Điều 39 Luật Bảo vệ môi trường năm 2020.",
      [ref("72/2022/QH14", "Luật", "2020-11-17", CENTRAL, "based_on")]),
+    # a page's lost spaces and commas: "số" glued to the number, a word glued to a law's name, a
+    # comma after "bổ sung"; another spelling of a listed law ("và" for its comma) is that law
+    ("glued-so-before-number", "Căn cứ Kết luận số64-KL/TW ngày 09 tháng 02 năm 2010 của Ban Bí thư;", "",
+     [ref("64-KL/TW", "KL", "2010-02-09", CENTRAL, "based_on")]),
+    ("glued-word-after-law", "Căn cứ Luật Đất đaingày 18/01/2024;", "",
+     [ref("Luật Đất đai", "Luật", "2024-01-18", CENTRAL, "based_on")]),
+    ("amending-law-comma-after-bo-sung",
+     "Căn cứ Luật sửa đổi, bổ sung, một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương "
+     "ngày 22 tháng 11 năm 2019;", "",
+     [ref("Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương",
+          "Luật", "2019-11-22", CENTRAL, "based_on")]),
+    ("law-alias-spelling",
+     "Căn cứ Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân và Ủy ban nhân dân ngày 03 tháng 12 năm 2004;", "",
+     [ref("Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân", "Luật", "2004-12-03",
+          CENTRAL, "based_on")]),
 ]
 
 # The document's own acts in a decision's articles, with what the article says (one row each)
@@ -775,6 +790,13 @@ CARRIED_OUT_ROWS = [
      "1. Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ về việc phê duyệt Đề án phát triển ứng "
      "dụng dữ liệu về dân cư, định danh và xác thực điện tử phục vụ chuyển đổi số quốc gia;\nII. MỤC ĐÍCH\n",
      {"06/QĐ-TTg": "implements"}),
+    ("issuing-sentence-after-a-proposal",
+     "KẾ HOẠCH\nCăn cứ Quyết định 4765/QĐ-BNN-TT ngày 09/11/2023 của Bộ Nông nghiệp và Phát triển nông thôn phê "
+     "duyệt Đề án Phát triển các vùng sản xuất rau an toàn, tập trung đến năm 2030;\nTrên cơ sở đề xuất của Sở Nông "
+     "nghiệp và Phát triển nông thôn tại Tờ trình số 50/TTr-SNN ngày 10/4/2024, Ủy ban nhân dân tỉnh ban hành Kế "
+     "hoạch thực hiện Đề án Phát triển các vùng sản xuất rau an toàn, tập trung đến năm 2030 trên địa bàn tỉnh, "
+     "với các nội dung chính như sau:\nI. MỤC ĐÍCH\n",
+     {"4765/QĐ-BNN-TT": "implements", "50/TTr-SNN": "based_on"}),
     ("cited-paper-carries-it-out",
      "KẾ HOẠCH\nPhát triển rừng năm 2025\nCăn cứ Quyết định số 1662/QĐ-TTg ngày 04/10/2021 của Thủ tướng Chính phủ "
      "phê duyệt Đề án bảo vệ và phát triển rừng vùng ven biển;\nCăn cứ Quyết định số 100/QĐ-UBND ngày 05/01/2022 "
