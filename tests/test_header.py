@@ -64,6 +64,12 @@ ROWS = [
      "Bắc Ninh, ngày 19 tháng 11 năm 2025\nQUYẾT ĐỊNH\nBÃI BỎ QUY ĐỊNH QUẢN LÝ CÔNG NGHỆ THÔNG TIN TỈNH BẮC GIANG "
      "CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH BẮC NINH\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
      dict(title="QUYẾT ĐỊNH BÃI BỎ QUY ĐỊNH QUẢN LÝ CÔNG NGHỆ THÔNG TIN TỈNH BẮC GIANG")),
+    # … its term and session after it, joined by a dash ("KHÓA X - KỲ HỌP THỨ 6")
+    ("council-line-term-session-run-on",
+     "HỘI ĐỒNG NHÂN DÂN\nTỈNH TRÀ VINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 15/2022/NQ-HĐND\n"
+     "Trà Vinh, ngày 18 tháng 10 năm 2022\nNGHỊ QUYẾT\nQUY ĐỊNH LẬP DỰ TOÁN KINH PHÍ TRÊN ĐỊA BÀN TỈNH TRÀ VINH "
+     "HỘI ĐỒNG NHÂN DÂN TỈNH TRÀ VINH KHÓA X - KỲ HỌP THỨ 6\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
+     dict(title="NGHỊ QUYẾT QUY ĐỊNH LẬP DỰ TOÁN KINH PHÍ TRÊN ĐỊA BÀN TỈNH TRÀ VINH")),
     ("authority-name-of-the-title",
      "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/QĐ-UBND\n"
      "Cần Thơ, ngày 19 tháng 11 năm 2025\nQUYẾT ĐỊNH\nQUY ĐỊNH CHỨC NĂNG CỦA TRUNG TÂM THUỘC VĂN PHÒNG ỦY BAN NHÂN DÂN "
