@@ -135,6 +135,7 @@ class TaskRules:
     not_task_text: regex.Pattern
     min_words: int
     bearer_filler: frozenset[str]  # words an item that only names bodies may hold beside them
+    document_entry: regex.Pattern  # an inferred item opening with a document's number: a list's entry
 
 
 def _not_after_abbreviation(roles: dict) -> str:
@@ -299,6 +300,10 @@ def task_rules() -> TaskRules:
         not_task_text=_any(raw["not_task_text"]["patterns"]),
         min_words=int(raw["not_task_text"]["min_words"]),
         bearer_filler=frozenset(raw["not_task_text"].get("bearer_filler", [])),
+        document_entry=compile_rule(raw["not_task_text"]["document_entry"].replace(
+            "{type}", "|".join(r"\s+".join(map(regex.escape, w.split()))
+                               for w in sorted(load_table("references")["type_words"], key=len, reverse=True))),
+            regex.V1 | regex.I),
     )
 
 

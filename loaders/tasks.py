@@ -37,6 +37,7 @@ from loaders.task_narrative import narrative
 from loaders.task_paragraphs import Paragraph, split_paragraphs
 from loaders.task_prose import prose
 from loaders.task_roles import Ctx
+from loaders.task_rules import task_rules
 from loaders.task_tables import tables
 
 __all__ = ["LAYOUTS", "Layout", "Read", "extract_tasks", "registered"]
@@ -134,8 +135,10 @@ def extract_tasks(
               compounds=defined_compounds(text, document.jurisdiction, parent=issuer_agency))
     ctx.addressees, ctx.addressees_end = letter_addressees(text, document.type, document.jurisdiction, issuer_agency)
     drafts = sorted(_read(ctx, split_paragraphs(text)).drafts, key=lambda d: d.start)
+    entry = task_rules().document_entry
     drafts = [d for d in drafts if task_text(text[d.start : d.end], named=d.lead_labelled)
-              and (d.lead_labelled or d.deadline is not None or not names_only(ctx, d.start, d.end))]
+              and (d.lead_labelled or d.deadline is not None or not names_only(ctx, d.start, d.end))
+              and not (d.inferred and entry.match(text, d.start, d.end))]
     tasks: list[Task] = []
     for n, d in enumerate(drafts, 1):
         lead = ctx.keep(list(d.roles.lead))

@@ -357,6 +357,14 @@ def test_shapes(text: str, issuer: str | None, expected: list) -> None:
 # wrapped one apart, and an addressee list wrapped over lines keeps the roles of its first
 # line only, with or without these shapes; the layout stage joins such lines first.)
 ARTICLE_SHAPES = [
+    # items no body bears that open with a document's number are a list of documents (a repeal
+    # whose line the page lost), not the issuer's tasks; an item that names its bearer stays one
+    ("document-list-entries",
+     "QUYẾT ĐỊNH:\n1. Quyết định số 09/2008/QĐ-UBND ngày 30 tháng 5 năm 2008 của Ủy ban nhân dân tỉnh Điện Biên "
+     "về việc ban hành Quy định về trình tự, thủ tục xây dựng văn bản.\n2. Quyết định số 10/2013/QĐ-UBND ngày 01 "
+     "tháng 7 năm 2013 của Ủy ban nhân dân tỉnh Điện Biên ban hành Quy chế thẩm định văn bản.\n3. Kế hoạch số "
+     "12/KH-UBND ngày 05/01/2025: giao Sở Tư pháp chủ trì tổng kết, báo cáo Ủy ban nhân dân tỉnh.\n",
+     "Ủy ban nhân dân tỉnh", [("3", "Kế hoạch số 12/KH-UBND", ["Sở Tư pháp"], [], False)]),
     # an item handing two duties on, the second after ";" in lower case ("…; giao Sở Nội vụ …",
     # "…; đồng thời đề nghị Công an tỉnh …"): two tasks, each with its own lead (the second was
     # read as a narrated hand-over and led the whole item)
