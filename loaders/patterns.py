@@ -272,6 +272,7 @@ class Patterns:
         self.section_start = self._re(pre["section_start"], regex.MULTILINE | regex.V1)
         self.decision_marker = self._re(pre["decision_marker"], regex.MULTILINE | regex.V1)
         self.lead_in_end = self._re(pre["lead_in_end"], regex.MULTILINE | regex.V1 | regex.I)
+        self.letter_addressees = self._re(pre["letter_addressees"], regex.MULTILINE | regex.V1 | regex.I)
         self.article_start = self._re(pre["article_start"], regex.MULTILINE | regex.V1)
         self.basis_heading = self._re(pre["basis_heading"], regex.MULTILINE | regex.V1 | regex.I)
         own = refs["own_act"]
@@ -315,8 +316,9 @@ class Patterns:
             rf"[\s,(]*(?:{alternation(own['passive'])})[\s,]+(?:{alternation(self.cues['amends'])})[\s,]*"
             rf"(?:{alternation(own['agents'])})[\s]+(?P<word>{law_nouns})(?=\s*,?\s*(?:ngày|năm)\s)", _FLAGS)
         self.articles_end = self._re(own["articles_end"], regex.MULTILINE | regex.IGNORECASE | regex.V1)
+        # (after a list's dash too: "- Căn cứ Luật …;" / "- Căn cứ Nghị định …;")
         self.clause_opener = self._re(
-            rf"[ \t]*(?:{alternation(pre['clause_openers'])})(?!\p{{L}})", _FLAGS
+            rf"[ \t]*(?:[-–•+][ \t]*)?(?:{alternation(pre['clause_openers'])})(?!\p{{L}})", _FLAGS
         )
 
     def _changes(self, refs: dict) -> None:

@@ -188,7 +188,7 @@ def preamble_end(text: str) -> int:
     m = p.lead_in_end.search(text)
     if m:
         return m.end()  # a letter's "… có ý kiến như sau:": the line itself is the preamble's
-    run = _clause_run_end(text)
+    run = _clause_run_end(text) or _letter_basis_end(text)
     if run:
         return run
     first = regex.search(r"\S[^\n]*", text)
@@ -224,6 +224,29 @@ def _clause_run_end(text: str) -> int:
     return end if listed >= 2 else 0
 
 
+def _letter_basis_end(text: str) -> int:
+    """The end of a letter's basis: the first paragraph after its addressees ("Kính gửi:" and
+    the dashed or short lines under it) when it opens a clause ("Thực hiện Công điện số …",
+    "Căn cứ …"), else 0."""
+    p = patterns()
+    m = p.letter_addressees.search(text)
+    if m is None:
+        return 0
+    for n, line in enumerate(_LINE.finditer(text, text.find("\n", m.start()) + 1)):
+        body = line.group().strip(" \t*_")
+        if not body:
+            continue
+        if n > _ADDRESSEE_LINES:
+            return 0
+        if p.clause_opener.match(body) and not body.startswith(("-", "–", "+", "•")):
+            return line.end()
+        if body.startswith(("-", "–", "+", "•")) or len(body.split()) <= _PROSE_WORDS:
+            continue  # an addressee
+        return 0
+    return 0
+
+
+_ADDRESSEE_LINES = 30  # lines a letter's addressees run to
 _PROSE_WORDS = 12  # a line ending with "." in at least this many words is a sentence of prose
 _LINE = compile_kept(r"[^\n]+", regex.V1)
 _OWN_NUMBER_LINE = compile_kept(r"^[ \t*|]*Số[ \t]*:?[ \t]*\d", regex.V1 | regex.M)

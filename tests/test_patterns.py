@@ -670,6 +670,13 @@ LETTER_ROWS = [
      "Ủy ban nhân dân tỉnh có ý kiến như sau:",
      "Giao Sở Tài chính chủ trì thực hiện theo Quyết định số 12/QĐ-UBND ngày 05/01/2025 của Ủy ban nhân dân tỉnh.",
      {"5678/BTC-NSNN": "implements", "12/QĐ-UBND": "cites"}),
+    # the paragraph right after the addressees that opens a clause, with no lead-in's "như sau:":
+    # the letter's basis ("Thực hiện Công điện …; các Công điện: số …")
+    ("Thực hiện Công điện số 71/CĐ-TTg ngày 06/9/2021 của Thủ tướng Chính phủ; các Công điện: số 1305/CĐ-BYT "
+     "ngày 02/9/2021, số 1346/CĐ-BYT ngày 08/9/2021 của Bộ Y tế về việc thần tốc xét nghiệm. Để đảm bảo xét nghiệm "
+     "diện rộng cho người dân theo đúng chỉ đạo của Thủ tướng Chính phủ.",
+     "Ủy ban nhân dân tỉnh đề nghị Sở Tài chính bố trí kinh phí theo Quyết định số 12/QĐ-UBND ngày 05/01/2025.",
+     {"71/CĐ-TTg": "implements", "1305/CĐ-BYT": "implements", "1346/CĐ-BYT": "implements", "12/QĐ-UBND": "cites"}),
 ]
 
 
@@ -687,6 +694,12 @@ def test_letter_context_is_its_preamble(context, duty, expected, tmp_path):
 # of clause lines, at least two ending with ";" as an enumeration does, is its basis.  A lone
 # "Thực hiện …" / "Căn cứ …" sentence in prose is no preamble: what it names is cited.
 UNCLOSED_PREAMBLE_ROWS = [
+    ("dashed clauses cut before QUYẾT ĐỊNH",
+     "- Căn cứ Luật Tổ chức Hội đồng nhân dân và Uỷ ban nhân dân ngày 21 tháng 6 năm 1994;\n"
+     "- Căn cứ Nghị định số 71/2001/NĐ-CP ngày 05 tháng 10 năm 2001 của Chính phủ về ưu đãi đầu tư;\n"
+     "- Căn cứ Chỉ thị số 07/2003/CT-UB ngày 23 tháng 4 năm 2003 của Uỷ ban nhân dân thành phố về nhà ở;\n",
+     {"Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân": "based_on", "71/2001/NĐ-CP": "based_on",
+      "07/2003/CT-UB": "based_on"}),
     ("decision cut before QUYẾT ĐỊNH",
      "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
      "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ;\n"
