@@ -58,6 +58,7 @@ def _fold(s: str) -> str:
 @dataclass(frozen=True, slots=True)
 class _Rules:
     box_labels: dict[str, str]
+    box_pairs: regex.Pattern  # a box's labels, each with its colon, several on one line
     end_lines: frozenset[str]
     end_lines_bold: frozenset[str]  # end lines only when bold and alone (:func:`_bold_alone`)
     end_heads: frozenset[str]  # every beginning of an end line, folded
@@ -112,6 +113,9 @@ def _rules() -> _Rules:
     )
     return _Rules(
         box_labels={_fold(k): v for k, v in t["box_labels"].items()},
+        box_pairs=regex.compile(r"(?<![\p{L}\d])(?P<label>" + "|".join(
+            r"\s+".join(map(regex.escape, k.split())) for k in sorted(t["box_labels"], key=len, reverse=True))
+            + r")[ \t]*:", regex.V1 | regex.I),
         end_lines=frozenset(_fold(x) for x in t["chrome"]["end_lines"] + t["chrome"]["end_lines_bold"]),
         end_lines_bold=frozenset(_fold(x) for x in t["chrome"]["end_lines_bold"]),
         start_keys=_keys(_fold(x) for x in t["chrome"]["start_phrases"]),
@@ -508,6 +512,7 @@ _BOX_ROW_LINES = 40  # a box drawn as rows of cells stands within the page's fir
 _AFTER_BOX = 4  # lines under the box a site's note may take
 _INLINE_BOX = regex.compile(r"[ \t]*(?:[•·]|-(?=[ \t]))[ \t]*(?P<label>[^:*\n]{2,40}?)[ \t]*:[ \t]*(?P<value>[^\n]*)", regex.V1)
 _CELL = regex.compile(r"[^|\t]+", regex.V1)
+_BOX_PAIRS_WIDTH = 60  # characters a "label: value" pair of the box runs to
 
 
 def _box_row(line: _Line, labels: dict[str, str], box: dict[str, tuple[str, int]]) -> bool:
@@ -524,7 +529,7 @@ def _box_row(line: _Line, labels: dict[str, str], box: dict[str, tuple[str, int]
             box.setdefault(labels[_fold(inline.group("label"))], (" ".join(value.split()), line.start + inline.start("value")))
         return True
     if "|" not in raw and "\t" not in raw:
-        return False
+        return _box_pairs(line, labels, box)
     cells = [(m.group().strip(), m.start() + len(m.group()) - len(m.group().lstrip())) for m in _CELL.finditer(raw)]
     cells = [(c, at) for c, at in cells if c]
     held = False
@@ -536,6 +541,25 @@ def _box_row(line: _Line, labels: dict[str, str], box: dict[str, tuple[str, int]
             if not (value.endswith(":") and _fold(value).rstrip(":").strip() in labels):
                 box.setdefault(labels[label], (" ".join(value.replace("*", " ").split()), line.start + at))
     return held
+
+
+def _box_pairs(line: _Line, labels: dict[str, str], box: dict[str, tuple[str, int]]) -> bool:
+    """A row of the box written as "label: value" pairs on one line, opening with a label
+    ("Số hiệu: 5157/QĐ-UBND Loại văn bản: Quyết định", "Ngày ban hành: 30/09/2016 Ngày hiệu
+    lực: Đã biết", "Tình trạng: Đã biết"): each value runs to the next label, a short one (a
+    line of prose is no box's)."""
+    raw = line.raw
+    found = list(_rules().box_pairs.finditer(raw))
+    if not found or raw[: found[0].start()].strip(" \t*_") or len(raw) - found[0].start() > _BOX_PAIRS_WIDTH * len(found):
+        return False
+    held = False
+    for m, nxt in zip(found, [*found[1:], None]):
+        value = raw[m.end() : nxt.start() if nxt else len(raw)]
+        if any(ch.isalnum() for ch in value):
+            at = m.end() + len(value) - len(value.lstrip())
+            box.setdefault(labels[_fold(m.group("label"))], (" ".join(value.replace("*", " ").split()), line.start + at))
+            held = True
+    return held  # (a label alone, "Tình trạng:", has its value on the next line: read there)
 
 
 def _chrome(text: str, lines: list[_Line]) -> tuple[int, int, Chrome]:

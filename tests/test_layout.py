@@ -806,6 +806,17 @@ BOX_ROWS.append(
      "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"))  # a table of two cells a row, no colon; the site's headline above it is chrome
 
 
+BOX_ROWS.append(
+    ("Quyết định 52/2018/QĐ-UBND ban hành Quy định Lạng Sơn 2018\n"
+     "Số hiệu: 52/2018/QĐ-UBND Loại văn bản: Quyết định\nNơi ban hành: Tỉnh Lạng Sơn Người ký: Phạm Ngọc Thưởng\n"
+     "Ngày ban hành: 05/09/2018 Ngày hiệu lực: Đã biết\nTình trạng: Đã biết\n"
+     "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 52/2018/QĐ-UBND\n"
+     "Lạng Sơn, ngày 05 tháng 9 năm 2018\nQUYẾT ĐỊNH\nBan hành Quy định\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
+     {"number_symbol": "52/2018/QĐ-UBND", "type": "Quyết định", "issuer": "Tỉnh Lạng Sơn",
+      "signer": "Phạm Ngọc Thưởng", "date": "05/09/2018"},
+     "ỦY BAN NHÂN DÂN"))  # "label: value" pairs on one line, several a line
+
+
 @pytest.mark.parametrize("raw, box, first", BOX_ROWS)
 def test_box_in_rows_of_cells(raw: str, box: dict, first: str) -> None:
     lay = build_layout(raw)
