@@ -301,8 +301,9 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
         local_unit(issuer_block, capitals=True) or local_unit(_cells_before_number(head), capitals=True)
         # (the place a province's document is signed in is its capital city: "Thành phố Cao Lãnh,
         # ngày …" under "UỶ BAN NHÂN DÂN / TỈNH ĐỒNG THÁP")
-        or (None if provinces().find(issuer_block) else local_unit(place) or _authority_unit(head)))
-    province = _province(text, issuer_block, place, issuer_text) or (
+        or (None if provinces().find(issuer_block) or _cells_province(_cells_before_number(head))
+            else local_unit(place) or _authority_unit(head)))
+    province = _province(text, issuer_block, place, issuer_text, date) or (
         provinces().district_province(unit) if unit else None) or (
         # a commune's own paper since the merger names no province ("ỦY BAN NHÂN DÂN" / "PHƯỜNG
         # HOÀN KIẾM"): the province of the one commune, ward or special zone of that name
@@ -427,14 +428,19 @@ def _date(head: str, witness: dict, flags: list[str]) -> tuple[str | None, int |
     return date, year, place
 
 
-def _province(text: str, issuer_block: str, place: str | None, issuer_text: str | None) -> str | None:
-    """The document's province: the one its issuer block names, else its place of issue,
-    else the one its issuing phrase names, else the one the text names most often (a draft
-    or an article has no header)."""
+def _province(text: str, issuer_block: str, place: str | None, issuer_text: str | None,
+              date: str | None = None) -> str | None:
+    """The document's province: the one its issuer block names, else the one the header's
+    cells before its number name (a header laid out in columns by spaces puts the province's
+    cell on the motto's line: "ỦY BAN NHÂN DÂN      CỘNG HÒA …" / "TỈNH THỪA THIÊN HUẾ      Độc
+    lập …"), else its place of issue as named on its date, else the one its issuing phrase
+    names, else the one the text names most often (a draft or an article has no header)."""
     prov = provinces()
     province = prov.find(issuer_block) if issuer_block.strip() else None
+    if not province:
+        province = _cells_province(_cells_before_number(text[:_HEAD_CHARS]))
     if not province and place is not None:
-        province = prov.canonical(place)
+        province = prov.as_of(prov.canonical(place), date)
     if not province and issuer_text is not None:
         province = prov.find(issuer_text)
     if not province:
@@ -444,6 +450,16 @@ def _province(text: str, issuer_block: str, place: str | None, issuer_text: str 
         if counts:
             province = counts.most_common(1)[0][0]
     return province
+
+
+def _cells_province(cells: str) -> str | None:
+    """The province the header's cells name, the cell nearest the number first (a page's
+    heading above them, "V/v … Festival Huế 2010", is no cell)."""
+    for line in reversed(cells.splitlines()):
+        found = provinces().find(line)
+        if found:
+            return found
+    return None
 
 
 def _jurisdiction(symbol: Symbol | None, issuer_block: str, issuer_text: str | None, province: str | None) -> str:

@@ -393,9 +393,12 @@ class Provinces:
         self._wards: dict[str, list[str]] = {match_key(k): v for k, v in gazetteer.get("ward", {}).items()}
         #: former name -> new name, for provinces renamed before the merger (tables/provinces.toml)
         self.renamed: dict[str, str] = {}
-        for former, (kind, new) in load_table("provinces").get("renamed", {}).items():
+        #: new name -> (former name, the day the new name took effect)
+        self._renamed_on: dict[str, tuple[str, str]] = {}
+        for former, (kind, new, day) in load_table("provinces").get("renamed", {}).items():
             self.kind.setdefault(former, kind)
             self.renamed[former] = new
+            self._renamed_on[new] = (former, day)
         self.names = sorted(self.kind, key=len, reverse=True)
         self._by_key = {match_key(n): n for n in self.names}
         names = "|".join(tone_tolerant(n) for n in self.names)
@@ -404,6 +407,14 @@ class Provinces:
 
     def canonical(self, name: str) -> str | None:
         return self._by_key.get(match_key(name))
+
+    def as_of(self, name: str | None, date: str | None) -> str | None:
+        """``name`` as it was on ``date`` (ISO): a renamed province's new name before the
+        renaming is its former name ("Huế" in 2010 is "Thừa Thiên Huế")."""
+        former = self._renamed_on.get(name) if name else None
+        if former is not None and date is not None and date < former[1]:
+            return former[0]
+        return name
 
     def find(self, text: str) -> str | None:
         """The first province named in ``text`` (canonical short name) or None."""

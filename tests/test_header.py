@@ -17,6 +17,25 @@ ROWS = [
      "Số: 12/KH-UBND          Nghệ An, ngày 3 tháng 1 năm 2024\nKẾ HOẠCH\nThực hiện Nghị quyết số 29-NQ/TW\n",
      dict(id="nghe-an:12/KH-UBND:2024", type="KH", number_symbol="12/KH-UBND", date="2024-01-03",
           jurisdiction="Nghệ An", flags=())),
+    # a header laid out in columns by spaces (a PDF's text layer), with a heading line above
+    # it that names the city: the province is the cell's, not the heading's or the place's
+    ("two-columns-by-spaces-province-cell-on-motto-line",
+     "V/v Tổ chức Festival Huế 2010\n\n          ỦY BAN NHÂN DÂN           CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT Nam\n\n"
+     "TỈNH THỪA THIÊN HUẾ                                Độc lập - Tự do - Hạnh phúc\n\n"
+     "      Số: 1991/UBND-VH                             Huế, ngày  17  tháng 5 năm 2010  \n\n"
+     "       V/v Tổ chức tuyên truyền, cổ động về Festival Huế 2010\n\nKính gửi: các sở, ban, ngành\n",
+     dict(id="thua-thien-hue:1991/UBND-VH:2010", number_symbol="1991/UBND-VH", date="2010-05-17",
+          jurisdiction="Thừa Thiên Huế", issuer="UBND tỉnh Thừa Thiên Huế")),
+    # a place of issue written with a province's new name before the renaming is the former
+    # province's (Huế became a centrally-run city on 1 January 2025)
+    ("renamed-province-place-before-the-renaming",
+     "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 25/KH-UBND\nHuế, ngày 03 tháng 3 năm 2015\n"
+     "KẾ HOẠCH\nTriển khai công tác năm 2015\n",
+     dict(number_symbol="25/KH-UBND", jurisdiction="Thừa Thiên Huế")),
+    ("renamed-province-place-after-the-renaming",
+     "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 25/KH-UBND\nHuế, ngày 03 tháng 3 năm 2025\n"
+     "KẾ HOẠCH\nTriển khai công tác năm 2025\n",
+     dict(number_symbol="25/KH-UBND", jurisdiction="Huế")),
     ("party-province",
      "TỈNH ỦY HÀ TĨNH\t\tĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 26-CTr/TU\t\tHà Tĩnh, ngày 07 tháng 02 năm 2023\n"
      "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 29-NQ/TW\n",
