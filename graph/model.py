@@ -133,7 +133,7 @@ class DocRef:
     type: str  # type code: NQ, KL, CTr, KH, QĐ, CT, NĐ, TT, CV, Luật ...
     number_symbol: str | None  # canonical: 29-NQ/TW, 35/2022/NĐ-CP, 843/SKHĐT-KTN
     date: str | None  # YYYY-MM-DD
-    issuer: str | None  # display name: "Bộ Chính trị", "UBND tỉnh Hà Tĩnh"
+    issuer: str | None  # display name: "Bộ Chính trị", "Ủy ban nhân dân tỉnh Hà Tĩnh"
     jurisdiction: str  # "central" or province display name
     title: str | None = None
     flags: tuple[str, ...] = ()

@@ -395,6 +395,28 @@ def _phrase_levels() -> tuple[tuple[str, str], ...]:
 
 
 @table_cache(maxsize=_CACHED)
+@table_cache(maxsize=_CACHED)
+def spelled_out(name: str) -> str:
+    """A body's name with the abbreviations of its head written out, as the header and the
+    tables name it (agencies.toml ``[pattern] spell_out``): "UBND tỉnh" -> "Ủy ban nhân dân
+    tỉnh", "HĐND huyện Nhà Bè" -> "Hội đồng nhân dân huyện Nhà Bè".
+
+    >>> spelled_out("UBND tỉnh"), spelled_out("Chủ tịch UBND thành phố Hà Nội")
+    ('Ủy ban nhân dân tỉnh', 'Chủ tịch Ủy ban nhân dân thành phố Hà Nội')
+    """
+    pattern, spelled = _spelling()
+    return pattern.sub(lambda m: spelled[m.group()], name)
+
+
+@table_cache
+def _spelling() -> tuple[regex.Pattern, dict[str, str]]:
+    from .rules import load_table
+
+    spelled = load_table("agencies")["pattern"]["spell_out"]
+    keys = "|".join(regex.escape(k) for k in sorted(spelled, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{keys})(?!\w)", regex.V1), spelled
+
+
 def issuer_display(symbol: Symbol | None, issuer_text: str | None, province: str | None) -> str | None:
     """A readable issuer: the text's own words completed with the province, or the
     table's name for the symbol's issuer code."""
@@ -402,7 +424,7 @@ def issuer_display(symbol: Symbol | None, issuer_text: str | None, province: str
     tables = patterns().tables
     committees = tables["party_committee"]
     if issuer_text:
-        text = " ".join(issuer_text.split())
+        text = spelled_out(" ".join(issuer_text.split()))
         if province and issuer_level(text) == "local" and not prov.find(text):
             low = text.casefold()
             if low.endswith((" tỉnh", " thành phố")) or match_key(text) in {match_key(c) for c in committees.values()}:

@@ -274,7 +274,7 @@ def make_graph(n_documents: int, seed: int) -> nx.MultiDiGraph:
             num = b.number(province, "KH-UBND", year)
             blank = rng.random() < 0.02
             symbol = "/KH-UBND" if blank else f"{num}/KH-UBND"
-            node = b.document(province, "KH", symbol, year, f"UBND tỉnh {province}",
+            node = b.document(province, "KH", symbol, year, f"Ủy ban nhân dân tỉnh {province}",
                               f"Kế hoạch triển khai {topic}", flags=["unnumbered"] if blank else [])
             upstream = programs[province] + (pools["gov"] if rng.random() < 0.4 else [])
             for target in rng.sample(upstream, min(len(upstream), rng.choice((1, 1, 2)))):
@@ -294,7 +294,7 @@ def make_graph(n_documents: int, seed: int) -> nx.MultiDiGraph:
             _tasks(b, node, agencies[province], central_docs)
         else:
             num = b.number(province, "QĐ-UBND", year)
-            node = b.document(province, "QĐ", f"{num}/{year}/QĐ-UBND", year, f"UBND tỉnh {province}",
+            node = b.document(province, "QĐ", f"{num}/{year}/QĐ-UBND", year, f"Ủy ban nhân dân tỉnh {province}",
                               f"Quyết định ban hành Quy định về {topic}", in_corpus=rng.random() < 0.5)
             if pools["law"]:
                 b.edge(node, rng.choice(pools["law"]), "based_on")
@@ -415,7 +415,7 @@ def _seed_documents(G: nx.MultiDiGraph) -> None:
     doc("vn:13-KH/TW:2023", "KH", "13-KH/TW", "2023-01-19", "Bộ Chính trị", "central")
     doc("ha-tinh:26-CTr/TU:2023", "CTr", "26-CTr/TU", "2023-02-10", "Tỉnh ủy Hà Tĩnh", "Hà Tĩnh",
         "Chương trình hành động thực hiện Nghị quyết số 29-NQ/TW")
-    doc("ha-tinh:154/KH-UBND:2023", "KH", "154/KH-UBND", "2023-05-05", "UBND tỉnh Hà Tĩnh",
+    doc("ha-tinh:154/KH-UBND:2023", "KH", "154/KH-UBND", "2023-05-05", "Ủy ban nhân dân tỉnh Hà Tĩnh",
         "Hà Tĩnh", "Kế hoạch triển khai thực hiện Chương trình hành động số 26-CTr/TU",
         in_corpus=True, path=p002)
     doc("vn:35/2022/NĐ-CP:2022", "NĐ", "35/2022/NĐ-CP", "2022-05-28", "Chính phủ", "central",
@@ -424,16 +424,16 @@ def _seed_documents(G: nx.MultiDiGraph) -> None:
         flags=["named"])
     doc("vn:10-NQ/TW:2022", "NQ", "10-NQ/TW", "2022-02-10", "Bộ Chính trị", "central")
     doc("vn:88/NQ-CP:2022", "NQ", "88/NQ-CP", "2022-07-25", "Chính phủ", "central")
-    doc("ha-tinh:417/KH-UBND:2022", "KH", "417/KH-UBND", None, "UBND tỉnh Hà Tĩnh", "Hà Tĩnh",
+    doc("ha-tinh:417/KH-UBND:2022", "KH", "417/KH-UBND", None, "Ủy ban nhân dân tỉnh Hà Tĩnh", "Hà Tĩnh",
         in_corpus=True, path=p001, flags=["draft"])
     doc("ha-tinh:/CTr-KKT:2023", "CTr", "/CTr-KKT", "2023-02-20", "Ban Quản lý Khu kinh tế tỉnh",
         "Hà Tĩnh", "Chương trình công tác năm 2023", in_corpus=True, path=p000, flags=["unnumbered"])
-    doc("ha-tinh:16/2007/QĐ-UBND:2007", "QĐ", "16/2007/QĐ-UBND", "2007-04-02", "UBND tỉnh Hà Tĩnh",
+    doc("ha-tinh:16/2007/QĐ-UBND:2007", "QĐ", "16/2007/QĐ-UBND", "2007-04-02", "Ủy ban nhân dân tỉnh Hà Tĩnh",
         "Hà Tĩnh")
-    doc("ha-tinh:15/2018/QĐ-UBND:2018", "QĐ", "15/2018/QĐ-UBND", "2023-02-30", "UBND tỉnh Hà Tĩnh",
+    doc("ha-tinh:15/2018/QĐ-UBND:2018", "QĐ", "15/2018/QĐ-UBND", "2023-02-30", "Ủy ban nhân dân tỉnh Hà Tĩnh",
         "Hà Tĩnh", flags=["conflict:date"])
     doc("hai-phong:06-NQ/TU:2022", "NQ", "06-NQ/TU", "2022-03-24", "Thành ủy Hải Phòng", "Hải Phòng")
-    doc("hai-phong:278/KH-UBND:2022", "KH", "278/KH-UBND", "2022-10-12", "UBND thành phố Hải Phòng",
+    doc("hai-phong:278/KH-UBND:2022", "KH", "278/KH-UBND", "2022-10-12", "Ủy ban nhân dân thành phố Hải Phòng",
         "Hải Phòng")
     doc("hai-phong:656/KH-BQL:2023", "KH", "656/KH-BQL", "2023-02-22",
         "Ban Quản lý Khu kinh tế Hải Phòng", "Hải Phòng", in_corpus=True, path=p003)

@@ -463,7 +463,7 @@ def cite_text(g: nx.MultiDiGraph, node: str, report: StatusReport, res: TraceRes
     in brackets, exactly as ``policykg cite`` prints them (no final newline)::
 
         Chuỗi 1:
-        Kế hoạch số 154/KH-UBND ngày 05/5/2023 của UBND tỉnh Hà Tĩnh [Còn hiệu lực, từ 05/5/2023]
+        Kế hoạch số 154/KH-UBND ngày 05/5/2023 của Ủy ban nhân dân tỉnh Hà Tĩnh [Còn hiệu lực, từ 05/5/2023]
           ↳ thực hiện Chương trình số 26-CTr/TU ngày 07/02/2023 của Tỉnh ủy Hà Tĩnh [Chưa rõ hiệu lực]
 
     "Chuỗi N:" only when there are several chains; a document with no lineage says so.  Here

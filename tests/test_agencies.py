@@ -47,8 +47,8 @@ ALIASES = [
     ("các sở, ngành và địa phương", "Các sở, ban, ngành, địa phương", True),
     ("các sở ngành, địa phương", "Các sở, ban, ngành, địa phương", True),
     ("các sở, ban, ngành liên quan", "Các sở, ban, ngành", True),
-    ("UBND các huyện, thành phố, thị xã", "UBND các huyện, thành phố, thị xã", True),
-    ("UBND các huyện, thị xã, thành phố", "UBND các huyện, thành phố, thị xã", True),
+    ("UBND các huyện, thành phố, thị xã", "Ủy ban nhân dân các huyện, thành phố, thị xã", True),
+    ("UBND các huyện, thị xã, thành phố", "Ủy ban nhân dân các huyện, thành phố, thị xã", True),
     ("đơn vị có liên quan", "Các đơn vị liên quan", True),
     ("chính quyền các địa phương", "Chính quyền địa phương", True),
     ("Sở Ngoại vụ", "Sở Ngoại vụ", False),
@@ -56,7 +56,7 @@ ALIASES = [
     ("Phòng Tài chính - Kế hoạch", "Phòng Tài chính - Kế hoạch", False),  # not listed: as written
     ("các công ty kinh doanh hạ tầng", "Các công ty kinh doanh hạ tầng", True),  # "Các <noun> ..." group
     # real pages (tests/gold/realdocs): a centrally-run city writes "thành phố" for "tỉnh"
-    ("Văn phòng Ủy ban nhân dân thành phố", "Văn phòng UBND tỉnh", False),
+    ("Văn phòng Ủy ban nhân dân thành phố", "Văn phòng Ủy ban nhân dân tỉnh", False),
     ("Trung tâm Phục vụ hành chính công thành phố", "Trung tâm Phục vụ hành chính công tỉnh", False),
     # the bodies of the two-level local government (2025)
     ("Thường trực HĐND thành phố", "Thường trực Hội đồng nhân dân tỉnh", False),
@@ -340,7 +340,7 @@ GROUPS = [
     # lower-case "phòng"; "nhỏ và vừa"; boards named by a task with a verb; a workplace's union
     ("phối hợp với Ủy ban MTTQ huyện tổ chức", [("Ủy ban Mặt trận Tổ quốc huyện", False)]),
     ("Đề nghị các huyện, thị xã, thành phố và Ủy ban MTTQ tỉnh chỉ đạo",
-     [("UBND các huyện, thành phố, thị xã", True), ("Ủy ban Mặt trận Tổ quốc tỉnh", False)]),
+     [("Ủy ban nhân dân các huyện, thành phố, thị xã", True), ("Ủy ban Mặt trận Tổ quốc tỉnh", False)]),
     ("phối hợp với Ban Kinh tế - Ngân sách HĐND và UBND huyện Nghi Lộc",
      [("Ban Kinh tế - Ngân sách Hội đồng nhân dân", False), ("Ủy ban nhân dân huyện Nghi Lộc", False)]),
     ("Các cấp ủy đảng, chính quyền và nhân dân tỉnh phấn đấu",
@@ -422,21 +422,21 @@ GROUPS = [
     ("UBND các xã, thị trấn tổ chức thực hiện", [("Ủy ban nhân dân các xã, phường", True)]),
     ("Ủy ban nhân dân xã/phường trả lời bằng văn bản", [("Ủy ban nhân dân các xã, phường", True)]),
     ("UBND các phường, xã, thị trấn có trách nhiệm", [("Ủy ban nhân dân các xã, phường", True)]),
-    ("Chủ tịch UBND các quận, huyện, thị xã chỉ đạo", [("UBND các huyện, thành phố, thị xã", True)]),
-    ("Ủy ban nhân dân các huyện, thành phố tổ chức", [("UBND các huyện, thành phố, thị xã", True)]),
+    ("Chủ tịch UBND các quận, huyện, thị xã chỉ đạo", [("Ủy ban nhân dân các huyện, thành phố, thị xã", True)]),
+    ("Ủy ban nhân dân các huyện, thành phố tổ chức", [("Ủy ban nhân dân các huyện, thành phố, thị xã", True)]),
     ("Ủy ban nhân dân cấp huyện, cấp xã thực hiện",
-     [("UBND các huyện, thành phố, thị xã", True), ("Ủy ban nhân dân các xã, phường", True)]),
+     [("Ủy ban nhân dân các huyện, thành phố, thị xã", True), ("Ủy ban nhân dân các xã, phường", True)]),
     ("Ủy ban nhân dân xã có trách nhiệm", [("Ủy ban nhân dân các xã, phường", True)]),
     ("Chủ tịch UBND các cấp tập trung chỉ đạo", [("Ủy ban nhân dân các cấp", True)]),
     ("thủ trưởng cơ quan thuộc UBND tỉnh, Chủ tịch UBND huyện, thành phố chịu trách nhiệm",
-     [("Các cơ quan thuộc Ủy ban nhân dân tỉnh", True), ("UBND các huyện, thành phố, thị xã", True)]),
+     [("Các cơ quan thuộc Ủy ban nhân dân tỉnh", True), ("Ủy ban nhân dân các huyện, thành phố, thị xã", True)]),
     ("Ủy ban nhân dân quận-huyện, xã, phường, thị trấn thực hiện",
-     [("UBND các huyện, thành phố, thị xã", True), ("Ủy ban nhân dân các xã, phường", True)]),
+     [("Ủy ban nhân dân các huyện, thành phố, thị xã", True), ("Ủy ban nhân dân các xã, phường", True)]),
     # a kind listed without its own "các" after a group that has one shares it: a group of its
     # own, with its level ("cấp tỉnh" is a fixed phrase), and the list goes on after it; a row's
     # alias that names the kind too stays one group
     ("Thủ trưởng các sở, ban, ngành, đoàn thể tỉnh, Chủ tịch UBND các huyện, thị xã triển khai",
-     [("Các sở, ban, ngành", True), ("Các đoàn thể tỉnh", True), ("UBND các huyện, thành phố, thị xã", True)]),
+     [("Các sở, ban, ngành", True), ("Các đoàn thể tỉnh", True), ("Ủy ban nhân dân các huyện, thành phố, thị xã", True)]),
     ("phối hợp với các sở, ban, ngành liên quan và địa phương triển khai",
      [("Các sở, ban, ngành", True), ("Chính quyền địa phương", True)]),
     ("Yêu cầu các đơn vị chức năng và chủ rừng thực hiện ngay",
@@ -454,7 +454,7 @@ GROUPS = [
      [("Các sở, ban, ngành", True), ("Các cơ quan trực thuộc Sở", True), ("Các đơn vị liên quan", True)]),
     ("phối hợp với các sở ban ngành, đoàn thể và Ủy ban nhân dân cấp huyện, cấp xã tổ chức",
      [("Các sở, ban, ngành", True), ("Các đoàn thể chính trị - xã hội tỉnh", True),
-      ("UBND các huyện, thành phố, thị xã", True), ("Ủy ban nhân dân các xã, phường", True)]),
+      ("Ủy ban nhân dân các huyện, thành phố, thị xã", True), ("Ủy ban nhân dân các xã, phường", True)]),
     # the Party's directives address its organisations, the government of every level and the
     # armed forces as groups; an adverb ends a group's description; a board named with two
     # boards' names joined by a dash
@@ -500,7 +500,7 @@ def test_compose_named_together() -> None:
     parts = [resolve_agency(n, HT) for n in ("các sở", "UBND huyện, thị xã, thành phố")]
     assert [a.name for a in compose_agencies(parts, HT, {LOCAL})] == [LOCAL]
     # a document that does not define the compound keeps the two groups
-    assert [a.name for a in compose_agencies(parts, HT)] == ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"]
+    assert [a.name for a in compose_agencies(parts, HT)] == ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố, thị xã"]
 
 
 # (text, compounds the document defines): the parts named before a definition, and only there
@@ -545,11 +545,11 @@ TOKEN_WALK = [
     ("giao sở kế hoạch và đầu tư chủ trì", HT, [("Sở Kế hoạch và Đầu tư", "sở kế hoạch và đầu tư")]),
     # a name inside a longer name: the office of the committee, then the committee
     ("Văn phòng Uỷ ban nhân dân tỉnh và Ủy ban nhân dân tỉnh", HT,
-     [("Văn phòng UBND tỉnh", "Văn phòng Uỷ ban nhân dân tỉnh"), ("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh")]),
+     [("Văn phòng Ủy ban nhân dân tỉnh", "Văn phòng Uỷ ban nhân dân tỉnh"), ("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh")]),
     ("Văn phòng Ủy ban nhân dân tỉnh tại tỉnh Hà Tĩnh", HT,
-     [("Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh tại tỉnh Hà Tĩnh")]),
+     [("Văn phòng Ủy ban nhân dân tỉnh", "Văn phòng Ủy ban nhân dân tỉnh tại tỉnh Hà Tĩnh")]),
     ("trình UBND tỉnh Hà Tĩnh, Văn phòng UBND tỉnh Hà Tĩnh phê duyệt", HT,
-     [("Ủy ban nhân dân tỉnh", "UBND tỉnh Hà Tĩnh"), ("Văn phòng UBND tỉnh", "Văn phòng UBND tỉnh Hà Tĩnh")]),
+     [("Ủy ban nhân dân tỉnh", "UBND tỉnh Hà Tĩnh"), ("Văn phòng Ủy ban nhân dân tỉnh", "Văn phòng UBND tỉnh Hà Tĩnh")]),
     ("Ủy ban nhân dân tỉnh Hà", HT, [("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh")]),  # half a province: no qualifier
     # a pattern name running past the table's: a capitalised place
     ("Ban Quản lý Khu kinh tế Hải Phòng chủ trì", HT,
@@ -571,7 +571,7 @@ TOKEN_WALK = [
     ("giao UBND TP.Đông Hà chủ trì", "Quảng Trị", [("Ủy ban nhân dân thành phố Đông Hà", "UBND TP.Đông Hà")]),
     ("yêu cầu UBND TP Đà Lạt khẩn trương", "Lâm Đồng", [("Ủy ban nhân dân thành phố Đà Lạt", "UBND TP Đà Lạt")]),
     ("giao UBND TP Hà Nội chủ trì", "Hà Nội", [("Ủy ban nhân dân thành phố", "UBND TP Hà Nội")]),
-    ("UBND các huyện, TP tổ chức", "Sơn La", [("UBND các huyện, thành phố, thị xã", "UBND các huyện, TP")]),
+    ("UBND các huyện, TP tổ chức", "Sơn La", [("Ủy ban nhân dân các huyện, thành phố, thị xã", "UBND các huyện, TP")]),
     # more places of one level after a committee's: one committee each; not another body or
     # the province
     ("yêu cầu UBND huyện Quang Bình, Bắc Quang triển khai", "Hà Giang",
@@ -583,20 +583,20 @@ TOKEN_WALK = [
     # province, "Công an TP Thuận An" is another city's body, not the province's
     ("phối hợp với Sở GTVT, Công an TP, Thanh tra TP, UBND các quận - huyện liên quan", "Hồ Chí Minh",
      [("Sở Giao thông vận tải", "Sở GTVT"), ("Công an thành phố", "Công an TP"), ("Thanh tra thành phố", "Thanh tra TP"),
-      ("UBND các quận, huyện", "UBND các quận - huyện")]),
+      ("Ủy ban nhân dân các quận, huyện", "UBND các quận - huyện")]),
     ("Công an TP Thuận An phối hợp", "Bình Dương", [("Công an TP Thuận An", "Công an TP Thuận An")]),  # as written
     # units of two levels or more listed with no committee named: the committees addressed;
     # not after a place word
     # (a centrally-run city's district level shown as it writes it: its urban districts first)
-    ("yêu cầu các quận, huyện thành lập", "Hà Nội", [("UBND các quận, huyện", "các quận, huyện")]),
+    ("yêu cầu các quận, huyện thành lập", "Hà Nội", [("Ủy ban nhân dân các quận, huyện", "các quận, huyện")]),
     ("phối hợp với các xã, phường, thị trấn", HT, [("Ủy ban nhân dân các xã, phường", "các xã, phường, thị trấn")]),
     ("tại các huyện, thị xã", HT, []),
     # the districts' councils as a group; a council named before the committee that lists the
     # units is those units' councils ("Chủ tịch HĐND và UBND các xã, thị trấn")
-    ("Chủ tịch HĐND các huyện, thành phố căn cứ", HT, [("HĐND các huyện, thành phố, thị xã", "HĐND các huyện, thành phố")]),
+    ("Chủ tịch HĐND các huyện, thành phố căn cứ", HT, [("Hội đồng nhân dân các huyện, thành phố, thị xã", "HĐND các huyện, thành phố")]),
     ("Chủ tịch Hội đồng nhân dân, Chủ tịch Uỷ ban nhân dân các huyện, thành phố căn cứ", HT,
-     [("HĐND các huyện, thành phố, thị xã", "Hội đồng nhân dân"),
-      ("UBND các huyện, thành phố, thị xã", "Uỷ ban nhân dân các huyện, thành phố")]),
+     [("Hội đồng nhân dân các huyện, thành phố, thị xã", "Hội đồng nhân dân"),
+      ("Ủy ban nhân dân các huyện, thành phố, thị xã", "Uỷ ban nhân dân các huyện, thành phố")]),
     ("Chủ tịch HĐND và UBND các xã, thị trấn căn cứ", HT,
      [("Hội đồng nhân dân các xã, phường", "HĐND"), ("Ủy ban nhân dân các xã, phường", "UBND các xã, thị trấn")]),
     # ... and before the province's own committee, the province's council; before one unit's
@@ -635,7 +635,7 @@ TOKEN_WALK = [
       ("Các đơn vị trực thuộc", "các đơn vị trực thuộc")]),
     ("Công an các huyện, thành phố tăng cường", "Nghệ An", [("Công an các huyện, thành phố", "Công an các huyện, thành phố")]),
     ("Sở Y tế, UBND các huyện thực hiện", "Nghệ An",
-     [("Sở Y tế", "Sở Y tế"), ("UBND các huyện, thành phố, thị xã", "UBND các huyện")]),
+     [("Sở Y tế", "Sở Y tế"), ("Ủy ban nhân dân các huyện, thành phố, thị xã", "UBND các huyện")]),
     # review rows: a council before "Chủ tịch UBND tỉnh"; a place's name is on one line and opens
     # no body; a capitalised singular name after a group is no shared kind; the Front in a law's
     # name is no addressee
@@ -665,7 +665,7 @@ TOKEN_WALK = [
     # the economic-zone board)
     ("phối hợp với Sở GTVT, Ban Quản lý dự án 85 - Bộ GTVT, UBND các quận, huyện", "Hà Nội",
      [("Sở Giao thông vận tải", "Sở GTVT"), ("Ban Quản lý dự án 85 - Bộ GTVT", "Ban Quản lý dự án 85 - Bộ GTVT"),
-      ("UBND các quận, huyện", "UBND các quận, huyện")]),
+      ("Ủy ban nhân dân các quận, huyện", "UBND các quận, huyện")]),
     # the fields a body's name lists in lower case, the last after "và"; a list of bodies is
     # no such field list; "Kiểm soát" inside a name ("rà soát" is the stop phrase)
     ("phối hợp với Trung tâm Xúc tiến đầu tư, thương mại và du lịch, các sở", HT,
@@ -687,7 +687,7 @@ TOKEN_WALK = [
     # a joint office with "Ủy"; fields then a place; a unit's name
     # never runs into the next body
     ("Chánh Văn phòng Hội đồng nhân dân, Ủy ban nhân dân tỉnh thi hành", "Nghệ An",
-     [("Văn phòng HĐND và UBND tỉnh", "Văn phòng Hội đồng nhân dân, Ủy ban nhân dân tỉnh")]),
+     [("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân tỉnh", "Văn phòng Hội đồng nhân dân, Ủy ban nhân dân tỉnh")]),
     ("Giao Trung tâm Văn hóa, Thể thao và Du lịch Nghệ An thực hiện", "Nghệ An",
      [("Trung tâm Văn hóa, Thể thao và Du lịch Nghệ An", "Trung tâm Văn hóa, Thể thao và Du lịch Nghệ An")]),
     ("Đề nghị Phòng Nông nghiệp huyện Quỳ Hợp Ban Quản lý rừng phòng hộ phối hợp", "Nghệ An",
@@ -704,7 +704,7 @@ TOKEN_WALK = [
      [("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân quận 8", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân quận 8"),
       ("Phòng Nội vụ quận 8", "Phòng Nội vụ quận 8")]),
     ("Chánh Văn phòng Hội đồng nhân dân, Uỷ ban nhân dân tỉnh, Giám đốc Sở Y tế", HT,
-     [("Văn phòng HĐND và UBND tỉnh", "Văn phòng Hội đồng nhân dân, Uỷ ban nhân dân tỉnh"), ("Sở Y tế", "Sở Y tế")]),
+     [("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân tỉnh", "Văn phòng Hội đồng nhân dân, Uỷ ban nhân dân tỉnh"), ("Sở Y tế", "Sở Y tế")]),
     ("Thành viên Ban chỉ đạo cải cách hành chính của tỉnh; Giám đốc các sở", HT,
      [("Các thành viên Ban chỉ đạo cải cách hành chính tỉnh", "Ban chỉ đạo cải cách hành chính của tỉnh"),
       ("Các sở, ban, ngành", "các sở")]),
@@ -717,7 +717,7 @@ TOKEN_WALK = [
       ("Các đơn vị trực thuộc", "các đơn vị trực thuộc")]),
     # the councils' and the committee's joint office, its head's title in lower case
     ("Chánh văn phòng HĐND và UBND tỉnh, Giám đốc Sở Y tế", HT,
-     [("Văn phòng HĐND và UBND tỉnh", "văn phòng HĐND và UBND tỉnh"), ("Sở Y tế", "Sở Y tế")]),
+     [("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân tỉnh", "văn phòng HĐND và UBND tỉnh"), ("Sở Y tế", "Sở Y tế")]),
     # "giao thông" (traffic) inside a name is no hand-on verb
     ("yêu cầu Ban An toàn giao thông tỉnh, Giám đốc các sở, ban, ngành", HT,
      [("Ban An toàn giao thông tỉnh", "Ban An toàn giao thông tỉnh"), ("Các sở, ban, ngành", "các sở, ban, ngành")]),
@@ -835,9 +835,9 @@ CENTRAL_AND_CITY = [
     ("Ngân hàng Nhà nước Việt Nam", HT, "Ngân hàng Nhà nước Việt Nam", "vn:agency:ngan-hang-nha-nuoc-viet-nam"),
     ("Ngân hàng Nhà nước", HT, "Ngân hàng Nhà nước chi nhánh tỉnh",  # the province's branch, not the bank
      "ha-tinh:agency:ngan-hang-nha-nuoc-chi-nhanh-tinh"),
-    ("Văn phòng UBND thành phố", "Hà Nội", "Văn phòng UBND thành phố", "ha-noi:agency:van-phong-ubnd-tinh"),
-    ("Văn phòng Ủy ban nhân dân tỉnh", "Hà Nội", "Văn phòng UBND thành phố", "ha-noi:agency:van-phong-ubnd-tinh"),
-    ("Văn phòng UBND tỉnh", HT, "Văn phòng UBND tỉnh", "ha-tinh:agency:van-phong-ubnd-tinh"),
+    ("Văn phòng UBND thành phố", "Hà Nội", "Văn phòng Ủy ban nhân dân thành phố", "ha-noi:agency:van-phong-uy-ban-nhan-dan-tinh"),
+    ("Văn phòng Ủy ban nhân dân tỉnh", "Hà Nội", "Văn phòng Ủy ban nhân dân thành phố", "ha-noi:agency:van-phong-uy-ban-nhan-dan-tinh"),
+    ("Văn phòng UBND tỉnh", HT, "Văn phòng Ủy ban nhân dân tỉnh", "ha-tinh:agency:van-phong-uy-ban-nhan-dan-tinh"),
     ("Thành ủy", "Cần Thơ", "Thành ủy", "can-tho:agency:tinh-uy"),
     ("UBND thành phố", "Huế", "Ủy ban nhân dân thành phố", "hue:agency:uy-ban-nhan-dan-tinh"),
     ("Trung tâm Đổi mới sáng tạo tỉnh", "Hà Nội", "Trung tâm Đổi mới sáng tạo tỉnh",  # not in the table: as written
@@ -932,7 +932,7 @@ def test_execution_clause_bodies(text: str, jurisdiction: str, names: list[str])
 
 @pytest.mark.parametrize(("parent", "name"), [
     ("Ban Quản lý Khu kinh tế tỉnh", "Văn phòng Ban Quản lý"),  # the board's own office, as the table lists it
-    ("Ủy ban nhân dân tỉnh", "Văn phòng UBND tỉnh"),  # the committee's office in its own decision
+    ("Ủy ban nhân dân tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"),  # the committee's office in its own decision
     ("Sở Y tế", "Văn phòng Sở Y tế"),  # a department's office
 ])
 def test_bare_office_is_the_issuers(parent: str, name: str) -> None:

@@ -78,7 +78,7 @@ def test_unknown_ref_is_one_plain_error(store):
 
 def test_cite_prints_one_hop_a_line_in_document_style(store):
     out = run("cite", "154/KH-UBND", "--store", store).output
-    assert "Kế hoạch số 154/KH-UBND ngày 05/5/2023 của UBND tỉnh Hà Tĩnh" in out
+    assert "Kế hoạch số 154/KH-UBND ngày 05/5/2023 của Ủy ban nhân dân tỉnh Hà Tĩnh" in out
     assert "Chương trình số 26-CTr/TU ngày 07/02/2023" in out
     assert "Nghị quyết số 29-NQ/TW ngày 17/11/2022" in out
 

@@ -41,7 +41,7 @@ def test_keys_and_identity(plan):
     assert plan["id"] == PLAN and plan["as_of"] == DAY
     doc = plan["document"]
     assert doc["number_symbol"] == "154/KH-UBND" and doc["type_name"] == "Kế hoạch"
-    assert doc["cite"] == "Kế hoạch số 154/KH-UBND ngày 05/5/2023 của UBND tỉnh Hà Tĩnh"
+    assert doc["cite"] == "Kế hoạch số 154/KH-UBND ngày 05/5/2023 của Ủy ban nhân dân tỉnh Hà Tĩnh"
     assert [p.rsplit("/", 1)[1] for p in doc["paths"]] == ["002_05e3fa0bd3f85029.txt"]
     assert plan["status"]["state"] == "in_force"
     assert plan["status_words"] == "Còn hiệu lực, từ 05/5/2023"

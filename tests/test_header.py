@@ -11,7 +11,7 @@ ROWS = [
      "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
      "Số: 154/KH-UBND\nHà Tĩnh, ngày 05 tháng 5 năm 2023\nKẾ HOẠCH\nTriển khai Chương trình hành động số 26-CTr/TU\n",
      dict(id="ha-tinh:154/KH-UBND:2023", type="KH", number_symbol="154/KH-UBND", date="2023-05-05",
-          jurisdiction="Hà Tĩnh", issuer="UBND tỉnh Hà Tĩnh", flags=())),
+          jurisdiction="Hà Tĩnh", issuer="Ủy ban nhân dân tỉnh Hà Tĩnh", flags=())),
     ("two-columns-flattened",
      "ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH NGHỆ AN          Độc lập - Tự do - Hạnh phúc\n"
      "Số: 12/KH-UBND          Nghệ An, ngày 3 tháng 1 năm 2024\nKẾ HOẠCH\nThực hiện Nghị quyết số 29-NQ/TW\n",
@@ -25,7 +25,7 @@ ROWS = [
      "      Số: 1991/UBND-VH                             Huế, ngày  17  tháng 5 năm 2010  \n\n"
      "       V/v Tổ chức tuyên truyền, cổ động về Festival Huế 2010\n\nKính gửi: các sở, ban, ngành\n",
      dict(id="thua-thien-hue:1991/UBND-VH:2010", number_symbol="1991/UBND-VH", date="2010-05-17",
-          jurisdiction="Thừa Thiên Huế", issuer="UBND tỉnh Thừa Thiên Huế")),
+          jurisdiction="Thừa Thiên Huế", issuer="Ủy ban nhân dân tỉnh Thừa Thiên Huế")),
     # a place of issue written with a province's new name before the renaming is the former
     # province's (Huế became a centrally-run city on 1 January 2025)
     ("renamed-province-place-before-the-renaming",
@@ -120,7 +120,7 @@ ROWS += [
      "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 25/QĐ-UBND | Bạc Liêu, ngày 10 tháng 01 năm 2022 |\n"
      "QUYẾT ĐỊNH\nVỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n",
      dict(id="bac-lieu:25/QĐ-UBND:2022", type="QĐ", number_symbol="25/QĐ-UBND", date="2022-01-10",
-          jurisdiction="Bạc Liêu", issuer="UBND tỉnh Bạc Liêu", flags=())),
+          jurisdiction="Bạc Liêu", issuer="Ủy ban nhân dân tỉnh Bạc Liêu", flags=())),
     ("number-and-place-date-on-one-line",
      "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HẬU GIANG Độc Lập - Tự Do - Hạnh Phúc\n\n"
      "Số: 454/UBND-NCTH Vị Thanh, ngày 6 tháng 4 năm 2011\n\nV/v tiếp tục phối hợp tuyên truyền\n",
@@ -160,33 +160,33 @@ ROWS += [
      "ỦY BAN NHÂN DÂN\nHUYỆN LỤC NAM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/QĐ-UBND\nLục Nam, ngày 05 tháng 3 năm 2019\n"
      "QUYẾT ĐỊNH\nVề việc ban hành kế hoạch\n",
      dict(id="bac-giang:12/QĐ-UBND@huyen-luc-nam:2019", number_symbol="12/QĐ-UBND", jurisdiction="Bắc Giang",
-          issuer="UBND huyện Lục Nam")),
+          issuer="Ủy ban nhân dân huyện Lục Nam")),
     ("district-council-after-site-chrome",
      "Bộ lọc tìm kiếm\nTải văn bản\nHỘI ĐỒNG NHÂN DÂN\nHUYỆN NHÀ BÈ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
      "Số: 49/NQ-HĐND\nNhà Bè, ngày 05 tháng 11 năm 2021\nNGHỊ QUYẾT\nVỀ BAN HÀNH NỘI QUY KỲ HỌP\n",
-     dict(id="ho-chi-minh:49/NQ-HĐND@huyen-nha-be:2021", issuer="HĐND huyện Nhà Bè", jurisdiction="Hồ Chí Minh")),
+     dict(id="ho-chi-minh:49/NQ-HĐND@huyen-nha-be:2021", issuer="Hội đồng nhân dân huyện Nhà Bè", jurisdiction="Hồ Chí Minh")),
     ("district-line-after-the-motto",
      "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN CHÂU THÀNH Độc lập - Tự do - Hạnh phúc\n\n"
      "Số: 211/TTR-UBND Châu Thành, ngày 7 tháng 12 năm 2017\nTỜ TRÌNH\nVề việc thống nhất chủ trương\n",
-     dict(number_symbol="211/TTr-UBND", date="2017-12-07", issuer="UBND huyện Châu Thành")),
+     dict(number_symbol="211/TTr-UBND", date="2017-12-07", issuer="Ủy ban nhân dân huyện Châu Thành")),
     ("district-from-the-place",
      "ỦY BAN NHÂN DÂN |\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 01/2011/QĐ-UBND |\nQuận 9, ngày 04 tháng 01 năm 2011 |\n"
      "BAN HÀNH QUY CHẾ LÀM VIỆC\n",
-     dict(issuer="UBND quận 9")),
+     dict(issuer="Ủy ban nhân dân quận 9")),
     # the motto with the old tone placement ("CỘNG HOÀ XÃ HỘI"): no commune named "Hội Chủ"
     ("old-tone-motto-is-no-unit",
      "ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH PHÚ THỌ Độc lập - Tự do - Hạnh phúc\nSố: 1805/QĐ-UBND\n"
      "Phú Thọ, ngày 18 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVề việc công bố\n",
-     dict(id="phu-tho:1805/QĐ-UBND:2025", issuer="UBND tỉnh Phú Thọ")),
+     dict(id="phu-tho:1805/QĐ-UBND:2025", issuer="Ủy ban nhân dân tỉnh Phú Thọ")),
     ("district-from-the-authority-line",
      "ỦY BAN NHÂN DÂN |\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 03/2017/QĐ-UBND |\nBình Chánh, ngày 25 tháng 02 năm 2017 |\n"
      "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN HUYỆN BÌNH CHÁNH\nỦY BAN NHÂN DÂN HUYỆN BÌNH CHÁNH\n"
      "Căn cứ Luật Tổ chức chính quyền địa phương;\n",
-     dict(id="ho-chi-minh:03/2017/QĐ-UBND@huyen-binh-chanh:2017", issuer="UBND huyện Bình Chánh")),
+     dict(id="ho-chi-minh:03/2017/QĐ-UBND@huyen-binh-chanh:2017", issuer="Ủy ban nhân dân huyện Bình Chánh")),
     ("chairmans-own-decision-2025",
      "CHỦ TỊCH ỦY BAN\nNHÂN DÂN |\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM |\nSố: 02/2025/QĐ-CTUBND |\n"
      "Cao Bằng, ngày 11 tháng 12 năm 2025 |\nCăn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n",
-     dict(id="cao-bang:02/2025/QĐ-CTUBND:2025", issuer="Chủ tịch UBND tỉnh Cao Bằng")),
+     dict(id="cao-bang:02/2025/QĐ-CTUBND:2025", issuer="Chủ tịch Ủy ban nhân dân tỉnh Cao Bằng")),
     # "xã hội" in a body's name is no commune; a department under a district's committee
     # keeps the unit in its identity but is no committee
     ("labour-department-is-no-commune",
@@ -204,12 +204,12 @@ ROWS += [
     ("centrally-run-city-is-no-unit",
      "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 2666/QĐ-UBND\n"
      "Cần Thơ, ngày 05 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVề việc công bố\n",
-     dict(id="can-tho:2666/QĐ-UBND:2025", issuer="UBND thành phố Cần Thơ")),
+     dict(id="can-tho:2666/QĐ-UBND:2025", issuer="Ủy ban nhân dân thành phố Cần Thơ")),
     ("number-in-a-row-cell",
      "ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh phúc\t"
      "Số: 33/2009/QĐ-UBND\tMỹ Tho, ngày 24 tháng 12 năm 2009\nQUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VỀ MẠNG TIN HỌC\n",
      dict(id="tien-giang:33/2009/QĐ-UBND:2009", type="QĐ", number_symbol="33/2009/QĐ-UBND", date="2009-12-24",
-          jurisdiction="Tiền Giang", issuer="UBND tỉnh Tiền Giang", flags=())),
+          jurisdiction="Tiền Giang", issuer="Ủy ban nhân dân tỉnh Tiền Giang", flags=())),
     # a page that dropped the type line: the title after the date's line; none when the
     # issuing body's line comes right after it
     ("no-type-line",
@@ -238,10 +238,10 @@ ROWS += [
     ("commune-after-merger",
      "ỦY BAN NHÂN DÂN\nPHƯỜNG HOÀN KIẾM\n\nSố: 45/KH-UBND\n\nHoàn Kiếm, ngày 05 tháng 9 năm 2025\n\nKẾ HOẠCH\n"
      "Tổ chức Tết Trung thu\n",
-     dict(number_symbol="45/KH-UBND", issuer="UBND phường Hoàn Kiếm", jurisdiction="Hà Nội")),
+     dict(number_symbol="45/KH-UBND", issuer="Ủy ban nhân dân phường Hoàn Kiếm", jurisdiction="Hà Nội")),
     ("commune-name-shared",
      "ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ\n\nSố: 12/KH-UBND\n\nTân Phú, ngày 05 tháng 9 năm 2025\n\nKẾ HOẠCH\nTriển khai\n",
-     dict(number_symbol="12/KH-UBND", issuer="UBND xã Tân Phú", jurisdiction="unknown")),
+     dict(number_symbol="12/KH-UBND", issuer="Ủy ban nhân dân xã Tân Phú", jurisdiction="unknown")),
     # a wrapped subject takes short lower-case lines, never a date's or an address's
     ("letter-subject-stops-at-date-line",
      "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 846/UBND-TH\nV/v báo cáo tình hình\nngày 05 tháng 5 năm 2023\nKính gửi: Các sở\n",
@@ -269,19 +269,19 @@ ROWS += [
     ("number-under-the-issuer-old-code",
      "UBND THÀNH PHỐ HẢI PHÒNG\nSố: 947 QĐ/UB\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
      "Hà Nội, ngày 24 tháng 4 năm 1993\nQUYẾT ĐỊNH\nBan hành quy chế về quản lý văn bản\n",
-     dict(number_symbol="947/QĐ-UB", date="1993-04-24", jurisdiction="Hải Phòng", issuer="UBND thành phố Hải Phòng")),
+     dict(number_symbol="947/QĐ-UB", date="1993-04-24", jurisdiction="Hải Phòng", issuer="Ủy ban nhân dân thành phố Hải Phòng")),
     # a site's name above the header's cells is none of them
     ("site-name-above-the-cells",
      "Hệ thống pháp luật\n\nUỶ BAN NHÂN DÂN\nTỈNH BẾN TRE\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
      "Độc lập - Tự do - Hạnh phúc\n\nSố: 3195/2004/QĐ-UB\n\nBến Tre, ngày 18 tháng 8 năm 2004\nQUYẾT ĐỊNH\nVề việc ban hành quy chế\n",
-     dict(number_symbol="3195/2004/QĐ-UB", jurisdiction="Bến Tre", issuer="UBND tỉnh Bến Tre")),
+     dict(number_symbol="3195/2004/QĐ-UB", jurisdiction="Bến Tre", issuer="Ủy ban nhân dân tỉnh Bến Tre")),
     # older headers: the issuer on the type line, its place on the next; the title after them
     ("type-line-names-its-issuer",
      "ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: 462/QĐ- UB\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
      "Lào Cai, ngày 26 tháng 12 năm 1994\n\nQUYẾT ĐỊNH CỦA UỶ BAN NHÂN DÂN\nTỈNH LÀO CAI\n\nBan hành bản quy định tạm thời\n\n"
      "Căn cứ Luật Tổ chức HĐND và UBND;\n",
      dict(number_symbol="462/QĐ-UB", type="QĐ", title="QUYẾT ĐỊNH Ban hành bản quy định tạm thời",
-          issuer="UBND tỉnh Lào Cai")),
+          issuer="Ủy ban nhân dân tỉnh Lào Cai")),
     # a title that goes on over a blank line, in lower case, up to the rule under it
     ("title-over-a-blank-line",
      "UBND THÀNH PHỐ HẢI PHÒNG\nSố: 947 QĐ/UB\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHải Phòng, ngày 24 tháng 4 năm 1993\n\n"
@@ -324,7 +324,7 @@ ROWS += [
     # the committee's own office under it; no province word twice; the last of two bodies
     ("office-under-its-committee",
      "UBND TỈNH NGHỆ AN\nVĂN PHÒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/TB-VP\nNghệ An, ngày 5 tháng 3 năm 2022\nTHÔNG BÁO\nKết luận\n",
-     dict(issuer="Văn phòng UBND tỉnh")),
+     dict(issuer="Văn phòng Ủy ban nhân dân tỉnh")),
     ("joint-office-of-a-district",
      "HĐND - UBND HUYỆN QUỲ HỢP\nVĂN PHÒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/TB-VP\nQuỳ Hợp, ngày 5 tháng 3 năm 2022\nTHÔNG BÁO\nKết luận\n",
      dict(issuer="Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Quỳ Hợp")),
@@ -344,7 +344,7 @@ ROWS += [
     ("signed-in-the-capital-city",
      "UỶ BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\n---------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
      "Số: 68/2007/QĐ-UBND\nThành phố Cao Lãnh, ngày 28 tháng 12 năm 2007\nQUYẾT ĐỊNH\nVề ban hành quy định\n",
-     dict(number_symbol="68/2007/QĐ-UBND", jurisdiction="Đồng Tháp", issuer="UBND tỉnh Đồng Tháp")),
+     dict(number_symbol="68/2007/QĐ-UBND", jurisdiction="Đồng Tháp", issuer="Ủy ban nhân dân tỉnh Đồng Tháp")),
 ]
 
 

@@ -441,7 +441,7 @@ def test_decision_identity_relations_and_tasks(fmt, tmp_path):
     doc = ex.document.ref
     # identity: the wrapped number and date lines, the title ending at the issuing body's line
     assert (doc.number_symbol, doc.date, doc.issuer, doc.jurisdiction) == (
-        "87/2025/QĐ-UBND", "2025-11-20", "UBND tỉnh Bắc Ninh", "Bắc Ninh")
+        "87/2025/QĐ-UBND", "2025-11-20", "Ủy ban nhân dân tỉnh Bắc Ninh", "Bắc Ninh")
     assert reading_form(doc.title).endswith("CỦA UBND TỈNH QUẢNG NAM VỀ VIỆC THỬ NGHIỆM")
     refs = _refs(ex)
     # the whole "Căn cứ" preamble is the basis, the amending law included; a proposal is cited
@@ -457,7 +457,7 @@ def test_decision_identity_relations_and_tasks(fmt, tmp_path):
     assert [t[:3] for t in tasks] == [
         ("Giao Sở Tài chính chủ trì,", ("Sở Tài chính",), ("Sở Nội vụ",)),
         ("Chánh Văn phòng Ủy ban nhân",
-         ("Văn phòng UBND tỉnh", "Sở Tài chính", "Ủy ban nhân dân các xã, phường"), ()),
+         ("Văn phòng Ủy ban nhân dân tỉnh", "Sở Tài chính", "Ủy ban nhân dân các xã, phường"), ()),
     ]
     assert tasks[0][3:] == ("interval", "2025-12-31")
 
@@ -507,7 +507,7 @@ def test_plan_layouts(fmt, tmp_path):
         ("Đào tạo nguồn nhân lực số", ("Sở Giáo dục và Đào tạo",), (), "interval", "2025-12-31"),
         # a table: Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Sản phẩm
         ("Xây dựng đề án phát triển", ("Sở Khoa học và Công nghệ",), ("Sở Tài chính",), "interval", "2026-06-30"),
-        ("Rà soát thủ tục hành chính", ("Văn phòng UBND tỉnh",), ("Sở Tư pháp",), "interval", "2025-12-31"),
+        ("Rà soát thủ tục hành chính", ("Văn phòng Ủy ban nhân dân tỉnh",), ("Sở Tư pháp",), "interval", "2025-12-31"),
     ]
 
 
@@ -555,7 +555,7 @@ def test_letter_duties_go_to_its_addressees(fmt, tmp_path):
 def test_indicator_table_is_tasks_figure_table_is_not(fmt, tmp_path):
     ex = _extract(INDICATORS, fmt, tmp_path)
     assert _tasks(ex) == [
-        ("Tỷ lệ hồ sơ được giải", ("Văn phòng UBND tỉnh",), (), "interval", "2026-12-31"),
+        ("Tỷ lệ hồ sơ được giải", ("Văn phòng Ủy ban nhân dân tỉnh",), (), "interval", "2026-12-31"),
         ("Tỷ lệ doanh nghiệp sử dụng", ("Thuế tỉnh",), (), "interval", "2026-12-31"),
     ]
 
@@ -565,7 +565,7 @@ def test_task_table_without_a_number_column(fmt, tmp_path):
     ex = _extract(UNNUMBERED, fmt, tmp_path)
     assert _tasks(ex) == [
         ("Xây dựng đề án phát triển", ("Sở Khoa học và Công nghệ",), ("Sở Tài chính",), "interval", "2026-06-30"),
-        ("Rà soát thủ tục hành chính", ("Văn phòng UBND tỉnh",), ("Sở Tư pháp",), "interval", "2025-12-31"),
+        ("Rà soát thủ tục hành chính", ("Văn phòng Ủy ban nhân dân tỉnh",), ("Sở Tư pháp",), "interval", "2025-12-31"),
         ("Cập nhật dữ liệu dân cư", ("Ủy ban nhân dân các xã, phường",), ("Công an tỉnh",), "interval", "2026-12-31"),
     ]
 

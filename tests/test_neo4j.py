@@ -99,7 +99,7 @@ def sample_graph() -> nx.MultiDiGraph:
                  "CHƯƠNG TRÌNH HÀNH ĐỘNG thực hiện Nghị quyết số 29-NQ/TW", issuer="Tỉnh ủy Hà Tĩnh")
     kh154 = _doc(G, doc_id(HT, "154/KH-UBND", 2023), "KH", "154/KH-UBND", HT,
                  "Kế hoạch triển khai thực hiện Chương trình hành động số 26-CTr/TU",
-                 date="2023-05-05", issuer="UBND tỉnh Hà Tĩnh", in_corpus=True, path=SRC,
+                 date="2023-05-05", issuer="Ủy ban nhân dân tỉnh Hà Tĩnh", in_corpus=True, path=SRC,
                  flags=["ambiguous", "đã ký"])
     kh_old = _doc(G, doc_id(HT, "278/KH-UBND", 2021), "KH", "278/KH-UBND", HT,
                   "Kế hoạch cũ về phát triển công nghiệp")
@@ -298,7 +298,7 @@ def test_vietnamese_and_long_values_round_trip(bolt_server, driver):
         pair = session.run("MATCH (a:Document {id: $a})-[e:IMPLEMENTS]->(b:Document {id: $b}) "
                            "RETURN e", a=kh154, b=ctr26).single()["e"]
     data = G.nodes[kh154]
-    assert doc["title"] == data["title"] and doc["issuer"] == "UBND tỉnh Hà Tĩnh"
+    assert doc["title"] == data["title"] and doc["issuer"] == "Ủy ban nhân dân tỉnh Hà Tĩnh"
     assert doc["flags"] == ["ambiguous", "đã ký"] and doc["in_corpus"] is True
     assert doc["id"] == kh154 and doc["number_symbol"] == "154/KH-UBND"
     assert task["text"] == LONG_TEXT and task["rr"] == "FREQ=MONTHLY;BYMONTHDAY=19"

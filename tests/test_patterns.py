@@ -453,14 +453,14 @@ UNIT_ROWS = [
      "Căn cứ Kế hoạch số 21/KH-UBND ngày 02/01/2019 của UBND xã Tân Phú;\nQUYẾT ĐỊNH:\n"
      "Điều 1. Giao Phòng Tài chính - Kế hoạch thực hiện Quyết định số 10/QĐ-UBND của UBND huyện, Kế hoạch số "
      "21/KH-UBND và Quyết định số 12/QĐ-UBND này.\n",
-     {"bac-giang:10/QĐ-UBND@huyen-luc-nam:2019": ("UBND huyện Lục Nam", 2),
-      "bac-giang:10/QĐ-UBND:2019": ("UBND tỉnh Bắc Giang", 1),
-      "bac-giang:20/KH-UBND@huyen-yen-dung:2019": ("UBND huyện Yên Dũng", 1),
-      "bac-giang:05/NQ-HĐND@huyen-luc-nam:?": ("HĐND huyện Lục Nam", 1),
+     {"bac-giang:10/QĐ-UBND@huyen-luc-nam:2019": ("Ủy ban nhân dân huyện Lục Nam", 2),
+      "bac-giang:10/QĐ-UBND:2019": ("Ủy ban nhân dân tỉnh Bắc Giang", 1),
+      "bac-giang:20/KH-UBND@huyen-yen-dung:2019": ("Ủy ban nhân dân huyện Yên Dũng", 1),
+      "bac-giang:05/NQ-HĐND@huyen-luc-nam:?": ("Hội đồng nhân dân huyện Lục Nam", 1),
       # the province's decision of the district's own number is another document
-      "bac-giang:12/QĐ-UBND:2019": ("UBND tỉnh Bắc Giang", 1),
+      "bac-giang:12/QĐ-UBND:2019": ("Ủy ban nhân dân tỉnh Bắc Giang", 1),
       # a commune's plan, and its later mention that names no issuer
-      "bac-giang:21/KH-UBND@xa-tan-phu:2019": ("UBND xã Tân Phú", 2)}),
+      "bac-giang:21/KH-UBND@xa-tan-phu:2019": ("Ủy ban nhân dân xã Tân Phú", 2)}),
 ]
 
 
@@ -629,14 +629,14 @@ def test_party_of(number, tail, issuer, dtype, party, why):
 # ([issuer_province]): (issuer as written or None, symbol or None, province, expected).
 ISSUER_DISPLAY = [
     ("Thành ủy", None, "Hà Nội", "Thành ủy Hà Nội"),  # the committee alone takes the province
-    ("UBND tỉnh", None, "Hà Tĩnh", "UBND tỉnh Hà Tĩnh"),
+    ("UBND tỉnh", None, "Hà Tĩnh", "Ủy ban nhân dân tỉnh Hà Tĩnh"),
     ("Ban Thường vụ Tỉnh ủy", None, "Hà Tĩnh", "Ban Thường vụ Tỉnh ủy Hà Tĩnh"),
     ("Sở Tài chính", None, "Hà Tĩnh", "Sở Tài chính"),  # as written
     ("Ban Quản lý Khu kinh tế", None, "Hà Tĩnh", "Ban Quản lý Khu kinh tế"),  # as written
     (None, ("26", "-CTr/TU"), "Hà Nội", "Thành ủy Hà Nội"),  # a city's committee
     (None, ("26", "-CTr/TU"), "Hà Tĩnh", "Tỉnh ủy Hà Tĩnh"),  # a province's
     (None, ("11", "-NQ/BTV"), "Hà Nội", "Ban Thường vụ Thành ủy Hà Nội"),
-    (None, ("154", "/KH-UBND"), "Hà Nội", "UBND thành phố Hà Nội"),
+    (None, ("154", "/KH-UBND"), "Hà Nội", "Ủy ban nhân dân thành phố Hà Nội"),
     # old tone placement ("uỷ" for "ủy"): the same local issuer, completed the same way
     ("Ban Thường vụ Tỉnh uỷ", None, "Hà Tĩnh", "Ban Thường vụ Tỉnh uỷ Hà Tĩnh"),
     ("Chủ tịch Uỷ ban nhân dân thành phố", None, "Cần Thơ", "Chủ tịch Uỷ ban nhân dân thành phố Cần Thơ"),

@@ -108,7 +108,7 @@ def test_documents_use_eli(seed):
     assert (kind, RDF.type, ELI.ResourceType) in rdf
     assert (kind, SKOS.prefLabel, Literal("KH", lang="vi")) in rdf
     (agent,) = rdf.objects(doc, ELI.passed_by)
-    assert (agent, RDFS.label, Literal("UBND tỉnh Hà Tĩnh", lang="vi")) in rdf
+    assert (agent, RDFS.label, Literal("Ủy ban nhân dân tỉnh Hà Tĩnh", lang="vi")) in rdf
     (title,) = rdf.objects(doc, ELI.title)
     assert title.language == "vi" and "26-CTr/TU" in title
 

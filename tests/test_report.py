@@ -64,7 +64,7 @@ def reports(seed_store, tmp_path_factory):
         path = out / f"154.{suffix}"
         res = invoke("report", "154/KH-UBND", "-o", path, "--store", seed_store, "--as-of", DAY)
         assert res.exit_code == 0, res.output
-        assert res.output == f"Report of Kế hoạch số 154/KH-UBND ngày 05/5/2023 của UBND tỉnh Hà Tĩnh written to {path}\n"
+        assert res.output == f"Report of Kế hoạch số 154/KH-UBND ngày 05/5/2023 của Ủy ban nhân dân tỉnh Hà Tĩnh written to {path}\n"
         paths[suffix] = path
     return paths
 
@@ -85,7 +85,7 @@ def _quotes(plan) -> list[dict]:
 def test_docx_has_both_chains_hop_by_hop_in_order(reports, plan):
     paras, _ = _docx_text(reports["docx"])
     lines = _chain_lines(plan)
-    assert lines.count("Kế hoạch số 154/KH-UBND ngày 05/5/2023 của UBND tỉnh Hà Tĩnh [Còn hiệu lực, từ 05/5/2023]") == 2
+    assert lines.count("Kế hoạch số 154/KH-UBND ngày 05/5/2023 của Ủy ban nhân dân tỉnh Hà Tĩnh [Còn hiệu lực, từ 05/5/2023]") == 2
     at = paras.index("Chuỗi 1:")
     assert paras[at:at + len(lines)] == lines  # each chain, one hop a paragraph, as cite prints it
     assert "↳ thực hiện Chương trình số 26-CTr/TU ngày 07/02/2023 của Tỉnh ủy Hà Tĩnh [Chưa rõ hiệu lực]" in paras
@@ -111,7 +111,7 @@ def test_docx_header_identity_status_and_conflicts(reports, plan, seed_store):
     assert paras[0].startswith(f"Kho dữ liệu: {seed_store} · Hiệu lực tính đến ngày 06/12/2026 · Lập ngày ")
     ident = {r.cells[0].text: r.cells[1].text for r in tables[0].rows}
     assert ident["Số, ký hiệu"] == "154/KH-UBND" and ident["Ngày ban hành"] == "05/5/2023"
-    assert ident["Cơ quan ban hành"] == "UBND tỉnh Hà Tĩnh" and ident["Mã định danh"] == PLAN
+    assert ident["Cơ quan ban hành"] == "Ủy ban nhân dân tỉnh Hà Tĩnh" and ident["Mã định danh"] == PLAN
     assert "Ngày 06/12/2026: Còn hiệu lực, từ 05/5/2023." in paras
     assert "[ngày ban hành] 57-KL/TU cited with dates 2022-10-07, 2022-11-07" in paras
     assert len([p for p in paras if p.startswith("[")]) == len(plan["conflicts"])

@@ -228,7 +228,7 @@ def test_document_page_shows_chain_and_tasks(browser, server) -> None:
     chain = page.inner_text("#chain-text")
     assert "Chuỗi 1:" in chain and "Chuỗi 2:" in chain
     assert "↳ thực hiện Nghị quyết số 29-NQ/TW ngày 17/11/2022 của Ban Chấp hành Trung ương Đảng" in chain
-    assert "Kế hoạch số 154/KH-UBND ngày 05/5/2023 của UBND tỉnh Hà Tĩnh" in page.inner_text("#doc-title")
+    assert "Kế hoạch số 154/KH-UBND ngày 05/5/2023 của Ủy ban nhân dân tỉnh Hà Tĩnh" in page.inner_text("#doc-title")
     body = page.inner_text("main")
     assert "Gốc trung ương / central roots:" in body and "vn:29-NQ/TW:2022" in body
     tasks = page.inner_text("#own-tasks")

@@ -12,7 +12,7 @@ from loaders.task_roles import Roles, label_agencies
 from loaders.tasks import LAYOUTS, extract_tasks, registered
 
 DOC = DocRef(id="ha-tinh:1/KH-UBND:2024", type="KH", number_symbol="1/KH-UBND", date="2024-01-05",
-             issuer="UBND tỉnh Hà Tĩnh", jurisdiction="Hà Tĩnh")
+             issuer="Ủy ban nhân dân tỉnh Hà Tĩnh", jurisdiction="Hà Tĩnh")
 DEFAULT = [x.name for x in LAYOUTS]
 
 # rows as tasks.toml would hold them: [todo] line = '...'

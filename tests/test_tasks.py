@@ -15,7 +15,7 @@ from loaders.tasks import extract_tasks
 
 HT = "Hà Tĩnh"
 DOC = DocRef(id="ha-tinh:154/KH-UBND:2023", type="KH", number_symbol="154/KH-UBND", date="2023-05-05",
-             issuer="UBND tỉnh Hà Tĩnh", jurisdiction=HT)
+             issuer="Ủy ban nhân dân tỉnh Hà Tĩnh", jurisdiction=HT)
 BOARD = "Ban Quản lý Khu kinh tế tỉnh"
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 
@@ -23,12 +23,12 @@ CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 # A letter's "Kính gửi" addressees take its duties that name no bearer or a group standing for
 # them; not in a plan (submitted to the council), nor when an addressee is above the sender.
 LETTER_DOC = DocRef(id="ha-tinh:1234/UBND-KT:2023", type="CV", number_symbol="1234/UBND-KT", date="2023-05-05",
-                    issuer="UBND tỉnh Hà Tĩnh", jurisdiction=HT)
+                    issuer="Ủy ban nhân dân tỉnh Hà Tĩnh", jurisdiction=HT)
 LETTER_ADDRESSEES = [
     ("dashed-list", LETTER_DOC, "Kính gửi:\n- Sở Y tế;\n- Sở Tài chính.\nĐề nghị các đơn vị khẩn trương rà soát, báo cáo.",
      [(["Sở Y tế", "Sở Tài chính"], False)]),
     ("one-line", LETTER_DOC, "Kính gửi: Sở Y tế; UBND các huyện.\nĐề nghị Quý cơ quan khẩn trương rà soát.",
-     [(["Sở Y tế", "UBND các huyện, thành phố, thị xã"], False)]),
+     [(["Sở Y tế", "Ủy ban nhân dân các huyện, thành phố, thị xã"], False)]),
     ("no-bearer-item", LETTER_DOC, "Kính gửi: Sở Y tế.\nUBND tỉnh có ý kiến như sau:\n1. Tăng cường kiểm tra, giám sát.",
      [(["Sở Y tế"], True)]),
     ("named-bearer-kept", LETTER_DOC, "Kính gửi: Sở Y tế; Sở Tài chính.\nGiao Sở Tài chính bố trí kinh phí.",
@@ -39,10 +39,10 @@ LETTER_ADDRESSEES = [
      [(["Ủy ban nhân dân tỉnh"], True)]),
     # a dispatch names its addressees after "điện:"
     ("dispatch", DocRef(id="ha-tinh:05/CĐ-UBND:2023", type="CĐ", number_symbol="05/CĐ-UBND", date="2023-09-10",
-                        issuer="UBND tỉnh Hà Tĩnh", jurisdiction=HT),
+                        issuer="Ủy ban nhân dân tỉnh Hà Tĩnh", jurisdiction=HT),
      "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:\n- Giám đốc Sở Y tế;\n- Chủ tịch Ủy ban nhân dân các huyện.\n"
      "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:\n1. Theo dõi chặt chẽ diễn biến của bão.",
-     [(["Sở Y tế", "UBND các huyện, thành phố, thị xã"], True)]),
+     [(["Sở Y tế", "Ủy ban nhân dân các huyện, thành phố, thị xã"], True)]),
     # a lead-in that hands the dashed items below to a body; the "Kính gửi" list is no task,
     # also when it names no body the tables know
     ("lead-in-then-items", LETTER_DOC,
@@ -58,7 +58,7 @@ LETTER_ADDRESSEES = [
     # "các đơn vị" are the addressees the sentence does not name in another part
     ("addressees-but-the-recipient", LETTER_DOC,
      "Kính gửi: Sở Y tế; Sở Tài chính; UBND các huyện.\nYêu cầu các đơn vị báo cáo kết quả về Sở Tài chính.",
-     [(["Sở Y tế", "UBND các huyện, thành phố, thị xã"], False)]),
+     [(["Sở Y tế", "Ủy ban nhân dân các huyện, thành phố, thị xã"], False)]),
     ("addressee-lines-are-no-task", LETTER_DOC,
      "Kính gửi:\n- Hiệu trưởng trường ngành;\n- Giám đốc trung tâm giáo dục thường xuyên.\n"
      "Đề nghị Sở Y tế khẩn trương rà soát.\nNơi nhận:\n- Như trên;",
@@ -163,7 +163,7 @@ SHAPES = [
      "1. Tuyên truyền, phổ biến kiến thức phòng, chống thiên tai cho người dân.\n"
      "2. Sở Tài chính bố trí kinh phí cho công tác phòng, chống thiên tai.\n",
      None,
-     [("1", "Tuyên truyền, phổ biến kiến thức", ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], [], False),
+     [("1", "Tuyên truyền, phổ biến kiến thức", ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố, thị xã"], [], False),
       ("2", "Sở Tài chính bố trí kinh phí", ["Sở Tài chính"], [], False)]),
     # an item ending "như:" lists examples below it: one task with its list ("như sau:" and
     # "sau:" introduce tasks); a heading naming a body and its duty leads with the body alone
@@ -187,7 +187,7 @@ SHAPES = [
     ("heads-of-agencies",
      "III. TỔ CHỨC THỰC HIỆN\n2. Giám đốc các sở; thủ trưởng các ban, ngành cấp tỉnh; chủ tịch UBND huyện, thị xã, thành phố tập trung chỉ đạo.",
      # (two groups: this document does not define them as one term, "… (gọi tắt là địa phương)")
-     None, [("III.2", "Giám đốc các sở; thủ trưởng cá", ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], [], False)]),
+     None, [("III.2", "Giám đốc các sở; thủ trưởng cá", ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố, thị xã"], [], False)]),
     ("de-nghi-two-addressees",
      "III. TỔ CHỨC THỰC HIỆN\n4. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh và các đoàn thể chính trị - xã hội tỉnh tăng cường giám sát.",
      None, [("III.4", "Đề nghị Ủy ban Mặt trận Tổ quốc", ["Ủy ban Mặt trận Tổ quốc tỉnh", "Các đoàn thể chính trị - xã hội tỉnh"], [], False)]),
@@ -299,7 +299,7 @@ SHAPES = [
     # a topic label, then the body that opens the clause and cooperates: it leads
     ("topic-label-then-subject-cooperates",
      "II. NHIỆM VỤ\n2. Chi trả\nb) Thực hiện mở tài khoản: Ủy ban nhân dân xã, phường phối hợp với các ngân hàng thương mại thực hiện mở tài khoản cho đối tượng.",
-     "UBND tỉnh Hà Tĩnh", [("II.2.b", "Thực hiện mở tài khoản: Ủy ban", ["Ủy ban nhân dân các xã, phường"], ["Các tổ chức tín dụng"], False)]),
+     "Ủy ban nhân dân tỉnh Hà Tĩnh", [("II.2.b", "Thực hiện mở tài khoản: Ủy ban", ["Ủy ban nhân dân các xã, phường"], ["Các tổ chức tín dụng"], False)]),
     # the body a verb names before "phối hợp" is its object: it cooperates, not the item's lead
     ("object-of-verb-cooperates-not-the-lead",
      "II. NHIỆM VỤ\n1. Đầu tư\n- Tham mưu UBND tỉnh phối hợp với các bộ, ngành Trung ương cấp chủ trương đầu tư.",
@@ -323,7 +323,7 @@ SHAPES = [
     # a province-level body named with "Thành phố", then its verb
     ("giao-city-body-then-verb",
      "III. TỔ CHỨC THỰC HIỆN\n2. Giao Trung tâm Chuyển đổi số Thành phố cấu hình thủ tục hành chính trên Hệ thống.",
-     "UBND tỉnh Hà Tĩnh", [("III.2", "Giao Trung tâm Chuyển đổi số T", ["Trung tâm Chuyển đổi số Thành phố"], [], False)]),
+     "Ủy ban nhân dân tỉnh Hà Tĩnh", [("III.2", "Giao Trung tâm Chuyển đổi số T", ["Trung tâm Chuyển đổi số Thành phố"], [], False)]),
     ("narrative-list",
      "PV: Năm 2024 ông sẽ làm gì?\nTrưởng ban: Kết quả năm 2023 đạt được nhiều mặt, cụ thể:\nThu hút 5 dự án.\n"
      "Một số nhiệm vụ trọng tâm mà Ban Quản lý sẽ triển khai trong năm 2024 đó là:\n"
@@ -432,7 +432,7 @@ ARTICLE_SHAPES = [
      None,
      [("III.1", "Giao Sở Tài chính bố trí kinh phí trước ngày 30/6/2024;", ["Sở Tài chính"], [], False),
       ("III.1-2", "Sở Giáo dục và Đào tạo tổ chức tập huấn cho giáo viên trong tháng 9/2024.", ["Sở Giáo dục và Đào tạo"], [], False),
-      ("III.2", "Sở Y tế chủ trì thực hiện; UBND", ["Sở Y tế"], ["UBND các huyện, thành phố, thị xã"], False)]),
+      ("III.2", "Sở Y tế chủ trì thực hiện; UBND", ["Sở Y tế"], ["Ủy ban nhân dân các huyện, thành phố, thị xã"], False)]),
     # news wording: a quoted order; "Trong đó," / "Riêng" before the bearer (also in a later
     # sentence, a task of its own); "tiếp tục chỉ đạo" after a speaker hands on; "các đồng chí
     # thành viên" before a board
@@ -444,9 +444,9 @@ ARTICLE_SHAPES = [
      "chỉ đạo các chủ đầu tư cần tập trung giải ngân vốn.\n5. UBND tỉnh đề nghị các đồng chí thành viên Ban Chỉ đạo "
      "phòng, chống dịch bệnh tỉnh tiếp tục thực hiện nghiêm chỉ đạo của Thủ tướng Chính phủ.\n",
      None,
-     [("III.1", "“Sở Y tế phối hợp với UBND", ["Sở Y tế"], ["UBND các huyện, thành phố, thị xã"], False),
+     [("III.1", "“Sở Y tế phối hợp với UBND", ["Sở Y tế"], ["Ủy ban nhân dân các huyện, thành phố, thị xã"], False),
       ("III.2", "Trong đó, công an tỉnh cần", ["Công an tỉnh"], ["Các đơn vị chức năng"], False),
-      ("III.3", "UBND tỉnh yêu cầu UBND các huyện", ["UBND các huyện, thành phố, thị xã"], [], False),
+      ("III.3", "UBND tỉnh yêu cầu UBND các huyện", ["Ủy ban nhân dân các huyện, thành phố, thị xã"], [], False),
       ("III.3-2", "Riêng UBND huyện Kỳ Anh", ["Ủy ban nhân dân huyện Kỳ Anh"], [], False),
       ("III.4", "Từ kết quả đó, Chủ tịch UBND", ["Các chủ đầu tư"], [], False),
       ("III.5", "UBND tỉnh đề nghị các đồng chí", ["Các thành viên Ban Chỉ đạo phòng, chống dịch bệnh tỉnh"], [], False)]),
@@ -463,7 +463,7 @@ ARTICLE_SHAPES = [
      "huyện, cấp xã tổ chức triển khai thực hiện Kế hoạch này.\n",
      None,
      [("III.1", "Giao Sở Y tế chủ trì", ["Sở Y tế"], ["Các sở, ban, ngành", "Các đoàn thể chính trị - xã hội tỉnh",
-                                                        "UBND các huyện, thành phố, thị xã", "Ủy ban nhân dân các xã, phường"], False)]),
+                                                        "Ủy ban nhân dân các huyện, thành phố, thị xã", "Ủy ban nhân dân các xã, phường"], False)]),
     # a notice's closing hands its content on to the bodies it informs; a kind before a colon
     # that lists bodies is their header, no addressee
     ("notice-closing-and-kind-header",
@@ -472,7 +472,7 @@ ARTICLE_SHAPES = [
      "các đơn vị liên quan căn cứ Kế hoạch thi hành.\n",
      None,
      [("III.1", "Văn phòng Ủy ban nhân dân tỉnh", ["Sở Y tế", "Các sở, ban, ngành, địa phương"], [], False),
-      ("III.2", "Thủ trưởng các cơ quan:", ["Văn phòng UBND tỉnh", "Sở Y tế", "Các đơn vị liên quan"], [], False)]),
+      ("III.2", "Thủ trưởng các cơ quan:", ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Y tế", "Các đơn vị liên quan"], [], False)]),
     # a topic naming the bodies the duty after its comma falls to; not where a body opens the
     # duty, nor where no duty verb follows ("Đối với Thống kê tỉnh, thời gian chốt số liệu …")
     ("topic-before-the-duty",
@@ -483,7 +483,7 @@ ARTICLE_SHAPES = [
      None,
      [("III.1", "Đối với các cơ quan báo chí", ["Các cơ quan thông tin đại chúng"], [], False),
       ("III.2", "Đối với các doanh nghiệp chậm", ["Sở Xây dựng"], [], False),
-      ("III.3", "Đối với UBND các huyện", ["UBND các huyện, thành phố, thị xã"], [], False),
+      ("III.3", "Đối với UBND các huyện", ["Ủy ban nhân dân các huyện, thành phố, thị xã"], [], False),
       ("III.4", "Sở Tài chính tổng hợp báo cáo. Đối với Thống kê tỉnh", ["Sở Tài chính"], [], False)]),
     # the city or province itself speaking, a commander's title, a speaker stressing what a
     # named body must do
@@ -500,9 +500,9 @@ ARTICLE_SHAPES = [
      "III. TỔ CHỨC THỰC HIỆN\n1. Theo đó, UBND TP yêu cầu lồng ghép tổ chức lễ phát động; UBND các quận, huyện tổ chức "
      "lễ phát động; UBND các xã, phường xây dựng kế hoạch tổ chức các hoạt động tại địa phương.\n"
      "2. Trưởng phòng Giáo dục và Đào tạo chỉ đạo các hiệu trưởng quản lý học sinh an toàn.\n",
-     "UBND tỉnh Hà Tĩnh",
+     "Ủy ban nhân dân tỉnh Hà Tĩnh",
      [("III.1", "Theo đó, UBND TP yêu cầu", ["Ủy ban nhân dân tỉnh"], [], False),
-      ("III.1-2", "UBND các quận, huyện tổ chức", ["UBND các huyện, thành phố, thị xã"], [], False),
+      ("III.1-2", "UBND các quận, huyện tổ chức", ["Ủy ban nhân dân các huyện, thành phố, thị xã"], [], False),
       ("III.1-3", "UBND các xã, phường xây dựng", ["Ủy ban nhân dân các xã, phường"], [], False),
       ("III.2", "Trưởng phòng Giáo dục và Đào tạo", ["Phòng Giáo dục và Đào tạo"], [], False)]),
     # a ";" after addressees with no duty of their own goes on with the list (probe R): no split
@@ -549,7 +549,7 @@ ARTICLE_SHAPES = [
      None,
      [("III.1", "Sở Y tế chủ trì thực hiện; Sở Tài chính phối hợp.", ["Sở Y tế"], ["Sở Tài chính"], False),
       ("III.2", "Sở Y tế chủ trì; các sở, ngành", ["Sở Y tế"], ["Các sở, ban, ngành"], False),
-      ("III.3", "Sở Y tế chủ trì thực hiện, Sở T", ["Sở Y tế"], ["Sở Tài chính", "UBND các huyện, thành phố, thị xã"], False),
+      ("III.3", "Sở Y tế chủ trì thực hiện, Sở T", ["Sở Y tế"], ["Sở Tài chính", "Ủy ban nhân dân các huyện, thành phố, thị xã"], False),
       ("III.4", "Giao Sở Y tế chủ trì xây dựng kế hoạch. Sở Tài chính", ["Sở Y tế"], ["Sở Tài chính", "Sở Nội vụ"], False)]),
     # roles allocated by label under a heading on competence or responsibility: a task of the
     # body each label names (as written when it names none the finder reads, up to a purpose);
@@ -567,7 +567,7 @@ ARTICLE_SHAPES = [
     ("article-execution-distributive-so-list",
      "QUYẾT ĐỊNH:\nĐiều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các Sở: Dân tộc và Tôn giáo, Nội vụ "
      "và các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành Quyết định này./.",
-     None, [("Điều 4.1", "Chánh Văn phòng Ủy ban nhân dân", ["Văn phòng UBND tỉnh", "Sở Dân tộc và Tôn giáo", "Sở Nội vụ",
+     None, [("Điều 4.1", "Chánh Văn phòng Ủy ban nhân dân", ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Dân tộc và Tôn giáo", "Sở Nội vụ",
                                                              "Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"], [], False)]),
     ("article-execution-distributive-semicolons",
      "QUYẾT ĐỊNH:\nĐiều 3. Giám đốc các Sở: Văn hóa, Thể thao và Du lịch; Nội vụ; Tài chính; Chủ tịch Ủy ban nhân dân "
@@ -588,22 +588,22 @@ ARTICLE_SHAPES = [
      "QUYẾT ĐỊNH:\nĐiều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các Sở: Tư pháp, Công Thương; Thủ trưởng các "
      "ban, ngành: BCH Quân sự tỉnh, Công an tỉnh; Chủ tịch UBND các huyện và Thủ trưởng các cơ quan hữu quan chịu trách "
      "nhiệm thi hành Quyết định này.",
-     None, [("Điều 2.1", "Chánh Văn phòng Ủy ban nhân dân", ["Văn phòng UBND tỉnh", "Sở Tư pháp", "Sở Công Thương",
+     None, [("Điều 2.1", "Chánh Văn phòng Ủy ban nhân dân", ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Tư pháp", "Sở Công Thương",
                                                              "Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh",
-                                                             "UBND các huyện, thành phố, thị xã", "Các cơ quan hữu quan"],
+                                                             "Ủy ban nhân dân các huyện, thành phố, thị xã", "Các cơ quan hữu quan"],
              [], False)]),
     # "Điều 3" alone on its line, its text on the next (older pages)
     ("article-number-alone-on-its-line",
      "QUYẾT ĐỊNH:\nĐiều 3\nCác ông, bà Chánh Văn phòng Hội đồng nhân dân, Uỷ ban nhân dân tỉnh, Giám đốc các sở chịu "
      "trách nhiệm thi hành Quyết định này.",
-     None, [("Điều 3.1", "Các ông, bà Chánh Văn phòng", ["Văn phòng HĐND và UBND tỉnh", "Các sở, ban, ngành"], [], False)]),
+     None, [("Điều 3.1", "Các ông, bà Chánh Văn phòng", ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân tỉnh", "Các sở, ban, ngành"], [], False)]),
     # a duty of its own before the execution clause, parted by ";", is its own task
     ("article-own-duty-before-execution",
      "QUYẾT ĐỊNH:\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm "
      "đôn đốc, kiểm tra việc thực hiện Quy chế; Giám đốc các sở; Chủ tịch UBND các huyện chịu trách nhiệm thi hành "
      "Quyết định này.",
-     None, [("Điều 2.1", "Chánh Văn phòng Ủy ban nhân dân tỉnh chịu", ["Văn phòng UBND tỉnh"], [], False),
-            ("Điều 2.2", "Giám đốc các sở; Chủ tịch UBND", ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], [], False)]),
+     None, [("Điều 2.1", "Chánh Văn phòng Ủy ban nhân dân tỉnh chịu", ["Văn phòng Ủy ban nhân dân tỉnh"], [], False),
+            ("Điều 2.2", "Giám đốc các sở; Chủ tịch UBND", ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố, thị xã"], [], False)]),
     # "tất cả các …" in a list of bearers; "trực thuộc" then a verb ends a group's name; an
     # association's board of representatives
     ("every-one-of-a-kind-and-under",
@@ -631,7 +631,7 @@ ARTICLE_SHAPES = [
      "1. Văn phòng UBND tỉnh theo dõi, đôn đốc thực hiện Chỉ thị.\n"
      "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các xã, phường tổ chức quán triệt "
      "thực hiện nghiêm túc Chỉ thị này.",
-     None, [("1", "Văn phòng UBND tỉnh theo dõi,", ["Văn phòng UBND tỉnh"], [], False),
+     None, [("1", "Văn phòng UBND tỉnh theo dõi,", ["Văn phòng Ủy ban nhân dân tỉnh"], [], False),
             ("p1", "Chủ tịch UBND tỉnh yêu cầu Thủ", ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"], [], False)]),
     # an item that opens with a condition, a time or an occasion before its addressees
     ("article-condition-colon",
@@ -650,7 +650,7 @@ ARTICLE_SHAPES = [
     ("article-execution-clause-kind-header",
      "QUYẾT ĐỊNH:\nĐiều 3. Thủ trưởng các cơ quan: Văn phòng UBND tỉnh; các Sở, Ban, ngành thuộc UBND tỉnh; Chủ tịch "
      "UBND cấp huyện, cấp xã; các đơn vị liên quan căn cứ Quyết định thi hành./.",
-     None, [("Điều 3.1", "Thủ trưởng các cơ quan:", ["Văn phòng UBND tỉnh", "Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã",
+     None, [("Điều 3.1", "Thủ trưởng các cơ quan:", ["Văn phòng Ủy ban nhân dân tỉnh", "Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố, thị xã",
                                                    "Ủy ban nhân dân các xã, phường", "Các đơn vị liên quan"], [], False)]),
     # an execution clause listing departments after "các Sở, ngành:" (a name with a comma in it,
     # a line break) goes on from the title before the list to the bodies after it
@@ -658,7 +658,7 @@ ARTICLE_SHAPES = [
      "QUYẾT ĐỊNH:\nĐiều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các Sở,\nngành: Tư pháp, Lao động, Thương binh và Xã "
      "hội, Y tế, Tài chính, Công an tỉnh, Báo Quảng Trị và Thủ trưởng các cơ quan có liên quan chịu trách nhiệm thi "
      "hành Quyết định này.",
-     None, [("Điều 3.1", "Chánh Văn phòng UBND tỉnh, Giám", ["Văn phòng UBND tỉnh", "Sở Tư pháp", "Sở Lao động - Thương binh và Xã hội",
+     None, [("Điều 3.1", "Chánh Văn phòng UBND tỉnh, Giám", ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Tư pháp", "Sở Lao động - Thương binh và Xã hội",
                                                            "Sở Y tế", "Sở Tài chính", "Công an tỉnh", "Báo Quảng Trị",
                                                            "Các đơn vị liên quan"], [], False)]),
     ("article-occasion-sau-khi",
@@ -733,7 +733,7 @@ ARTICLE_SHAPES = [
     ("article-execution-first-addressee-numbered",
      "QUYẾT ĐỊNH:\nĐiều 2. Điều khoản thi hành\n1. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n2. Chánh Văn phòng UBND tỉnh;\n"
      "Giám đốc (Thủ trưởng) các sở, ban, ngành; Chủ tịch UBND các xã, phường chịu trách nhiệm thi hành Quyết định này./.",
-     None, [("Điều 2.1", "Chánh Văn phòng UBND tỉnh;", ["Văn phòng UBND tỉnh", "Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"], [], False)]),
+     None, [("Điều 2.1", "Chánh Văn phòng UBND tỉnh;", ["Văn phòng Ủy ban nhân dân tỉnh", "Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"], [], False)]),
     # a body named with its web address is no task ("…(https://…)." says where, not what)
     ("article-body-with-address-no-task",
      "QUYẾT ĐỊNH:\nĐiều 1. Công bố Danh mục thủ tục hành chính, công khai trên Cổng Dịch vụ công quốc gia;\n"
@@ -753,7 +753,7 @@ ARTICLE_SHAPES = [
     ("article-execution-offices-at-the-province",
      "QUYẾT ĐỊNH:\nĐiều 5. Chánh Văn phòng UBND tỉnh; Thủ trưởng cơ quan Kho bạc nhà nước, cơ quan Thuế tại tỉnh Hà Tĩnh; "
      "các tổ chức, hộ gia đình, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.",
-     None, [("Điều 5.1", "Chánh Văn phòng UBND tỉnh; Thủ", ["Văn phòng UBND tỉnh", "Kho bạc Nhà nước tỉnh", "Thuế tỉnh",
+     None, [("Điều 5.1", "Chánh Văn phòng UBND tỉnh; Thủ", ["Văn phòng Ủy ban nhân dân tỉnh", "Kho bạc Nhà nước tỉnh", "Thuế tỉnh",
                                                            "Các tổ chức, cá nhân có liên quan"], [], False)]),
     # a body's standing functions in a decision organising it are no tasks
     ("article-standing-functions-no-task",
@@ -764,7 +764,7 @@ ARTICLE_SHAPES = [
     ("reporting-section-closing-paragraph",
      "V. CHẾ ĐỘ BÁO CÁO\n1. Sở Công Thương tổng hợp báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.\n"
      "Trong quá trình tổ chức thực hiện, nếu có khó khăn, vướng mắc kịp thời báo cáo Ủy ban nhân dân tỉnh xem xét.",
-     "UBND tỉnh Hà Tĩnh", [("V.1", "Sở Công Thương tổng hợp báo cá", ["Sở Công Thương"], [], False)]),
+     "Ủy ban nhân dân tỉnh Hà Tĩnh", [("V.1", "Sở Công Thương tổng hợp báo cá", ["Sở Công Thương"], [], False)]),
     # numbered items "Trách nhiệm của X" with no colon group the lettered items below them,
     # under an article heading naming two bearers (too long to be a short heading)
     ("article-numbered-bearer-no-colon",
@@ -809,7 +809,7 @@ ARTICLE_SHAPES = [
      "QUYẾT ĐỊNH:\nĐiều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Khoa học và Công nghệ; Giám đốc Trung tâm "
      "Phục vụ hành chính công cấp tỉnh, cấp xã; Thủ trưởng các cơ quan, đơn vị và cá nhân liên quan chịu trách nhiệm thi "
      "hành Quyết định này./.",
-     None, [("Điều 3.1", "Chánh Văn phòng Ủy ban nhân dân", ["Văn phòng UBND tỉnh", "Sở Khoa học và Công nghệ",
+     None, [("Điều 3.1", "Chánh Văn phòng Ủy ban nhân dân", ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Khoa học và Công nghệ",
                                                              "Trung tâm Phục vụ hành chính công tỉnh",
                                                              "Các Trung tâm Phục vụ hành chính công cấp xã",
                                                              "Các tổ chức, cá nhân có liên quan"], [], False)]),
@@ -835,13 +835,13 @@ ARTICLE_SHAPES = [
      "II. NHIỆM VỤ\n1. Thanh tra tỉnh chủ trì, phối hợp Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh) và "
      "UBND các xã, phường: Rà soát quy trình thực hiện thủ tục hành chính.",
      None, [("II.1", "Thanh tra tỉnh chủ trì, phối h", ["Thanh tra tỉnh"],
-             ["Văn phòng UBND tỉnh", "Ủy ban nhân dân các xã, phường"], False)]),
+             ["Văn phòng Ủy ban nhân dân tỉnh", "Ủy ban nhân dân các xã, phường"], False)]),
     # an execution clause's collective bodies, none cut short by a shorter alias
     ("article-execution-collective-bodies",
      "QUYẾT ĐỊNH:\nĐiều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh; Thủ trưởng các cơ quan chuyên môn, đơn vị sự nghiệp "
      "công lập thuộc Ủy ban nhân dân tỉnh; Thủ trưởng các ngành, đơn vị có liên quan và các tập thể, cá nhân liên quan "
      "chịu trách nhiệm thi hành Quyết định này./.",
-     None, [("Điều 4.1", "Chánh Văn phòng Ủy ban nhân dân", ["Văn phòng UBND tỉnh", "Các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh",
+     None, [("Điều 4.1", "Chánh Văn phòng Ủy ban nhân dân", ["Văn phòng Ủy ban nhân dân tỉnh", "Các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh",
                                                              "Các đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân tỉnh",
                                                              "Các đơn vị liên quan", "Các tập thể, cá nhân có liên quan"], [], False)]),
     # "các sở, ban, ngành ở tỉnh": the place after a group does not end the partner list
@@ -865,7 +865,7 @@ ARTICLE_SHAPES = [
      "QUYẾT ĐỊNH:\nĐiều 3. Cơ cấu tổ chức\n1. Lãnh đạo Trung tâm gồm Giám đốc và các Phó Giám đốc.\n"
      "2. Các phòng chuyên môn, nghiệp vụ gồm:\nPhòng Hành chính - Tổng hợp\nPhòng Hướng dẫn tham quan\n"
      "Điều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh và Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này./.",
-     None, [("Điều 4.1", "Chánh Văn phòng Ủy ban nhân dân", ["Văn phòng UBND tỉnh", "Sở Nội vụ"], [], False)]),
+     None, [("Điều 4.1", "Chánh Văn phòng Ủy ban nhân dân", ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Nội vụ"], [], False)]),
     # items under an assigning lead-in that name some of its bearers and a scope, no action of
     # their own, share the lead-in's duty out: one task with every bearer; an item that says
     # what its bearer does is its own task
@@ -879,7 +879,7 @@ ARTICLE_SHAPES = [
      None, [("Điều 2.1", "Giao Sở Tài chính, Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Văn phòng UBND tỉnh "
              "xây dựng quy trình nội bộ giải quyết thủ tục hành chính theo quy định, cụ thể:\n- Sở Tài chính đối với thủ "
              "tục hành chính số 03 tại Danh mục kèm theo;\n- Sở Nông nghiệp và Môi trường đối với thủ tục hành chính số "
-             "01, 02 tại Danh mục kèm theo.", ["Sở Tài chính", "Sở Nông nghiệp và Môi trường"], ["Văn phòng UBND tỉnh"], False),
+             "01, 02 tại Danh mục kèm theo.", ["Sở Tài chính", "Sở Nông nghiệp và Môi trường"], ["Văn phòng Ủy ban nhân dân tỉnh"], False),
             ("Điều 3.1", "Giao Sở Y tế, Sở Nội vụ thực hiện các nội dung sau:\n- Sở Y tế đối với thủ tục số 04;",
              ["Sở Y tế", "Sở Nội vụ"], [], False),
             ("Điều 3.2", "Sở Nội vụ rà soát", ["Sở Nội vụ"], [], False)]),
@@ -911,7 +911,7 @@ ARTICLE_SHAPES = [
     ("group-qualified-by-tinh-then-va",
      "III. TỔ CHỨC THỰC HIỆN\nUBND tỉnh yêu cầu các sở, ngành tỉnh và UBND các huyện, thành phố triển khai thực hiện.\n"
      "- Trên cơ sở cơ chế của tỉnh, đề xuất UBND huyện, thị xã, thành phố và các sở, ngành liên quan xem xét, hỗ trợ.\n",
-     None, [("III.p1", "UBND tỉnh yêu cầu các sở, ngàn", ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], [], False),
+     None, [("III.p1", "UBND tỉnh yêu cầu các sở, ngàn", ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố, thị xã"], [], False),
             ("III.-1", "Trên cơ sở cơ chế của tỉnh, đề", [], [], False)]),
     # a lead-in "… và kết luận:" before Roman-numbered sections is no news list: its
     # evaluation section gives no tasks
@@ -927,7 +927,7 @@ ARTICLE_SHAPES = [
      "Sở, ngành: Tư pháp, Lao động, Thương binh và Xã hội, Y tế, Tài chính, Công an tỉnh, Báo Quảng Trị và Thủ trưởng "
      "các đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này.",
      None, [("Điều 2.1", "Chánh Văn phòng UBND tỉnh, Giá",
-             ["Văn phòng UBND tỉnh", "Sở Tư pháp", "Sở Lao động - Thương binh và Xã hội", "Sở Y tế", "Sở Tài chính",
+             ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Tư pháp", "Sở Lao động - Thương binh và Xã hội", "Sở Y tế", "Sở Tài chính",
               "Công an tỉnh", "Báo Quảng Trị", "Các đơn vị liên quan"], [], False)]),
     # an execution clause whose subject is a lead and its partners keeps them apart; the
     # departments listed after "các sở:" in lower case are named
@@ -937,9 +937,9 @@ ARTICLE_SHAPES = [
      "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các sở: Y tế, Tài chính, Ngoại vụ; Chủ tịch UBND các huyện, thành "
      "phố chịu trách nhiệm thi hành Quyết định này./.",
      None, [("Điều 2.1", "Giao Sở Công thương chủ trì, ph", ["Sở Công Thương"],
-             ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], False),
+             ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố, thị xã"], False),
             ("Điều 3.1", "Chánh Văn phòng UBND tỉnh; Giá",
-             ["Văn phòng UBND tỉnh", "Sở Y tế", "Sở Tài chính", "Sở Ngoại vụ", "UBND các huyện, thành phố, thị xã"], [], False)]),
+             ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Y tế", "Sở Tài chính", "Sở Ngoại vụ", "Ủy ban nhân dân các huyện, thành phố, thị xã"], [], False)]),
     # "cùng" joins partners as "và" does
     ("partners-joined-by-cung",
      "III. TỔ CHỨC THỰC HIỆN\n2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính cùng Sở Nội vụ xác "
@@ -951,12 +951,12 @@ ARTICLE_SHAPES = [
      "QUYẾT ĐỊNH:\nĐiều 3. Chánh Văn phòng UBND tỉnh; Chủ tịch UBND các huyện, thành phố, thị xã và các tổ chức, cá "
      "nhân có liên quan chịu trách nhiệm hành Quyết định này./.",
      None, [("Điều 3.1", "Chánh Văn phòng UBND tỉnh; Chủ",
-             ["Văn phòng UBND tỉnh", "UBND các huyện, thành phố, thị xã", "Các tổ chức, cá nhân có liên quan"], [], False)]),
+             ["Văn phòng Ủy ban nhân dân tỉnh", "Ủy ban nhân dân các huyện, thành phố, thị xã", "Các tổ chức, cá nhân có liên quan"], [], False)]),
     # a narrated hand-on (news, reports): a speaker, maybe what it did, the verb, the addressees
     ("narrated-leader-gives",
      "III. TỔ CHỨC THỰC HIỆN\nLãnh đạo UBND TP giao Sở GTVT chủ trì, phối hợp với UBND các quận, huyện tăng cường "
      "tuần tra.\n", None,
-     [("III.p1", "Lãnh đạo UBND TP giao Sở GTVT", ["Sở Giao thông vận tải"], ["UBND các huyện, thành phố, thị xã"], False)]),
+     [("III.p1", "Lãnh đạo UBND TP giao Sở GTVT", ["Sở Giao thông vận tải"], ["Ủy ban nhân dân các huyện, thành phố, thị xã"], False)]),
     ("narrated-meeting-asks",
      "III. TỔ CHỨC THỰC HIỆN\nTại cuộc họp ông Nguyễn Minh - Phó Chủ tịch UBND tỉnh đã yêu cầu Sở Kế hoạch Đầu tư soạn "
      "dự thảo văn bản.\n", None,
@@ -967,7 +967,7 @@ ARTICLE_SHAPES = [
     ("narrated-signed-directs",
      "III. TỔ CHỨC THỰC HIỆN\nNgày 11/8/2020, Phó Chủ tịch UBND tỉnh Nguyễn Thế Giang đã ký ban hành văn bản số "
      "2508/UBND-KGVX, chỉ đạo các sở, ban, ngành; UBND các huyện, thành phố tăng cường các biện pháp phòng, chống dịch.\n",
-     None, [("III.p1", "Ngày 11/8/2020", ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], [], False)]),
+     None, [("III.p1", "Ngày 11/8/2020", ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố, thị xã"], [], False)]),
     ("narrated-comma-after-verb",
      "III. TỔ CHỨC THỰC HIỆN\nChủ tịch UBND tỉnh Nguyễn Bốn đề nghị, Sở Kế hoạch và Đầu tư cần tập trung đẩy nhanh "
      "tiến độ giải ngân.\n", None,
@@ -992,7 +992,7 @@ ARTICLE_SHAPES = [
     ("later-sentence-ensures",
      "III. TỔ CHỨC THỰC HIỆN\nVăn phòng UBND tỉnh được giao hoàn thiện hệ thống thông tin báo cáo. Các chế độ báo cáo "
      "sẽ được rà soát. Công an tỉnh đảm bảo an toàn thông tin, an ninh mạng cho các hệ thống.\n", None,
-     [("III.p1", "Văn phòng UBND tỉnh", ["Văn phòng UBND tỉnh"], [], False),
+     [("III.p1", "Văn phòng UBND tỉnh", ["Văn phòng Ủy ban nhân dân tỉnh"], [], False),
       ("III.p1-2", "Công an tỉnh đảm bảo", ["Công an tỉnh"], [], False)]),
     # "chỉ đạo" whose addressee then leads ("chủ trì"); a speaker after a purpose clause's ";"
     # (its "thực hiện" is no duty cue of the speaker's); "lãnh đạo các sở" as a title;
@@ -1006,7 +1006,7 @@ ARTICLE_SHAPES = [
      "III. TỔ CHỨC THỰC HIỆN\nTheo đó, để thực hiện đôn đốc kết quả giải quyết kiến nghị của cử tri; Chủ tịch UBND tỉnh "
      "yêu cầu lãnh đạo các sở, ban, ngành thuộc tỉnh, Chủ tịch UBND các huyện, thành phố, thủ trưởng các đơn vị có liên "
      "quan khẩn trương đôn đốc.\n", None,
-     [("III.p1", "Theo đó, để thực hiện", ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã", "Các đơn vị liên quan"],
+     [("III.p1", "Theo đó, để thực hiện", ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố, thị xã", "Các đơn vị liên quan"],
        [], False)]),
     ("narrated-gives-responsibility",
      "III. TỔ CHỨC THỰC HIỆN\nUBND tỉnh giao trách nhiệm Sở Lao động-Thương binh và Xã hội phối hợp các sở, ngành, đơn "
@@ -1037,32 +1037,32 @@ ARTICLE_SHAPES = [
     ("execution-salutation",
      "III. TỔ CHỨC THỰC HIỆN\nCác ông (bà): Chánh văn phòng UBND tỉnh, Giám đốc Sở Y tế, Chủ tịch UBND các huyện, "
      "thị xã căn cứ quyết định thi hành.\n", None,
-     [("III.p1", "Các ông (bà): Chánh văn phòng", ["Văn phòng UBND tỉnh", "Sở Y tế", "UBND các huyện, thành phố, thị xã"],
+     [("III.p1", "Các ông (bà): Chánh văn phòng", ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Y tế", "Ủy ban nhân dân các huyện, thành phố, thị xã"],
        [], False)]),
     # heads by title in a list separated by ";" ("người đứng đầu", "Trưởng các …"), qualifiers
     # of a group ("thuộc tỉnh", "tỉnh có liên quan", "trên địa bàn huyện") inside the list
     ("list-heads-and-qualifiers",
      "III. TỔ CHỨC THỰC HIỆN\nChủ tịch UBND tỉnh yêu cầu Chánh Thanh tra tỉnh; người đứng đầu các sở, ban, ngành thuộc "
      "tỉnh; chủ tịch UBND huyện, thành phố có trách nhiệm thông báo kế hoạch thanh tra.\n", None,
-     [("III.p1", "Chủ tịch UBND tỉnh yêu cầu", ["Thanh tra tỉnh", "Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"],
+     [("III.p1", "Chủ tịch UBND tỉnh yêu cầu", ["Thanh tra tỉnh", "Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố, thị xã"],
        [], False)]),
     ("list-title-before-group",
      "III. TỔ CHỨC THỰC HIỆN\nChánh Văn phòng UBND tỉnh, Giám đốc các sở, Trưởng các ban, ngành cấp tỉnh; Chủ tịch UBND "
      "các huyện, thị xã, thành phố và Thủ trưởng các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./.\n",
-     None, [("III.p1", "Chánh Văn phòng UBND tỉnh", ["Văn phòng UBND tỉnh", "Các sở, ban, ngành",
-                                                       "UBND các huyện, thành phố, thị xã", "Các đơn vị liên quan"], [], False)]),
+     None, [("III.p1", "Chánh Văn phòng UBND tỉnh", ["Văn phòng Ủy ban nhân dân tỉnh", "Các sở, ban, ngành",
+                                                       "Ủy ban nhân dân các huyện, thành phố, thị xã", "Các đơn vị liên quan"], [], False)]),
     ("list-group-qualifiers",
      "III. TỔ CHỨC THỰC HIỆN\nThanh tra tỉnh chủ trì, phối hợp với các sở, ngành tỉnh có liên quan và UBND các huyện, thị "
      "xã, thành phố tăng cường công tác quản lý.\nChủ tịch UBND huyện yêu cầu Thủ trưởng các cơ quan, đơn vị đóng trên "
      "địa bàn huyện; Chủ tịch UBND các xã, thị trấn tăng cường công tác PCCC.\n", None,
-     [("III.p1", "Thanh tra tỉnh chủ trì", ["Thanh tra tỉnh"], ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], False),
+     [("III.p1", "Thanh tra tỉnh chủ trì", ["Thanh tra tỉnh"], ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố, thị xã"], False),
       ("III.p2", "Chủ tịch UBND huyện yêu cầu", ["Các cơ quan, đơn vị đóng", "Ủy ban nhân dân các xã, phường"], [], False)]),
     # a narrated hand-on after a basis ("Thực hiện công điện …,"); "chỉ đạo" where a person
     # speaks; a station ("Trạm") is a body; "thực vật", "Phát triển" inside names
     ("narrated-after-basis",
      "III. TỔ CHỨC THỰC HIỆN\nThực hiện công điện của Thủ tướng Chính phủ, nhằm giảm thiểu thiệt hại, UBND tỉnh đã yêu cầu "
      "Chủ tịch UBND các huyện, thành phố, thị xã tiếp tục chỉ đạo quyết liệt.\n", None,
-     [("III.p1", "Thực hiện công điện", ["UBND các huyện, thành phố, thị xã"], [], False)]),
+     [("III.p1", "Thực hiện công điện", ["Ủy ban nhân dân các huyện, thành phố, thị xã"], [], False)]),
     ("narrated-person-directs",
      "III. TỔ CHỨC THỰC HIỆN\nQua kiểm tra thực tế, ông Diệp Minh Xuân - Phó Chủ tịch Ủy ban nhân dân huyện chỉ đạo Phòng "
      "Nông nghiệp và Phát triển nông thôn phối hợp với Trạm Khuyến nông, Trạm Trồng trọt và Bảo vệ thực vật hướng dẫn "
@@ -1091,7 +1091,7 @@ ARTICLE_SHAPES = [
      "QUYẾT ĐỊNH:\nĐiều 2. Giao cho Giám đốc Sở Xây dựng chủ trì, phối hợp với thủ trưởng các Sở, ngành chức năng "
      "liên quan và Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố kiểm tra, hướng dẫn nghiệp vụ.",
      None, [("Điều 2.1", "Giao cho Giám đốc Sở Xây dựng", ["Sở Xây dựng"],
-             ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], False)]),
+             ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố, thị xã"], False)]),
     # (a board named by its task ends with its level: the province word is part of the name)
     # wordings of conclusions and Party papers met on unseen pages (probes AA, AB): consent
     # before the hand-over, with or without a body giving it; a commune's sections; the board
@@ -1113,7 +1113,7 @@ ARTICLE_SHAPES = [
      "10. Sở Xây dựng đề nghị các quý cơ quan có văn bản thẩm định gửi về Sở Xây dựng.\n",
      None,
      [("III.1", "Thống nhất chủ trương giao UB", ["Ủy ban nhân dân huyện Thọ Xuân"], [], False),
-      ("III.2", "Ban Thường vụ Tỉnh ủy đồng ý", ["Ban Cán sự Đảng UBND tỉnh"], [], False),
+      ("III.2", "Ban Thường vụ Tỉnh ủy đồng ý", ["Ban Cán sự Đảng Ủy ban nhân dân tỉnh"], [], False),
       ("III.3", "Giao các bộ phận chuyên môn t", ["Các bộ phận chuyên môn"], [], False),
       ("III.4", "Chủ tịch UBND tỉnh giao Sở Nộ", ["Sở Nội vụ"],
        ["Ban Quản lý các khu công nghiệp tỉnh", "Sở Giáo dục và Đào tạo"], False),
@@ -1155,13 +1155,13 @@ ARTICLE_SHAPES = [
     ("units-cut-short",
      "III. TỔ CHỨC THỰC HIỆN\nUBND tỉnh yêu cầu các sở, ban, ngành cấp tỉnh, UBND các huyện, thành, thị và các chủ "
      "rừng tăng cường các biện pháp phòng cháy, chữa cháy rừng.\n", None,
-     [("III.p1", "UBND tỉnh yêu cầu", ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã", "Các chủ rừng"], [], False)]),
+     [("III.p1", "UBND tỉnh yêu cầu", ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố, thị xã", "Các chủ rừng"], [], False)]),
     # the catch-all without its "các" closing an execution clause
     ("execution-catch-all-bare",
      "QUYẾT ĐỊNH:\nĐiều 2. Chánh Văn phòng UBND tỉnh; Chánh Thanh tra tỉnh; Thủ trưởng các sở, ban, ngành; Chủ tịch "
      "UBND huyện, thành phố; đơn vị, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.", None,
-     [("Điều 2.1", "Chánh Văn phòng", ["Văn phòng UBND tỉnh", "Thanh tra tỉnh", "Các sở, ban, ngành",
-                                     "UBND các huyện, thành phố, thị xã", "Các tổ chức, cá nhân có liên quan"], [], False)]),
+     [("Điều 2.1", "Chánh Văn phòng", ["Văn phòng Ủy ban nhân dân tỉnh", "Thanh tra tỉnh", "Các sở, ban, ngành",
+                                     "Ủy ban nhân dân các huyện, thành phố, thị xã", "Các tổ chức, cá nhân có liên quan"], [], False)]),
     # the Party's units of a commune and a school, addressed by a district's standing board
     ("party-units-addressed",
      "III. TỔ CHỨC THỰC HIỆN\nBan Thường vụ Huyện ủy đề nghị Đảng bộ xã Trần Hợi, Chi bộ Trường Trung học phổ thông "
@@ -1171,7 +1171,7 @@ ARTICLE_SHAPES = [
     ("named-above-then-more",
      "III. TỔ CHỨC THỰC HIỆN\nTheo đó, UBND tỉnh yêu cầu các sở, ngành có tên trên và UBND các huyện, thành phố "
      "nghiên cứu nội dung hướng dẫn.\n", None,
-     [("III.p1", "Theo đó", ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], [], False)]),
+     [("III.p1", "Theo đó", ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố, thị xã"], [], False)]),
     # a sentence opened by a time past reports; the next sentence hands a duty on
     ("report-opener-then-duty",
      "III. TỔ CHỨC THỰC HIỆN\nTrong thời gian qua, thực hiện Chỉ thị số 05-CT/TU của Ban Thường vụ Tỉnh ủy, các cấp "
@@ -1197,7 +1197,7 @@ ARTICLE_SHAPES = [
     ("paper-directs",
      "III. TỔ CHỨC THỰC HIỆN\nNgày 03/5/2021, UBND tỉnh ban hành Văn bản chỉ đạo các Sở, ban, ngành, UBND các huyện, "
      "thành phố tập trung chấn chỉnh công tác phòng, chống dịch.\n", None,
-     [("III.p1", "Ngày 03/5/2021", ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"], [], False)]),
+     [("III.p1", "Ngày 03/5/2021", ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố, thị xã"], [], False)]),
     ("kind-word-before-listed-body",
      "III. TỔ CHỨC THỰC HIỆN\nPhó Chủ tịch UBND tỉnh giao cơ quan Tỉnh đoàn làm đầu mối, phối hợp với các sở, ngành "
      "tổng hợp nội dung.\n", None,
@@ -1207,7 +1207,7 @@ ARTICLE_SHAPES = [
      "III. TỔ CHỨC THỰC HIỆN\nTheo Kế hoạch, Sở Nội vụ phối hợp với Văn phòng UBND tỉnh theo dõi, đôn đốc việc "
      "triển khai.\nTheo thống kê của Phòng Đất đai, Sở Tài nguyên và Môi trường, tới nay toàn tỉnh đã cấp 489.965 "
      "giấy chứng nhận.\n", None,
-     [("III.p1", "Theo Kế hoạch", ["Sở Nội vụ"], ["Văn phòng UBND tỉnh"], False)]),
+     [("III.p1", "Theo Kế hoạch", ["Sở Nội vụ"], ["Văn phòng Ủy ban nhân dân tỉnh"], False)]),
     # a commune's notice to its radio station and village heads
     ("commune-radio-village-heads",
      "III. TỔ CHỨC THỰC HIỆN\nĐề nghị Đài truyền thanh xã, các đồng chí Trưởng thôn thông báo liên tục trên hệ thống "
@@ -1244,13 +1244,13 @@ ARTICLE_SHAPES = [
      "III. TỔ CHỨC THỰC HIỆN\nGiám đốc Sở Thông tin và Truyền thông chủ trì, phối hợp với Chủ tịch UBND các huyện chuẩn "
      "bị các phương tiện kết nối... Giám đốc Sở Nội vụ chủ trì, phối hợp với Thủ trưởng các cơ quan, đơn vị liên quan "
      "kiểm tra nội dung chỉ đạo.\n", None,
-     [("III.p1", "Giám đốc Sở Thông tin", ["Sở Thông tin và Truyền thông"], ["UBND các huyện, thành phố, thị xã"], False),
+     [("III.p1", "Giám đốc Sở Thông tin", ["Sở Thông tin và Truyền thông"], ["Ủy ban nhân dân các huyện, thành phố, thị xã"], False),
       ("III.p1-2", "Giám đốc Sở Nội vụ", ["Sở Nội vụ"], ["Các đơn vị liên quan"], False)]),
     ("topic-modal-no-comma",
      "III. TỔ CHỨC THỰC HIỆN\nHội Nông dân tỉnh tăng cường công tác đào tạo nguồn nhân lực. Đối với các huyện, thị xã, "
      "thành phố cần rà soát lại diện tích sản xuất của nông dân.\n", None,
      [("III.p1", "Hội Nông dân tỉnh", ["Hội Nông dân tỉnh"], [], False),
-      ("III.p1-2", "Đối với các huyện", ["UBND các huyện, thành phố, thị xã"], [], False)]),
+      ("III.p1-2", "Đối với các huyện", ["Ủy ban nhân dân các huyện, thành phố, thị xã"], [], False)]),
     # a paper that urges, or is sent to, the bodies; background after "Trước đó,"; a letter's polite request
     ("paper-urges-or-sent-to",
      "III. TỔ CHỨC THỰC HIỆN\nNgày 9/12, UBND tỉnh tiếp tục ban hành công văn đôn đốc Sở Tài chính phải báo cáo trước "
@@ -1348,7 +1348,7 @@ ARTICLE_SHAPES = [
     ("review-equivalent-in-list",
      "III. TỔ CHỨC THỰC HIỆN\n1. Yêu cầu Giám đốc các sở, Thủ trưởng các ban, ngành, đoàn thể cấp tỉnh và tương đương; "
      "Chủ tịch UBND các huyện, thành phố, thị xã chủ động triển khai.\n", None,
-     [("III.1", "Yêu cầu Giám đốc", ["Các sở, ban, ngành", "Các đoàn thể cấp tỉnh", "UBND các huyện, thành phố, thị xã"],
+     [("III.1", "Yêu cầu Giám đốc", ["Các sở, ban, ngành", "Các đoàn thể cấp tỉnh", "Ủy ban nhân dân các huyện, thành phố, thị xã"],
        [], False)]),
     ("review-closing-units-report",
      "III. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì kiểm tra.\n2. Sở Tài chính bố trí kinh phí.\nCác đơn vị báo cáo kết quả "
@@ -1361,7 +1361,7 @@ ARTICLE_SHAPES = [
      "cho UBND tỉnh trước ngày 10-4.\nTại kế hoạch này ngoài giao nhiệm vụ cho Sở Tài nguyên và Môi trường, UBND tỉnh giao "
      "UBND các huyện, thị xã chủ trì thực hiện.\n", None,
      [("III.p1", "Ngoài công tác", ["Ủy ban nhân dân huyện Tây Trà"], [], False),
-      ("III.p2", "Tại kế hoạch này", ["UBND các huyện, thành phố, thị xã"], [], False)]),
+      ("III.p2", "Tại kế hoạch này", ["Ủy ban nhân dân các huyện, thành phố, thị xã"], [], False)]),
     # Party and mass organisations (probe W): the Party's group in an association; a district's
     # board by its level word; a sector's trade union to the workplaces'; the agencies, boards and
     # sectors of a district (a department in lower case, "Giao phòng TN&MT huyện …", stays unread:
@@ -1559,7 +1559,7 @@ def test_ids_offsets_and_agencies_once() -> None:
 def test_jurisdiction_scopes_agency_ids() -> None:
     text = "II. NHIỆM VỤ\n1. Sở Công Thương chủ trì rà soát."
     hp = DocRef(id="hai-phong:1/KH-UBND:2023", type="KH", number_symbol="1/KH-UBND", date="2023-01-01",
-                issuer="UBND thành phố Hải Phòng", jurisdiction="Hải Phòng")
+                issuer="Ủy ban nhân dân thành phố Hải Phòng", jurisdiction="Hải Phòng")
     (t1,), _ = extract_tasks(text, DOC)
     (t2,), _ = extract_tasks(text, hp)
     assert t1.lead == (agency_id(HT, "Sở Công Thương"),) and t2.lead == (agency_id("Hải Phòng", "Sở Công Thương"),)
@@ -1639,7 +1639,7 @@ SECTION_TITLES = [
 @pytest.mark.parametrize(("title", "tasks"), SECTION_TITLES, ids=[t[0][:40] for t in SECTION_TITLES])
 def test_section_title_decides_whether_its_items_are_tasks(title: str, tasks: bool) -> None:
     doc = DocRef(id="bac-ninh:1/KH-UBND:2025", type="KH", number_symbol="1/KH-UBND", date="2025-11-20",
-                 issuer="UBND tỉnh Bắc Ninh", jurisdiction="Bắc Ninh")
+                 issuer="Ủy ban nhân dân tỉnh Bắc Ninh", jurisdiction="Bắc Ninh")
     found, _ = extract_tasks(f"{title}\n1. Sở Tài chính chủ trì rà soát các khoản thu ngân sách.\n", doc)
     assert bool(found) is tasks
 

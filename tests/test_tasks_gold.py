@@ -32,7 +32,7 @@ CORPUS = ROOT / "data" / "corpus"
 SEEDS = {
     "000_2bca9a76c7755c14": ("2023-02-20", "Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh", "CTr"),
     "001_e1c2111bd6da1846": (None, "Ủy ban nhân dân tỉnh", "CTr"),
-    "002_05e3fa0bd3f85029": ("2023-05-05", "UBND tỉnh Hà Tĩnh", "KH"),
+    "002_05e3fa0bd3f85029": ("2023-05-05", "Ủy ban nhân dân tỉnh Hà Tĩnh", "KH"),
     "003_9afe1a64f5930027": ("2023-02-22", "Ban Quản lý Khu kinh tế Hải Phòng", "KH"),
     "004_8cc6a3f66b85051f": ("2024-01-15", "Ban Quản lý KKT Quảng Bình", "BC"),
 }

@@ -77,7 +77,7 @@ def sample_graph() -> nx.MultiDiGraph:
                  date="2023-02-21", issuer="Tỉnh ủy Hà Tĩnh", jurisdiction=HT,
                  title="thực hiện Nghị quyết 29-NQ/TW và Kế hoạch 13-KH/TW")
     kh154 = _doc(G, doc_id(HT, "154/KH-UBND", 2023), type="KH", number_symbol="154/KH-UBND",
-                 date="2023-05-05", issuer="UBND tỉnh Hà Tĩnh", jurisdiction=HT, in_corpus=True,
+                 date="2023-05-05", issuer="Ủy ban nhân dân tỉnh Hà Tĩnh", jurisdiction=HT, in_corpus=True,
                  path=CORPUS_FILE, title="triển khai thực hiện Chương trình hành động số 26-CTr/TU")
     luat = _doc(G, doc_id("central", "77/2015/QH13", 2015), type="Luật", number_symbol="77/2015/QH13",
                 date="2015-06-19", issuer="Quốc hội", title="Luật Tổ chức chính quyền địa phương")
@@ -85,9 +85,9 @@ def sample_graph() -> nx.MultiDiGraph:
                 date="2022-05-28", issuer="Chính phủ",
                 title="quy định về quản lý khu công nghiệp và khu kinh tế")
     old = _doc(G, doc_id(HT, "278/KH-UBND", 2021), type="KH", number_symbol="278/KH-UBND",
-               date="2021-07-30", issuer="UBND tỉnh Hà Tĩnh", jurisdiction=HT)
+               date="2021-07-30", issuer="Ủy ban nhân dân tỉnh Hà Tĩnh", jurisdiction=HT)
     later = _doc(G, doc_id(HT, "210/KH-UBND", 2023), type="KH", number_symbol="210/KH-UBND",
-                 date="2023-08-14", issuer="UBND tỉnh Hà Tĩnh", jurisdiction=HT)
+                 date="2023-08-14", issuer="Ủy ban nhân dân tỉnh Hà Tĩnh", jurisdiction=HT)
     land = _doc(G, doc_id("central", "Luật Đất đai", 2024), type="Luật", date=None,
                 issuer="Quốc hội", title="Luật Đất đai", flags=["named"])
     kkt = _doc(G, doc_id(HT, "/CTr-KKT", 2023), type="CTr", number_symbol="/CTr-KKT",
@@ -121,7 +121,7 @@ def sample_graph() -> nx.MultiDiGraph:
           [_ev("Triển khai thực hiện Kế hoạch số 154/KH-UBND của UBND tỉnh", 800,
                path="data/corpus/000_2bca9a76c7755c14.txt")])
 
-    ubnd = _agency(G, "UBND tỉnh Hà Tĩnh")
+    ubnd = _agency(G, "Ủy ban nhân dân tỉnh Hà Tĩnh")
     sct = _agency(G, "Sở Công Thương", parent=ubnd)
     skh = _agency(G, "Sở Kế hoạch và Đầu tư", parent=ubnd)
     stt = _agency(G, "Sở Thông tin và Truyền thông", parent=ubnd)
@@ -733,10 +733,10 @@ def test_documents_no_longer_in_force_are_struck_and_descendants_warned(open_vie
 
     G = sample_graph()
     old = _doc(G, doc_id(HT, "32/2023/QĐ-UBND", 2023), type="QĐ", number_symbol="32/2023/QĐ-UBND",
-               date="2023-03-01", issuer="UBND tỉnh Hà Tĩnh", jurisdiction=HT, in_corpus=True,
+               date="2023-03-01", issuer="Ủy ban nhân dân tỉnh Hà Tĩnh", jurisdiction=HT, in_corpus=True,
                path=CORPUS_FILE)
     new = _doc(G, doc_id(HT, "2828/QĐ-UBND", 2025), type="QĐ", number_symbol="2828/QĐ-UBND",
-               date="2025-11-20", issuer="UBND tỉnh Hà Tĩnh", jurisdiction=HT, in_corpus=True,
+               date="2025-11-20", issuer="Ủy ban nhân dân tỉnh Hà Tĩnh", jurisdiction=HT, in_corpus=True,
                path=CORPUS_FILE)
     _edge(G, new, old, Relation.REPLACES, [_ev("Bãi bỏ Quyết định số 32/2023/QĐ-UBND", 90)], mode="repeal")
     plan = "ha-tinh:154/KH-UBND:2023"
