@@ -251,6 +251,8 @@ class _Gazetteer:
     unit_word: regex.Pattern  # one level word in a key, short forms too
     committee_name: str  # a unit's committee is named so before its level: "Ủy ban nhân dân"
     owner_words: frozenset[tuple[str, ...]]  # "các ban của Tỉnh ủy": a group of one body's units
+    owner_synonyms: regex.Pattern  # "trực thuộc" is "thuộc" in a name …
+    owner_plain: dict[str, str]  # … (``[pattern] owner_synonyms``)
 
 
 def _load() -> dict:
@@ -440,6 +442,9 @@ def _gazetteer() -> _Gazetteer:
         unit_shorts={**list_shorts, **shorts},
         committee_name=(local.get("heads") or [""])[0],
         owner_words=frozenset(_tokens(match_key(w)) for w in pattern.get("owner_words", [])),
+        owner_synonyms=regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(k) for k in pattern.get("owner_synonyms", {}))
+                                     + r")(?!\w)" if pattern.get("owner_synonyms") else r"(?!)", regex.V1 | regex.I),
+        owner_plain={k.casefold(): v for k, v in pattern.get("owner_synonyms", {}).items()},
         unit_word=regex.compile(r"(?P<unit>" + (short_alt + "|" if shorts else "") + r"(?:" + _UNIT_WORDS + r")(?!\w)"
                                 + "".join("|" + regex.escape(k) + r"(?!\w)(?!\s+\w)" for k in list_shorts) + ")",
                                 regex.V1),
@@ -695,6 +700,10 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
     if gap is not None:
         # "Văn phòng HĐND, UBND tỉnh" is "… HĐND và UBND tỉnh"
         return _resolve(f"{name[: gap.start('gap')]} và {name[gap.end('gap'):]}", jurisdiction, parent)
+    plain = _gazetteer().owner_synonyms.sub(lambda m: _gazetteer().owner_plain[m.group().casefold()], name)
+    if plain != name and _entry_for(_tokens(match_key(_spell_out(plain))), jurisdiction) is not None:
+        # "Các sở, ban, ngành trực thuộc UBND tỉnh" is "… thuộc UBND tỉnh": one group
+        return _resolve(plain, jurisdiction, parent)
     spelled = _spell_out(name)
     if spelled != name:
         # "Các cơ quan, đơn vị thuộc UBND tỉnh" is "… thuộc Ủy ban nhân dân tỉnh": one name
@@ -1321,14 +1330,20 @@ def _owner_end(key: str, pos: int, one: _KeyTokens | None = None) -> int | None:
     """End of "của <body>" / "thuộc <body>" (``[pattern] owner_words``) right after a group at
     ``pos``, when the body is one listed body (no group, no place), or None."""
     gaz = _gazetteer()
-    m = _TOKEN.match(key, pos)
-    if m is None or (m.group(1),) not in gaz.owner_words:
-        return None
-    nxt = _TOKEN.match(key, m.end())
-    if nxt is None or nxt.group(1) is None:
-        return None
-    owner = _walk(key, nxt.end() - len(nxt.group(1)), gaz.trie, one)
-    return owner[1] if owner is not None and not owner[0].group else None
+    for words in gaz.owner_words:  # (one word or several: "của", "trực thuộc")
+        at = pos
+        for w in words:
+            m = _TOKEN.match(key, at)
+            if m is None or m.group(1) != w:
+                break
+            at = m.end()
+        else:
+            nxt = _TOKEN.match(key, at)
+            if nxt is None or nxt.group(1) is None:
+                return None
+            owner = _walk(key, nxt.end() - len(nxt.group(1)), gaz.trie, one)
+            return owner[1] if owner is not None and not owner[0].group else None
+    return None
 
 
 def _goes_on(key: str, hit: tuple[AgencyEntry, int], start: int, one: _KeyTokens | None = None) -> bool:

@@ -422,6 +422,12 @@ GROUPS = [
     ("UBND các xã, thị trấn tổ chức thực hiện", [("Ủy ban nhân dân các xã, phường", True)]),
     ("Ủy ban nhân dân xã/phường trả lời bằng văn bản", [("Ủy ban nhân dân các xã, phường", True)]),
     ("UBND các phường, xã, thị trấn có trách nhiệm", [("Ủy ban nhân dân các xã, phường", True)]),
+    # "trực thuộc" is "thuộc": the qualifier is the group's, and the list goes on after it
+    ("Thủ trưởng các sở, ban, ngành trực thuộc UBND tỉnh; Chủ tịch UBND các huyện, thành phố có trách nhiệm",
+     [("Các sở, ban, ngành", True), ("Ủy ban nhân dân các huyện, thành phố, thị xã", True)]),
+    ("Giám đốc Công an tỉnh; Thủ trưởng các sở, ban, ngành trực thuộc Ủy ban nhân dân tỉnh; Chủ tịch Ủy ban nhân dân huyện, "
+     "thành phố chịu trách nhiệm thi hành",
+     [("Công an tỉnh", False), ("Các sở, ban, ngành", True), ("Ủy ban nhân dân các huyện, thành phố, thị xã", True)]),
     ("Chủ tịch UBND các quận, huyện, thị xã chỉ đạo", [("Ủy ban nhân dân các huyện, thành phố, thị xã", True)]),
     ("Ủy ban nhân dân các huyện, thành phố tổ chức", [("Ủy ban nhân dân các huyện, thành phố, thị xã", True)]),
     ("Ủy ban nhân dân cấp huyện, cấp xã thực hiện",
