@@ -687,7 +687,13 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
             parent_id = None
         return Agency(_unit_id(jurisdiction, entry.name, parent_name if parent_id else None),
                       entry.name, jurisdiction, entry.group, parent_id)
-    member = _gazetteer().member_start.match(match_key(name, keep_length=True))
+    whole = match_key(name, keep_length=True)
+    local = _local_council(name, whole, 0) if whole.split(" ", 1)[0] in _gazetteer().local_first else []
+    if len(local) == 1 and local[0][0] != name and local[0][2] >= len(whole.rstrip(" .,;")):
+        # "Ủy ban nhân dân các huyện, thành phố" named alone is the level's group, as the
+        # finder reads it in a sentence: one node however the units are listed
+        return _resolve(local[0][0], jurisdiction, parent)
+    member = _gazetteer().member_start.match(whole)
     if member is not None and name[member.end():].startswith(_gazetteer().member_bodies):
         # "Thành viên Ban Chỉ đạo …": its members, as the finder reads them (:func:`_members`)
         return members_of(_shown(_resolve(name[member.end():], jurisdiction, parent)))

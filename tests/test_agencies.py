@@ -56,6 +56,10 @@ ALIASES = [
     ("Phòng Tài chính - Kế hoạch", "Phòng Tài chính - Kế hoạch", False),  # not listed: as written
     ("các công ty kinh doanh hạ tầng", "Các công ty kinh doanh hạ tầng", True),  # "Các <noun> ..." group
     # real pages (tests/gold/realdocs): a centrally-run city writes "thành phố" for "tỉnh"
+    # a level's committees named alone are the level's group, as the finder reads them in a sentence
+    ("Ủy ban nhân dân các huyện, thành phố", "Ủy ban nhân dân các huyện, thành phố, thị xã", True),
+    ("UBND các xã, phường, thị trấn", "Ủy ban nhân dân các xã, phường", True),
+    ("Ủy ban nhân dân cấp huyện", "Ủy ban nhân dân các huyện, thành phố, thị xã", True),
     ("Văn phòng Ủy ban nhân dân thành phố", "Văn phòng Ủy ban nhân dân tỉnh", False),
     ("Trung tâm Phục vụ hành chính công thành phố", "Trung tâm Phục vụ hành chính công tỉnh", False),
     # the bodies of the two-level local government (2025)
