@@ -357,6 +357,14 @@ def test_shapes(text: str, issuer: str | None, expected: list) -> None:
 # wrapped one apart, and an addressee list wrapped over lines keeps the roles of its first
 # line only, with or without these shapes; the layout stage joins such lines first.)
 ARTICLE_SHAPES = [
+    # the closing formula's occasion, "Trong quá trình thực hiện, nếu …", is a condition whose
+    # commas may come before its bearer ("… vướng mắc hoặc cần sửa đổi, bổ sung, Văn phòng …")
+    ("closing-formula-condition-with-commas",
+     "QUYẾT ĐỊNH:\nĐiều 1. Thủ trưởng các sở chịu trách nhiệm thi hành Quyết định này.\nTrong quá trình thực hiện, "
+     "nếu có vấn đề phát sinh, khó khăn, vướng mắc hoặc cần sửa đổi, bổ sung, Văn phòng UBND tỉnh báo cáo "
+     "UBND tỉnh xem xét, quyết định./.\n",
+     "Ủy ban nhân dân tỉnh", [("Điều 1.1", "Thủ trưởng các sở", ["Các sở, ban, ngành"], [], False),
+                              ("Điều 1.2", "Trong quá trình thực hiện", ["Văn phòng Ủy ban nhân dân tỉnh"], [], False)]),
     # items no body bears that open with a document's number are a list of documents (a repeal
     # whose line the page lost), not the issuer's tasks; an item that names its bearer stays one
     ("document-list-entries",
