@@ -146,8 +146,8 @@ def apply_labels(ctx: Ctx, draft: Draft, start: int, end: int) -> None:
         vs, ve = e, value_end
         while vs < ve and text[vs] in " \t":
             vs += 1
-        while ve > vs and text[ve - 1] in " \n\t.;":
-            ve -= 1
+        while ve > vs and (text[ve - 1] in " \n\t.;" or text[ve - 1] == ")" and "(" not in text[vs:ve]):
+            ve -= 1  # (and the bracket the labels were written in: "(…; thời gian: năm 2025).")
         if vs >= ve:
             continue
         if name == "lead":

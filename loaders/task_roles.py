@@ -600,7 +600,16 @@ def _passive_lead(ctx: Ctx, found, start: int, end: int) -> list[Agency]:
         run, run_end = agency_run(ctx, found, m.end(), end)
         if run and r.passive_cue.match(ctx.text, run_end, end):
             return run
+    for m in r.bracket_lead.finditer(ctx.text, start, end):
+        # "(Cơ quan chủ trì: Công an tỉnh; cơ quan phối hợp: …)": the bodies the label names
+        run, run_end = agency_run(ctx, found, m.end(), end)
+        last = max((e for _, s, e in found if m.end() <= s < run_end), default=run_end)  # (the run takes its joiners)
+        if run and _BRACKET_FIELD_END.match(ctx.text, last, end):
+            return run
     return []
+
+
+_BRACKET_FIELD_END = regex.compile(r"\s*[.;,)]")
 
 
 def clause_subject(ctx: Ctx, found, start: int, end: int) -> list[Agency]:

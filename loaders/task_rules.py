@@ -86,6 +86,7 @@ class TaskRules:
     report_opener: regex.Pattern  # "Trong thời gian qua, …": a sentence that reports
     done_before: regex.Pattern  # "đã" right before a verb: an act done
     passive_by: regex.Pattern  # "… do <body> chủ trì": the passive's agent …
+    bracket_lead: regex.Pattern  # "(Cơ quan chủ trì: <body>; …)": the lead labelled in brackets
     anaphora: regex.Pattern  # "Ban có trách nhiệm …": a body's head word alone, the body named before
     passive_cue: regex.Pattern  # … and what it does
     condition: regex.Pattern
@@ -242,6 +243,7 @@ def task_rules() -> TaskRules:
         reported=compile_rule(r"\s*(?:" + roles["reported"] + ")", regex.I | regex.V1),
         anaphora=compile_rule(r"\s*(?P<head>(?-i:" + "|".join(roles["anaphora_heads"]) + r"))(?=\s+\p{Ll})", regex.V1),
         passive_by=compile_rule(r"(?<!\w)(?:" + roles["passive_by"] + r")\s*", regex.I | regex.V1),
+        bracket_lead=compile_rule(roles["bracket_lead_labels"] + r"\s*", regex.I | regex.V1),
         passive_cue=compile_rule(r"\s*(?:" + "|".join(roles["passive_cues"]) + r")(?!\w)", regex.I | regex.V1),
         new_duty=_any(roles["new_duty"], anchor=r"\s*"),
         condition=compile_rule(r"\s*(?:" + "|".join(roles["condition_openers"]) + r")(?!\w)", regex.I | regex.V1),

@@ -357,6 +357,15 @@ def test_shapes(text: str, issuer: str | None, expected: list) -> None:
 # wrapped one apart, and an addressee list wrapped over lines keeps the roles of its first
 # line only, with or without these shapes; the layout stage joins such lines first.)
 ARTICLE_SHAPES = [
+    # the lead in brackets after the duty: labelled, or handed on to advise
+    ("bracket-lead-label",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Xây dựng cơ sở dữ liệu dân cư (Cơ quan chủ trì: Công an tỉnh; cơ quan phối hợp: "
+     "Sở Tư pháp; thời gian hoàn thành: năm 2025).",
+     "Ủy ban nhân dân tỉnh", [("III.1", "Xây dựng cơ sở dữ liệu dân cư", ["Công an tỉnh"], ["Sở Tư pháp"], False)]),
+    ("bracket-handed-to-advise",
+     "III. TỔ CHỨC THỰC HIỆN\n8. Thành lập Đoàn kiểm tra việc chấp hành các quy định về bảo vệ bí mật nhà nước "
+     "(Giao Công an tỉnh tham mưu).",
+     "Ủy ban nhân dân tỉnh", [("III.8", "Thành lập Đoàn kiểm tra", ["Công an tỉnh"], [], False)]),
     # the closing formula's occasion, "Trong quá trình thực hiện, nếu …", is a condition whose
     # commas may come before its bearer ("… vướng mắc hoặc cần sửa đổi, bổ sung, Văn phòng …")
     ("closing-formula-condition-with-commas",
