@@ -30,7 +30,7 @@ from graph.ids import agency_id, slug
 from graph.model import CENTRAL, Agency
 from graph.vocab import table_cache
 
-from .rules import load_table, match_key, provinces
+from .rules import load_table, match_key, provinces, spelled_out
 
 __all__ = [
     "anaphoric_units",
@@ -224,8 +224,6 @@ class _Gazetteer:
     named_places: tuple[tuple[str, ...], ...]  # a group's name ends so: a place's own name may follow
     place_joiners: frozenset[str]  # between a group and a place noun after it
     region: regex.Pattern
-    spell_out: regex.Pattern  # abbreviations written out in names the table does not list
-    spelled: dict[str, str]
     joiners: regex.Pattern  # "&" between two words of a name the table does not list
     joined: dict[str, str]
     by_shown: dict[str, AgencyEntry]  # the table's names as a centrally-run city shows them
@@ -375,7 +373,6 @@ def _gazetteer() -> _Gazetteer:
     compose = tuple(
         (frozenset(row["parts"]), row["result"]) for row in table.get("compose", [])
     )
-    spelled = dict(pattern.get("spell_out", {}))
     city_forms = dict(pattern.get("city_forms", {}))
     city_words = regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(k) for k in sorted(city_forms, key=len, reverse=True))
                                + r")(?!\w)" if city_forms else r"(?!)", regex.V1)
@@ -530,9 +527,6 @@ def _gazetteer() -> _Gazetteer:
         company_forms=tuple(sorted((_tokens(match_key(f)) for f in pattern.get("company_forms", [])), key=len, reverse=True)),
         kinds_list=regex.compile(rf"các\s+(?P<nouns>{list_alt}(?:\s*(?:,|\bvà\b)\s*{list_alt}){{{kinds_min - 1},}})",
                                  regex.V1),
-        spell_out=regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(k) for k in sorted(spelled, key=len, reverse=True))
-                                + r")(?!\w)" if spelled else r"(?!)", regex.V1),
-        spelled=spelled,
         joiners=regex.compile(r"(?<=\w)\s*(?P<j>" + "|".join(regex.escape(k) for k in pattern.get("joiners", {}))
                               + r")\s*(?=\w)" if pattern.get("joiners") else r"(?!)", regex.V1),
         joined=dict(pattern.get("joiners", {})),
@@ -791,7 +785,7 @@ def _spell_out(name: str) -> str:
     "Văn phòng HĐND&UBND huyện" -> "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"."""
     gaz = _gazetteer()
     name = gaz.joiners.sub(lambda m: f" {gaz.joined[m.group('j')]} ", name)
-    return gaz.spell_out.sub(lambda m: gaz.spelled[m.group()], name)
+    return spelled_out(name)
 
 
 def _unit_id(jurisdiction: str, name: str, parent_name: str | None) -> str:

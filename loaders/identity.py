@@ -17,7 +17,7 @@ from graph.model import CENTRAL
 from graph.vocab import table_cache, type_role
 
 from .patterns import patterns
-from .rules import match_key, provinces
+from .rules import match_key, provinces, spelled_out
 
 __all__ = ["Symbol", "parse_symbol", "iso_date", "issuer_level", "issuer_display", "legislature_code", "make_id"]
 
@@ -395,28 +395,6 @@ def _phrase_levels() -> tuple[tuple[str, str], ...]:
 
 
 @table_cache(maxsize=_CACHED)
-@table_cache(maxsize=_CACHED)
-def spelled_out(name: str) -> str:
-    """A body's name with the abbreviations of its head written out, as the header and the
-    tables name it (agencies.toml ``[pattern] spell_out``): "UBND tỉnh" -> "Ủy ban nhân dân
-    tỉnh", "HĐND huyện Nhà Bè" -> "Hội đồng nhân dân huyện Nhà Bè".
-
-    >>> spelled_out("UBND tỉnh"), spelled_out("Chủ tịch UBND thành phố Hà Nội")
-    ('Ủy ban nhân dân tỉnh', 'Chủ tịch Ủy ban nhân dân thành phố Hà Nội')
-    """
-    pattern, spelled = _spelling()
-    return pattern.sub(lambda m: spelled[m.group()], name)
-
-
-@table_cache
-def _spelling() -> tuple[regex.Pattern, dict[str, str]]:
-    from .rules import load_table
-
-    spelled = load_table("agencies")["pattern"]["spell_out"]
-    keys = "|".join(regex.escape(k) for k in sorted(spelled, key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{keys})(?!\w)", regex.V1), spelled
-
-
 def issuer_display(symbol: Symbol | None, issuer_text: str | None, province: str | None) -> str | None:
     """A readable issuer: the text's own words completed with the province, or the
     table's name for the symbol's issuer code."""

@@ -575,3 +575,23 @@ def write_gazetteer(path) -> None:
 @table_cache
 def provinces() -> Provinces:
     return Provinces()
+
+
+@table_cache(maxsize=4096)
+def spelled_out(name: str) -> str:
+    """A body's name with the abbreviations of its head written out, as the header and the
+    tables name it (agencies.toml ``[pattern] spell_out``, the one list): "UBND tỉnh" -> "Ủy
+    ban nhân dân tỉnh", "HĐND huyện Nhà Bè" -> "Hội đồng nhân dân huyện Nhà Bè".
+
+    >>> spelled_out("UBND tỉnh"), spelled_out("Chủ tịch UBND thành phố Hà Nội")
+    ('Ủy ban nhân dân tỉnh', 'Chủ tịch Ủy ban nhân dân thành phố Hà Nội')
+    """
+    pattern, spelled = _spelling()
+    return pattern.sub(lambda m: spelled[m.group()], name)
+
+
+@table_cache
+def _spelling() -> tuple[regex.Pattern, dict[str, str]]:
+    spelled = load_table("agencies")["pattern"].get("spell_out", {})
+    keys = "|".join(regex.escape(k) for k in sorted(spelled, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{keys})(?!\w)" if keys else r"(?!)", regex.V1), spelled
