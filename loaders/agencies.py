@@ -170,6 +170,7 @@ class _Gazetteer:
     not_groups: frozenset[tuple[str, ...]]  # words that open like a group noun: "trường hợp"
     stop_words: frozenset[tuple[str, ...]]  # one word or a phrase ("báo cáo", not "Công báo")
     group_stop_words: frozenset[tuple[str, ...]]  # ... of a group's name only
+    name_breakers: frozenset[str]  # capitalised, they open the next body ("Sở Tài chính Các sở")
     not_after: dict[str, frozenset[str]]  # an alias's first word -> words before it that make it none
     province_words: tuple[tuple[str, ...], ...]
     phrases: frozenset[tuple[str, ...]]
@@ -463,6 +464,7 @@ def _gazetteer() -> _Gazetteer:
         not_groups=frozenset(_tokens(match_key(n)) for n in pattern.get("not_group_nouns", [])),
         stop_words=frozenset(_tokens(match_key(w)) for w in pattern.get("stop_words", [])),
         group_stop_words=frozenset(_tokens(match_key(w)) for w in pattern.get("group_stop_words", [])),
+        name_breakers=frozenset(match_key(w) for w in pattern.get("name_breakers", [])),
         not_after={match_key(k): frozenset(match_key(w) for w in v) for k, v in pattern.get("not_after", {}).items()},
         board_heads=tuple(_tokens(match_key(h)) for h in pattern.get("board_heads", [])),
         board_stops=frozenset(_tokens(match_key(w)) for w in pattern.get("board_stops", [])),
@@ -1016,6 +1018,8 @@ def _pattern_name(text: str, key: str, pos: int, *, groups: bool, one: _KeyToken
             i += len(inner)
             held = i - head_len
             continue
+        if i > head_len and text[s].isupper() and not qualified and word in gaz.name_breakers:
+            break  # "Sở Tài chính" / "Các sở, ngành …" read as one line: the next body opens here
         if (word == "," and not group and words[:2] == ["văn", "phòng"] and i + 1 < len(toks)
                 and gaz.shared_council_end.search(key, max(0, s - 40), s)
                 and _COMMITTEE_NEXT.match(key, toks[i + 1][1])):
@@ -2054,9 +2058,9 @@ def _named_place(text: str, key: str, start: int, stop: int) -> tuple[str, int] 
             if tuple(words) != place:
                 continue
             at = pos
-        end = at
-        while (m := _TOKEN.match(key, end)) is not None and m.group(1) is not None and text[m.start(1)].isupper():
-            end = m.end()
+        # (the place's own name as :func:`_place_name_end` reads it: not a body's name that
+        # follows the group in a cell, "… phường, đặc khu" / "Sở Tài chính")
+        end = _place_name_end(text, key, at) or at
         if at < end <= at + _PLACE_NAME:
             return " ".join(text[begin:end].split()), end
     return None

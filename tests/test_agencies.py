@@ -426,6 +426,12 @@ GROUPS = [
     ("UBND các xã, thị trấn tổ chức thực hiện", [("Ủy ban nhân dân các xã, phường", True)]),
     ("Ủy ban nhân dân xã/phường trả lời bằng văn bản", [("Ủy ban nhân dân các xã, phường", True)]),
     ("UBND các phường, xã, thị trấn có trách nhiệm", [("Ủy ban nhân dân các xã, phường", True)]),
+    # a table cell listing two bodies on two lines, read as one: no special zone named "Sở Tài",
+    # no department named "Sở Tài chính Các sở"
+    ("Các sở, ngành, UBND xã, phường, đặc khu\nSở Tài chính",
+     [("Các sở, ban, ngành", True), ("Ủy ban nhân dân các xã, phường", True), ("Sở Tài chính", False)]),
+    ("Sở Tài chính\nCác sở, ngành, UBND xã, phường, đặc khu",
+     [("Sở Tài chính", False), ("Các sở, ban, ngành", True), ("Ủy ban nhân dân các xã, phường", True)]),
     # "trực thuộc" is "thuộc": the qualifier is the group's, and the list goes on after it
     ("Thủ trưởng các sở, ban, ngành trực thuộc UBND tỉnh; Chủ tịch UBND các huyện, thành phố có trách nhiệm",
      [("Các sở, ban, ngành", True), ("Ủy ban nhân dân các huyện, thành phố, thị xã", True)]),
