@@ -1110,6 +1110,33 @@ def _emit(lines: list[_Line], w: _Writer, wrapped: bool, *, after_chrome: bool =
         prev = ln
 
 
+def _empty_cells(lines: list[_Line], i: int, count: int, ncols: int) -> int:
+    """How many empty cells the pipes from line ``i`` (the second of a run) hold, the row
+    having ``count`` cells: two pipes end a row and also hold an empty cell, so a run of pipes
+    is read as empty cells only where the row then has the header's ``ncols`` columns: at the
+    end of the run (the run's last pipe ends the row), or with the text cells after it up to
+    the next two pipes.  0 otherwise: a row shorter than the header (a cell merged over rows)
+    ends at the first two pipes, as it always did."""
+    run = 0
+    while i + run < len(lines) and lines[i + run].kind == "pipe":
+        run += 1
+    if count < ncols and count + run - 1 == ncols:
+        return run - 1  # "I | Hoàn thiện thể chế | | | |": the row ends at the run's last pipe
+    texts, j, inside = 0, i + run, False
+    while j < len(lines) and j < i + run + _CELL_LINES * ncols:
+        kind = lines[j].kind
+        if kind == "blank":
+            return 0
+        if kind == "pipe":
+            if not inside:
+                break  # two pipes: the row ends
+            inside = False
+        elif kind == "text" and not inside:
+            texts, inside = texts + 1, True
+        j += 1
+    return run if count + run + texts == ncols else 0
+
+
 def _cell_closed(lines: list[_Line], i: int) -> bool:
     """Whether a pipe line closes the cell starting at line ``i`` before a blank line, within
     ``_CELL_LINES`` lines: a page that ends each cell of its header with a pipe and no row
@@ -1133,19 +1160,25 @@ def _table(lines: list[_Line], i: int, w: _Writer) -> int:
     Cells are the lines between pipe lines; two pipe lines in a row end a row.  A blank line
     after a pipe, or a text line after a row as wide as the first row, ends the table.
     """
-    cells: list[list[_Line]] = []
+    cells: list[list[_Line] | int] = []
     cur: list[_Line] = []
     ncols: int | None = None
     pipes = 0
 
     def flush(at: int) -> None:
-        row = [c for c in cells if c]
+        # (an empty cell inside a row is an int, its pipe's offset: the row keeps its columns)
+        row = cells[:]
+        while row and isinstance(row[-1], int):
+            row.pop()
         cells.clear()
         if not row:
             return
         w.newline(at)
         w.rows.add(w.line_start)
         for k, cell in enumerate(row):
+            if isinstance(cell, int):
+                w.sep("\t", cell)
+                continue
             if k:
                 w.sep("\t", cell[0].start - 1 if cell[0].start else 0)
             for j, x in enumerate(cell):
@@ -1165,6 +1198,19 @@ def _table(lines: list[_Line], i: int, w: _Writer) -> int:
             if pipes >= 2:
                 if ncols is None:
                     ncols = len([c for c in cells if c]) or None
+                else:
+                    empties = _empty_cells(lines, i, len(cells), ncols)
+                    if empties:
+                        # empty cells inside a row ("Sở Tài chính" / "|" / "|" / "Năm 2026", a
+                        # group row "I" / "Hoàn thiện thể chế" / "|" / "|" / "|"): the row keeps
+                        # the header's columns; a row that fills them ends at the next pipe
+                        cells.extend(lines[i + k].start for k in range(empties))
+                        i += empties
+                        if len(cells) >= ncols:
+                            flush(lines[i].start)  # (line i: the run's last pipe)
+                            i += 1
+                        pipes = 1
+                        continue
                 flush(ln.start)
                 pipes = 1
             i += 1

@@ -29,6 +29,10 @@ from loaders.task_rules import task_rules
 __all__ = ["tables"]
 
 _ROW_NUMBER = regex.compile(r"\d{1,3}\.?")
+# a group row of a table: a Roman numeral (or a capital letter) and the group's title, the
+# rows below numbered again from 1 ("I | Hoàn thiện thể chế …" / "1 | …"): their sections
+# carry it ("PL.I.1", "PL.II.1"), or two rows would have one section
+_GROUP_NUMBER = regex.compile(r"[IVXL]{1,5}\.?|[A-Z]\.?", regex.V1)
 _LABEL_WORDS = 4  # a header cell is a short label; a row of such cells naming a content column is a header
 
 
@@ -55,6 +59,7 @@ class _Table:
     columns: dict[str, int] | None = None
     unit: Agency | None = None
     code: str = ""
+    group: str = ""  # the group row's numeral above the open rows ("I", "II")
     row: _Row | None = None
     counted: int = 0  # rows read in a table without a number column (their numbers)
 
@@ -117,6 +122,9 @@ def tables(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
         elif _ROW_NUMBER.fullmatch(first):
             _flush(ctx, st, b)
             st.row = _Row(first.rstrip("."), cells)
+        elif _GROUP_NUMBER.fullmatch(first) and len(filled) <= 2:
+            _flush(ctx, st, b)
+            st.group = first.rstrip(".")
         elif first and len(filled) == 1:
             _flush(ctx, st, b)
             _set_unit(ctx, st, first)
@@ -153,7 +161,7 @@ def _unnumbered(ctx: Ctx, st: _Table, b: Builder, cells: list[tuple[int, int]], 
 
 def _set_unit(ctx: Ctx, st: _Table, name: str) -> None:
     st.unit = resolve_agency(name, ctx.jurisdiction, parent=ctx.issuer)
-    st.code = unit_code(st.unit)
+    st.code, st.group = unit_code(st.unit), ""
 
 
 def _header(ctx: Ctx, st: _Table, b: Builder, values: list[str]) -> bool:
@@ -178,7 +186,7 @@ def _header(ctx: Ctx, st: _Table, b: Builder, values: list[str]) -> bool:
         # Nội dung công việc | Đơn vị thực hiện | …": a procedure's steps, not tasks
         st.columns = None
     else:
-        st.columns, st.unit, st.code, st.counted = found, None, "", 0
+        st.columns, st.unit, st.code, st.group, st.counted = found, None, "", "", 0
     return True
 
 
@@ -207,7 +215,7 @@ def _flush(ctx: Ctx, st: _Table, b: Builder) -> None:
         lead = roles.lead
     coop_cell = row.cell(columns, "cooperating")
     coop = roles.cooperating + (tuple(label_agencies(ctx, *coop_cell)) if coop_cell else ())
-    section = section_path(load_table("tasks")["table_section"]["prefix"], st.code, row.number)
+    section = section_path(load_table("tasks")["table_section"]["prefix"], st.code, st.group, row.number)
     d = b.add(content[0], content[1], section, Roles(lead, tuple(a for a in dict.fromkeys(coop) if a not in lead)))
     dl = row.cell(columns, "deadline")
     if dl:

@@ -338,6 +338,22 @@ INDICATORS = [
     SIGN,
 ]
 
+# a task table in groups: a Roman numeral and the group's title, the rows under it numbered
+# again from 1 (each row's section names its group, or two rows would share one)
+TABLE_GROUPS = [
+    ("header", "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "Số: 2820/QĐ-UBND", "Hồ Chí Minh, ngày 19 tháng 11 năm 2025"),
+    ("type", "KẾ HOẠCH"),
+    ("title", "Triển khai cơ sở dữ liệu quốc gia về quy hoạch"),
+    ("h", "PHỤ LỤC NHIỆM VỤ"),
+    ("table", [["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+               ["I", "Hoàn thiện thể chế", "", "", ""],
+               ["1", "Rà soát các văn bản quy phạm pháp luật về quy hoạch", "Sở Tài chính", "Sở Tư pháp", "Quý IV/2025"],
+               ["2", "Xây dựng quy chế cập nhật dữ liệu quy hoạch", "Sở Tài chính", "", "Năm 2026"],
+               ["II", "Hạ tầng công nghệ thông tin", "", "", ""],
+               ["1", "Đầu tư máy chủ và hệ thống lưu trữ dữ liệu", "Sở Khoa học và Công nghệ", "Sở Tài chính", "Quý IV/2026"]]),
+    SIGN,
+]
+
 DUTIES = [
     ("header", "ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "Số: 84/2025/QĐ-UBND", "Bắc Ninh, ngày 28 tháng 11 năm 2025"),
     ("type", "QUYẾT ĐỊNH"),
@@ -568,6 +584,14 @@ def test_task_table_without_a_number_column(fmt, tmp_path):
         ("Rà soát thủ tục hành chính", ("Văn phòng Ủy ban nhân dân tỉnh",), ("Sở Tư pháp",), "interval", "2025-12-31"),
         ("Cập nhật dữ liệu dân cư", ("Ủy ban nhân dân các xã, phường",), ("Công an tỉnh",), "interval", "2026-12-31"),
     ]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_task_table_in_groups(fmt, tmp_path):
+    ex = _extract(TABLE_GROUPS, fmt, tmp_path)
+    assert [t.section for t in ex.tasks] == ["PL.I.1", "PL.I.2", "PL.II.1"]
+    assert _tasks(ex)[2] == ("Đầu tư máy chủ và hệ", ("Sở Khoa học và Công nghệ",), ("Sở Tài chính",),
+                             "interval", "2026-12-31")
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
