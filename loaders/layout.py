@@ -148,7 +148,7 @@ def _rules() -> _Rules:
             regex.V1),
         openers=regex.compile(rf"(?:{openers})(?!\p{{L}})", regex.V1),
         marker=regex.compile(rf"(?:{markers})", regex.V1),
-        numeric_marker=regex.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]", regex.V1),
+        numeric_marker=regex.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}(?:\.\p{Ll}(?=\s*[.)]))?\s*[.)]", regex.V1),
         roman_marker=regex.compile(r"[IVXLC]{1,6}\s*[.)]", regex.V1),
         dash_marker=regex.compile(r"[-–—+•▪●∙]\s*(?=\S)", regex.V1),
         label=regex.compile(rf"(?:{labels})\s*:", regex.V1 | regex.I),
@@ -973,7 +973,7 @@ class _Path:
         r"""(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?P<part>[IVXLC]+|\d+)\b
         |(?P<article>Điều\s+\d+)\s*[.:]
         |(?P<roman>[IVXLC]{1,6})\s*[.)]\s
-        |(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)](?!\d)
+        |(?P<number>\d{1,2}(?:\.\d{1,2}){0,3}(?:\.\p{Ll}(?=\s*[.)]))?)\s*[.)](?!\d)
         |(?P<letter>\p{Ll})\s*\)
         |(?P<dash>[-–—+•▪●∙])\s*(?=\S)""",
         regex.V1 | regex.VERBOSE,

@@ -20,7 +20,9 @@ from loaders.deadlines import find_deadlines
 from loaders.task_paragraphs import Paragraph
 from loaders.agencies import resolve_agency
 from loaders.task_roles import (Ctx, Roles, anaphoric_only, bearer_sentences, duty_clause, first_roles, found_agencies,
-                                item_roles)
+                                item_roles, lead_run)
+from graph.vocab import table_cache
+from loaders.rules import compile_rule, load_table
 from loaders.task_rules import task_rules
 
 __all__ = ["add_by_bearer", "lead_in_roles", "prose"]
@@ -173,7 +175,7 @@ def _item(ctx: Ctx, scan: _Scan, i: int, b: Builder) -> None:
     parent = stack[-1] if stack else None
     base = parent.path if parent else scan.roman
     path = _item_path(scan, i, parent)
-    heading = is_heading(paras, i, text)
+    heading = is_heading(paras, i, text) or _titles_its_paragraph(ctx, paras, i)
     end = cut_inline_label(text, p.body, p.end)
     # an item that is a whole duty sentence and has items below it: a task of its own, whose
     # bearer the items below inherit ("1. Các cơ quan, đơn vị … căn cứ chức năng, nhiệm vụ
@@ -245,6 +247,31 @@ def _item(ctx: Ctx, scan: _Scan, i: int, b: Builder) -> None:
         scan.listed_until, end = listed, paras[listed - 1].end
     scan.last = add_by_bearer(ctx, b, p.body, end, path, roles)
     apply_labels(ctx, scan.last, end, p.end)
+
+
+def _titles_its_paragraph(ctx: Ctx, paras: list[Paragraph], i: int) -> bool:
+    """Whether a numbered item is the title of the plain paragraph below it: it names no body,
+    and the paragraph opens with the bodies that bear the duty ("2.2. Bước 2: Kiểm tra hiện trạng
+    nhà ở … ." / "Ban Chỉ đạo … tổ chức kiểm tra …" / "Thời gian hoàn tất: …"): the paragraph is
+    the task, under the item's number; the title none."""
+    p = paras[i]
+    nxt = paras[i + 1] if i + 1 < len(paras) else None
+    if p.kind not in ("number", "letter") or nxt is None or nxt.kind != "plain":
+        return False
+    if found_agencies(ctx, p.body, p.end):
+        return False
+    words, duty_words = _title_rules()
+    title = ctx.text[p.body : p.end]
+    if len(title.split()) > words or duty_words.search(title):
+        return False
+    return bool(lead_run(ctx, found_agencies(ctx, nxt.body, nxt.end), nxt.body, nxt.end)[0])
+
+
+@table_cache
+def _title_rules() -> tuple[int, regex.Pattern]:
+    rules = load_table("tasks")["duty_clauses"]
+    return int(rules["title_words"]), compile_rule(r"(?<!\w)(?:" + "|".join(rules["title_not"]) + r")(?!\w)",
+                                                   regex.I | regex.V1)
 
 
 def add_by_bearer(ctx: Ctx, b: Builder, start: int, end: int, path: str, roles: Roles) -> Draft:

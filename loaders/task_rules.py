@@ -137,6 +137,7 @@ class TaskRules:
     min_words: int
     bearer_filler: frozenset[str]  # words an item that only names bodies may hold beside them
     document_entry: regex.Pattern  # an inferred item opening with a document's number: a list's entry
+    description: regex.Pattern  # an inferred item opening with a copula: a statement, no duty
 
 
 def _not_after_abbreviation(roles: dict) -> str:
@@ -306,6 +307,7 @@ def task_rules() -> TaskRules:
             "{type}", "|".join(r"\s+".join(map(regex.escape, w.split()))
                                for w in sorted(load_table("references")["type_words"], key=len, reverse=True))),
             regex.V1 | regex.I),
+        description=compile_rule(raw["not_task_text"]["description"], regex.V1 | regex.I),
     )
 
 

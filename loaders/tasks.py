@@ -135,10 +135,11 @@ def extract_tasks(
               compounds=defined_compounds(text, document.jurisdiction, parent=issuer_agency))
     ctx.addressees, ctx.addressees_end = letter_addressees(text, document.type, document.jurisdiction, issuer_agency)
     drafts = sorted(_read(ctx, split_paragraphs(text)).drafts, key=lambda d: d.start)
-    entry = task_rules().document_entry
+    r = task_rules()
     drafts = [d for d in drafts if task_text(text[d.start : d.end], named=d.lead_labelled)
               and (d.lead_labelled or d.deadline is not None or not names_only(ctx, d.start, d.end))
-              and not (d.inferred and entry.match(text, d.start, d.end))]
+              and not (d.inferred and (r.document_entry.match(text, d.start, d.end)
+                                       or r.description.match(text, d.start, d.end)))]
     tasks: list[Task] = []
     for n, d in enumerate(drafts, 1):
         lead = ctx.keep(list(d.roles.lead))

@@ -357,6 +357,30 @@ def test_shapes(text: str, issuer: str | None, expected: list) -> None:
 # wrapped one apart, and an addressee list wrapped over lines keeps the roles of its first
 # line only, with or without these shapes; the layout stage joins such lines first.)
 ARTICLE_SHAPES = [
+    # a numbered title naming no body, its paragraph below opening with the bearer: the paragraph
+    # is the task, under the title's number, its deadline from the label ("Thời gian hoàn tất:");
+    # a numbered duty of its own stays a task beside the closing paragraph after it
+    ("step-title-then-paragraph",
+     "III. TỔ CHỨC THỰC HIỆN\n2. Bước 2: Kiểm tra hiện trạng nhà ở của từng đối tượng có đơn đề nghị hỗ trợ.\n\n"
+     "Ủy ban nhân dân xã, phường, thị trấn tổ chức kiểm tra hiện trạng nhà ở của từng đối tượng.\n\n"
+     "Thời gian hoàn tất: trước ngày 25 tháng 7 năm 2014.\n\n15. Tất cả lực lượng, phương tiện tham gia thực hiện "
+     "Kế hoạch này phải tuân thủ nghiêm quy định an toàn trong Phương án.\n\nCác cơ quan, đơn vị, địa phương căn "
+     "cứ chức năng, nhiệm vụ được giao, khẩn trương phối hợp triển khai thực hiện Kế hoạch này.\n",
+     "Ủy ban nhân dân tỉnh", [("III.2", "Ủy ban nhân dân xã, phường", ["Ủy ban nhân dân các xã, phường"], [], False),
+                              ("III.15", "Tất cả lực lượng", ["Ủy ban nhân dân tỉnh"], [], True),
+                              ("III.p1", "Các cơ quan, đơn vị", ["Các cơ quan, địa phương liên quan"], [], False)]),
+    # decimal numbering with a letter ("4.1.a."), a number above its decimal children ("4." /
+    # "4.1.") only groups them, and criteria stated with a copula ("Là người có tên …", "Đang
+    # sinh sống …") under a heading are no duties
+    ("decimal-letter-items-and-criteria",
+     "II. NỘI DUNG THỰC HIỆN\n1. Xác định đối tượng được hỗ trợ về nhà ở\n1.1. Là người có tên trong danh sách "
+     "người có công với cách mạng do Phòng Lao động - Thương binh và Xã hội quận, huyện quản lý.\n1.2. Đang sinh "
+     "sống và có đăng ký hộ khẩu thường trú trước ngày 15 tháng 6 năm 2013.\n4. Phương thức thực hiện xây dựng, "
+     "sửa chữa nhà ở\n4.1. Yêu cầu về kỹ thuật và chất lượng:\n4.1.a. Sở Xây dựng nghiên cứu, thiết kế tối "
+     "thiểu 03 mẫu nhà ở điển hình, kèm theo dự toán kinh phí.\n4.1.b. Ủy ban nhân dân xã, phường, thị trấn có "
+     "trách nhiệm theo dõi, giám sát và giúp đỡ các hộ gia đình.\n",
+     "Ủy ban nhân dân tỉnh", [("II.4.1.a", "Sở Xây dựng nghiên cứu", ["Sở Xây dựng"], [], False),
+                              ("II.4.1.b", "Ủy ban nhân dân xã, phường", ["Ủy ban nhân dân các xã, phường"], [], False)]),
     # the lead in brackets after the duty: labelled, or handed on to advise
     ("bracket-lead-label",
      "III. TỔ CHỨC THỰC HIỆN\n1. Xây dựng cơ sở dữ liệu dân cư (Cơ quan chủ trì: Công an tỉnh; cơ quan phối hợp: "
