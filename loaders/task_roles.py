@@ -333,9 +333,14 @@ def lead_run(ctx: Ctx, found, start: int, end: int, *, opening: bool = True) -> 
                 ctx.text, (after := _CONNECTIVE_TAIL.match(ctx.text, stop + 1, end).end()), end):
             # "Để bảo đảm trật tự …; Chủ tịch UBND huyện yêu cầu X …": the purpose ends at ";"
             candidates.append(after)
-    for pos in candidates:
+    for k, pos in enumerate(candidates):
         # "Chủ tịch Ủy ban nhân dân cấp xã chỉ đạo …": a title the table lists as part of a name
         run, run_end = agency_run(ctx, found, pos, end)
+        if run and k >= opening and r.not_subject_after.match(ctx.text, run_end, end):
+            # "Căn cứ Quyết định …, tổ chức lập Đề án … và gửi về Bộ Xây dựng, Bộ Kế hoạch và Đầu
+            # tư và Bộ Tài chính để tổng hợp …": after a comma inside the condition, bodies
+            # followed by a purpose are the object of a verb before them, no subject
+            continue
         if not run and pos != start and (m := _issuer_opener(ctx.text, pos, end)):
             # "Theo đó, để …, Chủ tịch UBND huyện đề nghị X …": X (an issuer the finder reads
             # as a body goes through the request below, which keeps a request upwards its own)

@@ -67,6 +67,7 @@ class TaskRules:
     duty_subject: regex.Pattern
     duty_subject_any_case: regex.Pattern  # after an opening condition's break, mid-sentence
     relay: regex.Pattern
+    not_subject_after: regex.Pattern  # a purpose or preposition after bodies: an object, no subject
     request: regex.Pattern  # "đề nghị", "yêu cầu" between two bodies: the second acts …
     request_up: tuple[str, ...]  # … unless it is one of these (a proposal upwards)
     delegation: regex.Pattern
@@ -217,6 +218,7 @@ def task_rules() -> TaskRules:
         partner_subject=compile_rule(r"\s*(?:" + roles["partner_subject"] + ")", regex.I | regex.V1),
         head_words=_any(roles["head_words"], anchor=r"\s*"),
         relay=compile_rule(r"\s*(?:" + roles["relay"] + ")", regex.I | regex.V1),
+        not_subject_after=compile_rule(roles["not_subject_after"], regex.I | regex.V1),
         request=compile_rule(r"\s*(?:" + roles["request"] + ")", regex.I | regex.V1),
         notice=compile_rule(r"\s*(?:" + roles["notice"] + ")", regex.I | regex.V1),
         notice_known=compile_rule(roles["notice_known"], regex.I | regex.V1),

@@ -357,6 +357,12 @@ def test_shapes(text: str, issuer: str | None, expected: list) -> None:
 # wrapped one apart, and an addressee list wrapped over lines keeps the roles of its first
 # line only, with or without these shapes; the layout stage joins such lines first.)
 ARTICLE_SHAPES = [
+    # bodies after a comma inside an opening condition, followed by a purpose, close a verb's
+    # object: the item's bearer is the heading's, not the ministries it reports to
+    ("condition-comma-inside-an-object-list",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Sở Xây dựng:\n- Căn cứ Quyết định số 22/2013/QĐ-TTg tổ chức lập Đề án hỗ trợ về nhà "
+     "ở và gửi về Bộ Xây dựng, Bộ Kế hoạch và Đầu tư và Bộ Tài chính để tổng hợp, báo cáo Thủ tướng Chính phủ.\n",
+     "Ủy ban nhân dân tỉnh", [("III.1.-1", "Căn cứ Quyết định số 22/2013", ["Sở Xây dựng"], [], False)]),
     # a numbered title naming no body, its paragraph below opening with the bearer: the paragraph
     # is the task, under the title's number, its deadline from the label ("Thời gian hoàn tất:");
     # a numbered duty of its own stays a task beside the closing paragraph after it
