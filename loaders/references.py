@@ -1200,7 +1200,9 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
         # clause logic everywhere: chains are stated in bodies too ("Kế hoạch 440/KH-UBND
         # ... thực hiện Nghị quyết 55/NQ-HĐND"); relations only count in the preamble
         ps = paragraph_start(text, rm.start)
-        cs = max(ps, text.rfind(";", 0, rm.start) + 1)
+        # (a table cell is a clause of its own: "… theo quy định của Nghị định số 77/2008/NĐ-CP)"
+        # / "TTHC bị bãi bỏ tại Quyết định số 1566/QĐ-BTP" states no edge between the two)
+        cs = max(ps, text.rfind(";", 0, rm.start) + 1, text.rfind("\t", ps, rm.start) + 1)
         if ps != para_start:
             para_start = ps
             lead = _PARA_LEAD.match(text[ps:ps + 60])

@@ -568,6 +568,20 @@ def test_chain_edges_between_other_documents():
     assert ("vn:76/2015/QH13:2015", "amends", "vn:47/2019/QH14:2019") not in edges
 
 
+def test_no_chain_edge_across_table_cells():
+    """A table row's cells are clauses of their own: a procedure "… theo quy định của Nghị định
+    số 77/2008/NĐ-CP)" in one cell and "TTHC bị bãi bỏ tại Quyết định số 1566/QĐ-BTP" in the
+    next state no edge between the two documents (the procedure was repealed, not the decree)."""
+    ex = extract_text(hatinh_plan(
+        "",
+        "STT\tTên thủ tục hành chính\tGhi chú\n"
+        "1\tThu hồi Giấy đăng ký hoạt động (theo quy định của Nghị định số 77/2008/NĐ-CP)\t"
+        "TTHC bị bãi bỏ tại Quyết định số 1566/QĐ-BTP ngày 13/7/2020 của Bộ Tư pháp\n",
+    ))
+    edges = {(a, str(r), b) for a, r, b, _ in ex.chain_edges}
+    assert not {e for e in edges if "77/2008/NĐ-CP" in e[2] or "77/2008/NĐ-CP" in e[0]}, edges
+
+
 SYMBOL_ROWS = [
     ("06", "/NQ-TU", "06-NQ/TU"),
     ("6", "-NQ/TU", "06-NQ/TU"),
