@@ -20,9 +20,7 @@ from loaders.deadlines import find_deadlines
 from loaders.task_paragraphs import Paragraph
 from loaders.agencies import resolve_agency
 from loaders.task_roles import (Ctx, Roles, anaphoric_only, bearer_sentences, duty_clause, first_roles, found_agencies,
-                                item_roles, lead_run)
-from graph.vocab import table_cache
-from loaders.rules import compile_rule, load_table
+                                item_roles, lead_run, title_rules)
 from loaders.task_rules import task_rules
 
 __all__ = ["add_by_bearer", "lead_in_roles", "prose"]
@@ -260,18 +258,11 @@ def _titles_its_paragraph(ctx: Ctx, paras: list[Paragraph], i: int) -> bool:
         return False
     if found_agencies(ctx, p.body, p.end):
         return False
-    words, duty_words = _title_rules()
+    words, duty_words = title_rules()
     title = ctx.text[p.body : p.end]
     if len(title.split()) > words or duty_words.search(title):
         return False
     return bool(lead_run(ctx, found_agencies(ctx, nxt.body, nxt.end), nxt.body, nxt.end)[0])
-
-
-@table_cache
-def _title_rules() -> tuple[int, regex.Pattern]:
-    rules = load_table("tasks")["duty_clauses"]
-    return int(rules["title_words"]), compile_rule(r"(?<!\w)(?:" + "|".join(rules["title_not"]) + r")(?!\w)",
-                                                   regex.I | regex.V1)
 
 
 def add_by_bearer(ctx: Ctx, b: Builder, start: int, end: int, path: str, roles: Roles) -> Draft:

@@ -667,6 +667,15 @@ class _DutyRules:
     closing: regex.Pattern  # a later sentence opening the closing formula: no task of its own
     verb_at: regex.Pattern  # a duty verb right here (no description before it)
     verb_in: regex.Pattern  # a duty verb anywhere (searched in a clause)
+    title_words: int  # a numbered title above its paragraph is this short at most …
+    title_not: regex.Pattern  # … and says none of these (a duty of its own)
+
+
+def title_rules() -> tuple[int, regex.Pattern]:
+    """How short a numbered title above its paragraph is at most, and the words of a duty it
+    may not say (``[duty_clauses] title_words``, ``title_not``)."""
+    d = _duty_rules()
+    return d.title_words, d.title_not
 
 
 @table_cache
@@ -694,6 +703,8 @@ def _duty_rules() -> _DutyRules:
     shared = (rf"\s*(?P<names>(?i:{t['plural']})?{piece}(?:\s*+(?:,|\bvà\b)\s*+{piece})+)"
               rf"\s++(?P<of>{qualifier})\s++")
     return _DutyRules(
+        title_words=int(t["title_words"]),
+        title_not=compile_rule(r"(?<!\w)(?:" + "|".join(t["title_not"]) + r")(?!\w)", regex.I | regex.V1),
         closing=compile_rule(r"\s*(?:" + t["closing_sentence"] + ")", regex.I | regex.V1),
         shared=compile_rule(shared, regex.V1),
         shared_piece=compile_rule(piece, regex.V1),
