@@ -1206,6 +1206,10 @@ def _table(lines: list[_Line], i: int, w: _Writer) -> int:
                         # the header's columns; a row that fills them ends at the next pipe
                         cells.extend(lines[i + k].start for k in range(empties))
                         i += empties
+                        if i >= len(lines):
+                            # the page ends in the run of pipes: the row ends with it
+                            flush(lines[-1].start)
+                            return i
                         if len(cells) >= ncols:
                             flush(lines[i].start)  # (line i: the run's last pipe)
                             i += 1

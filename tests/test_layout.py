@@ -713,6 +713,9 @@ JOIN_ROWS = [
                  "Line 2 trạm biến áp được xây dựng.",
                  "Số: 1551 /UBND-VX\nĐộc lập - Tự do - Hạnh phúc\nLine 2 trạm biến áp được xây dựng.",
                  id="drawing-object-names"),
+    # a page whose last table row ends in a run of pipes with nothing after it
+    pytest.param("|\nNội dung\n|\nĐơn vị chủ trì\n|\nThời gian\n|\n|\nCập nhật dữ liệu\n|\nSở Tài chính\n|\n|",
+                 "Nội dung\tĐơn vị chủ trì\tThời gian\nCập nhật dữ liệu\tSở Tài chính\n", id="page-ends-in-a-run-of-pipes"),
     pytest.param("(*thay thế Quyết định số 16*)\n**“Đoàn kết, kỷ cương”**;\n__Nghị quyết__ số 29",
                  "(thay thế Quyết định số 16)\n“Đoàn kết, kỷ cương”;\nNghị quyết số 29", id="emphasis-removed"),
 ]
