@@ -206,6 +206,39 @@ def names_only(ctx: Ctx, start: int, end: int) -> bool:
     return all(w in filler for w in regex.findall(r"\w+", " ".join(rest).lower()))
 
 
+_MARKER = regex.compile(r"[ \t]*(\(?(?:\d{1,2}(?:\.\d{1,2})*|\p{Ll}|[IVXL]{1,5})[.)]|[-–—+•*])(?=\s)", regex.V1)
+
+
+def _marker_shape(line: str) -> str | None:
+    """A line's list marker with its number or letter folded ("a)" and "b)" alike), None without one."""
+    m = _MARKER.match(line)
+    if not m:
+        return None
+    return regex.sub(r"\d+", "1", regex.sub(r"\p{Ll}|[IVXL]+", "a", m.group(1)))
+
+
+def dossier_part(ctx: Ctx, start: int, end: int) -> bool:
+    """Whether the item at ``start`` is a paper of a dossier the line above its list opens
+    ("- Lập hồ sơ hoàn công …, bao gồm:" / "+ Đơn đề nghị …;", ``[not_task_text]
+    dossier_parts``), naming no body of its own: the papers are what the duty above produces."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, start) + 1
+    shape = _marker_shape(text[line_start:start + 1])
+    if shape is None or found_agencies(ctx, start, end):
+        return False
+    at = line_start
+    while at > 0:
+        prev = text.rfind("\n", 0, at - 1) + 1
+        line = text[prev : at - 1]
+        at = prev
+        if not line.strip():
+            continue
+        if _marker_shape(line) == shape:
+            continue  # an item of the same list above
+        return bool(task_rules().dossier_parts.search(line))
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class Read:
     """What a layout read: the spans it ``claimed`` (the layouts after it no longer see their

@@ -375,6 +375,19 @@ ARTICLE_SHAPES = [
      "Ủy ban nhân dân tỉnh", [("III.2", "Ủy ban nhân dân xã, phường", ["Ủy ban nhân dân các xã, phường"], [], False),
                               ("III.15", "Tất cả lực lượng", ["Ủy ban nhân dân tỉnh"], [], True),
                               ("III.p1", "Các cơ quan, đơn vị", ["Các cơ quan, địa phương liên quan"], [], False)]),
+    # the papers of a dossier a duty opens ("Lập hồ sơ …, bao gồm:" / "+ Đơn đề nghị …") are
+    # what the duty produces, no duties of their own; a list of duties after "gồm:" (no
+    # dossier) stays tasks, and a paper naming its own bearer too
+    ("dossier-papers-are-no-tasks",
+     "III. TỔ CHỨC THỰC HIỆN\n1. Ủy ban nhân dân xã, phường, thị trấn:\n- Niêm yết công khai danh sách hộ được hỗ "
+     "trợ tại trụ sở.\n- Lập hồ sơ hoàn công cho từng hộ gia đình được hỗ trợ nhà ở, bao gồm:\n+ Đơn đề nghị hỗ trợ "
+     "về nhà ở của hộ gia đình;\n+ Biên bản xác nhận xây dựng nhà ở hoàn thành (01 bản);\n+ Các chứng từ giải "
+     "ngân nguồn vốn hỗ trợ.\n2. Sở Xây dựng thực hiện các nhiệm vụ gồm:\n- Hướng dẫn thiết kế mẫu nhà ở điển "
+     "hình.\n- Kiểm tra chất lượng nhà ở sau khi hoàn thành.\n",
+     "Ủy ban nhân dân tỉnh", [("III.1.-1", "Niêm yết công khai", ["Ủy ban nhân dân các xã, phường"], [], False),
+                              ("III.1.-2", "Lập hồ sơ hoàn công", ["Ủy ban nhân dân các xã, phường"], [], False),
+                              ("III.2.-1", "Hướng dẫn thiết kế", ["Sở Xây dựng"], [], False),
+                              ("III.2.-2", "Kiểm tra chất lượng", ["Sở Xây dựng"], [], False)]),
     # decimal numbering with a letter ("4.1.a."), a number above its decimal children ("4." /
     # "4.1.") only groups them, and criteria stated with a copula ("Là người có tên …", "Đang
     # sinh sống …") under a heading are no duties
