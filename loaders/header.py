@@ -18,6 +18,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 import regex
+import unicodedata
 
 from graph.model import CENTRAL, DocRef
 from graph.vocab import table_cache, type_role
@@ -275,7 +276,7 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
     own_number = _NUMBER_LINE.search(issuer_block)
     if own_number is not None:
         issuer_block = issuer_block[: own_number.start()]  # "UBND THÀNH PHỐ HẢI PHÒNG" / "Số: 947 QĐ/UB" / motto
-    issuer_block = _header_cells(issuer_block)
+    issuer_block = _unspaced(_header_cells(issuer_block))
     flags: list[str] = []
     if _DRAFT.search(head[:600]):
         flags.append("draft")
@@ -293,6 +294,7 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
             else:
                 headline = None
     date, year, place = _date(head, witness, flags)
+    place = _unspaced(place) if place else place
     issuing = _issuing().search(text[:_HEAD_CHARS * 2])
     issuer_text = " ".join(issuing.group("issuer").split()) if issuing else None
     # a district's or a commune's own document ("ỦY BAN NHÂN DÂN / HUYỆN NHÀ BÈ", "Quận 9, ngày
@@ -390,6 +392,71 @@ def _party_local_codes() -> tuple[tuple[str, str], ...]:
     return tuple((match_key(w), c) for w, c in load_table("layout")["header"]["party_local_codes"].items())
 
 
+@table_cache
+def _spacing_rules() -> tuple[regex.Pattern, regex.Pattern, int]:
+    """(opens, closes, min orphans) of ``layout.toml [header] spaced_*``: a letter-spaced
+    fragment joined to the one after it opens a syllable ("T" + "hành", "C" + "H"), joined to
+    the one before it closes one ("DÂ" + "N"); matched on the toneless lower-case form."""
+    t = load_table("layout")["header"]
+    ini = "|".join(sorted(t["spaced_initials"], key=len, reverse=True))
+    fin = "|".join(sorted(t["spaced_finals"], key=len, reverse=True))
+    opens = regex.compile(rf"(?:{ini})(?:[aeiouy]{{1,3}}(?:{fin})?)?|[aeiouy]{{1,3}}(?:{fin})?")
+    closes = regex.compile(rf"(?:{ini})?[aeiouy]{{1,3}}(?:{fin})")
+    return opens, closes, int(t["spaced_min_orphans"])
+
+
+def _toneless(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+
+
+def _orphan(word: str) -> bool:
+    """A fragment of letters without a vowel ("B", "NH"): no syllable alone."""
+    return word.isalpha() and not regex.search(r"[aeiouy]", _toneless(word))
+
+
+def _unspaced(s: str) -> str:
+    """A header's line with its letter-spaced fragments joined into syllables ("ỦY B AN NHÂN
+    D Â N T HÀNH P HỐ" -> "ỦY BAN NHÂN DÂN THÀNH PHỐ", ``layout.toml [header] spaced_*``); a
+    line without such fragments as it is.  Written here: no maintained library segments
+    Vietnamese letter-spacing, a PDF text layer's artefact.
+
+    >>> _unspaced("ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH")
+    'ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH'
+    >>> _unspaced("T hành phố Hồ Chí M inh"), _unspaced("UBND TP HCM")
+    ('Thành phố Hồ Chí Minh', 'UBND TP HCM')
+    """
+    opens, closes, least = _spacing_rules()
+    out_lines = []
+    for line in s.split("\n"):
+        words = line.split()
+        orphans = [w for w in words if _orphan(w)]
+        if len(orphans) < least or not any(len(w) == 1 for w in orphans):
+            out_lines.append(line)
+            continue
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            w = words[i]
+            if _orphan(w):
+                if i + 1 < len(words) and words[i + 1].isalpha() and opens.fullmatch(_toneless(w + words[i + 1])):
+                    words[i + 1] = w + words[i + 1]  # (looked at again: "C" + "H" is still no syllable)
+                    i += 1
+                    continue
+                if out and out[-1].isalpha() and closes.fullmatch(_toneless(out[-1] + w)):
+                    out[-1] += w
+                    i += 1
+                    continue
+            out.append(w)
+            i += 1
+        out_lines.append(" ".join(out))
+    return "\n".join(out_lines)
+
+
+# the fragments a letter-spaced symbol goes on with after the number line's match ("Số:
+# 3210/QĐ - U B ND"): short capitals alone up to the end of the line or cell
+_SPACED_SYMBOL = regex.compile(r"(?:[ \t]+\p{Lu}{1,3})+[ \t]*(?=$|\t|\|)", regex.MULTILINE | regex.V1)
+
+
 def _number(head: str, witness: dict, flags: list[str]) -> tuple[Symbol | None, bool]:
     """The header's number-symbol ("Số: 154/KH-UBND") and whether its number is left blank
     ("Số: /CTr-KKT"); a header that lost it takes the metadata box's (flag
@@ -398,8 +465,11 @@ def _number(head: str, witness: dict, flags: list[str]) -> tuple[Symbol | None, 
     number_blank = False
     m = _NUMBER_LINE.search(head)
     if m:
-        num = m.group("num")
-        symbol = parse_symbol(num or "0", m.group("tail"), after_type_word=True)
+        num, tail = m.group("num"), m.group("tail")
+        spaced = _SPACED_SYMBOL.match(head, m.end())
+        if spaced and regex.search(r"\p{Lu}{1,3}$", tail):
+            tail += "".join(spaced.group().split())  # "QĐ - U" + " B ND"
+        symbol = parse_symbol(num or "0", tail, after_type_word=True)
         number_blank = not num
     if symbol is None and witness.get("number_symbol"):
         # the header lost its number (a page without the header's cells): the box has it
@@ -440,7 +510,8 @@ def _province(text: str, issuer_block: str, place: str | None, issuer_text: str 
     if not province:
         province = _cells_province(_cells_before_number(text[:_HEAD_CHARS]))
     if not province and place is not None:
-        province = prov.as_of(prov.canonical(place), date)
+        # ("Hà Tĩnh", or "Thành phố Hồ Chí Minh": the province it names)
+        province = prov.as_of(prov.canonical(place) or prov.find(place), date)
     if not province and issuer_text is not None:
         province = prov.find(issuer_text)
     if not province:

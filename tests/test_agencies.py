@@ -100,6 +100,7 @@ ALIASES = [
     ("Đoàn TNCS Hồ Chí Minh tỉnh", "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh", False),
     ("Hội nông dân tỉnh", "Hội Nông dân tỉnh", False),
     ("Báo và Phát thanh - Truyền hình Hà Tĩnh", "Báo và Phát thanh, Truyền hình tỉnh", False),
+    ("Báo và Phát thanh truyền hình tỉnh Hà Tĩnh", "Báo và Phát thanh, Truyền hình tỉnh", False),
     ("UBND các tỉnh/thành phố", "Ủy ban nhân dân các tỉnh, thành phố", True),
     ("Văn phòng đăng ký đất đai", "Văn phòng Đăng ký đất đai tỉnh", False),  # not the board's "Văn phòng"
     ("các Chi nhánh Văn phòng đăng ký đất đai", "Các Chi nhánh Văn phòng Đăng ký đất đai", True),

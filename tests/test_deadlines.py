@@ -12,6 +12,10 @@ Q = "FREQ=MONTHLY;INTERVAL=3"
 # (text, reference_year, expected (start, end, recurring, kind))
 ROWS = [
     ("Quý II/2023", None, ("2023-04-01", "2023-06-30", None, "interval")),
+    # a range of years after "Năm" is the range, not its first year; a year "trở đi" has no end
+    ("Năm 2025 - 2026", None, ("2025-01-01", "2026-12-31", None, "interval")),
+    ("Năm 2025-2030", None, ("2025-01-01", "2030-12-31", None, "interval")),
+    ("2026 trở đi", None, ("2026-01-01", None, None, "interval")),
     # dots for slashes, as some pages write dates
     ("trước ngày 30.11.2025", None, (None, "2025-11-30", None, "date")),
     ("hoàn thành trong quý I.2026", None, ("2026-01-01", "2026-03-31", None, "interval")),
@@ -235,6 +239,20 @@ PROSE = [
     # months counted from an event
     ("Trong trường hợp đó, trong thời gian không quá 01 tháng, cơ quan sử dụng lao động báo cáo",
      "trong thời gian không quá 01 tháng", None),
+    # a period in parentheses closing the item; a year from which on
+    ("Hoàn thiện hạ tầng, tùy điều kiện có thể tiến tới thí điểm (2025 - 2026).", "(2025 - 2026)", None),
+    ("huy động doanh nghiệp tham gia (xuyên suốt 2025 - 2035).", "(xuyên suốt 2025 - 2035)", None),
+    ("kết nối với Trung tâm dữ liệu quốc gia (2026 trở đi).", "2026 trở đi", None),
+    # a report's cadence (at most two words after "báo cáo"), a daily cadence closing the item
+    ("Thiết lập chế độ báo cáo nhanh hàng ngày trong thời gian lũ lụt", "hàng ngày", "FREQ=DAILY"),
+    ("Báo cáo tổng hợp hàng ngày gửi UBND tỉnh, Ban Chỉ huy", "hàng ngày", "FREQ=DAILY"),
+    ("Các Trung tâm y tế giám sát tuyến xã và báo cáo hằng ngày.", "hằng ngày", "FREQ=DAILY"),
+    ("diễn tập phương án ứng phó sự cố tối thiểu một lần/năm.", "một lần/năm", "FREQ=YEARLY"),
+    # hours, or as soon as, after an event: due, no date
+    ("Xử lý các điểm nước tù đọng trong 24-48 giờ sau khi nước rút.", "trong 24-48 giờ", None),
+    ("Tổng điều tra lăng quăng ngay khi nước rút.", "ngay khi n", None),
+    # a cadence inside the sentence, before a ";", qualifies a noun: no time of the duty
+    ("xây dựng kế hoạch trong kế hoạch dự toán ngân sách hàng năm; chỉ đạo các trung tâm", None, None),
 ]
 
 # The kind and interval of the task-opening times and the month to complete in

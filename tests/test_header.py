@@ -36,6 +36,18 @@ ROWS = [
      "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 25/KH-UBND\nHuế, ngày 03 tháng 3 năm 2025\n"
      "KẾ HOẠCH\nTriển khai công tác năm 2025\n",
      dict(number_symbol="25/KH-UBND", jurisdiction="Huế")),
+    # a PDF's text layer that spaced the header's letters apart: the cells read with the
+    # fragments joined into syllables, the symbol's capitals joined ("QĐ - U B ND")
+    ("letter-spaced-header",
+     "ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH -------\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+     "Hạnh phúc\nSố: 3210/QĐ - U B ND\tT hành phố Hồ Chí M inh, ngày 28 tháng 6 năm 2014\nQUYẾT ĐỊNH\nVỀ BAN HÀNH "
+     "KẾ HOẠCH TRIỂN KHAI\n",
+     dict(id="ho-chi-minh:3210/QĐ-UBND:2014", number_symbol="3210/QĐ-UBND", date="2014-06-28",
+          jurisdiction="Hồ Chí Minh", issuer="Ủy ban nhân dân thành phố Hồ Chí Minh")),
+    ("letter-spaced-place-only",
+     "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 25/KH-UBND\nT hành phố Hồ Chí M inh, ngày 03 tháng 3 "
+     "năm 2015\nKẾ HOẠCH\nTriển khai công tác năm 2015\n",
+     dict(number_symbol="25/KH-UBND", jurisdiction="Hồ Chí Minh")),
     ("party-province",
      "TỈNH ỦY HÀ TĨNH\t\tĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 26-CTr/TU\t\tHà Tĩnh, ngày 07 tháng 02 năm 2023\n"
      "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 29-NQ/TW\n",
