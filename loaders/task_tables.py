@@ -62,6 +62,7 @@ class _Table:
     group: str = ""  # the group row's numeral above the open rows ("I", "II")
     row: _Row | None = None
     counted: int = 0  # rows read in a table without a number column (their numbers)
+    width: int = 0  # the header row's cells
 
 
 def _cells(text: str, p: Paragraph) -> list[tuple[int, int]]:
@@ -125,6 +126,14 @@ def tables(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
         elif _GROUP_NUMBER.fullmatch(first) and len(filled) <= 2:
             _flush(ctx, st, b)
             st.group = first.rstrip(".")
+        elif first and st.row is not None and len(filled) >= 2 and len(values) < st.width:
+            # a row shorter than the header under a numbered row ("Xây dựng hạ tầng dự phòng …
+            # | Trung tâm Chuyển đổi số" under row 1): the page merged its number cell and the
+            # cells it lacks with the row above's; a second task of that row ("1.a", "1.b")
+            _merged_row(ctx, st, b, cells, shifted=True)
+        elif not first and st.row is not None and _merged_task(ctx, st, values):
+            # the same row where a .docx or a text layer keeps the merged cells, empty
+            _merged_row(ctx, st, b, cells, shifted=False)
         elif first and len(filled) == 1:
             _flush(ctx, st, b)
             _set_unit(ctx, st, first)
@@ -136,6 +145,37 @@ def tables(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
                     st.row.extra.setdefault(name, []).append(values[idx].strip())
     _flush(ctx, st, b)
     return Read()
+
+
+def _merged_task(ctx: Ctx, st: _Table, values: list[str]) -> bool:
+    """Whether a row with an empty number cell is a task of its own (its number merged with the
+    row above), not the row above going on over a line: its content cell opens a sentence
+    (a capital) after one the row above closed, or its lead cell names a body of its own."""
+    at, lead = st.columns.get("content"), st.columns.get("lead")
+    if at is None or at >= len(values) or not values[at].strip()[:1].isupper():
+        return False
+    above = st.row.cell(st.columns, "content")
+    closed = above is not None and ctx.text[above[0] : above[1]].rstrip()[-1:] in ".;:!?"
+    return closed or (lead is not None and lead < len(values) and bool(values[lead].strip()))
+
+
+def _merged_row(ctx: Ctx, st: _Table, b: Builder, cells: list[tuple[int, int]], *, shifted: bool) -> None:
+    """Open a row whose number cell (and any other left out or empty) was merged with the open
+    row's: ``shifted``, its cells start at the content column (a page leaves merged cells out),
+    else its empty cells are the merged ones; the two rows are numbered with letters under the
+    open row's number ("1.a", "1.b")."""
+    prev = st.row
+    m = regex.fullmatch(r"(.+)\.([a-z])", prev.number)
+    base, letter = (m.group(1), m.group(2)) if m else (prev.number, "a")
+    if not m:
+        prev.number = f"{base}.a"
+    _flush(ctx, st, b)
+    if shifted:
+        at = st.columns["content"]
+        merged = prev.cells[:at] + cells + prev.cells[at + len(cells):]
+    else:
+        merged = [c if c[0] < c[1] else p for c, p in zip(cells, prev.cells)] + prev.cells[len(cells):]
+    st.row = _Row(f"{base}.{chr(ord(letter) + 1)}", merged, {k: list(v) for k, v in prev.extra.items()})
 
 
 def _unnumbered(ctx: Ctx, st: _Table, b: Builder, cells: list[tuple[int, int]], values: list[str],
@@ -187,6 +227,7 @@ def _header(ctx: Ctx, st: _Table, b: Builder, values: list[str]) -> bool:
         st.columns = None
     else:
         st.columns, st.unit, st.code, st.group, st.counted = found, None, "", "", 0
+        st.width = len(values)
     return True
 
 

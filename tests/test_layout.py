@@ -22,7 +22,8 @@ from loaders.layout import build_layout, reading_form
 # --------------------------------------------------------------------------- writers
 # Blocks: ("header", issuer, number, place_date), ("type", word), ("title", text),
 # ("p", text), ("h", text) a bold heading, ("i", text) an italic preamble clause,
-# ("label", label, value), ("table", [cells...] rows), ("sign", text).
+# ("label", label, value), ("table", [cells...] rows), ("sign", text); a table cell None is
+# merged with the cell above (a rowspan: empty in .txt and .docx, left out of .md and HTML).
 
 CHROME_BEFORE = [
     "|", "Bản dịch này thuộc quyền sở hữu của **", "THƯ VIỆN PHÁP LUẬT**. Mọi hành vi sao chép là vi phạm.",
@@ -51,7 +52,7 @@ def write_txt(blocks: list[tuple], path: Path) -> Path:
         elif kind == "label":
             lines.append(f"{b[1]} {b[2]}")
         elif kind == "table":
-            lines += ["\t".join(row) for row in b[1]]
+            lines += ["\t".join(c or "" for c in row) for row in b[1]]
         else:
             lines.append(b[1])
     path = path.with_suffix(".txt")
@@ -89,6 +90,8 @@ def write_md(blocks: list[tuple], path: Path, chrome: dict | None = None) -> Pat
             for row in b[1]:
                 out.append("|")
                 for cell in row:
+                    if cell is None:
+                        continue  # a merged cell: the page leaves it out of the row
                     out += _wrap(cell, 30) if cell else []  # an empty cell leaves no line
                     out.append("|")
         elif kind == "sign":
@@ -116,7 +119,10 @@ def write_docx(blocks: list[tuple], path: Path) -> Path:
             t = d.add_table(rows=len(b[1]), cols=len(b[1][0]))
             for i, row in enumerate(b[1]):
                 for j, cell in enumerate(row):
-                    t.cell(i, j).text = cell
+                    if cell is None:
+                        t.cell(i - 1, j).merge(t.cell(i, j))  # (vertically: the row's cell stays, empty)
+                    else:
+                        t.cell(i, j).text = cell
         elif kind == "label":
             p = d.add_paragraph()
             p.add_run(b[1]).italic = True
@@ -131,6 +137,16 @@ def write_docx(blocks: list[tuple], path: Path) -> Path:
     return path
 
 
+def _td(rows: list[list], i: int, j: int) -> str:
+    """A table cell in HTML: spanning the merged (None) cells below it, none for a merged one."""
+    if rows[i][j] is None:
+        return ""
+    span = 1
+    while i + span < len(rows) and rows[i + span][j] is None:
+        span += 1
+    return (f'<td rowspan="{span}">' if span > 1 else "<td>") + html.escape(rows[i][j]) + "</td>"
+
+
 def write_html(blocks: list[tuple], path: Path) -> Path:
     e = html.escape
     body = []
@@ -140,7 +156,8 @@ def write_html(blocks: list[tuple], path: Path) -> Path:
             body.append(f"<table><tr><td><b>{e(b[1])}</b></td><td><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b></td></tr>"
                         f"<tr><td>{e(b[2])}</td><td><i>{e(b[3])}</i></td></tr></table>")
         elif kind == "table":
-            rows = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in b[1])
+            rows = "".join("<tr>" + "".join(_td(b[1], i, j) for j in range(len(row))) + "</tr>"
+                           for i, row in enumerate(b[1]))
             body.append(f"<table>{rows}</table>")
         elif kind == "label":
             body.append(f"<p><i>{e(b[1])}</i> {e(b[2])}</p>")
@@ -351,6 +368,23 @@ TABLE_GROUPS = [
                ["2", "Xây dựng quy chế cập nhật dữ liệu quy hoạch", "Sở Tài chính", "", "Năm 2026"],
                ["II", "Hạ tầng công nghệ thông tin", "", "", ""],
                ["1", "Đầu tư máy chủ và hệ thống lưu trữ dữ liệu", "Sở Khoa học và Công nghệ", "Sở Tài chính", "Quý IV/2026"]]),
+    SIGN,
+]
+
+# a row whose number, partners and time a cell merged with the row above ("1 | Xây dựng hạ tầng …
+# | Trung tâm | Sở Khoa học … | Quý IV/2026" / "Xây dựng hạ tầng dự phòng … | Trung tâm"): a
+# second task of that row, with the merged cells
+TABLE_MERGED = [
+    ("header", "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "Số: 2820/QĐ-UBND", "Hồ Chí Minh, ngày 19 tháng 11 năm 2025"),
+    ("type", "KẾ HOẠCH"),
+    ("title", "Triển khai cơ sở dữ liệu quốc gia về quy hoạch"),
+    ("h", "PHỤ LỤC NHIỆM VỤ"),
+    ("table", [["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+               ["1", "Xây dựng hạ tầng công nghệ thông tin tại Sở Tài chính.", "Trung tâm Chuyển đổi số Thành phố",
+                "Sở Khoa học và Công nghệ", "Quý IV/2026"],
+               [None, "Xây dựng hạ tầng kỹ thuật dự phòng cho cơ sở dữ liệu.", "Trung tâm Chuyển đổi số Thành phố",
+                None, None],
+               ["2", "Đầu tư trang thiết bị hiện đại cho hệ thống.", "Sở Tài chính", "Sở Tư pháp", "Năm 2027"]]),
     SIGN,
 ]
 
@@ -592,6 +626,18 @@ def test_task_table_in_groups(fmt, tmp_path):
     assert [t.section for t in ex.tasks] == ["PL.I.1", "PL.I.2", "PL.II.1"]
     assert _tasks(ex)[2] == ("Đầu tư máy chủ và hệ", ("Sở Khoa học và Công nghệ",), ("Sở Tài chính",),
                              "interval", "2026-12-31")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_task_table_row_merged_with_the_row_above(fmt, tmp_path):
+    ex = _extract(TABLE_MERGED, fmt, tmp_path)
+    assert [t.section for t in ex.tasks] == ["PL.1.a", "PL.1.b", "PL.2"]
+    assert _tasks(ex) == [
+        ("Xây dựng hạ tầng công nghệ", ("Trung tâm Chuyển đổi số Thành phố",), ("Sở Khoa học và Công nghệ",),
+         "interval", "2026-12-31"),
+        ("Xây dựng hạ tầng kỹ thuật", ("Trung tâm Chuyển đổi số Thành phố",), ("Sở Khoa học và Công nghệ",),
+         "interval", "2026-12-31"),
+        ("Đầu tư trang thiết bị hiện", ("Sở Tài chính",), ("Sở Tư pháp",), "interval", "2027-12-31")]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
