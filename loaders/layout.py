@@ -57,6 +57,9 @@ def _fold(s: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Rules:
+    page_marker: regex.Pattern  # a converted PDF's page marker line ("## Trang 7")
+    page_number: regex.Pattern  # the page's number alone on the line after it
+    page_markers_min: int
     box_labels: dict[str, str]
     box_pairs: regex.Pattern  # a box's labels, each with its colon, several on one line
     end_lines: frozenset[str]
@@ -112,6 +115,9 @@ def _rules() -> _Rules:
         if code != "generic"
     )
     return _Rules(
+        page_marker=regex.compile(t["chrome"]["page_marker"], regex.V1),
+        page_number=regex.compile(t["chrome"]["page_number"], regex.V1),
+        page_markers_min=int(t["chrome"]["page_markers_min"]),
         box_labels={_fold(k): v for k, v in t["box_labels"].items()},
         box_pairs=regex.compile(r"(?<![\p{L}\d])(?P<label>" + "|".join(
             r"\s+".join(map(regex.escape, k.split())) for k in sorted(t["box_labels"], key=len, reverse=True))
@@ -1039,11 +1045,36 @@ def _no_collection():
             gc.enable()
 
 
+def _page_furniture(lines: list[_Line]) -> list[_Line]:
+    """The lines without a converted PDF's page markers (``[chrome] page_marker``), the page
+    number after each and the blank lines around them: "… hạ tầng kỹ thuật" / "" / "## Trang 8"
+    / "" / "8" / "nghề gắn với …" is one paragraph again."""
+    r = _rules()
+    marks = [i for i, ln in enumerate(lines) if ln.kind == "text" and r.page_marker.fullmatch(ln.raw)]
+    if len(marks) < r.page_markers_min:
+        return lines
+    drop: set[int] = set()
+    for i in marks:
+        drop.add(i)
+        j = i - 1
+        while j >= 0 and lines[j].kind == "blank":
+            drop.add(j)
+            j -= 1
+        j = i + 1
+        while j < len(lines) and lines[j].kind == "blank":
+            drop.add(j)
+            j += 1
+        if j < len(lines) and lines[j].kind == "text" and r.page_number.fullmatch(lines[j].raw):
+            drop.add(j)
+    return [ln for i, ln in enumerate(lines) if i not in drop]
+
+
 def _build(text: str, wrapped: bool | None) -> Layout:
     """:func:`build_layout`."""
     lines, marked = _lines(text)
     if marked:
         _emphasis(lines)
+    lines = _page_furniture(lines)
     first, last, chrome = _chrome(text, lines)
     body = lines[first:last]
     if wrapped is None:

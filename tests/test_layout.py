@@ -759,6 +759,13 @@ JOIN_ROWS = [
                  "Line 2 trạm biến áp được xây dựng.",
                  "Số: 1551 /UBND-VX\nĐộc lập - Tự do - Hạnh phúc\nLine 2 trạm biến áp được xây dựng.",
                  id="drawing-object-names"),
+    # a PDF converted page by page: its page markers and numbers go, a paragraph they broke joins
+    pytest.param("## Trang 1\n\n1\nI. NHIỆM VỤ\n- Phối hợp đầu tư hạ tầng giao thông, hạ tầng\n\n## Trang 2\n\n2\n"
+                 "kỹ thuật phục vụ phát triển du lịch biển.\n- Chủ trì kiểm tra các hoạt động du lịch.",
+                 "I. NHIỆM VỤ\n- Phối hợp đầu tư hạ tầng giao thông, hạ tầng kỹ thuật phục vụ phát triển du lịch biển.\n"
+                 "- Chủ trì kiểm tra các hoạt động du lịch.", id="page-markers-of-a-converted-pdf"),
+    # … but one "Trang 1" line alone is text
+    pytest.param("Trang 1\nI. NHIỆM VỤ", "Trang 1\nI. NHIỆM VỤ", id="one-page-marker-is-text"),
     # a page whose last table row ends in a run of pipes with nothing after it
     pytest.param("|\nNội dung\n|\nĐơn vị chủ trì\n|\nThời gian\n|\n|\nCập nhật dữ liệu\n|\nSở Tài chính\n|\n|",
                  "Nội dung\tĐơn vị chủ trì\tThời gian\nCập nhật dữ liệu\tSở Tài chính\n", id="page-ends-in-a-run-of-pipes"),

@@ -417,6 +417,12 @@ ARTICLE_SHAPES = [
      "UBND tỉnh xem xét, quyết định./.\n",
      "Ủy ban nhân dân tỉnh", [("Điều 1.1", "Thủ trưởng các sở", ["Các sở, ban, ngành"], [], False),
                               ("Điều 1.2", "Trong quá trình thực hiện", ["Văn phòng Ủy ban nhân dân tỉnh"], [], False)]),
+    # … or with no comma at all: the difficulty ends it where a capital opens its bearer
+    ("closing-formula-condition-without-comma",
+     "QUYẾT ĐỊNH:\nĐiều 4. Bổ sung, điều chỉnh\nTrong quá trình thực hiện, nếu có vướng mắc UBND các xã, phường "
+     "kịp thời phản ánh bằng văn bản về Sở Nội vụ để tổng hợp báo cáo UBND tỉnh điều chỉnh, bổ sung theo quy định\n"
+     "Điều 5. Điều khoản thi hành\n",
+     "Ủy ban nhân dân tỉnh", [("Điều 4.1", "Trong quá trình thực hiện", ["Ủy ban nhân dân các xã, phường"], [], False)]),
     # items no body bears that open with a document's number are a list of documents (a repeal
     # whose line the page lost), not the issuer's tasks; an item that names its bearer stays one
     ("document-list-entries",
