@@ -36,6 +36,7 @@ Examples:
 from __future__ import annotations
 
 import bisect
+import collections
 import contextlib
 import gc
 from dataclasses import dataclass, field
@@ -60,6 +61,8 @@ class _Rules:
     page_marker: regex.Pattern  # a converted PDF's page marker line ("## Trang 7")
     page_number: regex.Pattern  # the page's number alone on the line after it
     page_markers_min: int
+    breadcrumb: regex.Pattern  # a crawl's document name before an article or a section
+    breadcrumb_min: int
     box_labels: dict[str, str]
     box_pairs: regex.Pattern  # a box's labels, each with its colon, several on one line
     end_lines: frozenset[str]
@@ -118,6 +121,10 @@ def _rules() -> _Rules:
         page_marker=regex.compile(t["chrome"]["page_marker"], regex.V1),
         page_number=regex.compile(t["chrome"]["page_number"], regex.V1),
         page_markers_min=int(t["chrome"]["page_markers_min"]),
+        breadcrumb=regex.compile(t["chrome"]["breadcrumb"].replace("{type}", "|".join(
+            r"[ \t]+".join(map(regex.escape, w.split()))
+            for w in sorted(load_table("references")["type_words"], key=len, reverse=True))), regex.V1 | regex.I),
+        breadcrumb_min=int(t["chrome"]["breadcrumb_min"]),
         box_labels={_fold(k): v for k, v in t["box_labels"].items()},
         box_pairs=regex.compile(r"(?<![\p{L}\d])(?P<label>" + "|".join(
             r"\s+".join(map(regex.escape, k.split())) for k in sorted(t["box_labels"], key=len, reverse=True))
@@ -1069,12 +1076,86 @@ def _page_furniture(lines: list[_Line]) -> list[_Line]:
     return [ln for i, ln in enumerate(lines) if i not in drop]
 
 
+def _plain_line(start: int, raw: str) -> _Line:
+    """A line without emphasis at ``start`` of the source, classified and cleaned as
+    :func:`_lines` does."""
+    line = _Line(start, start + len(raw), raw, _kind_of(raw))
+    if line.kind == "text":
+        _plain(line, _prefix_end(raw), len(raw))
+    return line
+
+
+def _splittable(line: _Line) -> bool:
+    """A text line that is one run of the source (no emphasis): it can be cut anywhere."""
+    return line.kind == "text" and not line.marks and len(line.keep) == 1
+
+
+# a section's marker right after an attached paper's type line in a breadcrumb, and a line's
+# own numbered marker and its first child glued after it ("3. Giải quyết … 3.1. Rà soát …",
+# "1. Tăng cường … tiến bộ 1.1." / "Tổ chức nghiên cứu …")
+_SECTION_AFTER = regex.compile(r"[IVXLC]{1,6}\.\s|Điều\s+\d", regex.V1)
+_OWN_NUMBER = regex.compile(r"[ \t]*(\d{1,2}(?:\.\d{1,2})?)\.[ \t]", regex.V1)
+
+
+def _breadcrumbs(lines: list[_Line]) -> list[_Line]:
+    """The lines without a crawl's breadcrumb (``[chrome] breadcrumb``): the document's name
+    repeated at the start of its articles' and sections' lines, then the attached paper's type
+    line ("CHƯƠNG TRÌNH HÀNH ĐỘNG.") dropped before a section's marker and made a line of its
+    own before the paper's title."""
+    r = _rules()
+    found = [(i, m.group()) for i, ln in enumerate(lines)
+             if ln.kind == "text" and (m := r.breadcrumb.match(ln.raw))]
+    counts = collections.Counter(crumb.rstrip() for _, crumb in found)
+    if not counts or counts.most_common(1)[0][1] < r.breadcrumb_min:
+        return lines
+    crumb = counts.most_common(1)[0][0]
+    at = {i: len(c) for i, c in found if c.rstrip() == crumb}
+    out: list[_Line] = []
+    for i, ln in enumerate(lines):
+        if i not in at or not _splittable(ln):
+            out.append(ln)
+            continue
+        rest_at = at[i]
+        rest = ln.raw[rest_at:]
+        m = regex.match(r"(?P<type>[^\S\n]*\p{Lu}[\p{Lu}\s]+?)\.[ \t]+", rest, regex.V1)
+        if m and " ".join(m.group("type").split()) in r.type_lines:
+            after = rest[m.end():]
+            if _SECTION_AFTER.match(after):
+                rest_at += m.end()  # "CHƯƠNG TRÌNH HÀNH ĐỘNG. II. …": the section's own line
+            else:
+                out.append(_plain_line(ln.start + rest_at, m.group("type").strip()))
+                rest_at += m.end()  # "CHƯƠNG TRÌNH HÀNH ĐỘNG. TRIỂN KHAI …": type line, then title
+        out.append(_plain_line(ln.start + rest_at, ln.raw[rest_at:]))
+    return out
+
+
+def _glued_children(lines: list[_Line]) -> list[_Line]:
+    """Lines cut where a numbered line's first child marker was glued to it ("3. Giải quyết
+    tốt tranh chấp lao động 3.1. Rà soát …" -> two items; "… tiến bộ 1.1." / "Tổ chức …" -> the
+    marker opens the next line's item)."""
+    out: list[_Line] = []
+    for ln in lines:
+        m = _OWN_NUMBER.match(ln.raw) if _splittable(ln) else None
+        if m is None:
+            out.append(ln)
+            continue
+        child = regex.search(rf"[ \t]({regex.escape(m.group(1))}\.1\.)(?=[ \t]+\p{{Lu}}|[ \t]*$)", ln.raw[m.end():],
+                             regex.V1)
+        if child is None:
+            out.append(ln)
+            continue
+        cut = m.end() + child.start(1)
+        out.append(_plain_line(ln.start, ln.raw[:cut].rstrip()))
+        out.append(_plain_line(ln.start + cut, ln.raw[cut:]))
+    return out
+
+
 def _build(text: str, wrapped: bool | None) -> Layout:
     """:func:`build_layout`."""
     lines, marked = _lines(text)
     if marked:
         _emphasis(lines)
-    lines = _page_furniture(lines)
+    lines = _glued_children(_breadcrumbs(_page_furniture(lines)))
     first, last, chrome = _chrome(text, lines)
     body = lines[first:last]
     if wrapped is None:

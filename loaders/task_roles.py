@@ -1086,7 +1086,8 @@ def _listed_bodies(ctx: Ctx, found, start: int, end: int) -> list[Agency]:
 
 
 def label_agencies(ctx: Ctx, start: int, end: int) -> list[Agency]:
-    """Agencies listed after "Đơn vị chủ trì:": known names, then the other comma pieces."""
+    """Agencies listed after "Đơn vị chủ trì:": known names, then the other comma pieces that
+    open with a capital (a name)."""
     found = found_agencies(ctx, start, end)
     out: list[tuple[int, Agency]] = [(s, a) for a, s, _ in found]
     k = 0  # found and pieces are both in order: one sweep
@@ -1095,7 +1096,9 @@ def label_agencies(ctx: Ctx, start: int, end: int) -> list[Agency]:
         piece = ctx.text[s:e].strip(" .\n")
         while k < len(found) and found[k][2] <= s:
             k += 1
-        if not piece or (k < len(found) and found[k][1] < e):
+        if not piece or (k < len(found) and found[k][1] < e) or piece[:1].islower():
+            # (a piece in lower case names no body: "… phối hợp với đơn vị, địa phương có liên
+            # quan tham mưu thực hiện" is a generic phrase and a duty, no "Địa phương có liên quan …")
             continue
         out.append((s, resolve_agency(piece, ctx.jurisdiction, parent=ctx.issuer)))
     return compose_agencies([a for _, a in sorted(out, key=lambda t: t[0])], ctx.jurisdiction, ctx.compounds)

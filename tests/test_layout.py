@@ -640,6 +640,48 @@ def test_task_table_row_merged_with_the_row_above(fmt, tmp_path):
         ("Đầu tư trang thiết bị hiện", ("Sở Tài chính",), ("Sở Tư pháp",), "interval", "2027-12-31")]
 
 
+CRAWLED = (
+    "Quyết định 435/QĐ-UBND năm 2020. ỦY BAN NHÂN DÂN TỈNH KON TUM -------\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n"
+    "Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH V/V BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+    "Căn cứ Luật tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\nQUYẾT ĐỊNH:\n\n"
+    "Quyết định 435/QĐ-UBND năm 2020. Điều 1.\nBan hành kèm theo Quyết định này Chương trình hành động.\n\n"
+    "Quyết định 435/QĐ-UBND năm 2020. Điều 2.\nGiám đốc Sở Lao động - Thương binh và Xã hội; Chủ tịch Ủy ban nhân "
+    "dân các huyện, thành phố chịu trách nhiệm thi hành Quyết định này./.\n"
+    "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nKT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn A\n\n"
+    "Quyết định 435/QĐ-UBND năm 2020. CHƯƠNG TRÌNH HÀNH ĐỘNG. TRIỂN KHAI KẾ HOẠCH SỐ 119-KH/TU (Ban hành kèm theo "
+    "Quyết định số 435/QĐ-UBND, ngày 04 tháng 5 năm 2020 của Ủy ban nhân dân tỉnh Kon Tum)\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức về xây dựng quan hệ lao động hài hoà.\n\n"
+    "Quyết định 435/QĐ-UBND năm 2020. CHƯƠNG TRÌNH HÀNH ĐỘNG. II. NỘI DUNG HOẠT ĐỘNG\n"
+    "1. Nâng cao năng lực quản lý nhà nước về quan hệ lao động 1.1.\n"
+    "Tăng cường kiểm tra, thanh tra chấp hành pháp luật về lao động.\n"
+    "- Cơ quan thực hiện: Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với Liên đoàn Lao động tỉnh.\n"
+    "- Thời gian thực hiện: Hoàn thành trong quý III/2020.\n"
+    "1.2.\nBố trí quỹ đất phát triển nhà ở cho công nhân.\n"
+    "- Cơ quan thực hiện: Sở Xây dựng chủ trì, phối hợp với các đơn vị, địa phương có liên quan tham mưu thực hiện.\n"
+    "- Thời gian thực hiện: Thực hiện thường xuyên hằng năm.\n"
+    "1.3.\nHướng dẫn, phổ biến Luật Doanh nghiệp cho các doanh nghiệp.\n"
+    "- Cơ quan thực hiện: Sở Tài chính chủ trì phối hợp với đơn vị, địa phương có liên quan tham mưu thực hiện.\n"
+)
+
+
+def test_crawled_text_with_breadcrumbs(tmp_path):
+    # a crawl of the site: the document's name before each article and section, the first
+    # child's marker glued to its parent's line, bare markers on their own lines
+    path = tmp_path / "crawl.txt"
+    path.write_text(CRAWLED, "utf-8")
+    ex = extract_file(path)
+    assert ex.document.ref.number_symbol == "435/QĐ-UBND"
+    assert [(t.section, *row[:3]) for t, row in zip(ex.tasks, _tasks(ex))] == [
+        ("Điều 2", "Giám đốc Sở Lao động -", ("Sở Lao động - Thương binh và Xã hội",
+                                                     "Ủy ban nhân dân các huyện, thành phố, thị xã"), ()),
+        ("II.1.1", "Tăng cường kiểm tra, thanh tra", ("Sở Lao động - Thương binh và Xã hội",),
+         ("Liên đoàn Lao động tỉnh",)),
+        ("II.1.2", "Bố trí quỹ đất phát triển", ("Sở Xây dựng",), ("Các cơ quan, địa phương liên quan",)),
+        # (lower-case pieces of a label name no body: no "Địa phương có liên quan tham mưu …")
+        ("II.1.3", "Hướng dẫn, phổ biến Luật Doanh", ("Sở Tài chính",), ())]
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_charter_articles_are_no_tasks(fmt, tmp_path):
     ex = _extract(CHARTER, fmt, tmp_path)
@@ -766,6 +808,24 @@ JOIN_ROWS = [
                  "- Chủ trì kiểm tra các hoạt động du lịch.", id="page-markers-of-a-converted-pdf"),
     # … but one "Trang 1" line alone is text
     pytest.param("Trang 1\nI. NHIỆM VỤ", "Trang 1\nI. NHIỆM VỤ", id="one-page-marker-is-text"),
+    # a crawl's breadcrumb (the document's name before each article and section, then the
+    # attached paper's type line) goes; a numbered line's first child glued to it starts a line
+    pytest.param("Quyết định 435/QĐ-UBND năm 2020. Điều 1.\nBan hành kèm theo Quyết định này Chương trình hành động.\n\n"
+                 "Quyết định 435/QĐ-UBND năm 2020. Điều 2.\nGiám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này./.\n"
+                 "Quyết định 435/QĐ-UBND năm 2020. CHƯƠNG TRÌNH HÀNH ĐỘNG. TRIỂN KHAI KẾ HOẠCH SỐ 119-KH/TU\n"
+                 "Quyết định 435/QĐ-UBND năm 2020. CHƯƠNG TRÌNH HÀNH ĐỘNG. II. NỘI DUNG HOẠT ĐỘNG\n"
+                 "1. Tăng cường sự lãnh đạo của cấp ủy 1.1.\nTổ chức nghiên cứu, quán triệt Chỉ thị.\n"
+                 "3. Giải quyết tốt tranh chấp lao động 3.1. Rà soát, kiện toàn các thiết chế.",
+                 "Điều 1. Ban hành kèm theo Quyết định này Chương trình hành động.\nĐiều 2. Giám đốc Sở Nội vụ chịu trách "
+                 "nhiệm thi hành Quyết định này./.\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nTRIỂN KHAI KẾ HOẠCH SỐ 119-KH/TU\n"
+                 "II. NỘI DUNG HOẠT ĐỘNG\n1. Tăng cường sự lãnh đạo của cấp ủy\n1.1. Tổ chức nghiên cứu, quán triệt Chỉ "
+                 "thị.\n3. Giải quyết tốt tranh chấp lao động\n3.1. Rà soát, kiện toàn các thiết chế.",
+                 id="crawl-breadcrumbs-and-glued-child-markers"),
+    # … a name met twice only is the text's ("Quyết định 12/QĐ-UBND năm 2020. Điều 3." is no crumb)
+    pytest.param("Căn cứ Quyết định 12/QĐ-UBND năm 2020. Điều 3. Giao Sở Nội vụ.\nQuyết định 12/QĐ-UBND năm 2020. Sở "
+                 "Tư pháp phối hợp.",
+                 "Căn cứ Quyết định 12/QĐ-UBND năm 2020. Điều 3. Giao Sở Nội vụ.\nQuyết định 12/QĐ-UBND năm 2020. Sở "
+                 "Tư pháp phối hợp.", id="a-name-twice-is-no-breadcrumb"),
     # a page whose last table row ends in a run of pipes with nothing after it
     pytest.param("|\nNội dung\n|\nĐơn vị chủ trì\n|\nThời gian\n|\n|\nCập nhật dữ liệu\n|\nSở Tài chính\n|\n|",
                  "Nội dung\tĐơn vị chủ trì\tThời gian\nCập nhật dữ liệu\tSở Tài chính\n", id="page-ends-in-a-run-of-pipes"),
