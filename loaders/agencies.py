@@ -1183,7 +1183,11 @@ def _titled_fields(text: str, words: list[str], toks: list[tuple[str, int, int]]
         if j >= len(toks) or not text[toks[j][1]].isupper() or _body_word(words, j) or _walk_at(text, toks[j][1]):
             return None
         k = j + 1
-        while k < len(toks) and k - j < _DOMAIN_WORDS and words[k][0].isalpha() and text[toks[k][1]].islower() \
+        # (a field's later word may be capitalised too, no head nor a listed body's start:
+        # "… Thương mại và Hỗ trợ Doanh nghiệp")
+        while k < len(toks) and k - j < _DOMAIN_WORDS and words[k][0].isalpha() \
+                and (text[toks[k][1]].islower() or not (gaz.heads_by_first.get(words[k])
+                                                       or _walk_at(text, toks[k][1]))) \
                 and not _stops(words, k, gaz.stop_words) and words[k] != "và" \
                 and not _LEVEL_WORD.match(text, toks[k][1]):  # "… và Thể thao huyện Lạc Dương"
             k += 1

@@ -61,6 +61,7 @@ class _Rules:
     page_marker: regex.Pattern  # a converted PDF's page marker line ("## Trang 7")
     page_number: regex.Pattern  # the page's number alone on the line after it
     page_markers_min: int
+    page_numbers_min: int  # a run of page numbers alone on their lines at least this long
     breadcrumb: regex.Pattern  # a crawl's document name before an article or a section
     breadcrumb_min: int
     box_labels: dict[str, str]
@@ -121,6 +122,7 @@ def _rules() -> _Rules:
         page_marker=regex.compile(t["chrome"]["page_marker"], regex.V1),
         page_number=regex.compile(t["chrome"]["page_number"], regex.V1),
         page_markers_min=int(t["chrome"]["page_markers_min"]),
+        page_numbers_min=int(t["chrome"]["page_numbers_min"]),
         breadcrumb=regex.compile(t["chrome"]["breadcrumb"].replace("{type}", "|".join(
             r"[ \t]+".join(map(regex.escape, w.split()))
             for w in sorted(load_table("references")["type_words"], key=len, reverse=True))), regex.V1 | regex.I),
@@ -1059,6 +1061,9 @@ def _page_furniture(lines: list[_Line]) -> list[_Line]:
     r = _rules()
     marks = [i for i, ln in enumerate(lines) if ln.kind == "text" and r.page_marker.fullmatch(ln.raw)]
     if len(marks) < r.page_markers_min:
+        marks = []
+    marks += _page_numbers(lines)
+    if not marks:
         return lines
     drop: set[int] = set()
     for i in marks:
@@ -1147,6 +1152,39 @@ def _glued_children(lines: list[_Line]) -> list[_Line]:
         cut = m.end() + child.start(1)
         out.append(_plain_line(ln.start, ln.raw[:cut].rstrip()))
         out.append(_plain_line(ln.start + cut, ln.raw[cut:]))
+    return out
+
+
+def _page_numbers(lines: list[_Line]) -> list[int]:
+    """Indexes of a converted PDF's page numbers: lines holding a number alone, no table's
+    pipe line next to them, whose numbers go up by one over ``[chrome] page_numbers_min`` such
+    lines at least ("2" … "12", then "2" … "18" in an appendix counting its pages again)."""
+    def near(i: int, step: int) -> _Line | None:
+        i += step
+        while 0 <= i < len(lines) and lines[i].kind == "blank":
+            i += step
+        return lines[i] if 0 <= i < len(lines) else None
+
+    found = []
+    for i, ln in enumerate(lines):
+        s = ln.raw.strip()
+        if ln.kind == "text" and s.isdigit() and len(s) <= 3:
+            around = (near(i, -1), near(i, 1))
+            if not any(x is not None and x.kind == "pipe" for x in around):
+                found.append((i, int(s)))
+    out: list[int] = []
+    run: list[int] = []
+    last = None
+    for i, n in found:
+        if last is not None and n == last + 1:
+            run.append(i)
+        else:
+            if len(run) >= _rules().page_numbers_min:
+                out += run
+            run = [i]
+        last = n
+    if len(run) >= _rules().page_numbers_min:
+        out += run
     return out
 
 

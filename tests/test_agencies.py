@@ -698,6 +698,10 @@ TOKEN_WALK = [
     ("Trung tâm Văn hóa, Thông tin và Thể thao huyện Lạc Dương có chức năng", "Lâm Đồng",
      [("Trung tâm Văn hóa, Thông tin và Thể thao huyện Lạc Dương",
        "Trung tâm Văn hóa, Thông tin và Thể thao huyện Lạc Dương")]),
+    # a title-case field's later word capitalised too ("Hỗ trợ Doanh nghiệp"), a group noun there
+    ("Trung tâm Xúc tiến Đầu tư, Thương mại và Hỗ trợ Doanh nghiệp chủ trì", "Huế",
+     [("Trung tâm Xúc tiến Đầu tư, Thương mại và Hỗ trợ Doanh nghiệp",
+       "Trung tâm Xúc tiến Đầu tư, Thương mại và Hỗ trợ Doanh nghiệp")]),
     ("giao Sở Tư pháp, Công an tỉnh và Viện Kiểm sát nhân dân tỉnh thực hiện", HT,
      [("Sở Tư pháp", "Sở Tư pháp"), ("Công an tỉnh", "Công an tỉnh"),
       ("Viện Kiểm sát nhân dân tỉnh", "Viện Kiểm sát nhân dân tỉnh")]),

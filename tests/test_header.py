@@ -48,6 +48,12 @@ ROWS = [
      "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 25/KH-UBND\nT hành phố Hồ Chí M inh, ngày 03 tháng 3 "
      "năm 2015\nKẾ HOẠCH\nTriển khai công tác năm 2015\n",
      dict(number_symbol="25/KH-UBND", jurisdiction="Hồ Chí Minh")),
+    # a PDF's text layer with the place-date cell on the number's line, a space in the symbol
+    ("number-then-place-date-on-one-line-spaced-symbol",
+     "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTHÀNH PHỐ HUẾ Độc lập - Tự do - Hạnh phúc\n"
+     "Số: 188 /KH-UBND Huế, ngày 02 tháng 4 năm 2026\nKẾ HOẠCH\nPhát triển du lịch sinh thái\n",
+     dict(id="hue:188/KH-UBND:2026", number_symbol="188/KH-UBND", date="2026-04-02", jurisdiction="Huế",
+          issuer="Ủy ban nhân dân thành phố Huế")),
     ("party-province",
      "TỈNH ỦY HÀ TĨNH\t\tĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 26-CTr/TU\t\tHà Tĩnh, ngày 07 tháng 02 năm 2023\n"
      "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 29-NQ/TW\n",

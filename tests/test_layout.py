@@ -806,6 +806,11 @@ JOIN_ROWS = [
                  "kỹ thuật phục vụ phát triển du lịch biển.\n- Chủ trì kiểm tra các hoạt động du lịch.",
                  "I. NHIỆM VỤ\n- Phối hợp đầu tư hạ tầng giao thông, hạ tầng kỹ thuật phục vụ phát triển du lịch biển.\n"
                  "- Chủ trì kiểm tra các hoạt động du lịch.", id="page-markers-of-a-converted-pdf"),
+    # … and its page numbers alone on their lines, going up by one (an appendix counts again)
+    pytest.param("I. NHIỆM VỤ\n- Bảo tồn di sản văn hóa.\n\n2\n\n9. Công an thành phố Huế\n\n3\n- Bảo đảm an ninh,\n\n4\n"
+                 "trật tự tại các điểm du lịch.",
+                 "I. NHIỆM VỤ\n- Bảo tồn di sản văn hóa.\n9. Công an thành phố Huế\n- Bảo đảm an ninh, trật tự tại các "
+                 "điểm du lịch.", id="page-numbers-of-a-converted-pdf"),
     # … but one "Trang 1" line alone is text
     pytest.param("Trang 1\nI. NHIỆM VỤ", "Trang 1\nI. NHIỆM VỤ", id="one-page-marker-is-text"),
     # a crawl's breadcrumb (the document's name before each article and section, then the
