@@ -67,7 +67,10 @@ def _section_kind(ctx: Ctx, p: Paragraph) -> str:
         m = pat.search(title)
         if m:
             found.append((m.start(), kind))
-    return min(found)[1] if found else "skip"
+    kind = min(found)[1] if found else "skip"
+    if kind == "skip" and r.named_only.match(title.strip()):
+        return "named"  # "III. KINH PHÍ THỰC HIỆN": only the items that name their bearer
+    return kind
 
 
 _PARTS = regex.compile(r"[,;]|\s+(?:và|VÀ)\s+", regex.V1)
@@ -95,7 +98,10 @@ def prose(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
         if i < scan.listed_until:
             continue  # an example of the item above ("… như:" / "- Hệ thống …"): part of its task
         if not _outline(ctx, scan, i):
+            before = len(b.drafts)
             _item(ctx, scan, i, b)
+            if scan.mode == "named":
+                b.drafts[before:] = [d for d in b.drafts[before:] if d.roles.lead and not d.inferred]
     return Read(structured=scan.seen)
 
 
@@ -116,10 +122,10 @@ def _outline(ctx: Ctx, scan: _Scan, i: int) -> bool:
         scan.roman = p.label
         scan.skip_number = False
         scan.mode = _section_kind(ctx, p)
-        scan.seen = scan.seen or scan.mode != "skip"
+        scan.seen = scan.seen or scan.mode in ("tasks", "implementation")
         scan.stack, scan.last = [], None
         return True
-    if scan.mode not in ("tasks", "implementation"):
+    if scan.mode not in ("tasks", "implementation", "named"):
         return True
     if p.kind == "number":
         # "1. Dự báo tình hình …" inside a task section: analysis, not tasks

@@ -42,6 +42,7 @@ class TaskRules:
     letter_superiors: regex.Pattern  # an addressee above the sender: the letter hands nothing on
     letter_addressee_groups: frozenset[str]  # "Các đơn vị": a bearer that stands for the addressees
     task_sections: regex.Pattern
+    named_only: regex.Pattern  # a skipped section's title whose items naming their bearer are tasks
     implementation: regex.Pattern
     lead_cue: regex.Pattern
     coop_cue: regex.Pattern
@@ -195,6 +196,7 @@ def task_rules() -> TaskRules:
         letter_superiors=compile_rule(raw["letters"]["letter_superiors"], regex.V1),
         letter_addressee_groups=frozenset(raw["letters"]["addressee_groups"]),
         task_sections=_any(raw["sections"]["tasks"]),
+        named_only=_any(raw["sections"]["named_only"]),
         implementation=_any(raw["sections"]["implementation"]),
         lead_cue=_any([roles["lead_cue"]]),
         coop_cue=_any([roles["cooperating_cue"]]),

@@ -1699,6 +1699,8 @@ SECTION_TITLES = [
     ("II. NHIỆM VỤ VÀ GIẢI PHÁP", True),
     ("IV. TỔ CHỨC THỰC HIỆN", True),
     ("VI. CHẾ ĐỘ BÁO CÁO", True),
+    # a funding section: its items naming their bearer only (the test's item names one)
+    ("III. KINH PHÍ THỰC HIỆN", True),
 ]
 
 
@@ -1709,6 +1711,16 @@ def test_section_title_decides_whether_its_items_are_tasks(title: str, tasks: bo
     found, _ = extract_tasks(f"{title}\n1. Sở Tài chính chủ trì rà soát các khoản thu ngân sách.\n", doc)
     assert bool(found) is tasks
 
+
+
+def test_funding_section_keeps_only_items_naming_their_bearer() -> None:
+    doc = DocRef(id="hue:1/KH-UBND:2025", type="KH", number_symbol="1/KH-UBND", date="2025-06-25",
+                 issuer="Ủy ban nhân dân thành phố Huế", jurisdiction="Huế")
+    found, _ = extract_tasks(
+        "III. KINH PHÍ THỰC HIỆN\n1. Kinh phí thực hiện được bố trí từ dự toán chi ngân sách nhà nước hằng năm.\n"
+        "2. Căn cứ nhiệm vụ được giao, các cơ quan, đơn vị liên quan xây dựng dự toán kinh phí gửi Sở Tài chính "
+        "thẩm định.\n3. Huy động các nguồn vốn xã hội hóa hợp pháp khác.\n", doc)
+    assert [(t.section, t.inferred) for t in found] == [("III.2", False)]
 
 
 def test_delegation_of_procedures_and_of_duties() -> None:
