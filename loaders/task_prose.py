@@ -49,6 +49,9 @@ class _Scan:
     stack: list[_Heading] = field(default_factory=list)
     last: Draft | None = None  # the task a plain paragraph or label continues
     listed_until: int = 0  # paragraphs before this index are examples an item listed ("… như:")
+    pending: list[Draft] = field(default_factory=list)  # the tasks read since the last labels
+    sharing: list[Draft] = field(default_factory=list)  # those the labels being read also cover
+    in_labels: bool = False  # the paragraph before was a label
 
 
 def _section_kind(ctx: Ctx, p: Paragraph) -> str:
@@ -99,9 +102,12 @@ def prose(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
             continue  # an example of the item above ("… như:" / "- Hệ thống …"): part of its task
         if not _outline(ctx, scan, i):
             before = len(b.drafts)
+            if scan.in_labels:
+                scan.pending, scan.in_labels = [], False
             _item(ctx, scan, i, b)
             if scan.mode == "named":
                 b.drafts[before:] = [d for d in b.drafts[before:] if d.roles.lead and not d.inferred]
+            scan.pending.extend(b.drafts[before:])
     return Read(structured=scan.seen)
 
 
@@ -138,7 +144,15 @@ def _outline(ctx: Ctx, scan: _Scan, i: int) -> bool:
         return True
     if p.kind == "label":
         if scan.last is not None:
-            apply_labels(ctx, scan.last, p.body, p.end)
+            if not scan.in_labels:
+                # labels written once after a run of items none of which bears its own: "1.1." /
+                # "1.2. …" / "- Cơ quan thực hiện: …" / "- Thời gian thực hiện: …" cover both
+                parent = scan.last.section.rpartition(".")[0]
+                scan.sharing = [d for d in scan.pending if d is not scan.last and d.inferred
+                                and d.section.rpartition(".")[0] == parent and d.section != scan.last.section]
+            for d in (scan.last, *scan.sharing):
+                apply_labels(ctx, d, p.body, p.end)
+        scan.in_labels = True
         return True
     return False
 

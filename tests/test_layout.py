@@ -250,6 +250,11 @@ PLAN_LABELS = [
     ("p", "- Thời hạn hoàn thành: 30/11/2025."),
     ("p", "8. Tuyên truyền."),
     ("p", "- Cơ quan thực hiện: Sở Văn hóa, Thể thao và Du lịch."),
+    # labels written once after two items that bear none of their own: both items'
+    ("p", "9. Tổ chức tập huấn chuyển đổi số cho cán bộ."),
+    ("p", "10. Tổ chức hội thi chuyển đổi số."),
+    ("p", "- Cơ quan thực hiện: Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ."),
+    ("p", "- Thời gian thực hiện: Quý III/2025."),
     # a table whose one column names who carries it out, their roles written in the cell
     ("h", "II. PHÂN CÔNG NHIỆM VỤ"),
     ("table", [["STT", "Nội dung nhiệm vụ", "Đơn vị thực hiện", "Thời gian hoàn thành"],
@@ -573,6 +578,8 @@ def test_plan_label_variants(fmt, tmp_path):
         ("Xây dựng đề án vị trí", ("Sở Nội vụ",), ("Sở Tài chính",), None, None),
         ("Sắp xếp đơn vị sự nghiệp.", ("Sở Nội vụ",), (), "date", "2025-11-30"),
         ("Tuyên truyền.", ("Sở Văn hóa, Thể thao và Du lịch",), (), None, None),
+        ("Tổ chức tập huấn chuyển đổi", ("Sở Khoa học và Công nghệ",), ("Sở Nội vụ",), "interval", "2025-09-30"),
+        ("Tổ chức hội thi chuyển đổi", ("Sở Khoa học và Công nghệ",), ("Sở Nội vụ",), "interval", "2025-09-30"),
         ("Rà soát hạ tầng viễn thông", ("Sở Xây dựng",), ("Sở Tài chính",), "interval", "2025-12-31"),
         ("Xây dựng kho dữ liệu dùng", ("Sở Khoa học và Công nghệ",), ("Sở Tư pháp",), "interval", "2026-03-31"),
     ]
