@@ -61,6 +61,8 @@ class _Rules:
     page_marker: regex.Pattern  # a converted PDF's page marker line ("## Trang 7")
     page_number: regex.Pattern  # the page's number alone on the line after it
     page_markers_min: int
+    justified_gap: regex.Pattern  # two or three spaces a text layer put between words
+    justified_gaps: int
     page_numbers_min: int  # a run of page numbers alone on their lines at least this long
     breadcrumb: regex.Pattern  # a crawl's document name before an article or a section
     breadcrumb_min: int
@@ -122,6 +124,8 @@ def _rules() -> _Rules:
         page_marker=regex.compile(t["chrome"]["page_marker"], regex.V1),
         page_number=regex.compile(t["chrome"]["page_number"], regex.V1),
         page_markers_min=int(t["chrome"]["page_markers_min"]),
+        justified_gap=regex.compile(t["join"]["justified_gap"], regex.V1),
+        justified_gaps=int(t["join"]["justified_gaps"]),
         page_numbers_min=int(t["chrome"]["page_numbers_min"]),
         breadcrumb=regex.compile(t["chrome"]["breadcrumb"].replace("{type}", "|".join(
             r"[ \t]+".join(map(regex.escape, w.split()))
@@ -1054,6 +1058,36 @@ def _no_collection():
             gc.enable()
 
 
+def _justified(lines: list[_Line]) -> None:
+    """Read the gaps of a justified line as one space each (``[join] justified_gap``): the runs
+    of ``keep`` and ``full`` leave out every space of a gap but its first."""
+    r = _rules()
+    for ln in lines:
+        if ln.kind != "text" or "  " not in ln.clean:
+            continue
+        gaps = [m.span() for m in r.justified_gap.finditer(ln.raw)]
+        if len(gaps) < r.justified_gaps:
+            continue
+        skip = [(ln.start + a + 1, ln.start + b) for a, b in gaps]  # source spans left out
+        ln.keep, ln.full = _without(ln.keep, skip), _without(ln.full, skip)
+        ln.clean = "".join(ln.raw[a - ln.start : b - ln.start] for a, b in ln.keep)
+
+
+def _without(runs, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Source runs with the spans of ``skip`` (sorted, apart) cut out."""
+    out = []
+    for a, b in runs:
+        for s, e in skip:
+            if e <= a or s >= b:
+                continue
+            if s > a:
+                out.append((a, s))
+            a = max(a, e)
+        if a < b:
+            out.append((a, b))
+    return out
+
+
 def _page_furniture(lines: list[_Line]) -> list[_Line]:
     """The lines without a converted PDF's page markers (``[chrome] page_marker``), the page
     number after each and the blank lines around them: "… hạ tầng kỹ thuật" / "" / "## Trang 8"
@@ -1193,6 +1227,7 @@ def _build(text: str, wrapped: bool | None) -> Layout:
     lines, marked = _lines(text)
     if marked:
         _emphasis(lines)
+    _justified(lines)
     lines = _glued_children(_breadcrumbs(_page_furniture(lines)))
     first, last, chrome = _chrome(text, lines)
     body = lines[first:last]
@@ -1240,6 +1275,8 @@ def _emit(lines: list[_Line], w: _Writer, wrapped: bool, *, after_chrome: bool =
             prev, block = None, _Joined()
             continue
         i += 1
+        if ln.kind == "blank" and _blank_inside(lines, i - 1, prev):
+            continue  # "… của Luật Ban hành văn bản" / "" / "quy phạm pháp luật số 87/2025/QH15;"
         if ln.kind in ("blank", "rule"):
             prev, block = None, _Joined()
             if not wrapped and not (after_chrome and not w.length):
@@ -1258,6 +1295,21 @@ def _emit(lines: list[_Line], w: _Writer, wrapped: bool, *, after_chrome: bool =
         for a, b in (ln.keep if wrapped and "\t" not in ln.raw else ln.full):
             w.run(a, b)
         prev = ln
+
+
+def _blank_inside(lines: list[_Line], i: int, prev: _Line | None) -> bool:
+    """Whether the blank line ``i`` lies inside a sentence, as a converted PDF leaves one: the
+    line before ends without a sentence's end, the next text line opens in lower case with no
+    list marker ("a)")."""
+    if prev is None or not prev.clean or prev.clean[-1] in ".;:!?…" or "\t" in prev.raw:
+        return False
+    j = i + 1
+    while j < len(lines) and lines[j].kind == "blank":
+        j += 1
+    if j >= len(lines) or lines[j].kind != "text" or not lines[j].clean:
+        return False
+    nxt = lines[j].clean
+    return _starts_lower(nxt) and not _rules().marker.match(nxt)
 
 
 def _empty_cells(lines: list[_Line], i: int, count: int, ncols: int) -> int:

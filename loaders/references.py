@@ -735,12 +735,16 @@ def _jurisdiction(rm: RawMention, province: str | None) -> str:
     sym = rm.symbol
     if sym and sym.level == "central":
         return CENTRAL
+    # the citing province, as it was named on the document's date: "Quyết định số 3175/QĐ-UBND
+    # ngày 27 tháng 12 năm 2022 của UBND tỉnh (nay là UBND thành phố)" in a Huế decision of 2026
+    # is Thừa Thiên Huế's (renamed Huế on 1 January 2025)
+    own = provinces().as_of(province, rm.date) if province else None
     if sym and sym.level == "local":
-        return _issuer_province(rm.issuer_text, province) or province or "unknown"
+        return _issuer_province(rm.issuer_text, province) or own or "unknown"
     # unknown issuer code (a letter from an unlisted unit): decide by the issuer phrase
     if level == "central":
         return CENTRAL
-    return _issuer_province(rm.issuer_text, province) or province or "unknown"
+    return _issuer_province(rm.issuer_text, province) or own or "unknown"
 
 
 def _issuer_province(issuer: str | None, province: str | None) -> str | None:

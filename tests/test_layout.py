@@ -820,6 +820,18 @@ JOIN_ROWS = [
                  "điểm du lịch.", id="page-numbers-of-a-converted-pdf"),
     # … but one "Trang 1" line alone is text
     pytest.param("Trang 1\nI. NHIỆM VỤ", "Trang 1\nI. NHIỆM VỤ", id="one-page-marker-is-text"),
+    # a PDF's justified lines: two or three spaces between words read as one (not the wider
+    # gaps of a header laid out by spaces); a blank line inside a sentence joins its two halves
+    pytest.param("Căn  cứ  Luật  sửa  đổi,  bổ  sung  một  số  điều  của  Luật  Ban  hành  văn  bản\n\n"
+                 "quy phạm pháp luật số 87/2025/QH15;\nCăn cứ Luật Du lịch số 09/2017/QH14;",
+                 "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật số "
+                 "87/2025/QH15;\nCăn cứ Luật Du lịch số 09/2017/QH14;", id="justified-gaps-and-a-blank-inside-a-sentence"),
+    pytest.param("ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-UBND  Nghệ An, ngày 3 tháng 1",
+                 "ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-UBND  Nghệ An, ngày 3 tháng 1",
+                 id="column-gaps-are-no-justified-gaps"),
+    # … but not before a list marker in lower case
+    pytest.param("1. Sở Tài chính chủ trì thực hiện các nhiệm vụ\n\na) Rà soát các khoản thu.",
+                 "1. Sở Tài chính chủ trì thực hiện các nhiệm vụ\na) Rà soát các khoản thu.", id="blank-before-a-letter-item"),
     # a crawl's breadcrumb (the document's name before each article and section, then the
     # attached paper's type line) goes; a numbered line's first child glued to it starts a line
     pytest.param("Quyết định 435/QĐ-UBND năm 2020. Điều 1.\nBan hành kèm theo Quyết định này Chương trình hành động.\n\n"

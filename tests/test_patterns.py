@@ -495,6 +495,17 @@ def test_no_former_province_before_the_merger():
         ref("41/2022/NQ-HĐND", "NQ", "2022-12-09", BN, "cites")]
 
 
+@pytest.mark.parametrize(("date", "province"), [("27 tháng 12 năm 2022", "Thừa Thiên Huế"), ("10 tháng 6 năm 2025", "Huế")])
+def test_own_province_as_named_on_the_cited_documents_date(date, province):
+    """"… của UBND tỉnh (nay là UBND thành phố)" in a Huế decision of 2026: the province as it
+    was named when the cited decision was issued (Thừa Thiên Huế became Huế on 1 January 2025)."""
+    text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1431/QĐ-UBND\n"
+            "Huế, ngày 04 tháng 5 năm 2026\nQUYẾT ĐỊNH\nVề việc thử nghiệm\nCăn cứ Luật Giá số 16/2023/QH15;\n"
+            f"Căn cứ Quyết định số 3175/QĐ-UBND ngày {date} của UBND tỉnh (nay là UBND thành phố) về phê duyệt Kế "
+            "hoạch hành động;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Bộ tiêu chí.\n")
+    assert [(r["key"], r["jurisdiction"]) for r in _ours_but_basis(text)] == [("3175/QĐ-UBND", province)]
+
+
 def test_former_province_of_a_table_row():
     """A row whose cells name one province only, a former one, is that province's; a row
     naming two keeps the citing province (markdown table, as saved from a legal library)."""
