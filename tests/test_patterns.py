@@ -293,6 +293,11 @@ ROWS = [
      "ngày 22 tháng 11 năm 2019;", "",
      [ref("Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương",
           "Luật", "2019-11-22", CENTRAL, "based_on")]),
+    ("amending-law-without-bo-sung",
+     "Căn cứ Luật sửa đổi một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương "
+     "ngày 22 tháng 11 năm 2019;", "",
+     [ref("Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương",
+          "Luật", "2019-11-22", CENTRAL, "based_on")]),
     ("law-alias-spelling",
      "Căn cứ Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân và Ủy ban nhân dân ngày 03 tháng 12 năm 2004;", "",
      [ref("Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân", "Luật", "2004-12-03",
