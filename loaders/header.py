@@ -26,7 +26,7 @@ from graph.vocab import table_cache, type_role
 from .identity import (Symbol, issuer_display, issuer_level, iso_date, local_unit, make_id, parse_symbol, party_of,
                        unit_key)
 from .patterns import patterns
-from .rules import alternation, compile_rule, load_table, match_key, provinces
+from .rules import alternation, compile_rule, load_table, marker_pattern, match_key, provinces
 
 __all__ = ["Header", "read_header"]
 
@@ -256,7 +256,8 @@ def _title_rules() -> tuple[regex.Pattern, regex.Pattern]:
     enders = alternation(t["header"]["title_enders"])
     return (
         regex.compile(rf"(?:{enders})(?!\p{{L}})", regex.V1 | regex.I),
-        regex.compile(r"(?:[IVXLC]{1,6}|\d{1,2}|Điều\s+\d+)\s*[.):]\s", regex.V1),
+        # (a section's marker: "I.", "1.", "Điều 1."; [marker_atoms])
+        regex.compile(marker_pattern(r"(?:{roman}|\d{1,2}|Điều\s+\d+)\s*[.):]\s"), regex.V1),
     )
 
 

@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 import regex
 from graph.vocab import table_cache
 
-from .rules import load_table
+from .rules import load_table, marker_pattern, marker_regex
 
 __all__ = ["Block", "Chrome", "Layout", "build_layout", "reading_form"]
 
@@ -113,7 +113,7 @@ def _keys(phrases) -> tuple[str, ...]:
 @table_cache
 def _rules() -> _Rules:
     t = load_table("layout")
-    markers = "|".join(f"(?:{p})" for p in t["markers"]["patterns"])
+    markers = "|".join(f"(?:{marker_pattern(p)})" for p in t["markers"]["patterns"])
     labels = "|".join(regex.escape(x) for x in sorted(t["markers"]["labels"], key=len, reverse=True))
     openers = "|".join(regex.escape(x) for x in sorted(t["join"]["block_openers"], key=len, reverse=True))
     type_lines = frozenset(
@@ -167,13 +167,13 @@ def _rules() -> _Rules:
             regex.V1),
         openers=regex.compile(rf"(?:{openers})(?!\p{{L}})", regex.V1),
         marker=regex.compile(rf"(?:{markers})", regex.V1),
-        numeric_marker=regex.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}(?:\.\p{Ll}(?=\s*[.)]))?\s*[.)]", regex.V1),
-        roman_marker=regex.compile(r"[IVXLC]{1,6}\s*[.)]", regex.V1),
-        dash_marker=regex.compile(r"[-–—+•▪●∙]\s*(?=\S)", regex.V1),
+        numeric_marker=regex.compile(marker_pattern(r"{number}(?:\.\p{Ll}(?=\s*[.)]))?\s*[.)]"), regex.V1),
+        roman_marker=regex.compile(marker_pattern(r"{roman}\s*[.)]"), regex.V1),
+        dash_marker=regex.compile(marker_pattern(r"{dash}\s*(?=\S)"), regex.V1),
         label=regex.compile(rf"(?:{labels})\s*:", regex.V1 | regex.I),
         bare_marker=regex.compile(
-            r"(?:(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|\p{Ll})\s*[.)]|[-–—+•▪●∙])?\s*$"
-            r"|(?:Điều|Chương|Mục|Phần|CHƯƠNG|MỤC|PHẦN)(?:\s+(?:\d+|[IVXLC]+)\s*[.:]?)?\s*$",
+            marker_pattern(r"(?:(?:{roman}|{number}|{letter})\s*[.)]|{dash})?\s*$"
+                           r"|(?:Điều|Chương|Mục|Phần|CHƯƠNG|MỤC|PHẦN)(?:\s+(?:\d+|[IVXLC]+)\s*[.:]?)?\s*$"),
             regex.V1,
         ),
         block_start=regex.compile("|".join(f"(?:{p})" for p in t["join"]["block_patterns"]), regex.V1),
@@ -988,15 +988,12 @@ class _Path:
 
     # the levels' markers, tried in this order at a block's start: one alternation, one match
     # a block; the named group says the level and holds the marker's label (a dash has none)
-    _LEVEL = regex.compile(
-        r"""(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?P<part>[IVXLC]+|\d+)\b
+    _LEVEL = r"""(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?P<part>[IVXLC]+|\d+)\b
         |(?P<article>Điều\s+\d+)\s*[.:]
-        |(?P<roman>[IVXLC]{1,6})\s*[.)]\s
-        |(?P<number>\d{1,2}(?:\.\d{1,2}){0,3}(?:\.\p{Ll}(?=\s*[.)]))?)\s*[.)](?!\d)
-        |(?P<letter>\p{Ll})\s*\)
-        |(?P<dash>[-–—+•▪●∙])\s*(?=\S)""",
-        regex.V1 | regex.VERBOSE,
-    )
+        |(?P<roman>{roman})\s*[.)]\s
+        |(?P<number>{number}(?:\.\p{Ll}(?=\s*[.)]))?)\s*[.)](?!\d)
+        |(?P<letter>{letter})\s*\)
+        |(?P<dash>{dash})\s*(?=\S)"""
     # articles sit where Roman sections would
     _DEPTH = {"part": 0, "article": 2, "roman": 2, "number": 3, "letter": 4}
 
@@ -1009,7 +1006,7 @@ class _Path:
         return self.path
 
     def step(self, line: str) -> str:
-        m = self._LEVEL.match(line)
+        m = marker_regex(self._LEVEL, regex.V1 | regex.VERBOSE).match(line)
         if not m:
             return self.path
         name = m.lastgroup
@@ -1132,8 +1129,8 @@ def _splittable(line: _Line) -> bool:
 # a section's marker right after an attached paper's type line in a breadcrumb, and a line's
 # own numbered marker and its first child glued after it ("3. Giải quyết … 3.1. Rà soát …",
 # "1. Tăng cường … tiến bộ 1.1." / "Tổ chức nghiên cứu …")
-_SECTION_AFTER = regex.compile(r"[IVXLC]{1,6}\.\s|Điều\s+\d", regex.V1)
-_OWN_NUMBER = regex.compile(r"[ \t]*(\d{1,2}(?:\.\d{1,2})?)\.[ \t]", regex.V1)
+_SECTION_AFTER = r"{roman}\.\s|Điều\s+\d"
+_OWN_NUMBER = r"[ \t]*({number})\.[ \t]"
 
 
 def _breadcrumbs(lines: list[_Line]) -> list[_Line]:
@@ -1159,7 +1156,7 @@ def _breadcrumbs(lines: list[_Line]) -> list[_Line]:
         m = regex.match(r"(?P<type>[^\S\n]*\p{Lu}[\p{Lu}\s]+?)\.[ \t]+", rest, regex.V1)
         if m and " ".join(m.group("type").split()) in r.type_lines:
             after = rest[m.end():]
-            if _SECTION_AFTER.match(after):
+            if marker_regex(_SECTION_AFTER).match(after):
                 rest_at += m.end()  # "CHƯƠNG TRÌNH HÀNH ĐỘNG. II. …": the section's own line
             else:
                 out.append(_plain_line(ln.start + rest_at, m.group("type").strip()))
@@ -1174,7 +1171,7 @@ def _glued_children(lines: list[_Line]) -> list[_Line]:
     marker opens the next line's item)."""
     out: list[_Line] = []
     for ln in lines:
-        m = _OWN_NUMBER.match(ln.raw) if _splittable(ln) else None
+        m = marker_regex(_OWN_NUMBER).match(ln.raw) if _splittable(ln) else None
         if m is None:
             out.append(ln)
             continue

@@ -32,7 +32,7 @@ from .header import Header
 from .identity import (Symbol, bare_unit_level, issuer_display, issuer_level, iso_date, legislature_code, local_unit,
                        make_id, parse_symbol, party_of, split_unit_key, unit_body, unit_key, unit_level)
 from .patterns import patterns
-from .rules import alternation, compile_kept, load_table, match_key, provinces, tone_spellings
+from .rules import alternation, compile_kept, load_table, marker_pattern, match_key, provinces, tone_spellings
 
 __all__ = ["RawMention", "find_mentions", "extract_references", "preamble_end", "sentence_bounds"]
 
@@ -1361,7 +1361,7 @@ def _number_head(depth: int) -> regex.Pattern:
 _COORDINATED = compile_kept(r"(?:,|(?<!\w)và)\s*$", regex.V1)
 _ARTICLE_HEAD = compile_kept(r"\s*Điều\s+\d+\s*[.:]\s*", regex.V1)
 _OWN_ACTS = (Relation.REPLACES, Relation.AMENDS)
-_ITEM = compile_kept(r"[ \t]*(?:\p{Ll}\)|\d{1,2}(?:\.\d{1,2})*[.)]|[-–•+])\s", regex.V1)
+_ITEM = compile_kept(marker_pattern(r"[ \t]*(?:{letter}\)|{number}[.)]|{dash})\s"), regex.V1)  # ([marker_atoms])
 _SELF_GAP = 12  # at most this many characters between "Quyết định này" and its cue
 _CUE_JOIN = compile_kept(r"[\s,]*(?:(?:và|hoặc)(?!\p{L})[\s,]*)?", regex.V1 | regex.I)
 

@@ -40,6 +40,30 @@ def load_table(name: str) -> dict:
     return _load_table(name, "loaders.tables")
 
 
+@table_cache
+def _marker_atoms() -> dict[str, str]:
+    return dict(load_table("layout")["marker_atoms"])
+
+
+def marker_pattern(pattern: str) -> str:
+    r"""``pattern`` with the marker parts of ``layout.toml [marker_atoms]`` put in for
+    "{roman}", "{number}", "{letter}" and "{dash}" (every reader of list and heading markers
+    composes its patterns from them).
+
+    >>> print(marker_pattern(r"{letter}\)"))
+    (?:\p{Ll})\)
+    """
+    for name, atom in _marker_atoms().items():
+        pattern = pattern.replace("{" + name + "}", f"(?:{atom})")
+    return pattern
+
+
+@table_cache(maxsize=64)
+def marker_regex(pattern: str, flags: int = regex.V1) -> regex.Pattern:
+    """:func:`marker_pattern`, compiled (once per pattern and tables)."""
+    return regex.compile(marker_pattern(pattern), flags)
+
+
 # Old and new tone placement on the oa/oe/uy clusters: "hóa"/"hoá", "Ủy"/"Uỷ".  NFC keeps
 # them apart, so patterns accept both.  (underthesea's text_normalize does this on whole
 # texts but rewrites symbols and shifts offsets, see DOMAIN.md §6, so we do it in patterns.)

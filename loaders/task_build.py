@@ -17,6 +17,7 @@ import regex
 from graph.model import Deadline
 from loaders.agencies import resolve_agency
 from loaders.deadlines import find_deadlines, parse_deadline
+from loaders.rules import marker_regex
 from loaders.task_paragraphs import Paragraph
 from loaders.task_roles import Ctx, Roles, found_agencies, label_agencies
 from loaders.task_rules import task_rules
@@ -206,12 +207,12 @@ def names_only(ctx: Ctx, start: int, end: int) -> bool:
     return all(w in filler for w in regex.findall(r"\w+", " ".join(rest).lower()))
 
 
-_MARKER = regex.compile(r"[ \t]*(\(?(?:\d{1,2}(?:\.\d{1,2})*|\p{Ll}|[IVXL]{1,5})[.)]|[-–—+•*])(?=\s)", regex.V1)
+_MARKER = r"[ \t]*(\(?(?:{number}|{letter}|{roman})[.)]|{dash}|\*)(?=\s)"  # ([marker_atoms])
 
 
 def _marker_shape(line: str) -> str | None:
     """A line's list marker with its number or letter folded ("a)" and "b)" alike), None without one."""
-    m = _MARKER.match(line)
+    m = marker_regex(_MARKER).match(line)
     if not m:
         return None
     return regex.sub(r"\d+", "1", regex.sub(r"\p{Ll}|[IVXL]+", "a", m.group(1)))
