@@ -329,6 +329,11 @@ def read_header(text: str, *, path: str = "", box: dict | None = None) -> Header
         issuer = (_subordinate_issuer(issuer_block, province, unit)
                   or _subordinate_issuer(_cells_before_number(head), province, unit) or issuer)
 
+    if symbol is not None and jurisdiction != CENTRAL and (
+            symbol.party or symbol.issuer in {code for _, code in _party_local_codes()}):
+        # (an older symbol writes the committee's code after the type: "1547/1999/QĐ-TU")
+        issuer = _party_board(head, issuer, province) or issuer
+
     number_symbol = None
     if symbol and not number_blank:
         number_symbol = symbol.canonical
@@ -373,6 +378,29 @@ def _header_cells(block: str) -> str:
     if first == k:
         return block
     return "\n".join(lines[first:k])
+
+
+@table_cache
+def _party_board_rules() -> tuple[regex.Pattern, regex.Pattern, str]:
+    t = load_table("layout")["header"]
+    return (regex.compile(t["party_board"], regex.V1 | regex.I),
+            regex.compile(t["party_board_stop"], regex.V1 | regex.I | regex.M), t["party_board_name"])
+
+
+def _party_board(head: str, issuer: str | None, province: str | None) -> str | None:
+    """The standing board of a local Party committee, when the lines above the preamble name
+    it as the issuing body (``[header] party_board``): "Ban Thường vụ Thành ủy Đà Nẵng"."""
+    board, stop, name = _party_board_rules()
+    end = stop.search(head)
+    m = board.search(head, 0, end.start() if end else len(head))
+    if m is None:
+        return None
+    committees = list(load_table("layout")["header"]["party_local_codes"])  # ("Tỉnh ủy", "Thành ủy", …)
+    if issuer and issuer.startswith(tuple(committees)):
+        return f"{name} {issuer}"
+    written = match_key(m.group("committee"))
+    committee = next((w for w in committees if match_key(w) == written), m.group("committee"))
+    return " ".join(x for x in (name, committee, province) if x)
 
 
 def _local_party_symbol(symbol: Symbol | None, issuer_block: str) -> Symbol | None:
@@ -565,6 +593,9 @@ def _title(text: str, head: str) -> tuple[str | None, str, int, int]:
         title = head[subject.start("title") : end]
         return None, " ".join(title.split()), subject.start("title"), end
     pd = _PLACE_DATE.search(head)
+    inline = _inline_type(text, pd.end()) if pd else None
+    if inline is not None:
+        return inline
     if pd:
         # a page that dropped the type line ("Số: 41/2019/QĐ-UBND | Quảng Trị, ngày 22 tháng 10
         # năm 2019 |" / "BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO …"): the title after the date's line
@@ -580,6 +611,30 @@ def _title(text: str, head: str) -> tuple[str | None, str, int, int]:
     if first is None:
         return None, "", 0, 0
     return None, first.group(0).strip(), first.start(), first.end()
+
+
+def _inline_type(text: str, at: int) -> tuple[str | None, str, int, int] | None:
+    """The type word and title a crawl flattened onto the place-date line after its date
+    ("… Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH V/V BAN HÀNH CHƯƠNG TRÌNH … ỦY BAN NHÂN DÂN
+    TỈNH KON TUM"): the title runs to the issuing body's name at the line's end."""
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end == -1 else line_end
+    m = _inline_type_re().match(text, at, line_end)
+    if m is None or not m.group("word").isupper():
+        return None
+    title = text[m.start("title") : line_end]
+    cut = _authority_cut(title)
+    if cut is not None:
+        title = title[:cut]
+    t0, t1 = m.start("title"), m.start("title") + len(title.rstrip())
+    word = m.group("word")
+    return patterns().type_of_word(word), f"{word} {' '.join(title.split())}".strip(), t0, t1
+
+
+@table_cache
+def _inline_type_re() -> regex.Pattern:
+    words = alternation([w for w, c in patterns().type_words.items() if c != "generic"])
+    return regex.compile(rf"[ \t]+(?P<word>{words})[ \t]+(?P<title>\S)", regex.V1 | regex.I)
 
 
 def _doc_type(written: str | None, symbol: Symbol | None, number_blank: bool) -> str:

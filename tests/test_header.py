@@ -59,6 +59,26 @@ ROWS = [
      "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 29-NQ/TW\n",
      dict(id="ha-tinh:26-CTr/TU:2023", type="CTr", number_symbol="26-CTr/TU", date="2023-02-07",
           jurisdiction="Hà Tĩnh", issuer="Tỉnh ủy Hà Tĩnh", flags=())),
+    # a Party committee's paper its standing board issues: the board named above the preamble
+    # is the issuer; a board named in the preamble's sentences is not ("Thực hiện …, Ban Thường
+    # vụ Tỉnh ủy ban hành …" under "TỈNH ỦY BẮC NINH" stays the committee's)
+    ("party-standing-board-above-the-preamble",
+     "THÀNH ỦY ĐÀ NẴNG\n*\nSố: 1547/1999/QĐ-TU\nĐẢNG CỘNG SẢN VIỆT NAM\nĐà Nẵng, ngày 06 tháng 7 năm 1999\n"
+     "QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY CHẾ BỔ NHIỆM CÁN BỘ\nBAN THƯỜNG VỤ THÀNH ỦY ĐÀ NẴNG\n"
+     "Căn cứ Quyết định số 51-QĐ/TW ngày 03-5-1999 của Bộ Chính trị;\n",
+     dict(number_symbol="1547/1999/QĐ-TU", jurisdiction="Đà Nẵng", issuer="Ban Thường vụ Thành ủy Đà Nẵng")),
+    ("party-standing-board-in-the-preamble-only",
+     "TỈNH ỦY BẮC NINH\n*\nSố 45-KH/TU\tĐẢNG CỘNG SẢN VIỆT NAM\nBắc Ninh, ngày 12 tháng 3 năm 2025\nKẾ HOẠCH\n"
+     "thực hiện Nghị quyết số 57-NQ/TW\nThực hiện Nghị quyết, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch.\n",
+     dict(number_symbol="45-KH/TU", jurisdiction="Bắc Ninh", issuer="Tỉnh ủy Bắc Ninh")),
+    # a crawl that flattened the type word and title onto the place-date line, the issuing
+    # body's name at its end
+    ("type-and-title-on-the-date-line",
+     "ỦY BAN NHÂN DÂN TỈNH KON TUM -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+     "Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH V/V BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG TRIỂN KHAI "
+     "KẾ HOẠCH SỐ 119-KH/TU ỦY BAN NHÂN DÂN TỈNH KON TUM\nCăn cứ Luật tổ chức chính quyền địa phương;\n",
+     dict(number_symbol="435/QĐ-UBND", date="2020-05-04", type="QĐ", jurisdiction="Kon Tum",
+          title="QUYẾT ĐỊNH V/V BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG TRIỂN KHAI KẾ HOẠCH SỐ 119-KH/TU")),
     ("party-central",
      "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 29-NQ/TW\nHà Nội, ngày 17 tháng 11 năm 2022\n"
      "NGHỊ QUYẾT\nHỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII\n",
