@@ -137,7 +137,9 @@ def _outline(ctx: Ctx, scan: _Scan, i: int) -> bool:
         # "1. Dự báo tình hình …" inside a task section: analysis, not tasks
         title = text[p.body : p.end]
         sentence = title.rstrip()[-1:] == "." and len(title.split()) > r.skip_title_words
-        scan.skip_number = (bool(r.skip_sections.search(title)) and not sentence
+        # (the title opens with the kind: "1. Đối tượng áp dụng", not "3. Sở Y tế phối hợp hỗ trợ
+        # các nhóm đối tượng, cụ thể như sau:", whose items are the department's duties)
+        scan.skip_number = (bool(r.skip_sections.match(title.strip())) and not sentence
                             and is_heading(scan.paras, i, text)) or _purpose_label(ctx, p.body, title)
     if scan.skip_number:
         scan.last = None

@@ -388,6 +388,18 @@ ARTICLE_SHAPES = [
                               ("III.1.-2", "Lập hồ sơ hoàn công", ["Ủy ban nhân dân các xã, phường"], [], False),
                               ("III.2.-1", "Hướng dẫn thiết kế", ["Sở Xây dựng"], [], False),
                               ("III.2.-2", "Kiểm tra chất lượng", ["Sở Xây dựng"], [], False)]),
+    # … so are the people a policy covers (a line opening with them) and the conditions met,
+    # listed after their line; duties listed after a line that names people within stay tasks
+    # (nor is such a line a title of the kind [sections] skip: it does not open with the word)
+    ("beneficiaries-and-conditions-are-no-tasks",
+     "II. NỘI DUNG THỰC HIỆN\n1. Đề án phân định rõ số lượng, mức vốn hỗ trợ.\nĐối tượng người được hỗ trợ được "
+     "lập theo thứ tự ưu tiên sau đây:\n- Hộ gia đình người có công với cách mạng mà nhà ở có nguy cơ sập đổ.\n"
+     "- Hộ gia đình mà người có công với cách mạng là người cao tuổi.\n2. Nhà ở được hỗ trợ có một trong các "
+     "điều kiện sau:\n- Nhà ở bị hư hỏng nặng phải phá đi xây dựng lại nhà ở mới.\n- Nhà ở bị hư hỏng, dột nát "
+     "cần sửa chữa phần khung.\n3. Sở Y tế phối hợp hỗ trợ các nhóm đối tượng, cụ thể như sau:\n- Cử chuyên viên "
+     "hỗ trợ mở tài khoản.\n",
+     "Ủy ban nhân dân tỉnh", [("II.1", "Đề án phân định rõ số lượng", ["Ủy ban nhân dân tỉnh"], [], True),
+                              ("II.3.-1", "Cử chuyên viên hỗ trợ mở tài", ["Sở Y tế"], [], False)]),
     # decimal numbering with a letter ("4.1.a."), a number above its decimal children ("4." /
     # "4.1.") only groups them, and criteria stated with a copula ("Là người có tên …", "Đang
     # sinh sống …") under a heading are no duties
