@@ -57,7 +57,7 @@ class Symbol:
     party: bool
     level: str  # "central" | "local" | "unknown"
     head: str | None = None  # a type slot written in the Party form that is no known code ("89-TC/TCT")
-    suffix: str = ""  # a letter written after the number ("364a/QĐ-UBND": a number issued twice)
+    suffix: str = ""  # a letter written after the number ("364a/QĐ-UBND": a number issued twice), or a series' part (".2" of "66.2/2025/NQ-CP")
 
     @property
     def canonical(self) -> str:
@@ -116,7 +116,7 @@ def _unglue(tokens: list[str]) -> list[str]:
 # An issuer the table does not list is still written as a code, in capitals ("BCĐ", "KBNN",
 # "TTg"); a word with two lower-case letters or more ("Đường", "phố") is running text.
 _WORD = regex.compile(r"\p{L}\p{Ll}{2,}", regex.V1)
-_NUMBER = regex.compile(r"(\d+)(\p{Ll}?)", regex.V1)
+_NUMBER = regex.compile(r"(\d+)(\p{Ll}?|\.\d{1,2})", regex.V1)  # ("364a", "66.2": one of the 66.x/2025 series)
 _PARTY_FORM = regex.compile(r"\s*-\s*[^\s/-]+\s*/\s*[^\s/-]", regex.V1)
 
 
@@ -150,6 +150,8 @@ def parse_symbol(number: str, tail: str, *, after_type_word: bool = False) -> Sy
         '193/2025/NĐ-CP'
         >>> parse_symbol("364a", "/QĐ- UBND").canonical
         '364a/QĐ-UBND'
+        >>> parse_symbol("66.2", "/2025/NQ-CP").canonical
+        '66.2/2025/NQ-CP'
 
     """
     number, suffix = _NUMBER.fullmatch(number).groups()

@@ -78,7 +78,7 @@ class Patterns:
             (?:(?<=(?-i:(?<![\p{{L}}\d])số))          # (but a page's glued "Kết luận số64-KL/TW")
              |(?<!(?-i:[\p{{L}}\u0345\d/.,-])))
             (?<!\d:)                           # nor a standard's year ("QCVN 06:2022/BXD")
-            (?P<num>\d{{1,5}}(?:\p{{Ll}}(?={_H}*/))?)   # "364a/QĐ-UBND": a letter after the number
+            (?P<num>\d{{1,5}}(?:\p{{Ll}}(?={_H}*/)|\.\d{{1,2}}(?=/\d{{4}}/))?)   # "364a/QĐ-UBND": a letter after the number; "66.2/2025/NQ-CP": a resolution of a numbered series
             (?P<tail>
                 (?:
                     {_H}*[-/]{_H}*               # the usual separator, stray spaces allowed

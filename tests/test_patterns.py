@@ -293,6 +293,9 @@ ROWS = [
      "ngày 22 tháng 11 năm 2019;", "",
      [ref("Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương",
           "Luật", "2019-11-22", CENTRAL, "based_on")]),
+    ("series-number-on-the-next-line",
+     "Căn cứ Nghị quyết số\n66.2/2025/NQ-CP ngày 28 tháng 8 năm 2025 của Chính phủ quy định xử lý khó khăn;", "",
+     [ref("66.2/2025/NQ-CP", "NQ", "2025-08-28", CENTRAL, "based_on")]),
     ("amending-law-without-bo-sung",
      "Căn cứ Luật sửa đổi một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương "
      "ngày 22 tháng 11 năm 2019;", "",
@@ -605,6 +608,8 @@ SYMBOL_ROWS = [
     ("29", "- NQ/TW", "29-NQ/TW"),
     ("26", "-CTR/TU", "26-CTr/TU"),
     ("35", "/2022/NĐ-CP", "35/2022/NĐ-CP"),
+    # a resolution of a numbered series (the Government's 66.1 … 66.14 of 2025)
+    ("66.2", "/2025/NQ-CP", "66.2/2025/NQ-CP"),
     ("843", "/SKHĐT-KTN", "843/SKHĐT-KTN"),
     ("47", "/2019/QH14", "47/2019/QH14"),
     ("03", "-QĐ/BCĐ", "03-QĐ/BCĐ"),  # the Party form as written by an issuer the table does not list
