@@ -1647,8 +1647,11 @@ def _find_agencies(text: str, jurisdiction: str, groups: bool, parent: str | Non
         hit = _walk(key, start, gaz.trie, one)
         if (hit is not None and hit[0].name in gaz.list_only_rows
                 and tuple(_TOKEN_ONE.findall(key[start : hit[1]])) in gaz.list_only):
-            if (not _after_list_joiner(key, start) or not out or not _LIST_GAP.fullmatch(key, out[-1][2], start)
-                    or _UNIT_NEXT.match(key, hit[1])):
+            listed = (_after_list_joiner(key, start) and out and _LIST_GAP.fullmatch(key, out[-1][2], start)) or (
+                # … or at the head of such a list: "Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ …"
+                (gap := _LIST_GAP.match(key, hit[1])) is not None and gap.end() > hit[1]
+                and _walk(key, gap.end(), gaz.trie, one) is not None)
+            if not listed or _UNIT_NEXT.match(key, hit[1]):
                 # "Luật Mặt trận Tổ quốc Việt Nam", "Xây dựng Đảng, chính quyền vững mạnh": no list of
                 # bodies; "phối hợp với Ủy ban MTTQ huyện": a level's, read by the general patterns
                 hit = None

@@ -662,6 +662,12 @@ TOKEN_WALK = [
      [("Thường trực Hội đồng nhân dân thành phố", "Thường trực HĐND Thành phố"),
       ("Ủy ban nhân dân thành phố", "Ủy ban nhân dân Thành phố")]),
     ("Căn cứ Luật Mặt trận Tổ quốc Việt Nam ngày 09 tháng 6 năm 2015;", "Nghệ An", []),
+    # the Front and the youth union by their bare names at the head of a list of organisations,
+    # the women's union short; not in a list of laws
+    ("Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ người dân khắc phục hậu quả.", "Đắk Lắk",
+     [("Ủy ban Mặt trận Tổ quốc tỉnh", "Mặt trận Tổ quốc"), ("Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh", "Đoàn Thanh niên"),
+      ("Hội Liên hiệp Phụ nữ tỉnh", "Hội Phụ nữ")]),
+    ("Căn cứ Luật Mặt trận Tổ quốc Việt Nam, Luật Thanh niên;", "Nghệ An", []),
     # provincial organisations the table lists, a board with its disease's number, the
     # grassroots government (the communes'), the Front's committee written short
     ("giao Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh chủ trì", "Quảng Nam",
