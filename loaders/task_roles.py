@@ -1085,10 +1085,21 @@ def _listed_bodies(ctx: Ctx, found, start: int, end: int) -> list[Agency]:
     return [a for _, a in sorted(out, key=lambda t: t[0])]
 
 
+_BRACKETS = regex.compile(r"\([^()]*\)")  # "Sở Tài chính (chủ trì), Sở Nội vụ": a role in brackets
+# between two names of a list: punctuation and joining words only
+_LABEL_LIST_GAP = regex.compile(r"[\s,;.:\-–]*(?:(?:và|với|cùng|hoặc)(?!\w)[\s,;:\-–]*)?", regex.V1 | regex.I)
+
+
 def label_agencies(ctx: Ctx, start: int, end: int) -> list[Agency]:
     """Agencies listed after "Đơn vị chủ trì:": known names, then the other comma pieces that
-    open with a capital (a name)."""
+    open with a capital (a name); the list ends where a verb follows a name ("Sở Thông tin và
+    Truyền thông đôn đốc, hướng dẫn các đơn vị, địa phương …": the bodies it directs are none)."""
     found = found_agencies(ctx, start, end)
+    for k in range(1, len(found)):
+        gap = _BRACKETS.sub("", ctx.text[found[k - 1][2] : found[k][1]])
+        if not _LABEL_LIST_GAP.fullmatch(gap):
+            found, end = found[:k], found[k - 1][2]
+            break
     out: list[tuple[int, Agency]] = [(s, a) for a, s, _ in found]
     k = 0  # found and pieces are both in order: one sweep
     for m in _PIECES.finditer(ctx.text, start, end):

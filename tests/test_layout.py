@@ -255,6 +255,9 @@ PLAN_LABELS = [
     ("p", "10. Tổ chức hội thi chuyển đổi số."),
     ("p", "- Cơ quan thực hiện: Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ."),
     ("p", "- Thời gian thực hiện: Quý III/2025."),
+    # a label whose lead then directs others: the bodies it directs are no leads
+    ("p", "11. Phổ biến các nền tảng số cho người dân."),
+    ("p", "- Cơ quan thực hiện: Sở Khoa học và Công nghệ đôn đốc, hướng dẫn các sở, ngành triển khai thực hiện."),
     # a table whose one column names who carries it out, their roles written in the cell
     ("h", "II. PHÂN CÔNG NHIỆM VỤ"),
     ("table", [["STT", "Nội dung nhiệm vụ", "Đơn vị thực hiện", "Thời gian hoàn thành"],
@@ -580,6 +583,7 @@ def test_plan_label_variants(fmt, tmp_path):
         ("Tuyên truyền.", ("Sở Văn hóa, Thể thao và Du lịch",), (), None, None),
         ("Tổ chức tập huấn chuyển đổi", ("Sở Khoa học và Công nghệ",), ("Sở Nội vụ",), "interval", "2025-09-30"),
         ("Tổ chức hội thi chuyển đổi", ("Sở Khoa học và Công nghệ",), ("Sở Nội vụ",), "interval", "2025-09-30"),
+        ("Phổ biến các nền tảng số", ("Sở Khoa học và Công nghệ",), (), None, None),
         ("Rà soát hạ tầng viễn thông", ("Sở Xây dựng",), ("Sở Tài chính",), "interval", "2025-12-31"),
         ("Xây dựng kho dữ liệu dùng", ("Sở Khoa học và Công nghệ",), ("Sở Tư pháp",), "interval", "2026-03-31"),
     ]

@@ -400,6 +400,12 @@ ARTICLE_SHAPES = [
      "hỗ trợ mở tài khoản.\n",
      "Ủy ban nhân dân tỉnh", [("II.1", "Đề án phân định rõ số lượng", ["Ủy ban nhân dân tỉnh"], [], True),
                               ("II.3.-1", "Cử chuyên viên hỗ trợ mở tài", ["Sở Y tế"], [], False)]),
+    # a number whose space after the dot a page lost, a capital right after it ("1.Các sở …")
+    ("number-marker-without-its-space",
+     "III. TỔ CHỨC THỰC HIỆN\n1.Các sở, ban, ngành chủ động xây dựng kế hoạch triển khai thực hiện.\n"
+     "2.Giao Sở Tài chính bố trí kinh phí thực hiện.\n",
+     "Ủy ban nhân dân tỉnh", [("III.1", "Các sở, ban, ngành chủ động", ["Các sở, ban, ngành"], [], False),
+                              ("III.2", "Giao Sở Tài chính bố trí", ["Sở Tài chính"], [], False)]),
     # decimal numbering with a letter ("4.1.a."), a number above its decimal children ("4." /
     # "4.1.") only groups them, and criteria stated with a copula ("Là người có tên …", "Đang
     # sinh sống …") under a heading are no duties
@@ -1654,7 +1660,9 @@ def test_jurisdiction_scopes_agency_ids() -> None:
     # no wrap width (a .txt, HTML): a capital after a heading starts a paragraph; item
     # numbers, labels and table rows always start one
     ("4. Cải cách hành chính\nĐẩy mạnh chuyển đổi số.", [("number", "Cải cách hành chính"), ("plain", "Đẩy mạnh chuyển đổi số.")]),
-    ("II. NHIỆM VỤ\n1.Giao Sở Y tế chủ trì.", [("roman", "NHIỆM VỤ"), ("plain", "1.Giao Sở Y tế chủ trì.")]),
+    # (a number whose space a page lost, a capital after it, is an item's too: "1.Giao …")
+    ("II. NHIỆM VỤ\n1.Giao Sở Y tế chủ trì.", [("roman", "NHIỆM VỤ"), ("number", "Giao Sở Y tế chủ trì.")]),
+    ("II. NHIỆM VỤ\n1.2 triệu đồng mỗi hộ.", [("roman", "NHIỆM VỤ"), ("plain", "1.2 triệu đồng mỗi hộ.")]),
     ("- Rà soát quy hoạch của\nĐơn vị chủ trì: Sở Xây dựng.", [("dash", "Rà soát quy hoạch của"), ("label", "Đơn vị chủ trì: Sở Xây dựng.")]),
     ("- Rà soát quy hoạch của\n1\tNội dung\tQuý II", [("dash", "Rà soát quy hoạch của"), ("table", "1\tNội dung\tQuý II")]),
     # a "(" line in lower case after a heading in capitals is a paragraph of its own
