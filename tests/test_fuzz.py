@@ -69,7 +69,7 @@ from loaders.header import read_header
 from loaders.layout import build_layout, reading_form
 from loaders.normalize import normalize_text
 from loaders.references import find_mentions
-from loaders.rules import load_table
+from loaders.rules import load_table, marker_pattern
 from loaders.task_paragraphs import split_paragraphs
 from loaders.tasks import extract_tasks
 from queries.lineage import resolve_ref
@@ -461,10 +461,11 @@ def check_offsets(text: str) -> None:
 def _wrap_rules():
     """The rules of loaders/tables/layout.toml that say where a line break is soft."""
     t = load_table("layout")
-    patterns = t["markers"]["patterns"]
+    written = t["markers"]["patterns"]  # (with the parts of [marker_atoms] put in)
+    patterns = [marker_pattern(p) for p in written]
     marker = regex.compile("|".join(f"(?:{p})" for p in patterns), regex.V1)
-    numeric = regex.compile(next(p for p in patterns if p.startswith(r"\d")), regex.V1)
-    dash = regex.compile(next(p for p in patterns if p.startswith("[-")), regex.V1)
+    numeric = regex.compile(marker_pattern(next(p for p in written if p.startswith("{number}"))), regex.V1)
+    dash = regex.compile(marker_pattern(next(p for p in written if p.startswith("{dash}"))), regex.V1)
     openers = "|".join(regex.escape(x) for x in sorted(t["join"]["block_openers"], key=len, reverse=True))
     opener = regex.compile(rf"(?:{openers})(?!\p{{L}})", regex.V1)
     block = regex.compile("|".join(f"(?:{p})" for p in t["join"]["block_patterns"]), regex.V1)
