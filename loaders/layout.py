@@ -1224,12 +1224,13 @@ def _build(text: str, wrapped: bool | None) -> Layout:
     lines, marked = _lines(text)
     if marked:
         _emphasis(lines)
-    _justified(lines)
     lines = _glued_children(_breadcrumbs(_page_furniture(lines)))
     first, last, chrome = _chrome(text, lines)
     body = lines[first:last]
     if wrapped is None:
         wrapped = _wrapped(body)
+    if wrapped:
+        _justified(body)  # (a text layer's lines; a text of whole lines keeps its spaces as written)
     w = _Writer(text)
     _emit(body, w, wrapped, after_chrome=first > 0, blank_paras=_blank_paragraphs(body),
           first_limit=_first_limit(body) if wrapped else 0)
@@ -1272,8 +1273,10 @@ def _emit(lines: list[_Line], w: _Writer, wrapped: bool, *, after_chrome: bool =
             prev, block = None, _Joined()
             continue
         i += 1
-        if ln.kind == "blank" and _blank_inside(lines, i - 1, prev):
-            continue  # "… của Luật Ban hành văn bản" / "" / "quy phạm pháp luật số 87/2025/QH15;"
+        if wrapped and ln.kind == "blank" and _blank_inside(lines, i - 1, prev):
+            # "… của Luật Ban hành văn bản" / "" / "quy phạm pháp luật số 87/2025/QH15;" (a text of
+            # whole lines keeps its blank lines as written: its sentence runs on over them)
+            continue
         if ln.kind in ("blank", "rule"):
             prev, block = None, _Joined()
             if not wrapped and not (after_chrome and not w.length):
