@@ -218,10 +218,12 @@ def _marker_shape(line: str) -> str | None:
     return regex.sub(r"\d+", "1", regex.sub(r"\p{Ll}|[IVXL]+", "a", m.group(1)))
 
 
-def dossier_part(ctx: Ctx, start: int, end: int) -> bool:
-    """Whether the item at ``start`` is a paper of a dossier the line above its list opens
-    ("- Lập hồ sơ hoàn công …, bao gồm:" / "+ Đơn đề nghị …;", ``[not_task_text]
-    dossier_parts``), naming no body of its own: the papers are what the duty above produces."""
+def listed_thing(ctx: Ctx, start: int, end: int) -> bool:
+    """Whether the item at ``start`` is one of the things a line above its list names, not a
+    duty: a dossier's papers ("- Lập hồ sơ hoàn công …, bao gồm:" / "+ Đơn đề nghị …"), the
+    people a policy covers, the conditions met (``[not_task_text] listed_things``), the item
+    naming no body of its own.
+    """
     text = ctx.text
     line_start = text.rfind("\n", 0, start) + 1
     shape = _marker_shape(text[line_start:start + 1])
@@ -236,7 +238,7 @@ def dossier_part(ctx: Ctx, start: int, end: int) -> bool:
             continue
         if _marker_shape(line) == shape:
             continue  # an item of the same list above
-        return bool(task_rules().dossier_parts.search(line))
+        return bool(task_rules().listed_things.search(line))
     return False
 
 

@@ -140,7 +140,7 @@ class TaskRules:
     bearer_filler: frozenset[str]  # words an item that only names bodies may hold beside them
     document_entry: regex.Pattern  # an inferred item opening with a document's number: a list's entry
     description: regex.Pattern  # an inferred item opening with a copula: a statement, no duty
-    dossier_parts: regex.Pattern  # a line opening a list of papers, people or criteria ("Hồ sơ … gồm:")
+    listed_things: regex.Pattern  # a line opening a list of papers, people or criteria ("Hồ sơ … gồm:")
 
 
 def _not_after_abbreviation(roles: dict) -> str:
@@ -313,7 +313,7 @@ def task_rules() -> TaskRules:
                                for w in sorted(load_table("references")["type_words"], key=len, reverse=True))),
             regex.V1 | regex.I),
         description=compile_rule(raw["not_task_text"]["description"], regex.V1 | regex.I),
-        dossier_parts=_any(raw["not_task_text"]["dossier_parts"]),
+        listed_things=_any(raw["not_task_text"]["listed_things"]),
     )
 
 

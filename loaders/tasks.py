@@ -31,7 +31,7 @@ from graph.model import Agency, DocRef, Task
 from loaders.agencies import defined_short_forms
 from loaders.agency_terms import defined_bodies, defined_compounds
 from loaders.task_articles import articles, charters
-from loaders.task_build import Builder, Layout, Read, dossier_part, names_only, task_text
+from loaders.task_build import Builder, Layout, Read, listed_thing, names_only, task_text
 from loaders.task_letters import letter_addressees, letters
 from loaders.task_narrative import narrative
 from loaders.task_paragraphs import Paragraph, split_paragraphs
@@ -140,7 +140,7 @@ def extract_tasks(
               and (d.lead_labelled or d.deadline is not None or not names_only(ctx, d.start, d.end))
               and not (d.inferred and (r.document_entry.match(text, d.start, d.end)
                                        or r.description.match(text, d.start, d.end)))
-              and not dossier_part(ctx, d.start, d.end)]
+              and not listed_thing(ctx, d.start, d.end)]
     tasks: list[Task] = []
     for n, d in enumerate(drafts, 1):
         lead = ctx.keep(list(d.roles.lead))
