@@ -424,8 +424,9 @@ def _gazetteer() -> _Gazetteer:
             "(?P<council>" + "|".join(r"\s+".join(regex.escape(w) for w in _tokens(match_key(c)))
                                       for c in sorted(local.get("councils", []), key=len, reverse=True))
             + rf")\s*(?:,|\bvà\b)\s*(?P<next>)(?:chủ\s+tịch\s+)?(?={head_alt}\s)" if local.get("councils") else r"(?!)", regex.V1),
-        area=regex.compile(r"\s+(?P<area>" + "|".join(r"\s+".join(regex.escape(w) for w in match_key(a).split())
-                                                       for a in pattern.get("areas", [])) + r")(?!\w)"
+        area=regex.compile(r"\s+(?P<area>(?:" + r"\s+".join(map(regex.escape, match_key(pattern.get("region_word", "khu vực")).split()))
+                           + r"\s+)?(?:" + "|".join(r"\s+".join(regex.escape(w) for w in match_key(a).split())
+                                                       for a in pattern.get("areas", [])) + r"))(?!\w)"
                            if pattern.get("areas") else r"(?!)", regex.V1),
         shared_council_end=regex.compile("(?:" + "|".join(r"\s+".join(regex.escape(w) for w in _tokens(match_key(c)))
                                                      for c in local.get("councils", [])) + r")\s*$" if local.get("councils") else r"(?!)",
@@ -2082,6 +2083,11 @@ def _with_place(text: str, key: str, group: Agency, start: int, end: int, jurisd
     of that place ("Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ"); else as it is."""
     place = _named_place(text, key, start, end)
     if place is None:
+        listed = _listed_units(text, key, group, start, end)
+        if listed is not None:
+            # "UBND các xã: Hải Tiến, Giao Minh, …, Kim Đông": those communes' committees, the
+            # group the text addresses, named as written (not every commune of the province)
+            return dataclasses.replace(resolve_agency(listed[0], jurisdiction, parent=parent), group=True), listed[1]
         area = _gazetteer().area.match(key, end)
         if area is not None:
             # "UBND các huyện, thị xã ven biển": the units of that area, a narrower group
@@ -2094,6 +2100,40 @@ def _with_place(text: str, key: str, group: Agency, start: int, end: int, jurisd
     base = next((k for k, v in _gazetteer().zone_forms.items() if v == group.name), group.name)
     return dataclasses.replace(resolve_agency(f"{base}, {place[0]}", jurisdiction, parent=parent),
                                group=True), place[1]
+
+
+def _listed_units(text: str, key: str, group: Agency, start: int, end: int) -> tuple[str, int] | None:
+    """A level's group written with one unit word and "các" and followed by the units' own
+    names ("UBND các xã: Hải Tiến, Giao Minh và Kim Đông", "Ủy ban nhân dân các huyện Quảng
+    Ninh, Lệ Thủy"): the committees of those units as the text names them, one group ("Ủy ban
+    nhân dân các xã Hải Tiến, Giao Minh và Kim Đông"), and the end of the list; else None."""
+    gaz = _gazetteer()
+    if len(gaz.unit_word.findall(key, start, end)) != 1 or not _LEVEL_OR_MANY.search(key, start, end):
+        return None
+    if gaz.local_councils.match(key, start, end) is None:
+        return None  # not a committee named by its level ("UBND các xã", "Chủ tịch UBND các huyện")
+    colon = _LIST_COLON.match(key, end)
+    at = colon.end() if colon else end
+    first_name = stop_all = None
+    while (stop := _place_name_end(text, key, at)) is not None:
+        first = _TOKEN.match(key, at)
+        begin = first.start(1) if first and first.group(1) else at
+        if (first.group(1) in gaz.head_first or first.group(1) in gaz.local_first or first.group(1) in gaz.titles
+                or match_key(text[begin:stop]) in _province_keys()):
+            break  # a body, a head ("Sở …"), the province: no unit's name
+        first_name = begin if first_name is None else first_name
+        stop_all = stop
+        sep = _PLACE_SEP.match(key, stop)
+        if sep is None:
+            break
+        at = sep.end()
+    if first_name is None:
+        return None
+    head = _spell_out(text[start:end])
+    return " ".join(f"{head} {text[first_name:stop_all]}".split()), stop_all
+
+
+_LIST_COLON = regex.compile(r"\s*:\s*", regex.V1)
 
 
 def _catch_all(text: str, key: str, start: int) -> tuple[str, int] | None:

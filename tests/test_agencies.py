@@ -632,6 +632,16 @@ TOKEN_WALK = [
     ("và UBND các huyện, thị xã ven biển (Hoàng Mai, Quỳnh Lưu) tập trung", "Nghệ An",
      [("Ủy ban nhân dân các huyện, thành phố, thị xã ven biển", "UBND các huyện, thị xã ven biển")]),
     ("UBND các xã biên giới thực hiện", "Hà Giang", [("Ủy ban nhân dân các xã, phường biên giới", "UBND các xã biên giới")]),
+    # ... also after the region word ("khu vực")
+    ("phối hợp với UBND các xã khu vực ven biển và các đơn vị liên quan", "Ninh Bình",
+     [("Ủy ban nhân dân các xã, phường khu vực ven biển", "UBND các xã khu vực ven biển"),
+      ("Các đơn vị liên quan", "các đơn vị liên quan")]),
+    # one level's units named after "các" (a colon or none): those units' committees, one group
+    # named as written; another body after the list is its own
+    ("7. UBND các xã: Hải Tiến, Giao Minh, Rạng Đông, Kim Đông", "Ninh Bình",
+     [("Ủy ban nhân dân các xã Hải Tiến, Giao Minh, Rạng Đông, Kim Đông", "UBND các xã: Hải Tiến, Giao Minh, Rạng Đông, Kim Đông")]),
+    ("giao UBND các huyện Tuy Phước, Phù Cát và Sở Y tế triển khai", "Bình Định",
+     [("Ủy ban nhân dân các huyện Tuy Phước, Phù Cát", "UBND các huyện Tuy Phước, Phù Cát"), ("Sở Y tế", "Sở Y tế")]),
     # "thành phố" and the province's own name: in a province, the city of that name (its
     # capital); in a centrally-run city, the city itself; another city's body as written
     ("Đồng thời, UBND thành phố Thanh Hoá theo dõi", "Thanh Hóa",
