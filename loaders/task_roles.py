@@ -1090,6 +1090,21 @@ _BRACKETS = regex.compile(r"\([^()]*\)")  # "Sở Tài chính (chủ trì), Sở
 _LABEL_LIST_GAP = regex.compile(r"[\s,;.:\-–]*(?:(?:và|với|cùng|hoặc)(?!\w)[\s,;:\-–]*)?", regex.V1 | regex.I)
 
 
+def _list_gap(gap: str) -> bool:
+    """Whether ``gap`` (between two bodies a label names) goes on with the list: punctuation
+    and joining words, a known body's qualifier ("các sở, ngành có liên quan; Ủy ban …", the
+    words an agency list lets through, ``[roles] joiners``), or names the finder does not know,
+    each a capitalised piece ("Ban Quản lý Khu kinh tế tỉnh; Liên đoàn Lao động cùng cấp và …")."""
+    if _LABEL_LIST_GAP.fullmatch(gap) or task_rules().joiners.fullmatch(gap):
+        return True
+    pieces = [p.strip(" .:-–\n") for p in _LIST_SEP.split(gap)]
+    return all(not p or (p[:1].isupper() and len(p.split()) <= _NAME_WORDS) for p in pieces)
+
+
+_TRAILING_JOIN = regex.compile(r"(?<!\w)[\s,;:\-–]*(?:(?:và|với|cùng|hoặc)[\s,;:\-–]*)?$", regex.V1 | regex.I)
+_NAME_WORDS = 10  # words an unlisted body's name runs to in a label's list
+
+
 def label_agencies(ctx: Ctx, start: int, end: int) -> list[Agency]:
     """Agencies listed after "Đơn vị chủ trì:": known names, then the other comma pieces that
     open with a capital (a name); the list ends where a verb follows a name ("Sở Thông tin và
@@ -1097,17 +1112,21 @@ def label_agencies(ctx: Ctx, start: int, end: int) -> list[Agency]:
     found = found_agencies(ctx, start, end)
     for k in range(1, len(found)):
         gap = _BRACKETS.sub("", ctx.text[found[k - 1][2] : found[k][1]])
-        if not _LABEL_LIST_GAP.fullmatch(gap):
+        if not _list_gap(gap):
             found, end = found[:k], found[k - 1][2]
             break
     out: list[tuple[int, Agency]] = [(s, a) for a, s, _ in found]
     k = 0  # found and pieces are both in order: one sweep
     for m in _PIECES.finditer(ctx.text, start, end):
         s, e = m.start(), m.end()
-        piece = ctx.text[s:e].strip(" .\n")
         while k < len(found) and found[k][2] <= s:
             k += 1
-        if not piece or (k < len(found) and found[k][1] < e) or piece[:1].islower():
+        if k < len(found) and found[k][1] < e:
+            # a name before a known body in one piece: "Liên đoàn Lao động cùng cấp và các đơn
+            # vị có liên quan" (the part before the joining word)
+            e = _TRAILING_JOIN.search(ctx.text, s, found[k][1]).start() if found[k][1] > s else s
+        piece = ctx.text[s:e].strip(" .\n")
+        if not piece or piece[:1].islower():
             # (a piece in lower case names no body: "… phối hợp với đơn vị, địa phương có liên
             # quan tham mưu thực hiện" is a generic phrase and a duty, no "Địa phương có liên quan …")
             continue

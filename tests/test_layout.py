@@ -258,6 +258,14 @@ PLAN_LABELS = [
     # a label whose lead then directs others: the bodies it directs are no leads
     ("p", "11. Phổ biến các nền tảng số cho người dân."),
     ("p", "- Cơ quan thực hiện: Sở Khoa học và Công nghệ đôn đốc, hướng dẫn các sở, ngành triển khai thực hiện."),
+    # partners listed with ";": a group's qualifier and a body the table does not know go on
+    # with the list
+    ("p", "12. Hỗ trợ xây dựng nhà ở cho người lao động."),
+    ("p", "- Cơ quan thực hiện: Sở Xây dựng chủ trì, phối hợp với Liên đoàn Lao động tỉnh; các sở, ngành có liên "
+          "quan; Hiệp hội Doanh nghiệp nhỏ và vừa tỉnh; Uỷ ban nhân dân các huyện, thành phố."),
+    ("p", "13. Xây dựng thiết chế công đoàn."),
+    ("p", "- Cơ quan thực hiện: Ủy ban nhân dân các huyện, thành phố chủ trì phối hợp với Sở Xây dựng; Liên đoàn "
+          "Lao động cùng cấp và các đơn vị có liên quan."),
     # a table whose one column names who carries it out, their roles written in the cell
     ("h", "II. PHÂN CÔNG NHIỆM VỤ"),
     ("table", [["STT", "Nội dung nhiệm vụ", "Đơn vị thực hiện", "Thời gian hoàn thành"],
@@ -584,6 +592,11 @@ def test_plan_label_variants(fmt, tmp_path):
         ("Tổ chức tập huấn chuyển đổi", ("Sở Khoa học và Công nghệ",), ("Sở Nội vụ",), "interval", "2025-09-30"),
         ("Tổ chức hội thi chuyển đổi", ("Sở Khoa học và Công nghệ",), ("Sở Nội vụ",), "interval", "2025-09-30"),
         ("Phổ biến các nền tảng số", ("Sở Khoa học và Công nghệ",), (), None, None),
+        ("Hỗ trợ xây dựng nhà ở", ("Sở Xây dựng",),
+         ("Liên đoàn Lao động tỉnh", "Các sở, ban, ngành", "Hiệp hội Doanh nghiệp nhỏ và vừa tỉnh",
+          "Ủy ban nhân dân các huyện, thành phố, thị xã"), None, None),
+        ("Xây dựng thiết chế công đoàn.", ("Ủy ban nhân dân các huyện, thành phố, thị xã",),
+         ("Sở Xây dựng", "Liên đoàn Lao động cùng cấp", "Các đơn vị liên quan"), None, None),
         ("Rà soát hạ tầng viễn thông", ("Sở Xây dựng",), ("Sở Tài chính",), "interval", "2025-12-31"),
         ("Xây dựng kho dữ liệu dùng", ("Sở Khoa học và Công nghệ",), ("Sở Tư pháp",), "interval", "2026-03-31"),
     ]
