@@ -62,6 +62,7 @@ def _markers() -> regex.Pattern | None:
 
 
 _KINDS = ("roman", "number", "letter", "dash")
+_LABEL_MARKERS = ("dash", "letter")  # the markers a label may carry (a dash, or a letter: "a) Cơ quan chủ trì: …")
 
 
 def _classify(text: str, s: int, e: int) -> tuple[str, str, int]:
@@ -73,15 +74,16 @@ def _classify(text: str, s: int, e: int) -> tuple[str, str, int]:
         m = markers.match(line)
         if m:
             kind = m.lastgroup
-            if kind == "dash" and r.label_any.match(text, s + m.end(), e):
-                return "label", "", s + m.end()  # "- Đơn vị chủ trì: Sở Xây dựng.": a label, dashed
+            if kind in _LABEL_MARKERS and r.label_any.match(text, s + m.end(), e):
+                # "- Đơn vị chủ trì: Sở Xây dựng.", "a) Cơ quan chủ trì: Sở Nội vụ.": a label, marked
+                return "label", "", s + m.end()
             return kind, m.group(kind), s + m.end()
         body = s
     else:
         for kind in _KINDS:
             m = getattr(r, kind).match(line)
             if m:
-                if kind == "dash" and r.label_any.match(text, s + m.end(), e):
+                if kind in _LABEL_MARKERS and r.label_any.match(text, s + m.end(), e):
                     return "label", "", s + m.end()
                 return kind, m.group("label"), s + m.end()
         m = r.junk.match(line)

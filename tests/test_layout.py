@@ -266,6 +266,14 @@ PLAN_LABELS = [
     ("p", "13. Xây dựng thiết chế công đoàn."),
     ("p", "- Cơ quan thực hiện: Ủy ban nhân dân các huyện, thành phố chủ trì phối hợp với Sở Xây dựng; Liên đoàn "
           "Lao động cùng cấp và các đơn vị có liên quan."),
+    # labels marked with letters, on lines of their own or several on one line
+    ("p", "14. Tăng cường công tác dân vận chính quyền."),
+    ("p", "a) Cơ quan chủ trì: Sở Nội vụ."),
+    ("p", "b) Cơ quan phối hợp: Các cơ quan, đơn vị có liên quan."),
+    ("p", "c) Thời gian thực hiện: Thường xuyên."),
+    ("p", "15. Ban hành văn bản phân công viên chức tham mưu."),
+    ("p", "a) Cơ quan chủ trì: Sở Dân tộc và Tôn giáo; b) Cơ quan phối hợp: Sở Nội vụ; c) Thời gian thực hiện: "
+          "Quý IV năm 2025."),
     # a table whose one column names who carries it out, their roles written in the cell
     ("h", "II. PHÂN CÔNG NHIỆM VỤ"),
     ("table", [["STT", "Nội dung nhiệm vụ", "Đơn vị thực hiện", "Thời gian hoàn thành"],
@@ -597,6 +605,8 @@ def test_plan_label_variants(fmt, tmp_path):
           "Ủy ban nhân dân các huyện, thành phố, thị xã"), None, None),
         ("Xây dựng thiết chế công đoàn.", ("Ủy ban nhân dân các huyện, thành phố, thị xã",),
          ("Sở Xây dựng", "Liên đoàn Lao động cùng cấp", "Các đơn vị liên quan"), None, None),
+        ("Tăng cường công tác dân vận", ("Sở Nội vụ",), ("Các đơn vị liên quan",), "ongoing", None),
+        ("Ban hành văn bản phân công", ("Sở Dân tộc và Tôn giáo",), ("Sở Nội vụ",), "interval", "2025-12-31"),
         ("Rà soát hạ tầng viễn thông", ("Sở Xây dựng",), ("Sở Tài chính",), "interval", "2025-12-31"),
         ("Xây dựng kho dữ liệu dùng", ("Sở Khoa học và Công nghệ",), ("Sở Tư pháp",), "interval", "2026-03-31"),
     ]
