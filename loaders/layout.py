@@ -85,6 +85,7 @@ class _Rules:
     pipe_lines: int
     terminal: tuple[str, ...]
     label_words: int
+    symbol_rest: regex.Pattern  # a line opening with a symbol's rest ("/CĐ-UBND") goes on
     number_words: frozenset[str]
     short_heading: int  # words of a short Roman heading in lower case (with its marker)
     joining_last: frozenset[tuple[str, ...]]  # its last word joining it to the next line
@@ -155,6 +156,7 @@ def _rules() -> _Rules:
         pipe_lines=int(t["join"]["pipe_lines"]),
         terminal=tuple(t["join"]["terminal"]),
         label_words=int(t["join"]["label_words"]),
+        symbol_rest=regex.compile(t["join"]["symbol_rest"], regex.V1),
         number_words=frozenset(x.casefold() for x in t["join"]["number_words"]),
         short_heading=int(t["join"]["short_heading_words"]),
         joining_last=frozenset((w.casefold(),) for w in t["join"]["joining_words"]),
@@ -848,6 +850,8 @@ def _soft(block: _Joined, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: b
         return False  # a table row (a .docx or pipe table read as TAB-separated cells)
     if block.text is not None and r.bare_marker.fullmatch(block.text):
         return True  # "1." / "Sở Nông nghiệp và Môi trường"; "**Điều" / "1.**"
+    if r.symbol_rest.match(n) and not p.endswith(r.terminal):
+        return True  # "Số: 06" / "/CĐ-UBND"
     if not wrapped and not p.endswith(":"):
         if not _starts_lower(n):
             return False  # what follows would say so too: neither a label's value nor lower case

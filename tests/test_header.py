@@ -378,6 +378,14 @@ ROWS += [
      "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-UBND\nNghệ An, ngày 5 tháng 3 năm 2022\n"
      "KẾ HOẠCH\nTriển khai thực hiện Nghị quyết về việc\n\nhỗ trợ phát triển sản xuất nông nghiệp\n_______\nCăn cứ Luật;\n",
      dict(title="KẾ HOẠCH Triển khai thực hiện Nghị quyết về việc hỗ trợ phát triển sản xuất nông nghiệp")),
+    # the number and its symbol set in cells of their own, each on its line (a saved page),
+    # as the layout joins them (tests/test_layout.py: number-and-symbol-on-lines-of-their-own)
+    ("number-and-symbol-on-lines-of-their-own",
+     "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n__________\nSố: 06 /CĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Độc lập – Tự do – Hạnh phúc\nHà Nội, ngày 12 tháng 8 năm 2020\nCÔNG ĐIỆN\nVề việc ngừng các hoạt động "
+     "vui chơi, giải trí\nCHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ: Điện\nCác Sở, ban, ngành Thành phố;\n",
+     dict(id="ha-noi:06/CĐ-UBND:2020", type="CĐ", number_symbol="06/CĐ-UBND", date="2020-08-12",
+          jurisdiction="Hà Nội", issuer="Ủy ban nhân dân thành phố Hà Nội")),
     # a province's document signed in its capital city is the province's, not the city's
     ("signed-in-the-capital-city",
      "UỶ BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\n---------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"

@@ -754,6 +754,12 @@ JOIN_ROWS = [
     # (raw lines, logical text); every row a saved-page shape
     pytest.param("|\nSố:\n87/2025/QĐ-UBND\n|\n*Bắc Ninh, ngày 20\ntháng 11 năm 2025*\n|\n",
                  "Số: 87/2025/QĐ-UBND\tBắc Ninh, ngày 20 tháng 11 năm 2025\n", id="header-cells-number-and-date-wrapped"),
+    # the number and its symbol in cells of their own, one line each, on a page paragraphed by
+    # blank lines; a symbol's rest after a line break inside a sentence too
+    pytest.param("Số: \n06\n/CĐ-UBND\n\nHà Nội, ngày 12 tháng 8 năm 2020\n",
+                 "Số: 06 /CĐ-UBND\nHà Nội, ngày 12 tháng 8 năm 2020", id="number-and-symbol-on-lines-of-their-own"),
+    pytest.param("Căn cứ Nghị định số 15\n/2018/NĐ-CP ngày 02/02/2018 của Chính phủ;",
+                 "Căn cứ Nghị định số 15 /2018/NĐ-CP ngày 02/02/2018 của Chính phủ;", id="symbol-rest-on-the-next-line"),
     pytest.param("**IV. NHIỆM\nVỤ CỤ THỂ**\n**1.\nSở Nông nghiệp và Môi trường**\n- Chủ trì rà soát quy\nhoạch.\n- Phối hợp kiểm tra.",
                  "IV. NHIỆM VỤ CỤ THỂ\n1. Sở Nông nghiệp và Môi trường\n- Chủ trì rà soát quy hoạch.\n- Phối hợp kiểm tra.",
                  id="bold-heading-across-lines-bare-marker"),
