@@ -323,11 +323,39 @@ def find_mentions(text: str) -> list[RawMention]:
         ('07-NQ/TU', '2019-07-25')
     """
     symbols = [rm for m in patterns().symbol.finditer(text) if (rm := _symbol_mention(text, m)) is not None]
+    symbols = _listed_numbers(text, symbols)
     _share_dates(text, symbols)
     overlaps = _overlap_test(symbols)
     out = symbols + _law_mentions(text, symbols, overlaps) + _short_mentions(text, overlaps)
     out.sort(key=lambda r: r.start)
     return out
+
+
+def _listed_numbers(text: str, symbols: list[RawMention]) -> list[RawMention]:
+    """Numbers listed before one symbol under one noun share it: "Chỉ thị 01, 13, 33/CT-UB"
+    cites 01/CT-UB, 13/CT-UB and 33/CT-UB; "Nghị quyết số 05 và 06/NQ-HĐND" both.  Only right
+    after a document type word (and "số"), so that "khoản 1, 2" or a table's figures are none."""
+    out: list[RawMention] = []
+    for rm in symbols:
+        if rm.type_word is None and rm.symbol is not None and text[rm.start : rm.start + 1].isdigit():
+            listed = _NUMBERS_BEFORE.search(text, max(0, rm.start - _LIST_CHARS), rm.start)
+            if listed is not None:
+                ws = max(0, listed.start() - 60)
+                bw = _before_symbol(text, ws, text[ws : listed.start()])
+                if bw is not None:
+                    for n in _LISTED_NUMBER.finditer(text, listed.start(), listed.end()):
+                        sym = dataclasses.replace(rm.symbol, number=int(n.group("n")), suffix=n.group("suffix") or "")
+                        out.append(RawMention(kind="symbol", start=n.start(), end=n.end(), type_word=bw.group("word"),
+                                              type=rm.type, symbol=sym, year=sym.year))
+                    rm.type_word = bw.group("word")
+        out.append(rm)
+    return out
+
+
+_LIST_CHARS = 40  # characters a list of numbers before a symbol runs to
+# "01, 13, " / "05 và " right before a symbol's number (no digit, "/" or "." before the first)
+_NUMBERS_BEFORE = compile_kept(r"(?<![\d/.\-])(?:\d{1,5}\p{Ll}?\s*(?:,|và)\s*)+$", regex.V1)
+_LISTED_NUMBER = compile_kept(r"(?P<n>\d{1,5})(?P<suffix>\p{Ll})?", regex.V1)
 
 
 def _share_dates(text: str, symbols: list[RawMention]) -> None:

@@ -187,6 +187,12 @@ ROWS = [
     # numbers listed under one noun share the date after the last; items ended by ";" do not
     ("shared-date-of-a-list", "", "- Theo các báo cáo số 365/BC-UBND và số 367/BC-UBND ngày 07/12/2020 của UBND tỉnh.",
      [ref("365/BC-UBND", "BC", "2020-12-07", HT, "cites"), ref("367/BC-UBND", "BC", "2020-12-07", HT, "cites")]),
+    # numbers listed before one symbol share it, right after a type word only
+    ("numbers-sharing-one-symbol", "", "- Theo các Quyết định số 1234, 1235 và 1236/QĐ-UBND ngày 05/5/2021 của UBND tỉnh.",
+     [ref("1234/QĐ-UBND", "QĐ", "2021-05-05", HT, "cites"), ref("1235/QĐ-UBND", "QĐ", "2021-05-05", HT, "cites"),
+      ref("1236/QĐ-UBND", "QĐ", "2021-05-05", HT, "cites")]),
+    ("numbers-sharing-one-symbol-no-so", "", "- Ủy ban nhân dân tỉnh có Chỉ thị 13, 33/CT-UBND về trật tự.",
+     [ref("13/CT-UBND", "CT", None, HT, "cites"), ref("33/CT-UBND", "CT", None, HT, "cites")]),
     ("items-ended-by-semicolons-keep-their-dates", "",
      "- Theo các Nghị định của Chính phủ: số 227/2025/NĐ-CP; số 58/2024/NĐ-CP ngày 24/5/2024 về lâm nghiệp.",
      [ref("227/2025/NĐ-CP", "NĐ", None, CENTRAL, "cites"), ref("58/2024/NĐ-CP", "NĐ", "2024-05-24", CENTRAL, "cites")]),
