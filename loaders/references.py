@@ -1010,7 +1010,8 @@ def _add_dateless(docs: _Docs, pending: list[tuple[RawMention, tuple[str, str, s
         if len(keys) == 1:
             docs.add(keys[0], rm, rm.type, ns)
         elif not keys:
-            docs.add((jur, ns, None), rm, rm.type, split_unit_key(ns)[0])
+            # (its number-symbol as written: "13/CT-UB" keeps its period's code, as a dated one does)
+            docs.add((jur, ns, None), rm, rm.type, rm.symbol.canonical if rm.symbol else split_unit_key(ns)[0])
             docs.docs[(jur, ns, None)].unit = unit
         else:
             near = [

@@ -193,6 +193,9 @@ ROWS = [
       ref("1236/QĐ-UBND", "QĐ", "2021-05-05", HT, "cites")]),
     ("numbers-sharing-one-symbol-no-so", "", "- Ủy ban nhân dân tỉnh có Chỉ thị 13, 33/CT-UBND về trật tự.",
      [ref("13/CT-UBND", "CT", None, HT, "cites"), ref("33/CT-UBND", "CT", None, HT, "cites")]),
+    # an old period's issuer code is kept as written, dated or not (one node with its code of today)
+    ("old-period-code-as-written", "", "- Theo Chỉ thị số 13/CT-UB và Quyết định số 25/2005/QĐ-UB ngày 03/02/2005 của UBND tỉnh.",
+     [ref("13/CT-UB", "CT", None, HT, "cites"), ref("25/2005/QĐ-UB", "QĐ", "2005-02-03", HT, "cites")]),
     ("items-ended-by-semicolons-keep-their-dates", "",
      "- Theo các Nghị định của Chính phủ: số 227/2025/NĐ-CP; số 58/2024/NĐ-CP ngày 24/5/2024 về lâm nghiệp.",
      [ref("227/2025/NĐ-CP", "NĐ", None, CENTRAL, "cites"), ref("58/2024/NĐ-CP", "NĐ", "2024-05-24", CENTRAL, "cites")]),
