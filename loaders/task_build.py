@@ -39,6 +39,7 @@ class Draft:
     approval: str | None = None
     labelled: bool = False  # a "Thời gian thực hiện:" line set the deadline
     lead_labelled: bool = False  # a "Đơn vị chủ trì:" line named its lead (a short title is then a task's name)
+    kin: tuple["Draft", ...] = ()  # the tasks read before it from the same paragraph (one sentence each)
 
 
 ITEM_KINDS = ("number", "letter", "dash")
@@ -138,8 +139,9 @@ def _may_label(r, text: str, start: int, end: int) -> bool:
     return True
 
 
-def apply_labels(ctx: Ctx, draft: Draft, start: int, end: int) -> None:
-    """Read "Đơn vị chủ trì: X. Thời gian thực hiện: Y." labels in text[start:end]."""
+def apply_labels(ctx: Ctx, draft: Draft, start: int, end: int, *, only: frozenset[str] | None = None) -> None:
+    """Read "Đơn vị chủ trì: X. Thời gian thực hiện: Y." labels in text[start:end] (those
+    whose role is in ``only``, when given: "deadline", "lead", "cooperating")."""
     r = task_rules()
     text = ctx.text
     if not _may_label(r, text, start, end):
@@ -156,7 +158,7 @@ def apply_labels(ctx: Ctx, draft: Draft, start: int, end: int) -> None:
             vs += 1
         while ve > vs and (text[ve - 1] in " \n\t.;" or text[ve - 1] == ")" and "(" not in text[vs:ve]):
             ve -= 1  # (and the bracket the labels were written in: "(…; thời gian: năm 2025).")
-        if vs >= ve:
+        if vs >= ve or (only is not None and name not in only):
             continue
         if name == "lead":
             cue = r.coop_cue.search(text, vs, ve)

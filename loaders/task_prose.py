@@ -154,6 +154,11 @@ def _outline(ctx: Ctx, scan: _Scan, i: int) -> bool:
                                 and d.section.rpartition(".")[0] == parent and d.section != scan.last.section]
             for d in (scan.last, *scan.sharing):
                 apply_labels(ctx, d, p.body, p.end)
+            for d in scan.last.kin:
+                # a paragraph read as one task per bearer ("Ban Chỉ đạo … kiểm tra …. Sau khi kiểm
+                # tra, UBND xã … lập danh sách …") / "Thời gian hoàn tất: …": every one's deadline
+                if d.deadline is None:
+                    apply_labels(ctx, d, p.body, p.end, only=_DEADLINE)
         scan.in_labels = True
         return True
     return False
@@ -294,11 +299,15 @@ def add_by_bearer(ctx: Ctx, b: Builder, start: int, end: int, path: str, roles: 
     cuts = bearer_sentences(ctx, start, end, roles)
     ends = [s for s, _ in cuts] + [end]
     last = b.add(start, ends[0], path, first_roles(ctx, roles, start, ends[0], end))
+    kin = []
     for n, ((s, r), e) in enumerate(zip(cuts, ends[1:]), 2):
+        kin.append(last)
         last = b.add(s, e, f"{path}-{n}", r)
+    last.kin = tuple(kin)
     return last
 
 
+_DEADLINE = frozenset({"deadline"})
 _LEAD_IN = 0.5  # the level of a lead-in paragraph: above numbered items
 
 

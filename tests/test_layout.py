@@ -274,6 +274,12 @@ PLAN_LABELS = [
     ("p", "15. Ban hành văn bản phân công viên chức tham mưu."),
     ("p", "a) Cơ quan chủ trì: Sở Dân tộc và Tôn giáo; b) Cơ quan phối hợp: Sở Nội vụ; c) Thời gian thực hiện: "
           "Quý IV năm 2025."),
+    # a paragraph that hands duties to two bodies, one sentence each, then a deadline label:
+    # the deadline of both
+    ("p", "16. Bước 2: Kiểm tra hiện trạng nhà ở."),
+    ("p", "Sở Xây dựng tổ chức kiểm tra hiện trạng nhà ở của từng hộ gia đình. Sau khi kiểm tra, Ủy ban nhân dân "
+          "các xã, phường lập danh sách hộ gia đình được hỗ trợ gửi Sở Tài chính."),
+    ("p", "Thời gian hoàn tất: trước ngày 25 tháng 7 năm 2025."),
     # a table whose one column names who carries it out, their roles written in the cell
     ("h", "II. PHÂN CÔNG NHIỆM VỤ"),
     ("table", [["STT", "Nội dung nhiệm vụ", "Đơn vị thực hiện", "Thời gian hoàn thành"],
@@ -607,6 +613,8 @@ def test_plan_label_variants(fmt, tmp_path):
          ("Sở Xây dựng", "Liên đoàn Lao động cùng cấp", "Các đơn vị liên quan"), None, None),
         ("Tăng cường công tác dân vận", ("Sở Nội vụ",), ("Các đơn vị liên quan",), "ongoing", None),
         ("Ban hành văn bản phân công", ("Sở Dân tộc và Tôn giáo",), ("Sở Nội vụ",), "interval", "2025-12-31"),
+        ("Sở Xây dựng tổ chức kiểm", ("Sở Xây dựng",), (), "date", "2025-07-25"),
+        ("Sau khi kiểm tra, Ủy ban", ("Ủy ban nhân dân các xã, phường",), (), "date", "2025-07-25"),
         ("Rà soát hạ tầng viễn thông", ("Sở Xây dựng",), ("Sở Tài chính",), "interval", "2025-12-31"),
         ("Xây dựng kho dữ liệu dùng", ("Sở Khoa học và Công nghệ",), ("Sở Tư pháp",), "interval", "2026-03-31"),
     ]
