@@ -32,7 +32,7 @@ def _named(ref: DocRef) -> DocRef:
     return dataclasses.replace(ref, type_name=name)
 
 
-def extract_text(text: str, *, path: str = "", sha256: str = "") -> Extraction:
+def extract_text(text: str, *, path: str = "", sha256: str = "", text_layer: bool = False) -> Extraction:
     """Extract everything from an already normalized text.
 
     The extractors read the logical text of :func:`loaders.layout.build_layout` (site chrome
@@ -43,11 +43,13 @@ def extract_text(text: str, *, path: str = "", sha256: str = "") -> Extraction:
         text: the normalized text (all offsets point into it).
         path: the source file, recorded in every piece of evidence.
         sha256: the content hash of the source file.
+        text_layer: the text is a PDF's text layer, its lines broken at the page's width
+            (:func:`loaders.layout.build_layout`).
 
     Returns:
         The :class:`Extraction` of the document.
     """
-    lay = build_layout(text)
+    lay = build_layout(text, text_layer=text_layer)
     logical = lay.text
     header = read_header(logical, path=path, box=lay.chrome.box)
     own = _named(header.ref)
@@ -196,7 +198,11 @@ def extract_file(path: str | os.PathLike) -> Extraction:
     from .readers import read_document
 
     text = read_document(path)
-    return extract_text(text, path=str(path), sha256=file_sha256(path))
+    text_layer = Path(path).suffix.lower() in _TEXT_LAYERS
+    return extract_text(text, path=str(path), sha256=file_sha256(path), text_layer=text_layer)
+
+
+_TEXT_LAYERS = frozenset({".pdf"})
 
 
 def iter_corpus(paths) -> list[Path]:

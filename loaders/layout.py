@@ -85,6 +85,9 @@ class _Rules:
     pipe_lines: int
     terminal: tuple[str, ...]
     label_words: int
+    short_line: float  # a text layer's line shorter than this share of a full line ends its paragraph
+    full_line_samples: int  # lines a lower-case line goes on that measure a full line
+    full_line_share: float  # ... else the quantile of every line's length that does
     symbol_rest: regex.Pattern  # a line opening with a symbol's rest ("/CĐ-UBND") goes on
     number_words: frozenset[str]
     short_heading: int  # words of a short Roman heading in lower case (with its marker)
@@ -156,6 +159,9 @@ def _rules() -> _Rules:
         pipe_lines=int(t["join"]["pipe_lines"]),
         terminal=tuple(t["join"]["terminal"]),
         label_words=int(t["join"]["label_words"]),
+        short_line=float(t["join"]["short_line"]),
+        full_line_samples=int(t["join"]["full_line_samples"]),
+        full_line_share=float(t["join"]["full_line_share"]),
         symbol_rest=regex.compile(t["join"]["symbol_rest"], regex.V1),
         number_words=frozenset(x.casefold() for x in t["join"]["number_words"]),
         short_heading=int(t["join"]["short_heading_words"]),
@@ -736,6 +742,19 @@ def _wrapped(lines: list[_Line]) -> bool:
             and inside / count >= r.wrapped_line_share)
 
 
+def _full_width(lines: list[_Line]) -> int:
+    """The length of a full line of a text layer: the median of the lines that a lower-case
+    line goes on (a paragraph broken at the page's width); on a page with few of them, its
+    longest lines' (the ``full_line_share`` quantile of every text line)."""
+    r = _rules()
+    text = [b for b in lines if b.kind == "text" and "\t" not in b.raw]
+    full = sorted(len(b.raw.rstrip()) for b, c in zip(text, text[1:]) if _starts_lower(c.clean))
+    if len(full) >= r.full_line_samples:
+        return full[len(full) // 2]
+    every = sorted(len(b.raw.rstrip()) for b in text)
+    return every[min(len(every) - 1, int(len(every) * r.full_line_share))] if every else 0
+
+
 def _first_limit(lines: list[_Line]) -> int:
     """The longest a paragraph's first line runs (with a slack) on a page whose source wraps
     first lines shorter than the lines inside a paragraph (see ``first_line_gap`` in the
@@ -841,13 +860,16 @@ class _Joined:
 
 
 def _soft(block: _Joined, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: bool = False,
-          first_limit: int = 0) -> bool:
+          first_limit: int = 0, full_width: int = 0) -> bool:
     """Whether the line break between ``prev`` (ending ``block``) and ``nxt`` is soft;
-    ``first_limit`` is :func:`_first_limit` of the page."""
+    ``first_limit`` is :func:`_first_limit` of the page, ``full_width`` :func:`_full_width`
+    of a text layer."""
     r = _rules()
     p, n = prev.clean, nxt.clean
     if "\t" in prev.raw or "\t" in nxt.raw:
         return False  # a table row (a .docx or pipe table read as TAB-separated cells)
+    if full_width and len(prev.raw.rstrip()) < full_width * r.short_line and not _starts_lower(n):
+        return False  # a text layer's line well short of the page's width ends its paragraph
     if block.text is not None and r.bare_marker.fullmatch(block.text):
         return True  # "1." / "Sở Nông nghiệp và Môi trường"; "**Điều" / "1.**"
     if r.symbol_rest.match(n) and not p.endswith(r.terminal):
@@ -1030,19 +1052,23 @@ def _join(*parts: str) -> str:
     return ".".join(p for p in parts if p)
 
 
-def build_layout(text: str, *, wrapped: bool | None = None) -> Layout:
+def build_layout(text: str, *, wrapped: bool | None = None, text_layer: bool = False) -> Layout:
     """The logical blocks of a normalized text (see the module docstring).
 
     Args:
         text: the file's normalized text (:func:`loaders.normalize.normalize_text`).
         wrapped: whether lines are wrapped anywhere (a saved web page, a PDF text layer) or
             are whole paragraphs (plain text, .docx); measured on the text when None.
+        text_layer: the text is a PDF's text layer: every paragraph is broken at the page's
+            width, even where few lines show it (a page of short items and labels), so its
+            lines are wrapped, and a line well short of the width ends its paragraph (a
+            heading, a paragraph's last line: ``[join] short_line``).
 
     Returns:
         The :class:`Layout`; its ``text`` is ``text`` itself when nothing needed changing.
     """
     with _no_collection():
-        return _build(text, wrapped)
+        return _build(text, True if text_layer else wrapped, text_layer)
 
 
 @contextlib.contextmanager
@@ -1223,7 +1249,7 @@ def _page_numbers(lines: list[_Line]) -> list[int]:
     return out
 
 
-def _build(text: str, wrapped: bool | None) -> Layout:
+def _build(text: str, wrapped: bool | None, text_layer: bool = False) -> Layout:
     """:func:`build_layout`."""
     lines, marked = _lines(text)
     if marked:
@@ -1237,7 +1263,7 @@ def _build(text: str, wrapped: bool | None) -> Layout:
         _justified(body)  # (a text layer's lines; a text of whole lines keeps its spaces as written)
     w = _Writer(text)
     _emit(body, w, wrapped, after_chrome=first > 0, blank_paras=_blank_paragraphs(body),
-          first_limit=_first_limit(body) if wrapped else 0)
+          first_limit=_first_limit(body) if wrapped else 0, full_width=_full_width(body) if text_layer else 0)
     if not wrapped and body and body[-1].end < len(text) and w.open:
         w.newline(body[-1].end)  # the last line's own line break
     logical = w.text()
@@ -1259,7 +1285,7 @@ def _kind(s: str) -> str:
 
 
 def _emit(lines: list[_Line], w: _Writer, wrapped: bool, *, after_chrome: bool = False,
-          blank_paras: bool = False, first_limit: int = 0) -> None:
+          blank_paras: bool = False, first_limit: int = 0, full_width: int = 0) -> None:
     """Write the blocks of ``lines``: paragraphs joined, tables as rows, one block a line.
 
     A line-per-paragraph text keeps its blank and rule lines as they are (so a plain text
@@ -1288,7 +1314,7 @@ def _emit(lines: list[_Line], w: _Writer, wrapped: bool, *, after_chrome: bool =
             continue
         if not ln.keep:
             continue
-        if prev is not None and _soft(block, prev, ln, wrapped, blank_paras, first_limit):
+        if prev is not None and _soft(block, prev, ln, wrapped, blank_paras, first_limit, full_width):
             w.sep(" ", prev.end)
             block.add(ln.clean)
         else:

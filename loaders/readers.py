@@ -701,10 +701,7 @@ def _read_pdf(name: str, data: bytes) -> str:
                 raise LoadError(name, f"more than {lim.max_pages:,} pages (limit {lim.max_pages:,})")
             _check_pdf_streams(name, pdf)
             for page in pdf.pages:
-                text = page.extract_text(
-                    x_tolerance=_PDF_X_TOLERANCE, y_tolerance=_PDF_Y_TOLERANCE
-                )
-                pages.append(text or "")
+                pages.append(_pdf_page_text(page))
                 chars += len(pages[-1]) + 1
                 if chars > lim.max_chars:
                     raise LoadError(
@@ -727,6 +724,62 @@ def _read_pdf(name: str, data: bytes) -> str:
     if not any(page.strip() for page in pages):
         raise LoadError(name, "no text layer (scanned PDF?)")
     return "\n".join(pages)
+
+
+def _pdf_text(page: Any) -> str:
+    return page.extract_text(x_tolerance=_PDF_X_TOLERANCE, y_tolerance=_PDF_Y_TOLERANCE) or ""
+
+
+def _pdf_page_text(page: Any) -> str:
+    """A page's text in reading order, each ruled table one TAB-joined line per row, as a
+    .docx's or a web page's table reads.  A plan's task table (Nhiệm vụ | Cơ quan chủ trì |
+    Cơ quan phối hợp | Thời gian) wraps its cells over several lines; read as plain lines,
+    the cells of one row interleave ("Rà soát, hoàn thiện hạ tầng viễn Sở Tài chính; Ủy ban"
+    / "Sở Khoa học và" / "1 thông và kết nối …") and no row can be told apart.  pdfplumber
+    finds a table by its ruling lines (the lines strategy, its default): the borderless
+    two-column header is no table and reads as lines, as before."""
+    tables = sorted((t for t in page.find_tables() if _is_grid(t)), key=lambda t: t.bbox[1])
+    if not tables:
+        return _pdf_text(page)
+    x0, top, x1, bottom = page.bbox
+    parts: list[str] = []
+    at = top
+    for table in tables:
+        t_x0, t_top, t_x1, t_bottom = table.bbox
+        if t_top > at:
+            parts.append(_pdf_text(page.crop((x0, at, x1, t_top))))
+        beside = page.crop((x0, max(at, t_top), x1, min(bottom, t_bottom))).outside_bbox(table.bbox)
+        parts.append(_pdf_text(beside))  # (text set beside a narrow table)
+        parts += _pdf_rows(table)
+        at = max(at, t_bottom)
+    if bottom > at:
+        parts.append(_pdf_text(page.crop((x0, at, x1, bottom))))
+    return "\n".join(part for part in parts if part.strip())
+
+
+def _is_grid(table: Any) -> bool:
+    """A ruled table of at least two rows and two columns (not a frame drawn round a text)."""
+    return len(table.rows) >= 2 and max(len(row.cells) for row in table.rows) >= 2
+
+
+def _pdf_rows(table: Any) -> list[str]:
+    """The table's rows, cells joined by a TAB, each cell's lines by a space.  A cell merged
+    across columns appears once (as a .docx row writes it); below a cell merged across rows
+    the rows keep an empty cell in its place, so the columns stay where the header put them."""
+    texts = table.extract(x_tolerance=_PDF_X_TOLERANCE, y_tolerance=_PDF_Y_TOLERANCE)
+    out: list[str] = []
+    for i, (row, cells) in enumerate(zip(table.rows, texts)):
+        line: list[str] = []
+        for j, (box, cell) in enumerate(zip(row.cells, cells)):
+            if box is None:
+                above = (table.rows[k].cells[j] for k in range(i) if j < len(table.rows[k].cells))
+                if any(b is not None and b[3] > row.bbox[1] + _PDF_Y_TOLERANCE for b in above):
+                    line.append("")  # under a cell merged across rows
+                continue  # (else a cell merged across columns: once)
+            line.append(" ".join((cell or "").split()))
+        if any(line):
+            out.append("\t".join(line))
+    return out
 
 
 # --------------------------------------------------------------------------- .html

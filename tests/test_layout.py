@@ -170,7 +170,69 @@ def write_html(blocks: list[tuple], path: Path) -> Path:
     return path
 
 
-WRITERS = {"txt": write_txt, "md": write_md, "docx": write_docx, "html": write_html}
+def _pdf_font() -> tuple[str, str]:
+    """DejaVu Sans and its bold face (Debian: fonts-dejavu-core), to typeset Vietnamese."""
+    from tests.test_input_formats import _font
+
+    regular = _font()
+    return regular, str(Path(regular).with_name("DejaVuSans-Bold.ttf"))
+
+
+def write_pdf(blocks: list[tuple], path: Path) -> Path:
+    """The document typeset as an office would print it to PDF (fpdf2): the header a
+    two-column table without rules, paragraphs justified to the page, every table ruled,
+    its cells wrapping over several lines and a merged cell (None) spanning the rows."""
+    from fpdf import FPDF
+
+    regular, bold = _pdf_font()
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("dv", "", regular)
+    pdf.add_font("dv", "B", bold)
+    pdf.set_font("dv", size=10)
+
+    def para(text: str, style: str = "", align: str = "J") -> None:
+        pdf.set_font("dv", style, 10)
+        for line in text.split("\n"):
+            pdf.multi_cell(0, 5, line or " ", align=align, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("dv", "", 10)
+
+    for b in blocks:
+        kind = b[0]
+        if kind == "header":
+            with pdf.table(borders_layout="NONE", first_row_as_headings=False, text_align="CENTER") as t:
+                row = t.row()
+                row.cell(b[1])
+                row.cell("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc")
+                row = t.row()
+                row.cell(b[2])
+                row.cell(b[3])
+        elif kind == "table":
+            rows = b[1]
+            with pdf.table(first_row_as_headings=False, text_align="LEFT") as t:
+                for i, cells in enumerate(rows):
+                    row = t.row()
+                    for j, cell in enumerate(cells):
+                        if cell is None:
+                            continue  # under a cell that spans it
+                        span = 1
+                        while i + span < len(rows) and rows[i + span][j] is None:
+                            span += 1
+                        row.cell(cell, rowspan=span)
+        elif kind == "label":
+            para(f"{b[1]} {b[2]}")
+        elif kind in ("h", "type"):
+            para(b[1], "B", "C" if kind == "type" else "L")
+        elif kind == "title":
+            para(b[1], "B", "C")
+        else:
+            para(b[1])
+    path = path.with_suffix(".pdf")
+    pdf.output(str(path))
+    return path
+
+
+WRITERS = {"txt": write_txt, "md": write_md, "docx": write_docx, "html": write_html, "pdf": write_pdf}
 
 # --------------------------------------------------------------------------- cases
 
@@ -489,7 +551,7 @@ GROUPED = [
     SIGN,
 ]
 
-FORMATS = ["txt", "md", "docx", "html"]
+FORMATS = ["txt", "md", "docx", "html", "pdf"]
 # a body the table does not list, written with its province's name: named without it ("tỉnh"
 # is its province's own), one node however the document writes it
 BQL_VL = "Ban Quản lý các khu công nghiệp và khu kinh tế cửa khẩu tỉnh"

@@ -293,6 +293,52 @@ def test_pdf_words_without_space_glyphs_stay_apart(tmp_path: Path, dejavu: Path)
     assert read_raw(path) == " ".join(words)
 
 
+def test_pdf_ruled_table_reads_as_rows(tmp_path: Path, dejavu: Path) -> None:
+    """A plan's ruled task table: each row one TAB-joined line, a cell's wrapped lines joined
+    by a space (read as lines, the cells of a row interleave); a cell merged across rows
+    leaves an empty cell in the rows below it, one merged across columns appears once; the
+    text above and below the table stays in its place; a frame drawn round a paragraph (a
+    table of one cell) is text."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", fname=str(dejavu))
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=10)
+    pdf.cell(0, 8, "I. NHIỆM VỤ CỤ THỂ", new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(col_widths=(8, 40, 22, 22, 16), first_row_as_headings=False) as table:
+        for cells in (("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"),
+                      ("1", "Rà soát, hoàn thiện hạ tầng viễn thông và kết nối mạng cho các xã, phường trên địa bàn",
+                       "Sở Khoa học và Công nghệ", "Sở Tài chính; Ủy ban nhân dân các xã, phường", "Quý II/2026")):
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+        row = table.row()
+        row.cell("2")
+        row.cell("Xây dựng kho dữ liệu dùng chung của tỉnh")
+        row.cell("Sở Nội vụ", rowspan=2)
+        row.cell("Công an tỉnh")
+        row.cell("Năm 2026")
+        row = table.row()
+        row.cell("3")
+        row.cell("Đào tạo kỹ năng số cho cán bộ")
+        row.cell("Các sở, ngành; năm 2026", colspan=2)
+    with pdf.table(col_widths=(1,), first_row_as_headings=False) as frame:
+        frame.row().cell("Ghi chú: các đơn vị báo cáo định kỳ.")
+    pdf.cell(0, 8, "II. TỔ CHỨC THỰC HIỆN", new_x="LMARGIN", new_y="NEXT")
+    path = write(tmp_path, "table.pdf", bytes(pdf.output()))
+    assert read_raw(path).split("\n") == [
+        "I. NHIỆM VỤ CỤ THỂ",
+        "STT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian",
+        "1\tRà soát, hoàn thiện hạ tầng viễn thông và kết nối mạng cho các xã, phường trên địa bàn"
+        "\tSở Khoa học và Công nghệ\tSở Tài chính; Ủy ban nhân dân các xã, phường\tQuý II/2026",
+        "2\tXây dựng kho dữ liệu dùng chung của tỉnh\tSở Nội vụ\tCông an tỉnh\tNăm 2026",
+        "3\tĐào tạo kỹ năng số cho cán bộ\t\tCác sở, ngành; năm 2026",
+        "Ghi chú: các đơn vị báo cáo định kỳ.",
+        "II. TỔ CHỨC THỰC HIỆN",
+    ]
+
+
 def test_pdf_without_text_layer(tmp_path: Path) -> None:
     from fpdf import FPDF
     from PIL import Image
