@@ -72,7 +72,17 @@ def _place_date(head: str):
     at = head.find(_DATE_WORD)
     if at < 0:
         return None
-    return _PLACE_DATE.search(head, head.rfind("\n", 0, at) + 1)
+    start = head.rfind("\n", 0, at) + 1
+    return _PLACE_DATE.search(head, start) or _PLACE_DATE_YEAR_BELOW.search(head, start)
+
+
+# … or its year on a line of its own below, the number line between them or not: a PDF's
+# two-column header whose date cell wraps ("Thành phố Hồ Chí Minh, ngày 19 tháng 11 năm" /
+# "Số: 2817/QĐ-UBND" / "2025": the text layer interleaves the two cells' lines)
+_PLACE_DATE_YEAR_BELOW = regex.compile(
+    _PLACE_DATE.pattern.replace(r"năm[ \t]+(?P<y>\d{4})", r"năm[ \t]*\n(?:[^\n]*\n)?[ \t]*(?P<y>\d{4})[ \t]*$"),
+    regex.MULTILINE | regex.VERBOSE | regex.V1,
+)
 
 
 _DRAFT = regex.compile(r"D[ỰỤ]\s+TH[ẢẠ]O", regex.I | regex.V1)

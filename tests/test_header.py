@@ -386,6 +386,14 @@ ROWS += [
      "vui chơi, giải trí\nCHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ: Điện\nCác Sở, ban, ngành Thành phố;\n",
      dict(id="ha-noi:06/CĐ-UBND:2020", type="CĐ", number_symbol="06/CĐ-UBND", date="2020-08-12",
           jurisdiction="Hà Nội", issuer="Ủy ban nhân dân thành phố Hà Nội")),
+    # a PDF's two-column header whose date cell wraps: the text layer interleaves the cells'
+    # lines, the year on a line of its own below the number line
+    ("date-cell-wrapped-in-a-text-layer",
+     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập -\nỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\nTự do - Hạnh phúc\n"
+     "Thành phố Hồ Chí Minh, ngày 19 tháng 11 năm\nSố: 2817/QĐ-UBND\n2025\nQUYẾT ĐỊNH\nVỀ VIỆC CÔNG BỐ DANH MỤC "
+     "THỦ TỤC HÀNH CHÍNH\nCHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
+     dict(id="ho-chi-minh:2817/QĐ-UBND:2025", number_symbol="2817/QĐ-UBND", date="2025-11-19",
+          jurisdiction="Hồ Chí Minh", issuer="Ủy ban nhân dân thành phố Hồ Chí Minh")),
     # a province's document signed in its capital city is the province's, not the city's
     ("signed-in-the-capital-city",
      "UỶ BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\n---------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"

@@ -390,8 +390,10 @@ class _Empty:
             number_symbol = date = issuer = jurisdiction = type = title = type_name = None
 
 
-def score_realdocs(gold_dir: str | Path = REALDOCS_GOLD, pages_dir: str | Path = REALDOCS_PAGES) -> dict:
-    """Score every page of ``pages_dir`` that has a gold file in ``gold_dir``.
+def score_realdocs(gold_dir: str | Path = REALDOCS_GOLD, pages_dir: str | Path = REALDOCS_PAGES,
+                   convert=None) -> dict:
+    """Score every page of ``pages_dir`` that has a gold file in ``gold_dir`` (each page first
+    turned into another file by ``convert(page)`` when given: typeset as a PDF).
 
     Gold files that cannot be parsed are skipped and listed in ``skipped``; a page the
     extractor fails on counts as an empty extraction, its error in the row.
@@ -410,7 +412,7 @@ def score_realdocs(gold_dir: str | Path = REALDOCS_GOLD, pages_dir: str | Path =
             skipped.append((path.name, f"page {page} not found"))
             continue
         try:
-            ex, error = extract_file(page), None
+            ex, error = extract_file(convert(page) if convert else page), None
         except Exception as exc:  # noqa: BLE001 - scored as an empty extraction
             ex, error = _Empty(), f"{type(exc).__name__}: {exc}"
         tally = Tally()
@@ -529,15 +531,25 @@ def format_table(seeds: dict, real: dict, *, verbose: bool = False, holdout: dic
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     verbose = "-v" in argv or "--verbose" in argv
+    convert = None
+    if "--as-pdf" in argv:
+        # every page typeset as a PDF first (tests/support/typeset.py), the seeds as they are
+        import tempfile
+
+        from tests.support.typeset import page_as_pdf
+
+        out = Path(tempfile.mkdtemp(prefix="goldscore-pdf-"))
+        convert = lambda page: page_as_pdf(page, out)  # noqa: E731
     seeds = score_seeds()
     holdout = extra = None
     if "--holdout" in argv:
-        holdout = score_realdocs(HOLDOUT_GOLD)
-        extra = {"hold-out 2": score_realdocs(HOLDOUT2_GOLD)}
+        holdout = score_realdocs(HOLDOUT_GOLD, convert=convert)
+        extra = {"hold-out 2": score_realdocs(HOLDOUT2_GOLD, convert=convert)}
     for n in range(3, 11):  # --holdout3 … --holdout10: each blind set scored only when asked
         if f"--holdout{n}" in argv and (ROOT / "tests" / "gold" / f"holdout{n}").is_dir():
-            extra = (extra or {}) | {f"hold-out {n}": score_realdocs(ROOT / "tests" / "gold" / f"holdout{n}")}
-    print(format_table(seeds, score_realdocs(), verbose=verbose, holdout=holdout, extra=extra))
+            extra = (extra or {}) | {f"hold-out {n}": score_realdocs(ROOT / "tests" / "gold" / f"holdout{n}",
+                                                                     convert=convert)}
+    print(format_table(seeds, score_realdocs(convert=convert), verbose=verbose, holdout=holdout, extra=extra))
     if verbose:
         sets = {"hold-out pages": holdout, **(extra or {})}
         for name, scored in sets.items():

@@ -1,0 +1,85 @@
+"""A page typeset as an office prints it to PDF, to measure the PDF path on real documents.
+
+``page_as_pdf(page, out_dir)`` reads a page (a saved legal-library page of
+``../shared/realdocs``), takes its logical text (:func:`loaders.layout.build_layout`: the
+document without the site's chrome, one block a line, tables as TAB-separated rows) and
+typesets it with fpdf2 in DejaVu Sans 10 pt on A4: the rows before the first paragraphs (the
+two-column header) as a table without rules, every other table ruled with its cells wrapping,
+each paragraph justified to the page's width.  ``python -m tests.support.goldscore --as-pdf``
+scores the PDFs against the pages' gold, so the PDF reader (text layer, ruled tables) is
+measured on the same documents as the pages themselves.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from loaders.layout import build_layout
+from loaders.readers import read_document
+
+HEADER_LINES = 12  # logical lines a two-column header runs to, before the type line
+
+
+def dejavu() -> tuple[str, str]:
+    """DejaVu Sans, regular and bold (Debian: fonts-dejavu-core)."""
+    from tests.test_input_formats import _font
+
+    regular = _font()
+    return regular, str(Path(regular).with_name("DejaVuSans-Bold.ttf"))
+
+
+def _table(pdf, rows: list[list[str]], *, ruled: bool) -> None:
+    width = max(len(r) for r in rows)
+    with pdf.table(borders_layout="ALL" if ruled else "NONE", first_row_as_headings=False,
+                   text_align="LEFT") as table:
+        for cells in rows:
+            row = table.row()
+            for cell in cells + [""] * (width - len(cells)):
+                row.cell(cell)
+
+
+def _fits(rows: list[list[str]]) -> bool:
+    """Whether fpdf2 can typeset the table (no row taller than a page), tried on a scratch page."""
+    from fpdf import FPDF
+
+    scratch = FPDF()
+    scratch.add_page()
+    scratch.add_font("dv", "", dejavu()[0])
+    scratch.set_font("dv", size=10)
+    try:
+        _table(scratch, rows, ruled=True)
+    except ValueError:
+        return False
+    return True
+
+
+def page_as_pdf(page: Path, out_dir: Path) -> Path:
+    from fpdf import FPDF
+
+    lines = build_layout(read_document(page)).text.split("\n")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("dv", "", dejavu()[0])
+    pdf.set_font("dv", size=10)
+    i = 0
+    while i < len(lines):
+        if "\t" not in lines[i]:
+            pdf.multi_cell(0, 5, lines[i] if lines[i].strip() else " ", align="J", new_x="LMARGIN", new_y="NEXT")
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and "\t" in lines[j]:
+            j += 1
+        rows = [line.split("\t") for line in lines[i:j]]
+        if _fits(rows):
+            _table(pdf, rows, ruled=i >= HEADER_LINES)
+        else:
+            # (fpdf2 cannot break a row across pages: a row taller than a page is typeset as
+            # its text, the cells one after another)
+            for cells in rows:
+                pdf.multi_cell(0, 5, " ".join(c for c in cells if c) or " ", align="J", new_x="LMARGIN", new_y="NEXT")
+        i = j
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / (page.stem + ".pdf")
+    pdf.output(str(path))
+    return path
