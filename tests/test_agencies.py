@@ -632,6 +632,11 @@ TOKEN_WALK = [
     ("và UBND các huyện, thị xã ven biển (Hoàng Mai, Quỳnh Lưu) tập trung", "Nghệ An",
      [("Ủy ban nhân dân các huyện, thành phố, thị xã ven biển", "UBND các huyện, thị xã ven biển")]),
     ("UBND các xã biên giới thực hiện", "Hà Giang", [("Ủy ban nhân dân các xã, phường biên giới", "UBND các xã biên giới")]),
+    # the committee's name written without "dân" (a typo of signed texts): the committee
+    ("Chủ tịch Ủy ban nhân huyện, thành phố chịu trách nhiệm thi hành", "Tuyên Quang",
+     [("Ủy ban nhân dân các huyện, thành phố, thị xã", "Ủy ban nhân huyện, thành phố")]),
+    ("Giao Ủy ban nhân thành phố tổ chức thực hiện", "Huế", [("Ủy ban nhân dân thành phố", "Ủy ban nhân thành phố")]),
+    ("Giao Ủy ban nhân tỉnh tổ chức thực hiện", "Tuyên Quang", [("Ủy ban nhân dân tỉnh", "Ủy ban nhân tỉnh")]),
     # ... also after the region word ("khu vực")
     ("phối hợp với UBND các xã khu vực ven biển và các đơn vị liên quan", "Ninh Bình",
      [("Ủy ban nhân dân các xã, phường khu vực ven biển", "UBND các xã khu vực ven biển"),
