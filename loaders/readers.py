@@ -758,8 +758,9 @@ def _pdf_page_text(page: Any) -> str:
 
 
 def _is_grid(table: Any) -> bool:
-    """A ruled table of at least two rows and two columns (not a frame drawn round a text)."""
-    return len(table.rows) >= 2 and max(len(row.cells) for row in table.rows) >= 2
+    """A ruled table of two columns or more (not a frame drawn round a text); one row is
+    enough: a table that goes on from the page before may leave one row on a page."""
+    return bool(table.rows) and max(len(row.cells) for row in table.rows) >= 2
 
 
 def _pdf_rows(table: Any) -> list[str]:
