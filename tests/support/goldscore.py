@@ -532,14 +532,16 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     verbose = "-v" in argv or "--verbose" in argv
     convert = None
-    if "--as-pdf" in argv:
-        # every page typeset as a PDF first (tests/support/typeset.py), the seeds as they are
+    if "--as" in argv:
+        # every page written as a PDF, .docx or HTML first (tests/support/typeset.py), the
+        # seeds as they are
         import tempfile
 
-        from tests.support.typeset import page_as_pdf
+        from tests.support.typeset import WRITERS
 
-        out = Path(tempfile.mkdtemp(prefix="goldscore-pdf-"))
-        convert = lambda page: page_as_pdf(page, out)  # noqa: E731
+        write = WRITERS[argv[argv.index("--as") + 1]]
+        out = Path(tempfile.mkdtemp(prefix="goldscore-as-"))
+        convert = lambda page: write(page, out)  # noqa: E731
     seeds = score_seeds()
     holdout = extra = None
     if "--holdout" in argv:

@@ -1,17 +1,20 @@
-"""A page typeset as an office prints it to PDF, to measure the PDF path on real documents.
+"""A page typeset as an office writes it (PDF, .docx, HTML), to measure those readers on real
+documents.
 
 ``page_as_pdf(page, out_dir)`` reads a page (a saved legal-library page of
 ``../shared/realdocs``), takes its logical text (:func:`loaders.layout.build_layout`: the
 document without the site's chrome, one block a line, tables as TAB-separated rows) and
 typesets it with fpdf2 in DejaVu Sans 10 pt on A4: the rows before the first paragraphs (the
 two-column header) as a table without rules, every other table ruled with its cells wrapping,
-each paragraph justified to the page's width.  ``python -m tests.support.goldscore --as-pdf``
-scores the PDFs against the pages' gold, so the PDF reader (text layer, ruled tables) is
-measured on the same documents as the pages themselves.
+each paragraph justified to the page's width.  ``page_as_docx`` and ``page_as_html`` write
+the same blocks as Word paragraphs and tables, HTML ``<p>`` and ``<table>``.
+``python -m tests.support.goldscore --as pdf`` (or ``docx``, ``html``) scores the files against
+the pages' gold, so each reader is measured on the same documents as the pages themselves.
 """
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from loaders.layout import build_layout
@@ -83,3 +86,53 @@ def page_as_pdf(page: Path, out_dir: Path) -> Path:
     path = out_dir / (page.stem + ".pdf")
     pdf.output(str(path))
     return path
+
+
+def _blocks(page: Path) -> list[str | list[list[str]]]:
+    """The page's logical lines, runs of table rows as one list of rows each."""
+    out: list = []
+    for line in build_layout(read_document(page)).text.split("\n"):
+        if "\t" in line:
+            if out and isinstance(out[-1], list):
+                out[-1].append(line.split("\t"))
+            else:
+                out.append([line.split("\t")])
+        else:
+            out.append(line)
+    return out
+
+
+def page_as_docx(page: Path, out_dir: Path) -> Path:
+    import docx
+
+    d = docx.Document()
+    for block in _blocks(page):
+        if isinstance(block, str):
+            d.add_paragraph(block)
+            continue
+        width = max(len(r) for r in block)
+        table = d.add_table(rows=len(block), cols=width)
+        for i, cells in enumerate(block):
+            for j, cell in enumerate(cells):
+                table.cell(i, j).text = cell
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / (page.stem + ".docx")
+    d.save(path)
+    return path
+
+
+def page_as_html(page: Path, out_dir: Path) -> Path:
+    body = []
+    for block in _blocks(page):
+        if isinstance(block, str):
+            body.append(f"<p>{html.escape(block)}</p>")
+        else:
+            body.append("<table>" + "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>"
+                                            for cells in block) + "</table>")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / (page.stem + ".html")
+    path.write_text("<html><head><meta charset='utf-8'></head><body>\n" + "\n".join(body) + "\n</body></html>", "utf-8")
+    return path
+
+
+WRITERS = {"pdf": page_as_pdf, "docx": page_as_docx, "html": page_as_html}
