@@ -332,8 +332,151 @@ class _DocxFonts:
         return self._style_font(style_id) or self._default_font
 
 
-def _docx_paragraph(paragraph: Any, fonts: _DocxFonts) -> str:
-    """Text of one w:p; runs in legacy fonts are converted, capitals fonts upper-cased."""
+class _DocxNumbering:
+    """The labels Word draws before numbered paragraphs ("1.", "a)", "1.2.", "-", "I."), which
+    are no text of the paragraph: a plan whose items Word numbers would lose its item markers
+    and read as one paragraph after another.
+
+    Hand-written because python-docx keeps a paragraph's numbering as ``w:numPr`` references
+    only (and docx2python, which renders them, reads the whole package its own way, without
+    the legacy-font conversion above).  Reads ``word/numbering.xml``: each ``w:num`` points to
+    an ``w:abstractNum`` whose levels give the format (decimal, letters, Roman numerals,
+    bullet), the label's text (``%1.%2.``) and the start; a paragraph takes its ``w:numPr``
+    from its own properties or its style's.  Counters run per list and level in document
+    order; a level restarts after a higher one.  A bullet is written "-" (its glyph is often
+    a private-use character of a symbol font), "+" kept.
+    """
+
+    _BULLETS_KEPT = frozenset("+")
+
+    def __init__(self, document: Any, fonts: _DocxFonts):
+        from docx.oxml.ns import qn
+
+        self._qn = qn
+        self._fonts = fonts
+        self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self._counters: dict[str, list[int | None]] = {}
+        try:
+            part = document.part.part_related_by("http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering")
+        except KeyError:
+            return
+        root = part.element
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for a in root.findall(qn("w:abstractNum")):
+            abstract[a.get(qn("w:abstractNumId"))] = {
+                int(lvl.get(qn("w:ilvl"), "0")): self._level(lvl) for lvl in a.findall(qn("w:lvl"))}
+        for num in root.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            levels = dict(abstract.get(ref.get(qn("w:val")) if ref is not None else "", {}))
+            for override in num.findall(qn("w:lvlOverride")):
+                ilvl = int(override.get(qn("w:ilvl"), "0"))
+                lvl = override.find(qn("w:lvl"))
+                start = override.find(qn("w:startOverride"))
+                if lvl is not None:
+                    levels[ilvl] = self._level(lvl)
+                elif start is not None and ilvl in levels:
+                    fmt, text, _ = levels[ilvl]
+                    levels[ilvl] = (fmt, text, int(start.get(qn("w:val"), "1")))
+            self._levels[num.get(qn("w:numId"))] = levels
+
+    def _level(self, lvl: Any) -> tuple[str, str, int]:
+        qn = self._qn
+
+        def val(tag: str, default: str) -> str:
+            el = lvl.find(qn(tag))
+            return el.get(qn("w:val"), default) if el is not None else default
+
+        return val("w:numFmt", "decimal"), val("w:lvlText", ""), int(val("w:start", "1") or 1)
+
+    def _num_pr(self, paragraph: Any) -> tuple[str, int] | None:
+        qn = self._qn
+        ppr = paragraph.find(qn("w:pPr"))
+        num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
+        if num_pr is None:
+            pstyle = ppr.find(qn("w:pStyle")) if ppr is not None else None
+            num_pr = self._style_num_pr(pstyle.get(qn("w:val")) if pstyle is not None else None)
+        if num_pr is None:
+            return None
+        num_id = num_pr.find(qn("w:numId"))
+        ilvl = num_pr.find(qn("w:ilvl"))
+        if num_id is None or num_id.get(qn("w:val")) in (None, "0"):
+            return None
+        return num_id.get(qn("w:val")), int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
+
+    def _style_num_pr(self, style_id: str | None) -> Any:
+        qn = self._qn
+        seen: set[str] = set()
+        while style_id is not None and style_id not in seen:
+            seen.add(style_id)
+            style = self._fonts._styles.get(style_id)
+            if style is None:
+                return None
+            ppr = style.find(qn("w:pPr"))
+            num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
+            if num_pr is not None:
+                return num_pr
+            based_on = style.find(qn("w:basedOn"))
+            style_id = based_on.get(qn("w:val")) if based_on is not None else None
+        return None
+
+    def label(self, paragraph: Any) -> str:
+        """The label Word draws before ``paragraph`` ("" for none); counts it."""
+        if not self._levels:
+            return ""
+        found = self._num_pr(paragraph)
+        if found is None or found[0] not in self._levels:
+            return ""
+        num_id, ilvl = found
+        levels = self._levels[num_id]
+        if ilvl not in levels:
+            return ""
+        counters = self._counters.setdefault(num_id, [None] * 10)
+        ilvl = min(ilvl, 9)
+        counters[ilvl] = levels[ilvl][2] if counters[ilvl] is None else counters[ilvl] + 1
+        for deeper in range(ilvl + 1, 10):
+            counters[deeper] = None  # a level restarts after a higher one
+        fmt, text, _ = levels[ilvl]
+        if fmt == "bullet":
+            return text if text in self._BULLETS_KEPT else "-"
+        if fmt == "none":
+            return ""
+
+        def shown(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            if not 0 <= k < 10 or k not in levels:
+                return ""
+            value = counters[k] if counters[k] is not None else levels[k][2]
+            return _number_format(levels[k][0], value)
+
+        return _LEVEL_REF.sub(shown, text).strip()
+
+
+_LEVEL_REF = re.compile(r"%(\d)")
+
+
+def _number_format(fmt: str, n: int) -> str:
+    """``n`` as a numbering format writes it (decimal, letters, Roman numerals)."""
+    if fmt in ("lowerLetter", "upperLetter"):
+        letters, k = "", n
+        while k > 0:
+            k, r = divmod(k - 1, 26)
+            letters = chr(ord("a") + r) + letters
+        return letters.upper() if fmt == "upperLetter" else letters
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman, k = "", n
+        for value, digits in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                              (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+            while k >= value:
+                roman, k = roman + digits, k - value
+        return roman.lower() if fmt == "lowerRoman" else roman
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+def _docx_paragraph(paragraph: Any, fonts: _DocxFonts, numbering: _DocxNumbering | None = None) -> str:
+    """Text of one w:p (after the label Word numbers it with, if any); runs in legacy fonts are
+    converted, capitals fonts upper-cased."""
     from docx.text.run import Run
 
     segments: list[tuple[str, tuple[str, bool] | None]] = []
@@ -360,28 +503,30 @@ def _docx_paragraph(paragraph: Any, fonts: _DocxFonts) -> str:
             if uppercase:
                 text = text.upper()
         parts.append(text)
-    return "".join(parts)
+    text = "".join(parts)
+    label = numbering.label(paragraph) if numbering is not None else ""
+    return f"{label} {text}" if label and text.strip() else text
 
 
-def _docx_blocks(container: Any, fonts: _DocxFonts) -> Iterator[str]:
+def _docx_blocks(container: Any, fonts: _DocxFonts, numbering: _DocxNumbering | None = None) -> Iterator[str]:
     """Lines of a body or a cell, in document order: paragraphs and table rows."""
     from docx.oxml.ns import qn
 
     for child in container.iterchildren():
         if child.tag == qn("w:p"):
-            yield _docx_paragraph(child, fonts)
+            yield _docx_paragraph(child, fonts, numbering)
         elif child.tag == qn("w:tbl"):
-            yield from _docx_rows(child, fonts)
+            yield from _docx_rows(child, fonts, numbering)
         elif child.tag in (qn("w:sdt"), qn("w:customXml")):
             content = child.find(qn("w:sdtContent"))
-            yield from _docx_blocks(content if content is not None else child, fonts)
+            yield from _docx_blocks(content if content is not None else child, fonts, numbering)
 
 
-def _docx_rows(table: Any, fonts: _DocxFonts) -> Iterator[str]:
+def _docx_rows(table: Any, fonts: _DocxFonts, numbering: _DocxNumbering | None = None) -> Iterator[str]:
     """One line per row; each w:tc is one cell, so a merged cell appears once."""
     for row in table.xpath("./w:tr | ./w:sdt/w:sdtContent/w:tr"):
         cells = row.xpath("./w:tc | ./w:sdt/w:sdtContent/w:tc")
-        yield "\t".join(_one_line(_docx_blocks(cell, fonts)) for cell in cells)
+        yield "\t".join(_one_line(_docx_blocks(cell, fonts, numbering)) for cell in cells)
 
 
 _LINE_BREAKS = re.compile(r"[\t\n]+")
@@ -569,7 +714,7 @@ def _read_docx(name: str, data: bytes) -> str:
     except Exception as exc:  # lxml raises its own syntax errors on a damaged part
         raise LoadError(name, "damaged .docx file (unreadable XML)") from exc
     fonts = _DocxFonts(document)
-    return "\n".join(_docx_blocks(document.element.body, fonts))
+    return "\n".join(_docx_blocks(document.element.body, fonts, _DocxNumbering(document, fonts)))
 
 
 # --------------------------------------------------------------------------- .pdf

@@ -769,6 +769,40 @@ CRAWLED = (
 )
 
 
+def test_plan_numbered_by_word(tmp_path):
+    # a .docx whose sections and items Word numbers itself ("I.", "1.", "a)", bullets): the
+    # labels are no text of the paragraphs, the reader writes them out (tests/test_readers.py)
+    import docx
+
+    from tests.test_readers import _word_numbered
+
+    d = docx.Document()
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text, t.cell(0, 1).text = "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    t.cell(1, 0).text, t.cell(1, 1).text = "Số: 87/KH-UBND", "Bắc Ninh, ngày 20 tháng 11 năm 2025"
+    d.add_paragraph("KẾ HOẠCH")
+    d.add_paragraph("Triển khai chuyển đổi số năm 2026")
+    _word_numbered(d, [
+        (0, "MỤC ĐÍCH, YÊU CẦU"), (None, "Bảo đảm hiệu quả, thiết thực."),
+        (0, "NHIỆM VỤ CỤ THỂ"),
+        (1, "Sở Khoa học và Công nghệ"), (2, "Chủ trì xây dựng kho dữ liệu dùng chung của tỉnh, hoàn thành trong "
+                                             "Quý II/2026."),
+        (2, "Hướng dẫn các xã, phường triển khai nền tảng số."),
+        (1, "Sở Tài chính"), (3, "Bố trí kinh phí thực hiện Kế hoạch."),
+        (0, "TỔ CHỨC THỰC HIỆN"), (1, "Các sở, ban, ngành căn cứ Kế hoạch này triển khai thực hiện."),
+    ])
+    path = tmp_path / "numbered.docx"
+    d.save(path)
+    ex = extract_file(path)
+    assert ex.document.ref.number_symbol == "87/KH-UBND"
+    assert [(t.section, *row[:2], row[4]) for t, row in zip(ex.tasks, _tasks(ex))] == [
+        ("II.1.a", "Chủ trì xây dựng kho dữ", ("Sở Khoa học và Công nghệ",), "2026-06-30"),
+        ("II.1.b", "Hướng dẫn các xã, phường triển", ("Sở Khoa học và Công nghệ",), None),
+        ("II.2.-1", "Bố trí kinh phí thực hiện", ("Sở Tài chính",), None),
+        ("III.1", "Các sở, ban, ngành căn cứ", ("Các sở, ban, ngành",), None),
+    ]
+
+
 def test_crawled_text_with_breadcrumbs(tmp_path):
     # a crawl of the site: the document's name before each article and section, the first
     # child's marker glued to its parent's line, bare markers on their own lines

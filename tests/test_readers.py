@@ -184,6 +184,55 @@ def test_docx_body_in_order_with_tables(tmp_path: Path) -> None:
     )
 
 
+# A plan's multilevel list as Word defines it: "I." (Roman), "1.", "a)", a bullet drawn with a
+# symbol font's private-use glyph, "+" kept; and "1.1." written from two levels.
+WORD_LIST = (
+    '<w:abstractNum xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:abstractNumId="90">'
+    + "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+              for i, (fmt, text) in enumerate([("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)"),
+                                                ("bullet", "\uf0b7"), ("bullet", "+"), ("decimal", "%2.%6.")]))
+    + "</w:abstractNum>"
+)
+
+
+def _word_numbered(document, items: list[tuple[int | None, str]]) -> None:
+    """Paragraphs numbered by Word (``w:numPr`` to the list above), or plain (level None)."""
+    from docx.oxml import parse_xml
+
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(WORD_LIST))
+    numbering.append(parse_xml('<w:num xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                               'w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for level, text in items:
+        paragraph = document.add_paragraph(text)
+        if level is not None:
+            paragraph._p.get_or_add_pPr().append(parse_xml(
+                '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                f'<w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+
+
+def test_docx_word_numbering_is_written_out(tmp_path: Path) -> None:
+    """Word draws a numbered paragraph's label ("1.", "a)", "-"), which is no text of it: the
+    reader writes it before the text, as a typed one would be, counting per level and
+    restarting a level after a higher one; the default template's list styles too."""
+    document = docx.Document()
+    _word_numbered(document, [
+        (0, "NHIỆM VỤ CỤ THỂ"), (1, "Sở Tài chính"), (2, "Chủ trì rà soát."), (3, "Tổng hợp kinh phí."),
+        (4, "Báo cáo kết quả."), (2, "Phối hợp kiểm tra."), (1, "Sở Nội vụ"), (5, "Sắp xếp tổ chức."),
+        (None, "Trên đây là Kế hoạch."), (0, "TỔ CHỨC THỰC HIỆN"), (1, "Các sở, ngành triển khai."),
+    ])
+    document.add_paragraph("Đầu tiên", style="List Number")
+    document.add_paragraph("Thứ hai", style="List Number")
+    path = tmp_path / "numbered.docx"
+    document.save(path)
+    assert read_raw(path).split("\n") == [
+        "I. NHIỆM VỤ CỤ THỂ", "1. Sở Tài chính", "a) Chủ trì rà soát.", "- Tổng hợp kinh phí.",
+        "+ Báo cáo kết quả.", "b) Phối hợp kiểm tra.", "2. Sở Nội vụ", "2.1. Sắp xếp tổ chức.",
+        "Trên đây là Kế hoạch.", "II. TỔ CHỨC THỰC HIỆN", "1. Các sở, ngành triển khai.",
+        "1. Đầu tiên", "2. Thứ hai",
+    ]
+
+
 def test_docx_legacy_font_runs(tmp_path: Path) -> None:
     document = docx.Document()
     paragraph = document.add_paragraph()
