@@ -950,6 +950,7 @@ class _HtmlText:
         self.cells = frozenset(html["cell_tags"])
         self.lines: list[str] = []
         self._buffer: list[str] = []
+        self._counts: dict[int, int] = {}  # the items of each <ol> counted so far
 
     def flush(self) -> None:
         line = "".join(self._buffer).strip(" ")
@@ -977,12 +978,40 @@ class _HtmlText:
             elif child.name == "pre":
                 self.flush()
                 self.lines.extend(line for line in child.get_text().split("\n") if line.strip())
+            elif child.name == "li":
+                self.flush()
+                label = self._label(node, child)
+                if label:
+                    self._buffer.append(label + " ")
+                self.walk(child)
+                self.flush()
             elif child.name in self.block:
                 self.flush()
                 self.walk(child)
                 self.flush()
             else:
                 self.walk(child)
+
+    def _label(self, parent: Any, item: Any) -> str:
+        """The marker a browser draws before a list item, which is no text of the page: "1.",
+        "a)" (``<ol type>``, ``start``, an item's ``value``), "-" for ``<ul>``; none where a
+        style hides it (``list-style: none``), as portals lay out their menus."""
+        if any("none" in (el.get("style") or "").replace(" ", "").lower().partition("list-style")[2][:20]
+               for el in (item, parent)):
+            return ""
+        if parent.name == "ul":
+            return "-"
+        if parent.name != "ol":
+            return ""
+        count = self._counts.get(id(parent))
+        if count is None:
+            count = _int_attr(parent.get("start"), 1) - 1
+        count = _int_attr(item.get("value"), count + 1)
+        self._counts[id(parent)] = count
+        kind = parent.get("type") or "1"
+        fmt = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}.get(kind, "decimal")
+        # (a letter as Vietnamese documents write one, "a)"; the browser's "a." is no text)
+        return _number_format(fmt, count) + (")" if kind == "a" else ".")
 
     def _row_cells(self, row: Any) -> list[Any]:
         return [cell for cell in row.find_all(True, recursive=False) if cell.name in self.cells]
@@ -992,6 +1021,13 @@ class _HtmlText:
         inner.walk(cell)
         inner.flush()
         return _one_line(iter(inner.lines))
+
+
+def _int_attr(value: Any, default: int) -> int:
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return default
 
 
 def _read_html(name: str, data: bytes) -> str:

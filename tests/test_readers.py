@@ -451,10 +451,25 @@ def test_html(tmp_path: Path, suffix: str) -> None:
         "Thực hiện Chương trình số\u00a026-CTr/TU của Tỉnh ủy.\n"
         "TT\tNội dung\tThời gian\tCấp trình\tGhi chú\n"
         "1\tNội dung rà soát\tQuý II/2023\tUBND tỉnh\t\n"
-        "Sở Công Thương chủ trì;\n"
-        "Sở Tài chính phối hợp."
+        "- Sở Công Thương chủ trì;\n"
+        "- Sở Tài chính phối hợp."
     )
     assert "số 26-CTr/TU" in read_document(path)  # &nbsp; becomes a space
+
+
+def test_html_list_markers_are_written_out(tmp_path: Path) -> None:
+    """A browser draws a list item's marker, no text of the page: the reader writes it as a
+    typed one ("1.", "a)", "I.", "-"), counting from ``start`` and an item's ``value``; none
+    where a style hides it (a portal's menu)."""
+    page = ('<html><body><p>II. NHIỆM VỤ</p><ol><li>Sở Tài chính<ol type="a"><li>Chủ trì rà soát.</li>'
+            "<li>Phối hợp kiểm tra.</li></ol></li><li>Sở Nội vụ<ul><li>Sắp xếp tổ chức.</li></ul></li></ol>"
+            '<ol type="I" start="3"><li>TỔ CHỨC THỰC HIỆN</li></ol><ol><li value="5">Năm</li><li>Sáu</li></ol>'
+            '<ul style="list-style-type: none"><li>Trang chủ</li></ul></body></html>')
+    path = write(tmp_path, "lists.html", page)
+    assert read_raw(path).split("\n") == [
+        "II. NHIỆM VỤ", "1. Sở Tài chính", "a) Chủ trì rà soát.", "b) Phối hợp kiểm tra.", "2. Sở Nội vụ",
+        "- Sắp xếp tổ chức.", "III. TỔ CHỨC THỰC HIỆN", "5. Năm", "6. Sáu", "Trang chủ",
+    ]
 
 
 def test_html_in_windows_1258(tmp_path: Path) -> None:
