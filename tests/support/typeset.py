@@ -7,7 +7,10 @@ document without the site's chrome, one block a line, tables as TAB-separated ro
 typesets it with fpdf2 in DejaVu Sans 10 pt on A4: the rows before the first paragraphs (the
 two-column header) as a table without rules, every other table ruled with its cells wrapping,
 each paragraph justified to the page's width.  ``page_as_docx`` and ``page_as_html`` write
-the same blocks as Word paragraphs and tables, HTML ``<p>`` and ``<table>``.
+the same blocks as Word paragraphs and tables, HTML ``<p>`` and ``<table>``;
+``page_as_docx_numbered`` as Word paragraphs whose markers ("I.", "1.", "a)", "-", "+") Word
+numbers itself (``w:numPr`` to a multilevel list; a new list instance starting at the written
+value wherever Word's count would differ from it), so the label is no text of the paragraph.
 ``python -m tests.support.goldscore --as pdf`` (or ``docx``, ``html``) scores the files against
 the pages' gold, so each reader is measured on the same documents as the pages themselves.
 """
@@ -135,4 +138,85 @@ def page_as_html(page: Path, out_dir: Path) -> Path:
     return path
 
 
-WRITERS = {"pdf": page_as_pdf, "docx": page_as_docx, "html": page_as_html}
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# the levels of the list: (marker pattern, numFmt, lvlText)
+_LEVELS = (
+    (r"(?P<v>[IVX]{1,5})\.\s+", "upperRoman", "%1."),
+    (r"(?P<v>\d{1,2})\.\s+", "decimal", "%2."),
+    (r"(?P<v>[a-z])\)\s+", "lowerLetter", "%3)"),
+    (r"(?P<v>-)\s+", "bullet", "-"),
+    (r"(?P<v>\+)\s+", "bullet", "+"),
+)
+
+
+def _value(fmt: str, written: str) -> int:
+    if fmt == "decimal":
+        return int(written)
+    if fmt == "lowerLetter":
+        return ord(written) - ord("a") + 1 if written != "đ" else 5
+    if fmt == "upperRoman":
+        values = {"I": 1, "V": 5, "X": 10}
+        total = 0
+        for a, b in zip(written, written[1:] + " "):
+            total += -values[a] if b != " " and values[a] < values[b] else values[a]
+        return total
+    return 1
+
+
+def page_as_docx_numbered(page: Path, out_dir: Path) -> Path:
+    import re
+
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum xmlns:w="{_W}" w:abstractNumId="90">'
+        + "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+                  for i, (_, fmt, text) in enumerate(_LEVELS)) + "</w:abstractNum>"))
+    patterns = [re.compile(p) for p, _, _ in _LEVELS]
+    num_id, counters, next_id = None, [None] * len(_LEVELS), 90
+
+    def new_list(level: int, start: int) -> str:
+        nonlocal next_id
+        next_id += 1
+        numbering.append(parse_xml(
+            f'<w:num xmlns:w="{_W}" w:numId="{next_id}"><w:abstractNumId w:val="90"/>'
+            f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'))
+        return str(next_id)
+
+    for block in _blocks(page):
+        if not isinstance(block, str):
+            width = max(len(r) for r in block)
+            table = d.add_table(rows=len(block), cols=width)
+            for i, cells in enumerate(block):
+                for j, cell in enumerate(cells):
+                    table.cell(i, j).text = cell
+            continue
+        level = m = None
+        for k, pattern in enumerate(patterns):
+            m = pattern.match(block)
+            if m:
+                level = k
+                break
+        if level is None:
+            d.add_paragraph(block)
+            continue
+        want = _value(_LEVELS[level][1], m.group("v"))
+        counted = None if counters[level] is None else counters[level] + 1
+        if num_id is None or (counted if counted is not None else 1) != want:
+            num_id, counters = new_list(level, want), [None] * len(_LEVELS)  # Word's count differs
+        counters[level] = want
+        for deeper in range(level + 1, len(_LEVELS)):
+            counters[deeper] = None
+        paragraph = d.add_paragraph(block[m.end():])
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr xmlns:w="{_W}"><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / (page.stem + ".docx")
+    d.save(path)
+    return path
+
+
+WRITERS = {"pdf": page_as_pdf, "docx": page_as_docx, "html": page_as_html, "docx-numbered": page_as_docx_numbered}
