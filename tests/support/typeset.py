@@ -10,7 +10,8 @@ each paragraph justified to the page's width.  ``page_as_docx`` and ``page_as_ht
 the same blocks as Word paragraphs and tables, HTML ``<p>`` and ``<table>``;
 ``page_as_docx_numbered`` as Word paragraphs whose markers ("I.", "1.", "a)", "-", "+") Word
 numbers itself (``w:numPr`` to a multilevel list; a new list instance starting at the written
-value wherever Word's count would differ from it), so the label is no text of the paragraph.
+value wherever Word's count would differ from it), so the label is no text of the paragraph;
+``page_as_html_lists`` as HTML whose markers a browser draws (``<ol type start>``, ``<ul>``).
 ``python -m tests.support.goldscore --as pdf`` (or ``docx``, ``html``) scores the files against
 the pages' gold, so each reader is measured on the same documents as the pages themselves.
 """
@@ -219,4 +220,33 @@ def page_as_docx_numbered(page: Path, out_dir: Path) -> Path:
     return path
 
 
-WRITERS = {"pdf": page_as_pdf, "docx": page_as_docx, "html": page_as_html, "docx-numbered": page_as_docx_numbered}
+def page_as_html_lists(page: Path, out_dir: Path) -> Path:
+    """The page as HTML whose markers a browser draws: each item an ``<ol>`` of its type
+    starting at the written value (``<ul>`` for "-"; "+" stays typed)."""
+    import re
+
+    patterns = [re.compile(p) for p, _, _ in _LEVELS]
+    kinds = {"upperRoman": "I", "decimal": "1", "lowerLetter": "a"}
+    body = []
+    for block in _blocks(page):
+        if not isinstance(block, str):
+            body.append("<table>" + "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>"
+                                            for cells in block) + "</table>")
+            continue
+        m = next(((k, m) for k, p in enumerate(patterns[:4]) if (m := p.match(block))), None)
+        if m is None:
+            body.append(f"<p>{html.escape(block)}</p>")
+            continue
+        level, m = m
+        fmt = _LEVELS[level][1]
+        item = f"<li>{html.escape(block[m.end():])}</li>"
+        body.append(f"<ul>{item}</ul>" if fmt == "bullet"
+                    else f'<ol type="{kinds[fmt]}" start="{_value(fmt, m.group("v"))}">{item}</ol>')
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / (page.stem + ".html")
+    path.write_text("<html><head><meta charset='utf-8'></head><body>\n" + "\n".join(body) + "\n</body></html>", "utf-8")
+    return path
+
+
+WRITERS = {"pdf": page_as_pdf, "docx": page_as_docx, "html": page_as_html, "docx-numbered": page_as_docx_numbered,
+           "html-lists": page_as_html_lists}
