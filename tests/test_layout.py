@@ -770,6 +770,40 @@ CRAWLED = (
 )
 
 
+def test_pdf_task_table_over_pages(tmp_path):
+    # a ruled task table of 40 rows running over three pages, its header row repeated on each
+    # (Word's "repeat as header row"): 40 tasks, no header row among them
+    from fpdf import FPDF
+
+    regular, bold = _pdf_font()
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("dv", "", regular)
+    pdf.add_font("dv", "B", bold)
+    pdf.set_font("dv", size=10)
+    for line in ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "Số: 87/KH-UBND", "Bắc Ninh, ngày 20 tháng 11 năm 2025", "KẾ HOẠCH",
+                 "Triển khai chuyển đổi số năm 2026", "I. NHIỆM VỤ CỤ THỂ"):
+        pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+    bodies = ["Sở Khoa học và Công nghệ", "Sở Tài chính", "Sở Nội vụ", "Công an tỉnh", "Sở Xây dựng"]
+    with pdf.table(col_widths=(8, 40, 22, 22, 16)) as table:  # (the first row repeated on every page)
+        row = table.row()
+        for cell in ("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"):
+            row.cell(cell)
+        for i in range(1, 41):
+            row = table.row()
+            for cell in (str(i), f"Triển khai nhiệm vụ chuyển đổi số thứ {i} trên địa bàn tỉnh, bảo đảm kết nối dữ liệu",
+                         bodies[i % 5], bodies[(i + 1) % 5], f"Quý {'IV' if i % 2 else 'II'}/2026"):
+                row.cell(cell)
+    path = tmp_path / "long.pdf"
+    pdf.output(str(path))
+    ex = extract_file(path)
+    tasks = _tasks(ex)
+    assert pdf.page > 2 and len(tasks) == 40
+    assert tasks[0] == ("Triển khai nhiệm vụ chuyển đổi", ("Sở Tài chính",), ("Sở Nội vụ",), "interval", "2026-12-31")
+    assert tasks[39] == ("Triển khai nhiệm vụ chuyển đổi", ("Sở Khoa học và Công nghệ",), ("Sở Tài chính",),
+                         "interval", "2026-06-30")
+
+
 def test_plan_numbered_by_word(tmp_path):
     # a .docx whose sections and items Word numbers itself ("I.", "1.", "a)", bullets): the
     # labels are no text of the paragraphs, the reader writes them out (tests/test_readers.py)
