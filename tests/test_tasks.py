@@ -90,6 +90,13 @@ SKS = "Các sở, ban, ngành, địa phương"
 # (id, text, issuer, expected rows: (section, start of the task text, lead, cooperating, inferred))
 CDN = "Các cơ quan, đơn vị, địa phương, doanh nghiệp"
 SHAPES = [
+    # letters written with a dot ("a. …", before a capital), as some offices and converters do
+    ("letters-with-a-dot",
+     "II. NHIỆM VỤ\n1. Sở Tài chính\na. Chủ trì rà soát kinh phí thực hiện.\nb. Phối hợp với Sở Nội vụ kiểm tra việc thực hiện.\n"
+     "2. Sở Nội vụ\na. Sắp xếp tổ chức bộ máy.",
+     None, [("II.1.a", "Chủ trì rà soát kinh phí thực", ["Sở Tài chính"], [], False),
+            ("II.1.b", "Phối hợp với Sở Nội vụ kiểm tr", ["Sở Tài chính"], ["Sở Nội vụ"], False),
+            ("II.2.a", "Sắp xếp tổ chức bộ máy.", ["Sở Nội vụ"], [], False)]),
     ("letter-colon-chu-tri",
      "II. NHIỆM VỤ, GIẢI PHÁP\n1. Tuyên truyền\nb) Sở Thông tin và Truyền thông: Chủ trì, phối hợp với các sở, ban, ngành liên quan hướng dẫn báo chí.",
      None, [("II.1.b", "Sở Thông tin và Truyền thông: C", ["Sở Thông tin và Truyền thông"], ["Các sở, ban, ngành"], False)]),
