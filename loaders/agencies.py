@@ -2083,7 +2083,7 @@ def _with_place(text: str, key: str, group: Agency, start: int, end: int, jurisd
     of that place ("Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ"); else as it is."""
     place = _named_place(text, key, start, end)
     if place is None:
-        listed = _listed_units(text, key, group, start, end)
+        listed = _listed_units(text, key, start, end)
         if listed is not None:
             # "UBND các xã: Hải Tiến, Giao Minh, …, Kim Đông": those communes' committees, the
             # group the text addresses, named as written (not every commune of the province)
@@ -2102,7 +2102,16 @@ def _with_place(text: str, key: str, group: Agency, start: int, end: int, jurisd
                                group=True), place[1]
 
 
-def _listed_units(text: str, key: str, group: Agency, start: int, end: int) -> tuple[str, int] | None:
+def _no_place(key: str, first: regex.Match, place: str) -> bool:
+    """Whether the name after a unit's level word (its first token ``first``, ``place`` as
+    written) opens another body, a head ("Sở …") or names the province: no unit's own name."""
+    gaz = _gazetteer()
+    word = first.group(1)
+    return (_walk(key, first.start(1), gaz.trie) is not None or word in gaz.head_first or word in gaz.local_first
+            or word in gaz.titles or match_key(place) in _province_keys())
+
+
+def _listed_units(text: str, key: str, start: int, end: int) -> tuple[str, int] | None:
     """A level's group written with one unit word and "các" and followed by the units' own
     names ("UBND các xã: Hải Tiến, Giao Minh và Kim Đông", "Ủy ban nhân dân các huyện Quảng
     Ninh, Lệ Thủy"): the committees of those units as the text names them, one group ("Ủy ban
@@ -2118,8 +2127,7 @@ def _listed_units(text: str, key: str, group: Agency, start: int, end: int) -> t
     while (stop := _place_name_end(text, key, at)) is not None:
         first = _TOKEN.match(key, at)
         begin = first.start(1) if first and first.group(1) else at
-        if (first.group(1) in gaz.head_first or first.group(1) in gaz.local_first or first.group(1) in gaz.titles
-                or match_key(text[begin:stop]) in _province_keys()):
+        if _no_place(key, first, text[begin:stop]):
             break  # a body, a head ("Sở …"), the province: no unit's name
         first_name = begin if first_name is None else first_name
         stop_all = stop
@@ -2195,9 +2203,7 @@ def _local_council(text: str, key: str, start: int) -> list[tuple[str, int, int]
                     more := _place_name_end(text, key, sep.end())) is not None:
                 first = _TOKEN.match(key, sep.end())
                 place = text[first.start(1) if first and first.group(1) else sep.end() : more]
-                if (_walk(key, first.start(1), gaz.trie) is not None or first.group(1) in gaz.head_first
-                        or first.group(1) in gaz.local_first or first.group(1) in gaz.titles
-                        or match_key(place) in _province_keys()):
+                if _no_place(key, first, place):
                     break  # another body, a head ("Sở …"), the province: no place of this level
                 out.append((f"{text[start:s]}{units[0][0]} {place}", sep.end(), more))
                 named = more

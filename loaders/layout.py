@@ -868,12 +868,13 @@ def _soft(block: _Joined, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: b
     p, n = prev.clean, nxt.clean
     if "\t" in prev.raw or "\t" in nxt.raw:
         return False  # a table row (a .docx or pipe table read as TAB-separated cells)
-    if full_width and len(prev.raw.rstrip()) < full_width * r.short_line and not _starts_lower(n):
-        return False  # a text layer's line well short of the page's width ends its paragraph
     if block.text is not None and r.bare_marker.fullmatch(block.text):
         return True  # "1." / "Sở Nông nghiệp và Môi trường"; "**Điều" / "1.**"
     if r.symbol_rest.match(n) and not p.endswith(r.terminal):
         return True  # "Số: 06" / "/CĐ-UBND"
+    if (full_width and len(prev.raw.rstrip()) < full_width * r.short_line and not _starts_lower(n)
+            and not (p.endswith(":") and block.words <= r.label_words)):
+        return False  # a text layer's line well short of the page's width ends its paragraph (not a label's: "Số:")
     if not wrapped and not p.endswith(":"):
         if not _starts_lower(n):
             return False  # what follows would say so too: neither a label's value nor lower case

@@ -315,6 +315,10 @@ class _DocxFonts:
         self._style_fonts[key] = font
         return font
 
+    def style(self, style_id: str | None) -> Any:
+        """The ``w:style`` element of ``style_id``, or None."""
+        return self._styles.get(style_id)
+
     def font_of(self, run: Any, paragraph: Any) -> str | None:
         qn = self._qn
         font = self._rfonts(run)
@@ -356,10 +360,12 @@ class _DocxNumbering:
         self._fonts = fonts
         self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self._counters: dict[str, list[int | None]] = {}
+        from docx.opc.constants import RELATIONSHIP_TYPE
+
         try:
-            part = document.part.part_related_by("http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering")
+            part = document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING)
         except KeyError:
-            return
+            return  # no numbering part: nothing is numbered
         root = part.element
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
         for a in root.findall(qn("w:abstractNum")):
@@ -408,7 +414,7 @@ class _DocxNumbering:
         seen: set[str] = set()
         while style_id is not None and style_id not in seen:
             seen.add(style_id)
-            style = self._fonts._styles.get(style_id)
+            style = self._fonts.style(style_id)
             if style is None:
                 return None
             ppr = style.find(qn("w:pPr"))
