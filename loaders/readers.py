@@ -480,13 +480,27 @@ def _number_format(fmt: str, n: int) -> str:
     return str(n)
 
 
+def _own_runs(paragraph: Any) -> Iterator[Any]:
+    """The paragraph's runs (inside hyperlinks, insertions, content controls too), not those
+    of the paragraphs of a text box it anchors (read apart: :func:`_docx_blocks`)."""
+    from docx.oxml.ns import qn
+
+    p_tag = qn("w:p")
+    for run in paragraph.iter(qn("w:r")):
+        up = run.getparent()
+        while up is not None and up.tag != p_tag:
+            up = up.getparent()
+        if up is paragraph:
+            yield run
+
+
 def _docx_paragraph(paragraph: Any, fonts: _DocxFonts, numbering: _DocxNumbering | None = None) -> str:
     """Text of one w:p (after the label Word numbers it with, if any); runs in legacy fonts are
     converted, capitals fonts upper-cased."""
     from docx.text.run import Run
 
     segments: list[tuple[str, tuple[str, bool] | None]] = []
-    for element in paragraph.xpath(".//w:r[not(ancestor::w:txbxContent)]"):
+    for element in _own_runs(paragraph):
         text = Run(element, None).text  # type: ignore[arg-type]
         if not text:
             continue
@@ -520,12 +534,23 @@ def _docx_blocks(container: Any, fonts: _DocxFonts, numbering: _DocxNumbering | 
 
     for child in container.iterchildren():
         if child.tag == qn("w:p"):
+            for box in child.xpath(_TEXT_BOXES):
+                # a text box anchored in the paragraph (a header's cells set in boxes: "ỦY BAN
+                # NHÂN DÂN TỈNH …" / "Số: 12/KH-UBND"): its lines first, read once (Word stores
+                # a box twice, as a drawing and as its VML fallback: the fallback is left out)
+                yield from _docx_blocks(box, fonts, numbering)
             yield _docx_paragraph(child, fonts, numbering)
         elif child.tag == qn("w:tbl"):
             yield from _docx_rows(child, fonts, numbering)
         elif child.tag in (qn("w:sdt"), qn("w:customXml")):
             content = child.find(qn("w:sdtContent"))
             yield from _docx_blocks(content if content is not None else child, fonts, numbering)
+
+
+# the text boxes a paragraph anchors, not one inside another box (read with it) nor a drawing's
+# VML fallback copy
+_TEXT_BOXES = (".//w:txbxContent[not(ancestor::w:txbxContent)]"
+               "[not(ancestor::*[local-name()='Fallback'])]")
 
 
 def _docx_rows(table: Any, fonts: _DocxFonts, numbering: _DocxNumbering | None = None) -> Iterator[str]:

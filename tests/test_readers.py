@@ -233,6 +233,32 @@ def test_docx_word_numbering_is_written_out(tmp_path: Path) -> None:
     ]
 
 
+TEXT_BOX = """<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+ xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"
+ xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+ xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><mc:AlternateContent>
+<mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>{0}
+</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>
+<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{0}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>
+</mc:AlternateContent></w:r>"""
+
+
+def test_docx_text_box_read_once(tmp_path: Path) -> None:
+    """A header's cells set in a text box (Word stores the box twice: a drawing and its VML
+    fallback): its lines are read once, before the paragraph that anchors it."""
+    from docx.oxml import parse_xml
+
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH", "Số: 87/KH-UBND"]
+    document = docx.Document()
+    anchor = document.add_paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    anchor._p.append(parse_xml(TEXT_BOX.format("".join(f"<w:p><w:r><w:t>{x}</w:t></w:r></w:p>" for x in lines))))
+    document.add_paragraph("Bắc Ninh, ngày 20 tháng 11 năm 2025")
+    path = tmp_path / "box.docx"
+    document.save(path)
+    assert read_raw(path).split("\n") == [*lines, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Bắc Ninh, ngày 20 tháng 11 năm 2025"]
+
+
 def test_docx_legacy_font_runs(tmp_path: Path) -> None:
     document = docx.Document()
     paragraph = document.add_paragraph()
