@@ -63,6 +63,17 @@ class BuildReport:
         }
 
 
+# the files a store keeps beside itself: its write-ahead log, shared memory, journal, lock
+STORE_SIDECARS = ("", "-wal", "-shm", "-journal", ".lock")
+
+
+def corpus_files(paths, store_path: str | os.PathLike | None = None) -> list[Path]:
+    """:func:`loaders.extract.iter_corpus` of ``paths`` without the store's own files: a store
+    kept in the folder it reads ("policykg build . --store plans.db") is no document of it."""
+    own = {canonical_path(f"{store_path}{s}") for s in STORE_SIDECARS} if store_path is not None else set()
+    return [f for f in iter_corpus(paths) if not own or canonical_path(f) not in own]
+
+
 def canonical_path(path: str | os.PathLike) -> str:
     """The one spelling of a file's path the store keeps: absolute, symlinks resolved, so
     that `corpus/a.txt`, `./corpus/a.txt` and `$PWD/corpus/a.txt` are one source."""
@@ -124,7 +135,7 @@ def build_corpus(
     report = BuildReport()
     rules = rules_fingerprint()
     files: dict[str, Path] = {}
-    for f in iter_corpus(paths):
+    for f in corpus_files(paths, store.path):
         files.setdefault(canonical_path(f), Path(f))
     folders = [canonical_path(p) for p in paths if Path(p).is_dir()]
 

@@ -85,6 +85,20 @@ def test_build_of_a_missing_folder_creates_no_store(runner, tmp_path):
     assert not db.exists()
 
 
+def test_build_of_the_folder_that_holds_the_store(runner, tmp_path):
+    # "policykg build . --store plans.db": the store and the files beside it (write-ahead log,
+    # lock) are no documents of the folder, on the first build or the next
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "kh.txt").write_text("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 154/KH-UBND\nHà Tĩnh, ngày 05 tháng 5 năm 2023\n"
+                                   "KẾ HOẠCH\nTriển khai thực hiện\n", "utf-8")
+    db = folder / "plans.db"
+    for _ in range(2):
+        res = runner.invoke(cli, ["build", str(folder), "--store", str(db)])
+        assert res.exit_code == 0 and "Error" not in res.output, res.output
+    assert "1 unchanged, 0 failed" in res.output
+
+
 @pytest.mark.parametrize("command", [["trace"], ["cite"], ["impact"], ["tasks", "--serves"]])
 @pytest.mark.parametrize("as_json", [[], ["--json"]])
 def test_a_query_process_imports_only_what_it_answers_with(seed_store, command, as_json):

@@ -65,12 +65,11 @@ def build(paths, store_path, as_json):
 def _run_build(paths, store):
     """The build of `build` and `demo`: :func:`policykg.pipeline.build_corpus` with a progress
     bar, then one error line per file that failed.  Returns the build report."""
-    from loaders.extract import iter_corpus
-    from policykg.pipeline import build_corpus
+    from policykg.pipeline import build_corpus, corpus_files
 
     errors: list[tuple[str, str]] = []
     with click.progressbar(
-        length=len(iter_corpus(paths)), label="Reading documents", file=sys.stderr,
+        length=len(corpus_files(paths, store.path)), label="Reading documents", file=sys.stderr,
         show_pos=True, item_show_func=lambda p: Path(p).name if p else "",
     ) as bar:
         report = build_corpus(paths, store, progress=lambda p: bar.update(1, p),
