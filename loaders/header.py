@@ -43,7 +43,7 @@ _NUMBER_LINE = regex.compile(
     regex.MULTILINE | regex.VERBOSE | regex.V1,
 )
 _PLACE_DATE = regex.compile(
-    r"""(?:^|[ \t]{2,}|\t|[ \t]\||-{3,}[ \t]*|(?<=^[ \t]*Số[ \t]*:?[ \t]*\d\S*(?:[ \t]+[/-]\S*)?)[ \t])[ \t]*(?P<place>\p{Lu}[\p{L}\d .]{1,40}?)[ \t]*,[ \t]*ngày[ \t]*(?P<d>\d{1,2}|[.…]*)
+    r"""(?:^|[ \t]{2,}|\t|[ \t]\||-{3,}[ \t]*|(?<=^[ \t]*Số[ \t]*:?[ \t]*\d\S*(?:[ \t]+[/-]\S*)?)[ \t])[ \t]*(?P<place>\p{Lu}[\p{L}\d .]{1,40}?(?:[ \t]*[-–][ \t]*\p{Lu}[\p{L}\d .]{1,30}?)?)[ \t]*,[ \t]*ngày[ \t]*(?P<d>\d{1,2}|[.…]*)
         [ \t]*tháng[ \t]*(?P<m>\d{1,2}|[.…]*)[ \t]*năm[ \t]+(?P<y>\d{4})""",
     regex.MULTILINE | regex.VERBOSE | regex.V1,
 )

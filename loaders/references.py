@@ -187,12 +187,20 @@ def preamble_end(text: str) -> int:
         return min(candidates)
     m = p.lead_in_end.search(text)
     if m:
-        return m.end()  # a letter's "… có ý kiến như sau:": the line itself is the preamble's
+        # a letter's "… có ý kiến như sau:": the line itself is the preamble's; and a run of
+        # clauses right under it, where a plan states its basis after its lead-in ("… ban hành
+        # Kế hoạch …, cụ thể như sau:" / "Căn cứ Nghị quyết số 57-NQ/TW …;" / "Căn cứ …;")
+        after = _NEXT_LINE.match(text, m.end())
+        run = _clause_run_end(text[after.end():]) if after and p.clause_opener.match(text, after.end()) else 0
+        return after.end() + run if run else m.end()
     run = _clause_run_end(text) or _letter_basis_end(text)
     if run:
         return run
     first = regex.search(r"\S[^\n]*", text)
     return first.end() if first else 0
+
+
+_NEXT_LINE = regex.compile(r"[ \t]*\n(?:[ \t]*\n)*", regex.V1)  # to the next line with text
 
 
 def _clause_run_end(text: str) -> int:
@@ -219,8 +227,10 @@ def _clause_run_end(text: str) -> int:
             if listed >= 2:
                 break
             end = listed = 0  # a lone clause in prose: look for a real run further on
-        elif body.rstrip(" *_").endswith(".") and len(body.split()) >= _PROSE_WORDS:
-            return 0  # a sentence of prose before any run: a report's body, no preamble to come
+        elif body.rstrip(" *_").endswith(".") and len(body.split()) >= _PROSE_WORDS and body != body.upper():
+            # a sentence of prose before any run: a report's body, no preamble to come (not a
+            # title in capitals that ends with a full stop: "VỀ VIỆC PHÊ DUYỆT QUY HOẠCH … .")
+            return 0
     return end if listed >= 2 else 0
 
 

@@ -394,6 +394,15 @@ ROWS += [
      "THỦ TỤC HÀNH CHÍNH\nCHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
      dict(id="ho-chi-minh:2817/QĐ-UBND:2025", number_symbol="2817/QĐ-UBND", date="2025-11-19",
           jurisdiction="Hồ Chí Minh", issuer="Ủy ban nhân dân thành phố Hồ Chí Minh")),
+    # a place written with a hyphen between its parts ("Bà Rịa - Vũng Tàu", "Phan Rang - Tháp Chàm")
+    ("place-with-a-hyphen",
+     "ỦY BAN NHÂN DÂN\nTỈNH BÀ RỊA-VŨNG TÀU\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Số: 2863/QĐ-UBND\nBà Rịa - Vũng Tàu, ngày 26 tháng 12 năm 2014\nQUYẾT ĐỊNH\nVề việc phê duyệt quy hoạch\n",
+     dict(number_symbol="2863/QĐ-UBND", date="2014-12-26", jurisdiction="Bà Rịa - Vũng Tàu")),
+    ("place-with-a-hyphen-city",
+     "ỦY BAN NHÂN DÂN\nTỈNH NINH THUẬN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Số: 12/KH-UBND\nPhan Rang – Tháp Chàm, ngày 05 tháng 01 năm 2024\nKẾ HOẠCH\nTriển khai thực hiện\n",
+     dict(number_symbol="12/KH-UBND", date="2024-01-05", jurisdiction="Ninh Thuận")),
     # a province's document signed in its capital city is the province's, not the city's
     ("signed-in-the-capital-city",
      "UỶ BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\n---------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"

@@ -187,6 +187,15 @@ ROWS = [
     # numbers listed under one noun share the date after the last; items ended by ";" do not
     ("shared-date-of-a-list", "", "- Theo các báo cáo số 365/BC-UBND và số 367/BC-UBND ngày 07/12/2020 của UBND tỉnh.",
      [ref("365/BC-UBND", "BC", "2020-12-07", HT, "cites"), ref("367/BC-UBND", "BC", "2020-12-07", HT, "cites")]),
+    # laws named without a number, as the table lists them (a name with a body's name inside,
+    # one written without its "của", one with an abbreviation)
+    ("law-names-of-the-table",
+     "Căn cứ Luật Bầu cử đại biểu Hội đồng nhân dân ngày 26/11/2003;\nCăn cứ Luật ban hành văn bản quy phạm pháp luật "
+     "Hội đồng nhân dân, Ủy ban nhân dân ngày 03 tháng 12 năm 2004;\nCăn cứ Luật Hỗ trợ DNNVV ngày 12 tháng 6 năm 2017;", "",
+     [ref("Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân", "Luật", "2004-12-03", CENTRAL,
+          "based_on"),
+      ref("Luật Bầu cử đại biểu Hội đồng nhân dân", "Luật", "2003-11-26", CENTRAL, "based_on"),
+      ref("Luật Hỗ trợ doanh nghiệp nhỏ và vừa", "Luật", "2017-06-12", CENTRAL, "based_on")]),
     # numbers listed before one symbol share it, right after a type word only
     ("numbers-sharing-one-symbol", "", "- Theo các Quyết định số 1234, 1235 và 1236/QĐ-UBND ngày 05/5/2021 của UBND tỉnh.",
      [ref("1234/QĐ-UBND", "QĐ", "2021-05-05", HT, "cites"), ref("1235/QĐ-UBND", "QĐ", "2021-05-05", HT, "cites"),
@@ -425,6 +434,33 @@ def _decision(province: str, number: str, date: str, articles: str) -> str:
     return (f"ỦY BAN NHÂN DÂN\nTỈNH {province.upper()}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: {number}\n"
             f"{province}, ngày {date}\nQUYẾT ĐỊNH\nVề việc thử nghiệm\nCăn cứ Luật Giá số 16/2023/QH15;\n"
             f"QUYẾT ĐỊNH:\n{articles}\n")
+
+
+# An excerpt cut off before its first section or decision marker (a page's opening, a
+# portal's preview) still states its basis: every "Căn cứ" clause of the run is based_on.
+EXCERPT_HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH BÀ RỊA-VŨNG TÀU\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                "Số: {number}\nBà Rịa - Vũng Tàu, ngày 15 tháng 3 năm 2023\n{type}\n")
+EXCERPT_ROWS = [
+    # a plan that states its basis after its lead-in ("… cụ thể như sau:" / "Căn cứ …;" / "Căn cứ …;")
+    ("basis-after-the-lead-in", EXCERPT_HEAD.format(number="38/KH-UBND", type="KẾ HOẠCH")
+     + "CHUYỂN ĐỔI SỐ NĂM 2026\nThực hiện Công văn số 5511/BKHCN-CĐSQG ngày 10 tháng 10 năm 2025 của Bộ Khoa học và "
+       "Công nghệ, Ủy ban nhân dân tỉnh ban hành Kế hoạch, cụ thể như sau:\nCăn cứ Nghị quyết số 57-NQ/TW ngày 22 tháng "
+       "12 năm 2024 của Bộ Chính trị;\nCăn cứ Quyết định số 749/QĐ-TTg ngày 03 tháng 6 năm 2020 của Thủ tướng Chính phủ;\n",
+     [ref("5511/BKHCN-CĐSQG", "CV", "2025-10-10", CENTRAL, "implements"),
+      ref("57-NQ/TW", "NQ", "2024-12-22", CENTRAL, "based_on"), ref("749/QĐ-TTg", "QĐ", "2020-06-03", CENTRAL, "based_on")]),
+    # a title in capitals that ends with a full stop is no sentence of prose before the run
+    ("title-with-a-full-stop", EXCERPT_HEAD.format(number="2863/QĐ-UBND", type="QUYẾT ĐỊNH")
+     + "VỀ VIỆC PHÊ DUYỆT QUY HOẠCH QUẢN LÝ, SỬ DỤNG VẬT LIỆU NỔ CÔNG NGHIỆP TRONG KHAI THÁC KHOÁNG SẢN RẮN TRÊN ĐỊA BÀN "
+       "TỈNH.\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU\nCăn cứ Nghị định số 39/2009/NĐ-CP ngày 23 tháng 4 năm "
+       "2009 của Chính phủ;\nCăn cứ Thông tư 23/2009/TT-BCT ngày 11 tháng 8 năm 2009 của Bộ Công Thương;\n",
+     [ref("23/2009/TT-BCT", "TT", "2009-08-11", CENTRAL, "based_on"),
+      ref("39/2009/NĐ-CP", "NĐ", "2009-04-23", CENTRAL, "based_on")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [r[1:] for r in EXCERPT_ROWS], ids=[r[0] for r in EXCERPT_ROWS])
+def test_basis_of_an_excerpt(text, expected):
+    assert _ours(text) == expected
 
 
 def _ours_but_basis(text: str) -> list[dict]:
