@@ -214,6 +214,9 @@ class Patterns:
         self.law_aliases = dict(laws.get("aliases", {}))
         self.law_names = [*laws["names"], *self.law_aliases]
         self.competence_laws = set(laws.get("competence", []))
+        # "… quy định chi tiết thi hành Luật Điện lực": the words that make a law the subject
+        # of the title of a document cited just before it
+        self.title_law_link = self._re(rf"(?<!\p{{L}})(?:{alternation(laws['title_links'])})\s+$", _FLAGS)
         # a comma inside a name may be left out ("Luật Thể dục Thể thao" is "Luật Thể dục, thể
         # thao"; names compare without punctuation, references._law_key)
         law_alt = alternation(self.law_names).replace(r",\s+", r",?\s+")
@@ -280,6 +283,7 @@ class Patterns:
         self.passive_cue = self._re(alternation(own["passive_cues"]), _FLAGS)
         self.agent = self._re(rf"[\s,]*(?:{alternation(own['agents'])})(?!\p{{L}})", _FLAGS)
         self.partial_cue = self._re(alternation(own["partial_cues"]), _FLAGS)
+        self.cited_lead = self._re(rf"(?<!\p{{L}})(?:{alternation(own['cited_leads'])})[\s*_]*(?:số[\s*_]+)?$", _FLAGS)
         # a clause that opens with a condition, past an item's marker: "3. Trường hợp …"
         self.condition = self._re(
             rf"[\s*_]*(?:(?:\d{{1,2}}(?:\.\d{{1,2}})*[.)]|\p{{Ll}}\)|[-+•])[\s*_]*)?(?:{alternation(own['conditions'])})(?!\p{{L}})",

@@ -459,6 +459,12 @@ def _symbol_type(sym: Symbol, word_type: str) -> str:
         return sym.code
     if word_type not in ("generic",) and (_by_national_assembly(sym) or word_type in p.noun_typed):
         return word_type
+    if word_type not in ("generic", type_role("letter")) and sym.issuer and not sym.units and sym.issuer.casefold() in p.issuers:
+        # the 1990s form wrote no type code ("Quyết định số 172/TTg", "Chỉ thị số 101/UB"):
+        # a bare issuer code after a type word is that type; a letter's symbol names its
+        # drafting unit too ("Kế hoạch số 12/UBND-VX")
+        return word_type
+
     if _by_national_assembly(sym):
         return word_type if word_type != "generic" else type_role("law")
     if _joint_code(sym.issuer, word_type):
@@ -746,20 +752,19 @@ def _in_title_of_citation(text: str, start: int, symbol_ends: list[int]) -> bool
     it in the same clause ("Nghị định số 45/2020/NĐ-CP của Chính phủ quy định chi tiết một số
     điều của Luật Giá;"): the law is that document's subject, not a reference of the citing
     document; so are the laws an amending law is named by ("Luật số 97/2025/QH15 sửa đổi, bổ
-    sung một số điều của Luật Công đoàn").  Only after "của" (a law named on its own, "… và
-    Luật Đất đai", stays)."""
+    sung một số điều của Luật Công đoàn").  Only after a title's link word ("của", "thi
+    hành": laws.toml ``title_links``; a law named on its own, "… và Luật Đất đai", stays)."""
     i = bisect.bisect_left(symbol_ends, start) - 1
     if i < 0:
         return False
     between = text[symbol_ends[i]:start]
     if len(between) > 400 or any(ch in between for ch in ";\n") or _SENT_STOP.search(between):
         return False
-    return bool(_OF_BEFORE.search(text, max(0, start - 8), start))
+    return bool(patterns().title_law_link.search(text, max(0, start - 30), start))
 
 
 _LIST_GAP = compile_kept(r"\s*(?:,|và|,\s*và)\s*(?:các\s+)?", regex.V1)  # "… Luật A và các Luật sửa đổi …"
 _SENT_STOP = compile_kept(r"[.!?](?:\s|$)", regex.V1)
-_OF_BEFORE = compile_kept(r"\bcủa\s+$", regex.V1 | regex.I)
 
 
 # A law's name followed by its number: the symbol mention stands for the law.
@@ -1238,6 +1243,8 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
     head_rel = Relation.CITES
     para_cue: Relation | None = None
     para_start = clause_start = -1
+    continue_clause = False
+    list_start = -1
     for rm in keyed:
         rel = Relation.CITES
         # clause logic everywhere: chains are stated in bodies too ("Kế hoạch 440/KH-UBND
@@ -1256,6 +1263,7 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
                 para_cue = first[0][0] if first else None
         if cs != clause_start:
             clause_start, prev = cs, None
+            list_start = cs
         if para_cue is Relation.BASED_ON and rm.start < pre_end:
             # the whole "Căn cứ …" clause of the preamble is the basis, the laws that amend
             # the law it names included; a chain ("Luật A sửa đổi, bổ sung Luật B") still
@@ -1267,14 +1275,25 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
                     chains.append(_chain(text, prev, cue, rm, lo, pos))
             rel = head_rel = Relation.BASED_ON
         elif prev is None:
-            cue, _ = _cue_before(text, cs, rm.start)
+            cue, pos = _cue_before(text, cs, rm.start)
+            if cue is Relation.REPLACES:
+                part = patterns().partial_cue.match(text, pos, pos + _TAIL)
+                if part:
+                    cue = _object_relation(text, (cue, part.start(), part.end()), rm)
             rel = head_rel = cue or para_cue or Relation.CITES
+            if cue in _OWN_ACTS and patterns().cited_lead.search(text, max(cs, rm.start - 40), rm.start):
+                # "Sửa đổi … Quy định … theo quy định của Luật Ngân sách nhà nước ban hành kèm
+                # theo Nghị quyết số 36/2021/NQ-HĐND": a document the object is "theo" is only
+                # cited; the act is on the next one
+                rel = Relation.CITES
+                continue_clause = True
+                list_start = rm.tail_end or rm.end
         else:
             lo = prev.tail_end or prev.end
             cue, pos = _cue_before(text, lo, rm.start)
             if cue is None:
                 rel = head_rel
-                if head_rel in _OWN_ACTS and not _listed(text, clause_start, rm, keyed, starts):
+                if head_rel in _OWN_ACTS and not _listed(text, list_start, rm, keyed, starts):
                     # "Bãi bỏ Quyết định A … quy định mức hỗ trợ theo Nghị định B" (a title):
                     # B is named in A's title, only cited
                     rel = Relation.CITES
@@ -1293,7 +1312,9 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
             else:
                 rel = Relation.CITES
         first_of_clause = prev is None
-        prev = rm
+        if not continue_clause:
+            prev = rm
+        continue_clause = False
         if rm.start >= pre_end:
             rel = _own_act(text, rm, articles, keyed, starts) or Relation.CITES
             if rel is Relation.CITES and first_of_clause and any(a <= rm.start < b for a, b in basis):

@@ -90,6 +90,9 @@ ROWS = [
      [ref("116/2016/NĐ-CP", "NĐ", "2016-07-18", CENTRAL, "cites"), ref("78/2016/QĐ-UBND", "QĐ", "2016-12-21", HT, "replaces")]),
     ("repeal-title-of-two-documents", "Bãi bỏ Quyết định số 55/2014/QĐ-UBND ngày 31/12/2014 của UBND tỉnh quy định về vỉa hè, Quyết định số 24/2019/QĐ-UBND ngày 02/5/2019 của UBND tỉnh", "",
      [ref("24/2019/QĐ-UBND", "QĐ", "2019-05-02", HT, "replaces"), ref("55/2014/QĐ-UBND", "QĐ", "2014-12-31", HT, "replaces")]),
+    ("amend-title-object-follows-a-cited-law", "Sửa đổi, bổ sung, bãi bỏ một số điều của Quy định về phân cấp nguồn thu theo quy định của Luật Ngân sách nhà nước ban hành kèm theo Nghị quyết số 36/2021/NQ-HĐND ngày 08/12/2021 và Nghị quyết số 37/2022/NQ-HĐND ngày 09/12/2022 của HĐND tỉnh", "",
+     [ref("36/2021/NQ-HĐND", "NQ", "2021-12-08", HT, "amends"), ref("37/2022/NQ-HĐND", "NQ", "2022-12-09", HT, "amends"),
+      ref("Luật Ngân sách nhà nước", "Luật", None, CENTRAL, "cites")]),
     ("article-opens-with-repeal", "", "Điều 2. Nghị quyết này có hiệu lực kể từ ngày ký. Bãi bỏ Nghị quyết số 35/NQ-CP ngày 16/5/2016 của Chính phủ.",
      [ref("35/NQ-CP", "NQ", "2016-05-16", CENTRAL, "replaces")]),
     ("task-line-opening-with-repeal-is-cites", "", "- Bãi bỏ Quyết định số 12/QĐ-UBND ngày 02/01/2020 của UBND tỉnh.",
@@ -103,6 +106,17 @@ ROWS = [
      [ref("72/2025/QH15", "Luật", None, CENTRAL, "based_on")]),
     ("law-in-the-title-of-a-decree", "Căn cứ Nghị định số 85/2024/NĐ-CP ngày 10/7/2024 của Chính phủ quy định chi tiết một số điều của Luật Giá;", "",
      [ref("85/2024/NĐ-CP", "NĐ", "2024-07-10", CENTRAL, "based_on")]),
+    ("law-in-the-title-after-thi-hanh", "Căn cứ Nghị định số 14/2014/NĐ-CP ngày 26/02/2014 của Chính phủ quy định chi tiết thi hành Luật Điện lực về an toàn điện;", "",
+     [ref("14/2014/NĐ-CP", "NĐ", "2014-02-26", CENTRAL, "based_on")]),
+    ("law-in-the-title-after-huong-dan", "Căn cứ Nghị định số 214/2025/NĐ-CP ngày 04/8/2025 hướng dẫn Luật Đấu thầu về lựa chọn nhà thầu;", "",
+     [ref("214/2025/NĐ-CP", "NĐ", "2025-08-04", CENTRAL, "based_on")]),
+    ("law-named-on-its-own-after-a-decree", "Căn cứ Nghị định số 14/2014/NĐ-CP ngày 26/02/2014; Luật Điện lực ngày 03/12/2004;", "",
+     [ref("14/2014/NĐ-CP", "NĐ", "2014-02-26", CENTRAL, "based_on"), ref("Luật Điện lực", "Luật", "2004-12-03", CENTRAL, "based_on")]),
+    # the 1990s symbol wrote no type code: the noun gives the type; a drafting unit marks a letter
+    ("bare-issuer-symbol-takes-its-noun", "Căn cứ Quyết định số 172/TTg ngày 12/01/1994 của Thủ tướng Chính phủ về dự án.", "",
+     [ref("172/TTg", "QĐ", "1994-01-12", CENTRAL, "based_on")]),
+    ("unit-symbol-after-a-plan-noun-is-a-letter", "Căn cứ Kế hoạch số 12/UBND-VX ngày 12/01/2014 của UBND tỉnh.", "",
+     [ref("12/UBND-VX", "CV", "2014-01-12", HT, "based_on")]),
     # numbers listed under one noun share the date after the last, "số" left out or not; not
     # across another noun
     ("shared-date-without-so", "Thực hiện Quyết định số 12/QĐ-UBND, 13/QĐ-UBND ngày 05/01/2025 của UBND tỉnh; Quyết "
