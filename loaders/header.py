@@ -836,7 +836,16 @@ def _issuer(symbol: Symbol | None, jurisdiction: str, issuer_block: str, issuer_
     if not issuer and issuer_text:
         issuer = issuer_display(None, issuer_text, province)
     if not issuer and issuer_block.strip():
-        issuer = _block_case(issuer_block)
+        from .agencies import find_agencies
+
+        block = " ".join(issuer_block.split())
+        named = find_agencies(block, province or "central")
+        if province and len(named) == 1 and named[0][1] == 0 and named[0][2] == len(block) \
+                and named[0][0].name.endswith((" tỉnh", " thành phố")):
+            # "UBND TỈNH HẬU GIANG" with no symbol to name it: the committee the block names
+            issuer = f"{named[0][0].name} {province}"
+        else:
+            issuer = _block_case(issuer_block)
     if not issuer and title:
         from .agencies import find_agencies
 

@@ -117,6 +117,9 @@ def _keys(phrases) -> tuple[str, ...]:
 @table_cache
 def _rules() -> _Rules:
     t = load_table("layout")
+    # "{type}" in a chrome pattern: any type word (references.toml [type_words])
+    type_alt = "|".join(r"[ \t]+".join(map(regex.escape, w.split()))
+                        for w in sorted(load_table("references")["type_words"], key=len, reverse=True))
     markers = "|".join(f"(?:{marker_pattern(p)})" for p in t["markers"]["patterns"])
     labels = "|".join(regex.escape(x) for x in sorted(t["markers"]["labels"], key=len, reverse=True))
     openers = "|".join(regex.escape(x) for x in sorted(t["join"]["block_openers"], key=len, reverse=True))
@@ -131,9 +134,7 @@ def _rules() -> _Rules:
         justified_gap=regex.compile(t["join"]["justified_gap"], regex.V1),
         justified_gaps=int(t["join"]["justified_gaps"]),
         page_numbers_min=int(t["chrome"]["page_numbers_min"]),
-        breadcrumb=regex.compile(t["chrome"]["breadcrumb"].replace("{type}", "|".join(
-            r"[ \t]+".join(map(regex.escape, w.split()))
-            for w in sorted(load_table("references")["type_words"], key=len, reverse=True))), regex.V1 | regex.I),
+        breadcrumb=regex.compile(t["chrome"]["breadcrumb"].replace("{type}", type_alt), regex.V1 | regex.I),
         breadcrumb_min=int(t["chrome"]["breadcrumb_min"]),
         box_labels={_fold(k): v for k, v in t["box_labels"].items()},
         box_pairs=regex.compile(r"(?<![\p{L}\d])(?P<label>" + "|".join(
@@ -146,7 +147,7 @@ def _rules() -> _Rules:
                             for k in range(len(_fold(x)) + 1)),
         headline_before=frozenset(_fold(x) for x in t["chrome"]["headline_before"]),
         start_phrases=tuple(_fold(x) for x in t["chrome"]["start_phrases"]),
-        start_lines=(regex.compile("|".join(f"(?:{p})" for p in t["chrome"]["start_lines"]), regex.V1)
+        start_lines=(regex.compile("|".join(f"(?:{p})" for p in t["chrome"]["start_lines"]).replace("{type}", type_alt), regex.V1)
                      if t["chrome"].get("start_lines") else None),
         shape=regex.compile(r"(?i:" + "|".join(regex.escape(x).replace(r"\ ", r"\s") for x in t["chrome"]["shape_names"])
                             + r")\s?\d{1,3}(?=\p{L}|\s*$)", regex.V1),

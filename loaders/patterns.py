@@ -75,7 +75,7 @@ class Patterns:
             # not inside a longer token or a date; the class is matched case-sensitively: the
             # same characters (U+0345 is the one that case-folds into it) at half the cost of the
             # case-blind class, tried at every digit of the text
-            (?:(?<=(?-i:(?<![\p{{L}}\d])số))          # (but a page's glued "Kết luận số64-KL/TW")
+            (?:(?<=(?-i:(?<![\p{{L}}\d])s(?:ố|ô)?))   # (but a page's glued "Kết luận số64-KL/TW", or its "s" that lost its vowel: "Nghị định s01/2017/NĐ-CP")
              |(?<!(?-i:[\p{{L}}\u0345\d/.,-])))
             (?<!\d:)                           # nor a standard's year ("QCVN 06:2022/BXD")
             (?P<num>\d{{1,5}}(?:\p{{Ll}}(?={_H}*/)|\.\d{{1,2}}(?=/\d{{4}}/))?)   # "364a/QĐ-UBND": a letter after the number; "66.2/2025/NQ-CP": a resolution of a numbered series
@@ -98,7 +98,7 @@ class Patterns:
             rf"""
             (?P<word>{type_word_re})
             \s*(?:\(\s*)?                    # "Kế hoạch\n\nsố 13-KH/TW": joined over lines
-            (?:(?P<so>số|sô)\s*:?\s*)?
+            (?:(?P<so>số|sô|s(?=\d))\s*:?\s*)?
             (?:\(\s*)?
             \s*$
             """,
@@ -227,9 +227,11 @@ class Patterns:
         # "Luật Đất đai", "Luật Quy hoạch đô thị và nông thôn ngày 26 tháng 11 năm 2024",
         # "Bộ luật Lao động năm 2019"; not "Luật số 47/2019/QH14" (a symbol) nor "Luật sư".
         # A name opens with a capital ("Luật", "LUẬT", "Bộ luật"): a lower-case "luật" is the
-        # body of law ("theo quy định của pháp luật đầu tư công"), no statute named Luật X.
+        # body of law ("theo quy định của pháp luật đầu tư công"), no statute named Luật X;
+        # but a listed name right after a basis cue is one ("Căn cứ luật tổ chức HĐND và UBND").
+        basis = alternation(self.cues["based_on"])
         one_law = (
-            rf"""(?=\p{{Lu}})(?:(?i:{law_alt})
+            rf"""(?:(?=\p{{Lu}})|(?<=(?i:{basis})\s+)(?=(?i:{law_alt})))(?:(?i:{law_alt})
               | (?:{law_nouns})\ (?!(?:số|sửa|Sửa)\b)\p{{Lu}}\p{{Ll}}*
                 (?:{_H}+(?!(?:số|ngày|năm|của|về|và|đã|được|theo|tại|có|trong|này|hiện|sửa|để|nhằm|thì|là|các|với|cho|đối)\b)\p{{Ll}}+){{0,5}})"""
         )
@@ -250,11 +252,16 @@ class Patterns:
             inner = rf"(?:{one_law}|(?i:{law_alt})(?![\p{{L}}]))"
             amending_law += rf"{one_law}(?:,{_H}*{inner})*(?:{_H}+và{_H}+{inner})?)|"
         glue = "|".join(regex.escape(w) for w in self.tables["symbol_glue"]["words"])
+        # "Luật Tổ chức HĐND và UBND (sửa đổi) ngày 21/6/1994": the revised law's enacted name
+        # (dated: "… chưa ban hành Luật Quy hoạch (sửa đổi)" names a draft, no enacted law)
+        revised = rf"(?:{_H}*{laws['revised']}(?={_H}*,?{_H}*(?:ngày|năm){_H}))?" if laws.get("revised") else ""
+        self.law_revised = self._re(rf"{_H}*{laws['revised']}$", _FLAGS) if laws.get("revised") else None
         self.named_law = self._re(
             rf"""
             (?P<name>
                 {amending_law}
                 {one_law}
+                {revised}
             )
             (?:(?![\p{{L}}])|(?=(?-i:{glue})(?![\p{{L}}\d])))   # (a page's glued "… UBNDngày 26/11/2003")
             (?:

@@ -716,6 +716,11 @@ def _law_name(written: str) -> str:
     đổi, bổ sung một số điều Luật Phòng cháy và chữa cháy" -> "… một số điều của Luật …")."""
     name = " ".join(written.split())
     p = patterns()
+    revised = p.law_revised.search(name) if p.law_revised is not None else None
+    if revised:
+        # "luật tổ chức HĐND và UBND (sửa đổi)": the base name as the table spells it, the mark kept
+        mark = " ".join(revised.group().strip()[1:-1].split())
+        return f"{_law_name(name[:revised.start()])} ({mark})"
     for full, short in p.law_abbreviations.items():
         name = regex.sub(rf"(?<!\w){regex.escape(short)}(?!\w)", full, name)  # "Luật Tổ chức HĐND và UBND"
     m = p.amending_articles.match(name) if p.amending_articles is not None else None

@@ -1094,6 +1094,7 @@ OTHER_SITES_BEFORE = [
     ["Để sử dụng toàn bộ tiện ích nâng cao của Hệ Thống Pháp Luật vui lòng lựa chọn và đăng ký gói cước.",
      "Nếu bạn là thành viên. Vui lòng ĐĂNG NHẬP để tiếp tục."],
     ["- 1Luật Ngân sách Nhà nước 2002", "- 6Nghị quyết 759/2014/UBTVQH13 hướng dẫn hoạt động giám sát"],
+    ["- 1 Luật ngân sách nhà nước 2002", "- 6 Nghị quyết 759/2014/UBTVQH13 hướng dẫn hoạt động giám sát"],
     # a document-sharing site's file notes, glued to the document's date line it begins with
     ["Thành phố Hồ Chí Minh, ngày 07 tháng 4 năm 2002tải về 10.7 Kb.", "Chuyển đổi dữ liệu17.08.2016",
      "Kích10.7 Kb."],

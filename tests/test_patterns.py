@@ -112,6 +112,16 @@ ROWS = [
      [ref("214/2025/NĐ-CP", "NĐ", "2025-08-04", CENTRAL, "based_on")]),
     ("law-named-on-its-own-after-a-decree", "Căn cứ Nghị định số 14/2014/NĐ-CP ngày 26/02/2014; Luật Điện lực ngày 03/12/2004;", "",
      [ref("14/2014/NĐ-CP", "NĐ", "2014-02-26", CENTRAL, "based_on"), ref("Luật Điện lực", "Luật", "2004-12-03", CENTRAL, "based_on")]),
+    ("law-in-lower-case-after-a-basis-cue", "Căn cứ luật tổ chức HĐND và UBND ngày 26/11/2003;", "",
+     [ref("Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân", "Luật", "2003-11-26", CENTRAL, "based_on")]),
+    ("revised-law-keeps-its-mark", "Căn cứ Luật Tổ chức HĐND và UBND ( sửa đổi ) ngày 21/6/1994;", "",
+     [ref("Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân (sửa đổi)", "Luật", "1994-06-21", CENTRAL, "based_on")]),
+    ("undated-revision-is-a-draft", "Căn cứ Luật Quy hoạch ngày 24/11/2017; trong thời gian chưa ban hành Luật Quy hoạch (sửa đổi);", "",
+     [ref("Luật Quy hoạch", "Luật", "2017-11-24", CENTRAL, "based_on")]),
+    ("lower-case-luat-elsewhere-is-the-body-of-law", "", "- Thực hiện theo quy định của luật đất đai.", []),
+    # a page that lost the vowel of "số" glued it to the number
+    ("so-lost-its-vowel", "Căn cứ Nghị định s01/2017/NĐ-CP ngày 06/01/2017 của Chính phủ;", "",
+     [ref("01/2017/NĐ-CP", "NĐ", "2017-01-06", CENTRAL, "based_on")]),
     # the 1990s symbol wrote no type code: the noun gives the type; a drafting unit marks a letter
     ("bare-issuer-symbol-takes-its-noun", "Căn cứ Quyết định số 172/TTg ngày 12/01/1994 của Thủ tướng Chính phủ về dự án.", "",
      [ref("172/TTg", "QĐ", "1994-01-12", CENTRAL, "based_on")]),
