@@ -208,7 +208,10 @@ class Patterns:
     def _laws(self) -> None:
         """Laws named by their title ("Luật Đất đai"), amending laws among them (tables/laws.toml)."""
         laws = load_table("laws")
-        law_nouns = "|".join(regex.escape(w) for w in self.law_words)  # "Bộ luật", "Luật"
+        #: the nouns a normative act is named by without its number: a law's ("Bộ luật",
+        #: "Luật") and laws.toml ``named_nouns`` ("Pháp lệnh Ưu đãi người có công …")
+        self.named_words = (*self.law_words, *laws.get("named_nouns", []))
+        law_nouns = "|".join(regex.escape(w) for w in sorted(self.named_words, key=len, reverse=True))
         # another spelling of a listed name ("… của Hội đồng nhân dân và Ủy ban nhân dân" for the
         # enacted "…, Ủy ban nhân dân"): read as a name, shown as the name it stands for
         self.law_aliases = dict(laws.get("aliases", {}))
@@ -232,6 +235,12 @@ class Patterns:
         basis = alternation(self.cues["based_on"])
         one_law = (
             rf"""(?:(?=\p{{Lu}})|(?<=(?i:{basis})\s+)(?=(?i:{law_alt})))(?:(?i:{law_alt})
+              # a name the table does not list, up to its date or number ("Pháp lệnh Ưu đãi người
+              # có công với cách mạng ngày 29 tháng 6 năm 2005", "Pháp lệnh Phí, lệ phí số
+              # 38/2001/PL-UBTVQH10"): words only, no other act's noun, a line wrapped inside
+              | (?:{law_nouns})\ (?!(?:số|sửa|Sửa)\b)\p{{Lu}}\p{{Ll}}*,?
+                (?:(?:{_H}+|{_H}*\n{_H}*)(?!(?:số|ngày|năm|và\ (?:{law_nouns}))\b)[\p{{L}}\-–]+,?){{1,15}}?
+                (?={_H}*,?(?:{_H}+|{_H}*\n{_H}*)(?:ngày|số){_H}+\d)
               | (?:{law_nouns})\ (?!(?:số|sửa|Sửa)\b)\p{{Lu}}\p{{Ll}}*
                 (?:{_H}+(?!(?:số|ngày|năm|của|về|và|đã|được|theo|tại|có|trong|này|hiện|sửa|để|nhằm|thì|là|các|với|cho|đối)\b)\p{{Ll}}+){{0,5}})"""
         )

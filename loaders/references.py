@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import difflib
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -517,7 +518,9 @@ def _law_mentions(text: str, symbols: list[RawMention], overlaps) -> list[RawMen
             continue
         title_end = None
         canon = _law_name(m.group("name"))
-        rm = RawMention(kind="law", start=m.start(), end=m.end(), type_word=law_word, type=law, name=canon)
+        noun = _named_noun(canon)
+        rm = RawMention(kind="law", start=m.start(), end=m.end(), type_word=noun or law_word,
+                        type=p.type_of_word(noun) if noun else law, name=canon)
         if m.group("year"):
             rm.year = int(m.group("year"))
         _after(text, m.end(), rm)
@@ -535,6 +538,15 @@ def _law_mentions(text: str, symbols: list[RawMention], overlaps) -> list[RawMen
                 amender.year = int(amender.date[:4])
             out.append(amender)
     return out
+
+
+def _named_noun(name: str) -> str | None:
+    """The noun of a named act that is no law's ("Pháp lệnh Ưu đãi …" -> "Pháp lệnh"), or None."""
+    p = patterns()
+    for w in p.named_words[len(p.law_words):]:
+        if name[:len(w)].casefold() == w.casefold():
+            return w
+    return None
 
 
 def _short_mentions(text: str, overlaps) -> list[RawMention]:
@@ -618,7 +630,7 @@ def _openers() -> _Openers:
             cues.add_word(w, (len(w), (*cues.get(w, (0, ()))[1], i)))
     cues.make_automaton()
     # every named_law branch opens with a law's name or a law's noun ("Luật", "Bộ luật")
-    return _Openers(automaton(p.type_words), automaton([*p.law_names, *p.law_words]), cues)
+    return _Openers(automaton(p.type_words), automaton([*p.law_names, *p.named_words]), cues)
 
 
 def _cue_finds(text: str, lo: int, hi: int) -> Iterator[tuple[Relation, int, regex.Match]]:
@@ -666,12 +678,12 @@ def _law_opens() -> regex.Pattern | None:
     the table opens with one (else None: no test).  Tried before ``named_law``, which takes
     150 µs to fail on a capital "Bộ" that opens no law ("Bộ Công Thương")."""
     p = patterns()
-    nouns = [w.casefold().split() for w in p.law_words]
+    nouns = [w.casefold().split() for w in p.named_words]
     for name in p.law_names:
         words = name.casefold().split()
         if not any(words[:len(w)] == w and len(words) > len(w) for w in nouns):
             return None
-    return regex.compile(alternation(p.law_words), regex.IGNORECASE | regex.V1)
+    return regex.compile(alternation(p.named_words), regex.IGNORECASE | regex.V1)
 
 
 def _starts(text: str, openers) -> list[int]:
@@ -726,13 +738,40 @@ def _law_name(written: str) -> str:
     m = p.amending_articles.match(name) if p.amending_articles is not None else None
     if m:
         name = f"{m.group('head')}{p.amending_enacted} {name[m.end():]}"
-    known = _law_names().get(_law_key(name))
+    known = _law_names().get(_law_key(name)) or _near_law_name(_law_key(name))
     if known is None and m is not None:
         # the laws it amends as the table spells them ("… của Luật Tổ chức chính phủ và luật tổ
         # chức chính quyền địa phương" -> "… của Luật Tổ chức Chính phủ và Luật Tổ chức …")
         head = len(m.group("head")) + len(p.amending_enacted) + 1
-        name = name[:head] + _inner_laws().sub(lambda x: _law_names().get(_law_key(x.group()), x.group()), name[head:])
+        inner = _near_law_name(_law_key(name[head:]))  # one amended law, misspelt
+        name = name[:head] + (inner or _inner_laws().sub(lambda x: _law_names().get(_law_key(x.group()), x.group()), name[head:]))
     return known or name
+
+
+@table_cache(maxsize=4096)
+def _near_law_name(key: str) -> str | None:
+    """The table's name a long unlisted name misspells ("Luật Ban hành văn bản quyphạm pháp
+    luật của …", "… quy phạm phát luật"): compared without spaces, at least
+    laws.toml ``near_ratio`` alike (difflib; a page's lost space or letter, never another law:
+    "Luật Đầu tư" and "Luật Đầu tư công" are far apart at that ratio).  Only names of
+    ``near_min`` characters and more."""
+    if not key:
+        return None
+    t = load_table("laws")
+    flat = key.replace(" ", "")
+    if len(flat) < int(t["near_min"]):
+        return None
+    names = _flat_law_names()
+    if flat in names:
+        return names[flat]  # "quyphạm": only a space lost
+    close = {names[c] for c in difflib.get_close_matches(flat, list(names), n=4, cutoff=float(t["near_ratio"]))}
+    return close.pop() if len(close) == 1 else None
+
+
+@table_cache
+def _flat_law_names() -> dict[str, str]:
+    """The table's law keys without spaces -> the name (for :func:`_near_law_name`)."""
+    return {k.replace(" ", ""): v for k, v in _law_names().items()}
 
 
 @table_cache
@@ -1085,7 +1124,7 @@ def _add_laws(docs: _Docs, mentions: list[RawMention], text: str = "") -> None:
             key = known[0]
         elif len(later) == 1:
             key = next(iter(later))
-        docs.add(key, rm, type_role("law"), None)
+        docs.add(key, rm, rm.type or type_role("law"), None)
 
 
 def _law_numbers(docs: _Docs) -> tuple[list[int], list[tuple]]:
