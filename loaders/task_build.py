@@ -72,7 +72,10 @@ def is_heading(paras: list[Paragraph], i: int, text: str) -> bool:
     if nlevel <= level:
         return False
     if nxt.kind == "plain":
-        return text[p.end - 1] not in ".;…" or text[p.end - 1] == ":"
+        # (a comma: the sentence goes on in the paragraph below, which the page broke off:
+        # "4.2.b. UBND xã … vận động các tổ chức, đoàn thể như …, Hội Cựu chiến binh," / "Đoàn
+        # Thanh niên …")
+        return text[p.end - 1] not in ".;…," or text[p.end - 1] == ":"
     return True
 
 

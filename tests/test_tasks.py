@@ -90,6 +90,13 @@ SKS = "Các sở, ban, ngành, địa phương"
 # (id, text, issuer, expected rows: (section, start of the task text, lead, cooperating, inferred))
 CDN = "Các cơ quan, đơn vị, địa phương, doanh nghiệp"
 SHAPES = [
+    # an item that ends with a comma goes on in the paragraph below, which the page broke
+    # off: one task, no heading naming the body for that paragraph
+    ("item-broken-after-a-comma",
+     "II. NỘI DUNG THỰC HIỆN\n4.2. Yêu cầu về tổ chức xây dựng nhà ở:\n4.2.b. Ủy ban nhân dân cấp xã có trách nhiệm theo dõi, "
+     "giám sát; vận động các tổ chức, đoàn thể như Hội Phụ nữ, Hội Cựu chiến binh,\n\nĐoàn Thanh niên giúp đỡ các hộ "
+     "gia đình xây dựng nhà ở.",
+     None, [("II.4.2.b", "Ủy ban nhân dân cấp xã có trách", ["Ủy ban nhân dân các xã, phường"], [], False)]),
     # letters written with a dot ("a. …", before a capital), as some offices and converters do
     ("letters-with-a-dot",
      "II. NHIỆM VỤ\n1. Sở Tài chính\na. Chủ trì rà soát kinh phí thực hiện.\nb. Phối hợp với Sở Nội vụ kiểm tra việc thực hiện.\n"
