@@ -67,7 +67,7 @@ def is_heading(paras: list[Paragraph], i: int, text: str) -> bool:
         # a dashed item groups plain paragraphs only after a colon; "- Tham mưu ... ban hành"
         # / "Nghị quyết." is one item whose line was wrapped
         return text[p.end - 1] == ":"
-    if p.kind == nxt.kind == "number" and _nested(p.label, nxt.label):
+    if p.kind == nxt.kind == "number" and nested_label(p.label, nxt.label):
         return True  # "4. Phương thức thực hiện …" / "4.1. Yêu cầu về kỹ thuật …": a decimal child
     if nlevel <= level:
         return False
@@ -79,7 +79,7 @@ def is_heading(paras: list[Paragraph], i: int, text: str) -> bool:
     return True
 
 
-def _nested(label: str, child: str) -> bool:
+def nested_label(label: str, child: str) -> bool:
     """Whether a decimal number is a child of another ("4.1" of "4", "4.1.a" of "4.1")."""
     return bool(label) and child.startswith(label + ".")
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from loaders.task_build import (Builder, Draft, Read, apply_labels, cut_inline_label, is_heading, section_path,
+from loaders.task_build import (Builder, Draft, Read, apply_labels, cut_inline_label, is_heading, nested_label, section_path,
                                 sub_level)
 from loaders.deadlines import find_deadlines
 from loaders.task_paragraphs import Paragraph
@@ -52,6 +52,10 @@ class _Scan:
     pending: list[Draft] = field(default_factory=list)  # the tasks read since the last labels
     sharing: list[Draft] = field(default_factory=list)  # those the labels being read also cover
     in_labels: bool = False  # the paragraph before was a label
+    # the number of a skipped heading ("4.1. Yêu cầu về kỹ thuật và chất lượng:") whose deeper
+    # items are read on: only those that name their body are tasks ("4.1.a. Sở Xây dựng thiết
+    # kế …"), not the requirements ("4.1.c. Nhà ở … phải bảo đảm …")
+    skip_scope: str | None = None
 
 
 def _section_kind(ctx: Ctx, p: Paragraph) -> str:
@@ -105,7 +109,7 @@ def prose(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
             if scan.in_labels:
                 scan.pending, scan.in_labels = [], False
             _item(ctx, scan, i, b)
-            if scan.mode == "named":
+            if scan.mode == "named" or scan.skip_scope is not None:
                 b.drafts[before:] = [d for d in b.drafts[before:] if d.roles.lead and not d.inferred]
             scan.pending.extend(b.drafts[before:])
     return Read(structured=scan.seen)
@@ -129,11 +133,13 @@ def _outline(ctx: Ctx, scan: _Scan, i: int) -> bool:
         scan.skip_number = False
         scan.mode = _section_kind(ctx, p)
         scan.seen = scan.seen or scan.mode in ("tasks", "implementation")
-        scan.stack, scan.last = [], None
+        scan.stack, scan.last, scan.skip_scope = [], None, None
         return True
     if scan.mode not in ("tasks", "implementation", "named"):
         return True
     if p.kind == "number":
+        if scan.skip_scope is not None and not nested_label(scan.skip_scope, p.label):
+            scan.skip_scope = None
         # "1. Dự báo tình hình …" inside a task section: analysis, not tasks
         title = text[p.body : p.end]
         sentence = title.rstrip()[-1:] == "." and len(title.split()) > r.skip_title_words
@@ -141,6 +147,8 @@ def _outline(ctx: Ctx, scan: _Scan, i: int) -> bool:
         # các nhóm đối tượng, cụ thể như sau:", whose items are the department's duties)
         scan.skip_number = (bool(r.skip_sections.match(title.strip())) and not sentence
                             and is_heading(scan.paras, i, text)) or _purpose_label(ctx, p.body, title)
+        if scan.skip_number and scan.skip_scope is None and p.label:
+            scan.skip_scope = p.label
     if scan.skip_number:
         scan.last = None
         return True

@@ -90,6 +90,13 @@ SKS = "Các sở, ban, ngành, địa phương"
 # (id, text, issuer, expected rows: (section, start of the task text, lead, cooperating, inferred))
 CDN = "Các cơ quan, đơn vị, địa phương, doanh nghiệp"
 SHAPES = [
+    # the items deeper than a requirements heading are tasks only where they name their body
+    ("requirements-heading-keeps-named-items",
+     "II. NỘI DUNG THỰC HIỆN\n4. Phương thức thực hiện\n4.1. Yêu cầu về kỹ thuật và chất lượng:\n"
+     "4.1.a. Sở Xây dựng nghiên cứu, thiết kế tối thiểu 03 mẫu nhà ở điển hình.\n"
+     "4.1.b. Nhà ở được hỗ trợ phải bảo đảm vệ sinh môi trường.\n5. Tổ chức tập huấn cho cán bộ cấp xã.",
+     None, [("II.4.1.a", "Sở Xây dựng nghiên cứu", ["Sở Xây dựng"], [], False),
+            ("II.5", "Tổ chức tập huấn cho cán bộ", [], [], False)]),
     # an item that ends with a comma goes on in the paragraph below, which the page broke
     # off: one task, no heading naming the body for that paragraph
     ("item-broken-after-a-comma",
