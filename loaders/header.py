@@ -510,6 +510,14 @@ def _number(head: str, witness: dict, flags: list[str]) -> tuple[Symbol | None, 
             tail += "".join(spaced.group().split())  # "QĐ - U" + " B ND"
         symbol = parse_symbol(num or "0", tail, after_type_word=True)
         number_blank = not num
+        if number_blank and symbol is not None:
+            # a draft's blank "Số: /KH-UBND" under a page's headline that numbers it ("# Kế
+            # hoạch 75/KH-UBND phát triển du lịch …"), or a box that does: that number
+            found = _headline_number(head[: m.start()], tail) or _headline_number(witness.get("number_symbol") or "", tail)
+            numbered = parse_symbol(found, tail, after_type_word=True) if found else None
+            if numbered is not None:
+                symbol, number_blank = numbered, False
+                flags.append("number_from_headline")
     if symbol is None and witness.get("number_symbol"):
         # the header lost its number (a page without the header's cells): the box has it
         bm = _BOX_NUMBER.fullmatch(witness["number_symbol"])
@@ -517,6 +525,15 @@ def _number(head: str, witness: dict, flags: list[str]) -> tuple[Symbol | None, 
         if symbol is not None:
             flags.append("number_from_box")
     return symbol, number_blank
+
+
+def _headline_number(text: str, tail: str) -> str | None:
+    """The number a headline or a box gives a symbol with this tail ("Kế hoạch 75/KH-UBND …"
+    for "/KH-UBND"), when it gives exactly one."""
+    tail = "".join(tail.split()).lstrip("/")
+    found = {m.group(1) for m in regex.finditer(
+        rf"(?<![\p{{L}}\d/])(\d{{1,5}})\s*/\s*{regex.escape(tail)}(?![\p{{L}}\d-])", text, regex.V1)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _date(head: str, witness: dict, flags: list[str]) -> tuple[str | None, int | None, str | None]:

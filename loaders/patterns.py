@@ -76,7 +76,7 @@ class Patterns:
             # same characters (U+0345 is the one that case-folds into it) at half the cost of the
             # case-blind class, tried at every digit of the text
             (?:(?<=(?-i:(?<![\p{{L}}\d])s(?:ố|ô)?))   # (but a page's glued "Kết luận số64-KL/TW", or its "s" that lost its vowel: "Nghị định s01/2017/NĐ-CP")
-             |(?<!(?-i:[\p{{L}}\u0345\d/.,-])))
+             |(?<!(?-i:[\p{{L}}\u0345\d/.,%-])))   # (nor a URL's escaped "%20")
             (?<!\d:)                           # nor a standard's year ("QCVN 06:2022/BXD")
             (?P<num>\d{{1,5}}(?:\p{{Ll}}(?={_H}*/)|\.\d{{1,2}}(?=/\d{{4}}/))?)   # "364a/QĐ-UBND": a letter after the number; "66.2/2025/NQ-CP": a resolution of a numbered series
             (?P<tail>

@@ -17,7 +17,7 @@ from graph.model import Agency
 from graph.vocab import table_cache
 from loaders.agencies import anaphoric_units, body_kind, compose_agencies, find_agencies, is_listed, resolve_agency, same_name, unit_committee
 from loaders.agency_terms import DefinedBodies
-from loaders.rules import compile_rule, load_table
+from loaders.rules import compile_rule, load_table, provinces
 from loaders.task_rules import task_rules
 
 __all__ = ["Ctx", "Roles", "agency_run", "bearer_sentences", "clause_subject", "cooperating_of", "delegates", "duty_clause",
@@ -1079,10 +1079,21 @@ def _listed_bodies(ctx: Ctx, found, start: int, end: int) -> list[Agency]:
         for cut in [*_LIST_SEP.finditer(text, gs, ge), None]:
             stop = cut.start() if cut is not None else ge
             piece = PARENS.sub("", text[at:stop]).strip(" .:-\n")
-            if any(ch.isalpha() for ch in piece):
+            if any(ch.isalpha() for ch in piece) and not _place_only(piece):
+                # (a place alone is the qualifier of the name before it, a comma typed between
+                # them: "Hiệp hội Du lịch, tỉnh Ninh Bình và …")
                 out.append((at, resolve_agency(_capital(piece), ctx.jurisdiction, parent=ctx.issuer)))
             at = cut.end() if cut is not None else ge
     return [a for _, a in sorted(out, key=lambda t: t[0])]
+
+
+def _place_only(piece: str) -> bool:
+    """Whether a list's piece names a province and nothing else ("tỉnh Ninh Bình", "Hà Nội")."""
+    prov = provinces()
+    words = piece.split()
+    kinds = {k.casefold() for k in prov.kind.values()}  # "tỉnh", "thành phố"
+    return any(prov.canonical(" ".join(words[cut:])) and (cut == 0 or " ".join(words[:cut]).casefold() in kinds)
+               for cut in range(min(3, len(words))))
 
 
 _BRACKETS = regex.compile(r"\([^()]*\)")  # "Sở Tài chính (chủ trì), Sở Nội vụ": a role in brackets

@@ -141,6 +141,17 @@ ROWS = [
      "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nDỰ THẢO\nSố:      /KH-UBND\n"
      "Hà Tĩnh, ngày      tháng     năm 2024\nKẾ HOẠCH\nThực hiện Kết luận số 57-KL/TU\n",
      dict(type="KH", number_symbol=None, date=None, jurisdiction="Hà Tĩnh", flags=("draft", "unnumbered"))),
+    # the page's headline numbers the draft the header leaves blank
+    ("blank-number-numbered-by-the-headline",
+     "# Kế hoạch 75/KH-UBND phát triển du lịch biển tỉnh Ninh Bình 2026-2030\n\nỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\n"
+     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố:         /KH-UBND\nNinh Bình, ngày        tháng 3 năm 2026\nKẾ HOẠCH\n"
+     "Phát triển du lịch biển giai đoạn 2026 - 2030\n",
+     dict(type="KH", number_symbol="75/KH-UBND", jurisdiction="Ninh Bình", flags=("number_from_headline",))),
+    # an unnumbered header block names the committee
+    ("unnumbered-committee-block",
+     "UBND TỈNH HẬU GIANG\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 12 tháng 12 năm 2005\n"
+     "QUYẾT ĐỊNH CỦA UBND TỈNH HẬU GIANG\nV/v phê chuẩn danh sách các đơn vị bầu cử\n",
+     dict(number_symbol=None, issuer="Ủy ban nhân dân tỉnh Hậu Giang", jurisdiction="Hậu Giang")),
     # no header: the issuing phrase names the body ([header] issuing_bodies), old tone placement too
     ("no-header-issuing-phrase",
      "Tỉnh uỷ ban hành Chương trình hành động thực hiện Nghị quyết số 29-NQ/TW trên địa bàn tỉnh Hà Tĩnh\n",

@@ -141,6 +141,8 @@ ROWS = [
     # a page that lost the vowel of "số" glued it to the number
     ("so-lost-its-vowel", "Căn cứ Nghị định s01/2017/NĐ-CP ngày 06/01/2017 của Chính phủ;", "",
      [ref("01/2017/NĐ-CP", "NĐ", "2017-01-06", CENTRAL, "based_on")]),
+    # a URL's escaped space before a number ("KH%2075-UBND") is no symbol
+    ("url-escape-is-no-symbol", "", "- Nguồn: https://vhtt.ninhbinh.gov.vn/KH%2075-UBND%20PT%20DL.pdf", []),
     # the 1990s symbol wrote no type code: the noun gives the type; a drafting unit marks a letter
     ("bare-issuer-symbol-takes-its-noun", "Căn cứ Quyết định số 172/TTg ngày 12/01/1994 của Thủ tướng Chính phủ về dự án.", "",
      [ref("172/TTg", "QĐ", "1994-01-12", CENTRAL, "based_on")]),

@@ -90,6 +90,11 @@ SKS = "Các sở, ban, ngành, địa phương"
 # (id, text, issuer, expected rows: (section, start of the task text, lead, cooperating, inferred))
 CDN = "Các cơ quan, đơn vị, địa phương, doanh nghiệp"
 SHAPES = [
+    # a place alone between commas in a heading's list qualifies the name before it
+    ("heading-list-with-a-place-piece",
+     "III. TỔ CHỨC THỰC HIỆN\n9. Đề nghị Hiệp hội Du lịch, tỉnh Ninh Bình và Hội Doanh nhân trẻ\n"
+     "- Phối hợp với Sở Du lịch quảng bá du lịch biển.",
+     None, [("III.9.-1", "Phối hợp với Sở Du lịch", ["Hiệp hội Du lịch", "Hội Doanh nhân trẻ"], ["Sở Du lịch"], False)]),
     # the items deeper than a requirements heading are tasks only where they name their body
     ("requirements-heading-keeps-named-items",
      "II. NỘI DUNG THỰC HIỆN\n4. Phương thức thực hiện\n4.1. Yêu cầu về kỹ thuật và chất lượng:\n"
