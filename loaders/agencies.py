@@ -195,6 +195,7 @@ class _Gazetteer:
     title_lasts: frozenset[str]  # a title's last word before a body's head in lower case ("Trưởng phòng …")
     member_before: regex.Pattern  # a member word ending where a body's name starts ("thành viên ")
     member_start: regex.Pattern  # … and a name that starts with one
+    group_qualifiers: regex.Pattern  # what may follow a group's name and name no other body ("liên quan của tỉnh")
     member_group: str  # how its members are shown ("Các thành viên")
     member_bodies: tuple[str, ...]  # the collegial bodies that have members ("Ủy ban", "Ban", "Hội đồng")
     member_hint: str  # a word every member word holds (a cheap test before reading them)
@@ -523,6 +524,7 @@ def _gazetteer() -> _Gazetteer:
         title_lasts=frozenset(match_key(w) for w in pattern.get("title_lasts", [])),
         member_before=regex.compile(rf"{not_member}(?<!\w)(?:{members})[ \t]+$" if members else r"(?!)", regex.V1),
         member_start=regex.compile(rf"\s*(?:{members})[ \t]+(?=\w)" if members else r"(?!)", regex.V1),
+        group_qualifiers=regex.compile(pattern.get("group_qualifiers", r"\s*"), regex.V1 | regex.I),
         member_group=pattern.get("member_group", ""),
         member_bodies=tuple(pattern.get("member_bodies", [])),
         member_hint=match_key(pattern["member_words"][0]).split()[-1] if pattern.get("member_words") else "\0",
@@ -718,6 +720,9 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
     if own is not None:
         # "Các doanh nghiệp thuộc Ủy ban nhân dân tỉnh Bắc Ninh" in Bắc Ninh is "… tỉnh": one body
         return _resolve(own, jurisdiction, parent)
+    read = _read_as_in_text(name, jurisdiction, parent)
+    if read is not None:
+        return read
     display = _display(name)
     group = _is_group_name(key)
     parent_id = parent_name = None
@@ -736,6 +741,30 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
         else:
             parent_id = agency_id(jurisdiction, parent_name)
     return Agency(_unit_id(jurisdiction, display, parent_name), display, jurisdiction, group, parent_id)
+
+
+_READING = [False]  # inside :func:`_read_as_in_text`'s reading
+
+
+def _read_as_in_text(name: str, jurisdiction: str, parent: str | None) -> Agency | None:
+    """A group the table does not list by this name, read as the finder reads it in a sentence
+    ("Các ban, ngành liên quan của tỉnh" is the group "Các sở, ban, ngành" the finder reads in
+    "Thủ trưởng các Ban, ngành liên quan của tỉnh chịu trách nhiệm …"): one node for one name
+    however it is looked up.  Only a collective addressee found from the name's start, the rest
+    a group's qualifier (agencies.toml ``[pattern] group_qualifiers``)."""
+    if _READING[0]:
+        return None  # (the finder resolves the names it reads: no second reading inside it)
+    _READING[0] = True
+    try:
+        found = find_agencies(name, jurisdiction, parent=parent)
+    finally:
+        _READING[0] = False
+    if len(found) != 1:
+        return None
+    agency, start, end = found[0]
+    if not agency.group or name[:start].strip() or match_key(agency.name) == match_key(name):
+        return None
+    return agency if _gazetteer().group_qualifiers.fullmatch(name, end) else None
 
 
 def _without_own_name(name: str, jurisdiction: str) -> str | None:

@@ -123,6 +123,9 @@ ALIASES = [
     ("các ban, sở, ngành", "Các sở, ban, ngành", True),
     ("các Sở, ngành, cơ quan thuộc tỉnh", "Các sở, ban, ngành", True),
     ("các ban, ngành, đơn vị", "Các sở, ban, ngành", True),
+    # a name the table does not list is the group the finder reads in it, its qualifier after
+    ("Các ban, ngành liên quan của tỉnh", "Các sở, ban, ngành", True),
+    ("Các sở, ngành có liên quan", "Các sở, ban, ngành", True),
 ]
 
 

@@ -1458,7 +1458,7 @@ ARTICLE_SHAPES = [
     ("review-equivalent-in-list",
      "III. TỔ CHỨC THỰC HIỆN\n1. Yêu cầu Giám đốc các sở, Thủ trưởng các ban, ngành, đoàn thể cấp tỉnh và tương đương; "
      "Chủ tịch UBND các huyện, thành phố, thị xã chủ động triển khai.\n", None,
-     [("III.1", "Yêu cầu Giám đốc", ["Các sở, ban, ngành", "Các đoàn thể cấp tỉnh", "Ủy ban nhân dân các huyện, thành phố, thị xã"],
+     [("III.1", "Yêu cầu Giám đốc", ["Các sở, ban, ngành", "Các đoàn thể chính trị - xã hội tỉnh", "Ủy ban nhân dân các huyện, thành phố, thị xã"],
        [], False)]),
     ("review-closing-units-report",
      "III. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì kiểm tra.\n2. Sở Tài chính bố trí kinh phí.\nCác đơn vị báo cáo kết quả "
