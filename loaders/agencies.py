@@ -360,6 +360,12 @@ def _gazetteer() -> _Gazetteer:
                 for key in _mixed_forms(name_key, _tokens(match_key(alias))):
                     entry = by_name[row["name"]]
                     mixed[key] = entry if mixed.get(key, entry) == entry else None
+            for alias in (row["name"], *row.get("aliases", [])):
+                # the dash between a name's halves left out: "các tổ chức chính trị xã hội"
+                key = _tokens(match_key(alias))
+                if "-" in key:
+                    plain, entry = tuple(t for t in key if t != "-"), by_name[row["name"]]
+                    mixed[plain] = entry if mixed.get(plain, entry) == entry else None
     for key, entry in mixed.items():
         if entry is not None and key not in by_key:
             by_key[key] = entry

@@ -126,6 +126,8 @@ ALIASES = [
     # a name the table does not list is the group the finder reads in it, its qualifier after
     ("Các ban, ngành liên quan của tỉnh", "Các sở, ban, ngành", True),
     ("Các sở, ngành có liên quan", "Các sở, ban, ngành", True),
+    # the dash between a name's halves left out
+    ("các tổ chức chính trị xã hội", "Các đoàn thể chính trị - xã hội tỉnh", True),
 ]
 
 
