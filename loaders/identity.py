@@ -116,7 +116,7 @@ def _unglue(tokens: list[str]) -> list[str]:
 # An issuer the table does not list is still written as a code, in capitals ("BCĐ", "KBNN",
 # "TTg"); a word with two lower-case letters or more ("Đường", "phố") is running text.
 _WORD = regex.compile(r"\p{L}\p{Ll}{2,}", regex.V1)
-_NUMBER = regex.compile(r"(\d+)(\p{Ll}?|\.\d{1,2})", regex.V1)  # ("364a", "66.2": one of the 66.x/2025 series)
+_NUMBER = regex.compile(r"(\d+)(\p{L}?|\.\d{1,2})", regex.V1)  # ("364a", "66.2": one of the 66.x/2025 series)
 _PARTY_FORM = regex.compile(r"\s*-\s*[^\s/-]+\s*/\s*[^\s/-]", regex.V1)
 
 
@@ -154,7 +154,11 @@ def parse_symbol(number: str, tail: str, *, after_type_word: bool = False) -> Sy
         '66.2/2025/NQ-CP'
 
     """
-    number, suffix = _NUMBER.fullmatch(number).groups()
+    whole = _NUMBER.fullmatch(number)
+    if whole is None:
+        return None  # no number a symbol is written with
+    number, suffix = whole.groups()
+    suffix = suffix.lower()  # "30C/NQ-CP" is "30c/NQ-CP"
     split = _split_tail(tail)
     if split is None:
         return None

@@ -233,16 +233,20 @@ class Patterns:
         # body of law ("theo quy định của pháp luật đầu tư công"), no statute named Luật X;
         # but a listed name right after a basis cue is one ("Căn cứ luật tổ chức HĐND và UBND").
         basis = alternation(self.cues["based_on"])
+        number_so = rf"số(?={_H}*:?{_H}*\d)"  # "số 45/2013/QH13", not the "số" of "Tần số"
         one_law = (
             rf"""(?:(?=\p{{Lu}})|(?<=(?i:{basis})\s+)(?=(?i:{law_alt})))(?:(?i:{law_alt})
               # a name the table does not list, up to its date or number ("Pháp lệnh Ưu đãi người
               # có công với cách mạng ngày 29 tháng 6 năm 2005", "Pháp lệnh Phí, lệ phí số
               # 38/2001/PL-UBTVQH10"): words only, no other act's noun, a line wrapped inside
               | (?:{law_nouns})\ (?!(?:số|sửa|Sửa)\b)\p{{Lu}}\p{{Ll}}*,?
-                (?:(?:{_H}+|{_H}*\n{_H}*)(?!(?:số|ngày|năm|và\ (?:{law_nouns}))\b)[\p{{L}}\-–]+,?){{1,15}}?
-                (?={_H}*,?(?:{_H}+|{_H}*\n{_H}*)(?:ngày|số){_H}+\d)
+                (?:(?:{_H}+|{_H}*\n{_H}*)(?!(?:{number_so}|ngày|năm|và\ (?:{law_nouns}))\b)[\p{{L}}\-–]+,?){{1,15}}?
+                (?={_H}*,?(?:{_H}+|{_H}*\n{_H}*)(?:ngày|số|năm){_H}+\d)
+              # (its "số" a word of the name unless a number follows: "Luật Tần số vô tuyến điện";
+              # a "ngày" glued to its last word, the page's lost space: "… điệnngày 4/12/2009")
               | (?:{law_nouns})\ (?!(?:số|sửa|Sửa)\b)\p{{Lu}}\p{{Ll}}*
-                (?:{_H}+(?!(?:số|ngày|năm|của|về|và|đã|được|theo|tại|có|trong|này|hiện|sửa|để|nhằm|thì|là|các|với|cho|đối)\b)\p{{Ll}}+){{0,5}})"""
+                (?:{_H}+(?!(?:{number_so}|ngày|năm|của|về|và|đã|được|theo|tại|có|trong|này|hiện|sửa|để|nhằm|thì|là|các|với|cho|đối)\b)
+                   (?:\p{{Ll}}+?(?=ngày{_H}*\d)|\p{{Ll}}+)){{0,5}})"""
         )
         amending = laws.get("amending")
         # "Luật sửa đổi, bổ sung một số điều Luật X" -> the enacted "… một số điều của Luật X"

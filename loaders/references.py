@@ -734,7 +734,9 @@ def _law_name(written: str) -> str:
         mark = " ".join(revised.group().strip()[1:-1].split())
         return f"{_law_name(name[:revised.start()])} ({mark})"
     for full, short in p.law_abbreviations.items():
-        name = regex.sub(rf"(?<!\w){regex.escape(short)}(?!\w)", full, name)  # "Luật Tổ chức HĐND và UBND"
+        # "Luật Tổ chức HĐND và UBND"; glued to the word before, the page's lost space: "chứcHĐND"
+        name = regex.sub(rf"(?<=(\p{{Ll}})?)(?<![\p{{Lu}}\d]){regex.escape(short)}(?![\p{{L}}\d])",
+                         lambda m: (" " if m.group(1) else "") + full, name)
     m = p.amending_articles.match(name) if p.amending_articles is not None else None
     if m:
         name = f"{m.group('head')}{p.amending_enacted} {name[m.end():]}"
@@ -1337,9 +1339,12 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
             cue, pos = _cue_before(text, lo, rm.start)
             if cue is None:
                 rel = head_rel
-                if head_rel in _OWN_ACTS and not _listed(text, list_start, rm, keyed, starts):
+                if head_rel in _OWN_ACTS and not _listed(text, list_start, rm, keyed, starts) or (
+                        head_rel is not Relation.CITES and not _COORDINATED.search(text, max(lo, rm.start - 8), rm.start)
+                        and not _listed(text, list_start, rm, keyed, starts)):
                     # "Bãi bỏ Quyết định A … quy định mức hỗ trợ theo Nghị định B" (a title):
-                    # B is named in A's title, only cited
+                    # B is named in A's title, only cited; so is B of "Thực hiện Công văn A …
+                    # về việc phúc đáp Tờ trình B" (no joiner before it: no second act)
                     rel = Relation.CITES
             elif cue in _CHAIN_CUES and _gap_to(text, pos, rm.start) <= _CHAIN_GAP:
                 # "A ... về thực hiện B", "Luật 47/2019/QH14 sửa đổi, bổ sung ... Luật B":

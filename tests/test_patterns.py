@@ -141,6 +141,20 @@ ROWS = [
     # a page that lost the vowel of "số" glued it to the number
     ("so-lost-its-vowel", "Căn cứ Nghị định s01/2017/NĐ-CP ngày 06/01/2017 của Chính phủ;", "",
      [ref("01/2017/NĐ-CP", "NĐ", "2017-01-06", CENTRAL, "based_on")]),
+    # a listed law's name with an abbreviation the table knows
+    ("law-name-abbreviated", "Căn cứ Luật Bảo vệ bí mật nhà nước ngày 15 tháng 11 năm 2018;", "- Thực hiện nghiêm Luật Bảo vệ BMNN năm 2018.",
+     [ref("Luật Bảo vệ bí mật nhà nước", "Luật", "2018-11-15", CENTRAL, "based_on")]),
+    # "số" inside a name; "ngày" glued to its last word; an abbreviation glued to the word before
+    ("so-inside-a-law-name-and-glued-ngay", "Căn cứ Luật Tần số vô tuyến điệnngày 4/12/2009;", "",
+     [ref("Luật Tần số vô tuyến điện", "Luật", "2009-12-04", CENTRAL, "based_on")]),
+    ("abbreviation-glued-in-a-law-name", "Căn cứ Luật Tổ chứcHĐND và UBND ngày 26/11/2003;", "",
+     [ref("Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân", "Luật", "2003-11-26", CENTRAL, "based_on")]),
+    # a symbol whose number's letter is a capital
+    ("capital-letter-after-the-number", "Căn cứ Nghị quyết số 30C/NQ-CP ngày 08/11/2011 của Chính phủ;", "",
+     [ref("30c/NQ-CP", "NQ", "2011-11-08", CENTRAL, "based_on")]),
+    # a title's document named inside the title of the one the clause carries out is cited
+    ("document-in-the-title-of-an-implemented-letter", "Thực hiện Công văn số 02/HĐND-TH ngày 15/01/2018 của HĐND tỉnh về việc phúc đáp Tờ trình số 237/TTr-UBND ngày 15/11/2017 của UBND tỉnh.", "",
+     [ref("02/HĐND-TH", "CV", "2018-01-15", HT, "implements"), ref("237/TTr-UBND", "TTr", "2017-11-15", HT, "cites")]),
     # a URL's escaped space before a number ("KH%2075-UBND") is no symbol
     ("url-escape-is-no-symbol", "", "- Nguồn: https://vhtt.ninhbinh.gov.vn/KH%2075-UBND%20PT%20DL.pdf", []),
     # the 1990s symbol wrote no type code: the noun gives the type; a drafting unit marks a letter
