@@ -924,8 +924,8 @@ def _soft(block: _Joined, prev: _Line, nxt: _Line, wrapped: bool, blank_paras: b
         return False
     if prev.closes_end or nxt.opens_start:
         return False
-    if _is_caps(p) != _is_caps(n) and len(n.split()) >= 2:
-        return False  # the title / the preamble; a heading / its body
+    if _is_caps(p) != _is_caps(n) and (len(n.split()) >= 2 or (_is_caps(p) and n[:1].isupper() and n.isalpha())):
+        return False  # the title / the preamble; a heading / its body (its first word wrapped alone: "Căn" / "cứ Luật …")
     if (r.roman_marker.match(block.head) and not block.caps and block.text is not None and 3 <= block.words <= r.short_heading
             and not p.endswith(",") and _last_words(p)[:1] not in r.joining_last):
         # "I. Nhiệm vụ chung" / "Ban Chỉ huy …": a short Roman heading in lower case ends

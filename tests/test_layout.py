@@ -897,6 +897,11 @@ JOIN_ROWS = [
     # blank lines; a symbol's rest after a line break inside a sentence too
     pytest.param("Số: \n06\n/CĐ-UBND\n\nHà Nội, ngày 12 tháng 8 năm 2020\n",
                  "Số: 06 /CĐ-UBND\nHà Nội, ngày 12 tháng 8 năm 2020", id="number-and-symbol-on-lines-of-their-own"),
+    # a caps title, the issuing body, then the preamble's first word wrapped alone
+    pytest.param("TRÊN ĐỊA BÀN TỈNH QUẢNG NAM GIAI ĐOẠN 2021 - 2025\nỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\nCăn\n"
+                 "cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;",
+                 "TRÊN ĐỊA BÀN TỈNH QUẢNG NAM GIAI ĐOẠN 2021 - 2025 ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\n"
+                 "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;", id="preamble-first-word-alone-after-caps"),
     pytest.param("Căn cứ Nghị định số 15\n/2018/NĐ-CP ngày 02/02/2018 của Chính phủ;",
                  "Căn cứ Nghị định số 15 /2018/NĐ-CP ngày 02/02/2018 của Chính phủ;", id="symbol-rest-on-the-next-line"),
     pytest.param("**IV. NHIỆM\nVỤ CỤ THỂ**\n**1.\nSở Nông nghiệp và Môi trường**\n- Chủ trì rà soát quy\nhoạch.\n- Phối hợp kiểm tra.",
