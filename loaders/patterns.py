@@ -341,6 +341,8 @@ class Patterns:
             rf"(?:{alternation(own['agents'])})[\s]+(?P<word>{law_nouns})(?=\s*,?\s*(?:ngày|năm)\s)", _FLAGS)
         self.articles_end = self._re(own["articles_end"], regex.MULTILINE | regex.IGNORECASE | regex.V1)
         # (after a list's dash too: "- Căn cứ Luật …;" / "- Căn cứ Nghị định …;")
+        self.proposal_opener = self._re(
+            rf"[\s*_]*(?:{alternation(pre['proposal_openers'])})(?!\p{{L}})", _FLAGS)
         self.clause_opener = self._re(
             rf"[ \t]*(?:[-–•+][ \t]*)?(?:{alternation(pre['clause_openers'])})(?!\p{{L}})", _FLAGS
         )

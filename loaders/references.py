@@ -1320,6 +1320,8 @@ def _relations(text: str, mentions: list[RawMention], pre_end: int):
                 if cue in _CHAIN_CUES and _gap_to(text, pos, rm.start) <= _CHAIN_GAP:
                     chains.append(_chain(text, prev, cue, rm, lo, pos))
             rel = head_rel = Relation.BASED_ON
+            if cs > ps and patterns().proposal_opener.match(text, cs, rm.start):
+                rel = Relation.CITES  # "…; theo đề nghị của Sở … tại Tờ trình số …": the proposal
         elif prev is None:
             cue, pos = _cue_before(text, cs, rm.start)
             if cue is Relation.REPLACES:

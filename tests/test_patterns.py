@@ -155,6 +155,9 @@ ROWS = [
     # a title's document named inside the title of the one the clause carries out is cited
     ("document-in-the-title-of-an-implemented-letter", "Thực hiện Công văn số 02/HĐND-TH ngày 15/01/2018 của HĐND tỉnh về việc phúc đáp Tờ trình số 237/TTr-UBND ngày 15/11/2017 của UBND tỉnh.", "",
      [ref("02/HĐND-TH", "CV", "2018-01-15", HT, "implements"), ref("237/TTr-UBND", "TTr", "2017-11-15", HT, "cites")]),
+    # a proposal after a ";" inside a basis paragraph is cited, no basis
+    ("proposal-clause-inside-a-basis-paragraph", "Căn cứ Kế hoạch số 97/KH-UBND ngày 25/3/2023 của UBND tỉnh; theo đề nghị của Sở Công Thương tại Tờ trình số 1415/TTr-SCT ngày 16/5/2023.", "",
+     [ref("1415/TTr-SCT", "TTr", "2023-05-16", HT, "cites"), ref("97/KH-UBND", "KH", "2023-03-25", HT, "based_on")]),
     # a URL's escaped space before a number ("KH%2075-UBND") is no symbol
     ("url-escape-is-no-symbol", "", "- Nguồn: https://vhtt.ninhbinh.gov.vn/KH%2075-UBND%20PT%20DL.pdf", []),
     # the 1990s symbol wrote no type code: the noun gives the type; a drafting unit marks a letter
