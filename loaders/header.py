@@ -567,7 +567,7 @@ def _province(text: str, issuer_block: str, place: str | None, issuer_text: str 
         province = _cells_province(_cells_before_number(text[:_HEAD_CHARS]))
     if not province and place is not None:
         # ("Hà Tĩnh", or "Thành phố Hồ Chí Minh": the province it names)
-        province = prov.as_of(prov.canonical(place) or prov.find(place), date)
+        province = prov.as_of(prov.canonical(place) or prov.find(place), date) or prov.place_province(place)
     if not province and issuer_text is not None:
         province = prov.find(issuer_text)
     if not province:

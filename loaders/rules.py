@@ -473,6 +473,13 @@ class Provinces:
                 return here[0]
         return None
 
+    def place_province(self, place: str) -> str | None:
+        """The province of a place of issue that names a district without its kind ("Thủ Dầu
+        Một" -> "Bình Dương"), when the districts of that name lie in one province."""
+        kinds = load_table("provinces").get("district_kinds", [])
+        found = {p for k in kinds for p in self._district_keys().get(match_key(f"{k} {place}"), [])}
+        return found.pop() if len(found) == 1 else None
+
     def is_district(self, name: str) -> bool:
         """Whether ``name`` ("huyện Lục Nam", "thành phố Hội An") is a district of the gazetteer."""
         return match_key(name) in self._district_keys()

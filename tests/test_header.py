@@ -147,6 +147,11 @@ ROWS = [
      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố:         /KH-UBND\nNinh Bình, ngày        tháng 3 năm 2026\nKẾ HOẠCH\n"
      "Phát triển du lịch biển giai đoạn 2026 - 2030\n",
      dict(type="KH", number_symbol="75/KH-UBND", jurisdiction="Ninh Bình", flags=("number_from_headline",))),
+    # a header that names no province, signed in a city of one
+    ("place-of-issue-is-a-district-city",
+     "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 12/2016/QĐ-UBND | Thủ Dầu Một, ngày 02 tháng 06 năm 2016 |\n"
+     "QUYẾT ĐỊNH\nBan hành quy định về khu vực cấm\n",
+     dict(number_symbol="12/2016/QĐ-UBND", jurisdiction="Bình Dương", issuer="Ủy ban nhân dân tỉnh Bình Dương")),
     # an unnumbered header block names the committee
     ("unnumbered-committee-block",
      "UBND TỈNH HẬU GIANG\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 12 tháng 12 năm 2005\n"
