@@ -460,6 +460,8 @@ def _symbol_type(sym: Symbol, word_type: str) -> str:
         return sym.code
     if word_type not in ("generic",) and (_by_national_assembly(sym) or word_type in p.noun_typed):
         return word_type
+    if sym.issuer and "." in sym.issuer and p.code_canon.get(sym.issuer.split(".")[0].casefold()) == word_type:
+        return word_type  # "Quyết định số 1596/2003/QĐ.UBT": the noun's code, dotted to its issuer
     if word_type not in ("generic", type_role("letter")) and sym.issuer and not sym.units and sym.issuer.casefold() in p.issuers:
         # the 1990s form wrote no type code ("Quyết định số 172/TTg", "Chỉ thị số 101/UB"):
         # a bare issuer code after a type word is that type; a letter's symbol names its

@@ -158,6 +158,9 @@ ROWS = [
     # a proposal after a ";" inside a basis paragraph is cited, no basis
     ("proposal-clause-inside-a-basis-paragraph", "Căn cứ Kế hoạch số 97/KH-UBND ngày 25/3/2023 của UBND tỉnh; theo đề nghị của Sở Công Thương tại Tờ trình số 1415/TTr-SCT ngày 16/5/2023.", "",
      [ref("1415/TTr-SCT", "TTr", "2023-05-16", HT, "cites"), ref("97/KH-UBND", "KH", "2023-03-25", HT, "based_on")]),
+    # the noun's code dotted to its issuer: that type, the symbol as written
+    ("type-code-dotted-to-its-issuer", "", "- Thay thế Quyết định số 1596/2003/QĐ.UBT ngày 03/6/2003 của Ủy ban nhân dân tỉnh.",
+     [ref("1596/2003/QĐ.UBT", "QĐ", "2003-06-03", HT, "cites")]),
     # a URL's escaped space before a number ("KH%2075-UBND") is no symbol
     ("url-escape-is-no-symbol", "", "- Nguồn: https://vhtt.ninhbinh.gov.vn/KH%2075-UBND%20PT%20DL.pdf", []),
     # the 1990s symbol wrote no type code: the noun gives the type; a drafting unit marks a letter
