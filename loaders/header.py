@@ -210,7 +210,8 @@ def _title_after(text: str, pos: int) -> tuple[str, int, int]:
             after = _FIRST_LINE.search(text, nxt.end()) if nxt is not None else None
             if (lines and nxt is not None and nxt.group(0)[0].islower() and text[end - 1 : end] not in ".;:"
                     and text[ln.end() : nxt.start()].count("\n") <= 1 and after is not None
-                    and (_RULE_LINE.fullmatch(after.group(0).strip()) or enders.match(after.group(0).strip()))):
+                    and (_RULE_LINE.fullmatch(after.group(0).strip()) or enders.match(after.group(0).strip())
+                         or text[end - 1 : end] == ",")):
                 # "… việc ban hành" / "" / "văn bản quy phạm pháp luật ở …" / "______": the title
                 # goes on over a blank line, up to the rule or the preamble under it
                 continue

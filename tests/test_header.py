@@ -147,6 +147,13 @@ ROWS = [
      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố:         /KH-UBND\nNinh Bình, ngày        tháng 3 năm 2026\nKẾ HOẠCH\n"
      "Phát triển du lịch biển giai đoạn 2026 - 2030\n",
      dict(type="KH", number_symbol="75/KH-UBND", jurisdiction="Ninh Bình", flags=("number_from_headline",))),
+    # a title line ending with a comma goes on over the blank line after it
+    ("title-comma-over-a-blank-line",
+     "ỦY BAN NHÂN DÂN\nTỈNH VĨNH LONG\nSố: 03/2018/QĐ-UBND\nVĩnh Long, ngày 20 tháng 01 năm 2018\nQUYẾT ĐỊNH\n\n"
+     "Về việc sửa đổi, bổ sung Quyết định số 27/2014/QĐ-UBND,\n\nngày 19/12/2014 của UBND tỉnh Vĩnh Long Ban hành Bảng giá đất\n\n"
+     "trên địa bàn tỉnh Vĩnh Long\n\nỦY BAN NHÂN DÂN TỈNH VĨNH LONG\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
+     dict(title="QUYẾT ĐỊNH Về việc sửa đổi, bổ sung Quyết định số 27/2014/QĐ-UBND, ngày 19/12/2014 của UBND tỉnh Vĩnh Long "
+                "Ban hành Bảng giá đất trên địa bàn tỉnh Vĩnh Long")),
     # a header that names no province, signed in a city of one
     ("place-of-issue-is-a-district-city",
      "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 12/2016/QĐ-UBND | Thủ Dầu Một, ngày 02 tháng 06 năm 2016 |\n"
