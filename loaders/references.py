@@ -209,8 +209,9 @@ def _clause_run_end(text: str) -> int:
     marker or first section still states its basis in clauses ("Căn cứ …;", "Xét …").  The
     preamble is the first run of lines that each open a clause (blank lines between them
     allowed), if it holds at least two ";" as a preamble's enumeration does ("Căn cứ …;" /
-    "Căn cứ …;", or "Căn cứ A; B; C" on one line); a lone "Thực hiện …" or "Căn cứ …"
-    sentence in prose is no preamble.  0 when there is none."""
+    "Căn cứ …;", or "Căn cứ A; B; C" on one line), or one such clause that ends the text of a
+    numbered header's excerpt; a lone "Thực hiện …" or "Căn cứ …" sentence in prose is no
+    preamble.  0 when there is none."""
     opener = patterns().clause_opener
     end = listed = 0
     number = _OWN_NUMBER_LINE.search(text)  # (a site's notices above the header are no prose)
@@ -232,6 +233,9 @@ def _clause_run_end(text: str) -> int:
             # a sentence of prose before any run: a report's body, no preamble to come (not a
             # title in capitals that ends with a full stop: "VỀ VIỆC PHÊ DUYỆT QUY HOẠCH … .")
             return 0
+    if end and listed == 1 and number and not text[end:].strip():
+        # a header's excerpt cut right after its one "Căn cứ …;" line: nothing after it to be prose
+        return end
     return end if listed >= 2 else 0
 
 

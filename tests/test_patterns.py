@@ -520,6 +520,15 @@ EXCERPT_ROWS = [
        "2009 của Chính phủ;\nCăn cứ Thông tư 23/2009/TT-BCT ngày 11 tháng 8 năm 2009 của Bộ Công Thương;\n",
      [ref("23/2009/TT-BCT", "TT", "2009-08-11", CENTRAL, "based_on"),
       ref("39/2009/NĐ-CP", "NĐ", "2009-04-23", CENTRAL, "based_on")]),
+    # an excerpt cut right after its one basis clause
+    ("one-basis-clause-ends-the-excerpt", EXCERPT_HEAD.format(number="256/QĐ-UBND", type="QUYẾT ĐỊNH")
+     + "Về việc thành lập Ban Chỉ đạo\nCăn cứ Quyết định số 1234/QĐ-UBND ngày 01/3/2023 của UBND tỉnh;\n",
+     [ref("1234/QĐ-UBND", "QĐ", "2023-03-01", "Bà Rịa - Vũng Tàu", "based_on")]),
+    # … but a lone clause with prose after it is none
+    ("one-clause-before-prose-is-no-basis", EXCERPT_HEAD.format(number="256/QĐ-UBND", type="QUYẾT ĐỊNH")
+     + "Về việc thành lập Ban Chỉ đạo\nCăn cứ Quyết định số 1234/QĐ-UBND ngày 01/3/2023 của UBND tỉnh;\n"
+       "Ban Chỉ đạo có nhiệm vụ giúp Ủy ban nhân dân tỉnh chỉ đạo, điều phối việc thực hiện các nhiệm vụ trọng tâm của tỉnh.\n",
+     [ref("1234/QĐ-UBND", "QĐ", "2023-03-01", "Bà Rịa - Vũng Tàu", "cites")]),
 ]
 
 
