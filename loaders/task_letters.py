@@ -16,6 +16,8 @@ it reads only a document in which no other layout found anything, the narrative 
 
 from __future__ import annotations
 
+import regex
+
 from graph.model import CENTRAL, Agency
 from loaders.agencies import find_agencies, resolve_agency
 from loaders.task_articles import item_acts
@@ -23,11 +25,14 @@ from loaders.task_build import Builder, Read
 from loaders.task_paragraphs import Paragraph
 from loaders.task_prose import add_by_bearer, lead_in_roles
 from loaders.task_roles import Ctx, Roles, item_roles
+from loaders.patterns import patterns
 from loaders.task_rules import task_rules
 
 __all__ = ["letter_addressees", "letters"]
 
 _ADDRESSEES = 800  # characters a letter's "Kính gửi" list runs to at most
+_CONTEXT = 600  # characters a letter's opening context clause runs to at most
+_CLAUSE_COMMA = regex.compile(r",[ \t]+(?=\p{Lu})", regex.V1)  # a comma before a clause's capitalised subject
 _OPENING = 4000  # characters of a document a letter's "Kính gửi" stands in (its header, before the body)
 
 
@@ -94,7 +99,14 @@ def letters(ctx: Ctx, paras: list[Paragraph], b: Builder) -> Read:
             start = lead_in.end()  # "… có ý kiến chỉ đạo như sau: Giao các sở, ngành …"
         # the issuer telling what it did ("UBND tỉnh nhận được Công văn số … . Về việc này, UBND
         # tỉnh giao Sở …"): the duty begins with the first later sentence that hands one on
-        for start in (start, *(m.end() for m in r.later_sentence.finditer(text, start, p.end))):
+        starts = [start, *(m.end() for m in r.later_sentence.finditer(text, start, p.end))]
+        if lead_in is None and patterns().clause_opener.match(text, p.body, p.end):
+            # "Thực hiện Thông tư số 49/2024/TT-BTC …, Sở Tài chính đề nghị các đơn vị báo cáo …":
+            # the duty after the context the letter's first sentence opens with, its subject
+            # after a comma
+            first_end = min([*starts[1:2], p.end, start + _CONTEXT])
+            starts[1:1] = [c.end() for c in _CLAUSE_COMMA.finditer(text, start, first_end)]
+        for start in starts:
             roles, assigns = item_acts(ctx, start, p.end)
             if assigns and not all(a.id == issuer for a in roles.lead):
                 break

@@ -33,6 +33,10 @@ LETTER_ADDRESSEES = [
      [(["Sở Y tế"], True)]),
     ("named-bearer-kept", LETTER_DOC, "Kính gửi: Sở Y tế; Sở Tài chính.\nGiao Sở Tài chính bố trí kinh phí.",
      [(["Sở Tài chính"], False)]),
+    # the duty after the context a letter's one sentence opens with
+    ("duty-after-the-opening-context", LETTER_DOC, "Kính gửi: Sở Y tế; Sở Tài chính.\nThực hiện Thông tư số 49/2024/TT-BTC "
+     "ngày 16/7/2024 của Bộ Tài chính, Ủy ban nhân dân tỉnh đề nghị Sở Tài chính báo cáo trước ngày 30/7/2024.",
+     [(["Sở Tài chính"], False)]),
     ("to-the-council", LETTER_DOC, "Kính gửi: Hội đồng nhân dân tỉnh.\nUBND tỉnh có ý kiến như sau:\n1. Tăng cường kiểm tra.",
      [(["Ủy ban nhân dân tỉnh"], True)]),
     ("plan-is-no-letter", DOC, "Kính gửi: Sở Y tế.\nII. NHIỆM VỤ\n1. Tăng cường kiểm tra, giám sát.",
