@@ -594,11 +594,26 @@ def _jurisdiction(symbol: Symbol | None, issuer_block: str, issuer_text: str | N
     """Central, or the province: the level of the symbol's issuer, else of the issuer block's
     words ("BỘ CHÍNH TRỊ"), else of the issuing phrase."""
     level = symbol.level if symbol else None
+    if level == "central" and province and _provincial_block(issuer_block):
+        # "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH" / "Số 120-NQ/ĐUK": a province's body that writes the
+        # code its central namesake writes
+        level = "local"
     if level not in ("central", "local"):
         level = issuer_level(issuer_block.strip().title()) if issuer_block.strip() else None
     if level is None and issuer_text:
         level = issuer_level(issuer_text)
     return CENTRAL if level == "central" else (province or "unknown")
+
+
+def _provincial_block(issuer_block: str) -> bool:
+    """Whether an issuer block ends with a province's word or names a province ("… CÁC CƠ QUAN
+    TỈNH", "… TỈNH QUẢNG NGÃI"), naming no central level."""
+    key = match_key(" ".join(issuer_block.split()))
+    if not key or issuer_level(key) == "central":
+        return False
+    prov = provinces()
+    kinds = {match_key(k) for k in prov.kind.values()}
+    return any(key.endswith(" " + k) for k in kinds) or prov.find(issuer_block) is not None
 
 
 def _title(text: str, head: str) -> tuple[str | None, str, int, int]:

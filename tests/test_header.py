@@ -147,6 +147,16 @@ ROWS = [
      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố:         /KH-UBND\nNinh Bình, ngày        tháng 3 năm 2026\nKẾ HOẠCH\n"
      "Phát triển du lịch biển giai đoạn 2026 - 2030\n",
      dict(type="KH", number_symbol="75/KH-UBND", jurisdiction="Ninh Bình", flags=("number_from_headline",))),
+    # a provincial committee's board, by its code
+    ("party-board-of-the-province",
+     "ĐẢNG BỘ TỈNH THANH HÓA\nBAN TUYÊN GIÁO\n*\nSố 456-HD/BTGTU\nĐẢNG CỘNG SẢN VIỆT NAM\nThanh Hóa, ngày 10 tháng 1 năm 2024\n"
+     "HƯỚNG DẪN\ntuyên truyền kỷ niệm Ngày thành lập Đảng\n",
+     dict(number_symbol="456-HD/BTGTU", jurisdiction="Thanh Hóa", issuer="Ban Tuyên giáo Tỉnh ủy Thanh Hóa")),
+    # a province's bloc committee writes its central namesake's code
+    ("provincial-bloc-committee",
+     "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH\n*\nSố 120-NQ/ĐUK\nĐẢNG CỘNG SẢN VIỆT NAM\nQuảng Ngãi, ngày 10 tháng 1 năm 2023\n"
+     "NGHỊ QUYẾT\nvề lãnh đạo thực hiện nhiệm vụ năm 2023\n",
+     dict(number_symbol="120-NQ/ĐUK", jurisdiction="Quảng Ngãi")),
     # a title line ending with a comma goes on over the blank line after it
     ("title-comma-over-a-blank-line",
      "ỦY BAN NHÂN DÂN\nTỈNH VĨNH LONG\nSố: 03/2018/QĐ-UBND\nVĩnh Long, ngày 20 tháng 01 năm 2018\nQUYẾT ĐỊNH\n\n"
