@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
+import threading
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -749,7 +750,7 @@ def _resolve(name: str, jurisdiction: str, parent: str | None) -> Agency:
     return Agency(_unit_id(jurisdiction, display, parent_name), display, jurisdiction, group, parent_id)
 
 
-_READING = [False]  # inside :func:`_read_as_in_text`'s reading
+_READING = threading.local()  # .on: inside :func:`_read_as_in_text`'s reading (a server resolves in threads)
 
 
 def _read_as_in_text(name: str, jurisdiction: str, parent: str | None) -> Agency | None:
@@ -758,13 +759,13 @@ def _read_as_in_text(name: str, jurisdiction: str, parent: str | None) -> Agency
     "Thủ trưởng các Ban, ngành liên quan của tỉnh chịu trách nhiệm …"): one node for one name
     however it is looked up.  Only a collective addressee found from the name's start, the rest
     a group's qualifier (agencies.toml ``[pattern] group_qualifiers``)."""
-    if _READING[0]:
+    if getattr(_READING, "on", False):
         return None  # (the finder resolves the names it reads: no second reading inside it)
-    _READING[0] = True
+    _READING.on = True
     try:
         found = find_agencies(name, jurisdiction, parent=parent)
     finally:
-        _READING[0] = False
+        _READING.on = False
     if len(found) != 1:
         return None
     agency, start, end = found[0]
